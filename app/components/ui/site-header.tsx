@@ -1,0 +1,70 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
+import { useLocale, useT } from "~/i18n/use-t";
+
+interface HeaderUser {
+  role: "student" | "teacher" | "admin";
+  displayName: string;
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const langHref = (lang: string) => {
+    const params = new URLSearchParams(location.search);
+    params.set("lang", lang);
+    return `${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <Link to="/" className="brand" aria-label={t("nav.home")}>
+        <LanternMark />
+        <span>{t("app.name")}</span>
+      </Link>
+      <nav aria-label={t("nav.main")} className="main-nav">
+        <NavLink to="/learn">{t("nav.learn")}</NavLink>
+        <NavLink to="/playground">{t("nav.playground")}</NavLink>
+        {user && user.role !== "student" ? <NavLink to="/teach">{t("nav.teach")}</NavLink> : null}
+        {user?.role === "admin" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
+      </nav>
+      <div className="header-tools">
+        <nav aria-label={t("nav.language")} className="lang-switch">
+          {LOCALES.map((l) => (
+            <a key={l} href={langHref(l)} lang={l} aria-current={l === locale ? "true" : undefined}>
+              {LOCALE_NAMES[l]}
+            </a>
+          ))}
+        </nav>
+        {user ? (
+          <>
+            <NavLink to="/account" className="account-link">
+              {user.displayName}
+            </NavLink>
+            <Form method="post" action="/signout">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <NavLink to="/signin">{t("nav.signIn")}</NavLink>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function LanternMark() {
+  return (
+    <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <path d="M12 3h8v3h-8z" fill="currentColor" />
+      <path d="M9 7h14l2 4v12l-2 4H9l-2-4V11z" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M16 12c2 3 3 5 0 9-3-4-2-6 0-9z" fill="#f5a524" />
+      <path d="M11 29h10" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
+}

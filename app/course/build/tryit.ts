@@ -1,0 +1,124 @@
+/**
+ * `:::tryit{…}` attributes → the visible check that grades the playground's reply. Checks are
+ * deliberately simple (contains / regex / word count / line count) so a student can see why a
+ * reply passed, in the spirit of anthropics/courses.
+ */
+import type { TryItCheck } from "../types";
+import { ID_PATTERN } from "./front-matter";
+
+export interface TryItAttributes {
+  id: string;
+  system?: string;
+  check: TryItCheck;
+}
+
+export type TryItParse = { ok: true; value: TryItAttributes } | { ok: false; errors: string[] };
+
+const ALLOWED = new Set(["id", "check", "value", "case", "pattern", "flags", "min", "max", "system"]);
+const CHECK_KINDS = ["contains", "regex", "words", "lines"] as const;
+/** Which attributes belong to which check, to catch `pattern` on a `contains` check. */
+const CHECK_ATTRIBUTES: Record<string, readonly string[]> = {
+  contains: ["value", "case"],
+  regex: ["pattern", "flags"],
+  words: ["min", "max"],
+  lines: ["min", "max"],
+};
+const CHECK_SPECIFIC = new Set(Object.values(CHECK_ATTRIBUTES).flat());
+// No `g` or `y`: they make RegExp#test stateful, so grading one reply twice could disagree.
+const REGEX_FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
+
+export function parseTryItAttributes(attrs: Readonly<Record<string, string>>): TryItParse {
+  const errors: string[] = [];
+  for (const key of Object.keys(attrs)) {
+    if (!ALLOWED.has(key)) errors.push(`tryit: unknown attribute "${key}"`);
+  }
+  const id = attrs.id;
+  if (id === undefined || id === "") errors.push('tryit needs an id: :::tryit{id="…" …}');
+  else if (!ID_PATTERN.test(id)) errors.push(`tryit id "${id}" must use only lowercase letters, digits and dashes`);
+
+  const kind = attrs.check;
+  let check: TryItCheck | null = null;
+  if (kind === undefined || kind === "") {
+    errors.push(`tryit needs a check: check="${CHECK_KINDS.join('" | "')}"`);
+  } else if (!(CHECK_KINDS as readonly string[]).includes(kind)) {
+    errors.push(`tryit: unknown check "${kind}" (use ${CHECK_KINDS.join(", ")})`);
+  } else {
+    const own = CHECK_ATTRIBUTES[kind] ?? [];
+    for (const key of CHECK_SPECIFIC) {
+      if (key in attrs && !own.includes(key)) errors.push(`tryit: "${key}" does not apply to check="${kind}"`);
+    }
+    check = parseCheck(kind as TryItCheck["kind"], attrs, errors);
+  }
+
+  const system = attrs.system;
+  if (system !== undefined && system.trim() === "") errors.push("tryit: system must not be empty when given");
+
+  if (errors.length > 0 || check === null || id === undefined) return { ok: false, errors: dedupe(errors) };
+  return { ok: true, value: { id, ...(system !== undefined ? { system } : {}), check } };
+}
+
+function parseCheck(kind: TryItCheck["kind"], attrs: Readonly<Record<string, string>>, errors: string[]): TryItCheck | null {
+  switch (kind) {
+    case "contains": {
+      const value = attrs.value;
+      if (value === undefined || value === "") {
+        errors.push('tryit: check="contains" needs value="…"');
+        return null;
+      }
+      const mode = attrs.case;
+      if (mode !== undefined && mode !== "sensitive" && mode !== "insensitive") {
+        errors.push(`tryit: case must be "sensitive" or "insensitive", not "${mode}"`);
+        return null;
+      }
+      return { kind, value, ...(mode === "sensitive" ? { caseSensitive: true } : {}) };
+    }
+    case "regex": {
+      const pattern = attrs.pattern;
+      const flags = attrs.flags;
+      if (pattern === undefined || pattern === "") {
+        errors.push('tryit: check="regex" needs pattern="…"');
+        return null;
+      }
+      if (flags !== undefined && !REGEX_FLAGS.test(flags)) {
+        errors.push(`tryit: flags "${flags}" may only combine i, m, s and u`);
+        return null;
+      }
+      try {
+        new RegExp(pattern, flags);
+      } catch (error) {
+        errors.push(`tryit: invalid regex /${pattern}/: ${(error as Error).message}`);
+        return null;
+      }
+      return { kind, pattern, ...(flags ? { flags } : {}) };
+    }
+    case "words":
+    case "lines": {
+      const min = parseCount(attrs.min, "min", errors);
+      const max = parseCount(attrs.max, "max", errors);
+      if (min === null || max === null) return null;
+      if (min === undefined && max === undefined) {
+        errors.push(`tryit: check="${kind}" needs min="…", max="…" or both`);
+        return null;
+      }
+      if (min !== undefined && max !== undefined && min > max) {
+        errors.push(`tryit: min (${min}) is greater than max (${max})`);
+        return null;
+      }
+      return { kind, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+    }
+  }
+}
+
+/** undefined when absent, null when invalid (an error is recorded). */
+function parseCount(raw: string | undefined, name: string, errors: string[]): number | undefined | null {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) {
+    errors.push(`tryit: ${name} must be a whole number, not "${raw}"`);
+    return null;
+  }
+  return Number(raw);
+}
+
+function dedupe(list: string[]): string[] {
+  return [...new Set(list)];
+}

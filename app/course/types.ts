@@ -1,0 +1,130 @@
+/**
+ * The compiled course: what `scripts/build-course.ts` writes to `build/course.json`
+ * and what the server loads once at start. Pure data (JSON), shared by server and browser.
+ * Nothing here parses Markdown: that happens only at build time.
+ */
+
+export const LOCALES = ["en", "zh-Hans", "zh-Hant"] as const;
+export type Locale = (typeof LOCALES)[number];
+/** Locales authors write by hand; zh-Hant is derived from zh-Hans with opencc-js. */
+export const AUTHORED_LOCALES = ["en", "zh-Hans"] as const;
+export type AuthoredLocale = (typeof AUTHORED_LOCALES)[number];
+
+export type Localized<T> = Record<Locale, T>;
+
+export const WIDGET_NAMES = [
+  "tokenizer",
+  "next-token",
+  "context-window",
+  "preference-lab",
+  "constitution-lab",
+  "calibration",
+] as const;
+export type WidgetName = (typeof WIDGET_NAMES)[number];
+
+export const CALLOUT_KINDS = ["note", "tip", "warning", "misconception", "example"] as const;
+export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+
+/** Inline content: the subset of Markdown lessons use, already parsed. */
+export type Inline =
+  | { t: "text"; v: string }
+  | { t: "strong"; c: Inline[] }
+  | { t: "em"; c: Inline[] }
+  | { t: "code"; v: string }
+  | { t: "link"; href: string; c: Inline[] }
+  | { t: "br" }
+  /** `:cite[sourceId]` — a numbered reference to a source in the lesson's front matter. */
+  | { t: "cite"; source: string; n: number };
+
+/** Block content of a step. */
+export type Block =
+  | { t: "p"; c: Inline[] }
+  | { t: "h"; level: 3 | 4; c: Inline[] }
+  | { t: "ul"; items: Block[][] }
+  | { t: "ol"; items: Block[][]; start?: number }
+  | { t: "quote"; c: Block[] }
+  | { t: "pre"; lang?: string; v: string }
+  | { t: "table"; head: Inline[][]; rows: Inline[][][] }
+  | { t: "hr" }
+  | { t: "callout"; kind: CalloutKind; title?: string; c: Block[] }
+  | { t: "widget"; name: WidgetName; props: Record<string, string> }
+  /** An inline check question: refers to a question of quiz.yaml's `checks`. */
+  | { t: "check"; id: string }
+  /** A "try it" prompt that opens the playground prefilled; graded by a visible check. */
+  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck };
+
+export type TryItCheck =
+  | { kind: "contains"; value: string; caseSensitive?: boolean }
+  | { kind: "regex"; pattern: string; flags?: string }
+  | { kind: "words"; min?: number; max?: number }
+  | { kind: "lines"; min?: number; max?: number };
+
+export interface Step {
+  /** Stable within a lesson: derived from the heading (`## Title {#id}` overrides). */
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** Widgets used in this step, so the player loads only their code. */
+  widgets: WidgetName[];
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  url?: string;
+  /** Who published it and when, e.g. "Anthropic, March 2024". */
+  publisher?: string;
+}
+
+export interface LessonLocaleContent {
+  title: string;
+  summary: string;
+  objectives: string[];
+  steps: Step[];
+}
+
+export type QuestionType = "single" | "multiple" | "text";
+
+export interface Choice {
+  id: string;
+  text: string;
+}
+
+export interface QuestionLocaleContent {
+  prompt: string;
+  choices: Choice[];
+  /** For `text` questions: accepted answers, compared after normalisation. */
+  accepted: string[];
+  explanation: string;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  /** Correct choice ids (single: exactly one; multiple: one or more; text: empty). */
+  answer: string[];
+  /** Tags a question about a common misconception. */
+  misconception: boolean;
+  content: Localized<QuestionLocaleContent>;
+}
+
+export interface Lesson {
+  slug: string;
+  /** Position in course.yaml, 1-based. */
+  number: number;
+  minutes: number;
+  /** AI4K12 big idea, 1–5. */
+  bigIdea: 1 | 2 | 3 | 4 | 5;
+  gradeBand: string;
+  sources: Source[];
+  content: Localized<LessonLocaleContent>;
+  checks: Question[];
+  quiz: Question[];
+  /** Optional widget data shipped with the lesson (e.g. preference pairs), per locale. */
+  data: Record<string, unknown>;
+}
+
+export interface Course {
+  version: string;
+  lessons: Lesson[];
+}

@@ -1,0 +1,66 @@
+import { count, eq } from "drizzle-orm";
+import { schools, users, type SchoolSettings } from "../../db/schema";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { defaultSchoolSettings } from "./defaults.server";
+import { hashPassword } from "~/utils/password.server";
+
+export async function countSchools(): Promise<number> {
+  const [row] = await db().select({ n: count() }).from(schools);
+  return row?.n ?? 0;
+}
+
+/** The first account of an empty installation: a school and its admin. */
+export async function createSchoolWithAdmin(input: {
+  schoolName: string;
+  displayName: string;
+  email: string;
+  password: string;
+  locale?: string | null;
+}) {
+  const passwordHash = await hashPassword(input.password);
+  return db().transaction(async (tx) => {
+    const [school] = await tx
+      .insert(schools)
+      .values({ name: input.schoolName, settings: defaultSchoolSettings() })
+      .returning();
+    const [admin] = await tx
+      .insert(users)
+      .values({
+        schoolId: school!.id,
+        role: "admin",
+        username: input.email.toLowerCase(),
+        email: input.email.toLowerCase(),
+        displayName: input.displayName,
+        passwordHash,
+        locale: input.locale ?? null,
+      })
+      .returning();
+    return { school: school!, admin: admin! };
+  });
+}
+
+/** The only school on a single-school server (teachers signing up openly join it). */
+export async function firstSchool() {
+  const [school] = await db().select().from(schools).orderBy(schools.createdAt).limit(1);
+  return school ?? null;
+}
+
+export async function getSchoolSettings(user: Pick<SessionUser, "schoolId">): Promise<SchoolSettings> {
+  const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, user.schoolId));
+  return { ...defaultSchoolSettings(), ...(row?.settings ?? {}) };
+}
+
+export async function getSchool(user: Pick<SessionUser, "schoolId">) {
+  const [row] = await db().select().from(schools).where(eq(schools.id, user.schoolId));
+  return row ?? null;
+}
+
+export async function updateSchoolSettings(admin: SessionUser, patch: Partial<SchoolSettings> & { name?: string }) {
+  const current = await getSchoolSettings(admin);
+  const { name, ...settings } = patch;
+  await db()
+    .update(schools)
+    .set({ settings: { ...current, ...settings }, ...(name ? { name } : {}) })
+    .where(eq(schools.id, admin.schoolId));
+}

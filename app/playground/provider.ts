@@ -1,0 +1,51 @@
+/**
+ * The one interface every chat provider implements (Claude through the SDK, the offline mini
+ * model). Pure types: safe to import from the browser.
+ */
+
+export interface ChatMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface ChatRequest {
+  /** Provider-specific model id, e.g. "claude-haiku-4-5" or "mini". */
+  model: string;
+  /** The full system prompt, already including the non-removable safety preamble. */
+  system: string;
+  messages: ChatMessage[];
+  maxTokens: number;
+  /** 0–1. */
+  temperature: number;
+  topK?: number;
+}
+
+/** Why a call failed, in terms the UI turns into a message in the student's language. */
+export const PROVIDER_ERROR_CODES = [
+  "bad_request", // 400
+  "auth", // 401: the server's key is missing or wrong
+  "permission", // 403
+  "not_found", // 404: e.g. the configured model id does not exist
+  "too_large", // 413
+  "rate_limited", // 429
+  "server", // 500 and other 5xx
+  "overloaded", // 529
+  "timeout",
+  "connection", // reset, refused, DNS…
+  "stream_error", // an `error` event in the middle of a stream
+  "aborted", // the student pressed stop or closed the page
+] as const;
+export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
+
+export type ChatEvent =
+  | { type: "text"; text: string }
+  /** Final token counts; sent once, before `done` (or before `error` when known). */
+  | { type: "usage"; inputTokens: number; outputTokens: number }
+  | { type: "done"; stopReason: string | null }
+  | { type: "error"; code: ProviderErrorCode; status?: number };
+
+export interface ChatProvider {
+  readonly id: "claude" | "mini";
+  /** Streams events; always ends with exactly one `done` or `error` event; never throws. */
+  stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent>;
+}

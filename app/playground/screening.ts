@@ -1,0 +1,537 @@
+/**
+ * Screens a playground prompt before it leaves the server (personal data, the teacher's blocked
+ * topics) and flags replies for the teacher's attention. Pure: no I/O, safe in the browser.
+ *
+ * Design rule: every personal-data finding contains a digit or an "@". A child's name or town
+ * alone is not screened; numbers that locate or identify a person are. Each detector is narrow
+ * on purpose — years, prices, token counts, dates, versions and join codes must pass, because a
+ * screen that cries wolf teaches students to ignore it.
+ */
+import type { Locale } from "../course/types";
+
+export type PersonalDataKind =
+  | "email"
+  | "phone"
+  | "cn_mobile"
+  | "cn_resident_id"
+  | "id_number"
+  | "street_address";
+export type FindingKind = PersonalDataKind | "blocked_topic";
+
+export interface Finding {
+  kind: FindingKind;
+  /** The text as the student typed it. */
+  match: string;
+  /** UTF-16 offset of `match` in the screened text. */
+  index: number;
+}
+
+export type ScreenResult = { ok: true } | { ok: false; findings: Finding[] };
+
+export interface ScreeningPolicy {
+  /** The teacher's list: English terms match whole words (and their plural), CJK as substrings. */
+  blockedTopics: string[];
+}
+
+export function screenPrompt(text: string, policy: ScreeningPolicy): ScreenResult {
+  const findings = [...findPersonalData(text), ...findBlockedTopics(text, policy.blockedTopics)];
+  findings.sort((a, b) => a.index - b.index);
+  return findings.length === 0 ? { ok: true } : { ok: false, findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personal data
+
+interface Detector {
+  kind: PersonalDataKind;
+  /** Global, with the `d` flag when `group` is set. */
+  pattern: RegExp;
+  /** Capture group holding the data when the pattern also matches a keyword before it. */
+  group?: number;
+  /** Rejects look-alikes the pattern alone cannot tell apart. */
+  accept?: (match: string, folded: string, index: number) => boolean;
+}
+
+// Before a number: not part of a longer number, Latin word, decimal, version or model id, nor a
+// price. Chinese characters may touch it ("手机13800138000").
+const NUMBER_START = String.raw`(?<![A-Za-z\p{N}_.+\-/$¥£€])`;
+// After a number: not followed by more digits or a decimal part ("3.14", "1,000").
+const NUMBER_END = String.raw`(?![\p{N}]|[.,]\d)`;
+const SEP = String.raw`[\s\-]`;
+
+/** A count of something, not a phone number: "3000-4000 tokens", "15000000000 parameters". */
+const UNIT_AFTER =
+  /^\s*(?:tokens?|words?|characters?|chars?|letters?|pages?|people|students?|years?|dollars?|yuan|parameters?|params?|times|[KMB%]\b|%|字|个|個|年|元|块|塊|人|名|页|頁|词元|詞元|次|位)/iu;
+
+function notFollowedByUnit(match: string, folded: string, index: number): boolean {
+  return !UNIT_AFTER.test(folded.slice(index + match.length));
+}
+
+const digitsOf = (s: string) => s.replace(/\D/g, "");
+const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
+
+/** An identifier after a keyword: optional letters, then digit-led groups ("E1234567", "123 456"). */
+const ID_VALUE = String.raw`([A-Za-z]{0,3}\d[\dA-Za-z]*(?:[ \-]\d[\dA-Za-z]*)*)`;
+
+const STOP_WORDS =
+  "a|an|the|on|in|at|to|of|for|by|from|with|and|or|but|is|are|was|were|be|been|my|your|his|her|our|their|this|that|these|those|it|its|we|you|they|i|me|he|she|him|them|more|less|than|then|very|so|if|as|about|around|along|into|onto|over|under|up|down|out|off|only|just|also|not|no|yes|some|any|all|each|every|many|much|few|other|new|old|big|small|minutes?|hours?|days?|weeks?|months?|years?|times?|steps?|tokens?|words?|lessons?|pages?|people|students?|points?|miles?|km|ways?|things?";
+/** A word of a street name: not an everyday word, so "3 on the way" is not an address. */
+const NAME_WORD = String.raw`(?!(?:${STOP_WORDS})\b)[A-Za-z][A-Za-z'’\-]*`;
+
+const DETECTORS: Detector[] = [
+  {
+    kind: "email",
+    pattern:
+      /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g,
+  },
+  {
+    // International "+CC …": 8 to 15 digits in all (E.164).
+    kind: "phone",
+    pattern: new RegExp(
+      String.raw`(?<![\w+])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{1,4}){1,5}${NUMBER_END}`,
+      "gu",
+    ),
+    accept: (m) => between(digitsOf(m).length, 8, 15),
+  },
+  {
+    // North American: (555) 123-4567, 555-123-4567, 555.123.4567, 1-800-555-0199.
+    kind: "phone",
+    pattern: new RegExp(
+      String.raw`${NUMBER_START}(?:1[\s.\-])?(?:\(\d{3}\)\s?|\d{3}[\s.\-])\d{3}[\s.\-]\d{4}${NUMBER_END}`,
+      "gu",
+    ),
+    accept: notFollowedByUnit,
+  },
+  {
+    // UK: 0 and ten digits in the usual groupings: 020 7946 0958, 07700 900123, 0121 496 0000.
+    kind: "phone",
+    pattern: new RegExp(
+      String.raw`${NUMBER_START}(?:0\d{2}${SEP}?\d{4}${SEP}?\d{4}|0\d{3}${SEP}?\d{3}${SEP}?\d{4}|0\d{4}${SEP}?\d{6}|0\d{4}${SEP}?\d{3}${SEP}?\d{3})${NUMBER_END}`,
+      "gu",
+    ),
+    accept: notFollowedByUnit,
+  },
+  {
+    // Hong Kong: 9123 4567, 2345-6789 (separator required: 8 bare digits are often a date).
+    kind: "phone",
+    pattern: new RegExp(String.raw`${NUMBER_START}[2-9]\d{3}${SEP}\d{4}${NUMBER_END}`, "gu"),
+    accept: (m, folded, index) => {
+      const [a = 0, b = 0] = m.split(/[\s-]/).map(Number);
+      const yearRange = between(a, 1900, 2099) && between(b, 1900, 2099); // "2023-2024"
+      const roundRange = a % 100 === 0 && b % 100 === 0; // "2000-3000"
+      return !yearRange && !roundRange && notFollowedByUnit(m, folded, index);
+    },
+  },
+  {
+    // Taiwan mobile: 0912-345-678, 0912 345 678, 0912345678.
+    kind: "phone",
+    pattern: new RegExp(String.raw`${NUMBER_START}09\d{2}${SEP}?\d{3}${SEP}?\d{3}${NUMBER_END}`, "gu"),
+  },
+  {
+    // Landlines with an area code (Taiwan, mainland): (02) 2345-6789, 02-2345-6789, 010-12345678.
+    kind: "phone",
+    pattern: new RegExp(
+      String.raw`${NUMBER_START}(?:\(0\d{1,3}\)\s?|0\d{1,3}${SEP}?)\d{3,4}${SEP}?\d{4}${NUMBER_END}`,
+      "gu",
+    ),
+    accept: (m, folded, index) =>
+      (/[\s()-]/.test(m) || digitsOf(m).length >= 10) && notFollowedByUnit(m, folded, index),
+  },
+  {
+    // Any other number a keyword announces as a phone: "phone: 91234567", "电话 2345678".
+    kind: "phone",
+    pattern: new RegExp(
+      String.raw`(?:\b(?:phone|tel|telephone|mobile|cell|whatsapp|call\s+me(?:\s+at|\s+on)?)|电话|電話|手机|手機|联系方式|聯絡電話|座机|座機)[^\d\n.!?。！？]{0,10}?(\+?\d(?:[\s\-]?\d){6,14})${NUMBER_END}`,
+      "giud",
+    ),
+    group: 1,
+  },
+  {
+    // Mainland mobile: 1[3-9]x and 8 more digits, optionally +86 / 0086 / (+86), 3-4-4 groups.
+    kind: "cn_mobile",
+    pattern: new RegExp(
+      String.raw`${NUMBER_START}(?:(?:\+|00)86${SEP}?|\(\+?86\)\s?)?1[3-9]\d${SEP}?\d{4}${SEP}?\d{4}${NUMBER_END}`,
+      "gu",
+    ),
+    // "15000000000 parameters" is a count, not a phone.
+    accept: (m, folded, index) =>
+      !digitsOf(m).endsWith("0000000") && notFollowedByUnit(m, folded, index),
+  },
+  {
+    kind: "cn_resident_id",
+    pattern: /(?<![\dA-Za-z])\d{6}[\s-]?\d{8}[\s-]?\d{3}[\dXx](?![\dA-Za-z])/g,
+    accept: (m) => isValidResidentId(m.replace(/[\s-]/g, "")),
+  },
+  {
+    // Taiwan national ID / resident certificate: A123456789, validated by its check digit.
+    kind: "id_number",
+    pattern: /(?<![A-Za-z0-9])[A-Z][1289]\d{8}(?![A-Za-z0-9])/g,
+    accept: isValidTaiwanId,
+  },
+  {
+    // Hong Kong identity card: A123456(3), validated by its check digit.
+    kind: "id_number",
+    pattern: /(?<![A-Za-z0-9])[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])(?![A-Za-z0-9])/g,
+    accept: isValidHongKongId,
+  },
+  {
+    // US Social Security number: 123-45-6789 (dashes required).
+    kind: "id_number",
+    pattern: new RegExp(
+      String.raw`${NUMBER_START}(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}${NUMBER_END}`,
+      "gu",
+    ),
+  },
+  {
+    // Payment cards: 16 digits in fours, or 4-6-5; network prefix and Luhn check.
+    kind: "id_number",
+    pattern: new RegExp(
+      String.raw`${NUMBER_START}[2-6]\d{3}(?:(?:${SEP}?\d{4}){3}|${SEP}?\d{6}${SEP}?\d{5})${NUMBER_END}`,
+      "gu",
+    ),
+    accept: (m) => passesLuhn(digitsOf(m)),
+  },
+  {
+    // Any other number a keyword announces: "passport number E1234567", "student ID is 20231234".
+    kind: "id_number",
+    pattern: new RegExp(
+      String.raw`\b(?:passport(?:\s+(?:number|no\.?|num|#))?|(?:student|school|id|identity|national\s+id|id\s+card|identity\s+card|social\s+security|national\s+insurance|insurance|licen[cs]e|(?:bank\s+)?account|(?:credit\s+|debit\s+|library\s+)?card|member(?:ship)?|exam|candidate)\s*(?:number|no\.?|num|#)|student\s+id|ssn|hkid|nric|driver'?s\s+licen[cs]e)[^\d\n.!?]{0,12}?${ID_VALUE}`,
+      "giud",
+    ),
+    group: 1,
+    accept: (m) => digitsOf(m).length >= 4,
+  },
+  {
+    kind: "id_number",
+    pattern: new RegExp(
+      String.raw`(?:(?:身份证|身份證|身分證)(?:号码|號碼|字号|字號|号|號)?|(?:证件|證件|护照|護照|准考证|准考證|学生证|學生證|社保卡?|银行卡|銀行卡|信用卡|会员|會員|借书证|借書證|居留证|居留證|回乡证|回鄉證|通行证|通行證)(?:号码|號碼|号|號)|学号|學號|工号|工號|卡号|卡號|证号|證號)[^\d\n。！？!?]{0,6}?${ID_VALUE}`,
+      "gud",
+    ),
+    group: 1,
+    accept: (m) => digitsOf(m).length >= 4,
+  },
+  {
+    // "123 Main Street", "221B Baker St.", "12 lower kent road": a number, 1–4 name words that
+    // are not everyday words ("3 on the way" must pass), and a street word.
+    kind: "street_address",
+    pattern: new RegExp(
+      String.raw`(?<![\w.])\d{1,5}[A-Za-z]?(?:[\-/]\d{1,5}[A-Za-z]?)?,?\s+(?:${NAME_WORD}\s+){0,3}${NAME_WORD}\s+(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|close|crescent|highway|hwy|parkway|pkwy|square|sq)\b\.?`,
+      "giu",
+    ),
+  },
+  {
+    // UK postcode, written with its space and in capitals: SW1A 1AA (join codes have no space).
+    kind: "street_address",
+    pattern: /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![A-Za-z0-9])/g,
+  },
+  {
+    // 人民路123号, 忠孝東路四段123巷4弄5號, 彌敦道123號 — not 一路/思路/知道/频道… followed by "3号".
+    kind: "street_address",
+    pattern: new RegExp(
+      String.raw`\p{Script=Han}{1,12}(?:(?<![一思线線电電网網套出迷走])路|(?<![知频頻味难難报報车車跑赛賽通轨軌管渠隧弯彎一人])道|街|巷|胡同)\s*(?:[一二三四五六七八九十\d]{1,3}段)?\s*(?:\d{1,4}巷)?\s*(?:\d{1,4}弄)?\s*\d{1,5}(?:[\-之]\d{1,4})?\s*[号號]`,
+      "gu",
+    ),
+  },
+  {
+    // 阳光小区3栋2单元501室, 翠苑5号楼
+    kind: "street_address",
+    pattern: new RegExp(
+      String.raw`\p{Script=Han}{1,8}(?:小区|小區|社区|社區|花园|花園|家园|家園|公寓|新村|大厦|大廈|苑|邨)\s*\d{1,3}\s*(?:栋|棟|幢|座|号楼|號樓)(?:\s*\d{1,2}\s*(?:单元|單元))?(?:\s*\d{1,5}\s*(?:室|号|號)?)?`,
+      "gu",
+    ),
+  },
+  {
+    // 3栋2单元501室, 5号楼1203室 (a room in a building, without the estate's name).
+    kind: "street_address",
+    pattern: /(?<!\d)\d{1,3}\s*(?:栋|棟|幢|号楼|號樓)\s*(?:\d{1,2}\s*(?:单元|單元)\s*)?\d{2,5}\s*(?:室|房)/gu,
+  },
+  { kind: "street_address", pattern: /(?<!\d)\d{1,4}\s*弄\s*\d{1,4}\s*[号號]/gu },
+];
+
+/** Words before a Chinese address that are not part of it: 我家住在人民路123号 → 人民路123号. */
+const ADDRESS_LEAD_IN = /^(?:我们|我們|我家|我的|我|他们|他們|他家|她家|他|她|家|住址|地址|住|在|是|于|於|的|就)+/u;
+
+export function findPersonalData(text: string): Finding[] {
+  const folded = foldWidth(text);
+  const candidates: Finding[] = [];
+  for (const detector of DETECTORS) {
+    detector.pattern.lastIndex = 0;
+    for (const m of folded.matchAll(detector.pattern)) {
+      let index = m.index;
+      let value = m[0];
+      if (detector.group !== undefined) {
+        const span = m.indices?.[detector.group];
+        if (!span) continue;
+        [index, value] = [span[0], folded.slice(span[0], span[1])];
+      }
+      if (detector.accept && !detector.accept(value, folded, index)) continue;
+      if (detector.kind === "street_address") {
+        const leadIn = ADDRESS_LEAD_IN.exec(value)?.[0].length ?? 0;
+        if (leadIn < value.length) [index, value] = [index + leadIn, value.slice(leadIn)];
+      }
+      candidates.push({ kind: detector.kind, match: text.slice(index, index + value.length), index });
+    }
+  }
+  return keepMostSpecific(candidates);
+}
+
+/** When detectors overlap ("+86 138…" is a phone and a mainland mobile), keep the most specific. */
+const SPECIFICITY: PersonalDataKind[] = [
+  "cn_resident_id",
+  "id_number",
+  "email",
+  "cn_mobile",
+  "phone",
+  "street_address",
+];
+
+function keepMostSpecific(candidates: Finding[]): Finding[] {
+  const rank = (f: Finding) => SPECIFICITY.indexOf(f.kind as PersonalDataKind);
+  const ordered = [...candidates].sort(
+    (a, b) => rank(a) - rank(b) || b.match.length - a.match.length || a.index - b.index,
+  );
+  const kept: Finding[] = [];
+  for (const f of ordered) {
+    const overlaps = kept.some(
+      (k) => f.index < k.index + k.match.length && k.index < f.index + f.match.length,
+    );
+    if (!overlaps) kept.push(f);
+  }
+  return kept.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Full-width forms (１３８, ＠, －) to ASCII and typographic dashes to "-", one UTF-16 unit for
+ * one, so offsets in the folded text are offsets in the original.
+ */
+function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x3000) return " ";
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
+    return "-";
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checksums: a random number with the right length almost never passes them.
+
+const RESIDENT_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const RESIDENT_ID_CHECK = "10X98765432";
+const PROVINCE_CODES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+  53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+]);
+
+/** Check character of a mainland resident ID (ISO 7064 MOD 11-2) for its first 17 digits. */
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * RESIDENT_ID_WEIGHTS[i]!;
+  return RESIDENT_ID_CHECK[sum % 11]!;
+}
+
+export function isValidResidentId(id: string, today = new Date()): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  if (!PROVINCE_CODES.has(Number(id.slice(0, 2)))) return false;
+  const [year, month, day] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number);
+  const birth = new Date(Date.UTC(year!, month! - 1, day!));
+  const realDate = birth.getUTCFullYear() === year && birth.getUTCMonth() === month! - 1 && birth.getUTCDate() === day;
+  if (!realDate || year! < 1900 || birth > today) return false;
+  return residentIdCheckChar(id.slice(0, 17)) === id[17]!.toUpperCase();
+}
+
+const TAIWAN_LETTER_CODES = "ABCDEFGHJKLMNPQRSTUVXYWZIO"; // A=10 … in the official order
+
+function isValidTaiwanId(id: string): boolean {
+  const code = TAIWAN_LETTER_CODES.indexOf(id[0]!) + 10;
+  const digits = [Math.floor(code / 10), code % 10, ...id.slice(1).split("").map(Number)];
+  const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
+  const sum = digits.reduce((total, d, i) => total + d * weights[i]!, 0);
+  return sum % 10 === 0;
+}
+
+function isValidHongKongId(id: string): boolean {
+  const compact = id.replace(/[()]/g, "");
+  const body = compact.slice(0, -1).padStart(8, " ");
+  const value = (ch: string) => (ch === " " ? 36 : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55);
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += value(body[i]!) * (9 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return (check === 10 ? "A" : String(check)) === compact.at(-1);
+}
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocked topics and reply flags
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * A case-insensitive pattern for a term: CJK terms as substrings (Chinese has no spaces between
+ * words); others as whole words, allowing an English plural so "weapon" also catches "weapons".
+ */
+function termPattern(term: string): RegExp | null {
+  const trimmed = foldWidth(term).trim();
+  if (!trimmed) return null;
+  const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
+  if (CJK.test(trimmed)) return new RegExp(escaped, "giu");
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?:s|es)?(?![\p{L}\p{N}])`, "giu");
+}
+
+function findTerms(text: string, terms: readonly string[]): { term: string; match: string; index: number }[] {
+  const folded = foldWidth(text);
+  const found = [];
+  for (const term of terms) {
+    const pattern = termPattern(term);
+    if (!pattern) continue;
+    for (const m of folded.matchAll(pattern)) {
+      found.push({ term, match: text.slice(m.index, m.index + m[0].length), index: m.index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+export function findBlockedTopics(text: string, blockedTopics: readonly string[]): Finding[] {
+  return findTerms(text, blockedTopics).map(({ match, index }) => ({
+    kind: "blocked_topic",
+    match,
+    index,
+  }));
+}
+
+export type FlagKind = "personal_data" | "blocked_topic" | "self_harm" | "violence" | "sexual";
+
+export interface Flag {
+  kind: FlagKind;
+  match: string;
+  index: number;
+}
+
+/** Small on purpose: these raise a flag for a teacher to read, they do not block anything. */
+const FLAG_TERMS: Record<"self_harm" | "violence" | "sexual", string[]> = {
+  self_harm: [
+    "kill myself", "killing myself", "suicide", "suicidal", "self-harm", "self harm",
+    "hurt myself", "cut myself", "cutting myself", "end my life", "want to die",
+    "don't want to live",
+    "自杀", "自殺", "自残", "自殘", "自伤", "自傷", "割腕", "轻生", "輕生", "不想活",
+    "结束生命", "結束生命",
+  ],
+  violence: [
+    "kill you", "kill him", "kill her", "kill them", "murder", "stab you", "stab him",
+    "stab her", "stabbing", "shoot up", "mass shooting", "school shooting", "bomb",
+    "make a weapon", "terrorist attack",
+    "杀人", "殺人", "杀了你", "殺了你", "砍人", "炸弹", "炸彈", "枪击", "槍擊", "恐怖袭击",
+    "恐怖襲擊", "谋杀", "謀殺",
+  ],
+  sexual: [
+    "sex", "sexual", "sexy", "porn", "pornography", "nude", "naked", "explicit photo",
+    "色情", "裸照", "裸体", "裸體", "性爱", "性愛", "做爱", "做愛", "黄片", "黃片",
+    "成人网站", "成人網站",
+  ],
+};
+
+/**
+ * Flags in a reply (or any exchange text) for the teacher's dashboard: personal data, blocked
+ * topics, and self-harm, violence or sexual words. Never blocks.
+ */
+export function screenReply(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
+  const flags: Flag[] = findPersonalData(text).map(({ match, index }) => ({
+    kind: "personal_data",
+    match,
+    index,
+  }));
+  for (const { match, index } of findTerms(text, policy.blockedTopics ?? [])) {
+    flags.push({ kind: "blocked_topic", match, index });
+  }
+  for (const kind of ["self_harm", "violence", "sexual"] as const) {
+    for (const { match, index } of findTerms(text, FLAG_TERMS[kind])) {
+      flags.push({ kind, match, index });
+    }
+  }
+  return flags.sort((a, b) => a.index - b.index);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations for the student
+
+const KIND_NAMES: Record<Locale, Record<PersonalDataKind, string>> = {
+  en: {
+    email: "an e-mail address",
+    phone: "a phone number",
+    cn_mobile: "a mobile phone number",
+    cn_resident_id: "a resident ID card number",
+    id_number: "an ID number",
+    street_address: "a home address",
+  },
+  "zh-Hans": {
+    email: "电子邮箱地址",
+    phone: "电话号码",
+    cn_mobile: "手机号码",
+    cn_resident_id: "身份证号码",
+    id_number: "证件号码",
+    street_address: "家庭住址",
+  },
+  "zh-Hant": {
+    email: "電子郵件地址",
+    phone: "電話號碼",
+    cn_mobile: "手機號碼",
+    cn_resident_id: "身分證號碼",
+    id_number: "證件號碼",
+    street_address: "住家地址",
+  },
+};
+
+function listInLocale(items: string[], locale: Locale): string {
+  if (items.length <= 1) return items.join("");
+  const head = items.slice(0, -1);
+  const last = items.at(-1)!;
+  if (locale === "en") return `${head.join(", ")} and ${last}`;
+  return `${head.join("、")}和${last}`;
+}
+
+const PERSONAL_EXPLANATION: Record<Locale, (what: string, several: boolean) => string> = {
+  en: (what, several) =>
+    `Your message was not sent: it contains what looks like ${what}. Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove ${several ? "them" : "it"} and try again.`,
+  "zh-Hans": (what, several) =>
+    `这条消息没有发出去：里面好像有${what}。不要把电话号码、住址或证件号码告诉 AI——你输入的内容可能会被保存下来、以后被人看到，而且 AI 不需要这些信息也能帮你。把${several ? "这些内容" : "它"}删掉，再试一次吧。`,
+  "zh-Hant": (what, several) =>
+    `這則訊息沒有送出：裡面好像有${what}。不要把電話號碼、地址或證件號碼告訴 AI——你輸入的內容可能會被保存下來、之後被人看到，而且 AI 不需要這些資訊也能幫你。把${several ? "這些內容" : "它"}刪掉，再試一次吧。`,
+};
+
+const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
+  en: (topics) =>
+    `Your teacher has switched off ${topics.length > 1 ? "the topics" : "the topic"} ${listInLocale(topics.map((t) => `“${t}”`), "en")} in this class's playground. Try asking about something else.`,
+  "zh-Hans": (topics) =>
+    `老师在这个班的试验场里关闭了${listInLocale(topics.map((t) => `“${t}”`), "zh-Hans")}${topics.length > 1 ? "这些" : "这个"}话题。换个问题试试吧。`,
+  "zh-Hant": (topics) =>
+    `老師在這個班的試驗場裡關閉了${listInLocale(topics.map((t) => `「${t}」`), "zh-Hant")}${topics.length > 1 ? "這些" : "這個"}話題。換個問題試試吧。`,
+};
+
+/** Words for a 12–17-year-old about why a prompt was not sent, in their language. */
+export function explainFindings(findings: Finding[], locale: Locale): string {
+  const personal = findings.filter(
+    (f): f is Finding & { kind: PersonalDataKind } => f.kind !== "blocked_topic",
+  );
+  const kinds = [...new Set(personal.map((f) => f.kind))];
+  const topics = [
+    ...new Map(
+      findings.filter((f) => f.kind === "blocked_topic").map((f) => [f.match.toLowerCase(), f.match]),
+    ).values(),
+  ];
+  const parts: string[] = [];
+  if (kinds.length > 0) {
+    const what = listInLocale(kinds.map((k) => KIND_NAMES[locale][k]), locale);
+    parts.push(PERSONAL_EXPLANATION[locale](what, personal.length > 1));
+  }
+  if (topics.length > 0) parts.push(TOPIC_EXPLANATION[locale](topics));
+  return parts.join(locale === "en" ? " " : "");
+}

@@ -1,0 +1,103 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { SiteHeader } from "./components/ui/site-header";
+import { messagesFor } from "./i18n/catalogs.server";
+import { resolveLocale } from "./i18n/locale.server";
+import { I18nProvider, useT } from "./i18n/use-t";
+import { getSessionUser } from "./utils/session.server";
+import { useNonce } from "./utils/nonce";
+import stylesHref from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const { locale, setCookie } = resolveLocale(request, user?.locale);
+  return data(
+    {
+      locale,
+      messages: messagesFor(locale),
+      user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const nonce = useNonce();
+  const locale = root?.locale ?? "en";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {root ? (
+          <I18nProvider locale={root.locale} messages={root.messages}>
+            <SiteHeader user={root.user} />
+            {children}
+          </I18nProvider>
+        ) : (
+          children
+        )}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+
+/** Friendly error page in the user's language; never shows a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.body")]
+      : status === 403
+        ? [t("error.forbidden.title"), t("error.forbidden.body")]
+        : status === 400 || status === 413
+          ? [t("error.badRequest.title"), t("error.badRequest.body")]
+          : [t("error.title"), t("error.body")];
+  return (
+    <main id="main" className="page narrow error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <a href="/">{t("error.backHome")}</a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The only place that reads process.env. Validated once at start: a bad value stops the app
+ * with a message naming the variable. `.env.example` lists every variable with its default.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+    .default(fallback ? "1" : "0")
+    .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LANTERN_DEMO: flag(true),
+  TEACHER_SIGNUP: z.enum(["invite", "open"]).default("invite"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(240),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  TRUST_PROXY: flag(false),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  CLAUDE_MODELS: z
+    .string()
+    .default("claude-haiku-4-5,claude-sonnet-4-5")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LOG_REQUESTS: flag(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const name = i.path.join(".");
+      const got = source[name];
+      return `  ${name}: ${i.message}${got !== undefined && !/KEY|URL/.test(name) ? ` (got "${got}")` : ""}`;
+    });
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Values the browser may see: an explicit whitelist, never secrets. */
+export function publicEnv() {
+  return { teacherSignup: env().TEACHER_SIGNUP };
+}
+
+let version: string | undefined;
+
+/** The app's version, from package.json (read once). */
+export function appVersion(): string {
+  version ??= (JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "package.json"), "utf8")) as { version: string }).version;
+  return version;
+}

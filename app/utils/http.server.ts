@@ -1,0 +1,29 @@
+/**
+ * Responses thrown by guards and actions. Thrown Responses reach the route's ErrorBoundary,
+ * which shows a friendly page in the user's language, never a stack trace.
+ */
+export function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403 });
+}
+
+export function badRequest(): never {
+  throw new Response("Bad request", { status: 400 });
+}
+
+/**
+ * Refuses cross-site form posts: browsers send Sec-Fetch-Site (and Origin) with every POST; a
+ * value naming another site means the form came from elsewhere (CSRF).
+ */
+export function isCrossSite(request: Request): boolean {
+  const site = request.headers.get("Sec-Fetch-Site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("Origin");
+  if (origin && origin !== "null") {
+    return origin !== new URL(request.url).origin;
+  }
+  return origin === "null";
+}

@@ -1,0 +1,49 @@
+/**
+ * argon2id password hashing (OWASP: 19 MiB, 2 passes, 1 lane). At most two hashes run at once
+ * in a process, so a class of 40 signing in together queues instead of exhausting memory.
+ */
+import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { COMMON_PASSWORDS } from "./common-passwords";
+
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const MAX_CONCURRENT = 2;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return withSlot(() => hash(password, OPTIONS));
+}
+
+export function verifyPassword(stored: string, password: string): Promise<boolean> {
+  return withSlot(() => verify(stored, password).catch(() => false));
+}
+
+/** A real hash to verify against when the account does not exist, so timing reveals nothing. */
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$ChD/oiQhCzif6anL8Oj02w$UltFiJTYdxR6s/TEc+exofk1rV2spgB3Q43E396BDtw";
+export async function verifyNothing(password: string): Promise<false> {
+  await verifyPassword(DUMMY_HASH, password);
+  return false;
+}
+
+export type PasswordProblem = "too_short" | "too_long" | "too_common";
+
+/** Teachers ≥ 8 characters, students ≥ 6; the most common passwords are refused. */
+export function passwordProblem(password: string, role: "student" | "teacher" | "admin"): PasswordProblem | null {
+  const min = role === "student" ? 6 : 8;
+  if ([...password].length < min) return "too_short";
+  if (password.length > 200) return "too_long";
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return "too_common";
+  return null;
+}

@@ -1,0 +1,114 @@
+/**
+ * Server-side sessions (OWASP ASVS L2): one row per session; the cookie carries a 256-bit
+ * random token and the database keeps only its SHA-256; a new token at every sign-in; idle and
+ * absolute timeouts; sign-out deletes the row.
+ */
+import crypto from "node:crypto";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { sessions, users } from "../../db/schema";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { readCookie } from "~/i18n/locale.server";
+
+export interface SessionUser {
+  id: string;
+  schoolId: string;
+  role: "student" | "teacher" | "admin";
+  username: string;
+  displayName: string;
+  locale: string | null;
+  sessionId: string;
+}
+
+const PLAIN_NAME = "lantern_session";
+/** Over HTTPS the __Host- prefix pins the cookie to this host, path / and Secure. */
+const HOST_NAME = "__Host-lantern_session";
+/** Refresh last_seen_at at most this often, so reading pages does not write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+function cookieName(request: Request): string {
+  return isHttps(request) ? HOST_NAME : PLAIN_NAME;
+}
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
+  const parts = [`${cookieName(request)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (isHttps(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** Starts a session for the user and returns the Set-Cookie header. */
+export async function createSession(request: Request, userId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const maxAge = env().SESSION_MAX_HOURS * 3600;
+  await db()
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + maxAge * 1000) });
+  return sessionCookie(request, token, maxAge);
+}
+
+const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, or null. Looked up once per request however many loaders ask. */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let found = cache.get(request);
+  if (!found) {
+    found = lookup(request);
+    cache.set(request, found);
+  }
+  return found;
+}
+
+async function lookup(request: Request): Promise<SessionUser | null> {
+  const token = readCookie(request, cookieName(request));
+  if (!token || token.length > 100) return null;
+  const idleCutoff = new Date(Date.now() - env().SESSION_IDLE_MINUTES * 60_000);
+  const [row] = await db()
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      id: users.id,
+      schoolId: users.schoolId,
+      role: users.role,
+      username: users.username,
+      displayName: users.displayName,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, idleCutoff),
+      ),
+    )
+    .limit(1);
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.sessionId));
+  }
+  const { lastSeenAt: _ignored, ...user } = row;
+  return user;
+}
+
+/** Signs out: deletes the session row and clears the cookie. */
+export async function destroySession(request: Request): Promise<string> {
+  const token = readCookie(request, cookieName(request));
+  if (token) await db().delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  return sessionCookie(request, "", 0);
+}
+
+/** After a password change: every other session of the user ends. */
+export async function endOtherSessions(userId: string, keepSessionId: string | null): Promise<void> {
+  await db()
+    .delete(sessions)
+    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+}

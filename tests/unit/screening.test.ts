@@ -1,0 +1,350 @@
+import fc from "fast-check";
+import {
+  explainFindings,
+  findPersonalData,
+  isValidResidentId,
+  residentIdCheckChar,
+  screenPrompt,
+  screenReply,
+  type Finding,
+  type FindingKind,
+} from "~/playground/screening";
+
+const NO_TOPICS = { blockedTopics: [] };
+
+function residentId(region: string, birth: string, sequence: string): string {
+  const first17 = region + birth + sequence;
+  return first17 + residentIdCheckChar(first17);
+}
+const VALID_ID_A = residentId("110105", "19491231", "002"); // Beijing
+const VALID_ID_B = residentId("440305", "20080229", "123"); // Shenzhen, born on a leap day
+
+/** [prompt, kind expected, the exact text that must be reported] */
+const TRUE_POSITIVES: [string, FindingKind, string][] = [
+  // e-mail
+  ["my email is alice@example.com", "email", "alice@example.com"],
+  ["write to john.doe+class@school.edu.hk please", "email", "john.doe+class@school.edu.hk"],
+  ["写信到zhang.san@qq.com吧", "email", "zhang.san@qq.com"],
+  ["full width: ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ", "email", "ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ"],
+  // international and regional phones
+  ["call +1 (555) 123-4567 tonight", "phone", "+1 (555) 123-4567"],
+  ["UK office +44 20 7946 0958", "phone", "+44 20 7946 0958"],
+  ["香港 +852 9123 4567", "phone", "+852 9123 4567"],
+  ["台灣 +886 912 345 678", "phone", "+886 912 345 678"],
+  ["my number is 555-123-4567", "phone", "555-123-4567"],
+  ["(555) 123-4567", "phone", "(555) 123-4567"],
+  ["ring 555.123.4567", "phone", "555.123.4567"],
+  ["toll free 1-800-555-0199", "phone", "1-800-555-0199"],
+  ["London 020 7946 0958", "phone", "020 7946 0958"],
+  ["mobile 07700 900123", "phone", "07700 900123"],
+  ["Birmingham 0121 496 0000", "phone", "0121 496 0000"],
+  ["打給我 9123 4567", "phone", "9123 4567"],
+  ["office 2345-6789", "phone", "2345-6789"],
+  ["手機 0912-345-678", "phone", "0912-345-678"],
+  ["手機0912345678", "phone", "0912345678"],
+  ["電話 (02) 2345-6789", "phone", "(02) 2345-6789"],
+  ["電話 02-2345-6789", "phone", "02-2345-6789"],
+  ["座机010-12345678", "phone", "010-12345678"],
+  ["上海 021-6123 4567", "phone", "021-6123 4567"],
+  ["phone: 91234567", "phone", "91234567"],
+  ["電話是 2345678", "phone", "2345678"],
+  // mainland mobiles
+  ["我的手机号是13912345678", "cn_mobile", "13912345678"],
+  ["13800138000", "cn_mobile", "13800138000"],
+  ["call 138 0013 8000", "cn_mobile", "138 0013 8000"],
+  ["手机：138-0013-8000", "cn_mobile", "138-0013-8000"],
+  ["+86 138 0013 8000", "cn_mobile", "+86 138 0013 8000"],
+  ["+86-13800138000", "cn_mobile", "+86-13800138000"],
+  ["电话１３８００１３８０００", "cn_mobile", "１３８００１３８０００"],
+  // resident IDs
+  [`身份证 ${VALID_ID_A}`, "cn_resident_id", VALID_ID_A],
+  [`my id ${VALID_ID_B}.`, "cn_resident_id", VALID_ID_B],
+  [`身份证号：${VALID_ID_B.slice(0, 6)} ${VALID_ID_B.slice(6, 14)} ${VALID_ID_B.slice(14)}`, "cn_resident_id", `${VALID_ID_B.slice(0, 6)} ${VALID_ID_B.slice(6, 14)} ${VALID_ID_B.slice(14)}`],
+  // other IDs, announced by a keyword or validated by a check digit
+  ["my passport number is E12345678", "id_number", "E12345678"],
+  ["Passport No. K1234567", "id_number", "K1234567"],
+  ["my student ID is 20231234", "id_number", "20231234"],
+  ["student number: 2023 0456", "id_number", "2023 0456"],
+  ["学号：2023001234", "id_number", "2023001234"],
+  ["我的學號是 11203045", "id_number", "11203045"],
+  ["护照号码E98765432", "id_number", "E98765432"],
+  ["身份证后四位1234", "id_number", "1234"],
+  ["身分證字號 A123456789", "id_number", "A123456789"],
+  ["A123456789", "id_number", "A123456789"],
+  ["HKID A123456(3)", "id_number", "A123456(3)"],
+  ["SSN 123-45-6789", "id_number", "123-45-6789"],
+  ["card 4111 1111 1111 1111", "id_number", "4111 1111 1111 1111"],
+  ["银行卡号 6222 0212 3456 7890", "id_number", "6222 0212 3456 7890"],
+  // street addresses
+  ["I live at 123 Main Street", "street_address", "123 Main Street"],
+  ["42 Baker St. is my house", "street_address", "42 Baker St."],
+  ["1600 Pennsylvania Avenue", "street_address", "1600 Pennsylvania Avenue"],
+  ["come to 221B Baker Street", "street_address", "221B Baker Street"],
+  ["it's 12 lower kent road", "street_address", "12 lower kent road"],
+  ["Flat 5, 12 Nathan Road", "street_address", "12 Nathan Road"],
+  ["postcode SW1A 1AA", "street_address", "SW1A 1AA"],
+  ["我家住在人民路123号", "street_address", "人民路123号"],
+  ["上海市长乐路123弄45号", "street_address", "上海市长乐路123弄45号"],
+  ["台北市忠孝東路四段123巷4弄5號", "street_address", "台北市忠孝東路四段123巷4弄5號"],
+  ["住在彌敦道123號", "street_address", "彌敦道123號"],
+  ["我住阳光小区3栋2单元501室", "street_address", "阳光小区3栋2单元501室"],
+  ["地址是3栋501室", "street_address", "3栋501室"],
+  ["就在45弄12号", "street_address", "45弄12号"],
+  ["南京西路1266号", "street_address", "南京西路1266号"],
+  ["地址：北京市海淀区中关村大街27号", "street_address", "北京市海淀区中关村大街27号"],
+];
+
+/** Look-alikes: must never be reported as personal data. */
+const LOOK_ALIKES: string[] = [
+  "In 2024 we studied the 1990s.",
+  "the 2023-2024 school year",
+  "from 1990 to 2020",
+  "It costs $3/$15 per million tokens.",
+  "价格是¥99.5",
+  "HK$1,234.50",
+  "Open lesson 4 and lesson 12.",
+  "第3课和第12课",
+  "第二课",
+  "Claude can read 200K tokens.",
+  "That is about 100,000 words or 1,000,000 characters.",
+  "8,192 tokens",
+  "128000 tokens",
+  "2000-3000 tokens",
+  "3000 4000 tokens",
+  "15000000000 parameters",
+  "a context of 2048 4096 tokens",
+  "大约10万字",
+  "2024-03-15",
+  "15/03/2024",
+  "2024.03.15",
+  "March 15, 2024",
+  "2024年3月15日",
+  "The class is at 14:30, or 3:45 pm, 10:00-11:30.",
+  "3 + 4 = 7",
+  "3+4=7",
+  "12 × 13 = 156",
+  "(2 + 3) * 4 = 20",
+  "1/2 + 1/3 = 5/6",
+  "1024 × 768",
+  "pi is 3.14159265358979",
+  "Join with code K7Q2XM",
+  "join code AB12CD",
+  "Claude 3.5 Sonnet",
+  "claude-3-5-sonnet-20241022",
+  "claude-haiku-4-5",
+  "GPT-4o and Llama 3.1 405B",
+  "version v1.2.3",
+  "85% of students, up 12.5%",
+  "temperature 0.7, top_k 40",
+  "ISBN 978-0-13-110362-7",
+  "room 101",
+  "score 95/100",
+  "16:9 screen",
+  "Top 10 tips",
+  "Chapter 11 Section 2",
+  "answer in 2 to 3 sentences",
+  "In 1969, 3 astronauts flew to the moon.",
+  "I read 3 books on the way home",
+  "walk 5 minutes down the road",
+  "we took 2 steps along the way",
+  "12345",
+  "我家在北京路附近",
+  "走了一路，3号选手赢了",
+  "我知道3号楼在哪",
+  "频道5号",
+  "坐3路车到5号门",
+  "3.5 版本",
+  "Let x = 555 and y = 123",
+  "a random 18-digit number 123456789012345678",
+  "110105194912310021",
+  "an ID-shaped number with a bad date 110105199913450012",
+  "my ID number is 12",
+  "图书馆在3楼",
+  "my phone has 128 GB",
+  "Call me at 3pm",
+  "The 5 Great Lakes",
+  "Apollo 11 landed in 1969",
+  "It has 175 billion parameters; 它有1750亿个参数",
+  "共计 13,800,138,000 元",
+  "北京时间2024年3月15日10:30",
+  "our class code is 7K4-2QX",
+  "numbers 1 2 3 4 5 6 7 8 9 10 11",
+  "Take 2 St John's Wort",
+];
+
+describe("screenPrompt: personal data that must be caught", () => {
+  it.each(TRUE_POSITIVES)("%s → %s", (text, kind, match) => {
+    const result = screenPrompt(text, NO_TOPICS);
+    expect(result.ok).toBe(false);
+    const findings = result.ok ? [] : result.findings;
+    expect(findings).toContainEqual({ kind, match, index: text.indexOf(match) });
+  });
+
+  it("reports each span once, as its most specific kind", () => {
+    expect(findPersonalData("+86 138 0013 8000")).toEqual([
+      { kind: "cn_mobile", match: "+86 138 0013 8000", index: 0 },
+    ]);
+    expect(findPersonalData(`身份证号 ${VALID_ID_A}`).map((f) => f.kind)).toEqual(["cn_resident_id"]);
+  });
+
+  it("finds several items in one prompt, in order", () => {
+    const findings = findPersonalData("Mail bob@example.org or call 555-123-4567 at 10 Downing Street");
+    expect(findings.map((f) => f.kind)).toEqual(["email", "phone", "street_address"]);
+  });
+});
+
+describe("screenPrompt: look-alikes that must pass", () => {
+  it.each(LOOK_ALIKES)("%s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+    expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
+  });
+});
+
+describe("resident ID validation", () => {
+  it("accepts well-formed IDs and rejects a wrong check character, region or date", () => {
+    expect(isValidResidentId(VALID_ID_A)).toBe(true);
+    expect(isValidResidentId(VALID_ID_A.toLowerCase())).toBe(true);
+    const wrongCheck = VALID_ID_A.slice(0, 17) + (VALID_ID_A[17] === "1" ? "2" : "1");
+    expect(isValidResidentId(wrongCheck)).toBe(false);
+    expect(isValidResidentId(residentId("990105", "19491231", "002"))).toBe(false);
+    expect(isValidResidentId(residentId("110105", "20230230", "002"))).toBe(false);
+    expect(isValidResidentId(residentId("110105", "18991231", "002"))).toBe(false);
+    expect(isValidResidentId(residentId("110105", "20990101", "002"))).toBe(false);
+  });
+});
+
+describe("blocked topics", () => {
+  const policy = { blockedTopics: ["gambling", "video games", "赌博", "weapon", "  "] };
+
+  it.each([
+    ["Tell me about Gambling odds", "Gambling"],
+    ["I like VIDEO   GAMES a lot", "VIDEO   GAMES"],
+    ["我想了解赌博的历史", "赌博"],
+    ["how are weapons made", "weapons"],
+    ["ＧＡＭＢＬＩＮＧ", "ＧＡＭＢＬＩＮＧ"],
+  ])("%s", (text, match) => {
+    const result = screenPrompt(text, policy);
+    expect(result).toEqual({
+      ok: false,
+      findings: [{ kind: "blocked_topic", match, index: text.indexOf(match) }],
+    });
+  });
+
+  it.each(["a gamble", "rambling on", "megambling", "video gamesmanship", "the weaponry museum"])(
+    "whole words only: %s",
+    (text) => expect(screenPrompt(text, policy)).toEqual({ ok: true }),
+  );
+
+  it("reports topics and personal data together", () => {
+    const result = screenPrompt("gambling tips to alice@example.com", policy);
+    expect(result.ok ? [] : result.findings.map((f) => f.kind)).toEqual(["blocked_topic", "email"]);
+  });
+});
+
+describe("screenReply", () => {
+  it.each([
+    ["Sometimes people think about suicide.", "self_harm", "suicide"],
+    ["他说他不想活了", "self_harm", "不想活"],
+    ["I will kill you", "violence", "kill you"],
+    ["如何制作炸彈", "violence", "炸彈"],
+    ["that is sexual content", "sexual", "sexual"],
+    ["色情网站", "sexual", "色情"],
+    ["reach me at 13800138000", "personal_data", "13800138000"],
+  ] as const)("%s → %s", (text, kind, match) => {
+    expect(screenReply(text)).toContainEqual({ kind, match, index: text.indexOf(match) });
+  });
+
+  it("flags blocked topics when given the policy", () => {
+    expect(screenReply("Poker is a gambling game", { blockedTopics: ["gambling"] })).toEqual([
+      { kind: "blocked_topic", match: "gambling", index: 11 },
+    ]);
+  });
+
+  it.each(["Sussex is a county", "The sextant measures angles", "A token is a piece of text."])(
+    "leaves ordinary text alone: %s",
+    (text) => expect(screenReply(text)).toEqual([]),
+  );
+});
+
+describe("explainFindings", () => {
+  const phone: Finding = { kind: "phone", match: "555-123-4567", index: 0 };
+  const email: Finding = { kind: "email", match: "a@b.co", index: 20 };
+  const topic: Finding = { kind: "blocked_topic", match: "Gambling", index: 30 };
+
+  it("teaches, in English", () => {
+    expect(explainFindings([phone], "en")).toBe(
+      "Your message was not sent: it contains what looks like a phone number. Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove it and try again.",
+    );
+    expect(explainFindings([phone, email], "en")).toContain("a phone number and an e-mail address");
+    expect(explainFindings([phone, email], "en")).toContain("Remove them");
+  });
+
+  it("teaches, in Simplified and Traditional Chinese", () => {
+    const hans = explainFindings([phone, email], "zh-Hans");
+    expect(hans).toContain("电话号码和电子邮箱地址");
+    expect(hans).toContain("不要把电话号码、住址或证件号码告诉 AI");
+    expect(hans).toContain("把这些内容删掉");
+    const hant = explainFindings([phone], "zh-Hant");
+    expect(hant).toContain("電話號碼");
+    expect(hant).toMatch(/^這則訊息沒有送出/);
+  });
+
+  it("names the teacher's blocked topic without repeating personal data", () => {
+    const text = explainFindings([phone, topic], "en");
+    expect(text).toContain("“Gambling”");
+    expect(text).not.toContain("555-123-4567");
+    expect(explainFindings([topic], "zh-Hant")).toContain("「Gambling」");
+    expect(explainFindings([topic], "zh-Hans")).toContain("这个话题");
+  });
+
+  it("returns nothing for nothing", () => expect(explainFindings([], "en")).toBe(""));
+});
+
+describe("properties", () => {
+  const lettersAndPunctuation = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?-+()#/'\n"),
+      fc.constantFrom(..."路街号號道巷弄小区栋室学身份证的是我家在一二三四五六七八九十，。！"),
+      fc.constantFrom(" Street", " Road", " passport number ", " St ", "学号", "身份证号"),
+    ),
+    maxLength: 80,
+  });
+
+  it("text without digits or @ never yields personal-data findings", () => {
+    fc.assert(
+      fc.property(lettersAndPunctuation, (text) => {
+        expect(findPersonalData(text)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  const validResidentId = fc
+    .record({
+      region: fc.constantFrom("110105", "310104", "440305", "510107", "650102", "810000"),
+      birth: fc.date({ min: new Date("1930-01-01"), max: new Date("2015-12-31"), noInvalidDate: true }),
+      sequence: fc.integer({ min: 0, max: 999 }),
+    })
+    .map(({ region, birth, sequence }) =>
+      residentId(region, birth.toISOString().slice(0, 10).replaceAll("-", ""), String(sequence).padStart(3, "0")),
+    );
+
+  it("a valid generated resident ID is always found, wherever it stands", () => {
+    fc.assert(
+      fc.property(validResidentId, fc.constantFrom("", "我的身份证是", "ID: ", "号码 "), fc.constantFrom("", "。", " thanks"), (id, before, after) => {
+        const findings = findPersonalData(before + id + after);
+        expect(findings).toEqual([{ kind: "cn_resident_id", match: id, index: before.length }]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("random 18-digit numbers are almost never resident IDs", () => {
+    const rng = fc.sample(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 18, maxLength: 18 }), {
+      numRuns: 2000,
+      seed: 42,
+    });
+    const matches = rng.filter((digits) => isValidResidentId(digits.join(""))).length;
+    expect(matches).toBeLessThan(3);
+  });
+});

@@ -1,0 +1,49 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "~": path.resolve(import.meta.dirname, "app") };
+
+// Three projects: pure unit tests (node), React component tests (happy-dom) and
+// integration tests that each get a fresh PostgreSQL database cloned from a migrated template.
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    globals: true,
+    reporters: ["default"],
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          globals: true,
+          environment: "node",
+          include: ["tests/unit/**/*.test.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        esbuild: { jsx: "automatic" },
+        test: {
+          name: "dom",
+          globals: true,
+          environment: "happy-dom",
+          include: ["tests/unit/**/*.test.tsx"],
+          setupFiles: ["tests/setup/dom.ts"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          globals: true,
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/file-db.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
