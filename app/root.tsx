@@ -16,7 +16,7 @@ import { resolveLocale } from "./i18n/locale.server";
 import { I18nProvider, useT } from "./i18n/use-t";
 import { getSessionUser } from "./utils/session.server";
 import { useNonce } from "./utils/nonce";
-import stylesHref from "./styles/app.css?url";
+import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

@@ -328,7 +328,7 @@ function launch(
 }
 
 function pgEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C", LANG: "C" };
+  return { PATH: process.env.PATH ?? "/usr/bin:/bin", LC_ALL: "C", LANG: "C" } as unknown as NodeJS.ProcessEnv;
 }
 
 /** PostgreSQL writes "ready" as the last line of postmaster.pid once it accepts connections. */

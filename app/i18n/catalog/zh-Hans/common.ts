@@ -1,0 +1,48 @@
+import type { common as en } from "../en/common";
+
+export const common: Record<keyof typeof en, string> = {
+  "app.name": "Lantern",
+  "app.tagline": "动手试一试，弄懂人工智能语言模型到底是怎么工作的。",
+  "nav.skip": "跳到主要内容",
+  "nav.home": "首页",
+  "nav.learn": "学习",
+  "nav.playground": "练习场",
+  "nav.teach": "教学",
+  "nav.admin": "管理",
+  "nav.account": "账户",
+  "nav.signIn": "登录",
+  "nav.signOut": "退出登录",
+  "nav.language": "语言",
+  "nav.main": "主导航",
+
+  "home.title": "Lantern——人工智能素养课堂",
+  "home.lead":
+    "七节动手实践课，带你弄懂 Claude 这样的大语言模型是怎么工作的：词元与预测下一个词元、从反馈中学习、长上下文、诚实与不确定性、写好提示词，以及负责任地使用人工智能。",
+  "home.startReading": "开始学习",
+  "home.join": "加入班级",
+  "home.teacher": "我是老师",
+  "home.course": "课程",
+  "home.minutes": "{n} 分钟",
+  "home.forTeachers": "给老师",
+  "home.forTeachersText":
+    "创建班级，不用邮箱就能添加学生，布置课程，实时查看学习进度。Lantern 在学校的一台小服务器上就能运行，学生的数据留在你们自己手里。",
+
+  "error.title": "出了点问题",
+  "error.body": "抱歉，这个页面暂时无法显示。请稍后再试。",
+  "error.notFound.title": "找不到页面",
+  "error.notFound.body": "没有找到这个页面。它可能已经移动，或者你没有访问权限。",
+  "error.forbidden.title": "无权访问",
+  "error.forbidden.body": "你没有访问这个页面的权限。",
+  "error.badRequest.title": "请求没有成功",
+  "error.badRequest.body": "请求里有些内容不对。请返回后再试一次。",
+  "error.crossSite": "这个表单是从其他网站提交的，已被拒绝。",
+  "error.backHome": "返回首页",
+
+  "form.fixErrors": "请修改标出的内容。",
+  "form.required": "请填写这一项。",
+  "form.tooLong": "内容太长了（最多 {max} 个字符）。",
+  "form.invalid": "这个值无效。",
+  "form.save": "保存",
+  "form.saved": "已保存。",
+  "form.cancel": "取消",
+};

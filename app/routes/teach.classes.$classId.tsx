@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requireTeacherOf } from "~/models/classes.server";
+import { useT } from "~/i18n/use-t";
+import { requireStaff } from "~/utils/auth.server";
+
+/** The frame of every class page: its name, join code and tabs. Child routes render below. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  return {
+    cls: {
+      id: cls.id,
+      name: cls.name,
+      joinCode: cls.joinCode,
+      joinEnabled: cls.joinEnabled,
+      archived: cls.archivedAt !== null,
+    },
+  };
+}
+
+export default function ClassFrame() {
+  const { cls } = useLoaderData<typeof loader>();
+  const t = useT();
+  const base = `/teach/classes/${cls.id}`;
+  return (
+    <main id="main" className="page">
+      <div className="class-frame-head">
+        <p className="small">
+          <NavLink to="/teach">{t("teach.allClasses")}</NavLink>
+        </p>
+        <h1>
+          {cls.name} {cls.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
+        </h1>
+        <p className="join-code-line">
+          {cls.joinEnabled ? (
+            <>
+              {t("teach.joinCode")}: <strong className="join-code">{cls.joinCode}</strong>
+            </>
+          ) : (
+            <span className="muted">{t("teach.joinOff")}</span>
+          )}
+        </p>
+      </div>
+      <nav aria-label={t("teach.classSections")} className="tabs no-print">
+        <NavLink to={base} end>
+          {t("teach.tab.progress")}
+        </NavLink>
+        <NavLink to={`${base}/quiz`}>{t("teach.tab.quiz")}</NavLink>
+        <NavLink to={`${base}/assignments`}>{t("teach.tab.assignments")}</NavLink>
+        <NavLink to={`${base}/playground`}>{t("teach.tab.playground")}</NavLink>
+        <NavLink to={`${base}/roster`}>{t("teach.tab.roster")}</NavLink>
+        <NavLink to={`${base}/settings`}>{t("teach.tab.settings")}</NavLink>
+      </nav>
+      <Outlet />
+    </main>
+  );
+}
