@@ -44,6 +44,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Real-browser journeys, accessibility, security headers and fuzzing against the real
+        // server (started once in the global setup); one file at a time on a small machine.
+        resolve: { alias },
+        test: {
+          name: "e2e",
+          globals: true,
+          environment: "node",
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/setup/global.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -41,7 +41,7 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
     createRequestHandler({
       build,
       mode: "production",
-      getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
+      getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? "unknown" }),
     }),
   );
   return app;

@@ -1,0 +1,163 @@
+/**
+ * The data widgets read from `WidgetProps.data` (the compiled lesson's `data`, plus what the
+ * lesson loader adds: the learner's calibration points and `widgetServer`, computed on the server
+ * for the no-JavaScript fallbacks). Pure and defensive: data is JSON from the loader, so every
+ * reader checks shapes and returns something empty rather than throwing in a lesson page.
+ */
+import type { Locale } from "~/course/types";
+
+/** `{ en, zh-Hans, zh-Hant }` → the text for this locale (English when it is missing). */
+export function localized(value: unknown, locale: Locale): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const text = record[locale] ?? record.en;
+    if (typeof text === "string") return text;
+  }
+  return "";
+}
+
+function list(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => !!v && typeof v === "object") : [];
+}
+
+function field(data: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = data[key];
+  return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+}
+
+export type PreferenceChoice = "a" | "b";
+
+export interface PreferencePair {
+  id: string;
+  prompt: string;
+  a: string;
+  b: string;
+  /** The AI judge's label: authored by the course writers as an example, not a model's output. */
+  judge: PreferenceChoice;
+  reason: string;
+}
+
+/** Pairs of `preferences.yaml`, in this locale. */
+export function preferencePairs(data: Record<string, unknown>, locale: Locale): PreferencePair[] {
+  return list(field(data, "preferences").pairs).flatMap((p) =>
+    typeof p.id === "string" && (p.judge === "a" || p.judge === "b")
+      ? [
+          {
+            id: p.id,
+            prompt: localized(p.prompt, locale),
+            a: localized(p.a, locale),
+            b: localized(p.b, locale),
+            judge: p.judge,
+            reason: localized(p.reason, locale),
+          },
+        ]
+      : [],
+  );
+}
+
+export interface ConstitutionExample {
+  id: string;
+  principle: string;
+  prompt: string;
+  answer: string;
+  critique: string;
+  revision: string;
+}
+
+/** Worked examples of `constitution.yaml`, in this locale. */
+export function constitutionExamples(data: Record<string, unknown>, locale: Locale): ConstitutionExample[] {
+  return list(field(data, "constitution").examples).flatMap((e) =>
+    typeof e.id === "string"
+      ? [
+          {
+            id: e.id,
+            principle: localized(e.principle, locale),
+            prompt: localized(e.prompt, locale),
+            answer: localized(e.answer, locale),
+            critique: localized(e.critique, locale),
+            revision: localized(e.revision, locale),
+          },
+        ]
+      : [],
+  );
+}
+
+export const CONFIDENCE_LEVELS = ["guessing", "fairly_sure", "sure"] as const;
+export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
+
+/** One confidence level of the learner's quiz answers (agreed with the lesson player). */
+export interface CalibrationPoint {
+  level: ConfidenceLevel;
+  answered: number;
+  correct: number;
+}
+
+/** `data.calibrationPoints`, one entry per level at most, in CONFIDENCE_LEVELS order. */
+export function calibrationPoints(data: Record<string, unknown>): CalibrationPoint[] {
+  const byLevel = new Map<ConfidenceLevel, CalibrationPoint>();
+  for (const p of list(data.calibrationPoints)) {
+    const level = CONFIDENCE_LEVELS.find((l) => l === p.level);
+    const answered = Number(p.answered);
+    const correct = Number(p.correct);
+    if (!level || !Number.isInteger(answered) || !Number.isInteger(correct)) continue;
+    if (answered <= 0 || correct < 0 || correct > answered) continue;
+    const seen = byLevel.get(level);
+    byLevel.set(level, {
+      level,
+      answered: answered + (seen?.answered ?? 0),
+      correct: correct + (seen?.correct ?? 0),
+    });
+  }
+  return CONFIDENCE_LEVELS.flatMap((l) => byLevel.get(l) ?? []);
+}
+
+/** A piece of text as the tokenizer cut it, with how many tokens it holds. */
+export interface TokenPieceView {
+  text: string;
+  ids: number[];
+  normalized?: string;
+}
+
+export interface TokenizedSample {
+  text: string;
+  pieces: TokenPieceView[];
+  count: number;
+  characters: number;
+}
+
+export interface NextTokenCandidate {
+  /** The piece's text; "" with `end` when the model would end the text here. */
+  piece: string;
+  end?: true;
+  /** The model's probability. */
+  p: number;
+  /** The chance of being picked at the chosen temperature, among the top-k candidates. */
+  chance: number;
+}
+
+export interface NextTokenView {
+  /** The pieces the mini model actually reads: its whole context window. */
+  window: string[];
+  candidates: NextTokenCandidate[];
+}
+
+/** What the lesson loader computes on the server so fallbacks can teach without JavaScript. */
+export interface WidgetServerData {
+  tokenizer?: { samples: TokenizedSample[] };
+  /** Keyed by the widget's starting text. */
+  nextToken?: Record<string, NextTokenView>;
+  needle?: {
+    haystackTokens: number;
+    /** Tokens between the end of the needle and the end of the text. */
+    needleTokensFromEnd: number;
+    window: string[];
+    /** The mini model's greedy continuation after the question. */
+    answer: string;
+  };
+}
+
+export function widgetServer(data: Record<string, unknown>): WidgetServerData {
+  const value = data.widgetServer;
+  return value && typeof value === "object" ? (value as WidgetServerData) : {};
+}

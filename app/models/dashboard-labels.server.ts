@@ -1,0 +1,70 @@
+/**
+ * The words and numbers the teacher dashboard shows, formatted once on the server. The page and
+ * every export take their text from here, so a CSV can never disagree with the screen.
+ */
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
+
+function parts(value: Date): Record<string, string> {
+  // en-CA gives ISO-like numerals; the server's time zone, the same for the page and the CSV.
+  const fmt = new Intl.DateTimeFormat("en-CA", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  return Object.fromEntries(fmt.formatToParts(value).map((p) => [p.type, p.value]));
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (value == null) return null;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** "2025-03-14 09:05": unambiguous in every language and sorts correctly in a spreadsheet. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  const d = toDate(value);
+  if (!d) return "";
+  const p = parts(d);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** "2025-03-14". */
+export function formatDate(value: string | Date | null | undefined): string {
+  const d = toDate(value);
+  if (!d) return "";
+  const p = parts(d);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** "12 min", "1 h 5 min", "< 1 min" — time spent, in the reader's language. */
+export function formatDuration(seconds: number, t: Translate): string {
+  if (seconds <= 0) return "";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 1) return t("teach.dash.time.underMinute");
+  if (minutes < 60) return t("teach.dash.time.minutes", { n: minutes });
+  return t("teach.dash.time.hoursMinutes", { h: Math.floor(minutes / 60), m: minutes % 60 });
+}
+
+/** "3 minutes ago", "yesterday", "3分钟前" — Intl does the grammar of each language. */
+export function formatAgo(value: string | Date | null | undefined, now: Date, locale: Locale, t: Translate): string {
+  const d = toDate(value);
+  if (!d) return t("teach.dash.never");
+  const seconds = Math.round((d.getTime() - now.getTime()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return t("teach.dash.justNow");
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
+  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), "hour");
+  if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), "day");
+  return formatDate(d);
+}
+
+/** "42%" from a ratio; an empty string when there is nothing to divide. */
+export function formatPercent(part: number, whole: number): string {
+  if (whole <= 0) return "";
+  return `${Math.round((100 * part) / whole)}%`;
+}

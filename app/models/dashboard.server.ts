@@ -1,0 +1,527 @@
+/**
+ * The teacher dashboard's class page: who is where, how far, and who needs help.
+ *
+ * One aggregated SQL statement per view, whatever the class size (DESIGN.md, "Teacher views"):
+ * the guard (requireTeacherOf) plus one statement that returns a row per enrolled student with
+ * everything the matrix, "where everyone is now" and the needs-help signals need. The statement
+ * walks only index paths declared in db/schema.ts (enrollments' primary key, lesson_progress's
+ * primary key, quiz_answers_user_time_idx, activity_actor_time_idx, messages_open_flags_idx,
+ * assignments_class_idx), so its cost grows with the class, never with the school.
+ *
+ * The result is shaped into display text here, on the server, in the teacher's language; the
+ * gradebook CSV is built from the very same view (exports.server.ts), so it matches the screen.
+ */
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { getCourse } from "~/course/course.server";
+import type { Lesson } from "~/course/types";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { requireTeacherOf } from "./classes.server";
+import { formatAgo, formatDateTime, formatDuration } from "./dashboard-labels.server";
+
+/* ------------------------------------------------------------------------------------------ */
+/* What the lesson engine writes, as far as the dashboard relies on it.                        */
+/* ------------------------------------------------------------------------------------------ */
+
+/** activity_log verb of a finished step; its object_id is "<lesson slug>#<step id>". */
+export const STEP_DONE_VERB = "completed-step";
+
+/* ------------------------------------------------------------------------------------------ */
+/* Needs-help rules. Named numbers, so the page can explain them and tests can reach them.      */
+/* ------------------------------------------------------------------------------------------ */
+
+export const HELP_RULES = {
+  /** This many answers in a row that were not right (wrong or "not sure"). */
+  wrongStreak: 3,
+  /** Stuck: on one step at least this many times longer than the class's median for it… */
+  stuckFactor: 3,
+  /** …and at least this many minutes longer, so short steps do not raise false alarms. */
+  stuckMinExtraMinutes: 5,
+  /** The class median counts only when this many classmates have finished the step. */
+  stuckMinSamples: 3,
+  /** "Active now": seen within this many minutes. */
+  activeMinutes: 10,
+} as const;
+
+export type CellState = "not_started" | "in_progress" | "completed";
+
+export interface LessonColumn {
+  slug: string;
+  number: number;
+  title: string;
+  steps: number;
+  questions: number;
+  /** The earliest due date of an assignment of this lesson to the whole class, as shown. */
+  dueLabel: string;
+}
+
+export interface ProgressCell {
+  lesson: string;
+  state: CellState;
+  /** 1-based current step while in progress. */
+  step: number | null;
+  steps: number;
+  /** Quiz questions right (each question's latest attempt), null before any quiz answer. */
+  correct: number | null;
+  questions: number;
+  activeSeconds: number;
+  completedAt: string | null;
+  /** Assigned to this student, due date passed, not completed. */
+  overdue: boolean;
+  /** The exact text shown on the page and written to the gradebook CSV. */
+  label: { status: string; score: string; completedAt: string; time: string };
+}
+
+export type HelpSignal =
+  | { kind: "wrong-streak"; count: number; label: string }
+  | { kind: "stuck"; lesson: string; minutes: number; typicalMinutes: number; label: string }
+  | { kind: "flag"; count: number; label: string };
+
+export interface StudentProgress {
+  id: string;
+  displayName: string;
+  username: string;
+  cells: ProgressCell[];
+  completedLessons: number;
+  activeSeconds: number;
+  lastSeenAt: string | null;
+  lastSeenLabel: string;
+  activeNow: boolean;
+  where: { lesson: string; lessonTitle: string; step: number | null; steps: number; stepTitle: string } | null;
+  whereLabel: string;
+  signals: HelpSignal[];
+}
+
+export const SORTS = ["name", "progress", "last-seen", "help"] as const;
+export const SHOWS = ["all", "help", "active", "not-started"] as const;
+export type ProgressQuery = { sort: (typeof SORTS)[number]; show: (typeof SHOWS)[number]; q: string };
+
+/** Sort and filter from the query string; anything unexpected falls back to the default (a GET never errors). */
+export function parseProgressQuery(search: URLSearchParams): ProgressQuery {
+  const schema = z.object({
+    sort: z.enum(SORTS).catch("name"),
+    show: z.enum(SHOWS).catch("all"),
+    q: z.string().trim().max(80).catch(""),
+  });
+  return schema.parse({
+    sort: search.get("sort") ?? undefined,
+    show: search.get("show") ?? undefined,
+    q: search.get("q") ?? "",
+  });
+}
+
+export interface ClassProgressView {
+  classId: string;
+  className: string;
+  generatedAt: string;
+  lessons: LessonColumn[];
+  /** After filter and sort: exactly the rows the page shows, in its order. */
+  students: StudentProgress[];
+  totalStudents: number;
+  query: ProgressQuery;
+  summary: { activeNow: number; needHelp: number; completionPercent: number; notStarted: number };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The query                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+interface LessonRow {
+  lesson: string;
+  status: "in_progress" | "completed";
+  currentStep: string | null;
+  activeSeconds: number;
+  startedAt: string;
+  completedAt: string | null;
+  updatedAt: string;
+  /** When the learner arrived at the current step (their last finished step of this lesson, or the start). */
+  arrivedAt: string | null;
+}
+
+interface StudentRow {
+  id: string;
+  display_name: string;
+  username: string;
+  lessons: LessonRow[] | null;
+  /** lesson slug → [right, answered] over each quiz question's latest attempt */
+  scores: Record<string, [number, number]> | null;
+  wrong_streak: number;
+  last_seen: Date | string | null;
+  open_flags: number;
+  /** lesson slugs assigned to this student whose due date has passed */
+  due_lessons: string[] | null;
+}
+
+interface StepMedianRow {
+  lesson: string;
+  step: string;
+  median_seconds: number;
+  samples: number;
+}
+
+/**
+ * Everything for one class in ONE statement. Two result sets are needed (students and the
+ * class's step medians); the medians ride along as a JSON column of the first row only, which
+ * keeps it to one round trip.
+ */
+async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[] }> {
+  const result = await db().execute<StudentRow & { medians: StepMedianRow[] | null }>(sql`
+    with roster as (
+      select u.id, u.display_name, u.username
+      from enrollments e
+      join users u on u.id = e.student_id
+      where e.class_id = ${classId}
+    ),
+    steps_done as (
+      -- every step a classmate finished, with the moment they had arrived at it
+      select a.actor_id as user_id,
+             split_part(a.object_id, '#', 1) as lesson,
+             split_part(a.object_id, '#', 2) as step,
+             a.created_at as done_at,
+             lag(a.created_at) over (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at) as prev_at
+      from roster r
+      join activity_log a on a.actor_id = r.id and a.verb = ${STEP_DONE_VERB}
+    ),
+    progress as (
+      select lp.user_id,
+             json_agg(json_build_object(
+               'lesson', lp.lesson_slug,
+               'status', lp.status,
+               'currentStep', lp.current_step,
+               'activeSeconds', lp.active_seconds,
+               'startedAt', lp.started_at,
+               'completedAt', lp.completed_at,
+               'updatedAt', lp.updated_at,
+               'arrivedAt', greatest(lp.started_at,
+                 (select max(sd.done_at) from steps_done sd where sd.user_id = lp.user_id and sd.lesson = lp.lesson_slug))
+             )) as lessons,
+             max(lp.updated_at) as last_progress
+      from roster r
+      join lesson_progress lp on lp.user_id = r.id
+      group by lp.user_id
+    ),
+    latest_quiz as (
+      select distinct on (qa.user_id, qa.question_id) qa.user_id, qa.lesson_slug, qa.correct
+      from roster r
+      join quiz_answers qa on qa.user_id = r.id and qa.kind = 'quiz'
+      order by qa.user_id, qa.question_id, qa.attempt desc
+    ),
+    scores as (
+      select user_id, json_object_agg(lesson_slug, json_build_array(right_n, answered_n)) as scores
+      from (
+        select user_id, lesson_slug, count(*) filter (where correct)::int as right_n, count(*)::int as answered_n
+        from latest_quiz group by user_id, lesson_slug
+      ) s
+      group by user_id
+    ),
+    due as (
+      -- lessons assigned to each student (whole class, or them by name) whose due date has passed
+      select r.id as user_id, array_agg(distinct a.lesson_slug) as due_lessons
+      from assignments a
+      join roster r on true
+      where a.class_id = ${classId} and a.due_at < now()
+        and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
+             or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = r.id))
+      group by r.id
+    ),
+    medians as (
+      select sd.lesson, sd.step,
+             percentile_cont(0.5) within group (order by extract(epoch from sd.done_at - coalesce(sd.prev_at, lp.started_at))) as median_seconds,
+             count(*)::int as samples
+      from steps_done sd
+      join lesson_progress lp on lp.user_id = sd.user_id and lp.lesson_slug = sd.lesson
+      group by sd.lesson, sd.step
+    )
+    select r.id, r.display_name, r.username,
+           p.lessons,
+           sc.scores,
+           coalesce(streak.n, 0)::int as wrong_streak,
+           greatest(p.last_progress, seen.at, streak.last_at) as last_seen,
+           coalesce(fl.n, 0)::int as open_flags,
+           d.due_lessons,
+           case when row_number() over () = 1 then (select json_agg(m) from medians m) end as medians
+    from roster r
+    left join progress p on p.user_id = r.id
+    left join scores sc on sc.user_id = r.id
+    left join due d on d.user_id = r.id
+    left join lateral (
+      -- answers not right in a row, counting back from the latest (at most 10 looked at)
+      select coalesce(min(rn) filter (where correct) - 1, count(*)) as n, max(created_at) as last_at
+      from (
+        select q.correct, q.created_at, row_number() over (order by q.created_at desc, q.attempt desc) as rn
+        from quiz_answers q where q.user_id = r.id
+        order by q.created_at desc, q.attempt desc
+        limit 10
+      ) recent
+    ) streak on true
+    left join lateral (
+      select max(a.created_at) as at from activity_log a where a.actor_id = r.id
+    ) seen on true
+    left join lateral (
+      select count(*) as n
+      from playground_messages m
+      join playground_conversations c on c.id = m.conversation_id
+      where m.user_id = r.id and m.flag_status = 'open' and c.class_id = ${classId}
+    ) fl on true
+    order by r.display_name, r.id`);
+  const rows = [...result];
+  const medians = rows[0]?.medians ?? [];
+  return { rows, medians };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Shaping                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+export interface ViewContext {
+  locale: Locale;
+  t: Translate;
+  now?: Date;
+}
+
+function lessonTitle(lesson: Lesson, locale: Locale): string {
+  return lesson.content[locale].title;
+}
+
+export function lessonColumns(locale: Locale): LessonColumn[] {
+  return getCourse().lessons.map((l) => ({
+    slug: l.slug,
+    number: l.number,
+    title: lessonTitle(l, locale),
+    steps: l.content[locale].steps.length,
+    questions: l.quiz.length,
+    dueLabel: "",
+  }));
+}
+
+function stepIndex(lesson: Lesson, locale: Locale, stepId: string | null): number | null {
+  if (!stepId) return null;
+  const i = lesson.content[locale].steps.findIndex((s) => s.id === stepId);
+  return i < 0 ? null : i + 1;
+}
+
+function statusLabel(cell: Pick<ProgressCell, "state" | "step" | "steps" | "overdue">, t: Translate): string {
+  const base =
+    cell.state === "completed"
+      ? t("teach.dash.status.completed")
+      : cell.state === "in_progress"
+        ? cell.step
+          ? t("teach.dash.status.inProgressStep", { step: cell.step, steps: cell.steps })
+          : t("teach.dash.status.inProgress")
+        : t("teach.dash.status.notStarted");
+  return cell.overdue ? `${base} · ${t("teach.dash.overdue")}` : base;
+}
+
+function buildCell(
+  lesson: Lesson,
+  row: LessonRow | undefined,
+  score: [number, number] | undefined,
+  overdueLesson: boolean,
+  ctx: ViewContext,
+): ProgressCell {
+  const { locale, t } = ctx;
+  const state: CellState = !row ? "not_started" : row.status === "completed" ? "completed" : "in_progress";
+  const steps = lesson.content[locale].steps.length;
+  const step = state === "in_progress" ? stepIndex(lesson, locale, row?.currentStep ?? null) : null;
+  const correct = score ? score[0] : null;
+  const questions = lesson.quiz.length;
+  const overdue = overdueLesson && state !== "completed";
+  const completedAt = row?.completedAt ?? null;
+  const activeSeconds = row?.activeSeconds ?? 0;
+  return {
+    lesson: lesson.slug,
+    state,
+    step,
+    steps,
+    correct,
+    questions,
+    activeSeconds,
+    completedAt,
+    overdue,
+    label: {
+      status: statusLabel({ state, step, steps, overdue }, t),
+      score: correct === null ? "" : t("teach.dash.score", { right: correct, total: questions }),
+      completedAt: formatDateTime(completedAt),
+      time: formatDuration(activeSeconds, t),
+    },
+  };
+}
+
+function stuckSignal(
+  lessons: LessonRow[],
+  medians: Map<string, StepMedianRow>,
+  ctx: ViewContext,
+): HelpSignal | null {
+  const { locale, t } = ctx;
+  for (const row of lessons) {
+    if (row.status !== "in_progress" || !row.currentStep || !row.arrivedAt) continue;
+    const lesson = getCourse().lessons.find((l) => l.slug === row.lesson);
+    if (!lesson) continue;
+    // Time on the current step up to the learner's last activity in the lesson: a learner who
+    // closed the page is not "stuck" for the hours they were away.
+    const dwell = (new Date(row.updatedAt).getTime() - new Date(row.arrivedAt).getTime()) / 1000;
+    if (dwell <= 0) continue;
+    const m = medians.get(`${row.lesson}#${row.currentStep}`);
+    // Without enough classmates to compare with, the lesson's own estimate per step stands in.
+    const typical =
+      m && m.samples >= HELP_RULES.stuckMinSamples
+        ? m.median_seconds
+        : (lesson.minutes * 60) / Math.max(1, lesson.content[locale].steps.length);
+    if (dwell >= Math.max(HELP_RULES.stuckFactor * typical, typical + HELP_RULES.stuckMinExtraMinutes * 60)) {
+      const minutes = Math.round(dwell / 60);
+      const typicalMinutes = Math.max(1, Math.round(typical / 60));
+      const step = stepIndex(lesson, locale, row.currentStep);
+      return {
+        kind: "stuck",
+        lesson: row.lesson,
+        minutes,
+        typicalMinutes,
+        label: t("teach.dash.signal.stuck", {
+          lesson: lessonTitle(lesson, locale),
+          step: step ?? "?",
+          minutes,
+          typical: typicalMinutes,
+        }),
+      };
+    }
+  }
+  return null;
+}
+
+function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx: ViewContext, now: Date): StudentProgress {
+  const { locale, t } = ctx;
+  const lessons = row.lessons ?? [];
+  const byLesson = new Map(lessons.map((l) => [l.lesson, l]));
+  const dueLessons = new Set(row.due_lessons ?? []);
+  const course = getCourse().lessons;
+  const cells = course.map((lesson) =>
+    buildCell(lesson, byLesson.get(lesson.slug), row.scores?.[lesson.slug], dueLessons.has(lesson.slug), ctx),
+  );
+  const lastSeen = row.last_seen ? new Date(row.last_seen) : null;
+  const activeNow = !!lastSeen && now.getTime() - lastSeen.getTime() <= HELP_RULES.activeMinutes * 60_000;
+
+  // Where they are now: the lesson they touched last.
+  const latest = [...lessons].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  const latestLesson = latest ? course.find((l) => l.slug === latest.lesson) : undefined;
+  let where: StudentProgress["where"] = null;
+  let whereLabel = t("teach.dash.where.none");
+  if (latest && latestLesson) {
+    const steps = latestLesson.content[locale].steps;
+    const step = latest.status === "completed" ? null : stepIndex(latestLesson, locale, latest.currentStep);
+    const stepTitle = step ? (steps[step - 1]?.title ?? "") : "";
+    where = { lesson: latest.lesson, lessonTitle: lessonTitle(latestLesson, locale), step, steps: steps.length, stepTitle };
+    whereLabel =
+      latest.status === "completed"
+        ? t("teach.dash.where.finished", { lesson: where.lessonTitle })
+        : step
+          ? t("teach.dash.where.step", { lesson: where.lessonTitle, step, steps: steps.length, title: stepTitle })
+          : t("teach.dash.where.lesson", { lesson: where.lessonTitle });
+  }
+
+  const signals: HelpSignal[] = [];
+  if (row.wrong_streak >= HELP_RULES.wrongStreak) {
+    signals.push({ kind: "wrong-streak", count: row.wrong_streak, label: t("teach.dash.signal.wrongStreak", { n: row.wrong_streak }) });
+  }
+  const stuck = stuckSignal(lessons, medians, ctx);
+  if (stuck) signals.push(stuck);
+  if (row.open_flags > 0) {
+    signals.push({ kind: "flag", count: row.open_flags, label: t("teach.dash.signal.flag", { n: row.open_flags }) });
+  }
+
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    username: row.username,
+    cells,
+    completedLessons: cells.filter((c) => c.state === "completed").length,
+    activeSeconds: cells.reduce((sum, c) => sum + c.activeSeconds, 0),
+    lastSeenAt: lastSeen ? lastSeen.toISOString() : null,
+    lastSeenLabel: formatAgo(lastSeen, now, locale, t),
+    activeNow,
+    where,
+    whereLabel,
+    signals,
+  };
+}
+
+function progressRank(s: StudentProgress): number {
+  // completed lessons count fully, a lesson in progress by its share of steps
+  return s.cells.reduce((sum, c) => sum + (c.state === "completed" ? 1 : c.state === "in_progress" ? (c.step ?? 0) / (c.steps + 1) : 0), 0);
+}
+
+/** The page's sort and filter, shared by the page and the gradebook export. */
+export function sortAndFilter(students: StudentProgress[], query: ProgressQuery, locale: Locale): StudentProgress[] {
+  const collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
+  const needle = query.q.toLocaleLowerCase(locale);
+  const shown = students.filter((s) => {
+    if (needle && !s.displayName.toLocaleLowerCase(locale).includes(needle) && !s.username.toLowerCase().includes(needle)) {
+      return false;
+    }
+    switch (query.show) {
+      case "help":
+        return s.signals.length > 0;
+      case "active":
+        return s.activeNow;
+      case "not-started":
+        return s.cells.every((c) => c.state === "not_started");
+      default:
+        return true;
+    }
+  });
+  const byName = (a: StudentProgress, b: StudentProgress) =>
+    collator.compare(a.displayName, b.displayName) || a.username.localeCompare(b.username);
+  const compare: Record<ProgressQuery["sort"], (a: StudentProgress, b: StudentProgress) => number> = {
+    name: byName,
+    progress: (a, b) => progressRank(b) - progressRank(a) || byName(a, b),
+    "last-seen": (a, b) => (b.lastSeenAt ?? "").localeCompare(a.lastSeenAt ?? "") || byName(a, b),
+    help: (a, b) => b.signals.length - a.signals.length || byName(a, b),
+  };
+  return shown.sort(compare[query.sort]);
+}
+
+/**
+ * The class page's view. Guard + one statement; then pure shaping. `requireTeacherOf` answers
+ * 404 for another teacher's class before anything is read.
+ */
+export async function getClassProgress(
+  teacher: SessionUser,
+  classId: string,
+  query: ProgressQuery,
+  ctx: ViewContext,
+): Promise<ClassProgressView> {
+  const cls = await requireTeacherOf(teacher, classId);
+  return buildClassProgress(cls, query, ctx);
+}
+
+/** For views whose guard already ran (the admin's read-only view of any class of the school). */
+export async function buildClassProgress(
+  cls: { id: string; name: string },
+  query: ProgressQuery,
+  ctx: ViewContext,
+): Promise<ClassProgressView> {
+  const now = ctx.now ?? new Date();
+  const { rows, medians } = await queryClassProgress(cls.id);
+  const medianMap = new Map(medians.map((m) => [`${m.lesson}#${m.step}`, m]));
+  const all = rows.map((r) => buildStudent(r, medianMap, ctx, now));
+  const lessons = lessonColumns(ctx.locale);
+  const possible = all.length * lessons.length;
+  const completed = all.reduce((n, s) => n + s.completedLessons, 0);
+  return {
+    classId: cls.id,
+    className: cls.name,
+    generatedAt: now.toISOString(),
+    lessons,
+    students: sortAndFilter(all, query, ctx.locale),
+    totalStudents: all.length,
+    query,
+    summary: {
+      activeNow: all.filter((s) => s.activeNow).length,
+      needHelp: all.filter((s) => s.signals.length > 0).length,
+      completionPercent: possible > 0 ? Math.round((100 * completed) / possible) : 0,
+      notStarted: all.filter((s) => s.cells.every((c) => c.state === "not_started")).length,
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/ui/field";
+import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
+import { langCookie } from "~/i18n/locale.server";
+import { useLocale, useT } from "~/i18n/use-t";
+import { changePassword, setLocale } from "~/models/users.server";
+import { requireUser } from "~/utils/auth.server";
+import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { passwordProblem } from "~/utils/password.server";
+import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { displayName: user.displayName, username: user.username, role: user.role };
+}
+
+const LanguageSchema = z.object({ intent: z.literal("language"), locale: z.enum(LOCALES) });
+const PasswordSchema = z.object({
+  intent: z.literal("password"),
+  current: z.string().min(1, "form.required").max(200, "form.invalid"),
+  next: z.string().min(1, "form.required"),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = formObject(await readForm(request));
+  if (form.intent === "language") {
+    const parsed = validate(LanguageSchema, form);
+    if (!parsed.ok) return data({ done: null, errors: parsed.errors }, { status: 400 });
+    await setLocale(user, parsed.data.locale);
+    return data(
+      { done: "auth.account.languageSaved" as const, errors: {} as FieldErrors },
+      { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
+    );
+  }
+  const parsed = validate(PasswordSchema, form);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  const problem = passwordProblem(typeof form.next === "string" ? form.next : "", user.role);
+  if (problem && !errors.next) errors.next = PASSWORD_PROBLEM_KEYS[problem];
+  if (!parsed.ok || Object.keys(errors).length > 0) return data({ done: null, errors }, { status: 400 });
+  const result = await changePassword(user, parsed.data.current, parsed.data.next);
+  if (result === "wrong_current") {
+    return data({ done: null, errors: { current: "auth.account.wrongCurrent" } as FieldErrors }, { status: 400 });
+  }
+  return { done: "auth.account.passwordChanged" as const, errors: {} as FieldErrors };
+}
+
+export default function Account() {
+  const { displayName, username, role } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const errors = result?.errors ?? {};
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("auth.account.title")}</h1>
+      <p>{t("auth.account.signedInAs", { name: displayName, username })}</p>
+      {result?.done ? (
+        <div className="alert success" role="status">
+          {t(result.done)}
+        </div>
+      ) : null}
+      <section className="card stack" aria-labelledby="lang-h">
+        <h2 id="lang-h">{t("auth.account.language")}</h2>
+        <Form method="post" className="row">
+          <input type="hidden" name="intent" value="language" />
+          <label htmlFor="locale" className="visually-hidden">
+            {t("auth.account.language")}
+          </label>
+          <select id="locale" name="locale" defaultValue={locale} style={{ maxWidth: "16rem" }}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="secondary">
+            {t("auth.account.languageSave")}
+          </button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="pw-h" style={{ marginTop: "1rem" }}>
+        <h2 id="pw-h">{t("auth.account.passwordTitle")}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="password" />
+          <Field name="current" type="password" label={t("auth.account.current")} autoComplete="current-password" required error={errors.current} />
+          <Field
+            name="next"
+            type="password"
+            label={t("auth.account.new")}
+            hint={role === "student" ? t("auth.join.passwordHint") : t("auth.signUp.passwordHint")}
+            autoComplete="new-password"
+            required
+            error={errors.next}
+          />
+          <button type="submit" className="primary">
+            {t("auth.account.passwordSubmit")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Field } from "~/components/ui/field";
+import { useT } from "~/i18n/use-t";
+import { isWellFormedJoinCode, normalizeJoinCode } from "~/models/join-code";
+
+/** /join?code=… goes to /join/CODE; a malformed code shows the form again with a hint. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const raw = new URL(request.url).searchParams.get("code");
+  if (raw === null) return { invalid: false };
+  const code = normalizeJoinCode(raw.slice(0, 40));
+  if (isWellFormedJoinCode(code)) throw redirect(`/join/${code}`);
+  return { invalid: true };
+}
+
+export default function Join() {
+  const { invalid } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("auth.join.title")}</h1>
+      <p className="muted">{t("auth.join.lead")}</p>
+      <Form method="get" className="card">
+        <Field
+          name="code"
+          label={t("auth.join.code")}
+          hint={t("auth.join.codeHint")}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          required
+          maxLength={12}
+          className="code-input"
+          error={invalid ? "auth.code.invalid" : undefined}
+        />
+        <button type="submit" className="primary">
+          {t("auth.join.find")}
+        </button>
+      </Form>
+    </main>
+  );
+}

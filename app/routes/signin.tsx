@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormError } from "~/components/ui/field";
+import { useT } from "~/i18n/use-t";
+import { translator } from "~/i18n/catalogs.server";
+import { signIn } from "~/models/users.server";
+import { homeFor, requireAnonymous } from "~/utils/auth.server";
+import { clientAddress, readForm, safeNext, validate, formObject, type FieldErrors } from "~/utils/forms.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { createSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Lantern" }];
+
+const SignInSchema = z.object({
+  login: z.string().trim().min(1, "form.required").max(200, "form.invalid"),
+  password: z.string().min(1, "form.required").max(200, "form.invalid"),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = formObject(await readForm(request));
+  const parsed = validate(SignInSchema, form);
+  if (!parsed.ok) return { errors: parsed.errors, message: null, login: String(form.login ?? "") };
+  const t = translator(await localeOf(request));
+  const result = await signIn(parsed.data.login, parsed.data.password, clientAddress(context));
+  if (!result.ok) {
+    const message =
+      result.reason === "locked" ? t("auth.signIn.locked", { minutes: result.minutes }) : t("auth.signIn.wrong");
+    return { errors: {} as FieldErrors, message, login: parsed.data.login };
+  }
+  const cookie = await createSession(request, result.userId);
+  const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(result));
+  return redirect(next, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function SignIn() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const next = params.get("next");
+  return (
+    <main id="main" className="page narrow">
+      <h1>{t("auth.signIn.title")}</h1>
+      <p className="muted">{t("auth.signIn.lead")}</p>
+      <FormError message={result?.message} />
+      <Form method="post" action={next ? `/signin?next=${encodeURIComponent(next)}` : "/signin"} className="card">
+        <Field
+          name="login"
+          label={t("auth.signIn.login")}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          defaultValue={result?.login}
+          error={result?.errors.login}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.signIn.password")}
+          autoComplete="current-password"
+          required
+          error={result?.errors.password}
+        />
+        <button type="submit" className="primary" disabled={busy}>
+          {t("auth.signIn.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.signIn.noAccount")} <Link to="/join">{t("auth.signIn.joinLink")}</Link> ·{" "}
+        <Link to="/signup">{t("auth.signIn.teacherLink")}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/ui/field";
+import { getCourse } from "~/course/course.server";
+import { useT } from "~/i18n/use-t";
+import { listClassSummaries } from "~/models/class-summaries.server";
+import { createClass } from "~/models/classes.server";
+import { requireStaff } from "~/utils/auth.server";
+import { formObject, readForm, validate } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Lantern — Teach" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const classes = await listClassSummaries(teacher);
+  return { classes, lessonCount: getCourse().lessons.length };
+}
+
+const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(80, "form.invalid") });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const parsed = validate(NewClassSchema, formObject(await readForm(request)));
+  if (!parsed.ok) return { errors: parsed.errors };
+  const cls = await createClass(teacher, parsed.data.name);
+  return redirect(`/teach/classes/${cls.id}/roster`);
+}
+
+export default function TeachHome() {
+  const { classes, lessonCount } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <main id="main" className="page">
+      <h1>{t("teach.title")}</h1>
+      {classes.length === 0 ? <p className="muted">{t("teach.noClasses")}</p> : null}
+      <ul className="grid" role="list" style={{ listStyle: "none", padding: 0 }}>
+        {classes.map((c) => {
+          const possible = c.students * lessonCount;
+          const completion = possible > 0 ? Math.round((100 * c.completedLessons) / possible) : 0;
+          return (
+            <li key={c.id} className="card">
+              <h2 style={{ marginTop: 0 }}>
+                <Link to={`/teach/classes/${c.id}`}>{c.name}</Link>{" "}
+                {c.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
+              </h2>
+              <dl className="stat-list">
+                <div>
+                  <dt>{t("teach.summary.students")}</dt>
+                  <dd>{c.students}</dd>
+                </div>
+                <div>
+                  <dt>{t("teach.summary.activeToday")}</dt>
+                  <dd>{c.activeToday}</dd>
+                </div>
+                <div>
+                  <dt>{t("teach.summary.completion")}</dt>
+                  <dd>{completion}%</dd>
+                </div>
+                <div>
+                  <dt>{t("teach.summary.flags")}</dt>
+                  <dd>{c.openFlags > 0 ? <span className="badge bad">{c.openFlags}</span> : 0}</dd>
+                </div>
+              </dl>
+              <p className="small muted">
+                {c.joinEnabled ? (
+                  <>
+                    {t("teach.joinCode")}: <strong className="join-code">{c.joinCode}</strong>
+                  </>
+                ) : (
+                  t("teach.joinOff")
+                )}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      <section className="card" aria-labelledby="new-class" style={{ marginTop: "1.5rem", maxWidth: "32rem" }}>
+        <h2 id="new-class" style={{ marginTop: 0 }}>
+          {t("teach.newClass")}
+        </h2>
+        <Form method="post">
+          <Field name="name" label={t("teach.className")} required maxLength={80} error={result?.errors.name} />
+          <button type="submit" className="primary">
+            {t("teach.createClass")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,212 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/ui/field";
+import { SignInCards } from "~/components/teach/sign-in-cards";
+import { useT } from "~/i18n/use-t";
+import { listTeacherClasses, requireTeacherOf } from "~/models/classes.server";
+import {
+  addStudents,
+  deleteStudent,
+  listClassStudents,
+  moveToClass,
+  removeFromClass,
+  resetStudentPassword,
+  type NewStudentCard,
+} from "~/models/students.server";
+import { requireStaff } from "~/utils/auth.server";
+import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import cardStyles from "~/styles/roster.css";
+
+export const links = () => [{ rel: "stylesheet", href: cardStyles }];
+
+const MAX_NAMES = 100;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  const [students, classes] = await Promise.all([listClassStudents(teacher, cls.id), listTeacherClasses(teacher)]);
+  return {
+    classId: cls.id,
+    className: cls.name,
+    joinCode: cls.joinEnabled ? cls.joinCode : null,
+    students,
+    otherClasses: classes.filter((c) => c.id !== cls.id).map((c) => ({ id: c.id, name: c.name })),
+  };
+}
+
+const uuid = z.uuid("form.invalid");
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), names: z.string().max(10_000, "form.invalid") }),
+  z.object({ intent: z.literal("reset"), studentId: uuid }),
+  z.object({ intent: z.literal("remove"), studentId: uuid }),
+  z.object({ intent: z.literal("delete"), studentId: uuid, confirm: z.literal("yes", "teach.roster.confirmNeeded") }),
+  z.object({ intent: z.literal("move"), studentId: uuid, toClassId: uuid }),
+]);
+
+type ActionResult = { errors: FieldErrors; cards: NewStudentCard[]; notice: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  const parsed = validate(ActionSchema, formObject(await readForm(request)));
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, cards: [], notice: null }, { status: 400 });
+  const input = parsed.data;
+  switch (input.intent) {
+    case "add": {
+      const names = parseNames(input.names);
+      if (names.length === 0) return data<ActionResult>({ errors: { names: "form.required" }, cards: [], notice: null }, { status: 400 });
+      if (names.length > MAX_NAMES) return data<ActionResult>({ errors: { names: "teach.roster.tooMany" }, cards: [], notice: null }, { status: 400 });
+      const cards = await addStudents(teacher, cls.id, names);
+      return data<ActionResult>({ errors: {}, cards, notice: "added" });
+    }
+    case "reset": {
+      const card = await resetStudentPassword(teacher, cls.id, input.studentId);
+      return data<ActionResult>({ errors: {}, cards: [{ ...card }], notice: "reset" });
+    }
+    case "remove":
+      await removeFromClass(teacher, cls.id, input.studentId);
+      return data<ActionResult>({ errors: {}, cards: [], notice: "removed" });
+    case "move":
+      await moveToClass(teacher, cls.id, input.studentId, input.toClassId);
+      return data<ActionResult>({ errors: {}, cards: [], notice: "moved" });
+    case "delete":
+      await deleteStudent(teacher, cls.id, input.studentId);
+      return data<ActionResult>({ errors: {}, cards: [], notice: "deleted" });
+  }
+}
+
+/** One name per line (commas and tabs also separate, as when pasting from a spreadsheet). */
+function parseNames(text: string): string[] {
+  return text
+    .split(/[\n\r\t,;，；]+/)
+    .map((n) => n.trim().replace(/\s+/g, " ").slice(0, 60))
+    .filter((n) => n.length > 0);
+}
+
+export default function Roster() {
+  const { classId, className, joinCode, students, otherClasses } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const notices: Record<string, string> = {
+    added: t("teach.roster.added", { n: result?.cards.length ?? 0 }),
+    reset: t("teach.roster.resetDone"),
+    removed: t("teach.roster.removed"),
+    moved: t("teach.roster.moved"),
+    deleted: t("teach.roster.deleted"),
+  };
+  return (
+    <section aria-labelledby="roster-h">
+      <h2 id="roster-h" className="no-print">
+        {t("teach.roster.title", { n: students.length })}
+      </h2>
+      {result?.notice ? (
+        <div className="alert success no-print" role="status">
+          {notices[result.notice]}
+        </div>
+      ) : null}
+      {result && result.cards.length > 0 ? (
+        <SignInCards cards={result.cards} className={className} joinCode={joinCode} />
+      ) : null}
+      <div className="no-print">
+        {students.length === 0 ? <p className="muted">{t("teach.roster.empty")}</p> : null}
+        {students.length > 0 ? (
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("teach.roster.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("teach.roster.name")}</th>
+                  <th scope="col">{t("teach.roster.username")}</th>
+                  <th scope="col">{t("teach.roster.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {students.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.displayName}</td>
+                    <td>
+                      <code>{s.username}</code>
+                    </td>
+                    <td>
+                      <div className="row roster-actions">
+                        <Form method="post">
+                          <input type="hidden" name="studentId" value={s.id} />
+                          <button type="submit" name="intent" value="reset" className="secondary small-button">
+                            {t("teach.roster.reset")}
+                          </button>
+                        </Form>
+                        <a className="button secondary small-button" href={`/teach/classes/${classId}/roster/${s.id}/export.json`} download>
+                          {t("teach.roster.export")}
+                        </a>
+                        <details className="roster-more">
+                          <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
+                          <div className="stack">
+                            {otherClasses.length > 0 ? (
+                              <Form method="post" className="row">
+                                <input type="hidden" name="studentId" value={s.id} />
+                                <label htmlFor={`move-${s.id}`}>{t("teach.roster.moveTo")}</label>
+                                <select id={`move-${s.id}`} name="toClassId" style={{ maxWidth: "14rem" }}>
+                                  {otherClasses.map((c) => (
+                                    <option key={c.id} value={c.id}>
+                                      {c.name}
+                                    </option>
+                                  ))}
+                                </select>
+                                <button type="submit" name="intent" value="move" className="secondary small-button">
+                                  {t("teach.roster.move")}
+                                </button>
+                              </Form>
+                            ) : null}
+                            <Form method="post">
+                              <input type="hidden" name="studentId" value={s.id} />
+                              <button type="submit" name="intent" value="remove" className="secondary small-button">
+                                {t("teach.roster.remove")}
+                              </button>
+                            </Form>
+                            <Form method="post" className="danger-zone">
+                              <input type="hidden" name="studentId" value={s.id} />
+                              <label className="choice">
+                                <input type="checkbox" name="confirm" value="yes" required />
+                                {t("teach.roster.deleteConfirm", { name: s.displayName })}
+                              </label>
+                              <button type="submit" name="intent" value="delete" className="danger small-button">
+                                {t("teach.roster.delete")}
+                              </button>
+                            </Form>
+                          </div>
+                        </details>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <section className="card" aria-labelledby="add-h" style={{ marginTop: "1.5rem", maxWidth: "40rem" }}>
+          <h3 id="add-h" style={{ marginTop: 0 }}>
+            {t("teach.roster.addTitle")}
+          </h3>
+          <Form method="post">
+            <input type="hidden" name="intent" value="add" />
+            <Field
+              name="names"
+              multiline
+              rows={8}
+              label={t("teach.roster.names")}
+              hint={t("teach.roster.namesHint", { max: MAX_NAMES })}
+              error={result?.errors.names}
+            />
+            <button type="submit" className="primary" disabled={busy}>
+              {t("teach.roster.addSubmit")}
+            </button>
+          </Form>
+          {joinCode ? <p className="small muted">{t("teach.roster.orJoin", { code: joinCode })}</p> : null}
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/ui/field";
+import { useT } from "~/i18n/use-t";
+import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabled } from "~/models/classes.server";
+import { requireStaff } from "~/utils/auth.server";
+import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null };
+}
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(80, "form.invalid") }),
+  z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
+  z.object({ intent: z.literal("new-code") }),
+  z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),
+]);
+
+type Result = { errors: FieldErrors; notice: "saved" | "renamed" | "code" | null; code?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  const parsed = validate(ActionSchema, formObject(await readForm(request)));
+  if (!parsed.ok) return data<Result>({ errors: parsed.errors, notice: null }, { status: 400 });
+  const input = parsed.data;
+  switch (input.intent) {
+    case "rename":
+      await renameClass(teacher, cls.id, input.name);
+      return data<Result>({ errors: {}, notice: "renamed" });
+    case "join":
+      await setJoinEnabled(teacher, cls.id, input.enabled === "on");
+      return data<Result>({ errors: {}, notice: "saved" });
+    case "new-code":
+      return data<Result>({ errors: {}, notice: "code", code: await resetJoinCode(teacher, cls.id) });
+    case "archive":
+      await setArchived(teacher, cls.id, input.archived === "yes");
+      return data<Result>({ errors: {}, notice: "saved" });
+  }
+}
+
+export default function ClassSettings() {
+  const cls = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const t = useT();
+  return (
+    <section aria-labelledby="settings-h" className="stack" style={{ maxWidth: "40rem" }}>
+      <h2 id="settings-h">{t("teach.settings.title")}</h2>
+      {result?.notice ? (
+        <div className="alert success" role="status">
+          {result.notice === "code"
+            ? t("teach.settings.codeChanged", { code: result.code ?? "" })
+            : result.notice === "renamed"
+              ? t("teach.settings.renamed")
+              : t("teach.settings.saved")}
+        </div>
+      ) : null}
+      <Form method="post" className="card">
+        <input type="hidden" name="intent" value="rename" />
+        <Field name="name" label={t("teach.className")} defaultValue={cls.name} required maxLength={80} error={result?.errors.name} />
+        <button type="submit" className="secondary">
+          {t("teach.settings.rename")}
+        </button>
+      </Form>
+      <div className="card">
+        <h3 style={{ marginTop: 0 }}>{t("teach.settings.joinTitle")}</h3>
+        <p>
+          <strong className="join-code">{cls.joinCode}</strong>{" "}
+          {cls.joinEnabled ? null : <span className="badge warn">{t("teach.joinOff")}</span>}
+        </p>
+        <p className="small muted">{t("teach.settings.joinHelp")}</p>
+        <div className="row">
+          <Form method="post">
+            <input type="hidden" name="intent" value="join" />
+            <input type="hidden" name="enabled" value={cls.joinEnabled ? "off" : "on"} />
+            <button type="submit" className="secondary">
+              {cls.joinEnabled ? t("teach.settings.joinOffButton") : t("teach.settings.joinOn")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="new-code" />
+            <button type="submit" className="secondary">
+              {t("teach.settings.newCode")}
+            </button>
+          </Form>
+        </div>
+      </div>
+      <div className="card">
+        <h3 style={{ marginTop: 0 }}>{t("teach.settings.archiveTitle")}</h3>
+        <p className="small muted">{t("teach.settings.archiveHelp")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="archive" />
+          <input type="hidden" name="archived" value={cls.archived ? "no" : "yes"} />
+          <button type="submit" className="secondary">
+            {cls.archived ? t("teach.settings.unarchive") : t("teach.settings.archive")}
+          </button>
+        </Form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Form parsing for actions: read the body safely, validate with a zod schema whose messages are
+ * catalog keys, and hand back either the data or field errors (keys, translated by the page).
+ */
+import type { z } from "zod";
+import type { MessageKey } from "~/i18n/catalog/en";
+import { badRequest } from "./http.server";
+
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    badRequest();
+  }
+}
+
+/** Form fields as a plain object; repeated fields become arrays. */
+export function formObject(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const prev = out[key];
+    out[key] = prev === undefined ? value : [...[prev].flat(), value];
+  }
+  return out;
+}
+
+export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.infer<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    errors[field] ??= (isKey(issue.message) ? issue.message : "form.invalid") as MessageKey;
+  }
+  return { ok: false, errors };
+}
+
+function isKey(message: string): boolean {
+  return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(message);
+}
+
+/** A redirect target from the query string, only if it is a path on this site. */
+export function safeNext(value: string | null | undefined, fallback: string): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
+
+/**
+ * The client address for throttling, from the load context (Express's req.ip: the socket address,
+ * or X-Forwarded-For only when TRUST_PROXY says a proxy sets it). Never from a request header
+ * the client could forge.
+ */
+export function clientAddress(context: { clientAddress?: string } | undefined): string {
+  return context?.clientAddress ?? "unknown";
+}

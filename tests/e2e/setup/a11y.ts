@@ -1,0 +1,88 @@
+/**
+ * Accessibility checks that run in Chromium: axe-core (WCAG 2.2 A/AA rules), visible focus,
+ * reflow at 360 px and text at 200 %.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/** Violations of serious or critical impact, one readable line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
+}
+
+export interface FocusStop {
+  /** A short description of the focused element. */
+  element: string;
+  visible: boolean;
+}
+
+/**
+ * Presses Tab `count` times from the top of the page and reports, for each focused element,
+ * whether focus is visibly indicated (an outline or a box-shadow ring that differs from its
+ * unfocused look).
+ */
+export async function tabStops(page: Page, count: number): Promise<FocusStop[]> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const stops: FocusStop[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const focused = getComputedStyle(el);
+      const ring =
+        (focused.outlineStyle !== "none" && parseFloat(focused.outlineWidth) >= 1) ||
+        (focused.boxShadow !== "none" && focused.boxShadow !== "");
+      const label = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 30)}"`;
+      const rect = el.getBoundingClientRect();
+      const onScreen = rect.width > 0 && rect.height > 0;
+      return { element: label, visible: ring && onScreen };
+    });
+    if (!stop) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+/** Content wider than the viewport (the page scrolls sideways). */
+export function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** Elements whose content is cut off (overflow hidden and content larger than the box). */
+export function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>("body *"))) {
+      const style = getComputedStyle(el);
+      if (style.overflowX !== "hidden" && style.overflowY !== "hidden" && style.overflow !== "clip") continue;
+      if (el.classList.contains("visually-hidden") || el.closest(".visually-hidden, .skip-link")) continue;
+      if (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + 2) {
+        if ((el.textContent ?? "").trim()) found.push(`${el.tagName.toLowerCase()}.${el.className}`);
+      }
+    }
+    return found.slice(0, 5);
+  });
+}
+
+/** Text at 200 %: the root font size doubled, as a browser's text-only zoom does. */
+export async function doubleTextSize(page: Page): Promise<void> {
+  await page.addStyleTag({ content: "html { font-size: 200% !important; }" }).catch(async () => {
+    // A CSP without 'unsafe-inline' styles would refuse the tag; set the property directly.
+    await page.evaluate(() => document.documentElement.style.setProperty("font-size", "200%", "important"));
+  });
+}

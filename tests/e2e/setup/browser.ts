@@ -1,0 +1,116 @@
+/**
+ * Debian's Chromium driven by playwright-core (STACK.md trap 13): a persistent context in a fresh
+ * profile folder, headless, no network beyond 127.0.0.1. Never downloads a browser.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { baseUrl, SESSION_COOKIE, sessionTokenFor } from "./context";
+import { ROOT } from "./lantern-server";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const INSTALL_CHROMIUM = "apt-get install -y chromium fonts-noto-cjk";
+export const SCREENSHOT_DIR = path.join(ROOT, "test-results", "screenshots");
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Fails with the one command that fixes it. */
+export function requireChromium(): void {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: ${INSTALL_CHROMIUM}`);
+  }
+}
+
+export interface BrowserOptions {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+  /** Sets the lantern_lang cookie, so every page is served in this language. */
+  lang?: "en" | "zh-Hans" | "zh-Hant";
+  /** Signs in as this username (a session row made directly in the database). */
+  as?: string;
+  reducedMotion?: "reduce" | "no-preference";
+}
+
+export interface OpenBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Problems seen on any page: uncaught exceptions, console errors, CSP violations. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBrowser> {
+  requireChromium();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    reducedMotion: options.reducedMotion ?? "reduce",
+    baseURL: baseUrl(),
+  });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const url = new URL(baseUrl());
+  const cookies = [];
+  if (options.lang) cookies.push({ name: "lantern_lang", value: options.lang, domain: url.hostname, path: "/" });
+  if (options.as) {
+    cookies.push({ name: SESSION_COOKIE, value: await sessionTokenFor(options.as), domain: url.hostname, path: "/", httpOnly: true });
+  }
+  if (cookies.length) await context.addCookies(cookies);
+
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+  };
+  context.on("page", watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  watch(page);
+
+  return {
+    context,
+    page,
+    problems,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs the browser in as another user (replaces the session cookie). */
+export async function signInAs(context: BrowserContext, username: string): Promise<void> {
+  const url = new URL(baseUrl());
+  await context.clearCookies({ name: SESSION_COOKIE });
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: await sessionTokenFor(username), domain: url.hostname, path: "/", httpOnly: true },
+  ]);
+}
+
+/** Writes test-results/screenshots/<journey>/<name>.png (the README names this folder). */
+export async function screenshot(page: Page, journey: string, name: string): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, journey, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export function scrollsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
