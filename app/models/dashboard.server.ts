@@ -54,8 +54,6 @@ export interface LessonColumn {
   title: string;
   steps: number;
   questions: number;
-  /** The earliest due date of an assignment of this lesson to the whole class, as shown. */
-  dueLabel: string;
 }
 
 export interface ProgressCell {
@@ -268,7 +266,7 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
     ) fl on true
     order by r.display_name, r.id`);
   const rows = [...result];
-  const medians = rows[0]?.medians ?? [];
+  const medians = rows.find((r) => r.medians)?.medians ?? [];
   return { rows, medians };
 }
 
@@ -293,7 +291,6 @@ export function lessonColumns(locale: Locale): LessonColumn[] {
     title: lessonTitle(l, locale),
     steps: l.content[locale].steps.length,
     questions: l.quiz.length,
-    dueLabel: "",
   }));
 }
 

@@ -161,3 +161,24 @@ export function widgetServer(data: Record<string, unknown>): WidgetServerData {
   const value = data.widgetServer;
   return value && typeof value === "object" ? (value as WidgetServerData) : {};
 }
+
+/** What POST /api/next-token answers. */
+export interface NextTokenResponse extends NextTokenView {
+  /** The text after the added pieces (the context itself when nothing was asked to be added). */
+  text: string;
+  added: { piece: string; end?: true }[];
+  temperature: number;
+  topK: number;
+}
+
+/** What GET and POST /api/preferences answer. */
+export interface PreferencesResponse {
+  /** False for visitors, teachers and admins: nothing is saved and there is no class to compare. */
+  student: boolean;
+  saved: boolean;
+  /** The student's own latest choice per pair id. */
+  mine: Record<string, PreferenceChoice>;
+  /** Classmates' latest choices per pair id; null until enough classmates have chosen. */
+  classCounts: Record<string, { a: number; b: number } | null>;
+  minClassmates: number;
+}

@@ -1,0 +1,381 @@
+/**
+ * Quiz insight for one class: per question the answer distribution, % right, % "not sure" and %
+ * overconfident; the most difficult questions first; each learner's attempts; and the class's
+ * calibration (confidence against accuracy). One aggregated SQL statement after the guard.
+ *
+ * "Difficult", robustly (the complaint about other tools is that a question two students
+ * missed tops the list):
+ * - only FIRST attempts count: a retry after reading the explanation says little about the question;
+ * - a question is ranked only once MIN_RANKED_ANSWERS students answered it;
+ * - ranked by a cautious estimate of how many miss it — the lower end of the 95% Wilson interval
+ *   of the share not answering right ("not sure" counts as not right) — so 15 of 20 missing
+ *   outranks 2 of 2.
+ */
+import { sql } from "drizzle-orm";
+import { getCourse } from "~/course/course.server";
+import type { Lesson, Question } from "~/course/types";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { requireTeacherOf } from "./classes.server";
+import { formatDateTime, formatPercent } from "./dashboard-labels.server";
+import type { ViewContext } from "./dashboard.server";
+
+export const MIN_RANKED_ANSWERS = 5;
+export const CONFIDENCE_LEVELS = ["guessing", "fairly_sure", "sure"] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+/**
+ * How often an answer at each confidence level would be right if the class were perfectly
+ * calibrated: the positions on the chart's diagonal. "Guessing" between a few choices is right
+ * about one time in three.
+ */
+export const NOMINAL_CONFIDENCE: Record<Confidence, number> = { guessing: 0.35, fairly_sure: 0.7, sure: 0.9 };
+
+/** Lower end of the 95% Wilson score interval for a proportion k/n. */
+export function wilsonLower(k: number, n: number, z = 1.96): number {
+  if (n <= 0) return 0;
+  const p = k / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const margin = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return Math.max(0, (centre - margin) / (1 + z2 / n));
+}
+
+export interface DistributionBar {
+  key: string;
+  label: string;
+  count: number;
+  correct: boolean;
+}
+
+export interface AttemptView {
+  attempt: number;
+  answer: string;
+  notSure: boolean;
+  confidence: Confidence | null;
+  confidenceLabel: string;
+  correct: boolean;
+  resultLabel: string;
+  at: string;
+}
+
+export interface LearnerAttempts {
+  studentId: string;
+  displayName: string;
+  username: string;
+  attempts: AttemptView[];
+}
+
+export interface QuestionInsight {
+  key: string;
+  lesson: string;
+  lessonNumber: number;
+  lessonTitle: string;
+  questionId: string;
+  kind: "quiz" | "check";
+  prompt: string;
+  firstAnswers: number;
+  right: number;
+  notSure: number;
+  overconfident: number;
+  labels: { right: string; notSure: string; overconfident: string };
+  /** Wilson lower bound of the miss rate, or null while too few answered to rank. */
+  difficulty: number | null;
+  distribution: DistributionBar[];
+  learners: LearnerAttempts[];
+}
+
+export interface CalibrationPoint {
+  level: Confidence;
+  label: string;
+  nominal: number;
+  answers: number;
+  right: number;
+  /** right / answers, or null with no answers at this level */
+  accuracy: number | null;
+}
+
+export interface CalibrationView {
+  points: CalibrationPoint[];
+  notSure: number;
+  total: number;
+  sentence: string;
+}
+
+export interface QuizInsightView {
+  lessonFilter: string;
+  lessons: { slug: string; number: number; title: string }[];
+  questions: QuestionInsight[];
+  /** Questions of the shown lessons nobody in the class has answered yet. */
+  unanswered: number;
+  calibration: CalibrationView;
+  minAnswers: number;
+}
+
+/** A flat row per answer: the quiz responses CSV and the per-learner tables come from these. */
+export interface ResponseRow {
+  studentId: string;
+  displayName: string;
+  username: string;
+  lesson: string;
+  questionId: string;
+  kind: "quiz" | "check";
+  attempt: number;
+  choices: string[];
+  textAnswer: string | null;
+  notSure: boolean;
+  confidence: Confidence | null;
+  correct: boolean;
+  createdAt: string;
+}
+
+interface Aggregates {
+  stats: { lesson: string; question: string; kind: "quiz" | "check"; n: number; right_n: number; not_sure_n: number; overconfident_n: number }[] | null;
+  choices: { lesson: string; question: string; choice: string; n: number }[] | null;
+  texts: { lesson: string; question: string; answer: string; n: number }[] | null;
+  calibration: { confidence: Confidence; n: number; right_n: number }[] | null;
+  not_sure: number;
+  answers: ResponseRow[] | null;
+}
+
+/** The class's answers, aggregated, in one statement. `lesson` narrows it to one lesson. */
+async function queryQuizInsight(classId: string, lesson: string | null): Promise<Aggregates> {
+  const [row] = await db().execute<{ insight: Aggregates }>(sql`
+    with roster as (
+      select u.id, u.display_name, u.username
+      from enrollments e join users u on u.id = e.student_id
+      where e.class_id = ${classId}
+    ),
+    answers as (
+      select qa.*, r.display_name, r.username,
+             row_number() over (partition by qa.user_id, qa.question_id order by qa.attempt) as nth
+      from roster r
+      join quiz_answers qa on qa.user_id = r.id
+      where ${lesson}::text is null or qa.lesson_slug = ${lesson}
+    ),
+    firsts as (select * from answers where nth = 1)
+    select json_build_object(
+      'stats', (
+        select json_agg(s) from (
+          select lesson_slug as lesson, question_id as question, kind, count(*)::int as n,
+                 count(*) filter (where correct)::int as right_n,
+                 count(*) filter (where not_sure)::int as not_sure_n,
+                 count(*) filter (where not correct and not not_sure and confidence = 'sure')::int as overconfident_n
+          from firsts group by lesson_slug, question_id, kind
+        ) s),
+      'choices', (
+        select json_agg(c) from (
+          select lesson_slug as lesson, question_id as question, choice, count(*)::int as n
+          from firsts cross join lateral unnest(choices) as choice
+          group by lesson_slug, question_id, choice
+        ) c),
+      'texts', (
+        select json_agg(x) from (
+          select lesson_slug as lesson, question_id as question, lower(btrim(text_answer)) as answer, count(*)::int as n
+          from firsts where coalesce(btrim(text_answer), '') <> ''
+          group by lesson_slug, question_id, lower(btrim(text_answer))
+        ) x),
+      'calibration', (
+        select json_agg(k) from (
+          select confidence, count(*)::int as n, count(*) filter (where correct)::int as right_n
+          from firsts where not not_sure and confidence is not null
+          group by confidence
+        ) k),
+      'not_sure', (select count(*)::int from firsts where not_sure),
+      'answers', (
+        select json_agg(json_build_object(
+          'studentId', a.user_id, 'displayName', a.display_name, 'username', a.username,
+          'lesson', a.lesson_slug, 'questionId', a.question_id, 'kind', a.kind, 'attempt', a.attempt,
+          'choices', a.choices, 'textAnswer', a.text_answer, 'notSure', a.not_sure,
+          'confidence', a.confidence, 'correct', a.correct, 'createdAt', a.created_at
+        ) order by a.display_name, a.user_id, a.lesson_slug, a.question_id, a.attempt)
+        from answers a)
+    ) as insight`);
+  return row!.insight;
+}
+
+function questionsOf(lesson: Lesson): { q: Question; kind: "quiz" | "check" }[] {
+  return [...lesson.checks.map((q) => ({ q, kind: "check" as const })), ...lesson.quiz.map((q) => ({ q, kind: "quiz" as const }))];
+}
+
+function confidenceLabel(c: Confidence | null, t: Translate): string {
+  if (!c) return "";
+  return t(c === "sure" ? "teach.dash.conf.sure" : c === "fairly_sure" ? "teach.dash.conf.fairlySure" : "teach.dash.conf.guessing");
+}
+
+/** "B. It predicts likely next tokens…" — the answer as the teacher reads it. */
+export function answerText(row: Pick<ResponseRow, "choices" | "textAnswer" | "notSure">, question: Question | undefined, locale: Locale, t: Translate): string {
+  if (row.notSure) return t("teach.dash.notSure");
+  if (row.textAnswer != null && row.textAnswer !== "") return row.textAnswer;
+  const choices = question?.content[locale].choices ?? [];
+  return row.choices
+    .map((id) => {
+      const i = choices.findIndex((c) => c.id === id);
+      return i < 0 ? id : `${String.fromCharCode(65 + i)}. ${choices[i]!.text}`;
+    })
+    .join("; ");
+}
+
+export function questionIndex(): Map<string, { lesson: Lesson; question: Question; kind: "quiz" | "check" }> {
+  const map = new Map<string, { lesson: Lesson; question: Question; kind: "quiz" | "check" }>();
+  for (const lesson of getCourse().lessons) {
+    for (const { q, kind } of questionsOf(lesson)) map.set(`${lesson.slug}/${q.id}`, { lesson, question: q, kind });
+  }
+  return map;
+}
+
+export function attemptView(row: ResponseRow, question: Question | undefined, ctx: ViewContext): AttemptView {
+  const { locale, t } = ctx;
+  return {
+    attempt: row.attempt,
+    answer: answerText(row, question, locale, t),
+    notSure: row.notSure,
+    confidence: row.confidence,
+    confidenceLabel: confidenceLabel(row.confidence, t),
+    correct: row.correct,
+    resultLabel: row.correct ? t("teach.dash.result.right") : row.notSure ? t("teach.dash.result.notSure") : t("teach.dash.result.wrong"),
+    at: formatDateTime(row.createdAt),
+  };
+}
+
+/** One sentence a teacher can say in class, chosen from what the calibration shows. */
+export function calibrationSentence(points: CalibrationPoint[], t: Translate): string {
+  const at = (level: Confidence) => points.find((p) => p.level === level)!;
+  const sure = at("sure");
+  const guessing = at("guessing");
+  const total = points.reduce((n, p) => n + p.answers, 0);
+  const pct = (p: CalibrationPoint) => Math.round(100 * (p.accuracy ?? 0));
+  if (total < 10) return t("teach.dash.calib.tooFew");
+  if (sure.answers >= 5 && (sure.accuracy ?? 1) < NOMINAL_CONFIDENCE.sure - 0.15) {
+    return t("teach.dash.calib.over", { pct: pct(sure) });
+  }
+  if (guessing.answers >= 5 && (guessing.accuracy ?? 0) > NOMINAL_CONFIDENCE.guessing + 0.3) {
+    return t("teach.dash.calib.under", { pct: pct(guessing) });
+  }
+  if (sure.answers >= 5) {
+    return guessing.answers > 0
+      ? t("teach.dash.calib.good", { sure: pct(sure), guess: pct(guessing) })
+      : t("teach.dash.calib.goodSureOnly", { sure: pct(sure) });
+  }
+  return t("teach.dash.calib.fewSure");
+}
+
+export function buildCalibration(rows: Aggregates["calibration"], notSure: number, t: Translate): CalibrationView {
+  const points: CalibrationPoint[] = CONFIDENCE_LEVELS.map((level) => {
+    const r = rows?.find((x) => x.confidence === level);
+    const answers = r?.n ?? 0;
+    const right = r?.right_n ?? 0;
+    return {
+      level,
+      label: confidenceLabel(level, t),
+      nominal: NOMINAL_CONFIDENCE[level],
+      answers,
+      right,
+      accuracy: answers > 0 ? right / answers : null,
+    };
+  });
+  return { points, notSure, total: points.reduce((n, p) => n + p.answers, 0) + notSure, sentence: calibrationSentence(points, t) };
+}
+
+function rankQuestions(a: QuestionInsight, b: QuestionInsight): number {
+  // ranked questions first, hardest first; the rest by how many answered, then course order
+  if (a.difficulty !== null && b.difficulty !== null) return b.difficulty - a.difficulty || b.firstAnswers - a.firstAnswers;
+  if (a.difficulty !== null) return -1;
+  if (b.difficulty !== null) return 1;
+  return b.firstAnswers - a.firstAnswers || a.lessonNumber - b.lessonNumber;
+}
+
+export async function getQuizInsight(
+  teacher: SessionUser,
+  classId: string,
+  lessonFilter: string,
+  ctx: ViewContext,
+): Promise<QuizInsightView> {
+  await requireTeacherOf(teacher, classId);
+  return buildQuizInsight(classId, lessonFilter, ctx);
+}
+
+export async function buildQuizInsight(classId: string, lessonFilter: string, ctx: ViewContext): Promise<QuizInsightView> {
+  const { locale, t } = ctx;
+  const course = getCourse().lessons;
+  const lesson = course.find((l) => l.slug === lessonFilter) ?? null;
+  const agg = await queryQuizInsight(classId, lesson?.slug ?? null);
+  const index = questionIndex();
+  const answers = agg.answers ?? [];
+
+  const learnersByQuestion = new Map<string, Map<string, LearnerAttempts>>();
+  for (const a of answers) {
+    const key = `${a.lesson}/${a.questionId}`;
+    const learners = learnersByQuestion.get(key) ?? new Map<string, LearnerAttempts>();
+    learnersByQuestion.set(key, learners);
+    const entry = learners.get(a.studentId) ?? { studentId: a.studentId, displayName: a.displayName, username: a.username, attempts: [] };
+    learners.set(a.studentId, entry);
+    entry.attempts.push(attemptView(a, index.get(key)?.question, ctx));
+  }
+
+  const questions: QuestionInsight[] = [];
+  for (const s of agg.stats ?? []) {
+    const key = `${s.lesson}/${s.question}`;
+    const found = index.get(key);
+    // Answers to a question the course no longer has are kept in exports but not analysed here.
+    if (!found) continue;
+    const content = found.question.content[locale];
+    const distribution: DistributionBar[] = content.choices.map((c, i) => ({
+      key: c.id,
+      label: `${String.fromCharCode(65 + i)}. ${c.text}`,
+      count: agg.choices?.find((x) => x.lesson === s.lesson && x.question === s.question && x.choice === c.id)?.n ?? 0,
+      correct: found.question.answer.includes(c.id),
+    }));
+    if (found.question.type === "text") {
+      const accepted = new Set(content.accepted.map((a) => a.trim().toLowerCase()));
+      const texts = (agg.texts ?? []).filter((x) => x.lesson === s.lesson && x.question === s.question).sort((a, b) => b.n - a.n);
+      for (const x of texts.slice(0, 6)) {
+        distribution.push({ key: `text:${x.answer}`, label: x.answer, count: x.n, correct: accepted.has(x.answer) });
+      }
+    }
+    distribution.push({ key: "not-sure", label: t("teach.dash.notSure"), count: s.not_sure_n, correct: false });
+    questions.push({
+      key,
+      lesson: s.lesson,
+      lessonNumber: found.lesson.number,
+      lessonTitle: found.lesson.content[locale].title,
+      questionId: s.question,
+      kind: found.kind,
+      prompt: content.prompt,
+      firstAnswers: s.n,
+      right: s.right_n,
+      notSure: s.not_sure_n,
+      overconfident: s.overconfident_n,
+      labels: {
+        right: formatPercent(s.right_n, s.n),
+        notSure: formatPercent(s.not_sure_n, s.n),
+        overconfident: formatPercent(s.overconfident_n, s.n),
+      },
+      difficulty: s.n >= MIN_RANKED_ANSWERS ? wilsonLower(s.n - s.right_n, s.n) : null,
+      distribution,
+      learners: [...(learnersByQuestion.get(key)?.values() ?? [])],
+    });
+  }
+  questions.sort(rankQuestions);
+
+  const shownLessons = lesson ? [lesson] : course;
+  const totalQuestions = shownLessons.reduce((n, l) => n + questionsOf(l).length, 0);
+  return {
+    lessonFilter: lesson?.slug ?? "",
+    lessons: course.map((l) => ({ slug: l.slug, number: l.number, title: l.content[locale].title })),
+    questions,
+    unanswered: Math.max(0, totalQuestions - questions.length),
+    calibration: buildCalibration(agg.calibration, agg.not_sure, t),
+    minAnswers: MIN_RANKED_ANSWERS,
+  };
+}
+
+/**
+ * Every answer of the class, as flat rows in the teacher's language: the quiz responses CSV.
+ * The per-learner attempt tables on the quiz page show the same rows.
+ */
+export async function getClassResponses(classId: string): Promise<ResponseRow[]> {
+  const agg = await queryQuizInsight(classId, null);
+  return agg.answers ?? [];
+}

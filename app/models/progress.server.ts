@@ -1,0 +1,217 @@
+/**
+ * A learner's progress through lessons: table `lesson_progress`, one row per (user_id, lesson_slug).
+ *
+ * What the rows mean (for dashboards aggregating them in SQL):
+ * - A row exists once the learner saved anything in the lesson: a step marked done, an answered
+ *   quiz, or some active time. No row = not started.
+ * - `steps_done` holds step ids in the order they were first done, each at most once. A step is
+ *   done when the learner pressed "Next" on it. The end quiz counts as the pseudo-step `_quiz`
+ *   (QUIZ_STEP) once its first attempt is submitted; content step ids never start with "_".
+ *   Steps done = cardinality(array_remove(steps_done, '_quiz')). Ids of steps an author later
+ *   removed may linger: intersect with the lesson's current step ids when it matters.
+ * - `current_step` is where the learner was last (a step id, or `_quiz`): where "continue" resumes.
+ * - `status` is 'completed' once every step of the lesson AND the quiz (`_quiz`) are in
+ *   `steps_done`; 'in_progress' otherwise. It never goes back. `completed_at` is set once, then.
+ * - `active_seconds` counts time the page was visible and the learner active (input in the last
+ *   minute), sent by the browser in small increments. Each write adds at most
+ *   MAX_ACTIVE_INCREMENT seconds and never more than the wall-clock time since the row's
+ *   previous write, so two tabs or a replayed request cannot inflate it. Learners without
+ *   JavaScript have no active time.
+ * - `updated_at` is the time of the last write (step, quiz or active time).
+ *
+ * Every write is one idempotent statement: marking a step done appends it only if absent, inside
+ * the row lock of INSERT … ON CONFLICT DO UPDATE … WHERE, so two tabs or a retried request
+ * never count a step twice, and the writer that actually changed the row is the only one that
+ * logs the activity.
+ */
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { lessonProgress } from "../../db/schema";
+import { db } from "~/utils/db.server";
+import { logActivities, stepObjectId, type ActivityStatement } from "./activity.server";
+
+export type ProgressRow = typeof lessonProgress.$inferSelect;
+export type ProgressStatus = ProgressRow["status"];
+
+/** The end quiz's place in `steps_done` / `current_step`. */
+export const QUIZ_STEP = "_quiz";
+/** At most this many active seconds are added by one write. */
+export const MAX_ACTIVE_INCREMENT = 60;
+/** Rounding slack when bounding an increment by the time since the previous write. */
+const ELAPSED_SLACK_SECONDS = 2;
+
+interface Learner {
+  id: string;
+}
+
+/** A whole number of seconds in [0, MAX_ACTIVE_INCREMENT]; anything else becomes 0. */
+export function boundActiveSeconds(requested: unknown): number {
+  const n = typeof requested === "string" ? Number(requested) : requested;
+  if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) return 0;
+  return Math.min(MAX_ACTIVE_INCREMENT, Math.floor(n));
+}
+
+function textArray(values: readonly string[]): SQL {
+  if (values.length === 0) return sql`array[]::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** The increment actually added to an existing row: bounded by the time since its last write. */
+const boundedIncrement = sql`least(excluded.active_seconds, greatest(0, ceil(extract(epoch from (now() - lp.updated_at))))::int + ${ELAPSED_SLACK_SECONDS})`;
+
+export async function getProgress(learner: Learner, lessonSlug: string): Promise<ProgressRow | null> {
+  const [row] = await db()
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, learner.id), eq(lessonProgress.lessonSlug, lessonSlug)));
+  return row ?? null;
+}
+
+/** All of the learner's lessons, most recently active first. */
+export async function listProgress(learner: Learner): Promise<ProgressRow[]> {
+  return db()
+    .select()
+    .from(lessonProgress)
+    .where(eq(lessonProgress.userId, learner.id))
+    .orderBy(desc(lessonProgress.updatedAt));
+}
+
+export interface StepCompletion {
+  lessonSlug: string;
+  /** The step just done (or QUIZ_STEP). */
+  stepId: string;
+  /** Where the learner goes next (a step id, QUIZ_STEP) — becomes `current_step`. */
+  nextStep: string | null;
+  /** Every step id of the lesson, plus QUIZ_STEP when it has a quiz: all done = completed. */
+  requiredSteps: readonly string[];
+  /** Active seconds since the browser's previous write (bounded here). */
+  activeSeconds?: unknown;
+  /** Extra result for the completed-step statement (e.g. the quiz's first score). */
+  result?: Record<string, unknown>;
+}
+
+export interface StepCompletionResult {
+  /** The step was not done before: this write added it. */
+  newlyDone: boolean;
+  /** This write created the progress row (the lesson's first saved event). */
+  started: boolean;
+  /** This write completed the lesson. */
+  completed: boolean;
+}
+
+/**
+ * Marks a step done (once), moves the learner on and adds bounded active time. The marking is
+ * one statement; only when the step was already done does a second, equally idempotent one
+ * move `current_step` and add the time.
+ */
+export async function completeStep(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
+  const seconds = boundActiveSeconds(step.activeSeconds);
+  const required = textArray(step.requiredSteps);
+  const doneNow = textArray([step.stepId]);
+  const rows = await db().execute<{ inserted: boolean; just_completed: boolean; active_seconds: number }>(sql`
+    insert into lesson_progress as lp
+      (user_id, lesson_slug, steps_done, current_step, active_seconds, status, completed_at)
+    values (
+      ${learner.id}, ${step.lessonSlug}, ${doneNow}, ${step.nextStep}, ${seconds},
+      case when ${doneNow} @> ${required} then 'completed'::progress_status else 'in_progress'::progress_status end,
+      case when ${doneNow} @> ${required} then now() end
+    )
+    on conflict (user_id, lesson_slug) do update set
+      steps_done = lp.steps_done || excluded.steps_done,
+      current_step = excluded.current_step,
+      active_seconds = lp.active_seconds + ${boundedIncrement},
+      status = case when lp.status = 'completed' or (lp.steps_done || excluded.steps_done) @> ${required}
+                    then 'completed'::progress_status else 'in_progress'::progress_status end,
+      completed_at = case when lp.completed_at is null and (lp.steps_done || excluded.steps_done) @> ${required}
+                          then now() else lp.completed_at end,
+      updated_at = now()
+    where not (lp.steps_done @> excluded.steps_done)
+    returning (xmax = 0) as inserted, (completed_at is not null and completed_at = now()) as just_completed, active_seconds`);
+  const row = rows[0];
+  if (!row) {
+    // Already done (a second tab, a retried post, or going through the lesson again).
+    const time = await recordActiveTime(learner, { lessonSlug: step.lessonSlug, currentStep: step.nextStep, activeSeconds: seconds });
+    return { newlyDone: false, started: time.started, completed: false };
+  }
+  const statements: ActivityStatement[] = [];
+  if (row.inserted) statements.push({ actor: learner, verb: "started", object: { type: "lesson", id: step.lessonSlug } });
+  statements.push({
+    actor: learner,
+    verb: "completed-step",
+    object: { type: "step", id: stepObjectId(step.lessonSlug, step.stepId) },
+    result: step.result ?? null,
+  });
+  if (row.just_completed) {
+    statements.push({
+      actor: learner,
+      verb: "completed",
+      object: { type: "lesson", id: step.lessonSlug },
+      result: { activeSeconds: row.active_seconds },
+    });
+  }
+  await logActivities(statements);
+  return { newlyDone: true, started: row.inserted, completed: row.just_completed };
+}
+
+export interface ActiveTime {
+  lessonSlug: string;
+  /** Where the learner is (null keeps the stored one). */
+  currentStep: string | null;
+  activeSeconds: unknown;
+}
+
+/** Adds bounded active time and remembers the learner's position. One statement. */
+export async function recordActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
+  const seconds = boundActiveSeconds(time.activeSeconds);
+  const rows = await db().execute<{ inserted: boolean; added: number }>(sql`
+    with before as (
+      select active_seconds from lesson_progress where user_id = ${learner.id} and lesson_slug = ${time.lessonSlug}
+    )
+    insert into lesson_progress as lp (user_id, lesson_slug, current_step, active_seconds)
+    values (${learner.id}, ${time.lessonSlug}, ${time.currentStep}, ${seconds})
+    on conflict (user_id, lesson_slug) do update set
+      current_step = coalesce(excluded.current_step, lp.current_step),
+      active_seconds = lp.active_seconds + ${boundedIncrement},
+      updated_at = now()
+    returning (xmax = 0) as inserted,
+      active_seconds - coalesce((select active_seconds from before), 0) as added`);
+  const row = rows[0];
+  const started = row?.inserted ?? false;
+  if (started) {
+    await logActivities([{ actor: learner, verb: "started", object: { type: "lesson", id: time.lessonSlug } }]);
+  }
+  return { added: Math.max(0, row?.added ?? 0), started };
+}
+
+export interface MyAssignment {
+  id: string;
+  lessonSlug: string;
+  dueAt: Date | null;
+  className: string;
+}
+
+/**
+ * Lessons assigned to this student: by any teacher of a class they are enrolled in (archived
+ * classes excluded), either to the whole class (no assignment_students rows) or to them by name.
+ */
+export async function listMyAssignments(student: Learner): Promise<MyAssignment[]> {
+  const rows = await db().execute<{ id: string; lesson_slug: string; due_at: string | Date | null; class_name: string }>(sql`
+    select a.id, a.lesson_slug, a.due_at, c.name as class_name
+    from enrollments e
+    join classes c on c.id = e.class_id and c.archived_at is null
+    join assignments a on a.class_id = e.class_id
+    where e.student_id = ${student.id}
+      and (
+        not exists (select 1 from assignment_students s where s.assignment_id = a.id)
+        or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = ${student.id})
+      )
+    order by a.due_at asc nulls last, a.created_at asc`);
+  return rows.map((r) => ({
+    id: r.id,
+    lessonSlug: r.lesson_slug,
+    dueAt: r.due_at === null ? null : new Date(r.due_at),
+    className: r.class_name,
+  }));
+}

@@ -1,0 +1,168 @@
+/**
+ * Answers to inline checks and end-of-lesson quizzes: table `quiz_answers`.
+ *
+ * What the rows mean (for dashboards aggregating them in SQL):
+ * - One row per (user_id, question_id, attempt) — a unique index; writes are INSERT … ON
+ *   CONFLICT DO NOTHING, so a retried post or a second tab never stores an attempt twice (the
+ *   first stored answer of an attempt stands). Question ids are unique across the course.
+ * - `kind` is 'check' (inline question in a step) or 'quiz' (end-of-lesson quiz).
+ * - `attempt` counts from 1. A quiz attempt answers every question of the quiz in one insert, so
+ *   attempt n of a quiz has one row per question; a check's attempts are per question. At most
+ *   DEFAULT_MAX_ATTEMPTS (2) attempts; no new attempt once a check is answered correctly or a
+ *   quiz attempt is all correct. The first attempt (attempt = 1) is the learner's first try.
+ * - `not_sure` = the learner chose "I'm not sure": then `correct` is false, `confidence` is null
+ *   and `choices` is empty. Count "not sure" apart: it is neither right nor wrong.
+ * - `correct` is true only for a right answer: single choice = the answer choice; multiple
+ *   choice = exactly the set of answer choices; text = one of the accepted answers of any locale
+ *   after normalisation (app/course/scoring.ts). Wrong = not correct and not not_sure.
+ * - `confidence` ('sure' | 'fairly_sure' | 'guessing') is how sure the learner said they were.
+ *   Overconfident = not correct and not not_sure and confidence in ('sure', 'fairly_sure').
+ * - Score of an attempt (app/course/scoring.ts): +1 per correct answer, 0 for "not sure" and for
+ *   wrong guesses, −0.5 per overconfident answer, floored at 0, out of the number of questions:
+ *   greatest(0, sum(case when correct then 1 when not not_sure and confidence in
+ *   ('sure','fairly_sure') then -0.5 else 0 end)).
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import { quizAnswers } from "../../db/schema";
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  attemptsLeft,
+  calibrationSummary,
+  isConfidence,
+  type AnswerInput,
+  type CalibrationSummary,
+  type Confidence,
+  type GradedAnswer,
+  type StoredAnswer,
+} from "~/course/scoring";
+import { db } from "~/utils/db.server";
+import { logActivities } from "./activity.server";
+
+export type AnswerRow = typeof quizAnswers.$inferSelect;
+export type QuestionKind = AnswerRow["kind"];
+
+interface Learner {
+  id: string;
+}
+
+export interface AnswerToSave {
+  questionId: string;
+  input: AnswerInput;
+  graded: GradedAnswer;
+}
+
+/**
+ * Stores one attempt's answers (one per question) in one statement. Returns whether this call
+ * stored them: false means the attempt was already stored (a retry or another tab) and nothing
+ * changed. Rows are inserted in question-id order, so two concurrent writers of the same
+ * attempt meet at the same first row and never interleave.
+ */
+export async function saveAnswers(
+  learner: Learner,
+  attempt: { lessonSlug: string; kind: QuestionKind; attempt: number },
+  answers: readonly AnswerToSave[],
+): Promise<{ saved: boolean }> {
+  if (answers.length === 0) return { saved: false };
+  const ordered = [...answers].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  const inserted = await db()
+    .insert(quizAnswers)
+    .values(
+      ordered.map((a) => ({
+        userId: learner.id,
+        lessonSlug: attempt.lessonSlug,
+        questionId: a.questionId,
+        kind: attempt.kind,
+        attempt: attempt.attempt,
+        choices: a.input.notSure ? [] : [...a.input.choices],
+        textAnswer: a.input.notSure ? null : (a.input.text ?? null),
+        notSure: a.input.notSure,
+        confidence: a.input.notSure ? null : a.input.confidence,
+        correct: a.graded.correct,
+      })),
+    )
+    .onConflictDoNothing({ target: [quizAnswers.userId, quizAnswers.questionId, quizAnswers.attempt] })
+    .returning({ questionId: quizAnswers.questionId, correct: quizAnswers.correct, notSure: quizAnswers.notSure, confidence: quizAnswers.confidence });
+  await logActivities(
+    inserted.map((row) => ({
+      actor: learner,
+      verb: "answered" as const,
+      object: { type: "question" as const, id: row.questionId },
+      result: {
+        lesson: attempt.lessonSlug,
+        kind: attempt.kind,
+        attempt: attempt.attempt,
+        correct: row.correct,
+        notSure: row.notSure,
+        confidence: row.confidence,
+      },
+    })),
+  );
+  return { saved: inserted.length > 0 };
+}
+
+/** Every answer of the learner in one lesson, oldest attempt first. */
+export async function listLessonAnswers(learner: Learner, lessonSlug: string): Promise<AnswerRow[]> {
+  return db()
+    .select()
+    .from(quizAnswers)
+    .where(and(eq(quizAnswers.userId, learner.id), eq(quizAnswers.lessonSlug, lessonSlug)))
+    .orderBy(asc(quizAnswers.attempt), asc(quizAnswers.createdAt));
+}
+
+export function toStored(row: Pick<AnswerRow, "questionId" | "correct" | "notSure" | "confidence">): StoredAnswer {
+  return { questionId: row.questionId, correct: row.correct, notSure: row.notSure, confidence: isConfidence(row.confidence) ? row.confidence : null };
+}
+
+export interface QuestionState {
+  /** Attempts stored for this question, oldest first. */
+  attempts: AnswerRow[];
+  latest: AnswerRow | null;
+  attemptsLeft: number;
+  /** The next attempt number a form should post. */
+  nextAttempt: number;
+  /** Right, or no attempts left: the answer may be revealed. */
+  settled: boolean;
+}
+
+/** The state of one inline check from the learner's rows. */
+export function checkState(rows: readonly AnswerRow[], questionId: string, max = DEFAULT_MAX_ATTEMPTS): QuestionState {
+  const attempts = rows.filter((r) => r.questionId === questionId);
+  const used = attempts.reduce((m, r) => Math.max(m, r.attempt), 0);
+  const right = attempts.some((r) => r.correct);
+  const left = attemptsLeft(used, right, max);
+  return { attempts, latest: attempts.at(-1) ?? null, attemptsLeft: left, nextAttempt: used + 1, settled: right || left === 0 };
+}
+
+export interface QuizState {
+  /** Highest attempt stored (0: not taken). */
+  attemptsUsed: number;
+  /** The latest attempt's answers by question id. */
+  latest: Map<string, AnswerRow>;
+  attemptsLeft: number;
+  nextAttempt: number;
+  settled: boolean;
+}
+
+/** The state of a lesson's end quiz from the learner's rows. */
+export function quizState(rows: readonly AnswerRow[], questionIds: readonly string[], max = DEFAULT_MAX_ATTEMPTS): QuizState {
+  const ids = new Set(questionIds);
+  const quizRows = rows.filter((r) => r.kind === "quiz" && ids.has(r.questionId));
+  const used = quizRows.reduce((m, r) => Math.max(m, r.attempt), 0);
+  const latest = new Map(quizRows.filter((r) => r.attempt === used).map((r) => [r.questionId, r]));
+  const allRight = used > 0 && questionIds.every((id) => latest.get(id)?.correct === true);
+  const left = attemptsLeft(used, allRight, max);
+  return { attemptsUsed: used, latest, attemptsLeft: left, nextAttempt: used + 1, settled: allRight || left === 0 };
+}
+
+/** The learner's calibration over every answer they gave in the course (one aggregate query). */
+export async function calibrationFor(learner: Learner): Promise<CalibrationSummary> {
+  const rows = await db().execute<{ confidence: Confidence | null; not_sure: boolean; correct: boolean; n: number }>(sql`
+    select confidence, not_sure, correct, count(*)::int as n
+    from quiz_answers where user_id = ${learner.id}
+    group by confidence, not_sure, correct`);
+  const expanded: Omit<StoredAnswer, "questionId">[] = [];
+  for (const r of rows) {
+    for (let i = 0; i < r.n; i++) expanded.push({ confidence: r.confidence, notSure: r.not_sure, correct: r.correct });
+  }
+  return calibrationSummary(expanded);
+}

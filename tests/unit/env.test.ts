@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../../app/utils/env.server";
+
+describe("configuration", () => {
+  it("has documented defaults", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: "./data", TEACHER_SIGNUP: "invite", LANTERN_DEMO: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable and the problem for a bad value", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT: .*\(got "eighty"\)/);
+    expect(() => parseEnv({ TEACHER_SIGNUP: "sometimes" })).toThrow(/TEACHER_SIGNUP/);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
+  });
+
+  it("never echoes a secret value in the message", () => {
+    expect(() => parseEnv({ ANTHROPIC_BASE_URL: "not a url sk-secret" })).toThrow(/ANTHROPIC_BASE_URL/);
+    try {
+      parseEnv({ ANTHROPIC_BASE_URL: "not a url sk-secret" });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("sk-secret");
+    }
+  });
+
+  it("stops npm start with that message before touching the database", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server/start.ts", "--no-build"], {
+      env: { ...process.env, PORT: "99999", DATA_DIR: "/nonexistent/should-not-be-created" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Invalid configuration:\n {2}PORT: /);
+  });
+});
