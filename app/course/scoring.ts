@@ -189,17 +189,23 @@ export function calibrationSummary(answers: ReadonlyArray<Omit<StoredAnswer, "qu
   return { levels, notSure, overconfident, total: answers.length };
 }
 
-/** What the calibration widget receives: per confidence level, answered and correct. */
-export type CalibrationPoints = Record<Confidence | "not_sure", { answered: number; correct: number }>;
+/**
+ * What the calibration widget receives as `data.calibrationPoints` (agreed with the widgets):
+ * one entry per confidence level with how many answers were given at it and how many were right.
+ * "I'm not sure" answers have no confidence level and are not points.
+ */
+export interface CalibrationPoint {
+  level: Confidence;
+  answered: number;
+  correct: number;
+}
 
-export function calibrationPoints(summary: CalibrationSummary): CalibrationPoints {
-  const point = (level: Confidence) => ({ answered: summary.levels[level].answered, correct: summary.levels[level].correct });
-  return {
-    sure: point("sure"),
-    fairly_sure: point("fairly_sure"),
-    guessing: point("guessing"),
-    not_sure: { answered: summary.notSure, correct: 0 },
-  };
+export function calibrationPoints(summary: CalibrationSummary): CalibrationPoint[] {
+  return (["guessing", "fairly_sure", "sure"] as const).map((level) => ({
+    level,
+    answered: summary.levels[level].answered,
+    correct: summary.levels[level].correct,
+  }));
 }
 
 /**

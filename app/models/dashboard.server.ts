@@ -139,7 +139,7 @@ interface LessonRow {
   arrivedAt: string | null;
 }
 
-interface StudentRow {
+type StudentRow = {
   id: string;
   display_name: string;
   username: string;
@@ -151,7 +151,7 @@ interface StudentRow {
   open_flags: number;
   /** lesson slugs assigned to this student whose due date has passed */
   due_lessons: string[] | null;
-}
+};
 
 interface StepMedianRow {
   lesson: string;

@@ -45,7 +45,7 @@ export default function Home() {
       </section>
       <section aria-labelledby="course-heading">
         <h2 id="course-heading">{t("home.course")}</h2>
-        <ol className="grid lesson-cards" role="list">
+        <ol className="grid lesson-cards">
           {lessons.map((l) => (
             <li key={l.slug} className="card">
               <p className="small muted">

@@ -63,8 +63,20 @@ let cached: Env | undefined;
 
 /** The validated configuration of this process. */
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv({ ...readDotEnv(), ...process.env });
   return cached;
+}
+
+/** A .env file in the working directory, if any; real environment variables win over it. */
+function readDotEnv(): Record<string, string> {
+  const file = path.resolve(process.cwd(), ".env");
+  if (process.env.NODE_ENV === "test" || !fs.existsSync(file)) return {};
+  const out: Record<string, string> = {};
+  for (const line of fs.readFileSync(file, "utf8").split(/\r?\n/)) {
+    const m = /^\s*([A-Z][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) out[m[1]!] = m[2]!.replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return out;
 }
 
 /** Values the browser may see: an explicit whitelist, never secrets. */

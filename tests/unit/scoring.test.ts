@@ -131,12 +131,11 @@ describe("calibrationSummary", () => {
     expect(summary.levels.guessing).toEqual({ answered: 1, correct: 1, accuracy: 1 });
     expect(summary.notSure).toBe(1);
     expect(summary.overconfident).toBe(2);
-    expect(calibrationPoints(summary)).toEqual({
-      sure: { answered: 3, correct: 2 },
-      fairly_sure: { answered: 1, correct: 0 },
-      guessing: { answered: 1, correct: 1 },
-      not_sure: { answered: 1, correct: 0 },
-    });
+    expect(calibrationPoints(summary)).toEqual([
+      { level: "guessing", answered: 1, correct: 1 },
+      { level: "fairly_sure", answered: 1, correct: 0 },
+      { level: "sure", answered: 3, correct: 2 },
+    ]);
   });
 
   it("has no accuracy for an empty level", () => {

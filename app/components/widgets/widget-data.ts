@@ -149,8 +149,8 @@ export interface WidgetServerData {
   nextToken?: Record<string, NextTokenView>;
   needle?: {
     haystackTokens: number;
-    /** Tokens between the end of the needle and the end of the text. */
-    needleTokensFromEnd: number;
+    /** Tokens from the needle's first token to the end of the text: the window it would need. */
+    needleReach: number;
     window: string[];
     /** The mini model's greedy continuation after the question. */
     answer: string;

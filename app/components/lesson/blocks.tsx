@@ -1,0 +1,184 @@
+/**
+ * Renders a step's compiled Block/Inline tree (built from Markdown at build time) to React.
+ * No HTML strings: every node maps to an element, so lesson text can never inject markup.
+ */
+import type { ReactNode } from "react";
+import type { Block, Inline } from "~/course/types";
+import { useT } from "~/i18n/use-t";
+import { TryIt } from "./tryit";
+import { WidgetSlot } from "./widget-slot";
+
+export interface BlockContext {
+  lessonSlug: string;
+  /** Renders an inline check question (its form and feedback live in the route). */
+  renderCheck: (id: string) => ReactNode;
+  /** WidgetProps.data for this step's widgets. */
+  widgetData: Record<string, unknown>;
+}
+
+export function Blocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <BlockNode key={i} block={block} ctx={ctx} />
+      ))}
+    </>
+  );
+}
+
+function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
+  const t = useT();
+  switch (block.t) {
+    case "p":
+      return (
+        <p>
+          <Inlines nodes={block.c} />
+        </p>
+      );
+    case "h":
+      return block.level === 3 ? (
+        <h3>
+          <Inlines nodes={block.c} />
+        </h3>
+      ) : (
+        <h4>
+          <Inlines nodes={block.c} />
+        </h4>
+      );
+    case "ul":
+      return (
+        <ul>
+          {block.items.map((item, i) => (
+            <li key={i}>
+              <ListItem blocks={item} ctx={ctx} />
+            </li>
+          ))}
+        </ul>
+      );
+    case "ol":
+      return (
+        <ol start={block.start}>
+          {block.items.map((item, i) => (
+            <li key={i}>
+              <ListItem blocks={item} ctx={ctx} />
+            </li>
+          ))}
+        </ol>
+      );
+    case "quote":
+      return (
+        <blockquote>
+          <Blocks blocks={block.c} ctx={ctx} />
+        </blockquote>
+      );
+    case "pre":
+      return (
+        <pre className="code-block" tabIndex={0}>
+          <code data-lang={block.lang}>{block.v}</code>
+        </pre>
+      );
+    case "table":
+      return (
+        <div className="table-wrap" role="region" aria-label={t("learn.table")} tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                {block.head.map((cell, i) => (
+                  <th key={i} scope="col">
+                    <Inlines nodes={cell} />
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {block.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c}>
+                      <Inlines nodes={cell} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case "hr":
+      return <hr />;
+    case "callout":
+      return (
+        <aside className={`callout callout-${block.kind}`} aria-label={t(`learn.callout.${block.kind}`)}>
+          <p className="callout-title">
+            <span className="callout-kind">{t(`learn.callout.${block.kind}`)}</span>
+            {block.title ? <strong>{block.title}</strong> : null}
+          </p>
+          <Blocks blocks={block.c} ctx={ctx} />
+        </aside>
+      );
+    case "widget":
+      return <WidgetSlot name={block.name} props={block.props} lessonSlug={ctx.lessonSlug} data={ctx.widgetData} />;
+    case "check":
+      return <>{ctx.renderCheck(block.id)}</>;
+    case "tryit":
+      return <TryIt block={block} lessonSlug={ctx.lessonSlug} />;
+  }
+}
+
+/** A tight list item (a single paragraph) renders without a <p>, as Markdown does. */
+function ListItem({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
+  const [first] = blocks;
+  if (blocks.length === 1 && first?.t === "p") return <Inlines nodes={first.c} />;
+  return <Blocks blocks={blocks} ctx={ctx} />;
+}
+
+export function Inlines({ nodes }: { nodes: readonly Inline[] }) {
+  return (
+    <>
+      {nodes.map((node, i) => (
+        <InlineNode key={i} node={node} />
+      ))}
+    </>
+  );
+}
+
+const EXTERNAL = /^https?:\/\//i;
+
+function InlineNode({ node }: { node: Inline }) {
+  const t = useT();
+  switch (node.t) {
+    case "text":
+      return <>{node.v}</>;
+    case "strong":
+      return (
+        <strong>
+          <Inlines nodes={node.c} />
+        </strong>
+      );
+    case "em":
+      return (
+        <em>
+          <Inlines nodes={node.c} />
+        </em>
+      );
+    case "code":
+      return <code>{node.v}</code>;
+    case "br":
+      return <br />;
+    case "link":
+      // Same tab on purpose: young readers lose track of new tabs; the back button brings them back.
+      return (
+        <a href={node.href} rel="noopener" className={EXTERNAL.test(node.href) ? "external" : undefined}>
+          <Inlines nodes={node.c} />
+        </a>
+      );
+    case "cite":
+      return (
+        <sup className="cite">
+          <a href={`#source-${node.source}`} aria-label={t("learn.cite", { n: node.n })}>
+            [{node.n}]
+          </a>
+        </sup>
+      );
+  }
+}

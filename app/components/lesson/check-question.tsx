@@ -1,0 +1,56 @@
+/**
+ * An inline check question inside a step: a small form (posted to the lesson route, so it works
+ * without JavaScript) and, once answered, feedback that explains the answer. A wrong or unsure
+ * answer may be tried again while attempts are left; the right answer is marked once settled.
+ */
+import { Form } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { AnswerFeedbackView, QuestionFields } from "./question-fields";
+import type { AnswerErrors, CheckView, GivenAnswer } from "./types";
+
+export function CheckQuestion({
+  view,
+  action,
+  stepId,
+  errors,
+  given,
+  busy,
+}: {
+  view: CheckView;
+  /** The step URL the form posts to. */
+  action: string;
+  stepId: string;
+  errors?: AnswerErrors;
+  given?: GivenAnswer;
+  busy: boolean;
+}) {
+  const t = useT();
+  const { question, feedback, attemptsLeft, nextAttempt } = view;
+  const headingId = `check-${question.id}-title`;
+  return (
+    <section className="check-question" id={`check-${question.id}`} aria-labelledby={headingId}>
+      <h3 id={headingId} className="check-kicker">
+        {t("learn.check.title")}
+      </h3>
+      {feedback && attemptsLeft === 0 ? <p className="question-prompt">{question.prompt}</p> : null}
+      {feedback ? (
+        <div role="status">
+          <AnswerFeedbackView question={question} feedback={feedback} />
+        </div>
+      ) : null}
+      {attemptsLeft > 0 ? (
+        <Form method="post" action={`${action}#check-${question.id}`} preventScrollReset className="check-form">
+          <input type="hidden" name="intent" value="check" />
+          <input type="hidden" name="step" value={stepId} />
+          <input type="hidden" name="question" value={question.id} />
+          <input type="hidden" name="attempt" value={nextAttempt} />
+          {feedback ? <p className="small try-again-note">{t("learn.check.tryAgain", { n: attemptsLeft })}</p> : null}
+          <QuestionFields question={question} idPrefix="check" legend={question.prompt} errors={errors} given={given} />
+          <button type="submit" className="secondary" disabled={busy}>
+            {feedback ? t("learn.check.submitAgain") : t("learn.check.submit")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * A "try it" prompt: the prompt itself, the system prompt if the lesson fixes one, the visible
+ * check that will grade the reply, and a link that opens the playground prefilled
+ * (`/playground?tryit=<lessonSlug>:<tryitId>`; the playground looks the prompt up itself).
+ */
+import type { Block, TryItCheck } from "~/course/types";
+import { useT } from "~/i18n/use-t";
+import type { Translate } from "~/i18n/translate";
+
+type TryItBlock = Extract<Block, { t: "tryit" }>;
+
+export function TryIt({ block, lessonSlug }: { block: TryItBlock; lessonSlug: string }) {
+  const t = useT();
+  const headingId = `tryit-${block.id}`;
+  return (
+    <section className="tryit" aria-labelledby={headingId} id={headingId + "-box"}>
+      <h3 id={headingId} className="tryit-title">
+        {t("learn.tryit.title")}
+      </h3>
+      <p className="small muted">{t("learn.tryit.lead")}</p>
+      <blockquote className="tryit-prompt">
+        <p>{block.prompt}</p>
+      </blockquote>
+      {block.system ? (
+        <p className="small">
+          <strong>{t("learn.tryit.system")}</strong> {block.system}
+        </p>
+      ) : null}
+      <p className="tryit-check small">
+        <span className="badge brand">{t("learn.tryit.checkLabel")}</span> {describeCheck(block.check, t)}
+      </p>
+      <a className="button" href={`/playground?tryit=${lessonSlug}:${block.id}`}>
+        {t("learn.tryit.open")}
+      </a>
+    </section>
+  );
+}
+
+export function describeCheck(check: TryItCheck, t: Translate): string {
+  switch (check.kind) {
+    case "contains":
+      return check.caseSensitive
+        ? t("learn.tryit.check.containsCase", { value: check.value })
+        : t("learn.tryit.check.contains", { value: check.value });
+    case "regex":
+      return t("learn.tryit.check.regex", { pattern: check.pattern });
+    case "words":
+    case "lines": {
+      const unit = check.kind === "words" ? "Words" : "Lines";
+      const { min, max } = check;
+      if (min !== undefined && max !== undefined) {
+        return min === max
+          ? t(`learn.tryit.check.exactly${unit}`, { n: min })
+          : t(`learn.tryit.check.between${unit}`, { min, max });
+      }
+      if (max !== undefined) return t(`learn.tryit.check.atMost${unit}`, { max });
+      return t(`learn.tryit.check.atLeast${unit}`, { min: min ?? 0 });
+    }
+  }
+}

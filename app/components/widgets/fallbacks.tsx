@@ -1,0 +1,237 @@
+/**
+ * What each widget shows before its code arrives, or for good without JavaScript: text that still
+ * teaches the step. Rendered on the server (and again at hydration, so it must be deterministic).
+ * Numbers that need the tokenizer or the mini model come from `data.widgetServer`, computed by
+ * the lesson loader with `widgetServerData` (server-data.server.ts); without them the fallback
+ * still explains the idea.
+ */
+import { useLocale, useT } from "~/i18n/use-t";
+import { CalibrationSummary, CalibrationTable } from "./calibration-view";
+import { TimelineChart } from "./context-timeline";
+import { formatNumber } from "./format";
+import { buildHaystack, spacerFor } from "./needle";
+import { ModelWindow, NextTokenBars } from "./next-token-bars";
+import type { WidgetProps } from "./registry";
+import { Counts, TokenPieces } from "./token-pieces";
+import { calibrationPoints, constitutionExamples, preferencePairs, widgetServer } from "./widget-data";
+
+export function WidgetFallback(p: WidgetProps) {
+  switch (p.name) {
+    case "tokenizer":
+      return <TokenizerFallback {...p} />;
+    case "next-token":
+      return <NextTokenFallback {...p} />;
+    case "context-window":
+      return p.props.focus === "needle" ? <NeedleFallback {...p} /> : <TimelineFallback />;
+    case "preference-lab":
+      return <PreferenceFallback {...p} />;
+    case "constitution-lab":
+      return <ConstitutionFallback {...p} />;
+    case "calibration":
+      return <CalibrationFallback {...p} />;
+    default:
+      return null;
+  }
+}
+
+function Frame({ title, badge, children }: { title: string; badge?: string; children: React.ReactNode }) {
+  const t = useT();
+  return (
+    <section className="widget widget-fallback" aria-label={title}>
+      <div className="widget-head">
+        <p className="widget-kicker">{title}</p>
+        {badge ? <span className="badge warn">{badge}</span> : null}
+      </div>
+      {children}
+      <p className="small muted widget-note">{t("widget.fallback.note")}</p>
+    </section>
+  );
+}
+
+function TokenizerFallback({ data }: WidgetProps) {
+  const t = useT();
+  const locale = useLocale();
+  const samples = widgetServer(data).tokenizer?.samples ?? [];
+  return (
+    <Frame title={t("widget.tokenizer.title")}>
+      <p>{t("widget.tokenizer.fallbackIntro")}</p>
+      {samples.map((s, i) => (
+        <div key={i} className="token-box">
+          <p lang={i === 0 ? "en" : locale === "zh-Hant" ? "zh-Hant" : "zh-Hans"}>
+            <strong>{s.text}</strong>
+          </p>
+          <p className="token-count">
+            <Counts sample={s} locale={locale} />
+          </p>
+          <TokenPieces pieces={s.pieces} showIds={false} />
+        </div>
+      ))}
+      <p className="small muted">{t("widget.tokenizer.honestNote")}</p>
+    </Frame>
+  );
+}
+
+function NextTokenFallback({ data, props }: WidgetProps) {
+  const t = useT();
+  const prompt = props.prompt ?? t("widget.nextToken.defaultPrompt");
+  const view = widgetServer(data).nextToken?.[prompt];
+  return (
+    <Frame title={t("widget.nextToken.title")} badge={t("widget.miniModelBadge")}>
+      <p>
+        {t("widget.nextToken.fallbackIntro")} <q>{prompt}</q>
+      </p>
+      {view ? (
+        <>
+          <NextTokenBars view={view} />
+          <ModelWindow window={view.window} />
+        </>
+      ) : null}
+      <p className="small">{t("widget.nextToken.fallbackTemperature")}</p>
+    </Frame>
+  );
+}
+
+function TimelineFallback() {
+  const t = useT();
+  return (
+    <Frame title={t("widget.cw.title")}>
+      <TimelineChart scale="log" />
+      <p className="small">{t("widget.cw.explainLog")}</p>
+      <p className="small muted">{t("widget.cw.pagesNote")}</p>
+    </Frame>
+  );
+}
+
+function NeedleFallback({ data }: WidgetProps) {
+  const t = useT();
+  const locale = useLocale();
+  const haystack = buildHaystack(t, 12, 0.5, spacerFor(locale));
+  const result = widgetServer(data).needle;
+  return (
+    <Frame title={t("widget.needle.title")} badge={t("widget.miniModelBadge")}>
+      <p>{t("widget.needle.intro")}</p>
+      <div className="haystack" tabIndex={0} role="region" aria-label={t("widget.needle.haystackLabel")}>
+        {haystack.text.slice(0, haystack.needleStart)}
+        <mark className="needle-mark">
+          <span aria-hidden="true">📌 </span>
+          <span className="visually-hidden">{t("widget.needle.needleStarts")} </span>
+          {haystack.text.slice(haystack.needleStart, haystack.needleEnd)}
+        </mark>
+        {haystack.text.slice(haystack.needleEnd)}
+      </div>
+      {result ? (
+        <>
+          <p>
+            <strong>{t(result.needleReach > result.window.length ? "widget.needle.outside" : "widget.needle.inside")}</strong>{" "}
+            {t("widget.needle.numbers", {
+              total: formatNumber(result.haystackTokens, locale),
+              reach: formatNumber(result.needleReach, locale),
+              window: formatNumber(result.window.length, locale),
+            })}
+          </p>
+          <ModelWindow window={result.window} />
+          <p>
+            {t("widget.needle.answered")} <q>{result.answer.trim() || t("widget.nextToken.end")}</q>
+          </p>
+        </>
+      ) : null}
+      <p>
+        <a href={`/playground?prefill=${encodeURIComponent(haystack.text)}`}>{t("widget.needle.tryClaude")}</a>
+      </p>
+      <p className="small muted">{t("widget.needle.claudeNote")}</p>
+    </Frame>
+  );
+}
+
+function PreferenceFallback({ data }: WidgetProps) {
+  const t = useT();
+  const locale = useLocale();
+  const pairs = preferencePairs(data, locale);
+  return (
+    <Frame title={t("widget.pref.title")}>
+      <p>{t("widget.pref.fallbackIntro")}</p>
+      <ol className="fallback-pairs">
+        {pairs.map((p) => (
+          <li key={p.id}>
+            <p>
+              <strong>{p.prompt}</strong>
+            </p>
+            <div className="pref-answers">
+              <div className="pref-answer">
+                <p className="pref-answer-head">
+                  <strong>{t("widget.pref.answerA")}</strong>
+                </p>
+                <p>{p.a}</p>
+              </div>
+              <div className="pref-answer">
+                <p className="pref-answer-head">
+                  <strong>{t("widget.pref.answerB")}</strong>
+                </p>
+                <p>{p.b}</p>
+              </div>
+            </div>
+            <details>
+              <summary>{t("widget.pref.revealJudge")}</summary>
+              <p>{t("widget.pref.judgeSaid", { judge: p.judge === "a" ? "A" : "B" })}</p>
+              <p className="pref-reason">
+                <span className="badge">{t("widget.pref.exampleLabel")}</span> {p.reason}
+              </p>
+            </details>
+          </li>
+        ))}
+      </ol>
+      <p>{t("widget.pref.summaryIdea")}</p>
+    </Frame>
+  );
+}
+
+function ConstitutionFallback({ data }: WidgetProps) {
+  const t = useT();
+  const locale = useLocale();
+  const examples = constitutionExamples(data, locale);
+  return (
+    <Frame title={t("widget.constitution.title")}>
+      <p>{t("widget.constitution.fallbackIntro")}</p>
+      {examples.map((e, i) => (
+        <details key={e.id} open={i === 0} className="worked">
+          <summary>{t("widget.constitution.exampleN", { n: i + 1 })}</summary>
+          <ol className="stepper">
+            <li className="stage">
+              <p className="stage-label">{t("widget.constitution.stage.principle")}</p>
+              <blockquote>{e.principle}</blockquote>
+            </li>
+            <li className="stage">
+              <p className="stage-label">{t("widget.constitution.stage.answer")}</p>
+              <p>
+                <span className="muted">{t("widget.constitution.asked")}</span> {e.prompt}
+              </p>
+              <blockquote>{e.answer}</blockquote>
+            </li>
+            <li className="stage">
+              <p className="stage-label">{t("widget.constitution.stage.critique")}</p>
+              <blockquote>{e.critique}</blockquote>
+            </li>
+            <li className="stage">
+              <p className="stage-label">{t("widget.constitution.stage.revision")}</p>
+              <blockquote>{e.revision}</blockquote>
+            </li>
+          </ol>
+        </details>
+      ))}
+      <p>{t("widget.constitution.fallbackOwn")}</p>
+    </Frame>
+  );
+}
+
+function CalibrationFallback({ data }: WidgetProps) {
+  const t = useT();
+  const points = calibrationPoints(data);
+  return (
+    <Frame title={t("widget.calibration.title")}>
+      <CalibrationSummary points={points} />
+      {points.length > 0 ? <CalibrationTable points={points} /> : null}
+      <p className="small">{t("widget.calibration.exampleText")}</p>
+      <p className="small">{t("widget.calibration.modelsText")}</p>
+    </Frame>
+  );
+}

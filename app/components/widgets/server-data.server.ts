@@ -1,0 +1,84 @@
+/**
+ * Numbers the widgets' no-JavaScript fallbacks show, computed on the server for one lesson in one
+ * locale: the tokenizer's cut of an English and a Chinese sentence, the mini model's top guesses
+ * for each next-token widget's starting text, and the needle experiment's result. The lesson
+ * loader merges the result into the `data` it gives each widget:
+ *   data: { ...lesson.data, ...widgetServerData(lesson, locale), calibrationPoints }
+ * Deterministic and cached per lesson and locale (the course and the mini model are fixed).
+ */
+import { tokenize } from "~/course/tokenizer.server";
+import type { Block, Lesson, Locale } from "~/course/types";
+import { translator } from "~/i18n/catalogs.server";
+import { buildHaystack, spacerFor } from "./needle";
+import { nextTokenStep, viewAfter } from "./next-token.server";
+import { SENTENCE_PAIRS, chineseOf } from "./samples";
+import type { TokenizedSample, WidgetServerData } from "./widget-data";
+
+const cache = new WeakMap<Lesson, Map<Locale, { widgetServer: WidgetServerData }>>();
+
+export function widgetServerData(lesson: Lesson, locale: Locale): { widgetServer: WidgetServerData } {
+  let byLocale = cache.get(lesson);
+  if (!byLocale) cache.set(lesson, (byLocale = new Map()));
+  let result = byLocale.get(locale);
+  if (!result) byLocale.set(locale, (result = { widgetServer: compute(lesson, locale) }));
+  return result;
+}
+
+function compute(lesson: Lesson, locale: Locale): WidgetServerData {
+  const t = translator(locale);
+  const widgets = lesson.content[locale].steps.flatMap((step) => widgetBlocks(step.blocks));
+  const out: WidgetServerData = {};
+  for (const widget of widgets) {
+    if (widget.name === "tokenizer" && !out.tokenizer) {
+      const pair = SENTENCE_PAIRS[0]!;
+      out.tokenizer = { samples: [sampleOf(pair.en), sampleOf(chineseOf(pair, locale))] };
+    } else if (widget.name === "next-token") {
+      const prompt = widget.props.prompt ?? t("widget.nextToken.defaultPrompt");
+      out.nextToken ??= {};
+      out.nextToken[prompt] ??= viewAfter(prompt, 1, 40, locale);
+    } else if (widget.name === "context-window" && widget.props.focus === "needle" && !out.needle) {
+      // The same text the fallback shows: 12 sentences, the needle in the middle.
+      const haystack = buildHaystack(t, 12, 0.5, spacerFor(locale));
+      const pieces = tokenize(haystack.text).pieces;
+      let before = 0;
+      let offset = 0;
+      for (const piece of pieces) {
+        if (offset + piece.text.length > haystack.needleStart) break;
+        offset += piece.text.length;
+        before += piece.ids.length;
+      }
+      const total = pieces.reduce((n, p) => n + p.ids.length, 0);
+      const answer = nextTokenStep({ context: haystack.text, temperature: 0, topK: 40, mode: "top", count: 8, locale });
+      out.needle = {
+        haystackTokens: total,
+        needleReach: total - before,
+        window: viewAfter(haystack.text, 0, 1, locale).window,
+        answer: answer.added.map((a) => a.piece).join(""),
+      };
+    }
+  }
+  return out;
+}
+
+function widgetBlocks(blocks: Block[]): Extract<Block, { t: "widget" }>[] {
+  return blocks.flatMap((block) => {
+    if (block.t === "widget") return [block];
+    if (block.t === "callout" || block.t === "quote") return widgetBlocks(block.c);
+    if (block.t === "ul" || block.t === "ol") return block.items.flatMap(widgetBlocks);
+    return [];
+  });
+}
+
+function sampleOf(text: string): TokenizedSample {
+  const { pieces, count } = tokenize(text);
+  return { text, pieces, count, characters: characterCount(text) };
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** User-perceived characters (an emoji or a Chinese character counts once), spaces included. */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (const _ of graphemes.segment(text)) n++;
+  return n;
+}

@@ -1,0 +1,77 @@
+/**
+ * Reads a learner's answer to one question from a posted form. Field names, per question id:
+ *   a.<id>.choice      choice id(s); for single choice the radio may be NOT_SURE_VALUE
+ *   a.<id>.text        a typed answer
+ *   a.<id>.notSure     "1" when "I'm not sure" was ticked (multiple choice and text)
+ *   a.<id>.confidence  sure | fairly_sure | guessing (not needed with "I'm not sure")
+ * The raw shape is checked with zod; the rules that depend on the question (choices among its
+ * choices, one answer for single choice) are checked after it. Errors are catalog keys.
+ */
+import { z } from "zod";
+import type { AnswerErrors, GivenAnswer } from "~/components/lesson/types";
+import { NOT_SURE_VALUE, fieldName, type AnswerField } from "./answer-fields";
+import { CONFIDENCE_LEVELS, type AnswerInput } from "./scoring";
+import type { Question } from "./types";
+
+
+const RawAnswerSchema = z.object({
+  choice: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [v].flat()))
+    .pipe(z.array(z.string().max(64)).max(20)),
+  text: z.string().max(500).optional(),
+  notSure: z.enum(["1", "on"]).optional(),
+  confidence: z.union([z.enum(CONFIDENCE_LEVELS), z.literal("")]).optional(),
+});
+
+export type ParsedAnswer = { ok: true; input: AnswerInput } | { ok: false; errors: AnswerErrors; given: GivenAnswer };
+
+export function parseAnswer(form: Record<string, string | string[]>, question: Question): ParsedAnswer {
+  const pick = (field: AnswerField) => form[fieldName(question.id, field)];
+  const raw = RawAnswerSchema.safeParse({
+    choice: pick("choice"),
+    text: single(pick("text")),
+    notSure: single(pick("notSure")),
+    confidence: single(pick("confidence")),
+  });
+  if (!raw.success) {
+    return { ok: false, errors: { answer: "form.invalid" }, given: { choices: [], text: null, notSure: false, confidence: null } };
+  }
+  const { choice, text, notSure, confidence } = raw.data;
+  const picked = choice.filter((c) => c !== NOT_SURE_VALUE);
+  const isNotSure = notSure !== undefined || choice.includes(NOT_SURE_VALUE);
+  const given: GivenAnswer = {
+    choices: picked,
+    text: text ?? null,
+    notSure: isNotSure,
+    confidence: confidence ? confidence : null,
+  };
+  if (isNotSure) {
+    // "I'm not sure" wins over anything else ticked: it is the honest answer the learner chose.
+    return { ok: true, input: { choices: [], text: null, notSure: true, confidence: null } };
+  }
+  const errors: AnswerErrors = {};
+  if (question.type === "text") {
+    if ((text ?? "").trim() === "") errors.answer = "learn.answer.required";
+  } else {
+    const known = new Set(question.content.en.choices.map((c) => c.id));
+    if (picked.length === 0) errors.answer = "learn.answer.required";
+    else if (picked.some((c) => !known.has(c)) || (question.type === "single" && picked.length > 1)) errors.answer = "form.invalid";
+  }
+  if (!given.confidence) errors.confidence = "learn.answer.confidenceRequired";
+  if (errors.answer || errors.confidence) return { ok: false, errors, given };
+  return {
+    ok: true,
+    input: {
+      choices: question.type === "text" ? [] : [...new Set(picked)],
+      text: question.type === "text" ? (text ?? "").trim() : null,
+      notSure: false,
+      confidence: given.confidence,
+    },
+  };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

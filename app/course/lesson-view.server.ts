@@ -1,0 +1,236 @@
+/**
+ * Shapes the compiled course and a learner's rows into the small views the lesson pages render.
+ * Nothing here queries the database or parses Markdown: routes pass the rows they loaded.
+ */
+import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/components/lesson/types";
+import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
+import { QUIZ_STEP, type ProgressRow } from "~/models/progress.server";
+import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "./scoring";
+import type { Block, Lesson, Locale, Question, Step, WidgetName } from "./types";
+
+/** Where in a lesson a URL points. */
+export type Position = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };
+
+export function lessonHref(slug: string, position?: Position | { kind: "stepId"; id: string }): string {
+  if (!position) return `/learn/${slug}`;
+  switch (position.kind) {
+    case "quiz":
+      return `/learn/${slug}?view=quiz`;
+    case "finish":
+      return `/learn/${slug}?view=done`;
+    case "stepId":
+      return `/learn/${slug}?step=${encodeURIComponent(position.id)}`;
+    case "step":
+      return `/learn/${slug}`;
+  }
+}
+
+export function stepHref(slug: string, stepId: string): string {
+  return lessonHref(slug, { kind: "stepId", id: stepId });
+}
+
+/**
+ * The position a URL asks for; with neither `step` nor `view`, where the learner left off
+ * (`resumed`): the saved current step, the finish screen for a completed lesson, or the start.
+ * `null` for an unknown step id (a stale link).
+ */
+export function resolvePosition(
+  lesson: Lesson,
+  params: URLSearchParams,
+  progress: Pick<ProgressRow, "currentStep" | "status"> | null,
+): { position: Position; resumed: boolean } | null {
+  const steps = lesson.content.en.steps;
+  const view = params.get("view");
+  if (view === "quiz" && lesson.quiz.length > 0) return { position: { kind: "quiz" }, resumed: false };
+  if (view === "done") return { position: { kind: "finish" }, resumed: false };
+  const stepId = params.get("step");
+  if (stepId !== null) {
+    const index = steps.findIndex((s) => s.id === stepId);
+    return index < 0 ? null : { position: { kind: "step", index }, resumed: false };
+  }
+  if (!progress) return { position: { kind: "step", index: 0 }, resumed: false };
+  if (progress.status === "completed") return { position: { kind: "finish" }, resumed: true };
+  if (progress.currentStep === QUIZ_STEP && lesson.quiz.length > 0) return { position: { kind: "quiz" }, resumed: true };
+  const index = steps.findIndex((s) => s.id === progress.currentStep);
+  return { position: { kind: "step", index: Math.max(0, index) }, resumed: index > 0 };
+}
+
+/** Step ids plus the quiz: what must be done for the lesson to count as completed. */
+export function requiredSteps(lesson: Lesson): string[] {
+  const ids = lesson.content.en.steps.map((s) => s.id);
+  return lesson.quiz.length > 0 ? [...ids, QUIZ_STEP] : ids;
+}
+
+export function lessonHead(lesson: Lesson, locale: Locale): LessonHead {
+  const content = lesson.content[locale];
+  return {
+    slug: lesson.slug,
+    number: lesson.number,
+    title: content.title,
+    summary: content.summary,
+    minutes: lesson.minutes,
+    objectives: content.objectives,
+    sources: lesson.sources,
+    hasQuiz: lesson.quiz.length > 0,
+  };
+}
+
+export function stepLinks(lesson: Lesson, locale: Locale, stepsDone: readonly string[]): StepLink[] {
+  const done = new Set(stepsDone);
+  return lesson.content[locale].steps.map((s) => ({ id: s.id, title: s.title, done: done.has(s.id) }));
+}
+
+export function questionView(question: Question, locale: Locale): QuestionView {
+  const content = question.content[locale];
+  return { id: question.id, type: question.type, prompt: content.prompt, choices: content.choices };
+}
+
+/** Feedback for a stored or freshly graded answer. The right answer is marked once settled. */
+export function feedbackFor(
+  question: Question,
+  locale: Locale,
+  answer: { input: Pick<AnswerInput, "choices" | "text" | "notSure" | "confidence">; correct: boolean; attempt: number },
+  settled: boolean,
+): AnswerFeedback {
+  const content = question.content[locale];
+  return {
+    choices: [...answer.input.choices],
+    text: answer.input.text ?? null,
+    notSure: answer.input.notSure,
+    confidence: answer.input.confidence,
+    outcome: outcomeOf({ correct: answer.correct, notSure: answer.input.notSure }),
+    attempt: answer.attempt,
+    explanation: content.explanation,
+    correctChoices: settled && question.type !== "text" ? question.answer : null,
+    acceptedAnswer: settled && question.type === "text" ? (content.accepted[0] ?? null) : null,
+  };
+}
+
+function rowInput(row: AnswerRow) {
+  return {
+    choices: row.choices,
+    text: row.textAnswer,
+    notSure: row.notSure,
+    confidence: isConfidence(row.confidence) ? row.confidence : null,
+  };
+}
+
+/** The check questions placed in these blocks (inline checks can sit inside callouts or lists). */
+export function checkIdsIn(blocks: readonly Block[]): string[] {
+  const ids: string[] = [];
+  const walk = (list: readonly Block[]) => {
+    for (const b of list) {
+      if (b.t === "check") ids.push(b.id);
+      else if (b.t === "callout" || b.t === "quote") walk(b.c);
+      else if (b.t === "ul" || b.t === "ol") b.items.forEach(walk);
+    }
+  };
+  walk(blocks);
+  return ids;
+}
+
+export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[], locale: Locale): Record<string, CheckView> {
+  const views: Record<string, CheckView> = {};
+  for (const id of checkIdsIn(step.blocks)) {
+    const question = lesson.checks.find((q) => q.id === id);
+    if (!question) continue;
+    const state = checkState(rows, id);
+    views[id] = {
+      question: questionView(question, locale),
+      feedback: state.latest
+        ? feedbackFor(question, locale, { input: rowInput(state.latest), correct: state.latest.correct, attempt: state.latest.attempt }, state.settled)
+        : null,
+      attemptsLeft: state.attemptsLeft,
+      nextAttempt: state.nextAttempt,
+    };
+  }
+  return views;
+}
+
+/** A freshly graded check answer that is not stored (visitors). */
+export function unsavedCheckView(question: Question, locale: Locale, input: AnswerInput, graded: GradedAnswer, attempt: number): CheckView {
+  const left = graded.correct ? 0 : Math.max(0, DEFAULT_MAX_ATTEMPTS - attempt);
+  return {
+    question: questionView(question, locale),
+    feedback: feedbackFor(question, locale, { input, correct: graded.correct, attempt }, left === 0),
+    attemptsLeft: left,
+    nextAttempt: attempt + 1,
+  };
+}
+
+export function quizResults(
+  lesson: Lesson,
+  locale: Locale,
+  answers: ReadonlyMap<string, { input: AnswerInput; correct: boolean }>,
+  attempt: number,
+  settled: boolean,
+): QuizResultView {
+  const stored = lesson.quiz.flatMap((q) => {
+    const a = answers.get(q.id);
+    return a ? [{ questionId: q.id, correct: a.correct, notSure: a.input.notSure, confidence: a.input.confidence }] : [];
+  });
+  return {
+    attempt,
+    score: scoreAttempt(stored, lesson.quiz.length),
+    calibration: calibrationSummary(stored),
+    answers: lesson.quiz.flatMap((q) => {
+      const a = answers.get(q.id);
+      if (!a) return [];
+      const questionSettled = settled || a.correct;
+      return [{ question: questionView(q, locale), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled) }];
+    }),
+  };
+}
+
+export function quizView(lesson: Lesson, rows: readonly AnswerRow[], locale: Locale, wantsRetry: boolean): QuizView {
+  const state = quizState(rows, lesson.quiz.map((q) => q.id));
+  const questions = lesson.quiz.map((q) => questionView(q, locale));
+  const showForm = state.attemptsUsed === 0 || (wantsRetry && state.attemptsLeft > 0);
+  const latest = new Map([...state.latest].map(([id, row]) => [id, { input: rowInput(row), correct: row.correct }]));
+  return {
+    questions,
+    mode: showForm ? "form" : "results",
+    nextAttempt: state.nextAttempt,
+    attemptsLeft: state.attemptsLeft,
+    results: state.attemptsUsed > 0 ? quizResults(lesson, locale, latest, state.attemptsUsed, state.settled) : null,
+  };
+}
+
+export function finishView(
+  lesson: Lesson,
+  locale: Locale,
+  progress: ProgressRow | null,
+  rows: readonly AnswerRow[],
+  nextLesson: Lesson | undefined,
+): FinishView {
+  const links = stepLinks(lesson, locale, progress?.stepsDone ?? []);
+  const state = quizState(rows, lesson.quiz.map((q) => q.id));
+  const latest = [...state.latest.values()].map(toStored);
+  const next = nextLesson
+    ? { slug: nextLesson.slug, number: nextLesson.number, title: nextLesson.content[locale].title, summary: nextLesson.content[locale].summary }
+    : null;
+  return {
+    completed: progress?.status === "completed",
+    missingSteps: links.filter((l) => !l.done),
+    quizTaken: state.attemptsUsed > 0,
+    score: state.attemptsUsed > 0 ? scoreAttempt(latest, lesson.quiz.length) : null,
+    activeMinutes: progress && progress.activeSeconds > 0 ? Math.max(1, Math.round(progress.activeSeconds / 60)) : null,
+    next,
+  };
+}
+
+/** Widget data keys shipped with lessons, by the widget that reads them (see lessons/README.md). */
+const WIDGET_DATA_KEYS: Partial<Record<WidgetName, string>> = {
+  "preference-lab": "preferences",
+  "constitution-lab": "constitution",
+};
+
+/** The lesson data the widgets of one step need (not the whole lesson's). */
+export function widgetDataFor(lesson: Lesson, step: Step): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const widget of step.widgets) {
+    const key = WIDGET_DATA_KEYS[widget];
+    if (key && key in lesson.data) data[key] = lesson.data[key];
+  }
+  return data;
+}

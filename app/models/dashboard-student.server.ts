@@ -1,0 +1,323 @@
+/**
+ * One student, as their teacher sees them in one class: activity timeline, per-lesson detail,
+ * quiz answers, playground usage (messages and tokens per day against the class's budget) and
+ * transcripts with flagged messages highlighted.
+ *
+ * Guarded by requireStudentOf (the student must be enrolled in a class this teacher teaches;
+ * anything else is a 404), then ONE statement. Transcripts are limited to conversations held
+ * under this class's policy: another class's teacher sees their own.
+ */
+import { sql } from "drizzle-orm";
+import type { PlaygroundPolicy } from "../../db/schema";
+import { getCourse } from "~/course/course.server";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { requireStudentOf } from "./students.server";
+import { formatAgo, formatDate, formatDateTime, formatDuration } from "./dashboard-labels.server";
+import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./dashboard-quiz.server";
+import { STEP_DONE_VERB, type ViewContext } from "./dashboard.server";
+
+/** Days of playground usage shown. */
+export const USAGE_DAYS = 14;
+/** Most recent conversations whose transcripts the page carries. */
+export const TRANSCRIPT_LIMIT = 20;
+/** Most recent activity events in the timeline. */
+export const TIMELINE_LIMIT = 150;
+
+export interface TimelineEntry {
+  at: string;
+  atLabel: string;
+  text: string;
+  kind: "lesson" | "step" | "answer-right" | "answer-wrong" | "chat" | "other";
+}
+
+export interface LessonDetail {
+  slug: string;
+  number: number;
+  title: string;
+  status: string;
+  state: "not_started" | "in_progress" | "completed";
+  stepsDone: number;
+  steps: number;
+  currentStepTitle: string;
+  time: string;
+  startedAt: string;
+  completedAt: string;
+  score: string;
+  questions: { id: string; kind: "quiz" | "check"; prompt: string; attempts: AttemptView[] }[];
+}
+
+export interface UsageDay {
+  day: string;
+  messages: number;
+  tokens: number;
+}
+
+export interface TranscriptMessage {
+  id: string;
+  role: "user" | "assistant";
+  text: string;
+  at: string;
+  flagged: boolean;
+  flagStatus: "none" | "open" | "reviewed" | "dismissed";
+  flags: string[];
+  tokens: number;
+  status: string;
+}
+
+export interface Transcript {
+  id: string;
+  title: string;
+  model: string;
+  startedAt: string;
+  updatedAt: string;
+  flagged: number;
+  messages: TranscriptMessage[];
+}
+
+export interface StudentDetailView {
+  student: { id: string; displayName: string; username: string; lastSeen: string };
+  lessons: LessonDetail[];
+  timeline: TimelineEntry[];
+  usage: { days: UsageDay[]; budget: number; totalMessages: number; totalTokens: number; overBudgetDays: number };
+  transcripts: Transcript[];
+  conversationCount: number;
+}
+
+interface Raw {
+  progress: {
+    lesson: string;
+    status: "in_progress" | "completed";
+    stepsDone: string[];
+    currentStep: string | null;
+    activeSeconds: number;
+    startedAt: string;
+    completedAt: string | null;
+    updatedAt: string;
+  }[] | null;
+  answers: ResponseRow[] | null;
+  activity: { verb: string; objectType: string; objectId: string; result: Record<string, unknown> | null; at: string }[] | null;
+  usage: { day: string; messages: number; tokens: number }[] | null;
+  ledger: { day: string; used: number }[] | null;
+  conversations: (Omit<Transcript, "flagged" | "messages" | "startedAt" | "updatedAt"> & {
+    createdAt: string;
+    updatedAt: string;
+    messages: (Omit<TranscriptMessage, "flagged" | "at" | "tokens"> & { createdAt: string; tokens: number })[] | null;
+  })[] | null;
+  conversation_count: number;
+  last_seen: string | null;
+  policy: PlaygroundPolicy | null;
+}
+
+/** Days are counted in the app server's time zone, the same one the page prints dates in. */
+const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+async function queryStudent(classId: string, studentId: string): Promise<Raw> {
+  const tz = serverTimeZone();
+  const [row] = await db().execute<{ detail: Raw }>(sql`
+    select json_build_object(
+      'progress', (
+        select json_agg(json_build_object(
+          'lesson', lp.lesson_slug, 'status', lp.status, 'stepsDone', lp.steps_done, 'currentStep', lp.current_step,
+          'activeSeconds', lp.active_seconds, 'startedAt', lp.started_at, 'completedAt', lp.completed_at, 'updatedAt', lp.updated_at))
+        from lesson_progress lp where lp.user_id = ${studentId}),
+      'answers', (
+        select json_agg(json_build_object(
+          'studentId', qa.user_id, 'displayName', '', 'username', '',
+          'lesson', qa.lesson_slug, 'questionId', qa.question_id, 'kind', qa.kind, 'attempt', qa.attempt,
+          'choices', qa.choices, 'textAnswer', qa.text_answer, 'notSure', qa.not_sure,
+          'confidence', qa.confidence, 'correct', qa.correct, 'createdAt', qa.created_at) order by qa.created_at, qa.attempt)
+        from quiz_answers qa where qa.user_id = ${studentId}),
+      'activity', (
+        select json_agg(x) from (
+          select a.verb, a.object_type as "objectType", a.object_id as "objectId", a.result, a.created_at as at
+          from activity_log a where a.actor_id = ${studentId}
+          order by a.created_at desc limit ${TIMELINE_LIMIT}) x),
+      'usage', (
+        select json_agg(u order by u.day) from (
+          select to_char((m.created_at at time zone ${tz})::date, 'YYYY-MM-DD') as day,
+                 count(*) filter (where m.role = 'user')::int as messages,
+                 sum(m.input_tokens + m.output_tokens)::int as tokens
+          from playground_messages m
+          join playground_conversations c on c.id = m.conversation_id and c.class_id = ${classId}
+          where m.user_id = ${studentId}
+            and m.created_at >= ((now() at time zone ${tz})::date - ${USAGE_DAYS - 1}::int) at time zone ${tz}
+          group by (m.created_at at time zone ${tz})::date) u),
+      'ledger', (
+        select json_agg(json_build_object('day', to_char(l.day, 'YYYY-MM-DD'), 'used', l.used))
+        from token_ledger l
+        where l.scope = 'student' and l.scope_id = ${studentId} and l.day >= (now() at time zone ${tz})::date - ${USAGE_DAYS - 1}::int),
+      'conversations', (
+        select json_agg(c) from (
+          select c.id, c.title, c.model, c.created_at as "createdAt", c.updated_at as "updatedAt",
+                 (select json_agg(json_build_object(
+                    'id', m.id, 'role', m.role, 'text', m.text, 'createdAt', m.created_at, 'flagStatus', m.flag_status,
+                    'flags', m.flags, 'tokens', m.input_tokens + m.output_tokens, 'status', m.status) order by m.created_at)
+                  from playground_messages m where m.conversation_id = c.id) as messages
+          from playground_conversations c
+          where c.user_id = ${studentId} and c.class_id = ${classId}
+          order by c.updated_at desc limit ${TRANSCRIPT_LIMIT}) c),
+      'conversation_count', (
+        select count(*)::int from playground_conversations c where c.user_id = ${studentId} and c.class_id = ${classId}),
+      'last_seen', (select max(a.created_at) from activity_log a where a.actor_id = ${studentId}),
+      'policy', (select playground_policy from classes where id = ${classId})
+    ) as detail`);
+  return row!.detail;
+}
+
+function lastDays(n: number, now: Date): string[] {
+  const days: string[] = [];
+  for (let i = n - 1; i >= 0; i--) days.push(formatDate(new Date(now.getTime() - i * 86_400_000)));
+  return days;
+}
+
+/** A timeline line in the teacher's language; verbs the dashboard does not know still read sensibly. */
+function describe(
+  event: NonNullable<Raw["activity"]>[number],
+  locale: Locale,
+  t: Translate,
+): Pick<TimelineEntry, "text" | "kind"> {
+  const [slug = "", part = ""] = event.objectId.split("#");
+  const lesson = getCourse().lessons.find((l) => l.slug === slug || event.objectId.startsWith(`${l.slug}-`));
+  const lessonTitle = lesson?.content[locale].title ?? slug;
+  const stepTitle = lesson?.content[locale].steps.find((s) => s.id === part)?.title ?? part;
+  const correct = event.result?.["correct"];
+  switch (event.verb) {
+    case "started":
+      return { kind: "lesson", text: t("teach.dash.tl.started", { lesson: lessonTitle }) };
+    case STEP_DONE_VERB:
+      return { kind: "step", text: t("teach.dash.tl.step", { lesson: lessonTitle, step: stepTitle }) };
+    case "completed":
+      return { kind: "lesson", text: t("teach.dash.tl.completed", { lesson: lessonTitle }) };
+    case "answered":
+      return {
+        kind: correct === true ? "answer-right" : "answer-wrong",
+        text: t(correct === true ? "teach.dash.tl.answeredRight" : "teach.dash.tl.answeredWrong", { lesson: lessonTitle, question: part || event.objectId }),
+      };
+    case "chatted":
+      return { kind: "chat", text: t("teach.dash.tl.chatted") };
+    default:
+      return { kind: "other", text: `${event.verb} · ${event.objectType} · ${event.objectId}` };
+  }
+}
+
+export async function getStudentDetail(
+  teacher: SessionUser,
+  classId: string,
+  studentId: string,
+  ctx: ViewContext,
+): Promise<StudentDetailView> {
+  const student = await requireStudentOf(teacher, classId, studentId);
+  const { locale, t } = ctx;
+  const now = ctx.now ?? new Date();
+  const raw = await queryStudent(classId, student.id);
+  const index = questionIndex();
+  const answers = raw.answers ?? [];
+
+  const lessons: LessonDetail[] = getCourse().lessons.map((lesson) => {
+    const p = raw.progress?.find((x) => x.lesson === lesson.slug);
+    const steps = lesson.content[locale].steps;
+    const state = !p ? "not_started" : p.status === "completed" ? "completed" : "in_progress";
+    const stepNo = p?.currentStep ? steps.findIndex((s) => s.id === p.currentStep) + 1 : 0;
+    const mine = answers.filter((a) => a.lesson === lesson.slug);
+    const latestQuiz = new Map<string, boolean>();
+    for (const a of mine) if (a.kind === "quiz") latestQuiz.set(a.questionId, a.correct);
+    const right = [...latestQuiz.values()].filter(Boolean).length;
+    const byQuestion = new Map<string, LessonDetail["questions"][number]>();
+    for (const a of mine) {
+      const found = index.get(`${a.lesson}/${a.questionId}`);
+      const entry = byQuestion.get(a.questionId) ?? {
+        id: a.questionId,
+        kind: a.kind,
+        prompt: found?.question.content[locale].prompt ?? a.questionId,
+        attempts: [],
+      };
+      byQuestion.set(a.questionId, entry);
+      entry.attempts.push(attemptView(a, found?.question, ctx));
+    }
+    return {
+      slug: lesson.slug,
+      number: lesson.number,
+      title: lesson.content[locale].title,
+      state,
+      status:
+        state === "completed"
+          ? t("teach.dash.status.completed")
+          : state === "in_progress"
+            ? stepNo > 0
+              ? t("teach.dash.status.inProgressStep", { step: stepNo, steps: steps.length })
+              : t("teach.dash.status.inProgress")
+            : t("teach.dash.status.notStarted"),
+      stepsDone: p?.stepsDone.length ?? 0,
+      steps: steps.length,
+      currentStepTitle: state === "in_progress" && stepNo > 0 ? (steps[stepNo - 1]?.title ?? "") : "",
+      time: formatDuration(p?.activeSeconds ?? 0, t),
+      startedAt: formatDateTime(p?.startedAt),
+      completedAt: formatDateTime(p?.completedAt),
+      score: latestQuiz.size > 0 ? t("teach.dash.score", { right, total: lesson.quiz.length }) : "",
+      questions: [...byQuestion.values()],
+    };
+  });
+
+  const timeline: TimelineEntry[] = (raw.activity ?? []).map((e) => ({
+    at: e.at,
+    atLabel: formatDateTime(e.at),
+    ...describe(e, locale, t),
+  }));
+
+  // Tokens per day: the budget ledger is the authority when it has the day; otherwise the
+  // messages' own counts (a day before the ledger existed, or usage outside the ledger).
+  const usageByDay = new Map((raw.usage ?? []).map((u) => [u.day, u]));
+  const ledgerByDay = new Map((raw.ledger ?? []).map((l) => [l.day, l.used]));
+  const days = lastDays(USAGE_DAYS, now).map((day) => ({
+    day,
+    messages: usageByDay.get(day)?.messages ?? 0,
+    tokens: ledgerByDay.get(day) ?? usageByDay.get(day)?.tokens ?? 0,
+  }));
+  const budget = raw.policy?.studentDailyTokens ?? 0;
+
+  const transcripts: Transcript[] = (raw.conversations ?? []).map((c) => {
+    const messages = (c.messages ?? []).map((m) => ({
+      id: m.id,
+      role: m.role,
+      text: m.text,
+      at: formatDateTime(m.createdAt),
+      flagged: m.flagStatus !== "none",
+      flagStatus: m.flagStatus,
+      flags: m.flags,
+      tokens: m.tokens,
+      status: m.status,
+    }));
+    return {
+      id: c.id,
+      title: c.title,
+      model: c.model,
+      startedAt: formatDateTime(c.createdAt),
+      updatedAt: formatDateTime(c.updatedAt),
+      flagged: messages.filter((m) => m.flagged).length,
+      messages,
+    };
+  });
+
+  return {
+    student: {
+      id: student.id,
+      displayName: student.displayName,
+      username: student.username,
+      lastSeen: formatAgo(raw.last_seen, now, locale, t),
+    },
+    lessons,
+    timeline,
+    usage: {
+      days,
+      budget,
+      totalMessages: days.reduce((n, d) => n + d.messages, 0),
+      totalTokens: days.reduce((n, d) => n + d.tokens, 0),
+      overBudgetDays: budget > 0 ? days.filter((d) => d.tokens > budget).length : 0,
+    },
+    transcripts,
+    conversationCount: raw.conversation_count,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Flagged playground exchanges of one class, for its teacher: the list (open first, then the
+ * ones already decided) and the two decisions, "reviewed" and "dismissed".
+ *
+ * Nothing is ever deleted here: a decision only changes the message's flag_status, and each
+ * decision is also appended to the activity log (actor = the teacher), so a dismissed flag stays
+ * on record with who dismissed it and when. Transcripts themselves go only by the school's
+ * retention period (retention.server.ts).
+ */
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
+import { db } from "~/utils/db.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+import { requireTeacherOf } from "./classes.server";
+import { formatDateTime } from "./dashboard-labels.server";
+
+/** How many flagged messages the list carries (newest first after the open ones). */
+export const FLAG_LIST_LIMIT = 200;
+/** activity_log object type of a flag decision. */
+export const FLAG_OBJECT_TYPE = "playground-message";
+export const FLAG_DECISIONS = ["reviewed", "dismissed"] as const;
+export type FlagDecision = (typeof FLAG_DECISIONS)[number];
+
+export interface FlaggedExchange {
+  messageId: string;
+  conversationId: string;
+  conversationTitle: string;
+  student: { id: string; displayName: string; username: string };
+  status: "open" | "reviewed" | "dismissed";
+  flags: string[];
+  flagLabels: string[];
+  at: string;
+  /** The exchange in order: the prompt and the reply, one of which is the flagged message. */
+  messages: { role: "user" | "assistant"; text: string; flagged: boolean }[];
+  decidedAt: string;
+  decisionLabel: string;
+}
+
+export interface FlagListView {
+  open: FlaggedExchange[];
+  decided: FlaggedExchange[];
+}
+
+type Row = {
+  id: string;
+  conversation_id: string;
+  title: string;
+  role: "user" | "assistant";
+  text: string;
+  flags: string[];
+  flag_status: "open" | "reviewed" | "dismissed";
+  created_at: Date | string;
+  student_id: string;
+  display_name: string;
+  username: string;
+  partner_role: "user" | "assistant" | null;
+  partner_text: string | null;
+  decided_verb: string | null;
+  decided_at: Date | string | null;
+};
+
+/** The screening's flag codes in the teacher's words; an unknown code is shown as it is. */
+export function flagLabel(code: string, t: Translate): string {
+  const [kind = "", detail] = code.split(":");
+  switch (kind) {
+    case "personal-data":
+    case "pii":
+      return t("teach.dash.flag.personalData");
+    case "blocked-topic":
+    case "topic":
+      return detail ? t("teach.dash.flag.topicNamed", { topic: detail }) : t("teach.dash.flag.topic");
+    case "self-harm":
+      return t("teach.dash.flag.selfHarm");
+    case "safety":
+      return t("teach.dash.flag.safety");
+    default:
+      return code;
+  }
+}
+
+/** The class's flagged exchanges, in ONE statement after the guard. */
+export async function listFlaggedExchanges(
+  teacher: SessionUser,
+  classId: string,
+  ctx: { locale: Locale; t: Translate },
+): Promise<FlagListView> {
+  const cls = await requireTeacherOf(teacher, classId);
+  const rows = await db().execute<Row>(sql`
+    select m.id, m.conversation_id, c.title, m.role, m.text, m.flags, m.flag_status, m.created_at,
+           u.id as student_id, u.display_name, u.username,
+           partner.role as partner_role, partner.text as partner_text,
+           decision.verb as decided_verb, decision.created_at as decided_at
+    from enrollments e
+    join users u on u.id = e.student_id
+    join playground_messages m on m.user_id = e.student_id and m.flag_status <> 'none'
+    join playground_conversations c on c.id = m.conversation_id and c.class_id = e.class_id
+    left join lateral (
+      -- the other half of the exchange: the reply to a flagged prompt, or the prompt of a flagged reply
+      select p.role, p.text from playground_messages p
+      where p.conversation_id = m.conversation_id and p.id <> m.id
+        and ((m.role = 'user' and p.role = 'assistant' and p.created_at >= m.created_at)
+          or (m.role = 'assistant' and p.role = 'user' and p.created_at <= m.created_at))
+      order by case when m.role = 'user' then p.created_at end asc,
+               case when m.role = 'assistant' then p.created_at end desc
+      limit 1
+    ) partner on true
+    left join lateral (
+      select a.verb, a.created_at from activity_log a
+      where a.actor_id = ${cls.teacherId} and a.object_type = ${FLAG_OBJECT_TYPE} and a.object_id = m.id::text
+      order by a.created_at desc limit 1
+    ) decision on true
+    where e.class_id = ${cls.id}
+    order by (m.flag_status = 'open') desc, m.created_at desc
+    limit ${FLAG_LIST_LIMIT}`);
+  const { t } = ctx;
+  const exchanges = [...rows].map((r): FlaggedExchange => {
+    const flagged = { role: r.role, text: r.text, flagged: true };
+    const partner = r.partner_role && r.partner_text != null ? { role: r.partner_role, text: r.partner_text, flagged: false } : null;
+    const messages = !partner ? [flagged] : r.role === "user" ? [flagged, partner] : [partner, flagged];
+    return {
+      messageId: r.id,
+      conversationId: r.conversation_id,
+      conversationTitle: r.title,
+      student: { id: r.student_id, displayName: r.display_name, username: r.username },
+      status: r.flag_status,
+      flags: r.flags,
+      flagLabels: r.flags.length > 0 ? r.flags.map((f) => flagLabel(f, t)) : [t("teach.dash.flag.unspecified")],
+      at: formatDateTime(r.created_at),
+      messages,
+      decidedAt: formatDateTime(r.decided_at),
+      decisionLabel:
+        r.flag_status === "reviewed"
+          ? t("teach.dash.flag.reviewedOn", { at: formatDateTime(r.decided_at) || "—" })
+          : r.flag_status === "dismissed"
+            ? t("teach.dash.flag.dismissedOn", { at: formatDateTime(r.decided_at) || "—" })
+            : "",
+    };
+  });
+  return { open: exchanges.filter((e) => e.status === "open"), decided: exchanges.filter((e) => e.status !== "open") };
+}
+
+/**
+ * Marks one flagged message of this class reviewed or dismissed and logs the decision. A message
+ * outside the teacher's class, or one that was never flagged, is a 404.
+ */
+export async function decideFlag(teacher: SessionUser, classId: string, messageId: string, decision: FlagDecision): Promise<void> {
+  const cls = await requireTeacherOf(teacher, classId);
+  await db().transaction(async (tx) => {
+    const updated = await tx.execute<{ id: string; previous: string }>(sql`
+      update playground_messages m
+      set flag_status = ${decision}
+      from playground_conversations c, enrollments e,
+           (select flag_status as previous from playground_messages where id = ${messageId}::uuid) before
+      where m.id = ${messageId}::uuid
+        and m.flag_status <> 'none'
+        and c.id = m.conversation_id and c.class_id = ${cls.id}
+        and e.class_id = ${cls.id} and e.student_id = m.user_id
+      returning m.id, before.previous`);
+    const row = [...updated][0];
+    if (!row) notFound();
+    await tx.execute(sql`
+      insert into activity_log (actor_id, verb, object_type, object_id, result)
+      values (${teacher.id}, ${`${decision}-flag`}, ${FLAG_OBJECT_TYPE}, ${row.id},
+              ${JSON.stringify({ from: row.previous, to: decision, classId: cls.id })}::jsonb)`);
+  });
+}
+
+export const FlagDecisionSchema = z.object({
+  messageId: z.uuid("form.invalid"),
+  decision: z.enum(FLAG_DECISIONS, "form.invalid"),
+});

@@ -1,0 +1,209 @@
+/**
+ * Playground conversations and messages, for the acting user. Every query filters by the user
+ * inside the query: another user's conversation id is simply not found (a 404).
+ *
+ * `flags` on a message: for a blocked prompt, what blocked it ("phone", "blocked_topic", … —
+ * screening's FindingKind); for a sent prompt or a reply, what the teacher should look at
+ * ("self_harm", "violence", "sexual", "personal_data", "blocked_topic" — screening's FlagKind),
+ * with flag_status "open" until the teacher reviews it.
+ */
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { playgroundConversations, playgroundMessages } from "../../db/schema";
+import { db } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import { isUuid } from "./classes.server";
+import type { SessionUser } from "~/utils/auth.server";
+import type { ChatMessage } from "~/playground/provider";
+
+type Acting = Pick<SessionUser, "id">;
+
+export type ConversationRow = typeof playgroundConversations.$inferSelect;
+export type MessageRow = typeof playgroundMessages.$inferSelect;
+export type MessageStatus = MessageRow["status"];
+
+export const TITLE_MAX_CHARS = 60;
+
+/** The sidebar: the user's conversations, most recent first. */
+export async function listConversations(user: Acting, limit = 50) {
+  return db()
+    .select({
+      id: playgroundConversations.id,
+      title: playgroundConversations.title,
+      model: playgroundConversations.model,
+      updatedAt: playgroundConversations.updatedAt,
+    })
+    .from(playgroundConversations)
+    .where(eq(playgroundConversations.userId, user.id))
+    .orderBy(desc(playgroundConversations.updatedAt))
+    .limit(limit);
+}
+
+export interface ConversationWithMessages {
+  conversation: ConversationRow;
+  messages: MessageRow[];
+}
+
+/** The conversation and its messages in order, or null when it is not this user's. */
+export async function findConversation(user: Acting, conversationId: string): Promise<ConversationWithMessages | null> {
+  if (!isUuid(conversationId)) return null;
+  const [conversation] = await db()
+    .select()
+    .from(playgroundConversations)
+    .where(and(eq(playgroundConversations.id, conversationId), eq(playgroundConversations.userId, user.id)));
+  if (!conversation) return null;
+  const messages = await db()
+    .select()
+    .from(playgroundMessages)
+    .where(and(eq(playgroundMessages.conversationId, conversationId), eq(playgroundMessages.userId, user.id)))
+    .orderBy(asc(playgroundMessages.createdAt));
+  return { conversation, messages };
+}
+
+/** findConversation for a page: someone else's id is a 404. */
+export async function requireConversation(user: Acting, conversationId: string): Promise<ConversationWithMessages> {
+  const found = await findConversation(user, conversationId);
+  if (!found) notFound();
+  return found;
+}
+
+export function titleFrom(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  const chars = [...line];
+  return chars.length <= TITLE_MAX_CHARS ? line : `${chars.slice(0, TITLE_MAX_CHARS - 1).join("")}…`;
+}
+
+export interface PromptRecord {
+  /** null starts a new conversation. */
+  conversationId: string | null;
+  /** The class whose policy applies (new conversations only); null for staff. */
+  classId: string | null;
+  model: string;
+  systemPrompt: string | null;
+  text: string;
+  status: "complete" | "blocked";
+  flags: string[];
+}
+
+/**
+ * Stores a user's prompt, starting the conversation when there is none — one statement either
+ * way. Returns null when the conversation is not this user's.
+ */
+export async function recordPrompt(
+  user: Acting,
+  record: PromptRecord,
+): Promise<{ conversationId: string; messageId: string; title: string } | null> {
+  const flagStatus = record.status === "complete" && record.flags.length > 0 ? "open" : "none";
+  const conversation = record.conversationId
+    ? sql`update playground_conversations
+             set updated_at = now(), model = ${record.model}, system_prompt = ${record.systemPrompt}
+           where id = ${record.conversationId} and user_id = ${user.id}
+       returning id, title`
+    : sql`insert into playground_conversations (user_id, class_id, title, model, system_prompt)
+          values (${user.id}, ${record.classId}, ${titleFrom(record.text)}, ${record.model}, ${record.systemPrompt})
+       returning id, title`;
+  const [row] = await db().execute<{ conversation_id: string; message_id: string; title: string }>(sql`
+    with conv as (${conversation})
+    insert into playground_messages (conversation_id, user_id, role, text, model, status, flags, flag_status)
+    select conv.id, ${user.id}, 'user', ${record.text}, ${record.model}, ${record.status},
+           ${textArray(record.flags)}, ${flagStatus}
+      from conv
+    returning conversation_id, id as message_id, (select title from conv) as title`);
+  return row ? { conversationId: row.conversation_id, messageId: row.message_id, title: row.title } : null;
+}
+
+export interface ReplyRecord {
+  conversationId: string;
+  text: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  status: "complete" | "incomplete" | "error";
+  errorCode: string | null;
+  flags: string[];
+  latencyMs: number;
+}
+
+/** Stores a model's reply (whatever became of it) and touches the conversation — one statement. */
+export async function recordReply(user: Acting, record: ReplyRecord): Promise<string> {
+  const flagStatus = record.flags.length > 0 ? "open" : "none";
+  const [row] = await db().execute<{ id: string }>(sql`
+    with conv as (
+      update playground_conversations set updated_at = now()
+       where id = ${record.conversationId} and user_id = ${user.id}
+      returning id
+    )
+    insert into playground_messages
+      (conversation_id, user_id, role, text, model, input_tokens, output_tokens, status, error_code, flags, flag_status, latency_ms)
+    select conv.id, ${user.id}, 'assistant', ${record.text}, ${record.model}, ${record.inputTokens}, ${record.outputTokens},
+           ${record.status}, ${record.errorCode}, ${textArray(record.flags)}, ${flagStatus}, ${Math.round(record.latencyMs)}
+      from conv
+    returning id`);
+  if (!row) throw new Error("recordReply: the conversation is not this user's");
+  return row.id;
+}
+
+function textArray(values: readonly string[]) {
+  if (values.length === 0) return sql`'{}'::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+export interface History {
+  /** What to send, ending with the prompt. */
+  messages: ChatMessage[];
+  /** The exact usage of the reply just before the prompt, when it completed (budget estimates). */
+  previous: { inputTokens: number; outputTokens: number; model: string | null } | null;
+}
+
+/**
+ * The conversation as the model should see it: each sent prompt with its latest reply that has
+ * text (a regenerated answer replaces the earlier one). Blocked prompts are never sent, and a
+ * prompt whose call failed without any text is left out, so roles keep alternating.
+ * `regenerate`: the last sent prompt is asked again, without the replies it already had.
+ */
+export function historyFor(stored: readonly MessageRow[], next: { prompt: string } | { regenerate: true }): History | null {
+  interface Turn {
+    prompt: string;
+    reply: MessageRow | null;
+  }
+  const turns: Turn[] = [];
+  for (const m of stored) {
+    if (m.role === "user") {
+      if (m.status !== "blocked") turns.push({ prompt: m.text, reply: null });
+    } else {
+      const turn = turns.at(-1);
+      if (turn && m.text) turn.reply = m;
+    }
+  }
+  let prompt: string;
+  if ("regenerate" in next) {
+    const last = turns.pop();
+    if (!last) return null;
+    prompt = last.prompt;
+  } else {
+    prompt = next.prompt;
+  }
+  const answered = turns.filter((t): t is Turn & { reply: MessageRow } => t.reply !== null);
+  const messages: ChatMessage[] = answered.flatMap((t) => [
+    { role: "user" as const, content: t.prompt },
+    { role: "assistant" as const, content: t.reply.text },
+  ]);
+  messages.push({ role: "user", content: prompt });
+  const lastReply = answered.at(-1)?.reply;
+  const previous =
+    lastReply && lastReply.status === "complete" && lastReply === turns.at(-1)?.reply
+      ? { inputTokens: lastReply.inputTokens, outputTokens: lastReply.outputTokens, model: lastReply.model }
+      : null;
+  return { messages, previous };
+}
+
+/** Tokens the conversation holds, as the model last counted them (for the context meter). */
+export function conversationTokens(messages: readonly MessageRow[]): number {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role === "assistant" && m.inputTokens + m.outputTokens > 0) return m.inputTokens + m.outputTokens;
+  }
+  return 0;
+}

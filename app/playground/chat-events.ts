@@ -1,0 +1,63 @@
+/**
+ * The playground's server-sent events, shared by the stream route (which writes them) and the
+ * chat in the browser (which reads them). Pure and tiny: it ships in the browser bundle.
+ *
+ *   start   the conversation this exchange belongs to (new chats learn their id here)
+ *   text    a piece of the reply
+ *   usage   input and output tokens, as the provider counted them
+ *   done    the reply is complete and stored
+ *   error   the exchange ended early or was refused; `message` is in the student's language
+ */
+
+export type MessageStatus = "complete" | "incomplete" | "error" | "blocked";
+
+export type StreamEvent =
+  | { type: "start"; conversationId: string; title: string; model: string }
+  | { type: "text"; text: string }
+  | { type: "usage"; inputTokens: number; outputTokens: number }
+  | { type: "done"; messageId: string; stopReason: string | null; flagged: boolean }
+  | {
+      type: "error";
+      /** A provider error code ("timeout", "aborted", …) or a refusal ("blocked", "busy", …). */
+      code: string;
+      message: string;
+      /** How the stored message ended, when one was stored. */
+      status?: MessageStatus;
+      conversationId?: string;
+      messageId?: string;
+    };
+
+export function encodeEvent(event: StreamEvent): string {
+  const { type, ...data } = event;
+  return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+const EVENT_TYPES = new Set(["start", "text", "usage", "done", "error"]);
+
+/**
+ * Reads SSE text as it arrives in arbitrary chunks; calls `onEvent` for each complete frame.
+ * Frames are separated by a blank line; each has one `event:` and one `data:` line (ours do).
+ */
+export function createEventParser(onEvent: (event: StreamEvent) => void): (chunk: string) => void {
+  let buffer = "";
+  return (chunk) => {
+    buffer += chunk.replace(/\r\n/g, "\n");
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) !== -1) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let type = "";
+      let data = "";
+      for (const line of frame.split("\n")) {
+        if (line.startsWith("event:")) type = line.slice(6).trim();
+        else if (line.startsWith("data:")) data += line.slice(5).trimStart();
+      }
+      if (!EVENT_TYPES.has(type)) continue;
+      try {
+        onEvent({ type, ...(JSON.parse(data || "{}") as object) } as StreamEvent);
+      } catch {
+        // A malformed frame is skipped; the stream's end still settles the UI.
+      }
+    }
+  };
+}

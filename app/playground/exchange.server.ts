@@ -1,0 +1,425 @@
+/**
+ * One exchange with a model, as the stream route and the no-JavaScript form both run it:
+ *
+ *   prepareExchange   guard (policy, model, screening, one stream, rate, budget) → store the prompt
+ *   streamExchange    provider events → the student; at the end store the reply with its usage,
+ *                     settle the budget to what it really cost, free the stream
+ *
+ * The hot path is lean on purpose: the policy and the conversation load in parallel, the stream
+ * claim and the reservation are one statement each, and nothing is written per token.
+ */
+import { z } from "zod";
+import type { Locale } from "~/i18n/locales";
+import { translator } from "~/i18n/catalogs.server";
+import type { MessageKey } from "~/i18n/catalog/en";
+import type { SessionUser } from "~/utils/auth.server";
+import { getLesson } from "~/course/course.server";
+import type { Block, TryItCheck } from "~/course/types";
+import { findConversation, historyFor, recordPrompt, recordReply } from "~/models/playground.server";
+import type { ChatProvider, ChatRequest } from "./provider";
+import { providerErrorMessage } from "./error-messages";
+import type { StreamEvent } from "./chat-events";
+import {
+  accessRefusal,
+  allowedModelIds,
+  budgetScopes,
+  claimStream,
+  composeSystemPrompt,
+  costOf,
+  flagKinds,
+  ledgerDay,
+  loadSandbox,
+  maxInputTokens,
+  maxTokensFor,
+  MAX_PROMPT_CHARS,
+  MAX_STREAM_MS,
+  MAX_SYSTEM_CHARS,
+  overRate,
+  REFUSAL_STATUS,
+  releaseStream,
+  reserveTokens,
+  screenOutgoing,
+  settleAndRelease,
+  temperatureFor,
+  type RefusalCode,
+  type Reservation,
+} from "./guard.server";
+import { MINI_MODEL_ID, providerFor, providerKindOf, providersConfig } from "./providers.server";
+
+export interface ExchangeInput {
+  conversationId: string | null;
+  /** null with `regenerate`. */
+  prompt: string | null;
+  regenerate: boolean;
+  model: string;
+  /** Explore mode only: the student's own system prompt. */
+  system: string | null;
+  temperature: number | null;
+  maxTokens: number | null;
+  /** "lessonSlug:tryitId": a lesson's "try it" may fix the system prompt. */
+  tryit: string | null;
+}
+
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  status: number;
+  message: string;
+  /** Set when a blocked prompt was stored. */
+  conversationId?: string;
+  messageId?: string;
+}
+
+export interface PreparedExchange {
+  ok: true;
+  user: Pick<SessionUser, "id">;
+  locale: Locale;
+  conversationId: string;
+  title: string;
+  model: string;
+  provider: ChatProvider;
+  request: ChatRequest;
+  reservation: Reservation | null;
+  blockedTopics: string[];
+}
+
+/** The models the school offers, as configured (the hot path never waits for the Models API). */
+export function offeredModelIds(): string[] {
+  const config = providersConfig();
+  return [MINI_MODEL_ID, ...(config.claude ? config.claudeModels : [])];
+}
+
+export function refusal(code: RefusalCode, locale: Locale, params?: Record<string, string | number>): Refusal {
+  const t = translator(locale);
+  return { ok: false, code, status: REFUSAL_STATUS[code], message: t(`playground.refused.${code}` as MessageKey, params) };
+}
+
+export async function prepareExchange(
+  user: Pick<SessionUser, "id" | "role">,
+  input: ExchangeInput,
+  locale: Locale,
+  now = new Date(),
+): Promise<Refusal | PreparedExchange> {
+  const [sandbox, found] = await Promise.all([
+    loadSandbox(user, now),
+    input.conversationId ? findConversation(user, input.conversationId) : Promise.resolve(null),
+  ]);
+  const { policy } = sandbox;
+  if (input.conversationId && !found) return refusal("not_found", locale);
+  const closed = accessRefusal(policy, sandbox.classes.length > 0, now);
+  if (closed) return refusal(closed, locale);
+
+  const provider = providerFor(input.model);
+  if (!provider || !allowedModelIds(policy, offeredModelIds()).includes(input.model)) {
+    return refusal("model_not_allowed", locale);
+  }
+  const kind = providerKindOf(input.model);
+
+  // A lesson's fixed system prompt wins; otherwise only explore mode lets a student write one.
+  const tryit = input.tryit ? findTryIt(input.tryit, locale) : null;
+  const ownSystem = tryit?.system ?? (policy.exploreMode ? input.system?.trim() || null : null);
+
+  const history = found
+    ? historyFor(found.messages, input.regenerate ? { regenerate: true } : { prompt: input.prompt ?? "" })
+    : input.regenerate
+      ? null
+      : historyFor([], { prompt: input.prompt ?? "" });
+  if (!history) return refusal("nothing_to_regenerate", locale);
+  const prompt = history.messages.at(-1)!.content;
+  if (!prompt.trim()) return refusal("empty", locale);
+
+  // Screening, before anything leaves the server. The lesson's own system prompt is course
+  // content, not the student's, so only what the student typed is screened.
+  const screened = screenOutgoing(prompt, tryit?.system ? null : ownSystem, policy, locale);
+  if (!screened.ok) {
+    if (await overRate(user.id, policy.messagesPerMinute)) {
+      return refusal("rate_limited", locale, { n: policy.messagesPerMinute });
+    }
+    const base = { ...refusal("blocked", locale), message: screened.explanation };
+    if (input.regenerate) return base;
+    const stored = await recordPrompt(user, {
+      conversationId: found?.conversation.id ?? null,
+      classId: sandbox.homeClassId,
+      model: input.model,
+      systemPrompt: found?.conversation.systemPrompt ?? null,
+      text: screened.stored,
+      status: "blocked",
+      flags: screened.kinds,
+    });
+    return stored ? { ...base, conversationId: stored.conversationId, messageId: stored.messageId } : base;
+  }
+
+  const maxTokens = maxTokensFor(kind, policy.exploreMode, input.maxTokens);
+  const system = composeSystemPrompt(policy, locale, ownSystem);
+  const request: ChatRequest = {
+    model: input.model,
+    system,
+    messages: history.messages,
+    maxTokens,
+    temperature: temperatureFor(policy.exploreMode, input.temperature),
+  };
+
+  const claim = await claimStream(user.id, policy.messagesPerMinute);
+  if (claim !== "ok") return refusal(claim, locale, { n: policy.messagesPerMinute });
+
+  // The offline mini model costs nothing, so it is not charged to any budget.
+  let reservation: Reservation | null = null;
+  if (kind === "claude") {
+    const sameContext =
+      found !== null &&
+      history.previous?.model === input.model &&
+      (found.conversation.systemPrompt ?? null) === (ownSystem ?? null);
+    const tokens = maxInputTokens(system, history.messages, sameContext ? history.previous : null) + maxTokens;
+    const reserved = await reserveTokens(budgetScopes(user.id, sandbox), ledgerDay(now), tokens);
+    if (!reserved.ok) {
+      await releaseStream(user.id);
+      return refusal(reserved.scope === "student" ? "budget_own" : "budget_class", locale);
+    }
+    reservation = reserved.reservation;
+  }
+
+  let conversationId = found?.conversation.id ?? "";
+  let title = found?.conversation.title ?? "";
+  if (!input.regenerate) {
+    try {
+      const stored = await recordPrompt(user, {
+        conversationId: found?.conversation.id ?? null,
+        classId: sandbox.homeClassId,
+        model: input.model,
+        systemPrompt: ownSystem,
+        text: prompt,
+        status: "complete",
+        flags: screened.flags,
+      });
+      if (!stored) throw new Error("the conversation disappeared");
+      ({ conversationId, title } = stored);
+    } catch (error) {
+      await settleAndRelease(user.id, reservation, 0);
+      throw error;
+    }
+  }
+
+  return {
+    ok: true,
+    user,
+    locale,
+    conversationId,
+    title,
+    model: input.model,
+    provider,
+    request,
+    reservation,
+    blockedTopics: policy.blockedTopics,
+  };
+}
+
+/**
+ * Streams the reply and stores it. Always ends with exactly one `done` or `error` event, always
+ * stores what happened, settles the budget and frees the student's stream — also when the
+ * consumer stops listening (the caller aborts `signal` and the upstream request is dropped).
+ */
+export async function* streamExchange(p: PreparedExchange, signal: AbortSignal): AsyncGenerator<StreamEvent> {
+  const upstream = new AbortController();
+  const abort = () => upstream.abort();
+  signal.addEventListener("abort", abort, { once: true });
+  if (signal.aborted) upstream.abort();
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    upstream.abort();
+  }, MAX_STREAM_MS);
+  const startedAt = performance.now();
+  let finished = false;
+
+  try {
+    yield { type: "start", conversationId: p.conversationId, title: p.title, model: p.model };
+    let text = "";
+    let textEvents = 0;
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    let stopReason: string | null = null;
+    let failure: string | null = null;
+    for await (const event of p.provider.stream(p.request, upstream.signal)) {
+      if (event.type === "text") {
+        text += event.text;
+        textEvents += 1;
+        yield event;
+      } else if (event.type === "usage") {
+        usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+        yield event;
+      } else if (event.type === "done") {
+        stopReason = event.stopReason;
+        break;
+      } else {
+        failure = event.code === "aborted" && timedOut ? "timeout" : event.code;
+        break;
+      }
+    }
+
+    const stopped = failure === "aborted";
+    const status = failure === null ? "complete" : stopped || text ? "incomplete" : "error";
+    const cost = costOf(failure === null ? "complete" : stopped ? "stopped" : "failed", usage, textEvents);
+    const flags = text ? flagKinds(text, p.blockedTopics) : [];
+    const [messageId] = await Promise.all([
+      recordReply(p.user, {
+        conversationId: p.conversationId,
+        text,
+        model: p.model,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        status,
+        errorCode: failure,
+        flags,
+        latencyMs: performance.now() - startedAt,
+      }),
+      settleAndRelease(p.user.id, p.reservation, cost),
+    ]);
+    finished = true;
+    if (failure === null) {
+      yield { type: "done", messageId, stopReason, flagged: flags.length > 0 };
+    } else {
+      yield {
+        type: "error",
+        code: failure,
+        message: providerErrorMessage(failure as Parameters<typeof providerErrorMessage>[0], p.locale),
+        status,
+        conversationId: p.conversationId,
+        messageId,
+      };
+    }
+  } catch (error) {
+    console.error(`playground: exchange failed: ${(error as Error).message}`);
+    yield {
+      type: "error",
+      code: "server",
+      message: providerErrorMessage("server", p.locale),
+      status: "error",
+      conversationId: p.conversationId,
+    };
+  } finally {
+    clearTimeout(deadline);
+    signal.removeEventListener("abort", abort);
+    if (!finished) {
+      upstream.abort();
+      // Whatever went wrong, the student must not stay locked out or charged.
+      await settleAndRelease(p.user.id, p.reservation, 0).catch(() => {});
+    }
+  }
+}
+
+/** Runs an exchange to its end (the no-JavaScript form): its last event. */
+export async function runExchange(p: PreparedExchange, signal: AbortSignal): Promise<StreamEvent> {
+  let last: StreamEvent | undefined;
+  for await (const event of streamExchange(p, signal)) last = event;
+  return last!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lesson "try it" prompts
+
+export interface TryIt {
+  ref: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  id: string;
+  prompt: string;
+  system: string | null;
+  check: TryItCheck;
+}
+
+/** A lesson's "try it" block by "lessonSlug:tryitId", in the reader's language, or null. */
+export function findTryIt(ref: string, locale: Locale): TryIt | null {
+  const [lessonSlug = "", id = ""] = ref.split(":");
+  if (!lessonSlug || !id) return null;
+  const lesson = getLesson(lessonSlug);
+  const content = lesson?.content[locale];
+  if (!content) return null;
+  for (const step of content.steps) {
+    const block = findTryItBlock(step.blocks, id);
+    if (block) {
+      return {
+        ref,
+        lessonSlug,
+        lessonTitle: content.title,
+        id,
+        prompt: block.prompt,
+        system: block.system ?? null,
+        check: block.check,
+      };
+    }
+  }
+  return null;
+}
+
+type TryItBlock = Extract<Block, { t: "tryit" }>;
+
+function findTryItBlock(blocks: readonly Block[], id: string): TryItBlock | null {
+  for (const block of blocks) {
+    if (block.t === "tryit" && block.id === id) return block;
+    const nested =
+      block.t === "callout" || block.t === "quote"
+        ? [block.c]
+        : block.t === "ul" || block.t === "ol"
+          ? block.items
+          : [];
+    for (const inner of nested) {
+      const found = findTryItBlock(inner, id);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form both the stream route and the no-JavaScript page post
+
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().max(max).optional());
+const optionalNumber = (schema: z.ZodNumber) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
+
+const ExchangeForm = z.object({
+  intent: z.enum(["send", "regenerate"]).default("send"),
+  conversationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
+  prompt: z.string().default(""),
+  model: z.string().trim().min(1).max(100),
+  system: optionalText(MAX_SYSTEM_CHARS),
+  temperature: optionalNumber(z.number().min(0).max(1)),
+  maxTokens: optionalNumber(z.number().int().min(1).max(100_000)),
+  tryit: optionalText(200),
+});
+
+export type ExchangeFormResult = { ok: true; input: ExchangeInput } | { ok: false; refusal: Refusal };
+
+/** Parses the chat form; a refusal in the student's language when it is not acceptable. */
+export function parseExchangeForm(form: FormData, locale: Locale): ExchangeFormResult {
+  const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+  const parsed = ExchangeForm.safeParse(raw);
+  if (!parsed.success) {
+    const tooLongSystem = parsed.error.issues.some((i) => i.path[0] === "system" && i.code === "too_big");
+    return {
+      ok: false,
+      refusal: tooLongSystem ? refusal("too_long", locale, { max: MAX_SYSTEM_CHARS }) : refusal("invalid", locale),
+    };
+  }
+  const { intent, conversationId, prompt, model, system, temperature, maxTokens, tryit } = parsed.data;
+  const regenerate = intent === "regenerate";
+  if (!regenerate) {
+    if (!prompt.trim()) return { ok: false, refusal: refusal("empty", locale) };
+    if (prompt.length > MAX_PROMPT_CHARS) {
+      return { ok: false, refusal: refusal("too_long", locale, { max: MAX_PROMPT_CHARS }) };
+    }
+  }
+  return {
+    ok: true,
+    input: {
+      conversationId: conversationId ?? null,
+      prompt: regenerate ? null : prompt.trim(),
+      regenerate,
+      model,
+      system: system ?? null,
+      temperature: temperature ?? null,
+      maxTokens: maxTokens ?? null,
+      tryit: tryit ?? null,
+    },
+  };
+}

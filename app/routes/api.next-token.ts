@@ -1,0 +1,70 @@
+/**
+ * GET or POST /api/next-token: the mini model's top next tokens after `context`, each with its
+ * chance of being picked at `temperature`; with `mode` "top" or "sample" it first adds `count`
+ * pieces. Public, like the lessons: no account is read and nothing is stored; the work per call
+ * is bounded (text length, top-k, pieces added).
+ *
+ * Fields: context (text, ≤ 2,000 characters), temperature (0–2, default 1), topK (1–40,
+ * default 40), mode (peek | top | sample, default peek), count (1–20, default 1), locale, seed.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { translator } from "~/i18n/catalogs.server";
+import type { Translate } from "~/i18n/translate";
+import { blankToUndefined, json, jsonError, readFields, validationError } from "~/components/widgets/api-input.server";
+import { MAX_ADDED, MAX_TEMPERATURE, MAX_TOP_K, nextTokenStep } from "~/components/widgets/next-token.server";
+import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
+import { localeOf } from "~/utils/locale-of.server";
+
+const number = (schema: z.ZodNumber, fallback: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().pipe(schema).default(fallback)) as unknown as z.ZodType<number>;
+
+const inputSchema = (t: Translate) =>
+  z.object({
+    context: z
+      .string({ error: t("widget.api.contextRequired") })
+      .max(MAX_WIDGET_TEXT, { error: t("widget.api.textTooLong", { max: MAX_WIDGET_TEXT.toLocaleString("en") }) }),
+    temperature: number(
+      z.number({ error: t("widget.api.badTemperature", { max: MAX_TEMPERATURE }) })
+        .min(0, { error: t("widget.api.badTemperature", { max: MAX_TEMPERATURE }) })
+        .max(MAX_TEMPERATURE, { error: t("widget.api.badTemperature", { max: MAX_TEMPERATURE }) }),
+      1,
+    ),
+    topK: number(
+      z.number({ error: t("widget.api.badTopK", { max: MAX_TOP_K }) })
+        .int({ error: t("widget.api.badTopK", { max: MAX_TOP_K }) })
+        .min(1, { error: t("widget.api.badTopK", { max: MAX_TOP_K }) })
+        .max(MAX_TOP_K, { error: t("widget.api.badTopK", { max: MAX_TOP_K }) }),
+      MAX_TOP_K,
+    ),
+    mode: z.preprocess(
+      blankToUndefined,
+      z.enum(["peek", "top", "sample"], { error: t("widget.api.badMode") }).default("peek"),
+    ),
+    count: number(
+      z.number({ error: t("widget.api.badCount", { max: MAX_ADDED }) })
+        .int({ error: t("widget.api.badCount", { max: MAX_ADDED }) })
+        .min(0, { error: t("widget.api.badCount", { max: MAX_ADDED }) })
+        .max(MAX_ADDED, { error: t("widget.api.badCount", { max: MAX_ADDED }) }),
+      1,
+    ),
+    locale: z.preprocess(blankToUndefined, z.string().max(16).optional()),
+    seed: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(2 ** 32 - 1).optional()),
+  });
+
+async function answer(request: Request): Promise<Response> {
+  const t = translator(await localeOf(request));
+  const fields = await readFields(request);
+  if (!fields) return jsonError(t("widget.api.badBody"));
+  const parsed = inputSchema(t).safeParse(fields);
+  if (!parsed.success) return validationError(parsed.error);
+  return json(nextTokenStep(parsed.data));
+}
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return answer(request);
+}
+
+export function action({ request }: ActionFunctionArgs) {
+  return answer(request);
+}

@@ -1,0 +1,88 @@
+/**
+ * POST /api/playground/stream — one exchange with a model, as server-sent events
+ * (start, text…, usage, then done or error; see app/playground/chat-events.ts).
+ *
+ * Closing the page or pressing stop closes the connection; Remix aborts request.signal, and the
+ * exchange drops the upstream request at once. Refusals (signed out, closed, blocked, busy,
+ * over budget…) are a single `error` event with an HTTP status that says the same.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/utils/auth.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
+import {
+  parseExchangeForm,
+  prepareExchange,
+  refusal,
+  streamExchange,
+  type Refusal,
+} from "~/playground/exchange.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request).catch((thrown: unknown) => {
+    if (thrown instanceof Response) return null;
+    throw thrown;
+  });
+  const locale = await localeOf(request);
+  if (!user) return refusalResponse(refusal("signed_out", locale));
+  if (request.method !== "POST") return refusalResponse(refusal("invalid", locale));
+
+  const form = await request.formData().catch(() => null);
+  if (!form) return refusalResponse(refusal("invalid", locale));
+  const parsed = parseExchangeForm(form, locale);
+  if (!parsed.ok) return refusalResponse(parsed.refusal);
+
+  const prepared = await prepareExchange(user, parsed.input, locale);
+  if (!prepared.ok) return refusalResponse(prepared);
+
+  const stop = new AbortController();
+  const onClose = () => stop.abort();
+  request.signal.addEventListener("abort", onClose, { once: true });
+  if (request.signal.aborted) stop.abort();
+  const events = streamExchange(prepared, stop.signal);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await events.next();
+      if (next.done) {
+        request.signal.removeEventListener("abort", onClose);
+        controller.close();
+      } else {
+        controller.enqueue(encoder.encode(encodeEvent(next.value)));
+      }
+    },
+    cancel() {
+      // The reader went away: stop upstream, and let the exchange finish storing what happened.
+      stop.abort();
+      void drain(events);
+    },
+  });
+  return new Response(body, { status: 200, headers: SSE_HEADERS });
+}
+
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  "X-Accel-Buffering": "no",
+};
+
+function refusalResponse(r: Refusal): Response {
+  const event: StreamEvent = {
+    type: "error",
+    code: r.code,
+    message: r.message,
+    ...(r.conversationId ? { conversationId: r.conversationId, status: "blocked" as const } : {}),
+    ...(r.messageId ? { messageId: r.messageId } : {}),
+  };
+  return new Response(encodeEvent(event), { status: r.status, headers: SSE_HEADERS });
+}
+
+async function drain(events: AsyncGenerator<StreamEvent>) {
+  try {
+    while (!(await events.next()).done) {
+      // discard: nobody is listening any more
+    }
+  } catch {
+    // the exchange logs its own failures
+  }
+}

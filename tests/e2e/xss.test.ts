@@ -1,0 +1,158 @@
+/**
+ * Cross-site scripting: a corpus of payloads placed where users write text that others read —
+ * display names, class names, playground prompts and (scripted) model replies, and query
+ * strings — never executes in Chromium. Detected three ways: a `window.__xss` flag the payloads
+ * set, a dialog handler, and elements carrying the payloads' `data-xss` attribute (HTML that was
+ * injected rather than shown as text), plus any script the CSP had to block.
+ */
+import crypto from "node:crypto";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, signInAs, type OpenBrowser } from "./setup/browser";
+import { closeTestSql, DEMO_TEACHER, demoClassId, fakeAnthropic, makeStudent, realParamValues, testSql, userByUsername } from "./setup/context";
+import { hasRoute, pageUrls } from "./setup/routes";
+import { XSS_PAYLOADS, XSS_TRAP_SCRIPT } from "./xss-payloads";
+
+let browser: OpenBrowser;
+const dialogs: string[] = [];
+let xssClassId = "";
+let payloadStudent = "";
+const payloadClassIds: string[] = [];
+
+async function expectClean(page: Page, where: string) {
+  const found = await page.evaluate(() => ({
+    flag: (window as unknown as { __xss?: number }).__xss ?? 0,
+    injected: Array.from(document.querySelectorAll("[data-xss]")).map((e) => e.outerHTML.slice(0, 80)),
+    blocked: (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  }));
+  expect(found.flag, `${where}: a payload ran (window.__xss)`).toBe(0);
+  expect(dialogs, `${where}: a payload opened a dialog`).toEqual([]);
+  expect(found.injected, `${where}: payload HTML became elements`).toEqual([]);
+  expect(found.blocked, `${where}: an injected script was only stopped by the CSP`).toEqual([]);
+}
+
+function joinCode(): string {
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  return Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join("");
+}
+
+beforeAll(async () => {
+  expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  const sql = testSql();
+  const teacher = await userByUsername(DEMO_TEACHER);
+  const [demo] = await sql<{ playground_policy: unknown }[]>`select playground_policy from classes where id = ${await demoClassId()}`;
+  // one class per payload (class names), and one class whose students carry the payloads as names
+  for (const payload of XSS_PAYLOADS) {
+    const [row] = await sql<{ id: string }[]>`
+      insert into classes (school_id, teacher_id, name, join_code, playground_policy)
+      values (${teacher.school_id}, ${teacher.id}, ${payload}, ${joinCode()}, ${sql.json(demo!.playground_policy as never)})
+      returning id`;
+    payloadClassIds.push(row!.id);
+  }
+  xssClassId = payloadClassIds[0]!;
+  const students = [];
+  for (const payload of XSS_PAYLOADS) students.push(await makeStudent(xssClassId, payload));
+  payloadStudent = students[1]!.username;
+  // stored playground exchanges: payloads as the student's prompts and as the model's replies
+  for (const [i, student] of students.slice(0, 10).entries()) {
+    const [conv] = await sql<{ id: string }[]>`
+      insert into playground_conversations (user_id, class_id, title, model)
+      values (${student.id}, ${xssClassId}, ${XSS_PAYLOADS[i]!}, 'claude-haiku-4-5') returning id`;
+    for (const [j, payload] of XSS_PAYLOADS.entries()) {
+      await sql`
+        insert into playground_messages (conversation_id, user_id, role, text, status, flags, flag_status)
+        values (${conv!.id}, ${student.id}, ${j % 2 ? "assistant" : "user"}, ${payload}, 'complete',
+                ${j % 7 === 0 ? ["personal_data"] : []}, ${j % 7 === 0 ? "open" : "none"})`;
+    }
+  }
+  browser = await openBrowser();
+  await browser.context.addInitScript({ content: XSS_TRAP_SCRIPT });
+  browser.page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeTestSql();
+});
+
+describe("XSS payloads never execute", () => {
+  it(`class names (${XSS_PAYLOADS.length} payloads) on the teacher's pages`, async () => {
+    await signInAs(browser.context, DEMO_TEACHER);
+    await browser.page.goto("/teach");
+    await expectClean(browser.page, "/teach");
+    // the payloads are shown as text, so this test is not passing vacuously
+    const text = await browser.page.innerText("main");
+    expect(text).toContain(XSS_PAYLOADS[0]);
+    for (const id of payloadClassIds.slice(0, 8)) {
+      await browser.page.goto(`/teach/classes/${id}`);
+      await expectClean(browser.page, `class page ${id}`);
+    }
+  });
+
+  it("display names, prompts and stored model replies on every page that shows them", async () => {
+    await signInAs(browser.context, DEMO_TEACHER);
+    const student = await userByUsername(payloadStudent);
+    const values = { ...(await realParamValues()), classId: xssClassId, studentId: student.id };
+    const pages = pageUrls(values);
+    let shown = 0;
+    for (const p of pages.filter((x) => x.visitors.includes("teacher"))) {
+      await browser.page.goto(p.path);
+      await expectClean(browser.page, `teacher at ${p.path}`);
+      if ((await browser.page.content()).includes("data-xss")) shown++;
+    }
+    expect(shown, "some teacher page shows the payload names (escaped)").toBeGreaterThan(0);
+    await signInAs(browser.context, payloadStudent);
+    for (const p of pages.filter((x) => !x.pattern.startsWith("/teach") && !x.pattern.startsWith("/admin"))) {
+      await browser.page.goto(p.path);
+      await expectClean(browser.page, `student at ${p.path}`);
+    }
+  });
+
+  it("payloads in query strings are not reflected into the page as HTML", async () => {
+    const values = await realParamValues();
+    await browser.context.clearCookies();
+    const pages = pageUrls(values);
+    for (const payload of XSS_PAYLOADS.filter((_, i) => i % 6 === 0)) {
+      for (const p of pages.filter((x) => x.visitors.includes("anonymous"))) {
+        const q = encodeURIComponent(payload);
+        await browser.page.goto(`${p.path}?next=${q}&lang=${q}&code=${q}&q=${q}&error=${q}`);
+        await expectClean(browser.page, `${p.path} with ${payload}`);
+      }
+    }
+  });
+
+  it("class names typed into the teacher's own form", async () => {
+    await signInAs(browser.context, DEMO_TEACHER);
+    await browser.page.goto("/teach");
+    const nameField = browser.page.getByLabel(/class name|name/i).first();
+    if (!(await nameField.count())) return; // the form is not built yet
+    for (const payload of XSS_PAYLOADS.filter((p) => p.length <= 80).slice(0, 5)) {
+      await browser.page.goto("/teach");
+      await nameField.fill(payload);
+      await nameField.press("Enter");
+      await browser.page.waitForLoadState("load");
+      await expectClean(browser.page, `after creating class ${payload}`);
+    }
+  });
+
+  it.skipIf(!hasRoute("/playground"))("model replies streamed live into the playground", async () => {
+    await signInAs(browser.context, payloadStudent);
+    await fakeAnthropic.reset();
+    await fakeAnthropic.script(
+      ...XSS_PAYLOADS.slice(0, 12).map((text) => ({ kind: "reply" as const, chunks: text.match(/.{1,5}/gsu) ?? [text] })),
+    );
+    await browser.page.goto("/playground");
+    const prompt = browser.page.getByRole("textbox").last();
+    for (const payload of XSS_PAYLOADS.slice(0, 12)) {
+      await prompt.fill(payload);
+      await prompt.press("Control+Enter");
+      await browser.page.waitForTimeout(400);
+      await expectClean(browser.page, `playground reply ${payload}`);
+    }
+    await browser.page.reload();
+    await expectClean(browser.page, "playground after reload");
+  });
+});
