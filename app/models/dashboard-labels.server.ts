@@ -32,6 +32,15 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
+/** "09:05:42": when a live view was last refreshed. */
+export function formatTime(value: string | Date | null | undefined): string {
+  const d = toDate(value);
+  if (!d) return "";
+  const p = parts(d);
+  const seconds = String(d.getSeconds()).padStart(2, "0");
+  return `${p.hour}:${p.minute}:${seconds}`;
+}
+
 /** "2025-03-14". */
 export function formatDate(value: string | Date | null | undefined): string {
   const d = toDate(value);

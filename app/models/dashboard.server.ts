@@ -17,10 +17,12 @@ import { getCourse } from "~/course/course.server";
 import type { Lesson } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
+import { translator } from "~/i18n/catalogs.server";
 import { db } from "~/utils/db.server";
+import { localeOf } from "~/utils/locale-of.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { requireTeacherOf } from "./classes.server";
-import { formatAgo, formatDateTime, formatDuration } from "./dashboard-labels.server";
+import { formatAgo, formatDateTime, formatDuration, formatTime } from "./dashboard-labels.server";
 
 /* ------------------------------------------------------------------------------------------ */
 /* What the lesson engine writes, as far as the dashboard relies on it.                        */
@@ -115,6 +117,8 @@ export interface ClassProgressView {
   classId: string;
   className: string;
   generatedAt: string;
+  /** generatedAt as the page prints it ("09:05:42"). */
+  updatedLabel: string;
   lessons: LessonColumn[];
   /** After filter and sort: exactly the rows the page shows, in its order. */
   students: StudentProgress[];
@@ -278,6 +282,12 @@ export interface ViewContext {
   locale: Locale;
   t: Translate;
   now?: Date;
+}
+
+/** The request's language and translator: every dashboard text is made in it, on the server. */
+export async function viewContextFor(request: Request): Promise<ViewContext> {
+  const locale = await localeOf(request);
+  return { locale, t: translator(locale) };
 }
 
 function lessonTitle(lesson: Lesson, locale: Locale): string {
@@ -510,6 +520,7 @@ export async function buildClassProgress(
     classId: cls.id,
     className: cls.name,
     generatedAt: now.toISOString(),
+    updatedLabel: formatTime(now),
     lessons,
     students: sortAndFilter(all, query, ctx.locale),
     totalStudents: all.length,

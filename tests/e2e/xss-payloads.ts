@@ -92,6 +92,8 @@ export const XSS_TRAP_SCRIPT = `
   window.__xss = 0;
   window.__cspViolations = [];
   document.addEventListener("securitypolicyviolation", (e) => {
-    if (/script/.test(e.violatedDirective)) window.__cspViolations.push(e.violatedDirective + " " + (e.sample || e.blockedURI));
+    if (/script/.test(e.violatedDirective)) window.__cspViolations.push(
+      e.violatedDirective + " " + (e.sample || e.blockedURI) + " at " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber,
+    );
   });
 `;

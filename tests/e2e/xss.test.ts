@@ -25,6 +25,8 @@ async function expectClean(page: Page, where: string) {
     injected: Array.from(document.querySelectorAll("[data-xss]")).map((e) => e.outerHTML.slice(0, 80)),
     blocked: (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
   }));
+  // The app's own bundle probing for eval (zod does) is reported by its own test below, not as XSS.
+  found.blocked = found.blocked.filter((v) => !/^script-src eval .* at https?:\/\/[^/]+\/build\//.test(v));
   expect(found.flag, `${where}: a payload ran (window.__xss)`).toBe(0);
   expect(dialogs, `${where}: a payload opened a dialog`).toEqual([]);
   expect(found.injected, `${where}: payload HTML became elements`).toEqual([]);
@@ -136,6 +138,20 @@ describe("XSS payloads never execute", () => {
       await browser.page.waitForLoadState("load");
       await expectClean(browser.page, `after creating class ${payload}`);
     }
+  });
+
+  it("the app's own scripts need no exception to the CSP (no eval, no inline handlers)", async () => {
+    const values = await realParamValues();
+    const violations: string[] = [];
+    for (const p of pageUrls(values)) {
+      await signInAs(browser.context, p.visitors.includes("teacher") ? DEMO_TEACHER : payloadStudent);
+      await browser.page.goto(p.path);
+      await browser.page.waitForTimeout(100);
+      const seen = await browser.page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+      for (const v of seen) violations.push(`${p.path}: ${v}`);
+    }
+    // zod 4 probes `new Function("")` when it is loaded: schemas belong in *.server.ts modules.
+    expect([...new Set(violations)]).toEqual([]);
   });
 
   it.skipIf(!hasRoute("/playground"))("model replies streamed live into the playground", async () => {

@@ -1,0 +1,191 @@
+/**
+ * The end-of-lesson quiz: one plain form with every question (works without JavaScript), and
+ * the results of an attempt: score, the overconfident answers, how sure vs how right, and
+ * feedback that explains each answer.
+ */
+import { Form, Link } from "@remix-run/react";
+import { CONFIDENCE_LEVELS } from "~/course/scoring";
+import { useT } from "~/i18n/use-t";
+import { takePendingSeconds } from "./active-time";
+import { AnswerFeedbackView, QuestionFields } from "./question-fields";
+import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "./types";
+
+export function QuizForm({
+  questions,
+  action,
+  attempt,
+  attemptsLeft,
+  errors,
+  given,
+  busy,
+}: {
+  questions: QuestionView[];
+  action: string;
+  attempt: number;
+  attemptsLeft: number;
+  errors?: Record<string, AnswerErrors>;
+  given?: Record<string, GivenAnswer>;
+  busy: boolean;
+}) {
+  const t = useT();
+  const missing = questions.filter((q) => errors?.[q.id]);
+  return (
+    <Form
+      method="post"
+      action={action}
+      className="quiz-form"
+      onSubmit={(event) => {
+        const field = event.currentTarget.elements.namedItem("seconds");
+        if (field instanceof HTMLInputElement) field.value = String(takePendingSeconds());
+      }}
+    >
+      <input type="hidden" name="intent" value="quiz" />
+      <input type="hidden" name="attempt" value={attempt} />
+      <input type="hidden" name="seconds" value="0" />
+      <div className="quiz-rules card">
+        <p>
+          <strong>{t("learn.quiz.rulesTitle")}</strong> {t("learn.quiz.rules")}
+        </p>
+        <p className="small muted">
+          {t("learn.quiz.attemptOf", { n: attempt, max: attempt + attemptsLeft - 1 })}
+        </p>
+      </div>
+      {missing.length > 0 ? (
+        <div className="form-error" role="alert">
+          <p>{t("learn.quiz.fixErrors")}</p>
+          <ul>
+            {missing.map((q) => (
+              <li key={q.id}>
+                <a href={`#quiz-${q.id}`}>{t("learn.quiz.questionN", { n: questions.indexOf(q) + 1 })}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ol className="quiz-questions" role="list">
+        {questions.map((q, i) => (
+          <li key={q.id} id={`quiz-${q.id}`}>
+            <QuestionFields
+              question={q}
+              idPrefix="quiz"
+              legend={
+                <>
+                  <span className="question-number">{t("learn.quiz.questionN", { n: i + 1 })}</span> {q.prompt}
+                </>
+              }
+              errors={errors?.[q.id]}
+              given={given?.[q.id]}
+            />
+          </li>
+        ))}
+      </ol>
+      <button type="submit" className="primary" disabled={busy}>
+        {t("learn.quiz.submit")}
+      </button>
+    </Form>
+  );
+}
+
+export function QuizResults({
+  results,
+  attemptsLeft,
+  retryHref,
+  finishHref,
+  signedIn,
+}: {
+  results: QuizResultView;
+  attemptsLeft: number;
+  retryHref: string;
+  finishHref: string;
+  signedIn: boolean;
+}) {
+  const t = useT();
+  const { score, calibration } = results;
+  const numberOf = (id: string) => results.answers.findIndex((a) => a.question.id === id) + 1;
+  const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
+  return (
+    <div className="quiz-results">
+      <section className="card score-card" aria-labelledby="score-title">
+        <h2 id="score-title">{t("learn.quiz.resultTitle", { n: results.attempt })}</h2>
+        <p className="score-line">
+          <span className="score-big">{t("learn.quiz.points", { score: formatPoints(score.score), max: score.maxScore })}</span>
+        </p>
+        <p>
+          {t("learn.quiz.counts", { correct: score.correct, wrong: score.wrong, notSure: score.notSure })}
+        </p>
+        {score.overconfident.length > 0 ? (
+          <div className="alert warn">
+            <p>
+              <strong>{t("learn.quiz.overconfidentTitle", { n: score.overconfident.length })}</strong>{" "}
+              {t("learn.quiz.overconfidentText")}
+            </p>
+            <ul className="inline-list">
+              {score.overconfident.map((id) => (
+                <li key={id}>
+                  <a href={`#result-${id}`}>{t("learn.quiz.questionN", { n: numberOf(id) })}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : score.wrong + score.notSure > 0 ? (
+          <p className="alert success">{t("learn.quiz.noOverconfident")}</p>
+        ) : null}
+        {score.notSure > 0 ? <p className="small">{t("learn.quiz.notSureThanks", { n: score.notSure })}</p> : null}
+        <p className="small muted">{t("learn.quiz.scoringRule")}</p>
+        <div className="table-wrap">
+          <table className="calibration-table">
+            <caption>{t("learn.calibration.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("learn.calibration.level")}</th>
+                <th scope="col">{t("learn.calibration.answered")}</th>
+                <th scope="col">{t("learn.calibration.right")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CONFIDENCE_LEVELS.map((level) => (
+                <tr key={level}>
+                  <th scope="row">{t(`learn.confidence.${level}`)}</th>
+                  <td>{calibration.levels[level].answered}</td>
+                  <td>{pct(calibration.levels[level].accuracy)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t("learn.answer.notSure")}</th>
+                <td>{calibration.notSure}</td>
+                <td>–</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <div className="row">
+          {attemptsLeft > 0 ? (
+            <Link className="button secondary" to={retryHref}>
+              {t("learn.quiz.retry", { n: attemptsLeft })}
+            </Link>
+          ) : null}
+          <Link className="button" to={finishHref}>
+            {t("learn.quiz.toFinish")}
+          </Link>
+        </div>
+        {!signedIn ? <p className="small muted">{t("learn.visitor.quizNotSaved")}</p> : null}
+      </section>
+      <h2>{t("learn.quiz.answersTitle")}</h2>
+      <ol className="quiz-answers" role="list">
+        {results.answers.map(({ question, feedback }, i) => (
+          <li key={question.id} id={`result-${question.id}`} className="card">
+            <p className="question-prompt">
+              <span className="question-number">{t("learn.quiz.questionN", { n: i + 1 })}</span> {question.prompt}
+            </p>
+            <AnswerFeedbackView question={question} feedback={feedback} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** 6.5 → "6.5", 7 → "7". */
+export function formatPoints(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(1);
+}

@@ -1,0 +1,85 @@
+/**
+ * Where the learner is in a lesson: a progress bar with a text label (never colour alone) and the
+ * list of steps (plain links, so it works without JavaScript), the quiz and the finish screen.
+ */
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import type { StepLink } from "./types";
+
+export type Here = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };
+
+export function LessonProgress({ here, stepCount, hasQuiz }: { here: Here; stepCount: number; hasQuiz: boolean }) {
+  const t = useT();
+  const total = stepCount + (hasQuiz ? 1 : 0);
+  const position = here.kind === "step" ? here.index + 1 : here.kind === "quiz" ? stepCount + 1 : total;
+  const label =
+    here.kind === "step"
+      ? t("learn.progress.step", { n: here.index + 1, total: stepCount })
+      : here.kind === "quiz"
+        ? t("learn.progress.quiz")
+        : t("learn.progress.finish");
+  return (
+    <div className="lesson-progress">
+      <label htmlFor="lesson-progress-bar" className="small">
+        {label}
+      </label>
+      <progress id="lesson-progress-bar" max={total} value={Math.min(position, total)}>
+        {label}
+      </progress>
+    </div>
+  );
+}
+
+export function StepList({
+  slug,
+  steps,
+  here,
+  hasQuiz,
+  quizDone,
+}: {
+  slug: string;
+  steps: StepLink[];
+  here: Here;
+  hasQuiz: boolean;
+  quizDone: boolean;
+}) {
+  const t = useT();
+  return (
+    <nav className="step-list" aria-labelledby="step-list-title">
+      <h2 id="step-list-title" className="step-list-title">
+        {t("learn.steps.title")}
+      </h2>
+      <ol role="list">
+        {steps.map((step, i) => {
+          const current = here.kind === "step" && here.index === i;
+          return (
+            <li key={step.id} className={current ? "current" : step.done ? "done" : undefined}>
+              <Link to={`/learn/${slug}?step=${step.id}`} aria-current={current ? "step" : undefined}>
+                <StepMark done={step.done} n={i + 1} />
+                <span>{step.title}</span>
+              </Link>
+            </li>
+          );
+        })}
+        {hasQuiz ? (
+          <li className={here.kind === "quiz" ? "current" : quizDone ? "done" : undefined}>
+            <Link to={`/learn/${slug}?view=quiz`} aria-current={here.kind === "quiz" ? "step" : undefined}>
+              <StepMark done={quizDone} n={steps.length + 1} />
+              <span>{t("learn.steps.quiz")}</span>
+            </Link>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  );
+}
+
+function StepMark({ done, n }: { done: boolean; n: number }) {
+  const t = useT();
+  return (
+    <span className={`step-mark${done ? " is-done" : ""}`}>
+      <span aria-hidden="true">{done ? "✓" : n}</span>
+      {done ? <span className="visually-hidden">{t("learn.steps.done")}</span> : null}
+    </span>
+  );
+}

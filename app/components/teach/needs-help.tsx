@@ -1,0 +1,48 @@
+/**
+ * Students who may need the teacher now, with the reason in words: several answers in a row not
+ * right, far longer on one step than the class usually takes, or a flagged playground exchange.
+ */
+import { Link } from "@remix-run/react";
+import type { StudentProgress } from "~/models/dashboard.server";
+import { useT } from "~/i18n/use-t";
+
+const SIGNAL_CLASS = { "wrong-streak": "warn", stuck: "warn", flag: "bad" } as const;
+
+export function NeedsHelp({
+  students,
+  studentHref,
+  rulesText,
+}: {
+  students: StudentProgress[];
+  studentHref?: (id: string) => string;
+  rulesText: string;
+}) {
+  const t = useT();
+  const flagged = students.filter((s) => s.signals.length > 0);
+  return (
+    <section className="card needs-help" aria-labelledby="needs-help-h" data-testid="needs-help">
+      <h2 id="needs-help-h">
+        {t("teach.dash.help.title")} <span className="count">({flagged.length})</span>
+      </h2>
+      {flagged.length === 0 ? (
+        <p className="muted">{t("teach.dash.help.none")}</p>
+      ) : (
+        <ul className="help-list">
+          {flagged.map((s) => (
+            <li key={s.id} data-testid={`help-${s.id}`}>
+              <strong>{studentHref ? <Link to={studentHref(s.id)}>{s.displayName}</Link> : s.displayName}</strong>
+              <ul className="signal-list">
+                {s.signals.map((sig) => (
+                  <li key={sig.kind}>
+                    <span className={`badge ${SIGNAL_CLASS[sig.kind]}`}>{sig.label}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="small muted">{rulesText}</p>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/** "Where everyone is now": each student's current lesson and step, and when they were last seen. */
+import { Link } from "@remix-run/react";
+import type { StudentProgress } from "~/models/dashboard.server";
+import { useT } from "~/i18n/use-t";
+
+export function WhereNow({ students, studentHref }: { students: StudentProgress[]; studentHref?: (id: string) => string }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="where-h" className="where-now">
+      <h2 id="where-h">{t("teach.dash.where.title")}</h2>
+      <ul className="where-list" data-testid="where-now">
+        {students.map((s) => (
+          <li key={s.id} className={s.activeNow ? "active" : undefined} data-testid={`where-${s.id}`}>
+            <span className="where-name">
+              {studentHref ? <Link to={studentHref(s.id)}>{s.displayName}</Link> : s.displayName}
+              {s.activeNow ? <span className="badge good">{t("teach.dash.activeNow")}</span> : null}
+            </span>
+            <span className="where-place">{s.whereLabel}</span>
+            <span className="where-seen small muted">{t("teach.dash.lastSeen", { when: s.lastSeenLabel })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
