@@ -4,30 +4,13 @@
  */
 import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/components/lesson/types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
-import { QUIZ_STEP, type ProgressRow } from "~/models/progress.server";
+import type { ProgressRow } from "~/models/progress.server";
+import { QUIZ_STEP } from "./lesson-paths";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "./scoring";
 import type { Block, Lesson, Locale, Question, Step, WidgetName } from "./types";
 
 /** Where in a lesson a URL points. */
 export type Position = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };
-
-export function lessonHref(slug: string, position?: Position | { kind: "stepId"; id: string }): string {
-  if (!position) return `/learn/${slug}`;
-  switch (position.kind) {
-    case "quiz":
-      return `/learn/${slug}?view=quiz`;
-    case "finish":
-      return `/learn/${slug}?view=done`;
-    case "stepId":
-      return `/learn/${slug}?step=${encodeURIComponent(position.id)}`;
-    case "step":
-      return `/learn/${slug}`;
-  }
-}
-
-export function stepHref(slug: string, stepId: string): string {
-  return lessonHref(slug, { kind: "stepId", id: stepId });
-}
 
 /**
  * The position a URL asks for; with neither `step` nor `view`, where the learner left off

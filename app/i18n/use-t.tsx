@@ -16,6 +16,8 @@ const FALLBACK: Partial<Record<MessageKey, string>> = {
   "error.title": "Something went wrong",
   "error.body": "Sorry — this page could not be shown. Please try again in a moment.",
   "error.backHome": "Back to the home page",
+  "error.notFound.title": "Page not found",
+  "error.notFound.body": "We couldn't find that page. It may have moved, or you may not have access to it.",
 };
 const I18nContext = createContext<I18n>({ locale: "en", t: makeTranslate(FALLBACK as Messages) });
 

@@ -18,6 +18,7 @@ import { requireStudentOf } from "./students.server";
 import { formatAgo, formatDate, formatDateTime, formatDuration } from "./dashboard-labels.server";
 import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./dashboard-quiz.server";
 import { STEP_DONE_VERB, type ViewContext } from "./dashboard.server";
+import { flagLabel } from "./flags.server";
 
 /** Days of playground usage shown. */
 export const USAGE_DAYS = 14;
@@ -63,6 +64,7 @@ export interface TranscriptMessage {
   flagged: boolean;
   flagStatus: "none" | "open" | "reviewed" | "dismissed";
   flags: string[];
+  flagLabels: string[];
   tokens: number;
   status: string;
 }
@@ -104,7 +106,7 @@ interface Raw {
   conversations: (Omit<Transcript, "flagged" | "messages" | "startedAt" | "updatedAt"> & {
     createdAt: string;
     updatedAt: string;
-    messages: (Omit<TranscriptMessage, "flagged" | "at" | "tokens"> & { createdAt: string; tokens: number })[] | null;
+    messages: (Omit<TranscriptMessage, "flagged" | "at" | "tokens" | "flagLabels"> & { createdAt: string; tokens: number })[] | null;
   })[] | null;
   conversation_count: number;
   last_seen: string | null;
@@ -287,6 +289,7 @@ export async function getStudentDetail(
       flagged: m.flagStatus !== "none",
       flagStatus: m.flagStatus,
       flags: m.flags,
+      flagLabels: m.flags.map((f) => flagLabel(f, t)),
       tokens: m.tokens,
       status: m.status,
     }));

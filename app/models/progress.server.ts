@@ -26,14 +26,14 @@
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { lessonProgress } from "../../db/schema";
+import { QUIZ_STEP } from "~/course/lesson-paths";
 import { db } from "~/utils/db.server";
 import { logActivities, stepObjectId, type ActivityStatement } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
 export type ProgressStatus = ProgressRow["status"];
 
-/** The end quiz's place in `steps_done` / `current_step`. */
-export const QUIZ_STEP = "_quiz";
+export { QUIZ_STEP };
 /** At most this many active seconds are added by one write. */
 export const MAX_ACTIVE_INCREMENT = 60;
 /** Rounding slack when bounding an increment by the time since the previous write. */

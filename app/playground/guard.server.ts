@@ -544,3 +544,11 @@ export function costOf(outcome: "complete" | "stopped" | "failed", usage: Previo
   if (outcome === "stopped") return usage.inputTokens + Math.max(usage.outputTokens, textEvents);
   return 0;
 }
+
+/** Today's use of one class's budget (the teacher's policy page). */
+export async function classUsageToday(classId: string, now = new Date()): Promise<{ used: number; reserved: number }> {
+  const [row] = await db().execute<{ used: number; reserved: number }>(sql`
+    select used, reserved from token_ledger
+     where scope = 'class' and scope_id = ${classId} and day = ${ledgerDay(now)}::date`);
+  return { used: row?.used ?? 0, reserved: row?.reserved ?? 0 };
+}

@@ -26,7 +26,7 @@ async function expectClean(page: Page, where: string) {
     blocked: (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
   }));
   // The app's own bundle probing for eval (zod does) is reported by its own test below, not as XSS.
-  found.blocked = found.blocked.filter((v) => !/^script-src eval .* at https?:\/\/[^/]+\/build\//.test(v));
+  found.blocked = found.blocked.filter((v) => !/^script-src eval.* at https?:\/\/[^/]+\/build\//.test(v));
   expect(found.flag, `${where}: a payload ran (window.__xss)`).toBe(0);
   expect(dialogs, `${where}: a payload opened a dialog`).toEqual([]);
   expect(found.injected, `${where}: payload HTML became elements`).toEqual([]);

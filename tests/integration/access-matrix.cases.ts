@@ -74,6 +74,7 @@ function classPage(suffix: string, form?: (w: World) => Record<string, string>) 
 
 export const ATTACKS: Record<string, Entry> = {
   _index: { public: "the course overview, no personal data", attacks: () => [] },
+  $: { public: "the 404 page for unknown URLs", attacks: () => [] },
   healthz: { public: "load balancer health check, no data", attacks: () => [] },
   signin: { public: "the sign-in form", attacks: () => [] },
   signup: { public: "teacher sign-up (first account, invitation or open mode)", attacks: () => [] },

@@ -3,6 +3,7 @@
  * steps still to do, and the next lesson.
  */
 import { Link } from "@remix-run/react";
+import { lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
 import { formatPoints } from "./quiz";
 import type { FinishView, LessonHead } from "./types";
@@ -29,12 +30,12 @@ export function FinishScreen({ lesson, finish, signedIn }: { lesson: LessonHead;
           <ul>
             {finish.missingSteps.map((s) => (
               <li key={s.id}>
-                <Link to={`/learn/${lesson.slug}?step=${s.id}`}>{s.title}</Link>
+                <Link to={stepPath(lesson.slug, s.id)}>{s.title}</Link>
               </li>
             ))}
             {lesson.hasQuiz && !finish.quizTaken ? (
               <li>
-                <Link to={`/learn/${lesson.slug}?view=quiz`}>{t("learn.steps.quiz")}</Link>
+                <Link to={quizPath(lesson.slug)}>{t("learn.steps.quiz")}</Link>
               </li>
             ) : null}
           </ul>
@@ -44,7 +45,7 @@ export function FinishScreen({ lesson, finish, signedIn }: { lesson: LessonHead;
         <ul className="finish-facts" role="list">
           {finish.score ? (
             <li>
-              <Link to={`/learn/${lesson.slug}?view=quiz`}>
+              <Link to={quizPath(lesson.slug)}>
                 {t("learn.finish.score", { score: formatPoints(finish.score.score), max: finish.score.maxScore })}
               </Link>
               {finish.score.overconfident.length > 0
@@ -62,7 +63,7 @@ export function FinishScreen({ lesson, finish, signedIn }: { lesson: LessonHead;
           </p>
           <h3>{finish.next.title}</h3>
           <p>{finish.next.summary}</p>
-          <Link className="button" to={`/learn/${finish.next.slug}`}>
+          <Link className="button" to={lessonPath(finish.next.slug)}>
             {t("learn.finish.startNext")}
           </Link>
         </section>

@@ -3,6 +3,7 @@
  * list of steps (plain links, so it works without JavaScript), the quiz and the finish screen.
  */
 import { Link } from "@remix-run/react";
+import { quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
 import type { StepLink } from "./types";
 
@@ -54,7 +55,7 @@ export function StepList({
           const current = here.kind === "step" && here.index === i;
           return (
             <li key={step.id} className={current ? "current" : step.done ? "done" : undefined}>
-              <Link to={`/learn/${slug}?step=${step.id}`} aria-current={current ? "step" : undefined}>
+              <Link to={stepPath(slug, step.id)} aria-current={current ? "step" : undefined}>
                 <StepMark done={step.done} n={i + 1} />
                 <span>{step.title}</span>
               </Link>
@@ -63,7 +64,7 @@ export function StepList({
         })}
         {hasQuiz ? (
           <li className={here.kind === "quiz" ? "current" : quizDone ? "done" : undefined}>
-            <Link to={`/learn/${slug}?view=quiz`} aria-current={here.kind === "quiz" ? "step" : undefined}>
+            <Link to={quizPath(slug)} aria-current={here.kind === "quiz" ? "step" : undefined}>
               <StepMark done={quizDone} n={steps.length + 1} />
               <span>{t("learn.steps.quiz")}</span>
             </Link>

@@ -58,6 +58,7 @@ function Bar({ value, label, variant }: { value: number; label: string; variant?
 /** The few pieces the mini model reads: its whole context window. */
 export function ModelWindow({ window }: { window: string[] }) {
   const t = useT();
+  if (window.length === 0) return <p className="small model-window">{t("widget.nextToken.windowEmpty")}</p>;
   return (
     <p className="small model-window">
       {t("widget.nextToken.window", { n: window.length })}{" "}

@@ -7,10 +7,11 @@ import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { percent } from "./format";
 import type { WidgetProps } from "./registry";
+import { agreementSummary, pairAgreement, type ChoiceCounts } from "./preference-math";
 import { postJson } from "./shared";
 import { preferencePairs, type PreferenceChoice, type PreferencePair, type PreferencesResponse } from "./widget-data";
 
-type Counts = { a: number; b: number } | null;
+type Counts = ChoiceCounts | null;
 
 export default function PreferenceLab({ data, lessonSlug }: WidgetProps) {
   const t = useT();
@@ -145,7 +146,7 @@ function Reveal(p: { pair: PreferencePair; choice: PreferenceChoice; counts: Cou
   const locale = useLocale();
   const agree = p.choice === p.pair.judge;
   const label = (c: PreferenceChoice) => (c === "a" ? "A" : "B");
-  const total = p.counts ? p.counts.a + p.counts.b : 0;
+  const rates = p.counts ? pairAgreement(p.counts, p.choice, p.pair.judge) : null;
   return (
     <div className="pref-reveal">
       <p>
@@ -155,14 +156,10 @@ function Reveal(p: { pair: PreferencePair; choice: PreferenceChoice; counts: Cou
       <p className="pref-reason">
         <span className="badge">{t("widget.pref.exampleLabel")}</span> {p.pair.reason}
       </p>
-      {p.counts && total > 0 ? (
+      {rates ? (
         <p>
-          {t("widget.pref.classSame", {
-            same: p.counts[p.choice],
-            total,
-            pct: percent(p.counts[p.choice] / total, locale, 0),
-          })}{" "}
-          {t("widget.pref.classJudge", { pct: percent(p.counts[p.pair.judge] / total, locale, 0) })}
+          {t("widget.pref.classSame", { same: rates.same, total: rates.total, pct: percent(rates.sameShare, locale, 0) })}{" "}
+          {t("widget.pref.classJudge", { pct: percent(rates.judgeShare, locale, 0) })}
         </p>
       ) : (
         <p className="small muted">
@@ -176,33 +173,22 @@ function Reveal(p: { pair: PreferencePair; choice: PreferenceChoice; counts: Cou
 function Summary({ pairs, mine, counts }: { pairs: PreferencePair[]; mine: Record<string, PreferenceChoice>; counts: Record<string, Counts> }) {
   const t = useT();
   const locale = useLocale();
-  const agreeJudge = pairs.filter((p) => mine[p.id] === p.judge).length;
-  let same = 0;
-  let judged = 0;
-  let classTotal = 0;
-  for (const p of pairs) {
-    const c = counts[p.id];
-    const choice = mine[p.id];
-    if (!c || !choice) continue;
-    same += c[choice];
-    judged += c[p.judge];
-    classTotal += c.a + c.b;
-  }
+  const summary = agreementSummary(pairs, mine, counts);
   return (
     <div className="pref-summary" role="status">
       <h4>{t("widget.pref.summaryTitle")}</h4>
       <ul>
         <li>
           {t("widget.pref.summaryJudge", {
-            n: agreeJudge,
-            total: pairs.length,
-            pct: percent(agreeJudge / pairs.length, locale, 0),
+            n: summary.withJudge,
+            total: summary.chosen,
+            pct: percent(summary.withJudge / Math.max(1, summary.chosen), locale, 0),
           })}
         </li>
-        {classTotal > 0 ? (
+        {summary.classSameShare !== null && summary.classJudgeShare !== null ? (
           <>
-            <li>{t("widget.pref.summaryClass", { pct: percent(same / classTotal, locale, 0) })}</li>
-            <li>{t("widget.pref.summaryClassJudge", { pct: percent(judged / classTotal, locale, 0) })}</li>
+            <li>{t("widget.pref.summaryClass", { pct: percent(summary.classSameShare, locale, 0) })}</li>
+            <li>{t("widget.pref.summaryClassJudge", { pct: percent(summary.classJudgeShare, locale, 0) })}</li>
           </>
         ) : null}
       </ul>

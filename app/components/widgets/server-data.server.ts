@@ -1,32 +1,36 @@
 /**
  * Numbers the widgets' no-JavaScript fallbacks show, computed on the server for one lesson in one
- * locale: the tokenizer's cut of an English and a Chinese sentence, the mini model's top guesses
- * for each next-token widget's starting text, and the needle experiment's result. The lesson
- * loader merges the result into the `data` it gives each widget:
- *   data: { ...lesson.data, ...widgetServerData(lesson, locale), calibrationPoints }
- * Deterministic and cached per lesson and locale (the course and the mini model are fixed).
+ * locale (or for one step of it): the tokenizer's cut of an English and a Chinese sentence, the
+ * mini model's top guesses for each next-token widget's starting text, and the needle
+ * experiment's result. The lesson loader merges the result into the `data` it gives widgets:
+ *   Object.assign(widgetData, widgetServerData(lesson, locale, step))
+ * Deterministic, so cached per lesson, locale and step (the course and the mini model are fixed).
  */
 import { tokenize } from "~/course/tokenizer.server";
-import type { Block, Lesson, Locale } from "~/course/types";
+import type { Block, Lesson, Locale, Step } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
 import { buildHaystack, spacerFor } from "./needle";
 import { nextTokenStep, viewAfter } from "./next-token.server";
 import { SENTENCE_PAIRS, chineseOf } from "./samples";
 import type { TokenizedSample, WidgetServerData } from "./widget-data";
 
-const cache = new WeakMap<Lesson, Map<Locale, { widgetServer: WidgetServerData }>>();
+const cache = new WeakMap<Lesson, Map<string, { widgetServer: WidgetServerData }>>();
 
-export function widgetServerData(lesson: Lesson, locale: Locale): { widgetServer: WidgetServerData } {
-  let byLocale = cache.get(lesson);
-  if (!byLocale) cache.set(lesson, (byLocale = new Map()));
-  let result = byLocale.get(locale);
-  if (!result) byLocale.set(locale, (result = { widgetServer: compute(lesson, locale) }));
+/** For the widgets of `step` (a step of this lesson in this locale), or of the whole lesson. */
+export function widgetServerData(lesson: Lesson, locale: Locale, step?: Step): { widgetServer: WidgetServerData } {
+  let byKey = cache.get(lesson);
+  if (!byKey) cache.set(lesson, (byKey = new Map()));
+  const key = `${locale}#${step?.id ?? ""}`;
+  let result = byKey.get(key);
+  if (!result) {
+    const steps = step ? [step] : lesson.content[locale].steps;
+    byKey.set(key, (result = { widgetServer: compute(steps.flatMap((s) => widgetBlocks(s.blocks)), locale) }));
+  }
   return result;
 }
 
-function compute(lesson: Lesson, locale: Locale): WidgetServerData {
+function compute(widgets: Extract<Block, { t: "widget" }>[], locale: Locale): WidgetServerData {
   const t = translator(locale);
-  const widgets = lesson.content[locale].steps.flatMap((step) => widgetBlocks(step.blocks));
   const out: WidgetServerData = {};
   for (const widget of widgets) {
     if (widget.name === "tokenizer" && !out.tokenizer) {

@@ -9,7 +9,8 @@ import { learn } from "./en/learn";
 import { playground } from "./en/playground";
 import { teach } from "./en/teach";
 import { admin } from "./en/admin";
+import { widgets } from "./en/widgets";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets } as const;
 
 export type MessageKey = keyof typeof en;

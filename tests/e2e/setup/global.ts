@@ -28,7 +28,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  if (remixBuildIsStale()) {
+  // E2E_NO_BUILD=1 keeps the current build (handy while someone else's half-written route breaks it).
+  if (process.env.E2E_NO_BUILD !== "1" && remixBuildIsStale()) {
     console.log("[e2e] app/ changed since the last build: running remix build…");
     remixBuild();
   }

@@ -49,6 +49,7 @@ export const playground = {
   "playground.tokens": "{input} tokens in · {output} out",
   "playground.usage.today": "Today you have used {used} of your {budget} tokens.",
 
+  "playground.stopped": "Stopped. You can change your prompt and send it again.",
   "playground.status.incomplete": "Unfinished",
   "playground.status.error": "Failed",
   "playground.status.blocked": "Not sent",
@@ -130,10 +131,12 @@ export const playground = {
     "Lantern puts these rules first in every request a student sends, in the student's language. Students can't remove or change them.",
   "playground.policy.saved": "The playground rules are saved. They apply to the next message.",
   "playground.policy.error.models": "Choose at least one model, or switch the playground off.",
-  "playground.policy.error.number": "Enter a whole number from {min} to {max}.",
+  "playground.policy.error.messagesPerMinute": "Enter a whole number from 1 to 60.",
+  "playground.policy.error.studentDailyTokens": "Enter a whole number from 0 to 1,000,000.",
+  "playground.policy.error.classDailyTokens": "Enter a whole number from 0 to 100,000,000.",
   "playground.policy.error.classBudget": "The class budget can't be smaller than one student's budget.",
   "playground.policy.error.time": "Use the 24-hour format, e.g. 08:30.",
   "playground.policy.error.timeOrder": "The closing time must be later than the opening time.",
   "playground.policy.error.days": "Choose at least one day.",
-  "playground.policy.error.topics": "At most {max} topics, each at most {chars} characters.",
+  "playground.policy.error.topics": "At most 50 topics, each at most 60 characters.",
 } as const;

@@ -45,6 +45,7 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.tokens": "输入 {input} 个词元 · 输出 {output} 个",
   "playground.usage.today": "今天你已经用了 {used} 个词元，每天共有 {budget} 个。",
 
+  "playground.stopped": "已停止。你可以修改提示词，再发送一次。",
   "playground.status.incomplete": "没有答完",
   "playground.status.error": "失败",
   "playground.status.blocked": "未发送",
@@ -117,10 +118,12 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.policy.preambleHint": "Lantern 会用学生的语言，把这些规则放在学生每次请求的最前面。学生不能删除或修改。",
   "playground.policy.saved": "练习场规则已保存，从下一条消息开始生效。",
   "playground.policy.error.models": "请至少选一个模型，或者关闭练习场。",
-  "playground.policy.error.number": "请输入 {min} 到 {max} 之间的整数。",
+  "playground.policy.error.messagesPerMinute": "请输入 1 到 60 之间的整数。",
+  "playground.policy.error.studentDailyTokens": "请输入 0 到 1,000,000 之间的整数。",
+  "playground.policy.error.classDailyTokens": "请输入 0 到 100,000,000 之间的整数。",
   "playground.policy.error.classBudget": "全班额度不能少于一名学生的额度。",
   "playground.policy.error.time": "请用 24 小时制，例如 08:30。",
   "playground.policy.error.timeOrder": "关闭时间必须晚于开放时间。",
   "playground.policy.error.days": "请至少选一天。",
-  "playground.policy.error.topics": "最多 {max} 个话题，每个最多 {chars} 个字符。",
+  "playground.policy.error.topics": "最多 50 个话题，每个最多 60 个字符。",
 };

@@ -1,0 +1,290 @@
+/**
+ * The chat: stored messages, the reply being streamed, and the composer. Without JavaScript the
+ * composer is a plain form posted to the page (the reply appears when complete); with it, the
+ * same form streams through /api/playground/stream and can be stopped.
+ */
+import { Form, useNavigate, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useT } from "~/i18n/use-t";
+import { ContextMeter } from "./context-meter";
+import { MessageBubble } from "./message-view";
+import type { ConversationView, MessageView, ModelView, TryItView } from "./types";
+import { useChatStream } from "./use-chat-stream";
+
+export interface ChatProps {
+  conversation: ConversationView | null;
+  models: ModelView[];
+  defaultModel: string;
+  exploreMode: boolean;
+  /** Why the user cannot send right now (closed, switched off…), or null. */
+  closedMessage: string | null;
+  tryit: TryItView | null;
+  prefill: string;
+  /** From the no-JavaScript form post. */
+  actionError: string | null;
+  limits: { promptChars: number; systemChars: number };
+}
+
+export function Chat({
+  conversation,
+  models,
+  defaultModel,
+  exploreMode,
+  closedMessage,
+  tryit,
+  prefill,
+  actionError,
+  limits,
+}: ChatProps) {
+  const t = useT();
+  const navigate = useNavigate();
+  const revalidator = useRevalidator();
+  const formRef = useRef<HTMLFormElement>(null);
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const [modelId, setModelId] = useState(defaultModel);
+  useEffect(() => setModelId(defaultModel), [defaultModel]);
+  const model = models.find((m) => m.id === modelId) ?? models[0];
+  const conversationId = conversation?.id ?? null;
+  const tryitQuery = tryit ? `&tryit=${encodeURIComponent(tryit.ref)}` : "";
+
+  const { pending, send, stop, clear, streaming } = useChatStream({
+    onStart(id) {
+      if (promptRef.current) promptRef.current.value = "";
+      if (id !== conversationId) navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
+    },
+    onSettled(id) {
+      if (id && id !== conversationId) navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
+      else revalidator.revalidate();
+    },
+    messages: { networkError: t("playground.networkError"), stopped: t("playground.stopped") },
+  });
+
+  // The pending exchange belongs on screen while its stored messages have not arrived yet.
+  const stored = conversation?.messages ?? [];
+  const mine =
+    pending !== null &&
+    (pending.conversationId === conversationId || (conversation === null && pending.baseCount === 0));
+  const arrived = mine ? stored.length - pending.baseCount : 0;
+  const expected = pending?.regenerate || pending?.error?.code === "blocked" ? 1 : 2;
+  const settled = pending !== null && pending.state !== "streaming";
+  useEffect(() => {
+    if (mine && settled && pending.error?.stored !== false && arrived >= expected) clear();
+  }, [mine, settled, arrived, expected, pending, clear]);
+
+  const shown: MessageView[] = [...stored];
+  if (mine && pending && pending.error?.stored !== false) {
+    if (!pending.regenerate && arrived < 1 && pending.prompt) {
+      shown.push({
+        id: "pending-prompt",
+        role: "user",
+        text: pending.prompt,
+        model: pending.model,
+        inputTokens: 0,
+        outputTokens: 0,
+        status: pending.error?.code === "blocked" ? "blocked" : "complete",
+        note: pending.error?.code === "blocked" ? pending.error.message : null,
+      });
+    }
+    if (arrived < expected && pending.error?.code !== "blocked") {
+      shown.push({
+        id: "pending-reply",
+        role: "assistant",
+        text: pending.text,
+        model: pending.model,
+        inputTokens: pending.usage?.inputTokens ?? 0,
+        outputTokens: pending.usage?.outputTokens ?? 0,
+        status:
+          pending.state === "streaming"
+            ? "streaming"
+            : pending.state === "done"
+              ? "complete"
+              : pending.text
+                ? "incomplete"
+                : "error",
+        note: pending.error?.message ?? null,
+      });
+    }
+  }
+  const refusedNow = pending?.state === "error" && pending.error && !pending.error.stored ? pending.error.message : null;
+  const canRegenerate = stored.some((m) => m.role === "user" && m.status !== "blocked");
+  const labelOf = (id: string | null) => models.find((m) => m.id === id)?.label ?? null;
+  const liveTokens =
+    mine && pending?.usage ? pending.usage.inputTokens + pending.usage.outputTokens : (conversation?.tokens ?? 0);
+  const disabled = closedMessage !== null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (streaming || disabled) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(event.currentTarget, submitter);
+    void send(form, { conversationId, baseCount: stored.length });
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  return (
+    <section className="pg-chat" aria-labelledby="pg-chat-title">
+      <h2 id="pg-chat-title" className="visually-hidden">
+        {conversation?.title || t("playground.newChat")}
+      </h2>
+      {model ? <ContextMeter tokens={liveTokens} model={model} /> : null}
+      {shown.length === 0 ? (
+        <p className="pg-empty muted">{t("playground.empty")}</p>
+      ) : (
+        <ol className="pg-messages" aria-live="polite" aria-busy={streaming}>
+          {shown.map((m) => (
+            <MessageBubble key={m.id} message={m} modelLabel={labelOf(m.model)} check={tryit?.check ?? null} />
+          ))}
+        </ol>
+      )}
+
+      <Form method="post" ref={formRef} onSubmit={onSubmit} className="pg-composer card" aria-label={t("playground.prompt.label")}>
+        {refusedNow || actionError ? (
+          <p className="alert error" role="alert">
+            {refusedNow ?? actionError}
+          </p>
+        ) : null}
+        <fieldset disabled={disabled} className="pg-fieldset">
+          <legend className="visually-hidden">{t("playground.prompt.label")}</legend>
+          <input type="hidden" name="conversationId" value={conversationId ?? ""} />
+          {tryit ? <input type="hidden" name="tryit" value={tryit.ref} /> : null}
+          <div className="pg-composer-row">
+            <div className="field pg-model">
+              <label htmlFor="pg-model">{t("playground.model.label")}</label>
+              <select id="pg-model" name="model" value={modelId} onChange={(e) => setModelId(e.target.value)} aria-describedby="pg-model-hint">
+                {models.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+              <p id="pg-model-hint" className="hint">
+                {t("playground.model.hint")}
+              </p>
+            </div>
+          </div>
+          {tryit?.system ? (
+            <div className="pg-fixed-system small">
+              <p className="muted">{t("playground.fixedSystem")}</p>
+              <blockquote>{tryit.system}</blockquote>
+            </div>
+          ) : null}
+          {exploreMode && model ? (
+            <ExploreSettings
+              model={model}
+              systemPrompt={tryit?.system ? null : (conversation?.systemPrompt ?? "")}
+              systemChars={limits.systemChars}
+            />
+          ) : (
+            <p className="small muted">{t("playground.guided")}</p>
+          )}
+          <div className="field">
+            <label htmlFor="pg-prompt">{t("playground.prompt.label")}</label>
+            <textarea
+              id="pg-prompt"
+              name="prompt"
+              ref={promptRef}
+              rows={4}
+              maxLength={limits.promptChars}
+              defaultValue={prefill}
+              key={`${conversationId ?? "new"}:${prefill}`}
+              onKeyDown={onKeyDown}
+              aria-describedby="pg-prompt-hint"
+            />
+            <p id="pg-prompt-hint" className="hint">
+              {t("playground.prompt.hint")} {hydrated ? null : t("playground.noJsNote")}
+            </p>
+          </div>
+          <div className="row pg-buttons">
+            <button type="submit" name="intent" value="send" className="primary" disabled={streaming}>
+              {t("playground.send")}
+            </button>
+            {streaming ? (
+              <button type="button" className="danger" onClick={stop}>
+                {t("playground.stop")}
+              </button>
+            ) : null}
+            {canRegenerate ? (
+              <button
+                type="submit"
+                name="intent"
+                value="regenerate"
+                className="secondary"
+                disabled={streaming}
+                title={t("playground.regenerate.hint")}
+                aria-describedby="pg-regenerate-hint"
+              >
+                {t("playground.regenerate")}
+              </button>
+            ) : null}
+            {canRegenerate ? (
+              <span id="pg-regenerate-hint" className="visually-hidden">
+                {t("playground.regenerate.hint")}
+              </span>
+            ) : null}
+          </div>
+        </fieldset>
+      </Form>
+    </section>
+  );
+}
+
+function ExploreSettings({
+  model,
+  systemPrompt,
+  systemChars,
+}: {
+  model: ModelView;
+  /** null: a lesson fixes the system prompt. */
+  systemPrompt: string | null;
+  systemChars: number;
+}) {
+  const t = useT();
+  return (
+    <details className="pg-explore">
+      <summary>{t("playground.explore.title")}</summary>
+      {systemPrompt !== null ? (
+        <div className="field">
+          <label htmlFor="pg-system">{t("playground.explore.system")}</label>
+          <p id="pg-system-hint" className="hint">
+            {t("playground.explore.systemHint")}
+          </p>
+          <textarea id="pg-system" name="system" rows={3} maxLength={systemChars} defaultValue={systemPrompt} aria-describedby="pg-system-hint" />
+        </div>
+      ) : null}
+      <div className="pg-explore-numbers">
+        <div className="field">
+          <label htmlFor="pg-temperature">{t("playground.explore.temperature")}</label>
+          <p id="pg-temperature-hint" className="hint">
+            {t("playground.explore.temperatureHint")}
+          </p>
+          <input id="pg-temperature" name="temperature" type="number" min={0} max={1} step={0.1} defaultValue={1} aria-describedby="pg-temperature-hint" />
+        </div>
+        <div className="field">
+          <label htmlFor="pg-max-tokens">{t("playground.explore.maxTokens")}</label>
+          <p id="pg-max-tokens-hint" className="hint">
+            {t("playground.explore.maxTokensHint", { max: model.maxTokens.explore })}
+          </p>
+          <input
+            id="pg-max-tokens"
+            name="maxTokens"
+            type="number"
+            min={1}
+            max={model.maxTokens.explore}
+            step={1}
+            key={model.id}
+            defaultValue={model.maxTokens.guided}
+            aria-describedby="pg-max-tokens-hint"
+          />
+        </div>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,60 @@
+import { useT } from "~/i18n/use-t";
+import { Markdown } from "./markdown";
+import { TryItGrade } from "./tryit-panel";
+import type { TryItCheck } from "~/course/types";
+import type { MessageView } from "./types";
+
+/** One message of a chat: the student's prompt as plain text, a reply as safe Markdown. */
+export function MessageBubble({
+  message,
+  modelLabel,
+  check,
+}: {
+  message: MessageView;
+  modelLabel: string | null;
+  /** A lesson's "try it" check grades each reply visibly. */
+  check: TryItCheck | null;
+}) {
+  const t = useT();
+  const isUser = message.role === "user";
+  const statusLabel =
+    message.status === "blocked"
+      ? t("playground.status.blocked")
+      : message.status === "incomplete"
+        ? t("playground.status.incomplete")
+        : message.status === "error"
+          ? t("playground.status.error")
+          : message.status === "streaming"
+            ? t("playground.writing")
+            : null;
+  return (
+    <li className={`pg-message ${isUser ? "from-user" : "from-model"} status-${message.status}`}>
+      <p className="pg-who">
+        <span>{isUser ? t("playground.you") : (modelLabel ?? message.model ?? "")}</span>
+        {statusLabel ? (
+          <span className={`badge ${message.status === "streaming" ? "brand" : message.status === "incomplete" ? "warn" : "bad"}`}>
+            {statusLabel}
+          </span>
+        ) : null}
+      </p>
+      {isUser ? (
+        <p className="pg-prompt">{message.text}</p>
+      ) : message.text ? (
+        <Markdown text={message.text} />
+      ) : null}
+      {message.note ? (
+        <p className={`pg-note ${message.status === "blocked" || message.status === "error" ? "alert error" : "alert warn"}`}>
+          {message.note}
+        </p>
+      ) : null}
+      {!isUser && (message.inputTokens > 0 || message.outputTokens > 0) ? (
+        <p className="pg-tokens small muted">
+          {t("playground.tokens", { input: message.inputTokens, output: message.outputTokens })}
+        </p>
+      ) : null}
+      {!isUser && check && message.text && message.status !== "streaming" ? (
+        <TryItGrade check={check} reply={message.text} />
+      ) : null}
+    </li>
+  );
+}

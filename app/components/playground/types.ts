@@ -1,0 +1,51 @@
+/** What the playground page's loader gives its components. Pure types. */
+import type { TryItCheck } from "~/course/types";
+import type { MessageStatus } from "~/playground/chat-events";
+
+export interface ModelView {
+  id: string;
+  /** Already in the reader's language ("Mini model (offline) — not Claude", "Claude Haiku 4.5"). */
+  label: string;
+  provider: "mini" | "claude";
+  contextWindow: number;
+  /** Reply length in guided mode, and the most explore mode allows. */
+  maxTokens: { guided: number; explore: number };
+}
+
+export interface MessageView {
+  id: string;
+  role: "user" | "assistant";
+  text: string;
+  model: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  status: MessageStatus | "streaming";
+  /** Why it was blocked or failed, in the reader's language. */
+  note: string | null;
+}
+
+export interface ConversationView {
+  id: string;
+  title: string;
+  model: string;
+  systemPrompt: string | null;
+  messages: MessageView[];
+  /** The conversation's size as the model last counted it (input + output of the last reply). */
+  tokens: number;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  model: string;
+  updatedAt: string;
+}
+
+export interface TryItView {
+  ref: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  prompt: string;
+  system: string | null;
+  check: TryItCheck;
+}

@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { getSchoolOverview } from "~/models/dashboard-school.server";
+import { requireAdmin } from "~/utils/auth.server";
+
+/** /admin: the school at a glance and every class, read-only. One aggregated query. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  return { overview: await getSchoolOverview(admin) };
+}
+
+export default function AdminOverview() {
+  const { overview } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { totals } = overview;
+  return (
+    <div className="dash">
+      <h2 className="visually-hidden">{t("admin.tab.overview")}</h2>
+      <dl className="dash-stats" data-testid="school-totals">
+        <div>
+          <dt>{t("admin.stat.teachers")}</dt>
+          <dd>{totals.teachers}</dd>
+        </div>
+        <div>
+          <dt>{t("admin.stat.students")}</dt>
+          <dd>{totals.students}</dd>
+        </div>
+        <div>
+          <dt>{t("admin.stat.classes")}</dt>
+          <dd>{totals.classes}</dd>
+        </div>
+        <div>
+          <dt>{t("admin.stat.activeToday")}</dt>
+          <dd>{totals.activeToday}</dd>
+        </div>
+        <div>
+          <dt>{t("admin.stat.completion")}</dt>
+          <dd>{totals.completionPercent}%</dd>
+        </div>
+        <div>
+          <dt>{t("admin.stat.openFlags")}</dt>
+          <dd>{totals.openFlags}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="classes-h">
+        <h2 id="classes-h">{t("admin.classes.title")}</h2>
+        <p className="small muted">{t("admin.classes.readOnly")}</p>
+        {overview.classes.length === 0 ? (
+          <p className="muted">{t("admin.classes.none")}</p>
+        ) : (
+          <div className="table-scroll" role="region" aria-labelledby="classes-h" tabIndex={0}>
+            <table data-testid="school-classes">
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.classes.name")}</th>
+                  <th scope="col">{t("admin.classes.teacher")}</th>
+                  <th scope="col">{t("admin.stat.students")}</th>
+                  <th scope="col">{t("admin.stat.activeToday")}</th>
+                  <th scope="col">{t("admin.stat.completion")}</th>
+                  <th scope="col">{t("admin.stat.openFlags")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.classes.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/admin/classes/${c.id}`}>{c.name}</Link>{" "}
+                      {c.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
+                    </th>
+                    <td>{c.teacherName}</td>
+                    <td>{c.students}</td>
+                    <td>{c.activeToday}</td>
+                    <td>{c.completionPercent}%</td>
+                    <td>{c.openFlags > 0 ? <span className="badge bad">{c.openFlags}</span> : 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

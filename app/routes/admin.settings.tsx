@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field } from "~/components/ui/field";
+import { useT } from "~/i18n/use-t";
+import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
+import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+
+/** Models an admin can offer: the offline mini model, the configured Claude models, and any already chosen. */
+function availableModels(current: string[]): string[] {
+  return [...new Set([MINI_MODEL_ID, ...defaultSchoolSettings().defaultModels, ...current])];
+}
+
+/** /admin/settings: transcript retention, default models and budgets for new classes, the school's name. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const [school, settings] = await Promise.all([getSchool(admin), getSchoolSettings(admin)]);
+  return { name: school?.name ?? "", settings, models: availableModels(settings.defaultModels), mini: MINI_MODEL_ID };
+}
+
+const whole = (min: number, max: number) =>
+  z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
+
+const SettingsSchema = z.object({
+  name: z.string().trim().min(1, "form.required").max(100, "form.invalid"),
+  transcriptRetentionDays: whole(1, 3650),
+  defaultModels: z
+    .union([z.string(), z.array(z.string())], "admin.settings.pickModel")
+    .transform((v) => [v].flat())
+    .pipe(z.array(z.string().min(1).max(100)).min(1, "admin.settings.pickModel").max(20, "form.invalid")),
+  defaultStudentDailyTokens: whole(0, 10_000_000),
+  defaultClassDailyTokens: whole(0, 100_000_000),
+});
+
+type Result = { errors: FieldErrors; saved: boolean };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const parsed = validate(SettingsSchema, formObject(await readForm(request)));
+  if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
+  const current = await getSchoolSettings(admin);
+  const allowed = new Set(availableModels(current.defaultModels));
+  if (parsed.data.defaultModels.some((m) => !allowed.has(m))) {
+    return data<Result>({ errors: { defaultModels: "admin.settings.pickModel" }, saved: false }, { status: 400 });
+  }
+  await updateSchoolSettings(admin, parsed.data);
+  return data<Result>({ errors: {}, saved: true });
+}
+
+export default function AdminSettings() {
+  const { name, settings, models, mini } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const t = useT();
+  const errors = result?.errors ?? {};
+  return (
+    <section aria-labelledby="settings-h" className="dash settings-form">
+      <h2 id="settings-h">{t("admin.settings.title")}</h2>
+      {result?.saved ? (
+        <div className="alert success" role="status">
+          {t("form.saved")}
+        </div>
+      ) : Object.keys(errors).length > 0 ? (
+        <div className="form-error" role="alert">
+          {t("form.fixErrors")}
+        </div>
+      ) : null}
+      <Form method="post">
+        <Field name="name" label={t("admin.settings.name")} defaultValue={name} error={errors.name} required maxLength={100} />
+        <Field
+          name="transcriptRetentionDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={3650}
+          label={t("admin.settings.retention")}
+          hint={t("admin.settings.retentionHint")}
+          defaultValue={settings.transcriptRetentionDays}
+          error={errors.transcriptRetentionDays}
+          required
+        />
+        <fieldset aria-describedby={errors.defaultModels ? "models-error" : "models-hint"}>
+          <legend>{t("admin.settings.models")}</legend>
+          <p className="hint small muted" id="models-hint">
+            {t("admin.settings.modelsHint")}
+          </p>
+          {models.map((m) => (
+            <label key={m} className="choice">
+              <input type="checkbox" name="defaultModels" value={m} defaultChecked={settings.defaultModels.includes(m)} />
+              <span>{m === mini ? t("admin.settings.miniModel") : m}</span>
+            </label>
+          ))}
+          {errors.defaultModels ? (
+            <p className="field-error" id="models-error">
+              {t(errors.defaultModels)}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field
+          name="defaultStudentDailyTokens"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("admin.settings.studentTokens")}
+          hint={t("admin.settings.budgetHint")}
+          defaultValue={settings.defaultStudentDailyTokens}
+          error={errors.defaultStudentDailyTokens}
+          required
+        />
+        <Field
+          name="defaultClassDailyTokens"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("admin.settings.classTokens")}
+          defaultValue={settings.defaultClassDailyTokens}
+          error={errors.defaultClassDailyTokens}
+          required
+        />
+        <button type="submit" className="primary">
+          {t("form.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

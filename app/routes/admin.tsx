@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import { getSchool } from "~/models/schools.server";
+import { requireAdmin } from "~/utils/auth.server";
+import teachStyles from "~/styles/teach.css";
+
+export const links = () => [{ rel: "stylesheet", href: teachStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Lantern — Admin" }];
+
+/** The frame of the school admin's pages: the school's name and the admin tabs. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const school = await getSchool(admin);
+  return { schoolName: school?.name ?? "" };
+}
+
+export default function AdminFrame() {
+  const { schoolName } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <main id="main" className="page admin">
+      <p className="small muted admin-kicker">{t("admin.kicker")}</p>
+      <h1>{schoolName}</h1>
+      <nav aria-label={t("admin.sections")} className="tabs no-print">
+        <NavLink to="/admin" end>
+          {t("admin.tab.overview")}
+        </NavLink>
+        <NavLink to="/admin/teachers">{t("admin.tab.teachers")}</NavLink>
+        <NavLink to="/admin/settings">{t("admin.tab.settings")}</NavLink>
+      </nav>
+      <Outlet />
+    </main>
+  );
+}

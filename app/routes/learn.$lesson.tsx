@@ -1,0 +1,437 @@
+/**
+ * /learn/:lesson — the lesson player. One step per URL (`?step=<id>`), then the quiz
+ * (`?view=quiz`) and the finish screen (`?view=done`); the bare URL resumes where the learner
+ * left off. Everything is plain links and forms, so it works without JavaScript; JavaScript adds
+ * the widgets and active-time tracking. Visitors read everything; their answers are graded but
+ * nothing is saved.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { useActiveTime, takePendingSeconds } from "~/components/lesson/active-time";
+import { Blocks } from "~/components/lesson/blocks";
+import { CheckQuestion } from "~/components/lesson/check-question";
+import { FinishScreen } from "~/components/lesson/finish";
+import { QuizForm, QuizResults } from "~/components/lesson/quiz";
+import { SourceList } from "~/components/lesson/sources";
+import { LessonProgress, StepList, type Here } from "~/components/lesson/step-nav";
+import type { AnswerErrors, CheckView, GivenAnswer, StepView } from "~/components/lesson/types";
+import { widgetStyles } from "~/components/widgets/registry";
+import { parseAnswer } from "~/course/answer-form.server";
+import { getCourse, getLesson } from "~/course/course.server";
+import {
+  checkViews,
+  finishView,
+  lessonHead,
+  quizResults,
+  quizView,
+  requiredSteps,
+  resolvePosition,
+  stepLinks,
+  unsavedCheckView,
+  widgetDataFor,
+} from "~/course/lesson-view.server";
+import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, type AnswerInput } from "~/course/scoring";
+import { QUIZ_STEP, finishPath, lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
+import type { Lesson } from "~/course/types";
+import { translator } from "~/i18n/catalogs.server";
+import { useT } from "~/i18n/use-t";
+import { completeStep, getProgress } from "~/models/progress.server";
+import { calibrationFor, checkState, listLessonAnswers, quizState, saveAnswers } from "~/models/quiz.server";
+import learnStyles from "~/styles/learn.css";
+import { badRequest, notFound } from "~/utils/http.server";
+import { formObject, readForm } from "~/utils/forms.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { getSessionUser } from "~/utils/session.server";
+
+export const links = () => [
+  { rel: "stylesheet", href: learnStyles },
+  { rel: "stylesheet", href: widgetStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} · Lantern` : "Lantern" }];
+
+function lessonOr404(slug: string | undefined): Lesson {
+  const lesson = slug ? getLesson(slug) : undefined;
+  if (!lesson) notFound();
+  return lesson;
+}
+
+function nextLessonAfter(lesson: Lesson): Lesson | undefined {
+  return getCourse().lessons[lesson.number];
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // The guard here is optional on purpose: visitors may read every lesson (nothing is saved).
+  const user = await getSessionUser(request);
+  const lesson = lessonOr404(params.lesson);
+  const locale = await localeOf(request);
+  const url = new URL(request.url);
+
+  // At most two queries, in parallel: the learner's progress row and their answers in this lesson.
+  const [progress, answers] = user
+    ? await Promise.all([getProgress(user, lesson.slug), listLessonAnswers(user, lesson.slug)])
+    : [null, []];
+  const resolved = resolvePosition(lesson, url.searchParams, progress);
+  if (!resolved) throw redirect(lessonPath(lesson.slug));
+  const { position, resumed } = resolved;
+
+  const head = lessonHead(lesson, locale);
+  const content = lesson.content[locale];
+  const steps = stepLinks(lesson, locale, progress?.stepsDone ?? []);
+  const quizDone = progress?.stepsDone.includes(QUIZ_STEP) ?? false;
+  const base = {
+    lesson: head,
+    steps,
+    quizDone,
+    here: position as Here,
+    resumed,
+    signedIn: user !== null,
+    step: null as StepView | null,
+    quiz: null as ReturnType<typeof quizView> | null,
+    finish: null as ReturnType<typeof finishView> | null,
+  };
+
+  if (position.kind === "quiz") {
+    const retry = url.searchParams.has("retry");
+    const quiz = quizView(lesson, answers, locale, retry);
+    // Visitors keep no attempts: a retry is simply a fresh form.
+    if (!user && retry) quiz.nextAttempt = DEFAULT_MAX_ATTEMPTS;
+    return { ...base, quiz, pageTitle: `${head.title} — ${translator(locale)("learn.quiz.title")}` };
+  }
+  if (position.kind === "finish") {
+    return { ...base, finish: finishView(lesson, locale, progress, answers, nextLessonAfter(lesson)), pageTitle: head.title };
+  }
+
+  const index = position.index;
+  const step = content.steps[index]!;
+  const widgetData = widgetDataFor(lesson, step);
+  if (step.widgets.includes("calibration")) {
+    // The calibration widget plots the learner's own answers (a third, aggregate query).
+    widgetData.calibrationPoints = user ? calibrationPoints(await calibrationFor(user)) : [];
+  }
+  const nextStep = content.steps[index + 1];
+  const stepView: StepView = {
+    id: step.id,
+    index,
+    title: step.title,
+    blocks: step.blocks,
+    checks: checkViews(lesson, step, answers, locale),
+    widgetData,
+    prevHref: index > 0 ? stepPath(lesson.slug, content.steps[index - 1]!.id) : null,
+    nextHref: nextStep ? stepPath(lesson.slug, nextStep.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug),
+    nextKind: nextStep ? "step" : lesson.quiz.length > 0 ? "quiz" : "finish",
+  };
+  return { ...base, step: stepView, pageTitle: `${head.title} — ${step.title}` };
+}
+
+const StepId = z.string().min(1).max(100);
+const Attempt = z.coerce.number().int().min(1).max(DEFAULT_MAX_ATTEMPTS);
+const Seconds = z.string().max(12).optional();
+const IntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("next"), step: StepId, seconds: Seconds }),
+  z.object({ intent: z.literal("check"), step: StepId, question: StepId, attempt: Attempt }),
+  z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  // Visitors may post too: their answers are graded and shown, never saved.
+  const user = await getSessionUser(request);
+  const lesson = lessonOr404(params.lesson);
+  const locale = await localeOf(request);
+  const form = formObject(await readForm(request));
+  const parsed = IntentSchema.safeParse(form);
+  if (!parsed.success) badRequest();
+  const input = parsed.data;
+  const steps = lesson.content.en.steps;
+
+  if (input.intent === "next") {
+    const index = steps.findIndex((s) => s.id === input.step);
+    if (index < 0) badRequest();
+    const next = steps[index + 1];
+    const nextHref = next ? stepPath(lesson.slug, next.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug);
+    if (user) {
+      await completeStep(user, {
+        lessonSlug: lesson.slug,
+        stepId: input.step,
+        nextStep: next ? next.id : lesson.quiz.length > 0 ? QUIZ_STEP : input.step,
+        requiredSteps: requiredSteps(lesson),
+        activeSeconds: input.seconds,
+      });
+    }
+    return redirect(nextHref);
+  }
+
+  if (input.intent === "check") {
+    const question = lesson.checks.find((q) => q.id === input.question);
+    if (!question || !steps.some((s) => s.id === input.step)) badRequest();
+    const back = `${stepPath(lesson.slug, input.step)}#check-${question.id}`;
+    const answer = parseAnswer(form, question);
+    if (!answer.ok) {
+      return data({ kind: "check" as const, questionId: question.id, errors: answer.errors, given: answer.given }, { status: 400 });
+    }
+    const graded = gradeAnswer(question, answer.input);
+    if (!user) {
+      const view: CheckView = unsavedCheckView(question, locale, answer.input, graded, input.attempt);
+      return { kind: "check" as const, questionId: question.id, view };
+    }
+    const state = checkState(await listLessonAnswers(user, lesson.slug), question.id);
+    // Only the next attempt is stored; a replayed or stale post changes nothing.
+    if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
+      await saveAnswers(user, { lessonSlug: lesson.slug, kind: "check", attempt: input.attempt }, [
+        { questionId: question.id, input: answer.input, graded },
+      ]);
+    }
+    return redirect(back);
+  }
+
+  // The end quiz: every question in one post.
+  const results = new Map<string, { input: AnswerInput; correct: boolean; graded: ReturnType<typeof gradeAnswer> }>();
+  const errors: Record<string, AnswerErrors> = {};
+  const given: Record<string, GivenAnswer> = {};
+  for (const question of lesson.quiz) {
+    const answer = parseAnswer(form, question);
+    if (answer.ok) {
+      const graded = gradeAnswer(question, answer.input);
+      results.set(question.id, { input: answer.input, correct: graded.correct, graded });
+      given[question.id] = { choices: [...answer.input.choices], text: answer.input.text ?? null, notSure: answer.input.notSure, confidence: answer.input.confidence };
+    } else {
+      errors[question.id] = answer.errors;
+      given[question.id] = answer.given;
+    }
+  }
+  if (Object.keys(errors).length > 0) {
+    return data({ kind: "quiz-errors" as const, errors, given }, { status: 400 });
+  }
+  if (!user) {
+    const allRight = [...results.values()].every((r) => r.correct);
+    const attemptsLeft = allRight ? 0 : Math.max(0, DEFAULT_MAX_ATTEMPTS - input.attempt);
+    return { kind: "quiz" as const, results: quizResults(lesson, locale, results, input.attempt, attemptsLeft === 0), attemptsLeft };
+  }
+  const state = quizState(await listLessonAnswers(user, lesson.slug), lesson.quiz.map((q) => q.id));
+  if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
+    const { saved } = await saveAnswers(
+      user,
+      { lessonSlug: lesson.slug, kind: "quiz", attempt: input.attempt },
+      [...results].map(([questionId, r]) => ({ questionId, input: r.input, graded: r.graded })),
+    );
+    if (saved) {
+      const score = scoreAttempt(
+        [...results].map(([questionId, r]) => ({ questionId, correct: r.correct, notSure: r.input.notSure, confidence: r.input.confidence })),
+        lesson.quiz.length,
+      );
+      await completeStep(user, {
+        lessonSlug: lesson.slug,
+        stepId: QUIZ_STEP,
+        nextStep: QUIZ_STEP,
+        requiredSteps: requiredSteps(lesson),
+        activeSeconds: input.seconds,
+        result: { attempt: input.attempt, score: score.score, maxScore: score.maxScore, overconfident: score.overconfident.length },
+      });
+    }
+  }
+  return redirect(`${quizPath(lesson.slug)}#quiz-results`);
+}
+
+export default function LessonPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const t = useT();
+  const busy = navigation.state !== "idle";
+  const { lesson, here, step } = data;
+  const positionKey = here.kind === "step" ? (step?.id ?? "") : here.kind === "quiz" ? QUIZ_STEP : "";
+  useActiveTime(data.signedIn && positionKey !== "", lesson.slug, positionKey);
+
+  // After moving to another step with JavaScript, put focus on the new step's title (as a page
+  // load would put the reader at the top), but not on the first render.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!location.hash) titleRef.current?.focus();
+  }, [location.pathname, location.search, location.hash]);
+
+  const currentUrl = `${location.pathname}${location.search}`;
+  const signInHref = `/signin?next=${encodeURIComponent(currentUrl)}`;
+
+  return (
+    <main id="main" className="page lesson-page">
+      <header className="lesson-head">
+        <p className="small muted lesson-kicker">
+          <Link to="/learn">{data.signedIn ? t("learn.home.titleSignedIn") : t("learn.home.titleVisitor")}</Link>
+          <span aria-hidden="true"> › </span>
+          {t("learn.lessonN", { n: lesson.number })} · {t("learn.minutes", { n: lesson.minutes })}
+        </p>
+        <h1>{lesson.title}</h1>
+        <LessonProgress here={here} stepCount={data.steps.length} hasQuiz={lesson.hasQuiz} />
+        {!data.signedIn ? (
+          <p className="visitor-note small">
+            {t("learn.visitor.note")} <Link to={signInHref}>{t("learn.visitor.signIn")}</Link>
+          </p>
+        ) : data.resumed ? (
+          <p className="small resumed-note" role="status">
+            {t("learn.resumed")}
+          </p>
+        ) : null}
+      </header>
+      <div className="lesson-layout">
+        <div className="lesson-main">
+          {step ? (
+            <StepContent
+              key={step.id}
+              step={step}
+              lesson={lesson}
+              titleRef={titleRef}
+              actionData={actionData}
+              signedIn={data.signedIn}
+              busy={busy}
+            />
+          ) : null}
+          {data.quiz ? (
+            <section aria-labelledby="quiz-title">
+              <h2 id="quiz-title" ref={titleRef} tabIndex={-1} className="view-title">
+                {t("learn.quiz.title")}
+              </h2>
+              {actionData && "kind" in actionData && actionData.kind === "quiz" ? (
+                <div id="quiz-results">
+                  <QuizResults
+                    results={actionData.results}
+                    attemptsLeft={actionData.attemptsLeft}
+                    retryHref={quizPath(lesson.slug, { retry: true })}
+                    finishHref={finishPath(lesson.slug)}
+                    signedIn={data.signedIn}
+                  />
+                </div>
+              ) : data.quiz.mode === "results" && data.quiz.results ? (
+                <div id="quiz-results">
+                  <QuizResults
+                    results={data.quiz.results}
+                    attemptsLeft={data.quiz.attemptsLeft}
+                    retryHref={quizPath(lesson.slug, { retry: true })}
+                    finishHref={finishPath(lesson.slug)}
+                    signedIn={data.signedIn}
+                  />
+                </div>
+              ) : (
+                <QuizForm
+                  questions={data.quiz.questions}
+                  action={quizPath(lesson.slug)}
+                  attempt={data.quiz.nextAttempt}
+                  attemptsLeft={data.signedIn ? data.quiz.attemptsLeft : DEFAULT_MAX_ATTEMPTS - data.quiz.nextAttempt + 1}
+                  errors={actionData && "kind" in actionData && actionData.kind === "quiz-errors" ? actionData.errors : undefined}
+                  given={actionData && "kind" in actionData && actionData.kind === "quiz-errors" ? actionData.given : undefined}
+                  busy={busy}
+                />
+              )}
+            </section>
+          ) : null}
+          {data.finish ? <FinishScreen lesson={lesson} finish={data.finish} signedIn={data.signedIn} /> : null}
+        </div>
+        <aside className="lesson-aside">
+          <StepList slug={lesson.slug} steps={data.steps} here={here} hasQuiz={lesson.hasQuiz} quizDone={data.quizDone} />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+function StepContent({
+  step,
+  lesson,
+  titleRef,
+  actionData,
+  signedIn,
+  busy,
+}: {
+  step: StepView;
+  lesson: ReturnType<typeof useLoaderData<typeof loader>>["lesson"];
+  titleRef: React.RefObject<HTMLHeadingElement>;
+  actionData: ActionData;
+  signedIn: boolean;
+  busy: boolean;
+}) {
+  const t = useT();
+  const stepUrl = stepPath(lesson.slug, step.id);
+  const renderCheck = (id: string) => {
+    const stored = step.checks[id];
+    if (!stored) return null;
+    const mine = actionData && "questionId" in actionData && actionData.questionId === id ? actionData : null;
+    const view = mine && "view" in mine ? mine.view : stored;
+    return (
+      <CheckQuestion
+        key={id}
+        view={view}
+        action={stepUrl}
+        stepId={step.id}
+        errors={mine && "errors" in mine ? mine.errors : undefined}
+        given={mine && "given" in mine ? mine.given : undefined}
+        busy={busy}
+      />
+    );
+  };
+  const nextLabel =
+    step.nextKind === "step" ? t("learn.nav.next") : step.nextKind === "quiz" ? t("learn.nav.toQuiz") : t("learn.nav.toFinish");
+  return (
+    <article className="step" aria-labelledby="step-title">
+      <h2 id="step-title" ref={titleRef} tabIndex={-1} className="view-title">
+        {step.title}
+      </h2>
+      {step.index === 0 ? (
+        <div className="lesson-intro card">
+          <p>{lesson.summary}</p>
+          <p className="small">
+            <strong>{t("learn.objectives")}</strong>
+          </p>
+          <ul className="objectives">
+            {lesson.objectives.map((o, i) => (
+              <li key={i}>{o}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="step-body">
+        <Blocks blocks={step.blocks} ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: step.widgetData }} />
+      </div>
+      <nav className="step-nav" aria-label={t("learn.nav.label")}>
+        {step.prevHref ? (
+          <Link className="button secondary" to={step.prevHref} rel="prev">
+            <span aria-hidden="true">←</span> {t("learn.nav.previous")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {signedIn ? (
+          <Form
+            method="post"
+            action={stepUrl}
+            onSubmit={(event) => {
+              const field = event.currentTarget.elements.namedItem("seconds");
+              if (field instanceof HTMLInputElement) field.value = String(takePendingSeconds());
+            }}
+          >
+            <input type="hidden" name="intent" value="next" />
+            <input type="hidden" name="step" value={step.id} />
+            <input type="hidden" name="seconds" value="0" />
+            <button type="submit" className="primary" disabled={busy}>
+              {nextLabel} <span aria-hidden="true">→</span>
+            </button>
+          </Form>
+        ) : (
+          <Link className="button" to={step.nextHref} rel="next">
+            {nextLabel} <span aria-hidden="true">→</span>
+          </Link>
+        )}
+      </nav>
+      <SourceList sources={lesson.sources} />
+    </article>
+  );
+}

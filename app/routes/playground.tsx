@@ -1,0 +1,244 @@
+/**
+ * /playground — chat with the offline mini model or Claude, within the class's rules.
+ *
+ *   ?c=<conversationId>         open a chat (someone else's id is a 404)
+ *   ?tryit=<lessonSlug>:<id>    a lesson's "try it": prefilled, maybe a fixed system prompt, graded
+ *   ?prefill=<text>             prefill the prompt
+ *
+ * With JavaScript the composer streams through /api/playground/stream; without it, the same form
+ * posts here, the action waits for the whole reply, and the page reloads to show it.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Chat } from "~/components/playground/chat";
+import { ConversationList } from "~/components/playground/conversation-list";
+import { TryItPanel } from "~/components/playground/tryit-panel";
+import type { ConversationView, MessageView, ModelView, TryItView } from "~/components/playground/types";
+import { translator } from "~/i18n/catalogs.server";
+import type { Locale } from "~/i18n/locales";
+import { useT } from "~/i18n/use-t";
+import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
+import { providerErrorMessage } from "~/playground/error-messages";
+import {
+  parseExchangeForm,
+  findTryIt,
+  prepareExchange,
+  refusal,
+  runExchange,
+} from "~/playground/exchange.server";
+import {
+  accessRefusal,
+  allowedModelIds,
+  explainBlocked,
+  loadSandbox,
+  maxTokensFor,
+  maxTokensLimit,
+  MAX_PROMPT_CHARS,
+  MAX_SYSTEM_CHARS,
+  type EffectivePolicy,
+  type Schedule,
+} from "~/playground/guard.server";
+import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
+import { availableModels, claudeConfigured, type ModelOption } from "~/playground/providers.server";
+import { requireUser } from "~/utils/auth.server";
+import { localeOf } from "~/utils/locale-of.server";
+import playgroundStyles from "~/styles/playground.css";
+
+export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Playground — Lantern" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await localeOf(request);
+  const t = translator(locale);
+  const url = new URL(request.url);
+  const now = new Date();
+  const conversationId = url.searchParams.get("c");
+  const [sandbox, conversations, found, offered] = await Promise.all([
+    loadSandbox(user, now),
+    listConversations(user),
+    conversationId ? requireConversation(user, conversationId) : Promise.resolve(null),
+    availableModels(),
+  ]);
+  const { policy } = sandbox;
+
+  const allowed = allowedModelIds(policy, offered.map((m) => m.id));
+  const models: ModelView[] = offered.filter((m) => allowed.includes(m.id)).map((m) => modelView(m, t));
+  const closedCode = accessRefusal(policy, sandbox.classes.length > 0, now) ?? (models.length === 0 ? "model_not_allowed" : null);
+
+  const tryitRef = url.searchParams.get("tryit");
+  const tryit = tryitRef ? findTryIt(tryitRef, locale) : null;
+  const tryitView: TryItView | null = tryit
+    ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check }
+    : null;
+  const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_PROMPT_CHARS));
+
+  const current: ConversationView | null = found
+    ? {
+        id: found.conversation.id,
+        title: found.conversation.title,
+        model: found.conversation.model,
+        systemPrompt: found.conversation.systemPrompt,
+        messages: found.messages.map((m) => messageView(m, policy, locale)),
+        tokens: conversationTokens(found.messages),
+      }
+    : null;
+  const defaultModel =
+    (current && models.some((m) => m.id === current.model) ? current.model : null) ??
+    models.find((m) => m.provider === "claude")?.id ??
+    models[0]?.id ??
+    "";
+
+  return {
+    metaTitle: t("playground.metaTitle"),
+    role: policy.kind,
+    claudeConfigured: claudeConfigured(),
+    exploreMode: policy.exploreMode,
+    closedMessage: closedCode ? t(`playground.refused.${closedCode}`) : null,
+    hours: policy.schedules.map((s) => formatSchedule(s, t)),
+    models,
+    defaultModel,
+    conversations: conversations.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
+    current,
+    tryit: tryitView,
+    tryitMissing: tryitRef !== null && tryit === null,
+    prefill,
+    usage:
+      policy.kind === "student" && claudeConfigured() && models.some((m) => m.provider === "claude")
+        ? { used: sandbox.usage.own.used, budget: sandbox.usage.own.budget }
+        : null,
+    limits: { promptChars: MAX_PROMPT_CHARS, systemChars: MAX_SYSTEM_CHARS },
+  };
+}
+
+/** The no-JavaScript form: run the exchange to its end, then show the conversation. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = await localeOf(request);
+  const form = await request.formData().catch(() => null);
+  if (!form) return data({ error: refusal("invalid", locale).message }, { status: 400 });
+  const tryit = String(form.get("tryit") ?? "");
+  const target = (id: string) => `/playground?c=${id}${tryit ? `&tryit=${encodeURIComponent(tryit)}` : ""}`;
+
+  const parsed = parseExchangeForm(form, locale);
+  if (!parsed.ok) return data({ error: parsed.refusal.message }, { status: parsed.refusal.status });
+  const prepared = await prepareExchange(user, parsed.input, locale);
+  if (!prepared.ok) {
+    // A blocked prompt is stored with its explanation: show it in the conversation.
+    if (prepared.conversationId) throw redirect(target(prepared.conversationId));
+    return data({ error: prepared.message }, { status: prepared.status });
+  }
+  await runExchange(prepared, request.signal);
+  throw redirect(target(prepared.conversationId));
+}
+
+function modelView(m: ModelOption, t: ReturnType<typeof translator>): ModelView {
+  return {
+    id: m.id,
+    label: m.provider === "mini" ? t("playground.model.mini") : (m.displayName ?? claudeLabel(m.id)),
+    provider: m.provider,
+    contextWindow: m.contextWindow,
+    maxTokens: { guided: maxTokensFor(m.provider, false, null), explore: maxTokensLimit(m.provider) },
+  };
+}
+
+/** "claude-haiku-4-5" → "Claude Haiku 4.5" when the Models API did not name it. */
+function claudeLabel(id: string): string {
+  const words = id.replace(/-\d{8}$/, "").split("-");
+  const out: string[] = [];
+  for (const w of words) {
+    if (/^\d+$/.test(w) && out.length > 0 && /\d$/.test(out.at(-1)!)) out[out.length - 1] += `.${w}`;
+    else out.push(/^\d/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1));
+  }
+  return out.join(" ");
+}
+
+function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale): MessageView {
+  let note: string | null = null;
+  if (m.status === "blocked") note = explainBlocked(m.flags, m.text, policy.blockedTopics, locale);
+  else if (m.role === "assistant" && m.errorCode && isProviderCode(m.errorCode)) note = providerErrorMessage(m.errorCode, locale);
+  return {
+    id: m.id,
+    role: m.role,
+    text: m.text,
+    model: m.model,
+    inputTokens: m.inputTokens,
+    outputTokens: m.outputTokens,
+    // A reply still "streaming" in the database belongs to a process that stopped mid-way.
+    status: m.status === "streaming" ? "incomplete" : m.status,
+    note,
+  };
+}
+
+function isProviderCode(code: string): code is ProviderErrorCode {
+  return (PROVIDER_ERROR_CODES as readonly string[]).includes(code);
+}
+
+function formatSchedule(s: Schedule, t: ReturnType<typeof translator>): string {
+  const days = [...s.days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => t(`playground.day.${d}` as "playground.day.0"));
+  return t("playground.hours.range", { days: days.join(", "), from: s.from, to: s.to });
+}
+
+export default function Playground() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const student = d.role === "student";
+  const newChatHref = d.tryit ? `/playground?tryit=${encodeURIComponent(d.tryit.ref)}` : "/playground";
+  return (
+    <main id="main" className="page pg-page">
+      <div className="pg-head">
+        <h1>{t("playground.title")}</h1>
+        <p className="muted">{t("playground.lead")}</p>
+      </div>
+      {student ? (
+        <p className="alert info pg-banner">
+          <EyeIcon /> <span>{t("playground.banner.student")}</span>
+        </p>
+      ) : (
+        <p className="small muted">{t("playground.banner.staff")}</p>
+      )}
+      {!d.claudeConfigured ? (
+        <p className={student ? "small muted" : "alert info"}>{student ? t("playground.noKey.student") : t("playground.noKey.staff")}</p>
+      ) : null}
+      {d.closedMessage ? (
+        <div className="alert warn" role="status">
+          <p>{d.closedMessage}</p>
+          {d.hours.length > 0 ? <p className="small">{t("playground.hours", { hours: d.hours.join("; ") })}</p> : null}
+        </div>
+      ) : null}
+      {d.usage ? (
+        <p className="small muted">{t("playground.usage.today", { used: d.usage.used, budget: d.usage.budget })}</p>
+      ) : null}
+      <div className="pg-layout">
+        <ConversationList conversations={d.conversations} currentId={d.current?.id ?? null} newChatHref={newChatHref} />
+        <div className="pg-main">
+          {d.tryit ? <TryItPanel tryit={d.tryit} /> : null}
+          {d.tryitMissing ? <p className="alert warn">{t("playground.tryit.notFound")}</p> : null}
+          <Chat
+            conversation={d.current}
+            models={d.models}
+            defaultModel={d.defaultModel}
+            exploreMode={d.exploreMode}
+            closedMessage={d.closedMessage}
+            tryit={d.tryit}
+            prefill={d.prefill}
+            actionError={actionData && "error" in actionData ? actionData.error : null}
+            limits={d.limits}
+          />
+        </div>
+      </div>
+    </main>
+  );
+}
+
+function EyeIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="pg-eye">
+      <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" fill="none" stroke="currentColor" strokeWidth="2" />
+      <circle cx="12" cy="12" r="3" fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * /teach/classes/:classId/playground — the class's playground rules (its policy).
+ * The dashboard's flagged-exchanges list goes below the form, on this same page.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import type { PlaygroundPolicy } from "../../db/schema";
+import { Field, FormError } from "~/components/ui/field";
+import { translator } from "~/i18n/catalogs.server";
+import type { MessageKey } from "~/i18n/catalog/en";
+import { useT } from "~/i18n/use-t";
+import { requireTeacherOf, updatePlaygroundPolicy } from "~/models/classes.server";
+import { classUsageToday, safetyPreamble } from "~/playground/guard.server";
+import { availableModels, MINI_MODEL_ID } from "~/playground/providers.server";
+import { requireStaff } from "~/utils/auth.server";
+import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { localeOf } from "~/utils/locale-of.server";
+import playgroundStyles from "~/styles/playground.css";
+
+export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
+
+const MAX_TOPICS = 50;
+const MAX_TOPIC_CHARS = 60;
+const DAYS = [1, 2, 3, 4, 5, 6, 0] as const; // Monday first, as school weeks are read
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  const locale = await localeOf(request);
+  const t = translator(locale);
+  const [offered, usage] = await Promise.all([availableModels(), classUsageToday(cls.id)]);
+  const policy = cls.playgroundPolicy;
+  const offeredIds = offered.map((m) => m.id);
+  // Models the policy names but this server cannot serve stay visible, marked, so a teacher
+  // sees why students do not get them.
+  const modelIds = [...offeredIds, ...policy.allowedModels.filter((id) => !offeredIds.includes(id))];
+  return {
+    policy,
+    models: modelIds.map((id) => {
+      const option = offered.find((m) => m.id === id);
+      return {
+        id,
+        label: id === MINI_MODEL_ID ? t("playground.model.mini") : (option?.displayName ?? id),
+        available: option !== undefined,
+      };
+    }),
+    usage: { used: usage.used, budget: policy.classDailyTokens },
+    preamble: safetyPreamble(locale),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+}
+
+const checkbox = z.literal("on").optional().transform((v) => v === "on");
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : [v].flat()));
+const wholeNumber = (min: number, max: number, message: MessageKey) =>
+  z.string().trim().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message));
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const PolicyForm = z
+  .object({
+    enabled: checkbox,
+    allowedModels: list,
+    exploreMode: checkbox,
+    messagesPerMinute: wholeNumber(1, 60, "playground.policy.error.messagesPerMinute"),
+    studentDailyTokens: wholeNumber(0, 1_000_000, "playground.policy.error.studentDailyTokens"),
+    classDailyTokens: wholeNumber(0, 100_000_000, "playground.policy.error.classDailyTokens"),
+    blockedTopics: z
+      .string()
+      .default("")
+      .transform((v) => [...new Set(v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean))])
+      .refine((topics) => topics.length <= MAX_TOPICS && topics.every((s) => s.length <= MAX_TOPIC_CHARS), "playground.policy.error.topics"),
+    scheduleOn: checkbox,
+    days: list,
+    from: z.string().trim().default(""),
+    to: z.string().trim().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.enabled && v.allowedModels.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["allowedModels"], message: "playground.policy.error.models" });
+    }
+    if (v.classDailyTokens < v.studentDailyTokens) {
+      ctx.addIssue({ code: "custom", path: ["classDailyTokens"], message: "playground.policy.error.classBudget" });
+    }
+    if (!v.scheduleOn) return;
+    if (v.days.length === 0 || v.days.some((d) => !/^[0-6]$/.test(d))) {
+      ctx.addIssue({ code: "custom", path: ["days"], message: "playground.policy.error.days" });
+    }
+    if (!TIME.test(v.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "playground.policy.error.time" });
+    if (!TIME.test(v.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "playground.policy.error.time" });
+    else if (TIME.test(v.from) && v.to <= v.from) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "playground.policy.error.timeOrder" });
+    }
+  });
+
+type Result = { errors: FieldErrors; saved: boolean };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const teacher = await requireStaff(request);
+  const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  const parsed = validate(PolicyForm, formObject(await readForm(request)));
+  if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
+  const v = parsed.data;
+  // Only models this server offers, or ones the policy already had (kept while unavailable).
+  const known = new Set([...(await availableModels()).map((m) => m.id), ...cls.playgroundPolicy.allowedModels]);
+  if (v.allowedModels.some((id) => !known.has(id))) {
+    return data<Result>({ errors: { allowedModels: "form.invalid" }, saved: false }, { status: 400 });
+  }
+  const policy: PlaygroundPolicy = {
+    enabled: v.enabled,
+    allowedModels: v.allowedModels,
+    exploreMode: v.exploreMode,
+    messagesPerMinute: v.messagesPerMinute,
+    studentDailyTokens: v.studentDailyTokens,
+    classDailyTokens: v.classDailyTokens,
+    blockedTopics: v.blockedTopics,
+    schedule: v.scheduleOn ? { days: [...new Set(v.days.map(Number))].sort(), from: v.from, to: v.to } : null,
+  };
+  await updatePlaygroundPolicy(teacher, cls.id, policy);
+  return data<Result>({ errors: {}, saved: true });
+}
+
+export default function ClassPlaygroundPolicy() {
+  const { policy, models, usage, preamble, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const errors = result?.errors ?? {};
+  const t = useT();
+  const hasErrors = Object.keys(errors).length > 0;
+  const schedule = policy.schedule;
+  return (
+    <>
+      <section aria-labelledby="pg-policy-title" className="pg-policy stack" style={{ maxWidth: "44rem" }}>
+        <h2 id="pg-policy-title">{t("playground.policy.title")}</h2>
+        <p className="muted">{t("playground.policy.lead")}</p>
+        {result?.saved ? (
+          <div className="alert success" role="status">
+            {t("playground.policy.saved")}
+          </div>
+        ) : null}
+        <FormError message={hasErrors ? t("form.fixErrors") : null} />
+        <Form method="post" className="card" noValidate>
+          <div className="field">
+            <label className="choice">
+              <input type="checkbox" name="enabled" defaultChecked={policy.enabled} aria-describedby="pg-enabled-hint" />
+              <span>{t("playground.policy.enabled")}</span>
+            </label>
+            <p id="pg-enabled-hint" className="hint">
+              {t("playground.policy.enabledHint")}
+            </p>
+          </div>
+
+          <fieldset aria-describedby={`pg-models-hint${errors.allowedModels ? " pg-models-error" : ""}`}>
+            <legend>{t("playground.policy.models")}</legend>
+            <p id="pg-models-hint" className="hint small muted">
+              {t("playground.policy.modelsHint")}
+            </p>
+            {models.map((m) => (
+              <label className="choice" key={m.id}>
+                <input type="checkbox" name="allowedModels" value={m.id} defaultChecked={policy.allowedModels.includes(m.id)} />
+                <span>
+                  {m.label} {m.available ? null : <span className="muted small">{t("playground.policy.modelUnavailable")}</span>}
+                </span>
+              </label>
+            ))}
+            {errors.allowedModels ? (
+              <p id="pg-models-error" className="field-error">
+                {t(errors.allowedModels)}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <div className="field">
+            <label className="choice">
+              <input type="checkbox" name="exploreMode" defaultChecked={policy.exploreMode} aria-describedby="pg-explore-hint" />
+              <span>{t("playground.policy.explore")}</span>
+            </label>
+            <p id="pg-explore-hint" className="hint">
+              {t("playground.policy.exploreHint")}
+            </p>
+          </div>
+
+          <div className="pg-numbers">
+            <Field
+              name="messagesPerMinute"
+              label={t("playground.policy.messagesPerMinute")}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={60}
+              defaultValue={policy.messagesPerMinute}
+              error={errors.messagesPerMinute}
+            />
+            <Field
+              name="studentDailyTokens"
+              label={t("playground.policy.studentDailyTokens")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={1_000_000}
+              step={1000}
+              defaultValue={policy.studentDailyTokens}
+              error={errors.studentDailyTokens}
+            />
+            <Field
+              name="classDailyTokens"
+              label={t("playground.policy.classDailyTokens")}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100_000_000}
+              step={1000}
+              defaultValue={policy.classDailyTokens}
+              error={errors.classDailyTokens}
+            />
+          </div>
+          <p className="hint small muted">
+            {t("playground.policy.tokensHint")} {t("playground.policy.usedToday", { used: usage.used, budget: usage.budget })}
+          </p>
+
+          <Field
+            name="blockedTopics"
+            label={t("playground.policy.blockedTopics")}
+            hint={t("playground.policy.blockedTopicsHint")}
+            multiline
+            rows={4}
+            defaultValue={policy.blockedTopics.join("\n")}
+            error={errors.blockedTopics}
+          />
+
+          <fieldset>
+            <legend>{t("playground.policy.schedule")}</legend>
+            <label className="choice">
+              <input type="checkbox" name="scheduleOn" defaultChecked={schedule !== null} aria-describedby="pg-schedule-hint" />
+              <span>{t("playground.policy.scheduleOn")}</span>
+            </label>
+            <p id="pg-schedule-hint" className="hint small muted">
+              {t("playground.policy.scheduleHint", { zone: timeZone })}
+            </p>
+            <fieldset className="pg-days-set" aria-describedby={errors.days ? "pg-days-error" : undefined}>
+              <legend>{t("playground.policy.days")}</legend>
+              <div className="pg-days">
+                {DAYS.map((d) => (
+                  <label className="choice" key={d}>
+                    <input type="checkbox" name="days" value={d} defaultChecked={(schedule?.days ?? [1, 2, 3, 4, 5]).includes(d)} />
+                    <span>{t(`playground.day.${d}`)}</span>
+                  </label>
+                ))}
+              </div>
+              {errors.days ? (
+                <p id="pg-days-error" className="field-error">
+                  {t(errors.days)}
+                </p>
+              ) : null}
+            </fieldset>
+            <div className="pg-times">
+              <Field name="from" label={t("playground.policy.from")} type="time" defaultValue={schedule?.from ?? "08:00"} error={errors.from} />
+              <Field name="to" label={t("playground.policy.to")} type="time" defaultValue={schedule?.to ?? "16:00"} error={errors.to} />
+            </div>
+          </fieldset>
+
+          <button type="submit" className="primary">
+            {t("form.save")}
+          </button>
+        </Form>
+
+        <details className="card">
+          <summary>
+            <strong>{t("playground.policy.preamble")}</strong>
+          </summary>
+          <p className="hint small muted">{t("playground.policy.preambleHint")}</p>
+          <blockquote className="pg-preamble">{preamble}</blockquote>
+        </details>
+      </section>
+
+      {/* ──────────────────────────────────────────────────────────────────────────────────────
+          FLAGGED EXCHANGES — reserved for the dashboard: the class's flagged playground
+          exchanges are listed here, below the policy form, on this same page.
+          ────────────────────────────────────────────────────────────────────────────────────── */}
+    </>
+  );
+}
