@@ -273,6 +273,8 @@ export const quizAnswers = pgTable(
     uniqueIndex("quiz_answers_user_question_attempt_key").on(t.userId, t.questionId, t.attempt),
     // quiz insight: every answer to a lesson's questions
     index("quiz_answers_lesson_idx").on(t.lessonSlug, t.questionId),
+    // class page (dashboard.server.ts): each learner's latest answers, for "wrong answers in a row"
+    index("quiz_answers_user_time_idx").on(t.userId, t.createdAt),
   ],
 );
 
@@ -296,6 +298,11 @@ export const activityLog = pgTable(
   (t) => [
     // student timeline and "last seen"
     index("activity_actor_time_idx").on(t.actorId, t.createdAt),
+    // class page (dashboard.server.ts): when each learner finished each step, for the class's
+    // median time per step and the "stuck on a step" signal, without reading every answer event
+    index("activity_steps_done_idx")
+      .on(t.actorId, t.createdAt)
+      .where(sql`${t.verb} = 'completed-step'`),
   ],
 );
 
@@ -354,6 +361,11 @@ export const playgroundMessages = pgTable(
     index("messages_open_flags_idx")
       .on(t.userId)
       .where(sql`${t.flagStatus} = 'open'`),
+    // flagged-exchanges list (flags.server.ts): every flagged message of a class's students,
+    // open or already decided, newest first
+    index("messages_flagged_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.flagStatus} <> 'none'`),
   ],
 );
 

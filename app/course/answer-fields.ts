@@ -1,6 +1,6 @@
 /**
  * Form field names of a question's answer, shared by the form (components/lesson) and its parser
- * (answer-form.server.ts) so they cannot drift apart.
+ * (lesson-forms.server.ts) so they cannot drift apart.
  */
 
 /** The value of the "I'm not sure" radio of single-choice questions. */

@@ -5,9 +5,13 @@
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
 
+// Intl formatters are costly to build (tens of microseconds each): build each once per process.
+let numeric: Intl.DateTimeFormat | undefined;
+const relative = new Map<Locale, Intl.RelativeTimeFormat>();
+
 function parts(value: Date): Record<string, string> {
   // en-CA gives ISO-like numerals; the server's time zone, the same for the page and the CSV.
-  const fmt = new Intl.DateTimeFormat("en-CA", {
+  numeric ??= new Intl.DateTimeFormat("en-CA", {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
@@ -15,7 +19,9 @@ function parts(value: Date): Record<string, string> {
     minute: "2-digit",
     hourCycle: "h23",
   });
-  return Object.fromEntries(fmt.formatToParts(value).map((p) => [p.type, p.value]));
+  const out: Record<string, string> = {};
+  for (const p of numeric.formatToParts(value)) out[p.type] = p.value;
+  return out;
 }
 
 function toDate(value: string | Date | null | undefined): Date | null {
@@ -63,7 +69,8 @@ export function formatAgo(value: string | Date | null | undefined, now: Date, lo
   const d = toDate(value);
   if (!d) return t("teach.dash.never");
   const seconds = Math.round((d.getTime() - now.getTime()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  let rtf = relative.get(locale);
+  if (!rtf) relative.set(locale, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
   const abs = Math.abs(seconds);
   if (abs < 60) return t("teach.dash.justNow");
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");

@@ -21,16 +21,22 @@ import type { SessionUser } from "~/utils/auth.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime, formatPercent } from "./dashboard-labels.server";
 import type { ViewContext } from "./dashboard.server";
+import { CONFIDENCE_PERCENT, verdictOf } from "~/components/widgets/calibration-math";
 
 export const MIN_RANKED_ANSWERS = 5;
+/** Chart order, left to right. */
 export const CONFIDENCE_LEVELS = ["guessing", "fairly_sure", "sure"] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 /**
  * How often an answer at each confidence level would be right if the class were perfectly
- * calibrated: the positions on the chart's diagonal. "Guessing" between a few choices is right
- * about one time in three.
+ * calibrated: the positions on the chart's diagonal. The same numbers as the students' own
+ * calibration widget (honesty lesson), so teacher and students read the same picture.
  */
-export const NOMINAL_CONFIDENCE: Record<Confidence, number> = { guessing: 0.35, fairly_sure: 0.7, sure: 0.9 };
+export const NOMINAL_CONFIDENCE: Record<Confidence, number> = {
+  guessing: CONFIDENCE_PERCENT.guessing / 100,
+  fairly_sure: CONFIDENCE_PERCENT.fairly_sure / 100,
+  sure: CONFIDENCE_PERCENT.sure / 100,
+};
 
 /** Lower end of the 95% Wilson score interval for a proportion k/n. */
 export function wilsonLower(k: number, n: number, z = 1.96): number {
@@ -161,7 +167,7 @@ async function queryQuizInsight(classId: string, lesson: string | null): Promise
           select lesson_slug as lesson, question_id as question, kind, count(*)::int as n,
                  count(*) filter (where correct)::int as right_n,
                  count(*) filter (where not_sure)::int as not_sure_n,
-                 count(*) filter (where not correct and not not_sure and confidence = 'sure')::int as overconfident_n
+                 count(*) filter (where not correct and not not_sure and confidence in ('sure', 'fairly_sure'))::int as overconfident_n
           from firsts group by lesson_slug, question_id, kind
         ) s),
       'choices', (
@@ -239,29 +245,38 @@ export function attemptView(row: ResponseRow, question: Question | undefined, ct
   };
 }
 
-/** One sentence a teacher can say in class, chosen from what the calibration shows. */
-export function calibrationSentence(points: CalibrationPoint[], t: Translate): string {
+/** A class needs this many answers in all before the sentence says anything about it. */
+const MIN_CLASS_ANSWERS = 10;
+
+/**
+ * One sentence a teacher can say in class, chosen from what the calibration shows. Each level
+ * is judged by the students' own widget's rule (calibration-math.ts: within 15 points of what
+ * the level promises is calibrated; at least 3 answers) so the class and the teacher agree.
+ */
+export function calibrationSentence(points: CalibrationPoint[], t: Translate, locale: Locale): string {
   const at = (level: Confidence) => points.find((p) => p.level === level)!;
-  const sure = at("sure");
-  const guessing = at("guessing");
-  const total = points.reduce((n, p) => n + p.answers, 0);
+  const verdict = (p: CalibrationPoint) => verdictOf({ level: p.level, answered: p.answers, correct: p.right });
   const pct = (p: CalibrationPoint) => Math.round(100 * (p.accuracy ?? 0));
-  if (total < 10) return t("teach.dash.calib.tooFew");
-  if (sure.answers >= 5 && (sure.accuracy ?? 1) < NOMINAL_CONFIDENCE.sure - 0.15) {
-    return t("teach.dash.calib.over", { pct: pct(sure) });
-  }
-  if (guessing.answers >= 5 && (guessing.accuracy ?? 0) > NOMINAL_CONFIDENCE.guessing + 0.3) {
-    return t("teach.dash.calib.under", { pct: pct(guessing) });
-  }
-  if (sure.answers >= 5) {
+  const named = (p: CalibrationPoint) => (locale === "en" ? p.label.toLowerCase() : p.label);
+  const total = points.reduce((n, p) => n + p.answers, 0);
+  if (total < MIN_CLASS_ANSWERS) return t("teach.dash.calib.tooFew");
+  const sure = at("sure");
+  const fairly = at("fairly_sure");
+  const guessing = at("guessing");
+  // the most-answered confident level that is overconfident speaks first: it is what to work on
+  const over = [sure, fairly].filter((p) => verdict(p) === "overconfident").sort((a, b) => b.answers - a.answers)[0];
+  if (over) return t("teach.dash.calib.over", { level: named(over), pct: pct(over) });
+  if (verdict(guessing) === "underconfident") return t("teach.dash.calib.under", { pct: pct(guessing) });
+  if (verdict(sure) === "calibrated") {
     return guessing.answers > 0
       ? t("teach.dash.calib.good", { sure: pct(sure), guess: pct(guessing) })
       : t("teach.dash.calib.goodSureOnly", { sure: pct(sure) });
   }
+  if (verdict(sure) === "underconfident") return t("teach.dash.calib.goodSureOnly", { sure: pct(sure) });
   return t("teach.dash.calib.fewSure");
 }
 
-export function buildCalibration(rows: Aggregates["calibration"], notSure: number, t: Translate): CalibrationView {
+export function buildCalibration(rows: Aggregates["calibration"], notSure: number, t: Translate, locale: Locale): CalibrationView {
   const points: CalibrationPoint[] = CONFIDENCE_LEVELS.map((level) => {
     const r = rows?.find((x) => x.confidence === level);
     const answers = r?.n ?? 0;
@@ -275,7 +290,7 @@ export function buildCalibration(rows: Aggregates["calibration"], notSure: numbe
       accuracy: answers > 0 ? right / answers : null,
     };
   });
-  return { points, notSure, total: points.reduce((n, p) => n + p.answers, 0) + notSure, sentence: calibrationSentence(points, t) };
+  return { points, notSure, total: points.reduce((n, p) => n + p.answers, 0) + notSure, sentence: calibrationSentence(points, t, locale) };
 }
 
 function rankQuestions(a: QuestionInsight, b: QuestionInsight): number {
@@ -366,7 +381,7 @@ export async function buildQuizInsight(classId: string, lessonFilter: string, ct
     lessons: course.map((l) => ({ slug: l.slug, number: l.number, title: l.content[locale].title })),
     questions,
     unanswered: Math.max(0, totalQuestions - questions.length),
-    calibration: buildCalibration(agg.calibration, agg.not_sure, t),
+    calibration: buildCalibration(agg.calibration, agg.not_sure, t, locale),
     minAnswers: MIN_RANKED_ANSWERS,
   };
 }

@@ -17,7 +17,8 @@ import type { SessionUser } from "~/utils/auth.server";
 import { requireStudentOf } from "./students.server";
 import { formatAgo, formatDate, formatDateTime, formatDuration } from "./dashboard-labels.server";
 import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./dashboard-quiz.server";
-import { STEP_DONE_VERB, type ViewContext } from "./dashboard.server";
+import { formatScore, QUIZ_STEP, STEP_DONE_VERB, type ViewContext } from "./dashboard.server";
+import { scoreAttempt } from "~/course/scoring";
 import { flagLabel } from "./flags.server";
 
 /** Days of playground usage shown. */
@@ -146,7 +147,7 @@ async function queryStudent(classId: string, studentId: string): Promise<Raw> {
           join playground_conversations c on c.id = m.conversation_id and c.class_id = ${classId}
           where m.user_id = ${studentId}
             and m.created_at >= ((now() at time zone ${tz})::date - ${USAGE_DAYS - 1}::int) at time zone ${tz}
-          group by (m.created_at at time zone ${tz})::date) u),
+          group by 1) u),
       'ledger', (
         select json_agg(json_build_object('day', to_char(l.day, 'YYYY-MM-DD'), 'used', l.used))
         from token_ledger l
@@ -176,30 +177,44 @@ function lastDays(n: number, now: Date): string[] {
 }
 
 /** A timeline line in the teacher's language; verbs the dashboard does not know still read sensibly. */
+function shorten(text: string, max = 70): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * A timeline line in the teacher's language, from the verbs the lesson engine writes
+ * (activity.server.ts): started, completed-step ("<slug>#<step>"), answered (question id, with
+ * the lesson in result), completed. A verb the dashboard does not know still reads sensibly.
+ */
 function describe(
   event: NonNullable<Raw["activity"]>[number],
+  index: ReturnType<typeof questionIndex>,
   locale: Locale,
   t: Translate,
 ): Pick<TimelineEntry, "text" | "kind"> {
-  const [slug = "", part = ""] = event.objectId.split("#");
-  const lesson = getCourse().lessons.find((l) => l.slug === slug || event.objectId.startsWith(`${l.slug}-`));
-  const lessonTitle = lesson?.content[locale].title ?? slug;
-  const stepTitle = lesson?.content[locale].steps.find((s) => s.id === part)?.title ?? part;
-  const correct = event.result?.["correct"];
+  const lessons = getCourse().lessons;
+  const titleOf = (slug: string) => lessons.find((l) => l.slug === slug)?.content[locale].title ?? slug;
   switch (event.verb) {
     case "started":
-      return { kind: "lesson", text: t("teach.dash.tl.started", { lesson: lessonTitle }) };
-    case STEP_DONE_VERB:
-      return { kind: "step", text: t("teach.dash.tl.step", { lesson: lessonTitle, step: stepTitle }) };
+      return { kind: "lesson", text: t("teach.dash.tl.started", { lesson: titleOf(event.objectId) }) };
+    case STEP_DONE_VERB: {
+      const [slug = "", stepId = ""] = event.objectId.split("#");
+      const lesson = lessons.find((l) => l.slug === slug);
+      if (stepId === QUIZ_STEP) return { kind: "step", text: t("teach.dash.tl.quiz", { lesson: titleOf(slug) }) };
+      const step = lesson?.content[locale].steps.find((s) => s.id === stepId)?.title ?? stepId;
+      return { kind: "step", text: t("teach.dash.tl.step", { lesson: titleOf(slug), step }) };
+    }
     case "completed":
-      return { kind: "lesson", text: t("teach.dash.tl.completed", { lesson: lessonTitle }) };
-    case "answered":
-      return {
-        kind: correct === true ? "answer-right" : "answer-wrong",
-        text: t(correct === true ? "teach.dash.tl.answeredRight" : "teach.dash.tl.answeredWrong", { lesson: lessonTitle, question: part || event.objectId }),
-      };
-    case "chatted":
-      return { kind: "chat", text: t("teach.dash.tl.chatted") };
+      return { kind: "lesson", text: t("teach.dash.tl.completed", { lesson: titleOf(event.objectId) }) };
+    case "answered": {
+      const slug = typeof event.result?.["lesson"] === "string" ? event.result["lesson"] : "";
+      const prompt = index.get(`${slug}/${event.objectId}`)?.question.content[locale].prompt ?? event.objectId;
+      const params = { lesson: titleOf(slug), question: shorten(prompt) };
+      if (event.result?.["correct"] === true) return { kind: "answer-right", text: t("teach.dash.tl.answeredRight", params) };
+      if (event.result?.["notSure"] === true) return { kind: "answer-wrong", text: t("teach.dash.tl.answeredNotSure", params) };
+      return { kind: "answer-wrong", text: t("teach.dash.tl.answeredWrong", params) };
+    }
     default:
       return { kind: "other", text: `${event.verb} · ${event.objectType} · ${event.objectId}` };
   }
@@ -222,11 +237,14 @@ export async function getStudentDetail(
     const p = raw.progress?.find((x) => x.lesson === lesson.slug);
     const steps = lesson.content[locale].steps;
     const state = !p ? "not_started" : p.status === "completed" ? "completed" : "in_progress";
-    const stepNo = p?.currentStep ? steps.findIndex((s) => s.id === p.currentStep) + 1 : 0;
+    const atQuiz = state === "in_progress" && p?.currentStep === QUIZ_STEP;
+    const stepNo = p?.currentStep && !atQuiz ? steps.findIndex((s) => s.id === p.currentStep) + 1 : 0;
     const mine = answers.filter((a) => a.lesson === lesson.slug);
-    const latestQuiz = new Map<string, boolean>();
-    for (const a of mine) if (a.kind === "quiz") latestQuiz.set(a.questionId, a.correct);
-    const right = [...latestQuiz.values()].filter(Boolean).length;
+    // the latest quiz attempt's score, by the course's rule — the same number as the class page
+    const quizRows = mine.filter((a) => a.kind === "quiz");
+    const latestAttempt = quizRows.reduce((m, a) => Math.max(m, a.attempt), 0);
+    const latestScore =
+      latestAttempt > 0 ? scoreAttempt(quizRows.filter((a) => a.attempt === latestAttempt), lesson.quiz.length).score : null;
     const byQuestion = new Map<string, LessonDetail["questions"][number]>();
     for (const a of mine) {
       const found = index.get(`${a.lesson}/${a.questionId}`);
@@ -248,17 +266,20 @@ export async function getStudentDetail(
         state === "completed"
           ? t("teach.dash.status.completed")
           : state === "in_progress"
-            ? stepNo > 0
-              ? t("teach.dash.status.inProgressStep", { step: stepNo, steps: steps.length })
-              : t("teach.dash.status.inProgress")
+            ? atQuiz
+              ? t("teach.dash.status.atQuiz")
+              : stepNo > 0
+                ? t("teach.dash.status.inProgressStep", { step: stepNo, steps: steps.length })
+                : t("teach.dash.status.inProgress")
             : t("teach.dash.status.notStarted"),
-      stepsDone: p?.stepsDone.length ?? 0,
+      // content steps only: the quiz's pseudo-step and ids of removed steps do not count
+      stepsDone: (p?.stepsDone ?? []).filter((id) => steps.some((s) => s.id === id)).length,
       steps: steps.length,
       currentStepTitle: state === "in_progress" && stepNo > 0 ? (steps[stepNo - 1]?.title ?? "") : "",
       time: formatDuration(p?.activeSeconds ?? 0, t),
       startedAt: formatDateTime(p?.startedAt),
       completedAt: formatDateTime(p?.completedAt),
-      score: latestQuiz.size > 0 ? t("teach.dash.score", { right, total: lesson.quiz.length }) : "",
+      score: latestScore === null ? "" : formatScore(latestScore, lesson.quiz.length, t),
       questions: [...byQuestion.values()],
     };
   });
@@ -266,7 +287,7 @@ export async function getStudentDetail(
   const timeline: TimelineEntry[] = (raw.activity ?? []).map((e) => ({
     at: e.at,
     atLabel: formatDateTime(e.at),
-    ...describe(e, locale, t),
+    ...describe(e, index, locale, t),
   }));
 
   // Tokens per day: the budget ledger is the authority when it has the day; otherwise the

@@ -14,6 +14,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getCourse } from "~/course/course.server";
+import { QUIZ_STEP } from "~/course/lesson-paths";
+import { OVERCONFIDENT_PENALTY } from "~/course/scoring";
 import type { Lesson } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
@@ -28,8 +30,12 @@ import { formatAgo, formatDateTime, formatDuration, formatTime } from "./dashboa
 /* What the lesson engine writes, as far as the dashboard relies on it.                        */
 /* ------------------------------------------------------------------------------------------ */
 
-/** activity_log verb of a finished step; its object_id is "<lesson slug>#<step id>". */
+/**
+ * activity_log verb of a finished step; its object_id is "<lesson slug>#<step id>"
+ * (activity.server.ts). The end quiz is the pseudo-step QUIZ_STEP ("_quiz").
+ */
 export const STEP_DONE_VERB = "completed-step";
+export { QUIZ_STEP };
 
 /* ------------------------------------------------------------------------------------------ */
 /* Needs-help rules. Named numbers, so the page can explain them and tests can reach them.      */
@@ -61,11 +67,16 @@ export interface LessonColumn {
 export interface ProgressCell {
   lesson: string;
   state: CellState;
-  /** 1-based current step while in progress. */
+  /** 1-based current step while in progress (null at the quiz or when unknown). */
   step: number | null;
   steps: number;
-  /** Quiz questions right (each question's latest attempt), null before any quiz answer. */
-  correct: number | null;
+  /** In progress and at the end quiz. */
+  atQuiz: boolean;
+  /**
+   * Score of the latest quiz attempt, as the learner saw it (app/course/scoring.ts: +1 right,
+   * 0 "not sure" or wrong guess, −0.5 confidently wrong, floored at 0); null before any attempt.
+   */
+  score: number | null;
   questions: number;
   activeSeconds: number;
   completedAt: string | null;
@@ -148,8 +159,8 @@ type StudentRow = {
   display_name: string;
   username: string;
   lessons: LessonRow[] | null;
-  /** lesson slug → [right, answered] over each quiz question's latest attempt */
-  scores: Record<string, [number, number]> | null;
+  /** lesson slug → score of the latest quiz attempt */
+  scores: Record<string, number> | null;
   wrong_streak: number;
   last_seen: Date | string | null;
   open_flags: number;
@@ -185,7 +196,11 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
              a.created_at as done_at,
              lag(a.created_at) over (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at) as prev_at
       from roster r
-      join activity_log a on a.actor_id = r.id and a.verb = ${STEP_DONE_VERB}
+      join activity_log a on a.actor_id = r.id and a.verb = 'completed-step' -- literal: matches activity_steps_done_idx
+    ),
+    last_done as (
+      -- when each learner finished their latest step of each lesson: arrival at the current step
+      select user_id, lesson, max(done_at) as at from steps_done group by user_id, lesson
     ),
     progress as (
       select lp.user_id,
@@ -197,25 +212,30 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
                'startedAt', lp.started_at,
                'completedAt', lp.completed_at,
                'updatedAt', lp.updated_at,
-               'arrivedAt', greatest(lp.started_at,
-                 (select max(sd.done_at) from steps_done sd where sd.user_id = lp.user_id and sd.lesson = lp.lesson_slug))
+               'arrivedAt', greatest(lp.started_at, ld.at)
              )) as lessons,
              max(lp.updated_at) as last_progress
       from roster r
       join lesson_progress lp on lp.user_id = r.id
+      left join last_done ld on ld.user_id = lp.user_id and ld.lesson = lp.lesson_slug
       group by lp.user_id
     ),
-    latest_quiz as (
-      select distinct on (qa.user_id, qa.question_id) qa.user_id, qa.lesson_slug, qa.correct
+    quiz_rows as (
+      select qa.user_id, qa.lesson_slug, qa.attempt, qa.correct, qa.not_sure, qa.confidence,
+             max(qa.attempt) over (partition by qa.user_id, qa.lesson_slug) as latest
       from roster r
       join quiz_answers qa on qa.user_id = r.id and qa.kind = 'quiz'
-      order by qa.user_id, qa.question_id, qa.attempt desc
     ),
     scores as (
-      select user_id, json_object_agg(lesson_slug, json_build_array(right_n, answered_n)) as scores
+      -- the latest attempt's score, by the course's rule (app/course/scoring.ts)
+      select user_id, json_object_agg(lesson_slug, points) as scores
       from (
-        select user_id, lesson_slug, count(*) filter (where correct)::int as right_n, count(*)::int as answered_n
-        from latest_quiz group by user_id, lesson_slug
+        select user_id, lesson_slug,
+               greatest(0, sum(case when correct then 1
+                                    when not not_sure and confidence in ('sure', 'fairly_sure') then ${-OVERCONFIDENT_PENALTY}::float8
+                                    else 0 end))::float8 as points
+        from quiz_rows where attempt = latest
+        group by user_id, lesson_slug
       ) s
       group by user_id
     ),
@@ -305,19 +325,26 @@ export function lessonColumns(locale: Locale): LessonColumn[] {
 }
 
 function stepIndex(lesson: Lesson, locale: Locale, stepId: string | null): number | null {
-  if (!stepId) return null;
+  if (!stepId || stepId === QUIZ_STEP) return null;
   const i = lesson.content[locale].steps.findIndex((s) => s.id === stepId);
   return i < 0 ? null : i + 1;
 }
 
-function statusLabel(cell: Pick<ProgressCell, "state" | "step" | "steps" | "overdue">, t: Translate): string {
+/** "7.5/9": a score with at most one decimal (half points come from the overconfidence rule). */
+export function formatScore(score: number, total: number, t: Translate): string {
+  return t("teach.dash.score", { score: Math.round(score * 10) / 10, total });
+}
+
+function statusLabel(cell: Pick<ProgressCell, "state" | "step" | "steps" | "overdue" | "atQuiz">, t: Translate): string {
   const base =
     cell.state === "completed"
       ? t("teach.dash.status.completed")
       : cell.state === "in_progress"
-        ? cell.step
-          ? t("teach.dash.status.inProgressStep", { step: cell.step, steps: cell.steps })
-          : t("teach.dash.status.inProgress")
+        ? cell.atQuiz
+          ? t("teach.dash.status.atQuiz")
+          : cell.step
+            ? t("teach.dash.status.inProgressStep", { step: cell.step, steps: cell.steps })
+            : t("teach.dash.status.inProgress")
         : t("teach.dash.status.notStarted");
   return cell.overdue ? `${base} · ${t("teach.dash.overdue")}` : base;
 }
@@ -325,7 +352,7 @@ function statusLabel(cell: Pick<ProgressCell, "state" | "step" | "steps" | "over
 function buildCell(
   lesson: Lesson,
   row: LessonRow | undefined,
-  score: [number, number] | undefined,
+  score: number | undefined,
   overdueLesson: boolean,
   ctx: ViewContext,
 ): ProgressCell {
@@ -333,7 +360,7 @@ function buildCell(
   const state: CellState = !row ? "not_started" : row.status === "completed" ? "completed" : "in_progress";
   const steps = lesson.content[locale].steps.length;
   const step = state === "in_progress" ? stepIndex(lesson, locale, row?.currentStep ?? null) : null;
-  const correct = score ? score[0] : null;
+  const atQuiz = state === "in_progress" && row?.currentStep === QUIZ_STEP;
   const questions = lesson.quiz.length;
   const overdue = overdueLesson && state !== "completed";
   const completedAt = row?.completedAt ?? null;
@@ -343,14 +370,15 @@ function buildCell(
     state,
     step,
     steps,
-    correct,
+    atQuiz,
+    score: score ?? null,
     questions,
     activeSeconds,
     completedAt,
     overdue,
     label: {
-      status: statusLabel({ state, step, steps, overdue }, t),
-      score: correct === null ? "" : t("teach.dash.score", { right: correct, total: questions }),
+      status: statusLabel({ state, step, steps, overdue, atQuiz }, t),
+      score: score === undefined ? "" : formatScore(score, questions, t),
       completedAt: formatDateTime(completedAt),
       time: formatDuration(activeSeconds, t),
     },
@@ -381,17 +409,13 @@ function stuckSignal(
       const minutes = Math.round(dwell / 60);
       const typicalMinutes = Math.max(1, Math.round(typical / 60));
       const step = stepIndex(lesson, locale, row.currentStep);
+      const params = { lesson: lessonTitle(lesson, locale), step: step ?? "?", minutes, typical: typicalMinutes };
       return {
         kind: "stuck",
         lesson: row.lesson,
         minutes,
         typicalMinutes,
-        label: t("teach.dash.signal.stuck", {
-          lesson: lessonTitle(lesson, locale),
-          step: step ?? "?",
-          minutes,
-          typical: typicalMinutes,
-        }),
+        label: row.currentStep === QUIZ_STEP ? t("teach.dash.signal.stuckQuiz", params) : t("teach.dash.signal.stuck", params),
       };
     }
   }
@@ -423,7 +447,9 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
     whereLabel =
       latest.status === "completed"
         ? t("teach.dash.where.finished", { lesson: where.lessonTitle })
-        : step
+        : latest.currentStep === QUIZ_STEP
+          ? t("teach.dash.where.quiz", { lesson: where.lessonTitle })
+          : step
           ? t("teach.dash.where.step", { lesson: where.lessonTitle, step, steps: steps.length, title: stepTitle })
           : t("teach.dash.where.lesson", { lesson: where.lessonTitle });
   }
@@ -456,7 +482,7 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
 
 function progressRank(s: StudentProgress): number {
   // completed lessons count fully, a lesson in progress by its share of steps
-  return s.cells.reduce((sum, c) => sum + (c.state === "completed" ? 1 : c.state === "in_progress" ? (c.step ?? 0) / (c.steps + 1) : 0), 0);
+  return s.cells.reduce((sum, c) => sum + (c.state === "completed" ? 1 : c.state === "in_progress" ? (c.atQuiz ? c.steps : (c.step ?? 0)) / (c.steps + 1) : 0), 0);
 }
 
 /** The page's sort and filter, shared by the page and the gradebook export. */

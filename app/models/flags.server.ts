@@ -62,20 +62,29 @@ type Row = {
   decided_at: Date | string | null;
 };
 
-/** The screening's flag codes in the teacher's words; an unknown code is shown as it is. */
+/**
+ * The screening's codes in the teacher's words (app/playground/screening.ts: FlagKind for sent
+ * prompts and replies, FindingKind for prompts it blocked); an unknown code is shown as it is.
+ */
 export function flagLabel(code: string, t: Translate): string {
-  const [kind = "", detail] = code.split(":");
-  switch (kind) {
-    case "personal-data":
-    case "pii":
+  switch (code) {
+    case "personal_data":
       return t("teach.dash.flag.personalData");
-    case "blocked-topic":
-    case "topic":
-      return detail ? t("teach.dash.flag.topicNamed", { topic: detail }) : t("teach.dash.flag.topic");
-    case "self-harm":
+    case "email":
+    case "phone":
+    case "cn_mobile":
+    case "cn_resident_id":
+    case "id_number":
+    case "street_address":
+      return t("teach.dash.flag.personalDataKind", { kind: t(`teach.dash.flag.pd.${code}`) });
+    case "blocked_topic":
+      return t("teach.dash.flag.topic");
+    case "self_harm":
       return t("teach.dash.flag.selfHarm");
-    case "safety":
-      return t("teach.dash.flag.safety");
+    case "violence":
+      return t("teach.dash.flag.violence");
+    case "sexual":
+      return t("teach.dash.flag.sexual");
     default:
       return code;
   }

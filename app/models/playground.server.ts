@@ -7,6 +7,7 @@
  * ("self_harm", "violence", "sexual", "personal_data", "blocked_topic" — screening's FlagKind),
  * with flag_status "open" until the teacher reviews it.
  */
+import crypto from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { playgroundConversations, playgroundMessages } from "../../db/schema";
 import { db } from "~/utils/db.server";
@@ -46,16 +47,19 @@ export interface ConversationWithMessages {
 /** The conversation and its messages in order, or null when it is not this user's. */
 export async function findConversation(user: Acting, conversationId: string): Promise<ConversationWithMessages | null> {
   if (!isUuid(conversationId)) return null;
-  const [conversation] = await db()
-    .select()
-    .from(playgroundConversations)
-    .where(and(eq(playgroundConversations.id, conversationId), eq(playgroundConversations.userId, user.id)));
+  // Both filtered by the user, so they can run side by side.
+  const [[conversation], messages] = await Promise.all([
+    db()
+      .select()
+      .from(playgroundConversations)
+      .where(and(eq(playgroundConversations.id, conversationId), eq(playgroundConversations.userId, user.id))),
+    db()
+      .select()
+      .from(playgroundMessages)
+      .where(and(eq(playgroundMessages.conversationId, conversationId), eq(playgroundMessages.userId, user.id)))
+      .orderBy(asc(playgroundMessages.createdAt)),
+  ]);
   if (!conversation) return null;
-  const messages = await db()
-    .select()
-    .from(playgroundMessages)
-    .where(and(eq(playgroundMessages.conversationId, conversationId), eq(playgroundMessages.userId, user.id)))
-    .orderBy(asc(playgroundMessages.createdAt));
   return { conversation, messages };
 }
 
@@ -73,8 +77,10 @@ export function titleFrom(text: string): string {
 }
 
 export interface PromptRecord {
-  /** null starts a new conversation. */
+  /** null starts a new conversation… */
   conversationId: string | null;
+  /** …with this id when given (the caller may need it before the write ends). */
+  newConversationId?: string;
   /** The class whose policy applies (new conversations only); null for staff. */
   classId: string | null;
   model: string;
@@ -98,8 +104,9 @@ export async function recordPrompt(
              set updated_at = now(), model = ${record.model}, system_prompt = ${record.systemPrompt}
            where id = ${record.conversationId} and user_id = ${user.id}
        returning id, title`
-    : sql`insert into playground_conversations (user_id, class_id, title, model, system_prompt)
-          values (${user.id}, ${record.classId}, ${titleFrom(record.text)}, ${record.model}, ${record.systemPrompt})
+    : sql`insert into playground_conversations (id, user_id, class_id, title, model, system_prompt)
+          values (${record.newConversationId ?? crypto.randomUUID()}, ${user.id}, ${record.classId}, ${titleFrom(record.text)},
+                  ${record.model}, ${record.systemPrompt})
        returning id, title`;
   const [row] = await db().execute<{ conversation_id: string; message_id: string; title: string }>(sql`
     with conv as (${conversation})

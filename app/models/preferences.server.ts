@@ -10,13 +10,12 @@ import { activityLog } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import type { PreferenceChoice } from "~/components/widgets/widget-data";
+import type { ChoiceCounts } from "~/components/widgets/preference-math";
 
 export const PREFERENCE_VERB = "preferred";
 export const PREFERENCE_OBJECT_TYPE = "preference-pair";
 /** Class totals appear once at least this many classmates have chosen for a pair. */
 export const MIN_CLASSMATES_FOR_TOTALS = 3;
-
-export type ChoiceCounts = { a: number; b: number };
 
 function objectIdOf(lessonSlug: string, pairId: string): string {
   return `${lessonSlug}#${pairId}`;

@@ -8,6 +8,7 @@
  * The hot path is lean on purpose: the policy and the conversation load in parallel, the stream
  * claim and the reservation are one statement each, and nothing is written per token.
  */
+import crypto from "node:crypto";
 import { z } from "zod";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
@@ -15,7 +16,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 import type { SessionUser } from "~/utils/auth.server";
 import { getLesson } from "~/course/course.server";
 import type { Block, TryItCheck } from "~/course/types";
-import { findConversation, historyFor, recordPrompt, recordReply } from "~/models/playground.server";
+import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
 import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
 import type { StreamEvent } from "./chat-events";
@@ -23,7 +24,7 @@ import {
   accessRefusal,
   allowedModelIds,
   budgetScopes,
-  claimStream,
+  claimStreamAndReserve,
   composeSystemPrompt,
   costOf,
   flagKinds,
@@ -36,8 +37,6 @@ import {
   MAX_SYSTEM_CHARS,
   overRate,
   REFUSAL_STATUS,
-  releaseStream,
-  reserveTokens,
   screenOutgoing,
   settleAndRelease,
   temperatureFor,
@@ -81,6 +80,8 @@ export interface PreparedExchange {
   request: ChatRequest;
   reservation: Reservation | null;
   blockedTopics: string[];
+  /** Resolves once the prompt is stored (false if that failed); never rejects. */
+  promptStored: Promise<boolean>;
 }
 
 /** The models the school offers, as configured (the hot path never waits for the Models API). */
@@ -159,45 +160,41 @@ export async function prepareExchange(
     temperature: temperatureFor(policy.exploreMode, input.temperature),
   };
 
-  const claim = await claimStream(user.id, policy.messagesPerMinute);
-  if (claim !== "ok") return refusal(claim, locale, { n: policy.messagesPerMinute });
-
-  // The offline mini model costs nothing, so it is not charged to any budget.
-  let reservation: Reservation | null = null;
+  // The offline mini model costs nothing, so it reserves from no budget.
+  let tokens = 0;
   if (kind === "claude") {
     const sameContext =
       found !== null &&
       history.previous?.model === input.model &&
       (found.conversation.systemPrompt ?? null) === (ownSystem ?? null);
-    const tokens = maxInputTokens(system, history.messages, sameContext ? history.previous : null) + maxTokens;
-    const reserved = await reserveTokens(budgetScopes(user.id, sandbox), ledgerDay(now), tokens);
-    if (!reserved.ok) {
-      await releaseStream(user.id);
-      return refusal(reserved.scope === "student" ? "budget_own" : "budget_class", locale);
-    }
-    reservation = reserved.reservation;
+    tokens = maxInputTokens(system, history.messages, sameContext ? history.previous : null) + maxTokens;
   }
+  const scopes = kind === "claude" ? budgetScopes(user.id, sandbox) : [];
+  const claim = await claimStreamAndReserve(user.id, policy.messagesPerMinute, scopes, ledgerDay(now), tokens);
+  if (!claim.ok) return refusal(claim.reason, locale, { n: policy.messagesPerMinute });
 
-  let conversationId = found?.conversation.id ?? "";
-  let title = found?.conversation.title ?? "";
-  if (!input.regenerate) {
-    try {
-      const stored = await recordPrompt(user, {
+  // The prompt is stored while the upstream request starts (streamExchange waits for both), so
+  // storing it adds nothing to the time to the first token. A new conversation's id is made here.
+  const conversationId = found?.conversation.id ?? crypto.randomUUID();
+  const title = found?.conversation.title ?? titleFrom(prompt);
+  const promptStored = input.regenerate
+    ? Promise.resolve(true)
+    : recordPrompt(user, {
         conversationId: found?.conversation.id ?? null,
+        newConversationId: conversationId,
         classId: sandbox.homeClassId,
         model: input.model,
         systemPrompt: ownSystem,
         text: prompt,
         status: "complete",
         flags: screened.flags,
-      });
-      if (!stored) throw new Error("the conversation disappeared");
-      ({ conversationId, title } = stored);
-    } catch (error) {
-      await settleAndRelease(user.id, reservation, 0);
-      throw error;
-    }
-  }
+      }).then(
+        (stored) => stored !== null,
+        (error: unknown) => {
+          console.error(`playground: could not store a prompt: ${(error as Error).message}`);
+          return false;
+        },
+      );
 
   return {
     ok: true,
@@ -208,8 +205,9 @@ export async function prepareExchange(
     model: input.model,
     provider,
     request,
-    reservation,
+    reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null,
     blockedTopics: policy.blockedTopics,
+    promptStored,
   };
 }
 
@@ -231,14 +229,19 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
   const startedAt = performance.now();
   let finished = false;
 
+  const events = p.provider.stream(p.request, upstream.signal)[Symbol.asyncIterator]();
   try {
+    // Start the upstream request first; the prompt's write overlaps with it.
+    const first = events.next();
+    if (!(await p.promptStored)) throw new Error("the prompt was not stored");
     yield { type: "start", conversationId: p.conversationId, title: p.title, model: p.model };
     let text = "";
     let textEvents = 0;
     let usage = { inputTokens: 0, outputTokens: 0 };
     let stopReason: string | null = null;
     let failure: string | null = null;
-    for await (const event of p.provider.stream(p.request, upstream.signal)) {
+    for (let next = await first; !next.done; next = await events.next()) {
+      const event = next.value;
       if (event.type === "text") {
         text += event.text;
         textEvents += 1;
@@ -298,8 +301,9 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
   } finally {
     clearTimeout(deadline);
     signal.removeEventListener("abort", abort);
+    if (!finished) upstream.abort();
+    await events.return?.(undefined).catch(() => {});
     if (!finished) {
-      upstream.abort();
       // Whatever went wrong, the student must not stay locked out or charged.
       await settleAndRelease(p.user.id, p.reservation, 0).catch(() => {});
     }

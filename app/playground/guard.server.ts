@@ -340,14 +340,17 @@ export function flagKinds(text: string, blockedTopics: readonly string[]): strin
 
 /**
  * A blocked prompt is kept for the teacher, but without the personal data that blocked it: a
- * child's phone number should not sit in a transcript either.
+ * child's phone number should not sit in a transcript either. The mark reads the same in every
+ * language; what was removed is in the message's flags.
  */
+export const REDACTED = "███";
+
 export function redactPersonalData(text: string, findings: readonly Finding[]): string {
   let out = "";
   let at = 0;
   for (const f of [...findings].sort((a, b) => a.index - b.index)) {
     if (f.kind === "blocked_topic" || f.index < at) continue;
-    out += text.slice(at, f.index) + `[${f.kind}]`;
+    out += text.slice(at, f.index) + REDACTED;
     at = f.index + f.match.length;
   }
   return out + text.slice(at);
@@ -378,36 +381,56 @@ function isFindingKind(value: string): value is FindingKind {
 export const MAX_STREAM_MS = 5 * 60_000;
 const STALE_CLAIM_SECONDS = MAX_STREAM_MS / 1000 + 30;
 
+const RECENT_REQUESTS = (userId: string) => sql`
+  select count(*)::int as n from playground_messages m
+   where m.user_id = ${userId} and m.created_at > now() - interval '1 minute'
+     and (m.role = 'assistant' or m.status = 'blocked')`;
+
+export type ClaimResult =
+  | { ok: true; reservation: Reservation }
+  | { ok: false; reason: "busy" | "rate_limited" | "budget_own" | "budget_class" };
+
 /**
- * Claims the user's one stream, if they are under their messages-per-minute limit — one
- * statement. Each request to a model ends as one assistant message, and each blocked prompt as
- * one blocked message, so those are what is counted. The claim also serialises a student's
- * requests, so the count cannot be raced.
+ * Claims the user's one stream — if they are under their messages-per-minute limit — and
+ * reserves `tokens` in every budget scope, all in ONE statement (one round trip, one commit on
+ * the hot path). Each request to a model ends as one assistant message, and each blocked prompt
+ * as one blocked message, so those are what the rate counts; the claim serialises a user's
+ * requests, so the count cannot be raced. If a scope refuses, the claim and whatever the other
+ * scopes reserved are given back at once.
  */
-export async function claimStream(userId: string, messagesPerMinute: number): Promise<"ok" | "busy" | "rate_limited"> {
-  const [row] = await db().execute<{ claimed: number; recent: number }>(sql`
-    with recent as (
-      select count(*)::int as n from playground_messages m
-       where m.user_id = ${userId} and m.created_at > now() - interval '1 minute'
-         and (m.role = 'assistant' or m.status = 'blocked')
-    ), claim as (
+export async function claimStreamAndReserve(
+  userId: string,
+  messagesPerMinute: number,
+  scopes: readonly BudgetScope[],
+  day: string,
+  tokens: number,
+): Promise<ClaimResult> {
+  const reserve = scopes.length > 0 ? sql`, reserve as (${reserveSql(scopes, day, tokens, sql`exists (select 1 from claim)`)})` : sql``;
+  const reserved = scopes.length > 0 ? sql`(select coalesce(array_agg(scope_id), '{}') from reserve)` : sql`'{}'::text[]`;
+  const [row] = await db().execute<{ claimed: number; recent: number; reserved: string[] }>(sql`
+    with recent as (${RECENT_REQUESTS(userId)}),
+    claim as (
       insert into active_streams (user_id, started_at)
       select ${userId}::uuid, now() from recent where recent.n < ${messagesPerMinute}
       on conflict (user_id) do update set started_at = excluded.started_at
         where active_streams.started_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})
       returning user_id
-    )
-    select (select count(*)::int from claim) as claimed, (select n from recent) as recent`);
-  if (row && row.claimed > 0) return "ok";
-  return (row?.recent ?? 0) >= messagesPerMinute ? "rate_limited" : "busy";
+    )${reserve}
+    select (select count(*)::int from claim) as claimed, (select n from recent) as recent, ${reserved} as reserved`);
+  const reservation: Reservation = { scopes: [...scopes], day, tokens };
+  if (!row || row.claimed === 0) {
+    return { ok: false, reason: (row?.recent ?? 0) >= messagesPerMinute ? "rate_limited" : "busy" };
+  }
+  const granted = new Set(row.reserved);
+  if (granted.size === scopes.length) return { ok: true, reservation };
+  await settleAndRelease(userId, { ...reservation, scopes: scopes.filter((s) => granted.has(s.scopeId)) }, 0);
+  const refused = scopes.find((s) => !granted.has(s.scopeId))!;
+  return { ok: false, reason: refused.scope === "student" ? "budget_own" : "budget_class" };
 }
 
-/** Counts like claimStream, without claiming: a blocked prompt still counts against the rate. */
+/** Counts like claimStreamAndReserve, without claiming: a blocked prompt still counts against the rate. */
 export async function overRate(userId: string, messagesPerMinute: number): Promise<boolean> {
-  const [row] = await db().execute<{ n: number }>(sql`
-    select count(*)::int as n from playground_messages m
-     where m.user_id = ${userId} and m.created_at > now() - interval '1 minute'
-       and (m.role = 'assistant' or m.status = 'blocked')`);
+  const [row] = await db().execute<{ n: number }>(RECENT_REQUESTS(userId));
   return (row?.n ?? 0) >= messagesPerMinute;
 }
 
@@ -441,14 +464,24 @@ export interface Reservation {
 
 export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; scope: "student" | "class" };
 
-/**
- * Reserves `tokens` in every scope, or in none. One statement: each row is added to only if
- * used + reserved + tokens stays within its budget (INSERT … ON CONFLICT DO UPDATE … WHERE is
- * atomic per row, so parallel requests in any number of processes never overspend). If one scope
- * refuses, what the others reserved is given back at once.
- */
+/** Reserves `tokens` in every scope, or in none (what one scope got is given back if another refuses). */
 export async function reserveTokens(scopes: readonly BudgetScope[], day: string, tokens: number): Promise<ReserveResult> {
   if (scopes.length === 0) return { ok: true, reservation: { scopes: [], day, tokens: 0 } };
+  const rows = await db().execute<{ scope_id: string }>(reserveSql(scopes, day, tokens, null));
+  const reserved = new Set(rows.map((r) => r.scope_id));
+  if (reserved.size === scopes.length) return { ok: true, reservation: { scopes: [...scopes], day, tokens } };
+  const granted = scopes.filter((s) => reserved.has(s.scopeId));
+  if (granted.length > 0) await settleTokens({ scopes: granted, day, tokens }, 0);
+  const refused = scopes.find((s) => !reserved.has(s.scopeId))!;
+  return { ok: false, scope: refused.scope };
+}
+
+/**
+ * Each row is added to only if used + reserved + tokens stays within its budget: INSERT … ON
+ * CONFLICT DO UPDATE … WHERE locks and re-checks the row, so parallel requests in any number of
+ * processes never overspend. `gate`: reserve only if this condition holds (the stream claim).
+ */
+function reserveSql(scopes: readonly BudgetScope[], day: string, tokens: number, gate: SQL | null): SQL {
   const values = sql.join(
     scopes.map((s) => sql`(${s.scope}::budget_scope, ${s.scopeId}::uuid, ${s.budget}::int)`),
     sql`, `,
@@ -457,20 +490,14 @@ export async function reserveTokens(scopes: readonly BudgetScope[], day: string,
     scopes.map((s) => sql`when ${s.scopeId}::uuid then ${s.budget}::int`),
     sql` `,
   );
-  const rows = await db().execute<{ scope_id: string }>(sql`
+  return sql`
     insert into token_ledger as l (scope, scope_id, day, reserved)
     select v.scope, v.scope_id, ${day}::date, ${tokens}::int
       from (values ${values}) as v(scope, scope_id, budget)
-     where ${tokens}::int <= v.budget
+     where ${tokens}::int <= v.budget ${gate ? sql`and ${gate}` : sql``}
     on conflict (scope, scope_id, day) do update set reserved = l.reserved + excluded.reserved
       where l.used + l.reserved + excluded.reserved <= (case l.scope_id ${budgetOf} end)
-    returning l.scope_id::text as scope_id`);
-  const reserved = new Set(rows.map((r) => r.scope_id));
-  if (reserved.size === scopes.length) return { ok: true, reservation: { scopes: [...scopes], day, tokens } };
-  const granted = scopes.filter((s) => reserved.has(s.scopeId));
-  if (granted.length > 0) await settleTokens({ scopes: granted, day, tokens }, 0);
-  const refused = scopes.find((s) => !reserved.has(s.scopeId))!;
-  return { ok: false, scope: refused.scope };
+    returning l.scope_id::text as scope_id`;
 }
 
 /** Turns a reservation into the real cost (0 for a failed call). */

@@ -5,7 +5,8 @@
  * is bounded (text length, top-k, pieces added).
  *
  * Fields: context (text, ≤ 2,000 characters), temperature (0–2, default 1), topK (1–40,
- * default 40), mode (peek | top | sample, default peek), count (1–20, default 1), locale, seed.
+ * default 40), mode (peek | top | sample, default peek), count (0–20, default 1), minPieces (0–20:
+ * pieces to add before the text may end, default 0), locale, seed.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
@@ -16,8 +17,12 @@ import { MAX_ADDED, MAX_TEMPERATURE, MAX_TOP_K, nextTokenStep } from "~/componen
 import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
 import { localeOf } from "~/utils/locale-of.server";
 
+/** A number from JSON, a form or a query string; blank means the default. */
 const number = (schema: z.ZodNumber, fallback: number) =>
-  z.preprocess(blankToUndefined, z.coerce.number().pipe(schema).default(fallback)) as unknown as z.ZodType<number>;
+  z.preprocess((value) => {
+    const v = blankToUndefined(value);
+    return typeof v === "string" ? Number(v) : v;
+  }, schema.default(fallback));
 
 const inputSchema = (t: Translate) =>
   z.object({
@@ -48,8 +53,18 @@ const inputSchema = (t: Translate) =>
         .max(MAX_ADDED, { error: t("widget.api.badCount", { max: MAX_ADDED }) }),
       1,
     ),
+    minPieces: number(
+      z.number({ error: t("widget.api.badCount", { max: MAX_ADDED }) })
+        .int({ error: t("widget.api.badCount", { max: MAX_ADDED }) })
+        .min(0, { error: t("widget.api.badCount", { max: MAX_ADDED }) })
+        .max(MAX_ADDED, { error: t("widget.api.badCount", { max: MAX_ADDED }) }),
+      0,
+    ),
     locale: z.preprocess(blankToUndefined, z.string().max(16).optional()),
-    seed: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(2 ** 32 - 1).optional()),
+    seed: z.preprocess((value) => {
+      const v = blankToUndefined(value);
+      return typeof v === "string" ? Number(v) : v;
+    }, z.number().int().min(0).max(2 ** 32 - 1).optional()),
   });
 
 async function answer(request: Request): Promise<Response> {

@@ -3,26 +3,21 @@
  * script (components/lesson/active-time.ts) with the learner's current position. Answers 204.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { getLesson } from "~/course/course.server";
 import { QUIZ_STEP } from "~/course/lesson-paths";
+import { parseActiveTime } from "~/course/lesson-forms.server";
 import { recordActiveTime } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
 import { badRequest, notFound } from "~/utils/http.server";
 
-const TimeSchema = z.object({
-  seconds: z.coerce.number().int().min(0).max(3600),
-  step: z.string().min(1).max(100),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const lesson = params.lesson ? getLesson(params.lesson) : undefined;
   if (!lesson) notFound();
-  const parsed = TimeSchema.safeParse(formObject(await readForm(request)));
-  if (!parsed.success) badRequest();
-  const { seconds, step } = parsed.data;
+  const parsed = parseActiveTime(formObject(await readForm(request)));
+  if (!parsed) badRequest();
+  const { seconds, step } = parsed;
   const known = step === QUIZ_STEP ? lesson.quiz.length > 0 : lesson.content.en.steps.some((s) => s.id === step);
   if (!known) badRequest();
   await recordActiveTime(user, { lessonSlug: lesson.slug, currentStep: step, activeSeconds: seconds });

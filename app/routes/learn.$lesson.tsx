@@ -9,7 +9,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { useActiveTime, takePendingSeconds } from "~/components/lesson/active-time";
 import { Blocks } from "~/components/lesson/blocks";
 import { CheckQuestion } from "~/components/lesson/check-question";
@@ -19,7 +18,8 @@ import { SourceList } from "~/components/lesson/sources";
 import { LessonProgress, StepList, type Here } from "~/components/lesson/step-nav";
 import type { AnswerErrors, CheckView, GivenAnswer, StepView } from "~/components/lesson/types";
 import { widgetStyles } from "~/components/widgets/registry";
-import { parseAnswer } from "~/course/answer-form.server";
+import { widgetServerData } from "~/components/widgets/server-data.server";
+import { parseAnswer, parseLessonIntent } from "~/course/lesson-forms.server";
 import { getCourse, getLesson } from "~/course/course.server";
 import {
   checkViews,
@@ -108,6 +108,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const index = position.index;
   const step = content.steps[index]!;
   const widgetData = widgetDataFor(lesson, step);
+  // Numbers the widgets' no-JavaScript fallbacks show (tokenizer, mini model): cached per step.
+  if (step.widgets.length > 0) Object.assign(widgetData, widgetServerData(lesson, locale, step));
   if (step.widgets.includes("calibration")) {
     // The calibration widget plots the learner's own answers (a third, aggregate query).
     widgetData.calibrationPoints = user ? calibrationPoints(await calibrationFor(user)) : [];
@@ -127,24 +129,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, step: stepView, pageTitle: `${head.title} — ${step.title}` };
 }
 
-const StepId = z.string().min(1).max(100);
-const Attempt = z.coerce.number().int().min(1).max(DEFAULT_MAX_ATTEMPTS);
-const Seconds = z.string().max(12).optional();
-const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("next"), step: StepId, seconds: Seconds }),
-  z.object({ intent: z.literal("check"), step: StepId, question: StepId, attempt: Attempt }),
-  z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   // Visitors may post too: their answers are graded and shown, never saved.
   const user = await getSessionUser(request);
   const lesson = lessonOr404(params.lesson);
   const locale = await localeOf(request);
   const form = formObject(await readForm(request));
-  const parsed = IntentSchema.safeParse(form);
-  if (!parsed.success) badRequest();
-  const input = parsed.data;
+  const input = parseLessonIntent(form);
+  if (!input) badRequest();
   const steps = lesson.content.en.steps;
 
   if (input.intent === "next") {

@@ -17,7 +17,7 @@ import { TryItPanel } from "~/components/playground/tryit-panel";
 import type { ConversationView, MessageView, ModelView, TryItView } from "~/components/playground/types";
 import { translator } from "~/i18n/catalogs.server";
 import type { Locale } from "~/i18n/locales";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
 import { providerErrorMessage } from "~/playground/error-messages";
 import {
@@ -185,6 +185,7 @@ export default function Playground() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const student = d.role === "student";
   const newChatHref = d.tryit ? `/playground?tryit=${encodeURIComponent(d.tryit.ref)}` : "/playground";
   return (
@@ -210,7 +211,9 @@ export default function Playground() {
         </div>
       ) : null}
       {d.usage ? (
-        <p className="small muted">{t("playground.usage.today", { used: d.usage.used, budget: d.usage.budget })}</p>
+        <p className="small muted">
+          {t("playground.usage.today", { used: d.usage.used.toLocaleString(locale), budget: d.usage.budget.toLocaleString(locale) })}
+        </p>
       ) : null}
       <div className="pg-layout">
         <ConversationList conversations={d.conversations} currentId={d.current?.id ?? null} newChatHref={newChatHref} />
@@ -227,6 +230,7 @@ export default function Playground() {
             prefill={d.prefill}
             actionError={actionData && "error" in actionData ? actionData.error : null}
             limits={d.limits}
+            student={student}
           />
         </div>
       </div>

@@ -10,7 +10,7 @@ import type { PlaygroundPolicy } from "../../db/schema";
 import { Field, FormError } from "~/components/ui/field";
 import { translator } from "~/i18n/catalogs.server";
 import type { MessageKey } from "~/i18n/catalog/en";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { requireTeacherOf, updatePlaygroundPolicy } from "~/models/classes.server";
 import { classUsageToday, safetyPreamble } from "~/playground/guard.server";
 import { availableModels, MINI_MODEL_ID } from "~/playground/providers.server";
@@ -18,8 +18,14 @@ import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
+import { FlaggedList } from "~/components/teach/flagged-list";
+import { listFlaggedExchanges } from "~/models/flags.server";
+import teachStyles from "~/styles/teach.css";
 
-export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: playgroundStyles },
+  { rel: "stylesheet", href: teachStyles },
+];
 
 const MAX_TOPICS = 50;
 const MAX_TOPIC_CHARS = 60;
@@ -30,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
   const locale = await localeOf(request);
   const t = translator(locale);
-  const [offered, usage] = await Promise.all([availableModels(), classUsageToday(cls.id)]);
+  const [offered, usage, flags] = await Promise.all([
+    availableModels(),
+    classUsageToday(cls.id),
+    listFlaggedExchanges(teacher, cls.id, { locale, t }),
+  ]);
   const policy = cls.playgroundPolicy;
   const offeredIds = offered.map((m) => m.id);
   // Models the policy names but this server cannot serve stay visible, marked, so a teacher
@@ -49,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     usage: { used: usage.used, budget: policy.classDailyTokens },
     preamble: safetyPreamble(locale),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    classId: cls.id,
+    flags,
   };
 }
 
@@ -97,18 +109,20 @@ const PolicyForm = z
     }
   });
 
-type Result = { errors: FieldErrors; saved: boolean };
+/** On invalid input, what was sent comes back so the form shows it again (also without JavaScript). */
+type Result = { errors: FieldErrors; saved: boolean; submitted?: Record<string, string | string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
-  const parsed = validate(PolicyForm, formObject(await readForm(request)));
-  if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
+  const submitted = formObject(await readForm(request));
+  const parsed = validate(PolicyForm, submitted);
+  if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false, submitted }, { status: 400 });
   const v = parsed.data;
   // Only models this server offers, or ones the policy already had (kept while unavailable).
   const known = new Set([...(await availableModels()).map((m) => m.id), ...cls.playgroundPolicy.allowedModels]);
   if (v.allowedModels.some((id) => !known.has(id))) {
-    return data<Result>({ errors: { allowedModels: "form.invalid" }, saved: false }, { status: 400 });
+    return data<Result>({ errors: { allowedModels: "form.invalid" }, saved: false, submitted }, { status: 400 });
   }
   const policy: PlaygroundPolicy = {
     enabled: v.enabled,
@@ -125,11 +139,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClassPlaygroundPolicy() {
-  const { policy, models, usage, preamble, timeZone } = useLoaderData<typeof loader>();
+  const { policy, models, usage, preamble, timeZone, classId, flags } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const errors = result?.errors ?? {};
   const t = useT();
+  const locale = useLocale();
   const hasErrors = Object.keys(errors).length > 0;
+  const sent = hasErrors ? result?.submitted : undefined;
+  const checked = (name: string, saved: boolean) => (sent ? sent[name] === "on" : saved);
+  const value = (name: string, saved: string | number) => (sent ? String([sent[name] ?? ""].flat()[0]) : saved);
+  const listed = (name: string, saved: readonly (string | number)[]) => (sent ? [sent[name] ?? []].flat() : saved.map(String));
   const schedule = policy.schedule;
   return (
     <>
@@ -145,7 +164,7 @@ export default function ClassPlaygroundPolicy() {
         <Form method="post" className="card" noValidate>
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="enabled" defaultChecked={policy.enabled} aria-describedby="pg-enabled-hint" />
+              <input type="checkbox" name="enabled" defaultChecked={checked("enabled", policy.enabled)} aria-describedby="pg-enabled-hint" />
               <span>{t("playground.policy.enabled")}</span>
             </label>
             <p id="pg-enabled-hint" className="hint">
@@ -160,7 +179,7 @@ export default function ClassPlaygroundPolicy() {
             </p>
             {models.map((m) => (
               <label className="choice" key={m.id}>
-                <input type="checkbox" name="allowedModels" value={m.id} defaultChecked={policy.allowedModels.includes(m.id)} />
+                <input type="checkbox" name="allowedModels" value={m.id} defaultChecked={listed("allowedModels", policy.allowedModels).includes(m.id)} />
                 <span>
                   {m.label} {m.available ? null : <span className="muted small">{t("playground.policy.modelUnavailable")}</span>}
                 </span>
@@ -175,7 +194,7 @@ export default function ClassPlaygroundPolicy() {
 
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="exploreMode" defaultChecked={policy.exploreMode} aria-describedby="pg-explore-hint" />
+              <input type="checkbox" name="exploreMode" defaultChecked={checked("exploreMode", policy.exploreMode)} aria-describedby="pg-explore-hint" />
               <span>{t("playground.policy.explore")}</span>
             </label>
             <p id="pg-explore-hint" className="hint">
@@ -191,7 +210,7 @@ export default function ClassPlaygroundPolicy() {
               inputMode="numeric"
               min={1}
               max={60}
-              defaultValue={policy.messagesPerMinute}
+              defaultValue={value("messagesPerMinute", policy.messagesPerMinute)}
               error={errors.messagesPerMinute}
             />
             <Field
@@ -202,7 +221,7 @@ export default function ClassPlaygroundPolicy() {
               min={0}
               max={1_000_000}
               step={1000}
-              defaultValue={policy.studentDailyTokens}
+              defaultValue={value("studentDailyTokens", policy.studentDailyTokens)}
               error={errors.studentDailyTokens}
             />
             <Field
@@ -213,12 +232,12 @@ export default function ClassPlaygroundPolicy() {
               min={0}
               max={100_000_000}
               step={1000}
-              defaultValue={policy.classDailyTokens}
+              defaultValue={value("classDailyTokens", policy.classDailyTokens)}
               error={errors.classDailyTokens}
             />
           </div>
           <p className="hint small muted">
-            {t("playground.policy.tokensHint")} {t("playground.policy.usedToday", { used: usage.used, budget: usage.budget })}
+            {t("playground.policy.tokensHint")} {t("playground.policy.usedToday", { used: usage.used.toLocaleString(locale), budget: usage.budget.toLocaleString(locale) })}
           </p>
 
           <Field
@@ -227,14 +246,14 @@ export default function ClassPlaygroundPolicy() {
             hint={t("playground.policy.blockedTopicsHint")}
             multiline
             rows={4}
-            defaultValue={policy.blockedTopics.join("\n")}
+            defaultValue={value("blockedTopics", policy.blockedTopics.join("\n"))}
             error={errors.blockedTopics}
           />
 
           <fieldset>
             <legend>{t("playground.policy.schedule")}</legend>
             <label className="choice">
-              <input type="checkbox" name="scheduleOn" defaultChecked={schedule !== null} aria-describedby="pg-schedule-hint" />
+              <input type="checkbox" name="scheduleOn" defaultChecked={checked("scheduleOn", schedule !== null)} aria-describedby="pg-schedule-hint" />
               <span>{t("playground.policy.scheduleOn")}</span>
             </label>
             <p id="pg-schedule-hint" className="hint small muted">
@@ -245,7 +264,7 @@ export default function ClassPlaygroundPolicy() {
               <div className="pg-days">
                 {DAYS.map((d) => (
                   <label className="choice" key={d}>
-                    <input type="checkbox" name="days" value={d} defaultChecked={(schedule?.days ?? [1, 2, 3, 4, 5]).includes(d)} />
+                    <input type="checkbox" name="days" value={d} defaultChecked={listed("days", schedule?.days ?? [1, 2, 3, 4, 5]).includes(String(d))} />
                     <span>{t(`playground.day.${d}`)}</span>
                   </label>
                 ))}
@@ -257,8 +276,8 @@ export default function ClassPlaygroundPolicy() {
               ) : null}
             </fieldset>
             <div className="pg-times">
-              <Field name="from" label={t("playground.policy.from")} type="time" defaultValue={schedule?.from ?? "08:00"} error={errors.from} />
-              <Field name="to" label={t("playground.policy.to")} type="time" defaultValue={schedule?.to ?? "16:00"} error={errors.to} />
+              <Field name="from" label={t("playground.policy.from")} type="time" defaultValue={value("from", schedule?.from ?? "08:00")} error={errors.from} />
+              <Field name="to" label={t("playground.policy.to")} type="time" defaultValue={value("to", schedule?.to ?? "16:00")} error={errors.to} />
             </div>
           </fieldset>
 
@@ -280,6 +299,7 @@ export default function ClassPlaygroundPolicy() {
           FLAGGED EXCHANGES — reserved for the dashboard: the class's flagged playground
           exchanges are listed here, below the policy form, on this same page.
           ────────────────────────────────────────────────────────────────────────────────────── */}
+      <FlaggedList classId={classId} flags={flags} />
     </>
   );
 }

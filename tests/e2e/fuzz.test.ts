@@ -5,6 +5,7 @@
  * every table before and after, read directly from the server's database).
  */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -32,6 +33,13 @@ function fieldNamesOf(route: ScannedRoute): string[] {
   names.add("intent");
   return [...names];
 }
+
+/** encodeURIComponent that does not throw on lone surrogates (the server gets U+FFFD's bytes). */
+const enc = (s: string) => encodeURIComponent(s.toWellFormed());
+/** Raw, possibly malformed text for a request line: only what HTTP itself cannot carry is escaped. */
+const raw = (s: string) => s.toWellFormed().replace(/[^\u0021-\u007e]/gu, (c) => encodeURIComponent(c));
+/** Cookie values: visible ASCII without the separators. */
+const cookieSafe = (s: string) => s.replace(/[^\u0021-\u007e]|[;,]/g, "");
 
 // ---- Arbitraries -----------------------------------------------------------------------------
 
@@ -73,15 +81,15 @@ const malformedValue = fc.oneof(
 const queryString = fc
   .array(fc.tuple(fc.oneof(anyText, fc.constantFrom("lang", "next", "q", "code", "step", "lesson", "tab", "page", "sort", "index", "_data", "_routes")), anyText), { maxLength: 6 })
   .chain((pairs) =>
-    fc.boolean().map((raw) =>
-      pairs.map(([k, v]) => (raw ? `${k}=${v}`.replace(/[\s#]/g, "+") : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)).join("&"),
+    fc.boolean().map((unescaped) =>
+      pairs.map(([k, v]) => (unescaped ? raw(`${k}=${v}`).replace(/#/g, "%23") : `${enc(k)}=${enc(v)}`)).join("&"),
     ),
   );
 
 const cookieJunk = fc.oneof(
   fc.constant(""),
-  anyText.map((v) => `lantern_session=${encodeURIComponent(v)}`),
-  fc.string({ maxLength: 200 }).map((v) => `lantern_lang=${v.replace(/[;\r\n]/g, "")}`),
+  anyText.map((v) => `lantern_session=${enc(v)}`),
+  fc.string({ maxLength: 200 }).map((v) => `lantern_lang=${cookieSafe(v)}`),
   fc.constant(`lantern_session=${"A".repeat(4000)}`),
   fc.constant("lantern_session=%E0%A4%A; lantern_lang=%%"),
 );
@@ -100,11 +108,11 @@ function bodyArbitrary(fields: string[]): fc.Arbitrary<Body> {
   );
   const form = fc.array(entry, { maxLength: 6 }).map((pairs): Body => ({
     contentType: "application/x-www-form-urlencoded",
-    body: pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&"),
+    body: pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join("&"),
   }));
   const rawForm = fc.array(fc.tuple(anyText, anyText), { maxLength: 6 }).map((pairs): Body => ({
     contentType: "application/x-www-form-urlencoded",
-    body: pairs.map(([k, v]) => `${k}=${v}`).join("&"),
+    body: pairs.map(([k, v]) => `${k}=${v}`).join("&").toWellFormed(),
   }));
   const multipart = fc.array(entry, { maxLength: 4 }).chain((pairs) =>
     fc.boolean().map((broken): Body => {
@@ -133,14 +141,43 @@ const paramValue = (real: string | undefined) =>
 interface Sent {
   method: string;
   url: string;
+  /** What was sent, shortened, for the failure message. */
+  sentBody?: string;
   status: number;
   leak: string | null;
 }
 
-async function send(method: string, pathAndQuery: string, headers: Record<string, string>, body?: string | Uint8Array): Promise<Sent> {
-  const res = await fetch(`${baseUrl()}${pathAndQuery}`, { method, headers, body, redirect: "manual", signal: AbortSignal.timeout(15_000) });
-  const text = await res.text();
-  return { method, url: pathAndQuery, status: res.status, leak: stackTraceIn(text) };
+/**
+ * One request on its own socket (node:http, no keep-alive pool): a server that refuses a large
+ * body and closes the connection must not break the next request.
+ */
+function send(method: string, pathAndQuery: string, headers: Record<string, string>, body?: string | Uint8Array): Promise<Sent> {
+  const size = body === undefined ? 0 : typeof body === "string" ? Buffer.byteLength(body) : body.length;
+  const url = new URL(baseUrl());
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: pathAndQuery, method, headers: { ...headers, "content-length": String(size) }, agent: false, timeout: 15_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ method, url: pathAndQuery, status: res.statusCode ?? 0, leak: stackTraceIn(Buffer.concat(chunks).toString("utf8")) }),
+        );
+        res.on("error", () => resolve({ method, url: pathAndQuery, status: 599, leak: "response aborted" }));
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // The server may answer 413 and close the socket while a too-large body is still being sent.
+      if (size > 1_000_000 && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+        resolve({ method, url: pathAndQuery, status: 413, leak: null });
+      } else {
+        resolve({ method, url: pathAndQuery, status: 599, leak: `connection failed: ${error.code ?? error.message}` });
+      }
+    });
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
 }
 
 function pathFor(route: ScannedRoute, params: Record<string, string>, data: boolean, query: string): string {
@@ -168,7 +205,7 @@ afterAll(closeTestSql);
 function problems(sent: Sent[]): string[] {
   return sent
     .filter((s) => s.status >= 500 || s.leak)
-    .map((s) => `${s.method} ${s.url.slice(0, 160)} → ${s.status}${s.leak ? ` (shows "${s.leak.slice(0, 80)}")` : ""}`);
+    .map((s) => `${s.method} ${s.url.slice(0, 160)}${s.sentBody ? ` [${s.sentBody}]` : ""} → ${s.status}${s.leak ? ` (shows "${s.leak.slice(0, 80)}")` : ""}`);
 }
 
 describe("bad input to every loader and action", () => {
@@ -219,6 +256,7 @@ describe("bad input to every loader and action", () => {
             if (identities[who]) headers.cookie = identities[who];
             if (body.contentType) headers["content-type"] = body.contentType;
             const result = await send("POST", pathFor(route, params as Record<string, string>, data, query), headers, body.body);
+            result.sentBody = `${who} ${body.contentType ?? "(no type)"} ${JSON.stringify(typeof body.body === "string" ? body.body.slice(0, 200) : `${body.body.length} bytes`)}`;
             const size = typeof body.body === "string" ? Buffer.byteLength(body.body) : body.body.length;
             if (size > 1_000_000) expect(result.status, "bodies over 1 MB are refused").toBe(413);
             sent.push(result);

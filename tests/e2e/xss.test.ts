@@ -154,21 +154,29 @@ describe("XSS payloads never execute", () => {
     expect([...new Set(violations)]).toEqual([]);
   });
 
-  it.skipIf(!hasRoute("/playground"))("model replies streamed live into the playground", async () => {
+  it.skipIf(!hasRoute("/playground"))("model replies streamed live into the playground, and the prompts sent", async () => {
     await signInAs(browser.context, payloadStudent);
     await fakeAnthropic.reset();
-    await fakeAnthropic.script(
-      ...XSS_PAYLOADS.slice(0, 12).map((text) => ({ kind: "reply" as const, chunks: text.match(/.{1,5}/gsu) ?? [text] })),
+    // five exchanges: the class allows six messages a minute
+    const payloads = XSS_PAYLOADS.filter((p) => !p.includes("\u0001")).slice(0, 5);
+    await fakeAnthropic.script(...payloads.map((text) => ({ kind: "reply" as const, chunks: text.match(/.{1,5}/gsu) ?? [text] })));
+    const page = browser.page;
+    await page.goto("/playground");
+    const claude = await page.locator("#pg-model option").evaluateAll((options) =>
+      (options as HTMLOptionElement[]).find((o) => /^claude/.test(o.value))?.value,
     );
-    await browser.page.goto("/playground");
-    const prompt = browser.page.getByRole("textbox").last();
-    for (const payload of XSS_PAYLOADS.slice(0, 12)) {
-      await prompt.fill(payload);
-      await prompt.press("Control+Enter");
-      await browser.page.waitForTimeout(400);
-      await expectClean(browser.page, `playground reply ${payload}`);
+    for (const [i, payload] of payloads.entries()) {
+      if (claude) await page.selectOption("#pg-model", claude);
+      await page.fill("#pg-prompt", payload);
+      await page.press("#pg-prompt", "Control+Enter");
+      // the reply (the same payload, streamed) has arrived and been stored
+      await expect.poll(async () => (await fakeAnthropic.requests()).requests.filter((r) => r.path === "/v1/messages").length, { timeout: 10_000 }).toBe(i + 1);
+      await expect.poll(() => page.locator("#pg-prompt").isEnabled(), { timeout: 10_000 }).toBe(true);
+      await page.waitForTimeout(300);
+      await expectClean(page, `playground exchange ${payload}`);
     }
-    await browser.page.reload();
-    await expectClean(browser.page, "playground after reload");
+    await page.reload();
+    await expectClean(page, "playground after reload");
+    expect(await page.locator("main").innerText()).toContain(payloads[0]);
   });
 });

@@ -39,7 +39,7 @@ export function CheckQuestion({
         </div>
       ) : null}
       {attemptsLeft > 0 ? (
-        <Form method="post" action={`${action}#check-${question.id}`} preventScrollReset className="check-form">
+        <Form key={nextAttempt} method="post" action={`${action}#check-${question.id}`} preventScrollReset className="check-form">
           <input type="hidden" name="intent" value="check" />
           <input type="hidden" name="step" value={stepId} />
           <input type="hidden" name="question" value={question.id} />

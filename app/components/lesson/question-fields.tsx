@@ -133,13 +133,13 @@ export function AnswerFeedbackView({ question, feedback }: { question: QuestionV
       )}
       {overconfident ? <p className="small overconfident-note">{t("learn.feedback.overconfident")}</p> : null}
       {feedback.notSure ? <p className="small">{t("learn.feedback.notSureNote")}</p> : null}
-      {feedback.correctChoices ? (
+      {feedback.correctChoices && feedback.outcome !== "correct" ? (
         <p className="small">
           {t("learn.feedback.rightAnswer")}{" "}
           <strong>{feedback.correctChoices.map(choiceText).join(t("learn.answer.listSeparator"))}</strong>
         </p>
       ) : null}
-      {feedback.acceptedAnswer ? (
+      {feedback.acceptedAnswer && feedback.outcome !== "correct" ? (
         <p className="small">
           {t("learn.feedback.rightAnswer")} <strong>{feedback.acceptedAnswer}</strong>
         </p>

@@ -106,7 +106,7 @@ export function QuizResults({
   return (
     <div className="quiz-results">
       <section className="card score-card" aria-labelledby="score-title">
-        <h2 id="score-title">{t("learn.quiz.resultTitle", { n: results.attempt })}</h2>
+        <h3 id="score-title">{t("learn.quiz.resultTitle", { n: results.attempt })}</h3>
         <p className="score-line">
           <span className="score-big">{t("learn.quiz.points", { score: formatPoints(score.score), max: score.maxScore })}</span>
         </p>
@@ -170,7 +170,7 @@ export function QuizResults({
         </div>
         {!signedIn ? <p className="small muted">{t("learn.visitor.quizNotSaved")}</p> : null}
       </section>
-      <h2>{t("learn.quiz.answersTitle")}</h2>
+      <h3>{t("learn.quiz.answersTitle")}</h3>
       <ol className="quiz-answers" role="list">
         {results.answers.map(({ question, feedback }, i) => (
           <li key={question.id} id={`result-${question.id}`} className="card">

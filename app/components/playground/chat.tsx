@@ -23,6 +23,8 @@ export interface ChatProps {
   /** From the no-JavaScript form post. */
   actionError: string | null;
   limits: { promptChars: number; systemChars: number };
+  /** A student sees that the list is their class's choice. */
+  student: boolean;
 }
 
 export function Chat({
@@ -35,6 +37,7 @@ export function Chat({
   prefill,
   actionError,
   limits,
+  student,
 }: ChatProps) {
   const t = useT();
   const navigate = useNavigate();
@@ -158,16 +161,24 @@ export function Chat({
           <div className="pg-composer-row">
             <div className="field pg-model">
               <label htmlFor="pg-model">{t("playground.model.label")}</label>
-              <select id="pg-model" name="model" value={modelId} onChange={(e) => setModelId(e.target.value)} aria-describedby="pg-model-hint">
+              <select
+                id="pg-model"
+                name="model"
+                value={modelId}
+                onChange={(e) => setModelId(e.target.value)}
+                aria-describedby={student ? "pg-model-hint" : undefined}
+              >
                 {models.map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.label}
                   </option>
                 ))}
               </select>
-              <p id="pg-model-hint" className="hint">
-                {t("playground.model.hint")}
-              </p>
+              {student ? (
+                <p id="pg-model-hint" className="hint">
+                  {t("playground.model.hint")}
+                </p>
+              ) : null}
             </div>
           </div>
           {tryit?.system ? (

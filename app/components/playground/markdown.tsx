@@ -2,7 +2,7 @@
  * A tiny Markdown renderer for model replies, straight to React elements: paragraphs, bold,
  * italic, inline code, code blocks, lists, headings, block quotes and links.
  *
- * Safe by construction: it never produces HTML strings (no dangerouslySetInnerHTML anywhere), so
+ * Safe by construction: it never produces HTML strings nor uses React's raw-HTML escape hatch, so
  * raw HTML in a reply — `<script>`, `<img onerror=…>` — is shown as the text it is. Links keep
  * only http, https and mailto addresses; anything else (javascript:, data:, relative) stays text.
  * Small on purpose: it ships in the browser bundle.

@@ -1,4 +1,4 @@
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import { Markdown } from "./markdown";
 import { TryItGrade } from "./tryit-panel";
 import type { TryItCheck } from "~/course/types";
@@ -16,6 +16,7 @@ export function MessageBubble({
   check: TryItCheck | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   const isUser = message.role === "user";
   const statusLabel =
     message.status === "blocked"
@@ -49,7 +50,7 @@ export function MessageBubble({
       ) : null}
       {!isUser && (message.inputTokens > 0 || message.outputTokens > 0) ? (
         <p className="pg-tokens small muted">
-          {t("playground.tokens", { input: message.inputTokens, output: message.outputTokens })}
+          {t("playground.tokens", { input: message.inputTokens.toLocaleString(locale), output: message.outputTokens.toLocaleString(locale) })}
         </p>
       ) : null}
       {!isUser && check && message.text && message.status !== "streaming" ? (

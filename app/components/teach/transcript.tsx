@@ -27,6 +27,15 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
             <p className="message-meta small">
               <strong>{m.role === "user" ? t("teach.dash.student.roleStudent") : t("teach.dash.student.roleModel")}</strong>{" "}
               <span className="muted">{m.at}</span>
+              {m.status === "blocked" ? (
+                <>
+                  {" "}
+                  <span className="badge warn">
+                    {t("teach.dash.student.blocked")}
+                    {m.flagLabels.length > 0 ? `: ${m.flagLabels.join(", ")}` : ""}
+                  </span>
+                </>
+              ) : null}
               {m.flagged ? (
                 <>
                   {" "}

@@ -17,7 +17,7 @@ export function CalibrationTable({ points }: { points: CalibrationPoint[] }) {
   const locale = useLocale();
   const levelName = useLevelName();
   return (
-    <table className="calibration-table">
+    <table className="cal-widget-table">
       <caption>{t("widget.calibration.tableCaption")}</caption>
       <thead>
         <tr>

@@ -56,13 +56,13 @@ export default function CalibrationWidget({ data }: WidgetProps) {
           </g>
         ))}
         <line x1={x(0)} y1={y(0)} x2={x(100)} y2={y(100)} className="diagonal" />
-        <text x={x(58)} y={y(64)} className="region-label" transform={`rotate(-37 ${x(58)} ${y(64)})`}>
+        <text x={x(8)} y={y(13)} className="region-label" transform={`rotate(-38 ${x(8)} ${y(13)})`}>
           {t("widget.calibration.diagonal")}
         </text>
         <text x={x(6)} y={y(90)} className="region-label">
           {t("widget.calibration.under")}
         </text>
-        <text x={x(97)} y={y(6)} textAnchor="end" className="region-label">
+        <text x={x(97)} y={y(32)} textAnchor="end" className="region-label">
           {t("widget.calibration.over")}
         </text>
         <text x={(X0 + X1) / 2} y={254} textAnchor="middle" className="axis-label">
@@ -72,7 +72,7 @@ export default function CalibrationWidget({ data }: WidgetProps) {
           {t("widget.calibration.yAxis")}
         </text>
         {showExample
-          ? EXAMPLE.map((p) => <Marker key={`ex-${p.level}`} point={p} example label={t("widget.calibration.exampleMark")} />)
+          ? EXAMPLE.map((p) => <Marker key={`ex-${p.level}`} point={p} example />)
           : null}
         {points.map((p) => (
           <Marker key={p.level} point={p} label={`${levelName(p.level)} ${p.correct}/${p.answered}`} />
@@ -95,7 +95,7 @@ export default function CalibrationWidget({ data }: WidgetProps) {
 }
 
 /** A point: a different shape per level (not colour alone), size growing with the answers. */
-function Marker({ point, label, example }: { point: CalibrationPoint; label: string; example?: boolean }) {
+function Marker({ point, label, example }: { point: CalibrationPoint; label?: string; example?: boolean }) {
   const cx = x(CONFIDENCE_PERCENT[point.level]);
   const cy = y(accuracyPercent(point));
   const r = example ? 6 : Math.min(11, 5 + Math.sqrt(point.answered));
@@ -104,9 +104,11 @@ function Marker({ point, label, example }: { point: CalibrationPoint; label: str
   return (
     <g className={example ? "marker example" : "marker"} aria-hidden="true">
       {example ? <path d={`M${cx} ${cy - r - 2}L${cx + r + 2} ${cy}L${cx} ${cy + r + 2}L${cx - r - 2} ${cy}Z`} /> : shape}
-      <text x={cx} y={labelBelow ? cy + r + 12 : cy - r - 5} textAnchor={cx > X1 - 40 ? "end" : "middle"} className="marker-label">
-        {label}
-      </text>
+      {label ? (
+        <text x={cx} y={labelBelow ? cy + r + 12 : cy - r - 5} textAnchor={cx > X1 - 40 ? "end" : "middle"} className="marker-label">
+          {label}
+        </text>
+      ) : null}
     </g>
   );
 }

@@ -65,7 +65,7 @@ export default function ConstitutionLab({ data, lessonSlug }: WidgetProps) {
               <button
                 key={e.id}
                 type="button"
-                className="secondary small-button"
+                className="secondary chip-button"
                 aria-pressed={i === exampleIndex}
                 onClick={() => {
                   setExampleIndex(i);

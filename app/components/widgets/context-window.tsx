@@ -104,7 +104,7 @@ function NeedleExperiment() {
     setBusy(true);
     const r = await postJson<NextTokenResponse>(
       "/api/next-token",
-      { context: haystack.text, mode: "top", count: 8, temperature: 0, locale },
+      { context: haystack.text, mode: "top", count: 8, minPieces: 8, temperature: 0, locale },
       t("widget.error.network"),
     );
     setBusy(false);
@@ -167,8 +167,7 @@ function NeedleExperiment() {
           ? layout.spans.map((s, i) => {
               const content = s.needle ? (
                 <mark className="needle-mark">
-                  <span aria-hidden="true">📌 </span>
-                  <span className="visually-hidden">{t("widget.needle.needleStarts")} </span>
+                  <span className="needle-tag">{t("widget.needle.tag")}</span>{" "}
                   {s.text}
                 </mark>
               ) : (
@@ -195,6 +194,17 @@ function NeedleExperiment() {
               reach: formatNumber(layout.needleReach, locale),
               window: formatNumber(windowSize, locale),
             })}
+            {windowSize <= 16 && sample ? (
+              <span className="window-pieces">
+                {" "}
+                {t("widget.needle.windowHolds")}{" "}
+                {sample.data.pieces.slice(-windowSize).map((piece, i) => (
+                  <span key={i} className="token tone-2">
+                    {visiblePiece(piece.text)}
+                  </span>
+                ))}
+              </span>
+            ) : null}
           </>
         ) : (
           t("widget.loading")

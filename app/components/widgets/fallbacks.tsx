@@ -113,8 +113,7 @@ function NeedleFallback({ data }: WidgetProps) {
       <div className="haystack" tabIndex={0} role="region" aria-label={t("widget.needle.haystackLabel")}>
         {haystack.text.slice(0, haystack.needleStart)}
         <mark className="needle-mark">
-          <span aria-hidden="true">📌 </span>
-          <span className="visually-hidden">{t("widget.needle.needleStarts")} </span>
+          <span className="needle-tag">{t("widget.needle.tag")}</span>{" "}
           {haystack.text.slice(haystack.needleStart, haystack.needleEnd)}
         </mark>
         {haystack.text.slice(haystack.needleEnd)}
@@ -173,9 +172,7 @@ function PreferenceFallback({ data }: WidgetProps) {
             <details>
               <summary>{t("widget.pref.revealJudge")}</summary>
               <p>{t("widget.pref.judgeSaid", { judge: p.judge === "a" ? "A" : "B" })}</p>
-              <p className="pref-reason">
-                <span className="badge">{t("widget.pref.exampleLabel")}</span> {p.reason}
-              </p>
+              <p className="pref-reason">{p.reason}</p>
             </details>
           </li>
         ))}

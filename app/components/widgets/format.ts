@@ -9,7 +9,8 @@ export function visiblePiece(text: string): string {
 /** "24.2%" / "24,2 %" style, with "<0.1%" for tiny values so nothing reads as zero. */
 export function percent(p: number, locale: Locale, digits = 1): string {
   if (p > 0 && p < 0.001) return `<${formatNumber(0.1, locale, 1)}%`;
-  return `${formatNumber(p * 100, locale, digits)}%`;
+  const fixed = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${fixed.format(p * 100)}%`;
 }
 
 export function formatNumber(n: number, locale: Locale, digits = 0): string {

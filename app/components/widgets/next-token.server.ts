@@ -6,7 +6,7 @@
  */
 import { tokenize } from "~/course/tokenizer.server";
 import { getMiniModel } from "~/playground/mini-model.server";
-import { nextTokenDistribution, sampleNext, seededRandom, type NextPiece } from "~/playground/mini-model";
+import { nextTokenDistribution, seededRandom, type NextPiece } from "~/playground/mini-model";
 import type { NextTokenCandidate, NextTokenResponse, NextTokenView } from "./widget-data";
 
 /** Bars the widget shows. */
@@ -21,6 +21,8 @@ export interface NextTokenRequest {
   topK: number;
   mode: "peek" | "top" | "sample";
   count: number;
+  /** Pieces to add before the text may end (so a reply says something before it stops). */
+  minPieces?: number;
   /** The reader's locale: which statistics to use for an empty text (otherwise guessed). */
   locale?: string;
   seed?: number;
@@ -57,6 +59,17 @@ export function viewAfter(text: string, temperature: number, topK: number, local
   return { window, candidates };
 }
 
+/** One candidate drawn with the chances `chancesAt` shows (the playground's sampling rule). */
+function pickAt(candidates: NextPiece[], temperature: number, random: () => number): NextPiece | undefined {
+  const chances = chancesAt(candidates, temperature);
+  let threshold = random();
+  for (let i = 0; i < candidates.length; i++) {
+    threshold -= chances[i]!;
+    if (threshold < 0) return candidates[i];
+  }
+  return candidates.at(-1);
+}
+
 export function nextTokenStep(request: NextTokenRequest): NextTokenResponse {
   const model = getMiniModel();
   const random = request.seed === undefined ? Math.random : seededRandom(request.seed);
@@ -64,12 +77,10 @@ export function nextTokenStep(request: NextTokenRequest): NextTokenResponse {
   const added: NextTokenResponse["added"] = [];
   const steps = request.mode === "peek" ? 0 : request.count;
   for (let i = 0; i < steps; i++) {
-    const options = { topK: request.topK, locale: localeHint(text, request.locale) };
-    const next =
-      request.mode === "top"
-        ? (nextTokenDistribution(model, text, { ...options, topK: 1 })[0] ?? { piece: "", p: 1, end: true as const })
-        : sampleNext(model, text, { ...options, temperature: request.temperature, random });
-    if (next.end) {
+    const candidates = nextTokenDistribution(model, text, { topK: request.topK, locale: localeHint(text, request.locale) });
+    const allowed = added.length < (request.minPieces ?? 0) ? candidates.filter((c) => !c.end) : candidates;
+    const next = request.mode === "top" ? allowed[0] : pickAt(allowed, request.temperature, random);
+    if (!next || next.end) {
       added.push({ piece: "", end: true });
       break;
     }

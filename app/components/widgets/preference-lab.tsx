@@ -76,7 +76,7 @@ export default function PreferenceLab({ data, lessonSlug }: WidgetProps) {
             <li key={p.id}>
               <button
                 type="button"
-                className="secondary small-button"
+                className="secondary chip-button"
                 aria-current={i === index ? "step" : undefined}
                 onClick={() => setIndex(i)}
               >
@@ -153,9 +153,7 @@ function Reveal(p: { pair: PreferencePair; choice: PreferenceChoice; counts: Cou
         <strong>{agree ? `✓ ${t("widget.pref.agree")}` : `≠ ${t("widget.pref.disagree")}`}</strong>{" "}
         {t("widget.pref.judgeSaid", { judge: label(p.pair.judge) })}
       </p>
-      <p className="pref-reason">
-        <span className="badge">{t("widget.pref.exampleLabel")}</span> {p.pair.reason}
-      </p>
+      <p className="pref-reason">{p.pair.reason}</p>
       {rates ? (
         <p>
           {t("widget.pref.classSame", { same: rates.same, total: rates.total, pct: percent(rates.sameShare, locale, 0) })}{" "}

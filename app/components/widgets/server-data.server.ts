@@ -52,7 +52,7 @@ function compute(widgets: Extract<Block, { t: "widget" }>[], locale: Locale): Wi
         before += piece.ids.length;
       }
       const total = pieces.reduce((n, p) => n + p.ids.length, 0);
-      const answer = nextTokenStep({ context: haystack.text, temperature: 0, topK: 40, mode: "top", count: 8, locale });
+      const answer = nextTokenStep({ context: haystack.text, temperature: 0, topK: 40, mode: "top", count: 8, minPieces: 8, locale });
       out.needle = {
         haystackTokens: total,
         needleReach: total - before,

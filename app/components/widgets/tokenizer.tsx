@@ -50,7 +50,7 @@ export default function TokenizerWidget({ props }: WidgetProps) {
               <button
                 key={i}
                 type="button"
-                className="secondary small-button"
+                className="secondary chip-button"
                 aria-pressed={i === pairIndex}
                 onClick={() => setPairIndex(i)}
               >

@@ -73,9 +73,18 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBro
 
   const problems: string[] = [];
   const watch = (page: Page) => {
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    const where = () => new URL(page.url()).pathname;
+    page.on("pageerror", (error) => problems.push(`${where()}: page error: ${error.message.slice(0, 160)}`));
     page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+      const text = message.text();
+      // failed loads are reported below with their URL
+      if (message.type() === "error" && !text.startsWith("Failed to load resource")) {
+        problems.push(`${where()}: console error: ${text.split("\n")[0]!.slice(0, 200)}`);
+      }
+    });
+    page.on("response", (response) => {
+      const type = response.request().resourceType();
+      if (response.status() >= 400 && type !== "document") problems.push(`${where()}: ${response.status()} for ${type} ${new URL(response.url()).pathname}`);
     });
   };
   context.on("page", watch);

@@ -17,7 +17,7 @@ import type { TestProject } from "vitest/node";
 import { startFakeAnthropic } from "../../fakes/anthropic";
 import { adminUrlFor, databaseUrl } from "../../setup/db-urls";
 import { startFakeControl } from "./fake-control";
-import { remixBuild, remixBuildIsStale, startLanternServer } from "./lantern-server";
+import { remixBuild, remixBuildIsStale, snapshotApp, startLanternServer } from "./lantern-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,6 +34,7 @@ export default async function setup(project: TestProject) {
     remixBuild();
   }
 
+  const app = snapshotApp();
   const fake = await startFakeAnthropic();
   const control = await startFakeControl(fake);
 
@@ -70,11 +71,13 @@ export default async function setup(project: TestProject) {
         CLAUDE_TIMEOUT_MS: "10000",
       },
       echo: process.env.E2E_SERVER_LOG === "1",
+      cwd: app.dir,
     });
   } catch (error) {
     await control.close();
     await fake.close();
     await cleanupStorage();
+    app.remove();
     throw error;
   }
 
@@ -87,5 +90,6 @@ export default async function setup(project: TestProject) {
     await control.close();
     await fake.close();
     await cleanupStorage();
+    app.remove();
   };
 }

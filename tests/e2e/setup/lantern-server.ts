@@ -9,6 +9,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -25,6 +26,8 @@ export interface LanternServerOptions {
   echo?: boolean;
   /** How long to wait for "ready" before giving up. */
   timeoutMs?: number;
+  /** Run from this folder (see snapshotApp) instead of the project root. */
+  cwd?: string;
 }
 
 export interface LanternServer {
@@ -86,6 +89,34 @@ export function remixBuild(root = ROOT): void {
   }
 }
 
+/**
+ * A private copy of the built app to run the server from: build/ and public/ are copied, the
+ * sources and node_modules are linked. Others rebuilding the shared tree while the tests run
+ * (which replaces public/build) then cannot pull assets from under the server, and a developer's
+ * .env in the project root does not leak into the tests.
+ */
+export function snapshotApp(root = ROOT): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-app-"));
+  fs.chmodSync(dir, 0o755);
+  for (const copied of ["build", "public"]) {
+    // A build running elsewhere may replace files while we copy: try again on a vanished file.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        fs.rmSync(path.join(dir, copied), { recursive: true, force: true });
+        fs.cpSync(path.join(root, copied), path.join(dir, copied), { recursive: true });
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt === 5) throw error;
+        spawnSync("sleep", ["2"]);
+      }
+    }
+  }
+  for (const linked of ["node_modules", "app", "server", "db", "lessons", "scripts", "package.json", "tsconfig.json", "remix.config.js"]) {
+    if (fs.existsSync(path.join(root, linked))) fs.symlinkSync(path.join(root, linked), path.join(dir, linked));
+  }
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 export async function startLanternServer(options: LanternServerOptions): Promise<LanternServer> {
   const port = options.port ?? (await freePort());
   const env: Record<string, string> = {
@@ -106,7 +137,7 @@ export async function startLanternServer(options: LanternServerOptions): Promise
   }
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts", "--no-build"], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -107,8 +107,8 @@ export function fillPattern(pattern: string, values: Record<string, string>, fal
   return pattern
     .split("/")
     .map((part) => {
-      if (part === "*") return values["*"] ?? fallback;
-      if (part.startsWith(":")) return encodeURIComponent(values[part.slice(1)] ?? fallback);
+      if (part === "*") return (values["*"] ?? fallback).toWellFormed().split("/").map(encodeURIComponent).join("/");
+      if (part.startsWith(":")) return encodeURIComponent((values[part.slice(1)] ?? fallback).toWellFormed());
       return part;
     })
     .join("/");

@@ -79,7 +79,7 @@ export const learn = {
   "learn.check.title": "Check yourself",
   "learn.check.submit": "Check my answer",
   "learn.check.submitAgain": "Check again",
-  "learn.check.tryAgain": "Not quite yet. Have another look at this step and try again ({n} try left).",
+  "learn.check.tryAgain": "Not quite yet. Have another look at this step and try again (tries left: {n}).",
 
   "learn.feedback.correct": "Right!",
   "learn.feedback.wrong": "Not right.",
@@ -103,9 +103,9 @@ export const learn = {
   "learn.quiz.overconfidentTitle": "Overconfident: {n}.",
   "learn.quiz.overconfidentText": "You were sure or fairly sure about these answers, but they were wrong:",
   "learn.quiz.noOverconfident": "No overconfident answers: when you were sure, you were right.",
-  "learn.quiz.notSureThanks": "You said “I'm not sure” {n} times. Honest answers never cost you points.",
+  "learn.quiz.notSureThanks": "“I'm not sure” answers: {n}. Honest answers never cost you points.",
   "learn.quiz.scoringRule": "Scoring: right +1, “I'm not sure” 0, wrong guess 0, wrong while sure or fairly sure −½ (never below 0).",
-  "learn.quiz.retry": "Try again ({n} attempt left)",
+  "learn.quiz.retry": "Try again (attempts left: {n})",
   "learn.quiz.toFinish": "Finish the lesson",
   "learn.quiz.answersTitle": "Your answers, explained",
 
@@ -115,7 +115,7 @@ export const learn = {
   "learn.calibration.right": "Right",
   "learn.calibration.homeTitle": "How well do you know what you know?",
   "learn.calibration.homeLead": "From all your answers so far. When you say “sure”, you should be right nearly every time; when you're guessing, you'll often be wrong, and that's fine.",
-  "learn.calibration.overconfident": "So far, {n} answers were wrong although you felt sure or fairly sure.",
+  "learn.calibration.overconfident": "Wrong answers you felt sure or fairly sure about, so far: {n}.",
 
   "learn.finish.completedTitle": "Lesson complete!",
   "learn.finish.endTitle": "End of the lesson",
@@ -123,7 +123,7 @@ export const learn = {
   "learn.finish.learned": "What you learned",
   "learn.finish.todo": "Still to do",
   "learn.finish.score": "Quiz: {score} of {max} points",
-  "learn.finish.overconfident": "{n} overconfident",
+  "learn.finish.overconfident": "overconfident: {n}",
   "learn.finish.time": "Time spent learning: about {n} min",
   "learn.finish.next": "Next: lesson {n}",
   "learn.finish.startNext": "Start the next lesson",

@@ -1,0 +1,3 @@
+CREATE INDEX "activity_steps_done_idx" ON "activity_log" USING btree ("actor_id","created_at") WHERE "activity_log"."verb" = 'completed-step';--> statement-breakpoint
+CREATE INDEX "messages_flagged_idx" ON "playground_messages" USING btree ("user_id","created_at") WHERE "playground_messages"."flag_status" <> 'none';--> statement-breakpoint
+CREATE INDEX "quiz_answers_user_time_idx" ON "quiz_answers" USING btree ("user_id","created_at");

@@ -1,0 +1,107 @@
+/**
+ * The student journey with the keyboard alone — Tab, arrows, Space, Enter and typing, never the
+ * mouse: join a class with its code, take a lesson step by step, answer the quiz (one "I'm not
+ * sure"), and send a prompt in the playground. Every control reached shows where focus is.
+ * Screenshots: test-results/screenshots/keyboard/.
+ */
+import crypto from "node:crypto";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "~/i18n/catalogs.server";
+import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
+import { closeTestSql, demoClassId, fakeAnthropic, testSql } from "./setup/context";
+import { answerQuiz, compiledLesson, tabTo, walkSteps } from "./setup/lesson-driver";
+
+const JOURNEY = "keyboard";
+const t = translator("en");
+const lesson = compiledLesson();
+const username = `keys-${crypto.randomBytes(3).toString("hex")}`;
+let browser: OpenBrowser;
+const unseenFocus: string[] = [];
+
+/** Tab to the control, check its focus is visible, then type into it. */
+async function typeInto(page: Page, selector: string, text: string) {
+  await tabTo(page, selector);
+  await recordFocus(page);
+  await page.keyboard.type(text);
+}
+
+async function recordFocus(page: Page) {
+  const seen = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return "nothing focused";
+    const s = getComputedStyle(el);
+    const ring = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1) || (s.boxShadow !== "none" && s.boxShadow !== "");
+    return ring ? null : `${el.tagName.toLowerCase()}#${el.id}`;
+  });
+  if (seen) unseenFocus.push(`${new URL(page.url()).pathname}: ${seen}`);
+}
+
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeTestSql();
+});
+
+describe("the student journey with the keyboard alone", () => {
+  it("joins with the code", async () => {
+    const page = browser.page;
+    const [cls] = await testSql()<{ join_code: string }[]>`select join_code from classes where id = ${await demoClassId()}`;
+    await page.goto("/join");
+    await typeInto(page, "#f-code", cls!.join_code);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/join\/[A-Z0-9]+/i);
+    await typeInto(page, "#f-displayName", "Kay Board");
+    await typeInto(page, "#f-username", username);
+    await typeInto(page, "#f-password", "green-lamp-river-7");
+    await screenshot(page, JOURNEY, "01-join");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/learn$/);
+  });
+
+  it("takes a lesson step by step and answers the quiz", async () => {
+    const page = browser.page;
+    await walkSteps(page, lesson.slug, "keyboard", {
+      onStep: async (i) => {
+        // after "Next", focus moves to the new step's title, as a page load puts the reader at the top
+        if (i > 0) {
+          const focused = await page.evaluate(() => document.activeElement?.id ?? "");
+          if (focused !== "step-title") unseenFocus.push(`step ${i + 1}: focus on "${focused}", not the step title`);
+        }
+        if (i === 1) await screenshot(page, JOURNEY, "02-step-2-focus");
+      },
+    });
+    await answerQuiz(page, lesson.slug, "keyboard");
+    await screenshot(page, JOURNEY, "03-results");
+    expect(await page.locator(".score-card").innerText()).toContain(t("learn.quiz.notSureThanks", { n: 1 }));
+    const [row] = await testSql()<{ n: number }[]>`
+      select count(*)::int as n from quiz_answers qa join users u on u.id = qa.user_id
+      where u.username = ${username} and qa.kind = 'quiz' and qa.not_sure`;
+    expect(row!.n).toBe(1);
+  });
+
+  it("sends a prompt in the playground and reads the reply", async () => {
+    const page = browser.page;
+    await fakeAnthropic.reset();
+    await fakeAnthropic.script({ kind: "reply", text: "Keyboard reply arrives token by token." });
+    await page.goto("/playground");
+    if (await page.locator("#pg-model").count()) {
+      await tabTo(page, "#pg-model");
+      await recordFocus(page);
+      // choose the first Claude model with the arrow keys
+      for (let i = 0; i < 5 && !/^claude/.test(await page.inputValue("#pg-model")); i++) await page.keyboard.press("ArrowDown");
+    }
+    await typeInto(page, "#pg-prompt", "Hello from the keyboard");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.locator("main").innerText(), { timeout: 10_000 }).toContain("Keyboard reply arrives token by token.");
+    await screenshot(page, JOURNEY, "04-playground");
+  });
+
+  it("focus was visible on every control the keyboard reached", () => {
+    expect(unseenFocus).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+});

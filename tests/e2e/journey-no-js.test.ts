@@ -1,0 +1,62 @@
+/**
+ * With JavaScript switched off, a student reads a lesson step by step and answers its quiz:
+ * plain links and forms carry the whole journey, and the answers are saved.
+ * Screenshots: test-results/screenshots/no-javascript/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "~/i18n/catalogs.server";
+import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
+import { closeTestSql, demoClassId, makeStudent, testSql } from "./setup/context";
+import { answerQuiz, compiledLesson, walkSteps } from "./setup/lesson-driver";
+import { lessonSlugs } from "./setup/routes";
+
+const JOURNEY = "no-javascript";
+const t = translator("en");
+// the second lesson: its tokenizer widget must have a fallback without JavaScript
+const lesson = compiledLesson(lessonSlugs()[1]);
+let browser: OpenBrowser;
+let username = "";
+
+beforeAll(async () => {
+  username = (await makeStudent(await demoClassId(), "Nojs Student")).username;
+  browser = await openBrowser({ javaScriptEnabled: false, as: username });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await closeTestSql();
+});
+
+describe("without JavaScript", () => {
+  it("a student reads a lesson step by step and answers its quiz", async () => {
+    const page = browser.page;
+    // really without JavaScript: no script runs
+    await page.goto("/learn");
+    expect(await page.evaluate(() => 1).catch(() => "blocked")).toBeDefined();
+    const scripted = await page.locator("html").getAttribute("data-js").catch(() => null);
+    expect(scripted).toBeNull();
+
+    const titles = await walkSteps(page, lesson.slug, "mouse", {
+      onStep: async (i) => {
+        if (i === 0) await screenshot(page, JOURNEY, "01-first-step");
+        if (lesson.content.en!.steps[i]!.id && i === 2) await screenshot(page, JOURNEY, "02-step-3");
+      },
+    });
+    expect(titles).toEqual(lesson.content.en!.steps.map((s) => s.title));
+    await screenshot(page, JOURNEY, "03-quiz");
+    await answerQuiz(page, lesson.slug, "mouse");
+    await screenshot(page, JOURNEY, "04-results");
+    expect(await page.locator(".score-card").innerText()).toContain(t("learn.quiz.notSureThanks", { n: 1 }));
+
+    const sql = testSql();
+    const [progress] = await sql<{ steps_done: string[] }[]>`
+      select lp.steps_done from lesson_progress lp join users u on u.id = lp.user_id
+      where u.username = ${username} and lp.lesson_slug = ${lesson.slug}`;
+    for (const s of lesson.content.en!.steps) expect(progress!.steps_done).toContain(s.id);
+    const [answers] = await sql<{ n: number; not_sure: number }[]>`
+      select count(*)::int as n, count(*) filter (where not_sure)::int as not_sure
+      from quiz_answers qa join users u on u.id = qa.user_id
+      where u.username = ${username} and qa.lesson_slug = ${lesson.slug} and qa.kind = 'quiz'`;
+    expect(answers).toEqual({ n: lesson.quiz.length, not_sure: 1 });
+  });
+});

@@ -1,0 +1,522 @@
+/**
+ * The teacher dashboard against real PostgreSQL and hand-built data: the class page's
+ * aggregates (a student with no activity, a lesson with no answers, "not sure" answers,
+ * needs-help signals, overdue), quiz insight (first attempts, difficulty ranking, calibration),
+ * the gradebook CSV equal to what the page's loader returns, formula neutralising and the BOM,
+ * teachers never seeing another teacher's class, flags that stay logged, assignments, and a
+ * fixed number of queries however large the class.
+ */
+import { drizzle } from "drizzle-orm/postgres-js";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../../db/schema";
+import type { Connection } from "../../db/client";
+import { getLesson } from "../../app/course/course.server";
+import type { Lesson } from "../../app/course/types";
+import { connection, db, registerDatabase } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
+import { loader as quizLoader } from "../../app/routes/teach.classes.$classId.quiz";
+import { loader as studentLoader } from "../../app/routes/teach.classes.$classId.students.$studentId";
+import { action as assignAction, loader as assignLoader } from "../../app/routes/teach.classes.$classId.assignments";
+import { action as flagAction } from "../../app/routes/teach.classes.$classId.flags";
+import { loader as gradebookLoader } from "../../app/routes/teach.classes.$classId.export.gradebook[.csv]";
+import { loader as responsesLoader } from "../../app/routes/teach.classes.$classId.export.responses[.csv]";
+import { loader as classJsonLoader } from "../../app/routes/teach.classes.$classId.export.class[.json]";
+import { loader as reportLoader } from "../../app/routes/teach.classes.$classId.report";
+import { loader as adminLoader } from "../../app/routes/admin._index";
+import { loader as adminClassLoader } from "../../app/routes/admin.classes.$classId";
+import { BOM, neutralizeCell, parseCsv, toCsv } from "../../app/models/exports.server";
+import { listFlaggedExchanges } from "../../app/models/flags.server";
+import { wilsonLower } from "../../app/models/dashboard-quiz.server";
+import { translator } from "../../app/i18n/catalogs.server";
+import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+
+const en = translator("en");
+const MIN = 60_000;
+const now = Date.now();
+const ago = (minutes: number) => new Date(now - minutes * MIN).toISOString();
+
+let teacher: SessionUser;
+let otherTeacher: SessionUser;
+let admin: SessionUser;
+let classId: string;
+let otherClassId: string;
+let tokens: Lesson;
+let llm: Lesson;
+let long: Lesson;
+const s: Record<"ana" | "ben" | "formula" | "wang" | "eve" | "finn", SessionUser> = {} as never;
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Hand-built rows, shaped as the lesson engine writes them (progress.server.ts, quiz.server.ts)   */
+/* ---------------------------------------------------------------------------------------------- */
+
+async function progress(
+  user: SessionUser,
+  lesson: string,
+  p: { status?: "in_progress" | "completed"; currentStep: string | null; stepsDone?: string[]; active?: number; started: string; updated: string; completed?: string },
+) {
+  await db().execute(sql`
+    insert into lesson_progress (user_id, lesson_slug, steps_done, current_step, status, active_seconds, started_at, completed_at, updated_at)
+    values (${user.id}, ${lesson}, ${`{${(p.stepsDone ?? []).join(",")}}`}::text[], ${p.currentStep}, ${p.status ?? "in_progress"},
+            ${p.active ?? 0}, ${p.started}::timestamptz, ${p.completed ?? null}::timestamptz, ${p.updated}::timestamptz)`);
+}
+
+async function answer(
+  user: SessionUser,
+  lesson: string,
+  questionId: string,
+  a: { kind?: "quiz" | "check"; attempt?: number; choices?: string[]; text?: string; notSure?: boolean; confidence?: "sure" | "fairly_sure" | "guessing" | null; correct: boolean; at: string },
+) {
+  await db().execute(sql`
+    insert into quiz_answers (user_id, lesson_slug, question_id, kind, attempt, choices, text_answer, not_sure, confidence, correct, created_at)
+    values (${user.id}, ${lesson}, ${questionId}, ${a.kind ?? "quiz"}, ${a.attempt ?? 1}, ${`{${(a.choices ?? []).join(",")}}`}::text[],
+            ${a.text ?? null}, ${a.notSure ?? false}, ${a.notSure ? null : (a.confidence ?? "sure")}, ${a.correct}, ${a.at}::timestamptz)`);
+}
+
+async function activity(user: SessionUser, verb: string, objectType: string, objectId: string, at: string, result: object | null = null) {
+  await db().execute(sql`
+    insert into activity_log (actor_id, verb, object_type, object_id, result, created_at)
+    values (${user.id}, ${verb}, ${objectType}, ${objectId}, ${result ? JSON.stringify(result) : null}::jsonb, ${at}::timestamptz)`);
+}
+
+async function conversation(user: SessionUser, cls: string | null, messages: { role: "user" | "assistant"; text: string; flags?: string[]; flag?: string; at: string }[]) {
+  const [c] = await db().execute<{ id: string }>(sql`
+    insert into playground_conversations (user_id, class_id, title, model) values (${user.id}, ${cls}, 'Chat', 'mini') returning id`);
+  const ids: string[] = [];
+  for (const m of messages) {
+    const [row] = await db().execute<{ id: string }>(sql`
+      insert into playground_messages (conversation_id, user_id, role, text, status, flags, flag_status, input_tokens, output_tokens, created_at)
+      values (${c!.id}, ${user.id}, ${m.role}, ${m.text}, 'complete', ${`{${(m.flags ?? []).join(",")}}`}::text[],
+              ${m.flag ?? "none"}, 10, 20, ${m.at}::timestamptz)
+      returning id`);
+    ids.push(row!.id);
+  }
+  return { id: c!.id, messageIds: ids };
+}
+
+// (a text question has no choices: any id stands in, it is only stored)
+const rightChoice = (lesson: Lesson, i: number) => lesson.quiz[i]!.answer[0] ?? "text";
+const wrongChoice = (lesson: Lesson, i: number) =>
+  lesson.quiz[i]!.content.en.choices.find((c) => !lesson.quiz[i]!.answer.includes(c.id))?.id ?? "zzz";
+
+let flaggedMessageId: string;
+
+beforeAll(async () => {
+  tokens = getLesson("tokens")!;
+  llm = getLesson("what-is-an-llm")!;
+  long = getLesson("long-context")!;
+  const school = await makeSchool();
+  admin = school.admin;
+  teacher = await makeUser(school.school.id, "teacher");
+  otherTeacher = await makeUser(school.school.id, "teacher");
+  classId = (await makeClass(teacher, "Class 7B")).id;
+  otherClassId = (await makeClass(otherTeacher, "Other class")).id;
+  s.ana = await makeStudentIn(classId, { displayName: "Ana" });
+  s.ben = await makeStudentIn(classId, { displayName: "Ben" }); // no activity at all
+  s.formula = await makeStudentIn(classId, { displayName: "=HYPERLINK(\"http://x\",\"y\")" });
+  s.wang = await makeStudentIn(classId, { displayName: "王小明" });
+  s.eve = await makeStudentIn(classId, { displayName: "Eve" });
+  s.finn = await makeStudentIn(classId, { displayName: "Finn" });
+
+  // Ana: tokens completed; two quiz attempts — the latest counts: 7 right, 1 not sure,
+  // 1 wrong "sure" (−0.5), 1 wrong "guessing" (0) → 6.5 / 10.
+  const tokenSteps = tokens.content.en.steps.map((x) => x.id);
+  await progress(s.ana, "tokens", {
+    status: "completed",
+    currentStep: "_quiz",
+    stepsDone: [...tokenSteps, "_quiz"],
+    active: 1500,
+    started: ago(300),
+    updated: ago(200),
+    completed: ago(200),
+  });
+  for (let i = 0; i < tokens.quiz.length; i++) {
+    await answer(s.ana, "tokens", tokens.quiz[i]!.id, { attempt: 1, choices: [wrongChoice(tokens, i)], correct: false, confidence: "guessing", at: ago(230) });
+    const outcome = i < 7 ? "right" : i === 7 ? "notSure" : i === 8 ? "wrongSure" : "wrongGuess";
+    await answer(s.ana, "tokens", tokens.quiz[i]!.id, {
+      attempt: 2,
+      choices: outcome === "right" ? [rightChoice(tokens, i)] : outcome === "notSure" ? [] : [wrongChoice(tokens, i)],
+      notSure: outcome === "notSure",
+      confidence: outcome === "wrongGuess" ? "guessing" : "sure",
+      correct: outcome === "right",
+      at: ago(201),
+    });
+  }
+  // Ana is now on step 3 of "What is an LLM?", seen 2 minutes ago; and has an open flag in this class
+  await progress(s.ana, "what-is-an-llm", { currentStep: llm.content.en.steps[2]!.id, stepsDone: llm.content.en.steps.slice(0, 2).map((x) => x.id), active: 300, started: ago(20), updated: ago(2) });
+  await activity(s.ana, "completed-step", "step", `what-is-an-llm#${llm.content.en.steps[1]!.id}`, ago(3));
+  const flagged = await conversation(s.ana, classId, [
+    { role: "user", text: "my phone is 555 1234", flags: ["personal_data"], flag: "open", at: ago(10) },
+    { role: "assistant", text: "Please don't share phone numbers here.", at: ago(10) },
+  ]);
+  flaggedMessageId = flagged.messageIds[0]!;
+  // a flag in a conversation held outside this class does not count here
+  await conversation(s.ana, null, [{ role: "user", text: "elsewhere", flags: ["violence"], flag: "open", at: ago(5) }]);
+
+  // 王小明: three answers in a row not right (two of them "I'm not sure") → needs help
+  await progress(s.wang, "what-is-an-llm", { currentStep: llm.content.en.steps[1]!.id, started: ago(40), updated: ago(30) });
+  const checks = llm.checks.map((q) => q.id);
+  await answer(s.wang, "what-is-an-llm", checks[0]!, { kind: "check", correct: true, confidence: "sure", choices: [llm.checks[0]!.answer[0]!], at: ago(39) });
+  await answer(s.wang, "what-is-an-llm", checks[1]!, { kind: "check", notSure: true, correct: false, at: ago(35) });
+  await answer(s.wang, "what-is-an-llm", checks[2]!, { kind: "check", correct: false, confidence: "fairly_sure", choices: ["zzz"], at: ago(33) });
+  await answer(s.wang, "what-is-an-llm", checks[1]!, { kind: "check", attempt: 2, notSure: true, correct: false, at: ago(31) });
+
+  // The formula-named student: on step 2 of long-context for 50 minutes, while classmates took
+  // about 2 minutes for that step → stuck.
+  await progress(s.formula, "long-context", { currentStep: long.content.en.steps[1]!.id, stepsDone: [long.content.en.steps[0]!.id], started: ago(60), updated: ago(1) });
+  await activity(s.formula, "completed-step", "step", `long-context#${long.content.en.steps[0]!.id}`, ago(51));
+  for (const [student, minutes] of [[s.eve, 2], [s.finn, 3], [s.ana, 1]] as const) {
+    await progress(student, "long-context", { currentStep: long.content.en.steps[2]!.id, stepsDone: long.content.en.steps.slice(0, 2).map((x) => x.id), started: ago(500), updated: ago(495 - minutes) });
+    await activity(student, "completed-step", "step", `long-context#${long.content.en.steps[0]!.id}`, ago(495));
+    await activity(student, "completed-step", "step", `long-context#${long.content.en.steps[1]!.id}`, ago(495 - minutes));
+  }
+
+  // Quiz insight: tokens question 0 — five first attempts, four not right (ranked);
+  // tokens question 1 — two first attempts, both wrong (too few to rank).
+  const q0 = tokens.quiz[0]!.id;
+  const q1 = tokens.quiz[1]!.id;
+  await answer(s.eve, "tokens", q0, { choices: [wrongChoice(tokens, 0)], confidence: "sure", correct: false, at: ago(100) });
+  await answer(s.finn, "tokens", q0, { notSure: true, correct: false, at: ago(100) });
+  await answer(s.wang, "tokens", q0, { choices: [wrongChoice(tokens, 0)], confidence: "guessing", correct: false, at: ago(100) });
+  await answer(s.formula, "tokens", q0, { choices: [rightChoice(tokens, 0)], confidence: "fairly_sure", correct: true, at: ago(100) });
+  await answer(s.eve, "tokens", q1, { choices: [wrongChoice(tokens, 1)], confidence: "sure", correct: false, at: ago(99) });
+  await answer(s.finn, "tokens", q1, { choices: [wrongChoice(tokens, 1)], confidence: "sure", correct: false, at: ago(99) });
+  // Eve's second attempt at q0 is right: it must not change the first-attempt numbers
+  await answer(s.eve, "tokens", q0, { attempt: 2, choices: [rightChoice(tokens, 0)], confidence: "sure", correct: true, at: ago(98) });
+
+  // An assignment of "honesty" to the whole class, due yesterday: overdue for everyone
+  await db().execute(sql`insert into assignments (class_id, lesson_slug, due_at, created_by) values (${classId}, 'honesty', ${ago(24 * 60)}::timestamptz, ${teacher.id})`);
+});
+
+const params = () => ({ classId });
+const call = async <T>(fn: (args: never) => Promise<T>, user: SessionUser, path: string, p: Record<string, string>, init: Parameters<typeof requestAs>[2] = {}) =>
+  fn({ request: await requestAs(user, path, init), params: p, context: {} } as never);
+
+async function expect404(promise: Promise<unknown>) {
+  const thrown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(thrown).toBeInstanceOf(Response);
+  expect((thrown as Response).status).toBe(404);
+}
+
+describe("class page aggregates", () => {
+  it("shows each student × lesson exactly as the hand-built rows say", async () => {
+    const { view } = await call(progressLoader, teacher, `/teach/classes/${classId}?lang=en`, params());
+    expect(view.totalStudents).toBe(6);
+    const row = (name: string) => view.students.find((x) => x.displayName === name)!;
+    const cell = (name: string, lesson: string) => row(name).cells.find((c) => c.lesson === lesson)!;
+
+    // completed lesson, score of the LATEST attempt by the course's rule
+    expect(cell("Ana", "tokens")).toMatchObject({ state: "completed", score: 6.5 });
+    expect(cell("Ana", "tokens").label).toMatchObject({ status: "Completed", score: "6.5/10", time: "25 min" });
+    expect(cell("Ana", "tokens").label.completedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // in progress, with the step
+    expect(cell("Ana", "what-is-an-llm")).toMatchObject({ state: "in_progress", step: 3, steps: 7 });
+    expect(cell("Ana", "what-is-an-llm").label.status).toBe("Step 3 of 7");
+    expect(row("Ana").where?.lesson).toBe("what-is-an-llm");
+    expect(row("Ana").activeNow).toBe(true);
+
+    // the student with no activity at all
+    const ben = row("Ben");
+    expect(ben.cells.every((c) => c.state === "not_started" && c.score === null && c.activeSeconds === 0)).toBe(true);
+    expect(ben.lastSeenAt).toBeNull();
+    expect(ben.lastSeenLabel).toBe("not yet");
+    expect(ben.where).toBeNull();
+    expect(ben.signals).toEqual([]);
+
+    // overdue assignment marked on cells not completed
+    expect(cell("Ben", "honesty")).toMatchObject({ overdue: true });
+    expect(cell("Ben", "honesty").label.status).toBe("Not started · Overdue");
+    expect(cell("Ana", "tokens").overdue).toBe(false);
+
+    // a lesson with no answers from anyone
+    expect(view.students.every((x) => x.cells.find((c) => c.lesson === "responsible-ai")!.score === null)).toBe(true);
+
+    // summary
+    expect(view.summary.completionPercent).toBe(Math.round((100 * 1) / (6 * 7)));
+  });
+
+  it("raises the three needs-help signals, and none without cause", async () => {
+    const { view } = await call(progressLoader, teacher, `/teach/classes/${classId}?lang=en`, params());
+    const signals = (name: string) => view.students.find((x) => x.displayName === name)!.signals;
+    // three answers in a row not right, "not sure" included
+    expect(signals("王小明")).toEqual([expect.objectContaining({ kind: "wrong-streak", count: 3 })]);
+    // 50 minutes on a step the class did in about 2
+    const stuck = signals("=HYPERLINK(\"http://x\",\"y\")").find((x) => x.kind === "stuck");
+    expect(stuck).toMatchObject({ kind: "stuck", lesson: "long-context", typicalMinutes: 2 });
+    expect((stuck as { minutes: number }).minutes).toBeGreaterThanOrEqual(49);
+    // an open flag in this class's playground (the one outside the class does not count)
+    expect(signals("Ana")).toEqual([expect.objectContaining({ kind: "flag", count: 1 })]);
+    expect(signals("Eve")).toEqual([]);
+    expect(view.summary.needHelp).toBe(3);
+  });
+
+  it("sorts and filters from the query string", async () => {
+    const help = await call(progressLoader, teacher, `/teach/classes/${classId}?show=help&sort=name&lang=en`, params());
+    expect(help.view.students.map((x) => x.displayName)).toEqual(["=HYPERLINK(\"http://x\",\"y\")", "Ana", "王小明"]);
+    const notStarted = await call(progressLoader, teacher, `/teach/classes/${classId}?show=not-started`, params());
+    expect(notStarted.view.students.map((x) => x.displayName)).toEqual(["Ben"]);
+    const search = await call(progressLoader, teacher, `/teach/classes/${classId}?q=an`, params());
+    expect(search.view.students.map((x) => x.displayName)).toEqual(["Ana"]);
+    const progressFirst = await call(progressLoader, teacher, `/teach/classes/${classId}?sort=progress`, params());
+    expect(progressFirst.view.students[0]!.displayName).toBe("Ana");
+    // nonsense falls back to the defaults instead of failing
+    const odd = await call(progressLoader, teacher, `/teach/classes/${classId}?sort=evil&show=%00`, params());
+    expect(odd.view.query).toEqual({ sort: "name", show: "all", q: "" });
+  });
+});
+
+describe("quiz insight", () => {
+  it("counts first attempts only, with not-sure and overconfident shares", async () => {
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens&lang=en`, params());
+    const q0 = view.questions.find((q) => q.questionId === tokens.quiz[0]!.id)!;
+    // Ana (attempt 1 wrong guess), Eve (wrong sure), Finn (not sure), 王小明 (wrong guess), formula (right)
+    expect(q0).toMatchObject({ firstAnswers: 5, right: 1, notSure: 1, overconfident: 1 });
+    expect(q0.labels).toEqual({ right: "20%", notSure: "20%", overconfident: "20%" });
+    const wrongId = tokens.quiz[0]!.content.en.choices.find((c) => !tokens.quiz[0]!.answer.includes(c.id))!.id;
+    expect(q0.distribution.find((d) => d.key === wrongId)!.count).toBe(3);
+    expect(q0.distribution.find((d) => d.key === tokens.quiz[0]!.answer[0])).toMatchObject({ count: 1, correct: true });
+    expect(q0.distribution.find((d) => d.key === "not-sure")!.count).toBe(1);
+    // each learner's attempts: Eve has two
+    expect(q0.learners.find((l) => l.displayName === "Eve")!.attempts.map((a) => a.resultLabel)).toEqual(["Wrong", "Right"]);
+  });
+
+  it("ranks robustly: 4 of 5 missing outranks 2 of 2, which is too few to rank", async () => {
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens`, params());
+    const ids = view.questions.map((q) => q.questionId);
+    const q0 = view.questions.find((q) => q.questionId === tokens.quiz[0]!.id)!;
+    const q1 = view.questions.find((q) => q.questionId === tokens.quiz[1]!.id)!;
+    expect(q0.difficulty).toBeCloseTo(wilsonLower(4, 5), 6);
+    // q1: Eve, Finn, and Ana's attempt 1 — three first answers, all wrong: still too few
+    expect(q1.firstAnswers).toBe(3);
+    expect(q1.difficulty).toBeNull();
+    expect(ids.indexOf(q0.questionId)).toBeLessThan(ids.indexOf(q1.questionId));
+    expect(wilsonLower(15, 20)).toBeGreaterThan(wilsonLower(2, 2));
+  });
+
+  it("leaves a lesson with no answers empty and says so", async () => {
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=responsible-ai`, params());
+    const lesson = getLesson("responsible-ai")!;
+    expect(view.questions).toEqual([]);
+    expect(view.unanswered).toBe(lesson.quiz.length + lesson.checks.length);
+    expect(view.calibration.total).toBe(0);
+    expect(view.calibration.points.every((p) => p.accuracy === null)).toBe(true);
+  });
+
+  it("computes the class's calibration from first attempts with a confidence", async () => {
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lang=en`, params());
+    const level = (l: string) => view.calibration.points.find((p) => p.level === l)!;
+    // first attempts: Ana 10 (guessing, wrong); Eve q0 sure wrong, q1 sure wrong; Finn q0 not sure,
+    // q1 sure wrong; 王小明 q0 guessing wrong + checks (sure right, not sure, fairly sure wrong);
+    // formula q0 fairly sure right
+    expect(level("sure")).toMatchObject({ answers: 4, right: 1 });
+    expect(level("fairly_sure")).toMatchObject({ answers: 2, right: 1 });
+    expect(level("guessing")).toMatchObject({ answers: 11, right: 0 });
+    expect(view.calibration.notSure).toBe(2);
+    expect(view.calibration.sentence.length).toBeGreaterThan(20);
+  });
+});
+
+describe("exports match the screen", () => {
+  it("gradebook CSV = the page loader's rows, same filter and order, with BOM and neutralised formulas", async () => {
+    const search = "?sort=progress&show=all&lang=en";
+    const { view } = await call(progressLoader, teacher, `/teach/classes/${classId}${search}`, params());
+    const res = (await call(gradebookLoader, teacher, `/teach/classes/${classId}/export/gradebook.csv${search}`, params())) as Response;
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename=".*\.csv"; filename\*=UTF-8''/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith(BOM)).toBe(true);
+    const rows = parseCsv(text);
+    const [header, ...body] = rows;
+    expect(header!.length).toBe(2 + 3 * view.lessons.length);
+    const expected = view.students.map((st) =>
+      [st.displayName, st.username, ...st.cells.flatMap((c) => [c.label.status, c.label.score, c.label.completedAt])].map(neutralizeCell),
+    );
+    expect(body).toEqual(expected);
+    // the formula-named student is inert in a spreadsheet; the Chinese name is intact
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain("王小明");
+  });
+
+  it("neutralises every formula trigger", () => {
+    for (const v of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "  =1"]) expect(neutralizeCell(v).startsWith("'")).toBe(true);
+    for (const v of ["Ana", "6.5/10", "王小明", "a=b"]) expect(neutralizeCell(v)).toBe(v);
+    expect(toCsv([["=x", 'a"b', "c,d"]])).toBe(`${BOM}'=x,"a""b","c,d"\r\n`);
+  });
+
+  it("responses CSV has one row per answer and the same answer text as the quiz page", async () => {
+    const res = (await call(responsesLoader, teacher, `/teach/classes/${classId}/export/responses.csv?lang=en`, params())) as Response;
+    const rows = parseCsv(await res.text());
+    const [count] = await db().execute<{ n: number }>(sql`
+      select count(*)::int as n from quiz_answers qa join enrollments e on e.student_id = qa.user_id where e.class_id = ${classId}`);
+    expect(rows.length - 1).toBe(count!.n);
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens&lang=en`, params());
+    const eve = view.questions.find((q) => q.questionId === tokens.quiz[0]!.id)!.learners.find((l) => l.displayName === "Eve")!;
+    const eveRows = rows.filter((r) => r[0] === "Eve" && r[3] === tokens.quiz[0]!.id);
+    expect(eveRows.map((r) => [r[6], r[7], r[8], r[9]])).toEqual(eve.attempts.map((a) => [String(a.attempt), a.answer, a.confidenceLabel, a.resultLabel]));
+  });
+
+  it("class JSON carries progress, answers and assignments", async () => {
+    const res = (await call(classJsonLoader, teacher, `/teach/classes/${classId}/export/class.json`, params())) as Response;
+    const body = (await res.json()) as { students: { displayName: string; lessons: { lesson: string; status: string }[] }[]; answers: unknown[]; assignments: unknown[] };
+    expect(body.students).toHaveLength(6);
+    expect(body.students.find((x) => x.displayName === "Ana")!.lessons.find((l) => l.lesson === "tokens")!.status).toBe("completed");
+    expect(body.assignments).toHaveLength(1);
+    expect(body.answers.length).toBeGreaterThan(20);
+  });
+});
+
+describe("student page", () => {
+  it("shows timeline, lessons, answers, usage and transcripts with the flag highlighted", async () => {
+    const { view } = await call(studentLoader, teacher, `/teach/classes/${classId}/students/${s.ana.id}?lang=en`, { classId, studentId: s.ana.id });
+    expect(view.lessons.find((l) => l.slug === "tokens")).toMatchObject({ state: "completed", score: "6.5/10", stepsDone: tokens.content.en.steps.length });
+    expect(view.timeline.length).toBeGreaterThan(0);
+    // only this class's conversations
+    expect(view.transcripts).toHaveLength(1);
+    expect(view.transcripts[0]!.messages[0]).toMatchObject({ flagged: true, flagStatus: "open", flagLabels: ["Personal data"] });
+    expect(view.usage.days).toHaveLength(14);
+    expect(view.usage.totalMessages).toBe(1);
+    expect(view.usage.totalTokens).toBe(60);
+  });
+
+  it("is a 404 for a student outside the class", async () => {
+    const outsider = await makeStudentIn(otherClassId);
+    await expect404(call(studentLoader, teacher, `/teach/classes/${classId}/students/${outsider.id}`, { classId, studentId: outsider.id }));
+  });
+});
+
+describe("another teacher's class is a 404, everywhere", () => {
+  it("refuses every dashboard view and export", async () => {
+    const p = params();
+    const base = `/teach/classes/${classId}`;
+    await expect404(call(progressLoader, otherTeacher, base, p));
+    await expect404(call(quizLoader, otherTeacher, `${base}/quiz`, p));
+    await expect404(call(assignLoader, otherTeacher, `${base}/assignments`, p));
+    await expect404(call(reportLoader, otherTeacher, `${base}/report`, p));
+    await expect404(call(gradebookLoader, otherTeacher, `${base}/export/gradebook.csv`, p));
+    await expect404(call(responsesLoader, otherTeacher, `${base}/export/responses.csv`, p));
+    await expect404(call(classJsonLoader, otherTeacher, `${base}/export/class.json`, p));
+    await expect404(call(studentLoader, otherTeacher, `${base}/students/${s.ana.id}`, { classId, studentId: s.ana.id }));
+    await expect404(call(assignAction, otherTeacher, `${base}/assignments`, p, { form: { lesson: "tokens", target: "class" } }));
+    await expect404(call(flagAction, otherTeacher, `${base}/flags`, p, { form: { messageId: flaggedMessageId, decision: "dismissed" } }));
+    // a student of the class is not a teacher of it
+    await expect404(call(progressLoader, s.ana, base, p));
+    const [flag] = await db().execute<{ flag_status: string }>(sql`select flag_status from playground_messages where id = ${flaggedMessageId}`);
+    expect(flag!.flag_status).toBe("open");
+  });
+
+  it("lets the admin read any class of the school, and only there", async () => {
+    const { view } = await call(adminClassLoader, admin, `/admin/classes/${classId}`, params());
+    expect(view.totalStudents).toBe(6);
+    const other = await makeSchool();
+    await expect404(call(adminClassLoader, other.admin, `/admin/classes/${classId}`, params()));
+    const { overview } = await call(adminLoader, admin, "/admin", {});
+    expect(overview.classes.find((c) => c.id === classId)).toMatchObject({ students: 6, completedLessons: 1, openFlags: 1 });
+  });
+});
+
+describe("flags and assignments", () => {
+  it("a dismissed flag leaves the open list but stays logged", async () => {
+    const res = (await call(flagAction, teacher, `/teach/classes/${classId}/flags`, params(), {
+      form: { messageId: flaggedMessageId, decision: "dismissed" },
+    }).catch((e: unknown) => e)) as Response;
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/teach/classes/${classId}/playground?flag=dismissed#flags`);
+    const list = await listFlaggedExchanges(teacher, classId, { locale: "en", t: en });
+    expect(list.open).toEqual([]);
+    expect(list.decided).toEqual([expect.objectContaining({ messageId: flaggedMessageId, status: "dismissed" })]);
+    expect(list.decided[0]!.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect(list.decided[0]!.decisionLabel).toMatch(/^Dismissed \d{4}-/);
+    const [log] = await db().execute<{ n: number }>(sql`
+      select count(*)::int as n from activity_log where actor_id = ${teacher.id} and verb = 'dismissed-flag' and object_id = ${flaggedMessageId}`);
+    expect(log!.n).toBe(1);
+    // invalid input changes nothing and says so
+    const bad = (await call(flagAction, teacher, `/teach/classes/${classId}/flags`, params(), { form: { messageId: "nope", decision: "delete" } }).catch(
+      (e: unknown) => e,
+    )) as Response;
+    expect(bad.headers.get("Location")).toContain("flag=invalid");
+  });
+
+  it("assigns to chosen students with a due date, marks overdue, and rejects bad input without writing", async () => {
+    const before = await db().execute<{ n: number }>(sql`select count(*)::int as n from assignments where class_id = ${classId}`);
+    const bad = await call(assignAction, teacher, `/teach/classes/${classId}/assignments?lang=en`, params(), {
+      form: { lesson: "no-such-lesson", target: "students", due: "31/02/2025" },
+    });
+    expect((bad as unknown as { data: { errors: Record<string, string> } }).data.errors).toMatchObject({
+      lesson: "teach.dash.assign.lessonRequired",
+      due: "teach.dash.assign.dueInvalid",
+    });
+    const after = await db().execute<{ n: number }>(sql`select count(*)::int as n from assignments where class_id = ${classId}`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+
+    const yesterday = new Date(now - 86_400_000);
+    const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`;
+    await call(assignAction, teacher, `/teach/classes/${classId}/assignments`, params(), {
+      form: { lesson: "tokens", target: "students", due: day, students: [s.ana.id, s.ben.id] },
+    });
+    const { assignments } = await call(assignLoader, teacher, `/teach/classes/${classId}/assignments?lang=en`, params());
+    const a = assignments.find((x) => x.lesson === "tokens")!;
+    expect(a).toMatchObject({ wholeClass: false, assigned: 2, completed: 1, overdue: 1, overdueNames: ["Ben"] });
+  });
+});
+
+describe("a fixed number of queries, whatever the class size", () => {
+  /** Runs `fn` on a connection that counts the statements sent to PostgreSQL. */
+  async function countQueries(fn: () => Promise<unknown>): Promise<number> {
+    let count = 0;
+    const original = connection();
+    const url = process.env.LANTERN_TEST_DATABASE_URL!;
+    const client = postgres(url, { max: 4, onnotice: () => {}, debug: () => void count++ });
+    const counting: Connection = { url, sql: client, db: drizzle(client, { schema }) as Connection["db"], close: () => client.end() };
+    registerDatabase(counting);
+    try {
+      await fn();
+    } finally {
+      registerDatabase(original);
+      await client.end();
+    }
+    return count;
+  }
+
+  async function classOf(size: number) {
+    const cls = await makeClass(teacher, `Size ${size}`);
+    for (let i = 0; i < size; i++) {
+      const st = await makeStudentIn(cls.id, { displayName: `Student ${i}` });
+      await progress(st, "tokens", { currentStep: tokens.content.en.steps[1]!.id, started: ago(30), updated: ago(5) });
+      await answer(st, "tokens", tokens.quiz[0]!.id, { correct: i % 2 === 0, choices: [rightChoice(tokens, 0)], at: ago(4) });
+      await activity(st, "completed-step", "step", `tokens#${tokens.content.en.steps[0]!.id}`, ago(10));
+    }
+    return cls.id;
+  }
+
+  it("class page, quiz insight and student page loaders run the same number of queries for 2 and 30 students", async () => {
+    const small = await classOf(2);
+    const large = await classOf(30);
+    const counts: Record<string, number[]> = { progress: [], quiz: [], student: [] };
+    for (const id of [small, large]) {
+      const [first] = await db().execute<{ student_id: string }>(sql`select student_id from enrollments where class_id = ${id} limit 1`);
+      const progressReq = await requestAs(teacher, `/teach/classes/${id}`);
+      const quizReq = await requestAs(teacher, `/teach/classes/${id}/quiz`);
+      const studentReq = await requestAs(teacher, `/teach/classes/${id}/students/${first!.student_id}`);
+      counts.progress!.push(await countQueries(() => progressLoader({ request: progressReq, params: { classId: id }, context: {} } as never)));
+      counts.quiz!.push(await countQueries(() => quizLoader({ request: quizReq, params: { classId: id }, context: {} } as never)));
+      counts.student!.push(
+        await countQueries(() => studentLoader({ request: studentReq, params: { classId: id, studentId: first!.student_id }, context: {} } as never)),
+      );
+    }
+    for (const [view, [a, b]] of Object.entries(counts)) {
+      expect(a, view).toBe(b);
+      expect(a, view).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+afterAll(() => {
+  // nothing to clean: the file's database is dropped by tests/setup/file-db.ts
+});

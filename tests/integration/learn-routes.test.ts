@@ -1,0 +1,294 @@
+/**
+ * The lesson routes without JavaScript: plain form posts to the lesson route's action move
+ * through the steps, answer checks and the quiz (with "I'm not sure" on one question), leave and
+ * come back to the same step, and finish. Visitors' posts save nothing; another student's data
+ * is never shown.
+ */
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getLesson } from "../../app/course/course.server";
+import { fieldName, NOT_SURE_VALUE } from "../../app/course/answer-fields";
+import type { Lesson, Question } from "../../app/course/types";
+import { action as lessonAction, loader as lessonLoader } from "../../app/routes/learn.$lesson";
+import { action as timeAction } from "../../app/routes/learn.$lesson.time";
+import { loader as homeLoader } from "../../app/routes/learn._index";
+import { assignments } from "../../db/schema";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+
+type LoaderData = Awaited<ReturnType<typeof lessonLoader>>;
+
+let lesson: Lesson;
+let classId: string;
+let teacher: SessionUser;
+const context = { nonce: "n", clientAddress: "10.0.0.1" };
+
+beforeAll(async () => {
+  lesson = getLesson("what-is-an-llm")!;
+  const { school } = await makeSchool();
+  teacher = await makeUser(school.id, "teacher");
+  classId = (await makeClass(teacher)).id;
+});
+
+const steps = () => lesson.content.en.steps;
+
+async function load(user: SessionUser | null, query = "", headers: Record<string, string> = {}): Promise<LoaderData> {
+  const request = await requestAs(user, `/learn/${lesson.slug}${query}`, { headers });
+  return lessonLoader({ request, params: { lesson: lesson.slug }, context });
+}
+
+/** Runs the action like a browser without JavaScript: returns the redirect target or the data. */
+async function post(user: SessionUser | null, form: Record<string, string | string[]>, query = "") {
+  const request = await requestAs(user, `/learn/${lesson.slug}${query}`, { form });
+  let result: unknown;
+  try {
+    result = await lessonAction({ request, params: { lesson: lesson.slug }, context });
+  } catch (thrown) {
+    result = thrown;
+  }
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get("Location"), data: null };
+  }
+  const wrapped = result as { type?: string; data?: unknown; init?: { status?: number } };
+  if (wrapped?.type === "DataWithResponseInit") return { status: wrapped.init?.status ?? 200, location: null, data: wrapped.data as never };
+  return { status: 200, location: null, data: result as never };
+}
+
+function answerFields(q: Question, how: "right" | "wrong" | "notSure", confidence = "fairly_sure"): Record<string, string | string[]> {
+  if (how === "notSure") {
+    return q.type === "single" ? { [fieldName(q.id, "choice")]: NOT_SURE_VALUE } : { [fieldName(q.id, "notSure")]: "1" };
+  }
+  const fields: Record<string, string | string[]> = { [fieldName(q.id, "confidence")]: confidence };
+  if (q.type === "text") fields[fieldName(q.id, "text")] = how === "right" ? q.content.en.accepted[0]! : "no idea at all";
+  else {
+    const wrong = q.content.en.choices.map((c) => c.id).filter((id) => !q.answer.includes(id));
+    fields[fieldName(q.id, "choice")] = how === "right" ? q.answer : [wrong[0]!];
+  }
+  return fields;
+}
+
+async function counts() {
+  const [row] = await db().execute<{ p: number; a: number; l: number }>(sql`
+    select (select count(*) from lesson_progress)::int as p,
+           (select count(*) from quiz_answers)::int as a,
+           (select count(*) from activity_log)::int as l`);
+  return row!;
+}
+
+describe("a student without JavaScript", () => {
+  it("moves through the steps, leaves, resumes at the same step, answers the quiz with 'I'm not sure' and finishes", async () => {
+    const student = await makeStudentIn(classId);
+    const ids = steps().map((s) => s.id);
+
+    // Opening the lesson shows the first step; nothing is written by reading.
+    const before = await counts();
+    const first = await load(student);
+    expect(first.step?.id).toBe(ids[0]);
+    expect(first.resumed).toBe(false);
+    expect(await counts()).toEqual(before);
+
+    // "Next" on the first three steps.
+    for (let i = 0; i < 3; i++) {
+      const res = await post(student, { intent: "next", step: ids[i]!, seconds: "0" }, `?step=${ids[i]}`);
+      expect(res.status).toBe(302);
+      expect(res.location).toBe(`/learn/${lesson.slug}?step=${ids[i + 1]}`);
+    }
+
+    // Leaves; comes back to the bare URL: the fourth step, marked as resumed.
+    const back = await load(student);
+    expect(back.step?.id).toBe(ids[3]);
+    expect(back.resumed).toBe(true);
+    expect(back.steps.filter((s) => s.done).map((s) => s.id)).toEqual(ids.slice(0, 3));
+
+    // The rest of the steps; the last one leads to the quiz.
+    let last: Awaited<ReturnType<typeof post>> | undefined;
+    for (const id of ids.slice(3)) last = await post(student, { intent: "next", step: id }, `?step=${id}`);
+    expect(last!.location).toBe(`/learn/${lesson.slug}?view=quiz`);
+
+    const quizPage = await load(student, "?view=quiz");
+    expect(quizPage.quiz?.mode).toBe("form");
+    expect(quizPage.quiz?.questions).toHaveLength(lesson.quiz.length);
+    // Answer keys are not sent before answering.
+    expect(JSON.stringify(quizPage.quiz)).not.toContain('"answer"');
+
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1", seconds: "0" };
+    lesson.quiz.forEach((q, i) => Object.assign(form, answerFields(q, i === 0 ? "notSure" : "right")));
+    const submitted = await post(student, form, "?view=quiz");
+    expect(submitted.status).toBe(302);
+    expect(submitted.location).toMatch(/\?view=quiz#quiz-results$/);
+
+    const results = await load(student, "?view=quiz");
+    expect(results.quiz?.mode).toBe("results");
+    const score = results.quiz!.results!.score;
+    expect(score).toMatchObject({ correct: lesson.quiz.length - 1, notSure: 1, wrong: 0, overconfident: [] });
+    expect(results.quiz!.results!.answers[0]!.feedback.outcome).toBe("not_sure");
+    expect(results.quiz!.results!.answers[0]!.feedback.explanation).not.toBe("");
+
+    // Completed: the bare URL now opens the finish screen with the next lesson.
+    const done = await load(student);
+    expect(done.finish?.completed).toBe(true);
+    expect(done.finish?.next?.slug).toBe(getLesson("tokens")!.slug);
+    expect(done.finish?.score?.notSure).toBe(1);
+
+    // Retrying the same quiz post (a double click) stores nothing new.
+    const answersBefore = (await counts()).a;
+    await post(student, form, "?view=quiz");
+    expect((await counts()).a).toBe(answersBefore);
+  });
+
+  it("answers an inline check twice at most and sees the explanation", async () => {
+    const student = await makeStudentIn(classId);
+    const stepWithCheck = steps().find((s) => s.blocks.some((b) => b.t === "check"))!;
+    const checkId = stepWithCheck.blocks.find((b): b is { t: "check"; id: string } => b.t === "check")!.id;
+    const question = lesson.checks.find((q) => q.id === checkId)!;
+
+    const wrong = await post(
+      student,
+      { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "1", ...answerFields(question, "wrong", "sure") },
+      `?step=${stepWithCheck.id}`,
+    );
+    expect(wrong.location).toBe(`/learn/${lesson.slug}?step=${stepWithCheck.id}#check-${checkId}`);
+    const afterWrong = (await load(student, `?step=${stepWithCheck.id}`)).step!.checks[checkId]!;
+    expect(afterWrong.feedback?.outcome).toBe("wrong");
+    expect(afterWrong.attemptsLeft).toBe(1);
+    expect(afterWrong.feedback?.correctChoices).toBeNull(); // not revealed while a try is left
+
+    await post(student, { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "2", ...answerFields(question, "notSure") });
+    const settled = (await load(student, `?step=${stepWithCheck.id}`)).step!.checks[checkId]!;
+    expect(settled.feedback?.outcome).toBe("not_sure");
+    expect(settled.attemptsLeft).toBe(0);
+    expect(settled.feedback?.correctChoices).toEqual(question.answer);
+
+    // A third attempt is refused and writes nothing.
+    const before = await counts();
+    const third = await post(student, { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "3", ...answerFields(question, "right") });
+    expect(third.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("gets field errors in their language for an unanswered quiz and nothing is written", async () => {
+    const student = await makeStudentIn(classId);
+    const before = await counts();
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1" };
+    // Answer the first question without saying how sure; leave the rest blank.
+    const q0 = lesson.quiz[0]!;
+    Object.assign(form, answerFields(q0, "right"));
+    delete form[fieldName(q0.id, "confidence")];
+    const res = await post(student, form, "?view=quiz");
+    expect(res.status).toBe(400);
+    const data = res.data as unknown as { kind: string; errors: Record<string, { answer?: string; confidence?: string }> };
+    expect(data.kind).toBe("quiz-errors");
+    expect(data.errors[q0.id]).toEqual({ confidence: "learn.answer.confidenceRequired" });
+    expect(data.errors[lesson.quiz[1]!.id]?.answer).toBe("learn.answer.required");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses tampered hidden fields without a server error", async () => {
+    const student = await makeStudentIn(classId);
+    expect((await post(student, { intent: "next", step: "no-such-step" })).status).toBe(400);
+    expect((await post(student, { intent: "explode" })).status).toBe(400);
+    expect((await post(student, { intent: "check", step: steps()[0]!.id, question: "tokens-check-1", attempt: "1" })).status).toBe(400);
+  });
+});
+
+describe("visitors", () => {
+  it("read every step and the quiz; their posts are graded but save nothing", async () => {
+    const before = await counts();
+    const page = await load(null, `?step=${steps()[2]!.id}`);
+    expect(page.signedIn).toBe(false);
+    expect(page.step?.id).toBe(steps()[2]!.id);
+
+    const next = await post(null, { intent: "next", step: steps()[0]!.id });
+    expect(next.location).toBe(`/learn/${lesson.slug}?step=${steps()[1]!.id}`);
+
+    const check = lesson.checks[0]!;
+    const stepWithCheck = steps().find((s) => s.blocks.some((b) => b.t === "check" && b.id === check.id))!;
+    const checked = await post(null, { intent: "check", step: stepWithCheck.id, question: check.id, attempt: "1", ...answerFields(check, "right") });
+    expect(checked.status).toBe(200);
+    expect((checked.data as unknown as { view: { feedback: { outcome: string } } }).view.feedback.outcome).toBe("correct");
+
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1" };
+    lesson.quiz.forEach((q, i) => Object.assign(form, answerFields(q, i === 1 ? "wrong" : "right", "sure")));
+    const quiz = await post(null, form, "?view=quiz");
+    const results = (quiz.data as unknown as { results: { score: { overconfident: string[] } } }).results;
+    expect(results.score.overconfident).toEqual([lesson.quiz[1]!.id]);
+
+    const time = await timeAction({
+      request: await requestAs(null, `/learn/${lesson.slug}/time`, { form: { seconds: "30", step: steps()[0]!.id } }),
+      params: { lesson: lesson.slug },
+      context,
+    }).catch((r: unknown) => r as Response);
+    expect((time as Response).status).toBe(302);
+    expect((time as Response).headers.get("Location")).toMatch(/^\/signin/);
+
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("privacy", () => {
+  it("never shows another student's progress or answers", async () => {
+    const a = await makeStudentIn(classId);
+    const b = await makeStudentIn(classId);
+    const stepWithCheck = steps().find((s) => s.blocks.some((b) => b.t === "check"))!;
+    const checkId = stepWithCheck.blocks.find((b): b is { t: "check"; id: string } => b.t === "check")!.id;
+    await post(a, { intent: "next", step: steps()[0]!.id });
+    await post(a, { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "1", ...answerFields(lesson.checks.find((q) => q.id === checkId)!, "right") });
+
+    const seenByB = await load(b, `?step=${stepWithCheck.id}`);
+    expect(seenByB.steps.every((s) => !s.done)).toBe(true);
+    expect(seenByB.step!.checks[checkId]!.feedback).toBeNull();
+    const bare = await load(b);
+    expect(bare.resumed).toBe(false);
+    expect(bare.step?.id).toBe(steps()[0]!.id);
+  });
+});
+
+describe("/learn", () => {
+  it("lists the student's assignments with due dates and progress, and a continue button", async () => {
+    const student = await makeStudentIn(classId);
+    const other = await makeStudentIn(classId);
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    await db().insert(assignments).values([
+      { classId, lessonSlug: "tokens", dueAt: due, createdBy: teacher.id },
+      { classId, lessonSlug: "what-is-an-llm", dueAt: new Date(Date.now() - 86_400_000), createdBy: teacher.id },
+    ]);
+    // An assignment limited to another student is not shown to this one.
+    const [onlyOther] = await db().insert(assignments).values({ classId, lessonSlug: "honesty", createdBy: teacher.id }).returning();
+    const { assignmentStudents } = await import("../../db/schema");
+    await db().insert(assignmentStudents).values({ assignmentId: onlyOther!.id, studentId: other.id });
+
+    await post(student, { intent: "next", step: steps()[0]!.id });
+    const request = await requestAs(student, "/learn");
+    const home = await homeLoader({ request, params: {}, context });
+    expect(home.assigned.map((a) => a.lesson.slug)).toEqual(["what-is-an-llm", "tokens"]);
+    expect(home.assigned[0]!.overdue).toBe(true);
+    expect(home.assigned[1]!.due).toBeTruthy();
+    expect(home.continueWith?.slug).toBe("what-is-an-llm");
+    expect(home.continueWith?.started).toBe(true);
+    const card = home.lessons.find((l) => l.slug === "what-is-an-llm")!;
+    expect(card).toMatchObject({ state: "in_progress", stepsDone: 1 });
+
+    const otherHome = await homeLoader({ request: await requestAs(other, "/learn"), params: {}, context });
+    expect(otherHome.assigned.map((a) => a.lesson.slug)).toContain("honesty");
+    expect(otherHome.lessons.find((l) => l.slug === "what-is-an-llm")!.state).toBe("not_started");
+  });
+
+  it("serves visitors the course without personal data", async () => {
+    const home = await homeLoader({ request: await requestAs(null, "/learn"), params: {}, context });
+    expect(home.signedIn).toBe(false);
+    expect(home.assigned).toEqual([]);
+    expect(home.lessons.length).toBeGreaterThan(0);
+  });
+});
+
+describe("languages", () => {
+  it("serves the lesson in 简体中文 and 繁體中文", async () => {
+    const student = await makeStudentIn(classId);
+    const hans = await load(student, "?lang=zh-Hans");
+    expect(hans.lesson.title).toBe(lesson.content["zh-Hans"].title);
+    expect(hans.step?.title).toBe(lesson.content["zh-Hans"].steps[0]!.title);
+    const hant = await load(null, "", { "Accept-Language": "zh-TW,zh;q=0.9" });
+    expect(hant.lesson.title).toBe(lesson.content["zh-Hant"].title);
+  });
+});

@@ -1,0 +1,623 @@
+/**
+ * The playground end to end through the app's own resource route: the REAL @anthropic-ai/sdk
+ * against the fake Anthropic API (a real HTTP server on 127.0.0.1), real PostgreSQL. Nothing here
+ * mocks the SDK. The last part starts the real Lantern server to check what a browser receives.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { sql } from "drizzle-orm";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { loader as playgroundLoader } from "../../app/routes/playground";
+import { action as policyAction, loader as policyLoader } from "../../app/routes/teach.classes.$classId.playground";
+import { Markdown } from "../../app/components/playground/markdown";
+import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
+import { providerErrorMessage } from "../../app/playground/error-messages";
+import { configureProviders } from "../../app/playground/providers.server";
+import { reserveTokens, ledgerDay } from "../../app/playground/guard.server";
+import { purgeExpiredTranscripts } from "../../app/models/retention.server";
+import { updatePlaygroundPolicy } from "../../app/models/classes.server";
+import { updateSchoolSettings } from "../../app/models/schools.server";
+import type { ProviderErrorCode } from "../../app/playground/provider";
+import type { PlaygroundPolicy } from "../../db/schema";
+import { db } from "../../app/utils/db.server";
+import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
+import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../fakes/anthropic";
+import { remixBuild, remixBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../e2e/setup/lantern-server";
+import type { SessionUser } from "../../app/utils/session.server";
+
+const MODEL = "claude-haiku-4-5";
+let fake: FakeAnthropic;
+let school: Awaited<ReturnType<typeof makeSchool>>;
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+  configureProviders({
+    claude: { apiKey: fake.apiKey, baseURL: fake.url, timeoutMs: 800, maxRetries: 0 },
+    claudeModels: [MODEL, "claude-sonnet-4-5"],
+  });
+  school = await makeSchool();
+});
+afterEach(() => fake.reset());
+afterAll(async () => {
+  configureProviders(null);
+  await fake.close();
+});
+
+/** A class with these rules (generous rate by default, so tests do not trip it) and one student. */
+async function studentWith(policy: Partial<PlaygroundPolicy> = {}) {
+  const cls = await makeClass(school.admin);
+  await updatePlaygroundPolicy(school.admin, cls.id, { ...cls.playgroundPolicy, messagesPerMinute: 60, ...policy });
+  const student = await makeStudentIn(cls.id);
+  return { cls, student };
+}
+
+async function post(
+  user: SessionUser,
+  form: Record<string, string>,
+  { signal, locale }: { signal?: AbortSignal; locale?: string } = {},
+): Promise<Response> {
+  const headers = new Headers({
+    Cookie: await cookieFor(user),
+    "Content-Type": "application/x-www-form-urlencoded",
+    Origin: "http://localhost",
+  });
+  if (locale) headers.set("Accept-Language", locale);
+  const request = new Request("http://localhost/api/playground/stream", {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(form),
+    signal,
+  });
+  return (await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response;
+}
+
+async function eventsOf(response: Response): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  createEventParser((e) => events.push(e))(await response.text());
+  return events;
+}
+
+const send = async (user: SessionUser, prompt: string, extra: Record<string, string> = {}, locale?: string) => {
+  const response = await post(user, { prompt, model: MODEL, ...extra }, { locale });
+  return { response, events: await eventsOf(response) };
+};
+
+async function ledger(...scopeIds: string[]) {
+  const rows = await db().execute<{ scope_id: string; used: number; reserved: number }>(sql`
+    select scope_id::text, used, reserved from token_ledger
+     where day = ${ledgerDay(new Date())}::date and scope_id in (${sql.join(scopeIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return Object.fromEntries(rows.map((r) => [r.scope_id, { used: r.used, reserved: r.reserved }]));
+}
+
+async function messagesOf(userId: string) {
+  return db().execute<{
+    role: string;
+    text: string;
+    status: string;
+    error_code: string | null;
+    input_tokens: number;
+    output_tokens: number;
+    flags: string[];
+    flag_status: string;
+    latency_ms: number | null;
+    conversation_id: string;
+  }>(sql`select role, text, status, error_code, input_tokens, output_tokens, flags, flag_status, latency_ms, conversation_id::text
+           from playground_messages where user_id = ${userId} order by created_at`);
+}
+
+async function activeStreams(userId: string): Promise<number> {
+  const [row] = await db().execute<{ n: number }>(sql`select count(*)::int as n from active_streams where user_id = ${userId}`);
+  return row!.n;
+}
+
+const messagesPosted = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/messages");
+
+describe("streaming a reply", () => {
+  it("streams start, text…, usage, done; stores both messages; charges the real usage", async () => {
+    const { cls, student } = await studentWith();
+    const { response, events } = await send(student, "What is a token?");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("text/event-stream");
+    expect(events[0]).toMatchObject({ type: "start", model: MODEL });
+    const text = events.flatMap((e) => (e.type === "text" ? [e.text] : [])).join("");
+    expect(text).toBe("Echo: What is a token?");
+    const usage = events.find((e) => e.type === "usage")!;
+    expect(events.at(-1)).toMatchObject({ type: "done", stopReason: "end_turn" });
+
+    // The safety preamble went first, in the student's language; no key ever recorded.
+    const upstream = messagesPosted()[0]!;
+    expect(String(upstream.body?.system)).toMatch(/^Lantern safety rules/);
+    expect(upstream.body?.model).toBe(MODEL);
+
+    const stored = await messagesOf(student.id);
+    expect(stored.map((m) => [m.role, m.status])).toEqual([
+      ["user", "complete"],
+      ["assistant", "complete"],
+    ]);
+    expect(stored[1]!.text).toBe(text);
+    expect(stored[1]!.latency_ms).toBeGreaterThanOrEqual(0);
+    if (usage.type !== "usage") throw new Error("no usage");
+    expect(stored[1]!).toMatchObject({ input_tokens: usage.inputTokens, output_tokens: usage.outputTokens });
+    const cost = usage.inputTokens + usage.outputTokens;
+    expect(await ledger(student.id, cls.id)).toEqual({
+      [student.id]: { used: cost, reserved: 0 },
+      [cls.id]: { used: cost, reserved: 0 },
+    });
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+
+  it("continues a conversation with its history and the previous reply", async () => {
+    const { student } = await studentWith();
+    const first = await send(student, "First question");
+    const start = first.events[0];
+    if (start?.type !== "start") throw new Error("no start");
+    await send(student, "Second question", { conversationId: start.conversationId });
+    const body = messagesPosted()[1]!.body!;
+    expect(body.messages).toEqual([
+      { role: "user", content: "First question" },
+      { role: "assistant", content: "Echo: First question" },
+      { role: "user", content: "Second question" },
+    ]);
+    // Regenerate asks the last prompt again without the replies it had.
+    await send(student, "", { conversationId: start.conversationId, intent: "regenerate" });
+    expect(messagesPosted()[2]!.body!.messages).toEqual(body.messages);
+  });
+
+  it("serves the offline mini model without any budget", async () => {
+    const { cls, student } = await studentWith();
+    const response = await post(student, { prompt: "What is a token?", model: "mini" });
+    const events = await eventsOf(response);
+    expect(events.at(-1)?.type).toBe("done");
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    expect(messagesPosted()).toHaveLength(0);
+    expect(await ledger(student.id, cls.id)).toEqual({});
+  });
+});
+
+describe("every fault ends in its terminal state, with the right message, and costs nothing", () => {
+  const FAULTS: [string, ScriptStep, ProviderErrorCode, "error" | "incomplete"][] = [
+    ["400", { kind: "http_error", status: 400 }, "bad_request", "error"],
+    ["401", { kind: "http_error", status: 401 }, "auth", "error"],
+    ["403", { kind: "http_error", status: 403 }, "permission", "error"],
+    ["404", { kind: "http_error", status: 404 }, "not_found", "error"],
+    ["413", { kind: "http_error", status: 413 }, "too_large", "error"],
+    ["429", { kind: "http_error", status: 429, retryAfter: 0 }, "rate_limited", "error"],
+    ["500", { kind: "http_error", status: 500 }, "server", "error"],
+    ["529", { kind: "http_error", status: 529 }, "overloaded", "error"],
+    ["timeout (no answer)", { kind: "hang", when: "before_headers" }, "timeout", "error"],
+    ["timeout (silent mid-stream)", { kind: "hang", when: "mid_stream", afterChunks: ["Half ", "an "] }, "timeout", "incomplete"],
+    ["connection reset", { kind: "reset", when: "before_headers" }, "connection", "error"],
+    ["reset mid-stream", { kind: "reset", when: "mid_stream", afterChunks: ["Half ", "an "] }, "connection", "incomplete"],
+    ["error event mid-stream", { kind: "stream_error", afterChunks: ["Half ", "an "] }, "stream_error", "incomplete"],
+  ];
+
+  it.each(FAULTS)("%s", async (_name, step, code, status) => {
+    const { cls, student } = await studentWith();
+    fake.script(step);
+    const { events } = await send(student, "Tell me about tokens");
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({ type: "error", code, status, message: providerErrorMessage(code, "en") });
+    const stored = await messagesOf(student.id);
+    expect(stored[1]).toMatchObject({ role: "assistant", status, error_code: code });
+    if (status === "incomplete") expect(stored[1]!.text).toBe("Half an ");
+    const ledgerRows = await ledger(student.id, cls.id);
+    for (const id of [student.id, cls.id]) expect(ledgerRows[id]).toEqual({ used: 0, reserved: 0 });
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+
+  it("tells the student in their language", async () => {
+    const { student } = await studentWith();
+    fake.script({ kind: "http_error", status: 529 });
+    const { events } = await send(student, "你好", {}, "zh-CN");
+    expect(events.at(-1)).toMatchObject({ code: "overloaded", message: providerErrorMessage("overloaded", "zh-Hans") });
+    expect(String(messagesPosted()[0]!.body?.system)).toMatch(/^Lantern 安全规则/);
+  });
+});
+
+describe("budgets hold under concurrency", () => {
+  it("50 parallel reservations against one student's budget grant exactly what fits", async () => {
+    const { student } = await studentWith();
+    const scope = [{ scope: "student" as const, scopeId: student.id, budget: 1_000 }];
+    const day = ledgerDay(new Date());
+    const results = await Promise.all(Array.from({ length: 50 }, () => reserveTokens(scope, day, 100)));
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(await ledger(student.id)).toEqual({ [student.id]: { used: 0, reserved: 1_000 } });
+  });
+
+  it("50 parallel requests from one student never overspend their budget", async () => {
+    const budget = 6_000; // a reservation is ~2,400 tokens, a finished call costs ~450
+    const { student } = await studentWith({ studentDailyTokens: budget });
+    // 50 clients at once; each one retries while another of the student's streams runs, so
+    // requests keep arriving until the budget refuses them.
+    const outcomes: string[] = [];
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        for (let attempt = 0; attempt < 200; attempt++) {
+          const { events } = await send(student, "hi");
+          const last = events.at(-1)!;
+          const outcome = last.type === "done" ? "done" : (last as { code: string }).code;
+          outcomes.push(outcome);
+          if (outcome !== "busy") return;
+          await new Promise((r) => setTimeout(r, Math.random() * 5));
+        }
+      }),
+    );
+    const done = outcomes.filter((o) => o === "done").length;
+    expect(done).toBeGreaterThanOrEqual(2);
+    expect(outcomes).toContain("budget_own");
+    expect(new Set(outcomes)).toEqual(new Set(["done", "busy", "budget_own"]));
+    expect(messagesPosted()).toHaveLength(done);
+    const row = (await ledger(student.id))[student.id]!;
+    expect(row.reserved).toBe(0);
+    expect(row.used).toBeGreaterThan(0);
+    expect(row.used).toBeLessThanOrEqual(budget);
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+
+  it("50 students in parallel never overspend their class's budget", async () => {
+    const budget = 8_000; // about three reservations at once
+    const { cls } = await studentWith({ classDailyTokens: budget, studentDailyTokens: 8_000 });
+    const students = await Promise.all(Array.from({ length: 50 }, () => makeStudentIn(cls.id)));
+    fake.script(...Array.from({ length: 50 }, () => ({ kind: "reply" as const, text: "a b c d e f g h", tokenDelayMs: 5 })));
+    const runs = await Promise.all(students.map((s) => send(s, "hello")));
+    const done = runs.filter((r) => r.events.at(-1)?.type === "done");
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    expect(done.length).toBeLessThan(50);
+    for (const r of runs.filter((x) => x.events.at(-1)?.type !== "done")) {
+      expect(r.events.at(-1)).toMatchObject({ type: "error", code: "budget_class" });
+      expect(r.response.status).toBe(429);
+    }
+    const row = (await ledger(cls.id))[cls.id]!;
+    expect(row.reserved).toBe(0);
+    expect(row.used).toBeGreaterThan(0);
+    expect(row.used).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("one stream per student, and stop", () => {
+  async function startSlow(student: SessionUser, signal?: AbortSignal) {
+    fake.script({ kind: "reply", chunks: Array.from({ length: 200 }, (_, i) => `w${i} `), tokenDelayMs: 20 });
+    const response = await post(student, { prompt: "Write a long story", model: MODEL }, { signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const seen: StreamEvent[] = [];
+    const parse = createEventParser((e) => seen.push(e));
+    while (!seen.some((e) => e.type === "text")) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the stream ended before any text");
+      parse(value);
+    }
+    return { reader, seen, parse };
+  }
+
+  it("refuses a second stream while the first runs, then allows the next", async () => {
+    const { student } = await studentWith();
+    const controller = new AbortController();
+    const first = await startSlow(student, controller.signal);
+    const second = await send(student, "Another question");
+    expect(second.response.status).toBe(409);
+    expect(second.events).toEqual([
+      expect.objectContaining({ type: "error", code: "busy", message: expect.stringMatching(/still being written/) }),
+    ]);
+    controller.abort();
+    await first.reader.cancel().catch(() => {});
+    await expect.poll(() => activeStreams(student.id), { timeout: 3_000 }).toBe(0);
+    const third = await send(student, "Now?");
+    expect(third.events.at(-1)?.type).toBe("done");
+  });
+
+  it("stop aborts the upstream request; the fake sees the disconnect; the reply is kept, unfinished", async () => {
+    const { student } = await studentWith();
+    const controller = new AbortController();
+    const { reader } = await startSlow(student, controller.signal);
+    controller.abort();
+    await reader.cancel().catch(() => {});
+    await fake.waitForDisconnects(1, 3_000);
+    await expect.poll(async () => (await messagesOf(student.id)).at(-1)?.status, { timeout: 3_000 }).toBe("incomplete");
+    const reply = (await messagesOf(student.id)).at(-1)!;
+    expect(reply).toMatchObject({ role: "assistant", error_code: "aborted" });
+    expect(reply.text).toMatch(/^w0 /);
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+});
+
+describe("screening", () => {
+  it("a prompt with a phone number is not sent, is stored blocked without the number, and the student learns why", async () => {
+    const { cls, student } = await studentWith();
+    const { response, events } = await send(student, "Please call my mum at 555-123-4567 and say hi");
+    expect(response.status).toBe(422);
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({ type: "error", code: "blocked", status: "blocked" });
+    expect((last as { message: string }).message).toMatch(/not sent.*phone number/s);
+    expect(messagesPosted()).toHaveLength(0);
+    const stored = await messagesOf(student.id);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ role: "user", status: "blocked", flags: ["phone"] });
+    expect(stored[0]!.text).not.toMatch(/555/);
+    expect(await ledger(student.id, cls.id)).toEqual({});
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+
+  it("blocks a Chinese mobile number and a teacher's blocked topic, explaining in Chinese", async () => {
+    const { student } = await studentWith({ blockedTopics: ["游戏"] });
+    const phone = await send(student, "我的手机号是13800138000", {}, "zh-CN");
+    expect((phone.events.at(-1) as { message: string }).message).toMatch(/没有发出去.*手机号码/s);
+    const topic = await send(student, "推荐一个游戏吧", {}, "zh-CN");
+    expect((topic.events.at(-1) as { message: string }).message).toMatch(/游戏/);
+    expect(messagesPosted()).toHaveLength(0);
+  });
+
+  it("a reply is flagged for the teacher, and one with <script> is stored and shown as text", async () => {
+    const { student } = await studentWith();
+    const evil = '<script>alert("x")</script> and <img src=x onerror=alert(1)> — I want to die';
+    fake.script({ kind: "reply", text: evil });
+    const { events } = await send(student, "Say something");
+    expect(events.at(-1)).toMatchObject({ type: "done", flagged: true });
+    const reply = (await messagesOf(student.id)).at(-1)!;
+    expect(reply.text).toBe(evil);
+    expect(reply).toMatchObject({ flag_status: "open", flags: ["self_harm"] });
+    const html = renderToStaticMarkup(createElement(Markdown, { text: reply.text }));
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain("&lt;script&gt;");
+  });
+});
+
+describe("policy", () => {
+  it("refuses when the class has switched the playground off, outside opening hours, and for a model it does not allow", async () => {
+    const off = await studentWith({ enabled: false });
+    expect((await send(off.student, "hi")).events[0]).toMatchObject({ code: "disabled" });
+    const closed = await studentWith({ schedule: { days: [], from: "08:00", to: "09:00" } });
+    expect((await send(closed.student, "hi")).events[0]).toMatchObject({ code: "closed" });
+    const miniOnly = await studentWith({ allowedModels: ["mini"] });
+    expect((await send(miniOnly.student, "hi")).events[0]).toMatchObject({ code: "model_not_allowed" });
+    expect(messagesPosted()).toHaveLength(0);
+  });
+
+  it("several classes combine to the strictest rules", async () => {
+    const a = await studentWith({ exploreMode: true, allowedModels: ["mini", MODEL] });
+    const strict = await makeClass(school.admin);
+    await updatePlaygroundPolicy(school.admin, strict.id, { ...strict.playgroundPolicy, exploreMode: false, allowedModels: [MODEL] });
+    await db().execute(sql`insert into enrollments (class_id, student_id) values (${strict.id}, ${a.student.id})`);
+    // explore mode off in one class: the student's own system prompt and temperature are ignored
+    await send(a.student, "hi", { system: "You are a pirate", temperature: "0.1" });
+    const body = messagesPosted()[0]!.body!;
+    expect(String(body.system)).not.toContain("pirate");
+    expect(body.temperature).toBe(1);
+    // mini is allowed by one class only
+    expect((await eventsOf(await post(a.student, { prompt: "hi", model: "mini" })))[0]).toMatchObject({ code: "model_not_allowed" });
+  });
+
+  it("rate-limits messages per minute, counted in the database", async () => {
+    const { student } = await studentWith({ messagesPerMinute: 2 });
+    expect((await send(student, "one")).events.at(-1)?.type).toBe("done");
+    expect((await send(student, "two")).events.at(-1)?.type).toBe("done");
+    const third = await send(student, "three");
+    expect(third.response.status).toBe(429);
+    expect(third.events[0]).toMatchObject({ code: "rate_limited" });
+  });
+
+  it("a student without a class, or signed out, is refused", async () => {
+    const { makeUser } = await import("../factories");
+    const loner = await makeUser(school.school.id, "student");
+    expect((await send(loner, "hi")).events[0]).toMatchObject({ code: "no_class" });
+    const anonymous = new Request("http://localhost/api/playground/stream", { method: "POST", body: new URLSearchParams({ prompt: "hi", model: MODEL }) });
+    const res = (await streamAction({ request: anonymous, params: {}, context: {} } as ActionFunctionArgs)) as Response;
+    expect(res.status).toBe(401);
+  });
+
+  it("someone else's conversation is not found", async () => {
+    const a = await studentWith();
+    const b = await studentWith();
+    const start = (await send(a.student, "mine")).events[0] as { conversationId: string };
+    const theirs = await send(b.student, "hi", { conversationId: start.conversationId });
+    expect(theirs.events[0]).toMatchObject({ code: "not_found" });
+    await expect(playgroundLoader({ request: await requestAs(b.student, `/playground?c=${start.conversationId}`), params: {}, context: {} } as unknown as LoaderFunctionArgs)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the class policy form", () => {
+  const post = async (teacher: SessionUser, classId: string, form: Record<string, string | string[]>) => {
+    const request = await requestAs(teacher, `/teach/classes/${classId}/playground`, { form, headers: { Origin: "http://localhost" } });
+    const result = await policyAction({ request, params: { classId }, context: {} } as unknown as ActionFunctionArgs);
+    return result as unknown as { data: { errors: Record<string, string>; saved: boolean }; init: { status?: number } | null };
+  };
+  const VALID = {
+    enabled: "on",
+    allowedModels: ["mini", MODEL],
+    exploreMode: "on",
+    messagesPerMinute: "5",
+    studentDailyTokens: "10000",
+    classDailyTokens: "200000",
+    blockedTopics: "weapons\n  \nweapons\n游戏",
+    scheduleOn: "on",
+    days: ["1", "3"],
+    from: "08:30",
+    to: "15:00",
+  };
+
+  it("saves what the teacher chose", async () => {
+    const cls = await makeClass(school.admin);
+    const result = await post(school.admin, cls.id, VALID);
+    expect(result.data).toMatchObject({ saved: true, errors: {} });
+    const view = (await policyLoader({ request: await requestAs(school.admin, `/teach/classes/${cls.id}/playground`), params: { classId: cls.id }, context: {} } as unknown as LoaderFunctionArgs)) as unknown as { policy: PlaygroundPolicy; preamble: string };
+    expect(view.policy).toEqual({
+      enabled: true,
+      allowedModels: ["mini", MODEL],
+      exploreMode: true,
+      messagesPerMinute: 5,
+      studentDailyTokens: 10_000,
+      classDailyTokens: 200_000,
+      blockedTopics: ["weapons", "游戏"],
+      schedule: { days: [1, 3], from: "08:30", to: "15:00" },
+    });
+    expect(view.preamble).toMatch(/^Lantern safety rules/);
+  });
+
+  it("invalid input returns an error beside each field and writes nothing", async () => {
+    const cls = await makeClass(school.admin);
+    const before = cls.playgroundPolicy;
+    const result = await post(school.admin, cls.id, {
+      ...VALID,
+      allowedModels: [],
+      messagesPerMinute: "0",
+      studentDailyTokens: "lots",
+      classDailyTokens: "100",
+      from: "15:00",
+      to: "09:00",
+      days: [],
+    });
+    expect(result.init?.status).toBe(400);
+    expect(result.data.errors).toEqual({
+      allowedModels: "playground.policy.error.models",
+      messagesPerMinute: "playground.policy.error.messagesPerMinute",
+      studentDailyTokens: "playground.policy.error.studentDailyTokens",
+      days: "playground.policy.error.days",
+      to: "playground.policy.error.timeOrder",
+    });
+    const unknownModel = await post(school.admin, cls.id, { ...VALID, allowedModels: ["gpt-5"] });
+    expect(unknownModel.data.errors).toEqual({ allowedModels: "form.invalid" });
+    const [row] = await db().execute<{ policy: PlaygroundPolicy }>(sql`select playground_policy as policy from classes where id = ${cls.id}`);
+    expect(row!.policy).toEqual(before);
+  });
+
+  it("another teacher's class is not found", async () => {
+    const other = await makeSchool();
+    const cls = await makeClass(other.admin);
+    await expect(post(school.admin, cls.id, VALID)).rejects.toMatchObject({ status: 404 });
+    const student = await makeStudentIn(cls.id);
+    await expect(post(student, cls.id, VALID)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("retention", () => {
+  it("the purge deletes conversations older than the school's retention period, and only those", async () => {
+    const other = await makeSchool();
+    await updateSchoolSettings(other.admin, { transcriptRetentionDays: 7 });
+    const otherClass = await makeClass(other.admin);
+    const here = await studentWith();
+    const there = await makeStudentIn(otherClass.id);
+    const conversation = async (userId: string, daysOld: number) => {
+      const [row] = await db().execute<{ id: string }>(sql`
+        with c as (
+          insert into playground_conversations (user_id, title, model, updated_at)
+          values (${userId}, ${`${daysOld} days`}, 'mini', now() - make_interval(days => ${daysOld})) returning id)
+        insert into playground_messages (conversation_id, user_id, role, text, status)
+        select id, ${userId}, 'user', 'hello', 'complete' from c returning conversation_id::text as id`);
+      return row!.id;
+    };
+    const oldHere = await conversation(here.student.id, 31);
+    const keptHere = await conversation(here.student.id, 29);
+    const oldThere = await conversation(there.id, 8);
+    const keptThere = await conversation(there.id, 6);
+    await purgeExpiredTranscripts();
+    const left = await db().execute<{ id: string }>(sql`
+      select id::text from playground_conversations where id in (${oldHere}, ${keptHere}, ${oldThere}, ${keptThere})`);
+    expect(left.map((r) => r.id).sort()).toEqual([keptHere, keptThere].sort());
+    const orphans = await db().execute(sql`select 1 from playground_messages where conversation_id in (${oldHere}, ${oldThere})`);
+    expect(orphans).toHaveLength(0);
+  });
+});
+
+describe("demo transcripts", () => {
+  it("seedDemoPlayground seeds chats with one open flag and one blocked prompt, and the page shows them", async () => {
+    const { seedDemoPlayground } = await import("../../db/seed-playground");
+    const { connection } = await import("../../app/utils/db.server");
+    const cls = await makeClass(school.admin);
+    const students = await Promise.all(Array.from({ length: 6 }, () => makeStudentIn(cls.id)));
+    await seedDemoPlayground(connection(), { classId: cls.id, teacherId: school.admin.id, studentIds: students.map((s) => s.id) });
+    const rows = await db().execute<{ status: string; flag_status: string; flags: string[] }>(sql`
+      select m.status, m.flag_status, m.flags from playground_messages m
+        join playground_conversations c on c.id = m.conversation_id where c.class_id = ${cls.id}`);
+    expect(rows.filter((r) => r.flag_status === "open").map((r) => r.flags)).toEqual([["self_harm"]]);
+    expect(rows.filter((r) => r.status === "blocked")).toHaveLength(1);
+    const data = (await playgroundLoader({ request: await requestAs(students[0]!, "/playground"), params: {}, context: {} } as unknown as LoaderFunctionArgs)) as unknown as {
+      conversations: { id: string; title: string }[];
+    };
+    expect(data.conversations.map((c) => c.title)).toContain("What is a token?");
+  });
+});
+
+describe("the API key never reaches the browser (real server)", () => {
+  const CANARY = `sk-ant-canary-${Math.random().toString(36).slice(2)}`;
+  let server: LanternServer;
+  let keyed: FakeAnthropic;
+
+  beforeAll(async () => {
+    if (remixBuildIsStale()) remixBuild();
+    keyed = await startFakeAnthropic({ apiKey: CANARY });
+    server = await startLanternServer({
+      databaseUrl: process.env.LANTERN_TEST_DATABASE_URL!,
+      env: { ANTHROPIC_API_KEY: CANARY, ANTHROPIC_BASE_URL: keyed.url, CLAUDE_MODELS: MODEL, LANTERN_DEMO: "0" },
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await server?.stop();
+    await keyed?.close();
+  });
+
+  async function get(url: string, cookie?: string) {
+    const res = await fetch(url, { headers: cookie ? { Cookie: cookie } : {} });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it("not in the playground page, not in any script it loads, not in any built file", async () => {
+    const { student } = await studentWith();
+    const cookie = await cookieFor(student);
+    const page = await get(`${server.url}/playground`, cookie);
+    expect(page.status).toBe(200);
+    // Claude is configured (the server listed the models with the key) — and the key stayed there.
+    expect(page.text).toContain("Claude Haiku 4.5");
+    expect(page.text).not.toContain(CANARY);
+    const scripts = [...page.text.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of new Set(scripts)) {
+      const js = await get(`${server.url}${src}`);
+      expect(js.status).toBe(200);
+      expect(js.text, src).not.toContain(CANARY);
+    }
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else files.push(full);
+      }
+    };
+    walk(path.join(ROOT, "public/build"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = fs.readFileSync(file, "utf8");
+      expect(text, file).not.toContain(CANARY);
+      // The SDK (and so any key handling) must never be bundled for the browser.
+      expect(text, file).not.toContain("anthropic-version");
+      expect(text, file).not.toContain("api.anthropic.com");
+    }
+  });
+
+  it("streams over HTTP without the key, and closing the connection aborts the upstream request", async () => {
+    const { student } = await studentWith();
+    const headers = { Cookie: await cookieFor(student), Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" };
+    const done = await fetch(`${server.url}/api/playground/stream`, { method: "POST", headers, body: new URLSearchParams({ prompt: "hi", model: MODEL }) });
+    const body = await done.text();
+    expect(done.headers.get("content-type")).toContain("text/event-stream");
+    expect(body).toContain("event: done");
+    expect(body).not.toContain(CANARY);
+
+    keyed.script({ kind: "reply", chunks: Array.from({ length: 200 }, (_, i) => `w${i} `), tokenDelayMs: 20 });
+    const controller = new AbortController();
+    const res = await fetch(`${server.url}/api/playground/stream`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams({ prompt: "a long story", model: MODEL }),
+      signal: controller.signal,
+    });
+    const reader = res.body!.getReader();
+    let seen = "";
+    while (!seen.includes("event: text")) seen += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await keyed.waitForDisconnects(1, 5_000);
+  });
+});
