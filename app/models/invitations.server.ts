@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invitations } from "../../db/schema";
 import { db } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashToken } from "~/utils/session.server";
 
@@ -39,10 +40,13 @@ export async function listInvitations(admin: SessionUser) {
     .orderBy(desc(invitations.createdAt));
 }
 
+/** Deletes an unused invitation of the admin's school; anything else is a 404. */
 export async function revokeInvitation(admin: SessionUser, invitationId: string) {
-  await db()
+  const deleted = await db()
     .delete(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.schoolId, admin.schoolId), isNull(invitations.usedAt)));
+    .where(and(eq(invitations.id, invitationId), eq(invitations.schoolId, admin.schoolId), isNull(invitations.usedAt)))
+    .returning({ id: invitations.id });
+  if (deleted.length === 0) notFound();
 }
 
 /** The school an unused, unexpired invitation token admits to, or null. */

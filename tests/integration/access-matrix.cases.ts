@@ -23,6 +23,8 @@ export interface World {
 }
 
 export interface Attack {
+  /** false: a self-scoped route a visitor may call — it must only change nothing and not fail. */
+  denied?: boolean;
   who: string;
   actor: SessionUser | null;
   method: "GET" | "POST";
@@ -70,6 +72,23 @@ function classPage(suffix: string, form?: (w: World) => Record<string, string>) 
     attacks.push(get("malformed id", w.teacherA1, `/teach/classes/not-a-uuid${suffix}`, { classId: "not-a-uuid" }));
     return attacks;
   };
+}
+
+const visitorPost = (path: string, params: Record<string, string>, form: Record<string, string>): Attack => ({
+  ...post("visitor (nothing may be saved)", null, path, params, form),
+  denied: false,
+});
+
+/** Admin pages: teachers, students and visitors may not see them. */
+function adminPage(path: string, params: (w: World) => Record<string, string> = () => ({}), form?: Record<string, string>) {
+  return (w: World): Attack[] =>
+    (
+      [
+        ["teacher", w.teacherA1],
+        ["student", w.studentA1],
+        ["visitor", null],
+      ] as const
+    ).flatMap(([who, actor]) => [get(who, actor, path, params(w)), ...(form ? [post(who, actor, path, params(w), form)] : [])]);
 }
 
 export const ATTACKS: Record<string, Entry> = {
@@ -139,9 +158,125 @@ export const ATTACKS: Record<string, Entry> = {
       }),
     ],
   },
+  admin: { attacks: adminPage("/admin") },
+  "admin._index": { attacks: adminPage("/admin") },
+  "admin.teachers": {
+    attacks: (w) => [
+      ...adminPage("/admin/teachers", () => ({}), { intent: "invite", note: "x" })(w),
+      post("admin of another school revoking an invitation", w.adminA, "/admin/teachers", {}, { intent: "revoke", invitationId: w.ids.invitationB! }),
+    ],
+  },
+  "admin.settings": { attacks: adminPage("/admin/settings", () => ({}), { transcriptRetentionDays: "1" }) },
+  "admin.classes.$classId": {
+    attacks: (w) => [
+      ...adminPage(`/admin/classes/${w.classA1.id}`, () => ({ classId: w.classA1.id }))(w),
+      get("admin of another school", w.adminB, `/admin/classes/${w.classA1.id}`, { classId: w.classA1.id }),
+    ],
+  },
+  "learn._index": { public: "the course for visitors; a student sees only their own progress", attacks: () => [] },
+  "learn.$lesson": {
+    public: "visitors read every lesson; nothing is saved for them",
+    attacks: (w) => [
+      visitorPost("/learn/tokens", { lesson: "tokens" }, { intent: "next", step: "pieces", seconds: "30" }),
+      visitorPost("/learn/tokens", { lesson: "tokens" }, { intent: "quiz", attempt: "1", seconds: "30" }),
+      get("unknown lesson", w.studentA1, "/learn/no-such-lesson", { lesson: "no-such-lesson" }),
+    ],
+  },
+  "learn.$lesson.time": {
+    attacks: () => [post("visitor", null, "/learn/tokens/time", { lesson: "tokens" }, { step: "pieces", seconds: "30" })],
+  },
+  playground: {
+    attacks: (w) => [
+      get("another student's conversation", w.studentA1, `/playground?c=${w.ids.conversationA2}`),
+      get("a teacher opening a student's conversation here", w.teacherA1, `/playground?c=${w.ids.conversationA2}`),
+      get("visitor", null, "/playground"),
+      post("visitor", null, "/playground", {}, { prompt: "hello", model: "mini" }),
+      post("another student's conversation", w.studentA1, "/playground", {}, { conversationId: w.ids.conversationA2!, prompt: "hello", model: "mini" }),
+    ],
+  },
+  "api.playground.stream": {
+    attacks: (w) => [
+      post("visitor", null, "/api/playground/stream", {}, { prompt: "hello", model: "mini" }),
+      post("another student's conversation", w.studentA1, "/api/playground/stream", {}, {
+        conversationId: w.ids.conversationA2!,
+        prompt: "hello",
+        model: "mini",
+      }),
+    ],
+  },
+  "api.tokenize": { public: "the tokenizer widget works for visitors; stateless", attacks: () => [] },
+  "api.next-token": { public: "the next-token widget works for visitors; stateless", attacks: () => [] },
+  "api.preferences": {
+    public: "the preference lab: visitors compare with the AI judge only, nothing saved",
+    attacks: () => [visitorPost("/api/preferences", {}, { lesson: "learning-from-feedback", pair: "pair-1", choice: "a" })],
+  },
+  "teach.classes.$classId._index": { attacks: classPage("") },
+  "teach.classes.$classId.quiz": { attacks: classPage("/quiz") },
+  "teach.classes.$classId.report": { attacks: classPage("/report") },
+  "teach.classes.$classId.assignments": {
+    attacks: (w) => [
+      ...classPage("/assignments", () => ({ intent: "assign", lesson: "tokens" }))(w),
+      post("own class, another class's assignment", w.teacherA1, `/teach/classes/${w.classA1.id}/assignments`, { classId: w.classA1.id }, {
+        intent: "delete",
+        assignmentId: w.ids.assignmentA2!,
+      }),
+    ],
+  },
+  "teach.classes.$classId.playground": {
+    attacks: (w) => classPage("/playground", () => ({ enabled: "on", messagesPerMinute: "60" }))(w),
+  },
+  "teach.classes.$classId.flags": {
+    attacks: (w) => [
+      ...classPage("/flags", () => ({ messageId: w.ids.flaggedA2!, decision: "dismissed" }))(w),
+      post("own class, another class's flagged message", w.teacherA1, `/teach/classes/${w.classA1.id}/flags`, { classId: w.classA1.id }, {
+        messageId: w.ids.flaggedA2!,
+        decision: "dismissed",
+      }),
+    ],
+  },
+  "teach.classes.$classId.students.$studentId": {
+    attacks: (w) => [
+      ...classPage(`/students/${w.studentA2.id}`)(w).map((a) => ({ ...a, params: { ...a.params, studentId: w.studentA2.id } })),
+      get("own class, foreign student", w.teacherA1, `/teach/classes/${w.classA1.id}/students/${w.studentA2.id}`, {
+        classId: w.classA1.id,
+        studentId: w.studentA2.id,
+      }),
+    ],
+  },
+  "teach.classes.$classId.export.gradebook[.csv]": { attacks: classPage("/export/gradebook.csv") },
+  "teach.classes.$classId.export.responses[.csv]": { attacks: classPage("/export/responses.csv") },
+  "teach.classes.$classId.export.class[.json]": { attacks: classPage("/export/class.json") },
 };
 
 /** Things owned by others that attacks aim at (conversations, flagged messages…). */
 export async function seedForeignData(w: World): Promise<void> {
-  w.ids = {};
+  const { db } = await import("../../app/utils/db.server");
+  const { assignments, playgroundConversations, playgroundMessages } = await import("../../db/schema");
+  const { createInvitation } = await import("../../app/models/invitations.server");
+  const [conversation] = await db()
+    .insert(playgroundConversations)
+    .values({ userId: w.studentA2.id, classId: w.classA2.id, title: "Secret chat", model: "mini" })
+    .returning();
+  const [flagged] = await db()
+    .insert(playgroundMessages)
+    .values({
+      conversationId: conversation!.id,
+      userId: w.studentA2.id,
+      role: "assistant",
+      text: "a flagged reply",
+      status: "complete",
+      flags: ["violence"],
+      flagStatus: "open",
+    })
+    .returning();
+  const [assignment] = await db().insert(assignments).values({ classId: w.classA2.id, lessonSlug: "tokens" }).returning();
+  await createInvitation(w.adminB, "school B's invitation");
+  const { invitations } = await import("../../db/schema");
+  const [invitation] = await db().select().from(invitations);
+  w.ids = {
+    conversationA2: conversation!.id,
+    flaggedA2: flagged!.id,
+    assignmentA2: assignment!.id,
+    invitationB: invitation!.id,
+  };
 }

@@ -5,7 +5,7 @@
 import { useLocale, useT } from "~/i18n/use-t";
 import { CONFIDENCE_PERCENT, MIN_ANSWERS_FOR_VERDICT, accuracyPercent, headlineOf, verdictOf } from "./calibration-math";
 import type { CalibrationPoint, ConfidenceLevel } from "./widget-data";
-import { formatNumber } from "./format";
+import { formatNumber, sentenceGap } from "./format";
 
 export function useLevelName(): (level: ConfidenceLevel) => string {
   const t = useT();
@@ -49,6 +49,7 @@ export function CalibrationTable({ points }: { points: CalibrationPoint[] }) {
 /** One or two sentences that say what the learner's points mean, kindly and without overreach. */
 export function CalibrationSummary({ points }: { points: CalibrationPoint[] }) {
   const t = useT();
+  const locale = useLocale();
   const levelName = useLevelName();
   const total = points.reduce((n, p) => n + p.answered, 0);
   if (total === 0) return <p>{t("widget.calibration.empty")}</p>;
@@ -63,7 +64,8 @@ export function CalibrationSummary({ points }: { points: CalibrationPoint[] }) {
         answered: point.answered,
         pct: accuracyPercent(point),
         expected: CONFIDENCE_PERCENT[point.level],
-      })}{" "}
+      })}
+      {sentenceGap(locale)}
       {total < 10 ? t("widget.calibration.fewAnswers") : null}
     </p>
   );

@@ -6,7 +6,7 @@ import type { Locale } from "~/course/types";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { Translate } from "~/i18n/translate";
 import { CONTEXT_WINDOWS, GRID, barFraction, pagesOf, type Scale } from "./context-facts";
-import { formatNumber } from "./format";
+import { formatNumber, sentenceGap } from "./format";
 
 export function monthYear(t: Translate, year: number, month: number): string {
   if (month === 0) return String(year);
@@ -56,12 +56,12 @@ export function TimelineChart({ scale }: { scale: Scale }) {
               <span className="cw-value">
                 {t("widget.cw.value", { tokens: w.label, pages: formatNumber(pagesOf(w.tokens), locale, 1) })}
                 {w.extra
-                  ? ` ${t(w.extra.kind === "preview" ? "widget.cw.extraPreview" : "widget.cw.extraLimited", {
+                  ? `${sentenceGap(locale)}${t(w.extra.kind === "preview" ? "widget.cw.extraPreview" : "widget.cw.extraLimited", {
                       tokens: w.extra.label,
                       pages: formatNumber(pagesOf(w.extra.tokens), locale),
                     })}`
                   : ""}
-                {tiny ? ` ${t("widget.cw.tooSmall")}` : ""}
+                {tiny ? `${sentenceGap(locale)}${t("widget.cw.tooSmall")}` : ""}
               </span>
             </li>
           );

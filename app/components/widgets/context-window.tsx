@@ -7,7 +7,7 @@ import { useId, useMemo, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { Scale } from "./context-facts";
 import { TimelineChart } from "./context-timeline";
-import { formatNumber, visiblePiece } from "./format";
+import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { HAYSTACK_SIZES, WINDOW_SIZES, buildHaystack, spacerFor, type Haystack } from "./needle";
 import type { WidgetProps } from "./registry";
 import { postJson, useDebouncedEffect } from "./shared";
@@ -188,7 +188,8 @@ function NeedleExperiment() {
       <p className={`needle-result ${seen ? "seen" : "forgotten"}`} aria-live="polite">
         {layout ? (
           <>
-            <strong>{seen ? t("widget.needle.inside") : t("widget.needle.outside")}</strong>{" "}
+            <strong>{seen ? t("widget.needle.inside") : t("widget.needle.outside")}</strong>
+            {sentenceGap(locale)}
             {t("widget.needle.numbers", {
               total: formatNumber(layout.total, locale),
               reach: formatNumber(layout.needleReach, locale),
@@ -196,7 +197,7 @@ function NeedleExperiment() {
             })}
             {windowSize <= 16 && sample ? (
               <span className="window-pieces">
-                {" "}
+                {sentenceGap(locale)}
                 {t("widget.needle.windowHolds")}{" "}
                 {sample.data.pieces.slice(-windowSize).map((piece, i) => (
                   <span key={i} className="token tone-2">

@@ -8,7 +8,7 @@
 import { useLocale, useT } from "~/i18n/use-t";
 import { CalibrationSummary, CalibrationTable } from "./calibration-view";
 import { TimelineChart } from "./context-timeline";
-import { formatNumber } from "./format";
+import { formatNumber, sentenceGap } from "./format";
 import { buildHaystack, spacerFor } from "./needle";
 import { ModelWindow, NextTokenBars } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
@@ -121,7 +121,8 @@ function NeedleFallback({ data }: WidgetProps) {
       {result ? (
         <>
           <p>
-            <strong>{t(result.needleReach > result.window.length ? "widget.needle.outside" : "widget.needle.inside")}</strong>{" "}
+            <strong>{t(result.needleReach > result.window.length ? "widget.needle.outside" : "widget.needle.inside")}</strong>
+            {sentenceGap(locale)}
             {t("widget.needle.numbers", {
               total: formatNumber(result.haystackTokens, locale),
               reach: formatNumber(result.needleReach, locale),

@@ -16,3 +16,8 @@ export function percent(p: number, locale: Locale, digits = 1): string {
 export function formatNumber(n: number, locale: Locale, digits = 0): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
 }
+
+/** What goes between two sentences: a space in English, nothing after a Chinese full stop. */
+export function sentenceGap(locale: Locale): string {
+  return locale.startsWith("zh") ? "" : " ";
+}

@@ -8,7 +8,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { NextTokenBars, ModelWindow } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
 import { MAX_WIDGET_TEXT } from "./samples";
-import { formatNumber, visiblePiece } from "./format";
+import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { postJson, useDebouncedEffect } from "./shared";
 import type { NextTokenResponse, NextTokenView } from "./widget-data";
 
@@ -187,7 +187,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
               <li key={samples.length - i}>
                 <span className="badge">{t("widget.nextToken.atTemperature", { t: formatNumber(s.temperature, locale, 1) })}</span>{" "}
                 <q>{s.continuation}</q>
-                {s.ended ? ` ${t("widget.nextToken.end")}` : ""}
+                {s.ended ? `${sentenceGap(locale)}${t("widget.nextToken.end")}` : ""}
               </li>
             ))}
           </ol>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
-import { percent } from "./format";
+import { percent, sentenceGap } from "./format";
 import type { WidgetProps } from "./registry";
 import { agreementSummary, pairAgreement, type ChoiceCounts } from "./preference-math";
 import { postJson } from "./shared";
@@ -150,13 +150,15 @@ function Reveal(p: { pair: PreferencePair; choice: PreferenceChoice; counts: Cou
   return (
     <div className="pref-reveal">
       <p>
-        <strong>{agree ? `✓ ${t("widget.pref.agree")}` : `≠ ${t("widget.pref.disagree")}`}</strong>{" "}
+        <strong>{agree ? `✓ ${t("widget.pref.agree")}` : `≠ ${t("widget.pref.disagree")}`}</strong>
+        {sentenceGap(locale)}
         {t("widget.pref.judgeSaid", { judge: label(p.pair.judge) })}
       </p>
       <p className="pref-reason">{p.pair.reason}</p>
       {rates ? (
         <p>
-          {t("widget.pref.classSame", { same: rates.same, total: rates.total, pct: percent(rates.sameShare, locale, 0) })}{" "}
+          {t("widget.pref.classSame", { same: rates.same, total: rates.total, pct: percent(rates.sameShare, locale, 0) })}
+          {sentenceGap(locale)}
           {t("widget.pref.classJudge", { pct: percent(rates.judgeShare, locale, 0) })}
         </p>
       ) : (
