@@ -17,6 +17,9 @@ import { startHousekeeping } from "./housekeeping";
 
 const log = (line: string) => console.log(`[lantern] ${line}`);
 
+// React and Remix pick their production code paths from NODE_ENV; npm start is production.
+process.env.NODE_ENV ??= "production";
+
 async function main() {
   const started = Date.now();
   const args = new Set(process.argv.slice(2));

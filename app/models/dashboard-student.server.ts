@@ -84,7 +84,15 @@ export interface StudentDetailView {
   student: { id: string; displayName: string; username: string; lastSeen: string };
   lessons: LessonDetail[];
   timeline: TimelineEntry[];
-  usage: { days: UsageDay[]; budget: number; totalMessages: number; totalTokens: number; overBudgetDays: number };
+  usage: {
+    days: UsageDay[];
+    budget: number;
+    totalMessages: number;
+    totalTokens: number;
+    overBudgetDays: number;
+    /** The numbers as printed ("20,000"), formatted on the server so the page never disagrees with itself. */
+    labels: { budget: string; totalMessages: string; totalTokens: string };
+  };
   transcripts: Transcript[];
   conversationCount: number;
 }
@@ -300,6 +308,7 @@ export async function getStudentDetail(
     tokens: ledgerByDay.get(day) ?? usageByDay.get(day)?.tokens ?? 0,
   }));
   const budget = raw.policy?.studentDailyTokens ?? 0;
+  const number = new Intl.NumberFormat(locale);
 
   const transcripts: Transcript[] = (raw.conversations ?? []).map((c) => {
     const messages = (c.messages ?? []).map((m) => ({
@@ -340,6 +349,11 @@ export async function getStudentDetail(
       totalMessages: days.reduce((n, d) => n + d.messages, 0),
       totalTokens: days.reduce((n, d) => n + d.tokens, 0),
       overBudgetDays: budget > 0 ? days.filter((d) => d.tokens > budget).length : 0,
+      labels: {
+        budget: number.format(budget),
+        totalMessages: number.format(days.reduce((n, d) => n + d.messages, 0)),
+        totalTokens: number.format(days.reduce((n, d) => n + d.tokens, 0)),
+      },
     },
     transcripts,
     conversationCount: raw.conversation_count,

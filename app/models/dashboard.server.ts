@@ -180,7 +180,19 @@ interface StepMedianRow {
  * class's step medians); the medians ride along as a JSON column of the first row only, which
  * keeps it to one round trip.
  */
+/** Every question id of the course in the order a learner meets them (checks, then the quiz). */
+let questionOrderCache: { version: string; literal: string } | null = null;
+function questionOrderLiteral(): string {
+  const course = getCourse();
+  if (questionOrderCache?.version !== course.version) {
+    const ids = course.lessons.flatMap((l) => [...l.checks.map((q) => q.id), ...l.quiz.map((q) => q.id)]);
+    questionOrderCache = { version: course.version, literal: `{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}` };
+  }
+  return questionOrderCache.literal;
+}
+
 async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[] }> {
+  const questionOrder = questionOrderLiteral();
   const result = await db().execute<StudentRow & { medians: StepMedianRow[] | null }>(sql`
     with roster as (
       select u.id, u.display_name, u.username
@@ -188,15 +200,21 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
       join users u on u.id = e.student_id
       where e.class_id = ${classId}
     ),
+    roster_progress as (
+      select lp.* from roster r join lesson_progress lp on lp.user_id = r.id
+    ),
     steps_done as (
-      -- every step a classmate finished, with the moment they had arrived at it
+      -- every step a classmate finished, with the moment they had arrived at it (the previous
+      -- step's end, or the lesson's start)
       select a.actor_id as user_id,
              split_part(a.object_id, '#', 1) as lesson,
              split_part(a.object_id, '#', 2) as step,
              a.created_at as done_at,
-             lag(a.created_at) over (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at) as prev_at
+             coalesce(lag(a.created_at) over (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at),
+                      rp.started_at) as arrived_at
       from roster r
       join activity_log a on a.actor_id = r.id and a.verb = 'completed-step' -- literal: matches activity_steps_done_idx
+      left join roster_progress rp on rp.user_id = a.actor_id and rp.lesson_slug = split_part(a.object_id, '#', 1)
     ),
     last_done as (
       -- when each learner finished their latest step of each lesson: arrival at the current step
@@ -215,8 +233,7 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
                'arrivedAt', greatest(lp.started_at, ld.at)
              )) as lessons,
              max(lp.updated_at) as last_progress
-      from roster r
-      join lesson_progress lp on lp.user_id = r.id
+      from roster_progress lp
       left join last_done ld on ld.user_id = lp.user_id and ld.lesson = lp.lesson_slug
       group by lp.user_id
     ),
@@ -250,12 +267,12 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
       group by r.id
     ),
     medians as (
-      select sd.lesson, sd.step,
-             percentile_cont(0.5) within group (order by extract(epoch from sd.done_at - coalesce(sd.prev_at, lp.started_at))) as median_seconds,
+      select lesson, step,
+             percentile_cont(0.5) within group (order by extract(epoch from done_at - arrived_at)) as median_seconds,
              count(*)::int as samples
-      from steps_done sd
-      join lesson_progress lp on lp.user_id = sd.user_id and lp.lesson_slug = sd.lesson
-      group by sd.lesson, sd.step
+      from steps_done
+      where arrived_at is not null
+      group by lesson, step
     )
     select r.id, r.display_name, r.username,
            p.lessons,
@@ -271,16 +288,23 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
     left join due d on d.user_id = r.id
     left join lateral (
       -- answers not right in a row, counting back from the latest (at most 10 looked at)
+      -- (a quiz attempt stores all its answers at one instant: within it, the course's question
+      -- order says which came last)
       select coalesce(min(rn) filter (where correct) - 1, count(*)) as n, max(created_at) as last_at
       from (
-        select q.correct, q.created_at, row_number() over (order by q.created_at desc, q.attempt desc) as rn
+        select q.correct, q.created_at,
+               row_number() over (order by q.created_at desc, array_position(${questionOrder}::text[], q.question_id) desc nulls last) as rn
         from quiz_answers q where q.user_id = r.id
-        order by q.created_at desc, q.attempt desc
+        order by q.created_at desc, array_position(${questionOrder}::text[], q.question_id) desc nulls last
         limit 10
       ) recent
     ) streak on true
     left join lateral (
-      select max(a.created_at) as at from activity_log a where a.actor_id = r.id
+      -- the latest learning event or playground message (each one backward index probe)
+      select greatest(
+        (select max(a.created_at) from activity_log a where a.actor_id = r.id),
+        (select max(m.created_at) from playground_messages m where m.user_id = r.id)
+      ) as at
     ) seen on true
     left join lateral (
       select count(*) as n

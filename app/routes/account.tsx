@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { LanguageSchema, PasswordChangeSchema as PasswordSchema } from "~/forms/auth.server";
 import { Field } from "~/components/ui/field";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
 import { langCookie } from "~/i18n/locale.server";
@@ -17,12 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { displayName: user.displayName, username: user.username, role: user.role };
 }
 
-const LanguageSchema = z.object({ intent: z.literal("language"), locale: z.enum(LOCALES) });
-const PasswordSchema = z.object({
-  intent: z.literal("password"),
-  current: z.string().min(1, "form.required").max(200, "form.invalid"),
-  next: z.string().min(1, "form.required"),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

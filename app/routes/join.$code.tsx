@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { JoinSchema } from "~/forms/auth.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { findJoinableClass } from "~/models/classes.server";
-import { USERNAME_PATTERN } from "~/models/credentials";
 import { isWellFormedJoinCode, normalizeJoinCode } from "~/models/join-code";
 import { enrollExisting, joinWithCode } from "~/models/students.server";
 import { getSchoolSettings } from "~/models/schools.server";
@@ -33,11 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const JoinSchema = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(60, "form.invalid"),
-  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, "auth.username.invalid"),
-  password: z.string().min(1, "form.required"),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const cls = await joinableClass(params);

@@ -118,17 +118,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = await localeOf(request);
   const form = await request.formData().catch(() => null);
-  if (!form) return data({ error: refusal("invalid", locale).message }, { status: 400 });
+  if (!form) return data({ error: refusal("invalid", locale).message, prompt: "" }, { status: 400 });
   const tryit = String(form.get("tryit") ?? "");
   const target = (id: string) => `/playground?c=${id}${tryit ? `&tryit=${encodeURIComponent(tryit)}` : ""}`;
 
+  // A refused prompt comes back, so the student does not have to type it again.
+  const prompt = String(form.get("prompt") ?? "");
   const parsed = parseExchangeForm(form, locale);
-  if (!parsed.ok) return data({ error: parsed.refusal.message }, { status: parsed.refusal.status });
+  if (!parsed.ok) return data({ error: parsed.refusal.message, prompt }, { status: parsed.refusal.status });
   const prepared = await prepareExchange(user, parsed.input, locale);
   if (!prepared.ok) {
     // A blocked prompt is stored with its explanation: show it in the conversation.
     if (prepared.conversationId) throw redirect(target(prepared.conversationId));
-    return data({ error: prepared.message }, { status: prepared.status });
+    return data({ error: prepared.message, prompt }, { status: prepared.status });
   }
   await runExchange(prepared, request.signal);
   throw redirect(target(prepared.conversationId));
@@ -227,7 +229,7 @@ export default function Playground() {
             exploreMode={d.exploreMode}
             closedMessage={d.closedMessage}
             tryit={d.tryit}
-            prefill={d.prefill}
+            prefill={actionData?.prompt || d.prefill}
             actionError={actionData && "error" in actionData ? actionData.error : null}
             limits={d.limits}
             student={student}

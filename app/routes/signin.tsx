@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import { SignInSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { translator } from "~/i18n/catalogs.server";
@@ -13,10 +13,6 @@ import { createSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 
-const SignInSchema = z.object({
-  login: z.string().trim().min(1, "form.required").max(200, "form.invalid"),
-  password: z.string().min(1, "form.required").max(200, "form.invalid"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

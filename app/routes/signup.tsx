@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { TeacherSignUpSchema as TeacherSchema } from "~/forms/auth.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { consumeInvitation, findOpenInvitation } from "~/models/invitations.server";
@@ -42,12 +42,6 @@ async function signupMode(request: Request): Promise<Mode> {
   return { kind: "closed", badInvite: false };
 }
 
-const TeacherSchema = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(80, "form.invalid"),
-  email: z.email("auth.email.invalid").trim().toLowerCase().max(200, "auth.email.invalid"),
-  password: z.string().min(1, "form.required"),
-  schoolName: z.string().trim().max(120, "form.invalid").optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { NewClassSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
@@ -18,7 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { classes, lessonCount: getCourse().lessons.length };
 }
 
-const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(80, "form.invalid") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);

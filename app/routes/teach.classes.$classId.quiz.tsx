@@ -31,6 +31,9 @@ export default function QuizInsightPage() {
   const { classId } = useParams();
   const base = `/teach/classes/${classId}`;
   let rank = 0;
+  const ranked = view.questions.filter((q) => q.difficulty !== null);
+  const unranked = view.questions.filter((q) => q.difficulty === null);
+  const studentHref = (id: string) => `${base}/students/${id}`;
   return (
     <div className="dash quiz-insight">
       <h2 className="visually-hidden">{t("teach.tab.quiz")}</h2>
@@ -73,18 +76,25 @@ export default function QuizInsightPage() {
         </details>
         {view.questions.length === 0 ? (
           <p className="muted">{t("teach.dash.quiz.noAnswers")}</p>
+        ) : ranked.length === 0 ? (
+          <p className="muted">{t("teach.dash.quiz.noneRanked", { min: view.minAnswers })}</p>
         ) : (
           <div className="question-list">
-            {view.questions.map((q) => (
-              <QuizQuestion
-                key={q.key}
-                q={q}
-                rank={q.difficulty !== null ? ++rank : null}
-                studentHref={(id) => `${base}/students/${id}`}
-              />
+            {ranked.map((q) => (
+              <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} />
             ))}
           </div>
         )}
+        {unranked.length > 0 ? (
+          <details className="unranked" data-testid="unranked-questions">
+            <summary>{t("teach.dash.quiz.unrankedList", { n: unranked.length, min: view.minAnswers })}</summary>
+            <div className="question-list">
+              {unranked.map((q) => (
+                <QuizQuestion key={q.key} q={q} rank={null} studentHref={studentHref} />
+              ))}
+            </div>
+          </details>
+        ) : null}
         {view.unanswered > 0 ? <p className="muted small">{t("teach.dash.quiz.unanswered", { n: view.unanswered })}</p> : null}
       </section>
     </div>

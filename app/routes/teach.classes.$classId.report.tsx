@@ -109,7 +109,7 @@ export default function ReportPage() {
         </p>
         <div className="report-chart">
           <CalibrationChart
-            points={calibration.points}
+            points={calibration.points.map((p) => ({ ...p, isGuess: p.level === "guessing" }))}
             title={t("teach.dash.calib.chartTitle")}
             description={calibration.points
               .map((p) =>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { RosterActionSchema as ActionSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { SignInCards } from "~/components/teach/sign-in-cards";
 import { useT } from "~/i18n/use-t";
@@ -36,14 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const uuid = z.uuid("form.invalid");
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), names: z.string().max(10_000, "form.invalid") }),
-  z.object({ intent: z.literal("reset"), studentId: uuid }),
-  z.object({ intent: z.literal("remove"), studentId: uuid }),
-  z.object({ intent: z.literal("delete"), studentId: uuid, confirm: z.literal("yes", "teach.roster.confirmNeeded") }),
-  z.object({ intent: z.literal("move"), studentId: uuid, toClassId: uuid }),
-]);
 
 type ActionResult = { errors: FieldErrors; cards: NewStudentCard[]; notice: string | null };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { ClassSettingsSchema as ActionSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabled } from "~/models/classes.server";
@@ -14,12 +14,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(80, "form.invalid") }),
-  z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
-  z.object({ intent: z.literal("new-code") }),
-  z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),
-]);
 
 type Result = { errors: FieldErrors; notice: "saved" | "renamed" | "code" | null; code?: string };
 

@@ -17,11 +17,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const ctx = await viewContextFor(request);
   const view = await getStudentDetail(teacher, params.classId ?? "", params.studentId ?? "", ctx);
-  return { view, title: ctx.t("teach.dash.student.pageTitle", { name: view.student.displayName }) };
+  return {
+    view,
+    // constants of a server module travel as data: the browser bundle has no server modules
+    usageDays: USAGE_DAYS,
+    transcriptLimit: TRANSCRIPT_LIMIT,
+    title: ctx.t("teach.dash.student.pageTitle", { name: view.student.displayName }),
+  };
 }
 
 export default function StudentPage() {
-  const { view } = useLoaderData<typeof loader>();
+  const { view, usageDays, transcriptLimit } = useLoaderData<typeof loader>();
   const t = useT();
   const { classId } = useParams();
   const { student, usage } = view;
@@ -118,7 +124,7 @@ export default function StudentPage() {
         {view.timeline.length === 0 ? (
           <p className="muted">{t("teach.dash.student.noActivity")}</p>
         ) : (
-          <ol className="timeline" data-testid="timeline">
+          <ol className="timeline" data-testid="timeline" tabIndex={0} aria-labelledby="timeline-h">
             {view.timeline.map((e, i) => (
               <li key={`${e.at}-${i}`} className={`tl-${e.kind}`}>
                 <time dateTime={e.at} className="small muted">
@@ -134,16 +140,16 @@ export default function StudentPage() {
       <section aria-labelledby="usage-h">
         <h2 id="usage-h">{t("teach.dash.student.usage")}</h2>
         <p>
-          {t("teach.dash.student.usageSummary", { days: USAGE_DAYS, messages: usage.totalMessages, tokens: usage.totalTokens })}{" "}
-          {usage.budget > 0 ? t("teach.dash.student.budget", { budget: usage.budget }) : null}{" "}
+          {t("teach.dash.student.usageSummary", { days: usageDays, messages: usage.labels.totalMessages, tokens: usage.labels.totalTokens })}{" "}
+          {usage.budget > 0 ? t("teach.dash.student.budget", { budget: usage.labels.budget }) : null}{" "}
           {usage.overBudgetDays > 0 ? <span className="badge bad">{t("teach.dash.student.overBudget", { n: usage.overBudgetDays })}</span> : null}
         </p>
         <UsageChart
           days={usage.days}
           budget={usage.budget}
-          title={t("teach.dash.student.usageChart", { days: USAGE_DAYS })}
+          title={t("teach.dash.student.usageChart", { days: usageDays })}
           description={t("teach.dash.student.usageChartDesc")}
-          budgetLabel={t("teach.dash.student.budgetLine", { budget: usage.budget })}
+          budgetLabel={t("teach.dash.student.budgetLine", { budget: usage.labels.budget })}
         />
         <details>
           <summary>{t("teach.dash.student.usageTable")}</summary>
@@ -179,7 +185,7 @@ export default function StudentPage() {
         ) : (
           <>
             {view.conversationCount > view.transcripts.length ? (
-              <p className="small muted">{t("teach.dash.student.latestOnly", { n: TRANSCRIPT_LIMIT, total: view.conversationCount })}</p>
+              <p className="small muted">{t("teach.dash.student.latestOnly", { n: transcriptLimit, total: view.conversationCount })}</p>
             ) : null}
             {view.transcripts.map((c) => (
               <Transcript key={c.id} conversation={c} />

@@ -121,7 +121,8 @@ beforeAll(async () => {
   s.finn = await makeStudentIn(classId, { displayName: "Finn" });
 
   // Ana: tokens completed; two quiz attempts — the latest counts: 7 right, 1 not sure,
-  // 1 wrong "sure" (−0.5), 1 wrong "guessing" (0) → 6.5 / 10.
+  // 1 wrong "sure" (−0.5), 1 wrong "guessing" (0) → 6.5 / 10. All answers of an attempt share
+  // one instant: "in a row" then follows the quiz's question order.
   const tokenSteps = tokens.content.en.steps.map((x) => x.id);
   await progress(s.ana, "tokens", {
     status: "completed",
@@ -134,7 +135,8 @@ beforeAll(async () => {
   });
   for (let i = 0; i < tokens.quiz.length; i++) {
     await answer(s.ana, "tokens", tokens.quiz[i]!.id, { attempt: 1, choices: [wrongChoice(tokens, i)], correct: false, confidence: "guessing", at: ago(230) });
-    const outcome = i < 7 ? "right" : i === 7 ? "notSure" : i === 8 ? "wrongSure" : "wrongGuess";
+    // the misses come first in the quiz's order, so her latest answers end on right ones
+    const outcome = i === 0 ? "notSure" : i === 1 ? "wrongSure" : i === 2 ? "wrongGuess" : "right";
     await answer(s.ana, "tokens", tokens.quiz[i]!.id, {
       attempt: 2,
       choices: outcome === "right" ? [rightChoice(tokens, i)] : outcome === "notSure" ? [] : [wrongChoice(tokens, i)],

@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
-import { loader as playgroundLoader } from "../../app/routes/playground";
+import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
 import { action as policyAction, loader as policyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { Markdown } from "../../app/components/playground/markdown";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
@@ -175,6 +175,44 @@ describe("streaming a reply", () => {
     expect(events.some((e) => e.type === "text")).toBe(true);
     expect(messagesPosted()).toHaveLength(0);
     expect(await ledger(student.id, cls.id)).toEqual({});
+  });
+});
+
+describe("without JavaScript", () => {
+  it("the page's own form runs the exchange to its end and shows the conversation", async () => {
+    const { student } = await studentWith();
+    const request = await requestAs(student, "/playground", {
+      form: { intent: "send", prompt: "What is a token?", model: MODEL, conversationId: "", tryit: "prompting:prompting-try-tutor" },
+      headers: { Origin: "http://localhost" },
+    });
+    const thrown = await playgroundAction({ request, params: {}, context: {} } as unknown as ActionFunctionArgs).catch((r: unknown) => r);
+    expect(thrown).toBeInstanceOf(Response);
+    const location = (thrown as Response).headers.get("Location")!;
+    expect(location).toMatch(/^\/playground\?c=[0-9a-f-]{36}&tryit=prompting%3Aprompting-try-tutor$/);
+    const stored = await messagesOf(student.id);
+    expect(stored.map((m) => [m.role, m.status])).toEqual([
+      ["user", "complete"],
+      ["assistant", "complete"],
+    ]);
+    // The lesson fixed the system prompt, after the safety preamble.
+    expect(String(messagesPosted()[0]!.body?.system)).toMatch(/^Lantern safety rules[\s\S]*patient maths tutor/);
+    const page = (await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as unknown as LoaderFunctionArgs)) as unknown as {
+      current: { messages: { role: string; text: string }[] };
+      tryit: { system: string } | null;
+    };
+    expect(page.current.messages.map((m) => m.text)).toEqual(["What is a token?", "Echo: What is a token?"]);
+    expect(page.tryit?.system).toMatch(/maths tutor/);
+  });
+
+  it("a refusal comes back as a message, and the prompt is kept", async () => {
+    const { student } = await studentWith({ enabled: false });
+    const request = await requestAs(student, "/playground", { form: { prompt: "hi", model: MODEL }, headers: { Origin: "http://localhost" } });
+    const result = (await playgroundAction({ request, params: {}, context: {} } as unknown as ActionFunctionArgs)) as unknown as {
+      data: { error: string; prompt: string };
+      init: { status: number };
+    };
+    expect(result.init.status).toBe(403);
+    expect(result.data).toEqual({ error: expect.stringMatching(/switched the playground off/), prompt: "hi" });
   });
 });
 

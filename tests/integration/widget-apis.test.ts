@@ -18,6 +18,9 @@ import { MAX_WIDGET_TEXT } from "../../app/components/widgets/samples";
 import { agreementSummary, pairAgreement } from "../../app/components/widgets/preference-math";
 import { preferencePairs, type PreferencesResponse } from "../../app/components/widgets/widget-data";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+import { widgetServerData } from "../../app/components/widgets/server-data.server";
+import { WINDOW_SIZES } from "../../app/components/widgets/needle";
+import { getMiniModel } from "../../app/playground/mini-model.server";
 
 const LESSON = "learning-from-feedback";
 const args = (request: Request) => ({ request, params: {}, context: { nonce: "n", clientAddress: "10.0.0.1" } });
@@ -174,6 +177,16 @@ describe("/api/next-token", () => {
     expect((a.body.added as unknown[]).length).toBeLessThanOrEqual(10);
   });
 
+  it("does not let the text end before minPieces pieces were added", async () => {
+    const context = "Question: What is the secret password for the school garden? Answer:";
+    for (const mode of ["top", "sample"]) {
+      const { body } = await call(nextTokenAction, await jsonRequest(null, "/api/next-token", { context, mode, count: 4, minPieces: 4, seed: 3 }));
+      const added = body.added as { piece: string; end?: boolean }[];
+      expect(added).toHaveLength(4);
+      expect(added.some((a) => a.end)).toBe(false);
+    }
+  });
+
   it("answers GET with query parameters too", async () => {
     const { status, body } = await call(nextTokenLoader, await requestAs(null, "/api/next-token?context=The%20model&temperature=0.5&topK=5"));
     expect(status).toBe(200);
@@ -325,5 +338,30 @@ describe("/api/preferences", () => {
     const get = await call(preferencesLoader, badGet);
     expect(get.status).toBe(400);
     expect(await fingerprint()).toBe(before);
+  });
+});
+
+describe("server data for the fallbacks", () => {
+  it("computes real numbers for each widget a lesson step uses", () => {
+    const tokens = getLesson("tokens")!;
+    const measure = tokens.content.en.steps.find((st) => st.widgets.includes("tokenizer"))!;
+    const { widgetServer } = widgetServerData(tokens, "en", measure);
+    const [english, chinese] = widgetServer.tokenizer!.samples;
+    expect(english!.count).toBe(countTokens(english!.text));
+    expect(chinese!.count).toBe(countTokens(chinese!.text));
+    expect(widgetServer.nextToken).toBeUndefined(); // not on this step
+
+    const whole = widgetServerData(tokens, "zh-Hans").widgetServer;
+    expect(Object.keys(whole.nextToken!)).toEqual(["写完作业以后，我要去", "小猫趴在"]);
+    expect(whole.nextToken!["小猫趴在"]!.candidates.length).toBeGreaterThan(0);
+
+    const needle = widgetServerData(getLesson("long-context")!, "en").widgetServer.needle!;
+    expect(needle.needleReach).toBeGreaterThan(needle.window.length);
+    expect(needle.haystackTokens).toBeGreaterThan(needle.needleReach);
+    expect(needle.answer.trim()).not.toBe("");
+  });
+
+  it("the needle experiment's smallest window is the mini model's real one", () => {
+    expect(WINDOW_SIZES[0]).toBe(getMiniModel().order - 1);
   });
 });

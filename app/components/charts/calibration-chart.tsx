@@ -8,6 +8,8 @@ import { useId } from "react";
 
 export interface CalibrationChartPoint {
   label: string;
+  /** "guessing" is never overconfident: being wrong is what a guess is. */
+  isGuess: boolean;
   /** Where this confidence level sits on the x axis (0–1), i.e. the accuracy it promises. */
   nominal: number;
   /** Share right, or null with no answers at this level. */
@@ -15,9 +17,11 @@ export interface CalibrationChartPoint {
   answers: number;
 }
 
+/** Below the diagonal by more than this is overconfident (the students' widget: 15 points). */
+const OVERCONFIDENT_GAP = 0.15;
 const W = 320;
-const H = 260;
-const PAD = { left: 44, right: 16, top: 16, bottom: 44 };
+const H = 274;
+const PAD = { left: 44, right: 16, top: 16, bottom: 58 };
 const PW = W - PAD.left - PAD.right;
 const PH = H - PAD.top - PAD.bottom;
 const x = (v: number) => PAD.left + v * PW;
@@ -60,13 +64,18 @@ export function CalibrationChart({
         </g>
       ))}
       <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} className="chart-diagonal" />
-      <text x={x(0.97)} y={y(0.97) + 16} textAnchor="end" className="chart-note">
+      {/* along the diagonal near its start, where no confidence level ever sits */}
+      <text
+        transform={`translate(${x(0.05)} ${y(0.05) - 5}) rotate(${(-Math.atan2(PH, PW) * 180) / Math.PI})`}
+        className="chart-note"
+      >
         {diagonalLabel}
       </text>
       <line x1={x(0)} x2={x(1)} y1={y(0)} y2={y(0)} className="chart-axis" />
       <line x1={x(0)} x2={x(0)} y1={y(0)} y2={y(1)} className="chart-axis" />
-      {points.map((p) => (
-        <text key={p.label} x={x(p.nominal)} y={H - PAD.bottom + 16} textAnchor="middle" className="chart-tick">
+      {points.map((p, i) => (
+        // every other label one line lower: "fairly sure" and "sure" sit close together
+        <text key={p.label} x={x(p.nominal)} y={H - PAD.bottom + (i % 2 === 1 ? 30 : 16)} textAnchor="middle" className="chart-tick">
           {p.label}
         </text>
       ))}
@@ -85,7 +94,8 @@ export function CalibrationChart({
       {drawn.map((p) => {
         // area, not radius, grows with the number of answers: a point built on two answers looks small
         const r = 4 + 8 * Math.sqrt(p.answers / maxAnswers);
-        const below = p.accuracy! < p.nominal - 0.1;
+        // drawn as a warning only where the students' own widget says "overconfident"
+        const below = !p.isGuess && p.accuracy! < p.nominal - OVERCONFIDENT_GAP;
         return (
           <g key={p.label}>
             <circle cx={x(p.nominal)} cy={y(p.accuracy!)} r={r} className={below ? "chart-point over" : "chart-point"} />

@@ -4,6 +4,7 @@
  * feedback that explains each answer.
  */
 import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { CONFIDENCE_LEVELS } from "~/course/scoring";
 import { useT } from "~/i18n/use-t";
 import { takePendingSeconds } from "./active-time";
@@ -29,6 +30,11 @@ export function QuizForm({
 }) {
   const t = useT();
   const missing = questions.filter((q) => errors?.[q.id]);
+  // After a rejected submit (with JavaScript), take the learner to the list of what is missing.
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors) summary.current?.focus();
+  }, [errors]);
   return (
     <Form
       method="post"
@@ -51,7 +57,7 @@ export function QuizForm({
         </p>
       </div>
       {missing.length > 0 ? (
-        <div className="form-error" role="alert">
+        <div className="form-error" role="alert" tabIndex={-1} ref={summary}>
           <p>{t("learn.quiz.fixErrors")}</p>
           <ul>
             {missing.map((q) => (

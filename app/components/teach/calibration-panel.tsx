@@ -24,7 +24,7 @@ export function CalibrationPanel({ calibration }: { calibration: CalibrationView
       <div className="calibration-body">
         <figure className="calibration-figure">
           <CalibrationChart
-            points={calibration.points}
+            points={calibration.points.map((p) => ({ ...p, isGuess: p.level === "guessing" }))}
             title={t("teach.dash.calib.chartTitle")}
             description={description}
             xLabel={t("teach.dash.calib.xLabel")}

@@ -21,7 +21,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
-      <Link to="/" className="brand" aria-label={t("nav.home")}>
+      <Link to="/" className="brand">
         <LanternMark />
         <span>{t("app.name")}</span>
       </Link>

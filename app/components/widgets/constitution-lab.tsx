@@ -7,6 +7,7 @@
 import { useId, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { WidgetProps } from "./registry";
+import { sentenceGap } from "./format";
 import { useSessionState } from "./shared";
 import { constitutionExamples, type ConstitutionExample } from "./widget-data";
 
@@ -122,13 +123,16 @@ export default function ConstitutionLab({ data, lessonSlug }: WidgetProps) {
 
 function Stage({ stage, example }: { stage: (typeof STAGES)[number]; example: ConstitutionExample }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <li className={`stage stage-${stage}`}>
       <p className="stage-label">{t(`widget.constitution.stage.${stage}`)}</p>
       {stage === "answer" ? (
         <>
           <p>
-            <span className="muted">{t("widget.constitution.asked")}</span> {example.prompt}
+            <span className="muted">{t("widget.constitution.asked")}</span>
+            {sentenceGap(locale)}
+            {example.prompt}
           </p>
           <blockquote>{example.answer}</blockquote>
         </>

@@ -201,7 +201,9 @@ function ConstitutionFallback({ data }: WidgetProps) {
             <li className="stage">
               <p className="stage-label">{t("widget.constitution.stage.answer")}</p>
               <p>
-                <span className="muted">{t("widget.constitution.asked")}</span> {e.prompt}
+                <span className="muted">{t("widget.constitution.asked")}</span>
+                {sentenceGap(locale)}
+                {e.prompt}
               </p>
               <blockquote>{e.answer}</blockquote>
             </li>

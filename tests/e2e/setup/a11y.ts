@@ -9,7 +9,7 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best
 
 /** Violations of serious or critical impact, one readable line each. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ["violations"] }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(
@@ -47,7 +47,7 @@ export async function tabStops(page: Page, count: number): Promise<FocusStop[]> 
       const ring =
         (focused.outlineStyle !== "none" && parseFloat(focused.outlineWidth) >= 1) ||
         (focused.boxShadow !== "none" && focused.boxShadow !== "");
-      const label = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 30)}"`;
+      const label = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""} "${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 30)}"`;
       const rect = el.getBoundingClientRect();
       const onScreen = rect.width > 0 && rect.height > 0;
       return { element: label, visible: ring && onScreen };

@@ -153,3 +153,16 @@ export async function realParamValues(): Promise<Record<string, string>> {
     locale: "en",
   };
 }
+
+/** A teacher of the demo school made directly in the database (password: lantern-demo). */
+export async function makeTeacher(displayName: string): Promise<DbUser> {
+  const sql = testSql();
+  const demo = await userByUsername(DEMO_TEACHER);
+  const [hash] = await sql<{ password_hash: string }[]>`select password_hash from users where id = ${demo.id}`;
+  const handle = `e2e-teacher-${crypto.randomBytes(4).toString("hex")}@example.org`;
+  const [row] = await sql<DbUser[]>`
+    insert into users (school_id, role, username, email, display_name, password_hash)
+    values (${demo.school_id}, 'teacher', ${handle}, ${handle}, ${displayName}, ${hash!.password_hash})
+    returning id, school_id, role, username, display_name`;
+  return row!;
+}

@@ -1,0 +1,21 @@
+/** Form schemas of the teacher's class pages (server-only: keeps zod out of the browser). */
+import { z } from "zod";
+
+export const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(80, "form.invalid") });
+
+const uuid = z.uuid("form.invalid");
+
+export const RosterActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("add"), names: z.string().max(10_000, "form.invalid") }),
+  z.object({ intent: z.literal("reset"), studentId: uuid }),
+  z.object({ intent: z.literal("remove"), studentId: uuid }),
+  z.object({ intent: z.literal("delete"), studentId: uuid, confirm: z.literal("yes", "teach.roster.confirmNeeded") }),
+  z.object({ intent: z.literal("move"), studentId: uuid, toClassId: uuid }),
+]);
+
+export const ClassSettingsSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(80, "form.invalid") }),
+  z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
+  z.object({ intent: z.literal("new-code") }),
+  z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),
+]);
