@@ -36,6 +36,7 @@ async function seedDemo(conn: Connection) {
   const { createClass } = await import("../app/models/classes.server");
   const { hashPassword } = await import("../app/utils/password.server");
   const { seedDemoLearning } = await import("./seed-learning");
+  const { seedDemoPlayground } = await import("./seed-playground");
 
   const { school, admin } = await createSchoolWithAdmin({
     schoolName: "Demo school",
@@ -60,5 +61,7 @@ async function seedDemo(conn: Connection) {
     )
     .returning({ id: users.id });
   await conn.db.insert(enrollments).values(students.map((s) => ({ classId: cls.id, studentId: s.id })));
-  await seedDemoLearning(conn, { classId: cls.id, teacherId: admin.id, studentIds: students.map((s) => s.id) });
+  const demo = { classId: cls.id, teacherId: admin.id, studentIds: students.map((s) => s.id) };
+  await seedDemoLearning(conn, demo);
+  await seedDemoPlayground(conn, demo);
 }

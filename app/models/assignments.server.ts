@@ -3,8 +3,8 @@
  * due date. Overdue means: the due date has passed and the student has not completed the lesson.
  *
  * Teacher functions take the acting teacher and check the class inside the query (another
- * teacher's class or assignment is a 404). `listStudentAssignments` is for the student's own
- * /learn page.
+ * teacher's class or assignment is a 404). Students see their assignments on /learn through
+ * the lesson engine's `listMyAssignments` (progress.server.ts).
  */
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -167,50 +167,4 @@ export async function listClassAssignments(
       createdLabel: formatDateTime(r.created_at),
     };
   });
-}
-
-export interface StudentAssignment {
-  id: string;
-  classId: string;
-  className: string;
-  lesson: string;
-  dueAt: string | null;
-  completed: boolean;
-  overdue: boolean;
-}
-
-/**
- * For the student's /learn page: the assignments of their classes aimed at the whole class or at
- * them, soonest due first, each with whether they completed it and whether it is overdue.
- */
-export async function listStudentAssignments(student: SessionUser): Promise<StudentAssignment[]> {
-  const rows = await db().execute<{
-    id: string;
-    class_id: string;
-    class_name: string;
-    lesson_slug: string;
-    due_at: Date | string | null;
-    completed: boolean;
-    overdue: boolean;
-  }>(sql`
-    select a.id, a.class_id, c.name as class_name, a.lesson_slug, a.due_at,
-           coalesce(lp.status = 'completed', false) as completed,
-           coalesce(a.due_at < now() and lp.status is distinct from 'completed', false) as overdue
-    from enrollments e
-    join classes c on c.id = e.class_id and c.archived_at is null
-    join assignments a on a.class_id = e.class_id
-    left join lesson_progress lp on lp.user_id = e.student_id and lp.lesson_slug = a.lesson_slug
-    where e.student_id = ${student.id}
-      and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
-           or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = e.student_id))
-    order by a.due_at nulls last, a.created_at`);
-  return [...rows].map((r) => ({
-    id: r.id,
-    classId: r.class_id,
-    className: r.class_name,
-    lesson: r.lesson_slug,
-    dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
-    completed: r.completed,
-    overdue: r.overdue,
-  }));
 }

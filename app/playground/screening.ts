@@ -511,7 +511,7 @@ const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
   en: (topics) =>
     `Your teacher has switched off ${topics.length > 1 ? "the topics" : "the topic"} ${listInLocale(topics.map((t) => `“${t}”`), "en")} in this class's playground. Try asking about something else.`,
   "zh-Hans": (topics) =>
-    `老师在这个班的试验场里关闭了${listInLocale(topics.map((t) => `“${t}”`), "zh-Hans")}${topics.length > 1 ? "这些" : "这个"}话题。换个问题试试吧。`,
+    `老师在这个班的练习场里关闭了${listInLocale(topics.map((t) => `“${t}”`), "zh-Hans")}${topics.length > 1 ? "这些" : "这个"}话题。换个问题试试吧。`,
   "zh-Hant": (topics) =>
     `老師在這個班的試驗場裡關閉了${listInLocale(topics.map((t) => `「${t}」`), "zh-Hant")}${topics.length > 1 ? "這些" : "這個"}話題。換個問題試試吧。`,
 };

@@ -3,17 +3,20 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { getSchool } from "~/models/schools.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { translator } from "~/i18n/catalogs.server";
+import { localeOf } from "~/utils/locale-of.server";
 import teachStyles from "~/styles/teach.css";
 
 export const links = () => [{ rel: "stylesheet", href: teachStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Lantern — Admin" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Lantern" }];
 
 /** The frame of the school admin's pages: the school's name and the admin tabs. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const school = await getSchool(admin);
-  return { schoolName: school?.name ?? "" };
+  const t = translator(await localeOf(request));
+  return { schoolName: school?.name ?? "", title: t("admin.pageTitle") };
 }
 
 export default function AdminFrame() {

@@ -5,17 +5,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { Field, FormError } from "~/components/ui/field";
 import { translator } from "~/i18n/catalogs.server";
-import type { MessageKey } from "~/i18n/catalog/en";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireTeacherOf, updatePlaygroundPolicy } from "~/models/classes.server";
 import { classUsageToday, safetyPreamble } from "~/playground/guard.server";
 import { availableModels, MINI_MODEL_ID } from "~/playground/providers.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { PolicyForm } from "~/playground/policy-form.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 import { FlaggedList } from "~/components/teach/flagged-list";
@@ -27,8 +26,6 @@ export const links = () => [
   { rel: "stylesheet", href: teachStyles },
 ];
 
-const MAX_TOPICS = 50;
-const MAX_TOPIC_CHARS = 60;
 const DAYS = [1, 2, 3, 4, 5, 6, 0] as const; // Monday first, as school weeks are read
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -63,51 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flags,
   };
 }
-
-const checkbox = z.literal("on").optional().transform((v) => v === "on");
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : [v].flat()));
-const wholeNumber = (min: number, max: number, message: MessageKey) =>
-  z.string().trim().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().min(min, message).max(max, message));
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-const PolicyForm = z
-  .object({
-    enabled: checkbox,
-    allowedModels: list,
-    exploreMode: checkbox,
-    messagesPerMinute: wholeNumber(1, 60, "playground.policy.error.messagesPerMinute"),
-    studentDailyTokens: wholeNumber(0, 1_000_000, "playground.policy.error.studentDailyTokens"),
-    classDailyTokens: wholeNumber(0, 100_000_000, "playground.policy.error.classDailyTokens"),
-    blockedTopics: z
-      .string()
-      .default("")
-      .transform((v) => [...new Set(v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean))])
-      .refine((topics) => topics.length <= MAX_TOPICS && topics.every((s) => s.length <= MAX_TOPIC_CHARS), "playground.policy.error.topics"),
-    scheduleOn: checkbox,
-    days: list,
-    from: z.string().trim().default(""),
-    to: z.string().trim().default(""),
-  })
-  .superRefine((v, ctx) => {
-    if (v.enabled && v.allowedModels.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["allowedModels"], message: "playground.policy.error.models" });
-    }
-    if (v.classDailyTokens < v.studentDailyTokens) {
-      ctx.addIssue({ code: "custom", path: ["classDailyTokens"], message: "playground.policy.error.classBudget" });
-    }
-    if (!v.scheduleOn) return;
-    if (v.days.length === 0 || v.days.some((d) => !/^[0-6]$/.test(d))) {
-      ctx.addIssue({ code: "custom", path: ["days"], message: "playground.policy.error.days" });
-    }
-    if (!TIME.test(v.from)) ctx.addIssue({ code: "custom", path: ["from"], message: "playground.policy.error.time" });
-    if (!TIME.test(v.to)) ctx.addIssue({ code: "custom", path: ["to"], message: "playground.policy.error.time" });
-    else if (TIME.test(v.from) && v.to <= v.from) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "playground.policy.error.timeOrder" });
-    }
-  });
 
 /** On invalid input, what was sent comes back so the form shows it again (also without JavaScript). */
 type Result = { errors: FieldErrors; saved: boolean; submitted?: Record<string, string | string[]> };

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { baseUrl, closeTestSql, cookieHeaderFor, DEMO_STUDENTS, DEMO_TEACHER, realParamValues, rowCounts, stackTraceIn } from "./setup/context";
 import { ROOT } from "./setup/lantern-server";
-import { fillPattern, scanRoutes, type ScannedRoute } from "./setup/routes";
+import { fillPattern, scanRoutes, wellFormed, type ScannedRoute } from "./setup/routes";
 
 /**
  * Tables that legitimately change on refused input: a failed sign-in is counted against the
@@ -35,9 +35,9 @@ function fieldNamesOf(route: ScannedRoute): string[] {
 }
 
 /** encodeURIComponent that does not throw on lone surrogates (the server gets U+FFFD's bytes). */
-const enc = (s: string) => encodeURIComponent(s.toWellFormed());
+const enc = (s: string) => encodeURIComponent(wellFormed(s));
 /** Raw, possibly malformed text for a request line: only what HTTP itself cannot carry is escaped. */
-const raw = (s: string) => s.toWellFormed().replace(/[^\u0021-\u007e]/gu, (c) => encodeURIComponent(c));
+const raw = (s: string) => wellFormed(s).replace(/[^\u0021-\u007e]/gu, (c: string) => encodeURIComponent(c));
 /** Cookie values: visible ASCII without the separators. */
 const cookieSafe = (s: string) => s.replace(/[^\u0021-\u007e]|[;,]/g, "");
 
@@ -119,7 +119,7 @@ function bodyArbitrary(fields: string[]): fc.Arbitrary<Body> {
   }));
   const rawForm = fc.array(fc.tuple(anyText, anyText), { maxLength: 6 }).map((pairs): Body => ({
     contentType: "application/x-www-form-urlencoded",
-    body: pairs.map(([k, v]) => `${k}=${v}`).join("&").toWellFormed(),
+    body: wellFormed(pairs.map(([k, v]) => `${k}=${v}`).join("&")),
   }));
   const multipart = fc.array(entry, { maxLength: 4 }).chain((pairs) =>
     fc.boolean().map((broken): Body => {

@@ -654,6 +654,7 @@ export const zhHant: Record<MessageKey, string> = {
   "teach.dash.report.question": "題目",
   "teach.dash.report.overdue": "逾期學生",
   "admin.kicker": "學校管理",
+  "admin.pageTitle": "學校管理 — Lantern",
   "admin.sections": "管理欄目",
   "admin.tab.overview": "概覽",
   "admin.tab.teachers": "教師",

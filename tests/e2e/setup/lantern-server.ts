@@ -138,7 +138,8 @@ export async function startLanternServer(options: LanternServerOptions): Promise
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts", "--no-build"], {
     cwd: options.cwd ?? ROOT,
-    env,
+    // no NODE_ENV on purpose (see above); ProcessEnv's declaration would demand one
+    env: env as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -102,13 +102,18 @@ export function urlPatternOf(id: string): { pattern: string; params: string[]; i
   return { pattern: "/" + parts.join("/"), params, isIndex };
 }
 
+/** Lone surrogates replaced by U+FFFD (String.prototype.toWellFormed, which ES2023 types lack). */
+export function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
 /** Fills a pattern's params from `values` (by name), falling back to `fallback`. */
 export function fillPattern(pattern: string, values: Record<string, string>, fallback = "x"): string {
   return pattern
     .split("/")
     .map((part) => {
-      if (part === "*") return (values["*"] ?? fallback).toWellFormed().split("/").map(encodeURIComponent).join("/");
-      if (part.startsWith(":")) return encodeURIComponent((values[part.slice(1)] ?? fallback).toWellFormed());
+      if (part === "*") return wellFormed(values["*"] ?? fallback).split("/").map(encodeURIComponent).join("/");
+      if (part.startsWith(":")) return encodeURIComponent(wellFormed(values[part.slice(1)] ?? fallback));
       return part;
     })
     .join("/");

@@ -1,6 +1,7 @@
 /** School admin area: overview, teachers and invitations, school settings. */
 export const admin = {
   "admin.kicker": "School administration",
+  "admin.pageTitle": "School admin — Lantern",
   "admin.sections": "Administration sections",
   "admin.tab.overview": "Overview",
   "admin.tab.teachers": "Teachers",

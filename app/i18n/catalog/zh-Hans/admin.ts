@@ -2,6 +2,7 @@ import type { admin as en } from "../en/admin";
 
 export const admin: Record<keyof typeof en, string> = {
   "admin.kicker": "学校管理",
+  "admin.pageTitle": "学校管理 — Lantern",
   "admin.sections": "管理栏目",
   "admin.tab.overview": "概览",
   "admin.tab.teachers": "教师",

@@ -1,0 +1,476 @@
+/**
+ * `npm run bench` — Lantern's performance budgets, measured against a production build of the
+ * real server on 127.0.0.1 with its embedded PostgreSQL, and the fake Anthropic API for the
+ * playground. Prints one table (figure, budget, PASS/FAIL) and writes bench-results/latest.json.
+ *
+ *   npm run bench                 about three minutes
+ *   npm run bench -- --soak       adds a 10-minute soak at twice a classroom's load
+ *   npm run bench -- --verbose    shows the server's output
+ *
+ * All traffic goes to 127.0.0.1; every load has a fixed duration or count.
+ */
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Anthropic from "@anthropic-ai/sdk";
+import postgres from "postgres";
+import { connect } from "../../db/client";
+import { buildIsStale } from "../../server/build-freshness";
+import { startFakeAnthropic, type FakeAnthropic } from "../../tests/fakes/anthropic";
+import {
+  embeddedPostgresPids,
+  residentBytes,
+  ROOT,
+  snapshotApp,
+  startLanternServer,
+  type LanternServer,
+} from "../../tests/e2e/setup/lantern-server";
+import { jsBytesPerRoute } from "./js-bytes";
+import { getOk, hammer, median, percentile, postForm, sleep, timeSequential, workers } from "./load";
+import { runLighthouse } from "./lighthouse";
+
+const args = new Set(process.argv.slice(2));
+const SOAK = args.has("--soak");
+const VERBOSE = args.has("--verbose");
+const CLAUDE_MODEL = "claude-haiku-4-5";
+
+// ---- Results ---------------------------------------------------------------------------------
+
+interface Row {
+  name: string;
+  figure: string;
+  budget: string;
+  verdict: "PASS" | "FAIL" | "—";
+  value: number | null;
+  unit: string;
+  details?: Record<string, unknown>;
+}
+
+const rows: Row[] = [];
+
+function record(
+  name: string,
+  value: number | null,
+  unit: string,
+  budget?: { max?: number; min?: number },
+  details?: Record<string, unknown>,
+  figure?: string,
+) {
+  const shown = figure ?? (value === null ? "n/a" : `${formatNumber(value)} ${unit}`.trim());
+  let verdict: Row["verdict"] = "—";
+  let budgetText = "";
+  if (budget) {
+    budgetText = budget.max !== undefined ? `≤ ${formatNumber(budget.max)} ${unit}`.trim() : `≥ ${formatNumber(budget.min!)} ${unit}`.trim();
+    if (value === null || Number.isNaN(value)) verdict = "FAIL";
+    else verdict = (budget.max === undefined || value <= budget.max) && (budget.min === undefined || value >= budget.min) ? "PASS" : "FAIL";
+  }
+  rows.push({ name, figure: shown, budget: budgetText, verdict, value, unit, details });
+  log(`${verdict === "—" ? "·" : verdict} ${name}: ${shown}${budgetText ? ` (budget ${budgetText})` : ""}`);
+}
+
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 100) return Math.round(n).toLocaleString("en-US");
+  if (Math.abs(n) >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
+
+function log(line: string) {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+/** Runs one measurement; a crash is a FAIL row, never the end of the whole benchmark. */
+async function section(name: string, fn: () => Promise<void>) {
+  log(`— ${name}`);
+  try {
+    await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    rows.push({ name, figure: `error: ${message.slice(0, 80)}`, budget: "", verdict: "FAIL", value: null, unit: "" });
+    log(`FAIL ${name}: ${message}`);
+  }
+}
+
+// ---- The server under test -------------------------------------------------------------------
+
+let server: LanternServer;
+let sql: postgres.Sql;
+let dataDir = "";
+
+/** Node's and every embedded PostgreSQL process's memory, in MB: RSS summed, and PSS (shared pages split). */
+function serverMemory(): { rssMb: number; pssMb: number } {
+  const pids = [server.pid, ...embeddedPostgresPids(dataDir)];
+  let rss = 0;
+  let pss = 0;
+  for (const pid of pids) {
+    pss += residentBytes(pid);
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+      rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return { rssMb: rss / 1048576, pssMb: pss / 1048576 };
+}
+
+async function sessionCookie(userId: string): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const hash = crypto.createHash("sha256").update(token).digest("hex");
+  await sql`insert into sessions (token_hash, user_id, expires_at) values (${hash}, ${userId}, now() + interval '1 day')`;
+  return `lantern_session=${token}`;
+}
+
+interface BenchStudent {
+  id: string;
+  cookie: string;
+}
+
+/** A class of the demo school with `n` students, a generous playground policy and a session each. */
+async function benchClass(name: string, n: number): Promise<{ classId: string; students: BenchStudent[] }> {
+  const [teacher] = await sql<{ id: string; school_id: string; password_hash: string }[]>`
+    select id, school_id, password_hash from users where email = 'teacher@demo.lantern'`;
+  if (!teacher) throw new Error("the demo school is missing");
+  const [demoClass] = await sql<{ playground_policy: Record<string, unknown> }[]>`select playground_policy from classes order by created_at limit 1`;
+  const policy = {
+    ...demoClass!.playground_policy,
+    enabled: true,
+    allowedModels: ["mini", CLAUDE_MODEL],
+    messagesPerMinute: 100_000,
+    studentDailyTokens: 100_000_000,
+    classDailyTokens: 1_000_000_000,
+    schedule: null,
+  };
+  const code = Array.from(crypto.randomBytes(6), (b) => "23456789ABCDEFGHJKMNPQRSTUVWXYZ"[b % 31]).join("");
+  const [cls] = await sql<{ id: string }[]>`
+    insert into classes (school_id, teacher_id, name, join_code, playground_policy)
+    values (${teacher.school_id}, ${teacher.id}, ${name}, ${code}, ${sql.json(policy as never)}) returning id`;
+  const tag = crypto.randomBytes(3).toString("hex");
+  const users = await sql<{ id: string }[]>`
+    insert into users (school_id, role, username, display_name, password_hash)
+    select ${teacher.school_id}, 'student', ${`bench-${tag}-`} || g, 'Bench student ' || g, ${teacher.password_hash}
+    from generate_series(1, ${n}) g returning id`;
+  await sql`insert into enrollments (class_id, student_id) select ${cls!.id}, unnest(${users.map((u) => u.id)}::uuid[])`;
+  const students: BenchStudent[] = [];
+  for (const u of users) students.push({ id: u.id, cookie: await sessionCookie(u.id) });
+  return { classId: cls!.id, students };
+}
+
+function course(): { slug: string; steps: string[] } {
+  const c = JSON.parse(fs.readFileSync(path.join(ROOT, "build", "course.json"), "utf8")) as {
+    lessons: { slug: string; content: { en: { steps: { id: string }[] } } }[];
+  };
+  const lesson = c.lessons[0]!;
+  return { slug: lesson.slug, steps: lesson.content.en.steps.map((s) => s.id) };
+}
+
+// ---- Measurements ----------------------------------------------------------------------------
+
+async function measureLessonPage(studentCookie: string) {
+  const { slug, steps } = course();
+  const lessonUrl = `${server.url}/learn/${slug}?step=${steps[1]}`;
+  const headers = { cookie: studentCookie };
+  await getOk(lessonUrl, headers);
+  const render = await timeSequential(60, async () => void (await getOk(lessonUrl, headers)), 5);
+  record("lesson page: server render, median (student, 1 at a time)", median(render), "ms", { max: 15 }, { p90: percentile(render, 90) });
+  const lesson = await hammer(lessonUrl, { connections: 10, seconds: 8, headers });
+  const trivial = await hammer(`${server.url}/healthz`, { connections: 10, seconds: 8 });
+  record("lesson page: throughput (10 connections)", lesson.requestsPerSecond, "req/s", undefined, { ...lesson });
+  record("lesson page: latency p50 / p99 under load", lesson.p50, "ms", undefined, { ...lesson }, `${lesson.p50} / ${lesson.p99} ms`);
+  record("trivial route /healthz: throughput (framework ceiling)", trivial.requestsPerSecond, "req/s", undefined, { ...trivial });
+  record("lesson page throughput ÷ /healthz throughput", (100 * lesson.requestsPerSecond) / trivial.requestsPerSecond, "%");
+  if (lesson.errors + lesson.non2xx + trivial.errors + trivial.non2xx > 0) {
+    record("errors during the lesson/healthz load", lesson.errors + lesson.non2xx + trivial.errors + trivial.non2xx, "", { max: 0 });
+  }
+}
+
+/** 200 students at once, each marking all steps of a lesson done: every write must be there after. */
+async function measureProgressWrites(students: BenchStudent[]) {
+  const { slug, steps } = course();
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  await workers(students.length, async (i) => {
+    const s = students[i]!;
+    for (const step of steps) {
+      const t0 = performance.now();
+      const status = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "3" }).catch(() => 0);
+      latencies.push(performance.now() - t0);
+      if (status !== 302 && status !== 303 && status !== 204 && status !== 200) failures++;
+    }
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const expected = students.length * steps.length;
+  const [row] = await sql<{ n: number }[]>`
+    select coalesce(sum(cardinality(steps_done)), 0)::int as n from lesson_progress
+    where lesson_slug = ${slug} and user_id = any(${students.map((s) => s.id)}::uuid[])`;
+  const stored = row!.n;
+  record(`saving progress, ${students.length} students at once: throughput`, expected / seconds, "writes/s", undefined, { writes: expected, seconds });
+  record(`saving progress, ${students.length} students at once: p99`, percentile(latencies, 99), "ms", undefined, { p50: median(latencies) });
+  record(`saving progress: lost writes (${expected} sent, rows counted after)`, expected - stored, "", { max: 0 }, { stored, failedRequests: failures });
+}
+
+async function measureClassOf40Memory(students: BenchStudent[]) {
+  const { slug, steps } = course();
+  const peak = { rssMb: 0, pssMb: 0 };
+  let errors = 0;
+  let requests = 0;
+  const until = Date.now() + 20_000;
+  const sampler = setInterval(() => {
+    const m = serverMemory();
+    peak.rssMb = Math.max(peak.rssMb, m.rssMb);
+    peak.pssMb = Math.max(peak.pssMb, m.pssMb);
+  }, 250);
+  // a classroom: each student reads a step, spends a moment on it, marks it done, moves on
+  await workers(students.length, async (i) => {
+    const s = students[i]!;
+    let k = i % steps.length;
+    while (Date.now() < until) {
+      const step = steps[k % steps.length]!;
+      try {
+        await getOk(`${server.url}/learn/${slug}?step=${step}`, { cookie: s.cookie });
+        await sleep(300 + (i % 7) * 50);
+        const status = await postForm(server.url, `/learn/${slug}/time`, s.cookie, { step, seconds: "5" });
+        if (status >= 400) errors++;
+        const next = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "5" });
+        if (next >= 400) errors++;
+        requests += 3;
+      } catch {
+        errors++;
+      }
+      k++;
+    }
+  });
+  clearInterval(sampler);
+  record(
+    "memory of the whole server under a class of 40 (PSS; RSS summed)",
+    peak.pssMb,
+    "MB",
+    { max: 250 },
+    { ...peak, requests, errors },
+    `${Math.round(peak.pssMb)} MB (${Math.round(peak.rssMb)} MB)`,
+  );
+  if (errors) record("errors under a class of 40", errors, "", { max: 0 });
+}
+
+async function measureTeacherViews() {
+  const { seedBenchSchool } = await import("./seed-school");
+  const conn = connect(server.databaseUrl, { max: 4 });
+  try {
+    const small = await seedBenchSchool(conn, { students: 40, classSize: 40, name: "Bench class page school" });
+    const classId = small.classIds[0]!;
+    const teacherCookie = await sessionCookie(small.classTeacherIds[0]!);
+    const url = `${server.url}/teach/classes/${classId}`;
+    const classPage = await timeSequential(30, async () => void (await getOk(url, { cookie: teacherCookie })));
+    record("teacher class page, 40 students × 7 lessons: median", median(classPage), "ms", { max: 50 }, { p90: percentile(classPage, 90) });
+
+    const started = performance.now();
+    const big = await seedBenchSchool(conn, { students: 10_000, classSize: 30, name: "Bench 10k school" });
+    const seedSeconds = (performance.now() - started) / 1000;
+    const adminCookie = await sessionCookie(big.adminId);
+    const adminUrl = `${server.url}/admin`;
+    const admin = await timeSequential(10, async () => void (await getOk(adminUrl, { cookie: adminCookie })), 2);
+    record("admin overview, school of 10,000 students: median", median(admin), "ms", { max: 500 }, { seedSeconds, max: Math.max(...admin) });
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Time to the first text of a streamed reply, through the server and straight from the SDK. */
+async function measurePlayground(fake: FakeAnthropic, students: BenchStudent[]) {
+  fake.reset();
+  const client = new Anthropic({ apiKey: fake.apiKey, baseURL: fake.url, maxRetries: 0 });
+  const direct = await timeSequential(30, async () => {
+    const stream = client.messages.stream({ model: CLAUDE_MODEL, max_tokens: 64, messages: [{ role: "user", content: "hi" }] });
+    await new Promise<void>((resolve, reject) => {
+      stream.on("text", () => resolve());
+      stream.on("error", reject);
+    });
+    stream.abort();
+    await stream.done().catch(() => {});
+  });
+
+  let n = 0;
+  const viaServer = await timeSequential(30, async () => {
+    const s = students[n++ % students.length]!;
+    await streamOnce(s.cookie, "hi", { untilFirstText: true });
+  });
+  const added = median(viaServer) - median(direct);
+  record("playground: time added to the first token (server − SDK direct), median", added, "ms", { max: 10 }, {
+    serverMedian: median(viaServer),
+    directMedian: median(direct),
+  });
+
+  // 100 streams at once, each a reply of 40 tokens arriving over ~0.4 s
+  fake.reset();
+  const concurrent = Math.min(100, students.length);
+  fake.script(...Array.from({ length: concurrent }, () => ({ kind: "reply" as const, chunks: Array.from({ length: 40 }, (_, i) => `t${i} `), tokenDelayMs: 10 })));
+  const started = performance.now();
+  const outcomes = await Promise.all(students.slice(0, concurrent).map((s) => streamOnce(s.cookie, "count to forty").catch(() => "failed" as const)));
+  const completed = outcomes.filter((o) => o === "done").length;
+  record(`playground: ${concurrent} concurrent streams completed`, completed, `of ${concurrent}`, { min: concurrent }, {
+    seconds: (performance.now() - started) / 1000,
+    outcomes: Object.fromEntries([...new Set(outcomes)].map((o) => [o, outcomes.filter((x) => x === o).length])),
+  });
+}
+
+/** One exchange through /api/playground/stream; resolves "done", "error:<code>" or "first-text". */
+async function streamOnce(cookie: string, prompt: string, options: { untilFirstText?: boolean } = {}): Promise<string> {
+  const controller = new AbortController();
+  const res = await fetch(`${server.url}/api/playground/stream`, {
+    method: "POST",
+    headers: { cookie, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ intent: "send", conversationId: "", model: CLAUDE_MODEL, prompt }).toString(),
+    signal: controller.signal,
+  });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (options.untilFirstText && text.includes("event: text")) {
+      // let the exchange finish on the server (one stream per student): read to the end unmeasured
+      void (async () => {
+        while (!(await reader.read()).done);
+      })().catch(() => {});
+      return "first-text";
+    }
+  }
+  if (text.includes("event: done")) return "done";
+  const code = /event: error\ndata: (\{.*\})/.exec(text)?.[1];
+  return code ? `error:${(JSON.parse(code) as { code: string }).code}` : `status ${res.status}`;
+}
+
+async function measureSoak(students: BenchStudent[]) {
+  const { slug, steps } = course();
+  const minutes = 10;
+  const until = Date.now() + minutes * 60_000;
+  const samples: { at: number; pssMb: number }[] = [];
+  let errors = 0;
+  let requests = 0;
+  const sampler = setInterval(() => samples.push({ at: Date.now(), pssMb: serverMemory().pssMb }), 5_000);
+  // twice a classroom: 80 students, each doing something every ~3 s
+  await workers(students.length, async (i) => {
+    const s = students[i]!;
+    let k = i;
+    while (Date.now() < until) {
+      const step = steps[k % steps.length]!;
+      try {
+        await getOk(`${server.url}/learn/${slug}?step=${step}`, { cookie: s.cookie });
+        const a = await postForm(server.url, `/learn/${slug}/time`, s.cookie, { step, seconds: "3" });
+        const b = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "3" });
+        if (a >= 400 || b >= 400) errors++;
+        requests += 3;
+      } catch {
+        errors++;
+      }
+      k++;
+      await sleep(2_500 + (i % 10) * 100);
+    }
+  });
+  clearInterval(sampler);
+  const third = Math.floor(samples.length / 3);
+  const mean = (xs: { pssMb: number }[]) => xs.reduce((a, b) => a + b.pssMb, 0) / Math.max(1, xs.length);
+  const middle = mean(samples.slice(third, 2 * third));
+  const last = mean(samples.slice(2 * third));
+  record(`soak ${minutes} min at twice a classroom's load: errors`, errors, "", { max: 0 }, { requests });
+  record("soak: memory growth, last third vs middle third", last - middle, "MB", { max: Math.max(5, middle * 0.05) }, { middle, last, samples: samples.length });
+}
+
+// ---- Main ------------------------------------------------------------------------------------
+
+async function main() {
+  if (buildIsStale(ROOT)) {
+    log("the build is missing or older than the sources: npm run build");
+    const built = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+    if (built.status !== 0) throw new Error("npm run build failed");
+  }
+  const app = snapshotApp();
+  const fake = await startFakeAnthropic();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
+  const env = { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: fake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: `${CLAUDE_MODEL}` };
+  try {
+    // first start makes the database (initdb, migrations, demo school); the second is the cold start
+    const first = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE });
+    record("first start on an empty data folder (initdb, migrate, seed)", first.startMs, "ms");
+    await first.stop();
+    server = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE });
+    record("cold start to first successful request, existing data", server.startMs, "ms", { max: 3_000 });
+    sql = postgres(server.databaseUrl, { max: 8, onnotice: () => {} });
+
+    await getOk(`${server.url}/`);
+    await sleep(2_000);
+    const idle = serverMemory();
+    record("memory of the whole server at idle (PSS; RSS summed)", idle.pssMb, "MB", undefined, idle, `${Math.round(idle.pssMb)} MB (${Math.round(idle.rssMb)} MB)`);
+
+    const class40 = await benchClass("Bench class of 40", 40);
+    await section("lesson page", () => measureLessonPage(class40.students[0]!.cookie));
+    await section("class of 40", () => measureClassOf40Memory(class40.students));
+    const class200 = await benchClass("Bench 200 students", 200);
+    await section("progress writes", () => measureProgressWrites(class200.students));
+    await section("playground", () => measurePlayground(fake, class200.students));
+    await section("teacher views", () => measureTeacherViews());
+    await section("javascript", async () => {
+      for (const r of jsBytesPerRoute(app.dir)) {
+        const lesson = r.route === "routes/learn.$lesson";
+        record(`JS gzipped: ${r.route.replace(/^routes\//, "/")}`, r.gzipBytes / 1024, "KB", lesson ? { max: 120 } : undefined, { files: r.files });
+      }
+    });
+    await section("lighthouse", async () => {
+      const { slug, steps } = course();
+      const result = await runLighthouse(`${server.url}/learn/${slug}?step=${steps[1]}`);
+      if (result.installed) record("Lighthouse mobile performance, lesson page", result.score, "", { min: 95 }, result.details);
+      else record("Lighthouse mobile performance, lesson page", null, "", undefined, { note: result.note }, "not installed");
+    });
+    if (SOAK) {
+      const class80 = await benchClass("Bench soak", 80);
+      await section("soak", () => measureSoak(class80.students));
+    }
+  } finally {
+    await sql?.end({ timeout: 5 }).catch(() => {});
+    await server?.stop();
+    await fake.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    app.remove();
+  }
+  report();
+}
+
+function report() {
+  const nameWidth = Math.max(...rows.map((r) => r.name.length));
+  const figureWidth = Math.max(6, ...rows.map((r) => r.figure.length));
+  const budgetWidth = Math.max(6, ...rows.map((r) => r.budget.length));
+  const line = (a: string, b: string, c: string, d: string) => `| ${a.padEnd(nameWidth)} | ${b.padStart(figureWidth)} | ${c.padEnd(budgetWidth)} | ${d.padEnd(4)} |`;
+  const out = [
+    line("measure", "figure", "budget", "    "),
+    `|${"-".repeat(nameWidth + 2)}|${"-".repeat(figureWidth + 2)}|${"-".repeat(budgetWidth + 2)}|------|`,
+    ...rows.map((r) => line(r.name, r.figure, r.budget, r.verdict === "—" ? "" : r.verdict)),
+  ];
+  process.stdout.write(`\n${out.join("\n")}\n`);
+  const failed = rows.filter((r) => r.verdict === "FAIL").length;
+  process.stdout.write(`\n${failed === 0 ? "All budgets met." : `${failed} budget(s) missed.`} Figures: bench-results/latest.json\n`);
+  fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
+  fs.writeFileSync(
+    path.join(ROOT, "bench-results", "latest.json"),
+    JSON.stringify(
+      {
+        when: new Date().toISOString(),
+        soak: SOAK,
+        machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+        results: rows,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(2);
+});
