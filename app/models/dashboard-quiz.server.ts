@@ -89,6 +89,12 @@ export interface QuestionInsight {
   /** Wilson lower bound of the miss rate, or null while too few answered to rank. */
   difficulty: number | null;
   distribution: DistributionBar[];
+  /** How many learners answered it (first attempts or later). */
+  learnerCount: number;
+  /**
+   * Each learner's attempts — only for the question the teacher opened (`?question=`), so the
+   * page stays small for a big class; every attempt is in the responses CSV too.
+   */
   learners: LearnerAttempts[];
 }
 
@@ -111,6 +117,8 @@ export interface CalibrationView {
 
 export interface QuizInsightView {
   lessonFilter: string;
+  /** The question whose learners' attempts are shown ("<lesson>/<question id>"), or "". */
+  openQuestion: string;
   lessons: { slug: string; number: number; title: string }[];
   questions: QuestionInsight[];
   /** Questions of the shown lessons nobody in the class has answered yet. */
@@ -143,10 +151,15 @@ interface Aggregates {
   calibration: { confidence: Confidence; n: number; right_n: number }[] | null;
   not_sure: number;
   answers: ResponseRow[] | null;
+  learner_counts: { lesson: string; question: string; n: number }[] | null;
 }
 
 /** The class's answers, aggregated, in one statement. `lesson` narrows it to one lesson. */
-async function queryQuizInsight(classId: string, lesson: string | null): Promise<Aggregates> {
+/**
+ * `attemptsOf`: whose individual answers to return as rows — every answer ("all", for the
+ * responses CSV), one question's (its id), or none (null).
+ */
+async function queryQuizInsight(classId: string, lesson: string | null, attemptsOf: string | null): Promise<Aggregates> {
   const [row] = await db().execute<{ insight: Aggregates }>(sql`
     with roster as (
       select u.id, u.display_name, u.username
@@ -189,6 +202,11 @@ async function queryQuizInsight(classId: string, lesson: string | null): Promise
           group by confidence
         ) k),
       'not_sure', (select count(*)::int from firsts where not_sure),
+      'learner_counts', (
+        select json_agg(l) from (
+          select lesson_slug as lesson, question_id as question, count(distinct user_id)::int as n
+          from answers group by lesson_slug, question_id
+        ) l),
       'answers', (
         select json_agg(json_build_object(
           'studentId', a.user_id, 'displayName', a.display_name, 'username', a.username,
@@ -196,7 +214,8 @@ async function queryQuizInsight(classId: string, lesson: string | null): Promise
           'choices', a.choices, 'textAnswer', a.text_answer, 'notSure', a.not_sure,
           'confidence', a.confidence, 'correct', a.correct, 'createdAt', a.created_at
         ) order by a.display_name, a.user_id, a.lesson_slug, a.question_id, a.attempt)
-        from answers a)
+        from answers a
+        where ${attemptsOf}::text = 'all' or a.question_id = ${attemptsOf}::text)
     ) as insight`);
   return row!.insight;
 }
@@ -304,18 +323,24 @@ function rankQuestions(a: QuestionInsight, b: QuestionInsight): number {
 export async function getQuizInsight(
   teacher: SessionUser,
   classId: string,
-  lessonFilter: string,
+  filter: { lesson: string; question?: string | null },
   ctx: ViewContext,
 ): Promise<QuizInsightView> {
   await requireTeacherOf(teacher, classId);
-  return buildQuizInsight(classId, lessonFilter, ctx);
+  return buildQuizInsight(classId, filter, ctx);
 }
 
-export async function buildQuizInsight(classId: string, lessonFilter: string, ctx: ViewContext): Promise<QuizInsightView> {
+export async function buildQuizInsight(
+  classId: string,
+  filter: { lesson: string; question?: string | null },
+  ctx: ViewContext,
+): Promise<QuizInsightView> {
   const { locale, t } = ctx;
   const course = getCourse().lessons;
-  const lesson = course.find((l) => l.slug === lessonFilter) ?? null;
-  const agg = await queryQuizInsight(classId, lesson?.slug ?? null);
+  const lesson = course.find((l) => l.slug === filter.lesson) ?? null;
+  // only an id of the course may reach the query ("all" is not one: ids are "<slug>-…")
+  const opened = filter.question && questionIndex().has(filter.question) ? filter.question.split("/")[1]! : null;
+  const agg = await queryQuizInsight(classId, lesson?.slug ?? null, opened);
   const index = questionIndex();
   const answers = agg.answers ?? [];
 
@@ -369,6 +394,7 @@ export async function buildQuizInsight(classId: string, lessonFilter: string, ct
       },
       difficulty: s.n >= MIN_RANKED_ANSWERS ? wilsonLower(s.n - s.right_n, s.n) : null,
       distribution,
+      learnerCount: agg.learner_counts?.find((x) => x.lesson === s.lesson && x.question === s.question)?.n ?? 0,
       learners: [...(learnersByQuestion.get(key)?.values() ?? [])],
     });
   }
@@ -378,6 +404,7 @@ export async function buildQuizInsight(classId: string, lessonFilter: string, ct
   const totalQuestions = shownLessons.reduce((n, l) => n + questionsOf(l).length, 0);
   return {
     lessonFilter: lesson?.slug ?? "",
+    openQuestion: opened ? filter.question! : "",
     lessons: course.map((l) => ({ slug: l.slug, number: l.number, title: l.content[locale].title })),
     questions,
     unanswered: Math.max(0, totalQuestions - questions.length),
@@ -391,6 +418,6 @@ export async function buildQuizInsight(classId: string, lessonFilter: string, ct
  * The per-learner attempt tables on the quiz page show the same rows.
  */
 export async function getClassResponses(classId: string): Promise<ResponseRow[]> {
-  const agg = await queryQuizInsight(classId, null);
+  const agg = await queryQuizInsight(classId, null, "all");
   return agg.answers ?? [];
 }

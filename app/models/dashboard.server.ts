@@ -539,6 +539,40 @@ export function sortAndFilter(students: StudentProgress[], query: ProgressQuery,
   return shown.sort(compare[query.sort]);
 }
 
+/** What the page itself draws of a student: the labels, not the raw numbers behind them. */
+export interface PageStudent {
+  id: string;
+  displayName: string;
+  username: string;
+  activeNow: boolean;
+  lastSeenLabel: string;
+  whereLabel: string;
+  completedLessons: number;
+  signals: Pick<HelpSignal, "kind" | "label">[];
+  cells: Pick<ProgressCell, "lesson" | "state" | "overdue" | "label">[];
+}
+
+/**
+ * The view as the page's loader sends it: only what is drawn. The page re-fetches it every
+ * ~10 s, so every byte counts (the raw numbers stay on the server, for the exports).
+ */
+export function forThePage(view: ClassProgressView): Omit<ClassProgressView, "students"> & { students: PageStudent[] } {
+  return {
+    ...view,
+    students: view.students.map((s) => ({
+      id: s.id,
+      displayName: s.displayName,
+      username: s.username,
+      activeNow: s.activeNow,
+      lastSeenLabel: s.lastSeenLabel,
+      whereLabel: s.whereLabel,
+      completedLessons: s.completedLessons,
+      signals: s.signals.map(({ kind, label }) => ({ kind, label })),
+      cells: s.cells.map(({ lesson, state, overdue, label }) => ({ lesson, state, overdue, label })),
+    })),
+  };
+}
+
 /**
  * The class page's view. Guard + one statement; then pure shaping. `requireTeacherOf` answers
  * 404 for another teacher's class before anything is read.

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
-import { buildClassProgress, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
+import { buildClassProgress, forThePage, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
 import { requireSchoolClass } from "~/models/dashboard-school.server";
 import { requireAdmin } from "~/utils/auth.server";
 
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cls = await requireSchoolClass(admin, params.classId ?? "");
   const ctx = await viewContextFor(request);
   const view = await buildClassProgress(cls, parseProgressQuery(new URL(request.url).searchParams), ctx);
-  return { cls, view };
+  return { cls, view: forThePage(view) };
 }
 
 export default function AdminClass() {

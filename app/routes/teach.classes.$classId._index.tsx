@@ -6,7 +6,7 @@ import { ProgressFilters } from "~/components/teach/progress-filters";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { WhereNow } from "~/components/teach/where-now";
 import { useT } from "~/i18n/use-t";
-import { getClassProgress, HELP_RULES, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
+import { forThePage, getClassProgress, HELP_RULES, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
 import { requireStaff } from "~/utils/auth.server";
 import teachStyles from "~/styles/teach.css";
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parseProgressQuery(new URL(request.url).searchParams);
   const view = await getClassProgress(teacher, params.classId ?? "", query, ctx);
   return {
-    view,
+    view: forThePage(view),
     title: ctx.t("teach.dash.progress.pageTitle", { name: view.className }),
     rulesText: ctx.t("teach.dash.help.rules", {
       streak: HELP_RULES.wrongStreak,

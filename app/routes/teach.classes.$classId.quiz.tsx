@@ -16,8 +16,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const ctx = await viewContextFor(request);
-  const lesson = new URL(request.url).searchParams.get("lesson") ?? "";
-  const view = await getQuizInsight(teacher, params.classId ?? "", lesson, ctx);
+  const search = new URL(request.url).searchParams;
+  const view = await getQuizInsight(
+    teacher,
+    params.classId ?? "",
+    { lesson: search.get("lesson") ?? "", question: search.get("question") },
+    ctx,
+  );
   return {
     view,
     title: ctx.t("teach.dash.quiz.pageTitle"),
@@ -34,6 +39,13 @@ export default function QuizInsightPage() {
   const ranked = view.questions.filter((q) => q.difficulty !== null);
   const unranked = view.questions.filter((q) => q.difficulty === null);
   const studentHref = (id: string) => `${base}/students/${id}`;
+  const attemptsHref = (key: string | null) => {
+    const query = new URLSearchParams();
+    if (view.lessonFilter) query.set("lesson", view.lessonFilter);
+    if (key) query.set("question", key);
+    const [lesson = "", id = ""] = (key ?? view.openQuestion).split("/");
+    return `?${query.toString()}#q-${lesson}-${id}`;
+  };
   return (
     <div className="dash quiz-insight">
       <h2 className="visually-hidden">{t("teach.tab.quiz")}</h2>
@@ -81,16 +93,16 @@ export default function QuizInsightPage() {
         ) : (
           <div className="question-list">
             {ranked.map((q) => (
-              <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} />
+              <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} attemptsHref={attemptsHref} />
             ))}
           </div>
         )}
         {unranked.length > 0 ? (
-          <details className="unranked" data-testid="unranked-questions">
+          <details className="unranked" data-testid="unranked-questions" open={unranked.some((q) => q.key === view.openQuestion)}>
             <summary>{t("teach.dash.quiz.unrankedList", { n: unranked.length, min: view.minAnswers })}</summary>
             <div className="question-list">
               {unranked.map((q) => (
-                <QuizQuestion key={q.key} q={q} rank={null} studentHref={studentHref} />
+                <QuizQuestion key={q.key} q={q} rank={null} studentHref={studentHref} attemptsHref={attemptsHref} />
               ))}
             </div>
           </details>

@@ -6,7 +6,7 @@ import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
 import { listClassAssignments } from "~/models/assignments.server";
 import { formatDateTime } from "~/models/dashboard-labels.server";
-import { getClassProgress, viewContextFor } from "~/models/dashboard.server";
+import { forThePage, getClassProgress, viewContextFor } from "~/models/dashboard.server";
 import { getQuizInsight } from "~/models/dashboard-quiz.server";
 import { requireStaff } from "~/utils/auth.server";
 import teachStyles from "~/styles/teach.css";
@@ -25,13 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const classId = params.classId ?? "";
   const progress = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "" }, ctx);
   const [quiz, assignments] = await Promise.all([
-    getQuizInsight(teacher, classId, "", ctx),
+    getQuizInsight(teacher, classId, { lesson: "" }, ctx),
     listClassAssignments(teacher, classId, ctx),
   ]);
   return {
     title: ctx.t("teach.dash.report.pageTitle", { name: progress.className }),
     printedAt: formatDateTime(new Date()),
-    progress,
+    progress: forThePage(progress),
     hardest: quiz.questions.filter((q) => q.difficulty !== null).slice(0, HARDEST_IN_REPORT),
     calibration: quiz.calibration,
     assignments,

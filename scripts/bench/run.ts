@@ -6,6 +6,7 @@
  *   npm run bench                 about three minutes
  *   npm run bench -- --soak       adds a 10-minute soak at twice a classroom's load
  *   npm run bench -- --verbose    shows the server's output
+ *   npm run bench -- --only=playground,lesson   runs only those sections
  *
  * All traffic goes to 127.0.0.1; every load has a fixed duration or count.
  */
@@ -21,6 +22,7 @@ import { buildIsStale } from "../../server/build-freshness";
 import { startFakeAnthropic, type FakeAnthropic } from "../../tests/fakes/anthropic";
 import {
   embeddedPostgresPids,
+  processTree,
   residentBytes,
   ROOT,
   snapshotApp,
@@ -34,6 +36,8 @@ import { runLighthouse } from "./lighthouse";
 const args = new Set(process.argv.slice(2));
 const SOAK = args.has("--soak");
 const VERBOSE = args.has("--verbose");
+/** `--only=lesson,memory` runs just those sections (names as logged with "—"). */
+const ONLY = [...args].find((a) => a.startsWith("--only="))?.slice(7).split(",") ?? null;
 const CLAUDE_MODEL = "claude-haiku-4-5";
 
 // ---- Results ---------------------------------------------------------------------------------
@@ -72,6 +76,7 @@ function record(
 
 function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return n.toLocaleString("en-US");
   if (Math.abs(n) >= 100) return Math.round(n).toLocaleString("en-US");
   if (Math.abs(n) >= 10) return n.toFixed(1);
   return n.toFixed(2);
@@ -83,6 +88,7 @@ function log(line: string) {
 
 /** Runs one measurement; a crash is a FAIL row, never the end of the whole benchmark. */
 async function section(name: string, fn: () => Promise<void>) {
+  if (ONLY && !ONLY.some((o) => name.includes(o))) return;
   log(`— ${name}`);
   try {
     await fn();
@@ -99,13 +105,22 @@ let server: LanternServer;
 let sql: postgres.Sql;
 let dataDir = "";
 
-/** Node's and every embedded PostgreSQL process's memory, in MB: RSS summed, and PSS (shared pages split). */
-function serverMemory(): { rssMb: number; pssMb: number } {
-  const pids = [server.pid, ...embeddedPostgresPids(dataDir)];
+/**
+ * The whole server's memory in MB — Node, the embedded PostgreSQL's processes and any other
+ * process Node started — as RSS summed and as PSS (pages shared between processes, like
+ * PostgreSQL's shared buffers, split between them instead of counted once per process).
+ */
+function serverMemory(): { rssMb: number; pssMb: number; nodeMb: number; postgresMb: number; otherMb: number; processes: number } {
+  const postgresPids = new Set(embeddedPostgresPids(dataDir));
+  const pids = processTree(server.pid);
   let rss = 0;
   let pss = 0;
+  const nodeMb = residentBytes(server.pid) / 1048576;
+  let postgresBytes = 0;
   for (const pid of pids) {
-    pss += residentBytes(pid);
+    const own = residentBytes(pid);
+    pss += own;
+    if (postgresPids.has(pid)) postgresBytes += own;
     try {
       const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
       rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
@@ -113,7 +128,8 @@ function serverMemory(): { rssMb: number; pssMb: number } {
       // ended meanwhile
     }
   }
-  return { rssMb: rss / 1048576, pssMb: pss / 1048576 };
+  const postgresMb = postgresBytes / 1048576;
+  return { rssMb: rss / 1048576, pssMb: pss / 1048576, nodeMb, postgresMb, otherMb: pss / 1048576 - nodeMb - postgresMb, processes: pids.length };
 }
 
 async function sessionCookie(userId: string): Promise<string> {
@@ -214,14 +230,13 @@ async function measureProgressWrites(students: BenchStudent[]) {
 
 async function measureClassOf40Memory(students: BenchStudent[]) {
   const { slug, steps } = course();
-  const peak = { rssMb: 0, pssMb: 0 };
+  let peak = serverMemory();
   let errors = 0;
   let requests = 0;
   const until = Date.now() + 20_000;
   const sampler = setInterval(() => {
     const m = serverMemory();
-    peak.rssMb = Math.max(peak.rssMb, m.rssMb);
-    peak.pssMb = Math.max(peak.pssMb, m.pssMb);
+    if (m.pssMb > peak.pssMb) peak = m;
   }, 250);
   // a classroom: each student reads a step, spends a moment on it, marks it done, moves on
   await workers(students.length, async (i) => {
@@ -392,7 +407,9 @@ async function main() {
   const app = snapshotApp();
   const fake = await startFakeAnthropic();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
-  const env = { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: fake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: `${CLAUDE_MODEL}` };
+  const env: Record<string, string> = { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: fake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: CLAUDE_MODEL };
+  // BENCH_NODE_OPTIONS tries V8 settings on the server (e.g. "--max-old-space-size=128")
+  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   try {
     // first start makes the database (initdb, migrations, demo school); the second is the cold start
     const first = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE });

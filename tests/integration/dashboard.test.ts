@@ -30,6 +30,7 @@ import { loader as adminClassLoader } from "../../app/routes/admin.classes.$clas
 import { BOM, neutralizeCell, parseCsv, toCsv } from "../../app/models/exports.server";
 import { listFlaggedExchanges } from "../../app/models/flags.server";
 import { wilsonLower } from "../../app/models/dashboard-quiz.server";
+import { getClassProgress } from "../../app/models/dashboard.server";
 import { translator } from "../../app/i18n/catalogs.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 
@@ -206,8 +207,13 @@ async function expect404(promise: Promise<unknown>) {
 }
 
 describe("class page aggregates", () => {
+  const ALL = { sort: "name", show: "all", q: "" } as const;
+
   it("shows each student × lesson exactly as the hand-built rows say", async () => {
-    const { view } = await call(progressLoader, teacher, `/teach/classes/${classId}?lang=en`, params());
+    // the model's full view (raw numbers); the page's loader sends the same labels, slimmed
+    const view = await getClassProgress(teacher, classId, ALL, { locale: "en", t: en });
+    const page = await call(progressLoader, teacher, `/teach/classes/${classId}?lang=en`, params());
+    expect(page.view.students.map((x) => x.cells.map((c) => c.label))).toEqual(view.students.map((x) => x.cells.map((c) => c.label)));
     expect(view.totalStudents).toBe(6);
     const row = (name: string) => view.students.find((x) => x.displayName === name)!;
     const cell = (name: string, lesson: string) => row(name).cells.find((c) => c.lesson === lesson)!;
@@ -243,7 +249,7 @@ describe("class page aggregates", () => {
   });
 
   it("raises the three needs-help signals, and none without cause", async () => {
-    const { view } = await call(progressLoader, teacher, `/teach/classes/${classId}?lang=en`, params());
+    const view = await getClassProgress(teacher, classId, ALL, { locale: "en", t: en });
     const signals = (name: string) => view.students.find((x) => x.displayName === name)!.signals;
     // three answers in a row not right, "not sure" included
     expect(signals("王小明")).toEqual([expect.objectContaining({ kind: "wrong-streak", count: 3 })]);
@@ -274,8 +280,13 @@ describe("class page aggregates", () => {
 
 describe("quiz insight", () => {
   it("counts first attempts only, with not-sure and overconfident shares", async () => {
-    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens&lang=en`, params());
+    const opened = `tokens/${tokens.quiz[0]!.id}`;
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens&question=${encodeURIComponent(opened)}&lang=en`, params());
+    expect(view.openQuestion).toBe(opened);
     const q0 = view.questions.find((q) => q.questionId === tokens.quiz[0]!.id)!;
+    // only the opened question carries its learners' rows; the others just their count
+    expect(view.questions.filter((q) => q.learners.length > 0).map((q) => q.key)).toEqual([opened]);
+    expect(view.questions.find((q) => q.questionId === tokens.quiz[1]!.id)!.learnerCount).toBe(3);
     // Ana (attempt 1 wrong guess), Eve (wrong sure), Finn (not sure), 王小明 (wrong guess), formula (right)
     expect(q0).toMatchObject({ firstAnswers: 5, right: 1, notSure: 1, overconfident: 1 });
     expect(q0.labels).toEqual({ right: "20%", notSure: "20%", overconfident: "20%" });
@@ -358,7 +369,7 @@ describe("exports match the screen", () => {
     const [count] = await db().execute<{ n: number }>(sql`
       select count(*)::int as n from quiz_answers qa join enrollments e on e.student_id = qa.user_id where e.class_id = ${classId}`);
     expect(rows.length - 1).toBe(count!.n);
-    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens&lang=en`, params());
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?question=tokens/${tokens.quiz[0]!.id}&lang=en`, params());
     const eve = view.questions.find((q) => q.questionId === tokens.quiz[0]!.id)!.learners.find((l) => l.displayName === "Eve")!;
     const eveRows = rows.filter((r) => r[0] === "Eve" && r[3] === tokens.quiz[0]!.id);
     expect(eveRows.map((r) => [r[6], r[7], r[8], r[9]])).toEqual(eve.attempts.map((a) => [String(a.attempt), a.answer, a.confidenceLabel, a.resultLabel]));

@@ -3,7 +3,7 @@
  * right, far longer on one step than the class usually takes, or a flagged playground exchange.
  */
 import { Link } from "@remix-run/react";
-import type { StudentProgress } from "~/models/dashboard.server";
+import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
 
 const SIGNAL_CLASS = { "wrong-streak": "warn", stuck: "warn", flag: "bad" } as const;
@@ -13,7 +13,7 @@ export function NeedsHelp({
   studentHref,
   rulesText,
 }: {
-  students: StudentProgress[];
+  students: PageStudent[];
   studentHref?: (id: string) => string;
   rulesText: string;
 }) {

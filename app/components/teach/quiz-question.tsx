@@ -4,10 +4,22 @@
  * each learner's attempts. Bars are labelled with their counts in text, and the right answer is
  * marked with a word and a symbol, not by colour alone.
  */
+import { Link } from "@remix-run/react";
 import type { QuestionInsight } from "~/models/dashboard-quiz.server";
 import { useT } from "~/i18n/use-t";
 
-export function QuizQuestion({ q, rank, studentHref }: { q: QuestionInsight; rank: number | null; studentHref: (id: string) => string }) {
+export function QuizQuestion({
+  q,
+  rank,
+  studentHref,
+  attemptsHref,
+}: {
+  q: QuestionInsight;
+  rank: number | null;
+  studentHref: (id: string) => string;
+  /** Opens (a key) or closes (null) the learners' attempts: a plain link, works without JavaScript. */
+  attemptsHref: (key: string | null) => string;
+}) {
   const t = useT();
   const max = Math.max(1, ...q.distribution.map((d) => d.count));
   const headingId = `q-${q.lesson}-${q.questionId}`;
@@ -59,9 +71,22 @@ export function QuizQuestion({ q, rank, studentHref }: { q: QuestionInsight; ran
           </li>
         ))}
       </ul>
-      {q.learners.length > 0 ? (
-        <details className="learners">
-          <summary>{t("teach.dash.quiz.learners", { n: q.learners.length })}</summary>
+      {q.learners.length === 0 ? (
+        q.learnerCount > 0 ? (
+          <p className="learners-link">
+            <Link to={attemptsHref(q.key)} preventScrollReset>
+              {t("teach.dash.quiz.learners", { n: q.learnerCount })}
+            </Link>
+          </p>
+        ) : null
+      ) : (
+        <div className="learners" id={`${headingId}-learners`}>
+          <p className="learners-link">
+            <strong>{t("teach.dash.quiz.learners", { n: q.learners.length })}</strong> ·{" "}
+            <Link to={attemptsHref(null)} preventScrollReset>
+              {t("teach.dash.quiz.hideLearners")}
+            </Link>
+          </p>
           <div className="table-scroll" role="region" aria-label={t("teach.dash.quiz.learners", { n: q.learners.length })} tabIndex={0}>
             <table className="attempts-table">
               <thead>
@@ -94,8 +119,8 @@ export function QuizQuestion({ q, rank, studentHref }: { q: QuestionInsight; ran
               </tbody>
             </table>
           </div>
-        </details>
-      ) : null}
+        </div>
+      )}
     </article>
   );
 }

@@ -1,9 +1,9 @@
 /** "Where everyone is now": each student's current lesson and step, and when they were last seen. */
 import { Link } from "@remix-run/react";
-import type { StudentProgress } from "~/models/dashboard.server";
+import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
 
-export function WhereNow({ students, studentHref }: { students: StudentProgress[]; studentHref?: (id: string) => string }) {
+export function WhereNow({ students, studentHref }: { students: PageStudent[]; studentHref?: (id: string) => string }) {
   const t = useT();
   return (
     <section aria-labelledby="where-h" className="where-now">

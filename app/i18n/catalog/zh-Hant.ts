@@ -524,6 +524,7 @@ export const zhHant: Record<MessageKey, string> = {
   "teach.dash.quiz.distribution": "首次作答的分佈",
   "teach.dash.quiz.correctAnswer": "正確答案",
   "teach.dash.quiz.learners": "每位學生的作答（{n} 人）",
+  "teach.dash.quiz.hideLearners": "收起",
   "teach.dash.calib.title": "全班對自己的把握準不準？",
   "teach.dash.calib.sayLabel": "課堂上可以這樣說：",
   "teach.dash.calib.tooFew": "帶有把握程度的作答還太少：請同學們在下次測驗中如實選擇自己有多大把握。",

@@ -213,6 +213,28 @@ export function embeddedPostgresPids(dataDir: string): number[] {
   return pids;
 }
 
+/** A process and all its descendants (the server, its PostgreSQL, any helper it started). */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  const tree: number[] = [];
+  const visit = (pid: number) => {
+    tree.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return tree;
+}
+
 /**
  * Resident memory in bytes of a process, counted as its proportional share (Pss) so that the
  * shared memory PostgreSQL's processes map together is counted once, not once per process.

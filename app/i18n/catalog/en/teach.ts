@@ -187,6 +187,7 @@ export const teach = {
   "teach.dash.quiz.distribution": "How first answers were spread",
   "teach.dash.quiz.correctAnswer": "Correct answer",
   "teach.dash.quiz.learners": "Each learner's attempts ({n})",
+  "teach.dash.quiz.hideLearners": "Hide",
   "teach.dash.calib.title": "How well does the class know what it knows?",
   "teach.dash.calib.sayLabel": "Say it in class:",
   "teach.dash.calib.tooFew": "There are not enough answers with a confidence level yet: ask students to say honestly how sure they are on the next quiz.",

@@ -188,6 +188,7 @@ export const teach: Record<keyof typeof en, string> = {
   "teach.dash.quiz.distribution": "首次作答的分布",
   "teach.dash.quiz.correctAnswer": "正确答案",
   "teach.dash.quiz.learners": "每位学生的作答（{n} 人）",
+  "teach.dash.quiz.hideLearners": "收起",
   "teach.dash.calib.title": "全班对自己的把握准不准？",
   "teach.dash.calib.sayLabel": "课堂上可以这样说：",
   "teach.dash.calib.tooFew": "带有把握程度的作答还太少：请同学们在下次测验中如实选择自己有多大把握。",
