@@ -7,11 +7,13 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { SiteHeader } from "./components/ui/site-header";
-import { messagesFor } from "./i18n/catalogs.server";
+import { messagesForPath } from "./i18n/catalogs.server";
+import { isStaffPath } from "./i18n/staff-path";
 import { resolveLocale } from "./i18n/locale.server";
 import { I18nProvider, useT } from "./i18n/use-t";
 import { getSessionUser } from "./utils/session.server";
@@ -29,12 +31,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      messages: messagesFor(locale),
+      messages: messagesForPath(locale, new URL(request.url).pathname),
       user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
+
+/** Catalogs differ between teachers' pages and the rest: reload them when crossing over. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) || defaultShouldRevalidate;
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 

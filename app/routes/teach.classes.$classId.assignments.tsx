@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
 import { createAssignment, deleteAssignment, listClassAssignments, NewAssignmentSchema } from "~/models/assignments.server";
+import { requireTeacherOf } from "~/models/classes.server";
 import { viewContextFor } from "~/models/dashboard.server";
 import { listClassStudents } from "~/models/students.server";
 import { requireStaff } from "~/utils/auth.server";
@@ -37,7 +38,8 @@ type Result = { errors: FieldErrors; notice: "created" | "deleted" | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);
-  const classId = params.classId ?? "";
+  // another teacher's class is a 404 before anything about the form is said
+  const classId = (await requireTeacherOf(teacher, params.classId ?? "")).id;
   const form = formObject(await readForm(request));
   if (form.intent === "delete") {
     const parsed = validate(DeleteSchema, form);
