@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { en } from "../../app/i18n/catalog/en";
+import { zhHans } from "../../app/i18n/catalog/zh-Hans";
+import { zhHant } from "../../app/i18n/catalog/zh-Hant";
+import { renderHantCatalog } from "../../app/i18n/hant-catalog";
+import { localeFromTag, negotiateAcceptLanguage } from "../../app/i18n/locales";
+import { resolveLocale } from "../../app/i18n/locale.server";
+import { format } from "../../app/i18n/translate";
+import { messagesForPath } from "../../app/i18n/catalogs.server";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("catalogs", () => {
+  for (const [name, catalog] of [
+    ["zh-Hans", zhHans],
+    ["zh-Hant", zhHant],
+  ] as const) {
+    it(`${name} has every English key, non-empty, with the same placeholders`, () => {
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        expect(catalog[key], `${name} is missing ${key}`).toBeTruthy();
+        expect(placeholders(catalog[key]), `${name} ${key}`).toEqual(placeholders(en[key]));
+      }
+      expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+    });
+  }
+
+  it("has an up-to-date 繁體中文 catalog (run npm run i18n:hant after editing zh-Hans)", () => {
+    const committed = fs.readFileSync("app/i18n/catalog/zh-Hant.ts", "utf8");
+    expect(committed).toBe(renderHantCatalog(zhHans));
+  });
+
+  it("reads Taiwan vocabulary in the derived catalog", () => {
+    const text = Object.values(zhHant).join("\n");
+    expect(text).not.toMatch(/[们这说软络码设]/); // no simplified characters left
+    expect(zhHant["nav.playground"]).toBe("練習場");
+  });
+
+  it("gives students' pages no teacher or admin strings, and teachers' pages all", () => {
+    const student = messagesForPath("en", "/learn/tokens");
+    const teacher = messagesForPath("en", "/teach/classes/x");
+    expect(Object.keys(student).some((k) => k.startsWith("teach."))).toBe(false);
+    expect(Object.keys(teacher)).toHaveLength(Object.keys(en).length);
+    expect(student["nav.learn"]).toBe(en["nav.learn"]);
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(format("Hello {name}, {n} left", { name: "Ada", n: 3 })).toBe("Hello Ada, 3 left");
+    expect(format("Hello {name}", {})).toBe("Hello {name}");
+  });
+});
+
+describe("locale negotiation", () => {
+  it("maps language tags to our locales", () => {
+    expect(localeFromTag("zh-CN")).toBe("zh-Hans");
+    expect(localeFromTag("zh-SG")).toBe("zh-Hans");
+    expect(localeFromTag("zh")).toBe("zh-Hans");
+    expect(localeFromTag("zh-TW")).toBe("zh-Hant");
+    expect(localeFromTag("zh-HK")).toBe("zh-Hant");
+    expect(localeFromTag("zh-Hant-TW")).toBe("zh-Hant");
+    expect(localeFromTag("en-GB")).toBe("en");
+    expect(localeFromTag("fr")).toBeNull();
+  });
+
+  it("follows Accept-Language with q-values, falling back to English", () => {
+    expect(negotiateAcceptLanguage("fr-FR,fr;q=0.9,zh-TW;q=0.8,en;q=0.5")).toBe("zh-Hant");
+    expect(negotiateAcceptLanguage("en;q=0.4, zh-CN;q=0.9")).toBe("zh-Hans");
+    expect(negotiateAcceptLanguage("de, fr")).toBe("en");
+    expect(negotiateAcceptLanguage("zh;q=0")).toBe("en");
+    expect(negotiateAcceptLanguage(null)).toBe("en");
+  });
+
+  it("prefers ?lang= (and remembers it), then the cookie, then the user's setting, then the header", () => {
+    const req = (url: string, headers: Record<string, string> = {}) => new Request(`http://x${url}`, { headers });
+    const viaQuery = resolveLocale(req("/?lang=zh-Hant", { Cookie: "lantern_lang=en" }), "zh-Hans");
+    expect(viaQuery.locale).toBe("zh-Hant");
+    expect(viaQuery.setCookie).toMatch(/^lantern_lang=zh-Hant; Path=\/; Max-Age=\d+; SameSite=Lax$/);
+    expect(resolveLocale(req("/", { Cookie: "lantern_lang=en", "Accept-Language": "zh-CN" }), "zh-Hans").locale).toBe("en");
+    expect(resolveLocale(req("/", { "Accept-Language": "en" }), "zh-Hans").locale).toBe("zh-Hans");
+    expect(resolveLocale(req("/", { "Accept-Language": "zh-TW" }), null).locale).toBe("zh-Hant");
+    expect(resolveLocale(req("/?lang=klingon", { "Accept-Language": "zh-TW" }), null)).toEqual({ locale: "zh-Hant", setCookie: null });
+  });
+});
