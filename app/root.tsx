@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Links,
@@ -20,6 +20,9 @@ import { getSessionUser } from "./utils/session.server";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css";
 
+/** The title of pages that set none of their own. */
+export const meta: MetaFunction = () => [{ title: "Lantern" }];
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -38,9 +41,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-/** Catalogs differ between teachers' pages and the rest: reload them when crossing over. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname) || defaultShouldRevalidate;
+/**
+ * The root's data (user, language, catalog) changes only after a form submission (sign-in,
+ * sign-out, language) or when crossing between teachers' pages and the rest (their catalogs
+ * differ). The class page's 10-second live refresh must not re-send the catalog each time.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
+  if (isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname)) return true;
+  return currentUrl.searchParams.get("lang") !== nextUrl.searchParams.get("lang");
+};
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 

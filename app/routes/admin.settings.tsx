@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { SchoolSettingsSchema as SettingsSchema } from "~/forms/admin.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
@@ -20,20 +20,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [school, settings] = await Promise.all([getSchool(admin), getSchoolSettings(admin)]);
   return { name: school?.name ?? "", settings, models: availableModels(settings.defaultModels), mini: MINI_MODEL_ID };
 }
-
-const whole = (min: number, max: number) =>
-  z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
-
-const SettingsSchema = z.object({
-  name: z.string().trim().min(1, "form.required").max(100, "form.invalid"),
-  transcriptRetentionDays: whole(1, 3650),
-  defaultModels: z
-    .union([z.string(), z.array(z.string())], "admin.settings.pickModel")
-    .transform((v) => [v].flat())
-    .pipe(z.array(z.string().min(1).max(100)).min(1, "admin.settings.pickModel").max(20, "form.invalid")),
-  defaultStudentDailyTokens: whole(0, 10_000_000),
-  defaultClassDailyTokens: whole(0, 100_000_000),
-});
 
 type Result = { errors: FieldErrors; saved: boolean };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { InvitationActionSchema as ActionSchema } from "~/forms/admin.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/models/dashboard-labels.server";
@@ -28,10 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), note: z.string().trim().max(120, "admin.invite.noteTooLong").optional() }),
-  z.object({ intent: z.literal("revoke"), invitationId: z.uuid("form.invalid") }),
-]);
 
 type Result = { errors: FieldErrors; link?: string; notice?: "revoked" };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { DeleteAssignmentSchema as DeleteSchema } from "~/forms/admin.server";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
 import { createAssignment, deleteAssignment, listClassAssignments, NewAssignmentSchema } from "~/models/assignments.server";
@@ -32,7 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const DeleteSchema = z.object({ intent: z.literal("delete"), assignmentId: z.uuid("form.invalid") });
 
 type Result = { errors: FieldErrors; notice: "created" | "deleted" | null };
 

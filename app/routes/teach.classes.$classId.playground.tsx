@@ -243,7 +243,9 @@ export default function ClassPlaygroundPolicy() {
             <strong>{t("playground.policy.preamble")}</strong>
           </summary>
           <p className="hint small muted">{t("playground.policy.preambleHint")}</p>
-          <blockquote className="pg-preamble">{preamble}</blockquote>
+          <blockquote className="pg-preamble" tabIndex={0} aria-label={t("playground.policy.preamble")}>
+            {preamble}
+          </blockquote>
         </details>
       </section>
 

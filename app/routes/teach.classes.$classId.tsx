@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeacherOf } from "~/models/classes.server";
 import { useT } from "~/i18n/use-t";
@@ -18,6 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   };
 }
+
+/** Every class page is titled by its class (child pages without their own title use this). */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cls.name ?? "Class"} — Lantern` }];
+
+/** The frame changes only when a form changed the class, or on another class: not on live refresh. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, formMethod, defaultShouldRevalidate }) =>
+  formMethod && formMethod !== "GET" ? defaultShouldRevalidate : currentParams.classId !== nextParams.classId;
 
 export default function ClassFrame() {
   const { cls } = useLoaderData<typeof loader>();

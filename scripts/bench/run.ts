@@ -211,6 +211,30 @@ async function measureLessonPage(studentCookie: string) {
   }
 }
 
+/**
+ * One student of a classroom until `until`: reads a step (GET), reports active time (POST),
+ * presses Next (POST), then reads for about two seconds — a class moving briskly through a lesson.
+ */
+async function classroomStudent(s: BenchStudent, i: number, until: number): Promise<{ requests: number; errors: number }> {
+  const { slug, steps } = course();
+  let requests = 0;
+  let errors = 0;
+  for (let k = i; Date.now() < until; k++) {
+    const step = steps[k % steps.length]!;
+    try {
+      await getOk(`${server.url}/learn/${slug}?step=${step}`, { cookie: s.cookie });
+      const time = await postForm(server.url, `/learn/${slug}/time`, s.cookie, { step, seconds: "2" });
+      const next = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "2" });
+      if (time >= 400 || next >= 400) errors++;
+      requests += 3;
+    } catch {
+      errors++;
+    }
+    await sleep(1_800 + (i % 9) * 50);
+  }
+  return { requests, errors };
+}
+
 /** 200 students at once, each marking all steps of a lesson done: every write must be there after. */
 async function measureProgressWrites(students: BenchStudent[]) {
   const { slug, steps } = course();
@@ -238,7 +262,6 @@ async function measureProgressWrites(students: BenchStudent[]) {
 }
 
 async function measureClassOf40Memory(students: BenchStudent[]) {
-  const { slug, steps } = course();
   let peak = serverMemory();
   let errors = 0;
   let requests = 0;
@@ -247,25 +270,10 @@ async function measureClassOf40Memory(students: BenchStudent[]) {
     const m = serverMemory();
     if (m.pssMb > peak.pssMb) peak = m;
   }, 250);
-  // a classroom: each student reads a step, spends a moment on it, marks it done, moves on
   await workers(students.length, async (i) => {
-    const s = students[i]!;
-    let k = i % steps.length;
-    while (Date.now() < until) {
-      const step = steps[k % steps.length]!;
-      try {
-        await getOk(`${server.url}/learn/${slug}?step=${step}`, { cookie: s.cookie });
-        await sleep(300 + (i % 7) * 50);
-        const status = await postForm(server.url, `/learn/${slug}/time`, s.cookie, { step, seconds: "5" });
-        if (status >= 400) errors++;
-        const next = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "5" });
-        if (next >= 400) errors++;
-        requests += 3;
-      } catch {
-        errors++;
-      }
-      k++;
-    }
+    const result = await classroomStudent(students[i]!, i, until);
+    errors += result.errors;
+    requests += result.requests;
   });
   clearInterval(sampler);
   const alive = serverAlive();
@@ -371,7 +379,6 @@ async function streamOnce(cookie: string, prompt: string, options: { untilFirstT
 }
 
 async function measureSoak(students: BenchStudent[]) {
-  const { slug, steps } = course();
   // BENCH_SOAK_MINUTES shortens the soak to check the harness itself; the budget run is 10 minutes.
   const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
   const until = Date.now() + minutes * 60_000;
@@ -379,24 +386,11 @@ async function measureSoak(students: BenchStudent[]) {
   let errors = 0;
   let requests = 0;
   const sampler = setInterval(() => samples.push({ at: Date.now(), pssMb: serverMemory().pssMb }), 5_000);
-  // twice a classroom: 80 students, each doing something every ~3 s
+  // twice a classroom: 80 students at the pace of the class-of-40 measurement
   await workers(students.length, async (i) => {
-    const s = students[i]!;
-    let k = i;
-    while (Date.now() < until) {
-      const step = steps[k % steps.length]!;
-      try {
-        await getOk(`${server.url}/learn/${slug}?step=${step}`, { cookie: s.cookie });
-        const a = await postForm(server.url, `/learn/${slug}/time`, s.cookie, { step, seconds: "3" });
-        const b = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "3" });
-        if (a >= 400 || b >= 400) errors++;
-        requests += 3;
-      } catch {
-        errors++;
-      }
-      k++;
-      await sleep(2_500 + (i % 10) * 100);
-    }
+    const result = await classroomStudent(students[i]!, i, until);
+    errors += result.errors;
+    requests += result.requests;
   });
   clearInterval(sampler);
   const third = Math.floor(samples.length / 3);

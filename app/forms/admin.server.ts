@@ -1,0 +1,23 @@
+/** Form schemas of the admin pages and the assignment page (server-only: keeps zod out of the browser). */
+import { z } from "zod";
+
+const whole = (min: number, max: number) =>
+  z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
+
+export const SchoolSettingsSchema = z.object({
+  name: z.string().trim().min(1, "form.required").max(100, "form.invalid"),
+  transcriptRetentionDays: whole(1, 3650),
+  defaultModels: z
+    .union([z.string(), z.array(z.string())], "admin.settings.pickModel")
+    .transform((v) => [v].flat())
+    .pipe(z.array(z.string().min(1).max(100)).min(1, "admin.settings.pickModel").max(20, "form.invalid")),
+  defaultStudentDailyTokens: whole(0, 10_000_000),
+  defaultClassDailyTokens: whole(0, 100_000_000),
+});
+
+export const InvitationActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite"), note: z.string().trim().max(120, "admin.invite.noteTooLong").optional() }),
+  z.object({ intent: z.literal("revoke"), invitationId: z.uuid("form.invalid") }),
+]);
+
+export const DeleteAssignmentSchema = z.object({ intent: z.literal("delete"), assignmentId: z.uuid("form.invalid") });
