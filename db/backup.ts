@@ -1,20 +1,23 @@
 /**
  * Consistent backups without pg_dump (the embedded package ships only initdb, pg_ctl and
- * postgres): every table is copied with COPY inside ONE repeatable-read, read-only transaction,
- * so the file is a single snapshot even while the app keeps writing. Restore truncates every
- * table and copies the rows back in foreign-key order, in one transaction.
+ * postgres): every table is read inside ONE repeatable-read, read-only transaction, so the file
+ * is a single snapshot even while the app keeps writing. Rows are written as JSON lines
+ * (row_to_json) through a cursor, so memory stays flat whatever the size. Restore truncates every
+ * table and inserts the rows back in foreign-key order with json_populate_recordset, in one
+ * transaction: all or nothing.
  *
- * File format (text, UTF-8):
- *   #lantern-backup 1
+ * (COPY TO STDOUT was tried first; the driver's copy stream stalled on larger tables inside a
+ * transaction, and JSON lines are easier to inspect and stay valid across column additions.)
+ *
+ * File format (UTF-8):
+ *   #lantern-backup 2
  *   {"createdAt": "...", "migrations": N, "tables": [...]}
  *   #table <name>
- *   <COPY text-format rows; backslashes and newlines inside values are escaped by PostgreSQL>
+ *   {one row as JSON}
  *   #end
  */
 import fs from "node:fs";
 import readline from "node:readline";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
 import type { Connection } from "./client";
 
 /** Parents before children, so restoring in this order satisfies every foreign key. */
@@ -38,22 +41,26 @@ export const BACKUP_TABLES = [
   "active_streams",
 ] as const;
 
-const MAGIC = "#lantern-backup 1";
+const MAGIC = "#lantern-backup 2";
+const BATCH = 500;
 
 export async function writeBackup(conn: Connection, file: string): Promise<{ tables: number; bytes: number }> {
   const out = fs.createWriteStream(file, { mode: 0o600 });
   const write = (s: string) => new Promise<void>((resolve, reject) => out.write(s, (e) => (e ? reject(e) : resolve())));
-  await conn.sql.begin("isolation level repeatable read read only", async (tx) => {
-    const [m] = await tx<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    await write(`${MAGIC}\n${JSON.stringify({ createdAt: new Date().toISOString(), migrations: m?.n ?? 0, tables: BACKUP_TABLES })}\n`);
-    for (const table of BACKUP_TABLES) {
-      await write(`#table ${table}\n`);
-      const stream = await tx.unsafe(`copy ${table} to stdout`).readable();
-      for await (const chunk of stream) await write(chunk.toString());
-      await write("#end\n");
-    }
-  });
-  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  try {
+    await conn.sql.begin("isolation level repeatable read read only", async (tx) => {
+      const [m] = await tx<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`;
+      await write(`${MAGIC}\n${JSON.stringify({ createdAt: new Date().toISOString(), migrations: m?.n ?? 0, tables: BACKUP_TABLES })}\n`);
+      for (const table of BACKUP_TABLES) {
+        await write(`#table ${table}\n`);
+        const cursor = tx.unsafe<{ row: string }[]>(`select row_to_json(t)::text as row from ${table} t`).cursor(BATCH);
+        for await (const rows of cursor) await write(rows.map((r) => r.row + "\n").join(""));
+        await write("#end\n");
+      }
+    });
+  } finally {
+    await new Promise<void>((resolve) => out.end(() => resolve()));
+  }
   return { tables: BACKUP_TABLES.length, bytes: fs.statSync(file).size };
 }
 
@@ -64,9 +71,10 @@ export async function restoreBackup(conn: Connection, file: string): Promise<{ r
     await tx.unsafe(`truncate ${BACKUP_TABLES.join(", ")} restart identity cascade`);
     for (const table of BACKUP_TABLES) {
       const lines = sections.get(table) ?? [];
-      if (lines.length === 0) continue;
-      const sink = await tx.unsafe(`copy ${table} from stdin`).writable();
-      await pipeline(Readable.from(lines.map((l) => l + "\n")), sink);
+      for (let i = 0; i < lines.length; i += BATCH) {
+        const batch = `[${lines.slice(i, i + BATCH).join(",")}]`;
+        await tx.unsafe(`insert into ${table} select * from json_populate_recordset(null::${table}, $1::json)`, [batch]);
+      }
       rows += lines.length;
     }
     // bigserial ids continue after the restored rows
@@ -94,10 +102,10 @@ async function readSections(file: string): Promise<Map<string, string[]>> {
       sections.set(name, current);
     } else if (line === "#end") {
       current = null;
-    } else if (current) {
+    } else if (current && line.startsWith("{")) {
       current.push(line);
     } else {
-      throw new Error(`${file}:${lineNo}: data outside a table section`);
+      throw new Error(`${file}:${lineNo}: not a row of a table section`);
     }
   }
   return sections;

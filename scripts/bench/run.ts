@@ -430,8 +430,9 @@ async function main() {
     record("memory of the whole server at idle (PSS; RSS summed)", idle.pssMb, "MB", undefined, idle, `${Math.round(idle.pssMb)} MB (${Math.round(idle.rssMb)} MB)`);
 
     const class40 = await benchClass("Bench class of 40", 40);
-    await section("lesson page", () => measureLessonPage(class40.students[0]!.cookie));
+    // memory first: Node keeps the heap it grew under earlier, heavier loads
     await section("class of 40", () => measureClassOf40Memory(class40.students));
+    await section("lesson page", () => measureLessonPage(class40.students[0]!.cookie));
     const class200 = await benchClass("Bench 200 students", 200);
     await section("progress writes", () => measureProgressWrites(class200.students));
     await section("playground", () => measurePlayground(fake, class200.students));

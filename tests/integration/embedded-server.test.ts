@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../../db/client";
 import { startEmbeddedPostgres } from "../../db/embedded";
-import { restoreBackup, writeBackup } from "../../db/backup";
+import { BACKUP_TABLES, restoreBackup, writeBackup } from "../../db/backup";
 import { connection, db } from "../../app/utils/db.server";
 import { seedDemoOnce } from "../../db/seed";
 
@@ -100,7 +100,7 @@ describe("backup and restore", () => {
     await seedDemoOnce(connection());
     const snapshot = async () => {
       const out: Record<string, unknown[]> = {};
-      for (const table of ["schools", "users", "classes", "enrollments", "sessions"]) {
+      for (const table of BACKUP_TABLES) {
         out[table] = await db().execute(sql.raw(`select * from ${table} order by 1`));
       }
       return JSON.stringify(out);
@@ -109,6 +109,7 @@ describe("backup and restore", () => {
     const file = path.join(freshDataDir(), "test.backup");
     await writeBackup(connection(), file);
     await db().execute(sql`delete from users where role = 'student'`);
+    await db().execute(sql`update schools set name = 'changed'`);
     expect(await snapshot()).not.toBe(before);
     await restoreBackup(connection(), file);
     expect(await snapshot()).toBe(before);
