@@ -7,10 +7,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCourse } from "~/course/course.server";
 import { QUIZ_STEP, lessonPath } from "~/course/lesson-paths";
-import { CONFIDENCE_LEVELS, type CalibrationSummary } from "~/course/scoring";
+import type { CalibrationSummary } from "~/course/scoring";
 import type { Locale } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
 import { useT } from "~/i18n/use-t";
+import { CalibrationTable } from "~/components/lesson/calibration-table";
 import { listMyAssignments, listProgress, type ProgressRow } from "~/models/progress.server";
 import { calibrationFor } from "~/models/quiz.server";
 import learnStyles from "~/styles/learn.css";
@@ -203,36 +204,11 @@ function StateBadge({ card }: { card: LessonCard }) {
 
 function CalibrationCard({ summary }: { summary: CalibrationSummary }) {
   const t = useT();
-  const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
   return (
     <section className="card calibration-card" aria-labelledby="calibration-title">
       <h2 id="calibration-title">{t("learn.calibration.homeTitle")}</h2>
       <p className="small">{t("learn.calibration.homeLead")}</p>
-      <div className="table-wrap">
-        <table className="calibration-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("learn.calibration.level")}</th>
-              <th scope="col">{t("learn.calibration.answered")}</th>
-              <th scope="col">{t("learn.calibration.right")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CONFIDENCE_LEVELS.map((level) => (
-              <tr key={level}>
-                <th scope="row">{t(`learn.confidence.${level}`)}</th>
-                <td>{summary.levels[level].answered}</td>
-                <td>{pct(summary.levels[level].accuracy)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{t("learn.answer.notSure")}</th>
-              <td>{summary.notSure}</td>
-              <td>–</td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <CalibrationTable summary={summary} />
       {summary.overconfident > 0 ? <p className="small">{t("learn.calibration.overconfident", { n: summary.overconfident })}</p> : null}
     </section>
   );

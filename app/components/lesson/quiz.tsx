@@ -5,9 +5,9 @@
  */
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { CONFIDENCE_LEVELS } from "~/course/scoring";
 import { useT } from "~/i18n/use-t";
 import { takePendingSeconds } from "./active-time";
+import { CalibrationTable } from "./calibration-table";
 import { AnswerFeedbackView, QuestionFields } from "./question-fields";
 import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "./types";
 
@@ -108,7 +108,6 @@ export function QuizResults({
   const t = useT();
   const { score, calibration } = results;
   const numberOf = (id: string) => results.answers.findIndex((a) => a.question.id === id) + 1;
-  const pct = (n: number | null) => (n === null ? "–" : `${Math.round(n * 100)}%`);
   return (
     <div className="quiz-results">
       <section className="card score-card" aria-labelledby="score-title">
@@ -138,32 +137,7 @@ export function QuizResults({
         ) : null}
         {score.notSure > 0 ? <p className="small">{t("learn.quiz.notSureThanks", { n: score.notSure })}</p> : null}
         <p className="small muted">{t("learn.quiz.scoringRule")}</p>
-        <div className="table-wrap">
-          <table className="calibration-table">
-            <caption>{t("learn.calibration.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("learn.calibration.level")}</th>
-                <th scope="col">{t("learn.calibration.answered")}</th>
-                <th scope="col">{t("learn.calibration.right")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CONFIDENCE_LEVELS.map((level) => (
-                <tr key={level}>
-                  <th scope="row">{t(`learn.confidence.${level}`)}</th>
-                  <td>{calibration.levels[level].answered}</td>
-                  <td>{pct(calibration.levels[level].accuracy)}</td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row">{t("learn.answer.notSure")}</th>
-                <td>{calibration.notSure}</td>
-                <td>–</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <CalibrationTable summary={calibration} caption={t("learn.calibration.caption")} />
         <div className="row">
           {attemptsLeft > 0 ? (
             <Link className="button secondary" to={retryHref}>
