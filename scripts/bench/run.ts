@@ -219,21 +219,29 @@ async function classroomStudent(s: BenchStudent, i: number, until: number): Prom
   const { slug, steps } = course();
   let requests = 0;
   let errors = 0;
+  const fail = (what: string) => {
+    errors++;
+    errorSamples.set(what, (errorSamples.get(what) ?? 0) + 1);
+  };
   for (let k = i; Date.now() < until; k++) {
     const step = steps[k % steps.length]!;
     try {
       await getOk(`${server.url}/learn/${slug}?step=${step}`, { cookie: s.cookie });
       const time = await postForm(server.url, `/learn/${slug}/time`, s.cookie, { step, seconds: "2" });
       const next = await postForm(server.url, `/learn/${slug}?step=${step}`, s.cookie, { intent: "next", step, seconds: "2" });
-      if (time >= 400 || next >= 400) errors++;
+      if (time >= 400) fail(`POST /learn/:lesson/time → ${time}`);
+      if (next >= 400) fail(`POST /learn/:lesson (next) → ${next}`);
       requests += 3;
-    } catch {
-      errors++;
+    } catch (error) {
+      fail(error instanceof Error ? error.message.replace(/[0-9a-f-]{36}|\?step=\S+/g, "…").slice(0, 120) : String(error));
     }
     await sleep(1_800 + (i % 9) * 50);
   }
   return { requests, errors };
 }
+
+/** What went wrong under load, by kind (for the JSON details). */
+const errorSamples = new Map<string, number>();
 
 /** 200 students at once, each marking all steps of a lesson done: every write must be there after. */
 async function measureProgressWrites(students: BenchStudent[]) {
@@ -262,6 +270,7 @@ async function measureProgressWrites(students: BenchStudent[]) {
 }
 
 async function measureClassOf40Memory(students: BenchStudent[]) {
+  errorSamples.clear();
   let peak = serverMemory();
   let errors = 0;
   let requests = 0;
@@ -282,7 +291,7 @@ async function measureClassOf40Memory(students: BenchStudent[]) {
     alive ? peak.pssMb : null,
     "MB",
     { max: 250 },
-    { ...peak, requests, errors },
+    { ...peak, requests, errors, errorKinds: Object.fromEntries(errorSamples) },
     alive ? `${Math.round(peak.pssMb)} MB (${Math.round(peak.rssMb)} MB)` : "the server died",
   );
   if (errors) record("errors under a class of 40", errors, "", { max: 0 });
@@ -379,6 +388,7 @@ async function streamOnce(cookie: string, prompt: string, options: { untilFirstT
 }
 
 async function measureSoak(students: BenchStudent[]) {
+  errorSamples.clear();
   // BENCH_SOAK_MINUTES shortens the soak to check the harness itself; the budget run is 10 minutes.
   const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
   const until = Date.now() + minutes * 60_000;
@@ -397,7 +407,10 @@ async function measureSoak(students: BenchStudent[]) {
   const mean = (xs: { pssMb: number }[]) => xs.reduce((a, b) => a + b.pssMb, 0) / Math.max(1, xs.length);
   const middle = mean(samples.slice(third, 2 * third));
   const last = mean(samples.slice(2 * third));
-  record(`soak ${minutes} min at twice a classroom's load: errors`, serverAlive() ? errors : null, "", { max: 0 }, { requests });
+  record(`soak ${minutes} min at twice a classroom's load: errors`, serverAlive() ? errors : null, "", { max: 0 }, {
+    requests,
+    errorKinds: Object.fromEntries(errorSamples),
+  });
   record("soak: memory growth, last third vs middle third", last - middle, "MB", { max: Math.max(5, middle * 0.05) }, { middle, last, samples: samples.length });
 }
 
