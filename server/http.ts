@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { requestGuards, requestLog } from "./request-guards";
+import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 
 export interface HttpOptions {
@@ -29,6 +29,7 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
     }),
   );
   app.use(securityHeaders);
+  app.use(hostGuard);
   const root = process.cwd();
   app.use(
     "/build",
@@ -44,5 +45,6 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
       getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? "unknown" }),
     }),
   );
+  app.use(plainErrors);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from "express";
+import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isCrossSite } from "../app/utils/http.server";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -26,6 +26,29 @@ export const requestGuards: RequestHandler = (req, res, next) => {
     return;
   }
   next();
+};
+
+const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+/**
+ * A Host (or, behind a trusted proxy, X-Forwarded-Host) that is not a host name is a client
+ * error: answer 400 here, before the framework tries to build a URL from it.
+ */
+export const hostGuard: RequestHandler = (req, res, next) => {
+  const host = (req.app.get("trust proxy") && req.headers["x-forwarded-host"]) || req.headers.host;
+  const value = Array.isArray(host) ? host[0] : host;
+  if (!value || !HOST.test(String(value).split(",")[0]!.trim())) {
+    res.status(400).type("text/plain").send("Bad request");
+    return;
+  }
+  next();
+};
+
+/** Errors raised before Remix (a malformed %-encoded path, say): a plain 4xx/500, headers kept. */
+export const plainErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+  const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
+  if (status >= 500) console.error("request failed before the app:", (error as Error).message);
+  res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "Bad request" : "Server error");
 };
 
 /** One line per request: method, path, status, milliseconds — never bodies, queries or cookies. */

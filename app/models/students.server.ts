@@ -19,7 +19,7 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
-import { requireTeacherOf } from "./classes.server";
+import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername, usernameBase } from "./credentials";
 
 export interface NewStudentCard {
@@ -126,6 +126,7 @@ export async function listClassStudents(teacher: SessionUser, classId: string) {
 /** The student if enrolled in this teacher's class, otherwise a 404. */
 export async function requireStudentOf(teacher: SessionUser, classId: string, studentId: string) {
   await requireTeacherOf(teacher, classId);
+  if (!isUuid(studentId)) notFound();
   const [row] = await db()
     .select({ id: users.id, displayName: users.displayName, username: users.username, createdAt: users.createdAt })
     .from(enrollments)

@@ -71,8 +71,10 @@ export function clippedText(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       if (style.overflowX !== "hidden" && style.overflowY !== "hidden" && style.overflow !== "clip") continue;
       if (el.classList.contains("visually-hidden") || el.closest(".visually-hidden, .skip-link")) continue;
+      // deliberate one-line truncation ("…") is a design choice at every size, not a loss from resizing
+      if (style.textOverflow === "ellipsis") continue;
       if (el.scrollWidth > el.clientWidth + 2 || el.scrollHeight > el.clientHeight + 2) {
-        if ((el.textContent ?? "").trim()) found.push(`${el.tagName.toLowerCase()}.${el.className}`);
+        if ((el.textContent ?? "").trim()) found.push(`${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ""} "${(el.textContent ?? "").trim().slice(0, 30)}"`);
       }
     }
     return found.slice(0, 5);
