@@ -69,6 +69,7 @@ export default function ReportPage() {
         {hardest.length === 0 ? (
           <p className="muted">{t("teach.dash.report.noRanked")}</p>
         ) : (
+          <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -99,6 +100,7 @@ export default function ReportPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 
@@ -130,6 +132,7 @@ export default function ReportPage() {
         {assignments.length === 0 ? (
           <p className="muted">{t("teach.dash.assign.none")}</p>
         ) : (
+          <div className="table-scroll">
           <table>
             <thead>
               <tr>
@@ -152,6 +155,7 @@ export default function ReportPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </article>
