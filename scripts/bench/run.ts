@@ -92,10 +92,11 @@ async function section(name: string, fn: () => Promise<void>) {
   log(`— ${name}`);
   try {
     await fn();
+    if (server && !serverAlive()) throw new Error(`the server died during "${name}"; its last output:\n${server.output().slice(-3000)}`);
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-    rows.push({ name, figure: `error: ${message.slice(0, 80)}`, budget: "", verdict: "FAIL", value: null, unit: "" });
-    log(`FAIL ${name}: ${message}`);
+    rows.push({ name, figure: `error: ${message.slice(0, 80)}`, budget: "", verdict: "FAIL", value: null, unit: "", details: { error: String(error instanceof Error ? error.message : error) } });
+    log(`FAIL ${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -411,7 +412,12 @@ async function measureSoak(students: BenchStudent[]) {
     requests,
     errorKinds: Object.fromEntries(errorSamples),
   });
-  record("soak: memory growth, last third vs middle third", last - middle, "MB", { max: Math.max(5, middle * 0.05) }, { middle, last, samples: samples.length });
+  const measured = serverAlive() && middle > 0 && last > 0;
+  record("soak: memory growth, last third vs middle third", measured ? last - middle : null, "MB", { max: Math.max(5, middle * 0.05) }, {
+    middle,
+    last,
+    samples: samples.length,
+  });
 }
 
 // ---- Main ------------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ describe("a visitor reads a lesson in 繁體中文", () => {
     const simplified = lesson.content["zh-Hans"]!;
     await page.getByRole("link", { name: content.title }).first().click();
     await page.waitForURL(new RegExp(`/learn/${lesson.slug}`));
-    expect(await page.locator("h1").innerText()).toContain(content.title);
+    // client-side navigation: the URL changes before the new page has rendered
+    await expect.poll(() => page.locator("h1").innerText()).toContain(content.title);
 
     const titles = await walkSteps(page, lesson.slug, "mouse", {
       locale: "zh-Hant",
