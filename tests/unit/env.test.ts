@@ -34,3 +34,11 @@ describe("configuration", () => {
     expect(result.stderr).toMatch(/Invalid configuration:\n {2}PORT: /);
   });
 });
+
+describe("npm start", () => {
+  it("runs Node with the server's V8 settings (server/node-flags.ts)", async () => {
+    const { SERVER_NODE_FLAGS } = await import("../../server/node-flags");
+    const pkg = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync("package.json", "utf8"))) as { scripts: { start: string } };
+    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(" ")} --import tsx server/start.ts`);
+  });
+});

@@ -7,6 +7,7 @@
  * leave the server running and the port taken (STACK.md trap 14).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { SERVER_NODE_FLAGS } from "../../../server/node-flags";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -136,7 +137,7 @@ export async function startLanternServer(options: LanternServerOptions): Promise
     env.DATA_DIR = options.dataDir;
   }
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/start.ts", "--no-build"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/start.ts", "--no-build"], {
     cwd: options.cwd ?? ROOT,
     // no NODE_ENV on purpose (see above); ProcessEnv's declaration would demand one
     env: env as unknown as NodeJS.ProcessEnv,
