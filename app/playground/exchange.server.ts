@@ -397,6 +397,10 @@ export type ExchangeFormResult = { ok: true; input: ExchangeInput } | { ok: fals
 /** Parses the chat form; a refusal in the student's language when it is not acceptable. */
 export function parseExchangeForm(form: FormData, locale: Locale): ExchangeFormResult {
   const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+  // PostgreSQL text cannot hold NUL characters; no keyboard types them, so refuse such input.
+  if (Object.values(raw).some((v) => typeof v === "string" && v.includes("\u0000"))) {
+    return { ok: false, refusal: refusal("invalid", locale) };
+  }
   const parsed = ExchangeForm.safeParse(raw);
   if (!parsed.success) {
     const tooLongSystem = parsed.error.issues.some((i) => i.path[0] === "system" && i.code === "too_big");

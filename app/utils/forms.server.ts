@@ -8,12 +8,21 @@ import { badRequest } from "./http.server";
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
+/**
+ * The request's form, or a 400. A value with a NUL character is refused too: no keyboard types
+ * one, and PostgreSQL text cannot store it (it would fail the write with a 500).
+ */
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     badRequest();
   }
+  for (const value of form.values()) {
+    if (typeof value === "string" && value.includes("\u0000")) badRequest();
+  }
+  return form;
 }
 
 /** Form fields as a plain object; repeated fields become arrays. */
