@@ -4,44 +4,18 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { TeacherSignUpSchema as TeacherSchema } from "~/forms/auth.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { consumeInvitation, findOpenInvitation } from "~/models/invitations.server";
-import { countSchools, createSchoolWithAdmin, firstSchool } from "~/models/schools.server";
 import { createTeacher, usernameTaken } from "~/models/users.server";
+import { consumeInvitation } from "~/models/invitations.server";
+import { createSchoolWithAdmin } from "~/models/schools.server";
+import { signupMode } from "~/models/signup-mode.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { passwordProblem } from "~/utils/password.server";
 import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 import { createSession } from "~/utils/session.server";
-import { db } from "~/utils/db.server";
-import { schools } from "../../db/schema";
-import { eq } from "drizzle-orm";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
-
-type Mode =
-  | { kind: "first" }
-  | { kind: "invite"; schoolId: string; schoolName: string; invitationId: string }
-  | { kind: "open"; schoolId: string }
-  | { kind: "closed"; badInvite: boolean };
-
-async function signupMode(request: Request): Promise<Mode> {
-  if ((await countSchools()) === 0) return { kind: "first" };
-  const token = new URL(request.url).searchParams.get("invite");
-  if (token) {
-    const invitation = await findOpenInvitation(token);
-    if (!invitation) return { kind: "closed", badInvite: true };
-    const [school] = await db().select({ name: schools.name }).from(schools).where(eq(schools.id, invitation.schoolId));
-    return { kind: "invite", schoolId: invitation.schoolId, schoolName: school?.name ?? "", invitationId: invitation.id };
-  }
-  if (env().TEACHER_SIGNUP === "open") {
-    const school = await firstSchool();
-    if (school) return { kind: "open", schoolId: school.id };
-  }
-  return { kind: "closed", badInvite: false };
-}
-
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
