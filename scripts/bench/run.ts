@@ -408,6 +408,7 @@ async function measureSoak(students: BenchStudent[]) {
   const mean = (xs: { pssMb: number }[]) => xs.reduce((a, b) => a + b.pssMb, 0) / Math.max(1, xs.length);
   const middle = mean(samples.slice(third, 2 * third));
   const last = mean(samples.slice(2 * third));
+  if (errorSamples.size) log(`soak errors by kind: ${JSON.stringify(Object.fromEntries(errorSamples))}`);
   record(`soak ${minutes} min at twice a classroom's load: errors`, serverAlive() ? errors : null, "", { max: 0 }, {
     requests,
     errorKinds: Object.fromEntries(errorSamples),

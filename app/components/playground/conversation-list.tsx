@@ -29,7 +29,11 @@ export function ConversationList({
         <ul className="pg-chat-list">
           {conversations.map((c) => (
             <li key={c.id}>
-              <Link to={`/playground?c=${c.id}`} aria-current={c.id === currentId ? "page" : undefined}>
+              <Link
+                to={`/playground?c=${c.id}`}
+                aria-current={c.id === currentId ? "page" : undefined}
+                title={c.title || undefined}
+              >
                 {c.title || t("playground.untitled")}
               </Link>
             </li>
