@@ -8,7 +8,8 @@ import path from "node:path";
 const OUTPUTS = ["build/index.js", "build/course.json", "build/mini-model.json"];
 const SOURCES = ["app", "lessons", "db", "package.json", "remix.config.js"];
 
-function newestMtime(target: string): number {
+/** The newest modification time of a file, or of anything below a folder (0 when missing). */
+export function newestMtime(target: string): number {
   let st: fs.Stats;
   try {
     st = fs.statSync(target);
@@ -21,15 +22,14 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-export function buildIsStale(root = process.cwd()): boolean {
-  const outputTimes = OUTPUTS.map((o) => {
-    try {
-      return fs.statSync(path.join(root, o)).mtimeMs;
-    } catch {
-      return 0;
-    }
-  });
+/** True when any output is missing or older than the newest of the sources. */
+export function isStale(root: string, outputs: string[], sources: string[]): boolean {
+  const outputTimes = outputs.map((o) => newestMtime(path.join(root, o)));
   const oldestOutput = Math.min(...outputTimes);
   if (oldestOutput === 0) return true;
-  return Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s)))) > oldestOutput;
+  return Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) > oldestOutput;
+}
+
+export function buildIsStale(root = process.cwd()): boolean {
+  return isStale(root, OUTPUTS, SOURCES);
 }

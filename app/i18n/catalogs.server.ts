@@ -18,6 +18,8 @@ export function translator(locale: Locale): Translate {
 /** Areas of the catalog only teachers' and admins' pages use. */
 const STAFF_AREAS = ["teach.", "admin."];
 
+/** Built once per locale, not per request. */
+const studentCatalogs = new Map<Locale, Messages>();
 
 /**
  * The messages a page needs: everything on teachers' pages, everything but the teacher and admin
@@ -26,7 +28,12 @@ const STAFF_AREAS = ["teach.", "admin."];
 export function messagesForPath(locale: Locale, pathname: string): Messages {
   const all = CATALOGS[locale];
   if (isStaffPath(pathname)) return all;
-  return Object.fromEntries(
-    Object.entries(all).filter(([key]) => !STAFF_AREAS.some((area) => key.startsWith(area))),
-  ) as Messages;
+  let slim = studentCatalogs.get(locale);
+  if (!slim) {
+    slim = Object.fromEntries(
+      Object.entries(all).filter(([key]) => !STAFF_AREAS.some((area) => key.startsWith(area))),
+    ) as Messages;
+    studentCatalogs.set(locale, slim);
+  }
+  return slim;
 }

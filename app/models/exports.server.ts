@@ -15,55 +15,9 @@ import { getClassProgress, type ClassProgressView, type ProgressQuery, type View
 import { attemptView, getClassResponses, questionIndex, type ResponseRow } from "./dashboard-quiz.server";
 import { listClassAssignments } from "./assignments.server";
 
-export const BOM = "\uFEFF";
+import { toCsv } from "~/utils/csv";
 
-/** A cell a spreadsheet would evaluate, made inert. Leading spaces do not hide a formula either. */
-export function neutralizeCell(value: string): string {
-  return /^[\t\r]/.test(value) || /^\s*[=+\-@]/.test(value) ? `'${value}` : value;
-}
-
-function quoteCell(value: string): string {
-  const safe = neutralizeCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(rows: string[][]): string {
-  return BOM + rows.map((row) => row.map(quoteCell).join(",")).join("\r\n") + "\r\n";
-}
-
-/** Reads our own CSV back (tests; a teacher re-importing is out of scope). Keeps the apostrophes. */
-export function parseCsv(text: string): string[][] {
-  const body = text.startsWith(BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && body[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+export { BOM, neutralizeCell, parseCsv, toCsv } from "~/utils/csv";
 
 /** A download name: the class name kept readable (Chinese too), plus the date. */
 export function exportFileName(className: string, kind: string, ext: "csv" | "json", now = new Date()): string {

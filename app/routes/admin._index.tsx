@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { getSchoolOverview } from "~/models/dashboard-school.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { StatList } from "~/components/ui/stat-list";
 
 /** /admin: the school at a glance and every class, read-only. One aggregated query. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,32 +18,16 @@ export default function AdminOverview() {
   return (
     <div className="dash">
       <h2 className="visually-hidden">{t("admin.tab.overview")}</h2>
-      <dl className="dash-stats" data-testid="school-totals">
-        <div>
-          <dt>{t("admin.stat.teachers")}</dt>
-          <dd>{totals.teachers}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.stat.students")}</dt>
-          <dd>{totals.students}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.stat.classes")}</dt>
-          <dd>{totals.classes}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.stat.activeToday")}</dt>
-          <dd>{totals.activeToday}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.stat.completion")}</dt>
-          <dd>{totals.completionPercent}%</dd>
-        </div>
-        <div>
-          <dt>{t("admin.stat.openFlags")}</dt>
-          <dd>{totals.openFlags}</dd>
-        </div>
-      </dl>
+      <StatList
+        testId="school-totals"
+        stats={[
+          { label: t("admin.stat.teachers"), value: totals.teachers },
+          { label: t("admin.stat.students"), value: totals.students },
+          { label: t("admin.stat.classes"), value: totals.classes },
+          { label: t("admin.stat.activeToday"), value: totals.activeToday },
+          { label: t("admin.stat.completion"), value: `${totals.completionPercent}%` },
+        ]}
+      />
 
       <section aria-labelledby="classes-h">
         <h2 id="classes-h">{t("admin.classes.title")}</h2>

@@ -5,6 +5,7 @@ import { useT } from "~/i18n/use-t";
 import { buildClassProgress, forThePage, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
 import { requireSchoolClass } from "~/models/dashboard-school.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { StatList } from "~/components/ui/stat-list";
 
 /**
  * Any class of the school, read-only, for the admin: the progress matrix without links into
@@ -32,20 +33,13 @@ export default function AdminClass() {
       <p className="muted">
         {t("admin.class.teacher", { name: cls.teacherName })} · {t("admin.class.readOnly")}
       </p>
-      <dl className="dash-stats">
-        <div>
-          <dt>{t("admin.stat.students")}</dt>
-          <dd>{view.totalStudents}</dd>
-        </div>
-        <div>
-          <dt>{t("teach.dash.stat.activeNow")}</dt>
-          <dd>{view.summary.activeNow}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.stat.completion")}</dt>
-          <dd>{view.summary.completionPercent}%</dd>
-        </div>
-      </dl>
+      <StatList
+        stats={[
+          { label: t("admin.stat.students"), value: view.totalStudents },
+          { label: t("teach.dash.stat.activeNow"), value: view.summary.activeNow },
+          { label: t("admin.stat.completion"), value: `${view.summary.completionPercent}%` },
+        ]}
+      />
       {view.students.length === 0 ? <p className="muted">{t("teach.dash.noStudents")}</p> : <ProgressMatrix view={view} />}
     </div>
   );

@@ -9,6 +9,7 @@ import { listClassSummaries } from "~/models/class-summaries.server";
 import { createClass } from "~/models/classes.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";
+import { StatList } from "~/components/ui/stat-list";
 
 export const meta: MetaFunction = () => [{ title: "Lantern — Teach" }];
 
@@ -45,24 +46,14 @@ export default function TeachHome() {
                 <Link to={`/teach/classes/${c.id}`}>{c.name}</Link>{" "}
                 {c.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
               </h2>
-              <dl className="stat-list">
-                <div>
-                  <dt>{t("teach.summary.students")}</dt>
-                  <dd>{c.students}</dd>
-                </div>
-                <div>
-                  <dt>{t("teach.summary.activeToday")}</dt>
-                  <dd>{c.activeToday}</dd>
-                </div>
-                <div>
-                  <dt>{t("teach.summary.completion")}</dt>
-                  <dd>{completion}%</dd>
-                </div>
-                <div>
-                  <dt>{t("teach.summary.flags")}</dt>
-                  <dd>{c.openFlags > 0 ? <span className="badge bad">{c.openFlags}</span> : 0}</dd>
-                </div>
-              </dl>
+              <StatList
+                stats={[
+                  { label: t("teach.summary.students"), value: c.students },
+                  { label: t("teach.summary.activeToday"), value: c.activeToday },
+                  { label: t("teach.summary.completion"), value: `${completion}%` },
+                  { label: t("teach.summary.flags"), value: c.openFlags > 0 ? <span className="badge bad">{c.openFlags}</span> : 0 },
+                ]}
+              />
               <p className="small muted">
                 {c.joinEnabled ? (
                   <>

@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { forThePage, getClassProgress, HELP_RULES, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
 import { requireStaff } from "~/utils/auth.server";
 import teachStyles from "~/styles/teach.css";
+import { StatList } from "~/components/ui/stat-list";
 
 export const links = () => [{ rel: "stylesheet", href: teachStyles }];
 
@@ -45,24 +46,15 @@ export default function ClassProgressPage() {
       <div className="dash-top">
         <h2 className="visually-hidden">{t("teach.tab.progress")}</h2>
         <LiveStatus updatedLabel={view.updatedLabel} />
-        <dl className="dash-stats" data-testid="class-summary">
-          <div>
-            <dt>{t("teach.dash.stat.students")}</dt>
-            <dd>{view.totalStudents}</dd>
-          </div>
-          <div>
-            <dt>{t("teach.dash.stat.activeNow")}</dt>
-            <dd>{view.summary.activeNow}</dd>
-          </div>
-          <div>
-            <dt>{t("teach.dash.stat.needHelp")}</dt>
-            <dd>{view.summary.needHelp}</dd>
-          </div>
-          <div>
-            <dt>{t("teach.dash.stat.completion")}</dt>
-            <dd>{view.summary.completionPercent}%</dd>
-          </div>
-        </dl>
+        <StatList
+          testId="class-summary"
+          stats={[
+            { label: t("teach.dash.stat.students"), value: view.totalStudents },
+            { label: t("teach.dash.stat.activeNow"), value: view.summary.activeNow },
+            { label: t("teach.dash.stat.needHelp"), value: view.summary.needHelp },
+            { label: t("teach.dash.stat.completion"), value: `${view.summary.completionPercent}%` },
+          ]}
+        />
       </div>
 
       {view.totalStudents === 0 ? (

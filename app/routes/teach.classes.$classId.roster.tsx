@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RosterActionSchema as ActionSchema } from "~/forms/teach.server";
-import { Field } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
+import type { Translate } from "~/i18n/translate";
 import { SignInCards } from "~/components/teach/sign-in-cards";
 import { useT } from "~/i18n/use-t";
 import { listTeacherClasses, requireTeacherOf } from "~/models/classes.server";
@@ -77,6 +78,12 @@ function parseNames(text: string): string[] {
     .filter((n) => n.length > 0);
 }
 
+/** An error from a student's row (confirm box, a tampered id): shown above the list. */
+function rowActionError(result: ActionResult | undefined, t: Translate): string | null {
+  const key = Object.entries(result?.errors ?? {}).find(([field]) => field !== "names")?.[1];
+  return key ? t(key) : null;
+}
+
 export default function Roster() {
   const { classId, className, joinCode, students, otherClasses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -94,13 +101,14 @@ export default function Roster() {
       <h2 id="roster-h" className="no-print">
         {t("teach.roster.title", { n: students.length })}
       </h2>
+      <FormError message={rowActionError(result, t)} />
       {result?.notice ? (
         <div className="alert success no-print" role="status">
           {notices[result.notice]}
         </div>
       ) : null}
       {result && result.cards.length > 0 ? (
-        <SignInCards cards={result.cards} className={className} joinCode={joinCode} />
+        <SignInCards cards={result.cards} className={className} />
       ) : null}
       <div className="no-print">
         {students.length === 0 ? <p className="muted">{t("teach.roster.empty")}</p> : null}

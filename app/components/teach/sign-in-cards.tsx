@@ -1,4 +1,5 @@
 import { useT } from "~/i18n/use-t";
+import { toCsv } from "~/utils/csv";
 
 interface Card {
   displayName: string;
@@ -6,23 +7,16 @@ interface Card {
   password: string;
 }
 
-/** RFC 4180 cell; cells that a spreadsheet would run as a formula are neutralised. */
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * New sign-in details, shown once: printable cards (print stylesheet: only the cards print) and
  * a CSV download built right here — the passwords are never stored anywhere in plain text.
  */
-export function SignInCards({ cards, className, joinCode }: { cards: Card[]; className: string; joinCode: string | null }) {
+export function SignInCards({ cards, className }: { cards: Card[]; className: string }) {
   const t = useT();
-  const csv =
-    "\uFEFF" +
-    [[t("teach.roster.name"), t("teach.roster.username"), t("teach.cards.password")], ...cards.map((c) => [c.displayName, c.username, c.password])]
-      .map((row) => row.map(csvCell).join(","))
-      .join("\r\n");
+  const csv = toCsv([
+    [t("teach.roster.name"), t("teach.roster.username"), t("teach.cards.password")],
+    ...cards.map((c) => [c.displayName, c.username, c.password]),
+  ]);
   const href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
   return (
     <section aria-labelledby="cards-h" className="sign-in-cards">

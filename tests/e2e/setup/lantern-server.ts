@@ -7,6 +7,7 @@
  * leave the server running and the port taken (STACK.md trap 14).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { isStale } from "../../../server/build-freshness";
 import { SERVER_NODE_FLAGS } from "../../../server/node-flags";
 import fs from "node:fs";
 import net from "node:net";
@@ -57,25 +58,7 @@ export function freePort(): Promise<number> {
 
 /** True when build/index.js is missing or older than a source the Remix build reads. */
 export function remixBuildIsStale(root = ROOT): boolean {
-  let built: number;
-  try {
-    built = fs.statSync(path.join(root, "build/index.js")).mtimeMs;
-  } catch {
-    return true;
-  }
-  const newest = (target: string): number => {
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(target);
-    } catch {
-      return 0;
-    }
-    if (!st.isDirectory()) return st.mtimeMs;
-    let n = st.mtimeMs;
-    for (const entry of fs.readdirSync(target)) n = Math.max(n, newest(path.join(target, entry)));
-    return n;
-  };
-  return Math.max(newest(path.join(root, "app")), newest(path.join(root, "remix.config.js"))) > built;
+  return isStale(root, ["build/index.js"], ["app", "remix.config.js"]);
 }
 
 /** Runs `remix build` (only the Remix part: `npm test` has already built the course). */
