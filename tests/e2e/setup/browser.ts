@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium driven by playwright-core (STACK.md trap 13): a persistent context in a fresh
+ * Headless Chromium from the npm registry (@sparticuz/chromium) driven by playwright-core: a persistent context in a fresh
  * profile folder, headless, no network beyond 127.0.0.1. Never downloads a browser.
  */
 import fs from "node:fs";
@@ -9,8 +9,10 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { baseUrl, SESSION_COOKIE, sessionTokenFor } from "./context";
 import { ROOT } from "./lantern-server";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const INSTALL_CHROMIUM = "apt-get install -y chromium fonts-noto-cjk";
+import sparticuz from "@sparticuz/chromium";
+
+/** A system Chromium is used only when this variable names one; otherwise the npm package's. */
+export const CHROMIUM_ENV = "LANTERN_CHROMIUM";
 export const SCREENSHOT_DIR = path.join(ROOT, "test-results", "screenshots");
 
 export const CHROMIUM_ARGS = [
@@ -24,11 +26,14 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Fails with the one command that fixes it. */
-export function requireChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: ${INSTALL_CHROMIUM}`);
+/** The pinned headless Chromium from npm (unpacked to the temp folder on first use), or $LANTERN_CHROMIUM. */
+export async function chromiumExecutable(): Promise<string> {
+  const chosen = process.env[CHROMIUM_ENV];
+  if (chosen) {
+    if (!fs.existsSync(chosen)) throw new Error(`${CHROMIUM_ENV}=${chosen}: no such file`);
+    return chosen;
   }
+  return sparticuz.executablePath();
 }
 
 export interface BrowserOptions {
@@ -50,10 +55,10 @@ export interface OpenBrowser {
 }
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBrowser> {
-  requireChromium();
+  const executablePath = await chromiumExecutable();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     args: CHROMIUM_ARGS,
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
