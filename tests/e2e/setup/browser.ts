@@ -1,35 +1,18 @@
 /**
- * Debian's Chromium driven by playwright-core (STACK.md trap 13): a persistent context in a fresh
- * profile folder, headless, no network beyond 127.0.0.1. Never downloads a browser.
+ * Chromium driven by playwright-core: a persistent context in a fresh profile folder, headless, no
+ * network beyond 127.0.0.1. The browser (the npm registry's pinned headless Chromium, or the one
+ * LANTERN_CHROMIUM names) is resolved once by the global setup — see scripts/chromium.ts — and
+ * handed to every test file through `inject("e2eChromium")`. Never downloads a browser.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { baseUrl, SESSION_COOKIE, sessionTokenFor } from "./context";
 import { ROOT } from "./lantern-server";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const INSTALL_CHROMIUM = "apt-get install -y chromium fonts-noto-cjk";
 export const SCREENSHOT_DIR = path.join(ROOT, "test-results", "screenshots");
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** Fails with the one command that fixes it. */
-export function requireChromium(): void {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: ${INSTALL_CHROMIUM}`);
-  }
-}
 
 export interface BrowserOptions {
   javaScriptEnabled?: boolean;
@@ -50,11 +33,12 @@ export interface OpenBrowser {
 }
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBrowser> {
-  requireChromium();
+  const browser = inject("e2eChromium");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    executablePath: browser.executablePath,
+    args: browser.args,
+    env: { ...process.env, ...browser.env },
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
