@@ -112,6 +112,9 @@ export function resolveChromium(): ResolvedChromium {
     if (!fs.existsSync(chosen)) throw new Error(`${CHROMIUM_ENV}=${chosen}: no such file`);
     executablePath = chosen;
   } else {
+    if (process.platform !== "linux" || process.arch !== "x64") {
+      throw new Error(`The npm Chromium is built for Linux x86-64 only; on ${process.platform}/${process.arch} set ${CHROMIUM_ENV} to a Chromium or Chrome.`);
+    }
     chromiumDir = path.join(cacheRoot, `lantern-chromium-${packageVersion("@sparticuz/chromium")}`);
     if (!fs.existsSync(path.join(chromiumDir, "chromium"))) unpackChromium(chromiumDir);
     executablePath = path.join(chromiumDir, "chromium");

@@ -1,7 +1,7 @@
 /**
- * Once per e2e run: the browser (scripts/chromium.ts), the Remix build (when app/ changed since the last one — `npm test` has
- * already built the course), the fake Anthropic API, and the REAL Lantern server started as
- * `npm start` would start it, with:
+ * Once per e2e run: the browser (scripts/chromium.ts), the Remix build (when app/ changed since
+ * the last one — `npm test` has already built the course), the fake Anthropic API, and the REAL
+ * Lantern server started as `npm start` would start it, with:
  *   - a fresh DATA_DIR in /tmp (its own embedded PostgreSQL, demo school seeded), or, when
  *     TEST_DATABASE_URL is set, a fresh database on that server (dropped afterwards);
  *   - ANTHROPIC_BASE_URL / ANTHROPIC_API_KEY pointing at the fake;
