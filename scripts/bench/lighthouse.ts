@@ -1,5 +1,6 @@
 /**
- * Lighthouse (12.2.3) mobile performance score of one page, with Debian's Chromium — when the
+ * Lighthouse (12.2.3) mobile performance score of one page, in the same Chromium as the browser
+ * tests (scripts/chromium.ts: the npm registry's, or the one LANTERN_CHROMIUM names) — when the
  * project has lighthouse installed (`npm i -E -D lighthouse@12.2.3`); otherwise "not installed".
  * Run as a child process (node_modules/.bin/lighthouse), never through npx.
  */
@@ -7,18 +8,19 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "../../tests/e2e/setup/lantern-server";
+import { resolveChromium } from "../chromium";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type LighthouseResult =
   | { installed: true; score: number; details: Record<string, unknown> }
   | { installed: false; note: string };
 
 const BIN = path.join(ROOT, "node_modules", ".bin", "lighthouse");
-const CHROMIUM = "/usr/bin/chromium";
 
 export async function runLighthouse(url: string): Promise<LighthouseResult> {
   if (!fs.existsSync(BIN)) return { installed: false, note: "npm i -E -D lighthouse@12.2.3" };
-  if (!fs.existsSync(CHROMIUM)) return { installed: false, note: "apt-get install -y chromium fonts-noto-cjk" };
+  const chromium = resolveChromium();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-lighthouse-"));
   const output = path.join(profile, "report.json");
   try {
@@ -32,10 +34,12 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
           "--output=json",
           `--output-path=${output}`,
           "--quiet",
-          `--chrome-path=${CHROMIUM}`,
-          `--chrome-flags=--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=${profile}/chrome`,
+          `--chrome-path=${chromium.executablePath}`,
+          // chrome-launcher splits this on spaces (no flag here contains one); it adds its own
+          // defaults (no first-run, no extensions…) in front.
+          `--chrome-flags=${[...chromium.args, `--user-data-dir=${profile}/chrome`].join(" ")}`,
         ],
-        { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CHROME_PATH: CHROMIUM } },
+        { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...chromium.env, CHROME_PATH: chromium.executablePath } },
       );
       let stderr = "";
       child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));

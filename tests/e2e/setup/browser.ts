@@ -1,40 +1,18 @@
 /**
- * Headless Chromium from the npm registry (@sparticuz/chromium) driven by playwright-core: a persistent context in a fresh
- * profile folder, headless, no network beyond 127.0.0.1. Never downloads a browser.
+ * Chromium driven by playwright-core: a persistent context in a fresh profile folder, headless, no
+ * network beyond 127.0.0.1. The browser (the npm registry's pinned headless Chromium, or the one
+ * LANTERN_CHROMIUM names) is resolved once by the global setup — see scripts/chromium.ts — and
+ * handed to every test file through `inject("e2eChromium")`. Never downloads a browser.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { baseUrl, SESSION_COOKIE, sessionTokenFor } from "./context";
 import { ROOT } from "./lantern-server";
 
-import sparticuz from "@sparticuz/chromium";
-
-/** A system Chromium is used only when this variable names one; otherwise the npm package's. */
-export const CHROMIUM_ENV = "LANTERN_CHROMIUM";
 export const SCREENSHOT_DIR = path.join(ROOT, "test-results", "screenshots");
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** The pinned headless Chromium from npm (unpacked to the temp folder on first use), or $LANTERN_CHROMIUM. */
-export async function chromiumExecutable(): Promise<string> {
-  const chosen = process.env[CHROMIUM_ENV];
-  if (chosen) {
-    if (!fs.existsSync(chosen)) throw new Error(`${CHROMIUM_ENV}=${chosen}: no such file`);
-    return chosen;
-  }
-  return sparticuz.executablePath();
-}
 
 export interface BrowserOptions {
   javaScriptEnabled?: boolean;
@@ -55,11 +33,12 @@ export interface OpenBrowser {
 }
 
 export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBrowser> {
-  const executablePath = await chromiumExecutable();
+  const browser = inject("e2eChromium");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    args: CHROMIUM_ARGS,
+    executablePath: browser.executablePath,
+    args: browser.args,
+    env: { ...process.env, ...browser.env },
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },

@@ -1,7 +1,7 @@
 /**
- * Once per e2e run: the Remix build (when app/ changed since the last one — `npm test` has
- * already built the course), the fake Anthropic API, and the REAL Lantern server started as
- * `npm start` would start it, with:
+ * Once per e2e run: the browser (scripts/chromium.ts), the Remix build (when app/ changed since
+ * the last one — `npm test` has already built the course), the fake Anthropic API, and the REAL
+ * Lantern server started as `npm start` would start it, with:
  *   - a fresh DATA_DIR in /tmp (its own embedded PostgreSQL, demo school seeded), or, when
  *     TEST_DATABASE_URL is set, a fresh database on that server (dropped afterwards);
  *   - ANTHROPIC_BASE_URL / ANTHROPIC_API_KEY pointing at the fake;
@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { resolveChromium, type ResolvedChromium } from "../../../scripts/chromium";
 import { startFakeAnthropic } from "../../fakes/anthropic";
 import { adminUrlFor, databaseUrl } from "../../setup/db-urls";
 import { startFakeControl } from "./fake-control";
@@ -24,6 +25,7 @@ declare module "vitest" {
     e2eBaseUrl: string;
     e2eDatabaseUrl: string;
     e2eFakeControlUrl: string;
+    e2eChromium: ResolvedChromium;
   }
 }
 
@@ -33,6 +35,12 @@ export default async function setup(project: TestProject) {
     console.log("[e2e] app/ changed since the last build: running remix build…");
     remixBuild();
   }
+
+  // Once, before any test file: the first use unpacks Chromium (seconds), and one resolver
+  // means parallel workers never race to unpack it.
+  const started = Date.now();
+  project.provide("e2eChromium", resolveChromium());
+  console.log(`[e2e] Chromium ready in ${Date.now() - started} ms`);
 
   const app = snapshotApp();
   const fake = await startFakeAnthropic();
