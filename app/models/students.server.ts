@@ -21,6 +21,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername, usernameBase } from "./credentials";
+import { clearAccountThrottles } from "./throttle.server";
 
 export interface NewStudentCard {
   id: string;
@@ -75,7 +76,12 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   });
 }
 
-/** A student joining with a class code chooses a display name, a username and a password. */
+/**
+ * A student joining with a class code chooses a display name, a username and a password. When
+ * the username is taken (here or in another school on this server) the student gets it with a
+ * number added, shown on their first page: the form's answer is the same either way, so it
+ * reveals no one's username.
+ */
 export async function joinWithCode(input: {
   classId: string;
   schoolId: string;
@@ -83,28 +89,33 @@ export async function joinWithCode(input: {
   username: string;
   password: string;
   locale: string | null;
-}): Promise<{ ok: true; userId: string } | { ok: false; reason: "username_taken" }> {
+}): Promise<{ userId: string; username: string }> {
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db().transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          schoolId: input.schoolId,
-          role: "student",
-          username: normalizeUsername(input.username),
-          displayName: input.displayName,
-          passwordHash,
-          locale: input.locale,
-        })
-        .returning({ id: users.id });
-      await tx.insert(enrollments).values({ classId: input.classId, studentId: user!.id });
-      return { ok: true as const, userId: user!.id };
-    });
-  } catch (error) {
-    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    if (code === "23505") return { ok: false, reason: "username_taken" };
-    throw error;
+  const wished = normalizeUsername(input.username);
+  let username = wished;
+  for (let round = 0; ; round++) {
+    try {
+      return await db().transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({
+            schoolId: input.schoolId,
+            role: "student",
+            username,
+            displayName: input.displayName,
+            passwordHash,
+            locale: input.locale,
+          })
+          .returning({ id: users.id });
+        await tx.insert(enrollments).values({ classId: input.classId, studentId: user!.id });
+        return { userId: user!.id, username };
+      });
+    } catch (error) {
+      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      // taken (or just taken by a classmate joining at the same moment): the next free variant
+      if (code !== "23505" || round >= 3) throw error;
+      [username] = (await allocateUsernames([wished.slice(0, 34)])) as [string];
+    }
   }
 }
 
@@ -151,8 +162,9 @@ export async function resetStudentPassword(teacher: SessionUser, classId: string
     .update(users)
     .set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` })
     .where(eq(users.id, student.id));
-  // a new password ends every session the old one opened
+  // a new password ends every session the old one opened, and the sign-in delays it ran into
   await db().execute(sql`delete from sessions where user_id = ${student.id}`);
+  await clearAccountThrottles(student.username);
   return { ...student, password };
 }
 
