@@ -18,7 +18,7 @@ import {
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashNewPassword } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername, usernameBase } from "./credentials";
 import { clearAccountThrottles } from "./throttle.server";
@@ -57,7 +57,7 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   const bases = names.map((name, i) => usernameBase(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
   const usernames = await allocateUsernames(bases);
   const passwords = names.map(() => generateStudentPassword());
-  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+  const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
   return db().transaction(async (tx) => {
     const created = await tx
       .insert(users)
@@ -90,7 +90,7 @@ export async function joinWithCode(input: {
   password: string;
   locale: string | null;
 }): Promise<{ userId: string; username: string }> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, "student");
   const wished = normalizeUsername(input.username);
   let username = wished;
   for (let round = 0; ; round++) {
@@ -160,7 +160,7 @@ export async function resetStudentPassword(teacher: SessionUser, classId: string
   const password = generateStudentPassword();
   await db()
     .update(users)
-    .set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` })
+    .set({ passwordHash: await hashNewPassword(password, "student"), passwordChangedAt: sql`now()` })
     .where(eq(users.id, student.id));
   // a new password ends every session the old one opened, and the sign-in delays it ran into
   await db().execute(sql`delete from sessions where user_id = ${student.id}`);

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { hashPassword, verifyNothing, verifyPassword } from "~/utils/password.server";
+import { hashNewPassword, verifyNothing, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions } from "~/utils/session.server";
 import { claimPasswordCheck, passwordCheckSucceeded } from "./signin-throttle.server";
 import { normalizeUsername } from "./credentials";
@@ -50,7 +50,7 @@ export async function changePassword(
   await passwordCheckSucceeded(user.username, clientAddress);
   await db()
     .update(users)
-    .set({ passwordHash: await hashPassword(next), passwordChangedAt: sql`now()` })
+    .set({ passwordHash: await hashNewPassword(next, user.role), passwordChangedAt: sql`now()` })
     .where(eq(users.id, user.id));
   await endOtherSessions(user.id, user.sessionId);
   return { ok: true };
@@ -72,7 +72,7 @@ export async function createTeacherIfNew(input: {
   password: string;
   locale?: string | null;
 }): Promise<void> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, "teacher");
   await db()
     .insert(users)
     .values({

@@ -39,9 +39,8 @@ async function signIn(login: string, password: string, address: string) {
 }
 
 /** A loader's or action's answer: a Response, data(…, { status }), or a plain object. */
-type Answer = Response | { data?: { message?: string | null }; init?: { status?: number } | null; message?: string | null };
 const statusOf = (result: unknown) =>
-  result instanceof Response ? result.status : ((result as Answer & object).init?.status ?? 200);
+  result instanceof Response ? result.status : ((result as { init?: { status?: number } | null }).init?.status ?? 200);
 const signedIn = (result: unknown) => statusOf(result) === 302;
 const messageOf = (result: unknown) => {
   const r = result as { data?: { message?: string | null }; message?: string | null };
