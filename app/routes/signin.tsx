@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     const message =
       result.reason === "throttled"
-        ? `${waitMessage(t, result.waitSeconds)} ${t("auth.signIn.forgot")}`
+        ? t("auth.signIn.throttled", { wait: waitMessage(t, result.waitSeconds) })
         : t("auth.signIn.wrong");
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }

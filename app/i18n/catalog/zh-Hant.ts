@@ -48,7 +48,7 @@ export const zhHant: Record<MessageKey, string> = {
   "auth.signIn.submit": "登入",
   "auth.signIn.wrong": "使用者名稱或密碼不對。請檢查後再試一次。",
   "auth.signIn.created": "完成了。請用你的信箱地址和密碼登入。如果這個信箱之前已經有帳戶，什麼都沒有改變：請用原來的密碼。",
-  "auth.signIn.forgot": "忘記密碼了？老師可以幫你設一個新密碼。",
+  "auth.signIn.throttled": "{wait}忘記密碼了？老師可以幫你設一個新密碼。",
   "auth.signIn.shared": "這是公用電腦（很多人都會用）",
   "auth.signIn.sharedHint": "關掉瀏覽器，或者 15 分鐘沒有使用 Lantern，就會自動退出登入。",
   "auth.signIn.noAccount": "第一次來？",

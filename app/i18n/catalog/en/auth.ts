@@ -7,7 +7,7 @@ export const auth = {
   "auth.signIn.submit": "Sign in",
   "auth.signIn.wrong": "That username or password is not right. Check them and try again.",
   "auth.signIn.created": "Done. Sign in with your email address and password. If you already had an account with this email, nothing was changed: use your old password.",
-  "auth.signIn.forgot": "Forgot your password? Your teacher can give you a new one.",
+  "auth.signIn.throttled": "{wait} Forgot your password? Your teacher can give you a new one.",
   "auth.signIn.shared": "This is a shared computer",
   "auth.signIn.sharedHint": "You are signed out when the browser closes, or after 15 minutes without using Lantern.",
   "auth.signIn.noAccount": "New here?",

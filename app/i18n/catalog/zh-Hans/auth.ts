@@ -8,7 +8,7 @@ export const auth: Record<keyof typeof en, string> = {
   "auth.signIn.submit": "登录",
   "auth.signIn.wrong": "用户名或密码不对。请检查后再试一次。",
   "auth.signIn.created": "完成了。请用你的邮箱地址和密码登录。如果这个邮箱之前已经有账户，什么都没有改变：请用原来的密码。",
-  "auth.signIn.forgot": "忘记密码了？老师可以帮你设一个新密码。",
+  "auth.signIn.throttled": "{wait}忘记密码了？老师可以帮你设一个新密码。",
   "auth.signIn.shared": "这是公用电脑（很多人都会用）",
   "auth.signIn.sharedHint": "关掉浏览器，或者 15 分钟没有使用 Lantern，就会自动退出登录。",
   "auth.signIn.noAccount": "第一次来？",
