@@ -36,7 +36,7 @@ export const BACKUP_TABLES = [
   "playground_conversations",
   "playground_messages",
   "token_ledger",
-  "signin_throttle",
+  "throttles",
   "app_meta",
   "active_streams",
 ] as const;

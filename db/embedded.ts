@@ -341,6 +341,10 @@ function launch(
     max_connections: "100",
     fsync: "on",
     synchronous_commit: "on",
+    // The log keeps no row values (a refused duplicate username appears in an error's DETAIL)
+    // and no statement text: personal data stays in tables, where the purge can reach it.
+    log_error_verbosity: "terse",
+    log_min_error_statement: "panic",
   };
   const flags = Object.entries({ ...defaults, ...settings }).flatMap(([k, v]) => ["-c", `${k}=${v}`]);
   const child = spawn(b.postgres, ["-D", clusterDir, "-p", String(port), ...flags], {

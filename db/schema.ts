@@ -99,12 +99,16 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Shorter idle timeout for a session started on a shared computer; null = the default. */
+    idleMinutes: integer("idle_minutes"),
   },
   (t) => [
     // every request: look the session up by its token hash
     uniqueIndex("sessions_token_hash_key").on(t.tokenHash),
     // sign out everywhere / password change: the user's sessions
     index("sessions_user_idx").on(t.userId),
+    // daily purge of ended sessions
+    index("sessions_expires_idx").on(t.expiresAt),
   ],
 );
 
@@ -389,16 +393,29 @@ export const tokenLedger = pgTable(
   ],
 );
 
-/** Failed sign-ins per account and per client address, in the database so limits hold across processes. */
-export const signinThrottle = pgTable(
-  "signin_throttle",
+/**
+ * Attempt throttles (sign-in, current-password checks, join codes, self-registration), counted in
+ * the database so they hold across app processes. One row per key (for example the account, or
+ * the account and client address); an attempt is counted before it is checked, and past a free
+ * number of attempts the next one waits a delay that doubles (docs/decisions/007).
+ */
+export const throttles = pgTable(
+  "throttles",
   {
     key: text("key").primaryKey(),
-    failures: integer("failures").notNull().default(0),
+    /** Lower-cased username for rows about one account, so a password reset clears them. */
+    account: text("account"),
+    attempts: integer("attempts").notNull().default(0),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  () => [],
+  (t) => [
+    // a teacher's password reset: every throttle row of one account
+    index("throttles_account_idx").on(t.account).where(sql`${t.account} is not null`),
+    // daily purge of rows nobody has touched for a day
+    index("throttles_updated_idx").on(t.updatedAt),
+  ],
 );
 
 /** Small facts about the installation (demo seeded, last purge…). */

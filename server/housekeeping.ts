@@ -1,16 +1,30 @@
-/** Jobs that run at start and then daily: the transcript retention purge. */
-export function startHousekeeping(log: (line: string) => void): { stop(): void } {
-  const run = async () => {
-    try {
-      const { purgeExpiredTranscripts } = await import("../app/models/retention.server");
-      const purged = await purgeExpiredTranscripts();
-      if (purged > 0) log(`retention: deleted ${purged} expired playground conversations`);
-    } catch (error) {
-      log(`retention purge failed: ${(error as Error).message}`);
+/**
+ * Jobs that run at start and then daily: the transcript retention purge, and the purge of side
+ * tables (throttle rows, ended sessions, old invitations).
+ */
+export async function runHousekeeping(log: (line: string) => void): Promise<void> {
+  try {
+    const { purgeExpiredTranscripts } = await import("../app/models/retention.server");
+    const purged = await purgeExpiredTranscripts();
+    if (purged > 0) log(`retention: deleted ${purged} expired playground conversations`);
+  } catch (error) {
+    log(`retention purge failed: ${(error as Error).message}`);
+  }
+  try {
+    const { purgeSideTables } = await import("../app/models/side-table-purge.server");
+    const purged = await purgeSideTables();
+    const total = purged.throttles + purged.sessions + purged.invitations;
+    if (total > 0) {
+      log(`retention: deleted ${purged.throttles} throttle rows, ${purged.sessions} ended sessions, ${purged.invitations} old invitations`);
     }
-  };
-  void run();
-  const timer = setInterval(run, 24 * 3600 * 1000);
+  } catch (error) {
+    log(`side-table purge failed: ${(error as Error).message}`);
+  }
+}
+
+export function startHousekeeping(log: (line: string) => void): { stop(): void } {
+  void runHousekeeping(log);
+  const timer = setInterval(() => void runHousekeeping(log), 24 * 3600 * 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

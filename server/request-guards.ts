@@ -51,12 +51,16 @@ export const plainErrors: ErrorRequestHandler = (error, _req, res, _next) => {
   res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "Bad request" : "Server error");
 };
 
-/** One line per request: method, path, status, milliseconds — never bodies, queries or cookies. */
+/**
+ * One line per request: method, path, status, milliseconds — never bodies, queries or cookies,
+ * and no join codes (a class's code is what lets anyone join it).
+ */
 export const requestLog: RequestHandler = (req, res, next) => {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    console.log(`${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    const path = req.path.replace(/^\/join\/[^/]+/, "/join/…");
+    console.log(`${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 };

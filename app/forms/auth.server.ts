@@ -10,6 +10,8 @@ import { USERNAME_PATTERN } from "~/models/credentials";
 export const SignInSchema = z.object({
   login: z.string().trim().min(1, "form.required").max(200, "form.invalid"),
   password: z.string().min(1, "form.required").max(200, "form.invalid"),
+  /** "This is a shared computer": a checkbox, present only when ticked. */
+  shared: z.literal("yes").optional().transform((v) => v === "yes"),
 });
 
 export const TeacherSignUpSchema = z.object({

@@ -3,7 +3,7 @@ import { schools, users, type SchoolSettings } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { defaultSchoolSettings } from "./defaults.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashNewPassword } from "~/utils/password.server";
 
 export async function countSchools(): Promise<number> {
   const [row] = await db().select({ n: count() }).from(schools);
@@ -18,7 +18,7 @@ export async function createSchoolWithAdmin(input: {
   password: string;
   locale?: string | null;
 }) {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, "admin");
   return db().transaction(async (tx) => {
     const [school] = await tx
       .insert(schools)

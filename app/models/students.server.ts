@@ -18,9 +18,10 @@ import {
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { hashPassword } from "~/utils/password.server";
+import { hashNewPassword } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername, usernameBase } from "./credentials";
+import { clearAccountThrottles } from "./throttle.server";
 
 export interface NewStudentCard {
   id: string;
@@ -56,7 +57,7 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   const bases = names.map((name, i) => usernameBase(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
   const usernames = await allocateUsernames(bases);
   const passwords = names.map(() => generateStudentPassword());
-  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+  const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
   return db().transaction(async (tx) => {
     const created = await tx
       .insert(users)
@@ -75,7 +76,12 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   });
 }
 
-/** A student joining with a class code chooses a display name, a username and a password. */
+/**
+ * A student joining with a class code chooses a display name, a username and a password. When
+ * the username is taken (here or in another school on this server) the student gets it with a
+ * number added, shown on their first page: the form's answer is the same either way, so it
+ * reveals no one's username.
+ */
 export async function joinWithCode(input: {
   classId: string;
   schoolId: string;
@@ -83,28 +89,33 @@ export async function joinWithCode(input: {
   username: string;
   password: string;
   locale: string | null;
-}): Promise<{ ok: true; userId: string } | { ok: false; reason: "username_taken" }> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db().transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({
-          schoolId: input.schoolId,
-          role: "student",
-          username: normalizeUsername(input.username),
-          displayName: input.displayName,
-          passwordHash,
-          locale: input.locale,
-        })
-        .returning({ id: users.id });
-      await tx.insert(enrollments).values({ classId: input.classId, studentId: user!.id });
-      return { ok: true as const, userId: user!.id };
-    });
-  } catch (error) {
-    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    if (code === "23505") return { ok: false, reason: "username_taken" };
-    throw error;
+}): Promise<{ userId: string; username: string }> {
+  const passwordHash = await hashNewPassword(input.password, "student");
+  const wished = normalizeUsername(input.username);
+  let username = wished;
+  for (let round = 0; ; round++) {
+    try {
+      return await db().transaction(async (tx) => {
+        const [user] = await tx
+          .insert(users)
+          .values({
+            schoolId: input.schoolId,
+            role: "student",
+            username,
+            displayName: input.displayName,
+            passwordHash,
+            locale: input.locale,
+          })
+          .returning({ id: users.id });
+        await tx.insert(enrollments).values({ classId: input.classId, studentId: user!.id });
+        return { userId: user!.id, username };
+      });
+    } catch (error) {
+      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      // taken (or just taken by a classmate joining at the same moment): the next free variant
+      if (code !== "23505" || round >= 3) throw error;
+      [username] = (await allocateUsernames([wished.slice(0, 34)])) as [string];
+    }
   }
 }
 
@@ -149,10 +160,11 @@ export async function resetStudentPassword(teacher: SessionUser, classId: string
   const password = generateStudentPassword();
   await db()
     .update(users)
-    .set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` })
+    .set({ passwordHash: await hashNewPassword(password, "student"), passwordChangedAt: sql`now()` })
     .where(eq(users.id, student.id));
-  // a new password ends every session the old one opened
+  // a new password ends every session the old one opened, and the sign-in delays it ran into
   await db().execute(sql`delete from sessions where user_id = ${student.id}`);
+  await clearAccountThrottles(student.username);
   return { ...student, password };
 }
 

@@ -2,79 +2,78 @@ import { and, eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { hashPassword, verifyNothing, verifyPassword } from "~/utils/password.server";
+import { hashNewPassword, verifyNothing, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions } from "~/utils/session.server";
-import { clearAccount, lockedMinutes, recordFailure } from "./signin-throttle.server";
+import { claimPasswordCheck, passwordCheckSucceeded } from "./signin-throttle.server";
 import { normalizeUsername } from "./credentials";
 import type { Locale } from "~/i18n/locales";
 
 export type SignInResult =
   | { ok: true; userId: string; role: SessionUser["role"] }
   | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "locked"; minutes: number };
+  | { ok: false; reason: "throttled"; waitSeconds: number };
 
 /**
  * Username (students) or email (teachers; stored as their username too) and password. The answer
- * for an unknown user and a wrong password is the same, and takes the same time.
+ * for an unknown user and a wrong password is the same, and takes the same time. The attempt is
+ * counted before the password is verified, so a burst is verified only as often as the throttle
+ * allows.
  */
 export async function signIn(login: string, password: string, clientAddress: string): Promise<SignInResult> {
   const username = normalizeUsername(login);
-  const keys = [
-    { kind: "account" as const, value: username },
-    { kind: "address" as const, value: clientAddress },
-  ];
-  const minutes = await lockedMinutes(keys);
-  if (minutes > 0) return { ok: false, reason: "locked", minutes };
+  const claim = await claimPasswordCheck(username, clientAddress);
+  if (!claim.ok) return { ok: false, reason: "throttled", waitSeconds: claim.waitSeconds };
   const [user] = await db()
     .select({ id: users.id, role: users.role, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(sql`lower(${users.username})`, username))
     .limit(1);
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
-  if (!user || !valid) {
-    await recordFailure(keys);
-    return { ok: false, reason: "wrong" };
-  }
-  await clearAccount(username);
+  if (!user || !valid) return { ok: false, reason: "wrong" };
+  await passwordCheckSucceeded(username, clientAddress);
   return { ok: true, userId: user.id, role: user.role };
 }
 
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: "wrong_current" } | { ok: false; reason: "throttled"; waitSeconds: number };
+
+/** The current password is checked under the same throttles as signing in: it is the same secret. */
 export async function changePassword(
   user: SessionUser,
   current: string,
   next: string,
-): Promise<"ok" | "wrong_current"> {
+  clientAddress: string,
+): Promise<ChangePasswordResult> {
+  const claim = await claimPasswordCheck(user.username, clientAddress);
+  if (!claim.ok) return { ok: false, reason: "throttled", waitSeconds: claim.waitSeconds };
   const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-  if (!row || !(await verifyPassword(row.hash, current))) return "wrong_current";
+  if (!row || !(await verifyPassword(row.hash, current))) return { ok: false, reason: "wrong_current" };
+  await passwordCheckSucceeded(user.username, clientAddress);
   await db()
     .update(users)
-    .set({ passwordHash: await hashPassword(next), passwordChangedAt: sql`now()` })
+    .set({ passwordHash: await hashNewPassword(next, user.role), passwordChangedAt: sql`now()` })
     .where(eq(users.id, user.id));
   await endOtherSessions(user.id, user.sessionId);
-  return "ok";
+  return { ok: true };
 }
 
 export async function setLocale(user: SessionUser, locale: Locale) {
   await db().update(users).set({ locale }).where(eq(users.id, user.id));
 }
 
-export async function usernameTaken(username: string): Promise<boolean> {
-  const [row] = await db()
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(sql`lower(${users.username})`, normalizeUsername(username)))
-    .limit(1);
-  return Boolean(row);
-}
-
-export async function createTeacher(input: {
+/**
+ * A teacher account, unless the e-mail address already has one: then nothing changes, and the
+ * caller answers exactly as if it had been created. The password is hashed either way, so the
+ * two answers also take the same time (sign-up must not reveal who is registered).
+ */
+export async function createTeacherIfNew(input: {
   schoolId: string;
   displayName: string;
   email: string;
   password: string;
   locale?: string | null;
-}) {
-  const [row] = await db()
+}): Promise<void> {
+  const passwordHash = await hashNewPassword(input.password, "teacher");
+  await db()
     .insert(users)
     .values({
       schoolId: input.schoolId,
@@ -82,11 +81,10 @@ export async function createTeacher(input: {
       username: input.email.toLowerCase(),
       email: input.email.toLowerCase(),
       displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash,
       locale: input.locale ?? null,
     })
-    .returning({ id: users.id });
-  return row!;
+    .onConflictDoNothing();
 }
 
 export async function getUserInSchool(actor: SessionUser, userId: string) {

@@ -2,13 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LanguageSchema, PasswordChangeSchema as PasswordSchema } from "~/forms/auth.server";
-import { Field } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
 import { langCookie } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { changePassword, setLocale } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
-import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { translator } from "~/i18n/catalogs.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { waitMessage } from "~/utils/wait-message";
 import { passwordProblem } from "~/utils/password.server";
 import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 
@@ -18,15 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = formObject(await readForm(request));
   if (form.intent === "language") {
     const parsed = validate(LanguageSchema, form);
-    if (!parsed.ok) return data({ done: null, errors: parsed.errors }, { status: 400 });
+    if (!parsed.ok) return data({ done: null, errors: parsed.errors, message: null }, { status: 400 });
     await setLocale(user, parsed.data.locale);
     return data(
-      { done: "auth.account.languageSaved" as const, errors: {} as FieldErrors },
+      { done: "auth.account.languageSaved" as const, errors: {} as FieldErrors, message: null },
       { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
     );
   }
@@ -34,12 +37,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const problem = passwordProblem(typeof form.next === "string" ? form.next : "", user.role);
   if (problem && !errors.next) errors.next = PASSWORD_PROBLEM_KEYS[problem];
-  if (!parsed.ok || Object.keys(errors).length > 0) return data({ done: null, errors }, { status: 400 });
-  const result = await changePassword(user, parsed.data.current, parsed.data.next);
-  if (result === "wrong_current") {
-    return data({ done: null, errors: { current: "auth.account.wrongCurrent" } as FieldErrors }, { status: 400 });
+  if (!parsed.ok || Object.keys(errors).length > 0) return data({ done: null, errors, message: null }, { status: 400 });
+  const result = await changePassword(user, parsed.data.current, parsed.data.next, clientAddress(context));
+  if (!result.ok && result.reason === "throttled") {
+    const message = waitMessage(translator(await localeOf(request)), result.waitSeconds);
+    return data({ done: null, errors: {} as FieldErrors, message: message as string | null }, { status: 429 });
   }
-  return { done: "auth.account.passwordChanged" as const, errors: {} as FieldErrors };
+  if (!result.ok) {
+    return data({ done: null, errors: { current: "auth.account.wrongCurrent" } as FieldErrors, message: null }, { status: 400 });
+  }
+  return { done: "auth.account.passwordChanged" as const, errors: {} as FieldErrors, message: null };
 }
 
 export default function Account() {
@@ -78,6 +85,7 @@ export default function Account() {
       </section>
       <section className="card" aria-labelledby="pw-h" style={{ marginTop: "1rem" }}>
         <h2 id="pw-h">{t("auth.account.passwordTitle")}</h2>
+        <FormError message={result?.message} />
         <Form method="post">
           <input type="hidden" name="intent" value="password" />
           <Field name="current" type="password" label={t("auth.account.current")} autoComplete="current-password" required error={errors.current} />

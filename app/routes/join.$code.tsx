@@ -1,40 +1,48 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { JoinSchema } from "~/forms/auth.server";
-import { Field } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { findJoinableClass } from "~/models/classes.server";
+import { translator } from "~/i18n/catalogs.server";
+import { claimRegistration, lookUpJoinCode } from "~/models/self-service-throttle.server";
 import { isWellFormedJoinCode, normalizeJoinCode } from "~/models/join-code";
 import { enrollExisting, joinWithCode } from "~/models/students.server";
 import { getSchoolSettings } from "~/models/schools.server";
-import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { passwordProblem } from "~/utils/password.server";
 import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 import { createSession, getSessionUser } from "~/utils/session.server";
+import { waitMessage } from "~/utils/wait-message";
 
-async function joinableClass(params: { code?: string }) {
+/** The open class of the code in the URL, looked up under the per-address join-code throttle. */
+async function joinableClass(request: Request, params: { code?: string }, context: { clientAddress?: string }) {
   const code = normalizeJoinCode(params.code ?? "");
-  const cls = isWellFormedJoinCode(code) ? await findJoinableClass(code) : null;
-  return cls;
+  if (!isWellFormedJoinCode(code)) return { cls: null, wait: null };
+  const found = await lookUpJoinCode(code, clientAddress(context));
+  if (found.throttled) return { cls: null, wait: waitMessage(translator(await localeOf(request)), found.waitSeconds) };
+  return { cls: found.cls, wait: null };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const cls = await joinableClass(params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { cls, wait } = await joinableClass(request, params, context);
+  if (wait) return data({ cls: null, user: null, retentionDays: 30, wait }, { status: 429 });
   const user = await getSessionUser(request);
-  if (!cls) return { cls: null, user: null, retentionDays: 30 };
+  if (!cls) return { cls: null, user: null, retentionDays: 30, wait: null };
   const settings = await getSchoolSettings({ schoolId: cls.schoolId });
   return {
     cls: { name: cls.name },
     user: user ? { role: user.role, displayName: user.displayName } : null,
     retentionDays: settings.transcriptRetentionDays,
+    wait: null,
   };
 }
 
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const cls = await joinableClass(params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { cls, wait } = await joinableClass(request, params, context);
+  const noErrors = {} as FieldErrors;
+  if (wait) return data({ errors: noErrors, values: { displayName: "", username: "" }, message: wait }, { status: 429 });
   if (!cls) throw new Response("Not found", { status: 404 });
   const user = await getSessionUser(request);
   if (user) {
@@ -44,12 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect("/learn");
   }
   const form = formObject(await readForm(request));
+  const values = { displayName: String(form.displayName ?? ""), username: String(form.username ?? "") };
   const parsed = validate(JoinSchema, form);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const problem = passwordProblem(typeof form.password === "string" ? form.password : "", "student");
   if (problem && !errors.password) errors.password = PASSWORD_PROBLEM_KEYS[problem];
-  if (!parsed.ok || Object.keys(errors).length > 0) {
-    return { errors, values: { displayName: String(form.displayName ?? ""), username: String(form.username ?? "") } };
+  if (!parsed.ok || Object.keys(errors).length > 0) return { errors, values, message: null };
+  const claim = await claimRegistration(clientAddress(context));
+  if (!claim.ok) {
+    const message = waitMessage(translator(await localeOf(request)), claim.waitSeconds);
+    return data({ errors: noErrors, values, message: message as string | null }, { status: 429 });
   }
   const joined = await joinWithCode({
     classId: cls.id,
@@ -59,23 +71,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     password: parsed.data.password,
     locale: await localeOf(request),
   });
-  if (!joined.ok) {
-    return { errors: { username: "auth.join.usernameTaken" } as FieldErrors, values: parsed.data };
-  }
-  return redirect("/learn", { headers: { "Set-Cookie": await createSession(request, joined.userId) } });
+  return redirect("/learn?welcome=1", { headers: { "Set-Cookie": await createSession(request, joined.userId) } });
 }
 
 export default function JoinClass() {
-  const { cls, user, retentionDays } = useLoaderData<typeof loader>();
+  const { cls, user, retentionDays, wait } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const busy = useNavigation().state === "submitting";
+  const { pathname } = useLocation();
   if (!cls) {
     return (
       <main id="main" className="page narrow">
         <h1>{t("auth.join.title")}</h1>
         <div className="alert error" role="alert">
-          {t("auth.join.unknownCode")}
+          {wait ?? t("auth.join.unknownCode")}
         </div>
         <p>
           <Link to="/join">{t("auth.join.find")}</Link>
@@ -102,6 +112,7 @@ export default function JoinClass() {
   return (
     <main id="main" className="page narrow">
       <h1>{t("auth.join.classTitle", { name: cls.name })}</h1>
+      <FormError message={result?.message} />
       <Form method="post" className="card">
         <Field
           name="displayName"
@@ -140,6 +151,9 @@ export default function JoinClass() {
           {t("auth.join.submit")}
         </button>
       </Form>
+      <p>
+        {t("auth.join.haveAccount")} <Link to={`/signin?next=${encodeURIComponent(pathname)}`}>{t("auth.join.signInFirst")}</Link>
+      </p>
     </main>
   );
 }

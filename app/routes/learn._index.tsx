@@ -78,6 +78,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     signedIn: user !== null,
     displayName: user?.displayName ?? null,
+    // right after joining a class: the username to write down (it may have a number added)
+    welcomeUsername: user && new URL(request.url).searchParams.get("welcome") === "1" ? user.username : null,
     lessons,
     assigned,
     continueWith: pickContinue(progress, lessons, assigned.map((a) => a.lesson)),
@@ -111,6 +113,11 @@ export default function LearnHome() {
   return (
     <main id="main" className="page learn-home">
       <h1>{data.signedIn ? t("learn.home.titleSignedIn") : t("learn.home.titleVisitor")}</h1>
+      {data.welcomeUsername ? (
+        <p className="alert success" role="status">
+          {t("auth.join.welcome", { username: data.welcomeUsername })}
+        </p>
+      ) : null}
       {!data.signedIn ? (
         <p className="visitor-note small">
           {t("learn.visitor.homeNote")} <Link to="/signin?next=%2Flearn">{t("learn.visitor.signIn")}</Link>

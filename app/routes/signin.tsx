@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { SignInSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
@@ -10,13 +10,15 @@ import { homeFor, requireAnonymous } from "~/utils/auth.server";
 import { clientAddress, readForm, safeNext, validate, formObject, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { createSession } from "~/utils/session.server";
+import { waitMessage } from "~/utils/wait-message";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  // after a teacher sign-up (the same notice whether or not the address was new)
+  return { created: new URL(request.url).searchParams.get("created") === "1" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,10 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn(parsed.data.login, parsed.data.password, clientAddress(context));
   if (!result.ok) {
     const message =
-      result.reason === "locked" ? t("auth.signIn.locked", { minutes: result.minutes }) : t("auth.signIn.wrong");
+      result.reason === "throttled"
+        ? t("auth.signIn.throttled", { wait: waitMessage(t, result.waitSeconds) })
+        : t("auth.signIn.wrong");
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }
-  const cookie = await createSession(request, result.userId);
+  const cookie = await createSession(request, result.userId, { sharedComputer: parsed.data.shared });
   const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(result));
   return redirect(next, { headers: { "Set-Cookie": cookie } });
 }
@@ -39,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const t = useT();
   const result = useActionData<typeof action>();
+  const { created } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const next = params.get("next");
@@ -46,6 +51,11 @@ export default function SignIn() {
     <main id="main" className="page narrow">
       <h1>{t("auth.signIn.title")}</h1>
       <p className="muted">{t("auth.signIn.lead")}</p>
+      {created && !result ? (
+        <div className="alert success" role="status">
+          {t("auth.signIn.created")}
+        </div>
+      ) : null}
       <FormError message={result?.message} />
       <Form method="post" action={next ? `/signin?next=${encodeURIComponent(next)}` : "/signin"} className="card">
         <Field
@@ -66,6 +76,15 @@ export default function SignIn() {
           required
           error={result?.errors.password}
         />
+        <div className="field">
+          <label className="choice">
+            <input type="checkbox" name="shared" value="yes" aria-describedby="f-shared-hint" />
+            <span>{t("auth.signIn.shared")}</span>
+          </label>
+          <p id="f-shared-hint" className="hint">
+            {t("auth.signIn.sharedHint")}
+          </p>
+        </div>
         <button type="submit" className="primary" disabled={busy}>
           {t("auth.signIn.submit")}
         </button>

@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TeacherSignUpSchema as TeacherSchema } from "~/forms/auth.server";
-import { Field } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { createTeacher, usernameTaken } from "~/models/users.server";
+import { createTeacherIfNew } from "~/models/users.server";
+import { claimRegistration } from "~/models/self-service-throttle.server";
+import { translator } from "~/i18n/catalogs.server";
+import { waitMessage } from "~/utils/wait-message";
 import { consumeInvitation } from "~/models/invitations.server";
 import { createSchoolWithAdmin } from "~/models/schools.server";
 import { signupMode } from "~/models/signup-mode.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { passwordProblem } from "~/utils/password.server";
 import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
@@ -23,10 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { mode: mode.kind, schoolName: mode.kind === "invite" ? mode.schoolName : null, badInvite: mode.kind === "closed" && mode.badInvite };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const mode = await signupMode(request);
-  if (mode.kind === "closed") return { errors: {} as FieldErrors };
+  const noErrors = {} as FieldErrors;
+  if (mode.kind === "closed") return { errors: noErrors, message: null };
   const form = formObject(await readForm(request));
   const parsed = validate(TeacherSchema, form);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
@@ -34,28 +38,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const problem = passwordProblem(password, "teacher");
   if (problem && !errors.password) errors.password = PASSWORD_PROBLEM_KEYS[problem];
   if (mode.kind === "first" && !(typeof form.schoolName === "string" && form.schoolName.trim())) errors.schoolName = "form.required";
-  if (!parsed.ok || Object.keys(errors).length > 0) return { errors };
-  const data = parsed.data;
-  if (await usernameTaken(data.email)) return { errors: { email: "auth.signUp.emailTaken" } as FieldErrors };
+  if (!parsed.ok || Object.keys(errors).length > 0) return { errors, message: null };
+  const input = parsed.data;
   const locale = await localeOf(request);
-  let userId: string;
-  if (mode.kind === "first") {
-    const { admin } = await createSchoolWithAdmin({
-      schoolName: data.schoolName ?? "",
-      displayName: data.displayName,
-      email: data.email,
-      password,
-      locale,
-    });
-    userId = admin.id;
-  } else {
-    if (mode.kind === "invite" && !(await consumeInvitation(mode.invitationId))) {
-      return { errors: {} as FieldErrors };
-    }
-    const teacher = await createTeacher({ schoolId: mode.schoolId, displayName: data.displayName, email: data.email, password, locale });
-    userId = teacher.id;
+  const claim = await claimRegistration(clientAddress(context));
+  if (!claim.ok) {
+    return data({ errors: noErrors, message: waitMessage(translator(locale), claim.waitSeconds) as string | null }, { status: 429 });
   }
-  return redirect("/teach", { headers: { "Set-Cookie": await createSession(request, userId) } });
+  if (mode.kind === "first") {
+    // the server's first account: no one else exists, so signing straight in reveals nothing
+    const { admin } = await createSchoolWithAdmin({ schoolName: input.schoolName ?? "", displayName: input.displayName, email: input.email, password, locale });
+    return redirect("/teach", { headers: { "Set-Cookie": await createSession(request, admin.id) } });
+  }
+  // An invitation is used up whether or not the address was new, so reusing it tells nothing either.
+  if (mode.kind === "invite" && !(await consumeInvitation(mode.invitationId))) return { errors: noErrors, message: null };
+  await createTeacherIfNew({ schoolId: mode.schoolId, displayName: input.displayName, email: input.email, password, locale });
+  return redirect("/signin?created=1");
 }
 
 export default function SignUp() {
@@ -77,6 +75,7 @@ export default function SignUp() {
       <h1>{mode === "first" ? t("auth.signUp.firstTitle") : t("auth.signUp.title")}</h1>
       {mode === "first" ? <p className="muted">{t("auth.signUp.firstLead")}</p> : null}
       {mode === "invite" ? <p className="muted">{t("auth.signUp.inviteLead", { school: schoolName ?? "" })}</p> : null}
+      <FormError message={result?.message} />
       <Form method="post" className="card">
         {mode === "first" ? (
           <Field name="schoolName" label={t("auth.signUp.school")} required maxLength={120} error={errors.schoolName} />

@@ -5,4 +5,5 @@ export const PASSWORD_PROBLEM_KEYS: Record<PasswordProblem, MessageKey> = {
   too_short: "auth.password.tooShort",
   too_long: "auth.password.tooLong",
   too_common: "auth.password.tooCommon",
+  too_simple: "auth.password.tooSimple",
 };

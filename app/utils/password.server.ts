@@ -38,13 +38,44 @@ export async function verifyNothing(password: string): Promise<false> {
   return false;
 }
 
-export type PasswordProblem = "too_short" | "too_long" | "too_common";
+export type PasswordProblem = "too_short" | "too_long" | "too_common" | "too_simple";
 
-/** Teachers ≥ 8 characters, students ≥ 6; the most common passwords are refused. */
+/**
+ * Teachers ≥ 8 characters, students ≥ 6; the most common passwords and trivially patterned ones
+ * (zzzzzz, 121212, abcabc, abcdef, 654321, asdfgh) are refused.
+ */
 export function passwordProblem(password: string, role: "student" | "teacher" | "admin"): PasswordProblem | null {
   const min = role === "student" ? 6 : 8;
   if ([...password].length < min) return "too_short";
   if (password.length > 200) return "too_long";
   if (COMMON_PASSWORDS.has(password.toLowerCase())) return "too_common";
+  if (isTriviallyPatterned(password)) return "too_simple";
   return null;
+}
+
+const KEYBOARD_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+/** One short chunk repeated, a run of neighbouring letters or digits, or a stretch of a keyboard row. */
+export function isTriviallyPatterned(password: string): boolean {
+  const chars = [...password.toLowerCase()];
+  const text = chars.join("");
+  for (let unit = 1; unit <= 4 && unit * 2 <= chars.length; unit++) {
+    const chunk = chars.slice(0, unit).join("");
+    if (chunk.repeat(Math.ceil(chars.length / unit)).startsWith(text)) return true;
+  }
+  const steps = chars.slice(1).map((c, i) => c.codePointAt(0)! - chars[i]!.codePointAt(0)!);
+  if (steps.every((d) => d === 1) || steps.every((d) => d === -1)) return true;
+  const reversed = [...chars].reverse().join("");
+  return KEYBOARD_ROWS.some((row) => row.includes(text) || row.includes(reversed));
+}
+
+/**
+ * The hash of a password about to be set. Every path that sets a password goes through here, so
+ * none can store a refused one even if its form forgot to check (the forms check first, to answer
+ * in the user's language).
+ */
+export function hashNewPassword(password: string, role: "student" | "teacher" | "admin"): Promise<string> {
+  const problem = passwordProblem(password, role);
+  if (problem) throw new Error(`refused password: ${problem}`);
+  return hashPassword(password);
 }

@@ -1,7 +1,8 @@
 /**
  * Server-side sessions (OWASP ASVS L2): one row per session; the cookie carries a 256-bit
  * random token and the database keeps only its SHA-256; a new token at every sign-in; idle and
- * absolute timeouts; sign-out deletes the row.
+ * absolute timeouts; sign-out deletes the row. On a shared computer the cookie lives only until
+ * the browser closes and the session ends after a short idle time, kept on its row.
  */
 import crypto from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
@@ -25,6 +26,8 @@ const PLAIN_NAME = "lantern_session";
 const HOST_NAME = "__Host-lantern_session";
 /** Refresh last_seen_at at most this often, so reading pages does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
+/** Idle timeout of a session started with "this is a shared computer". */
+export const SHARED_IDLE_MINUTES = 15;
 
 export function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
@@ -38,20 +41,27 @@ export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
-  const parts = [`${cookieName(request)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+/** No Max-Age means a browser-session cookie: it is gone when the browser closes. */
+function sessionCookie(request: Request, value: string, maxAgeSeconds: number | null): string {
+  const parts = [`${cookieName(request)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
+  if (maxAgeSeconds !== null) parts.push(`Max-Age=${maxAgeSeconds}`);
   if (isHttps(request)) parts.push("Secure");
   return parts.join("; ");
 }
 
 /** Starts a session for the user and returns the Set-Cookie header. */
-export async function createSession(request: Request, userId: string): Promise<string> {
+export async function createSession(request: Request, userId: string, options: { sharedComputer?: boolean } = {}): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   const maxAge = env().SESSION_MAX_HOURS * 3600;
   await db()
     .insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(Date.now() + maxAge * 1000) });
-  return sessionCookie(request, token, maxAge);
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: new Date(Date.now() + maxAge * 1000),
+      idleMinutes: options.sharedComputer ? SHARED_IDLE_MINUTES : null,
+    });
+  return sessionCookie(request, token, options.sharedComputer ? null : maxAge);
 }
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -69,7 +79,6 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
 async function lookup(request: Request): Promise<SessionUser | null> {
   const token = readCookie(request, cookieName(request));
   if (!token || token.length > 100) return null;
-  const idleCutoff = new Date(Date.now() - env().SESSION_IDLE_MINUTES * 60_000);
   const [row] = await db()
     .select({
       sessionId: sessions.id,
@@ -87,7 +96,10 @@ async function lookup(request: Request): Promise<SessionUser | null> {
       and(
         eq(sessions.tokenHash, hashToken(token)),
         gt(sessions.expiresAt, sql`now()`),
-        gt(sessions.lastSeenAt, idleCutoff),
+        gt(
+          sessions.lastSeenAt,
+          sql`now() - make_interval(mins => coalesce(${sessions.idleMinutes}, ${env().SESSION_IDLE_MINUTES}::int))`,
+        ),
       ),
     )
     .limit(1);

@@ -15,9 +15,9 @@ import { fillPattern, scanRoutes, wellFormed, type ScannedRoute } from "./setup/
 
 /**
  * Tables that legitimately change on refused input: a failed sign-in is counted against the
- * account (signin_throttle), a sign-out POST ends a session, housekeeping writes app_meta.
+ * account (throttles), a sign-out POST ends a session, housekeeping writes app_meta.
  */
-const MAY_CHANGE = ["signin_throttle", "sessions", "app_meta"];
+const MAY_CHANGE = ["throttles", "sessions", "app_meta"];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
 let identities: Record<"anonymous" | "student" | "teacher", string>;

@@ -81,7 +81,7 @@ describe("classroom journey", () => {
     await page.getByLabel(t("auth.join.password")).fill(STUDENT.password);
     await screenshot(page, JOURNEY, "03-student-join");
     await page.getByRole("button", { name: t("auth.join.submit") }).click();
-    await page.waitForURL(/\/learn$/);
+    await page.waitForURL(/\/learn\?welcome=1$/);
     await screenshot(page, JOURNEY, "04-student-learn-home");
     const [row] = await testSql()<{ n: number }[]>`
       select count(*)::int as n from enrollments e join users u on u.id = e.student_id

@@ -59,7 +59,7 @@ describe("the student journey with the keyboard alone", () => {
     await typeInto(page, "#f-password", "green-lamp-river-7");
     await screenshot(page, JOURNEY, "01-join");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\/learn$/);
+    await page.waitForURL(/\/learn\?welcome=1$/);
   });
 
   it("takes a lesson step by step and answers the quiz", async () => {

@@ -14,7 +14,7 @@ describe("database foundation", () => {
     for (const table of [
       "schools", "users", "sessions", "classes", "enrollments", "assignments", "lesson_progress",
       "quiz_answers", "activity_log", "playground_conversations", "playground_messages",
-      "token_ledger", "signin_throttle",
+      "token_ledger", "throttles",
     ]) {
       expect(names).toContain(table);
     }
