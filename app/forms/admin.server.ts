@@ -27,3 +27,9 @@ export const AdminStudentActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reset"), studentId: z.uuid("form.invalid") }),
   z.object({ intent: z.literal("delete"), studentId: z.uuid("form.invalid"), confirm: z.literal("yes", "teach.roster.confirmNeeded") }),
 ]);
+
+/** Removing the demo data is for good: the admin ticks a box first. */
+export const RemoveDemoSchema = z.object({
+  intent: z.literal("remove-demo"),
+  confirm: z.literal("yes", "teach.roster.confirmNeeded"),
+});

@@ -7,15 +7,19 @@ import { endOtherSessions } from "~/utils/session.server";
 import { clearAccount, lockedMinutes, recordFailure } from "./signin-throttle.server";
 import { normalizeUsername } from "./credentials";
 import type { Locale } from "~/i18n/locales";
+import { isLoopbackAddress } from "~/utils/loopback";
+import { isPublishedDemoPassword } from "./demo-school";
 
 export type SignInResult =
   | { ok: true; userId: string; role: SessionUser["role"] }
   | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "locked"; minutes: number };
+  | { ok: false; reason: "locked"; minutes: number }
+  | { ok: false; reason: "published_password"; role: SessionUser["role"] };
 
 /**
  * Username (students) or email (teachers; stored as their username too) and password. The answer
- * for an unknown user and a wrong password is the same, and takes the same time.
+ * for an unknown user and a wrong password is the same, and takes the same time. An account still
+ * using the published demo password signs in only from this computer (loopback).
  */
 export async function signIn(login: string, password: string, clientAddress: string): Promise<SignInResult> {
   const username = normalizeUsername(login);
@@ -36,6 +40,11 @@ export async function signIn(login: string, password: string, clientAddress: str
     return { ok: false, reason: "wrong" };
   }
   await clearAccount(username);
+  // The README prints the demo password: whoever knows it may sign in only at this computer,
+  // until the account has a password of its own (decision 008).
+  if (isPublishedDemoPassword(password) && !isLoopbackAddress(clientAddress)) {
+    return { ok: false, reason: "published_password", role: user.role };
+  }
   return { ok: true, userId: user.id, role: user.role };
 }
 

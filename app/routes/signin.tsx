@@ -28,7 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn(parsed.data.login, parsed.data.password, clientAddress(context));
   if (!result.ok) {
     const message =
-      result.reason === "locked" ? t("auth.signIn.locked", { minutes: result.minutes }) : t("auth.signIn.wrong");
+      result.reason === "locked"
+        ? t("auth.signIn.locked", { minutes: result.minutes })
+        : result.reason === "published_password"
+          ? t(result.role === "student" ? "auth.signIn.demoOnlyHereStudent" : "auth.signIn.demoOnlyHereStaff")
+          : t("auth.signIn.wrong");
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }
   const cookie = await createSession(request, result.userId);
