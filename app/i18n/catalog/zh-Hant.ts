@@ -672,7 +672,7 @@ export const zhHant: Record<MessageKey, string> = {
   "admin.stat.completion": "課程完成率",
   "admin.stat.openFlags": "待檢視的標記",
   "admin.classes.title": "全校班級",
-  "admin.classes.readOnly": "只讀：每個班級由任課教師管理。",
+  "admin.classes.readOnly": "每個班級由任課教師管理。開啟班級可以檢視學習進度，並管理該班學生的帳號。",
   "admin.classes.none": "還沒有班級。",
   "admin.classes.name": "班級",
   "admin.classes.teacher": "教師",

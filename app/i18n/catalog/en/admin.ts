@@ -14,7 +14,7 @@ export const admin = {
   "admin.stat.completion": "Lessons completed",
   "admin.stat.openFlags": "Flags to review",
   "admin.classes.title": "Every class of the school",
-  "admin.classes.readOnly": "Read-only: each class is run by its teacher.",
+  "admin.classes.readOnly": "Each class is run by its teacher. Open a class to see its progress and to manage its students' accounts.",
   "admin.classes.none": "No classes yet.",
   "admin.classes.name": "Class",
   "admin.classes.teacher": "Teacher",

@@ -15,7 +15,7 @@ export const admin: Record<keyof typeof en, string> = {
   "admin.stat.completion": "课程完成率",
   "admin.stat.openFlags": "待查看的标记",
   "admin.classes.title": "全校班级",
-  "admin.classes.readOnly": "只读：每个班级由任课教师管理。",
+  "admin.classes.readOnly": "每个班级由任课教师管理。打开班级可以查看学习进度，并管理该班学生的账号。",
   "admin.classes.none": "还没有班级。",
   "admin.classes.name": "班级",
   "admin.classes.teacher": "教师",
