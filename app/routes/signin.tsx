@@ -31,13 +31,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.reason === "locked"
         ? t("auth.signIn.locked", { minutes: result.minutes })
         : result.reason === "published_password"
-          ? t(result.role === "student" ? "auth.signIn.demoOnlyHereStudent" : "auth.signIn.demoOnlyHereStaff")
+          ? t(result.role === "student" ? "auth.signIn.demoOnlyHereStudent" : "auth.signIn.demoOnlyHereStaff", { here: localAddress(request) })
           : t("auth.signIn.wrong");
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }
   const cookie = await createSession(request, result.userId);
   const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(result));
   return redirect(next, { headers: { "Set-Cookie": cookie } });
+}
+
+/** This server as seen from its own computer, for the demo lock's message. */
+function localAddress(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.protocol}//localhost${url.port ? `:${url.port}` : ""}`;
 }
 
 export default function SignIn() {

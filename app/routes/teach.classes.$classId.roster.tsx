@@ -135,7 +135,6 @@ export default function Roster() {
                     <td>{s.displayName}</td>
                     <td>
                       <code>{s.username}</code>
-                      {s.needsAdmin ? <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p> : null}
                     </td>
                     <td>
                       <div className="row roster-actions">
@@ -190,6 +189,7 @@ export default function Roster() {
                           </div>
                         </details>
                       </div>
+                      {s.needsAdmin ? <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p> : null}
                     </td>
                   </tr>
                 ))}

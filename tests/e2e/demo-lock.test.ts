@@ -67,6 +67,8 @@ describe("the demo accounts on a server open to the network", () => {
     expect(teacher.cookie).toBeNull();
     expect(teacher.body).toContain("README");
     expect(teacher.body).toContain("Account page");
+    // where to go instead: this server, on its own computer
+    expect(teacher.body).toContain(`http://localhost:${server.port}`);
     const student = await signIn(lan, DEMO.students[0], DEMO.password);
     expect(student.cookie).toBeNull();
     expect(student.body).toContain("Ask your teacher for a new password");

@@ -48,7 +48,7 @@ export const zhHant: Record<MessageKey, string> = {
   "auth.signIn.submit": "登入",
   "auth.signIn.wrong": "使用者名稱或密碼不對。請檢查後再試一次。",
   "auth.signIn.locked": "錯誤次數太多了。請等 {minutes} 分鐘再試，或者請老師幫你重設密碼。",
-  "auth.signIn.demoOnlyHereStaff": "這個帳號還在使用 Lantern 說明文件（README）裡公開的演示密碼，任何人都能用它登入。在你修改密碼之前，它只能在執行 Lantern 的那臺電腦上使用：請在那臺電腦上開啟 Lantern（http://localhost:3000），登入後在「帳戶」頁面設定新密碼。之後就可以在任何地方登入了。",
+  "auth.signIn.demoOnlyHereStaff": "這個帳號還在使用 Lantern 說明文件（README）裡公開的演示密碼，任何人都能用它登入。在你修改密碼之前，它只能在執行 Lantern 的那臺電腦上使用：請在那臺電腦上開啟 Lantern（{here}），登入後在「帳戶」頁面設定新密碼。之後就可以在任何地方登入了。",
   "auth.signIn.demoOnlyHereStudent": "這個演示帳號的密碼寫在 Lantern 的說明文件裡，所以只能在執行 Lantern 的那臺電腦上使用。請老師給你一個新密碼，然後就可以在這裡登入了。",
   "auth.signIn.noAccount": "第一次來？",
   "auth.signIn.joinLink": "用班級碼加入班級",

@@ -7,7 +7,7 @@ export const auth = {
   "auth.signIn.submit": "Sign in",
   "auth.signIn.wrong": "That username or password is not right. Check them and try again.",
   "auth.signIn.locked": "Too many wrong tries. Please wait {minutes} minutes, or ask your teacher to reset your password.",
-  "auth.signIn.demoOnlyHereStaff": "This account still has the demo password printed in Lantern's README, so anyone could use it. Until you change it, it only works on the computer Lantern runs on: open Lantern there (http://localhost:3000), sign in and choose a new password on your Account page. Then you can sign in from anywhere.",
+  "auth.signIn.demoOnlyHereStaff": "This account still has the demo password printed in Lantern's README, so anyone could use it. Until you change it, it only works on the computer Lantern runs on: open Lantern there ({here}), sign in and choose a new password on your Account page. Then you can sign in from anywhere.",
   "auth.signIn.demoOnlyHereStudent": "This demo account's password is printed in Lantern's instructions, so it only works on the computer Lantern runs on. Ask your teacher for a new password, then you can sign in here.",
   "auth.signIn.noAccount": "New here?",
   "auth.signIn.joinLink": "Join a class with a code",

@@ -8,7 +8,7 @@ export const auth: Record<keyof typeof en, string> = {
   "auth.signIn.submit": "登录",
   "auth.signIn.wrong": "用户名或密码不对。请检查后再试一次。",
   "auth.signIn.locked": "错误次数太多了。请等 {minutes} 分钟再试，或者请老师帮你重设密码。",
-  "auth.signIn.demoOnlyHereStaff": "这个账号还在使用 Lantern 说明文档（README）里公开的演示密码，任何人都能用它登录。在你修改密码之前，它只能在运行 Lantern 的那台电脑上使用：请在那台电脑上打开 Lantern（http://localhost:3000），登录后在“账户”页面设置新密码。之后就可以在任何地方登录了。",
+  "auth.signIn.demoOnlyHereStaff": "这个账号还在使用 Lantern 说明文档（README）里公开的演示密码，任何人都能用它登录。在你修改密码之前，它只能在运行 Lantern 的那台电脑上使用：请在那台电脑上打开 Lantern（{here}），登录后在“账户”页面设置新密码。之后就可以在任何地方登录了。",
   "auth.signIn.demoOnlyHereStudent": "这个演示账号的密码写在 Lantern 的说明文档里，所以只能在运行 Lantern 的那台电脑上使用。请老师给你一个新密码，然后就可以在这里登录了。",
   "auth.signIn.noAccount": "第一次来？",
   "auth.signIn.joinLink": "用班级码加入班级",
