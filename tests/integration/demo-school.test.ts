@@ -11,6 +11,7 @@ import { connection, db } from "../../app/utils/db.server";
 import { DEMO, seedDemoOnce } from "../../db/seed";
 import { changePassword } from "../../app/models/users.server";
 import { isLoopbackAddress } from "../../app/utils/loopback";
+import { passwordProblem } from "../../app/utils/password.server";
 import { asSessionUser, makeClass, makeStudentIn, requestAs } from "../factories";
 import type { SessionUser } from "../../app/utils/session.server";
 
@@ -68,6 +69,10 @@ describe("the demo accounts and the published password", () => {
     expect(signedIn(await signInFrom(LAN, DEMO.teacherEmail, DEMO.password))).toBe(false);
     // the demo students still have the published password
     expect(signedIn(await signInFrom(LAN, DEMO.students[2], DEMO.password))).toBe(false);
+  });
+
+  it("cannot be chosen as anyone's new password", () => {
+    for (const role of ["student", "teacher", "admin"] as const) expect(passwordProblem(DEMO.password, role), role).toBe("too_common");
   });
 });
 
