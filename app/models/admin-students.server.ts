@@ -24,13 +24,14 @@ export async function requireSchoolStudent(admin: SessionUser, studentId: string
 
 export async function adminResetPassword(admin: SessionUser, studentId: string): Promise<NewStudentCard> {
   const student = await requireSchoolStudent(admin, studentId);
-  const password = await issueNewPassword(student);
+  const password = await issueNewPassword(admin, student.id);
+  if (!password) notFound(); // deleted meanwhile
   return { id: student.id, displayName: student.displayName, username: student.username, password };
 }
 
 export async function adminDeleteStudent(admin: SessionUser, studentId: string): Promise<void> {
   const student = await requireSchoolStudent(admin, studentId);
-  await deleteStudentAccount(student, admin.schoolId);
+  await deleteStudentAccount(admin, student.id);
 }
 
 /** Everything Lantern holds on the student, across every class (a privacy request). */

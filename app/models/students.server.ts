@@ -8,7 +8,7 @@
  * through their own classes, and acts on the account as a whole (new password, deletion) only
  * when no other teacher's class holds the student. Otherwise that needs the school's admin.
  */
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import {
   activityLog,
   classes,
@@ -164,27 +164,35 @@ function inAnotherTeachersClass(teacher: SessionUser, studentId: typeof users.id
 }
 
 /**
- * A new password or a deletion reaches every class the student is in, so a teacher may do it
- * only when every one of those classes is theirs; the school's admin always may.
+ * The condition, inside the statement that writes, under which the actor may change the account
+ * as a whole: a new password or a deletion reaches every class the student is in, so a teacher
+ * may do it only when every one of those classes is theirs; the school's admin always may.
  */
-export async function needsAdminFor(actor: SessionUser, studentId: string): Promise<boolean> {
-  if (actor.role === "admin") return false;
-  const rows = await inAnotherTeachersClass(actor, studentId).limit(1);
-  return rows.length > 0;
+function accountWithinReach(actor: SessionUser, studentId: string) {
+  const ownStudent = and(eq(users.id, studentId), eq(users.role, "student"), eq(users.schoolId, actor.schoolId));
+  return actor.role === "admin" ? ownStudent : and(ownStudent, notExists(inAnotherTeachersClass(actor, studentId)));
 }
 
 export type AccountAction<T> = { ok: true; value: T } | { ok: false; reason: "needs_admin" };
 
-/** A fresh password for a student the caller has already been allowed to reach. */
-export async function issueNewPassword(student: { id: string }): Promise<string> {
+/** A fresh password, or null when the student is beyond the actor's reach (decision 008). */
+export async function issueNewPassword(actor: SessionUser, studentId: string): Promise<string | null> {
   const password = generateStudentPassword();
-  await db()
+  const changed = await db()
     .update(users)
     .set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` })
-    .where(and(eq(users.id, student.id), eq(users.role, "student")));
+    .where(accountWithinReach(actor, studentId))
+    .returning({ id: users.id });
+  if (changed.length === 0) return null;
   // a new password ends every session the old one opened
-  await db().execute(sql`delete from sessions where user_id = ${student.id}`);
+  await db().execute(sql`delete from sessions where user_id = ${studentId}`);
   return password;
+}
+
+/** Deletes the student with (by cascade) all their data; false when beyond the actor's reach. */
+export async function deleteStudentAccount(actor: SessionUser, studentId: string): Promise<boolean> {
+  const deleted = await db().delete(users).where(accountWithinReach(actor, studentId)).returning({ id: users.id });
+  return deleted.length > 0;
 }
 
 export async function resetStudentPassword(
@@ -193,8 +201,8 @@ export async function resetStudentPassword(
   studentId: string,
 ): Promise<AccountAction<NewStudentCard>> {
   const student = await requireStudentOf(teacher, classId, studentId);
-  if (await needsAdminFor(teacher, student.id)) return { ok: false, reason: "needs_admin" };
-  const password = await issueNewPassword(student);
+  const password = await issueNewPassword(teacher, student.id);
+  if (!password) return { ok: false, reason: "needs_admin" };
   return { ok: true, value: { id: student.id, displayName: student.displayName, username: student.username, password } };
 }
 
@@ -261,17 +269,9 @@ export async function exportStudentData(teacher: SessionUser, classId: string, s
   return collectStudentData(student, own.map((c) => c.id));
 }
 
-/** Deletes a student the caller has already been allowed to reach, with (by cascade) all their data. */
-export async function deleteStudentAccount(student: { id: string }, schoolId: string) {
-  await db()
-    .delete(users)
-    .where(and(eq(users.id, student.id), eq(users.role, "student"), eq(users.schoolId, schoolId)));
-}
-
 /** Deletes the student unless another teacher's class holds them (then it needs the admin). */
 export async function deleteStudent(teacher: SessionUser, classId: string, studentId: string): Promise<AccountAction<null>> {
   const student = await requireStudentOf(teacher, classId, studentId);
-  if (await needsAdminFor(teacher, student.id)) return { ok: false, reason: "needs_admin" };
-  await deleteStudentAccount(student, teacher.schoolId);
+  if (!(await deleteStudentAccount(teacher, student.id))) return { ok: false, reason: "needs_admin" };
   return { ok: true, value: null };
 }
