@@ -12,6 +12,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { SiteHeader } from "./components/ui/site-header";
+import { DemoBanner } from "./components/ui/demo-banner";
+import { demoDataOf } from "./models/demo-data.server";
 import { messagesForPath } from "./i18n/catalogs.server";
 import { isStaffPath } from "./i18n/staff-path";
 import { resolveLocale } from "./i18n/locale.server";
@@ -31,11 +33,15 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const { locale, setCookie } = resolveLocale(request, user?.locale);
+  const pathname = new URL(request.url).pathname;
+  // Staff pages say while the demo data (published password) is still there.
+  const demo = user && user.role !== "student" && isStaffPath(pathname) ? await demoDataOf(user) : null;
   return data(
     {
       locale,
-      messages: messagesForPath(locale, new URL(request.url).pathname),
+      messages: messagesForPath(locale, pathname),
       user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
+      demoBanner: demo && user ? (user.role === "admin" ? ("admin" as const) : ("teacher" as const)) : null,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
@@ -74,6 +80,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {root ? (
           <I18nProvider locale={root.locale} messages={root.messages}>
             <SiteHeader user={root.user} />
+            {root.demoBanner ? <DemoBanner audience={root.demoBanner} /> : null}
             {children}
           </I18nProvider>
         ) : (

@@ -45,6 +45,8 @@ export interface SchoolSettings {
   defaultModels: string[];
   defaultStudentDailyTokens: number;
   defaultClassDailyTokens: number;
+  /** Set by the demo seed and cleared when the admin removes the demo data (decision 008). */
+  demo?: { classIds: string[]; studentIds: string[] };
 }
 
 export const schools = pgTable("schools", {

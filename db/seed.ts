@@ -1,18 +1,16 @@
 /**
  * The demo school, seeded once into an empty database so every page has something to show:
  * an admin-teacher, "Demo class" and six students with varied progress and quiz answers.
- * Idempotent: a database that already has a school is left alone.
+ * Idempotent: a database that already has a school is left alone. The demo class and students
+ * are listed in the school's settings, for the staff banner and the admin's "remove demo data".
  */
 import postgres from "postgres";
 import type { Connection } from "./client";
-import { enrollments, users } from "./schema";
+import { sql } from "drizzle-orm";
+import { DEMO } from "../app/models/demo-school";
+import { enrollments, schools, users } from "./schema";
 
-export const DEMO = {
-  teacherEmail: "teacher@demo.lantern",
-  password: "lantern-demo",
-  className: "Demo class",
-  students: ["demo-student-1", "demo-student-2", "demo-student-3", "demo-student-4", "demo-student-5", "demo-student-6"],
-} as const;
+export { DEMO } from "../app/models/demo-school";
 
 const SEED_LOCK = 7_461_202;
 
@@ -62,6 +60,11 @@ async function seedDemo(conn: Connection) {
     .returning({ id: users.id });
   await conn.db.insert(enrollments).values(students.map((s) => ({ classId: cls.id, studentId: s.id })));
   const demo = { classId: cls.id, teacherId: admin.id, studentIds: students.map((s) => s.id) };
+  const listed = { classIds: [cls.id], studentIds: demo.studentIds };
+  await conn.db
+    .update(schools)
+    .set({ settings: sql`${schools.settings} || jsonb_build_object('demo', ${JSON.stringify(listed)}::jsonb)` })
+    .where(sql`${schools.id} = ${school.id}`);
   await seedDemoLearning(conn, demo);
   await seedDemoPlayground(conn, demo);
 }

@@ -71,6 +71,7 @@ async function main() {
     if (demo) {
       log(`demo teacher: ${DEMO.teacherEmail} / ${DEMO.password}`);
       log(`demo students: ${DEMO.students[0]} … ${DEMO.students.at(-1)} / ${DEMO.password}`);
+      log("that password is public: it signs in only on this computer until you change it (Account page)");
     }
   });
   // Streams (playground) can be long; idle keep-alive sockets should not hold shutdown.

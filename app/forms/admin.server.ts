@@ -21,3 +21,15 @@ export const InvitationActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const DeleteAssignmentSchema = z.object({ intent: z.literal("delete"), assignmentId: z.uuid("form.invalid") });
+
+/** The admin's actions on one student's account (any class of the school). */
+export const AdminStudentActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("reset"), studentId: z.uuid("form.invalid") }),
+  z.object({ intent: z.literal("delete"), studentId: z.uuid("form.invalid"), confirm: z.literal("yes", "teach.roster.confirmNeeded") }),
+]);
+
+/** Removing the demo data is for good: the admin ticks a box first. */
+export const RemoveDemoSchema = z.object({
+  intent: z.literal("remove-demo"),
+  confirm: z.literal("yes", "teach.roster.confirmNeeded"),
+});

@@ -3,8 +3,12 @@
  * once) or joining by themselves with a class code. Every function that touches an existing
  * student takes the acting teacher and checks, inside the query, that the student is in one of
  * that teacher's classes.
+ *
+ * Students belong to the school, not to a teacher (decision 008): a teacher reads a student only
+ * through their own classes, and acts on the account as a whole (new password, deletion) only
+ * when no other teacher's class holds the student. Otherwise that needs the school's admin.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
 import {
   activityLog,
   classes,
@@ -127,7 +131,13 @@ export async function enrollExisting(student: SessionUser, classId: string) {
 export async function listClassStudents(teacher: SessionUser, classId: string) {
   await requireTeacherOf(teacher, classId);
   return db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, joinedAt: enrollments.createdAt })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      username: users.username,
+      joinedAt: enrollments.createdAt,
+      needsAdmin: teacher.role === "admin" ? sql<boolean>`false` : sql<boolean>`exists (${inAnotherTeachersClass(teacher, users.id)})`,
+    })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))
     .where(eq(enrollments.classId, classId))
@@ -155,17 +165,57 @@ export async function requireStudentOf(teacher: SessionUser, classId: string, st
   return row;
 }
 
-export async function resetStudentPassword(teacher: SessionUser, classId: string, studentId: string) {
-  const student = await requireStudentOf(teacher, classId, studentId);
+/** Enrollments of the student in classes someone other than this teacher teaches. */
+function inAnotherTeachersClass(teacher: SessionUser, studentId: typeof users.id | string) {
+  return db()
+    .select({ one: sql`1` })
+    .from(enrollments)
+    .innerJoin(classes, eq(classes.id, enrollments.classId))
+    .where(and(eq(enrollments.studentId, studentId), ne(classes.teacherId, teacher.id)));
+}
+
+/**
+ * The condition, inside the statement that writes, under which the actor may change the account
+ * as a whole: a new password or a deletion reaches every class the student is in, so a teacher
+ * may do it only when every one of those classes is theirs; the school's admin always may.
+ */
+function accountWithinReach(actor: SessionUser, studentId: string) {
+  const ownStudent = and(eq(users.id, studentId), eq(users.role, "student"), eq(users.schoolId, actor.schoolId));
+  return actor.role === "admin" ? ownStudent : and(ownStudent, notExists(inAnotherTeachersClass(actor, studentId)));
+}
+
+export type AccountAction<T> = { ok: true; value: T } | { ok: false; reason: "needs_admin" };
+
+/** A fresh password, or null when the student is beyond the actor's reach (decision 008). */
+export async function issueNewPassword(actor: SessionUser, studentId: string): Promise<string | null> {
   const password = generateStudentPassword();
-  await db()
+  const changed = await db()
     .update(users)
     .set({ passwordHash: await hashNewPassword(password, "student"), passwordChangedAt: sql`now()` })
-    .where(eq(users.id, student.id));
+    .where(accountWithinReach(actor, studentId))
+    .returning({ id: users.id, username: users.username });
+  if (changed.length === 0) return null;
   // a new password ends every session the old one opened, and the sign-in delays it ran into
-  await db().execute(sql`delete from sessions where user_id = ${student.id}`);
-  await clearAccountThrottles(student.username);
-  return { ...student, password };
+  await db().execute(sql`delete from sessions where user_id = ${studentId}`);
+  await clearAccountThrottles(changed[0]!.username);
+  return password;
+}
+
+/** Deletes the student with (by cascade) all their data; false when beyond the actor's reach. */
+export async function deleteStudentAccount(actor: SessionUser, studentId: string): Promise<boolean> {
+  const deleted = await db().delete(users).where(accountWithinReach(actor, studentId)).returning({ id: users.id });
+  return deleted.length > 0;
+}
+
+export async function resetStudentPassword(
+  teacher: SessionUser,
+  classId: string,
+  studentId: string,
+): Promise<AccountAction<NewStudentCard>> {
+  const student = await requireStudentOf(teacher, classId, studentId);
+  const password = await issueNewPassword(teacher, student.id);
+  if (!password) return { ok: false, reason: "needs_admin" };
+  return { ok: true, value: { id: student.id, displayName: student.displayName, username: student.username, password } };
 }
 
 export async function removeFromClass(teacher: SessionUser, classId: string, studentId: string) {
@@ -184,20 +234,33 @@ export async function moveToClass(teacher: SessionUser, fromClassId: string, stu
   });
 }
 
-/** Everything Lantern holds on one student, for the teacher to hand over (privacy request). */
-export async function exportStudentData(teacher: SessionUser, classId: string, studentId: string) {
-  const student = await requireStudentOf(teacher, classId, studentId);
-  const [progress, answers, activity, conversations, messages, memberships] = await Promise.all([
-    db().select().from(lessonProgress).where(eq(lessonProgress.userId, studentId)),
-    db().select().from(quizAnswers).where(eq(quizAnswers.userId, studentId)),
-    db().select().from(activityLog).where(eq(activityLog.actorId, studentId)),
-    db().select().from(playgroundConversations).where(eq(playgroundConversations.userId, studentId)),
-    db().select().from(playgroundMessages).where(eq(playgroundMessages.userId, studentId)),
+type StudentIdentity = { id: string; displayName: string; username: string; createdAt: Date };
+
+/**
+ * What Lantern holds on one student, as far as `classIds` reach: the learning record (progress,
+ * answers, activity — one per student, shown on every class page of theirs) in full, the
+ * playground and the memberships only for those classes. `"all"` is the admin's whole view.
+ */
+export async function collectStudentData(student: StudentIdentity, classIds: string[] | "all") {
+  const inScope = (column: typeof classes.id | typeof playgroundConversations.classId) =>
+    classIds === "all" ? undefined : classIds.length === 0 ? sql`false` : inArray(column, classIds);
+  const conversations = await db()
+    .select()
+    .from(playgroundConversations)
+    .where(and(eq(playgroundConversations.userId, student.id), inScope(playgroundConversations.classId)));
+  const conversationIds = conversations.map((c) => c.id);
+  const [progress, answers, activity, messages, memberships] = await Promise.all([
+    db().select().from(lessonProgress).where(eq(lessonProgress.userId, student.id)),
+    db().select().from(quizAnswers).where(eq(quizAnswers.userId, student.id)),
+    db().select().from(activityLog).where(eq(activityLog.actorId, student.id)),
+    conversationIds.length === 0
+      ? Promise.resolve([])
+      : db().select().from(playgroundMessages).where(inArray(playgroundMessages.conversationId, conversationIds)),
     db()
       .select({ className: classes.name, joinedAt: enrollments.createdAt })
       .from(enrollments)
       .innerJoin(classes, eq(classes.id, enrollments.classId))
-      .where(eq(enrollments.studentId, studentId)),
+      .where(and(eq(enrollments.studentId, student.id), inScope(classes.id))),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -210,8 +273,17 @@ export async function exportStudentData(teacher: SessionUser, classId: string, s
   };
 }
 
-/** Deletes the student and, by cascade, all their progress, answers, activity and messages. */
-export async function deleteStudent(teacher: SessionUser, classId: string, studentId: string) {
+/** The student's data as this teacher may see it: only their own classes' playground and memberships. */
+export async function exportStudentData(teacher: SessionUser, classId: string, studentId: string) {
   const student = await requireStudentOf(teacher, classId, studentId);
-  await db().delete(users).where(and(eq(users.id, student.id), eq(users.role, "student")));
+  if (teacher.role === "admin") return collectStudentData(student, "all");
+  const own = await db().select({ id: classes.id }).from(classes).where(eq(classes.teacherId, teacher.id));
+  return collectStudentData(student, own.map((c) => c.id));
+}
+
+/** Deletes the student unless another teacher's class holds them (then it needs the admin). */
+export async function deleteStudent(teacher: SessionUser, classId: string, studentId: string): Promise<AccountAction<null>> {
+  const student = await requireStudentOf(teacher, classId, studentId);
+  if (!(await deleteStudentAccount(teacher, student.id))) return { ok: false, reason: "needs_admin" };
+  return { ok: true, value: null };
 }

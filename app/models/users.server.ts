@@ -7,17 +7,21 @@ import { endOtherSessions } from "~/utils/session.server";
 import { claimPasswordCheck, passwordCheckSucceeded } from "./signin-throttle.server";
 import { normalizeUsername } from "./credentials";
 import type { Locale } from "~/i18n/locales";
+import { isLoopbackAddress } from "~/utils/loopback";
+import { isPublishedDemoPassword } from "./demo-school";
 
 export type SignInResult =
   | { ok: true; userId: string; role: SessionUser["role"] }
   | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "throttled"; waitSeconds: number };
+  | { ok: false; reason: "throttled"; waitSeconds: number }
+  | { ok: false; reason: "published_password"; role: SessionUser["role"] };
 
 /**
  * Username (students) or email (teachers; stored as their username too) and password. The answer
  * for an unknown user and a wrong password is the same, and takes the same time. The attempt is
  * counted before the password is verified, so a burst is verified only as often as the throttle
- * allows.
+ * allows. An account still using the published demo password signs in only from this computer
+ * (loopback).
  */
 export async function signIn(login: string, password: string, clientAddress: string): Promise<SignInResult> {
   const username = normalizeUsername(login);
@@ -31,6 +35,11 @@ export async function signIn(login: string, password: string, clientAddress: str
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyNothing(password);
   if (!user || !valid) return { ok: false, reason: "wrong" };
   await passwordCheckSucceeded(username, clientAddress);
+  // The README prints the demo password: whoever knows it may sign in only at this computer,
+  // until the account has a password of its own (decision 008).
+  if (isPublishedDemoPassword(password) && !isLoopbackAddress(clientAddress)) {
+    return { ok: false, reason: "published_password", role: user.role };
+  }
   return { ok: true, userId: user.id, role: user.role };
 }
 

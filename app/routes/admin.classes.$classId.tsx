@@ -1,27 +1,58 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AdminStudentActionSchema } from "~/forms/admin.server";
+import { FormError } from "~/components/ui/field";
+import { SignInCards } from "~/components/teach/sign-in-cards";
+import { adminDeleteStudent, adminResetPassword, listSchoolClassStudents } from "~/models/admin-students.server";
+import type { NewStudentCard } from "~/models/students.server";
+import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
 import { buildClassProgress, forThePage, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
 import { requireSchoolClass } from "~/models/dashboard-school.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
+import rosterStyles from "~/styles/roster.css";
+
+export const links = () => [{ rel: "stylesheet", href: rosterStyles }];
 
 /**
- * Any class of the school, read-only, for the admin: the progress matrix without links into
- * students' details (those belong to the class's teacher) and without any action.
+ * Any class of the school for the admin: the progress matrix without links into students'
+ * details (those belong to the class's teacher), and the account actions only the admin may take
+ * on a student several teachers share — a new password, a full export, deletion (decision 008).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const cls = await requireSchoolClass(admin, params.classId ?? "");
   const ctx = await viewContextFor(request);
-  const view = await buildClassProgress(cls, parseProgressQuery(new URL(request.url).searchParams), ctx);
-  return { cls, view: forThePage(view) };
+  const [view, students] = await Promise.all([
+    buildClassProgress(cls, parseProgressQuery(new URL(request.url).searchParams), ctx),
+    listSchoolClassStudents(admin, cls.id),
+  ]);
+  return { cls, view: forThePage(view), students };
+}
+
+type ActionResult = { errors: FieldErrors; cards: NewStudentCard[]; notice: "reset" | "deleted" | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  await requireSchoolClass(admin, params.classId ?? "");
+  const parsed = validate(AdminStudentActionSchema, formObject(await readForm(request)));
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, cards: [], notice: null }, { status: 400 });
+  if (parsed.data.intent === "reset") {
+    const card = await adminResetPassword(admin, parsed.data.studentId);
+    return data<ActionResult>({ errors: {}, cards: [card], notice: "reset" });
+  }
+  await adminDeleteStudent(admin, parsed.data.studentId);
+  return data<ActionResult>({ errors: {}, cards: [], notice: "deleted" });
 }
 
 export default function AdminClass() {
-  const { cls, view } = useLoaderData<typeof loader>();
+  const { cls, view, students } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
+  const error = Object.values(result?.errors ?? {})[0];
   return (
     <div className="dash">
       <p className="small">
@@ -41,6 +72,67 @@ export default function AdminClass() {
         ]}
       />
       {view.students.length === 0 ? <p className="muted">{t("teach.dash.noStudents")}</p> : <ProgressMatrix view={view} />}
+      {students.length > 0 ? (
+        <section aria-labelledby="accounts-h" className="no-print" style={{ marginTop: "1.5rem" }}>
+          <h3 id="accounts-h">{t("admin.class.accounts")}</h3>
+          <p className="muted small">{t("admin.class.accountsLead")}</p>
+          <FormError message={error ? t(error) : null} />
+          {result?.notice ? (
+            <div className="alert success" role="status">
+              {t(result.notice === "reset" ? "teach.roster.resetDone" : "teach.roster.deleted")}
+            </div>
+          ) : null}
+          {result && result.cards.length > 0 ? <SignInCards cards={result.cards} className={cls.name} /> : null}
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("admin.class.accounts")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("teach.roster.name")}</th>
+                  <th scope="col">{t("teach.roster.username")}</th>
+                  <th scope="col">{t("teach.roster.actions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {students.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.displayName}</td>
+                    <td>
+                      <code>{s.username}</code>
+                    </td>
+                    <td>
+                      <div className="row roster-actions">
+                        <Form method="post">
+                          <input type="hidden" name="studentId" value={s.id} />
+                          <button type="submit" name="intent" value="reset" className="secondary small-button">
+                            {t("teach.roster.reset")}
+                          </button>
+                        </Form>
+                        <a className="button secondary small-button" href={`/admin/students/${s.id}/export.json`} download>
+                          {t("admin.class.exportAll")}
+                        </a>
+                        <details className="roster-more">
+                          <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
+                          <Form method="post" className="danger-zone">
+                            <input type="hidden" name="studentId" value={s.id} />
+                            <label className="choice">
+                              <input type="checkbox" name="confirm" value="yes" required />
+                              {t("admin.class.deleteConfirm", { name: s.displayName })}
+                            </label>
+                            <button type="submit" name="intent" value="delete" className="danger small-button">
+                              {t("teach.roster.delete")}
+                            </button>
+                          </Form>
+                        </details>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </div>
   );
 }

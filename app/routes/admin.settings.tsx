@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { SchoolSettingsSchema as SettingsSchema } from "~/forms/admin.server";
+import { RemoveDemoSchema, SchoolSettingsSchema as SettingsSchema } from "~/forms/admin.server";
+import { DemoDataSection } from "~/components/admin/demo-data-section";
+import { removeDemoData } from "~/models/demo-data.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
@@ -21,11 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: school?.name ?? "", settings, models: availableModels(settings.defaultModels), mini: MINI_MODEL_ID };
 }
 
-type Result = { errors: FieldErrors; saved: boolean };
+type Result = { errors: FieldErrors; saved: boolean; demoRemoved?: { students: number; classes: number } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = validate(SettingsSchema, formObject(await readForm(request)));
+  const form = formObject(await readForm(request));
+  if (form.intent === "remove-demo") {
+    const confirmed = validate(RemoveDemoSchema, form);
+    if (!confirmed.ok) return data<Result>({ errors: confirmed.errors, saved: false }, { status: 400 });
+    return data<Result>({ errors: {}, saved: false, demoRemoved: await removeDemoData(admin) });
+  }
+  const parsed = validate(SettingsSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
   const current = await getSchoolSettings(admin);
   const allowed = new Set(availableModels(current.defaultModels));
@@ -48,7 +56,7 @@ export default function AdminSettings() {
         <div className="alert success" role="status">
           {t("form.saved")}
         </div>
-      ) : Object.keys(errors).length > 0 ? (
+      ) : Object.keys(errors).length > 0 && !errors.confirm ? (
         <div className="form-error" role="alert">
           {t("form.fixErrors")}
         </div>
@@ -109,6 +117,7 @@ export default function AdminSettings() {
           {t("form.save")}
         </button>
       </Form>
+      <DemoDataSection demo={settings.demo ?? null} removed={result?.demoRemoved ?? null} error={errors.confirm} />
     </section>
   );
 }

@@ -32,12 +32,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message =
       result.reason === "throttled"
         ? t("auth.signIn.throttled", { wait: waitMessage(t, result.waitSeconds) })
-        : t("auth.signIn.wrong");
+        : result.reason === "published_password"
+          ? t(result.role === "student" ? "auth.signIn.demoOnlyHereStudent" : "auth.signIn.demoOnlyHereStaff", { here: localAddress(request) })
+          : t("auth.signIn.wrong");
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }
   const cookie = await createSession(request, result.userId, { sharedComputer: parsed.data.shared });
   const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(result));
   return redirect(next, { headers: { "Set-Cookie": cookie } });
+}
+
+/** This server as seen from its own computer, for the demo lock's message. */
+function localAddress(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.protocol}//localhost${url.port ? `:${url.port}` : ""}`;
 }
 
 export default function SignIn() {

@@ -55,8 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionResult>({ errors: {}, cards, notice: "added" });
     }
     case "reset": {
-      const card = await resetStudentPassword(teacher, cls.id, input.studentId);
-      return data<ActionResult>({ errors: {}, cards: [{ ...card }], notice: "reset" });
+      const reset = await resetStudentPassword(teacher, cls.id, input.studentId);
+      if (!reset.ok) return needsAdmin();
+      return data<ActionResult>({ errors: {}, cards: [reset.value], notice: "reset" });
     }
     case "remove":
       await removeFromClass(teacher, cls.id, input.studentId);
@@ -65,9 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await moveToClass(teacher, cls.id, input.studentId, input.toClassId);
       return data<ActionResult>({ errors: {}, cards: [], notice: "moved" });
     case "delete":
-      await deleteStudent(teacher, cls.id, input.studentId);
+      if (!(await deleteStudent(teacher, cls.id, input.studentId)).ok) return needsAdmin();
       return data<ActionResult>({ errors: {}, cards: [], notice: "deleted" });
   }
+}
+
+/** A shared student's account is the admin's to reset or delete (decision 008); the page says so too. */
+function needsAdmin() {
+  return data<ActionResult>({ errors: { studentId: "teach.roster.needsAdmin" }, cards: [], notice: null }, { status: 403 });
 }
 
 /** One name per line (commas and tabs also separate, as when pasting from a spreadsheet). */
@@ -132,12 +138,14 @@ export default function Roster() {
                     </td>
                     <td>
                       <div className="row roster-actions">
-                        <Form method="post">
-                          <input type="hidden" name="studentId" value={s.id} />
-                          <button type="submit" name="intent" value="reset" className="secondary small-button">
-                            {t("teach.roster.reset")}
-                          </button>
-                        </Form>
+                        {s.needsAdmin ? null : (
+                          <Form method="post">
+                            <input type="hidden" name="studentId" value={s.id} />
+                            <button type="submit" name="intent" value="reset" className="secondary small-button">
+                              {t("teach.roster.reset")}
+                            </button>
+                          </Form>
+                        )}
                         <a className="button secondary small-button" href={`/teach/classes/${classId}/roster/${s.id}/export.json`} download>
                           {t("teach.roster.export")}
                         </a>
@@ -166,19 +174,22 @@ export default function Roster() {
                                 {t("teach.roster.remove")}
                               </button>
                             </Form>
-                            <Form method="post" className="danger-zone">
-                              <input type="hidden" name="studentId" value={s.id} />
-                              <label className="choice">
-                                <input type="checkbox" name="confirm" value="yes" required />
-                                {t("teach.roster.deleteConfirm", { name: s.displayName })}
-                              </label>
-                              <button type="submit" name="intent" value="delete" className="danger small-button">
-                                {t("teach.roster.delete")}
-                              </button>
-                            </Form>
+                            {s.needsAdmin ? null : (
+                              <Form method="post" className="danger-zone">
+                                <input type="hidden" name="studentId" value={s.id} />
+                                <label className="choice">
+                                  <input type="checkbox" name="confirm" value="yes" required />
+                                  {t("teach.roster.deleteConfirm", { name: s.displayName })}
+                                </label>
+                                <button type="submit" name="intent" value="delete" className="danger small-button">
+                                  {t("teach.roster.delete")}
+                                </button>
+                              </Form>
+                            )}
                           </div>
                         </details>
                       </div>
+                      {s.needsAdmin ? <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p> : null}
                     </td>
                   </tr>
                 ))}

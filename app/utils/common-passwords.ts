@@ -59,6 +59,8 @@ export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
   "internet",
   "lantern",
   "lantern1",
+  // the demo school's password, printed in the README (decision 008)
+  "lantern-demo",
   "letmein",
   "login",
   "master",

@@ -18,6 +18,8 @@ export interface World {
   studentA1: SessionUser;
   studentA2: SessionUser;
   studentB1: SessionUser;
+  /** In classA1 (teacherA1) and classA2 (teacherA2): one student, two teachers (decision 008). */
+  studentShared: SessionUser;
   /** Foreign things made by seedForeignData, by name. */
   ids: Record<string, string>;
 }
@@ -131,6 +133,14 @@ export const ATTACKS: Record<string, Entry> = {
           confirm: "yes",
         }),
       ),
+      // a student teacher A1 shares with teacher A2: the account as a whole needs the admin
+      ...(["reset", "delete"] as const).map((intent) =>
+        post(`own class, student shared with another teacher (${intent})`, w.teacherA1, `/teach/classes/${w.classA1.id}/roster`, { classId: w.classA1.id }, {
+          intent,
+          studentId: w.studentShared.id,
+          confirm: "yes",
+        }),
+      ),
       post("moving a student into another teacher's class", w.teacherA1, `/teach/classes/${w.classA1.id}/roster`, { classId: w.classA1.id }, {
         intent: "move",
         studentId: w.studentA1.id,
@@ -147,6 +157,10 @@ export const ATTACKS: Record<string, Entry> = {
       get("another teacher's class", w.teacherA1, `/teach/classes/${w.classA2.id}/roster/${w.studentA2.id}/export.json`, {
         classId: w.classA2.id,
         studentId: w.studentA2.id,
+      }),
+      get("shared student, through the other teacher's class", w.teacherA1, `/teach/classes/${w.classA2.id}/roster/${w.studentShared.id}/export.json`, {
+        classId: w.classA2.id,
+        studentId: w.studentShared.id,
       }),
       get("the student themself", w.studentA1, `/teach/classes/${w.classA1.id}/roster/${w.studentA1.id}/export.json`, {
         classId: w.classA1.id,
@@ -169,8 +183,25 @@ export const ATTACKS: Record<string, Entry> = {
   "admin.settings": { attacks: adminPage("/admin/settings", () => ({}), { transcriptRetentionDays: "1" }) },
   "admin.classes.$classId": {
     attacks: (w) => [
-      ...adminPage(`/admin/classes/${w.classA1.id}`, () => ({ classId: w.classA1.id }))(w),
+      ...adminPage(`/admin/classes/${w.classA1.id}`, () => ({ classId: w.classA1.id }), { intent: "reset", studentId: w.studentShared.id })(w),
+      ...adminPage(`/admin/classes/${w.classA1.id}`, () => ({ classId: w.classA1.id }), { intent: "delete", studentId: w.studentShared.id, confirm: "yes" })(w),
       get("admin of another school", w.adminB, `/admin/classes/${w.classA1.id}`, { classId: w.classA1.id }),
+      post("admin of another school", w.adminB, `/admin/classes/${w.classA1.id}`, { classId: w.classA1.id }, { intent: "reset", studentId: w.studentShared.id }),
+      // their own class's page, a student of another school
+      post("admin, another school's student (reset)", w.adminB, `/admin/classes/${w.classB1.id}`, { classId: w.classB1.id }, { intent: "reset", studentId: w.studentA1.id }),
+      post("admin, another school's student (delete)", w.adminB, `/admin/classes/${w.classB1.id}`, { classId: w.classB1.id }, {
+        intent: "delete",
+        studentId: w.studentA1.id,
+        confirm: "yes",
+      }),
+    ],
+  },
+  "admin.students.$studentId.export[.json]": {
+    attacks: (w) => [
+      ...adminPage(`/admin/students/${w.studentShared.id}/export.json`, () => ({ studentId: w.studentShared.id }))(w),
+      get("a teacher of the student", w.teacherA2, `/admin/students/${w.studentShared.id}/export.json`, { studentId: w.studentShared.id }),
+      get("admin of another school", w.adminB, `/admin/students/${w.studentShared.id}/export.json`, { studentId: w.studentShared.id }),
+      get("malformed id", w.adminA, "/admin/students/not-a-uuid/export.json", { studentId: "not-a-uuid" }),
     ],
   },
   "learn._index": { public: "the course for visitors; a student sees only their own progress", attacks: () => [] },

@@ -34,6 +34,8 @@ export const teach = {
   "teach.roster.removed": "Removed from the class. Their account and progress are kept.",
   "teach.roster.moved": "Moved to the other class.",
   "teach.roster.deleted": "Deleted, with all their data.",
+  "teach.roster.sharedNote": "Also in another teacher's class: only your school's admin can give a new password or delete this student. Your download holds only your classes.",
+  "teach.roster.needsAdmin": "This student is also in another teacher's class, so only your school's admin can give them a new password or delete them. You can still remove them from this class.",
   "teach.cards.title": "New sign-in details",
   "teach.cards.once": "These passwords are shown only now. Print the cards or download the list before you leave this page.",
   "teach.cards.csv": "Download as CSV",

@@ -11,6 +11,8 @@ export const auth: Record<keyof typeof en, string> = {
   "auth.signIn.throttled": "{wait}忘记密码了？老师可以帮你设一个新密码。",
   "auth.signIn.shared": "这是公用电脑（很多人都会用）",
   "auth.signIn.sharedHint": "关掉浏览器，或者 15 分钟没有使用 Lantern，就会自动退出登录。",
+  "auth.signIn.demoOnlyHereStaff": "这个账号还在使用 Lantern 说明文档（README）里公开的示例密码，任何人都能用它登录。在你修改密码之前，它只能在运行 Lantern 的那台电脑上使用：请在那台电脑上打开 Lantern（{here}），登录后在“账户”页面设置新密码。之后就可以在任何地方登录了。",
+  "auth.signIn.demoOnlyHereStudent": "这个示例账号的密码写在 Lantern 的说明文档里，所以只能在运行 Lantern 的那台电脑上使用。请老师给你一个新密码，然后就可以在这里登录了。",
   "auth.signIn.noAccount": "第一次来？",
   "auth.signIn.joinLink": "用班级码加入班级",
   "auth.signIn.teacherLink": "创建教师账户",

@@ -35,6 +35,8 @@ export const teach: Record<keyof typeof en, string> = {
   "teach.roster.removed": "已移出本班，账户和学习进度仍然保留。",
   "teach.roster.moved": "已转到另一个班级。",
   "teach.roster.deleted": "已删除，相关数据也已全部删除。",
+  "teach.roster.sharedNote": "该学生也在其他老师的班级里：只有学校管理员才能为其设置新密码或删除该学生。你下载的数据只包含你自己班级的内容。",
+  "teach.roster.needsAdmin": "该学生也在其他老师的班级里，所以只有学校管理员才能为其设置新密码或删除该学生。你仍然可以把该学生移出本班。",
   "teach.cards.title": "新的登录信息",
   "teach.cards.once": "这些密码只显示这一次。离开本页之前，请打印登录卡或下载名单。",
   "teach.cards.csv": "下载 CSV 文件",

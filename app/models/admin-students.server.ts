@@ -1,0 +1,52 @@
+/**
+ * The school's admin acting on any student of the school (decision 008): a new password, a full
+ * export or a deletion for a student several teachers share — what no single teacher may do.
+ * Every query is limited to the admin's school; another school's student is a 404.
+ */
+import { and, eq } from "drizzle-orm";
+import { classes, enrollments, users } from "../../db/schema";
+import { db } from "~/utils/db.server";
+import { notFound } from "~/utils/http.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { isUuid } from "./classes.server";
+import { collectStudentData, deleteStudentAccount, issueNewPassword, type NewStudentCard } from "./students.server";
+
+/** The student if they belong to the admin's school, otherwise a 404. */
+export async function requireSchoolStudent(admin: SessionUser, studentId: string) {
+  if (admin.role !== "admin" || !isUuid(studentId)) notFound();
+  const [row] = await db()
+    .select({ id: users.id, displayName: users.displayName, username: users.username, createdAt: users.createdAt })
+    .from(users)
+    .where(and(eq(users.id, studentId), eq(users.schoolId, admin.schoolId), eq(users.role, "student")));
+  if (!row) notFound();
+  return row;
+}
+
+export async function adminResetPassword(admin: SessionUser, studentId: string): Promise<NewStudentCard> {
+  const student = await requireSchoolStudent(admin, studentId);
+  const password = await issueNewPassword(admin, student.id);
+  if (!password) notFound(); // deleted meanwhile
+  return { id: student.id, displayName: student.displayName, username: student.username, password };
+}
+
+export async function adminDeleteStudent(admin: SessionUser, studentId: string): Promise<void> {
+  const student = await requireSchoolStudent(admin, studentId);
+  await deleteStudentAccount(admin, student.id);
+}
+
+/** Everything Lantern holds on the student, across every class (a privacy request). */
+export async function adminExportStudent(admin: SessionUser, studentId: string) {
+  return collectStudentData(await requireSchoolStudent(admin, studentId), "all");
+}
+
+/** The students of any class of the admin's school, for the admin's account actions. */
+export async function listSchoolClassStudents(admin: SessionUser, classId: string) {
+  if (admin.role !== "admin" || !isUuid(classId)) notFound();
+  return db()
+    .select({ id: users.id, displayName: users.displayName, username: users.username })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.studentId))
+    .innerJoin(classes, eq(classes.id, enrollments.classId))
+    .where(and(eq(enrollments.classId, classId), eq(classes.schoolId, admin.schoolId)))
+    .orderBy(users.displayName);
+}
