@@ -6,7 +6,8 @@
  */
 import postgres from "postgres";
 import type { Connection } from "./client";
-import { sql } from "drizzle-orm";
+import crypto from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import { DEMO } from "../app/models/demo-school";
 import { enrollments, schools, users } from "./schema";
 
@@ -40,11 +41,13 @@ async function seedDemo(conn: Connection) {
     schoolName: "Demo school",
     displayName: "Demo Teacher",
     email: DEMO.teacherEmail,
-    password: DEMO.password,
+    // a throwaway: nobody may choose the published demo password, so it is set directly below
+    password: crypto.randomUUID(),
   });
+  const hash = await hashPassword(DEMO.password);
+  await conn.db.update(users).set({ passwordHash: hash }).where(eq(users.id, admin.id));
   const acting = { ...admin, role: "admin" as const, sessionId: "" };
   const cls = await createClass(acting, DEMO.className);
-  const hash = await hashPassword(DEMO.password);
   const names = ["Ada", "Bo", "Chen Jing", "Dev", "Elena", "Fang"];
   const students = await conn.db
     .insert(users)
