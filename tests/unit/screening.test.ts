@@ -217,16 +217,16 @@ describe("blocked topics", () => {
   const policy = { blockedTopics: ["gambling", "video games", "赌博", "weapon", "  "] };
 
   it.each([
-    ["Tell me about Gambling odds", "Gambling"],
-    ["I like VIDEO   GAMES a lot", "VIDEO   GAMES"],
-    ["我想了解赌博的历史", "赌博"],
-    ["how are weapons made", "weapons"],
-    ["ＧＡＭＢＬＩＮＧ", "ＧＡＭＢＬＩＮＧ"],
-  ])("%s", (text, match) => {
+    ["Tell me about Gambling odds", "Gambling", "gambling"],
+    ["I like VIDEO   GAMES a lot", "VIDEO   GAMES", "video games"],
+    ["我想了解赌博的历史", "赌博", "赌博"],
+    ["how are weapons made", "weapons", "weapon"],
+    ["ＧＡＭＢＬＩＮＧ", "ＧＡＭＢＬＩＮＧ", "gambling"],
+  ])("%s", (text, match, term) => {
     const result = screenPrompt(text, policy);
     expect(result).toEqual({
       ok: false,
-      findings: [{ kind: "blocked_topic", match, index: text.indexOf(match) }],
+      findings: [{ kind: "blocked_topic", match, index: text.indexOf(match), term }],
     });
   });
 
@@ -304,13 +304,14 @@ describe("properties", () => {
   const lettersAndPunctuation = fc.string({
     unit: fc.oneof(
       fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?-+()#/'\n"),
-      fc.constantFrom(..."路街号號道巷弄小区栋室学身份证的是我家在一二三四五六七八九十，。！"),
+      // Chinese numerals are digits to the screen (一三八…), so they are left out here.
+      fc.constantFrom(..."路街号號道巷弄小区栋室学身份证的是我家在，。！"),
       fc.constantFrom(" Street", " Road", " passport number ", " St ", "学号", "身份证号"),
     ),
     maxLength: 80,
   });
 
-  it("text without digits or @ never yields personal-data findings", () => {
+  it("text without digits, Chinese numerals or @ never yields personal-data findings", () => {
     fc.assert(
       fc.property(lettersAndPunctuation, (text) => {
         expect(findPersonalData(text)).toEqual([]);
