@@ -617,13 +617,61 @@ function listInLocale(items: string[], locale: Locale): string {
   return `${head.join("、")}和${last}`;
 }
 
-const PERSONAL_EXPLANATION: Record<Locale, (what: string, several: boolean) => string> = {
-  en: (what, several) =>
-    `Your message was not sent: it contains what looks like ${what}. Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove ${several ? "them" : "it"} and try again.`,
-  "zh-Hans": (what, several) =>
-    `这条消息没有发出去：里面好像有${what}。不要把电话号码、住址或证件号码告诉 AI——你输入的内容可能会被保存下来、以后被人看到，而且 AI 不需要这些信息也能帮你。把${several ? "这些内容" : "它"}删掉，再试一次吧。`,
-  "zh-Hant": (what, several) =>
-    `這則訊息沒有送出：裡面好像有${what}。不要把電話號碼、地址或證件號碼告訴 AI——你輸入的內容可能會被保存下來、之後被人看到，而且 AI 不需要這些資訊也能幫你。把${several ? "這些內容" : "它"}刪掉，再試一次吧。`,
+/**
+ * Where the personal data was: in the new message, split between it and earlier messages, in the
+ * student's own system prompt, or in an earlier message only. The student is told what to do in
+ * each case; the data itself is never repeated back.
+ */
+export type FoundWhere = "prompt" | "split" | "system" | "history";
+
+type Explanation = Record<FoundWhere, (what: string) => string> & {
+  advice: string;
+  act: Record<FoundWhere, (several: boolean) => string>;
+};
+
+const PERSONAL_EXPLANATION: Record<Locale, Explanation> = {
+  en: {
+    prompt: (what) => `Your message was not sent: it contains what looks like ${what}.`,
+    split: (what) =>
+      `Your message was not sent: together with your earlier messages it makes what looks like ${what} — splitting it across messages does not hide it.`,
+    system: (what) => `Your message was not sent: your own system prompt contains what looks like ${what}.`,
+    history: (what) =>
+      `Your message was not sent: an earlier message in this conversation contains what looks like ${what}, and the whole conversation goes to the AI with every message.`,
+    advice:
+      "Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you.",
+    act: {
+      prompt: (several) => `Remove ${several ? "them" : "it"} and try again.`,
+      split: () => "Leave that part out of this message and try again.",
+      system: (several) => `Remove ${several ? "them" : "it"} from your system prompt and try again.`,
+      history: (several) => `Start a new conversation and leave ${several ? "them" : "it"} out.`,
+    },
+  },
+  "zh-Hans": {
+    prompt: (what) => `这条消息没有发出去：里面好像有${what}。`,
+    split: (what) => `这条消息没有发出去：它和你前面发的消息连起来，好像是${what}——分成几条消息发，也一样会被发现。`,
+    system: (what) => `这条消息没有发出去：你自己写的系统提示词里好像有${what}。`,
+    history: (what) => `这条消息没有发出去：这段对话前面的一条消息里好像有${what}，而每次发消息时，整段对话都会一起发给 AI。`,
+    advice: "不要把电话号码、住址或证件号码告诉 AI——你输入的内容可能会被保存下来、以后被人看到，而且 AI 不需要这些信息也能帮你。",
+    act: {
+      prompt: (several) => `把${several ? "这些内容" : "它"}删掉，再试一次吧。`,
+      split: () => "这条消息里不要再写这部分内容，再试一次吧。",
+      system: (several) => `把${several ? "这些内容" : "它"}从系统提示词里删掉，再试一次吧。`,
+      history: (several) => `开一个新的对话，不要再写${several ? "这些内容" : "它"}。`,
+    },
+  },
+  "zh-Hant": {
+    prompt: (what) => `這則訊息沒有送出：裡面好像有${what}。`,
+    split: (what) => `這則訊息沒有送出：它和你前面傳的訊息連起來，好像是${what}——分成幾則訊息傳，也一樣會被發現。`,
+    system: (what) => `這則訊息沒有送出：你自己寫的系統提示詞裡好像有${what}。`,
+    history: (what) => `這則訊息沒有送出：這段對話前面的一則訊息裡好像有${what}，而每次傳訊息時，整段對話都會一起傳給 AI。`,
+    advice: "不要把電話號碼、地址或證件號碼告訴 AI——你輸入的內容可能會被保存下來、之後被人看到，而且 AI 不需要這些資訊也能幫你。",
+    act: {
+      prompt: (several) => `把${several ? "這些內容" : "它"}刪掉，再試一次吧。`,
+      split: () => "這則訊息裡不要再寫這部分內容，再試一次吧。",
+      system: (several) => `把${several ? "這些內容" : "它"}從系統提示詞裡刪掉，再試一次吧。`,
+      history: (several) => `開一個新的對話，不要再寫${several ? "這些內容" : "它"}。`,
+    },
+  },
 };
 
 const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
@@ -636,20 +684,25 @@ const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
 };
 
 /** Words for a 12–17-year-old about why a prompt was not sent, in their language. */
-export function explainFindings(findings: Finding[], locale: Locale): string {
+export function explainFindings(findings: Finding[], locale: Locale, where: FoundWhere = "prompt"): string {
   const personal = findings.filter(
     (f): f is Finding & { kind: PersonalDataKind } => f.kind !== "blocked_topic",
   );
   const kinds = [...new Set(personal.map((f) => f.kind))];
   const topics = [
     ...new Map(
-      findings.filter((f) => f.kind === "blocked_topic").map((f) => [f.match.toLowerCase(), f.match]),
+      findings
+        .filter((f) => f.kind === "blocked_topic")
+        .map((f) => f.term ?? f.match)
+        .map((topic) => [topic.toLowerCase(), topic]),
     ).values(),
   ];
   const parts: string[] = [];
   if (kinds.length > 0) {
     const what = listInLocale(kinds.map((k) => KIND_NAMES[locale][k]), locale);
-    parts.push(PERSONAL_EXPLANATION[locale](what, personal.length > 1));
+    const words = PERSONAL_EXPLANATION[locale];
+    const several = personal.length > 1 && where !== "split";
+    parts.push([words[where](what), words.advice, words.act[where](several)].join(locale === "en" ? " " : ""));
   }
   if (topics.length > 0) parts.push(TOPIC_EXPLANATION[locale](topics));
   return parts.join(locale === "en" ? " " : "");

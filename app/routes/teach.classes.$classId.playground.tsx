@@ -195,7 +195,7 @@ export default function ClassPlaygroundPolicy() {
           <Field
             name="blockedTopics"
             label={t("playground.policy.blockedTopics")}
-            hint={t("playground.policy.blockedTopicsHint")}
+            hint={[t("playground.policy.blockedTopicsHint"), t("playground.policy.blockedTopicsLimits")].join(locale === "en" ? " " : "")}
             multiline
             rows={4}
             defaultValue={value("blockedTopics", policy.blockedTopics.join("\n"))}
