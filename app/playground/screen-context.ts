@@ -48,11 +48,13 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
     const found = [...findPersonalData(part.text), ...findBlockedTopics(part.text, policy.blockedTopics)];
     for (const f of found) findings.push({ ...f, part: i, source: part.source, split: false });
   });
+  // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
+  // number by its keyword): the split finding says more, so it replaces the overlapping one.
   for (const f of findSplitAcrossParts(parts)) {
-    const alreadyFound = findings.some(
-      (k) => k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length,
-    );
-    if (!alreadyFound) findings.push(f);
+    const overlapping = (k: ContextFinding) =>
+      !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
+    for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);
+    findings.push(f);
   }
   findings.sort((a, b) => a.part - b.part || a.index - b.index);
   return findings.length === 0 ? { ok: true } : { ok: false, findings };
@@ -62,7 +64,7 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
 // Numbers split across parts
 
 /** Digits (and an ID's letters or check character) with short separators between them. */
-const CHAIN = /(?<![A-Za-z])(?:[A-Za-z]{1,2}[\s-]?)?\d(?:[\s\-._/()]{0,3}[\dXxA](?![A-Za-z]))*\)?/g;
+const CHAIN = /(?<![A-Za-z])(?:[A-Za-z]{1,2}[\s-]?)?\d(?:[\s\-._/()]{0,3}(?:\d|[XxA](?![A-Za-z])))*\)?/g;
 
 interface Chain {
   part: number;

@@ -340,11 +340,6 @@ const DETECTORS: Detector[] = [
       "gu",
     ),
   },
-  {
-    // A group of a village without the village's name: 3组15号, 五组12号.
-    kind: "street_address",
-    pattern: /(?<![\d第])\d{1,3}\s*(?:组|組)\s*\d{1,4}\s*[号號]/gu,
-  },
 ];
 
 /** Words before a Chinese address that are not part of it: 我家住在人民路123号 → 人民路123号. */
