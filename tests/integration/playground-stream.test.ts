@@ -19,7 +19,6 @@ import { providerErrorMessage } from "../../app/playground/error-messages";
 import { configureProviders } from "../../app/playground/providers.server";
 import { reserveTokens, ledgerDay } from "../../app/playground/guard.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
-import { updateSchoolSettings } from "../../app/models/schools.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
