@@ -84,8 +84,8 @@ describe("every class of personal data is stopped before the model, in the stude
   const CASES: [string, string, string, string, RegExp][] = [
     ["resident ID in Chinese numerals", "我的身份证是一一零一零五一九四九一二三一零零二X", "zh-CN", "一九四九一二三一", /没有发出去.*身份证号码/s],
     ["mainland mobile with dots and a zero-width space", "call me: 139.1234.\u200B5678", "en", "5678", /not sent.*mobile phone number.*Remove it/s],
-    ["phone after a phrase", "我嘅電話係 9123 4567", "zh-HK", "9123", /沒有送出.*電話號碼/s],
-    ["Hong Kong identity card", "my HKID is A123456(7)", "en", "123456", /not sent.*an ID number/s],
+    ["phone after a phrase, in Chinese numerals", "我嘅電話係九一二三四五六七", "zh-HK", "九一二三", /沒有送出.*電話號碼/s],
+    ["Hong Kong identity card", "here you go: A123456(7)", "en", "123456", /not sent.*an ID number/s],
     ["e-mail as (at) and (dot)", "write to alice (at) example (dot) com", "en", "alice", /not sent.*e-mail address/s],
     ["flat in Chinese numerals", "我家在五号楼二单元三零一室", "zh-CN", "三零一", /没有发出去.*家庭住址/s],
     ["village address", "我家在张家村3组15号", "zh-CN", "张家村", /没有发出去.*家庭住址/s],

@@ -235,6 +235,45 @@ describe("blocked topics", () => {
     (text) => expect(screenPrompt(text, policy)).toEqual({ ok: true }),
   );
 
+  it.each([
+    "g4mbl1ng",
+    "G A M B L I N G",
+    "g.a.m.b.l.i.n.g",
+    "g-a-m-b-l-i-n-g",
+    "gam-bling",
+    "gam.bling",
+    "gаmbling", // Cyrillic а
+    "gámbling",
+    "ｇａｍｂｌｉｎｇ",
+    "gam\u200Bbling",
+    "GAMB|ING",
+    "video-games",
+    "videogames",
+    "v1de0 g4mes",
+    "weap0ns",
+    "we@pon",
+    "赌 博",
+    "赌.博",
+    "赌\u200B博",
+    "ＶＩＤＥＯ ＧＡＭＥＳ",
+  ])("disguised: %s", (text) => {
+    const result = screenPrompt(text, policy);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.findings.map((f) => f.kind)).toEqual(["blocked_topic"]);
+  });
+
+  it.each([
+    ["he'll be fine", "hell"],
+    ["she'll come", "hell"],
+    ["a shell script", "hell"],
+    ["we'd like that", "wed"],
+    ["I'll go", "ill"],
+    ["the 1st weapons-free zone", "war"],
+    ["go to war-", "peace"],
+  ])("ordinary words pass: %s (blocked: %s)", (text, term) => {
+    expect(screenPrompt(text, { blockedTopics: [term] })).toEqual({ ok: true });
+  });
+
   it("reports topics and personal data together", () => {
     const result = screenPrompt("gambling tips to alice@example.com", policy);
     expect(result.ok ? [] : result.findings.map((f) => f.kind)).toEqual(["blocked_topic", "email"]);
