@@ -42,8 +42,10 @@ export function replaceMapped(
   let at = 0;
   const push = (s: number, e: number) => {
     out.text += mapped.text.slice(s, e);
-    out.from.push(...mapped.from.slice(s, e));
-    out.to.push(...mapped.to.slice(s, e));
+    for (let i = s; i < e; i++) {
+      out.from.push(mapped.from[i]!);
+      out.to.push(mapped.to[i]!);
+    }
   };
   pattern.lastIndex = 0;
   for (let m = pattern.exec(mapped.text); m; m = pattern.exec(mapped.text)) {
@@ -98,11 +100,22 @@ export function digitValue(ch: string): number {
 
 /** NFKC per character, decimal digits of any script to ASCII, dashes to "-", invisibles removed. */
 function foldCharacters(text: string, extra?: (ch: string) => string): MappedText {
-  const out: MappedText = { text: "", from: [], to: [] };
+  const chars: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
   let i = 0;
   for (const cp of text) {
     const start = i;
     i += cp.length;
+    const code = cp.codePointAt(0)!;
+    // Fast path: printable ASCII and CJK unified ideographs fold to themselves (the screen runs on
+    // every request, over the whole conversation, before the first token).
+    if ((code >= 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff) || code === 0x0a) {
+      chars.push(extra && code < 0x7f ? extra(cp) : cp);
+      from.push(start);
+      to.push(i);
+      continue;
+    }
     if (INVISIBLE.test(cp)) continue;
     for (const ch of cp.normalize("NFKC")) {
       if (INVISIBLE.test(ch)) continue;
@@ -112,13 +125,13 @@ function foldCharacters(text: string, extra?: (ch: string) => string): MappedTex
       else if (DASHES.test(ch)) folded = "-";
       else if (extra) folded = extra(ch);
       for (let k = 0; k < folded.length; k++) {
-        out.text += folded[k];
-        out.from.push(start);
-        out.to.push(i);
+        chars.push(folded[k]!);
+        from.push(start);
+        to.push(i);
       }
     }
   }
-  return out;
+  return { text: chars.join(""), from, to };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +229,7 @@ const CONFUSABLES: Record<string, string> = {
 /** Lower case, no accents, look-alike letters as Latin; length-preserving where it can be. */
 export function foldForWords(text: string): MappedText {
   return foldCharacters(text, (ch) => {
+    if (ch.charCodeAt(0) < 0x7f) return ch.toLowerCase();
     const lower = ch.toLowerCase();
     const plain = lower.normalize("NFD").replace(/\p{M}/gu, "");
     return CONFUSABLES[plain] ?? plain;

@@ -16,7 +16,7 @@
 import { foldForPersonalData, originalSpan, type MappedText } from "./normalize-text";
 import {
   findBlockedTopics,
-  findPersonalData,
+  findPersonalDataIn,
   isValidHongKongId,
   isValidResidentId,
   isValidTaiwanId,
@@ -44,13 +44,15 @@ export type ContextScreenResult = { ok: true } | { ok: false; findings: ContextF
 
 export function screenContext(parts: readonly ContextPart[], policy: ScreeningPolicy): ContextScreenResult {
   const findings: ContextFinding[] = [];
+  // Each part is folded once, for its own detectors and for the joints.
+  const folded = parts.map((part) => foldForPersonalData(part.text));
   parts.forEach((part, i) => {
-    const found = [...findPersonalData(part.text), ...findBlockedTopics(part.text, policy.blockedTopics)];
+    const found = [...findPersonalDataIn(folded[i]!, part.text), ...findBlockedTopics(part.text, policy.blockedTopics)];
     for (const f of found) findings.push({ ...f, part: i, source: part.source, split: false });
   });
   // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
   // number by its keyword): the split finding says more, so it replaces the overlapping one.
-  for (const f of findSplitAcrossParts(parts)) {
+  for (const f of findSplitAcrossParts(parts, folded)) {
     const overlapping = (k: ContextFinding) =>
       !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
     for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);
@@ -93,13 +95,12 @@ const SPLIT_SHAPES: { kind: PersonalDataKind; test: (s: string) => boolean }[] =
   { kind: "id_number", test: (s) => /^[157]\d{6}\(\d\)$/.test(s) },
 ];
 
-function chainsOf(text: string, part: number): Chain[] {
-  const mapped = foldForPersonalData(text);
+function chainsOf(mapped: MappedText, part: number): Chain[] {
   return [...mapped.text.matchAll(CHAIN)].map((m) => ({ part, mapped, start: m.index, end: m.index + m[0].length }));
 }
 
-function findSplitAcrossParts(parts: readonly ContextPart[]): ContextFinding[] {
-  const chains = parts.map((p, i) => chainsOf(p.text, i));
+function findSplitAcrossParts(parts: readonly ContextPart[], folded: readonly MappedText[]): ContextFinding[] {
+  const chains = folded.map((mapped, i) => chainsOf(mapped, i));
   // Link the last chain of a part to the first chain of the next part; a part that holds one
   // chain only passes the link on ("110105" + "19491231" + "0021").
   const linked: Chain[][] = [];

@@ -350,7 +350,7 @@ export function findPersonalData(text: string): Finding[] {
 }
 
 /** Runs every detector on folded text; findings are reported as spans of the original text. */
-function findPersonalDataIn(mapped: MappedText, original: string): Finding[] {
+export function findPersonalDataIn(mapped: MappedText, original: string): Finding[] {
   const folded = mapped.text;
   const candidates: Finding[] = [];
   for (const detector of DETECTORS) {
