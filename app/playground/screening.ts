@@ -2,10 +2,15 @@
  * Screens a playground prompt before it leaves the server (personal data, the teacher's blocked
  * topics) and flags replies for the teacher's attention. Pure: no I/O, safe in the browser.
  *
- * Design rule: every personal-data finding contains a digit or an "@". A child's name or town
- * alone is not screened; numbers that locate or identify a person are. Each detector is narrow
- * on purpose — years, prices, token counts, dates, versions and join codes must pass, because a
- * screen that cries wolf teaches students to ignore it.
+ * Detectors run on folded text (normalize-text.ts: NFKC, every script's digits as ASCII, Chinese
+ * numerals as digits, invisible characters removed, spaced-out digits joined); findings are
+ * reported as spans of the text the student typed.
+ *
+ * Design rule: every personal-data finding contains a digit (of any script, or a Chinese numeral)
+ * or an "@" (or "at" written to dodge a screen). A child's name or town alone is not screened;
+ * numbers that locate or identify a person are. Each detector is narrow on purpose — years,
+ * prices, token counts, dates, versions and join codes must pass, because a screen that cries
+ * wolf teaches students to ignore it.
  */
 import type { Locale } from "../course/types";
 import { foldForPersonalData, foldForWords, originalSpan, type MappedText } from "./normalize-text";
