@@ -333,9 +333,9 @@ const DETECTORS: Detector[] = [
     pattern: /(?<![\d第])\d{1,2}\s*(?:单元|單元)\s*\d{3,4}\s*(?:室|号|號|房)/gu,
   },
   {
-    // Hong Kong flats: A座12樓B室, 3座15樓D室, 12樓B室, 20楼3室.
+    // Hong Kong flats: A座12樓B室, 3座15樓D室, 12樓B室, 20楼3室 (not "3楼5号教室", a classroom).
     kind: "street_address",
-    pattern: /(?<![A-Za-z\d])(?:[A-Za-z\d]{1,3}\s*(?:座|栋|棟)\s*)?\d{1,3}\s*(?:楼|樓|层|層)\s*[A-Za-z\d]{1,2}\s*(?:室|座|号|號)/gu,
+    pattern: /(?<![A-Za-z\d])(?:[A-Za-z\d]{1,3}\s*(?:座|栋|棟)\s*)?\d{1,3}\s*(?:楼|樓|层|層)\s*(?:[A-Za-z]|\d{1,4})\s*室/gu,
   },
   {
     // Villages: 张家村3组, 幸福村五组15号, 王庄村2队, 李家村15号; not 乡村/农村/地球村 followed by a number.

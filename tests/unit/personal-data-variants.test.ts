@@ -267,6 +267,10 @@ const MUST_PASS: string[] = [
   "考了一百分",
   "時間是十點三十分",
   "第五課的第三題",
+  "我们在3楼5号教室上课",
+  "图书馆在三楼A区",
+  "村上春树写了3本书",
+  "度假山庄3号楼",
 ];
 
 describe("personal data that must be blocked", () => {
