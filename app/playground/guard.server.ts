@@ -26,7 +26,7 @@ import {
   type FindingKind,
 } from "./screening";
 import type { ChatMessage } from "./provider";
-import { screenContext, type ContextPart } from "./screen-context";
+import { screenContext, type ContextFinding, type ContextPart } from "./screen-context";
 import { foldForWords, originalSpan } from "./normalize-text";
 
 // ---------------------------------------------------------------------------------------------
@@ -381,8 +381,14 @@ export function screenOutgoing(
     findings,
     kinds: [...new Set(findings.map((f) => f.kind))],
     stored: redactPersonalData(prompt, inPrompt),
-    explanation: explainFindings(findings, locale, where),
+    explanation: explainFindings(findings, locale, where, topicWhere(findings)),
   };
+}
+
+function topicWhere(findings: readonly ContextFinding[]): "prompt" | "system" | "history" {
+  const topics = findings.filter((f) => f.kind === "blocked_topic");
+  if (topics.some((f) => f.source === "prompt")) return "prompt";
+  return topics.some((f) => f.source === "system") ? "system" : "history";
 }
 
 /** A reply's flags for the teacher ("self_harm", "personal_data", …), deduplicated. */

@@ -683,8 +683,29 @@ const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
     `老師在這個班的試驗場裡關閉了${listInLocale(topics.map((t) => `「${t}」`), "zh-Hant")}${topics.length > 1 ? "這些" : "這個"}話題。換個問題試試吧。`,
 };
 
+/** A blocked topic that is not in the new message: where it is, and what to do. */
+const TOPIC_ELSEWHERE: Record<Locale, Record<"system" | "history", string>> = {
+  en: {
+    system: "It is in your own system prompt: remove it from there.",
+    history: "It is in an earlier message of this conversation, which goes to the AI with every message: start a new conversation.",
+  },
+  "zh-Hans": {
+    system: "它在你自己写的系统提示词里，请把它从那里删掉。",
+    history: "它出现在这段对话前面的消息里，而整段对话每次都会发给 AI，请开一个新的对话。",
+  },
+  "zh-Hant": {
+    system: "它在你自己寫的系統提示詞裡，請把它從那裡刪掉。",
+    history: "它出現在這段對話前面的訊息裡，而整段對話每次都會傳給 AI，請開一個新的對話。",
+  },
+};
+
 /** Words for a 12–17-year-old about why a prompt was not sent, in their language. */
-export function explainFindings(findings: Finding[], locale: Locale, where: FoundWhere = "prompt"): string {
+export function explainFindings(
+  findings: Finding[],
+  locale: Locale,
+  where: FoundWhere = "prompt",
+  topicWhere: "prompt" | "system" | "history" = "prompt",
+): string {
   const personal = findings.filter(
     (f): f is Finding & { kind: PersonalDataKind } => f.kind !== "blocked_topic",
   );
@@ -704,6 +725,9 @@ export function explainFindings(findings: Finding[], locale: Locale, where: Foun
     const several = personal.length > 1 && where !== "split";
     parts.push([words[where](what), words.advice, words.act[where](several)].join(locale === "en" ? " " : ""));
   }
-  if (topics.length > 0) parts.push(TOPIC_EXPLANATION[locale](topics));
+  if (topics.length > 0) {
+    const wherever = topicWhere === "prompt" ? "" : TOPIC_ELSEWHERE[locale][topicWhere];
+    parts.push([TOPIC_EXPLANATION[locale](topics), wherever].filter(Boolean).join(locale === "en" ? " " : ""));
+  }
   return parts.join(locale === "en" ? " " : "");
 }

@@ -142,6 +142,19 @@ describe("every class of personal data is stopped before the model, in the stude
     expect(upstreamCount()).toBe(0);
   });
 
+  it("a topic blocked after it was discussed: the history still goes upstream, so the student is told to start afresh", async () => {
+    const cls = await makeClass(school.admin);
+    await updatePlaygroundPolicy(school.admin, cls.id, { ...cls.playgroundPolicy, messagesPerMinute: 60 });
+    const student = await makeStudentIn(cls.id);
+    const first = await send(student, { prompt: "How do poker odds work?" });
+    expect(first.last.type).toBe("done");
+    await updatePlaygroundPolicy(school.admin, cls.id, { ...cls.playgroundPolicy, messagesPerMinute: 60, blockedTopics: ["poker"] });
+    const next = await send(student, { prompt: "and in chess?", conversationId: conversationOf(first.events) });
+    expect(next.status).toBe(422);
+    expect(next.message).toMatch(/“poker”.*earlier message of this conversation.*start a new conversation/s);
+    expect(upstreamCount()).toBe(1);
+  });
+
   it("a blocked topic in disguise is stopped too, and named as the teacher wrote it", async () => {
     const student = await studentWith({ blockedTopics: ["gambling"] });
     const result = await send(student, { prompt: "tell me about g 4 m b l 1 n g" });
