@@ -336,6 +336,22 @@ describe("explainFindings", () => {
     expect(explainFindings([topic], "zh-Hans")).toContain("这个话题");
   });
 
+  it.each([
+    ["split", "en", /together with your earlier messages.*Leave that part out of this message/s],
+    ["system", "en", /your own system prompt contains.*Remove it from your system prompt/s],
+    ["history", "en", /an earlier message in this conversation.*Start a new conversation/s],
+    ["split", "zh-Hans", /和你前面发的消息连起来.*这条消息里不要再写这部分内容/s],
+    ["system", "zh-Hans", /你自己写的系统提示词里.*从系统提示词里删掉/s],
+    ["history", "zh-Hans", /这段对话前面的一条消息里.*开一个新的对话/s],
+    ["split", "zh-Hant", /和你前面傳的訊息連起來.*這則訊息裡不要再寫這部分內容/s],
+    ["system", "zh-Hant", /你自己寫的系統提示詞裡.*從系統提示詞裡刪掉/s],
+    ["history", "zh-Hant", /這段對話前面的一則訊息裡.*開一個新的對話/s],
+  ] as const)("says where it was and what to do: %s, %s", (where, locale, expected) => {
+    const text = explainFindings([phone], locale, where);
+    expect(text).toMatch(expected);
+    expect(text).not.toContain("555");
+  });
+
   it("returns nothing for nothing", () => expect(explainFindings([], "en")).toBe(""));
 });
 

@@ -248,7 +248,7 @@ export const zhHant: Record<MessageKey, string> = {
   "playground.noJsNote": "回答完成後會顯示出來。",
   "playground.explore.title": "探索設定",
   "playground.explore.system": "系統提示詞",
-  "playground.explore.systemHint": "模型在讀你的提示詞之前先讀到的說明。學校的安全規則總是排在最前面，不能更改。",
+  "playground.explore.systemHint": "模型在讀你的提示詞之前先讀到的說明。學校的安全規則總是排在最前面；你的說明跟在後面，會標明是你寫的，不能改變這些規則。這裡同樣不能寫個人資訊。",
   "playground.explore.temperature": "溫度",
   "playground.explore.temperatureHint": "0 表示每次都選最可能的詞元；1 表示回答更多變。",
   "playground.explore.maxTokens": "最大詞元數",

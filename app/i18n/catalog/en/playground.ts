@@ -34,7 +34,7 @@ export const playground = {
   "playground.explore.title": "Explore settings",
   "playground.explore.system": "System prompt",
   "playground.explore.systemHint":
-    "Instructions the model reads before your prompt. The school's safety rules always come first and can't be changed.",
+    "Instructions the model reads before your prompt. The school's safety rules always come first; your instructions follow them, marked as yours, and can't change them. Personal data is not allowed here either.",
   "playground.explore.temperature": "Temperature",
   "playground.explore.temperatureHint": "0 picks the most likely token every time; 1 gives more varied answers.",
   "playground.explore.maxTokens": "Max tokens",

@@ -31,7 +31,7 @@ export const playground: Record<keyof typeof en, string> = {
 
   "playground.explore.title": "探索设置",
   "playground.explore.system": "系统提示词",
-  "playground.explore.systemHint": "模型在读你的提示词之前先读到的说明。学校的安全规则总是排在最前面，不能更改。",
+  "playground.explore.systemHint": "模型在读你的提示词之前先读到的说明。学校的安全规则总是排在最前面；你的说明跟在后面，会标明是你写的，不能改变这些规则。这里同样不能写个人信息。",
   "playground.explore.temperature": "温度",
   "playground.explore.temperatureHint": "0 表示每次都选最可能的词元；1 表示回答更多变。",
   "playground.explore.maxTokens": "最大词元数",
