@@ -116,23 +116,42 @@ function foldCharacters(text: string, extra?: (ch: string) => string): MappedTex
       to.push(i);
       continue;
     }
-    if (INVISIBLE.test(cp)) continue;
-    for (const ch of cp.normalize("NFKC")) {
-      if (INVISIBLE.test(ch)) continue;
-      let folded = ch;
-      if (/[0-9]/.test(ch)) folded = ch;
-      else if (DECIMAL_DIGIT.test(ch)) folded = String(digitValue(ch));
-      else if (DASHES.test(ch)) folded = "-";
-      else if (extra) folded = extra(ch);
-      for (let k = 0; k < folded.length; k++) {
-        chars.push(folded[k]!);
-        from.push(start);
-        to.push(i);
-      }
+    const cache = extra ? WORD_FOLDS : PLAIN_FOLDS;
+    let folded = cache.get(cp);
+    if (folded === undefined) {
+      folded = foldCodePoint(cp, extra);
+      if (cache.size >= FOLD_CACHE_SIZE) cache.clear();
+      cache.set(cp, folded);
+    }
+    for (let k = 0; k < folded.length; k++) {
+      chars.push(folded[k]!);
+      from.push(start);
+      to.push(i);
     }
   }
   return { text: chars.join(""), from, to };
 }
+
+function foldCodePoint(cp: string, extra?: (ch: string) => string): string {
+  if (INVISIBLE.test(cp)) return "";
+  let out = "";
+  for (const ch of cp.normalize("NFKC")) {
+    if (INVISIBLE.test(ch)) continue;
+    if (/[0-9]/.test(ch)) out += ch;
+    else if (DECIMAL_DIGIT.test(ch)) out += String(digitValue(ch));
+    else if (DASHES.test(ch)) out += "-";
+    else out += extra ? extra(ch) : ch;
+  }
+  return out;
+}
+
+/**
+ * Folds of the characters outside the fast path, remembered (a few thousand distinct characters
+ * cover any real text; the cache is emptied when it grows past that).
+ */
+const FOLD_CACHE_SIZE = 4096;
+const PLAIN_FOLDS = new Map<string, string>();
+const WORD_FOLDS = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------
 // Chinese numerals

@@ -95,6 +95,9 @@ const SPLIT_SHAPES: { kind: PersonalDataKind; test: (s: string) => boolean }[] =
   { kind: "id_number", test: (s) => /^[157]\d{6}\(\d\)$/.test(s) },
 ];
 
+/** The longest shape above ("886" and a Taiwan mobile; a resident ID is 18). */
+const MAX_SHAPE_LENGTH = 20;
+
 function chainsOf(mapped: MappedText, part: number): Chain[] {
   return [...mapped.text.matchAll(CHAIN)].map((m) => ({ part, mapped, start: m.index, end: m.index + m[0].length }));
 }
@@ -142,7 +145,7 @@ function matchLinked(group: Chain[], parts: readonly ContextPart[]): ContextFind
   // Candidates start where a group starts and end where one ends, and span at least one joint.
   for (let i = 0; i < pieces.length; i++) {
     if (!pieces[i]!.groupStart) continue;
-    for (let j = i + 1; j < pieces.length; j++) {
+    for (let j = i + 1; j < Math.min(pieces.length, i + MAX_SHAPE_LENGTH); j++) {
       const endsGroup = j === pieces.length - 1 || pieces[j + 1]!.groupStart;
       if (!endsGroup || pieces[j]!.chain === pieces[i]!.chain) continue;
       const candidate = pieces.slice(i, j + 1).map((p) => p.ch).join("");
