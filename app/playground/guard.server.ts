@@ -322,7 +322,7 @@ export function composeSystemPrompt(
  * student cannot close their block early and write "rules" after it.
  */
 const DELIMITER_LOOKALIKE =
-  /[<‹〈《«⟨❬❮]\s*\/?\s*student[\s_\-]*system[\s_\-]*prompt[^>›〉》»⟩❭❯\n]{0,40}[>›〉》»⟩❭❯]/giu;
+  /[<‹〈《«⟨❬❮]\s*\/?\s*student[\s_\-]*system[\s_\-]*prompt(?:[^<>‹›〈〉《》«»⟨⟩❬❭❮❯\n]{0,40}[>›〉》»⟩❭❯])?|\/?\s*student[\s_\-]*system[\s_\-]*prompt\s*[>›〉》»⟩❭❯]/giu;
 
 export function withoutDelimiters(text: string): string {
   const folded = foldForWords(text);
