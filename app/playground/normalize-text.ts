@@ -24,11 +24,6 @@ export function originalSpan(mapped: MappedText, start: number, end: number): [n
   return [mapped.from[start]!, mapped.to[end - 1]!];
 }
 
-function identity(text: string): MappedText {
-  const from = Array.from({ length: text.length }, (_, i) => i);
-  return { text, from, to: from.map((i) => i + 1) };
-}
-
 /**
  * Replaces every match of `pattern` (global) with `replace(match)`; each replacement character
  * maps to the whole original span of the match.
@@ -98,7 +93,10 @@ export function digitValue(ch: string): number {
   return steps % 10;
 }
 
-/** NFKC per character, decimal digits of any script to ASCII, dashes to "-", invisibles removed. */
+/**
+ * NFKC per character, decimal digits of any script to ASCII, dashes to "-", invisibles removed;
+ * `extra` folds what is left (only foldForWords passes one, which the cache below relies on).
+ */
 function foldCharacters(text: string, extra?: (ch: string) => string): MappedText {
   const chars: string[] = [];
   const from: number[] = [];
@@ -255,4 +253,3 @@ export function foldForWords(text: string): MappedText {
   });
 }
 
-export { identity as unmappedText };
