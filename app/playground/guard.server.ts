@@ -424,7 +424,11 @@ export function explainBlocked(kinds: readonly string[], text: string, blockedTo
     const found = topics.ok ? [] : topics.findings.filter((f) => f.kind === "blocked_topic");
     findings.push(...(found.length > 0 ? found : [{ kind: "blocked_topic" as const, match: "…", index: 0 }]));
   }
-  return explainFindings(findings, locale);
+  // The personal data in the new message was redacted when it was stored; with no mark left, it
+  // was elsewhere in what the message would have sent (the system prompt or an earlier message).
+  const personalInPrompt = text.includes(REDACTED);
+  const where = findings.some((f) => f.kind !== "blocked_topic") && !personalInPrompt ? "context" : "prompt";
+  return explainFindings(findings, locale, where);
 }
 
 const FINDING_KINDS: readonly string[] = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "blocked_topic"];

@@ -619,10 +619,11 @@ function listInLocale(items: string[], locale: Locale): string {
 
 /**
  * Where the personal data was: in the new message, split between it and earlier messages, in the
- * student's own system prompt, or in an earlier message only. The student is told what to do in
- * each case; the data itself is never repeated back.
+ * student's own system prompt, or in an earlier message only ("context": one of those two, when a
+ * stored blocked message is shown again and only its redacted text is known). The student is told
+ * what to do in each case; the data itself is never repeated back.
  */
-export type FoundWhere = "prompt" | "split" | "system" | "history";
+export type FoundWhere = "prompt" | "split" | "system" | "history" | "context";
 
 type Explanation = Record<FoundWhere, (what: string) => string> & {
   advice: string;
@@ -637,6 +638,8 @@ const PERSONAL_EXPLANATION: Record<Locale, Explanation> = {
     system: (what) => `Your message was not sent: your own system prompt contains what looks like ${what}.`,
     history: (what) =>
       `Your message was not sent: an earlier message in this conversation contains what looks like ${what}, and the whole conversation goes to the AI with every message.`,
+    context: (what) =>
+      `Your message was not sent: your system prompt or an earlier message in this conversation contains what looks like ${what}, and they go to the AI with every message.`,
     advice:
       "Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you.",
     act: {
@@ -644,6 +647,7 @@ const PERSONAL_EXPLANATION: Record<Locale, Explanation> = {
       split: () => "Leave that part out of this message and try again.",
       system: (several) => `Remove ${several ? "them" : "it"} from your system prompt and try again.`,
       history: (several) => `Start a new conversation and leave ${several ? "them" : "it"} out.`,
+      context: (several) => `Remove ${several ? "them" : "it"} from your system prompt, or start a new conversation.`,
     },
   },
   "zh-Hans": {
@@ -651,12 +655,14 @@ const PERSONAL_EXPLANATION: Record<Locale, Explanation> = {
     split: (what) => `这条消息没有发出去：它和你前面发的消息连起来，好像是${what}——分成几条消息发，也一样会被发现。`,
     system: (what) => `这条消息没有发出去：你自己写的系统提示词里好像有${what}。`,
     history: (what) => `这条消息没有发出去：这段对话前面的一条消息里好像有${what}，而每次发消息时，整段对话都会一起发给 AI。`,
+    context: (what) => `这条消息没有发出去：你的系统提示词或这段对话前面的消息里好像有${what}，而它们每次都会和消息一起发给 AI。`,
     advice: "不要把电话号码、住址或证件号码告诉 AI——你输入的内容可能会被保存下来、以后被人看到，而且 AI 不需要这些信息也能帮你。",
     act: {
       prompt: (several) => `把${several ? "这些内容" : "它"}删掉，再试一次吧。`,
       split: () => "这条消息里不要再写这部分内容，再试一次吧。",
       system: (several) => `把${several ? "这些内容" : "它"}从系统提示词里删掉，再试一次吧。`,
       history: (several) => `开一个新的对话，不要再写${several ? "这些内容" : "它"}。`,
+      context: (several) => `把${several ? "这些内容" : "它"}从系统提示词里删掉，或者开一个新的对话。`,
     },
   },
   "zh-Hant": {
@@ -664,12 +670,14 @@ const PERSONAL_EXPLANATION: Record<Locale, Explanation> = {
     split: (what) => `這則訊息沒有送出：它和你前面傳的訊息連起來，好像是${what}——分成幾則訊息傳，也一樣會被發現。`,
     system: (what) => `這則訊息沒有送出：你自己寫的系統提示詞裡好像有${what}。`,
     history: (what) => `這則訊息沒有送出：這段對話前面的一則訊息裡好像有${what}，而每次傳訊息時，整段對話都會一起傳給 AI。`,
+    context: (what) => `這則訊息沒有送出：你的系統提示詞或這段對話前面的訊息裡好像有${what}，而它們每次都會和訊息一起傳給 AI。`,
     advice: "不要把電話號碼、地址或證件號碼告訴 AI——你輸入的內容可能會被保存下來、之後被人看到，而且 AI 不需要這些資訊也能幫你。",
     act: {
       prompt: (several) => `把${several ? "這些內容" : "它"}刪掉，再試一次吧。`,
       split: () => "這則訊息裡不要再寫這部分內容，再試一次吧。",
       system: (several) => `把${several ? "這些內容" : "它"}從系統提示詞裡刪掉，再試一次吧。`,
       history: (several) => `開一個新的對話，不要再寫${several ? "這些內容" : "它"}。`,
+      context: (several) => `把${several ? "這些內容" : "它"}從系統提示詞裡刪掉，或者開一個新的對話。`,
     },
   },
 };

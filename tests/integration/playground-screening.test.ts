@@ -6,9 +6,10 @@
  * retention per message.
  */
 import { sql } from "drizzle-orm";
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { loader as playgroundLoader } from "../../app/routes/playground";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { residentIdCheckChar } from "../../app/playground/screening";
@@ -18,7 +19,7 @@ import { updateSchoolSettings } from "../../app/models/schools.server";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
-import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser } from "../factories";
+import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
 
 const MODEL = "claude-haiku-4-5";
@@ -137,6 +138,15 @@ describe("every class of personal data is stopped before the model, in the stude
     expect(result.status).toBe(422);
     expect(result.message).toMatch(/your own system prompt contains.*mobile phone number.*from your system prompt/s);
     expect(upstreamCount()).toBe(0);
+    // Shown again later, the stored message (nothing of it redacted) still points the right way.
+    const page = (await playgroundLoader({
+      request: await requestAs(student, `/playground?c=${(result.last as { conversationId: string }).conversationId}`),
+      params: {},
+      context: {},
+    } as unknown as LoaderFunctionArgs)) as unknown as { current: { messages: { status: string; note: string | null }[] } };
+    expect(page.current.messages.find((m) => m.status === "blocked")?.note).toMatch(
+      /your system prompt or an earlier message.*Remove it from your system prompt, or start a new conversation/s,
+    );
   });
 
   it("an ID split between the explore-mode system prompt and the prompt", async () => {

@@ -346,6 +346,9 @@ describe("explainFindings", () => {
     ["split", "zh-Hant", /和你前面傳的訊息連起來.*這則訊息裡不要再寫這部分內容/s],
     ["system", "zh-Hant", /你自己寫的系統提示詞裡.*從系統提示詞裡刪掉/s],
     ["history", "zh-Hant", /這段對話前面的一則訊息裡.*開一個新的對話/s],
+    ["context", "en", /your system prompt or an earlier message.*Remove it from your system prompt, or start a new conversation/s],
+    ["context", "zh-Hans", /你的系统提示词或这段对话前面的消息里.*或者开一个新的对话/s],
+    ["context", "zh-Hant", /你的系統提示詞或這段對話前面的訊息裡.*或者開一個新的對話/s],
   ] as const)("says where it was and what to do: %s, %s", (where, locale, expected) => {
     const text = explainFindings([phone], locale, where);
     expect(text).toMatch(expected);
