@@ -7,6 +7,7 @@
  * scripts' digits (١٣٨…), Chinese numerals (一三八…), zero-width characters, dots and spaced-out
  * digits. Folding first lets each detector stay one readable pattern.
  */
+import traditionalToSimplified from "opencc-js/dict/TSCharacters";
 
 /** Folded text; `from[i]`/`to[i]` are the original [start, end) of folded UTF-16 unit i. */
 export interface MappedText {
@@ -109,7 +110,7 @@ function foldCharacters(text: string, extra?: (ch: string) => string): MappedTex
     // Fast path: printable ASCII and CJK unified ideographs fold to themselves (the screen runs on
     // every request, over the whole conversation, before the first token).
     if ((code >= 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff) || code === 0x0a) {
-      chars.push(extra && code < 0x7f ? extra(cp) : cp);
+      chars.push(extra ? extra(cp) : cp);
       from.push(start);
       to.push(i);
       continue;
@@ -243,10 +244,34 @@ const CONFUSABLES: Record<string, string> = {
   χ: "x", ω: "w", ς: "s", ℓ: "l",
 };
 
-/** Lower case, no accents, look-alike letters as Latin; length-preserving where it can be. */
+/**
+ * Traditional characters to Simplified, one character for one (opencc's character table, about
+ * 4,000 entries; its first choice where there are several): a teacher who blocks 赌博 also
+ * blocks 賭博, and the other way round. Words, not phrases, so the table is enough.
+ */
+let simplified: Map<string, string> | null = null;
+function simplifiedOf(ch: string): string | undefined {
+  if (!simplified) {
+    simplified = new Map();
+    for (const entry of traditionalToSimplified.split("|")) {
+      const [from, to] = entry.split(" ");
+      if (from && to && from !== to) simplified.set(from, to);
+    }
+  }
+  return simplified.get(ch);
+}
+
+/**
+ * Lower case, no accents, look-alike letters as Latin, Traditional Chinese as Simplified;
+ * length-preserving where it can be.
+ */
 export function foldForWords(text: string): MappedText {
   return foldCharacters(text, (ch) => {
-    if (ch.charCodeAt(0) < 0x7f) return ch.toLowerCase();
+    const code = ch.charCodeAt(0);
+    if (code < 0x7f) return ch.toLowerCase();
+    const chinese = simplifiedOf(ch);
+    if (chinese) return chinese;
+    if (code >= 0x4e00 && code <= 0x9fff) return ch;
     const lower = ch.toLowerCase();
     const plain = lower.normalize("NFD").replace(/\p{M}/gu, "");
     return CONFUSABLES[plain] ?? plain;

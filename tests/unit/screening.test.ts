@@ -256,6 +256,7 @@ describe("blocked topics", () => {
     "赌.博",
     "赌\u200B博",
     "ＶＩＤＥＯ ＧＡＭＥＳ",
+    "我想了解賭博", // Traditional characters for a term written in Simplified
   ])("disguised: %s", (text) => {
     const result = screenPrompt(text, policy);
     expect(result.ok).toBe(false);
@@ -272,6 +273,11 @@ describe("blocked topics", () => {
     ["go to war-", "peace"],
   ])("ordinary words pass: %s (blocked: %s)", (text, term) => {
     expect(screenPrompt(text, { blockedTopics: [term] })).toEqual({ ok: true });
+  });
+
+  it("a term written in Traditional characters catches the Simplified form too", () => {
+    const result = screenPrompt("推荐一个好玩的游戏", { blockedTopics: ["遊戲"] });
+    expect(result.ok ? [] : result.findings).toEqual([{ kind: "blocked_topic", match: "游戏", index: 7, term: "遊戲" }]);
   });
 
   it("reports topics and personal data together", () => {

@@ -319,7 +319,7 @@ export const zhHant: Record<MessageKey, string> = {
   "playground.policy.usedToday": "本班今天已用：{used} / {budget} 個詞元。",
   "playground.policy.blockedTopics": "禁止的話題",
   "playground.policy.blockedTopicsHint": "每行一個。提到這些話題的提示詞不會發出去，學生會看到原因。個人資訊總是會被攔下。",
-  "playground.policy.blockedTopicsLimits": "禁止話題只能起到「減速帶」的作用，不能保證萬無一失：列表裡的詞即使被拆開寫、用形近的字母或數字代替（如 g4mbl1ng）或寫成全形字元，也能被攔下；但學生仍然可以換一種說法來談這個話題。請繼續檢視對話記錄，並向學生說明為什麼不能談這個話題。",
+  "playground.policy.blockedTopicsLimits": "禁止話題只能起到「減速帶」的作用，不能保證萬無一失：列表裡的詞即使被拆開寫、用形近的字母或數字代替（如 g4mbl1ng）、寫成全形字元，或者把簡體換成繁體（反過來也一樣），也能被攔下；但學生仍然可以換一種說法來談這個話題。請繼續檢視對話記錄，並向學生說明為什麼不能談這個話題。",
   "playground.policy.schedule": "開放時間",
   "playground.policy.scheduleOn": "只在設定的時間開放",
   "playground.policy.scheduleHint": "時間按伺服器所在時區（{zone}）計算。",

@@ -121,7 +121,7 @@ export const playground = {
   "playground.policy.blockedTopicsHint":
     "One per line. A prompt that mentions one is not sent, and the student is told why. Personal data is always blocked.",
   "playground.policy.blockedTopicsLimits":
-    "Blocking a topic is a speed bump, not a guarantee: it catches the words on your list also when they are spaced out, written with look-alike letters or numbers (g4mbl1ng) or in full-width characters, but a student can still describe a topic in other words. Keep reading the transcripts, and tell your class why a topic is off.",
+    "Blocking a topic is a speed bump, not a guarantee: it catches the words on your list also when they are spaced out, written with look-alike letters or numbers (g4mbl1ng), in full-width characters or in Traditional instead of Simplified Chinese (or the other way round), but a student can still describe a topic in other words. Keep reading the transcripts, and tell your class why a topic is off.",
   "playground.policy.schedule": "Opening hours",
   "playground.policy.scheduleOn": "Open only at set times",
   "playground.policy.scheduleHint": "Times are in the server's time zone ({zone}).",
