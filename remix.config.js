@@ -4,6 +4,9 @@ export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   serverBuildPath: "build/index.js",
+  // opencc-js is a build-time tool (a devDependency); the screening uses one small table of it
+  // (Traditional → Simplified characters), bundled so the server needs no devDependency at run time.
+  serverDependenciesToBundle: [/^opencc-js/],
   assetsBuildDirectory: "public/build",
   publicPath: "/build/",
   future: {

@@ -6,7 +6,9 @@ export async function runHousekeeping(log: (line: string) => void): Promise<void
   try {
     const { purgeExpiredTranscripts } = await import("../app/models/retention.server");
     const purged = await purgeExpiredTranscripts();
-    if (purged > 0) log(`retention: deleted ${purged} expired playground conversations`);
+    if (purged.messages + purged.conversations > 0) {
+      log(`retention: deleted ${purged.messages} expired playground messages and ${purged.conversations} emptied conversations`);
+    }
   } catch (error) {
     log(`retention purge failed: ${(error as Error).message}`);
   }

@@ -129,9 +129,11 @@ export async function prepareExchange(
   const prompt = history.messages.at(-1)!.content;
   if (!prompt.trim()) return refusal("empty", locale);
 
-  // Screening, before anything leaves the server. The lesson's own system prompt is course
-  // content, not the student's, so only what the student typed is screened.
-  const screened = screenOutgoing(prompt, tryit?.system ? null : ownSystem, policy, locale);
+  // Screening, before anything leaves the server: everything the student typed that this request
+  // sends (their system prompt, their earlier messages, the prompt). The lesson's own system
+  // prompt is course content, and the model's replies are not the student's words.
+  const earlier = history.messages.slice(0, -1).flatMap((m) => (m.role === "user" ? [m.content] : []));
+  const screened = screenOutgoing(prompt, tryit?.system ? null : ownSystem, policy, locale, earlier);
   if (!screened.ok) {
     if (await overRate(user.id, policy.messagesPerMinute)) {
       return refusal("rate_limited", locale, { n: policy.messagesPerMinute });
@@ -151,7 +153,7 @@ export async function prepareExchange(
   }
 
   const maxTokens = maxTokensFor(kind, policy.exploreMode, input.maxTokens);
-  const system = composeSystemPrompt(policy, locale, ownSystem);
+  const system = composeSystemPrompt(policy, locale, ownSystem, tryit?.system ? "lesson" : "student");
   const request: ChatRequest = {
     model: input.model,
     system,

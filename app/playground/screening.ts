@@ -2,12 +2,18 @@
  * Screens a playground prompt before it leaves the server (personal data, the teacher's blocked
  * topics) and flags replies for the teacher's attention. Pure: no I/O, safe in the browser.
  *
- * Design rule: every personal-data finding contains a digit or an "@". A child's name or town
- * alone is not screened; numbers that locate or identify a person are. Each detector is narrow
- * on purpose — years, prices, token counts, dates, versions and join codes must pass, because a
- * screen that cries wolf teaches students to ignore it.
+ * Detectors run on folded text (normalize-text.ts: NFKC, every script's digits as ASCII, Chinese
+ * numerals as digits, invisible characters removed, spaced-out digits joined); findings are
+ * reported as spans of the text the student typed.
+ *
+ * Design rule: every personal-data finding contains a digit (of any script, or a Chinese numeral)
+ * or an "@" (or "at" written to dodge a screen). A child's name or town alone is not screened;
+ * numbers that locate or identify a person are. Each detector is narrow on purpose — years,
+ * prices, token counts, dates, versions and join codes must pass, because a screen that cries
+ * wolf teaches students to ignore it.
  */
 import type { Locale } from "../course/types";
+import { foldForPersonalData, foldForWords, originalSpan, type MappedText } from "./normalize-text";
 
 export type PersonalDataKind =
   | "email"
@@ -24,6 +30,8 @@ export interface Finding {
   match: string;
   /** UTF-16 offset of `match` in the screened text. */
   index: number;
+  /** Blocked topics: the teacher's term that matched (the student may have disguised it). */
+  term?: string;
 }
 
 export type ScreenResult = { ok: true } | { ok: false; findings: Finding[] };
@@ -58,6 +66,8 @@ const NUMBER_START = String.raw`(?<![A-Za-z\p{N}_.+\-/$¥£€])`;
 // After a number: not followed by more digits or a decimal part ("3.14", "1,000").
 const NUMBER_END = String.raw`(?![\p{N}]|[.,]\d)`;
 const SEP = String.raw`[\s\-]`;
+/** Between the groups of a mobile or ID number students also type dots, underscores and slashes. */
+const WIDE_SEP = String.raw`[\s\-._/]`;
 
 /** A count of something, not a phone number: "3000-4000 tokens", "15000000000 parameters". */
 const UNIT_AFTER =
@@ -71,12 +81,41 @@ const digitsOf = (s: string) => s.replace(/\D/g, "");
 const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
 
 /** An identifier after a keyword: optional letters, then digit-led groups ("E1234567", "123 456"). */
-const ID_VALUE = String.raw`([A-Za-z]{0,3}\d[\dA-Za-z]*(?:[ \-]\d[\dA-Za-z]*)*)`;
+const ID_VALUE = String.raw`([A-Za-z]{0,3}\d[\dA-Za-z]*(?:[ \-._/]\d[\dA-Za-z]*)*)`;
 
 const STOP_WORDS =
   "a|an|the|on|in|at|to|of|for|by|from|with|and|or|but|is|are|was|were|be|been|my|your|his|her|our|their|this|that|these|those|it|its|we|you|they|i|me|he|she|him|them|more|less|than|then|very|so|if|as|about|around|along|into|onto|over|under|up|down|out|off|only|just|also|not|no|yes|some|any|all|each|every|many|much|few|other|new|old|big|small|minutes?|hours?|days?|weeks?|months?|years?|times?|steps?|tokens?|words?|lessons?|pages?|people|students?|points?|miles?|km|ways?|things?";
 /** A word of a street name: not an everyday word, so "3 on the way" is not an address. */
 const NAME_WORD = String.raw`(?!(?:${STOP_WORDS})\b)[A-Za-z][A-Za-z'’\-]*`;
+
+const OBFUSCATED_AT = String.raw`\s*[(\[{<【]\s*(?:at|@)\s*[)\]}>】]\s*|\s*@\s*|\s*(?:艾特|圈a|圈A)\s*|\s+at\s+`;
+const OBFUSCATED_DOT = String.raw`\s*[(\[{<【]\s*(?:dot|\.)\s*[)\]}>】]\s*|\s+dot\s+|\s*[点點]\s*|\s*\.\s*`;
+const EMAIL_TLDS =
+  "com|net|org|edu|gov|info|biz|io|co|me|ai|app|dev|cn|hk|tw|mo|sg|my|uk|us|ca|au|nz|jp|kr|de|fr|es|it|nl|ch|ie|in";
+/** Mail services a student might name: "tom at gmail dot com" is an address, "look at this dot com" not. */
+const MAIL_PROVIDERS =
+  /^(?:gmail|googlemail|qq|foxmail|163|126|yeah|sina|sohu|aliyun|139|189|outlook|hotmail|live|msn|yahoo|icloud|me|proton|protonmail|gmx|mail|ymail|netvigator|hknet)$/i;
+const EMAIL_WORDS = /(?:e-?mail|mail|address|邮箱|郵箱|邮件|郵件|电邮|電郵|信箱)[^.!?。！？\n]{0,40}$/i;
+
+/**
+ * The obfuscated forms are certain ("(at)", "[at]", 艾特, 圈a, "@"); a plain " at " is common English,
+ * so it counts only with a mail service, a handle-like name (digits, dots, underscores) or a
+ * mention of e-mail just before.
+ */
+function isObfuscatedEmail(match: string, folded: string, index: number): boolean {
+  const m = new RegExp(
+    String.raw`^([A-Za-z0-9][A-Za-z0-9._%+-]*)(${OBFUSCATED_AT})((?:[A-Za-z0-9-]+(?:${OBFUSCATED_DOT}))+)`,
+    "iu",
+  ).exec(match);
+  if (!m) return false;
+  const [, local = "", at = "", domain = ""] = m;
+  const plainAt = /^\s+at\s+$/i.test(at);
+  if (!plainAt) return true;
+  const firstLabel = domain.split(new RegExp(OBFUSCATED_DOT, "iu"))[0] ?? "";
+  return (
+    MAIL_PROVIDERS.test(firstLabel) || /[\d._]/.test(local) || EMAIL_WORDS.test(folded.slice(Math.max(0, index - 60), index))
+  );
+}
 
 const DETECTORS: Detector[] = [
   {
@@ -85,10 +124,20 @@ const DETECTORS: Detector[] = [
       /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g,
   },
   {
+    // E-mail written to dodge a screen: "alice (at) example (dot) com", "bob [at] school [dot] edu",
+    // "tom at gmail dot com", "xiaoming艾特qq点com", "小明 圈a 163.com".
+    kind: "email",
+    pattern: new RegExp(
+      String.raw`(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})(${OBFUSCATED_AT})((?:[A-Za-z0-9-]{1,63}(?:${OBFUSCATED_DOT}))+)(${EMAIL_TLDS})(?![A-Za-z0-9])`,
+      "giu",
+    ),
+    accept: isObfuscatedEmail,
+  },
+  {
     // International "+CC …": 8 to 15 digits in all (E.164).
     kind: "phone",
     pattern: new RegExp(
-      String.raw`(?<![\w+])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{1,4}){1,5}${NUMBER_END}`,
+      String.raw`(?<![\w+])\+\s?\d{1,3}[\s.\-_/]?\(?\d{1,4}\)?(?:[\s.\-_/]?\d{1,4}){1,5}${NUMBER_END}`,
       "gu",
     ),
     accept: (m) => between(digitsOf(m).length, 8, 15),
@@ -125,7 +174,7 @@ const DETECTORS: Detector[] = [
   {
     // Taiwan mobile: 0912-345-678, 0912 345 678, 0912345678.
     kind: "phone",
-    pattern: new RegExp(String.raw`${NUMBER_START}09\d{2}${SEP}?\d{3}${SEP}?\d{3}${NUMBER_END}`, "gu"),
+    pattern: new RegExp(String.raw`${NUMBER_START}09\d{2}${WIDE_SEP}?\d{3}${WIDE_SEP}?\d{3}${NUMBER_END}`, "gu"),
   },
   {
     // Landlines with an area code (Taiwan, mainland): (02) 2345-6789, 02-2345-6789, 010-12345678.
@@ -138,19 +187,34 @@ const DETECTORS: Detector[] = [
       (/[\s()-]/.test(m) || digitsOf(m).length >= 10) && notFollowedByUnit(m, folded, index),
   },
   {
-    // Any other number a keyword announces as a phone: "phone: 91234567", "电话 2345678".
+    // Hong Kong, Macau and Taiwan numbers with their country code but no "+": (852) 9123 4567,
+    // 853-6612-3456, 886 912 345 678.
     kind: "phone",
     pattern: new RegExp(
-      String.raw`(?:\b(?:phone|tel|telephone|mobile|cell|whatsapp|call\s+me(?:\s+at|\s+on)?)|电话|電話|手机|手機|联系方式|聯絡電話|座机|座機)[^\d\n.!?。！？]{0,10}?(\+?\d(?:[\s\-]?\d){6,14})${NUMBER_END}`,
+      String.raw`(?<![\w+])\(?(?:00)?(?:852|853)\)?${WIDE_SEP}?[2-9]\d{3}${WIDE_SEP}?\d{4}${NUMBER_END}|(?<![\w+])\(?(?:00)?886\)?${WIDE_SEP}?0?9\d{2}${WIDE_SEP}?\d{3}${WIDE_SEP}?\d{3}${NUMBER_END}`,
+      "gu",
+    ),
+  },
+  {
+    // Any other number a keyword announces as a phone, however long the phrase between them:
+    // "phone: 91234567", "my phone number is 9123 4567", "call me on 2345678", "电话 2345678",
+    // 我的电话号码是…, 我嘅電話係…
+    kind: "phone",
+    pattern: new RegExp(
+      String.raw`(?:\b(?:phone|tel|telephone|mobile|cell|whats\s?app|signal|telegram|sms|text\s+me|call\s+me|ring\s+me|reach\s+me|contact\s+me|my\s+(?:home\s+|mobile\s+|cell\s+|contact\s+)?number)|电话|電話|手机|手機|手提|联系方式|聯絡方式|联系电话|聯絡電話|联络|聯絡|座机|座機|号码|號碼|打给我|打給我|call我|致电|致電|短信|簡訊|短訊)[^\d\n.!?。！？]{0,30}?(\+?\(?\d(?:[\s\-._/()]{0,2}\d){6,14})${NUMBER_END}`,
       "giud",
     ),
     group: 1,
+    accept: (m, folded, index) =>
+      !/^(?:19|20)\d\d\D{1,3}(?:19|20)\d\d$/.test(m) && // "phone sales 2023 2024"
+      !/^\d{4}[\-./]\d{1,2}[\-./]\d{1,2}$/.test(m) && // a date
+      notFollowedByUnit(m, folded, index),
   },
   {
     // Mainland mobile: 1[3-9]x and 8 more digits, optionally +86 / 0086 / (+86), 3-4-4 groups.
     kind: "cn_mobile",
     pattern: new RegExp(
-      String.raw`${NUMBER_START}(?:(?:\+|00)86${SEP}?|\(\+?86\)\s?)?1[3-9]\d${SEP}?\d{4}${SEP}?\d{4}${NUMBER_END}`,
+      String.raw`${NUMBER_START}(?:(?:\+|00)86${WIDE_SEP}?|\(\+?86\)\s?)?1[3-9]\d${WIDE_SEP}?\d{4}${WIDE_SEP}?\d{4}${NUMBER_END}`,
       "gu",
     ),
     // "15000000000 parameters" is a count, not a phone.
@@ -159,20 +223,31 @@ const DETECTORS: Detector[] = [
   },
   {
     kind: "cn_resident_id",
-    pattern: /(?<![\dA-Za-z])\d{6}[\s-]?\d{8}[\s-]?\d{3}[\dXx](?![\dA-Za-z])/g,
-    accept: (m) => isValidResidentId(m.replace(/[\s-]/g, "")),
+    pattern: /(?<![\dA-Za-z])\d{6}[\s\-._/]?\d{4}[\s\-._/]?\d{4}[\s\-._/]?\d{3}[\dXx](?![\dA-Za-z])/g,
+    accept: (m) => isValidResidentId(m.replace(/[\s\-._/]/g, "")),
   },
   {
     // Taiwan national ID / resident certificate: A123456789, validated by its check digit.
     kind: "id_number",
-    pattern: /(?<![A-Za-z0-9])[A-Z][1289]\d{8}(?![A-Za-z0-9])/g,
-    accept: isValidTaiwanId,
+    pattern: /(?<![A-Za-z0-9])[A-Za-z][\s\-]?[1289]\d{2}[\s\-]?\d{3}[\s\-]?\d{3}(?![A-Za-z0-9])/g,
+    accept: (m) => isValidTaiwanId(m.replace(/[\s\-]/g, "").toUpperCase()),
   },
   {
     // Hong Kong identity card: A123456(3), validated by its check digit.
     kind: "id_number",
     pattern: /(?<![A-Za-z0-9])[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])(?![A-Za-z0-9])/g,
     accept: isValidHongKongId,
+  },
+  {
+    // Hong Kong identity card written with its check digit in brackets — A123456(7), AB 987654 (A):
+    // nothing else looks like that, so it is blocked even when the check digit is wrong.
+    kind: "id_number",
+    pattern: /(?<![A-Za-z0-9])[A-Za-z]{1,2}\s?\d{6}\s?\(\s?[0-9Aa]\s?\)/g,
+  },
+  {
+    // Macau resident identity card: 1234567(8), first digit 1, 5 or 7.
+    kind: "id_number",
+    pattern: new RegExp(String.raw`${NUMBER_START}[157][\s\-/]?\d{6}\s?\(\s?\d\s?\)`, "gu"),
   },
   {
     // US Social Security number: 123-45-6789 (dashes required).
@@ -186,7 +261,7 @@ const DETECTORS: Detector[] = [
     // Payment cards: 16 digits in fours, or 4-6-5; network prefix and Luhn check.
     kind: "id_number",
     pattern: new RegExp(
-      String.raw`${NUMBER_START}[2-6]\d{3}(?:(?:${SEP}?\d{4}){3}|${SEP}?\d{6}${SEP}?\d{5})${NUMBER_END}`,
+      String.raw`${NUMBER_START}[2-6]\d{3}(?:(?:${WIDE_SEP}?\d{4}){3}|${SEP}?\d{6}${SEP}?\d{5})${NUMBER_END}`,
       "gu",
     ),
     accept: (m) => passesLuhn(digitsOf(m)),
@@ -195,7 +270,7 @@ const DETECTORS: Detector[] = [
     // Any other number a keyword announces: "passport number E1234567", "student ID is 20231234".
     kind: "id_number",
     pattern: new RegExp(
-      String.raw`\b(?:passport(?:\s+(?:number|no\.?|num|#))?|(?:student|school|id|identity|national\s+id|id\s+card|identity\s+card|social\s+security|national\s+insurance|insurance|licen[cs]e|(?:bank\s+)?account|(?:credit\s+|debit\s+|library\s+)?card|member(?:ship)?|exam|candidate)\s*(?:number|no\.?|num|#)|student\s+id|ssn|hkid|nric|driver'?s\s+licen[cs]e)[^\d\n.!?]{0,12}?${ID_VALUE}`,
+      String.raw`\b(?:passport(?:\s+(?:number|no\.?|num|#))?|(?:student|school|id|identity|national\s+id|id\s+card|identity\s+card|social\s+security|national\s+insurance|insurance|licen[cs]e|(?:bank\s+)?account|(?:credit\s+|debit\s+|library\s+)?card|member(?:ship)?|exam|candidate)\s*(?:number|no\.?|num|#)|student\s+id|ssn|hkid|nric|driver'?s\s+licen[cs]e)[^\d\n.!?]{0,20}?${ID_VALUE}`,
       "giud",
     ),
     group: 1,
@@ -246,13 +321,42 @@ const DETECTORS: Detector[] = [
     pattern: /(?<!\d)\d{1,3}\s*(?:栋|棟|幢|号楼|號樓)\s*(?:\d{1,2}\s*(?:单元|單元)\s*)?\d{2,5}\s*(?:室|房)/gu,
   },
   { kind: "street_address", pattern: /(?<!\d)\d{1,4}\s*弄\s*\d{1,4}\s*[号號]/gu },
+  {
+    // 5号楼2单元301室, 3栋2单元502 — a building and a staircase (单元) locate a flat even without 室;
+    // "第3单元" alone is a unit of a textbook and passes.
+    kind: "street_address",
+    pattern: /(?<!\d)\d{1,3}\s*(?:栋|棟|幢|座|号楼|號樓)\s*\d{1,2}\s*(?:单元|單元)\s*\d{2,5}(?:\s*(?:室|号|號|房))?/gu,
+  },
+  {
+    // 2单元501室, 3單元1203號 (a staircase and a room).
+    kind: "street_address",
+    pattern: /(?<![\d第])\d{1,2}\s*(?:单元|單元)\s*\d{3,4}\s*(?:室|号|號|房)/gu,
+  },
+  {
+    // Hong Kong flats: A座12樓B室, 3座15樓D室, 12樓B室, 20楼3室 (not "3楼5号教室", a classroom).
+    kind: "street_address",
+    pattern: /(?<![A-Za-z\d])(?:[A-Za-z\d]{1,3}\s*(?:座|栋|棟)\s*)?\d{1,3}\s*(?:楼|樓|层|層)\s*(?:[A-Za-z]|\d{1,4})\s*室/gu,
+  },
+  {
+    // Villages: 张家村3组, 幸福村五组15号, 王庄村2队, 李家村15号; not 乡村/农村/地球村 followed by a number.
+    kind: "street_address",
+    pattern: new RegExp(
+      String.raw`\p{Script=Han}{1,8}(?<![乡鄉农農山渔漁球])(?:村|屯|庄|莊)\s*(?:\d{1,3}\s*(?:组|組|队|隊|社)(?:\s*\d{1,4}\s*[号號])?|\d{1,4}\s*[号號])`,
+      "gu",
+    ),
+  },
 ];
 
 /** Words before a Chinese address that are not part of it: 我家住在人民路123号 → 人民路123号. */
 const ADDRESS_LEAD_IN = /^(?:我们|我們|我家|我的|我|他们|他們|他家|她家|他|她|家|住址|地址|住|在|是|于|於|的|就)+/u;
 
 export function findPersonalData(text: string): Finding[] {
-  const folded = foldWidth(text);
+  return findPersonalDataIn(foldForPersonalData(text), text);
+}
+
+/** Runs every detector on folded text; findings are reported as spans of the original text. */
+export function findPersonalDataIn(mapped: MappedText, original: string): Finding[] {
+  const folded = mapped.text;
   const candidates: Finding[] = [];
   for (const detector of DETECTORS) {
     detector.pattern.lastIndex = 0;
@@ -269,7 +373,8 @@ export function findPersonalData(text: string): Finding[] {
         const leadIn = ADDRESS_LEAD_IN.exec(value)?.[0].length ?? 0;
         if (leadIn < value.length) [index, value] = [index + leadIn, value.slice(leadIn)];
       }
-      candidates.push({ kind: detector.kind, match: text.slice(index, index + value.length), index });
+      const [start, end] = originalSpan(mapped, index, index + value.length);
+      candidates.push({ kind: detector.kind, match: original.slice(start, end), index: start });
     }
   }
   return keepMostSpecific(candidates);
@@ -298,19 +403,6 @@ function keepMostSpecific(candidates: Finding[]): Finding[] {
     if (!overlaps) kept.push(f);
   }
   return kept.sort((a, b) => a.index - b.index);
-}
-
-/**
- * Full-width forms (１３８, ＠, －) to ASCII and typographic dashes to "-", one UTF-16 unit for
- * one, so offsets in the folded text are offsets in the original.
- */
-function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code === 0x3000) return " ";
-    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
-    return "-";
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,7 +434,7 @@ export function isValidResidentId(id: string, today = new Date()): boolean {
 
 const TAIWAN_LETTER_CODES = "ABCDEFGHJKLMNPQRSTUVXYWZIO"; // A=10 … in the official order
 
-function isValidTaiwanId(id: string): boolean {
+export function isValidTaiwanId(id: string): boolean {
   const code = TAIWAN_LETTER_CODES.indexOf(id[0]!) + 10;
   const digits = [Math.floor(code / 10), code % 10, ...id.slice(1).split("").map(Number)];
   const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1];
@@ -350,7 +442,7 @@ function isValidTaiwanId(id: string): boolean {
   return sum % 10 === 0;
 }
 
-function isValidHongKongId(id: string): boolean {
+export function isValidHongKongId(id: string): boolean {
   const compact = id.replace(/[()]/g, "");
   const body = compact.slice(0, -1).padStart(8, " ");
   const value = (ch: string) => (ch === " " ? 36 : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55);
@@ -375,36 +467,63 @@ function passesLuhn(digits: string): boolean {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
+/** Look-alikes a student types for a letter to slip a word past a filter: g4mbl1ng, we@p0n, $ex. */
+const LEET: Record<string, string> = {
+  a: "a4@", b: "b8", e: "e3", g: "g9", i: "i1!|", l: "l1|", o: "o0", s: "s5$", t: "t7",
+};
+/** Inside a word: "gam.bling", "gam-bling", "g_a_m_b", "gam*bling" (never an apostrophe: he'll ≠ hell). */
+const IN_WORD_GAP = String.raw`[._\-*·~]`;
+/** Every letter spaced out: "g a m b l i n g", "g . a . m". */
+const SPACED_GAP = String.raw`[\s._\-*·~]{1,2}`;
+const WORD_GAP = String.raw`[\s._\-*·~]*`;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\\-]/g, "\\$&");
+
+function letterClass(ch: string): string {
+  const alternatives = LEET[ch];
+  return alternatives ? `[${escapeRegExp(alternatives)}]` : escapeRegExp(ch);
+}
+
 /**
- * A case-insensitive pattern for a term: CJK terms as substrings (Chinese has no spaces between
- * words); others as whole words, allowing an English plural so "weapon" also catches "weapons".
+ * A pattern for a term, matched against text folded by foldForWords (lower case, no accents,
+ * full-width and look-alike letters as Latin, invisible characters gone). CJK terms match as
+ * substrings (Chinese has no spaces between words), with spaces or dots between characters
+ * tolerated; others as whole words, allowing an English plural ("weapon" catches "weapons"),
+ * leetspeak, punctuation inside the word, or every letter spaced out.
  */
 function termPattern(term: string): RegExp | null {
-  const trimmed = foldWidth(term).trim();
-  if (!trimmed) return null;
-  const escaped = trimmed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
-  if (CJK.test(trimmed)) return new RegExp(escaped, "giu");
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?:s|es)?(?![\p{L}\p{N}])`, "giu");
+  const folded = foldForWords(term).text.trim();
+  const words = folded.split(/[\s\-_.]+/).filter(Boolean);
+  if (words.length === 0) return null;
+  if (CJK.test(folded)) {
+    const chars = [...words.join("")].map(escapeRegExp);
+    return new RegExp(chars.join(String.raw`[\s._\-*·~]{0,2}`), "giu");
+  }
+  const tight = words.map((w) => [...w].map(letterClass).join(`${IN_WORD_GAP}?`)).join(WORD_GAP);
+  const spaced = words.map((w) => [...w].map(letterClass).join(SPACED_GAP)).join(SPACED_GAP);
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${tight}|${spaced})(?:s|es)?(?![\p{L}\p{N}])`, "giu");
 }
 
 function findTerms(text: string, terms: readonly string[]): { term: string; match: string; index: number }[] {
-  const folded = foldWidth(text);
+  const mapped = foldForWords(text);
   const found = [];
   for (const term of terms) {
     const pattern = termPattern(term);
     if (!pattern) continue;
-    for (const m of folded.matchAll(pattern)) {
-      found.push({ term, match: text.slice(m.index, m.index + m[0].length), index: m.index });
+    for (const m of mapped.text.matchAll(pattern)) {
+      const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
+      found.push({ term: term.trim(), match: text.slice(start, end), index: start });
     }
   }
   return found.sort((a, b) => a.index - b.index);
 }
 
 export function findBlockedTopics(text: string, blockedTopics: readonly string[]): Finding[] {
-  return findTerms(text, blockedTopics).map(({ match, index }) => ({
+  return findTerms(text, blockedTopics).map(({ term, match, index }) => ({
     kind: "blocked_topic",
     match,
     index,
+    term,
   }));
 }
 
@@ -498,13 +617,69 @@ function listInLocale(items: string[], locale: Locale): string {
   return `${head.join("、")}和${last}`;
 }
 
-const PERSONAL_EXPLANATION: Record<Locale, (what: string, several: boolean) => string> = {
-  en: (what, several) =>
-    `Your message was not sent: it contains what looks like ${what}. Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove ${several ? "them" : "it"} and try again.`,
-  "zh-Hans": (what, several) =>
-    `这条消息没有发出去：里面好像有${what}。不要把电话号码、住址或证件号码告诉 AI——你输入的内容可能会被保存下来、以后被人看到，而且 AI 不需要这些信息也能帮你。把${several ? "这些内容" : "它"}删掉，再试一次吧。`,
-  "zh-Hant": (what, several) =>
-    `這則訊息沒有送出：裡面好像有${what}。不要把電話號碼、地址或證件號碼告訴 AI——你輸入的內容可能會被保存下來、之後被人看到，而且 AI 不需要這些資訊也能幫你。把${several ? "這些內容" : "它"}刪掉，再試一次吧。`,
+/**
+ * Where the personal data was: in the new message, split between it and earlier messages, in the
+ * student's own system prompt, or in an earlier message only ("context": one of those two, when a
+ * stored blocked message is shown again and only its redacted text is known). The student is told
+ * what to do in each case; the data itself is never repeated back.
+ */
+export type FoundWhere = "prompt" | "split" | "system" | "history" | "context";
+
+type Explanation = Record<FoundWhere, (what: string) => string> & {
+  advice: string;
+  act: Record<FoundWhere, (several: boolean) => string>;
+};
+
+const PERSONAL_EXPLANATION: Record<Locale, Explanation> = {
+  en: {
+    prompt: (what) => `Your message was not sent: it contains what looks like ${what}.`,
+    split: (what) =>
+      `Your message was not sent: together with your earlier messages it makes what looks like ${what} — splitting it across messages does not hide it.`,
+    system: (what) => `Your message was not sent: your own system prompt contains what looks like ${what}.`,
+    history: (what) =>
+      `Your message was not sent: an earlier message in this conversation contains what looks like ${what}, and the whole conversation goes to the AI with every message.`,
+    context: (what) =>
+      `Your message was not sent: your system prompt or an earlier message in this conversation contains what looks like ${what}, and they go to the AI with every message.`,
+    advice:
+      "Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you.",
+    act: {
+      prompt: (several) => `Remove ${several ? "them" : "it"} and try again.`,
+      split: () => "Leave that part out of this message and try again.",
+      system: (several) => `Remove ${several ? "them" : "it"} from your system prompt and try again.`,
+      history: (several) => `Start a new conversation and leave ${several ? "them" : "it"} out.`,
+      context: (several) => `Remove ${several ? "them" : "it"} from your system prompt, or start a new conversation.`,
+    },
+  },
+  "zh-Hans": {
+    prompt: (what) => `这条消息没有发出去：里面好像有${what}。`,
+    split: (what) => `这条消息没有发出去：它和你前面发的消息连起来，好像是${what}——分成几条消息发，也一样会被发现。`,
+    system: (what) => `这条消息没有发出去：你自己写的系统提示词里好像有${what}。`,
+    history: (what) => `这条消息没有发出去：这段对话前面的一条消息里好像有${what}，而每次发消息时，整段对话都会一起发给 AI。`,
+    context: (what) => `这条消息没有发出去：你的系统提示词或这段对话前面的消息里好像有${what}，而它们每次都会和消息一起发给 AI。`,
+    advice: "不要把电话号码、住址或证件号码告诉 AI——你输入的内容可能会被保存下来、以后被人看到，而且 AI 不需要这些信息也能帮你。",
+    act: {
+      prompt: (several) => `把${several ? "这些内容" : "它"}删掉，再试一次吧。`,
+      split: () => "这条消息里不要再写这部分内容，再试一次吧。",
+      system: (several) => `把${several ? "这些内容" : "它"}从系统提示词里删掉，再试一次吧。`,
+      history: (several) => `开一个新的对话，不要再写${several ? "这些内容" : "它"}。`,
+      context: (several) => `把${several ? "这些内容" : "它"}从系统提示词里删掉，或者开一个新的对话。`,
+    },
+  },
+  "zh-Hant": {
+    prompt: (what) => `這則訊息沒有送出：裡面好像有${what}。`,
+    split: (what) => `這則訊息沒有送出：它和你前面傳的訊息連起來，好像是${what}——分成幾則訊息傳，也一樣會被發現。`,
+    system: (what) => `這則訊息沒有送出：你自己寫的系統提示詞裡好像有${what}。`,
+    history: (what) => `這則訊息沒有送出：這段對話前面的一則訊息裡好像有${what}，而每次傳訊息時，整段對話都會一起傳給 AI。`,
+    context: (what) => `這則訊息沒有送出：你的系統提示詞或這段對話前面的訊息裡好像有${what}，而它們每次都會和訊息一起傳給 AI。`,
+    advice: "不要把電話號碼、地址或證件號碼告訴 AI——你輸入的內容可能會被保存下來、之後被人看到，而且 AI 不需要這些資訊也能幫你。",
+    act: {
+      prompt: (several) => `把${several ? "這些內容" : "它"}刪掉，再試一次吧。`,
+      split: () => "這則訊息裡不要再寫這部分內容，再試一次吧。",
+      system: (several) => `把${several ? "這些內容" : "它"}從系統提示詞裡刪掉，再試一次吧。`,
+      history: (several) => `開一個新的對話，不要再寫${several ? "這些內容" : "它"}。`,
+      context: (several) => `把${several ? "這些內容" : "它"}從系統提示詞裡刪掉，或者開一個新的對話。`,
+    },
+  },
 };
 
 const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
@@ -516,22 +691,51 @@ const TOPIC_EXPLANATION: Record<Locale, (topics: string[]) => string> = {
     `老師在這個班的試驗場裡關閉了${listInLocale(topics.map((t) => `「${t}」`), "zh-Hant")}${topics.length > 1 ? "這些" : "這個"}話題。換個問題試試吧。`,
 };
 
+/** A blocked topic that is not in the new message: where it is, and what to do. */
+const TOPIC_ELSEWHERE: Record<Locale, Record<"system" | "history", string>> = {
+  en: {
+    system: "It is in your own system prompt: remove it from there.",
+    history: "It is in an earlier message of this conversation, which goes to the AI with every message: start a new conversation.",
+  },
+  "zh-Hans": {
+    system: "它在你自己写的系统提示词里，请把它从那里删掉。",
+    history: "它出现在这段对话前面的消息里，而整段对话每次都会发给 AI，请开一个新的对话。",
+  },
+  "zh-Hant": {
+    system: "它在你自己寫的系統提示詞裡，請把它從那裡刪掉。",
+    history: "它出現在這段對話前面的訊息裡，而整段對話每次都會傳給 AI，請開一個新的對話。",
+  },
+};
+
 /** Words for a 12–17-year-old about why a prompt was not sent, in their language. */
-export function explainFindings(findings: Finding[], locale: Locale): string {
+export function explainFindings(
+  findings: Finding[],
+  locale: Locale,
+  where: FoundWhere = "prompt",
+  topicWhere: "prompt" | "system" | "history" = "prompt",
+): string {
   const personal = findings.filter(
     (f): f is Finding & { kind: PersonalDataKind } => f.kind !== "blocked_topic",
   );
   const kinds = [...new Set(personal.map((f) => f.kind))];
   const topics = [
     ...new Map(
-      findings.filter((f) => f.kind === "blocked_topic").map((f) => [f.match.toLowerCase(), f.match]),
+      findings
+        .filter((f) => f.kind === "blocked_topic")
+        .map((f) => f.term ?? f.match)
+        .map((topic) => [topic.toLowerCase(), topic]),
     ).values(),
   ];
   const parts: string[] = [];
   if (kinds.length > 0) {
     const what = listInLocale(kinds.map((k) => KIND_NAMES[locale][k]), locale);
-    parts.push(PERSONAL_EXPLANATION[locale](what, personal.length > 1));
+    const words = PERSONAL_EXPLANATION[locale];
+    const several = personal.length > 1 && where !== "split";
+    parts.push([words[where](what), words.advice, words.act[where](several)].join(locale === "en" ? " " : ""));
   }
-  if (topics.length > 0) parts.push(TOPIC_EXPLANATION[locale](topics));
+  if (topics.length > 0) {
+    const wherever = topicWhere === "prompt" ? "" : TOPIC_ELSEWHERE[locale][topicWhere];
+    parts.push([TOPIC_EXPLANATION[locale](topics), wherever].filter(Boolean).join(locale === "en" ? " " : ""));
+  }
   return parts.join(locale === "en" ? " " : "");
 }

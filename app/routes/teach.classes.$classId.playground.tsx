@@ -200,7 +200,11 @@ export default function ClassPlaygroundPolicy() {
             rows={4}
             defaultValue={value("blockedTopics", policy.blockedTopics.join("\n"))}
             error={errors.blockedTopics}
+            aria-describedby={["f-blockedTopics-hint", "pg-topics-limits", errors.blockedTopics ? "f-blockedTopics-error" : null].filter(Boolean).join(" ")}
           />
+          <p className="alert warn small" id="pg-topics-limits">
+            {t("playground.policy.blockedTopicsLimits")}
+          </p>
 
           <fieldset>
             <legend>{t("playground.policy.schedule")}</legend>

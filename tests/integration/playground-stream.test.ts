@@ -18,9 +18,7 @@ import { createEventParser, type StreamEvent } from "../../app/playground/chat-e
 import { providerErrorMessage } from "../../app/playground/error-messages";
 import { configureProviders } from "../../app/playground/providers.server";
 import { reserveTokens, ledgerDay } from "../../app/playground/guard.server";
-import { purgeExpiredTranscripts } from "../../app/models/retention.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
-import { updateSchoolSettings } from "../../app/models/schools.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
@@ -527,35 +525,6 @@ describe("the class policy form", () => {
     await expect(post(school.admin, cls.id, VALID)).rejects.toMatchObject({ status: 404 });
     const student = await makeStudentIn(cls.id);
     await expect(post(student, cls.id, VALID)).rejects.toMatchObject({ status: 404 });
-  });
-});
-
-describe("retention", () => {
-  it("the purge deletes conversations older than the school's retention period, and only those", async () => {
-    const other = await makeSchool();
-    await updateSchoolSettings(other.admin, { transcriptRetentionDays: 7 });
-    const otherClass = await makeClass(other.admin);
-    const here = await studentWith();
-    const there = await makeStudentIn(otherClass.id);
-    const conversation = async (userId: string, daysOld: number) => {
-      const [row] = await db().execute<{ id: string }>(sql`
-        with c as (
-          insert into playground_conversations (user_id, title, model, updated_at)
-          values (${userId}, ${`${daysOld} days`}, 'mini', now() - make_interval(days => ${daysOld})) returning id)
-        insert into playground_messages (conversation_id, user_id, role, text, status)
-        select id, ${userId}, 'user', 'hello', 'complete' from c returning conversation_id::text as id`);
-      return row!.id;
-    };
-    const oldHere = await conversation(here.student.id, 31);
-    const keptHere = await conversation(here.student.id, 29);
-    const oldThere = await conversation(there.id, 8);
-    const keptThere = await conversation(there.id, 6);
-    await purgeExpiredTranscripts();
-    const left = await db().execute<{ id: string }>(sql`
-      select id::text from playground_conversations where id in (${oldHere}, ${keptHere}, ${oldThere}, ${keptThere})`);
-    expect(left.map((r) => r.id).sort()).toEqual([keptHere, keptThere].sort());
-    const orphans = await db().execute(sql`select 1 from playground_messages where conversation_id in (${oldHere}, ${oldThere})`);
-    expect(orphans).toHaveLength(0);
   });
 });
 

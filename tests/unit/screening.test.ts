@@ -217,16 +217,16 @@ describe("blocked topics", () => {
   const policy = { blockedTopics: ["gambling", "video games", "赌博", "weapon", "  "] };
 
   it.each([
-    ["Tell me about Gambling odds", "Gambling"],
-    ["I like VIDEO   GAMES a lot", "VIDEO   GAMES"],
-    ["我想了解赌博的历史", "赌博"],
-    ["how are weapons made", "weapons"],
-    ["ＧＡＭＢＬＩＮＧ", "ＧＡＭＢＬＩＮＧ"],
-  ])("%s", (text, match) => {
+    ["Tell me about Gambling odds", "Gambling", "gambling"],
+    ["I like VIDEO   GAMES a lot", "VIDEO   GAMES", "video games"],
+    ["我想了解赌博的历史", "赌博", "赌博"],
+    ["how are weapons made", "weapons", "weapon"],
+    ["ＧＡＭＢＬＩＮＧ", "ＧＡＭＢＬＩＮＧ", "gambling"],
+  ])("%s", (text, match, term) => {
     const result = screenPrompt(text, policy);
     expect(result).toEqual({
       ok: false,
-      findings: [{ kind: "blocked_topic", match, index: text.indexOf(match) }],
+      findings: [{ kind: "blocked_topic", match, index: text.indexOf(match), term }],
     });
   });
 
@@ -234,6 +234,51 @@ describe("blocked topics", () => {
     "whole words only: %s",
     (text) => expect(screenPrompt(text, policy)).toEqual({ ok: true }),
   );
+
+  it.each([
+    "g4mbl1ng",
+    "G A M B L I N G",
+    "g.a.m.b.l.i.n.g",
+    "g-a-m-b-l-i-n-g",
+    "gam-bling",
+    "gam.bling",
+    "gаmbling", // Cyrillic а
+    "gámbling",
+    "ｇａｍｂｌｉｎｇ",
+    "gam\u200Bbling",
+    "GAMB|ING",
+    "video-games",
+    "videogames",
+    "v1de0 g4mes",
+    "weap0ns",
+    "we@pon",
+    "赌 博",
+    "赌.博",
+    "赌\u200B博",
+    "ＶＩＤＥＯ ＧＡＭＥＳ",
+    "我想了解賭博", // Traditional characters for a term written in Simplified
+  ])("disguised: %s", (text) => {
+    const result = screenPrompt(text, policy);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.findings.map((f) => f.kind)).toEqual(["blocked_topic"]);
+  });
+
+  it.each([
+    ["he'll be fine", "hell"],
+    ["she'll come", "hell"],
+    ["a shell script", "hell"],
+    ["we'd like that", "wed"],
+    ["I'll go", "ill"],
+    ["the 1st weapons-free zone", "war"],
+    ["go to war-", "peace"],
+  ])("ordinary words pass: %s (blocked: %s)", (text, term) => {
+    expect(screenPrompt(text, { blockedTopics: [term] })).toEqual({ ok: true });
+  });
+
+  it("a term written in Traditional characters catches the Simplified form too", () => {
+    const result = screenPrompt("推荐一个好玩的游戏", { blockedTopics: ["遊戲"] });
+    expect(result.ok ? [] : result.findings).toEqual([{ kind: "blocked_topic", match: "游戏", index: 7, term: "遊戲" }]);
+  });
 
   it("reports topics and personal data together", () => {
     const result = screenPrompt("gambling tips to alice@example.com", policy);
@@ -297,6 +342,25 @@ describe("explainFindings", () => {
     expect(explainFindings([topic], "zh-Hans")).toContain("这个话题");
   });
 
+  it.each([
+    ["split", "en", /together with your earlier messages.*Leave that part out of this message/s],
+    ["system", "en", /your own system prompt contains.*Remove it from your system prompt/s],
+    ["history", "en", /an earlier message in this conversation.*Start a new conversation/s],
+    ["split", "zh-Hans", /和你前面发的消息连起来.*这条消息里不要再写这部分内容/s],
+    ["system", "zh-Hans", /你自己写的系统提示词里.*从系统提示词里删掉/s],
+    ["history", "zh-Hans", /这段对话前面的一条消息里.*开一个新的对话/s],
+    ["split", "zh-Hant", /和你前面傳的訊息連起來.*這則訊息裡不要再寫這部分內容/s],
+    ["system", "zh-Hant", /你自己寫的系統提示詞裡.*從系統提示詞裡刪掉/s],
+    ["history", "zh-Hant", /這段對話前面的一則訊息裡.*開一個新的對話/s],
+    ["context", "en", /your system prompt or an earlier message.*Remove it from your system prompt, or start a new conversation/s],
+    ["context", "zh-Hans", /你的系统提示词或这段对话前面的消息里.*或者开一个新的对话/s],
+    ["context", "zh-Hant", /你的系統提示詞或這段對話前面的訊息裡.*或者開一個新的對話/s],
+  ] as const)("says where it was and what to do: %s, %s", (where, locale, expected) => {
+    const text = explainFindings([phone], locale, where);
+    expect(text).toMatch(expected);
+    expect(text).not.toContain("555");
+  });
+
   it("returns nothing for nothing", () => expect(explainFindings([], "en")).toBe(""));
 });
 
@@ -304,13 +368,14 @@ describe("properties", () => {
   const lettersAndPunctuation = fc.string({
     unit: fc.oneof(
       fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?-+()#/'\n"),
-      fc.constantFrom(..."路街号號道巷弄小区栋室学身份证的是我家在一二三四五六七八九十，。！"),
+      // Chinese numerals are digits to the screen (一三八…), so they are left out here.
+      fc.constantFrom(..."路街号號道巷弄小区栋室学身份证的是我家在，。！"),
       fc.constantFrom(" Street", " Road", " passport number ", " St ", "学号", "身份证号"),
     ),
     maxLength: 80,
   });
 
-  it("text without digits or @ never yields personal-data findings", () => {
+  it("text without digits, Chinese numerals or @ never yields personal-data findings", () => {
     fc.assert(
       fc.property(lettersAndPunctuation, (text) => {
         expect(findPersonalData(text)).toEqual([]);

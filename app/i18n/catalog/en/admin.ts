@@ -61,7 +61,7 @@ export const admin = {
   "admin.settings.title": "School settings",
   "admin.settings.name": "School name",
   "admin.settings.retention": "Keep playground conversations for (days)",
-  "admin.settings.retentionHint": "Conversations older than this are deleted automatically, in every class.",
+  "admin.settings.retentionHint": "Messages older than this are deleted automatically, in every class, even in a conversation that is still in use; a conversation left empty is deleted too.",
   "admin.settings.models": "Models new classes may use",
   "admin.settings.modelsHint": "Teachers can narrow this for their class. Existing classes keep their own choice.",
   "admin.settings.miniModel": "Mini model (offline) — not Claude",

@@ -34,7 +34,7 @@ export const playground = {
   "playground.explore.title": "Explore settings",
   "playground.explore.system": "System prompt",
   "playground.explore.systemHint":
-    "Instructions the model reads before your prompt. The school's safety rules always come first and can't be changed.",
+    "Instructions the model reads before your prompt. The school's safety rules always come first; your instructions follow them, marked as yours, and can't change them. Personal data is not allowed here either.",
   "playground.explore.temperature": "Temperature",
   "playground.explore.temperatureHint": "0 picks the most likely token every time; 1 gives more varied answers.",
   "playground.explore.maxTokens": "Max tokens",
@@ -120,6 +120,8 @@ export const playground = {
   "playground.policy.blockedTopics": "Blocked topics",
   "playground.policy.blockedTopicsHint":
     "One per line. A prompt that mentions one is not sent, and the student is told why. Personal data is always blocked.",
+  "playground.policy.blockedTopicsLimits":
+    "Blocking a topic is a speed bump, not a guarantee: it catches the words on your list also when they are spaced out, written with look-alike letters or numbers (g4mbl1ng), in full-width characters or in Traditional instead of Simplified Chinese (or the other way round), but a student can still describe a topic in other words. Keep reading the transcripts, and tell your class why a topic is off.",
   "playground.policy.schedule": "Opening hours",
   "playground.policy.scheduleOn": "Open only at set times",
   "playground.policy.scheduleHint": "Times are in the server's time zone ({zone}).",

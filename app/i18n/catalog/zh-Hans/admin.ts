@@ -62,7 +62,7 @@ export const admin: Record<keyof typeof en, string> = {
   "admin.settings.title": "学校设置",
   "admin.settings.name": "学校名称",
   "admin.settings.retention": "练习场对话保留天数",
-  "admin.settings.retentionHint": "超过这个天数的对话会在所有班级中被自动删除。",
+  "admin.settings.retentionHint": "超过这个天数的消息会在所有班级中被自动删除，即使所在的对话仍在使用；删空的对话也会一并删除。",
   "admin.settings.models": "新班级可以使用的模型",
   "admin.settings.modelsHint": "教师可以为自己的班级进一步限制。已有班级保持各自的设置。",
   "admin.settings.miniModel": "迷你模型（离线）——不是 Claude",

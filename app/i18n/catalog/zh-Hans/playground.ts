@@ -31,7 +31,7 @@ export const playground: Record<keyof typeof en, string> = {
 
   "playground.explore.title": "探索设置",
   "playground.explore.system": "系统提示词",
-  "playground.explore.systemHint": "模型在读你的提示词之前先读到的说明。学校的安全规则总是排在最前面，不能更改。",
+  "playground.explore.systemHint": "模型在读你的提示词之前先读到的说明。学校的安全规则总是排在最前面；你的说明跟在后面，会标明是你写的，不能改变这些规则。这里同样不能写个人信息。",
   "playground.explore.temperature": "温度",
   "playground.explore.temperatureHint": "0 表示每次都选最可能的词元；1 表示回答更多变。",
   "playground.explore.maxTokens": "最大词元数",
@@ -108,6 +108,8 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.policy.usedToday": "本班今天已用：{used} / {budget} 个词元。",
   "playground.policy.blockedTopics": "禁止的话题",
   "playground.policy.blockedTopicsHint": "每行一个。提到这些话题的提示词不会发出去，学生会看到原因。个人信息总是会被拦下。",
+  "playground.policy.blockedTopicsLimits":
+    "禁止话题只能起到“减速带”的作用，不能保证万无一失：列表里的词即使被拆开写、用形近的字母或数字代替（如 g4mbl1ng）、写成全角字符，或者把简体换成繁体（反过来也一样），也能被拦下；但学生仍然可以换一种说法来谈这个话题。请继续查看对话记录，并向学生说明为什么不能谈这个话题。",
   "playground.policy.schedule": "开放时间",
   "playground.policy.scheduleOn": "只在设定的时间开放",
   "playground.policy.scheduleHint": "时间按服务器所在时区（{zone}）计算。",

@@ -1,0 +1,172 @@
+/**
+ * Screens everything a request would send upstream as one text: the student's own system prompt
+ * (explore mode), their earlier messages in the conversation, and the new prompt. Pure: no I/O.
+ *
+ * Each part is screened on its own with every detector, exactly as a single prompt is, so joining
+ * messages can never make a false positive out of two unrelated numbers (a year at the end of one
+ * message and a count at the start of the next). Across the joint between two parts only one
+ * thing is checked: whether the digits at the end of one part and at the start of the next
+ * together form a number whose shape is unmistakable — a mainland resident ID (check digit,
+ * region, birth date), a mainland or Taiwan mobile, a Taiwan, Hong Kong or Macau ID. That is how
+ * "my ID is 110105 1949" + "12310021" is caught, while "in 1998" + "2024 was…" is not.
+ *
+ * Model replies are not part of it: they were not typed by the student, and a phone number a
+ * model invented in a story must not lock the student out of their conversation.
+ */
+import { foldForPersonalData, originalSpan, type MappedText } from "./normalize-text";
+import {
+  findBlockedTopics,
+  findPersonalDataIn,
+  isValidHongKongId,
+  isValidResidentId,
+  isValidTaiwanId,
+  type Finding,
+  type PersonalDataKind,
+  type ScreeningPolicy,
+} from "./screening";
+
+export type ContextSource = "system" | "history" | "prompt";
+
+export interface ContextPart {
+  source: ContextSource;
+  text: string;
+}
+
+export interface ContextFinding extends Finding {
+  /** Index of the part the match is in. */
+  part: number;
+  source: ContextSource;
+  /** One piece of an item split across several parts (each piece is reported). */
+  split: boolean;
+}
+
+export type ContextScreenResult = { ok: true } | { ok: false; findings: ContextFinding[] };
+
+export function screenContext(parts: readonly ContextPart[], policy: ScreeningPolicy): ContextScreenResult {
+  const findings: ContextFinding[] = [];
+  // Each part is folded once, for its own detectors and for the joints.
+  const folded = parts.map((part) => foldForPersonalData(part.text));
+  parts.forEach((part, i) => {
+    const found = [...findPersonalDataIn(folded[i]!, part.text), ...findBlockedTopics(part.text, policy.blockedTopics)];
+    for (const f of found) findings.push({ ...f, part: i, source: part.source, split: false });
+  });
+  // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
+  // number by its keyword): the split finding says more, so it replaces the overlapping one.
+  for (const f of findSplitAcrossParts(parts, folded)) {
+    const overlapping = (k: ContextFinding) =>
+      !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
+    for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);
+    findings.push(f);
+  }
+  findings.sort((a, b) => a.part - b.part || a.index - b.index);
+  return findings.length === 0 ? { ok: true } : { ok: false, findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers split across parts
+
+/** Digits (and an ID's letters or check character) with short separators between them. */
+const CHAIN = /(?<![A-Za-z])(?:[A-Za-z]{1,2}[\s-]?)?\d(?:[\s\-._/()]{0,3}(?:\d|[XxA](?![A-Za-z])))*\)?/g;
+
+interface Chain {
+  part: number;
+  mapped: MappedText;
+  start: number;
+  end: number;
+}
+
+/** One compact character of a linked chain, and where it came from. */
+interface Piece {
+  ch: string;
+  chain: number;
+  /** Folded offset in its part. */
+  at: number;
+  /** A separator (or the start of the chain) comes before it. */
+  groupStart: boolean;
+}
+
+const SPLIT_SHAPES: { kind: PersonalDataKind; test: (s: string) => boolean }[] = [
+  { kind: "cn_resident_id", test: (s) => /^\d{17}[\dX]$/.test(s) && isValidResidentId(s) },
+  { kind: "cn_mobile", test: (s) => /^(?:86)?1[3-9]\d{9}$/.test(s) && !/0{7}$/.test(s) },
+  { kind: "phone", test: (s) => /^(?:886)?09\d{8}$/.test(s) },
+  { kind: "phone", test: (s) => /^(?:852|853)[2-9]\d{7}$/.test(s) },
+  { kind: "id_number", test: (s) => /^[A-Z][1289]\d{8}$/.test(s) && isValidTaiwanId(s) },
+  { kind: "id_number", test: (s) => /^[A-Z]{1,2}\d{6}\([\dA]\)$/.test(s) || (/^[A-Z]{1,2}\d{6}[\dA]$/.test(s) && isValidHongKongId(s)) },
+  { kind: "id_number", test: (s) => /^[157]\d{6}\(\d\)$/.test(s) },
+];
+
+/** The longest shape above ("886" and a Taiwan mobile; a resident ID is 18). */
+const MAX_SHAPE_LENGTH = 20;
+
+function chainsOf(mapped: MappedText, part: number): Chain[] {
+  return [...mapped.text.matchAll(CHAIN)].map((m) => ({ part, mapped, start: m.index, end: m.index + m[0].length }));
+}
+
+function findSplitAcrossParts(parts: readonly ContextPart[], folded: readonly MappedText[]): ContextFinding[] {
+  const chains = folded.map((mapped, i) => chainsOf(mapped, i));
+  // Link the last chain of a part to the first chain of the next part; a part that holds one
+  // chain only passes the link on ("110105" + "19491231" + "0021").
+  const linked: Chain[][] = [];
+  const flush = (run: Chain[]) => {
+    if (run.length > 1) linked.push(run);
+  };
+  let current: Chain[] = [];
+  for (const list of chains) {
+    if (list.length === 0) {
+      flush(current);
+      current = [];
+      continue;
+    }
+    current.push(list[0]!);
+    if (list.length > 1) {
+      flush(current);
+      current = [list.at(-1)!];
+    }
+  }
+  flush(current);
+  return linked.flatMap((group) => matchLinked(group, parts));
+}
+
+function matchLinked(group: Chain[], parts: readonly ContextPart[]): ContextFinding[] {
+  const pieces: Piece[] = [];
+  group.forEach((c, chainIndex) => {
+    let afterSeparator = true;
+    for (let at = c.start; at < c.end; at++) {
+      const ch = c.mapped.text[at]!;
+      if (/[\s\-._/]/.test(ch)) {
+        afterSeparator = true;
+        continue;
+      }
+      pieces.push({ ch: ch.toUpperCase(), chain: chainIndex, at, groupStart: afterSeparator });
+      afterSeparator = false;
+    }
+  });
+  const found: ContextFinding[] = [];
+  // Candidates start where a group starts and end where one ends, and span at least one joint.
+  for (let i = 0; i < pieces.length; i++) {
+    if (!pieces[i]!.groupStart) continue;
+    for (let j = i + 1; j < Math.min(pieces.length, i + MAX_SHAPE_LENGTH); j++) {
+      const endsGroup = j === pieces.length - 1 || pieces[j + 1]!.groupStart;
+      if (!endsGroup || pieces[j]!.chain === pieces[i]!.chain) continue;
+      const candidate = pieces.slice(i, j + 1).map((p) => p.ch).join("");
+      const shape = SPLIT_SHAPES.find((s) => s.test(candidate));
+      if (shape) {
+        found.push(...piecesToFindings(shape.kind, pieces.slice(i, j + 1), group, parts));
+        i = j;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function piecesToFindings(kind: PersonalDataKind, pieces: Piece[], group: Chain[], parts: readonly ContextPart[]): ContextFinding[] {
+  const byChain = new Map<number, Piece[]>();
+  for (const p of pieces) byChain.set(p.chain, [...(byChain.get(p.chain) ?? []), p]);
+  return [...byChain.entries()].map(([chainIndex, ps]) => {
+    const chain = group[chainIndex]!;
+    const [start, end] = originalSpan(chain.mapped, ps[0]!.at, ps.at(-1)!.at + 1);
+    const text = parts[chain.part]!.text;
+    return { kind, match: text.slice(start, end), index: start, part: chain.part, source: parts[chain.part]!.source, split: true };
+  });
+}

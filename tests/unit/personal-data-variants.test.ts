@@ -1,0 +1,367 @@
+/**
+ * The personal-data screen against the ways a curious 13-year-old writes a number or an address
+ * to get it past a filter — in English, 简体中文 and 繁體中文 — and against the numbers a lesson
+ * about language models is full of, which must pass.
+ */
+import { screenPrompt, residentIdCheckChar, type PersonalDataKind } from "~/playground/screening";
+import { screenContext, type ContextPart } from "~/playground/screen-context";
+import { chineseNumberValue, digitValue, foldForPersonalData } from "~/playground/normalize-text";
+
+const NO_TOPICS = { blockedTopics: [] };
+
+const residentId = (first17: string) => first17 + residentIdCheckChar(first17);
+const ID = residentId("11010519491231002"); // ends in X
+const ID2 = residentId("44030520080229123");
+const MOBILE = "13912345678";
+
+const HANS = "零一二三四五六七八九";
+const CAPITALS = "零壹贰叁肆伍陆柒捌玖";
+const HANT_CAPITALS = "零壹貳參肆伍陸柒捌玖";
+const toChinese = (digits: string, numerals = HANS) => digits.replace(/\d/g, (d) => numerals[Number(d)]!);
+const inScript = (digits: string, zero: number) => digits.replace(/\d/g, (d) => String.fromCodePoint(zero + Number(d)));
+const fullWidth = (s: string) => s.replace(/[0-9A-Za-z@.()]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const spacedOut = (digits: string, sep = " ") => [...digits].join(sep);
+const zeroWidth = (s: string) => [...s].join("\u200B");
+
+/** [text, the kind the screen must report] */
+const MUST_BLOCK: [string, PersonalDataKind][] = [
+  // ---- mainland resident ID (18 digits, last may be X) ----
+  [`身份证号${ID}`, "cn_resident_id"],
+  [`my ID number is ${ID.toLowerCase()}`, "cn_resident_id"],
+  [`ID: ${ID.slice(0, 6)}.${ID.slice(6, 14)}.${ID.slice(14)}`, "cn_resident_id"],
+  [`身份证 ${ID.slice(0, 6)}_${ID.slice(6, 10)}_${ID.slice(10, 14)}_${ID.slice(14)}`, "cn_resident_id"],
+  [`身份证 ${ID.slice(0, 6)}/${ID.slice(6, 14)}/${ID.slice(14)}`, "cn_resident_id"],
+  [`我的身份证是${fullWidth(ID)}`, "cn_resident_id"],
+  [`我的身份证号是${toChinese(ID2)}`, "cn_resident_id"],
+  [`身分證號碼${toChinese(ID2, HANT_CAPITALS)}`, "cn_resident_id"],
+  [`身份证${toChinese(ID2, CAPITALS)}`, "cn_resident_id"],
+  [`id ${spacedOut(ID2)}`, "cn_resident_id"],
+  [`id ${spacedOut(ID2, ".")}`, "cn_resident_id"],
+  [`number ${zeroWidth(ID2)}`, "cn_resident_id"],
+  [`ID ${inScript(ID2, 0x0660)}`, "cn_resident_id"], // Arabic-Indic digits
+  [`ID ${inScript(ID2, 0x0966)}`, "cn_resident_id"], // Devanagari digits
+  [`身份证：${ID2.slice(0, 9)}${toChinese(ID2.slice(9))}`, "cn_resident_id"],
+  [`身份证 ${toChinese(ID2).replace(/零/g, "〇")}`, "cn_resident_id"],
+  [`my id is ${ID2.slice(0, 6)}\u00AD${ID2.slice(6)}`, "cn_resident_id"], // soft hyphen
+  [`身份證 ${ID2.slice(0, 6)} ${ID2.slice(6, 14)} ${ID2.slice(14)}`, "cn_resident_id"],
+
+  // ---- mainland mobile 1[3-9]x ----
+  [`call me ${MOBILE}`, "cn_mobile"],
+  ["139.1234.5678", "cn_mobile"],
+  ["139_1234_5678", "cn_mobile"],
+  ["139/1234/5678", "cn_mobile"],
+  [`my mobile is ${spacedOut(MOBILE)}`, "cn_mobile"],
+  [`我的手机号 ${spacedOut(MOBILE, "-")}`, "cn_mobile"],
+  [`手机${fullWidth(MOBILE)}`, "cn_mobile"],
+  [`我的手机号是${toChinese(MOBILE)}`, "cn_mobile"],
+  ["打我电话幺三九幺二三四五六七八", "cn_mobile"],
+  ["手机：一三九 一二三四 五六七八", "cn_mobile"],
+  [`我嘅電話係${toChinese(MOBILE)}`, "cn_mobile"],
+  [`手機：${toChinese(MOBILE, HANT_CAPITALS)}`, "cn_mobile"],
+  [`电话${zeroWidth(MOBILE)}`, "cn_mobile"],
+  [`call ${inScript(MOBILE, 0x0660)}`, "cn_mobile"],
+  ["①③⑨①②③④⑤⑥⑦⑧", "cn_mobile"],
+  ["𝟏𝟑𝟗𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖", "cn_mobile"],
+  ["+86 139 1234 5678", "cn_mobile"],
+  ["0086-13912345678", "cn_mobile"],
+  ["(+86)13912345678", "cn_mobile"],
+  ["+86.139.1234.5678", "cn_mobile"],
+  [`联系我：139 ${toChinese("1234")} 5678`, "cn_mobile"],
+  ["电话是一三九两两三三四四五五", "cn_mobile"],
+
+  // ---- phones announced by a phrase (en, zh-Hans, zh-Hant) ----
+  ["my phone number is 9123 4567", "phone"],
+  ["My phone number is 91234567", "phone"],
+  ["call me on 2345678", "phone"],
+  ["you can reach me at 07700 900123", "phone"],
+  ["text me at 98765432 after school", "phone"],
+  ["my home number is 2345 6789", "phone"],
+  ["my number is 91234567", "phone"],
+  ["WhatsApp me: 9123-4567", "phone"],
+  ["我的电话号码是 2345678", "phone"],
+  ["我的电话号码是二三四五六七八", "phone"],
+  ["联系电话：88 66 55 44", "phone"],
+  ["我嘅電話係 9123 4567", "phone"],
+  ["我嘅電話係九一二三四五六七", "phone"],
+  ["我的電話號碼是 2345-6789", "phone"],
+  ["聯絡電話：(02) 2345-6789", "phone"],
+  ["你可以打給我 0912345678", "phone"],
+  // ---- Hong Kong, Macau, Taiwan phones ----
+  ["+852 9123 4567", "phone"],
+  ["(852) 9123-4567", "phone"],
+  ["852-9123-4567", "phone"],
+  ["+852 ９１２３ ４５６７", "phone"],
+  ["office 2345-6789", "phone"],
+  ["+853 6612 3456", "phone"],
+  ["(853) 6612-3456", "phone"],
+  ["853 66123456", "phone"],
+  ["澳門電話 6612 3456", "phone"],
+  ["0912-345-678", "phone"],
+  ["0912.345.678", "phone"],
+  ["0912 345 678", "phone"],
+  ["+886 912 345 678", "phone"],
+  ["886-912-345-678", "phone"],
+  ["手機號碼是〇九一二三四五六七八", "phone"],
+  ["手機 ０９１２－３４５－６７８", "phone"],
+  ["+44 7700 900123", "phone"],
+  ["(555) 123-4567", "phone"],
+
+  // ---- IDs: Hong Kong, Taiwan, Macau, cards, announced numbers ----
+  ["my HKID is A123456(7)", "id_number"],
+  ["HKID A123456(3)", "id_number"],
+  ["香港身份證 A123456(3)", "id_number"],
+  ["a123456(3)", "id_number"],
+  ["A 123456 (3)", "id_number"],
+  ["AB987654(3)", "id_number"],
+  ["Ａ１２３４５６（３）", "id_number"],
+  ["A1234563", "id_number"],
+  ["A123456789", "id_number"],
+  ["身分證字號A123456789", "id_number"],
+  ["我的身分證是Ａ１２３４５６７８９", "id_number"],
+  ["a123456789", "id_number"],
+  ["A123 456 789", "id_number"],
+  ["身分證 A壹貳參肆伍陸柒捌玖", "id_number"],
+  ["1234567(8)", "id_number"],
+  ["澳門身份證 5123456(7)", "id_number"],
+  ["my Macau ID is 7123456 (1)", "id_number"],
+  ["１２３４５６７（８）", "id_number"],
+  ["my student ID number is 2023-1234", "id_number"],
+  ["学号：二〇二三〇〇一二", "id_number"],
+  ["學號 2023.0012", "id_number"],
+  ["passport number: E1234 5678", "id_number"],
+  ["4111-1111-1111-1111", "id_number"],
+  ["4111.1111.1111.1111", "id_number"],
+  ["银行卡 四一一一 一一一一 一一一一 一一一一", "id_number"],
+
+  // ---- e-mail written to dodge a screen ----
+  ["alice (at) example (dot) com", "email"],
+  ["alice [at] example [dot] com", "email"],
+  ["bob{at}example{dot}org", "email"],
+  ["alice at gmail dot com", "email"],
+  ["ALICE AT GMAIL DOT COM", "email"],
+  ["alice.smith at school dot edu", "email"],
+  ["tom_lee99 at outlook dot com", "email"],
+  ["my email is alice at example dot com", "email"],
+  ["alice(at)example(dot)co(dot)uk", "email"],
+  ["write to me: mary <at> school <dot> edu <dot> hk", "email"],
+  ["alice＠example．com", "email"],
+  ["alice@example dot com", "email"],
+  ["alice @ example . com", "email"],
+  [`${zeroWidth("alice")}@example.com`, "email"],
+  ["alice at gmail.com", "email"],
+  ["xiaoming艾特qq点com", "email"],
+  ["我的邮箱 xiaoming 艾特 163 点 com", "email"],
+  ["xiaoming圈a163.com", "email"],
+  ["我的邮箱是 zhangsan at qq dot com", "email"],
+  ["郵箱：chan.taiman【at】gmail【dot】com", "email"],
+  ["電郵 chantaiman 艾特 yahoo 點 com 點 hk", "email"],
+  ["我的郵箱是 chantaiman at netvigator dot com", "email"],
+
+  // ---- addresses: rural, building, street (numbers in Chinese numerals too) ----
+  ["我家在张家村3组15号", "street_address"],
+  ["我住在幸福村五组", "street_address"],
+  ["湖南省长沙县红星村二组十二号", "street_address"],
+  ["我住在王庄村2队", "street_address"],
+  ["李家村15号", "street_address"],
+  ["我家是曹杨新村三号", "street_address"],
+  ["5号楼2单元301室", "street_address"],
+  ["五号楼二单元三零一室", "street_address"],
+  ["我家是3栋2单元502", "street_address"],
+  ["2单元501室", "street_address"],
+  ["3單元1203號", "street_address"],
+  ["我住在阳光小区三栋二单元五零一室", "street_address"],
+  ["翠苑五号楼", "street_address"],
+  ["我住在沙田第一城A座12樓B室", "street_address"],
+  ["九龍灣德福花園3座15樓D室", "street_address"],
+  ["我住在德福花園三座十五樓D室", "street_address"],
+  ["人民路一百二十三号", "street_address"],
+  ["住在彌敦道一二三號", "street_address"],
+  ["上海市长乐路一二三弄四十五号", "street_address"],
+  ["台北市忠孝東路四段一二三巷四弄五號", "street_address"],
+  ["I live at 12 Baker St.", "street_address"],
+  ["１２３ Main Street", "street_address"],
+  ["flat 3, 45 Nathan Road", "street_address"],
+  ["我家住在人民路12\u200B3号", "street_address"],
+];
+
+/** Must pass: the numbers lessons about language models are full of. */
+const MUST_PASS: string[] = [
+  // English
+  "In 2024 and 2025 we studied AI.",
+  "Claude has a 200,000-token context window.",
+  "a context window of 1M tokens",
+  "200K tokens, or about 150,000 words",
+  "It costs $3 per million input tokens and $15 per million output tokens.",
+  "Lesson 12, question 3",
+  "Question 13: what is 2+2?",
+  "The answer is 3.14159",
+  "Score: 95/100",
+  "We meet at 10:30 on 15/03/2024.",
+  "the 2023-2024 school year",
+  "1 + 1 = 2",
+  "12 345 678 is a big number",
+  "Version 4.5.1",
+  "Top 5 tips",
+  "numbers 1 2 3 4 5",
+  "Look at this dot com bubble",
+  "I'm at home, dot dot dot",
+  "Call me at 3pm",
+  "Phone prices rose in 2023 and 2024",
+  "phone sales: 2023 2024",
+  "my phone number has 8 digits",
+  "the phone costs 1299 yuan",
+  "Call 911 or 999 in an emergency",
+  "Apollo 11 launched on 16.07.1969",
+  "The years 1998 2002 2006 2010 were World Cup years",
+  "Pi to 8 places: 3.14159265",
+  "1 000 000 tokens",
+  "Room 301, Building 5",
+  "my number is 42",
+  "Call me on Monday at 10:30",
+  "I was born in 2011, my brother in 2013",
+  "The model has 175 billion parameters and a 128,000-token window.",
+  "Tokens 4,096 to 8,192",
+  "x = 3, y = 4, so x*y = 12",
+  "2^10 = 1024",
+  "We scored 3-2 in the final",
+  "chapter 4.2.1",
+  "page 12 of 300",
+  "he'll be there at 5",
+  // 简体中文
+  "二〇二四年三月十五日",
+  "第十三题",
+  "第三课有十二个问题",
+  "一加一等于二",
+  "三乘四等于十二",
+  "这个模型有两千亿个参数",
+  "上下文窗口有二十万个词元",
+  "价格是一百二十三元",
+  "我考了九十五分",
+  "十点半上课",
+  "我们班有四十二个同学",
+  "三号选手得了第一名",
+  "我住在三楼",
+  "五号楼在哪里",
+  "第三单元第5课",
+  "第3单元的练习",
+  "一组三号同学来回答",
+  "一二三四五六七八九十",
+  "我数了一三五七九",
+  "电话号码有十一位数字",
+  "我的手机是华为的，用了三年",
+  "我家有三口人，住在北京",
+  "二零二四年的一月一日",
+  "我们村有三百人",
+  "乡村3号公路",
+  "电话会议在2024-03-15",
+  "一一得一，一二得二",
+  // 繁體中文
+  "二〇二四年度",
+  "第十三題",
+  "三比二贏了",
+  "上下文視窗有二十萬個詞元",
+  "這支手機賣六千九百元",
+  "我住在三樓",
+  "九龍灣有很多大廈",
+  "第三單元的練習",
+  "考了一百分",
+  "時間是十點三十分",
+  "第五課的第三題",
+  "我们在3楼5号教室上课",
+  "图书馆在三楼A区",
+  "村上春树写了3本书",
+  "度假山庄3号楼",
+];
+
+describe("personal data that must be blocked", () => {
+  it("the table covers every class in all three languages (≥ 120 variants)", () => {
+    expect(MUST_BLOCK.length).toBeGreaterThanOrEqual(120);
+    const kinds = new Set(MUST_BLOCK.map(([, kind]) => kind));
+    expect([...kinds].sort()).toEqual(["cn_mobile", "cn_resident_id", "email", "id_number", "phone", "street_address"]);
+  });
+
+  it.each(MUST_BLOCK)("%s → %s", (text, kind) => {
+    const result = screenPrompt(text, NO_TOPICS);
+    expect(result.ok ? [] : result.findings.map((f) => f.kind)).toContain(kind);
+  });
+});
+
+describe("look-alikes that must pass", () => {
+  it("the table has ≥ 60 look-alikes", () => expect(MUST_PASS.length).toBeGreaterThanOrEqual(60));
+
+  it.each(MUST_PASS)("%s", (text) => {
+    expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
+  });
+
+  it("joining them all into one conversation does not make personal data out of unrelated numbers", () => {
+    const parts: ContextPart[] = MUST_PASS.map((text) => ({ source: "history", text }));
+    expect(screenContext(parts, NO_TOPICS)).toEqual({ ok: true });
+  });
+});
+
+describe("numbers split across the outgoing context", () => {
+  const history = (...texts: string[]): ContextPart[] => [
+    ...texts.slice(0, -1).map((text) => ({ source: "history" as const, text })),
+    { source: "prompt", text: texts.at(-1)! },
+  ];
+
+  it.each([
+    ["an ID across two messages", history(`我的身份证号是${ID.slice(0, 12)}`, ID.slice(12)), "cn_resident_id"],
+    ["an ID across three messages", history(ID.slice(0, 6), `${ID.slice(6, 14)} ok`, `and ${ID.slice(14)}`), "cn_resident_id"],
+    ["an ID in Chinese numerals across two messages", history(`身份证${toChinese(ID2.slice(0, 9))}`, toChinese(ID2.slice(9))), "cn_resident_id"],
+    ["a mobile across two messages", history("my number is 139", "1234 5678"), "cn_mobile"],
+    ["a mobile in Chinese numerals", history("手机一三九一二", "三四五六七八"), "cn_mobile"],
+    ["a Taiwan ID", history("我的身分證是A12345", "6789"), "id_number"],
+    ["a Taiwan mobile", history("手機 0912", "345678"), "phone"],
+  ] as const)("%s", (_name, parts, kind) => {
+    const result = screenContext(parts, NO_TOPICS);
+    expect(result.ok).toBe(false);
+    const findings = result.ok ? [] : result.findings;
+    expect(findings.filter((f) => f.split).map((f) => f.kind)).toContain(kind);
+    // Each piece is reported where it is, so the piece in the new prompt can be redacted.
+    expect(findings.some((f) => f.source === "prompt" && f.split)).toBe(true);
+  });
+
+  it("the student's own system prompt and the new prompt are one text", () => {
+    const parts: ContextPart[] = [
+      { source: "system", text: `You are my helper. My ID starts ${ID2.slice(0, 10)}` },
+      { source: "prompt", text: `${ID2.slice(10)} is the rest` },
+    ];
+    const result = screenContext(parts, NO_TOPICS);
+    expect(result.ok ? [] : result.findings.map((f) => [f.source, f.kind, f.split])).toEqual([
+      ["system", "cn_resident_id", true],
+      ["prompt", "cn_resident_id", true],
+    ]);
+  });
+
+  it.each([
+    [["I was born in 1998", "2024 was a good year"]],
+    [["The answer is 42", "13 is next"]],
+    [["question 3", "page 12"]],
+    [["We have 200,000 tokens", "and 1M tokens"]],
+    [["My score was 95/100", "100 points"]],
+    [["In 2023", "12345678 people"]],
+    [["lesson 4", "lesson 5", "lesson 6"]],
+  ])("unrelated numbers at a joint pass: %j", (texts) => {
+    expect(screenContext(history(...texts), NO_TOPICS)).toEqual({ ok: true });
+  });
+});
+
+describe("folding", () => {
+  it("maps every script's digits, Chinese numerals and invisible characters, keeping original offsets", () => {
+    const text = `a\u200B一三九 ١٢ b`;
+    const folded = foldForPersonalData(text);
+    expect(folded.text).toBe("a一三九 12 b".replace("一三九", "139"));
+    // "1" of 139 came from 一 at offset 2 of the original
+    expect(folded.from[1]).toBe(2);
+  });
+
+  it("reads Chinese numbers", () => {
+    expect(chineseNumberValue("一百二十三")).toBe("123");
+    expect(chineseNumberValue("三零一")).toBe("301");
+    expect(chineseNumberValue("十五")).toBe("15");
+    expect(chineseNumberValue("二十")).toBe("20");
+    expect(digitValue("٧")).toBe(7);
+    expect(digitValue("९")).toBe(9);
+  });
+});

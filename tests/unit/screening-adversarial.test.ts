@@ -1,0 +1,34 @@
+/**
+ * The screen runs before the first token of every request, over the whole conversation: no input
+ * of the largest allowed size may make it slow (no catastrophic backtracking, no quadratic loop).
+ * The bound is generous on purpose (a shared test machine); a regression costs seconds.
+ */
+import { screenContext } from "~/playground/screen-context";
+import { screenPrompt } from "~/playground/screening";
+
+const INPUTS: [string, string][] = [
+  ["a 4,000-digit number", "1".repeat(4000)],
+  ["spaced digits", "1 ".repeat(2000)],
+  ["'at' over and over", "a at ".repeat(800)],
+  ["dots", "a.".repeat(2000)],
+  ["at-signs", "a@".repeat(2000)],
+  ["(at) (dot)", "a (at) b (dot) ".repeat(250)],
+  ["Chinese numerals", "一".repeat(4000)],
+  ["spaced Chinese numerals", "一 ".repeat(2000)],
+  ["a keyword and digits", "phone ".repeat(600) + "1".repeat(400)],
+  ["spaced letters", "g a m b l i n g ".repeat(250)],
+  ["letter-digit pairs", "A1".repeat(2000)],
+  ["brackets", "1(".repeat(2000)],
+  ["village groups", "村3组".repeat(1000)],
+  ["a long domain", `${"x".repeat(63)} at ${"y.".repeat(1900)}`],
+  ["zero-width spaces", "\u200B".repeat(4000)],
+  ["emoji", "😀".repeat(2000)],
+  ["Arabic-Indic digits", "١".repeat(4000)],
+];
+
+it.each(INPUTS)("%s is screened quickly", (_name, text) => {
+  const started = performance.now();
+  screenPrompt(text, { blockedTopics: ["gambling", "video games", "赌博"] });
+  screenContext([{ source: "history", text }, { source: "prompt", text }], { blockedTopics: ["gambling"] });
+  expect(performance.now() - started).toBeLessThan(1_000);
+});

@@ -1,0 +1,30 @@
+/**
+ * The course itself is a corpus of look-alikes: token counts, context windows, prices, years,
+ * scores, question numbers, in English and Chinese. None of it may trip the personal-data screen,
+ * except the lines of the responsible-AI lesson that show personal data on purpose.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { findPersonalData } from "~/playground/screening";
+
+const DELIBERATE_EXAMPLES = /139 0000 0000|example\.com|Maple Street|枫林路18号/;
+
+it("no line of any lesson or quiz trips the personal-data screen", () => {
+  const root = path.resolve("lessons");
+  const tripped: string[] = [];
+  let lines = 0;
+  for (const dir of fs.readdirSync(root)) {
+    const folder = path.join(root, dir);
+    if (!fs.statSync(folder).isDirectory()) continue;
+    for (const file of fs.readdirSync(folder)) {
+      for (const line of fs.readFileSync(path.join(folder, file), "utf8").split("\n")) {
+        lines += 1;
+        if (DELIBERATE_EXAMPLES.test(line)) continue;
+        const found = findPersonalData(line);
+        if (found.length > 0) tripped.push(`${dir}/${file}: ${found.map((f) => f.match).join(", ")}`);
+      }
+    }
+  }
+  expect(lines).toBeGreaterThan(1000);
+  expect(tripped).toEqual([]);
+});
