@@ -7,6 +7,9 @@ import { useT } from "~/i18n/use-t";
 import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
+import { getSafeguardingSettings } from "~/models/safeguarding.server";
+import { SafeguardingSettingsForm } from "~/components/admin/safeguarding-settings";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 
 /** Models an admin can offer: the offline mini model, the configured Claude models, and any already chosen. */
@@ -17,15 +20,30 @@ function availableModels(current: string[]): string[] {
 /** /admin/settings: transcript retention, default models and budgets for new classes, the school's name. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [school, settings] = await Promise.all([getSchool(admin), getSchoolSettings(admin)]);
-  return { name: school?.name ?? "", settings, models: availableModels(settings.defaultModels), mini: MINI_MODEL_ID };
+  const [school, settings, safeguarding] = await Promise.all([getSchool(admin), getSchoolSettings(admin), getSafeguardingSettings(admin)]);
+  // The school's settings minus the SMTP password, which never leaves the server.
+  const { safeguarding: _secret, ...shown } = settings;
+  return {
+    name: school?.name ?? "",
+    settings: shown,
+    safeguarding: safeguardingForPage(safeguarding),
+    models: availableModels(settings.defaultModels),
+    mini: MINI_MODEL_ID,
+  };
 }
 
-type Result = { errors: FieldErrors; saved: boolean };
+type Result = { errors: FieldErrors; saved: boolean; form?: "safeguarding" };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = validate(SettingsSchema, formObject(await readForm(request)));
+  const form = formObject(await readForm(request));
+  if (form.intent === "safeguarding") {
+    const safeguarding = validate(SafeguardingFormSchema, form);
+    if (!safeguarding.ok) return data<Result>({ errors: safeguarding.errors, saved: false, form: "safeguarding" }, { status: 400 });
+    await updateSchoolSettings(admin, { safeguarding: safeguardingFromForm(safeguarding.data, await getSafeguardingSettings(admin)) });
+    return data<Result>({ errors: {}, saved: true, form: "safeguarding" });
+  }
+  const parsed = validate(SettingsSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
   const current = await getSchoolSettings(admin);
   const allowed = new Set(availableModels(current.defaultModels));
@@ -37,11 +55,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminSettings() {
-  const { name, settings, models, mini } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as Result | undefined;
+  const { name, settings, safeguarding, models, mini } = useLoaderData<typeof loader>();
+  const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
+  const result = actionResult?.form === "safeguarding" ? undefined : actionResult;
   const errors = result?.errors ?? {};
   return (
+    <>
     <section aria-labelledby="settings-h" className="dash settings-form">
       <h2 id="settings-h">{t("admin.settings.title")}</h2>
       {result?.saved ? (
@@ -110,5 +130,7 @@ export default function AdminSettings() {
         </button>
       </Form>
     </section>
+    <SafeguardingSettingsForm settings={safeguarding} result={actionResult?.form === "safeguarding" ? actionResult : undefined} />
+    </>
   );
 }

@@ -23,7 +23,7 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
       </summary>
       <ol className="messages">
         {conversation.messages.map((m) => (
-          <li key={m.id} className={`message ${m.role}${m.flagged ? " flagged" : ""}`} data-flag-status={m.flagStatus}>
+          <li key={m.id} id={`msg-${m.id}`} className={`message ${m.role}${m.flagged ? " flagged" : ""}`} data-flag-status={m.flagStatus}>
             <p className="message-meta small">
               <strong>{m.role === "user" ? t("teach.dash.student.roleStudent") : t("teach.dash.student.roleModel")}</strong>{" "}
               <span className="muted">{m.at}</span>
