@@ -931,6 +931,7 @@ export const zhHant: Record<MessageKey, string> = {
   "safeguarding.severity.personal_data": "個人資訊",
   "safeguarding.severity.policy": "規則",
   "safeguarding.severity.review": "待檢視",
+  "safeguarding.flagList.handleAbove": "這是安全保護標記：請在本頁頂部的紅色提醒中處理，並寫下你做了什麼。",
   "safeguarding.repeated": "7 天內 {n} 次嘗試傳送個人資訊",
   "safeguarding.mail.subject": "安全保護提醒：{student}（{class}）",
   "safeguarding.mail.body": "{student} 在 Lantern 練習場寫的一條訊息（{class}，{at}）可能說明他/她處於危險中：{categories}。\n\n請今天就去關心這位學生，並按照學校的安全保護流程處理。安全保護負責人：{lead}。\n\n檢視訊息的上下文（需先登入）：{link}\n\n為保護學生，這封郵件特意不包含學生寫的內容。處理之後，請在 Lantern 中把提醒標記為已處理並寫下備註。",

@@ -20,6 +20,7 @@ export const safeguarding = {
   "safeguarding.severity.personal_data": "Personal data",
   "safeguarding.severity.policy": "Policy",
   "safeguarding.severity.review": "Review",
+  "safeguarding.flagList.handleAbove": "A safeguarding flag: handle it in the red alert at the top of this page, with a note of what you did.",
   "safeguarding.repeated": "{n} personal-data attempts in 7 days",
   "safeguarding.mail.subject": "Safeguarding alert: {student} ({class})",
   "safeguarding.mail.body": "A message {student} wrote in the Lantern playground ({class}, {at}) may mean they are at risk: {categories}.\n\nPlease check on them today and follow your school's safeguarding procedure. Safeguarding lead: {lead}.\n\nRead the message in context (sign in first): {link}\n\nThis e-mail does not contain the student's words on purpose. When you have acted, mark the alert handled in Lantern with a note.",
