@@ -15,6 +15,8 @@ import { loader as classLoader } from "../../app/routes/teach.classes.$classId";
 import { loader as adminLoader } from "../../app/routes/admin._index";
 import { action as adminSettingsAction, loader as adminSettingsLoader } from "../../app/routes/admin.settings";
 import { action as handleAction } from "../../app/routes/teach.safeguarding";
+import { loader as playgroundTabLoader } from "../../app/routes/teach.classes.$classId.playground";
+import { action as flagAction } from "../../app/routes/teach.classes.$classId.flags";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
@@ -172,6 +174,22 @@ describe("severities", () => {
     await stream(student, "my email is mia.lee@example.com", "mini");
     const [message] = await storedMessages(student.id);
     expect(message).toMatchObject({ flag_status: "open", severity: "personal_data" });
+  });
+
+  it("the class's flag list shows severities, and three personal-data attempts in a week stand out", async () => {
+    const { teacher, cls, student } = await setup();
+    for (const p of ["my email is mia.lee@example.com", "call me on 13800138000", "write to mia@example.org"]) await stream(student, p, "mini");
+    await stream(student, "我想自杀", "mini");
+    const tab = await playgroundTabLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}/playground`), params: { classId: cls.id }, context: {} } as unknown as LoaderFunctionArgs);
+    expect(tab.flags.open.map((f) => f.severity).sort()).toEqual(["personal_data", "personal_data", "personal_data", "safeguarding"]);
+    const pd = tab.flags.open.find((f) => f.severity === "personal_data")!;
+    expect(pd.personalDataAttempts).toBe(3);
+    const crisis = tab.flags.open.find((f) => f.severity === "safeguarding")!;
+    expect(crisis.flagLabels).toContain("suicide");
+    // A safeguarding flag is closed only with a note ("mark handled"), not with "reviewed".
+    const request = await requestAs(teacher, `/teach/classes/${cls.id}/flags`, { form: { messageId: crisis.messageId, decision: "reviewed" } });
+    const thrown = await flagAction({ request, params: { classId: cls.id }, context: {} } as unknown as ActionFunctionArgs).catch((r: unknown) => r);
+    expect((thrown as Response).status).toBe(404);
   });
 });
 
