@@ -113,7 +113,9 @@ export function Chat({
     }
   }
   const refusedNow = pending?.state === "error" && pending.error && !pending.error.stored ? pending.error.message : null;
-  const canRegenerate = stored.some((m) => m.role === "user" && m.status !== "blocked");
+  // A crisis message the model never saw is not asked again: the support card is its answer.
+  const lastSent = stored.findLast((m) => m.role === "user" && m.status !== "blocked");
+  const canRegenerate = lastSent !== undefined && !lastSent.support?.held;
   const labelOf = (id: string | null) => models.find((m) => m.id === id)?.label ?? null;
   const liveTokens =
     mine && pending?.usage ? pending.usage.inputTokens + pending.usage.outputTokens : (conversation?.tokens ?? 0);
