@@ -59,3 +59,50 @@ describe.each([
     expect(browser.problems).toEqual([]);
   });
 });
+
+describe("the school's settings, without JavaScript, and marking handled", () => {
+  const t = translator("en");
+  it("the admin sets the help contact and line; a student without JavaScript sees them on the card", async () => {
+    const admin = await openBrowser({ lang: "en", as: DEMO_TEACHER });
+    browsers.push(admin);
+    await admin.page.goto("/admin/settings");
+    await admin.page.fill("#f-helpContact", "Ms Chen, school counsellor, room 204");
+    await admin.page.fill("#f-helpLine", "Childline 0800 1111");
+    await admin.page.locator("#safeguarding").getByRole("button", { name: t("form.save") }).click();
+    await admin.page.locator("#safeguarding .alert.success").waitFor();
+    await screenshot(admin.page, JOURNEY, "04-admin-settings-en");
+
+    const student = await makeStudent(await demoClassId(), "Noah Example");
+    const browser = await openBrowser({ lang: "en", as: student.username, javaScriptEnabled: false });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto("/playground");
+    await page.selectOption("#pg-model", "mini");
+    await page.fill("#pg-prompt", "my dad hits me when he is drunk");
+    await page.getByRole("button", { name: t("playground.send") }).click();
+    await page.waitForURL(/\/playground\?c=/);
+    const card = await page.getByTestId("support-card").innerText();
+    expect(card).toContain("Ms Chen, school counsellor, room 204");
+    expect(card).toContain("Childline 0800 1111");
+    expect(await page.locator(".pg-message.from-model").count()).toBe(0);
+    await screenshot(page, JOURNEY, "05-support-card-no-js-en");
+  });
+
+  it("the teacher marks an alert handled with a note, on the class page", async () => {
+    const browser = await openBrowser({ lang: "en", as: DEMO_TEACHER });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto(`/teach/classes/${await demoClassId()}/playground`);
+    const alert = page.getByTestId("safeguarding-alert");
+    const before = await alert.locator(".safeguarding-item").count();
+    expect(before).toBeGreaterThan(0);
+    await screenshot(page, JOURNEY, "06-class-playground-tab-en");
+    const first = alert.locator(".safeguarding-item").first();
+    await first.locator("textarea").fill("Spoke with the student; told the safeguarding lead.");
+    await first.getByRole("button", { name: t("safeguarding.alert.handle") }).click();
+    await page.getByText(t("safeguarding.alert.handled")).waitFor();
+    expect(await page.locator(".safeguarding-item").count()).toBe(before - 1);
+    expect(browser.problems).toEqual([]);
+  });
+});
+
