@@ -144,27 +144,36 @@ export function exchangeHref(classId: string, studentId: string, messageId: stri
 
 /**
  * "Mark handled" with a note: the class's teacher (or the school's admin) closes an open
- * safeguarding flag. Anything else — another school's message, an unflagged one — is a 404.
+ * safeguarding flag. "gone" when it is theirs but no longer open (a colleague handled it first);
+ * anything else — another class's or school's message, an unflagged one — is a 404.
  */
 export async function markSafeguardingHandled(
   user: Pick<SessionUser, "id" | "role" | "schoolId">,
   messageId: string,
   note: string,
-): Promise<void> {
+): Promise<"handled" | "gone"> {
   const whose = user.role === "admin" ? sql`cl.school_id = ${user.schoolId}` : sql`cl.teacher_id = ${user.id}`;
-  await db().transaction(async (tx) => {
+  return db().transaction(async (tx) => {
     const updated = await tx.execute<{ id: string }>(sql`
       update playground_messages m set flag_status = 'reviewed'
         from playground_conversations c, classes cl
        where m.id = ${messageId}::uuid and m.severity = 'safeguarding' and m.flag_status = 'open'
          and c.id = m.conversation_id and cl.id = c.class_id and ${whose}
       returning m.id`);
-    if ([...updated].length === 0) notFound();
+    if ([...updated].length === 0) {
+      const [mine] = await tx.execute<{ id: string }>(sql`
+        select m.id from playground_messages m
+          join playground_conversations c on c.id = m.conversation_id join classes cl on cl.id = c.class_id
+         where m.id = ${messageId}::uuid and m.severity = 'safeguarding' and ${whose}`);
+      if (!mine) notFound();
+      return "gone";
+    }
     await tx.execute(sql`
       insert into flag_events (message_id, class_id, student_id, actor_id, action, severity, note)
       select m.id, c.class_id, m.user_id, ${user.id}, 'handled', m.severity, ${note}
         from playground_messages m join playground_conversations c on c.id = m.conversation_id
        where m.id = ${messageId}::uuid`);
+    return "handled";
   });
 }
 

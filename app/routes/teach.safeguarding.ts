@@ -26,13 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = (outcome: string) => redirect(`${backPath}?safeguarding=${outcome}`);
   const parsed = validate(HandleSchema, form);
   if (!parsed.ok) return back("note");
-  try {
-    await markSafeguardingHandled(user, parsed.data.messageId, parsed.data.note);
-  } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 404) return back("gone");
-    throw thrown;
-  }
-  return back("handled");
+  // Another class's or school's message is a 404 (thrown); one a colleague already handled is "gone".
+  return back(await markSafeguardingHandled(user, parsed.data.messageId, parsed.data.note));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
