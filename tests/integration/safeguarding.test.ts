@@ -194,6 +194,18 @@ describe("severities", () => {
 });
 
 describe("safeguarding flags reach an adult", () => {
+  it("a model reply the reply screen marks as self-harm is a safeguarding flag too", async () => {
+    const { teacher, student } = await setup();
+    fake.script({ kind: "reply", text: "Some people in the story think about suicide when they feel alone." });
+    const { events } = await stream(student, "Tell me about the characters in chapter 3", CLAUDE);
+    expect(events.some((e) => e.type === "support")).toBe(false);
+    const [, reply] = await storedMessages(student.id);
+    expect(reply).toMatchObject({ role: "assistant", flag_status: "open", severity: "safeguarding" });
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(home.alerts.map((a) => [a.messageId, a.categories])).toEqual([[reply!.id, ["self_harm"]]]);
+    await waitFor(async () => [...(await flagEvents(reply!.id))].some((e) => e.action === "raised"));
+  });
+
   it("e-mails the class's teacher and the lead through a real SMTP server, shows a red alert, and is handled with a note", async () => {
     const { admin, teacher, cls, student } = await setup();
     const saved = await saveSafeguarding(admin, {
