@@ -180,6 +180,8 @@ export async function markSafeguardingHandled(
 // ---------------------------------------------------------------------------------------------
 // The e-mail
 
+export const EMAIL_QUIET_MINUTES = 15;
+
 type NotifyRow = {
   student: string;
   class_name: string | null;
@@ -217,6 +219,12 @@ export async function notifySafeguarding(
         left join users t on t.id = cl.teacher_id
        where m.id = ${messageId}::uuid and u.id = ${student.id}`);
     if (!row) return;
+    // One e-mail per student per quarter hour: a student writing several such messages in a row
+    // raises several flags (all on the red alert) but does not flood the adults' inboxes.
+    const [recent] = await db().execute<{ n: number }>(sql`
+      select count(*)::int as n from flag_events
+       where student_id = ${student.id} and action = 'emailed' and created_at > now() - ${EMAIL_QUIET_MINUTES} * interval '1 minute'`);
+    if ((recent?.n ?? 0) > 0) return;
     const to = [...new Set([row.teacher_email, settings.leadEmail].map((e) => e?.trim().toLowerCase()).filter((e): e is string => Boolean(e)))];
     if (to.length === 0) return;
     const locale: Locale = row.teacher_locale && isLocale(row.teacher_locale) ? row.teacher_locale : "en";

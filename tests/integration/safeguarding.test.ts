@@ -238,19 +238,26 @@ describe("safeguarding flags reach an adult", () => {
     });
     expect(events.map((e) => e.action)).toEqual(["raised", "emailed"]);
 
+    // A second message minutes later is a second alert, but not a second e-mail.
+    await stream(student, "我想死", "mini");
+    const second = (await storedMessages(student.id)).at(-1)!;
+    await waitFor(async () => [...(await flagEvents(second.id))].some((e) => e.action === "raised"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(inbox).toHaveLength(1);
+
     // The red alert: at the top of the teacher's home and of the class page, and for the admin.
     const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
-    expect(home.alerts).toHaveLength(1);
-    expect(home.alerts[0]).toMatchObject({
+    expect(home.alerts).toHaveLength(2);
+    expect(home.alerts[1]).toMatchObject({
       messageId: message!.id,
       student: { displayName: "Mia" },
       categories: ["suicide"],
       href: `/teach/classes/${cls.id}/students/${student.id}#msg-${message!.id}`,
     });
     const classPage = await classLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}`), params: { classId: cls.id }, context: {} } as unknown as LoaderFunctionArgs);
-    expect(classPage.alerts.map((a) => a.messageId)).toEqual([message!.id]);
+    expect(classPage.alerts.map((a) => a.messageId)).toEqual([second.id, message!.id]);
     const adminHome = await adminLoader({ request: await requestAs(admin, "/admin"), params: {}, context: {} } as LoaderFunctionArgs);
-    expect(adminHome.alerts.map((a) => a.messageId)).toEqual([message!.id]);
+    expect(adminHome.alerts.map((a) => a.messageId)).toEqual([second.id, message!.id]);
 
     // A note is required; then "mark handled" closes it and the audit trail keeps who and what.
     const empty = (await handleAction({ request: await requestAs(teacher, "/teach/safeguarding", { form: { messageId: message!.id, note: " ", back: "/teach" } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;
@@ -262,7 +269,7 @@ describe("safeguarding flags reach an adult", () => {
     } as ActionFunctionArgs)) as Response;
     expect(done.headers.get("Location")).toBe(`/teach/classes/${cls.id}?safeguarding=handled`);
     const after = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
-    expect(after.alerts).toHaveLength(0);
+    expect(after.alerts.map((a) => a.messageId)).toEqual([second.id]);
     const trail = [...(await flagEvents(message!.id))];
     expect(trail.at(-1)).toMatchObject({ action: "handled", actor_id: teacher.id, note: "Spoke with Mia; told Mr Park." });
 
