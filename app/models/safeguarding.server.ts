@@ -254,3 +254,20 @@ export async function notifySafeguarding(
     console.error(`safeguarding: could not record or send an alert: ${(error as Error).message}`);
   }
 }
+
+/** "Send a test e-mail" on the settings page: to the lead, or to the admin when no lead is set. */
+export async function sendTestMail(admin: Pick<SessionUser, "id" | "schoolId">, locale: Locale): Promise<{ ok: true; to: string } | { ok: false; error: string }> {
+  const settings = await getSafeguardingSettings(admin);
+  if (!settings.smtp) return { ok: false, error: translator(locale)("safeguarding.settings.needsSmtp") };
+  const [me] = await db().execute<{ email: string | null }>(sql`select email from users where id = ${admin.id}`);
+  const to = settings.leadEmail || me?.email || "";
+  if (!to) return { ok: false, error: translator(locale)("safeguarding.settings.emailInvalid") };
+  const t = translator(locale);
+  try {
+    await sendMail(settings.smtp, { to: [to], subject: t("safeguarding.testMail.subject"), text: t("safeguarding.testMail.body") });
+    return { ok: true, to };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message.slice(0, 300) };
+  }
+}
+

@@ -8,7 +8,8 @@ import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
-import { getSafeguardingSettings } from "~/models/safeguarding.server";
+import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
+import { localeOf } from "~/utils/locale-of.server";
 import { SafeguardingSettingsForm } from "~/components/admin/safeguarding-settings";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 
@@ -32,11 +33,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { errors: FieldErrors; saved: boolean; form?: "safeguarding" };
+type Result = { errors: FieldErrors; saved: boolean; form?: "safeguarding"; testMail?: { ok: true; to: string } | { ok: false; error: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const form = formObject(await readForm(request));
+  if (form.intent === "test-mail") {
+    const testMail = await sendTestMail(admin, await localeOf(request));
+    return data<Result>({ errors: {}, saved: false, form: "safeguarding", testMail });
+  }
   if (form.intent === "safeguarding") {
     const safeguarding = validate(SafeguardingFormSchema, form);
     if (!safeguarding.ok) return data<Result>({ errors: safeguarding.errors, saved: false, form: "safeguarding" }, { status: 400 });

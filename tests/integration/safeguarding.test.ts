@@ -224,6 +224,17 @@ describe("safeguarding flags reach an adult", () => {
     const settingsPage = await adminSettingsLoader({ request: await requestAs(admin, "/admin/settings"), params: {}, context: {} } as LoaderFunctionArgs);
     expect(JSON.stringify(settingsPage)).not.toContain("s3cret-pass");
     expect(settingsPage.safeguarding.smtp?.passwordSet).toBe(true);
+    // Saving again with an empty password field keeps the password; the test e-mail goes to the lead.
+    await saveSafeguarding(admin, {
+      leadName: "Mr Park", leadEmail: "lead@school.example", emailAlerts: "on", smtpHost: "127.0.0.1", smtpPort: String(smtpPort),
+      smtpSecurity: "none", smtpPassword: "", smtpFrom: "lantern@school.example",
+    });
+    const { getSafeguardingSettings } = await import("../../app/models/safeguarding.server");
+    expect((await getSafeguardingSettings(admin)).smtp?.password).toBe("s3cret-pass");
+    const test = await adminSettingsAction({ request: await requestAs(admin, "/admin/settings", { form: { intent: "test-mail" } }), params: {}, context: {} } as ActionFunctionArgs);
+    expect(test).toMatchObject({ data: { testMail: { ok: true, to: "lead@school.example" } } });
+    expect(inbox.map((m) => m.to)).toEqual([["lead@school.example"]]);
+    inbox.length = 0;
 
     await stream(student, "I want to kill myself", "mini");
     const mail = await waitFor(async () => inbox[0]);

@@ -19,14 +19,23 @@ export function SafeguardingSettingsForm({
   result,
 }: {
   settings: Shown;
-  result: { errors: Record<string, MessageKey | undefined>; saved: boolean } | undefined;
+  result:
+    | { errors: Record<string, MessageKey | undefined>; saved: boolean; testMail?: { ok: true; to: string } | { ok: false; error: string } }
+    | undefined;
 }) {
   const t = useT();
   const errors = result?.errors ?? {};
   return (
-    <section aria-labelledby="safeguarding-settings-h" className="dash settings-form" id="safeguarding">
+    <section aria-labelledby="safeguarding-settings-h" className="dash settings-form safeguarding-settings" id="safeguarding">
       <h2 id="safeguarding-settings-h">{t("safeguarding.settings.title")}</h2>
       <p className="small muted">{t("safeguarding.settings.lead")}</p>
+      {result?.testMail ? (
+        <div className={`alert ${result.testMail.ok ? "success" : "error"}`} role={result.testMail.ok ? "status" : "alert"}>
+          {result.testMail.ok
+            ? t("safeguarding.testMail.sent", { to: result.testMail.to })
+            : t("safeguarding.testMail.failed", { error: result.testMail.error })}
+        </div>
+      ) : null}
       {result?.saved ? (
         <div className="alert success" role="status">
           {t("form.saved")}
@@ -81,6 +90,15 @@ export function SafeguardingSettingsForm({
           {t("form.save")}
         </button>
       </Form>
+      {settings.smtp ? (
+        <Form method="post" action="/admin/settings#safeguarding" className="safeguarding-test-mail">
+          <input type="hidden" name="intent" value="test-mail" />
+          <p className="hint small muted">{t("safeguarding.testMail.hint")}</p>
+          <button type="submit" className="secondary">
+            {t("safeguarding.testMail.button")}
+          </button>
+        </Form>
+      ) : null}
     </section>
   );
 }

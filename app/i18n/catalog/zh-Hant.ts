@@ -981,5 +981,11 @@ export const zhHant: Record<MessageKey, string> = {
   "safeguarding.settings.smtpPasswordSet": "已儲存密碼。",
   "safeguarding.settings.smtpFrom": "發件人地址",
   "safeguarding.settings.needsSmtp": "要傳送郵件，請填寫郵件伺服器和發件人地址。",
+  "safeguarding.testMail.button": "傳送測試郵件",
+  "safeguarding.testMail.hint": "使用已儲存的設定；發給安全保護負責人，沒有設定負責人時發給你自己。",
+  "safeguarding.testMail.sent": "測試郵件已傳送給 {to}，請確認是否收到。",
+  "safeguarding.testMail.failed": "測試郵件沒能發出：{error}",
+  "safeguarding.testMail.subject": "Lantern：安全保護郵件測試",
+  "safeguarding.testMail.body": "這是一封來自 Lantern 學校設定的測試郵件。安全保護提醒也會通過同樣的方式送達。",
   "safeguarding.settings.emailInvalid": "請輸入有效的信箱地址。",
 };

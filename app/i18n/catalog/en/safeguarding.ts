@@ -70,5 +70,11 @@ export const safeguarding = {
   "safeguarding.settings.smtpPasswordSet": "A password is saved.",
   "safeguarding.settings.smtpFrom": "Sender address",
   "safeguarding.settings.needsSmtp": "To send e-mails, fill in the mail server and the sender address.",
+  "safeguarding.testMail.button": "Send a test e-mail",
+  "safeguarding.testMail.hint": "Uses the saved settings; goes to the safeguarding lead, or to you when no lead is set.",
+  "safeguarding.testMail.sent": "A test e-mail went to {to}. Check that it arrived.",
+  "safeguarding.testMail.failed": "The test e-mail could not be sent: {error}",
+  "safeguarding.testMail.subject": "Lantern: test of safeguarding e-mails",
+  "safeguarding.testMail.body": "This is a test from Lantern's school settings. Safeguarding alerts will reach you the same way.",
   "safeguarding.settings.emailInvalid": "Enter a valid e-mail address.",
 } as const;

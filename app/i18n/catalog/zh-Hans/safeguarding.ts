@@ -71,5 +71,11 @@ export const safeguarding: Record<keyof typeof en, string> = {
   "safeguarding.settings.smtpPasswordSet": "已保存密码。",
   "safeguarding.settings.smtpFrom": "发件人地址",
   "safeguarding.settings.needsSmtp": "要发送邮件，请填写邮件服务器和发件人地址。",
+  "safeguarding.testMail.button": "发送测试邮件",
+  "safeguarding.testMail.hint": "使用已保存的设置；发给安全保护负责人，没有设置负责人时发给你自己。",
+  "safeguarding.testMail.sent": "测试邮件已发送给 {to}，请确认是否收到。",
+  "safeguarding.testMail.failed": "测试邮件没能发出：{error}",
+  "safeguarding.testMail.subject": "Lantern：安全保护邮件测试",
+  "safeguarding.testMail.body": "这是一封来自 Lantern 学校设置的测试邮件。安全保护提醒也会通过同样的方式送达。",
   "safeguarding.settings.emailInvalid": "请输入有效的邮箱地址。",
 };
