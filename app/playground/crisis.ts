@@ -50,16 +50,19 @@ const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|p
 
 const EN: Rule[] = [
   // suicide
-  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|killing|killin)\s?${MYSELF}\b`) },
+  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter))`) },
   { id: "en.suicide.kms", category: "suicide", pattern: /(?<![\d.]\s?)\bkms\b/ },
   { id: "en.suicide.unalive", category: "suicide", pattern: new RegExp(String.raw`\b(?:un\s?aliv(?:e|ing)\s?(?:${MYSELF}|me)|(?:${INTENT}|how to|ways to)\s(?:how\s)?(?:to\s)?un\s?alive)\b`) },
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
-    pattern: /\b(?:want|wanna|wan|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:die|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a) game))/,
+    pattern: /\b(?:want|wanna|wan|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:die|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/,
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
-  { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b/ },
+  { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
+  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would|will|even) (?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|disappeared|wasnt here|killed myself)\b/ },
+  { id: "en.suicide.disappear", category: "suicide", pattern: /\b(?:want|wanna|wish i could) (?:to )?disappear (?:forever|for good|and never come back)\b/ },
+  { id: "en.suicide.pills", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:a bunch of|all|too many|lots of|loads of|a lot of|a whole bottle of) (?:my |the |of my |of the )?(?:pills|tablets|meds|medicine|painkillers)\b|\bi (?:just )?(?:overdosed|odd|od)\b/ },
   {
     id: "en.suicide.commit",
     category: "suicide",
@@ -115,10 +118,10 @@ const EN: Rule[] = [
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?死(?![你您他她它]|我了|我啦|我啊)/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))/ },
   { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /不想(?:再)?活|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去)(?:了)?(?:就)?(?:不要|再也不|永远不)(?:要)?醒/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
-  { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀|自杀的(?:念头|想法|冲动)/ },
+  { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀(?!的(?:角色|人物|主角|情节))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
   { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|吃安眠药|吞安眠药|吃(?:一整瓶|一堆|很多|好多)药|烧炭)/ },
   { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失/ },
