@@ -37,6 +37,8 @@ export const messageStatusEnum = pgEnum("message_status", [
   "blocked",
 ]);
 export const flagStatusEnum = pgEnum("flag_status", ["none", "open", "reviewed", "dismissed"]);
+/** How serious a flag is: safeguarding reaches an adult at once; see docs/decisions/006-safeguarding.md. */
+export const flagSeverityEnum = pgEnum("flag_severity", ["safeguarding", "personal_data", "policy", "review"]);
 export const budgetScopeEnum = pgEnum("budget_scope", ["student", "class"]);
 
 /** School-wide settings an admin can change (stored as JSON so new settings need no migration). */
@@ -47,6 +49,24 @@ export interface SchoolSettings {
   defaultClassDailyTokens: number;
   /** Set by the demo seed and cleared when the admin removes the demo data (decision 008). */
   demo?: { classIds: string[]; studentIds: string[] };
+  /** Crisis support and safeguarding alerts; absent on schools created before it existed. */
+  safeguarding?: SafeguardingSettings;
+}
+
+/** What a student in crisis is shown, whether the model still answers, and who is e-mailed. */
+export interface SafeguardingSettings {
+  /** The school's own help contact, e.g. "Ms Chen, school counsellor, room 204". */
+  helpContact: string;
+  /** A help line for young people, e.g. "Childline 0800 1111". */
+  helpLine: string;
+  /** Also send a crisis message to the model (default: the student gets only the support card). */
+  sendCrisisToModel: boolean;
+  leadName: string;
+  leadEmail: string;
+  /** E-mail the class's teachers and the lead about each safeguarding flag. */
+  emailAlerts: boolean;
+  /** Outgoing mail; the password never leaves the server (the settings page shows only whether one is set). */
+  smtp: { host: string; port: number; security: "none" | "starttls" | "tls"; user: string; password: string; from: string } | null;
 }
 
 export const schools = pgTable("schools", {
@@ -324,6 +344,8 @@ export const playgroundConversations = pgTable(
     title: text("title").notNull(),
     model: text("model").notNull(),
     systemPrompt: text("system_prompt"),
+    /** Set when a message of this conversation matched crisis detection (app/playground/crisis.ts). */
+    crisisAt: timestamp("crisis_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -355,6 +377,10 @@ export const playgroundMessages = pgTable(
     errorCode: text("error_code"),
     flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
     flagStatus: flagStatusEnum("flag_status").notNull().default("none"),
+    /** Set with every flag; null on an unflagged message. */
+    severity: flagSeverityEnum("severity"),
+    /** The crisis rules this message matched ({category, rule, text}[]), or null. */
+    crisis: jsonb("crisis").$type<{ category: string; rule: string; text: string }[]>(),
     latencyMs: integer("latency_ms"),
     createdAt: createdAt(),
   },
@@ -372,6 +398,35 @@ export const playgroundMessages = pgTable(
     index("messages_flagged_idx")
       .on(t.userId, t.createdAt)
       .where(sql`${t.flagStatus} <> 'none'`),
+    // the red safeguarding alert on /teach, the class page and /admin: open safeguarding flags
+    index("messages_open_safeguarding_idx")
+      .on(t.userId, t.createdAt)
+      .where(sql`${t.flagStatus} = 'open' and ${t.severity} = 'safeguarding'`),
+  ],
+);
+
+/**
+ * The audit trail of a flag: raised, e-mailed (or the e-mail failed), handled with a note,
+ * reviewed, dismissed — who and when. Kept when the transcript is purged (message_id becomes null;
+ * class and student stay) so a school can show what it did about a safeguarding concern.
+ */
+export const flagEvents = pgTable(
+  "flag_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    messageId: uuid("message_id").references(() => playgroundMessages.id, { onDelete: "set null" }),
+    classId: uuid("class_id").references(() => classes.id, { onDelete: "set null" }),
+    studentId: uuid("student_id").references(() => users.id, { onDelete: "cascade" }),
+    /** Who did it; null for the system (an e-mail sent). */
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    severity: flagSeverityEnum("severity"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // a flag's history under it, oldest first
+    index("flag_events_message_idx").on(t.messageId, t.createdAt),
   ],
 );
 

@@ -6,6 +6,8 @@
  */
 import type { Connection } from "./client";
 import { screenReply } from "../app/playground/screening";
+import { crisisFlags, detectCrisis } from "../app/playground/crisis";
+import { severityOf } from "../app/playground/severity";
 
 interface DemoMessage {
   role: "user" | "assistant";
@@ -143,14 +145,20 @@ export async function seedDemoPlayground(
       returning id`;
     for (const [i, m] of conversation.messages.entries()) {
       const status = m.status ?? "complete";
-      const flags = m.flags ?? (status === "blocked" ? [] : [...new Set(screenReply(m.text).map((f) => f.kind))]);
-      const flagStatus = status !== "blocked" && flags.length > 0 ? "open" : "none";
+      // As a live exchange: crisis detection on the student's words, then the screens, then a severity.
+      const crisis = m.role === "user" && status !== "blocked" ? detectCrisis(m.text) : null;
+      const screened = m.flags ?? (status === "blocked" ? [] : [...new Set(screenReply(m.text).map((f) => f.kind))]);
+      const flags = [...(crisis ? crisisFlags(crisis) : []), ...screened];
+      const flagStatus = flags.length > 0 ? "open" : "none";
+      const severity = severityOf(flags, { role: m.role, blocked: status === "blocked" });
+      const matches = crisis?.matched ? JSON.stringify(crisis.matches) : null;
+      if (matches) await sql`update playground_conversations set crisis_at = ${at(i)}::timestamptz where id = ${row!.id}`;
       await sql`
         insert into playground_messages
-          (conversation_id, user_id, role, text, model, input_tokens, output_tokens, status, error_code, flags, flag_status, latency_ms, created_at)
+          (conversation_id, user_id, role, text, model, input_tokens, output_tokens, status, error_code, flags, flag_status, severity, crisis, latency_ms, created_at)
         values (${row!.id}, ${userId}, ${m.role}, ${m.text}, ${conversation.model}, ${m.inputTokens ?? 0}, ${m.outputTokens ?? 0},
-                ${status}, ${m.errorCode ?? null}, ${flags}, ${flagStatus}, ${m.role === "assistant" ? 1_800 + 40 * (m.outputTokens ?? 0) : null},
-                ${at(i)}::timestamptz)`;
+                ${status}, ${m.errorCode ?? null}, ${flags}, ${flagStatus}, ${severity}, ${matches}::jsonb,
+                ${m.role === "assistant" ? 1_800 + 40 * (m.outputTokens ?? 0) : null}, ${at(i)}::timestamptz)`;
     }
   }
 }

@@ -16,6 +16,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "./dashboard-labels.server";
+import type { Severity } from "~/playground/severity";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
 export const FLAG_LIST_LIMIT = 200;
@@ -30,6 +31,9 @@ export interface FlaggedExchange {
   conversationTitle: string;
   student: { id: string; displayName: string; username: string };
   status: "open" | "reviewed" | "dismissed";
+  severity: Severity;
+  /** Personal-data attempts by this student in the last 7 days (repeated attempts stand out). */
+  personalDataAttempts: number;
   flags: string[];
   flagLabels: string[];
   at: string;
@@ -52,6 +56,8 @@ type Row = {
   text: string;
   flags: string[];
   flag_status: "open" | "reviewed" | "dismissed";
+  severity: Severity | null;
+  pd_attempts: number;
   created_at: Date | string;
   student_id: string;
   display_name: string;
@@ -81,6 +87,11 @@ export function flagLabel(code: string, t: Translate): string {
       return t("teach.dash.flag.topic");
     case "self_harm":
       return t("teach.dash.flag.selfHarm");
+    case "crisis_suicide":
+    case "crisis_self_harm":
+    case "crisis_abuse":
+    case "crisis_danger":
+      return t(`safeguarding.category.${code.slice("crisis_".length)}` as "safeguarding.category.suicide");
     case "violence":
       return t("teach.dash.flag.violence");
     case "sexual":
@@ -98,7 +109,10 @@ export async function listFlaggedExchanges(
 ): Promise<FlagListView> {
   const cls = await requireTeacherOf(teacher, classId);
   const rows = await db().execute<Row>(sql`
-    select m.id, m.conversation_id, c.title, m.role, m.text, m.flags, m.flag_status, m.created_at,
+    select m.id, m.conversation_id, c.title, m.role, m.text, m.flags, m.flag_status, m.severity, m.created_at,
+           (select count(*)::int from playground_messages pd
+             where pd.user_id = m.user_id and pd.severity = 'personal_data'
+               and pd.created_at > now() - interval '7 days') as pd_attempts,
            u.id as student_id, u.display_name, u.username,
            partner.role as partner_role, partner.text as partner_text,
            decision.verb as decided_verb, decision.created_at as decided_at
@@ -135,6 +149,8 @@ export async function listFlaggedExchanges(
       conversationTitle: r.title,
       student: { id: r.student_id, displayName: r.display_name, username: r.username },
       status: r.flag_status,
+      severity: r.severity ?? "review",
+      personalDataAttempts: r.pd_attempts,
       flags: r.flags,
       flagLabels: r.flags.length > 0 ? r.flags.map((f) => flagLabel(f, t)) : [t("teach.dash.flag.unspecified")],
       at: formatDateTime(r.created_at),
@@ -165,6 +181,7 @@ export async function decideFlag(teacher: SessionUser, classId: string, messageI
            (select flag_status as previous from playground_messages where id = ${messageId}::uuid) before
       where m.id = ${messageId}::uuid
         and m.flag_status <> 'none'
+        and m.severity is distinct from 'safeguarding'
         and c.id = m.conversation_id and c.class_id = ${cls.id}
         and e.class_id = ${cls.id} and e.student_id = m.user_id
       returning m.id, before.previous`);
@@ -174,6 +191,9 @@ export async function decideFlag(teacher: SessionUser, classId: string, messageI
       insert into activity_log (actor_id, verb, object_type, object_id, result)
       values (${teacher.id}, ${`${decision}-flag`}, ${FLAG_OBJECT_TYPE}, ${row.id},
               ${JSON.stringify({ from: row.previous, to: decision, classId: cls.id })}::jsonb)`);
+    await tx.execute(sql`
+      insert into flag_events (message_id, class_id, student_id, actor_id, action, severity)
+      select m.id, ${cls.id}, m.user_id, ${teacher.id}, ${decision}, m.severity from playground_messages m where m.id = ${row.id}::uuid`);
   });
 }
 

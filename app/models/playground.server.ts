@@ -15,6 +15,8 @@ import { notFound } from "~/utils/http.server";
 import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
 import type { ChatMessage } from "~/playground/provider";
+import type { CrisisMatch } from "~/playground/crisis";
+import { severityOf } from "~/playground/severity";
 
 type Acting = Pick<SessionUser, "id">;
 
@@ -88,6 +90,8 @@ export interface PromptRecord {
   text: string;
   status: "complete" | "blocked";
   flags: string[];
+  /** The crisis rules the prompt matched: stored with it, and the conversation is marked. */
+  crisis?: readonly CrisisMatch[] | null;
 }
 
 /**
@@ -98,21 +102,25 @@ export async function recordPrompt(
   user: Acting,
   record: PromptRecord,
 ): Promise<{ conversationId: string; messageId: string; title: string } | null> {
-  const flagStatus = record.status === "complete" && record.flags.length > 0 ? "open" : "none";
+  // Blocked attempts are flags too (personal data, a blocked topic): the teacher sees them.
+  const flagStatus = record.flags.length > 0 ? "open" : "none";
+  const severity = severityOf(record.flags, { role: "user", blocked: record.status === "blocked" });
+  const crisis = record.crisis && record.crisis.length > 0 ? JSON.stringify(record.crisis) : null;
   const conversation = record.conversationId
     ? sql`update playground_conversations
-             set updated_at = now(), model = ${record.model}, system_prompt = ${record.systemPrompt}
+             set updated_at = now(), model = ${record.model}, system_prompt = ${record.systemPrompt},
+                 crisis_at = coalesce(crisis_at, case when ${crisis}::jsonb is not null then now() end)
            where id = ${record.conversationId} and user_id = ${user.id}
        returning id, title`
-    : sql`insert into playground_conversations (id, user_id, class_id, title, model, system_prompt)
+    : sql`insert into playground_conversations (id, user_id, class_id, title, model, system_prompt, crisis_at)
           values (${record.newConversationId ?? crypto.randomUUID()}, ${user.id}, ${record.classId}, ${titleFrom(record.text)},
-                  ${record.model}, ${record.systemPrompt})
+                  ${record.model}, ${record.systemPrompt}, case when ${crisis}::jsonb is not null then now() end)
        returning id, title`;
   const [row] = await db().execute<{ conversation_id: string; message_id: string; title: string }>(sql`
     with conv as (${conversation})
-    insert into playground_messages (conversation_id, user_id, role, text, model, status, flags, flag_status)
+    insert into playground_messages (conversation_id, user_id, role, text, model, status, flags, flag_status, severity, crisis)
     select conv.id, ${user.id}, 'user', ${record.text}, ${record.model}, ${record.status},
-           ${textArray(record.flags)}, ${flagStatus}
+           ${textArray(record.flags)}, ${flagStatus}, ${severity}, ${crisis}::jsonb
       from conv
     returning conversation_id, id as message_id, (select title from conv) as title`);
   return row ? { conversationId: row.conversation_id, messageId: row.message_id, title: row.title } : null;
@@ -133,6 +141,7 @@ export interface ReplyRecord {
 /** Stores a model's reply (whatever became of it) and touches the conversation — one statement. */
 export async function recordReply(user: Acting, record: ReplyRecord): Promise<string> {
   const flagStatus = record.flags.length > 0 ? "open" : "none";
+  const severity = severityOf(record.flags, { role: "assistant", blocked: false });
   const [row] = await db().execute<{ id: string }>(sql`
     with conv as (
       update playground_conversations set updated_at = now()
@@ -140,9 +149,9 @@ export async function recordReply(user: Acting, record: ReplyRecord): Promise<st
       returning id
     )
     insert into playground_messages
-      (conversation_id, user_id, role, text, model, input_tokens, output_tokens, status, error_code, flags, flag_status, latency_ms)
+      (conversation_id, user_id, role, text, model, input_tokens, output_tokens, status, error_code, flags, flag_status, severity, latency_ms)
     select conv.id, ${user.id}, 'assistant', ${record.text}, ${record.model}, ${record.inputTokens}, ${record.outputTokens},
-           ${record.status}, ${record.errorCode}, ${textArray(record.flags)}, ${flagStatus}, ${Math.round(record.latencyMs)}
+           ${record.status}, ${record.errorCode}, ${textArray(record.flags)}, ${flagStatus}, ${severity}, ${Math.round(record.latencyMs)}
       from conv
     returning id`);
   if (!row) throw new Error("recordReply: the conversation is not this user's");

@@ -6,13 +6,22 @@
  *   text    a piece of the reply
  *   usage   input and output tokens, as the provider counted them
  *   done    the reply is complete and stored
+ *   support the message matched crisis detection (crisis.ts): show the support card; `held` when
+ *           the message was not sent to the model (the school's default), then `done` follows
  *   error   the exchange ended early or was refused; `message` is in the student's language
  */
+
+/** The school's contacts on the support card; its fixed words come from the catalog. */
+export interface SupportCardView {
+  helpContact: string | null;
+  helpLine: string | null;
+}
 
 export type MessageStatus = "complete" | "incomplete" | "error" | "blocked";
 
 export type StreamEvent =
   | { type: "start"; conversationId: string; title: string; model: string }
+  | { type: "support"; card: SupportCardView; held: boolean }
   | { type: "text"; text: string }
   | { type: "usage"; inputTokens: number; outputTokens: number }
   | { type: "done"; messageId: string; stopReason: string | null; flagged: boolean }
@@ -32,7 +41,7 @@ export function encodeEvent(event: StreamEvent): string {
   return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-const EVENT_TYPES = new Set(["start", "text", "usage", "done", "error"]);
+const EVENT_TYPES = new Set(["start", "support", "text", "usage", "done", "error"]);
 
 /**
  * Reads SSE text as it arrives in arbitrary chunks; calls `onEvent` for each complete frame.

@@ -19,7 +19,10 @@ import type { Block, TryItCheck } from "~/course/types";
 import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
 import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
-import type { StreamEvent } from "./chat-events";
+import type { StreamEvent, SupportCardView } from "./chat-events";
+import { crisisFlags, detectCrisis, type CrisisResult } from "./crisis";
+import { severityOf } from "./severity";
+import { getSafeguardingSettings, notifySafeguarding, supportCardOf } from "~/models/safeguarding.server";
 import {
   accessRefusal,
   allowedModelIds,
@@ -71,7 +74,7 @@ export interface Refusal {
 
 export interface PreparedExchange {
   ok: true;
-  user: Pick<SessionUser, "id">;
+  user: Pick<SessionUser, "id" | "schoolId">;
   locale: Locale;
   conversationId: string;
   title: string;
@@ -82,6 +85,29 @@ export interface PreparedExchange {
   blockedTopics: string[];
   /** Resolves once the prompt is stored (false if that failed); never rejects. */
   promptStored: Promise<boolean>;
+  /** The prompt matched crisis detection and the school lets the model answer too: the card comes first. */
+  support: SupportCardView | null;
+  /** Where links in alert e-mails point (the request's origin). */
+  origin: string | null;
+}
+
+/**
+ * A message that matched crisis detection and was NOT sent to any model (the school's default):
+ * the student gets the support card; the prompt is stored, flagged and the adults are told.
+ */
+export interface SupportOnly {
+  ok: "support";
+  conversationId: string;
+  messageId: string | null;
+  title: string;
+  model: string;
+  card: SupportCardView;
+}
+
+export interface ExchangeOptions {
+  now?: Date;
+  /** The request's origin, for the link in safeguarding e-mails. */
+  origin?: string | null;
 }
 
 /** The models the school offers, as configured (the hot path never waits for the Models API). */
@@ -96,11 +122,11 @@ export function refusal(code: RefusalCode, locale: Locale, params?: Record<strin
 }
 
 export async function prepareExchange(
-  user: Pick<SessionUser, "id" | "role">,
+  user: Pick<SessionUser, "id" | "role" | "schoolId">,
   input: ExchangeInput,
   locale: Locale,
-  now = new Date(),
-): Promise<Refusal | PreparedExchange> {
+  { now = new Date(), origin = null }: ExchangeOptions = {},
+): Promise<Refusal | PreparedExchange | SupportOnly> {
   const [sandbox, found] = await Promise.all([
     loadSandbox(user, now),
     input.conversationId ? findConversation(user, input.conversationId) : Promise.resolve(null),
@@ -129,11 +155,20 @@ export async function prepareExchange(
   const prompt = history.messages.at(-1)!.content;
   if (!prompt.trim()) return refusal("empty", locale);
 
+  // Crisis detection comes first, before any provider and whatever the provider: only what the
+  // student typed (the prompt, their own system prompt), never the lesson's text.
+  const typedSystem = tryit?.system ? null : ownSystem;
+  const crisis = detectCrisis(typedSystem ? `${typedSystem}\n${prompt}` : prompt);
+  const safeguarding = crisis.matched ? await getSafeguardingSettings(user) : null;
+
   // Screening, before anything leaves the server: everything the student typed that this request
   // sends (their system prompt, their earlier messages, the prompt). The lesson's own system
   // prompt is course content, and the model's replies are not the student's words.
   const earlier = history.messages.slice(0, -1).flatMap((m) => (m.role === "user" ? [m.content] : []));
-  const screened = screenOutgoing(prompt, tryit?.system ? null : ownSystem, policy, locale, earlier);
+  const screened = screenOutgoing(prompt, typedSystem, policy, locale, earlier);
+  if (crisis.matched && (!safeguarding!.sendCrisisToModel || !screened.ok)) {
+    return holdForSupport(user, { input, found, sandbox, ownSystem, prompt, crisis, screened, origin, card: supportCardOf(safeguarding!) });
+  }
   if (!screened.ok) {
     if (await overRate(user.id, policy.messagesPerMinute)) {
       return refusal("rate_limited", locale, { n: policy.messagesPerMinute });
@@ -189,9 +224,13 @@ export async function prepareExchange(
         systemPrompt: ownSystem,
         text: prompt,
         status: "complete",
-        flags: screened.flags,
+        flags: [...crisisFlags(crisis), ...screened.flags],
+        crisis: crisis.matched ? crisis.matches : null,
       }).then(
-        (stored) => stored !== null,
+        (stored) => {
+          if (stored && crisis.matched) void notifySafeguarding(user, stored.messageId, origin);
+          return stored !== null;
+        },
         (error: unknown) => {
           console.error(`playground: could not store a prompt: ${(error as Error).message}`);
           return false;
@@ -210,7 +249,48 @@ export async function prepareExchange(
     reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null,
     blockedTopics: policy.blockedTopics,
     promptStored,
+    support: crisis.matched ? supportCardOf(safeguarding!) : null,
+    origin,
   };
+}
+
+/**
+ * The crisis path when the model must not see the message: store it (flagged safeguarding, the
+ * conversation marked), tell the adults after the answer (never waiting for a mail server), and
+ * answer with the support card alone. A regenerate of such a message stores nothing new.
+ */
+async function holdForSupport(
+  user: Pick<SessionUser, "id" | "schoolId">,
+  c: {
+    input: ExchangeInput;
+    found: Awaited<ReturnType<typeof findConversation>>;
+    sandbox: Awaited<ReturnType<typeof loadSandbox>>;
+    ownSystem: string | null;
+    prompt: string;
+    crisis: CrisisResult;
+    screened: ReturnType<typeof screenOutgoing>;
+    origin: string | null;
+    card: SupportCardView;
+  },
+): Promise<SupportOnly> {
+  const { found, input } = c;
+  if (input.regenerate && found) {
+    const last = found.messages.findLast((m) => m.role === "user");
+    return { ok: "support", conversationId: found.conversation.id, messageId: last?.id ?? null, title: found.conversation.title, model: input.model, card: c.card };
+  }
+  const stored = await recordPrompt(user, {
+    conversationId: found?.conversation.id ?? null,
+    classId: c.sandbox.homeClassId,
+    model: input.model,
+    systemPrompt: c.ownSystem,
+    text: c.prompt,
+    status: "complete",
+    flags: [...crisisFlags(c.crisis), ...(c.screened.ok ? c.screened.flags : c.screened.kinds)],
+    crisis: c.crisis.matches,
+  });
+  if (!stored) throw new Error("the crisis message could not be stored");
+  setTimeout(() => void notifySafeguarding(user, stored.messageId, c.origin), 0);
+  return { ok: "support", conversationId: stored.conversationId, messageId: stored.messageId, title: stored.title, model: input.model, card: c.card };
 }
 
 /**
@@ -237,6 +317,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
     const first = events.next();
     if (!(await p.promptStored)) throw new Error("the prompt was not stored");
     yield { type: "start", conversationId: p.conversationId, title: p.title, model: p.model };
+    if (p.support) yield { type: "support", card: p.support, held: false };
     let text = "";
     let textEvents = 0;
     let usage = { inputTokens: 0, outputTokens: 0 };
@@ -278,6 +359,10 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
       }),
       settleAndRelease(p.user.id, p.reservation, cost),
     ]);
+    // A reply the reply screen marks as self-harm is a safeguarding flag: the adults are told.
+    if (severityOf(flags, { role: "assistant", blocked: false }) === "safeguarding") {
+      void notifySafeguarding(p.user, messageId, p.origin);
+    }
     finished = true;
     if (failure === null) {
       yield { type: "done", messageId, stopReason, flagged: flags.length > 0 };
@@ -310,6 +395,15 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
       await settleAndRelease(p.user.id, p.reservation, 0).catch(() => {});
     }
   }
+}
+
+/** The support card's events, for the stream route: start, support, done. */
+export function supportEvents(s: SupportOnly): StreamEvent[] {
+  return [
+    { type: "start", conversationId: s.conversationId, title: s.title, model: s.model },
+    { type: "support", card: s.card, held: true },
+    { type: "done", messageId: s.messageId ?? "", stopReason: "support", flagged: true },
+  ];
 }
 
 /** Runs an exchange to its end (the no-JavaScript form): its last event. */

@@ -4,20 +4,24 @@ import { useT } from "~/i18n/use-t";
 import { getSchoolOverview } from "~/models/dashboard-school.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
+import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
+import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 
 /** /admin: the school at a glance and every class, read-only. One aggregated query. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  return { overview: await getSchoolOverview(admin) };
+  const [overview, alerts] = await Promise.all([getSchoolOverview(admin), listSafeguardingAlerts(admin)]);
+  return { overview, alerts, outcome: new URL(request.url).searchParams.get("safeguarding") };
 }
 
 export default function AdminOverview() {
-  const { overview } = useLoaderData<typeof loader>();
+  const { overview, alerts, outcome } = useLoaderData<typeof loader>();
   const t = useT();
   const { totals } = overview;
   return (
     <div className="dash">
       <h2 className="visually-hidden">{t("admin.tab.overview")}</h2>
+      <SafeguardingAlerts alerts={alerts} back="/admin" outcome={outcome} />
       <StatList
         testId="school-totals"
         stats={[

@@ -9,6 +9,10 @@ import { useT } from "~/i18n/use-t";
 import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
+import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { SafeguardingSettingsForm } from "~/components/admin/safeguarding-settings";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 
 /** Models an admin can offer: the offline mini model, the configured Claude models, and any already chosen. */
@@ -19,11 +23,25 @@ function availableModels(current: string[]): string[] {
 /** /admin/settings: transcript retention, default models and budgets for new classes, the school's name. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [school, settings] = await Promise.all([getSchool(admin), getSchoolSettings(admin)]);
-  return { name: school?.name ?? "", settings, models: availableModels(settings.defaultModels), mini: MINI_MODEL_ID };
+  const [school, settings, safeguarding] = await Promise.all([getSchool(admin), getSchoolSettings(admin), getSafeguardingSettings(admin)]);
+  // The school's settings minus the SMTP password, which never leaves the server.
+  const { safeguarding: _secret, ...shown } = settings;
+  return {
+    name: school?.name ?? "",
+    settings: shown,
+    safeguarding: safeguardingForPage(safeguarding),
+    models: availableModels(settings.defaultModels),
+    mini: MINI_MODEL_ID,
+  };
 }
 
-type Result = { errors: FieldErrors; saved: boolean; demoRemoved?: { students: number; classes: number } };
+type Result = {
+  errors: FieldErrors;
+  saved: boolean;
+  form?: "safeguarding";
+  testMail?: { ok: true; to: string } | { ok: false; error: string };
+  demoRemoved?: { students: number; classes: number };
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -32,6 +50,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const confirmed = validate(RemoveDemoSchema, form);
     if (!confirmed.ok) return data<Result>({ errors: confirmed.errors, saved: false }, { status: 400 });
     return data<Result>({ errors: {}, saved: false, demoRemoved: await removeDemoData(admin) });
+  }
+  if (form.intent === "test-mail") {
+    const testMail = await sendTestMail(admin, await localeOf(request));
+    return data<Result>({ errors: {}, saved: false, form: "safeguarding", testMail });
+  }
+  if (form.intent === "safeguarding") {
+    const safeguarding = validate(SafeguardingFormSchema, form);
+    if (!safeguarding.ok) return data<Result>({ errors: safeguarding.errors, saved: false, form: "safeguarding" }, { status: 400 });
+    await updateSchoolSettings(admin, { safeguarding: safeguardingFromForm(safeguarding.data, await getSafeguardingSettings(admin)) });
+    return data<Result>({ errors: {}, saved: true, form: "safeguarding" });
   }
   const parsed = validate(SettingsSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
@@ -45,11 +73,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminSettings() {
-  const { name, settings, models, mini } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as Result | undefined;
+  const { name, settings, safeguarding, models, mini } = useLoaderData<typeof loader>();
+  const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
+  const result = actionResult?.form === "safeguarding" ? undefined : actionResult;
   const errors = result?.errors ?? {};
   return (
+    <>
     <section aria-labelledby="settings-h" className="dash settings-form">
       <h2 id="settings-h">{t("admin.settings.title")}</h2>
       {result?.saved ? (
@@ -119,5 +149,7 @@ export default function AdminSettings() {
       </Form>
       <DemoDataSection demo={settings.demo ?? null} removed={result?.demoRemoved ?? null} error={errors.confirm} />
     </section>
+    <SafeguardingSettingsForm settings={safeguarding} result={actionResult?.form === "safeguarding" ? actionResult : undefined} />
+    </>
   );
 }

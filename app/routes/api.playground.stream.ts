@@ -15,6 +15,7 @@ import {
   prepareExchange,
   refusal,
   streamExchange,
+  supportEvents,
   type Refusal,
 } from "~/playground/exchange.server";
 
@@ -32,8 +33,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseExchangeForm(form, locale);
   if (!parsed.ok) return refusalResponse(parsed.refusal);
 
-  const prepared = await prepareExchange(user, parsed.input, locale);
+  const prepared = await prepareExchange(user, parsed.input, locale, { origin: new URL(request.url).origin });
   if (!prepared.ok) return refusalResponse(prepared);
+  if (prepared.ok === "support") {
+    // Nothing went to a model: the support card is the whole answer.
+    return new Response(supportEvents(prepared).map(encodeEvent).join(""), { status: 200, headers: SSE_HEADERS });
+  }
 
   const stop = new AbortController();
   const onClose = () => stop.abort();

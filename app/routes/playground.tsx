@@ -42,6 +42,7 @@ import {
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
 import { availableModels, claudeConfigured, type ModelOption } from "~/playground/providers.server";
 import { requireUser } from "~/utils/auth.server";
+import { getSafeguardingSettings, supportCardOf } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 
@@ -56,12 +57,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const now = new Date();
   const conversationId = url.searchParams.get("c");
-  const [sandbox, conversations, found, offered] = await Promise.all([
+  const [sandbox, conversations, found, offered, safeguarding] = await Promise.all([
     loadSandbox(user, now),
     listConversations(user),
     conversationId ? requireConversation(user, conversationId) : Promise.resolve(null),
     availableModels(),
+    getSafeguardingSettings(user),
   ]);
+  const card = supportCardOf(safeguarding);
   const { policy } = sandbox;
 
   const allowed = allowedModelIds(policy, offered.map((m) => m.id));
@@ -81,7 +84,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         title: found.conversation.title,
         model: found.conversation.model,
         systemPrompt: found.conversation.systemPrompt,
-        messages: found.messages.map((m) => messageView(m, policy, locale)),
+        messages: found.messages.map((m, i) => ({
+          ...messageView(m, policy, locale),
+          // The support card follows a crisis message; "held" when no reply from a model followed it.
+          support: m.crisis ? { card, held: found.messages[i + 1]?.role !== "assistant" } : null,
+        })),
         tokens: conversationTokens(found.messages),
       }
     : null;
@@ -126,12 +133,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const prompt = String(form.get("prompt") ?? "");
   const parsed = parseExchangeForm(form, locale);
   if (!parsed.ok) return data({ error: parsed.refusal.message, prompt }, { status: parsed.refusal.status });
-  const prepared = await prepareExchange(user, parsed.input, locale);
+  const prepared = await prepareExchange(user, parsed.input, locale, { origin: new URL(request.url).origin });
   if (!prepared.ok) {
     // A blocked prompt is stored with its explanation: show it in the conversation.
     if (prepared.conversationId) throw redirect(target(prepared.conversationId));
     return data({ error: prepared.message, prompt }, { status: prepared.status });
   }
+  // A crisis message held back from the model: the conversation shows the support card.
+  if (prepared.ok === "support") throw redirect(target(prepared.conversationId));
   await runExchange(prepared, request.signal);
   throw redirect(target(prepared.conversationId));
 }

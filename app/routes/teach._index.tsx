@@ -10,13 +10,16 @@ import { createClass } from "~/models/classes.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 import { StatList } from "~/components/ui/stat-list";
+import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
+import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 
 export const meta: MetaFunction = () => [{ title: "Lantern — Teach" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
-  const classes = await listClassSummaries(teacher);
-  return { classes, lessonCount: getCourse().lessons.length };
+  const [classes, alerts] = await Promise.all([listClassSummaries(teacher), listSafeguardingAlerts(teacher)]);
+  const outcome = new URL(request.url).searchParams.get("safeguarding");
+  return { classes, lessonCount: getCourse().lessons.length, alerts, outcome };
 }
 
 
@@ -29,12 +32,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeachHome() {
-  const { classes, lessonCount } = useLoaderData<typeof loader>();
+  const { classes, lessonCount, alerts, outcome } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
     <main id="main" className="page">
       <h1>{t("teach.title")}</h1>
+      <SafeguardingAlerts alerts={alerts} back="/teach" outcome={outcome} />
       {classes.length === 0 ? <p className="muted">{t("teach.noClasses")}</p> : null}
       <ul className="grid" role="list" style={{ listStyle: "none", padding: 0 }}>
         {classes.map((c) => {

@@ -1,6 +1,6 @@
 /**
  * /teach/classes/:classId/playground — the class's playground rules (its policy).
- * The dashboard's flagged-exchanges list goes below the form, on this same page.
+ * The class's flagged exchanges come first, where a teacher sees them; the rules follow.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -104,6 +104,7 @@ export default function ClassPlaygroundPolicy() {
   const schedule = policy.schedule;
   return (
     <>
+      <FlaggedList classId={classId} flags={flags} />
       <section aria-labelledby="pg-policy-title" className="pg-policy stack" style={{ maxWidth: "44rem" }}>
         <h2 id="pg-policy-title">{t("playground.policy.title")}</h2>
         <p className="muted">{t("playground.policy.lead")}</p>
@@ -253,11 +254,6 @@ export default function ClassPlaygroundPolicy() {
         </details>
       </section>
 
-      {/* ──────────────────────────────────────────────────────────────────────────────────────
-          FLAGGED EXCHANGES — reserved for the dashboard: the class's flagged playground
-          exchanges are listed here, below the policy form, on this same page.
-          ────────────────────────────────────────────────────────────────────────────────────── */}
-      <FlaggedList classId={classId} flags={flags} />
     </>
   );
 }

@@ -4,12 +4,18 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeacherOf } from "~/models/classes.server";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/utils/auth.server";
+import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
+import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 
 /** The frame of every class page: its name, join code and tabs. Child routes render below. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
+  const url = new URL(request.url);
   return {
+    alerts: await listSafeguardingAlerts(teacher, { classId: cls.id }),
+    outcome: url.searchParams.get("safeguarding"),
+    path: url.pathname,
     cls: {
       id: cls.id,
       name: cls.name,
@@ -24,11 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cls.name ?? "Class"} — Lantern` }];
 
 /** The frame changes only when a form changed the class, or on another class: not on live refresh. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, formMethod, defaultShouldRevalidate }) =>
-  formMethod && formMethod !== "GET" ? defaultShouldRevalidate : currentParams.classId !== nextParams.classId;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) =>
+  formMethod && formMethod !== "GET"
+    ? defaultShouldRevalidate
+    : currentParams.classId !== nextParams.classId || currentUrl.search !== nextUrl.search;
 
 export default function ClassFrame() {
-  const { cls } = useLoaderData<typeof loader>();
+  const { cls, alerts, outcome, path } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/teach/classes/${cls.id}`;
   return (
@@ -37,6 +45,7 @@ export default function ClassFrame() {
         <p className="small">
           <NavLink to="/teach">{t("teach.allClasses")}</NavLink>
         </p>
+        <SafeguardingAlerts alerts={alerts} back={path} outcome={outcome} />
         <h1>
           {cls.name} {cls.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
         </h1>

@@ -265,6 +265,19 @@ export const ATTACKS: Record<string, Entry> = {
       }),
     ],
   },
+  "teach.safeguarding": {
+    attacks: (w) => {
+      const form = { messageId: w.ids.safeguardingA2!, note: "handled", back: "/teach" };
+      return [
+        post("teacher of another class", w.teacherA1, "/teach/safeguarding", {}, form),
+        post("admin of another school", w.adminB, "/teach/safeguarding", {}, form),
+        post("teacher of another school", w.teacherB1, "/teach/safeguarding", {}, form),
+        post("student of the class", w.studentA2, "/teach/safeguarding", {}, form),
+        post("visitor", null, "/teach/safeguarding", {}, form),
+        get("visitor", null, "/teach/safeguarding"),
+      ];
+    },
+  },
   "teach.classes.$classId.students.$studentId": {
     attacks: (w) => [
       ...classPage(`/students/${w.studentA2.id}`)(w).map((a) => ({ ...a, params: { ...a.params, studentId: w.studentA2.id } })),
@@ -300,6 +313,19 @@ export async function seedForeignData(w: World): Promise<void> {
       flagStatus: "open",
     })
     .returning();
+  const [safeguarding] = await db()
+    .insert(playgroundMessages)
+    .values({
+      conversationId: conversation!.id,
+      userId: w.studentA2.id,
+      role: "user",
+      text: "a crisis message",
+      status: "complete",
+      flags: ["crisis_suicide"],
+      flagStatus: "open",
+      severity: "safeguarding",
+    })
+    .returning();
   const [assignment] = await db().insert(assignments).values({ classId: w.classA2.id, lessonSlug: "tokens" }).returning();
   await createInvitation(w.adminB, "school B's invitation");
   const { invitations } = await import("../../db/schema");
@@ -307,6 +333,7 @@ export async function seedForeignData(w: World): Promise<void> {
   w.ids = {
     conversationA2: conversation!.id,
     flaggedA2: flagged!.id,
+    safeguardingA2: safeguarding!.id,
     assignmentA2: assignment!.id,
     invitationB: invitation!.id,
   };

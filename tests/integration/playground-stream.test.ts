@@ -529,16 +529,19 @@ describe("the class policy form", () => {
 });
 
 describe("demo transcripts", () => {
-  it("seedDemoPlayground seeds chats with one open flag and one blocked prompt, and the page shows them", async () => {
+  it("seedDemoPlayground seeds chats with a safeguarding flag and a blocked prompt (a personal-data flag), and the page shows them", async () => {
     const { seedDemoPlayground } = await import("../../db/seed-playground");
     const { connection } = await import("../../app/utils/db.server");
     const cls = await makeClass(school.admin);
     const students = await Promise.all(Array.from({ length: 6 }, () => makeStudentIn(cls.id)));
     await seedDemoPlayground(connection(), { classId: cls.id, teacherId: school.admin.id, studentIds: students.map((s) => s.id) });
-    const rows = await db().execute<{ status: string; flag_status: string; flags: string[] }>(sql`
-      select m.status, m.flag_status, m.flags from playground_messages m
+    const rows = await db().execute<{ status: string; flag_status: string; flags: string[]; severity: string | null }>(sql`
+      select m.status, m.flag_status, m.flags, m.severity from playground_messages m
         join playground_conversations c on c.id = m.conversation_id where c.class_id = ${cls.id}`);
-    expect(rows.filter((r) => r.flag_status === "open").map((r) => r.flags)).toEqual([["self_harm"]]);
+    const open = rows.filter((r) => r.flag_status === "open").map((r) => ({ flags: r.flags, severity: r.severity }));
+    expect(open).toHaveLength(2);
+    expect(open).toContainEqual({ flags: ["crisis_self_harm", "self_harm"], severity: "safeguarding" });
+    expect(open).toContainEqual({ flags: ["phone"], severity: "personal_data" });
     expect(rows.filter((r) => r.status === "blocked")).toHaveLength(1);
     const data = (await playgroundLoader({ request: await requestAs(students[0]!, "/playground"), params: {}, context: {} } as unknown as LoaderFunctionArgs)) as unknown as {
       conversations: { id: string; title: string }[];

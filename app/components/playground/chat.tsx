@@ -70,7 +70,8 @@ export function Chat({
     pending !== null &&
     (pending.conversationId === conversationId || (conversation === null && pending.baseCount === 0));
   const arrived = mine ? stored.length - pending.baseCount : 0;
-  const expected = pending?.regenerate || pending?.error?.code === "blocked" ? 1 : 2;
+  const held = pending?.support?.held === true;
+  const expected = held ? (pending?.regenerate ? 0 : 1) : pending?.regenerate || pending?.error?.code === "blocked" ? 1 : 2;
   const settled = pending !== null && pending.state !== "streaming";
   useEffect(() => {
     if (mine && settled && pending.error?.stored !== false && arrived >= expected) clear();
@@ -88,9 +89,10 @@ export function Chat({
         outputTokens: 0,
         status: pending.error?.code === "blocked" ? "blocked" : "complete",
         note: pending.error?.code === "blocked" ? pending.error.message : null,
+        support: pending.support,
       });
     }
-    if (arrived < expected && pending.error?.code !== "blocked") {
+    if (arrived < expected && pending.error?.code !== "blocked" && !held) {
       shown.push({
         id: "pending-reply",
         role: "assistant",
@@ -111,7 +113,9 @@ export function Chat({
     }
   }
   const refusedNow = pending?.state === "error" && pending.error && !pending.error.stored ? pending.error.message : null;
-  const canRegenerate = stored.some((m) => m.role === "user" && m.status !== "blocked");
+  // A crisis message the model never saw is not asked again: the support card is its answer.
+  const lastSent = stored.findLast((m) => m.role === "user" && m.status !== "blocked");
+  const canRegenerate = lastSent !== undefined && !lastSent.support?.held;
   const labelOf = (id: string | null) => models.find((m) => m.id === id)?.label ?? null;
   const liveTokens =
     mine && pending?.usage ? pending.usage.inputTokens + pending.usage.outputTokens : (conversation?.tokens ?? 0);

@@ -3,6 +3,7 @@ import { Markdown } from "./markdown";
 import { TryItGrade } from "./tryit-panel";
 import type { TryItCheck } from "~/course/types";
 import type { MessageView } from "./types";
+import { SupportCard } from "./support-card";
 
 /** One message of a chat: the student's prompt as plain text, a reply as safe Markdown. */
 export function MessageBubble({
@@ -28,7 +29,7 @@ export function MessageBubble({
           : message.status === "streaming"
             ? t("playground.writing")
             : null;
-  return (
+  const bubble = (
     <li className={`pg-message ${isUser ? "from-user" : "from-model"} status-${message.status}`}>
       <p className="pg-who">
         <span>{isUser ? t("playground.you") : (modelLabel ?? message.model ?? "")}</span>
@@ -57,5 +58,12 @@ export function MessageBubble({
         <TryItGrade check={check} reply={message.text} />
       ) : null}
     </li>
+  );
+  if (!message.support) return bubble;
+  return (
+    <>
+      {bubble}
+      <SupportCard card={message.support.card} held={message.support.held} />
+    </>
   );
 }

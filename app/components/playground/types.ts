@@ -1,6 +1,6 @@
 /** What the playground page's loader gives its components. Pure types. */
 import type { TryItCheck } from "~/course/types";
-import type { MessageStatus } from "~/playground/chat-events";
+import type { MessageStatus, SupportCardView } from "~/playground/chat-events";
 
 export interface ModelView {
   id: string;
@@ -22,6 +22,8 @@ export interface MessageView {
   status: MessageStatus | "streaming";
   /** Why it was blocked or failed, in the reader's language. */
   note: string | null;
+  /** A prompt that matched crisis detection: the support card follows it; `held`: no model saw it. */
+  support?: { card: SupportCardView; held: boolean } | null;
 }
 
 export interface ConversationView {

@@ -4,7 +4,7 @@
  * drops the upstream request. No library: fetch, a TextDecoder and our 40-line event parser.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { createEventParser, type StreamEvent } from "~/playground/chat-events";
+import { createEventParser, type StreamEvent, type SupportCardView } from "~/playground/chat-events";
 
 export const STREAM_URL = "/api/playground/stream";
 
@@ -19,6 +19,8 @@ export interface PendingExchange {
   text: string;
   usage: { inputTokens: number; outputTokens: number } | null;
   state: "streaming" | "done" | "error" | "stopped";
+  /** The message matched crisis detection: the support card, and whether the model saw it. */
+  support: { card: SupportCardView; held: boolean } | null;
   error: { code: string; message: string; stored: boolean } | null;
 }
 
@@ -63,6 +65,7 @@ export function useChatStream({ onStart, onSettled, messages }: Options) {
         model: String(form.get("model") ?? ""),
         text: "",
         usage: null,
+        support: null,
         state: "streaming",
         error: null,
       });
@@ -74,6 +77,9 @@ export function useChatStream({ onStart, onSettled, messages }: Options) {
             conversationId = event.conversationId;
             update(() => ({ conversationId }));
             callbacks.current.onStart(event.conversationId);
+            break;
+          case "support":
+            update(() => ({ support: { card: event.card, held: event.held } }));
             break;
           case "text":
             update((p) => ({ text: p.text + event.text }));

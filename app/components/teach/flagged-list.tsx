@@ -11,6 +11,9 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { FlaggedExchange, FlagListView } from "~/models/flags.server";
 import { useT } from "~/i18n/use-t";
 
+/** From this many personal-data attempts in 7 days, a student's attempts stand out. */
+const REPEATED_ATTEMPTS = 3;
+
 export function FlaggedList({ classId, flags }: { classId: string; flags: FlagListView }) {
   const t = useT();
   const [params] = useSearchParams();
@@ -67,6 +70,14 @@ function FlagItem({ classId, flag }: { classId: string; flag: FlaggedExchange })
         </span>
       </p>
       <p className="flag-reasons">
+        <span className={`badge severity-${flag.severity}`}>{t(`safeguarding.severity.${flag.severity}`)}</span>{" "}
+        {flag.severity === "personal_data" && flag.personalDataAttempts >= REPEATED_ATTEMPTS ? (
+          <>
+            <span className="badge warn" data-testid="repeated-attempts">
+              {t("safeguarding.repeated", { n: flag.personalDataAttempts })}
+            </span>{" "}
+          </>
+        ) : null}
         {flag.flagLabels.map((l) => (
           <span key={l} className="badge bad">
             <span aria-hidden="true">⚑ </span>
@@ -86,7 +97,11 @@ function FlagItem({ classId, flag }: { classId: string; flag: FlaggedExchange })
           </li>
         ))}
       </ol>
-      {flag.status === "open" ? (
+      {flag.status === "open" && flag.severity === "safeguarding" ? (
+        <p className="small">
+          <strong>{t("safeguarding.flagList.handleAbove")}</strong>
+        </p>
+      ) : flag.status === "open" ? (
         <div className="row flag-actions">
           <Form method="post" action={`${base}/flags`}>
             <input type="hidden" name="messageId" value={flag.messageId} />

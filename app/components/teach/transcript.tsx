@@ -22,8 +22,8 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
         ) : null}
       </summary>
       <ol className="messages">
-        {conversation.messages.map((m) => (
-          <li key={m.id} className={`message ${m.role}${m.flagged ? " flagged" : ""}`} data-flag-status={m.flagStatus}>
+        {conversation.messages.map((m, i) => (
+          <li key={m.id} id={`msg-${m.id}`} className={`message ${m.role}${m.flagged ? " flagged" : ""}`} data-flag-status={m.flagStatus}>
             <p className="message-meta small">
               <strong>{m.role === "user" ? t("teach.dash.student.roleStudent") : t("teach.dash.student.roleModel")}</strong>{" "}
               <span className="muted">{m.at}</span>
@@ -49,6 +49,13 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
               ) : null}
             </p>
             <div className="message-text">{m.text || <span className="muted">{t("teach.dash.student.emptyMessage")}</span>}</div>
+            {m.flags.some((f) => f.startsWith("crisis_")) ? (
+              <p className="small" data-testid="support-card-shown">
+                <strong>
+                  {conversation.messages[i + 1]?.role === "assistant" ? t("safeguarding.transcript.cardAndModel") : t("safeguarding.transcript.cardOnly")}
+                </strong>
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>

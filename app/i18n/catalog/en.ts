@@ -9,8 +9,9 @@ import { learn } from "./en/learn";
 import { playground } from "./en/playground";
 import { teach } from "./en/teach";
 import { admin } from "./en/admin";
+import { safeguarding } from "./en/safeguarding";
 import { widgets } from "./en/widgets";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding } as const;
 
 export type MessageKey = keyof typeof en;

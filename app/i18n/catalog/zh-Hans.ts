@@ -6,6 +6,7 @@ import { learn } from "./zh-Hans/learn";
 import { playground } from "./zh-Hans/playground";
 import { teach } from "./zh-Hans/teach";
 import { admin } from "./zh-Hans/admin";
+import { safeguarding } from "./zh-Hans/safeguarding";
 import { widgets } from "./zh-Hans/widgets";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding };

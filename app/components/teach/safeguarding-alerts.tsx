@@ -1,0 +1,85 @@
+/**
+ * The red safeguarding alert at the top of /teach, of a class page and of /admin: each open
+ * safeguarding flag, a link to the exchange in context, its history (raised, e-mailed, …) and
+ * "mark handled" with a note. A plain form: it works without JavaScript.
+ */
+import { Form } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+import type { SafeguardingAlert } from "~/models/safeguarding.server";
+
+export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
+  const t = useT();
+  const notice =
+    outcome === "handled" ? (
+      <p className="alert success" role="status">
+        {t("safeguarding.alert.handled")}
+      </p>
+    ) : outcome === "note" ? (
+      <p className="alert error" role="alert">
+        {t("safeguarding.alert.noteRequired")}
+      </p>
+    ) : outcome === "gone" ? (
+      <p className="alert warn" role="status">
+        {t("safeguarding.alert.notFound")}
+      </p>
+    ) : null;
+  if (alerts.length === 0) return notice;
+  const categories = [...new Set(alerts.flatMap((a) => a.categories))]
+    .map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide"))
+    .join(", ");
+  return (
+    <>
+      {notice}
+      <section className="safeguarding-alert" role="alert" aria-labelledby="safeguarding-h" data-testid="safeguarding-alert">
+        <h2 id="safeguarding-h">
+          <span aria-hidden="true">⚠ </span>
+          {alerts.length === 1 ? t("safeguarding.alert.title") : t("safeguarding.alert.titleMany", { n: alerts.length })}
+        </h2>
+        <p>{t("safeguarding.alert.lead", { categories: categories || "—" })}</p>
+        <ul className="safeguarding-items">
+          {alerts.map((a) => (
+            <li key={a.messageId} className="safeguarding-item">
+              <p className="safeguarding-who">
+                <strong>{t("safeguarding.alert.item", { student: a.student.displayName, class: a.className, at: a.at })}</strong>{" "}
+                {a.categories.map((c) => (
+                  <span key={c} className="badge bad">
+                    {t(`safeguarding.category.${c}` as "safeguarding.category.suicide")}
+                  </span>
+                ))}
+              </p>
+              <p>
+                <a href={a.href} className="button danger">
+                  {t("safeguarding.alert.open")}
+                </a>
+              </p>
+              {a.events.length > 0 ? (
+                <details className="small">
+                  <summary>{t("safeguarding.alert.history")}</summary>
+                  <ul>
+                    {a.events.map((e, i) => (
+                      <li key={i}>
+                        {e.at} · {t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" })}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+              <Form method="post" action="/teach/safeguarding" className="safeguarding-handle">
+                <input type="hidden" name="messageId" value={a.messageId} />
+                <input type="hidden" name="back" value={back} />
+                <label htmlFor={`note-${a.messageId}`}>{t("safeguarding.alert.note")}</label>
+                <p className="hint small" id={`note-hint-${a.messageId}`}>
+                  {t("safeguarding.alert.noteHint")}
+                </p>
+                <textarea id={`note-${a.messageId}`} name="note" rows={2} maxLength={1000} required aria-describedby={`note-hint-${a.messageId}`} />
+                <button type="submit" className="primary">
+                  {t("safeguarding.alert.handle")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

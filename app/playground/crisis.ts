@@ -1,0 +1,212 @@
+/**
+ * Crisis detection: does a message disclose suicide, self-harm, abuse or immediate danger?
+ * Run on every playground message before any provider sees it (exchange.server.ts), so every
+ * model — Claude, the offline mini model, any later one — inherits it. Pure and table-driven:
+ * no I/O, one table of rules per category and language, tested phrase by phrase
+ * (tests/unit/crisis.test.ts).
+ *
+ * Matching is on a normalised text: Unicode NFKC (full-width letters and digits become ASCII),
+ * lower case, format and zero-width characters removed, curly apostrophes straightened and
+ * dropped ("don't" → "dont"), look-alike digits inside words read as letters ("k1ll" → "kill"),
+ * letters spelled out with spaces joined ("k i l l" → "kill"), and whitespace collapsed. Chinese
+ * rules match a copy without any spaces in which the traditional characters the rules use are
+ * folded to simplified, so one rule covers 简体 and 繁體.
+ *
+ * Design rule: a rule needs a first-person or an intent word ("I want to…", "想…", "…打我"), so
+ * figures of speech ("this homework is killing me", "我笑死了", "kill the process") and lessons
+ * about history and literature pass. A missed disclosure is worse than a false alarm, but an
+ * alarm for every "dead tired" would teach teachers to ignore the red box.
+ */
+
+export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
+
+export interface CrisisMatch {
+  category: CrisisCategory;
+  /** The rule's id, stable across releases ("en.suicide.kill-myself"). */
+  rule: string;
+  /** The matched words, as normalised. */
+  text: string;
+}
+
+export interface CrisisResult {
+  matched: boolean;
+  /** The categories found, each once, in table order. */
+  categories: CrisisCategory[];
+  matches: CrisisMatch[];
+}
+
+interface Rule {
+  id: string;
+  category: CrisisCategory;
+  pattern: RegExp;
+}
+
+// ---------------------------------------------------------------------------------------------
+// English (matched on the spaced, normalised text)
+
+const MYSELF = String.raw`(?:my\s?self|myslef|mysef|meself|mself)`;
+const SUICIDE_WORD = String.raw`(?:suicide|sucide|suicde|suiside|suicied|sewerslide)`;
+const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|planning|decided|will|might|should|need|try|trying|tryna|thinking about|think about|thought about|urge|urges)`;
+
+const EN: Rule[] = [
+  // suicide
+  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter))`) },
+  { id: "en.suicide.kms", category: "suicide", pattern: /(?<![\d.]\s?)\bkms\b/ },
+  { id: "en.suicide.unalive", category: "suicide", pattern: new RegExp(String.raw`\b(?:un\s?aliv(?:e|ing)\s?(?:${MYSELF}|me)|(?:${INTENT}|how to|ways to)\s(?:how\s)?(?:to\s)?un\s?alive)\b`) },
+  {
+    id: "en.suicide.want-to-die",
+    category: "suicide",
+    pattern: /\b(?:want|wanna|wan|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:die|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/,
+  },
+  { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
+  { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
+  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would|will|even) (?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|disappeared|wasnt here|killed myself)\b/ },
+  { id: "en.suicide.disappear", category: "suicide", pattern: /\b(?:want|wanna|wish i could) (?:to )?disappear (?:forever|for good|and never come back)\b/ },
+  { id: "en.suicide.pills", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:a bunch of|all|too many|lots of|loads of|a lot of|a whole bottle of) (?:my |the |of my |of the )?(?:pills|tablets|meds|medicine|painkillers)\b|\bi (?:just )?(?:overdosed|odd|od)\b/ },
+  {
+    id: "en.suicide.commit",
+    category: "suicide",
+    pattern: new RegExp(String.raw`\b(?:${INTENT}|i (?:have |had )?(?:tried|attempted))\s(?:to\s)?(?:commit(?:ting)?\s)?${SUICIDE_WORD}\b`),
+  },
+  { id: "en.suicide.suicidal", category: "suicide", pattern: /\b(?:i|im|i am|ive|feel|feeling|felt|been|getting|so|really|kinda|kind of|have|having|had|get)\s(?:\w+\s)?suicidal\b/ },
+  {
+    id: "en.suicide.thinking-about",
+    category: "suicide",
+    pattern: new RegExp(String.raw`\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it)|dying|not being here|not waking up)\b`),
+  },
+  {
+    id: "en.suicide.not-be-here",
+    category: "suicide",
+    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))/,
+  },
+  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
+  { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
+  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b/ },
+  { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose|od|take all (?:my|the) pills|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
+  { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
+  // self-harm
+  {
+    id: "en.self-harm.hurt-myself",
+    category: "self_harm",
+    pattern: new RegExp(String.raw`\b(?:${INTENT}|keep|still|started|start|been|sometimes|again|cant stop)\s(?:to\s)?(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving|hit|hitting)\s${MYSELF}\b`),
+  },
+  { id: "en.self-harm.cut-again", category: "self_harm", pattern: new RegExp(String.raw`\b(?:i|ive|i have)\s(?:been\s)?(?:cut|cutting|burnt|burned|hurt|hurting)\s${MYSELF}\s(?:again|on purpose|to feel|because|when)\b`) },
+  { id: "en.self-harm.wrists", category: "self_harm", pattern: /\b(?:cut|cutting|cuts on|scars on|slit|slitting)\s(?:my)\s(?:wrists?|arms?|legs?|thighs?|skin)\b/ },
+  { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|sh again)\b/ },
+  // abuse
+  {
+    id: "en.abuse.hits-me",
+    category: "abuse",
+    pattern:
+      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|aunt|brother|sister|boyfriend|girlfriend|parents?|grandpa|grandma|teacher|coach)\s(?:\w+\s)?(?:hits?|beats?|kicks?|kicked|chokes?|choked|punch(?:es|ed)?|slaps?|slapped|hurts?|abuses?|abused|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|with (?:a|an|the|his|her|their) (?:idea|question|joke|fact)))/,
+  },
+  {
+    id: "en.abuse.touches-me",
+    category: "abuse",
+    pattern: /\b(?:he|she|they|dad|stepdad|uncle|brother|boyfriend|teacher|coach|someone|a man|an adult)\s(?:\w+\s)?(?:touch(?:es|ed)?|molest(?:s|ed)?|rap(?:es|ed)|sexually abus(?:es|ed))\s(?:me)\b(?!\s(?:up|back|with (?:his|her|their) (?:story|words|speech)))/,
+  },
+  { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
+  { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
+  // immediate danger
+  { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they) (?:is|are|has been|keeps|s)?\s?(?:following|stalking|watching) me\b|\bim being (?:followed|stalked)\b/ },
+  { id: "en.danger.in-danger", category: "danger", pattern: /\b(?:im|i am) (?:in danger|not safe|in trouble and scared)\b|\bplease help (?:me )?(?:im|i am) (?:scared|in danger)\b/ },
+  { id: "en.danger.threat", category: "danger", pattern: /\bthreaten(?:s|ed|ing)? to (?:kill|hurt|beat|stab|shoot) me\b|\b(?:has|got|with) a (?:gun|knife) (?:and|in my house|at my school|at school|outside)\b/ },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Chinese (matched on the compact text: no spaces, traditional folded to simplified)
+
+const ZH: Rule[] = [
+  // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))/ },
+  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /不想(?:再)?活|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去)(?:了)?(?:就)?(?:不要|再也不|永远不)(?:要)?醒/ },
+  { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
+  { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀(?!的(?:角色|人物|主角|情节))|自杀的(?:念头|想法|冲动)/ },
+  { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
+  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|吃安眠药|吞安眠药|吃(?:一整瓶|一堆|很多|好多)药|烧炭)/ },
+  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失/ },
+  { id: "zh.suicide.better-without-me", category: "suicide", pattern: /没有我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
+  // self-harm
+  { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己|打自己|掐自己|烫自己)/ },
+  // abuse. 打我 but not 打我电话 (phones me) or 打死我也 (an idiom).
+  {
+    id: "zh.abuse.hits-me",
+    category: "abuse",
+    pattern:
+      /(?:他|她|他们|爸|妈|爸爸|妈妈|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)(?:经常|总是|老是|又|每天|天天|一直|常常|昨天|今天|昨晚|喝醉了就|一生气就|会)?(?:打|揍|踢|掐|虐待|烫|关|锁)(?:了)?我(?!电话|手机|的电话|的手机|游戏|一下就跑|也不)/,
+  },
+  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)/ },
+  { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全|害怕回家/ },
+  // immediate danger
+  { id: "zh.danger", category: "danger", pattern: /有人(?:一直|在)?(?:跟踪|跟着)我|(?:有人|他|她|他们)(?:说)?要(?:杀|砍|捅)(?:了)?我|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+/** Traditional characters that appear in the Chinese rules, folded to their simplified form. */
+const TRAD_TO_SIMP: Record<string, string> = Object.fromEntries(
+  [
+    "殺杀", "著着", "沒没", "無无", "從从", "這这", "個个", "媽妈", "經经", "總总", "電电", "話话", "機机", "來来",
+    "殘残", "傷伤", "劃划", "準准", "備备", "計计", "慮虑", "試试", "過过", "嘗尝", "結结", "樓楼", "橋桥", "藥药",
+    "遠远", "會会", "們们", "麼么", "義义", "繼继", "後后", "師师", "體体", "隱隐", "蹤踪", "險险", "現现", "裡里",
+    "裏里", "關关", "於于", "說说", "燒烧", "決决", "強强", "姦奸", "褻亵", "擾扰", "遭遭", "醉醉", "氣气", "親亲",
+    "爺爷", "練练", "鎖锁", "燙烫", "頭头", "衝冲", "掉掉", "開开", "對对", "漢汉", "敢敢", "為为", "嗎吗", "點点",
+  ].map((pair) => [pair[0]!, pair[1]!]),
+);
+
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+
+/** The text as the English rules see it. */
+export function normaliseForCrisis(text: string): string {
+  let s = text.normalize("NFKC").toLowerCase();
+  s = s.replace(/\p{Cf}/gu, "");
+  s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4']/g, "");
+  // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
+  s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
+    /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,
+  );
+  // Punctuation between letters is a space ("self-harm", "end.my.life"); repeated letters stay.
+  s = s.replace(/[^\p{L}\p{N}\s]+/gu, " ");
+  s = s.replace(/\s+/g, " ").trim();
+  // Letters spelled out one by one ("k i l l m y s e l f", "k m s") become one word.
+  s = s.replace(/\b(?:[a-z] ){2,}[a-z]\b/g, (run) => run.replace(/ /g, ""));
+  return s;
+}
+
+/** The text as the Chinese rules see it: no spaces, traditional folded to simplified. */
+export function compactForCrisis(text: string): string {
+  const s = text.normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
+  return [...s].map((c) => TRAD_TO_SIMP[c] ?? c).join("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+const CATEGORY_ORDER: readonly CrisisCategory[] = ["suicide", "self_harm", "abuse", "danger"];
+
+export function detectCrisis(text: string): CrisisResult {
+  const spaced = normaliseForCrisis(text);
+  // The English rules also see the letters-only spelling run together ("killmyself").
+  const compact = compactForCrisis(text);
+  const matches: CrisisMatch[] = [];
+  for (const rule of EN) {
+    const found = rule.pattern.exec(spaced);
+    if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+  }
+  if (/\p{Script=Han}/u.test(compact)) {
+    for (const rule of ZH) {
+      const found = rule.pattern.exec(compact);
+      if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+    }
+  }
+  const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));
+  return { matched: matches.length > 0, categories, matches };
+}
+
+/** The flag codes a crisis match leaves on the message ("crisis_suicide", …). */
+export function crisisFlags(result: CrisisResult): string[] {
+  return result.categories.map((c) => `crisis_${c}`);
+}
+
+export const CRISIS_FLAG_PREFIX = "crisis_";

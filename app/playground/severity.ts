@@ -1,0 +1,26 @@
+/**
+ * How serious a flag is, from its codes — one rule for prompts and replies, sent or blocked.
+ *
+ *   safeguarding   a crisis match (crisis.ts), or a model reply the reply screen marks "self_harm":
+ *                  a red alert for the class's teachers, the school admin and, when configured,
+ *                  an e-mail to the teachers and the safeguarding lead
+ *   personal_data  a prompt blocked for personal data (repeated attempts stand out in the list)
+ *   policy         a prompt blocked for one of the teacher's topics
+ *   review         everything else the screens noticed (violence, sexual words, …)
+ */
+import { CRISIS_FLAG_PREFIX } from "./crisis";
+
+export type Severity = "safeguarding" | "personal_data" | "policy" | "review";
+
+export const SEVERITIES: readonly Severity[] = ["safeguarding", "personal_data", "policy", "review"];
+
+const PERSONAL_DATA_CODES = new Set(["personal_data", "email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address"]);
+
+export function severityOf(flags: readonly string[], message: { role: "user" | "assistant"; blocked: boolean }): Severity | null {
+  if (flags.length === 0) return null;
+  if (flags.some((f) => f.startsWith(CRISIS_FLAG_PREFIX))) return "safeguarding";
+  if (message.role === "assistant" && flags.includes("self_harm")) return "safeguarding";
+  if (message.blocked && flags.some((f) => PERSONAL_DATA_CODES.has(f))) return "personal_data";
+  if (message.blocked && flags.includes("blocked_topic")) return "policy";
+  return "review";
+}

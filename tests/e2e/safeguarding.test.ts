@@ -1,0 +1,108 @@
+/**
+ * A student writes a self-harm message in the real playground (with JavaScript: the streaming
+ * path) and sees the support card, not model text; the demo teacher sees the red alert at the
+ * top of /teach and follows it to the exchange in context. English and 简体中文.
+ * Screenshots: test-results/screenshots/safeguarding/.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { translator } from "~/i18n/catalogs.server";
+import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
+import { closeTestSql, DEMO_TEACHER, demoClassId, makeStudent } from "./setup/context";
+
+const JOURNEY = "safeguarding";
+const browsers: OpenBrowser[] = [];
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await closeTestSql();
+});
+
+describe.each([
+  ["en", "I feel like nobody likes me and I want to hurt myself"],
+  ["zh-Hans", "我不想活了，活着好累"],
+] as const)("safeguarding in %s", (lang, prompt) => {
+  const t = translator(lang);
+  it("the student sees the support card and no model text", async () => {
+    const student = await makeStudent(await demoClassId(), lang === "en" ? "Mia Example" : "小明");
+    const browser = await openBrowser({ lang, as: student.username });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto("/playground");
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+    await page.selectOption("#pg-model", "mini");
+    await page.fill("#pg-prompt", prompt);
+    await page.getByRole("button", { name: t("playground.send") }).click();
+    const card = page.getByTestId("support-card").first();
+    await card.waitFor();
+    expect(await card.innerText()).toContain(t("safeguarding.card.title"));
+    expect(await card.innerText()).toContain(t("safeguarding.card.teacher"));
+    await page.waitForURL(/\/playground\?c=/);
+    await page.getByTestId("support-card").first().waitFor();
+    expect(await page.locator(".pg-message.from-model").count()).toBe(0);
+    await screenshot(page, JOURNEY, `01-support-card-${lang}`);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it("the teacher sees the red alert at the top of /teach, linking to the exchange", async () => {
+    const browser = await openBrowser({ lang, as: DEMO_TEACHER });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto("/teach");
+    const alert = page.getByTestId("safeguarding-alert");
+    await alert.waitFor();
+    await screenshot(page, JOURNEY, `02-teacher-alert-${lang}`);
+    await alert.getByRole("link", { name: t("safeguarding.alert.open") }).first().click();
+    await page.waitForURL(/\/students\/.+#msg-/);
+    const id = new URL(page.url()).hash.slice(1);
+    await page.locator(`[id="${id}"]`).waitFor();
+    await screenshot(page, JOURNEY, `03-exchange-in-context-${lang}`);
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe("the school's settings, without JavaScript, and marking handled", () => {
+  const t = translator("en");
+  it("the admin sets the help contact and line; a student without JavaScript sees them on the card", async () => {
+    const admin = await openBrowser({ lang: "en", as: DEMO_TEACHER });
+    browsers.push(admin);
+    await admin.page.goto("/admin/settings");
+    await admin.page.fill("#f-helpContact", "Ms Chen, school counsellor, room 204");
+    await admin.page.fill("#f-helpLine", "Childline 0800 1111");
+    await admin.page.locator("#safeguarding").getByRole("button", { name: t("form.save") }).click();
+    await admin.page.locator("#safeguarding .alert.success").waitFor();
+    await screenshot(admin.page, JOURNEY, "04-admin-settings-en");
+
+    const student = await makeStudent(await demoClassId(), "Noah Example");
+    const browser = await openBrowser({ lang: "en", as: student.username, javaScriptEnabled: false });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto("/playground");
+    await page.selectOption("#pg-model", "mini");
+    await page.fill("#pg-prompt", "my dad hits me when he is drunk");
+    await page.getByRole("button", { name: t("playground.send") }).click();
+    await page.waitForURL(/\/playground\?c=/);
+    const card = await page.getByTestId("support-card").innerText();
+    expect(card).toContain("Ms Chen, school counsellor, room 204");
+    expect(card).toContain("Childline 0800 1111");
+    expect(await page.locator(".pg-message.from-model").count()).toBe(0);
+    await screenshot(page, JOURNEY, "05-support-card-no-js-en");
+  });
+
+  it("the teacher marks an alert handled with a note, on the class page", async () => {
+    const browser = await openBrowser({ lang: "en", as: DEMO_TEACHER });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto(`/teach/classes/${await demoClassId()}/playground`);
+    const alert = page.getByTestId("safeguarding-alert");
+    const before = await alert.locator(".safeguarding-item").count();
+    expect(before).toBeGreaterThan(0);
+    await screenshot(page, JOURNEY, "06-class-playground-tab-en");
+    const first = alert.locator(".safeguarding-item").first();
+    await first.locator("textarea").fill("Spoke with the student; told the safeguarding lead.");
+    await first.getByRole("button", { name: t("safeguarding.alert.handle") }).click();
+    await page.getByText(t("safeguarding.alert.handled")).waitFor();
+    expect(await page.locator(".safeguarding-item").count()).toBe(before - 1);
+    expect(browser.problems).toEqual([]);
+  });
+});
+

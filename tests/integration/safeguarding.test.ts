@@ -1,0 +1,312 @@
+/**
+ * Crisis handling and safeguarding alerts end to end: the real stream route and the no-JavaScript
+ * form, the REAL @anthropic-ai/sdk against the fake Anthropic API (its request log proves what
+ * reached a model), the offline mini model, a REAL SMTP server (smtp-server) started here, and
+ * the teacher's and admin's pages through their loaders and actions.
+ */
+import { sql } from "drizzle-orm";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { SMTPServer } from "smtp-server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
+import { loader as teachLoader } from "../../app/routes/teach._index";
+import { loader as classLoader } from "../../app/routes/teach.classes.$classId";
+import { loader as adminLoader } from "../../app/routes/admin._index";
+import { action as adminSettingsAction, loader as adminSettingsLoader } from "../../app/routes/admin.settings";
+import { action as handleAction } from "../../app/routes/teach.safeguarding";
+import { loader as playgroundTabLoader } from "../../app/routes/teach.classes.$classId.playground";
+import { action as flagAction } from "../../app/routes/teach.classes.$classId.flags";
+import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
+import { configureProviders } from "../../app/playground/providers.server";
+import { updatePlaygroundPolicy } from "../../app/models/classes.server";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+
+const CLAUDE = "claude-haiku-4-5";
+let fake: FakeAnthropic;
+
+interface Received {
+  from: string;
+  to: string[];
+  data: string;
+}
+let smtp: SMTPServer;
+let smtpPort = 0;
+const inbox: Received[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+  configureProviders({ claude: { apiKey: fake.apiKey, baseURL: fake.url, timeoutMs: 800, maxRetries: 0 }, claudeModels: [CLAUDE] });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString("utf8")));
+      stream.on("end", () => {
+        inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+  smtpPort = (smtp.server.address() as { port: number }).port;
+});
+afterEach(() => {
+  fake.reset();
+  inbox.length = 0;
+});
+afterAll(async () => {
+  configureProviders(null);
+  await fake.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function setup() {
+  const { school, admin } = await makeSchool();
+  const teacher = await makeUser(school.id, "teacher", { locale: "en" });
+  const cls = await makeClass(teacher, "Year 8 Blue");
+  await updatePlaygroundPolicy(teacher, cls.id, { ...cls.playgroundPolicy, allowedModels: ["mini", CLAUDE], messagesPerMinute: 60 });
+  const student = await makeStudentIn(cls.id, { displayName: "Mia" });
+  return { school, admin, teacher, cls, student };
+}
+
+async function saveSafeguarding(admin: SessionUser, form: Record<string, string>) {
+  const request = await requestAs(admin, "/admin/settings", { form: { intent: "safeguarding", ...form } });
+  return adminSettingsAction({ request, params: {}, context: {} } as ActionFunctionArgs);
+}
+
+async function stream(user: SessionUser, prompt: string, model: string, locale = "en") {
+  const request = await requestAs(user, "/api/playground/stream", { form: { prompt, model }, headers: { "Accept-Language": locale } });
+  const response = (await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response;
+  const events: StreamEvent[] = [];
+  createEventParser((e) => events.push(e))(await response.text());
+  return { response, events };
+}
+
+const modelCalls = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/messages");
+
+async function storedMessages(userId: string) {
+  return db().execute<{ id: string; role: string; text: string; flags: string[]; flag_status: string; severity: string | null; crisis: unknown; crisis_at: Date | null }>(sql`
+    select m.id, m.role, m.text, m.flags, m.flag_status, m.severity, m.crisis, c.crisis_at
+      from playground_messages m join playground_conversations c on c.id = m.conversation_id
+     where m.user_id = ${userId} order by m.created_at`);
+}
+
+async function flagEvents(messageId: string) {
+  return db().execute<{ action: string; actor_id: string | null; note: string | null }>(
+    sql`select action, actor_id, note from flag_events where message_id = ${messageId}::uuid order by id`,
+  );
+}
+
+async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("crisis messages get the support card, before any model", () => {
+  it.each([
+    ["Claude (fake API)", CLAUDE, "en", "I feel like nobody likes me and I want to hurt myself"],
+    ["the mini model", "mini", "en", "honestly i just wanna kms"],
+    ["Claude (fake API), 简体中文", CLAUDE, "zh-Hans", "我不想活了"],
+    ["the mini model, 繁體中文", "mini", "zh-Hant", "活著好累，我想自殺"],
+  ])("with %s: support card, no model text, nothing sent upstream", async (_name, model, locale, prompt) => {
+    const { student } = await setup();
+    const { response, events } = await stream(student, prompt, model, locale);
+    expect(response.status).toBe(200);
+    expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    expect(events[1]).toMatchObject({ type: "support", held: true, card: { helpContact: null, helpLine: null } });
+    expect(events.some((e) => e.type === "text")).toBe(false);
+    expect(modelCalls()).toHaveLength(0);
+
+    const [message, ...rest] = await storedMessages(student.id);
+    expect(rest).toHaveLength(0); // no reply from any model
+    expect(message).toMatchObject({ role: "user", text: prompt, flag_status: "open", severity: "safeguarding" });
+    expect(message!.flags.some((f) => f.startsWith("crisis_"))).toBe(true);
+    expect(Array.isArray(message!.crisis) && (message!.crisis as unknown[]).length).toBeGreaterThan(0);
+    expect(message!.crisis_at).not.toBeNull();
+  });
+
+  it("without JavaScript: the form post shows the conversation with the card in the student's language, and the school's contacts", async () => {
+    const { admin, student } = await setup();
+    await saveSafeguarding(admin, { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111" });
+    const request = await requestAs(student, "/playground", { form: { prompt: "我想死", model: "mini" }, headers: { "Accept-Language": "zh-Hans" } });
+    const thrown = await playgroundAction({ request, params: {}, context: {} } as ActionFunctionArgs).catch((r: unknown) => r);
+    expect(thrown).toBeInstanceOf(Response);
+    const location = (thrown as Response).headers.get("Location")!;
+    expect(location).toMatch(/^\/playground\?c=/);
+    const page = await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as LoaderFunctionArgs);
+    const [prompt] = page.current!.messages;
+    expect(page.current!.messages).toHaveLength(1);
+    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111" } });
+    expect(modelCalls()).toHaveLength(0);
+  });
+
+  it("when the school lets the model answer too, the card comes first and the reply follows", async () => {
+    const { admin, student } = await setup();
+    await saveSafeguarding(admin, { sendCrisisToModel: "on" });
+    const { events } = await stream(student, "I don't want to be here anymore", CLAUDE);
+    expect(events.map((e) => e.type).slice(0, 2)).toEqual(["start", "support"]);
+    expect(events[1]).toMatchObject({ held: false });
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    expect(modelCalls()).toHaveLength(1);
+  });
+
+  it("ordinary look-alikes reach the model as before", async () => {
+    const { student } = await setup();
+    const { events } = await stream(student, "this homework is killing me, what is a token?", CLAUDE);
+    expect(events.some((e) => e.type === "support")).toBe(false);
+    expect(modelCalls()).toHaveLength(1);
+  });
+});
+
+describe("severities", () => {
+  it("a blocked personal-data attempt becomes a personal-data flag", async () => {
+    const { student } = await setup();
+    await stream(student, "my email is mia.lee@example.com", "mini");
+    const [message] = await storedMessages(student.id);
+    expect(message).toMatchObject({ flag_status: "open", severity: "personal_data" });
+  });
+
+  it("the class's flag list shows severities, and three personal-data attempts in a week stand out", async () => {
+    const { teacher, cls, student } = await setup();
+    for (const p of ["my email is mia.lee@example.com", "call me on 13800138000", "write to mia@example.org"]) await stream(student, p, "mini");
+    await stream(student, "我想自杀", "mini");
+    const tab = await playgroundTabLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}/playground`), params: { classId: cls.id }, context: {} } as unknown as LoaderFunctionArgs);
+    expect(tab.flags.open.map((f) => f.severity).sort()).toEqual(["personal_data", "personal_data", "personal_data", "safeguarding"]);
+    const pd = tab.flags.open.find((f) => f.severity === "personal_data")!;
+    expect(pd.personalDataAttempts).toBe(3);
+    const crisis = tab.flags.open.find((f) => f.severity === "safeguarding")!;
+    expect(crisis.flagLabels).toContain("suicide");
+    // A safeguarding flag is closed only with a note ("mark handled"), not with "reviewed".
+    const request = await requestAs(teacher, `/teach/classes/${cls.id}/flags`, { form: { messageId: crisis.messageId, decision: "reviewed" } });
+    const thrown = await flagAction({ request, params: { classId: cls.id }, context: {} } as unknown as ActionFunctionArgs).catch((r: unknown) => r);
+    expect((thrown as Response).status).toBe(404);
+  });
+});
+
+describe("safeguarding flags reach an adult", () => {
+  it("a model reply the reply screen marks as self-harm is a safeguarding flag too", async () => {
+    const { teacher, student } = await setup();
+    fake.script({ kind: "reply", text: "Some people in the story think about suicide when they feel alone." });
+    const { events } = await stream(student, "Tell me about the characters in chapter 3", CLAUDE);
+    expect(events.some((e) => e.type === "support")).toBe(false);
+    const [, reply] = await storedMessages(student.id);
+    expect(reply).toMatchObject({ role: "assistant", flag_status: "open", severity: "safeguarding" });
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(home.alerts.map((a) => [a.messageId, a.categories])).toEqual([[reply!.id, ["self_harm"]]]);
+    await waitFor(async () => [...(await flagEvents(reply!.id))].some((e) => e.action === "raised"));
+  });
+
+  it("e-mails the class's teacher and the lead through a real SMTP server, shows a red alert, and is handled with a note", async () => {
+    const { admin, teacher, cls, student } = await setup();
+    const saved = await saveSafeguarding(admin, {
+      leadName: "Mr Park",
+      leadEmail: "lead@school.example",
+      emailAlerts: "on",
+      smtpHost: "127.0.0.1",
+      smtpPort: String(smtpPort),
+      smtpSecurity: "none",
+      smtpUser: "",
+      smtpPassword: "s3cret-pass",
+      smtpFrom: "lantern@school.example",
+    });
+    expect(saved).toMatchObject({ data: { saved: true } });
+    // The password stays on the server.
+    const settingsPage = await adminSettingsLoader({ request: await requestAs(admin, "/admin/settings"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(JSON.stringify(settingsPage)).not.toContain("s3cret-pass");
+    expect(settingsPage.safeguarding.smtp?.passwordSet).toBe(true);
+    // Saving again with an empty password field keeps the password; the test e-mail goes to the lead.
+    await saveSafeguarding(admin, {
+      leadName: "Mr Park", leadEmail: "lead@school.example", emailAlerts: "on", smtpHost: "127.0.0.1", smtpPort: String(smtpPort),
+      smtpSecurity: "none", smtpPassword: "", smtpFrom: "lantern@school.example",
+    });
+    const { getSafeguardingSettings } = await import("../../app/models/safeguarding.server");
+    expect((await getSafeguardingSettings(admin)).smtp?.password).toBe("s3cret-pass");
+    const test = await adminSettingsAction({ request: await requestAs(admin, "/admin/settings", { form: { intent: "test-mail" } }), params: {}, context: {} } as ActionFunctionArgs);
+    expect(test).toMatchObject({ data: { testMail: { ok: true, to: "lead@school.example" } } });
+    expect(inbox.map((m) => m.to)).toEqual([["lead@school.example"]]);
+    inbox.length = 0;
+
+    await stream(student, "I want to kill myself", "mini");
+    const mail = await waitFor(async () => inbox[0]);
+    expect(mail.to.sort()).toEqual([teacher.username.toLowerCase(), "lead@school.example"].sort());
+    expect(mail.from).toBe("lantern@school.example");
+    expect(mail.data).toContain("Safeguarding alert: Mia (Year 8 Blue)");
+    expect(mail.data).not.toContain("kill myself"); // no words of the student's in an e-mail
+    const [message] = await storedMessages(student.id);
+    const events = await waitFor(async () => {
+      const rows = [...(await flagEvents(message!.id))];
+      return rows.some((r) => r.action === "emailed") ? rows : null;
+    });
+    expect(events.map((e) => e.action)).toEqual(["raised", "emailed"]);
+
+    // A second message minutes later is a second alert, but not a second e-mail.
+    await stream(student, "我想死", "mini");
+    const second = (await storedMessages(student.id)).at(-1)!;
+    await waitFor(async () => [...(await flagEvents(second.id))].some((e) => e.action === "raised"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(inbox).toHaveLength(1);
+
+    // The red alert: at the top of the teacher's home and of the class page, and for the admin.
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(home.alerts).toHaveLength(2);
+    expect(home.alerts[1]).toMatchObject({
+      messageId: message!.id,
+      student: { displayName: "Mia" },
+      categories: ["suicide"],
+      href: `/teach/classes/${cls.id}/students/${student.id}#msg-${message!.id}`,
+    });
+    const classPage = await classLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}`), params: { classId: cls.id }, context: {} } as unknown as LoaderFunctionArgs);
+    expect(classPage.alerts.map((a) => a.messageId)).toEqual([second.id, message!.id]);
+    const adminHome = await adminLoader({ request: await requestAs(admin, "/admin"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(adminHome.alerts.map((a) => a.messageId)).toEqual([second.id, message!.id]);
+
+    // A note is required; then "mark handled" closes it and the audit trail keeps who and what.
+    const empty = (await handleAction({ request: await requestAs(teacher, "/teach/safeguarding", { form: { messageId: message!.id, note: " ", back: "/teach" } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;
+    expect(empty.headers.get("Location")).toBe("/teach?safeguarding=note");
+    const done = (await handleAction({
+      request: await requestAs(teacher, "/teach/safeguarding", { form: { messageId: message!.id, note: "Spoke with Mia; told Mr Park.", back: `/teach/classes/${cls.id}` } }),
+      params: {},
+      context: {},
+    } as ActionFunctionArgs)) as Response;
+    expect(done.headers.get("Location")).toBe(`/teach/classes/${cls.id}?safeguarding=handled`);
+    const after = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(after.alerts.map((a) => a.messageId)).toEqual([second.id]);
+    const trail = [...(await flagEvents(message!.id))];
+    expect(trail.at(-1)).toMatchObject({ action: "handled", actor_id: teacher.id, note: "Spoke with Mia; told Mr Park." });
+
+    // Handled twice (the admin after the teacher): it says so, and nothing more is written.
+    const again = (await handleAction({ request: await requestAs(admin, "/teach/safeguarding", { form: { messageId: message!.id, note: "x", back: "/admin" } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;
+    expect(again.headers.get("Location")).toBe("/admin?safeguarding=gone");
+    expect([...(await flagEvents(message!.id))]).toHaveLength(trail.length);
+  });
+
+  it("a mail server that is down never breaks the student's request; the failure is in the audit trail", async () => {
+    const { admin, student } = await setup();
+    await saveSafeguarding(admin, { leadEmail: "lead@school.example", emailAlerts: "on", smtpHost: "127.0.0.1", smtpPort: "1", smtpSecurity: "none", smtpFrom: "lantern@school.example" });
+    const { response, events } = await stream(student, "my stepdad beats me", "mini");
+    expect(response.status).toBe(200);
+    expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    const [message] = await storedMessages(student.id);
+    const trail = await waitFor(async () => {
+      const rows = [...(await flagEvents(message!.id))];
+      return rows.some((r) => r.action === "email_failed") ? rows : null;
+    });
+    expect(trail.map((r) => r.action)).toEqual(["raised", "email_failed"]);
+  });
+
+  it("the admin's form refuses e-mail alerts without a mail server, in the user's words", async () => {
+    const { admin } = await setup();
+    const result = await saveSafeguarding(admin, { emailAlerts: "on", leadEmail: "not-an-address" });
+    expect(result).toMatchObject({ init: { status: 400 }, data: { saved: false, errors: { leadEmail: "safeguarding.settings.emailInvalid", smtpHost: "safeguarding.settings.needsSmtp" } } });
+  });
+});
