@@ -7,5 +7,6 @@ import { playground } from "./zh-Hans/playground";
 import { teach } from "./zh-Hans/teach";
 import { admin } from "./zh-Hans/admin";
 import { widgets } from "./zh-Hans/widgets";
+import { limits } from "./zh-Hans/limits";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...limits };

@@ -911,4 +911,9 @@ export const zhHant: Record<MessageKey, string> = {
   "widget.api.unknownLesson": "沒有這個名字、並且帶有偏好題目的課。",
   "widget.api.unknownPair": "這一課裡沒有這個編號的題目。",
   "widget.api.badChoice": "choice 必須是「a」或「b」。",
+  "limit.tooLarge.title": "傳送的內容太多了",
+  "limit.tooLarge.body": "你傳送的內容超過了 Lantern 能接收的大小（{max}）。請返回，傳送短一些的內容或小一些的檔案，再試一次。",
+  "limit.tooMany.title": "請稍等一下",
+  "limit.tooMany.body": "剛才從你所在的網路發來了很多請求。請等 {seconds} 秒後再試。",
+  "limit.goBack": "返回",
 };

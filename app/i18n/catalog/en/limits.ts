@@ -1,0 +1,8 @@
+/** Requests refused for their size or their rate (server/body-limit.ts, app/models/rate-limits.server.ts). */
+export const limits = {
+  "limit.tooLarge.title": "That was too much to send",
+  "limit.tooLarge.body": "What you sent is bigger than Lantern accepts ({max}). Go back, send something shorter or a smaller file, and try again.",
+  "limit.tooMany.title": "Slow down a little",
+  "limit.tooMany.body": "Lots of requests came from your network just now. Wait {seconds} seconds, then try again.",
+  "limit.goBack": "Go back",
+} as const;

@@ -1,0 +1,81 @@
+/**
+ * Request bodies are bounded by the bytes actually read, not by what Content-Length promises: a
+ * chunked body has no Content-Length, and a 150 MB one read by `request.json()` exhausted the
+ * heap. The body is read here, counted chunk by chunk, before Remix sees the request; past the
+ * limit reading stops and the client gets a 413 in its language (see too-large-answer.ts).
+ */
+import type { IncomingMessage } from "node:http";
+
+/** Every form and JSON body Lantern sends is a few kilobytes; 1 MB leaves room for long pastes. */
+export const MAX_BODY_BYTES = 1_000_000;
+/** File uploads (roster imports) are multipart: larger, still bounded. */
+export const MAX_MULTIPART_BYTES = 5_000_000;
+
+export const TOO_LARGE = Symbol("too large");
+
+const WITHOUT_BODY = new Set(["GET", "HEAD"]);
+
+export function mayHaveBody(req: IncomingMessage): boolean {
+  return !WITHOUT_BODY.has(req.method ?? "GET");
+}
+
+export function bodyLimitFor(req: IncomingMessage): number {
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  return type.startsWith("multipart/form-data") ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES;
+}
+
+/**
+ * The whole body, or TOO_LARGE as soon as more than `limit` bytes arrived (or Content-Length
+ * announces more). Reading then stops: the stream is paused and nothing more is kept.
+ */
+export function readBoundedBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
+  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve(TOO_LARGE);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("aborted", onAborted);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) {
+        cleanup();
+        req.pause();
+        chunks.length = 0;
+        resolve(TOO_LARGE);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, received));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onAborted = () => onError(new Error("request aborted by the client"));
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", onError);
+    req.once("aborted", onAborted);
+  });
+}
+
+/**
+ * After the 413 is written: let the rest of the body drain (discarded, never kept) for a short
+ * while so the client can read the answer before the connection closes, then close it — a
+ * client that keeps sending does not keep the socket.
+ */
+export function closeAfterRefusal(req: IncomingMessage, lingerMs = 2_000): void {
+  const socket = req.socket;
+  req.on("data", () => {});
+  req.resume();
+  const timer = setTimeout(() => socket.destroy(), lingerMs);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+}
