@@ -1,4 +1,4 @@
-/** Jobs that run at start and then daily: the transcript retention purge. */
+/** Jobs that run at start and then daily: the transcript retention purge, stale request-rate rows. */
 export function startHousekeeping(log: (line: string) => void): { stop(): void } {
   const run = async () => {
     try {
@@ -7,6 +7,12 @@ export function startHousekeeping(log: (line: string) => void): { stop(): void }
       if (purged > 0) log(`retention: deleted ${purged} expired playground conversations`);
     } catch (error) {
       log(`retention purge failed: ${(error as Error).message}`);
+    }
+    try {
+      const { purgeStaleRates } = await import("../app/models/request-rates.server");
+      await purgeStaleRates();
+    } catch (error) {
+      log(`request-rate purge failed: ${(error as Error).message}`);
     }
   };
   void run();

@@ -11,6 +11,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { carriesSessionCookie } from "../app/utils/session.server";
 import { bodyLimitFor, closeAfterRefusal, mayHaveBody, readBoundedBody, TOO_LARGE } from "./body-limit";
 import { sendTooLarge } from "./too-large-answer";
 
@@ -34,8 +35,9 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
         }
         body = read;
       }
-      const response = await handleRequest(remixRequest(req, res, body), getLoadContext(req, res));
-      await sendResponse(res, response);
+      const request = remixRequest(req, res, body);
+      const response = await handleRequest(request, getLoadContext(req, res));
+      await sendResponse(res, response, isPrivate(request, response));
     } catch (error) {
       next(error);
     }
@@ -60,10 +62,20 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | 
   return new Request(url.href, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal: controller.signal });
 }
 
-async function sendResponse(res: ExpressResponse, response: Response): Promise<void> {
+/**
+ * Anything answered to a signed-in request (pages, data requests, exports, errors, redirects) or
+ * that sets a cookie: never stored by a browser's cache or a proxy, so the next person on a shared
+ * computer cannot page back into it. Decided here, once, so a new route cannot forget it.
+ */
+function isPrivate(request: Request, response: Response): boolean {
+  return carriesSessionCookie(request) || response.headers.has("Set-Cookie");
+}
+
+async function sendResponse(res: ExpressResponse, response: Response, privateAnswer: boolean): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (privateAnswer) res.setHeader("Cache-Control", "no-store");
   // Server-sent events must leave at once, not when the first chunk fills a buffer.
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);

@@ -914,6 +914,6 @@ export const zhHant: Record<MessageKey, string> = {
   "limit.tooLarge.title": "傳送的內容太多了",
   "limit.tooLarge.body": "你傳送的內容超過了 Lantern 能接收的大小（{max}）。請返回，傳送短一些的內容或小一些的檔案，再試一次。",
   "limit.tooMany.title": "請稍等一下",
-  "limit.tooMany.body": "剛才從你所在的網路發來了很多請求。請等 {seconds} 秒後再試。",
+  "limit.tooMany.body": "短時間內發來的請求太多了。請等 {seconds} 秒後再試。",
   "limit.goBack": "返回",
 };

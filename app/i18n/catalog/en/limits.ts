@@ -3,6 +3,6 @@ export const limits = {
   "limit.tooLarge.title": "That was too much to send",
   "limit.tooLarge.body": "What you sent is bigger than Lantern accepts ({max}). Go back, send something shorter or a smaller file, and try again.",
   "limit.tooMany.title": "Slow down a little",
-  "limit.tooMany.body": "Lots of requests came from your network just now. Wait {seconds} seconds, then try again.",
+  "limit.tooMany.body": "That was a lot of requests in a short time. Wait {seconds} seconds, then try again.",
   "limit.goBack": "Go back",
 } as const;

@@ -3,6 +3,6 @@ export const limits = {
   "limit.tooLarge.title": "发送的内容太多了",
   "limit.tooLarge.body": "你发送的内容超过了 Lantern 能接收的大小（{max}）。请返回，发送短一些的内容或小一些的文件，再试一次。",
   "limit.tooMany.title": "请稍等一下",
-  "limit.tooMany.body": "刚才从你所在的网络发来了很多请求。请等 {seconds} 秒后再试。",
+  "limit.tooMany.body": "短时间内发来的请求太多了。请等 {seconds} 秒后再试。",
   "limit.goBack": "返回",
 } as const;
