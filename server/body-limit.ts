@@ -68,8 +68,9 @@ export function readBoundedBody(req: IncomingMessage, limit: number): Promise<Bu
 
 /**
  * After the 413 is written: let the rest of the body drain (discarded, never kept) for a short
- * while so the client can read the answer before the connection closes, then close it — a
- * client that keeps sending does not keep the socket.
+ * while, then close the connection — a client that keeps sending does not keep the socket.
+ * Closing at once (Connection: close) would reset a connection whose unread data is still
+ * arriving, and the client would lose the answer before reading it.
  */
 export function closeAfterRefusal(req: IncomingMessage, lingerMs = 2_000): void {
   const socket = req.socket;

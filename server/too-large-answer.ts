@@ -54,7 +54,6 @@ export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: n
   const { t, locale } = translatorFor(req);
   const message = t("limit.tooLarge.body", { max: megabytes(limit) });
   res.status(413);
-  res.setHeader("Connection", "close");
   res.setHeader("Cache-Control", "no-store");
   const format = formatFor(req);
   if (format === "json") {
