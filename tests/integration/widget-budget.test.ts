@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { action as nextTokenAction } from "../../app/routes/api.next-token";
 import { action as preferencesAction, loader as preferencesLoader } from "../../app/routes/api.preferences";
 import { action as tokenizeAction } from "../../app/routes/api.tokenize";
+import { purgeStaleRates, rateKey } from "../../app/models/request-rates.server";
 import { db } from "../../app/utils/db.server";
 import { WIDGET_BUDGET } from "../../app/utils/widget-budget.server";
 import type { SessionUser } from "../../app/utils/session.server";
@@ -89,6 +90,16 @@ describe("budgets of the public widget APIs", { timeout: 90_000 }, () => {
       }
     }
     expect(Object.fromEntries(statuses)).toEqual({ 200: 30 * 51 });
+  });
+
+  it("purges counters whose window ended over an hour ago, keeps current ones", async () => {
+    await post(tokenizeAction as Handler, "/api/tokenize", { text: "hi" }, "192.0.2.60");
+    await post(tokenizeAction as Handler, "/api/tokenize", { text: "hi" }, "192.0.2.61");
+    await db().execute(sql`update request_rates set window_start = now() - interval '2 hours' where key = ${rateKey("widgets:address", "192.0.2.60")}`);
+    expect(await purgeStaleRates()).toBe(1);
+    const keys = (await db().execute<{ key: string }>(sql`select key from request_rates`)).map((r) => r.key);
+    expect(keys).toContain(rateKey("widgets:address", "192.0.2.61"));
+    expect(keys).not.toContain(rateKey("widgets:address", "192.0.2.60"));
   });
 
   it("stores no address: the counter's keys are hashes", async () => {
