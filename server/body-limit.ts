@@ -12,6 +12,8 @@ export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_MULTIPART_BYTES = 5_000_000;
 
 export const TOO_LARGE = Symbol("too large");
+/** The client went away before its body was complete: there is no one left to answer. */
+export const CLIENT_GONE = Symbol("client gone");
 
 const WITHOUT_BODY = new Set(["GET", "HEAD"]);
 
@@ -28,16 +30,16 @@ export function bodyLimitFor(req: IncomingMessage): number {
  * The whole body, or TOO_LARGE as soon as more than `limit` bytes arrived (or Content-Length
  * announces more). Reading then stops: the stream is paused and nothing more is kept.
  */
-export function readBoundedBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
+export function readBoundedBody(req: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE | typeof CLIENT_GONE> {
   if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve(TOO_LARGE);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let received = 0;
     const cleanup = () => {
       req.off("data", onData);
       req.off("end", onEnd);
-      req.off("error", onError);
-      req.off("aborted", onAborted);
+      req.off("error", onGone);
+      req.off("close", onGone);
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
@@ -54,15 +56,15 @@ export function readBoundedBody(req: IncomingMessage, limit: number): Promise<Bu
       cleanup();
       resolve(Buffer.concat(chunks, received));
     };
-    const onError = (error: Error) => {
+    const onGone = () => {
       cleanup();
-      reject(error);
+      chunks.length = 0;
+      resolve(CLIENT_GONE);
     };
-    const onAborted = () => onError(new Error("request aborted by the client"));
     req.on("data", onData);
     req.once("end", onEnd);
-    req.once("error", onError);
-    req.once("aborted", onAborted);
+    req.once("error", onGone);
+    req.once("close", onGone);
   });
 }
 

@@ -12,7 +12,7 @@ import {
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { carriesSessionCookie } from "../app/utils/session.server";
-import { bodyLimitFor, closeAfterRefusal, mayHaveBody, readBoundedBody, TOO_LARGE } from "./body-limit";
+import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, TOO_LARGE } from "./body-limit";
 import { sendTooLarge } from "./too-large-answer";
 
 export interface RemixHandlerOptions {
@@ -33,6 +33,7 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
           sendTooLarge(req, res, limit);
           return;
         }
+        if (read === CLIENT_GONE) return;
         body = read;
       }
       const request = remixRequest(req, res, body);

@@ -148,6 +148,26 @@ describe("request bodies are bounded while they stream", () => {
     expect(((await normal.json()) as { count: number }).count).toBeGreaterThan(0);
   });
 
+  it("shrugs off clients that hang up halfway through a body", async () => {
+    const url = new URL(baseUrl());
+    for (let i = 0; i < 5; i++) {
+      await new Promise<void>((resolve) => {
+        const req = http.request({
+          host: url.hostname,
+          port: url.port,
+          path: "/api/tokenize",
+          method: "POST",
+          headers: { origin: baseUrl(), "content-type": "application/json", "transfer-encoding": "chunked" },
+        });
+        req.on("error", () => resolve());
+        req.on("close", () => resolve());
+        req.write('{"text":"' + "a".repeat(200_000));
+        setTimeout(() => req.destroy(), 50);
+      });
+    }
+    expect(await healthy()).toBe(true);
+  });
+
   it("survives many oversized bodies at once", async () => {
     const answers = await Promise.all(
       Array.from({ length: 8 }, () => sendChunked("/api/next-token", { "content-type": "application/json" }, 20 * MB, '{"context":"')),
