@@ -12,8 +12,8 @@ import {
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { carriesSessionCookie } from "../app/utils/session.server";
-import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, TOO_LARGE } from "./body-limit";
-import { sendTooLarge } from "./too-large-answer";
+import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
+import { sendBusy, sendTooLarge } from "./refusal-answer";
 
 export interface RemixHandlerOptions {
   build: ServerBuild;
@@ -27,10 +27,11 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
       let body: Buffer | undefined;
       if (mayHaveBody(req)) {
         const limit = bodyLimitFor(req);
-        const read = await readBoundedBody(req, limit);
-        if (read === TOO_LARGE) {
+        const read = await readBoundedBody(req, res, limit);
+        if (read === TOO_LARGE || read === SERVER_BUSY) {
           res.once("finish", () => closeAfterRefusal(req));
-          sendTooLarge(req, res, limit);
+          if (read === TOO_LARGE) sendTooLarge(req, res, limit);
+          else sendBusy(req, res);
           return;
         }
         if (read === CLIENT_GONE) return;

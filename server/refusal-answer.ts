@@ -1,5 +1,6 @@
 /**
- * The 413 a refused body gets, in the client's language and in the form the client can use:
+ * What a body refused before Remix gets — 413 too large, 503 too much in flight at once — in the
+ * client's language and in the form the client can use:
  * - a data request of Remix's client (`….data`): an error in Remix's own single-fetch encoding,
  *   so the page shows its friendly error boundary ("That was too much to send");
  * - an API route or a client asking for JSON: `{ "error": "…" }`;
@@ -51,9 +52,20 @@ function megabytes(bytes: number): string {
 }
 
 export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number): void {
+  sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooLarge.body", { max: megabytes(limit) }) }));
+}
+
+export const BUSY_RETRY_SECONDS = 5;
+
+export function sendBusy(req: ExpressRequest, res: ExpressResponse): void {
+  res.setHeader("Retry-After", String(BUSY_RETRY_SECONDS));
+  sendRefusal(req, res, 503, (t) => ({ title: t("limit.busy.title"), message: t("limit.busy.body", { seconds: BUSY_RETRY_SECONDS }) }));
+}
+
+function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, words: (t: Translate) => { title: string; message: string }): void {
   const { t, locale } = translatorFor(req);
-  const message = t("limit.tooLarge.body", { max: megabytes(limit) });
-  res.status(413);
+  const { title, message } = words(t);
+  res.status(status);
   res.setHeader("Cache-Control", "no-store");
   const format = formatFor(req);
   if (format === "json") {
@@ -61,9 +73,9 @@ export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: n
   } else if (format === "data") {
     res.setHeader("Content-Type", "text/x-script");
     res.setHeader("X-Remix-Response", "yes");
-    void sendDataError(res, 413, message);
+    void sendDataError(res, status, message);
   } else {
-    res.type("html").send(tooLargePage(t, locale, message, sameOriginReferer(req)));
+    res.type("html").send(refusalPage(t, locale, title, message, sameOriginReferer(req)));
   }
 }
 
@@ -101,8 +113,8 @@ function sameOriginReferer(req: ExpressRequest): string {
   }
 }
 
-function tooLargePage(t: Translate, locale: string, message: string, back: string): string {
-  const title = escapeHtml(t("limit.tooLarge.title"));
+function refusalPage(t: Translate, locale: string, heading: string, message: string, back: string): string {
+  const title = escapeHtml(heading);
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Lantern</title>
