@@ -1,8 +1,10 @@
 /**
- * Remix behind Express, as @remix-run/express's handler does it, with one difference: the request
- * body is read here, bounded (body-limit.ts), before any loader or action runs. So every route —
- * forms, JSON APIs, uploads, URLs no route answers — shares one limit no action can forget, and
- * an oversized body is refused with a 413 instead of filling the heap.
+ * Remix behind Express, as @remix-run/express's handler does it, with two differences:
+ * - the request body is read here, bounded (body-limit.ts), before any loader or action runs. So
+ *   every route — forms, JSON APIs, uploads, URLs no route answers — shares one limit no action
+ *   can forget, and an oversized body is refused with a 413 instead of filling the heap;
+ * - everything answered to a signed-in request is marked Cache-Control: no-store.
+ * (The adapter's request and response helpers are not part of its public API, hence our own.)
  */
 import {
   createRequestHandler as createRemixHandler,
