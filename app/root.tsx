@@ -107,11 +107,14 @@ export function ErrorPage() {
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
-    status === 404
+    status === 413
+      ? // the server's message names the limit, in the reader's language (server/too-large-answer.ts)
+        [t("limit.tooLarge.title"), isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.badRequest.body")]
+      : status === 404
       ? [t("error.notFound.title"), t("error.notFound.body")]
       : status === 403
         ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : status === 400 || status === 413
+        : status === 400
           ? [t("error.badRequest.title"), t("error.badRequest.body")]
           : [t("error.title"), t("error.body")];
   return (

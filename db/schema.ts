@@ -475,6 +475,18 @@ export const throttles = pgTable(
   ],
 );
 
+/**
+ * Request budgets of the public widget APIs per client and minute (app/models/request-rates.server.ts),
+ * in the database so they hold across app processes. The key is a hash of the client's identity
+ * (user id or address): no address is stored. A row is rewritten when its minute has passed and
+ * deleted by the daily purge once stale.
+ */
+export const requestRates = pgTable("request_rates", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  used: integer("used").notNull().default(0),
+});
+
 /** Small facts about the installation (demo seeded, last purge…). */
 export const appMeta = pgTable("app_meta", {
   key: text("key").primaryKey(),

@@ -1,6 +1,6 @@
 /**
  * Jobs that run at start and then daily: the transcript retention purge, and the purge of side
- * tables (throttle rows, ended sessions, old invitations).
+ * tables (throttle rows, ended sessions, old invitations, request-rate counters).
  */
 export async function runHousekeeping(log: (line: string) => void): Promise<void> {
   try {
@@ -21,6 +21,12 @@ export async function runHousekeeping(log: (line: string) => void): Promise<void
     }
   } catch (error) {
     log(`side-table purge failed: ${(error as Error).message}`);
+  }
+  try {
+    const { purgeStaleRates } = await import("../app/models/request-rates.server");
+    await purgeStaleRates();
+  } catch (error) {
+    log(`request-rate purge failed: ${(error as Error).message}`);
   }
 }
 

@@ -3,23 +3,24 @@
  * security headers, request guards and the request log.
  */
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { createBoundedRemixHandler } from "./remix-handler";
 import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 
 export interface HttpOptions {
   build: ServerBuild;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: false, a number of hops, or the proxies' addresses (never `true`). */
+  trustProxy: false | number | string[];
   logRequests: boolean;
 }
 
 export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
   const app = express();
   app.disable("x-powered-by");
-  if (trustProxy) app.set("trust proxy", true);
+  if (trustProxy !== false) app.set("trust proxy", trustProxy);
   if (logRequests) app.use(requestLog);
   app.use(
     compression({
@@ -39,9 +40,8 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
   app.use(requestGuards);
   app.all(
     "*",
-    createRequestHandler({
+    createBoundedRemixHandler({
       build,
-      mode: "production",
       getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? "unknown" }),
     }),
   );

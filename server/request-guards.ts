@@ -1,20 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isCrossSite } from "../app/utils/http.server";
 
-const MAX_BODY_BYTES = 1_000_000;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Refuses what no page of Lantern ever sends: cross-site form posts (CSRF) and oversized bodies.
- * In one place so that no action can forget it.
+ * Refuses what no page of Lantern ever sends: cross-site form posts (CSRF). In one place so that
+ * no action can forget it. (Oversized bodies are refused while they are read: body-limit.ts.)
  */
 export const requestGuards: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("Request too large");
-    return;
-  }
   const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
   const headers = new Headers();
   for (const name of ["origin", "sec-fetch-site"]) {

@@ -1,8 +1,8 @@
 /**
  * GET or POST /api/next-token: the mini model's top next tokens after `context`, each with its
  * chance of being picked at `temperature`; with `mode` "top" or "sample" it first adds `count`
- * pieces. Public, like the lessons: no account is read and nothing is stored; the work per call
- * is bounded (text length, top-k, pieces added).
+ * pieces. Public, like the lessons: nothing is stored; the work per call is bounded (text length,
+ * top-k, pieces added) and each client's calls by a budget per minute (widget-budget.server.ts).
  *
  * Fields: context (text, ≤ 2,000 characters), temperature (0–2, default 1), topK (1–40,
  * default 40), mode (peek | top | sample, default peek), count (0–20, default 1), minPieces (0–20:
@@ -16,6 +16,7 @@ import { blankToUndefined, json, jsonError, readFields, validationError } from "
 import { MAX_ADDED, MAX_TEMPERATURE, MAX_TOP_K, nextTokenStep } from "~/components/widgets/next-token.server";
 import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
 import { localeOf } from "~/utils/locale-of.server";
+import { refuseOverBudget, sizeCost } from "~/utils/widget-budget.server";
 
 /** A number from JSON, a form or a query string; blank means the default. */
 const number = (schema: z.ZodNumber, fallback: number) =>
@@ -67,19 +68,26 @@ const inputSchema = (t: Translate) =>
     }, z.number().int().min(0).max(2 ** 32 - 1).optional()),
   });
 
-async function answer(request: Request): Promise<Response> {
+/** The budget a call spends: its text, plus one unit per piece it adds (each is a model step). */
+function costOf(input: z.infer<ReturnType<typeof inputSchema>>): number {
+  return sizeCost(input.context.length, 500) + (input.mode === "peek" ? 0 : input.count);
+}
+
+async function answer({ request, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Response> {
   const t = translator(await localeOf(request));
   const fields = await readFields(request);
-  if (!fields) return jsonError(t("widget.api.badBody"));
-  const parsed = inputSchema(t).safeParse(fields);
+  const parsed = fields ? inputSchema(t).safeParse(fields) : null;
+  const refused = await refuseOverBudget(request, context, parsed?.success ? costOf(parsed.data) : 1);
+  if (refused) return refused;
+  if (!parsed) return jsonError(t("widget.api.badBody"));
   if (!parsed.success) return validationError(parsed.error);
   return json(nextTokenStep(parsed.data));
 }
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return answer(request);
+export function loader(args: LoaderFunctionArgs) {
+  return answer(args);
 }
 
-export function action({ request }: ActionFunctionArgs) {
-  return answer(request);
+export function action(args: ActionFunctionArgs) {
+  return answer(args);
 }

@@ -3,7 +3,8 @@
  * GET  /api/preferences?lesson=<slug>            → the student's earlier choices and class totals
  * POST /api/preferences { lesson, pair, choice } → saves a student's choice, returns class totals
  * Only a signed-in student's choice is saved. Visitors (and staff trying the lesson) get an answer
- * with nothing saved and no class: the widget then compares with the AI judge only.
+ * with nothing saved and no class: the widget then compares with the AI judge only. Each client's
+ * calls are budgeted per minute (widget-budget.server.ts).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
@@ -20,6 +21,7 @@ import {
 } from "~/models/preferences.server";
 import { getSessionUser } from "~/utils/session.server";
 import { localeOf } from "~/utils/locale-of.server";
+import { refuseOverBudget } from "~/utils/widget-budget.server";
 
 const lessonField = (t: Translate) =>
   z
@@ -46,8 +48,10 @@ const nobody: Omit<PreferencesResponse, "saved"> = {
   minClassmates: MIN_CLASSMATES_FOR_TOTALS,
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
+  const refused = await refuseOverBudget(request, context, 1, user);
+  if (refused) return refused;
   const t = translator(await localeOf(request));
   const parsed = z.object({ lesson: lessonField(t) }).safeParse(await readFields(request));
   if (!parsed.success) return validationError(parsed.error);
@@ -57,8 +61,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...nobody, student: true, saved: false, mine, classCounts } satisfies PreferencesResponse);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getSessionUser(request);
+  const refused = await refuseOverBudget(request, context, 1, user);
+  if (refused) return refused;
   const t = translator(await localeOf(request));
   if (request.method !== "POST") return jsonError(t("widget.api.postOnly"), 405);
   const fields = await readFields(request);

@@ -1,8 +1,9 @@
 /**
  * POST /api/tokenize { text } → { text, pieces, count, characters }: the tokenizer widget's
  * server side (Claude's published tokenizer is too big for the browser). Public, like the
- * lessons: it reads no account and stores nothing. Each call's work is bounded by the length
- * limit (worst case measured ≈ 50 ms: 2,000 copies of one Chinese character).
+ * lessons: it stores nothing. Each call's work is bounded by the length limit (worst case
+ * measured ≈ 50 ms: 2,000 copies of one Chinese character), and each client's calls by a budget
+ * per minute (widget-budget.server.ts).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { json, jsonError, readFields, validationError } from "~/components/widge
 import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
 import { characterCount } from "~/components/widgets/server-data.server";
 import { localeOf } from "~/utils/locale-of.server";
+import { refuseOverBudget, sizeCost } from "~/utils/widget-budget.server";
 
 const inputSchema = (t: Translate) =>
   z.object({
@@ -26,12 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return jsonError(t("widget.api.postOnly"), 405);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(await localeOf(request));
   if (request.method !== "POST") return jsonError(t("widget.api.postOnly"), 405);
   const fields = await readFields(request);
-  if (!fields) return jsonError(t("widget.api.badBody"));
-  const parsed = inputSchema(t).safeParse(fields);
+  const parsed = fields ? inputSchema(t).safeParse(fields) : null;
+  const refused = await refuseOverBudget(request, context, parsed?.success ? sizeCost(parsed.data.text.length) : 1);
+  if (refused) return refused;
+  if (!parsed) return jsonError(t("widget.api.badBody"));
   if (!parsed.success) return validationError(parsed.error);
   const { text } = parsed.data;
   const { pieces, count } = tokenize(text);

@@ -7,8 +7,9 @@ import { useT } from "~/i18n/use-t";
 import { translator } from "~/i18n/catalogs.server";
 import { signIn } from "~/models/users.server";
 import { homeFor, requireAnonymous } from "~/utils/auth.server";
-import { clientAddress, readForm, safeNext, validate, formObject, type FieldErrors } from "~/utils/forms.server";
+import { clientAddress, readForm, validate, formObject, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
+import { nextFromQuery } from "~/utils/safe-redirect.server";
 import { createSession } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
 
@@ -38,8 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }
   const cookie = await createSession(request, result.userId, { sharedComputer: parsed.data.shared });
-  const next = safeNext(new URL(request.url).searchParams.get("next"), homeFor(result));
-  return redirect(next, { headers: { "Set-Cookie": cookie } });
+  return redirect(nextFromQuery(request, homeFor(result)), { headers: { "Set-Cookie": cookie } });
 }
 
 /** This server as seen from its own computer, for the demo lock's message. */

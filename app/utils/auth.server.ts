@@ -6,6 +6,7 @@
 import { redirect } from "@remix-run/node";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { notFound } from "./http.server";
+import { nextFromQuery } from "./safe-redirect.server";
 
 export type Role = SessionUser["role"];
 export type { SessionUser };
@@ -41,10 +42,13 @@ export function requireStudent(request: Request): Promise<SessionUser> {
   return requireRole(request, "student");
 }
 
-/** Only for pages that must not be seen signed in (sign-in, sign-up): go home instead. */
+/**
+ * Only for pages that must not be seen signed in (sign-in, sign-up): go where the sign-in link
+ * was meant to lead (`?next=`, when safe), or home.
+ */
 export async function requireAnonymous(request: Request): Promise<void> {
   const user = await getSessionUser(request);
-  if (user) throw redirect(homeFor(user));
+  if (user) throw redirect(nextFromQuery(request, homeFor(user)));
 }
 
 export function homeFor(user: Pick<SessionUser, "role">): string {

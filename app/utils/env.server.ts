@@ -3,6 +3,7 @@
  * with a message naming the variable. `.env.example` lists every variable with its default.
  */
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -16,6 +17,47 @@ const postgresUrl = z
   .string()
   .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://");
 
+/** Names Express (proxy-addr) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address ?? "");
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell us the client's address (Express's `trust proxy`): off, a number of
+ * proxy hops in front of the app, or the proxies' addresses. Never "trust everyone": with that, a
+ * client picks its own address by sending X-Forwarded-For, and throttles keyed by address fail.
+ */
+const trustProxy = z
+  .string()
+  .default("0")
+  .transform((value, ctx): false | number | string[] => {
+    const v = value.trim().toLowerCase();
+    if (["0", "false", "no", "off"].includes(v)) return false;
+    // "1" always meant one reverse proxy in front; yes/true/on are read the same way
+    if (["true", "yes", "on"].includes(v)) return 1;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 10) return hops;
+    } else {
+      const entries = v.split(",").map((s) => s.trim()).filter(Boolean);
+      if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    }
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be 0 (no proxy), the number of proxies in front of Lantern (1–10; 1 = one reverse proxy), " +
+        "or the proxies' addresses as a comma-separated list of IPs/CIDRs (e.g. 10.0.0.5,192.168.1.0/24, or loopback)",
+    });
+    return z.NEVER;
+  });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,7 +68,7 @@ const EnvSchema = z.object({
   TEACHER_SIGNUP: z.enum(["invite", "open"]).default("invite"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(240),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  TRUST_PROXY: flag(false),
+  TRUST_PROXY: trustProxy,
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_BASE_URL: z.url().optional(),
   CLAUDE_MODELS: z

@@ -53,12 +53,6 @@ function isKey(message: string): boolean {
   return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(message);
 }
 
-/** A redirect target from the query string, only if it is a path on this site. */
-export function safeNext(value: string | null | undefined, fallback: string): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
-}
-
 /**
  * The client address for throttling, from the load context (Express's req.ip: the socket address,
  * or X-Forwarded-For only when TRUST_PROXY says a proxy sets it). Never from a request header

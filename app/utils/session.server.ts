@@ -124,3 +124,11 @@ export async function endOtherSessions(userId: string, keepSessionId: string | n
     .delete(sessions)
     .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
 }
+
+/**
+ * Whether the request carries a session cookie (valid or not): what it gets back may be private,
+ * so no browser or proxy may store it (server/remix-handler.ts sends Cache-Control: no-store).
+ */
+export function carriesSessionCookie(request: Request): boolean {
+  return readCookie(request, PLAIN_NAME) !== null || readCookie(request, HOST_NAME) !== null;
+}

@@ -17,7 +17,8 @@ import { fillPattern, scanRoutes, wellFormed, type ScannedRoute } from "./setup/
  * Tables that legitimately change on refused input: a failed sign-in is counted against the
  * account (throttles), a sign-out POST ends a session, housekeeping writes app_meta.
  */
-const MAY_CHANGE = ["throttles", "sessions", "app_meta"];
+// request_rates: the widget APIs' per-client budget counts calls (hashed keys, no data)
+const MAY_CHANGE = ["throttles", "sessions", "app_meta", "request_rates"];
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
 let identities: Record<"anonymous" | "student" | "teacher", string>;

@@ -15,6 +15,21 @@ describe("configuration", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
   });
 
+  it("reads TRUST_PROXY as proxy hops or proxy addresses, never as trust-everyone", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    // 1 keeps meaning one reverse proxy in front of Lantern, now as exactly one hop
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16,loopback,::1,fd00::/8" }).TRUST_PROXY).toEqual([
+      "10.0.0.5", "192.168.0.0/16", "loopback", "::1", "fd00::/8",
+    ]);
+    for (const bad of ["everyone", "-1", "11", "10.0.0.300", "10.0.0.0/33", "10.0.0.1/8/8", "proxy.example", "1,2"]) {
+      expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be 0 \(no proxy\), the number of proxies/);
+    }
+  });
+
   it("never echoes a secret value in the message", () => {
     expect(() => parseEnv({ ANTHROPIC_BASE_URL: "not a url sk-secret" })).toThrow(/ANTHROPIC_BASE_URL/);
     try {

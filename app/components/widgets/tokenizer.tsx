@@ -120,7 +120,7 @@ function TokenBox(p: { label: string; initial: string; showIds: boolean; locale:
         aria-describedby={`${id}-count`}
       />
       <p id={`${id}-count`} className="token-count" aria-live="polite" aria-busy={busy}>
-        {result ? <Counts sample={result} locale={p.locale} /> : t("widget.loading")}
+        {result ? <Counts sample={result} locale={p.locale} /> : error ? null : t("widget.loading")}
       </p>
       {error ? (
         <p className="field-error" role="alert">

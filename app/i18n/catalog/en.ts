@@ -11,7 +11,8 @@ import { teach } from "./en/teach";
 import { admin } from "./en/admin";
 import { safeguarding } from "./en/safeguarding";
 import { widgets } from "./en/widgets";
+import { limits } from "./en/limits";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1013,4 +1013,10 @@ export const zhHant: Record<MessageKey, string> = {
   "safeguarding.testMail.subject": "Lantern：安全保護郵件測試",
   "safeguarding.testMail.body": "這是一封來自 Lantern 學校設定的測試郵件。安全保護提醒也會通過同樣的方式送達。",
   "safeguarding.settings.emailInvalid": "請輸入有效的信箱地址。",
+  "limit.tooLarge.title": "傳送的內容太多了",
+  "limit.tooLarge.body": "你傳送的內容超過了 Lantern 能接收的大小（{max}）。請返回，傳送短一些的內容或小一些的檔案，再試一次。",
+  "limit.tooMany.body": "短時間內發來的請求太多了。請等 {seconds} 秒後再試。",
+  "limit.busy.title": "Lantern 正忙",
+  "limit.busy.body": "Lantern 現在同時收到了很多內容。請等 {seconds} 秒後再試一次。",
+  "limit.goBack": "返回",
 };

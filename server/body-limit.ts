@@ -1,0 +1,114 @@
+/**
+ * Request bodies are bounded by the bytes actually read, not by what Content-Length promises: a
+ * chunked body has no Content-Length, and a 150 MB one read by `request.json()` exhausted the
+ * heap. The body is read here, counted chunk by chunk, before Remix sees the request; past the
+ * limit reading stops and the client gets a 413 in its language (see refusal-answer.ts).
+ *
+ * Bodies also count together: all bodies being read or handled at once may hold at most
+ * MAX_BYTES_IN_FLIGHT, so a crowd of near-limit bodies cannot fill the heap either (each becomes
+ * strings and objects once parsed); past it a body is refused with 503 "try again in a moment".
+ */
+import type { ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
+
+/** Every form and JSON body Lantern sends is a few kilobytes; 1 MB leaves room for long pastes. */
+export const MAX_BODY_BYTES = 1_000_000;
+/** File uploads (roster imports) are multipart: larger, still bounded. */
+export const MAX_MULTIPART_BYTES = 5_000_000;
+
+/** A classroom's forms are a few kilobytes each: 24 MB in flight is dozens of large uploads at once. */
+export const MAX_BYTES_IN_FLIGHT = 24_000_000;
+
+export const TOO_LARGE = Symbol("too large");
+export const SERVER_BUSY = Symbol("server busy");
+/** The client went away before its body was complete: there is no one left to answer. */
+export const CLIENT_GONE = Symbol("client gone");
+
+const WITHOUT_BODY = new Set(["GET", "HEAD"]);
+
+export function mayHaveBody(req: IncomingMessage): boolean {
+  return !WITHOUT_BODY.has(req.method ?? "GET");
+}
+
+export function bodyLimitFor(req: IncomingMessage): number {
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  return type.startsWith("multipart/form-data") ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES;
+}
+
+let bytesInFlight = 0;
+
+/** Bytes of bodies held right now (read, or handed to Remix and not yet answered). */
+export function bodyBytesInFlight(): number {
+  return bytesInFlight;
+}
+
+/**
+ * The whole body, or TOO_LARGE as soon as more than `limit` bytes arrived (or Content-Length
+ * announces more), or SERVER_BUSY when all bodies together would pass MAX_BYTES_IN_FLIGHT.
+ * Reading then stops: the stream is paused and nothing more is kept. A body read whole stays
+ * counted until its response is over.
+ */
+export function readBoundedBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<Buffer | typeof TOO_LARGE | typeof SERVER_BUSY | typeof CLIENT_GONE> {
+  if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve(TOO_LARGE);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let held = 0;
+    const release = () => {
+      bytesInFlight -= held;
+      held = 0;
+    };
+    const stop = (outcome: typeof TOO_LARGE | typeof SERVER_BUSY | typeof CLIENT_GONE) => {
+      cleanup();
+      release();
+      chunks.length = 0;
+      resolve(outcome);
+    };
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onGone);
+      req.off("close", onGone);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit || bytesInFlight + chunk.length > MAX_BYTES_IN_FLIGHT) {
+        req.pause();
+        stop(received > limit ? TOO_LARGE : SERVER_BUSY);
+        return;
+      }
+      bytesInFlight += chunk.length;
+      held += chunk.length;
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      res.once("close", release);
+      resolve(Buffer.concat(chunks, received));
+    };
+    const onGone = () => stop(CLIENT_GONE);
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", onGone);
+    req.once("close", onGone);
+  });
+}
+
+/**
+ * After the 413 is written: let the rest of the body drain (discarded, never kept) for a short
+ * while, then close the connection — a client that keeps sending does not keep the socket.
+ * Closing at once (Connection: close) would reset a connection whose unread data is still
+ * arriving, and the client would lose the answer before reading it.
+ */
+export function closeAfterRefusal(req: IncomingMessage, lingerMs = 2_000): void {
+  const socket = req.socket;
+  req.on("data", () => {});
+  req.resume();
+  const timer = setTimeout(() => socket.destroy(), lingerMs);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+}

@@ -1,0 +1,87 @@
+/**
+ * Remix behind Express, as @remix-run/express's handler does it, with two differences:
+ * - the request body is read here, bounded (body-limit.ts), before any loader or action runs. So
+ *   every route — forms, JSON APIs, uploads, URLs no route answers — shares one limit no action
+ *   can forget, and an oversized body is refused with a 413 instead of filling the heap;
+ * - everything answered to a signed-in request is marked Cache-Control: no-store.
+ * (The adapter's request and response helpers are not part of its public API, hence our own.)
+ */
+import {
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
+import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { carriesSessionCookie } from "../app/utils/session.server";
+import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
+import { sendBusy, sendTooLarge } from "./refusal-answer";
+
+export interface RemixHandlerOptions {
+  build: ServerBuild;
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+}
+
+export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandlerOptions): RequestHandler {
+  const handleRequest = createRemixHandler(build, "production");
+  return async (req, res, next) => {
+    try {
+      let body: Buffer | undefined;
+      if (mayHaveBody(req)) {
+        const limit = bodyLimitFor(req);
+        const read = await readBoundedBody(req, res, limit);
+        if (read === TOO_LARGE || read === SERVER_BUSY) {
+          res.once("finish", () => closeAfterRefusal(req));
+          if (read === TOO_LARGE) sendTooLarge(req, res, limit);
+          else sendBusy(req, res);
+          return;
+        }
+        if (read === CLIENT_GONE) return;
+        body = read;
+      }
+      const request = remixRequest(req, res, body);
+      const response = await handleRequest(request, getLoadContext(req, res));
+      await sendResponse(res, response, isPrivate(request, response));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The Fetch Request Remix sees: the URL as Express resolves it (trust proxy), aborted on disconnect. */
+function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | undefined): Request {
+  // Host keeps the port; req.hostname drops it but honours the trusted X-Forwarded-Host.
+  const port = /:(\d+)$/.exec((req.app.get("trust proxy") && req.get("X-Forwarded-Host")) || req.get("host") || "")?.[1];
+  const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const controller = new AbortController();
+  let answered = false;
+  res.once("finish", () => (answered = true));
+  res.once("close", () => answered || controller.abort());
+  // A Buffer is a Uint8Array; TypeScript's DOM types only doubt its backing store.
+  return new Request(url.href, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal: controller.signal });
+}
+
+/**
+ * Anything answered to a signed-in request (pages, data requests, exports, errors, redirects) or
+ * that sets a cookie: never stored by a browser's cache or a proxy, so the next person on a shared
+ * computer cannot page back into it. Decided here, once, so a new route cannot forget it.
+ */
+function isPrivate(request: Request, response: Response): boolean {
+  return carriesSessionCookie(request) || response.headers.has("Set-Cookie");
+}
+
+async function sendResponse(res: ExpressResponse, response: Response, privateAnswer: boolean): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (privateAnswer) res.setHeader("Cache-Control", "no-store");
+  // Server-sent events must leave at once, not when the first chunk fills a buffer.
+  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
