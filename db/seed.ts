@@ -2,9 +2,14 @@
  * The demo school, seeded once into an empty database so every page has something to show:
  * an admin-teacher, "Demo class" and six students with varied progress and quiz answers.
  * Idempotent: a database that already has a school is left alone.
+ *
+ * One transaction: a kill in the middle leaves an empty database (seeded on the next start),
+ * never a school without its students.
  */
-import postgres from "postgres";
-import type { Connection } from "./client";
+import { sql } from "drizzle-orm";
+import type postgres from "postgres";
+import { connection, registerDatabase } from "../app/utils/db.server";
+import type { Connection, Database } from "./client";
 import { enrollments, users } from "./schema";
 
 export const DEMO = {
@@ -16,17 +21,33 @@ export const DEMO = {
 
 const SEED_LOCK = 7_461_202;
 
-export async function seedDemoOnce(conn: Connection): Promise<"seeded" | "skipped"> {
-  // Several app processes may start at once: the lock (on its own connection) lets one seed.
-  const lock = postgres(conn.url, { max: 1, onnotice: () => {} });
-  try {
-    await lock`select pg_advisory_lock(${SEED_LOCK})`;
-    const [row] = await lock<{ n: number }[]>`select count(*)::int as n from schools`;
+export async function seedDemoOnce(conn: Connection, log?: (line: string) => void): Promise<"seeded" | "skipped"> {
+  return conn.db.transaction(async (tx) => {
+    // Several app processes may start at once: the lock lets one seed; the others wait for its
+    // commit and then see its school.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [row] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from schools`);
     if ((row?.n ?? 0) > 0) return "skipped";
-    await seedDemo(conn);
+    log?.("seeding the demo school…");
+    // Everything below, the app's models included, writes through this transaction.
+    const client = (tx as unknown as { session: { client: postgres.Sql } }).session.client;
+    const inTransaction: Connection = { ...conn, db: tx as unknown as Database, sql: client };
+    const previous = registered();
+    registerDatabase(inTransaction);
+    try {
+      await seedDemo(inTransaction);
+    } finally {
+      registerDatabase(previous);
+    }
     return "seeded";
-  } finally {
-    await lock.end({ timeout: 5 });
+  });
+}
+
+function registered(): Connection | undefined {
+  try {
+    return connection();
+  } catch {
+    return undefined;
   }
 }
 

@@ -3,11 +3,11 @@
  * security headers, request guards and the request log.
  */
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
+import { remixWithOutageAnswer } from "./remix-handler";
 import { securityHeaders } from "./security-headers";
 
 export interface HttpOptions {
@@ -39,11 +39,7 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
   app.use(requestGuards);
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? "unknown" }),
-    }),
+    remixWithOutageAnswer(build, (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? "unknown" })),
   );
   app.use(plainErrors);
   return app;
