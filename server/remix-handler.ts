@@ -4,14 +4,15 @@
  * once, and a request that failed because the database went away or ran out of time gets it
  * instead of the generic error page. See docs/decisions/010-supervision-and-outages.md.
  */
-import * as remixExpress from "@remix-run/express";
+import { createRequire } from "node:module";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { databaseAvailable, failedForDatabase } from "../app/utils/database-health.server";
 import { outageResponse } from "../app/utils/outage.server";
 
-// Exported by @remix-run/express but missing from its type declarations.
-const { createRemixRequest, sendRemixResponse } = remixExpress as unknown as {
+// @remix-run/express's own request/response conversion, which its package entry does not
+// re-export (the version is pinned exactly in package.json).
+const { createRemixRequest, sendRemixResponse } = createRequire(import.meta.url)("@remix-run/express/dist/server.js") as {
   createRemixRequest(req: ExpressRequest, res: ExpressResponse): Request;
   sendRemixResponse(res: ExpressResponse, response: Response): Promise<void>;
 };
