@@ -277,13 +277,26 @@ describe("a kill during the first start", () => {
     const dataDir = freshDataDir();
     const port = await freePort();
     const first = spawnServer(dataDir, port);
-    await first.waitForLine(/seeding the demo school/);
-    killGroup(first.child, "SIGKILL");
-    await first.exited;
-    // The killed app's PostgreSQL (its own process group) lives on: the seed's transaction died
-    // with the connection, so nothing of the school is there.
+    await first.waitForLine(/embedded PostgreSQL .* on 127\.0\.0\.1/);
     const sql = postgres(embeddedUrl(dataDir), { max: 1, onnotice: () => {} });
     try {
+      await sql`select 1`;
+      await first.waitForLine(/seeding the demo school/);
+      // Kill half-way: once the seed has got past the school, its teacher and its students and
+      // writes the enrolments or later rows (the last statement of each backend is visible).
+      await waitFor(async () => {
+        const [row] = await sql<{ halfway: boolean }[]>`
+          select exists (
+            select 1 from pg_stat_activity
+            where application_name = 'lantern'
+              and query ~* '(enrollments|lesson_progress|quiz_answers|activity_log|playground_conversations|playground_messages)'
+          ) as halfway`;
+        return row!.halfway;
+      }, 10_000);
+      killGroup(first.child, "SIGKILL");
+      await first.exited;
+      // The killed app's PostgreSQL (its own process group) lives on: once the dead connections
+      // are gone, nothing of a half-made school may remain.
       await waitFor(async () => (await sql`select count(*)::int as n from pg_stat_activity where application_name = 'lantern'`)[0]!.n === 0, 10_000);
       const [row] = await sql<{ n: number }[]>`select count(*)::int as n from schools`;
       expect(row!.n).toBe(0);
