@@ -58,12 +58,15 @@ describe("/healthz", () => {
   it("answers 503 within 2 s when the database cannot write", async () => {
     const url = connection().url;
     const name = new URL(url).pathname.slice(1);
+    expect((await timed()).res.status).toBe(200); // a passed check is reused for a moment
     await db().execute(sql.raw(`alter database ${name} set default_transaction_read_only = on`));
     try {
-      const { res, ms, body } = await timed();
-      expect(ms).toBeLessThan(2_000);
-      expect(res.status).toBe(503);
-      expect(body).toMatchObject({ status: "error", database: "cannot-write" });
+      const since = performance.now();
+      let last = await timed();
+      while (last.res.status === 200 && performance.now() - since < 3_000) last = await timed();
+      expect(performance.now() - since).toBeLessThan(2_000);
+      expect(last.res.status).toBe(503);
+      expect(last.body).toMatchObject({ status: "error", database: "cannot-write" });
     } finally {
       await db().execute(sql.raw(`alter database ${name} reset default_transaction_read_only`));
     }
