@@ -39,6 +39,8 @@ interface State {
   /** The check under way (concurrent /healthz calls share it) and when the last one passed. */
   inFlight: Promise<CheckResult> | null;
   lastOk: { at: number; ms: number } | null;
+  /** Resolved when the database is next marked down (requests waiting on it are then answered). */
+  outage: { promise: Promise<void>; resolve(): void };
 }
 
 type CheckResult = { ok: true; ms: number } | { ok: false; problem: Unhealthy };
@@ -57,8 +59,20 @@ function state(): State {
     failed: new WeakSet(),
     inFlight: null,
     lastOk: null,
+    outage: deferred(),
   };
   return holder[KEY];
+}
+
+function deferred(): { promise: Promise<void>; resolve(): void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Settles when the database is next marked down: a request still waiting for it can stop waiting. */
+export function nextOutage(): Promise<void> {
+  return state().outage.promise;
 }
 
 export function watchDiskOf(folder: string | null): void {
@@ -75,6 +89,8 @@ export function markDatabaseDown(reason: string): void {
     s.available = false;
     s.since = Date.now();
     console.error(`[lantern] database unavailable: ${reason}; answering 503 until it is back`);
+    s.outage.resolve();
+    s.outage = deferred();
   }
   s.reason = reason;
   startProbing();
