@@ -234,13 +234,14 @@ describe("PostgreSQL killed under the running app", () => {
     process.kill(postmaster, "SIGKILL");
     const blocker = await holdPort(port); // never released: every restart attempt fails
     try {
-      const code = await Promise.race([server.exited, sleep(40_000).then(() => "still running")]);
+      // six attempts: ~16 s of pauses plus the failed starts themselves
+      const code = await Promise.race([server.exited, sleep(60_000).then(() => "still running")]);
       expect(code).toBe(1);
       expect(server.output()).toMatch(/giving up on the embedded PostgreSQL/);
     } finally {
       blocker.close();
     }
-  }, 60_000);
+  }, 90_000);
 });
 
 /** Listens on PostgreSQL's port as soon as the killed server lets go of it. */
