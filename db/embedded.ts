@@ -134,16 +134,24 @@ async function superviseServer(
   let child: ChildProcess;
   let upSince = Date.now();
   let failures = 0;
+  let restarting: Promise<void> | null = null;
+  let wake: () => void = () => {};
+  /** A pause that stop() cuts short. */
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => (clearTimeout(timer), resolve());
+  });
 
   const startWithRetries = async (first: boolean): Promise<ChildProcess> => {
     for (let attempt = 0; ; attempt++) {
+      if (stopping) throw new EmbeddedDatabaseError("the app is stopping");
       try {
         return await start();
       } catch (error) {
         const delay = RESTART_DELAYS_MS[first ? attempt : failures + attempt];
         if (stopping || delay === undefined || error instanceof AnotherServerError) throw error;
         log(`embedded PostgreSQL did not start (${(error as Error).message.split("\n")[0]}); trying again in ${delay} ms`);
-        await sleep(delay);
+        await pause(delay);
       }
     }
   };
@@ -157,17 +165,20 @@ async function superviseServer(
     if (delay === undefined) return giveUp(new EmbeddedDatabaseError(`PostgreSQL keeps stopping (${how})`));
     log(`embedded PostgreSQL stopped unexpectedly (${how}); restarting it on port ${port} in ${delay} ms (attempt ${failures + 1} of ${RESTART_DELAYS_MS.length})`);
     const began = Date.now();
-    void (async () => {
-      await sleep(delay);
+    restarting = (async () => {
+      await pause(delay);
+      if (stopping) return;
       failures++;
       try {
-        adopt(await startWithRetries(false));
+        const restarted = await startWithRetries(false);
+        if (stopping) return void (await stopChild(restarted));
+        adopt(restarted);
         log(`embedded PostgreSQL is running again on port ${port} (${Date.now() - began} ms after it stopped)`);
         watch?.up();
       } catch (error) {
         if (!stopping) giveUp(error as Error);
       }
-    })();
+    })().finally(() => (restarting = null));
   };
 
   const giveUp = (error: Error) => {
@@ -179,7 +190,7 @@ async function superviseServer(
     child = c;
     upSince = Date.now();
     c.once("exit", onExit);
-    // Still running if it already exited between "ready" and here: report that now.
+    // It may have exited between "ready" and here, before the listener: report that now.
     if (c.exitCode !== null || c.signalCode !== null) onExit(c.exitCode, c.signalCode);
   };
 
@@ -187,6 +198,8 @@ async function superviseServer(
   return {
     stop: async () => {
       stopping = true;
+      wake();
+      await restarting; // a server starting now is stopped by the restart itself
       await stopChild(child);
     },
   };

@@ -95,6 +95,51 @@ describe("embedded PostgreSQL", () => {
   }, 60_000);
 });
 
+describe("supervision of the embedded server", () => {
+  const postmasterOf = (clusterDir: string) =>
+    Number(fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const postgresOn = (clusterDir: string) =>
+    fs.readdirSync("/proc").filter((p) => {
+      try {
+        return /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(clusterDir);
+      } catch {
+        return false;
+      }
+    });
+
+  it("restarts PostgreSQL on the same URL when it is killed, telling the app it went down and came back", async () => {
+    const events: string[] = [];
+    const server = await startEmbeddedPostgres({
+      dataDir: freshDataDir(),
+      watch: { down: () => events.push("down"), up: () => events.push("up"), gaveUp: () => events.push("gave up") },
+    });
+    const conn = connect(server.url, { max: 1 });
+    try {
+      await conn.sql`create table survives (n int)`;
+      await conn.sql`insert into survives values (1)`;
+      process.kill(postmasterOf(server.clusterDir), "SIGKILL");
+      const deadline = Date.now() + 10_000;
+      while (!events.includes("up") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(events).toEqual(["down", "up"]);
+      expect((await conn.sql<{ n: number }[]>`select n from survives`)[0]!.n).toBe(1);
+    } finally {
+      await conn.close();
+      await server.stop();
+    }
+  }, 30_000);
+
+  it("stops at once while a restart is pending, leaving no PostgreSQL behind", async () => {
+    const server = await startEmbeddedPostgres({ dataDir: freshDataDir(), watch: { down() {}, up() {}, gaveUp() {} } });
+    process.kill(postmasterOf(server.clusterDir), "SIGKILL");
+    await new Promise((r) => setTimeout(r, 100)); // inside the first pause before restarting
+    const started = Date.now();
+    await server.stop();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await new Promise((r) => setTimeout(r, 1_000)); // a restart that was under way would show by now
+    expect(postgresOn(server.clusterDir)).toEqual([]);
+  }, 30_000);
+});
+
 /** A process we start and watch: the test checks nobody signalled it. */
 function bystander(command: string, args: string[]): { pid: number; untouched(): boolean; end(): void } {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "ignore"] });
