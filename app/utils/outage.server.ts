@@ -27,8 +27,9 @@ export function outageResponse(request: Request): Response {
     return Response.json({ error: "database_unavailable", message: t("outage.body") }, { status: 503, headers });
   }
   const { pathname, search } = new URL(request.url);
-  // Reload the same page (GET only: never repeat a form post behind the user's back).
-  const again = request.method === "GET" ? escapeHtml(pathname + search) : "/";
+  // The same page, fetched again: a form post is never repeated behind the user's back (the
+  // page reloads itself only after a GET).
+  const again = escapeHtml(pathname + search);
   const html = `<!doctype html>
 <html lang="${htmlLang(locale)}">
 <head>
