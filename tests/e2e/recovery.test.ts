@@ -339,6 +339,7 @@ describe("a kill during the first start", () => {
 
     const second = spawnServer(dataDir, port);
     await second.waitForLine(/Lantern is ready/);
+    expect(second.output()).toMatch(/creating the database cluster/); // the killed one was not taken for complete
     await expectWorkingDemoSchool(second, dataDir);
     await stopServer(second);
   }, 90_000);
