@@ -46,6 +46,8 @@ export interface ServerWatcher {
 /** Pauses before each restart attempt (about 16 s in all); reset once the server has stayed up a minute. */
 export const RESTART_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000] as const;
 const STABLE_MS = 60_000;
+/** The first start retries briefly (backends of a killed server let go of it); a wrong setting fails fast. */
+const FIRST_START_RETRY_MS = [250, 1_000] as const;
 
 export class EmbeddedDatabaseError extends Error {
   override name = "EmbeddedDatabaseError";
@@ -121,8 +123,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
 /**
  * Starts the server and restarts it whenever it exits without being asked to. The first start
- * gets the same retries as a restart: a server killed a moment ago may leave backends behind
- * that hold its shared memory for a little while.
+ * gets a couple of retries too: a server killed a moment ago may leave backends behind that
+ * hold its shared memory for a little while.
  */
 async function superviseServer(
   start: () => Promise<ChildProcess>,
@@ -148,7 +150,7 @@ async function superviseServer(
       try {
         return await start();
       } catch (error) {
-        const delay = RESTART_DELAYS_MS[first ? attempt : failures + attempt];
+        const delay = first ? FIRST_START_RETRY_MS[attempt] : RESTART_DELAYS_MS[failures + attempt];
         if (stopping || delay === undefined || error instanceof AnotherServerError) throw error;
         log(`embedded PostgreSQL did not start (${(error as Error).message.split("\n")[0]}); trying again in ${delay} ms`);
         await pause(delay);
