@@ -13,7 +13,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { isPostgresOn, isRunning, processStamp, runningOwner, sharedMemoryAttachments } from "./process-identity";
+import { commandLine, isPostgresOn, isRunning, processStamp, runningOwner, sharedMemoryAttachments } from "./process-identity";
 
 export interface EmbeddedServer {
   url: string;
@@ -413,6 +413,7 @@ async function stopLeftoverServer(clusterDir: string, log: (l: string) => void):
   // or a zombie. Then the file is stale: wait for any backend of the dead server to let go of
   // its shared memory, and remove the file. The process behind the pid is never signalled.
   if (!processExists(pid)) return;
+  if (commandLine(pid) === null) return; // cannot tell who it is: leave it to PostgreSQL's own check
   for (let waited = 0; sharedMemoryAttachments(pidFile) > 0 && waited < 10_000; waited += 100) await sleep(100);
   log(`removing a stale postmaster.pid (process ${pid} is not a PostgreSQL server on ${clusterDir})`);
   fs.rmSync(pidFile, { force: true });

@@ -4,6 +4,7 @@
  * or refuse to start because of one, we check it is really ours. Running as root, a mistake here
  * would stop an unrelated service.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -18,10 +19,20 @@ export function isRunning(pid: number): boolean {
   return state !== "Z" && state !== "X";
 }
 
-/** The process's arguments, or null without /proc (then callers cannot prove anything). */
+/**
+ * The process's arguments: from /proc (Linux), else from `ps` (macOS; split on spaces, so a
+ * folder with spaces in its name will not match). Null when neither can tell.
+ */
 export function commandLine(pid: number): string[] | null {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+  } catch {
+    // no such process, or no /proc
+  }
+  if (fs.existsSync("/proc/self")) return null;
+  try {
+    const line = execFileSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8" }).trim();
+    return line ? line.split(/\s+/) : null;
   } catch {
     return null;
   }
@@ -49,8 +60,8 @@ function procStat(pid: number): { state: string; startTime: string } | null {
 
 /**
  * True when `pid` is a PostgreSQL server on `clusterDir`: its program is `postgres` and its
- * `-D` argument names this folder. Without /proc (macOS) nothing can be proven: false, so we
- * never signal on a guess; PostgreSQL's own lock check then refuses a real second server.
+ * `-D` argument names this folder. When its command line cannot be read: false, so we never
+ * signal on a guess.
  */
 export function isPostgresOn(pid: number, clusterDir: string): boolean {
   const args = commandLine(pid);
