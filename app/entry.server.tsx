@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { noteRequestError } from "./utils/database-health.server";
 import { NonceContext } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -62,5 +63,8 @@ export default function handleRequest(
 /** Server-side errors are logged without request bodies (they may hold passwords or chats). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A lost database connection marks the database down: this request and the next ones get
+  // the "back in a moment" page (server/remix-handler.ts).
+  noteRequestError(request, error);
   console.error(`error ${request.method} ${new URL(request.url).pathname}:`, error);
 }

@@ -13,6 +13,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { commandLine, isPostgresOn, isRunning, processStamp, runningOwner, sharedMemoryAttachments } from "./process-identity";
 
 export interface EmbeddedServer {
   url: string;
@@ -27,11 +28,33 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** Extra `-c name=value` settings. */
   settings?: Record<string, string>;
+  /** Told when the server dies under the app, comes back, or cannot be brought back. */
+  watch?: ServerWatcher;
 }
+
+/**
+ * The app keeps the server it started alive: when PostgreSQL exits on its own (killed, crashed)
+ * it is started again on the same port, with growing pauses; after RESTART_DELAYS_MS run out the
+ * app is told to give up (and exits, so that a supervisor restarts everything).
+ */
+export interface ServerWatcher {
+  down(reason: string): void;
+  up(): void;
+  gaveUp(error: Error): void;
+}
+
+/** Pauses before each restart attempt (about 16 s in all); reset once the server has stayed up a minute. */
+export const RESTART_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000] as const;
+const STABLE_MS = 60_000;
+/** The first start retries briefly (backends of a killed server let go of it); a wrong setting fails fast. */
+const FIRST_START_RETRY_MS = [250, 1_000] as const;
 
 export class EmbeddedDatabaseError extends Error {
   override name = "EmbeddedDatabaseError";
 }
+
+/** Another server holds the cluster: retrying cannot help. */
+class AnotherServerError extends EmbeddedDatabaseError {}
 
 const DB_USER = "lantern";
 const DB_NAME = "lantern";
@@ -73,8 +96,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
     const port = await freePort();
     const logFile = path.join(dataDir, "postgres.log");
-    const child = launch(binaries, clusterDir, port, logFile, runAs, options.settings ?? {});
-    await waitUntilReady(child, clusterDir, logFile);
+    const start = async () => {
+      await stopLeftoverServer(clusterDir, log);
+      const child = launch(binaries, clusterDir, port, logFile, runAs, options.settings ?? {});
+      await waitUntilReady(child, clusterDir, logFile);
+      return child;
+    };
+    const supervisor = await superviseServer(start, port, log, options.watch);
     const url = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
     await ensureDatabase(url);
     log(`embedded PostgreSQL ${binaries.version} on 127.0.0.1:${port} (data: ${clusterDir})`);
@@ -83,7 +111,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       port,
       clusterDir,
       stop: async () => {
-        await stopChild(child);
+        await supervisor.stop();
         appLock.release();
       },
     };
@@ -91,6 +119,92 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     appLock.release();
     throw error;
   }
+}
+
+/**
+ * Starts the server and restarts it whenever it exits without being asked to. The first start
+ * gets a couple of retries too: a server killed a moment ago may leave backends behind that
+ * hold its shared memory for a little while.
+ */
+async function superviseServer(
+  start: () => Promise<ChildProcess>,
+  port: number,
+  log: (line: string) => void,
+  watch: ServerWatcher | undefined,
+): Promise<{ stop(): Promise<void> }> {
+  let stopping = false;
+  let child: ChildProcess;
+  let upSince = Date.now();
+  let failures = 0;
+  let restarting: Promise<void> | null = null;
+  let wake: () => void = () => {};
+  /** A pause that stop() cuts short. */
+  const pause = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => (clearTimeout(timer), resolve());
+  });
+
+  const startWithRetries = async (first: boolean): Promise<ChildProcess> => {
+    for (let attempt = 0; ; attempt++) {
+      if (stopping) throw new EmbeddedDatabaseError("the app is stopping");
+      try {
+        return await start();
+      } catch (error) {
+        const delay = first ? FIRST_START_RETRY_MS[attempt] : RESTART_DELAYS_MS[failures + attempt];
+        if (stopping || delay === undefined || error instanceof AnotherServerError) throw error;
+        log(`embedded PostgreSQL did not start (${(error as Error).message.split("\n")[0]}); trying again in ${delay} ms`);
+        await pause(delay);
+      }
+    }
+  };
+
+  const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+    if (stopping) return;
+    const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+    if (Date.now() - upSince > STABLE_MS) failures = 0;
+    const delay = RESTART_DELAYS_MS[failures];
+    watch?.down(`embedded PostgreSQL stopped (${how})`);
+    if (delay === undefined) return giveUp(new EmbeddedDatabaseError(`PostgreSQL keeps stopping (${how})`));
+    log(`embedded PostgreSQL stopped unexpectedly (${how}); restarting it on port ${port} in ${delay} ms (attempt ${failures + 1} of ${RESTART_DELAYS_MS.length})`);
+    const began = Date.now();
+    restarting = (async () => {
+      await pause(delay);
+      if (stopping) return;
+      failures++;
+      try {
+        const restarted = await startWithRetries(false);
+        if (stopping) return void (await stopChild(restarted));
+        adopt(restarted);
+        log(`embedded PostgreSQL is running again on port ${port} (${Date.now() - began} ms after it stopped)`);
+        watch?.up();
+      } catch (error) {
+        if (!stopping) giveUp(error as Error);
+      }
+    })().finally(() => (restarting = null));
+  };
+
+  const giveUp = (error: Error) => {
+    log(`embedded PostgreSQL could not be restarted: ${error.message}`);
+    if (watch) watch.gaveUp(error);
+  };
+
+  const adopt = (c: ChildProcess) => {
+    child = c;
+    upSince = Date.now();
+    c.once("exit", onExit);
+    // It may have exited between "ready" and here, before the listener: report that now.
+    if (c.exitCode !== null || c.signalCode !== null) onExit(c.exitCode, c.signalCode);
+  };
+
+  adopt(await startWithRetries(true));
+  return {
+    stop: async () => {
+      stopping = true;
+      wake();
+      await restarting; // a server starting now is stopped by the restart itself
+      await stopChild(child);
+    },
+  };
 }
 
 /**
@@ -110,7 +224,7 @@ export function findRunningEmbedded(dataDirInput: string): string | null {
       const lines = fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n");
       const pid = Number(lines[0]);
       const port = Number(lines[3]);
-      if (pid > 0 && isAlive(pid) && port > 0 && lines.some((l) => l.trim() === "ready")) {
+      if (pid > 0 && isPostgresOn(pid, clusterDir) && isRunning(pid) && port > 0 && lines.some((l) => l.trim() === "ready")) {
         const password = fs.readFileSync(path.join(dataDir, "postgres-password"), "utf8").trim();
         return `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
       }
@@ -261,30 +375,57 @@ interface AppLock {
 /** One app per DATA_DIR: PostgreSQL would refuse a second server anyway, but with a worse message. */
 function claimAppLock(dataDir: string): AppLock {
   const lockFile = path.join(dataDir, "lantern.pid");
-  const other = readPid(lockFile);
-  if (other && other !== process.pid && isAlive(other) && looksLikeNode(other)) {
+  const other = runningOwner(lockFile);
+  if (other && other !== process.pid) {
     throw new EmbeddedDatabaseError(
       `Another Lantern server (process ${other}) is already using the data folder ${dataDir}. ` +
         `Stop it first, or start this one with another DATA_DIR (or DATABASE_URL).`,
     );
   }
-  fs.writeFileSync(lockFile, String(process.pid));
+  fs.writeFileSync(lockFile, processStamp());
   return {
     release: () => {
-      if (readPid(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+      if (runningOwner(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
     },
   };
 }
 
-/** A server whose app was killed (SIGKILL) keeps running and holds the data: stop it cleanly. */
+/**
+ * A server whose app was killed (SIGKILL) keeps running and holds the data: stop it cleanly.
+ * Only a PostgreSQL serving this very folder is ours to stop; a pid file naming anyone else (the
+ * number was reused after a reboot or a crash) is stale and removed, and that process untouched.
+ */
 async function stopLeftoverServer(clusterDir: string, log: (l: string) => void): Promise<void> {
-  const pid = readPid(path.join(clusterDir, "postmaster.pid"));
-  if (!pid || !isAlive(pid)) return;
-  log(`stopping a PostgreSQL server left running by an earlier app (pid ${pid})`);
-  process.kill(pid, "SIGINT"); // "fast" shutdown: roll back open transactions, checkpoint, exit
-  if (!(await waitForExit(pid, 20_000))) {
-    process.kill(pid, "SIGQUIT");
-    await waitForExit(pid, 5_000);
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  const pid = readPid(pidFile);
+  if (!pid) return;
+  if (isRunning(pid) && isPostgresOn(pid, clusterDir)) {
+    log(`stopping a PostgreSQL server left running by an earlier app (pid ${pid})`);
+    process.kill(pid, "SIGINT"); // "fast" shutdown: roll back open transactions, checkpoint, exit
+    if (!(await waitForExit(pid, 20_000))) {
+      process.kill(pid, "SIGQUIT");
+      await waitForExit(pid, 5_000);
+    }
+    return;
+  }
+  // PostgreSQL handles a pid file naming a dead process itself (with its shared-memory check),
+  // but refuses to start while the pid it names exists at all: a stranger that got the number,
+  // or a zombie. Then the file is stale: wait for any backend of the dead server to let go of
+  // its shared memory, and remove the file. The process behind the pid is never signalled.
+  if (!processExists(pid)) return;
+  if (commandLine(pid) === null) return; // cannot tell who it is: leave it to PostgreSQL's own check
+  for (let waited = 0; sharedMemoryAttachments(pidFile) > 0 && waited < 10_000; waited += 100) await sleep(100);
+  log(`removing a stale postmaster.pid (process ${pid} is not a PostgreSQL server on ${clusterDir})`);
+  fs.rmSync(pidFile, { force: true });
+}
+
+/** Exists in the process table, zombies included (what PostgreSQL's own lock check sees). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -296,8 +437,17 @@ function readOrCreatePassword(dataDir: string): string {
   return password;
 }
 
+/**
+ * initdb into a folder beside the cluster's, renamed into place only when complete: a kill in the
+ * middle leaves a half-made folder that the next start throws away, never a half-made cluster
+ * that looks real (PG_VERSION is among the first files initdb writes).
+ */
 function initCluster(b: Binaries, clusterDir: string, password: string, runAs: RunAs | null, log: (l: string) => void) {
   log("creating the database cluster (first start)");
+  const building = `${clusterDir}.creating`;
+  fs.rmSync(building, { recursive: true, force: true });
+  fs.mkdirSync(building, { mode: 0o700 });
+  if (runAs) fs.chownSync(building, runAs.uid, runAs.gid);
   const pwFile = path.join(os.tmpdir(), `lantern-pw-${crypto.randomBytes(8).toString("hex")}`);
   fs.writeFileSync(pwFile, password + "\n", { mode: 0o600 });
   if (runAs) fs.chownSync(pwFile, runAs.uid, runAs.gid);
@@ -305,7 +455,7 @@ function initCluster(b: Binaries, clusterDir: string, password: string, runAs: R
     execFileSync(
       b.initdb,
       [
-        `--pgdata=${clusterDir}`,
+        `--pgdata=${building}`,
         "--auth=scram-sha-256",
         `--username=${DB_USER}`,
         `--pwfile=${pwFile}`,
@@ -316,10 +466,32 @@ function initCluster(b: Binaries, clusterDir: string, password: string, runAs: R
       { ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}), stdio: ["ignore", "ignore", "pipe"], env: pgEnv() },
     );
   } catch (error) {
+    fs.rmSync(building, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
     throw new EmbeddedDatabaseError(`Creating the database in ${clusterDir} failed: ${stderr.trim()}`);
   } finally {
     fs.rmSync(pwFile, { force: true });
+  }
+  setAsideIncomplete(clusterDir, log);
+  fs.rmSync(clusterDir, { recursive: true, force: true }); // empty by now
+  fs.renameSync(building, clusterDir);
+  syncFolder(path.dirname(clusterDir)); // the rename itself survives a power cut
+}
+
+/** A cluster folder without PG_VERSION holding files (an older version's interrupted first start): keep it aside, never delete data. */
+function setAsideIncomplete(clusterDir: string, log: (l: string) => void) {
+  if (!fs.existsSync(clusterDir) || fs.readdirSync(clusterDir).length === 0) return;
+  const aside = `${clusterDir}.incomplete-${Date.now()}`;
+  log(`moving an incomplete database folder aside to ${aside}`);
+  fs.renameSync(clusterDir, aside);
+}
+
+function syncFolder(dir: string) {
+  const fd = fs.openSync(dir, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -373,7 +545,7 @@ async function waitUntilReady(child: ChildProcess, clusterDir: string, logFile: 
     if (exited) {
       const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-6).join("\n");
       if (/lock file .* already exists/.test(tail)) {
-        throw new EmbeddedDatabaseError(
+        throw new AnotherServerError(
           `Another PostgreSQL server is using ${clusterDir}. Stop the other Lantern server first, or use another DATA_DIR.`,
         );
       }
@@ -420,30 +592,13 @@ function readPid(file: string): number | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function looksLikeNode(pid: number): boolean {
-  try {
-    return /node|tsx/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"));
-  } catch {
-    return true; // no /proc: trust the pid
-  }
-}
-
 async function waitForExit(pid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!isAlive(pid)) return true;
+    if (!isRunning(pid)) return true;
     await sleep(50);
   }
-  return !isAlive(pid);
+  return !isRunning(pid);
 }
 
 function freePort(): Promise<number> {

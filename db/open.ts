@@ -3,11 +3,13 @@
  * The rest of the app gets a Connection and never learns which kind of server it is.
  */
 import { connect, type Connection } from "./client";
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded";
+import { startEmbeddedPostgres, type EmbeddedServer, type ServerWatcher } from "./embedded";
 
 export interface OpenDatabase {
   connection: Connection;
   description: string;
+  /** The embedded cluster's folder (its free space is watched); null for an external server. */
+  clusterDir: string | null;
   close(): Promise<void>;
 }
 
@@ -16,14 +18,18 @@ export async function openDatabase(options: {
   dataDir: string;
   log?: (line: string) => void;
   poolSize?: number;
+  /** Bound every query of the pool (statement_timeout): the serving app does, scripts do not. */
+  queryTimeoutMs?: number;
+  /** Told when the embedded server dies under the app and comes back (or cannot). */
+  watch?: ServerWatcher;
 }): Promise<OpenDatabase> {
   let embedded: EmbeddedServer | null = null;
   let url = options.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, log: options.log });
+    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, log: options.log, watch: options.watch });
     url = embedded.url;
   }
-  const connection = connect(url, { max: options.poolSize });
+  const connection = connect(url, { max: options.poolSize, queryTimeoutMs: options.queryTimeoutMs });
   try {
     await connection.sql`select 1`;
   } catch (error) {
@@ -34,6 +40,7 @@ export async function openDatabase(options: {
   return {
     connection,
     description: embedded ? `embedded PostgreSQL in ${embedded.clusterDir}` : `PostgreSQL at ${redact(url)}`,
+    clusterDir: embedded?.clusterDir ?? null,
     close: async () => {
       await connection.close();
       await embedded?.stop();

@@ -3,29 +3,49 @@
  * an admin-teacher, "Demo class" and six students with varied progress and quiz answers.
  * Idempotent: a database that already has a school is left alone. The demo class and students
  * are listed in the school's settings, for the staff banner and the admin's "remove demo data".
+ *
+ * One transaction: a kill in the middle leaves an empty database (seeded on the next start),
+ * never a school without its students.
  */
-import postgres from "postgres";
-import type { Connection } from "./client";
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import type postgres from "postgres";
+import { connection, registerDatabase } from "../app/utils/db.server";
 import { DEMO } from "../app/models/demo-school";
+import type { Connection, Database } from "./client";
 import { enrollments, schools, users } from "./schema";
 
 export { DEMO } from "../app/models/demo-school";
 
 const SEED_LOCK = 7_461_202;
 
-export async function seedDemoOnce(conn: Connection): Promise<"seeded" | "skipped"> {
-  // Several app processes may start at once: the lock (on its own connection) lets one seed.
-  const lock = postgres(conn.url, { max: 1, onnotice: () => {} });
-  try {
-    await lock`select pg_advisory_lock(${SEED_LOCK})`;
-    const [row] = await lock<{ n: number }[]>`select count(*)::int as n from schools`;
+export async function seedDemoOnce(conn: Connection, log?: (line: string) => void): Promise<"seeded" | "skipped"> {
+  return conn.db.transaction(async (tx) => {
+    // Several app processes may start at once: the lock lets one seed; the others wait for its
+    // commit and then see its school.
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [row] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from schools`);
     if ((row?.n ?? 0) > 0) return "skipped";
-    await seedDemo(conn);
+    log?.("seeding the demo school…");
+    // Everything below, the app's models included, writes through this transaction.
+    const client = (tx as unknown as { session: { client: postgres.Sql } }).session.client;
+    const inTransaction: Connection = { ...conn, db: tx as unknown as Database, sql: client };
+    const previous = registered();
+    registerDatabase(inTransaction);
+    try {
+      await seedDemo(inTransaction);
+    } finally {
+      registerDatabase(previous);
+    }
     return "seeded";
-  } finally {
-    await lock.end({ timeout: 5 });
+  });
+}
+
+function registered(): Connection | undefined {
+  try {
+    return connection();
+  } catch {
+    return undefined;
   }
 }
 

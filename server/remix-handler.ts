@@ -3,7 +3,13 @@
  * - the request body is read here, bounded (body-limit.ts), before any loader or action runs. So
  *   every route — forms, JSON APIs, uploads, URLs no route answers — shares one limit no action
  *   can forget, and an oversized body is refused with a 413 instead of filling the heap;
- * - everything answered to a signed-in request is marked Cache-Control: no-store.
+ * - everything answered to a signed-in request is marked Cache-Control: no-store;
+ * and with the outage answer in front: while the database is known to be away every request (but
+ * /healthz, which checks for itself) gets the "back in a moment" 503 at once; a request still
+ * waiting for its first byte when the database goes away gets it then (queries queued in the
+ * driver would otherwise wait for connection attempts one by one); and a request that failed
+ * because the database went away or ran out of time gets it instead of the generic error page
+ * (docs/decisions/010-supervision-and-outages.md).
  * (The adapter's request and response helpers are not part of its public API, hence our own.)
  */
 import {
@@ -13,9 +19,15 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import { checkDatabase, databaseAvailable, failedForDatabase, nextOutage } from "../app/utils/database-health.server";
+import { outageResponse } from "../app/utils/outage.server";
 import { carriesSessionCookie } from "../app/utils/session.server";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
+
+const CHECKS_FOR_ITSELF = new Set(["/healthz"]);
+/** A request this slow makes us check the database (a lost server may not say so by itself). */
+const SUSPECT_AFTER_MS = 2_000;
 
 export interface RemixHandlerOptions {
   build: ServerBuild;
@@ -24,6 +36,21 @@ export interface RemixHandlerOptions {
 
 export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandlerOptions): RequestHandler {
   const handleRequest = createRemixHandler(build, "production");
+  const answer = async (request: Request, context: AppLoadContext): Promise<Response> => {
+    if (!databaseAvailable()) return outageResponse(request);
+    const handled = handleRequest(request, context);
+    const suspect = setTimeout(() => void checkDatabase(), SUSPECT_AFTER_MS);
+    const first = await Promise.race([handled, nextOutage().then(() => null)]).finally(() => clearTimeout(suspect));
+    if (first === null) {
+      void handled.then((late) => late.body?.cancel(), () => {});
+      return outageResponse(request);
+    }
+    if (first.status >= 500 && failedForDatabase(request)) {
+      await first.body?.cancel();
+      return outageResponse(request);
+    }
+    return first;
+  };
   return async (req, res, next) => {
     try {
       let body: Buffer | undefined;
@@ -40,7 +67,8 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
         body = read;
       }
       const request = remixRequest(req, res, body);
-      const response = await handleRequest(request, getLoadContext(req, res));
+      const context = getLoadContext(req, res);
+      const response = CHECKS_FOR_ITSELF.has(req.path) ? await handleRequest(request, context) : await answer(request, context);
       await sendResponse(res, response, isPrivate(request, response));
     } catch (error) {
       next(error);

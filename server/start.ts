@@ -1,16 +1,21 @@
 /**
  * `npm start`: build if needed → open the database (embedded unless DATABASE_URL) → migrate →
- * seed the demo school once → serve. Stops PostgreSQL cleanly on SIGINT/SIGTERM.
+ * seed the demo school once → serve. Stops PostgreSQL cleanly on SIGINT/SIGTERM. Restarts the
+ * embedded PostgreSQL if it dies, and exits with status 1 if it cannot (so that a supervisor
+ * restarts everything). See docs/decisions/010-supervision-and-outages.md.
  */
 import { spawnSync } from "node:child_process";
+import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { APP_QUERY_TIMEOUT_MS, connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { openDatabase } from "../db/open";
 import { DEMO, seedDemoOnce } from "../db/seed";
 import { env, EnvError } from "../app/utils/env.server";
 import { registerDatabase } from "../app/utils/db.server";
+import { closeHealthProbe, markDatabaseDown, markDatabaseUp, watchDiskOf } from "../app/utils/database-health.server";
 import { buildIsStale } from "./build-freshness";
 import { createHttpApp } from "./http";
 import { startHousekeeping } from "./housekeeping";
@@ -41,29 +46,50 @@ async function main() {
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
+  let shutdown: (why: string, exitCode: number) => Promise<void> = async (_why, exitCode) => process.exit(exitCode);
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    log,
+    queryTimeoutMs: APP_QUERY_TIMEOUT_MS,
+    watch: {
+      down: (reason) => markDatabaseDown(reason),
+      up: () => markDatabaseUp(),
+      gaveUp: (error) =>
+        void shutdown(`giving up on the embedded PostgreSQL (${error.message}); exiting with status 1 so that a supervisor restarts Lantern`, 1),
+    },
+  });
+  watchDiskOf(database.clusterDir);
+  let server: Server | undefined;
+  let housekeeping: { stop(): void } | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  shutdown = async (why: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
+    log(`${why}: stopping`);
     housekeeping?.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await closeHealthProbe();
     await database.close();
     log("stopped");
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
   registerDatabase(database.connection);
-  await runMigrations(database.connection);
-  if (demo && (await seedDemoOnce(database.connection)) === "seeded") log("seeded the demo school");
+  // Migrations and the seed may run long: their own connection, without the serving pool's bound.
+  const maintenance = connect(database.connection.url, { max: 2 });
+  try {
+    await runMigrations(maintenance);
+    if (demo && (await seedDemoOnce(maintenance, log)) === "seeded") log("seeded the demo school");
+  } finally {
+    await maintenance.close();
+  }
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY, logRequests: config.LOG_REQUESTS });
-  let housekeeping: { stop(): void } | undefined;
-  const server = app.listen(config.PORT, config.HOST, () => {
+  server = app.listen(config.PORT, config.HOST, () => {
     housekeeping = startHousekeeping(log);
     const url = `http://localhost:${config.PORT}`;
     log(`database: ${database.description}`);

@@ -95,6 +95,123 @@ describe("embedded PostgreSQL", () => {
   }, 60_000);
 });
 
+describe("supervision of the embedded server", () => {
+  const postmasterOf = (clusterDir: string) =>
+    Number(fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const postgresOn = (clusterDir: string) =>
+    fs.readdirSync("/proc").filter((p) => {
+      try {
+        return /^\d+$/.test(p) && fs.readFileSync(`/proc/${p}/cmdline`, "utf8").includes(clusterDir);
+      } catch {
+        return false;
+      }
+    });
+
+  it("restarts PostgreSQL on the same URL when it is killed, telling the app it went down and came back", async () => {
+    const events: string[] = [];
+    const server = await startEmbeddedPostgres({
+      dataDir: freshDataDir(),
+      watch: { down: () => events.push("down"), up: () => events.push("up"), gaveUp: () => events.push("gave up") },
+    });
+    const conn = connect(server.url, { max: 1 });
+    try {
+      await conn.sql`create table survives (n int)`;
+      await conn.sql`insert into survives values (1)`;
+      process.kill(postmasterOf(server.clusterDir), "SIGKILL");
+      const deadline = Date.now() + 10_000;
+      while (!events.includes("up") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(events).toEqual(["down", "up"]);
+      expect((await conn.sql<{ n: number }[]>`select n from survives`)[0]!.n).toBe(1);
+    } finally {
+      await conn.close();
+      await server.stop();
+    }
+  }, 30_000);
+
+  it("stops at once while a restart is pending, leaving no PostgreSQL behind", async () => {
+    const server = await startEmbeddedPostgres({ dataDir: freshDataDir(), watch: { down() {}, up() {}, gaveUp() {} } });
+    process.kill(postmasterOf(server.clusterDir), "SIGKILL");
+    await new Promise((r) => setTimeout(r, 100)); // inside the first pause before restarting
+    const started = Date.now();
+    await server.stop();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await new Promise((r) => setTimeout(r, 1_000)); // a restart that was under way would show by now
+    expect(postgresOn(server.clusterDir)).toEqual([]);
+  }, 30_000);
+});
+
+/** A process we start and watch: the test checks nobody signalled it. */
+function bystander(command: string, args: string[]): { pid: number; untouched(): boolean; end(): void } {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "ignore"] });
+  return {
+    pid: child.pid!,
+    untouched: () => child.exitCode === null && child.signalCode === null,
+    end: () => void child.kill("SIGKILL"),
+  };
+}
+
+/** postmaster.pid as PostgreSQL writes it (pid, folder, start, port, socket dir, address, shared memory, status). */
+function writePostmasterPid(clusterDir: string, pid: number) {
+  fs.writeFileSync(
+    path.join(clusterDir, "postmaster.pid"),
+    `${pid}\n${clusterDir}\n1700000000\n5432\n\n127.0.0.1\n  2147483646 2147483646\nready   \n`,
+  );
+}
+
+describe("stale pid files", () => {
+  it("never signals a process that got the pid of a server or an app from before, and starts anyway", async () => {
+    const dataDir = freshDataDir();
+    const first = await startEmbeddedPostgres({ dataDir });
+    await first.stop();
+
+    // After a crash and a reboot the numbers in the pid files belong to strangers.
+    const sleeper = bystander("sleep", ["300"]);
+    const otherNode = bystander(process.execPath, ["-e", "setInterval(() => {}, 1000)"]);
+    try {
+      writePostmasterPid(first.clusterDir, sleeper.pid);
+      fs.writeFileSync(path.join(dataDir, "lantern.pid"), `${otherNode.pid}\n`);
+
+      const server = await startEmbeddedPostgres({ dataDir });
+      const conn = connect(server.url, { max: 1 });
+      expect((await conn.sql`select 1 as one`)[0]!.one).toBe(1);
+      await conn.close();
+      await server.stop();
+      await new Promise((r) => setTimeout(r, 200));
+      expect(sleeper.untouched()).toBe(true);
+      expect(otherNode.untouched()).toBe(true);
+    } finally {
+      sleeper.end();
+      otherNode.end();
+    }
+  }, 60_000);
+
+  it("treats a dead but unreaped server (a zombie) as dead", async () => {
+    const dataDir = freshDataDir();
+    const first = await startEmbeddedPostgres({ dataDir });
+    await first.stop();
+
+    // `sleep 0.1` ends as a zombie: its parent (exec'd into `sleep 300`) never reaps it.
+    const parent = spawn("sh", ["-c", "sleep 0.1 & echo $!; exec sleep 300"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const zombie = await new Promise<number>((resolve) => parent.stdout!.once("data", (d: Buffer) => resolve(Number(d.toString().trim()))));
+      const state = () => {
+        const stat = fs.readFileSync(`/proc/${zombie}/stat`, "utf8");
+        return stat.slice(stat.lastIndexOf(")") + 2)[0];
+      };
+      for (let i = 0; i < 100 && state() !== "Z"; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(state()).toBe("Z");
+      writePostmasterPid(first.clusterDir, zombie);
+
+      const started = Date.now();
+      const server = await startEmbeddedPostgres({ dataDir });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await server.stop();
+    } finally {
+      parent.kill("SIGKILL");
+    }
+  }, 60_000);
+});
+
 describe("backup and restore", () => {
   it("gives back exactly the same rows", async () => {
     await seedDemoOnce(connection());

@@ -51,9 +51,11 @@ describe("configuration", () => {
 });
 
 describe("npm start", () => {
-  it("runs Node with the server's V8 settings (server/node-flags.ts)", async () => {
+  it("execs Node with the server's V8 settings (server/node-flags.ts), so that signals reach the server", async () => {
     const { SERVER_NODE_FLAGS } = await import("../../server/node-flags");
     const pkg = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync("package.json", "utf8"))) as { scripts: { start: string } };
-    expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(" ")} --import tsx server/start.ts`);
+    // `exec`: npm forwards SIGTERM to the shell running the script; without exec the shell dies
+    // and Node (and its PostgreSQL) live on.
+    expect(pkg.scripts.start).toBe(`exec node ${SERVER_NODE_FLAGS.join(" ")} --import tsx server/start.ts`);
   });
 });

@@ -37,6 +37,10 @@ export const common = {
   "error.crossSite": "This form was sent from another website, so it was refused.",
   "error.backHome": "Back to the home page",
 
+  "outage.title": "Back in a moment",
+  "outage.body": "Lantern can't reach its database right now. Your saved work is safe. This page will try again by itself in a few seconds.",
+  "outage.retry": "Try again now",
+
   "form.fixErrors": "Please fix the highlighted fields.",
   "form.required": "Please fill this in.",
   "form.tooLong": "This is too long (at most {max} characters).",

@@ -38,6 +38,10 @@ export const common: Record<keyof typeof en, string> = {
   "error.crossSite": "这个表单是从其他网站提交的，已被拒绝。",
   "error.backHome": "返回首页",
 
+  "outage.title": "马上回来",
+  "outage.body": "Lantern 暂时连不上数据库。你已经保存的内容都很安全，这个页面几秒钟后会自动重试。",
+  "outage.retry": "立即重试",
+
   "form.fixErrors": "请修改标出的内容。",
   "form.required": "请填写这一项。",
   "form.tooLong": "内容太长了（最多 {max} 个字符）。",
