@@ -4,7 +4,7 @@
  * spraying many accounts). A classroom shares one address, so its limit is generous.
  */
 import { sql } from "drizzle-orm";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 
 const WINDOW_MINUTES = 15;
 const LIMITS = { account: 5, address: 100 } as const;
@@ -25,8 +25,12 @@ export async function lockedMinutes(keys: ThrottleKey[]): Promise<number> {
   return seconds > 0 ? Math.ceil(seconds / 60) : 0;
 }
 
-/** One atomic upsert per key: a new window after 15 minutes, a lock when the limit is reached. */
-export async function recordFailure(keys: ThrottleKey[]): Promise<void> {
+/** One atomic upsert per key, all keys in one transaction: a new window after 15 minutes, a lock when the limit is reached. */
+export function recordFailure(keys: ThrottleKey[]): Promise<void> {
+  return transaction(() => countFailures(keys));
+}
+
+async function countFailures(keys: ThrottleKey[]): Promise<void> {
   for (const k of keys) {
     const limit = LIMITS[k.kind];
     await db().execute(sql`

@@ -15,7 +15,7 @@ import {
   quizAnswers,
   users,
 } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashPassword } from "~/utils/password.server";
@@ -147,12 +147,12 @@ export async function requireStudentOf(teacher: SessionUser, classId: string, st
 export async function resetStudentPassword(teacher: SessionUser, classId: string, studentId: string) {
   const student = await requireStudentOf(teacher, classId, studentId);
   const password = generateStudentPassword();
-  await db()
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` })
-    .where(eq(users.id, student.id));
-  // a new password ends every session the old one opened
-  await db().execute(sql`delete from sessions where user_id = ${student.id}`);
+  const passwordHash = await hashPassword(password);
+  // A new password ends every session the old one opened: both or neither.
+  await transaction(async () => {
+    await db().update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, student.id));
+    await db().execute(sql`delete from sessions where user_id = ${student.id}`);
+  });
   return { ...student, password };
 }
 

@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashPassword, verifyNothing, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions } from "~/utils/session.server";
 import { clearAccount, lockedMinutes, recordFailure } from "./signin-throttle.server";
 import { normalizeUsername } from "./credentials";
+import { consumeInvitation } from "./invitations.server";
 import type { Locale } from "~/i18n/locales";
 
 export type SignInResult =
@@ -46,11 +47,12 @@ export async function changePassword(
 ): Promise<"ok" | "wrong_current"> {
   const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.hash, current))) return "wrong_current";
-  await db()
-    .update(users)
-    .set({ passwordHash: await hashPassword(next), passwordChangedAt: sql`now()` })
-    .where(eq(users.id, user.id));
-  await endOtherSessions(user.id, user.sessionId);
+  const passwordHash = await hashPassword(next);
+  // The new password and the end of every other session it replaces: both or neither.
+  await transaction(async () => {
+    await db().update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
+    await endOtherSessions(user.id, user.sessionId);
+  });
   return "ok";
 }
 
@@ -67,26 +69,36 @@ export async function usernameTaken(username: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export async function createTeacher(input: {
+export interface NewTeacher {
   schoolId: string;
   displayName: string;
   email: string;
   password: string;
   locale?: string | null;
-}) {
-  const [row] = await db()
-    .insert(users)
-    .values({
-      schoolId: input.schoolId,
-      role: "teacher",
-      username: input.email.toLowerCase(),
-      email: input.email.toLowerCase(),
-      displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
-      locale: input.locale ?? null,
-    })
-    .returning({ id: users.id });
-  return row!;
+}
+
+/**
+ * A teacher signing up: with an invitation, the invitation is used up and the account created
+ * in one transaction (a failure leaves the link usable); null when someone used it first.
+ */
+export async function createTeacher(input: NewTeacher, invitationId: string | null = null): Promise<{ id: string } | null> {
+  const passwordHash = await hashPassword(input.password);
+  return transaction(async () => {
+    if (invitationId && !(await consumeInvitation(invitationId))) return null;
+    const [row] = await db()
+      .insert(users)
+      .values({
+        schoolId: input.schoolId,
+        role: "teacher",
+        username: input.email.toLowerCase(),
+        email: input.email.toLowerCase(),
+        displayName: input.displayName,
+        passwordHash,
+        locale: input.locale ?? null,
+      })
+      .returning({ id: users.id });
+    return row!;
+  });
 }
 
 export async function getUserInSchool(actor: SessionUser, userId: string) {

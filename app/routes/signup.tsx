@@ -5,7 +5,6 @@ import { TeacherSignUpSchema as TeacherSchema } from "~/forms/auth.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { createTeacher, usernameTaken } from "~/models/users.server";
-import { consumeInvitation } from "~/models/invitations.server";
 import { createSchoolWithAdmin } from "~/models/schools.server";
 import { signupMode } from "~/models/signup-mode.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -49,10 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     userId = admin.id;
   } else {
-    if (mode.kind === "invite" && !(await consumeInvitation(mode.invitationId))) {
-      return { errors: {} as FieldErrors };
-    }
-    const teacher = await createTeacher({ schoolId: mode.schoolId, displayName: data.displayName, email: data.email, password, locale });
+    const invitationId = mode.kind === "invite" ? mode.invitationId : null;
+    const teacher = await createTeacher({ schoolId: mode.schoolId, displayName: data.displayName, email: data.email, password, locale }, invitationId);
+    if (!teacher) return { errors: {} as FieldErrors };
     userId = teacher.id;
   }
   return redirect("/teach", { headers: { "Set-Cookie": await createSession(request, userId) } });
