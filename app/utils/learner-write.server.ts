@@ -15,9 +15,15 @@ export async function stored(what: string, write: () => Promise<unknown>): Promi
     return true;
   } catch (error) {
     if (error instanceof Response) throw error;
-    console.error(`${what}: not saved (rolled back): ${(error as Error).message}`);
+    console.error(`${what}: not saved (rolled back): ${reasonOf(error)}`);
     return false;
   }
+}
+
+/** The database's own reason, without the query's parameters (they hold the student's answers). */
+export function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : (error as Error).message;
 }
 
 /** The action's answer when a save failed; `extra` carries what the form should show again. */
