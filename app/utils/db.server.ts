@@ -54,6 +54,12 @@ export async function bestEffort(what: string, write: () => Promise<unknown>): P
   try {
     await write();
   } catch (error) {
-    console.error(`${what} failed (ignored): ${(error as Error).message}`);
+    console.error(`${what} failed (ignored): ${reasonOf(error)}`);
   }
+}
+
+/** The database's own reason for a failed query, without its parameters (they hold students' data). */
+export function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : (error as Error).message;
 }

@@ -5,6 +5,7 @@
  * "try again" answer (503) in the student's language instead of a 500.
  */
 import { data } from "@remix-run/node";
+import { reasonOf } from "./db.server";
 
 export const SAVE_FAILED = "save-failed" as const;
 
@@ -18,12 +19,6 @@ export async function stored(what: string, write: () => Promise<unknown>): Promi
     console.error(`${what}: not saved (rolled back): ${reasonOf(error)}`);
     return false;
   }
-}
-
-/** The database's own reason, without the query's parameters (they hold the student's answers). */
-export function reasonOf(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error ? cause.message : (error as Error).message;
 }
 
 /** The action's answer when a save failed; `extra` carries what the form should show again. */
