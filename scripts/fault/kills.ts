@@ -76,10 +76,10 @@ function outageChecks(experiment: string, answers: readonly Answer[], window: Ou
   const friendly = by((a) => a.status === 503);
   const otherErrors = by((a) => a.status >= 500 && a.status !== 503);
   const noAnswer = by((a) => a.status === 0);
-  check(experiment, `longest answer while the database was away (${during.length} requests)`, seconds(longest), "s", { max: pageBoundMs / 1000 });
+  check(experiment, `longest answer during the fault (${during.length} requests)`, seconds(longest), "s", { max: pageBoundMs / 1000 });
   check(
     experiment,
-    "answers while away that were not a 503 or a success (500s, resets, timeouts)",
+    "answers during the fault neither a success nor a 503 (500s, resets, timeouts)",
     otherErrors + noAnswer,
     "",
     { max: 0 },
