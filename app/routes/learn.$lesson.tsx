@@ -45,7 +45,7 @@ import { badRequest, notFound } from "~/utils/http.server";
 import { formObject, readForm } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { getSessionUser } from "~/utils/session.server";
-import { SAVE_FAILED, saveFailed, stored } from "~/utils/learner-write.server";
+import { saveFailed, stored } from "~/utils/learner-write.server";
 
 export const links = () => [
   { rel: "stylesheet", href: learnStyles },
@@ -287,7 +287,8 @@ export default function LessonPage() {
       </header>
       <div className="lesson-layout">
         <div className="lesson-main">
-          {actionData && "kind" in actionData && actionData.kind === SAVE_FAILED ? (
+          {/* a literal: *.server modules are empty in the browser bundle */}
+          {actionData && "kind" in actionData && actionData.kind === "save-failed" ? (
             <p className="alert error" role="alert">
               {t("learn.saveFailed")}
             </p>
@@ -335,7 +336,7 @@ export default function LessonPage() {
                   attempt={data.quiz.nextAttempt}
                   attemptsLeft={data.signedIn ? data.quiz.attemptsLeft : DEFAULT_MAX_ATTEMPTS - data.quiz.nextAttempt + 1}
                   errors={actionData && "kind" in actionData && actionData.kind === "quiz-errors" ? actionData.errors : undefined}
-                  given={actionData && "kind" in actionData && (actionData.kind === "quiz-errors" || actionData.kind === SAVE_FAILED) && "given" in actionData ? (actionData.given as Record<string, GivenAnswer>) : undefined}
+                  given={actionData && "kind" in actionData && (actionData.kind === "quiz-errors" || actionData.kind === "save-failed") && "given" in actionData ? (actionData.given as Record<string, GivenAnswer>) : undefined}
                   busy={busy}
                 />
               )}

@@ -347,6 +347,22 @@ describe("a save the database refuses halfway", () => {
     expect(after.a).toBe(lesson.quiz.length);
   });
 
+  it("answers a refused active-time beacon with 503, not 500, and keeps no half of it", async () => {
+    const student = await makeStudentIn(classId);
+    const undo = await refuseWrites("activity_log", "insert", `new.actor_id = '${student.id}'`);
+    try {
+      const time = await timeAction({
+        request: await requestAs(student, `/learn/${lesson.slug}/time`, { form: { seconds: "30", step: steps()[0]!.id } }),
+        params: { lesson: lesson.slug },
+        context,
+      });
+      expect(time.status).toBe(503);
+      expect(await rowsOf(student.id)).toEqual({ p: 0, a: 0, l: 0 });
+    } finally {
+      await undo();
+    }
+  });
+
   it("rolls back an inline check's answer with its log row", async () => {
     const student = await makeStudentIn(classId);
     const step = steps().find((s) => s.blocks.some((b) => b.t === "check"))!;
