@@ -132,6 +132,9 @@ async function outage(
     const to = recovered === null ? performance.now() : backFrom + recovered;
     await sleep(recovered === null ? 0 : o.loadMs);
     await Promise.all([writer.stop(), reader.stop(), probe.stop()]);
+    const running = lab.appRunning();
+    check(experiment, "the app process kept running (no crash, no exit)", running ? 1 : 0, "", { min: 1 }, running ? "yes" : "it exited");
+    if (!running) log(`${experiment}: the app exited; its last output:\n${lab.server.output().slice(-1500)}`);
     outageChecks(experiment, [...writer.answers, ...reader.answers], { from, to }, o.pageBoundMs);
     if (recovered === null) {
       // It did not heal itself: restart it to count what was stored.

@@ -73,6 +73,11 @@ export class Lab {
     }
   }
 
+  /** The app's Node process is still running (it did not crash or exit). */
+  appRunning(): boolean {
+    return alive(this.server.pid);
+  }
+
   /** SIGKILL to the app's Node process only (its PostgreSQL lives on, orphaned). */
   async killApp(): Promise<void> {
     await killAndWait([this.server.pid]);

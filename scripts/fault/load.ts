@@ -48,6 +48,8 @@ export class StepWriter {
   readonly answers: Answer[] = [];
   sent = 0;
   private next = 0;
+  /** Writes nobody answered (server down): sent again rather than using up new steps. */
+  private unanswered: StepWrite[] = [];
   private running: Promise<void>[] = [];
   private stopping = false;
   private readonly writes: number;
@@ -85,6 +87,8 @@ export class StepWriter {
 
   /** Student i % n, then their next step: neighbours in time are different students (no row contention). */
   private take(): StepWrite | null {
+    const again = this.unanswered.shift();
+    if (again) return again;
     if (this.next >= this.writes) return null;
     const i = this.next++;
     const student = i % this.students.length;
@@ -122,8 +126,11 @@ export class StepWriter {
         if (!set) this.acknowledged.set(write.student, (set = new Set()));
         set.add(write.key);
       }
-      // Nothing answers (the server is being restarted): do not spin.
-      if (answers.every((a) => a.status === 0)) await sleep(50);
+      // Nothing answers (the server is being restarted): send it again later, do not spin.
+      if (answers.every((a) => a.status === 0)) {
+        this.unanswered.push(write);
+        await sleep(50);
+      }
     }
   }
 }
