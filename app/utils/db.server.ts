@@ -43,7 +43,31 @@ export async function transaction<T>(work: () => Promise<T>): Promise<T> {
   const current = scope().getStore();
   if (current) return work();
   // A transaction offers every query method models use; it lacks only the pool's $client.
-  return connection().db.transaction((tx) => scope().run(tx as unknown as Database, work));
+  return connection().db.transaction((tx) => scope().run(tx as unknown as Database, () => work().catch(unlessConnectionLost)));
+}
+
+/**
+ * When the transaction's connection is gone, the failed work must not settle: postgres.js
+ * (3.4.9) would then send ROLLBACK on the dead connection, and that write throws outside any
+ * promise and kills the process (porsager/postgres#1154, #1208). The transaction itself already
+ * rejected with the close error (postgres.js races the work against the connection's close), and
+ * the server rolls back a transaction whose connection dies; the parked promise is collected.
+ */
+function unlessConnectionLost(error: unknown): never | Promise<never> {
+  if (connectionLost(error)) return new Promise<never>(() => {});
+  throw error;
+}
+
+const CONNECTION_LOST = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+/** The error says the connection is closed (or about to be: a FATAL error ends the session). */
+export function connectionLost(error: unknown): boolean {
+  for (let e = error as { code?: unknown; severity?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && CONNECTION_LOST.has(e.code)) return true;
+    if (e.severity === "FATAL" || e.severity === "PANIC") return true;
+    if (typeof e !== "object") break;
+  }
+  return false;
 }
 
 /**
