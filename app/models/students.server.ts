@@ -57,7 +57,8 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   const usernames = await allocateUsernames(bases);
   const passwords = names.map(() => generateStudentPassword());
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
-  return db().transaction(async (tx) => {
+  return transaction(async () => {
+    const tx = db();
     const created = await tx
       .insert(users)
       .values(
@@ -86,7 +87,8 @@ export async function joinWithCode(input: {
 }): Promise<{ ok: true; userId: string } | { ok: false; reason: "username_taken" }> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db().transaction(async (tx) => {
+    return await transaction(async () => {
+      const tx = db();
       const [user] = await tx
         .insert(users)
         .values({
@@ -166,7 +168,8 @@ export async function removeFromClass(teacher: SessionUser, classId: string, stu
 export async function moveToClass(teacher: SessionUser, fromClassId: string, studentId: string, toClassId: string) {
   await requireStudentOf(teacher, fromClassId, studentId);
   await requireTeacherOf(teacher, toClassId);
-  await db().transaction(async (tx) => {
+  await transaction(async () => {
+    const tx = db();
     await tx.delete(enrollments).where(and(eq(enrollments.classId, fromClassId), eq(enrollments.studentId, studentId)));
     await tx.insert(enrollments).values({ classId: toClassId, studentId }).onConflictDoNothing();
   });
