@@ -93,7 +93,8 @@ export class Lab {
   /** Stops the server cleanly (SIGTERM, then SIGKILL after 15 s; a leftover PostgreSQL is stopped too). */
   async close(): Promise<void> {
     await this.server?.stop();
-    if (this.ownsDataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
+    // retries: a PostgreSQL that was just stopped may still be removing its files
+    if (this.ownsDataDir) fs.rmSync(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
