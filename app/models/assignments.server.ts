@@ -11,7 +11,7 @@ import { z } from "zod";
 import { getCourse } from "~/course/course.server";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
@@ -52,7 +52,8 @@ export async function createAssignment(teacher: SessionUser, classId: string, in
   const dueAt = input.due ? endOfDay(input.due) : null;
   const NONE_ENROLLED = Symbol("none enrolled");
   try {
-    return await db().transaction(async (tx) => {
+    return await transaction(async () => {
+    const tx = db();
     const [row] = await tx.execute<{ id: string }>(sql`
       insert into assignments (class_id, lesson_slug, due_at, created_by)
       values (${cls.id}, ${input.lesson}, ${dueAt ? dueAt.toISOString() : null}::timestamptz, ${teacher.id})

@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
@@ -173,7 +173,8 @@ export async function listFlaggedExchanges(
  */
 export async function decideFlag(teacher: SessionUser, classId: string, messageId: string, decision: FlagDecision): Promise<void> {
   const cls = await requireTeacherOf(teacher, classId);
-  await db().transaction(async (tx) => {
+  await transaction(async () => {
+    const tx = db();
     const updated = await tx.execute<{ id: string; previous: string }>(sql`
       update playground_messages m
       set flag_status = ${decision}

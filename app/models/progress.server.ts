@@ -22,12 +22,13 @@
  * Every write is one idempotent statement: marking a step done appends it only if absent, inside
  * the row lock of INSERT … ON CONFLICT DO UPDATE … WHERE, so two tabs or a retried request
  * never count a step twice, and the writer that actually changed the row is the only one that
- * logs the activity.
+ * logs the activity. The progress write and its activity rows share one transaction: a step is
+ * never saved without the statement the teacher's dashboard reads.
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { lessonProgress } from "../../db/schema";
 import { QUIZ_STEP } from "~/course/lesson-paths";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import { logActivities, stepObjectId, type ActivityStatement } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
@@ -104,9 +105,13 @@ export interface StepCompletionResult {
 /**
  * Marks a step done (once), moves the learner on and adds bounded active time. The marking is
  * one statement; only when the step was already done does a second, equally idempotent one
- * move `current_step` and add the time.
+ * move `current_step` and add the time. With its activity rows, one transaction.
  */
-export async function completeStep(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
+export function completeStep(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
+  return transaction(() => markStepDone(learner, step));
+}
+
+async function markStepDone(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
   const seconds = boundActiveSeconds(step.activeSeconds);
   const required = textArray(step.requiredSteps);
   const doneNow = textArray([step.stepId]);
@@ -162,8 +167,12 @@ export interface ActiveTime {
   activeSeconds: unknown;
 }
 
-/** Adds bounded active time and remembers the learner's position. One statement. */
-export async function recordActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
+/** Adds bounded active time and remembers the learner's position: one statement (and, the first time, the "started" row) in one transaction. */
+export function recordActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
+  return transaction(() => addActiveTime(learner, time));
+}
+
+async function addActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
   const seconds = boundActiveSeconds(time.activeSeconds);
   const rows = await db().execute<{ inserted: boolean; added: number }>(sql`
     with before as (

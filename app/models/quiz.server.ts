@@ -35,8 +35,9 @@ import {
   type GradedAnswer,
   type StoredAnswer,
 } from "~/course/scoring";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import { logActivities } from "./activity.server";
+import { completeStep, QUIZ_STEP, type StepCompletion } from "./progress.server";
 
 export type AnswerRow = typeof quizAnswers.$inferSelect;
 export type QuestionKind = AnswerRow["kind"];
@@ -51,17 +52,42 @@ export interface AnswerToSave {
   graded: GradedAnswer;
 }
 
+export interface AttemptKey {
+  lessonSlug: string;
+  kind: QuestionKind;
+  attempt: number;
+}
+
 /**
- * Stores one attempt's answers (one per question) in one statement. Returns whether this call
- * stored them: false means the attempt was already stored (a retry or another tab) and nothing
- * changed. Rows are inserted in question-id order, so two concurrent writers of the same
- * attempt meet at the same first row and never interleave.
+ * Stores one attempt's answers (one per question) in one statement, with their "answered"
+ * activity rows, in one transaction. Returns whether this call stored them: false means the
+ * attempt was already stored (a retry or another tab) and nothing changed. Rows are inserted in
+ * question-id order, so two concurrent writers of the same attempt meet at the same first row
+ * and never interleave.
  */
-export async function saveAnswers(
+export function saveAnswers(learner: Learner, attempt: AttemptKey, answers: readonly AnswerToSave[]): Promise<{ saved: boolean }> {
+  return transaction(() => insertAnswers(learner, attempt, answers));
+}
+
+/**
+ * An end-of-lesson quiz attempt: its answers and, when this call stored them, the quiz's
+ * pseudo-step done with the attempt's score — all in one transaction, so the dashboard never
+ * shows answers without the finished quiz, or the reverse.
+ */
+export function saveQuizAttempt(
   learner: Learner,
-  attempt: { lessonSlug: string; kind: QuestionKind; attempt: number },
+  attempt: Omit<AttemptKey, "kind">,
   answers: readonly AnswerToSave[],
+  completion: Omit<StepCompletion, "lessonSlug" | "stepId">,
 ): Promise<{ saved: boolean }> {
+  return transaction(async () => {
+    const { saved } = await insertAnswers(learner, { ...attempt, kind: "quiz" }, answers);
+    if (saved) await completeStep(learner, { ...completion, lessonSlug: attempt.lessonSlug, stepId: QUIZ_STEP });
+    return { saved };
+  });
+}
+
+async function insertAnswers(learner: Learner, attempt: AttemptKey, answers: readonly AnswerToSave[]): Promise<{ saved: boolean }> {
   if (answers.length === 0) return { saved: false };
   const ordered = [...answers].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
   const inserted = await db()

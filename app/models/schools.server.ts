@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { schools, users, type SchoolSettings } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { defaultSchoolSettings } from "./defaults.server";
 import { hashNewPassword } from "~/utils/password.server";
@@ -19,7 +19,8 @@ export async function createSchoolWithAdmin(input: {
   locale?: string | null;
 }) {
   const passwordHash = await hashNewPassword(input.password, "admin");
-  return db().transaction(async (tx) => {
+  return transaction(async () => {
+    const tx = db();
     const [school] = await tx
       .insert(schools)
       .values({ name: input.schoolName, settings: defaultSchoolSettings() })

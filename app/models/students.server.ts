@@ -19,7 +19,7 @@ import {
   quizAnswers,
   users,
 } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashNewPassword } from "~/utils/password.server";
@@ -62,7 +62,8 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   const usernames = await allocateUsernames(bases);
   const passwords = names.map(() => generateStudentPassword());
   const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
-  return db().transaction(async (tx) => {
+  return transaction(async () => {
+    const tx = db();
     const created = await tx
       .insert(users)
       .values(
@@ -99,7 +100,8 @@ export async function joinWithCode(input: {
   let username = wished;
   for (let round = 0; ; round++) {
     try {
-      return await db().transaction(async (tx) => {
+      return await transaction(async () => {
+        const tx = db();
         const [user] = await tx
           .insert(users)
           .values({
@@ -189,16 +191,20 @@ export type AccountAction<T> = { ok: true; value: T } | { ok: false; reason: "ne
 /** A fresh password, or null when the student is beyond the actor's reach (decision 008). */
 export async function issueNewPassword(actor: SessionUser, studentId: string): Promise<string | null> {
   const password = generateStudentPassword();
-  const changed = await db()
-    .update(users)
-    .set({ passwordHash: await hashNewPassword(password, "student"), passwordChangedAt: sql`now()` })
-    .where(accountWithinReach(actor, studentId))
-    .returning({ id: users.id, username: users.username });
-  if (changed.length === 0) return null;
-  // a new password ends every session the old one opened, and the sign-in delays it ran into
-  await db().execute(sql`delete from sessions where user_id = ${studentId}`);
-  await clearAccountThrottles(changed[0]!.username);
-  return password;
+  const passwordHash = await hashNewPassword(password, "student");
+  // A new password ends every session the old one opened, and the sign-in delays it ran into:
+  // all or nothing.
+  return transaction(async () => {
+    const changed = await db()
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: sql`now()` })
+      .where(accountWithinReach(actor, studentId))
+      .returning({ id: users.id, username: users.username });
+    if (changed.length === 0) return null;
+    await db().execute(sql`delete from sessions where user_id = ${studentId}`);
+    await clearAccountThrottles(changed[0]!.username);
+    return password;
+  });
 }
 
 /** Deletes the student with (by cascade) all their data; false when beyond the actor's reach. */
@@ -228,7 +234,8 @@ export async function removeFromClass(teacher: SessionUser, classId: string, stu
 export async function moveToClass(teacher: SessionUser, fromClassId: string, studentId: string, toClassId: string) {
   await requireStudentOf(teacher, fromClassId, studentId);
   await requireTeacherOf(teacher, toClassId);
-  await db().transaction(async (tx) => {
+  await transaction(async () => {
+    const tx = db();
     await tx.delete(enrollments).where(and(eq(enrollments.classId, fromClassId), eq(enrollments.studentId, studentId)));
     await tx.insert(enrollments).values({ classId: toClassId, studentId }).onConflictDoNothing();
   });

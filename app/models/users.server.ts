@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashNewPassword, verifyNothing, verifyPassword } from "~/utils/password.server";
 import { endOtherSessions } from "~/utils/session.server";
 import { claimPasswordCheck, passwordCheckSucceeded } from "./signin-throttle.server";
 import { normalizeUsername } from "./credentials";
+import { consumeInvitation } from "./invitations.server";
 import type { Locale } from "~/i18n/locales";
 import { isLoopbackAddress } from "~/utils/loopback";
 import { isPublishedDemoPassword } from "./demo-school";
@@ -57,11 +58,12 @@ export async function changePassword(
   const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(row.hash, current))) return { ok: false, reason: "wrong_current" };
   await passwordCheckSucceeded(user.username, clientAddress);
-  await db()
-    .update(users)
-    .set({ passwordHash: await hashNewPassword(next, user.role), passwordChangedAt: sql`now()` })
-    .where(eq(users.id, user.id));
-  await endOtherSessions(user.id, user.sessionId);
+  const passwordHash = await hashNewPassword(next, user.role);
+  // The new password and the end of every other session it replaces: both or neither.
+  await transaction(async () => {
+    await db().update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
+    await endOtherSessions(user.id, user.sessionId);
+  });
   return { ok: true };
 }
 
@@ -72,28 +74,32 @@ export async function setLocale(user: SessionUser, locale: Locale) {
 /**
  * A teacher account, unless the e-mail address already has one: then nothing changes, and the
  * caller answers exactly as if it had been created. The password is hashed either way, so the
- * two answers also take the same time (sign-up must not reveal who is registered).
+ * two answers also take the same time (sign-up must not reveal who is registered). With an
+ * invitation, the invitation is used up in the same transaction — whether or not the address was
+ * new, so reusing it tells nothing either — and a failure leaves the link usable; false when
+ * someone used the invitation first.
  */
-export async function createTeacherIfNew(input: {
-  schoolId: string;
-  displayName: string;
-  email: string;
-  password: string;
-  locale?: string | null;
-}): Promise<void> {
+export async function createTeacherIfNew(
+  input: { schoolId: string; displayName: string; email: string; password: string; locale?: string | null },
+  invitationId: string | null = null,
+): Promise<boolean> {
   const passwordHash = await hashNewPassword(input.password, "teacher");
-  await db()
-    .insert(users)
-    .values({
-      schoolId: input.schoolId,
-      role: "teacher",
-      username: input.email.toLowerCase(),
-      email: input.email.toLowerCase(),
-      displayName: input.displayName,
-      passwordHash,
-      locale: input.locale ?? null,
-    })
-    .onConflictDoNothing();
+  return transaction(async () => {
+    if (invitationId && !(await consumeInvitation(invitationId))) return false;
+    await db()
+      .insert(users)
+      .values({
+        schoolId: input.schoolId,
+        role: "teacher",
+        username: input.email.toLowerCase(),
+        email: input.email.toLowerCase(),
+        displayName: input.displayName,
+        passwordHash,
+        locale: input.locale ?? null,
+      })
+      .onConflictDoNothing();
+    return true;
+  });
 }
 
 export async function getUserInSchool(actor: SessionUser, userId: string) {

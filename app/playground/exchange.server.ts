@@ -14,6 +14,7 @@ import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
 import type { MessageKey } from "~/i18n/catalog/en";
 import type { SessionUser } from "~/utils/auth.server";
+import { transaction } from "~/utils/db.server";
 import { getLesson } from "~/course/course.server";
 import type { Block, TryItCheck } from "~/course/types";
 import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
@@ -345,8 +346,10 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
     const status = failure === null ? "complete" : stopped || text ? "incomplete" : "error";
     const cost = costOf(failure === null ? "complete" : stopped ? "stopped" : "failed", usage, textEvents);
     const flags = text ? flagKinds(text, p.blockedTopics) : [];
-    const [messageId] = await Promise.all([
-      recordReply(p.user, {
+    // The reply and the settled budget (with the student's stream freed) are one transaction:
+    // a failure stores neither, and the `finally` below refunds the reservation.
+    const messageId = await transaction(async () => {
+      const id = await recordReply(p.user, {
         conversationId: p.conversationId,
         text,
         model: p.model,
@@ -356,9 +359,10 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
         errorCode: failure,
         flags,
         latencyMs: performance.now() - startedAt,
-      }),
-      settleAndRelease(p.user.id, p.reservation, cost),
-    ]);
+      });
+      await settleAndRelease(p.user.id, p.reservation, cost);
+      return id;
+    });
     // A reply the reply screen marks as self-harm is a safeguarding flag: the adults are told.
     if (severityOf(flags, { role: "assistant", blocked: false }) === "safeguarding") {
       void notifySafeguarding(p.user, messageId, p.origin);

@@ -12,6 +12,7 @@ import { getLesson } from "~/course/course.server";
 import { translator } from "~/i18n/catalogs.server";
 import type { Translate } from "~/i18n/translate";
 import { json, jsonError, readFields, validationError } from "~/components/widgets/api-input.server";
+import { stored } from "~/utils/learner-write.server";
 import { preferencePairs, type PreferencesResponse } from "~/components/widgets/widget-data";
 import {
   MIN_CLASSMATES_FOR_TOTALS,
@@ -73,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return validationError(parsed.error);
   if (user?.role !== "student") return json({ ...nobody, saved: false } satisfies PreferencesResponse);
   const { lesson, pair, choice } = parsed.data;
-  await savePreference(user, lesson, pair, choice);
+  if (!(await stored("preference", () => savePreference(user, lesson, pair, choice)))) return jsonError(t("learn.saveFailed"), 503);
   const [mine, classCounts] = await Promise.all([myPreferences(user, lesson), classPreferenceCounts(user, lesson)]);
   return json({ ...nobody, student: true, saved: true, mine, classCounts } satisfies PreferencesResponse);
 }

@@ -10,6 +10,7 @@ import { recordActiveTime } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
 import { badRequest, notFound } from "~/utils/http.server";
+import { stored } from "~/utils/learner-write.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -20,8 +21,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { seconds, step } = parsed;
   const known = step === QUIZ_STEP ? lesson.quiz.length > 0 : lesson.content.en.steps.some((s) => s.id === step);
   if (!known) badRequest();
-  await recordActiveTime(user, { lessonSlug: lesson.slug, currentStep: step, activeSeconds: seconds });
-  return new Response(null, { status: 204 });
+  const saved = await stored("active time", () => recordActiveTime(user, { lessonSlug: lesson.slug, currentStep: step, activeSeconds: seconds }));
+  // The page's script sends these in the background; a refused one is simply not counted.
+  return new Response(null, { status: saved ? 204 : 503 });
 }
 
 export function loader() {

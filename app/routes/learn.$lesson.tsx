@@ -39,12 +39,13 @@ import type { Lesson } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
 import { useT } from "~/i18n/use-t";
 import { completeStep, getProgress } from "~/models/progress.server";
-import { calibrationFor, checkState, listLessonAnswers, quizState, saveAnswers } from "~/models/quiz.server";
+import { calibrationFor, checkState, listLessonAnswers, quizState, saveAnswers, saveQuizAttempt } from "~/models/quiz.server";
 import learnStyles from "~/styles/learn.css";
 import { badRequest, notFound } from "~/utils/http.server";
 import { formObject, readForm } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { getSessionUser } from "~/utils/session.server";
+import { saveFailed, stored } from "~/utils/learner-write.server";
 
 export const links = () => [
   { rel: "stylesheet", href: learnStyles },
@@ -145,13 +146,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const next = steps[index + 1];
     const nextHref = next ? stepPath(lesson.slug, next.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug);
     if (user) {
-      await completeStep(user, {
-        lessonSlug: lesson.slug,
-        stepId: input.step,
-        nextStep: next ? next.id : lesson.quiz.length > 0 ? QUIZ_STEP : input.step,
-        requiredSteps: requiredSteps(lesson),
-        activeSeconds: input.seconds,
-      });
+      const saved = await stored("step", () =>
+        completeStep(user, {
+          lessonSlug: lesson.slug,
+          stepId: input.step,
+          nextStep: next ? next.id : lesson.quiz.length > 0 ? QUIZ_STEP : input.step,
+          requiredSteps: requiredSteps(lesson),
+          activeSeconds: input.seconds,
+        }),
+      );
+      if (!saved) return saveFailed();
     }
     return redirect(nextHref);
   }
@@ -172,9 +176,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const state = checkState(await listLessonAnswers(user, lesson.slug), question.id);
     // Only the next attempt is stored; a replayed or stale post changes nothing.
     if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
-      await saveAnswers(user, { lessonSlug: lesson.slug, kind: "check", attempt: input.attempt }, [
-        { questionId: question.id, input: answer.input, graded },
-      ]);
+      const saved = await stored("check answer", () =>
+        saveAnswers(user, { lessonSlug: lesson.slug, kind: "check", attempt: input.attempt }, [
+          { questionId: question.id, input: answer.input, graded },
+        ]),
+      );
+      if (!saved) return saveFailed({ questionId: question.id, given: givenOf(answer.input) });
     }
     return redirect(back);
   }
@@ -188,7 +195,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (answer.ok) {
       const graded = gradeAnswer(question, answer.input);
       results.set(question.id, { input: answer.input, correct: graded.correct, graded });
-      given[question.id] = { choices: [...answer.input.choices], text: answer.input.text ?? null, notSure: answer.input.notSure, confidence: answer.input.confidence };
+      given[question.id] = givenOf(answer.input);
     } else {
       errors[question.id] = answer.errors;
       given[question.id] = answer.given;
@@ -204,27 +211,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const state = quizState(await listLessonAnswers(user, lesson.slug), lesson.quiz.map((q) => q.id));
   if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
-    const { saved } = await saveAnswers(
-      user,
-      { lessonSlug: lesson.slug, kind: "quiz", attempt: input.attempt },
-      [...results].map(([questionId, r]) => ({ questionId, input: r.input, graded: r.graded })),
+    const score = scoreAttempt(
+      [...results].map(([questionId, r]) => ({ questionId, correct: r.correct, notSure: r.input.notSure, confidence: r.input.confidence })),
+      lesson.quiz.length,
     );
-    if (saved) {
-      const score = scoreAttempt(
-        [...results].map(([questionId, r]) => ({ questionId, correct: r.correct, notSure: r.input.notSure, confidence: r.input.confidence })),
-        lesson.quiz.length,
-      );
-      await completeStep(user, {
-        lessonSlug: lesson.slug,
-        stepId: QUIZ_STEP,
-        nextStep: QUIZ_STEP,
-        requiredSteps: requiredSteps(lesson),
-        activeSeconds: input.seconds,
-        result: { attempt: input.attempt, score: score.score, maxScore: score.maxScore, overconfident: score.overconfident.length },
-      });
-    }
+    const saved = await stored("quiz attempt", () =>
+      saveQuizAttempt(
+        user,
+        { lessonSlug: lesson.slug, attempt: input.attempt },
+        [...results].map(([questionId, r]) => ({ questionId, input: r.input, graded: r.graded })),
+        {
+          nextStep: QUIZ_STEP,
+          requiredSteps: requiredSteps(lesson),
+          activeSeconds: input.seconds,
+          result: { attempt: input.attempt, score: score.score, maxScore: score.maxScore, overconfident: score.overconfident.length },
+        },
+      ),
+    );
+    // The answers stay in the form, so trying again is one press.
+    if (!saved) return saveFailed({ given });
   }
   return redirect(`${quizPath(lesson.slug)}#quiz-results`);
+}
+
+/** What the learner entered, to show again in the form. */
+function givenOf(input: AnswerInput): GivenAnswer {
+  return { choices: [...input.choices], text: input.text ?? null, notSure: input.notSure, confidence: input.confidence };
 }
 
 export default function LessonPage() {
@@ -275,6 +287,12 @@ export default function LessonPage() {
       </header>
       <div className="lesson-layout">
         <div className="lesson-main">
+          {/* a literal: *.server modules are empty in the browser bundle */}
+          {actionData && "kind" in actionData && actionData.kind === "save-failed" ? (
+            <p className="alert error" role="alert">
+              {t("learn.saveFailed")}
+            </p>
+          ) : null}
           {step ? (
             <StepContent
               key={step.id}
@@ -318,7 +336,7 @@ export default function LessonPage() {
                   attempt={data.quiz.nextAttempt}
                   attemptsLeft={data.signedIn ? data.quiz.attemptsLeft : DEFAULT_MAX_ATTEMPTS - data.quiz.nextAttempt + 1}
                   errors={actionData && "kind" in actionData && actionData.kind === "quiz-errors" ? actionData.errors : undefined}
-                  given={actionData && "kind" in actionData && actionData.kind === "quiz-errors" ? actionData.given : undefined}
+                  given={actionData && "kind" in actionData && (actionData.kind === "quiz-errors" || actionData.kind === "save-failed") && "given" in actionData ? (actionData.given as Record<string, GivenAnswer>) : undefined}
                   busy={busy}
                 />
               )}

@@ -8,7 +8,6 @@ import { createTeacherIfNew } from "~/models/users.server";
 import { claimRegistration } from "~/models/self-service-throttle.server";
 import { translator } from "~/i18n/catalogs.server";
 import { waitMessage } from "~/utils/wait-message";
-import { consumeInvitation } from "~/models/invitations.server";
 import { createSchoolWithAdmin } from "~/models/schools.server";
 import { signupMode } from "~/models/signup-mode.server";
 import { requireAnonymous } from "~/utils/auth.server";
@@ -50,9 +49,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { admin } = await createSchoolWithAdmin({ schoolName: input.schoolName ?? "", displayName: input.displayName, email: input.email, password, locale });
     return redirect("/teach", { headers: { "Set-Cookie": await createSession(request, admin.id) } });
   }
-  // An invitation is used up whether or not the address was new, so reusing it tells nothing either.
-  if (mode.kind === "invite" && !(await consumeInvitation(mode.invitationId))) return { errors: noErrors, message: null };
-  await createTeacherIfNew({ schoolId: mode.schoolId, displayName: input.displayName, email: input.email, password, locale });
+  const invitationId = mode.kind === "invite" ? mode.invitationId : null;
+  const created = await createTeacherIfNew({ schoolId: mode.schoolId, displayName: input.displayName, email: input.email, password, locale }, invitationId);
+  if (!created) return { errors: noErrors, message: null };
   return redirect("/signin?created=1");
 }
 

@@ -3,11 +3,22 @@
  * connection and registers it here; routes and models only ever call `db()`.
  * A global symbol, not a module variable, because the Remix build bundles its own copy of this
  * module while the bootstrap imports the source.
+ *
+ * `transaction(work)` runs `work` in one database transaction: every `db()` call made inside it
+ * (in any model, however deeply nested) uses that transaction, so one student action writes all
+ * its rows or none. A transaction inside a transaction joins the outer one.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Connection, Database } from "../../db/client";
 
 const KEY = Symbol.for("lantern.database");
-type Holder = { [KEY]?: Connection };
+const SCOPE = Symbol.for("lantern.database.transaction");
+type Holder = { [KEY]?: Connection; [SCOPE]?: AsyncLocalStorage<Database> };
+
+function scope(): AsyncLocalStorage<Database> {
+  const holder = globalThis as Holder;
+  return (holder[SCOPE] ??= new AsyncLocalStorage<Database>());
+}
 
 export function registerDatabase(connection: Connection | undefined): void {
   (globalThis as Holder)[KEY] = connection;
@@ -19,6 +30,60 @@ export function connection(): Connection {
   return c;
 }
 
+/** The enclosing transaction when there is one, else the connection pool. */
 export function db(): Database {
-  return connection().db;
+  return scope().getStore() ?? connection().db;
+}
+
+/**
+ * Runs `work` in one transaction (drizzle's `db.transaction`): committed when it resolves,
+ * rolled back whole when it throws. Work must not start anything that outlives it.
+ */
+export async function transaction<T>(work: () => Promise<T>): Promise<T> {
+  const current = scope().getStore();
+  if (current) return work();
+  // A transaction offers every query method models use; it lacks only the pool's $client.
+  return connection().db.transaction((tx) => scope().run(tx as unknown as Database, () => work().catch(unlessConnectionLost)));
+}
+
+/**
+ * When the transaction's connection is gone, the failed work must not settle: postgres.js
+ * (3.4.9) would then send ROLLBACK on the dead connection, and that write throws outside any
+ * promise and kills the process (porsager/postgres#1154, #1208). The transaction itself already
+ * rejected with the close error (postgres.js races the work against the connection's close), and
+ * the server rolls back a transaction whose connection dies; the parked promise is collected.
+ */
+function unlessConnectionLost(error: unknown): never | Promise<never> {
+  if (connectionLost(error)) return new Promise<never>(() => {});
+  throw error;
+}
+
+const CONNECTION_LOST = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+
+/** The error says the connection is closed (or about to be: a FATAL error ends the session). */
+export function connectionLost(error: unknown): boolean {
+  for (let e = error as { code?: unknown; severity?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && CONNECTION_LOST.has(e.code)) return true;
+    if (e.severity === "FATAL" || e.severity === "PANIC") return true;
+    if (typeof e !== "object") break;
+  }
+  return false;
+}
+
+/**
+ * Runs a write nobody waits for (a "last seen" touch): a failure is logged and swallowed, so
+ * a page that only reads never fails because of it.
+ */
+export async function bestEffort(what: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    console.error(`${what} failed (ignored): ${reasonOf(error)}`);
+  }
+}
+
+/** The database's own reason for a failed query, without its parameters (they hold students' data). */
+export function reasonOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error ? cause.message : (error as Error).message;
 }

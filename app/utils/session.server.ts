@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
-import { db } from "./db.server";
+import { bestEffort, db } from "./db.server";
 import { env } from "./env.server";
 import { readCookie } from "~/i18n/locale.server";
 
@@ -105,7 +105,10 @@ async function lookup(request: Request): Promise<SessionUser | null> {
     .limit(1);
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.sessionId));
+    // Only keeps the idle timeout moving: a page that reads must not fail because of it.
+    await bestEffort("session last-seen touch", () =>
+      db().update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.sessionId)),
+    );
   }
   const { lastSeenAt: _ignored, ...user } = row;
   return user;

@@ -11,7 +11,6 @@
  * All traffic goes to 127.0.0.1; every load has a fixed duration or count.
  */
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +28,7 @@ import {
   startLanternServer,
   type LanternServer,
 } from "../../tests/e2e/setup/lantern-server";
+import { benchClass as makeClass, courseLessons, sessionCookie as sessionCookieFor, type BenchStudent, type CourseLesson } from "./classroom";
 import { jsBytesPerRoute } from "./js-bytes";
 import { getOk, hammer, median, percentile, postForm, sleep, timeSequential, workers } from "./load";
 import { runLighthouse } from "./lighthouse";
@@ -142,54 +142,22 @@ function serverAlive(): boolean {
   }
 }
 
-async function sessionCookie(userId: string): Promise<string> {
-  const token = crypto.randomBytes(32).toString("base64url");
-  const hash = crypto.createHash("sha256").update(token).digest("hex");
-  await sql`insert into sessions (token_hash, user_id, expires_at) values (${hash}, ${userId}, now() + interval '1 day')`;
-  return `lantern_session=${token}`;
-}
-
-interface BenchStudent {
-  id: string;
-  cookie: string;
-}
+const sessionCookie = (userId: string) => sessionCookieFor(sql, userId);
 
 /** A class of the demo school with `n` students, a generous playground policy and a session each. */
-async function benchClass(name: string, n: number): Promise<{ classId: string; students: BenchStudent[] }> {
-  const [teacher] = await sql<{ id: string; school_id: string; password_hash: string }[]>`
-    select id, school_id, password_hash from users where email = 'teacher@demo.lantern'`;
-  if (!teacher) throw new Error("the demo school is missing");
-  const [demoClass] = await sql<{ playground_policy: Record<string, unknown> }[]>`select playground_policy from classes order by created_at limit 1`;
-  const policy = {
-    ...demoClass!.playground_policy,
+function benchClass(name: string, n: number): Promise<{ classId: string; students: BenchStudent[] }> {
+  return makeClass(sql, name, n, {
     enabled: true,
     allowedModels: ["mini", CLAUDE_MODEL],
     messagesPerMinute: 100_000,
     studentDailyTokens: 100_000_000,
     classDailyTokens: 1_000_000_000,
     schedule: null,
-  };
-  const code = Array.from(crypto.randomBytes(6), (b) => "23456789ABCDEFGHJKMNPQRSTUVWXYZ"[b % 31]).join("");
-  const [cls] = await sql<{ id: string }[]>`
-    insert into classes (school_id, teacher_id, name, join_code, playground_policy)
-    values (${teacher.school_id}, ${teacher.id}, ${name}, ${code}, ${sql.json(policy as never)}) returning id`;
-  const tag = crypto.randomBytes(3).toString("hex");
-  const users = await sql<{ id: string }[]>`
-    insert into users (school_id, role, username, display_name, password_hash)
-    select ${teacher.school_id}, 'student', ${`bench-${tag}-`} || g, 'Bench student ' || g, ${teacher.password_hash}
-    from generate_series(1, ${n}) g returning id`;
-  await sql`insert into enrollments (class_id, student_id) select ${cls!.id}, unnest(${users.map((u) => u.id)}::uuid[])`;
-  const students: BenchStudent[] = [];
-  for (const u of users) students.push({ id: u.id, cookie: await sessionCookie(u.id) });
-  return { classId: cls!.id, students };
+  });
 }
 
-function course(): { slug: string; steps: string[] } {
-  const c = JSON.parse(fs.readFileSync(path.join(ROOT, "build", "course.json"), "utf8")) as {
-    lessons: { slug: string; content: { en: { steps: { id: string }[] } } }[];
-  };
-  const lesson = c.lessons[0]!;
-  return { slug: lesson.slug, steps: lesson.content.en.steps.map((s) => s.id) };
+function course(): CourseLesson {
+  return courseLessons()[0]!;
 }
 
 // ---- Measurements ----------------------------------------------------------------------------

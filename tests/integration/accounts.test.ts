@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { action as signinAction } from "../../app/routes/signin";
 import { action as signoutAction } from "../../app/routes/signout";
-import { action as accountAction } from "../../app/routes/account";
+import { action as accountAction, loader as accountLoader } from "../../app/routes/account";
 import { action as rosterAction } from "../../app/routes/teach.classes.$classId.roster";
 import { action as joinAction } from "../../app/routes/join.$code";
 import { action as signupAction, loader as signupLoader } from "../../app/routes/signup";
@@ -10,9 +10,13 @@ import { getSessionUser } from "../../app/utils/session.server";
 import { connection, db, registerDatabase } from "../../app/utils/db.server";
 import { connect } from "../../db/client";
 import { classes, enrollments, users } from "../../db/schema";
-import { createInvitation } from "../../app/models/invitations.server";
+import { createInvitation, findOpenInvitation } from "../../app/models/invitations.server";
+import { resetStudentPassword } from "../../app/models/students.server";
+import { createTeacherIfNew } from "../../app/models/users.server";
+import { verifyPassword } from "../../app/utils/password.server";
+import { refuseWrites } from "../setup/refuse-writes";
 import { JOIN_CODE_ALPHABET } from "../../app/models/join-code";
-import { makeClass, makeSchool, makeUser, PASSWORD, requestAs } from "../factories";
+import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser, PASSWORD, requestAs } from "../factories";
 
 const ctx = (address = "10.0.0.1") => ({ nonce: "n", clientAddress: address });
 
@@ -222,5 +226,56 @@ describe("classes and students", () => {
     })) as Response;
     expect(ok.status).toBe(302);
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe("writes that fail halfway", () => {
+  it("still renders a page that only reads when the session's last-seen touch is refused", async () => {
+    const { school } = await makeSchool();
+    const student = await makeUser(school.id, "student");
+    const cookie = await cookieFor(student);
+    // Old enough that this request wants to move last_seen_at on.
+    await db().execute(sql`update sessions set last_seen_at = now() - interval '5 minutes' where user_id = ${student.id}`);
+    const undo = await refuseWrites("sessions", "update", `new.user_id = '${student.id}'`);
+    try {
+      const page = await accountLoader({ request: new Request("http://localhost/account", { headers: { Cookie: cookie } }), params: {}, context: ctx() });
+      expect(page).toMatchObject({ username: student.username, role: "student" });
+    } finally {
+      await undo();
+    }
+  });
+
+  it("gives a student a new password and ends their sessions together, or does neither", async () => {
+    const { school } = await makeSchool();
+    const teacher = await makeUser(school.id, "teacher");
+    const cls = await makeClass(teacher);
+    const student = await makeStudentIn(cls.id);
+    const cookie = await cookieFor(student);
+    const undo = await refuseWrites("sessions", "delete", `old.user_id = '${student.id}'`);
+    try {
+      await expect(resetStudentPassword(teacher, cls.id, student.id)).rejects.toThrow();
+    } finally {
+      await undo();
+    }
+    const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, student.id));
+    expect(await verifyPassword(row!.hash, PASSWORD)).toBe(true);
+    expect(await getSessionUser(new Request("http://localhost/", { headers: { Cookie: cookie } }))).not.toBeNull();
+  });
+
+  it("leaves an invitation usable when the account it was for could not be created", async () => {
+    const { school } = await makeSchool();
+    const admin = await makeUser(school.id, "admin");
+    const { token } = await createInvitation(admin, null);
+    const invitation = (await findOpenInvitation(token))!;
+    const input = { schoolId: school.id, displayName: "Ms Ortiz", email: `ortiz-${Date.now()}@school.example`, password: "a-long-passphrase" };
+    const undo = await refuseWrites("users", "insert", `new.email = '${input.email}'`);
+    try {
+      await expect(createTeacherIfNew(input, invitation.id)).rejects.toThrow();
+    } finally {
+      await undo();
+    }
+    expect(await findOpenInvitation(token)).not.toBeNull();
+    expect(await createTeacherIfNew(input, invitation.id)).toBe(true);
+    expect(await findOpenInvitation(token)).toBeNull();
   });
 });

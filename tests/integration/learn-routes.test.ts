@@ -15,7 +15,9 @@ import { loader as homeLoader } from "../../app/routes/learn._index";
 import { assignments } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
+import { translator } from "../../app/i18n/catalogs.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+import { refuseWrites } from "../setup/refuse-writes";
 
 type LoaderData = Awaited<ReturnType<typeof lessonLoader>>;
 
@@ -290,5 +292,90 @@ describe("languages", () => {
     expect(hans.step?.title).toBe(lesson.content["zh-Hans"].steps[0]!.title);
     const hant = await load(null, "", { "Accept-Language": "zh-TW,zh;q=0.9" });
     expect(hant.lesson.title).toBe(lesson.content["zh-Hant"].title);
+  });
+});
+
+describe("a save the database refuses halfway", () => {
+  async function rowsOf(userId: string) {
+    const [row] = await db().execute<{ p: number; a: number; l: number }>(sql`
+      select (select count(*) from lesson_progress where user_id = ${userId})::int as p,
+             (select count(*) from quiz_answers where user_id = ${userId})::int as a,
+             (select count(*) from activity_log where actor_id = ${userId})::int as l`);
+    return row!;
+  }
+
+  it("rolls a step back whole when its activity row cannot be written, and tells the student to try again", async () => {
+    const student = await makeStudentIn(classId);
+    const first = steps()[0]!.id;
+    const undo = await refuseWrites("activity_log", "insert", `new.actor_id = '${student.id}'`);
+    try {
+      const failed = await post(student, { intent: "next", step: first, seconds: "20" }, `?step=${first}`);
+      expect(failed.status).toBe(503);
+      expect(failed.data).toMatchObject({ kind: "save-failed" });
+      // Neither the step nor its log row: the progress write was rolled back with it.
+      expect(await rowsOf(student.id)).toEqual({ p: 0, a: 0, l: 0 });
+      expect(translator("en")("learn.saveFailed")).toMatch(/try again/i);
+    } finally {
+      await undo();
+    }
+    // Pressing "Next" again once the database accepts it saves the step and its statements.
+    const retried = await post(student, { intent: "next", step: first, seconds: "20" }, `?step=${first}`);
+    expect(retried.status).toBe(302);
+    const page = await load(student);
+    expect(page.steps.filter((s) => s.done).map((s) => s.id)).toEqual([first]);
+    expect(await rowsOf(student.id)).toEqual({ p: 1, a: 0, l: 2 }); // started + completed-step
+  });
+
+  it("stores a quiz attempt's answers only together with the finished quiz, and keeps the answers in the form", async () => {
+    const student = await makeStudentIn(classId);
+    const undo = await refuseWrites("activity_log", "insert", `new.actor_id = '${student.id}' and new.verb = 'completed-step'`);
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1", seconds: "0" };
+    lesson.quiz.forEach((q) => Object.assign(form, answerFields(q, "right")));
+    try {
+      const failed = await post(student, form, "?view=quiz");
+      expect(failed.status).toBe(503);
+      const given = (failed.data as unknown as { given: Record<string, { confidence: string | null }> }).given;
+      expect(Object.keys(given).sort()).toEqual(lesson.quiz.map((q) => q.id).sort());
+      // The answers, their "answered" rows and the progress row all rolled back together.
+      expect(await rowsOf(student.id)).toEqual({ p: 0, a: 0, l: 0 });
+      expect((await load(student, "?view=quiz")).quiz?.nextAttempt).toBe(1);
+    } finally {
+      await undo();
+    }
+    expect((await post(student, form, "?view=quiz")).status).toBe(302);
+    const after = await rowsOf(student.id);
+    expect(after.a).toBe(lesson.quiz.length);
+  });
+
+  it("answers a refused active-time beacon with 503, not 500, and keeps no half of it", async () => {
+    const student = await makeStudentIn(classId);
+    const undo = await refuseWrites("activity_log", "insert", `new.actor_id = '${student.id}'`);
+    try {
+      const time = await timeAction({
+        request: await requestAs(student, `/learn/${lesson.slug}/time`, { form: { seconds: "30", step: steps()[0]!.id } }),
+        params: { lesson: lesson.slug },
+        context,
+      });
+      expect(time.status).toBe(503);
+      expect(await rowsOf(student.id)).toEqual({ p: 0, a: 0, l: 0 });
+    } finally {
+      await undo();
+    }
+  });
+
+  it("rolls back an inline check's answer with its log row", async () => {
+    const student = await makeStudentIn(classId);
+    const step = steps().find((s) => s.blocks.some((b) => b.t === "check"))!;
+    const checkId = step.blocks.find((b): b is { t: "check"; id: string } => b.t === "check")!.id;
+    const question = lesson.checks.find((q) => q.id === checkId)!;
+    const undo = await refuseWrites("activity_log", "insert", `new.actor_id = '${student.id}'`);
+    try {
+      const failed = await post(student, { intent: "check", step: step.id, question: question.id, attempt: "1", ...answerFields(question, "wrong") }, `?step=${step.id}`);
+      expect(failed.status).toBe(503);
+      expect(failed.data).toMatchObject({ kind: "save-failed", questionId: question.id });
+      expect(await rowsOf(student.id)).toEqual({ p: 0, a: 0, l: 0 });
+    } finally {
+      await undo();
+    }
   });
 });

@@ -26,6 +26,8 @@ import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../f
 import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../fakes/anthropic";
 import { remixBuild, remixBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../e2e/setup/lantern-server";
 import type { SessionUser } from "../../app/utils/session.server";
+import { refuseWrites } from "../setup/refuse-writes";
+
 
 const MODEL = "claude-haiku-4-5";
 let fake: FakeAnthropic;
@@ -240,6 +242,21 @@ describe("every fault ends in its terminal state, with the right message, and co
     const stored = await messagesOf(student.id);
     expect(stored[1]).toMatchObject({ role: "assistant", status, error_code: code });
     if (status === "incomplete") expect(stored[1]!.text).toBe("Half an ");
+    const ledgerRows = await ledger(student.id, cls.id);
+    for (const id of [student.id, cls.id]) expect(ledgerRows[id]).toEqual({ used: 0, reserved: 0 });
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+
+  it("a reply the database refuses to store is not charged: reply and budget are one transaction", async () => {
+    const { cls, student } = await studentWith();
+    const undo = await refuseWrites("playground_messages", "insert", `new.user_id = '${student.id}' and new.role = 'assistant'`);
+    try {
+      const { events } = await send(student, "Tell me about tokens");
+      expect(events.at(-1)).toMatchObject({ type: "error", code: "server", message: providerErrorMessage("server", "en") });
+    } finally {
+      await undo();
+    }
+    expect((await messagesOf(student.id)).map((m) => m.role)).toEqual(["user"]);
     const ledgerRows = await ledger(student.id, cls.id);
     for (const id of [student.id, cls.id]) expect(ledgerRows[id]).toEqual({ used: 0, reserved: 0 });
     expect(await activeStreams(student.id)).toBe(0);

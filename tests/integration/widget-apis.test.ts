@@ -18,6 +18,7 @@ import { MAX_WIDGET_TEXT } from "../../app/components/widgets/samples";
 import { agreementSummary, pairAgreement } from "../../app/components/widgets/preference-math";
 import { preferencePairs, type PreferencesResponse } from "../../app/components/widgets/widget-data";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+import { refuseWrites } from "../setup/refuse-writes";
 import { widgetServerData } from "../../app/components/widgets/server-data.server";
 import { WINDOW_SIZES } from "../../app/components/widgets/needle";
 import { getMiniModel } from "../../app/playground/mini-model.server";
@@ -242,6 +243,18 @@ describe("/api/preferences", () => {
         createdAt: new Date(Date.now() - minutesAgo * 60_000),
       });
   }
+
+  it("answers a choice the database refuses with a clear 503 in the student's language, not a 500", async () => {
+    const loner = await makeUser(student.schoolId, "student");
+    const undo = await refuseWrites("activity_log", "insert", `new.actor_id = '${loner.id}'`);
+    try {
+      const refused = await choose(loner, "pair-1", "a");
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toMatch(/try again/i);
+    } finally {
+      await undo();
+    }
+  });
 
   it("the lesson ships pairs with the AI judge's labels", () => {
     const pairs = preferencePairs(getLesson(LESSON)!.data, "en");

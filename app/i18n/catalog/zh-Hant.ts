@@ -135,6 +135,7 @@ export const zhHant: Record<MessageKey, string> = {
   "learn.minutes": "約 {n} 分鐘",
   "learn.objectives": "學完這一課，你將能夠：",
   "learn.resumed": "歡迎回來！已經回到你上次停下的地方。",
+  "learn.saveFailed": "抱歉，剛才沒能儲存。這一步沒有記下一半，之前的進度也都還在。請稍等片刻再試一次。",
   "learn.visitor.note": "你現在是以訪客身份閱讀，在這裡做的一切都不會被儲存。",
   "learn.visitor.homeNote": "任何人都可以閱讀這些課程。登入後可以儲存學習進度，還能看到老師佈置的課程。",
   "learn.visitor.signIn": "登入以儲存進度",

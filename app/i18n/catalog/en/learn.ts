@@ -22,6 +22,7 @@ export const learn = {
   "learn.minutes": "about {n} min",
   "learn.objectives": "In this lesson you will learn to:",
   "learn.resumed": "Welcome back! You're where you left off.",
+  "learn.saveFailed": "Sorry, that didn't save just now. Nothing half-done was kept, and your earlier progress is safe. Please try again in a moment.",
   "learn.visitor.note": "You're reading as a guest, so nothing you do here is saved.",
   "learn.visitor.homeNote": "Anyone can read the lessons. Sign in to save your progress and see what your teacher assigned.",
   "learn.visitor.signIn": "Sign in to save your progress",

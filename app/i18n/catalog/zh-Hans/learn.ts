@@ -23,6 +23,7 @@ export const learn: Record<keyof typeof en, string> = {
   "learn.minutes": "约 {n} 分钟",
   "learn.objectives": "学完这一课，你将能够：",
   "learn.resumed": "欢迎回来！已经回到你上次停下的地方。",
+  "learn.saveFailed": "抱歉，刚才没能保存。这一步没有记下一半，之前的进度也都还在。请稍等片刻再试一次。",
   "learn.visitor.note": "你现在是以访客身份阅读，在这里做的一切都不会被保存。",
   "learn.visitor.homeNote": "任何人都可以阅读这些课程。登录后可以保存学习进度，还能看到老师布置的课程。",
   "learn.visitor.signIn": "登录以保存进度",
