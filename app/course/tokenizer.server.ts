@@ -6,7 +6,7 @@
  * so for them these counts are an approximation (the API's `usage` numbers are the truth).
  * Lessons and the widget say so.
  *
- * Server-only (STACK.md trap 11): the package imports a `.wasm` file the browser bundle cannot
+ * Server-only (docs/stack.md, trap 11): the package imports a `.wasm` file the browser bundle cannot
  * load and its ranks weigh ~316 KB gzipped, so the server tokenizes and sends pieces to the widget.
  */
 import { getTokenizer } from "@anthropic-ai/tokenizer";

@@ -1,7 +1,7 @@
 /**
  * The teacher dashboard's class page: who is where, how far, and who needs help.
  *
- * One aggregated SQL statement per view, whatever the class size (DESIGN.md, "Teacher views"):
+ * One aggregated SQL statement per view, whatever the class size (docs/architecture.md, "Teacher views"):
  * the guard (requireTeacherOf) plus one statement that returns a row per enrolled student with
  * everything the matrix, "where everyone is now" and the needs-help signals need. The statement
  * walks only index paths declared in db/schema.ts (enrollments' primary key, lesson_progress's

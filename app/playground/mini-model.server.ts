@@ -1,7 +1,7 @@
 /**
  * The trained mini model, loaded once per process from build/mini-model.json (written by
  * scripts/build-mini-model.ts). Resolved from process.cwd(), not import.meta.url: after
- * `remix build` this code runs from build/index.js (STACK.md trap 4).
+ * `remix build` this code runs from build/index.js (docs/stack.md, trap 4).
  */
 import fs from "node:fs";
 import path from "node:path";

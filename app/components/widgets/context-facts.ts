@@ -1,5 +1,5 @@
 /**
- * Context windows over time, from ../shared/FACTS.md (each checked against its source; the
+ * Context windows over time, from lessons/FACTS.md (each checked against its source; the
  * long-context lesson cites them). `tokens` is the standard window; `extra` a larger one that
  * only some users could get. Labels are the figures as published ("8K"), sizes are for drawing.
  */

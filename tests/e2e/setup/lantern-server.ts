@@ -4,7 +4,7 @@
  * `npm run bench`.
  *
  * Started with `node --import tsx` directly, never through npx: killing an npx parent can
- * leave the server running and the port taken (STACK.md trap 14).
+ * leave the server running and the port taken (docs/stack.md, trap 14).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { isStale } from "../../../server/build-freshness";
