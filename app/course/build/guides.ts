@@ -141,7 +141,13 @@ function compileLessonGuide(
   }
   const sections = compileSectionFiles(folderDir, root, GUIDE_FILES, GUIDE_SECTIONS, issues, "every guide", periodMinutes);
   if (issues.errorCount > before || !sections || !frameworks) return null;
-  return { slug, number, periodMinutes, frameworks, content: sections };
+  return {
+    slug,
+    number,
+    periodMinutes,
+    frameworks,
+    content: { en: { sections: sections.en }, "zh-Hans": { sections: sections["zh-Hans"] }, "zh-Hant": { sections: sections["zh-Hant"] } },
+  };
 }
 
 /**

@@ -10,7 +10,8 @@ import { playground } from "./en/playground";
 import { teach } from "./en/teach";
 import { admin } from "./en/admin";
 import { widgets } from "./en/widgets";
+import { guide } from "./en/guide";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...guide } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,5 +7,6 @@ import { playground } from "./zh-Hans/playground";
 import { teach } from "./zh-Hans/teach";
 import { admin } from "./zh-Hans/admin";
 import { widgets } from "./zh-Hans/widgets";
+import { guide } from "./zh-Hans/guide";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...guide };
