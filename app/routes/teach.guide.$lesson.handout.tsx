@@ -55,7 +55,7 @@ function NameLine() {
   return (
     <p className="name-line">
       {(["guide.handout.name", "guide.handout.class", "guide.handout.date"] as const).map((key) => (
-        <span key={key}>{t(key)}: </span>
+        <span key={key}>{t(key)}</span>
       ))}
     </p>
   );

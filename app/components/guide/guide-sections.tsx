@@ -2,6 +2,7 @@
  * Guide sections, the key diagram and the answer key. Guide content is compiled Markdown (no
  * widgets, checks or try-its: the build refuses them), rendered by the lessons' own Blocks.
  */
+import type { CSSProperties } from "react";
 import { Blocks, type BlockContext } from "~/components/lesson/blocks";
 import type { Block } from "~/course/types";
 import type { AnswerKeyItem } from "~/guides/guide-view.server";
@@ -27,7 +28,7 @@ export function GuideSectionView({ section, level = 2 }: { section: GuideSection
 /** The handout's key idea as boxes joined by arrows: an ordered list, so it reads in order without CSS too. */
 export function KeyDiagram({ labels, title }: { labels: readonly Block[][]; title: string }) {
   return (
-    <figure className="key-diagram" aria-label={title}>
+    <figure className="key-diagram" aria-label={title} style={{ "--steps": labels.length } as CSSProperties}>
       <ol>
         {labels.map((blocks, i) => (
           <li key={i}>
