@@ -1,7 +1,8 @@
 /**
  * Printing the teacher's material in Chromium: every lesson's handout prints to exactly two
  * pages (summary, worksheet) on A4 and on Letter, in English and 简体中文; the guides, the plan
- * and the mapping print too; the mapping lists every lesson. Print-emulated screenshots:
+ * and the mapping print too; the mapping lists every lesson; teachers find the guides from their
+ * home, the class matrix and the assignment form. Print-emulated screenshots:
  * test-results/screenshots/guides-print/.
  */
 import fs from "node:fs";
@@ -10,7 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
 import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
-import { closeTestSql, DEMO_TEACHER } from "./setup/context";
+import { closeTestSql, DEMO_TEACHER, realParamValues } from "./setup/context";
 import { ROOT } from "./setup/lantern-server";
 
 const JOURNEY = "guides-print";
@@ -97,6 +98,29 @@ for (const lang of LANGS) {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto("/teach/guide/tokens/handout");
       await screenshot(page, JOURNEY, `${lang}-handout-screen`);
+    }, 60_000);
+    it("is linked from the teacher's home, each lesson column of the class matrix and the assignment form", async () => {
+      const { page } = browsers.get(lang)!;
+      const t = translator(lang);
+      const { classId } = await realParamValues();
+      await page.goto("/teach");
+      await page.getByRole("link", { name: t("guide.link.home") }).click();
+      await page.waitForURL(/\/teach\/guide$/);
+      await expect.poll(() => page.locator("h1").innerText()).toBe(t("guide.index.title"));
+
+      await page.goto(`/teach/classes/${classId}`);
+      for (const lesson of course.lessons) {
+        const title = lesson.content[lang]!.title;
+        const link = page.getByRole("link", { name: t("guide.link.columnLabel", { title }) });
+        expect(await link.getAttribute("href")).toBe(`/teach/guide/${lesson.slug}`);
+      }
+      await screenshot(page, JOURNEY, `${lang}-class-matrix`);
+
+      await page.goto(`/teach/classes/${classId}/assignments`);
+      await page.getByText(t("guide.link.assign")).click();
+      const guideLinks = page.locator(".assign-guides a[href^='/teach/guide/']");
+      await expect.poll(() => guideLinks.count()).toBe(course.lessons.length * 2);
+      await screenshot(page, JOURNEY, `${lang}-assign`);
     }, 60_000);
   });
 }
