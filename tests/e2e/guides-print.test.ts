@@ -1,6 +1,6 @@
 /**
  * Printing the teacher's material in Chromium: every lesson's handout prints to exactly two
- * pages (summary, worksheet) on A4 and on Letter, in English and 简体中文; the guides, the plan
+ * pages (summary, worksheet) on A4 and on Letter, in English, 简体中文 and 繁體中文; the guides, the plan
  * and the mapping print too; the mapping lists every lesson; teachers find the guides from their
  * home, the class matrix and the assignment form. Print-emulated screenshots:
  * test-results/screenshots/guides-print/.
@@ -18,7 +18,7 @@ const JOURNEY = "guides-print";
 const course = JSON.parse(fs.readFileSync(path.join(ROOT, "build", "course.json"), "utf8")) as {
   lessons: { slug: string; content: Record<string, { title: string }> }[];
 };
-const LANGS = ["en", "zh-Hans"] as const;
+const LANGS = ["en", "zh-Hans", "zh-Hant"] as const;
 const browsers = new Map<string, OpenBrowser>();
 
 beforeAll(async () => {
