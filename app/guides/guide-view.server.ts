@@ -83,7 +83,7 @@ export function handoutView(slug: string, locale: Locale) {
   const worksheet = section("worksheet");
   if (!summary || !diagram || !worksheet) return null;
   const list = diagram.blocks[0];
-  const labels = list?.t === "ol" ? list.items.map((item) => item) : [];
+  const labels = list?.t === "ol" ? list.items : [];
   return { lesson: head(lesson, locale), summary, diagram: labels, worksheet };
 }
 

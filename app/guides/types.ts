@@ -52,7 +52,7 @@ export interface LessonGuide {
 }
 
 export interface TeachingPlan {
-  content: Localized<{ title: string; sections: GuideSection<PlanSectionId>[] }>;
+  content: Localized<{ sections: GuideSection<PlanSectionId>[] }>;
 }
 
 export interface CompiledGuides {

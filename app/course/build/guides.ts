@@ -18,7 +18,6 @@ import {
   type CompiledGuides,
   type GuideSection,
   type LessonGuide,
-  type PlanSectionId,
 } from "../../guides/types";
 import type { AuthoredLocale, Block, Course, Localized } from "../types";
 import { hantBlock } from "./derive-hant";
@@ -79,18 +78,11 @@ export function compileGuides(lessonsDir: string, course: Course, options: Guide
   const plan = compileSectionFiles(dir, root, PLAN_FILES, PLAN_SECTIONS, issues, "the teaching plan");
   const warnings = sortContentErrors(issues.warnings);
   if (issues.errors.length > 0 || !plan) return { errors: sortContentErrors(issues.errors), warnings };
-  const planTitle = (locale: AuthoredLocale) => (locale === "en" ? "Teaching plan" : "教学计划");
   return {
     guides: {
       courseVersion: course.version,
       lessons,
-      plan: {
-        content: {
-          en: { title: planTitle("en"), sections: plan.en },
-          "zh-Hans": { title: planTitle("zh-Hans"), sections: plan["zh-Hans"] },
-          "zh-Hant": { title: toHant(planTitle("zh-Hans")), sections: plan["zh-Hant"] },
-        },
-      },
+      plan: { content: { en: { sections: plan.en }, "zh-Hans": { sections: plan["zh-Hans"] }, "zh-Hant": { sections: plan["zh-Hant"] } } },
     },
     warnings,
   };
@@ -302,4 +294,3 @@ function checkPlanTable(blocks: readonly Block[], periodMinutes: number, file: s
   }
 }
 
-export type { PlanSectionId };
