@@ -931,7 +931,7 @@ export const zhHant: Record<MessageKey, string> = {
   "guide.printHint": "可用 A4 或 Letter 紙列印，請在列印對話方塊中選擇紙張大小。",
   "guide.key.title": "答案與解析",
   "guide.key.lead": "由本課的測驗檔案自動生成，始終與學生看到的題目一致。每道題還都有「我不確定」選項。",
-  "guide.key.checks": "課中隨堂小題",
+  "guide.key.checks": "課中「自我檢測」小題",
   "guide.key.quiz": "課後測驗",
   "guide.key.answer": "答案",
   "guide.key.accepted": "可接受的答案",

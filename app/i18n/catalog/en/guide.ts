@@ -20,7 +20,7 @@ export const guide = {
   "guide.printHint": "Prints on A4 or Letter. Choose your paper size in the print dialogue.",
   "guide.key.title": "Answer key",
   "guide.key.lead": "Generated from the lesson's quiz file, so it always matches what students see. Every question also offers \"I'm not sure\".",
-  "guide.key.checks": "Checks during the lesson",
+  "guide.key.checks": "\"Check yourself\" questions during the lesson",
   "guide.key.quiz": "End-of-lesson quiz",
   "guide.key.answer": "Answer",
   "guide.key.accepted": "Accepted answers",

@@ -22,7 +22,7 @@ export const guide: Record<keyof typeof en, string> = {
   "guide.printHint": "可用 A4 或 Letter 纸打印，请在打印对话框中选择纸张大小。",
   "guide.key.title": "答案与解析",
   "guide.key.lead": "由本课的测验文件自动生成，始终与学生看到的题目一致。每道题还都有“我不确定”选项。",
-  "guide.key.checks": "课中随堂小题",
+  "guide.key.checks": "课中“自我检测”小题",
   "guide.key.quiz": "课后测验",
   "guide.key.answer": "答案",
   "guide.key.accepted": "可接受的答案",
