@@ -11,6 +11,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { compileCourse } from "../app/course/build/compile-course";
 import { formatContentError } from "../app/course/build/errors";
+import { compileGuides } from "../app/course/build/guides";
+import { GUIDES_FILE_NAME } from "../app/guides/guides-file";
 
 interface Args {
   lessons: string;
@@ -54,11 +56,18 @@ function main(): number {
   }
 
   const { course } = result;
+  // Teacher's guides: built against this course (their answer keys come from its quizzes).
+  const guides = compileGuides(lessonsDir, course, { root: cwd });
+  for (const warning of guides.warnings) console.warn(formatContentError({ ...warning, message: `warning: ${warning.message}` }));
+  if ("errors" in guides) {
+    for (const error of guides.errors) console.error(formatContentError(error));
+    console.error(`guides: ${guides.errors.length} error${guides.errors.length === 1 ? "" : "s"}; nothing written`);
+    return 1;
+  }
+
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  // Written to a temporary file then renamed, so a running server never reads half a file.
-  const tmp = `${outFile}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(course));
-  fs.renameSync(tmp, outFile);
+  writeAtomically(outFile, JSON.stringify(course));
+  writeAtomically(path.join(path.dirname(outFile), GUIDES_FILE_NAME), JSON.stringify(guides.guides));
 
   const steps = course.lessons.reduce((n, l) => n + l.content.en.steps.length, 0);
   const questions = course.lessons.reduce((n, l) => n + l.quiz.length, 0);
@@ -66,9 +75,16 @@ function main(): number {
   const ms = Math.round(performance.now() - started);
   console.log(
     `course ${course.version}: ${course.lessons.length} lessons, ${steps} steps, ${questions} questions, ` +
-      `${checks} checks in ${ms} ms → ${path.relative(cwd, outFile) || outFile}`,
+      `${checks} checks, ${guides.guides.lessons.length} teacher's guides in ${ms} ms → ${path.relative(cwd, outFile) || outFile}`,
   );
   return 0;
+}
+
+/** Written to a temporary file then renamed, so a running server never reads half a file. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
 }
 
 process.exitCode = main();

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const OUTPUTS = ["build/index.js", "build/course.json", "build/mini-model.json"];
+const OUTPUTS = ["build/index.js", "build/course.json", "build/guides.json", "build/mini-model.json"];
 const SOURCES = ["app", "lessons", "db", "package.json", "remix.config.js"];
 
 /** The newest modification time of a file, or of anything below a folder (0 when missing). */

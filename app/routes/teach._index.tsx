@@ -39,6 +39,11 @@ export default function TeachHome() {
     <main id="main" className="page">
       <h1>{t("teach.title")}</h1>
       <SafeguardingAlerts alerts={alerts} back="/teach" outcome={outcome} />
+      <p className="teach-guides">
+        <Link to="/teach/guide">{t("guide.link.home")}</Link>
+        {" · "}
+        <Link to="/teach/frameworks">{t("guide.index.mapping")}</Link>
+      </p>
       {classes.length === 0 ? <p className="muted">{t("teach.noClasses")}</p> : null}
       <ul className="grid" role="list" style={{ listStyle: "none", padding: 0 }}>
         {classes.map((c) => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DeleteAssignmentSchema as DeleteSchema } from "~/forms/admin.server";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
@@ -96,6 +96,18 @@ export default function AssignmentsPage() {
                 {t(errors.lesson)}
               </p>
             ) : null}
+            <details className="assign-guides small">
+              <summary>{t("guide.link.assign")}</summary>
+              <ul>
+                {lessons.map((l) => (
+                  <li key={l.slug}>
+                    {l.number}. {l.title}: <Link to={`/teach/guide/${l.slug}`}>{t("guide.index.guide")}</Link>
+                    {" · "}
+                    <Link to={`/teach/guide/${l.slug}/handout`}>{t("guide.index.handout")}</Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
           </div>
           <div className="field">
             <label htmlFor="a-due">{t("teach.dash.assign.due")}</label>
@@ -174,7 +186,10 @@ export default function AssignmentsPage() {
                 {assignments.map((a) => (
                   <tr key={a.id} className={a.overdue > 0 ? "overdue" : undefined}>
                     <th scope="row">
-                      {a.lessonNumber}. {a.lessonTitle}
+                      {a.lessonNumber}. {a.lessonTitle}{" "}
+                      <Link className="small" to={`/teach/guide/${a.lesson}`} aria-label={t("guide.link.columnLabel", { title: a.lessonTitle })}>
+                        {t("guide.link.column")}
+                      </Link>
                     </th>
                     <td>{a.wholeClass ? t("teach.dash.assign.wholeClass") : a.targetNames.join(", ")}</td>
                     <td>

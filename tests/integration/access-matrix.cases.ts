@@ -81,6 +81,11 @@ const visitorPost = (path: string, params: Record<string, string>, form: Record<
   denied: false,
 });
 
+/** Teacher material that is the same for every school (guides): students and visitors may not see it. */
+function staffOnly(path: string, params: Record<string, string> = {}) {
+  return (w: World): Attack[] => [get("student", w.studentA1, path, params), get("visitor", null, path, params)];
+}
+
 /** Admin pages: teachers, students and visitors may not see them. */
 function adminPage(path: string, params: (w: World) => Record<string, string> = () => ({}), form?: Record<string, string>) {
   return (w: World): Attack[] =>
@@ -120,6 +125,21 @@ export const ATTACKS: Record<string, Entry> = {
       post("visitor", null, "/teach", {}, { name: "Sneaky class" }),
     ],
   },
+  // Teacher's guides hold answer keys: teachers and admins only.
+  "teach.guide._index": { attacks: staffOnly("/teach/guide") },
+  "teach.guide.$lesson._index": {
+    attacks: (w) => [
+      ...staffOnly("/teach/guide/tokens", { lesson: "tokens" })(w),
+      get("teacher, unknown lesson", w.teacherA1, "/teach/guide/no-such-lesson", { lesson: "no-such-lesson" }),
+    ],
+  },
+  "teach.guide.$lesson.handout": {
+    attacks: (w) => [
+      ...staffOnly("/teach/guide/tokens/handout", { lesson: "tokens" })(w),
+      get("teacher, unknown lesson", w.teacherA1, "/teach/guide/no-such-lesson/handout", { lesson: "no-such-lesson" }),
+    ],
+  },
+  "teach.frameworks": { attacks: staffOnly("/teach/frameworks") },
   "teach.classes.$classId": { attacks: classPage("") },
   "teach.classes.$classId.settings": { attacks: classPage("/settings", () => ({ intent: "rename", name: "Mine now" })) },
   "teach.classes.$classId.roster": {

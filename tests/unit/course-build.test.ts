@@ -859,7 +859,7 @@ describe("scripts/build-course.ts", () => {
     tempDirs.push(path.dirname(path.dirname(out)));
     const result = run(["--lessons", "tests/fixtures/lessons-valid", "--out", out]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^course [0-9a-f]{12}: 2 lessons, 4 steps, 3 questions, 1 checks in \d+ ms/);
+    expect(result.stdout).toMatch(/^course [0-9a-f]{12}: 2 lessons, 4 steps, 3 questions, 1 checks, 2 teacher's guides in \d+ ms/);
     const written = JSON.parse(fs.readFileSync(out, "utf8")) as Course;
     expect(written.lessons.map((l) => l.slug)).toEqual(["first-steps", "feedback"]);
   }, 30_000);

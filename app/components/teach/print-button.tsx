@@ -2,14 +2,14 @@
 import { useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
 
-export function PrintButton() {
+export function PrintButton({ label }: { label?: string }) {
   const t = useT();
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return null;
   return (
     <button type="button" className="primary" onClick={() => window.print()}>
-      {t("teach.dash.report.print")}
+      {label ?? t("teach.dash.report.print")}
     </button>
   );
 }

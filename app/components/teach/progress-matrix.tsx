@@ -36,7 +36,10 @@ export function ProgressMatrix({
             </th>
             {view.lessons.map((l) => (
               <th key={l.slug} scope="col" className="matrix-lesson">
-                <span className="lesson-no">{l.number}</span> {l.title}
+                <span className="lesson-no">{l.number}</span> {l.title}{" "}
+                <Link className="matrix-guide small no-print" to={`/teach/guide/${l.slug}`} aria-label={t("guide.link.columnLabel", { title: l.title })}>
+                  {t("guide.link.column")}
+                </Link>
               </th>
             ))}
             <th scope="col" className="matrix-total">

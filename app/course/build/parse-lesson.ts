@@ -296,7 +296,8 @@ function compileLessonData(
 }
 
 function warnAboutStrayFiles(folder: LessonFolder, options: LessonBuildOptions, issues: ContentIssues): void {
-  const known = new Set<string>([...Object.values(LESSON_FILES), ...WIDGET_DATA_FILES.map((s) => s.fileName)]);
+  // Teacher's guides are compiled separately (guides.ts) but live in the lesson's folder.
+  const known = new Set<string>([...Object.values(LESSON_FILES), ...WIDGET_DATA_FILES.map((s) => s.fileName), "guide.en.md", "guide.zh-Hans.md"]);
   for (const name of fs.readdirSync(folder.dir)) {
     if (name.startsWith(".") || known.has(name)) continue;
     issues.warn(relativePath(options.root, path.join(folder.dir, name)), 1, "not used by the build (a misspelt file name?)");

@@ -12,7 +12,8 @@ import { admin } from "./en/admin";
 import { safeguarding } from "./en/safeguarding";
 import { widgets } from "./en/widgets";
 import { limits } from "./en/limits";
+import { guide } from "./en/guide";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,5 +9,6 @@ import { admin } from "./zh-Hans/admin";
 import { safeguarding } from "./zh-Hans/safeguarding";
 import { widgets } from "./zh-Hans/widgets";
 import { limits } from "./zh-Hans/limits";
+import { guide } from "./zh-Hans/guide";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide };
