@@ -227,6 +227,24 @@ export function detectCrisis(text: string): CrisisResult {
   return { matched: matches.length > 0, categories, matches };
 }
 
+/**
+ * Detection for a new message, also read together with the student's message before it: teens
+ * type in bursts ("i just want to" ⏎ "die", "我想" ⏎ "死"), and each half alone says nothing.
+ * A match already inside the earlier message alone is not counted again (it was handled then).
+ */
+export function detectCrisisInTurn(prompt: string, previous: string | null): CrisisResult {
+  const own = detectCrisis(prompt);
+  if (!previous?.trim()) return own;
+  const before = new Set(detectCrisis(previous).matches.map((m) => m.rule));
+  const joined = detectCrisis(`${previous.slice(-200)}\n${prompt}`).matches.filter(
+    (m) => !before.has(m.rule) && !own.matches.some((o) => o.rule === m.rule),
+  );
+  if (joined.length === 0) return own;
+  const matches = [...own.matches, ...joined];
+  const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));
+  return { matched: true, categories, matches };
+}
+
 /** The flag codes a crisis match leaves on the message ("crisis_suicide", …). */
 export function crisisFlags(result: CrisisResult): string[] {
   return result.categories.map((c) => `crisis_${c}`);

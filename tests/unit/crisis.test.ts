@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crisisFlags, detectCrisis, normaliseForCrisis } from "~/playground/crisis";
+import { crisisFlags, detectCrisis, detectCrisisInTurn, normaliseForCrisis } from "~/playground/crisis";
 
 /** Disclosures that must reach an adult: English, 简体中文, 繁體中文, typos and indirect forms. */
 const MUST_MATCH: [string, string][] = [
@@ -281,5 +281,28 @@ describe("crisis detection", () => {
       "crisis_suicide",
       "crisis_self_harm",
     ]);
+  });
+});
+
+describe("a disclosure typed in bursts", () => {
+  it.each([
+    ["i just want to", "die", "suicide"],
+    ["i wanna", "unalive", "suicide"],
+    ["everyone would be better off", "without me", "suicide"],
+    ["我想", "死", "suicide"],
+    ["我爸爸喝醉了就", "打我", "abuse"],
+  ] as const)("%s ⏎ %s", (previous, prompt, category) => {
+    expect(detectCrisis(prompt).matched).toBe(false);
+    expect(detectCrisisInTurn(prompt, previous).categories).toContain(category);
+  });
+
+  it("does not count again what the earlier message already said", () => {
+    expect(detectCrisisInTurn("what is a token?", "I want to die").matched).toBe(false);
+  });
+
+  it("lets two ordinary messages pass", () => {
+    expect(detectCrisisInTurn("die laughing at this joke", "I want to").matched).toBe(false);
+    expect(detectCrisisInTurn("in minecraft hardcore", "i want to die").matched).toBe(false);
+    expect(detectCrisisInTurn("how do I", "kill the process").matched).toBe(false);
   });
 });
