@@ -111,7 +111,8 @@ describe("the wrong person is refused, never a 500", () => {
 
   it("the stream refuses anonymous and malformed requests without a 500", async () => {
     const w = await world();
-    for (const form of [{}, { prompt: "hi" }, { prompt: "hi", model: "x".repeat(500) }, { prompt: "hi", model: "mini", temperature: "NaN" }, { prompt: "hi", model: "mini", maxTokens: "1e309" }]) {
+    const forms: Record<string, string>[] = [{}, { prompt: "hi" }, { prompt: "hi", model: "x".repeat(500) }, { prompt: "hi", model: "mini", temperature: "NaN" }, { prompt: "hi", model: "mini", maxTokens: "1e309" }];
+    for (const form of forms) {
       for (const user of [null, w.student]) {
         const status = await statusOf(streamAction, user, "/api/playground/stream", {}, form);
         expect(status, JSON.stringify(form)).not.toBe(500);
