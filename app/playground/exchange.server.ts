@@ -160,10 +160,10 @@ export async function prepareExchange(
   // student typed (the prompt, their own system prompt), never the lesson's text.
   const typedSystem = tryit?.system ? null : ownSystem;
   const previousTyped = history.messages.at(-2)?.role === "assistant" ? history.messages.at(-3) : history.messages.at(-2);
-  const crisis = detectCrisisInTurn(
-    typedSystem ? `${typedSystem}\n${prompt}` : prompt,
-    previousTyped?.role === "user" ? previousTyped.content : null,
-  );
+  const previousText = previousTyped?.role === "user" ? previousTyped.content : null;
+  const withSystem = detectCrisisInTurn(typedSystem ? `${typedSystem}\n${prompt}` : prompt, previousText);
+  // With their own system prompt in between, the burst is the previous message and this prompt.
+  const crisis = withSystem.matched || !typedSystem ? withSystem : detectCrisisInTurn(prompt, previousText);
   const safeguarding = crisis.matched ? await getSafeguardingSettings(user) : null;
 
   // Screening, before anything leaves the server: everything the student typed that this request

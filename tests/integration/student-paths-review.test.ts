@@ -66,6 +66,18 @@ describe("a disclosure typed in bursts", () => {
   });
 });
 
+describe("a disclosure typed in bursts, in explore mode with the student's own system prompt", () => {
+  it("the second half still gets the support card", async () => {
+    const { student } = await setup({ exploreMode: true });
+    const system = "You are a kind friend who listens.";
+    const one = await stream(student, { prompt: "honestly i just want to", model: CLAUDE, system });
+    expect(one.types).not.toContain("support");
+    const two = await stream(student, { prompt: "die", model: CLAUDE, system, conversationId: startOf(one.events).conversationId });
+    expect(two.types).toEqual(["start", "support", "done"]);
+    expect(modelCalls()).toHaveLength(1);
+  });
+});
+
 describe("chat accounts are personal data", () => {
   it("with JavaScript: 'add me on snap' never reaches Claude", async () => {
     const { student } = await setup();
