@@ -129,6 +129,7 @@ const MUST_MATCH: [string, string][] = [
   ["self_harm", "i have been cutting"],
   ["self_harm", "i burn myself with a lighter"],
   ["self_harm", "i scratch myself until i bleed"],
+  ["self_harm", "i punch walls until my hands bleed"],
   ["abuse", "my dad beats me up"],
   ["abuse", "my brother keeps hitting me"],
   ["abuse", "someone is touching me and told me not to tell"],
