@@ -18,6 +18,8 @@
  * alarm for every "dead tired" would teach teachers to ignore the red box.
  */
 
+import { foldForWords } from "./normalize-text";
+
 export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
 
 export interface CrisisMatch {
@@ -83,6 +85,11 @@ const EN: Rule[] = [
   { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
   { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b/ },
   { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose|od|take all (?:my|the) pills|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
+  { id: "en.suicide.should-die", category: "suicide", pattern: /\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b(?!\s(?:laughing|of|from|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/ },
+  { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
+  { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\bi (?:have |had |ve )?(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
+  { id: "en.suicide.pills-many", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\w+ ){0,2}(?:\d{2,}|bottle|all|too many|lots|lot|loads|bunch|handful|whole|every)(?: \w+){0,4} (?:pills|tablets|meds|medicine|painkillers)\b/ },
+  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\b(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs)\b/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
   // self-harm
   {
@@ -91,6 +98,7 @@ const EN: Rule[] = [
     pattern: new RegExp(String.raw`\b(?:${INTENT}|keep|still|started|start|been|sometimes|again|cant stop)\s(?:to\s)?(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving|hit|hitting)\s${MYSELF}\b`),
   },
   { id: "en.self-harm.cut-again", category: "self_harm", pattern: new RegExp(String.raw`\b(?:i|ive|i have)\s(?:been\s)?(?:cut|cutting|burnt|burned|hurt|hurting)\s${MYSELF}\s(?:again|on purpose|to feel|because|when)\b`) },
+  { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\bi (?:have |ve )?been cutting(?: again)?$`) },
   { id: "en.self-harm.wrists", category: "self_harm", pattern: /\b(?:cut|cutting|cuts on|scars on|slit|slitting)\s(?:my)\s(?:wrists?|arms?|legs?|thighs?|skin)\b/ },
   { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|sh again)\b/ },
   // abuse
@@ -98,19 +106,31 @@ const EN: Rule[] = [
     id: "en.abuse.hits-me",
     category: "abuse",
     pattern:
-      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|aunt|brother|sister|boyfriend|girlfriend|parents?|grandpa|grandma|teacher|coach)\s(?:\w+\s)?(?:hits?|beats?|kicks?|kicked|chokes?|choked|punch(?:es|ed)?|slaps?|slapped|hurts?|abuses?|abused|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|with (?:a|an|the|his|her|their) (?:idea|question|joke|fact)))/,
+      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|aunt|brother|sister|boyfriend|girlfriend|parents?|grandpa|grandma|teacher|coach)\s(?:\w+\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)))/,
+  },
+  {
+    id: "en.abuse.beats-me-up",
+    category: "abuse",
+    pattern: /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|aunt|brother|boyfriend|parents?)\s(?:\w+\s)?(?:beats?|beat|beating|keeps beating) me up\b(?!\s(?:in|at) (?:the )?(?:game|smash|fortnite|fifa|chess|minecraft|roblox))/,
   },
   {
     id: "en.abuse.touches-me",
     category: "abuse",
-    pattern: /\b(?:he|she|they|dad|stepdad|uncle|brother|boyfriend|teacher|coach|someone|a man|an adult)\s(?:\w+\s)?(?:touch(?:es|ed)?|molest(?:s|ed)?|rap(?:es|ed)|sexually abus(?:es|ed))\s(?:me)\b(?!\s(?:up|back|with (?:his|her|their) (?:story|words|speech)))/,
+    pattern: /\b(?:he|she|they|dad|stepdad|uncle|brother|boyfriend|teacher|coach|someone|a man|an adult)\s(?:\w+\s)?(?:touch(?:es|ed|ing)?|molest(?:s|ed|ing)?|rap(?:es|ed)|sexually abus(?:es|ed))\s(?:me)\b(?!\s(?:up|back|with (?:his|her|their) (?:story|words|speech)))/,
   },
+  {
+    id: "en.abuse.secret",
+    category: "abuse",
+    pattern:
+      /\b(?:he|she|they|someone|somebody|an adult|a man|a woman|dad|stepdad|uncle|brother|boyfriend|coach|teacher)\s(?:\w+\s)?(?:told|tells|said|made|makes|asked) me (?:not to|to not|never to|to never|to promise not to|promise not to) tell\b(?!\s(?:\w+\s){0,2}(?:about )?(?:the|my|his|her|our) (?:surprise|party|present|gift|birthday|plan|spoiler|answer|ending))|\b(?:made|makes|forced|forces|asked|asks|wants|wanted) me (?:to )?(?:touch (?:him|her|his|them)|send (?:him |her |them )?(?:nudes|naked|pics of my body)|take (?:off )?my clothes(?: off)?)\b|\basked (?:me )?for (?:nudes|naked pics)\b|\bsent me (?:nudes|naked (?:pics|photos))\b|\basked (?:me )?for (?:pics|photos|pictures)\b.{0,40}\b(?:keep it (?:a )?secret|not to tell|dont tell)\b/,
+  },
+  { id: "en.abuse.scared-of", category: "abuse", pattern: /\b(?:im|i am) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:my )?(?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|uncle|parents|brother|mums boyfriend|moms boyfriend)\b/ },
   { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
   { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
   // immediate danger
   { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they) (?:is|are|has been|keeps|s)?\s?(?:following|stalking|watching) me\b|\bim being (?:followed|stalked)\b/ },
   { id: "en.danger.in-danger", category: "danger", pattern: /\b(?:im|i am) (?:in danger|not safe|in trouble and scared)\b|\bplease help (?:me )?(?:im|i am) (?:scared|in danger)\b/ },
-  { id: "en.danger.threat", category: "danger", pattern: /\bthreaten(?:s|ed|ing)? to (?:kill|hurt|beat|stab|shoot) me\b|\b(?:has|got|with) a (?:gun|knife) (?:and|in my house|at my school|at school|outside)\b/ },
+  { id: "en.danger.threat", category: "danger", pattern: /\bthreaten(?:s|ed|ing)? to (?:kill|hurt|beat|stab|shoot) me\b|\b(?:said|says|told me) (?:that )?(?:he|she|they)(?:ll| will| would| is going to| is gonna| are going to) (?:kill|hurt|beat|stab|shoot) me\b|\b(?:scared|afraid|terrified) (?:that )?(?:hes|shes|theyre|he is|she is|they are|he will|she will|hell|shell|my \w+ (?:is|will)) (?:going to |gonna |will )?(?:hurt|hit|kill|beat|stab) me\b|\b(?:has|got|with) a (?:gun|knife) (?:and|in my house|at my school|at school|outside)\b/ },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -119,12 +139,13 @@ const EN: Rule[] = [
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
   { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))/ },
-  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /不想(?:再)?活|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去)(?:了)?(?:就)?(?:不要|再也不|永远不)(?:要)?醒/ },
+  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
+  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去)(?:了)?(?:就)?(?:不要|再也不|永远不)(?:要)?醒/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
   { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀(?!的(?:角色|人物|主角|情节))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
-  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|吃安眠药|吞安眠药|吃(?:一整瓶|一堆|很多|好多)药|烧炭)/ },
-  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失/ },
+  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|吃安眠药|吞安眠药|吃(?:一整瓶|一堆|很多|好多)药|烧炭)|(?:吃|吞)(?:了|咗)(?:一整瓶|整瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?(?:安眠|止痛)?药/ },
+  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|我想消失(?:$|[了。!！…]|,|，)/ },
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /没有我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // self-harm
   { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己|打自己|掐自己|烫自己)/ },
@@ -133,9 +154,9 @@ const ZH: Rule[] = [
     id: "zh.abuse.hits-me",
     category: "abuse",
     pattern:
-      /(?:他|她|他们|爸|妈|爸爸|妈妈|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)(?:经常|总是|老是|又|每天|天天|一直|常常|昨天|今天|昨晚|喝醉了就|一生气就|会)?(?:打|揍|踢|掐|虐待|烫|关|锁)(?:了)?我(?!电话|手机|的电话|的手机|游戏|一下就跑|也不)/,
+      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)[^,，。.!！?？;；]{0,8}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗)?我(?!电话|手机|的电话|的手机|游戏|一下就跑|也不)|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
   },
-  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)/ },
+  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:经常|一直|总是|又|偷偷|老是)?摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)/ },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全|害怕回家/ },
   // immediate danger
   { id: "zh.danger", category: "danger", pattern: /有人(?:一直|在)?(?:跟踪|跟着)我|(?:有人|他|她|他们)(?:说)?要(?:杀|砍|捅)(?:了)?我|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
@@ -177,7 +198,9 @@ export function normaliseForCrisis(text: string): string {
 /** The text as the Chinese rules see it: no spaces, traditional folded to simplified. */
 export function compactForCrisis(text: string): string {
   const s = text.normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
-  return [...s].map((c) => TRAD_TO_SIMP[c] ?? c).join("");
+  // The table first (its choices, e.g. 著 → 着, suit the rules), then every other traditional
+  // character (Cantonese 飲, 竇, 輕…) and accents off pinyin ("sǐ" → "si").
+  return foldForWords([...s].map((c) => TRAD_TO_SIMP[c] ?? c).join("")).text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,6 +225,24 @@ export function detectCrisis(text: string): CrisisResult {
   }
   const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));
   return { matched: matches.length > 0, categories, matches };
+}
+
+/**
+ * Detection for a new message, also read together with the student's message before it: teens
+ * type in bursts ("i just want to" ⏎ "die", "我想" ⏎ "死"), and each half alone says nothing.
+ * A match already inside the earlier message alone is not counted again (it was handled then).
+ */
+export function detectCrisisInTurn(prompt: string, previous: string | null): CrisisResult {
+  const own = detectCrisis(prompt);
+  if (!previous?.trim()) return own;
+  const before = new Set(detectCrisis(previous).matches.map((m) => m.rule));
+  const joined = detectCrisis(`${previous.slice(-200)}\n${prompt}`).matches.filter(
+    (m) => !before.has(m.rule) && !own.matches.some((o) => o.rule === m.rule),
+  );
+  if (joined.length === 0) return own;
+  const matches = [...own.matches, ...joined];
+  const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));
+  return { matched: true, categories, matches };
 }
 
 /** The flag codes a crisis match leaves on the message ("crisis_suicide", …). */

@@ -21,7 +21,7 @@ import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } fr
 import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
 import type { StreamEvent, SupportCardView } from "./chat-events";
-import { crisisFlags, detectCrisis, type CrisisResult } from "./crisis";
+import { crisisFlags, detectCrisisInTurn, type CrisisResult } from "./crisis";
 import { severityOf } from "./severity";
 import { getSafeguardingSettings, notifySafeguarding, supportCardOf } from "~/models/safeguarding.server";
 import {
@@ -159,7 +159,11 @@ export async function prepareExchange(
   // Crisis detection comes first, before any provider and whatever the provider: only what the
   // student typed (the prompt, their own system prompt), never the lesson's text.
   const typedSystem = tryit?.system ? null : ownSystem;
-  const crisis = detectCrisis(typedSystem ? `${typedSystem}\n${prompt}` : prompt);
+  const previousTyped = history.messages.at(-2)?.role === "assistant" ? history.messages.at(-3) : history.messages.at(-2);
+  const previousText = previousTyped?.role === "user" ? previousTyped.content : null;
+  const withSystem = detectCrisisInTurn(typedSystem ? `${typedSystem}\n${prompt}` : prompt, previousText);
+  // With their own system prompt in between, the burst is the previous message and this prompt.
+  const crisis = withSystem.matched || !typedSystem ? withSystem : detectCrisisInTurn(prompt, previousText);
   const safeguarding = crisis.matched ? await getSafeguardingSettings(user) : null;
 
   // Screening, before anything leaves the server: everything the student typed that this request
@@ -512,7 +516,8 @@ export function parseExchangeForm(form: FormData, locale: Locale): ExchangeFormR
   const { intent, conversationId, prompt, model, system, temperature, maxTokens, tryit } = parsed.data;
   const regenerate = intent === "regenerate";
   if (!regenerate) {
-    if (!prompt.trim()) return { ok: false, refusal: refusal("empty", locale) };
+    // Invisible characters alone (zero-width spaces, joiners) are an empty message too.
+    if (!prompt.replace(/[\p{Cf}\s]/gu, "")) return { ok: false, refusal: refusal("empty", locale) };
     if (prompt.length > MAX_PROMPT_CHARS) {
       return { ok: false, refusal: refusal("too_long", locale, { max: MAX_PROMPT_CHARS }) };
     }

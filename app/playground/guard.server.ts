@@ -431,7 +431,7 @@ export function explainBlocked(kinds: readonly string[], text: string, blockedTo
   return explainFindings(findings, locale, where);
 }
 
-const FINDING_KINDS: readonly string[] = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "blocked_topic"];
+const FINDING_KINDS: readonly string[] = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "blocked_topic"];
 function isFindingKind(value: string): value is FindingKind {
   return FINDING_KINDS.includes(value);
 }

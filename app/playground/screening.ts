@@ -21,7 +21,8 @@ export type PersonalDataKind =
   | "cn_mobile"
   | "cn_resident_id"
   | "id_number"
-  | "street_address";
+  | "street_address"
+  | "account";
 export type FindingKind = PersonalDataKind | "blocked_topic";
 
 export interface Finding {
@@ -117,7 +118,47 @@ function isObfuscatedEmail(match: string, folded: string, index: number): boolea
   );
 }
 
+/**
+ * Apps a student is reached on (QQ, WeChat, LINE, Snapchat, Instagram, TikTok, Discord…). Sharing
+ * one lets a stranger contact a child directly, which is the point of the personal-data screen.
+ */
+const ACCOUNT_APPS_EN = String.raw`qq|wechat|we\s?chat|weixin|wx|vx|line\s+id|snap(?:chat)?|insta(?:gram)?|ig|tik\s?tok|discord|telegram|kik|roblox|fortnite|steam|xbox|psn|twitter|facebook|fb|messenger|whats\s?app|douyin|weibo|minecraft`;
+/** "add me on line", but "my line is busy" and "line: 12" are not accounts. */
+const ACCOUNT_APPS_ADD = String.raw`${ACCOUNT_APPS_EN}|line`;
+const ACCOUNT_APPS_ZH = String.raw`qq|QQ|扣扣|企鹅号|企鵝號|微信|威信|薇信|微訊|v信|V信|抖音|快手|微博|小红书|小紅書|b站|B站|推特|脸书|臉書`;
+/** Words after "my snap is" that are not a name: "my insta is private", "add me on line later". */
+const NOT_A_HANDLE =
+  /^(?:a|an|the|is|am|are|was|on|in|at|to|and|or|but|so|too|also|just|not|no|yes|private|public|down|broken|banned|blocked|deleted|hacked|new|old|boring|cool|fun|great|good|bad|fine|better|worse|same|please|pls|plz|now|later|soon|today|tomorrow|tonight|sometime|maybe|if|because|cuz|lol|lmao|haha|bro|too|really|very|full|empty|dead|gone|here|there|it|this|that|mine|yours|account|app|name|id|username|handle|number|what|why|how|when|where|who|which|for|with|from|by|of|me|you|him|her|them|us|we|they|i|he|she|ok|okay|idk|everything|nothing|something)$/i;
+
+function looksLikeHandle(value: string): boolean {
+  const handle = value.replace(/^@/, "");
+  if (handle.length < 3 || NOT_A_HANDLE.test(handle)) return false;
+  // A name has a letter; a bare number must be long enough to be an account (QQ: 5 to 11 digits).
+  return /[A-Za-z]/.test(handle) || (/^\d+$/.test(handle) && between(handle.length, 5, 12));
+}
+
 const DETECTORS: Detector[] = [
+  {
+    // "my snap is lily.k", "add me on insta @lily_k", "follow me on ig", "my discord is lily#1234",
+    // "LINE ID: lily0815", "qq: 123456789".
+    kind: "account",
+    pattern: new RegExp(
+      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：])\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
+      "giud",
+    ),
+    group: 1,
+    accept: looksLikeHandle,
+  },
+  {
+    // 我的QQ是123456789, 加我微信 lily0815, 微信号：wxid_abc, 扣扣 123456789, 我嘅微訊號係…
+    kind: "account",
+    pattern: new RegExp(
+      String.raw`(?:${ACCOUNT_APPS_ZH}|[vVwW][xX](?=号|號))(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
+      "gud",
+    ),
+    group: 1,
+    accept: looksLikeHandle,
+  },
   {
     kind: "email",
     pattern:
@@ -388,6 +429,7 @@ const SPECIFICITY: PersonalDataKind[] = [
   "cn_mobile",
   "phone",
   "street_address",
+  "account",
 ];
 
 function keepMostSpecific(candidates: Finding[]): Finding[] {
@@ -590,6 +632,7 @@ const KIND_NAMES: Record<Locale, Record<PersonalDataKind, string>> = {
     cn_resident_id: "a resident ID card number",
     id_number: "an ID number",
     street_address: "a home address",
+    account: "an account name on a chat or social app",
   },
   "zh-Hans": {
     email: "电子邮箱地址",
@@ -598,6 +641,7 @@ const KIND_NAMES: Record<Locale, Record<PersonalDataKind, string>> = {
     cn_resident_id: "身份证号码",
     id_number: "证件号码",
     street_address: "家庭住址",
+    account: "聊天或社交软件的账号",
   },
   "zh-Hant": {
     email: "電子郵件地址",
@@ -606,6 +650,7 @@ const KIND_NAMES: Record<Locale, Record<PersonalDataKind, string>> = {
     cn_resident_id: "身分證號碼",
     id_number: "證件號碼",
     street_address: "住家地址",
+    account: "聊天或社交軟體的帳號",
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crisisFlags, detectCrisis, normaliseForCrisis } from "~/playground/crisis";
+import { crisisFlags, detectCrisis, detectCrisisInTurn, normaliseForCrisis } from "~/playground/crisis";
 
 /** Disclosures that must reach an adult: English, 简体中文, 繁體中文, typos and indirect forms. */
 const MUST_MATCH: [string, string][] = [
@@ -112,7 +112,53 @@ const MUST_MATCH: [string, string][] = [
   ["danger", "有人跟蹤我"],
   ["suicide", "想死"],
   // full-width, zero-width
-  ["suicide", "我\u200b想\u200b死"],
+  ["suicide", "我\u200b想\u200b死"],  // Found in review: how 13-year-olds actually type it
+  ["suicide", "i should just die"],
+  ["suicide", "i deserve to die"],
+  ["suicide", "im done with life"],
+  ["suicide", "idw to live anymore"],
+  ["suicide", "i tried to hang myself"],
+  ["suicide", "i swallowed a bottle of pills"],
+  ["suicide", "i just took all of my moms sleeping pills"],
+  ["suicide", "i took 20 pills"],
+  ["suicide", "wo xiang si"],
+  ["suicide", "wo bu xiang huo le"],
+  ["suicide", "wo xiang zs"],
+  ["self_harm", "i cut myself again"],
+  ["self_harm", "i cut myself last night"],
+  ["self_harm", "i have been cutting"],
+  ["self_harm", "i burn myself with a lighter"],
+  ["self_harm", "i scratch myself until i bleed"],
+  ["self_harm", "i punch walls until my hands bleed"],
+  ["abuse", "my dad beats me up"],
+  ["abuse", "my brother keeps hitting me"],
+  ["abuse", "someone is touching me and told me not to tell"],
+  ["abuse", "he told me not to tell anyone what he did"],
+  ["abuse", "he made me touch him"],
+  ["abuse", "he sent me nudes and asked for mine"],
+  ["abuse", "im scared of my stepdad"],
+  ["danger", "my dad said he will kill me"],
+  ["danger", "im scared hes going to hurt me"],
+  ["suicide", "死了算了"],
+  ["suicide", "我要去死"],
+  ["suicide", "我想轻生"],
+  ["suicide", "我想一了百了"],
+  ["suicide", "我想zs"],
+  ["suicide", "我吃了一整瓶药"],
+  ["suicide", "大家都讨厌我，我想消失"],
+  ["abuse", "他摸我"],
+  ["abuse", "有人让我不要告诉别人他摸我"],
+  ["abuse", "有个大人让我发裸照"],
+  ["abuse", "我被爸爸打"],
+  ["abuse", "爸爸用皮带抽我"],
+  // 繁體 and Cantonese
+  ["suicide", "我唔想生存"],
+  ["suicide", "唔想活落去"],
+  ["suicide", "我想輕生"],
+  ["abuse", "爸爸飲醉酒就打我"],
+  ["abuse", "我老豆打我"],
+  ["abuse", "佢摸我"],
+  ["abuse", "有人叫我唔好同人講佢摸我"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -197,7 +243,21 @@ const MUST_PASS: string[] = [
   "他打我電話",
   "這個遊戲太難了，我一直死",
   "二戰時很多士兵死亡",
-  "累死我了",
+  "累死我了",  // Found in review
+  "I'd die for a pizza",
+  "this game kills me",
+  "In biology, cells die by apoptosis",
+  "my dad hit me with a great idea",
+  "my dad hits me up on whatsapp",
+  "I cut myself shaving this morning",
+  "she told me not to tell anyone about the surprise party",
+  "my brother beat me up in smash bros",
+  "i took my pills this morning like the doctor said",
+  "狗狗死了我好难过",
+  "妈妈摸我的头说没关系",
+  "爷爷去世了我很难过",
+  "历史课：秦始皇是怎么死的",
+  "狼人杀怎么玩",
 ];
 
 describe("crisis detection", () => {
@@ -222,5 +282,28 @@ describe("crisis detection", () => {
       "crisis_suicide",
       "crisis_self_harm",
     ]);
+  });
+});
+
+describe("a disclosure typed in bursts", () => {
+  it.each([
+    ["i just want to", "die", "suicide"],
+    ["i wanna", "unalive", "suicide"],
+    ["everyone would be better off", "without me", "suicide"],
+    ["我想", "死", "suicide"],
+    ["我爸爸喝醉了就", "打我", "abuse"],
+  ] as const)("%s ⏎ %s", (previous, prompt, category) => {
+    expect(detectCrisis(prompt).matched).toBe(false);
+    expect(detectCrisisInTurn(prompt, previous).categories).toContain(category);
+  });
+
+  it("does not count again what the earlier message already said", () => {
+    expect(detectCrisisInTurn("what is a token?", "I want to die").matched).toBe(false);
+  });
+
+  it("lets two ordinary messages pass", () => {
+    expect(detectCrisisInTurn("die laughing at this joke", "I want to").matched).toBe(false);
+    expect(detectCrisisInTurn("in minecraft hardcore", "i want to die").matched).toBe(false);
+    expect(detectCrisisInTurn("how do I", "kill the process").matched).toBe(false);
   });
 });

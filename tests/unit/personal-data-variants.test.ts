@@ -182,6 +182,35 @@ const MUST_BLOCK: [string, PersonalDataKind][] = [
   ["１２３ Main Street", "street_address"],
   ["flat 3, 45 Nathan Road", "street_address"],
   ["我家住在人民路12\u200B3号", "street_address"],
+  // ---- chat and social accounts: a stranger can reach the child directly ----
+  ["我的QQ是123456789", "account"],
+  ["my qq is 123456789", "account"],
+  ["加我QQ 1234567890", "account"],
+  ["qq号：3 8 7 6 5 4 3 2 1", "account"],
+  [`QQ：${toChinese("123456789")}`, "account"],
+  ["扣扣 123456789", "account"],
+  ["我的微信号是 xiaoming_2012", "account"],
+  ["微信：wxid_abc123", "account"],
+  ["加我微信 lily0815", "account"],
+  ["vx: lily0815", "account"],
+  ["wx号 lily0815", "account"],
+  ["我嘅微訊號係 lily0815", "account"],
+  [`加我${fullWidth("QQ")}${fullWidth("123456789")}`, "account"],
+  ["my line id is lily0815", "account"],
+  ["add me on line: lily_0815", "account"],
+  ["LINE ID: lily0815", "account"],
+  ["my snap is lily.k2012", "account"],
+  ["add me on snap lilyk", "account"],
+  ["my snapchat is lilyk2012", "account"],
+  ["add me on insta @lily.k", "account"],
+  ["my insta is lily_k", "account"],
+  ["follow me on ig @lily_k", "account"],
+  ["my tiktok is @lilyk", "account"],
+  ["my discord is lily#1234", "account"],
+  ["add me on discord lilyk", "account"],
+  ["my roblox username is LilyK2012", "account"],
+  ["我的抖音号是 lily2012", "account"],
+  ["I live at 12 Oak Street", "street_address"],
 ];
 
 /** Must pass: the numbers lessons about language models are full of. */
@@ -270,14 +299,28 @@ const MUST_PASS: string[] = [
   "我们在3楼5号教室上课",
   "图书馆在三楼A区",
   "村上春树写了3本书",
-  "度假山庄3号楼",
+  "度假山庄3号楼",  // apps named without an account
+  "QQ is a chat app made by Tencent, how does it work?",
+  "用微信支付安全吗",
+  "QQ音乐 123456 首歌",
+  "my insta is private",
+  "add me on snap later",
+  "my qq is hacked",
+  "line: 12345 has an error",
+  "x = 12345",
+  "vx = 3.5 m/s",
+  "my line is busy",
+  "my signal is weak",
+  "my discord is down today",
+  "follow me on ig for updates",
+  "I use QQ: it has 800000000 users",
 ];
 
 describe("personal data that must be blocked", () => {
   it("the table covers every class in all three languages (≥ 120 variants)", () => {
     expect(MUST_BLOCK.length).toBeGreaterThanOrEqual(120);
     const kinds = new Set(MUST_BLOCK.map(([, kind]) => kind));
-    expect([...kinds].sort()).toEqual(["cn_mobile", "cn_resident_id", "email", "id_number", "phone", "street_address"]);
+    expect([...kinds].sort()).toEqual(["account", "cn_mobile", "cn_resident_id", "email", "id_number", "phone", "street_address"]);
   });
 
   it.each(MUST_BLOCK)("%s → %s", (text, kind) => {

@@ -654,6 +654,7 @@ export const zhHant: Record<MessageKey, string> = {
   "teach.dash.flag.pd.cn_resident_id": "身份證號",
   "teach.dash.flag.pd.id_number": "證件號碼",
   "teach.dash.flag.pd.street_address": "住址",
+  "teach.dash.flag.pd.account": "聊天或社交軟體帳號",
   "teach.dash.flag.selfHarm": "可能涉及自我傷害",
   "teach.dash.flag.violence": "暴力內容",
   "teach.dash.flag.sexual": "色情內容",

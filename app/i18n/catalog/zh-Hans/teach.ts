@@ -304,6 +304,7 @@ export const teach: Record<keyof typeof en, string> = {
   "teach.dash.flag.pd.cn_resident_id": "身份证号",
   "teach.dash.flag.pd.id_number": "证件号码",
   "teach.dash.flag.pd.street_address": "住址",
+  "teach.dash.flag.pd.account": "聊天或社交软件账号",
   "teach.dash.flag.selfHarm": "可能涉及自我伤害",
   "teach.dash.flag.violence": "暴力内容",
   "teach.dash.flag.sexual": "色情内容",
