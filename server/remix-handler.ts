@@ -15,7 +15,6 @@
  */
 import {
   createRequestHandler as createRemixHandler,
-  writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
@@ -26,6 +25,7 @@ import { inRequestScope } from "../app/utils/request-scope.server";
 import { carriesSessionCookie } from "../app/utils/session.server";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
+import { writeBody } from "./write-body";
 
 const CHECKS_FOR_ITSELF = new Set(["/healthz"]);
 /** A request this slow makes us check the database (a lost server may not say so by itself). */
@@ -115,6 +115,6 @@ async function sendResponse(res: ExpressResponse, response: Response, privateAns
   if (privateAnswer) res.setHeader("Cache-Control", "no-store");
   // Server-sent events must leave at once, not when the first chunk fills a buffer.
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
 }
