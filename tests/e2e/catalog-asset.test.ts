@@ -42,6 +42,7 @@ describe("the catalog asset", () => {
     for (const [lang, catalog] of [["en", en], ["zh-Hans", zhHans]] as const) {
       const page = await get(`${lesson()}?lang=${lang}`, student);
       expect(page.res.status).toBe(200);
+      expect(page.res.headers.get("content-encoding")).toBe("br"); // as a browser asks for it
       const links = catalogLinks(page.body);
       expect(links).toEqual([expect.stringMatching(new RegExp(`^/i18n/${lang}\\.student\\.[\\w-]{12}\\.json$`))]);
       // the page's data no longer carries the catalog
