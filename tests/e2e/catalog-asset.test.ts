@@ -101,6 +101,23 @@ describe("the catalog asset", () => {
     expect(rawKeys(await page.locator("body").innerText())).toEqual([]);
   });
 
+  it("fetches the staff part before showing a teacher's page reached from a student page", async () => {
+    const browser = await openBrowser({ lang: "zh-Hans", as: DEMO_TEACHER });
+    opened.push(browser);
+    const page = browser.page;
+    const assets: string[] = [];
+    page.on("request", (r) => new URL(r.url()).pathname.startsWith("/i18n/") && assets.push(new URL(r.url()).pathname));
+    await page.goto("/learn");
+    await page.waitForFunction(() => typeof (window as unknown as { __remixRouter?: unknown }).__remixRouter !== "undefined");
+    expect(assets.every((a) => a.includes(".student."))).toBe(true);
+    await page.getByRole("link", { name: zhHans["nav.teach"] }).click();
+    await page.waitForURL(/\/teach/);
+    await page.waitForLoadState("networkidle");
+    expect(assets.some((a) => a.includes(".staff."))).toBe(true);
+    expect(rawKeys(await page.locator("body").innerText())).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
   it("with JavaScript off, the page is fully translated by the server", async () => {
     const browser = await openBrowser({ lang: "zh-Hans", as: DEMO_STUDENTS[2]!, javaScriptEnabled: false });
     opened.push(browser);
