@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import {
   Links,
@@ -14,7 +15,8 @@ import {
 import { SiteHeader } from "./components/ui/site-header";
 import { DemoBanner } from "./components/ui/demo-banner";
 import { demoDataOf } from "./models/demo-data.server";
-import { messagesForPath } from "./i18n/catalogs.server";
+import { catalogUrlsFor } from "./i18n/catalog-assets.server";
+import { loadCatalogs, messagesOf } from "./i18n/catalog-store";
 import { isStaffPath } from "./i18n/staff-path";
 import { resolveLocale } from "./i18n/locale.server";
 import { I18nProvider, useT } from "./i18n/use-t";
@@ -39,12 +41,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      messages: messagesForPath(locale, pathname),
+      // the catalog's URLs, not the catalog: the browser caches those assets (catalog-store.ts)
+      catalog: catalogUrlsFor(locale, pathname),
       user: user ? { id: user.id, role: user.role, displayName: user.displayName } : null,
       demoBanner: demo && user ? (user.role === "admin" ? ("admin" as const) : ("teacher" as const)) : null,
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
+}
+
+/** A navigation that needs another catalog (a language, a staff page) shows it only once it is here. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadCatalogs(data.catalog);
+  return data;
 }
 
 /**
@@ -75,10 +85,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {root?.catalog.map((href) => (
+          // entry.client.tsx fetches these before hydrating; the preload starts that early
+          <link key={href} rel="preload" as="fetch" crossOrigin="anonymous" href={href} data-catalog="" />
+        ))}
       </head>
       <body>
         {root ? (
-          <I18nProvider locale={root.locale} messages={root.messages}>
+          <I18nProvider locale={root.locale} messages={messagesOf(root.catalog)}>
             <SiteHeader user={root.user} />
             {root.demoBanner ? <DemoBanner audience={root.demoBanner} /> : null}
             {children}

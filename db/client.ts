@@ -24,8 +24,16 @@ export const RECONNECT_DELAY_S = 0.25;
 /** The longest any query of the app may run (statement_timeout) when `queryTimeoutMs` is asked for. */
 export const APP_QUERY_TIMEOUT_MS = 5_000;
 
-export function connect(url: string, options: { max?: number; queryTimeoutMs?: number } = {}): Connection {
+export interface ConnectOptions {
+  max?: number;
+  queryTimeoutMs?: number;
+  /** Called with every query sent (tests count queries with it). */
+  debug?: (connection: number, query: string, parameters: unknown[]) => void;
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Connection {
   const sql = postgres(url, {
+    ...(options.debug ? { debug: options.debug } : {}),
     max: options.max ?? 10,
     onnotice: () => {}, // migrations print NOTICE objects otherwise
     idle_timeout: 60,

@@ -3,7 +3,8 @@
  * - the request body is read here, bounded (body-limit.ts), before any loader or action runs. So
  *   every route — forms, JSON APIs, uploads, URLs no route answers — shares one limit no action
  *   can forget, and an oversized body is refused with a 413 instead of filling the heap;
- * - everything answered to a signed-in request is marked Cache-Control: no-store;
+ * - everything answered to a signed-in request is marked Cache-Control: no-store (but
+ *   content-addressed `immutable` assets, the same for everyone);
  * and with the outage answer in front: while the database is known to be away every request (but
  * /healthz, which checks for itself) gets the "back in a moment" 503 at once; a request still
  * waiting for its first byte when the database goes away gets it then (queries queued in the
@@ -14,16 +15,17 @@
  */
 import {
   createRequestHandler as createRemixHandler,
-  writeReadableStreamToWritable,
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { checkDatabase, databaseAvailable, failedForDatabase, nextOutage } from "../app/utils/database-health.server";
 import { outageResponse } from "../app/utils/outage.server";
+import { inRequestScope } from "../app/utils/request-scope.server";
 import { carriesSessionCookie } from "../app/utils/session.server";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
+import { writeBody } from "./write-body";
 
 const CHECKS_FOR_ITSELF = new Set(["/healthz"]);
 /** A request this slow makes us check the database (a lost server may not say so by itself). */
@@ -68,7 +70,8 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
       }
       const request = remixRequest(req, res, body);
       const context = getLoadContext(req, res);
-      const response = CHECKS_FOR_ITSELF.has(req.path) ? await handleRequest(request, context) : await answer(request, context);
+      // one scope per request: what every loader asks for (the session) is looked up once
+      const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
       await sendResponse(res, response, isPrivate(request, response));
     } catch (error) {
       next(error);
@@ -100,6 +103,8 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | 
  * computer cannot page back into it. Decided here, once, so a new route cannot forget it.
  */
 function isPrivate(request: Request, response: Response): boolean {
+  // content-addressed assets (the catalogs) are the same for everyone, whoever asks
+  if (/\bimmutable\b/.test(response.headers.get("Cache-Control") ?? "") && !response.headers.has("Set-Cookie")) return false;
   return carriesSessionCookie(request) || response.headers.has("Set-Cookie");
 }
 
@@ -110,6 +115,6 @@ async function sendResponse(res: ExpressResponse, response: Response, privateAns
   if (privateAnswer) res.setHeader("Cache-Control", "no-store");
   // Server-sent events must leave at once, not when the first chunk fills a buffer.
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await writeBody(response.body, res);
   else res.end();
 }

@@ -63,10 +63,13 @@ function textArray(values: readonly string[]): SQL {
 const boundedIncrement = sql`least(excluded.active_seconds, greatest(0, ceil(extract(epoch from (now() - lp.updated_at))))::int + ${ELAPSED_SLACK_SECONDS})`;
 
 export async function getProgress(learner: Learner, lessonSlug: string): Promise<ProgressRow | null> {
+  // prepared: postgres.js keeps the plan per connection (drizzle sends unnamed statements otherwise)
   const [row] = await db()
     .select()
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, learner.id), eq(lessonProgress.lessonSlug, lessonSlug)));
+    .where(and(eq(lessonProgress.userId, learner.id), eq(lessonProgress.lessonSlug, lessonSlug)))
+    .prepare("get_progress")
+    .execute();
   return row ?? null;
 }
 

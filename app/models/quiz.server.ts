@@ -132,7 +132,9 @@ export async function listLessonAnswers(learner: Learner, lessonSlug: string): P
     .select()
     .from(quizAnswers)
     .where(and(eq(quizAnswers.userId, learner.id), eq(quizAnswers.lessonSlug, lessonSlug)))
-    .orderBy(asc(quizAnswers.attempt), asc(quizAnswers.createdAt));
+    .orderBy(asc(quizAnswers.attempt), asc(quizAnswers.createdAt))
+    .prepare("list_lesson_answers") // planned once per connection, not on every page
+    .execute();
 }
 
 export function toStored(row: Pick<AnswerRow, "questionId" | "correct" | "notSure" | "confidence">): StoredAnswer {

@@ -7,9 +7,10 @@
 import crypto from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { sessions, users } from "../../db/schema";
-import { bestEffort, db } from "./db.server";
+import { bestEffort, connection, db } from "./db.server";
 import { env } from "./env.server";
 import { readCookie } from "~/i18n/locale.server";
+import { requestScope } from "./request-scope.server";
 
 export interface SessionUser {
   id: string;
@@ -66,8 +67,15 @@ export async function createSession(request: Request, userId: string, options: {
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
-/** The signed-in user, or null. Looked up once per request however many loaders ask. */
+/**
+ * The signed-in user, or null. Looked up once per request however many loaders ask: cached in the
+ * request's scope (request-scope.server.ts) for reads, and per Request object otherwise — after an
+ * action (sign-in, sign-out, language) the loaders that follow must see the change.
+ */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const reading = request.method === "GET" || request.method === "HEAD";
+  const scope = reading ? requestScope() : undefined;
+  if (scope) return (scope.session ??= lookup(request)) as Promise<SessionUser | null>;
   let found = cache.get(request);
   if (!found) {
     found = lookup(request);
@@ -76,10 +84,13 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
   return found;
 }
 
-async function lookup(request: Request): Promise<SessionUser | null> {
-  const token = readCookie(request, cookieName(request));
-  if (!token || token.length > 100) return null;
-  const [row] = await db()
+/** Prepared once per connection: PostgreSQL plans it once instead of on every page. */
+let sessionQuery: ReturnType<typeof prepareSessionQuery> | undefined;
+let preparedFor: unknown;
+
+function prepareSessionQuery() {
+  // on the pool, never a transaction's handle: the prepared query outlives any transaction
+  return connection().db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -94,15 +105,27 @@ async function lookup(request: Request): Promise<SessionUser | null> {
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(token)),
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
         gt(sessions.expiresAt, sql`now()`),
         gt(
           sessions.lastSeenAt,
-          sql`now() - make_interval(mins => coalesce(${sessions.idleMinutes}, ${env().SESSION_IDLE_MINUTES}::int))`,
+          sql`now() - make_interval(mins => coalesce(${sessions.idleMinutes}, ${sql.placeholder("idleMinutes")}::int))`,
         ),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare("session_user");
+}
+
+async function lookup(request: Request): Promise<SessionUser | null> {
+  const token = readCookie(request, cookieName(request));
+  if (!token || token.length > 100) return null;
+  // the handle changes when tests (or a restart of the pool) register another connection
+  if (!sessionQuery || preparedFor !== connection()) {
+    sessionQuery = prepareSessionQuery();
+    preparedFor = connection();
+  }
+  const [row] = await sessionQuery.execute({ tokenHash: hashToken(token), idleMinutes: env().SESSION_IDLE_MINUTES });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // Only keeps the idle timeout moving: a page that reads must not fail because of it.

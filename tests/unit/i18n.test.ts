@@ -7,7 +7,7 @@ import { renderHantCatalog } from "../../app/i18n/hant-catalog";
 import { localeFromTag, negotiateAcceptLanguage } from "../../app/i18n/locales";
 import { resolveLocale } from "../../app/i18n/locale.server";
 import { format } from "../../app/i18n/translate";
-import { messagesForPath } from "../../app/i18n/catalogs.server";
+import { catalogAsset, catalogAssetAt, catalogUrlsFor, messagesForPath } from "../../app/i18n/catalog-assets.server";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -42,6 +42,30 @@ describe("catalogs", () => {
     expect(Object.keys(student).some((k) => k.startsWith("teach."))).toBe(false);
     expect(Object.keys(teacher)).toHaveLength(Object.keys(en).length);
     expect(student["nav.learn"]).toBe(en["nav.learn"]);
+  });
+
+  it("names each catalog asset by its content: a changed string gets a new URL", () => {
+    const before = catalogAsset("en", "student", en);
+    const after = catalogAsset("en", "student", { ...en, "nav.learn": "Lessons" });
+    expect(after.url).not.toBe(before.url);
+    expect(catalogAsset("en", "student", { ...en }).url).toBe(before.url);
+    // a staff-only string changes only the staff part's URL
+    const teach = Object.keys(en).find((k) => k.startsWith("teach."))! as keyof typeof en;
+    expect(catalogAsset("en", "student", { ...en, [teach]: "x" }).url).toBe(before.url);
+    expect(catalogAsset("en", "staff", { ...en, [teach]: "x" }).url).not.toBe(catalogAsset("en", "staff", en).url);
+  });
+
+  it("serves each locale's parts: students' pages name only the student part", () => {
+    const [studentUrl] = catalogUrlsFor("zh-Hans", "/learn/tokens");
+    expect(catalogUrlsFor("zh-Hans", "/learn/tokens")).toHaveLength(1);
+    const student = JSON.parse(catalogAssetAt(studentUrl!)!) as Record<string, string>;
+    expect(student["nav.learn"]).toBe(zhHans["nav.learn"]);
+    expect(Object.keys(student).some((k) => k.startsWith("teach.") || k.startsWith("admin."))).toBe(false);
+    const [, staffUrl] = catalogUrlsFor("zh-Hans", "/teach/classes/x");
+    const staff = JSON.parse(catalogAssetAt(staffUrl!)!) as Record<string, string>;
+    expect(Object.keys(staff).every((k) => k.startsWith("teach.") || k.startsWith("admin."))).toBe(true);
+    expect(Object.keys(student).length + Object.keys(staff).length).toBe(Object.keys(en).length);
+    expect(catalogAssetAt(studentUrl!.replace(/\.[\w-]{12}\.json$/, ".AAAAAAAAAAAA.json"))).toBeNull();
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {
