@@ -88,6 +88,8 @@ export type QuestionType = "single" | "multiple" | "text";
 export interface Choice {
   id: string;
   text: string;
+  /** Kept at the start or end when choices are shuffled (e.g. "none of these" → last). */
+  pin?: "first" | "last";
 }
 
 export interface QuestionLocaleContent {

@@ -87,7 +87,7 @@ function hantInline(inline: Inline): Inline {
 export function hantQuestionContent(hans: QuestionLocaleContent): QuestionLocaleContent {
   return {
     prompt: toHant(hans.prompt),
-    choices: hans.choices.map((choice) => ({ id: choice.id, text: toHant(choice.text) })),
+    choices: hans.choices.map((choice) => ({ ...choice, text: toHant(choice.text) })),
     accepted: [...new Set([...hans.accepted.map(toHant), ...hans.accepted])],
     explanation: toHant(hans.explanation),
   };
