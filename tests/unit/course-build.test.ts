@@ -954,3 +954,18 @@ describe("fair questions in quiz.yaml", () => {
     ]);
   });
 });
+
+describe("try-its for the mini model", () => {
+  it("compiles a mini- check on the prompt next to the reply check, in every locale", () => {
+    const body = ':::tryit{id="t-mini" check="lines" max="2" mini-check="contains" mini-value="name only"}\nReply with the name only.\n:::';
+    const lesson = compileStep(body, body.replace("name only", "只写名字").replace("Reply with the name only.", "只写名字。"));
+    expect(blocksOf(lesson)[0]).toMatchObject({ t: "tryit", check: { kind: "lines", max: 2 }, miniCheck: { kind: "contains", value: "name only" } });
+    expect(blocksOf(lesson, "zh-Hant")[0]).toMatchObject({ miniCheck: { kind: "contains", value: "只寫名字" } });
+  });
+
+  it("reports a malformed mini- check", () => {
+    const en = EN.replace("More text.", ':::tryit{id="t-bad" check="lines" max="2" mini-check="shout"}\nHi\n:::');
+    const errors = errorsOf(compile(alphaFiles({ "01-alpha/lesson.en.md": en })));
+    expect(errors.some((e) => e.includes('tryit: unknown mini-check "shout"'))).toBe(true);
+  });
+});

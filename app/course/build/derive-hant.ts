@@ -54,6 +54,7 @@ export function hantBlock(block: Block): Block {
         prompt: toHant(block.prompt),
         ...(block.system !== undefined ? { system: toHant(block.system) } : {}),
         check: hantCheck(block.check),
+        ...(block.miniCheck ? { miniCheck: hantCheck(block.miniCheck) } : {}),
       };
   }
 }
