@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { gradeExchange, type TryItChecks } from "~/course/tryit-check";
 import type { TryItCheck } from "~/course/types";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import type { Translate } from "~/i18n/translate";
 import type { TryItView } from "./types";
 
@@ -34,8 +34,14 @@ export function describePromptCheck(check: TryItCheck, t: Translate): string {
     : t("playground.tryit.promptCheck.other", { check: describeCheck(check, t) });
 }
 
+/** Chinese sentences follow each other without a space. */
+function sentenceGap(locale: string): string {
+  return locale === "en" ? " " : "";
+}
+
 export function TryItPanel({ tryit, offline }: { tryit: TryItView; offline: boolean }) {
   const t = useT();
+  const gap = sentenceGap(useLocale());
   return (
     <section className="pg-tryit card" aria-labelledby="pg-tryit-title">
       <h2 id="pg-tryit-title">{t("playground.tryit.title", { lesson: tryit.lessonTitle })}</h2>
@@ -44,7 +50,9 @@ export function TryItPanel({ tryit, offline }: { tryit: TryItView; offline: bool
         // Said before the student starts: the mini model cannot follow instructions, so its
         // replies are not what this try-it is about.
         <p className={offline ? "alert note" : "small muted"}>
-          {t("playground.tryit.miniNote")} {describePromptCheck(tryit.miniCheck, t)}
+          {t("playground.tryit.miniNote")}
+          {gap}
+          {describePromptCheck(tryit.miniCheck, t)}
         </p>
       ) : offline ? (
         <p className="alert note">{t("playground.tryit.miniReplyNote")}</p>
@@ -65,12 +73,13 @@ export function TryItGrade({
   exchange: { prompt: string; reply: string; provider: "mini" | "claude" };
 }) {
   const t = useT();
+  const gap = sentenceGap(useLocale());
   const result = gradeExchange(tryit, exchange);
   return (
     <p className={`pg-grade badge ${result.passed ? "good" : "warn"}`}>
       <span aria-hidden="true">{result.passed ? "✓ " : "… "}</span>
       {result.passed ? t("playground.tryit.passed") : t("playground.tryit.failed")}
-      {result.on === "prompt" ? ` ${t("playground.tryit.onPrompt")}` : ""}
+      {result.on === "prompt" ? `${gap}${t("playground.tryit.onPrompt")}` : ""}
       {result.count !== undefined ? ` ${t("playground.tryit.count", { count: result.count })}` : ""}
     </p>
   );
