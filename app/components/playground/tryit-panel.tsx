@@ -45,7 +45,8 @@ export function TryItPanel({ tryit, offline }: { tryit: TryItView; offline: bool
   return (
     <section className="pg-tryit card" aria-labelledby="pg-tryit-title">
       <h2 id="pg-tryit-title">{t("playground.tryit.title", { lesson: tryit.lessonTitle })}</h2>
-      <p>{describeCheck(tryit.check, t)}</p>
+      {/* Offline, the prompt check below is the one that counts: the reply check steps back. */}
+      <p className={offline && tryit.miniCheck ? "small muted" : undefined}>{describeCheck(tryit.check, t)}</p>
       {tryit.miniCheck ? (
         // Said before the student starts: the mini model cannot follow instructions, so its
         // replies are not what this try-it is about.
