@@ -14,6 +14,7 @@
  */
 import { z } from "zod";
 import type { AnswerErrors, GivenAnswer } from "~/components/lesson/types";
+import { parseVisitorSeed } from "./choice-order";
 import { NOT_SURE_VALUE, fieldName, type AnswerField } from "./answer-fields";
 import { CONFIDENCE_LEVELS, DEFAULT_MAX_ATTEMPTS, type AnswerInput } from "./scoring";
 import type { Question } from "./types";
@@ -22,10 +23,12 @@ import type { Question } from "./types";
 const Id = z.string().min(1).max(100);
 const Attempt = z.coerce.number().int().min(1).max(DEFAULT_MAX_ATTEMPTS);
 const Seconds = z.string().max(12).optional();
+// A visitor's choice-order seed, sent back so the results show the order they answered in.
+const Order = z.string().max(64).optional().transform((v) => parseVisitorSeed(v) ?? undefined);
 const LessonIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next"), step: Id, seconds: Seconds }),
-  z.object({ intent: z.literal("check"), step: Id, question: Id, attempt: Attempt }),
-  z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds }),
+  z.object({ intent: z.literal("check"), step: Id, question: Id, attempt: Attempt, order: Order }),
+  z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds, order: Order }),
 ]);
 export type LessonIntent = z.output<typeof LessonIntentSchema>;
 

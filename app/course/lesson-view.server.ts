@@ -5,6 +5,7 @@
 import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/components/lesson/types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
+import { orderChoices } from "./choice-order";
 import { QUIZ_STEP } from "./lesson-paths";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "./scoring";
 import type { Block, Lesson, Locale, Question, Step, WidgetName } from "./types";
@@ -63,9 +64,14 @@ export function stepLinks(lesson: Lesson, locale: Locale, stepsDone: readonly st
   return lesson.content[locale].steps.map((s) => ({ id: s.id, title: s.title, done: done.has(s.id) }));
 }
 
-export function questionView(question: Question, locale: Locale): QuestionView {
+/**
+ * A question as one learner sees it at one attempt: choices in that learner's shuffled order
+ * (see choice-order.ts). `learner` is the user id, or a visitor's per-page seed.
+ */
+export function questionView(question: Question, locale: Locale, learner: string, attempt: number): QuestionView {
   const content = question.content[locale];
-  return { id: question.id, type: question.type, prompt: content.prompt, choices: content.choices };
+  const choices = orderChoices(question.id, content.choices, { learner, attempt }).map(({ id, text }) => ({ id, text }));
+  return { id: question.id, type: question.type, prompt: content.prompt, choices };
 }
 
 /** Feedback for a stored or freshly graded answer. The right answer is marked once settled. */
@@ -112,14 +118,16 @@ export function checkIdsIn(blocks: readonly Block[]): string[] {
   return ids;
 }
 
-export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[], locale: Locale): Record<string, CheckView> {
+export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[], locale: Locale, learner: string): Record<string, CheckView> {
   const views: Record<string, CheckView> = {};
   for (const id of checkIdsIn(step.blocks)) {
     const question = lesson.checks.find((q) => q.id === id);
     if (!question) continue;
     const state = checkState(rows, id);
+    // The form shows the next attempt's order; once settled, the order the last answer was given in.
+    const shown = state.attemptsLeft > 0 ? state.nextAttempt : (state.latest?.attempt ?? state.nextAttempt);
     views[id] = {
-      question: questionView(question, locale),
+      question: questionView(question, locale, learner, shown),
       feedback: state.latest
         ? feedbackFor(question, locale, { input: rowInput(state.latest), correct: state.latest.correct, attempt: state.latest.attempt }, state.settled)
         : null,
@@ -131,10 +139,17 @@ export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[
 }
 
 /** A freshly graded check answer that is not stored (visitors). */
-export function unsavedCheckView(question: Question, locale: Locale, input: AnswerInput, graded: GradedAnswer, attempt: number): CheckView {
+export function unsavedCheckView(
+  question: Question,
+  locale: Locale,
+  input: AnswerInput,
+  graded: GradedAnswer,
+  attempt: number,
+  learner: string,
+): CheckView {
   const left = graded.correct ? 0 : Math.max(0, DEFAULT_MAX_ATTEMPTS - attempt);
   return {
-    question: questionView(question, locale),
+    question: questionView(question, locale, learner, left > 0 ? attempt + 1 : attempt),
     feedback: feedbackFor(question, locale, { input, correct: graded.correct, attempt }, left === 0),
     attemptsLeft: left,
     nextAttempt: attempt + 1,
@@ -147,6 +162,7 @@ export function quizResults(
   answers: ReadonlyMap<string, { input: AnswerInput; correct: boolean }>,
   attempt: number,
   settled: boolean,
+  learner: string,
 ): QuizResultView {
   const stored = lesson.quiz.flatMap((q) => {
     const a = answers.get(q.id);
@@ -160,22 +176,22 @@ export function quizResults(
       const a = answers.get(q.id);
       if (!a) return [];
       const questionSettled = settled || a.correct;
-      return [{ question: questionView(q, locale), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled) }];
+      return [{ question: questionView(q, locale, learner, attempt), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled) }];
     }),
   };
 }
 
-export function quizView(lesson: Lesson, rows: readonly AnswerRow[], locale: Locale, wantsRetry: boolean): QuizView {
+export function quizView(lesson: Lesson, rows: readonly AnswerRow[], locale: Locale, wantsRetry: boolean, learner: string): QuizView {
   const state = quizState(rows, lesson.quiz.map((q) => q.id));
-  const questions = lesson.quiz.map((q) => questionView(q, locale));
   const showForm = state.attemptsUsed === 0 || (wantsRetry && state.attemptsLeft > 0);
+  const questions = lesson.quiz.map((q) => questionView(q, locale, learner, state.nextAttempt));
   const latest = new Map([...state.latest].map(([id, row]) => [id, { input: rowInput(row), correct: row.correct }]));
   return {
     questions,
     mode: showForm ? "form" : "results",
     nextAttempt: state.nextAttempt,
     attemptsLeft: state.attemptsLeft,
-    results: state.attemptsUsed > 0 ? quizResults(lesson, locale, latest, state.attemptsUsed, state.settled) : null,
+    results: state.attemptsUsed > 0 ? quizResults(lesson, locale, latest, state.attemptsUsed, state.settled, learner) : null,
   };
 }
 

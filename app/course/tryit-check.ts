@@ -46,6 +46,30 @@ export function gradeTryIt(check: TryItCheck, reply: string): TryItResult {
   }
 }
 
+/** What a try-it is graded by: its reply check, and optionally a prompt check for the mini model. */
+export interface TryItChecks {
+  check: TryItCheck;
+  miniCheck?: TryItCheck | null;
+}
+
+export interface ExchangeResult extends TryItResult {
+  /** What was checked: the reply, or (mini model with a prompt check) the student's prompt. */
+  on: "reply" | "prompt";
+}
+
+/**
+ * Grades one exchange. The offline mini model continues text; it cannot follow an instruction,
+ * so a check on what it writes could never pass. Where the lesson's point is in what the student
+ * writes, the try-it gives a `miniCheck` on the prompt, and the interface says so.
+ */
+export function gradeExchange(
+  tryit: TryItChecks,
+  exchange: { prompt: string; reply: string; provider: "mini" | "claude" },
+): ExchangeResult {
+  if (exchange.provider === "mini" && tryit.miniCheck) return { ...gradeTryIt(tryit.miniCheck, exchange.prompt), on: "prompt" };
+  return { ...gradeTryIt(tryit.check, exchange.reply), on: "reply" };
+}
+
 function withinRange(count: number, min: number | undefined, max: number | undefined): boolean {
   return (min === undefined || count >= min) && (max === undefined || count <= max);
 }

@@ -51,7 +51,7 @@ export type Block =
   /** An inline check question: refers to a question of quiz.yaml's `checks`. */
   | { t: "check"; id: string }
   /** A "try it" prompt that opens the playground prefilled; graded by a visible check. */
-  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck };
+  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck; miniCheck?: TryItCheck };
 
 export type TryItCheck =
   | { kind: "contains"; value: string; caseSensitive?: boolean }
@@ -88,6 +88,8 @@ export type QuestionType = "single" | "multiple" | "text";
 export interface Choice {
   id: string;
   text: string;
+  /** Kept at the start or end when choices are shuffled (e.g. "none of these" → last). */
+  pin?: "first" | "last";
 }
 
 export interface QuestionLocaleContent {

@@ -229,15 +229,18 @@ function confidenceLabel(c: Confidence | null, t: Translate): string {
   return t(c === "sure" ? "teach.dash.conf.sure" : c === "fairly_sure" ? "teach.dash.conf.fairlySure" : "teach.dash.conf.guessing");
 }
 
-/** "B. It predicts likely next tokens…" — the answer as the teacher reads it. */
+/**
+ * "It predicts likely next tokens…" — the answer as the teacher reads it: by its text, never a
+ * letter, because every learner saw the choices in their own shuffled order (a "B" would name a
+ * different choice for each of them).
+ */
 export function answerText(row: Pick<ResponseRow, "choices" | "textAnswer" | "notSure">, question: Question | undefined, locale: Locale, t: Translate): string {
   if (row.notSure) return t("teach.dash.notSure");
   if (row.textAnswer != null && row.textAnswer !== "") return row.textAnswer;
   const choices = question?.content[locale].choices ?? [];
   return row.choices
     .map((id) => {
-      const i = choices.findIndex((c) => c.id === id);
-      return i < 0 ? id : `${String.fromCharCode(65 + i)}. ${choices[i]!.text}`;
+      return choices.find((c) => c.id === id)?.text ?? id;
     })
     .join("; ");
 }
@@ -361,9 +364,10 @@ export async function buildQuizInsight(
     // Answers to a question the course no longer has are kept in exports but not analysed here.
     if (!found) continue;
     const content = found.question.content[locale];
-    const distribution: DistributionBar[] = content.choices.map((c, i) => ({
+    // Labelled by text only: learners saw the choices in shuffled orders, so letters mean nothing.
+    const distribution: DistributionBar[] = content.choices.map((c) => ({
       key: c.id,
-      label: `${String.fromCharCode(65 + i)}. ${c.text}`,
+      label: c.text,
       count: agg.choices?.find((x) => x.lesson === s.lesson && x.question === s.question && x.choice === c.id)?.n ?? 0,
       correct: found.question.answer.includes(c.id),
     }));

@@ -104,10 +104,20 @@ export async function responsesCsv(teacher: SessionUser, classId: string, ctx: V
   return { csv: toCsv(responseRows(rows, ctx)), className: cls.name };
 }
 
+function choiceTexts(
+  answer: Pick<ResponseRow, "lesson" | "questionId" | "choices">,
+  index: ReturnType<typeof questionIndex>,
+  locale: ViewContext["locale"],
+): string[] {
+  const choices = index.get(`${answer.lesson}/${answer.questionId}`)?.question.content[locale].choices ?? [];
+  return answer.choices.map((id) => choices.find((c) => c.id === id)?.text ?? id);
+}
+
 /** The whole class as JSON: progress as on the page, every answer, and the assignments. */
 export async function classJson(teacher: SessionUser, classId: string, ctx: ViewContext) {
   const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "" }, ctx);
   const [answers, assignments] = await Promise.all([getClassResponses(classId), listClassAssignments(teacher, classId, ctx)]);
+  const index = questionIndex();
   return {
     className: view.className,
     body: {
@@ -142,6 +152,8 @@ export async function classJson(teacher: SessionUser, classId: string, ctx: View
         kind: a.kind,
         attempt: a.attempt,
         choices: a.choices,
+        // Choice ids are stable but meaningless to a reader, and positions differ per learner.
+        choiceTexts: choiceTexts(a, index, ctx.locale),
         textAnswer: a.textAnswer,
         notSure: a.notSure,
         confidence: a.confidence,

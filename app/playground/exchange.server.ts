@@ -432,6 +432,7 @@ export interface TryIt {
   prompt: string;
   system: string | null;
   check: TryItCheck;
+  miniCheck: TryItCheck | null;
 }
 
 /** A lesson's "try it" block by "lessonSlug:tryitId", in the reader's language, or null. */
@@ -452,6 +453,7 @@ export function findTryIt(ref: string, locale: Locale): TryIt | null {
         prompt: block.prompt,
         system: block.system ?? null,
         check: block.check,
+        miniCheck: block.miniCheck ?? null,
       };
     }
   }

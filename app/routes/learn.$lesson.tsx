@@ -34,6 +34,7 @@ import {
   widgetDataFor,
 } from "~/course/lesson-view.server";
 import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, type AnswerInput } from "~/course/scoring";
+import { visitorSeed } from "~/course/choice-order";
 import { QUIZ_STEP, finishPath, lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
 import type { Lesson } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
@@ -78,6 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const resolved = resolvePosition(lesson, url.searchParams, progress);
   if (!resolved) throw redirect(lessonPath(lesson.slug));
   const { position, resumed } = resolved;
+  // Choice order: a learner's own (by user id); a visitor's is new per page load and posted back.
+  const orderSeed = user ? null : visitorSeed();
+  const learner = user?.id ?? orderSeed!;
 
   const head = lessonHead(lesson, locale);
   const content = lesson.content[locale];
@@ -90,6 +94,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     here: position as Here,
     resumed,
     signedIn: user !== null,
+    orderSeed,
     step: null as StepView | null,
     quiz: null as ReturnType<typeof quizView> | null,
     finish: null as ReturnType<typeof finishView> | null,
@@ -97,7 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   if (position.kind === "quiz") {
     const retry = url.searchParams.has("retry");
-    const quiz = quizView(lesson, answers, locale, retry);
+    const quiz = quizView(lesson, answers, locale, retry, learner);
     // Visitors keep no attempts: a retry is simply a fresh form.
     if (!user && retry) quiz.nextAttempt = DEFAULT_MAX_ATTEMPTS;
     return { ...base, quiz, pageTitle: `${head.title} — ${translator(locale)("learn.quiz.title")}` };
@@ -121,7 +126,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     index,
     title: step.title,
     blocks: step.blocks,
-    checks: checkViews(lesson, step, answers, locale),
+    checks: checkViews(lesson, step, answers, locale, learner),
     widgetData,
     prevHref: index > 0 ? stepPath(lesson.slug, content.steps[index - 1]!.id) : null,
     nextHref: nextStep ? stepPath(lesson.slug, nextStep.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug),
@@ -139,6 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parseLessonIntent(form);
   if (!input) badRequest();
   const steps = lesson.content.en.steps;
+  const learner = user?.id ?? ("order" in input && input.order ? input.order : visitorSeed());
 
   if (input.intent === "next") {
     const index = steps.findIndex((s) => s.id === input.step);
@@ -170,8 +176,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const graded = gradeAnswer(question, answer.input);
     if (!user) {
-      const view: CheckView = unsavedCheckView(question, locale, answer.input, graded, input.attempt);
-      return { kind: "check" as const, questionId: question.id, view };
+      const view: CheckView = unsavedCheckView(question, locale, answer.input, graded, input.attempt, learner);
+      return { kind: "check" as const, questionId: question.id, view, orderSeed: learner };
     }
     const state = checkState(await listLessonAnswers(user, lesson.slug), question.id);
     // Only the next attempt is stored; a replayed or stale post changes nothing.
@@ -207,7 +213,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!user) {
     const allRight = [...results.values()].every((r) => r.correct);
     const attemptsLeft = allRight ? 0 : Math.max(0, DEFAULT_MAX_ATTEMPTS - input.attempt);
-    return { kind: "quiz" as const, results: quizResults(lesson, locale, results, input.attempt, attemptsLeft === 0), attemptsLeft };
+    return { kind: "quiz" as const, results: quizResults(lesson, locale, results, input.attempt, attemptsLeft === 0, learner), attemptsLeft };
   }
   const state = quizState(await listLessonAnswers(user, lesson.slug), lesson.quiz.map((q) => q.id));
   if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
@@ -301,6 +307,7 @@ export default function LessonPage() {
               titleRef={titleRef}
               actionData={actionData}
               signedIn={data.signedIn}
+              orderSeed={data.orderSeed}
               busy={busy}
             />
           ) : null}
@@ -332,6 +339,7 @@ export default function LessonPage() {
               ) : (
                 <QuizForm
                   questions={data.quiz.questions}
+                  orderSeed={data.orderSeed}
                   action={quizPath(lesson.slug)}
                   attempt={data.quiz.nextAttempt}
                   attemptsLeft={data.signedIn ? data.quiz.attemptsLeft : DEFAULT_MAX_ATTEMPTS - data.quiz.nextAttempt + 1}
@@ -360,6 +368,7 @@ function StepContent({
   titleRef,
   actionData,
   signedIn,
+  orderSeed,
   busy,
 }: {
   step: StepView;
@@ -367,6 +376,7 @@ function StepContent({
   titleRef: React.RefObject<HTMLHeadingElement>;
   actionData: ActionData;
   signedIn: boolean;
+  orderSeed: string | null;
   busy: boolean;
 }) {
   const t = useT();
@@ -382,6 +392,7 @@ function StepContent({
         view={view}
         action={stepUrl}
         stepId={step.id}
+        orderSeed={mine && "orderSeed" in mine ? mine.orderSeed : orderSeed}
         errors={mine && "errors" in mine ? mine.errors : undefined}
         given={mine && "given" in mine ? mine.given : undefined}
         busy={busy}

@@ -74,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tryitRef = url.searchParams.get("tryit");
   const tryit = tryitRef ? findTryIt(tryitRef, locale) : null;
   const tryitView: TryItView | null = tryit
-    ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check }
+    ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check, miniCheck: tryit.miniCheck }
     : null;
   const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_PROMPT_CHARS));
 
@@ -229,7 +229,7 @@ export default function Playground() {
       <div className="pg-layout">
         <ConversationList conversations={d.conversations} currentId={d.current?.id ?? null} newChatHref={newChatHref} />
         <div className="pg-main">
-          {d.tryit ? <TryItPanel tryit={d.tryit} /> : null}
+          {d.tryit ? <TryItPanel tryit={d.tryit} offline={!d.models.some((m) => m.provider === "claude")} /> : null}
           {d.tryitMissing ? <p className="alert warn">{t("playground.tryit.notFound")}</p> : null}
           <Chat
             conversation={d.current}

@@ -73,7 +73,8 @@ const EnvSchema = z.object({
   ANTHROPIC_BASE_URL: z.url().optional(),
   CLAUDE_MODELS: z
     .string()
-    .default("claude-haiku-4-5,claude-sonnet-4-5")
+    // Current, non-deprecated ids the SDK knows (its DEPRECATED_MODELS lists claude-sonnet-4-5).
+    .default("claude-haiku-5-5,claude-sonnet-5-5")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

@@ -22,6 +22,9 @@ export interface FakeModel {
 
 /** Newest first, as the real Models API lists them. A dated id also answers to its alias. */
 export const DEFAULT_FAKE_MODELS: readonly FakeModel[] = [
+  // The app's default CLAUDE_MODELS (ids the SDK knows; the dates here are test data).
+  { id: "claude-sonnet-5-5", display_name: "Claude Sonnet 5.5", created_at: "2026-03-02T00:00:00Z" },
+  { id: "claude-haiku-5-5", display_name: "Claude Haiku 5.5", created_at: "2026-03-01T00:00:00Z" },
   { id: "claude-sonnet-4-6", display_name: "Claude Sonnet 4.6", created_at: "2026-02-17T00:00:00Z" },
   { id: "claude-opus-4-6", display_name: "Claude Opus 4.6", created_at: "2026-02-05T00:00:00Z" },
   { id: "claude-opus-4-5-20251101", display_name: "Claude Opus 4.5", created_at: "2025-11-01T00:00:00Z" },

@@ -294,6 +294,12 @@ describe("quiz insight", () => {
     expect(q0.distribution.find((d) => d.key === wrongId)!.count).toBe(3);
     expect(q0.distribution.find((d) => d.key === tokens.quiz[0]!.answer[0])).toMatchObject({ count: 1, correct: true });
     expect(q0.distribution.find((d) => d.key === "not-sure")!.count).toBe(1);
+    // Named by their text, never a letter: every learner saw the choices in their own order.
+    const wrongText = tokens.quiz[0]!.content.en.choices.find((c) => c.id === wrongId)!.text;
+    expect(q0.distribution.find((d) => d.key === wrongId)!.label).toBe(wrongText);
+    expect(q0.learners.find((l) => l.displayName === "Eve")!.attempts[1]!.answer).toBe(
+      tokens.quiz[0]!.content.en.choices.find((c) => c.id === tokens.quiz[0]!.answer[0])!.text,
+    );
     // each learner's attempts: Eve has two
     expect(q0.learners.find((l) => l.displayName === "Eve")!.attempts.map((a) => a.resultLabel)).toEqual(["Wrong", "Right"]);
   });
@@ -382,6 +388,11 @@ describe("exports match the screen", () => {
     expect(body.students.find((x) => x.displayName === "Ana")!.lessons.find((l) => l.lesson === "tokens")!.status).toBe("completed");
     expect(body.assignments).toHaveLength(1);
     expect(body.answers.length).toBeGreaterThan(20);
+    // Each answer names its choices by text too (ids alone mean nothing to a reader).
+    const first = (body.answers as { lesson: string; questionId: string; choices: string[]; choiceTexts: string[] }[]).find((a) => a.choices.length > 0)!;
+    const question = getLesson(first.lesson)!;
+    const choices = [...question.checks, ...question.quiz].find((q) => q.id === first.questionId)!.content.en.choices;
+    expect(first.choiceTexts).toEqual(first.choices.map((id) => choices.find((c) => c.id === id)!.text));
   });
 });
 

@@ -228,6 +228,42 @@ describe("visitors", () => {
   });
 });
 
+describe("fair questions: choices in each learner's own order", () => {
+  const orderOf = (page: LoaderData) => page.quiz!.questions.map((q) => q.choices.map((c) => c.id).join("")).join("|");
+
+  it("shows two students different orders, each stable across reloads, and a new order at the next attempt", async () => {
+    const [ana, ben] = [await makeStudentIn(classId), await makeStudentIn(classId)];
+    const anaFirst = orderOf(await load(ana, "?view=quiz"));
+    expect(orderOf(await load(ana, "?view=quiz"))).toBe(anaFirst);
+    expect(orderOf(await load(ben, "?view=quiz"))).not.toBe(anaFirst);
+
+    // Scored by id: answering everything right scores full marks whatever the order shown.
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1" };
+    lesson.quiz.forEach((q, i) => Object.assign(form, answerFields(q, i === 0 ? "wrong" : "right", "guessing")));
+    await post(ana, form, "?view=quiz");
+    const results = (await load(ana, "?view=quiz")).quiz!.results!;
+    expect(results.score.correct).toBe(lesson.quiz.length - 1);
+    // The results list the choices in the order attempt 1 was answered in.
+    expect(results.answers.map((a) => a.question.choices.map((c) => c.id).join("")).join("|")).toBe(anaFirst);
+    const retry = orderOf(await load(ana, "?view=quiz&retry"));
+    expect(retry).not.toBe(anaFirst);
+    expect(orderOf(await load(ana, "?view=quiz&retry"))).toBe(retry);
+  });
+
+  it("keeps a visitor's order through the no-JavaScript post, by the seed the form sends back", async () => {
+    const page = await load(null, "?view=quiz");
+    expect(page.orderSeed).toMatch(/^v-/);
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1", order: page.orderSeed! };
+    lesson.quiz.forEach((q) => Object.assign(form, answerFields(q, "right", "sure")));
+    const posted = await post(null, form, "?view=quiz");
+    const results = (posted.data as unknown as { results: { answers: { question: { choices: { id: string }[] } }[]; score: { correct: number } } }).results;
+    expect(results.score.correct).toBe(lesson.quiz.length);
+    expect(results.answers.map((a) => a.question.choices.map((c) => c.id).join("")).join("|")).toBe(orderOf(page));
+    // A tampered seed is ignored (a fresh one is used), never an error.
+    expect((await post(null, { ...form, order: "<script>" }, "?view=quiz")).status).toBe(200);
+  });
+});
+
 describe("privacy", () => {
   it("never shows another student's progress or answers", async () => {
     const a = await makeStudentIn(classId);

@@ -22,7 +22,7 @@ import type { SessionUser } from "../../app/utils/session.server";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
 
-const MODEL = "claude-haiku-4-5";
+const MODEL = "claude-haiku-5-5";
 const ID = ((first17: string) => first17 + residentIdCheckChar(first17))("11010519491231002"); // …X
 let fake: FakeAnthropic;
 let school: Awaited<ReturnType<typeof makeSchool>>;

@@ -29,7 +29,7 @@ import type { SessionUser } from "../../app/utils/session.server";
 import { refuseWrites } from "../setup/refuse-writes";
 
 
-const MODEL = "claude-haiku-4-5";
+const MODEL = "claude-haiku-5-5";
 let fake: FakeAnthropic;
 let school: Awaited<ReturnType<typeof makeSchool>>;
 
@@ -596,7 +596,7 @@ describe("the API key never reaches the browser (real server)", () => {
     const page = await get(`${server.url}/playground`, cookie);
     expect(page.status).toBe(200);
     // Claude is configured (the server listed the models with the key) — and the key stayed there.
-    expect(page.text).toContain("Claude Haiku 4.5");
+    expect(page.text).toContain("Claude Haiku 5.5");
     expect(page.text).not.toContain(CANARY);
     const scripts = [...page.text.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(scripts.length).toBeGreaterThan(0);

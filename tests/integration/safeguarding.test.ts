@@ -25,7 +25,7 @@ import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
 
-const CLAUDE = "claude-haiku-4-5";
+const CLAUDE = "claude-haiku-5-5";
 let fake: FakeAnthropic;
 
 interface Received {

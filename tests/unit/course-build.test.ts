@@ -905,3 +905,67 @@ describe("course.server", () => {
     resetCourseCache();
   });
 });
+
+describe("fair questions in quiz.yaml", () => {
+  /** A quiz whose single-answer checks have their right answers at these source positions (0-based). */
+  function quizWithAnswersAt(positions: number[]): string {
+    const checks = positions
+      .map((p, i) => {
+        const ids = ["a", "b", "c"];
+        const choices = ids.map((id) => `      - { id: ${id}, en: ${id.toUpperCase()}${i}, zh-Hans: 选${id}${i} }`).join("\n");
+        return `  - id: alpha-check${i === 0 ? "" : `-${i}`}\n    type: single\n    prompt: { en: Pick, zh-Hans: 选 }\n    choices:\n${choices}\n    answer: ${ids[p]}`;
+      })
+      .join("\n");
+    return `checks:\n${checks}\nquestions:\n  - id: alpha-q1\n    type: text\n    prompt: { en: Name it, zh-Hans: 说出名字 }\n    accepted: { en: [token], zh-Hans: [词元] }\n`;
+  }
+
+  it("fails when more than 40% of a file's single-answer questions have the right answer in one position", () => {
+    const errors = errorsOf(compile(alphaFiles({ "01-alpha/quiz.yaml": quizWithAnswersAt([0, 0, 1, 2, 0]) })));
+    expect(errors).toEqual([
+      `${A}/quiz.yaml:1: 3 of 5 single-answer questions have the right answer in position 1 (at most 40%): reorder the choices of some of alpha-check, alpha-check-1, alpha-check-4`,
+    ]);
+    expect(errorsOf(compile(alphaFiles({ "01-alpha/quiz.yaml": quizWithAnswersAt([0, 1, 2, 0, 1]) })))).toEqual([]);
+  });
+
+  it("keeps every lesson of the real course within the limit", () => {
+    const result = compileCourse(path.join(repoRoot, "lessons"));
+    expect(errorsOf(result)).toEqual([]);
+    for (const lesson of courseOf(result).lessons) {
+      const singles = [...lesson.checks, ...lesson.quiz].filter((q) => q.type === "single");
+      const counts = new Map<number, number>();
+      for (const q of singles) {
+        const p = q.content.en.choices.findIndex((c) => c.id === q.answer[0]);
+        counts.set(p, (counts.get(p) ?? 0) + 1);
+      }
+      expect(Math.max(...counts.values()) / singles.length, lesson.slug).toBeLessThanOrEqual(0.4);
+    }
+  });
+
+  it("compiles a pinned choice in every locale and rejects an unknown pin", () => {
+    const pinned = QUIZ.replace("- { id: b, en: B, zh-Hans: 乙 }", "- { id: b, en: None of these, zh-Hans: 都不是, pin: last }");
+    const lesson = courseOf(compile(alphaFiles({ "01-alpha/quiz.yaml": pinned }))).lessons[0]!;
+    for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+      expect(lesson.checks[0]!.content[locale].choices[1]).toMatchObject({ id: "b", pin: "last" });
+    }
+    expect(lesson.checks[0]!.content.en.choices[0]).not.toHaveProperty("pin");
+    const bad = QUIZ.replace("- { id: b, en: B, zh-Hans: 乙 }", "- { id: b, en: B, zh-Hans: 乙, pin: middle }");
+    expect(errorsOf(compile(alphaFiles({ "01-alpha/quiz.yaml": bad })))).toEqual([
+      `${A}/quiz.yaml:7: "checks[0].choices[1].pin": pin must be first or last`,
+    ]);
+  });
+});
+
+describe("try-its for the mini model", () => {
+  it("compiles a mini- check on the prompt next to the reply check, in every locale", () => {
+    const body = ':::tryit{id="t-mini" check="lines" max="2" mini-check="contains" mini-value="name only"}\nReply with the name only.\n:::';
+    const lesson = compileStep(body, body.replace("name only", "只写名字").replace("Reply with the name only.", "只写名字。"));
+    expect(blocksOf(lesson)[0]).toMatchObject({ t: "tryit", check: { kind: "lines", max: 2 }, miniCheck: { kind: "contains", value: "name only" } });
+    expect(blocksOf(lesson, "zh-Hant")[0]).toMatchObject({ miniCheck: { kind: "contains", value: "只寫名字" } });
+  });
+
+  it("reports a malformed mini- check", () => {
+    const en = EN.replace("More text.", ':::tryit{id="t-bad" check="lines" max="2" mini-check="shout"}\nHi\n:::');
+    const errors = errorsOf(compile(alphaFiles({ "01-alpha/lesson.en.md": en })));
+    expect(errors.some((e) => e.includes('tryit: unknown mini-check "shout"'))).toBe(true);
+  });
+});

@@ -59,3 +59,21 @@ describe("npm start", () => {
     expect(pkg.scripts.start).toBe(`exec node ${SERVER_NODE_FLAGS.join(" ")} --import tsx server/start.ts`);
   });
 });
+
+describe("default CLAUDE_MODELS", () => {
+  it("lists only ids the installed SDK knows and does not list as deprecated", async () => {
+    const fs = await import("node:fs");
+    const dir = "node_modules/@anthropic-ai/sdk/resources/messages";
+    const js = fs.readFileSync(`${dir}/messages.js`, "utf8");
+    const deprecated = [...(/const DEPRECATED_MODELS = \{([^}]*)\}/.exec(js)?.[1] ?? "").matchAll(/'([^']+)'\s*:/g)].map((m) => m[1]);
+    expect(deprecated).toContain("claude-sonnet-4-5");
+    const types = fs.readFileSync(`${dir}/messages.d.ts`, "utf8");
+    const known = [...(/export type Model = ([^;]*);/.exec(types)?.[1] ?? "").matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const defaults = parseEnv({}).CLAUDE_MODELS;
+    expect(defaults.length).toBeGreaterThan(0);
+    for (const id of defaults) {
+      expect(known, id).toContain(id);
+      expect(deprecated, id).not.toContain(id);
+    }
+  });
+});

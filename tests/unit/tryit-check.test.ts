@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countLines, countWords, gradeTryIt } from "../../app/course/tryit-check";
+import { countLines, countWords, gradeExchange, gradeTryIt } from "../../app/course/tryit-check";
 
 describe("countWords", () => {
   it("counts Latin-script words, not punctuation or emoji", () => {
@@ -56,5 +56,18 @@ describe("gradeTryIt", () => {
   it("lines: blank lines do not count", () => {
     expect(gradeTryIt({ kind: "lines", min: 3, max: 3 }, "- a\n\n- b\n- c\n")).toEqual({ passed: true, count: 3 });
     expect(gradeTryIt({ kind: "lines", max: 2 }, "Robo Club\nRobotics Rangers\nThird")).toEqual({ passed: false, count: 3 });
+  });
+});
+
+describe("gradeExchange: the mini model's try-its check the prompt", () => {
+  const tryit = { check: { kind: "regex" as const, pattern: "\\[[^\\]\\n]{1,40}\\]" }, miniCheck: { kind: "regex" as const, pattern: "\\[[^\\]\\n]{1,40}\\]" } };
+  it("checks the prompt for the mini model and the reply for Claude", () => {
+    const exchange = { prompt: "I'm [my name]. Write a greeting.", reply: "the cat sat on the" };
+    expect(gradeExchange(tryit, { ...exchange, provider: "mini" })).toEqual({ passed: true, on: "prompt" });
+    expect(gradeExchange(tryit, { ...exchange, provider: "claude" })).toEqual({ passed: false, on: "reply" });
+    expect(gradeExchange(tryit, { prompt: "I'm Alex Lin, 139 0000 0000.", reply: "[name]", provider: "mini" })).toEqual({ passed: false, on: "prompt" });
+  });
+  it("grades the reply when a try-it has no prompt check", () => {
+    expect(gradeExchange({ check: { kind: "lines", max: 2 } }, { prompt: "x", reply: "one line", provider: "mini" })).toMatchObject({ passed: true, on: "reply" });
   });
 });

@@ -12,6 +12,7 @@ export function CheckQuestion({
   view,
   action,
   stepId,
+  orderSeed,
   errors,
   given,
   busy,
@@ -20,6 +21,8 @@ export function CheckQuestion({
   /** The step URL the form posts to. */
   action: string;
   stepId: string;
+  /** A visitor's choice-order seed (null when signed in: the order follows the account). */
+  orderSeed: string | null;
   errors?: AnswerErrors;
   given?: GivenAnswer;
   busy: boolean;
@@ -44,6 +47,7 @@ export function CheckQuestion({
           <input type="hidden" name="step" value={stepId} />
           <input type="hidden" name="question" value={question.id} />
           <input type="hidden" name="attempt" value={nextAttempt} />
+          {orderSeed ? <input type="hidden" name="order" value={orderSeed} /> : null}
           {feedback ? <p className="small try-again-note">{t("learn.check.tryAgain", { n: attemptsLeft })}</p> : null}
           <QuestionFields question={question} idPrefix="check" legend={question.prompt} errors={errors} given={given} />
           <button type="submit" className="secondary" disabled={busy}>

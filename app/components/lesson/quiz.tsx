@@ -13,6 +13,7 @@ import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "./
 
 export function QuizForm({
   questions,
+  orderSeed,
   action,
   attempt,
   attemptsLeft,
@@ -21,6 +22,8 @@ export function QuizForm({
   busy,
 }: {
   questions: QuestionView[];
+  /** A visitor's choice-order seed (null when signed in). */
+  orderSeed: string | null;
   action: string;
   attempt: number;
   attemptsLeft: number;
@@ -47,6 +50,7 @@ export function QuizForm({
     >
       <input type="hidden" name="intent" value="quiz" />
       <input type="hidden" name="attempt" value={attempt} />
+      {orderSeed ? <input type="hidden" name="order" value={orderSeed} /> : null}
       <input type="hidden" name="seconds" value="0" />
       <div className="quiz-rules card">
         <p>

@@ -146,8 +146,15 @@ export function Chat({
         <p className="pg-empty muted">{t("playground.empty")}</p>
       ) : (
         <ol className="pg-messages" aria-live="polite" aria-busy={streaming}>
-          {shown.map((m) => (
-            <MessageBubble key={m.id} message={m} modelLabel={labelOf(m.model)} check={tryit?.check ?? null} />
+          {shown.map((m, i) => (
+            <MessageBubble
+              key={m.id}
+              message={m}
+              modelLabel={labelOf(m.model)}
+              tryit={tryit}
+              prompt={shown.slice(0, i).findLast((x) => x.role === "user")?.text ?? ""}
+              provider={models.find((x) => x.id === m.model)?.provider ?? (m.model === "mini" ? "mini" : "claude")}
+            />
           ))}
         </ol>
       )}

@@ -1,20 +1,24 @@
 import { useLocale, useT } from "~/i18n/use-t";
 import { Markdown } from "./markdown";
 import { TryItGrade } from "./tryit-panel";
-import type { TryItCheck } from "~/course/types";
-import type { MessageView } from "./types";
+import type { MessageView, TryItView } from "./types";
 import { SupportCard } from "./support-card";
 
 /** One message of a chat: the student's prompt as plain text, a reply as safe Markdown. */
 export function MessageBubble({
   message,
   modelLabel,
-  check,
+  tryit,
+  prompt,
+  provider,
 }: {
   message: MessageView;
   modelLabel: string | null;
   /** A lesson's "try it" check grades each reply visibly. */
-  check: TryItCheck | null;
+  tryit: Pick<TryItView, "check" | "miniCheck"> | null;
+  /** The student's prompt this reply answers (a mini-model check looks at it). */
+  prompt: string;
+  provider: "mini" | "claude";
 }) {
   const t = useT();
   const locale = useLocale();
@@ -54,8 +58,8 @@ export function MessageBubble({
           {t("playground.tokens", { input: message.inputTokens.toLocaleString(locale), output: message.outputTokens.toLocaleString(locale) })}
         </p>
       ) : null}
-      {!isUser && check && message.text && message.status !== "streaming" ? (
-        <TryItGrade check={check} reply={message.text} />
+      {!isUser && tryit && message.text && message.status !== "streaming" ? (
+        <TryItGrade tryit={tryit} exchange={{ prompt, reply: message.text, provider }} />
       ) : null}
     </li>
   );

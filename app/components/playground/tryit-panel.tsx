@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { gradeTryIt } from "~/course/tryit-check";
+import { gradeExchange, type TryItChecks } from "~/course/tryit-check";
 import type { TryItCheck } from "~/course/types";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
 import type { Translate } from "~/i18n/translate";
 import type { TryItView } from "./types";
 
@@ -27,12 +27,37 @@ export function describeCheck(check: TryItCheck, t: Translate): string {
   }
 }
 
-export function TryItPanel({ tryit }: { tryit: TryItView }) {
+/** A check on the student's prompt (mini model): what it looks for, said about the prompt. */
+export function describePromptCheck(check: TryItCheck, t: Translate): string {
+  return check.kind === "contains"
+    ? t("playground.tryit.promptCheck.contains", { value: check.value })
+    : t("playground.tryit.promptCheck.other", { check: describeCheck(check, t) });
+}
+
+/** Chinese sentences follow each other without a space. */
+function sentenceGap(locale: string): string {
+  return locale === "en" ? " " : "";
+}
+
+export function TryItPanel({ tryit, offline }: { tryit: TryItView; offline: boolean }) {
   const t = useT();
+  const gap = sentenceGap(useLocale());
   return (
     <section className="pg-tryit card" aria-labelledby="pg-tryit-title">
       <h2 id="pg-tryit-title">{t("playground.tryit.title", { lesson: tryit.lessonTitle })}</h2>
-      <p>{describeCheck(tryit.check, t)}</p>
+      {/* Offline, the prompt check below is the one that counts: the reply check steps back. */}
+      <p className={offline && tryit.miniCheck ? "small muted" : undefined}>{describeCheck(tryit.check, t)}</p>
+      {tryit.miniCheck ? (
+        // Said before the student starts: the mini model cannot follow instructions, so its
+        // replies are not what this try-it is about.
+        <p className={offline ? "alert note" : "small muted"}>
+          {t("playground.tryit.miniNote")}
+          {gap}
+          {describePromptCheck(tryit.miniCheck, t)}
+        </p>
+      ) : offline ? (
+        <p className="alert note">{t("playground.tryit.miniReplyNote")}</p>
+      ) : null}
       <p className="small">
         <Link to={`/learn/${tryit.lessonSlug}`}>{t("playground.tryit.back")}</Link>
       </p>
@@ -41,13 +66,21 @@ export function TryItPanel({ tryit }: { tryit: TryItView }) {
 }
 
 /** The check's verdict on one reply, with words and a mark (never colour alone). */
-export function TryItGrade({ check, reply }: { check: TryItCheck; reply: string }) {
+export function TryItGrade({
+  tryit,
+  exchange,
+}: {
+  tryit: TryItChecks;
+  exchange: { prompt: string; reply: string; provider: "mini" | "claude" };
+}) {
   const t = useT();
-  const result = gradeTryIt(check, reply);
+  const gap = sentenceGap(useLocale());
+  const result = gradeExchange(tryit, exchange);
   return (
     <p className={`pg-grade badge ${result.passed ? "good" : "warn"}`}>
       <span aria-hidden="true">{result.passed ? "✓ " : "… "}</span>
       {result.passed ? t("playground.tryit.passed") : t("playground.tryit.failed")}
+      {result.on === "prompt" ? `${gap}${t("playground.tryit.onPrompt")}` : ""}
       {result.count !== undefined ? ` ${t("playground.tryit.count", { count: result.count })}` : ""}
     </p>
   );

@@ -50,4 +50,6 @@ export interface TryItView {
   prompt: string;
   system: string | null;
   check: TryItCheck;
+  /** With the offline mini model, the check on the student's prompt (null: the reply check). */
+  miniCheck: TryItCheck | null;
 }

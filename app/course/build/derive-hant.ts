@@ -54,6 +54,7 @@ export function hantBlock(block: Block): Block {
         prompt: toHant(block.prompt),
         ...(block.system !== undefined ? { system: toHant(block.system) } : {}),
         check: hantCheck(block.check),
+        ...(block.miniCheck ? { miniCheck: hantCheck(block.miniCheck) } : {}),
       };
   }
 }
@@ -87,7 +88,7 @@ function hantInline(inline: Inline): Inline {
 export function hantQuestionContent(hans: QuestionLocaleContent): QuestionLocaleContent {
   return {
     prompt: toHant(hans.prompt),
-    choices: hans.choices.map((choice) => ({ id: choice.id, text: toHant(choice.text) })),
+    choices: hans.choices.map((choice) => ({ ...choice, text: toHant(choice.text) })),
     accepted: [...new Set([...hans.accepted.map(toHant), ...hans.accepted])],
     explanation: toHant(hans.explanation),
   };

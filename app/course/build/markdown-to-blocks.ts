@@ -280,10 +280,10 @@ class StepCompiler {
       for (const message of parsed.errors) this.error(node, message);
       return null;
     }
-    const { id, system, check } = parsed.value;
+    const { id, system, check, miniCheck } = parsed.value;
     if (prompt === "" || !this.firstUse(this.seenTryIts, id, node, "tryit")) return null;
     this.current?.tryits.push(id);
-    return { t: "tryit", id, prompt, ...(system !== undefined ? { system } : {}), check };
+    return { t: "tryit", id, prompt, ...(system !== undefined ? { system } : {}), check, ...(miniCheck ? { miniCheck } : {}) };
   }
 
   private callout(node: ContainerDirective, attrs: Record<string, string>): Block | null {

@@ -17,6 +17,8 @@ const choiceSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, { error: "a choice id uses only letters, digits, - and _" }),
   en: text,
   "zh-Hans": text,
+  // Choices are shuffled per learner; an author pins one that only makes sense in its place.
+  pin: z.enum(["first", "last"], { error: "pin must be first or last" }).optional(),
 });
 const questionSchema = z.strictObject({
   id: idSchema,
@@ -69,6 +71,7 @@ export function compileQuiz(yaml: YamlFile, issues: ContentIssues): CompiledQuiz
     });
   const checks = compileList("checks");
   const questions = compileList("questions");
+  checkAnswerPositions(yaml, [...checks, ...questions], issues);
   if (issues.errorCount > before) return null;
   return { checks, questions, ids };
 }
@@ -114,7 +117,7 @@ function compileQuestion(
 
   const localeContent = (locale: AuthoredLocale): QuestionLocaleContent => ({
     prompt: input.prompt[locale],
-    choices: input.type === "text" ? [] : choices.map((c) => ({ id: c.id, text: c[locale] })),
+    choices: input.type === "text" ? [] : choices.map((c) => (c.pin ? { id: c.id, text: c[locale], pin: c.pin } : { id: c.id, text: c[locale] })),
     accepted: input.type === "text" ? dedupe(input.accepted?.[locale] ?? []) : [],
     explanation: input.explanation?.[locale] ?? "",
   });
@@ -126,6 +129,34 @@ function compileQuestion(
     misconception: input.misconception,
     content: { en: localeContent("en"), "zh-Hans": hans, "zh-Hant": hantQuestionContent(hans) },
   };
+}
+
+/** Above this share of a file's single-answer questions, one source position is a giveaway. */
+export const MAX_SAME_ANSWER_POSITION = 0.4;
+
+/**
+ * Learners see shuffled choices, but printed quizzes, screen readers in a no-shuffle export and
+ * authors' own habits follow the source order: when most right answers sit in one position
+ * ("always a"), reorder the choices in the file (keep their ids: stored answers use them).
+ */
+function checkAnswerPositions(yaml: YamlFile, list: readonly Question[], issues: ContentIssues): void {
+  const singles = list.filter((q) => q.type === "single" && q.answer.length === 1);
+  if (singles.length < 3) return;
+  const byPosition = new Map<number, string[]>();
+  for (const q of singles) {
+    const position = q.content.en.choices.findIndex((c) => c.id === q.answer[0]);
+    byPosition.set(position, [...(byPosition.get(position) ?? []), q.id]);
+  }
+  for (const [position, ids] of byPosition) {
+    if (ids.length / singles.length > MAX_SAME_ANSWER_POSITION) {
+      issues.error(
+        yaml.file,
+        1,
+        `${ids.length} of ${singles.length} single-answer questions have the right answer in position ${position + 1} ` +
+          `(at most ${Math.round(MAX_SAME_ANSWER_POSITION * 100)}%): reorder the choices of some of ${ids.join(", ")}`,
+      );
+    }
+  }
 }
 
 function dedupe(list: readonly string[]): string[] {

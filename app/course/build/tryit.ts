@@ -10,11 +10,16 @@ export interface TryItAttributes {
   id: string;
   system?: string;
   check: TryItCheck;
+  /** With the offline mini model: a check on the student's prompt (see lessons/README.md). */
+  miniCheck?: TryItCheck;
 }
 
 export type TryItParse = { ok: true; value: TryItAttributes } | { ok: false; errors: string[] };
 
-const ALLOWED = new Set(["id", "check", "value", "case", "pattern", "flags", "min", "max", "system"]);
+const CHECK_FIELDS = ["check", "value", "case", "pattern", "flags", "min", "max"];
+// `mini-check="…"` and its `mini-value`, `mini-pattern`… describe the check used with the mini model.
+const MINI = "mini-";
+const ALLOWED = new Set(["id", "system", ...CHECK_FIELDS, ...CHECK_FIELDS.map((f) => MINI + f)]);
 const CHECK_KINDS = ["contains", "regex", "words", "lines"] as const;
 /** Which attributes belong to which check, to catch `pattern` on a `contains` check. */
 const CHECK_ATTRIBUTES: Record<string, readonly string[]> = {
@@ -36,25 +41,36 @@ export function parseTryItAttributes(attrs: Readonly<Record<string, string>>): T
   if (id === undefined || id === "") errors.push('tryit needs an id: :::tryit{id="…" …}');
   else if (!ID_PATTERN.test(id)) errors.push(`tryit id "${id}" must use only lowercase letters, digits and dashes`);
 
-  const kind = attrs.check;
-  let check: TryItCheck | null = null;
-  if (kind === undefined || kind === "") {
-    errors.push(`tryit needs a check: check="${CHECK_KINDS.join('" | "')}"`);
-  } else if (!(CHECK_KINDS as readonly string[]).includes(kind)) {
-    errors.push(`tryit: unknown check "${kind}" (use ${CHECK_KINDS.join(", ")})`);
-  } else {
-    const own = CHECK_ATTRIBUTES[kind] ?? [];
-    for (const key of CHECK_SPECIFIC) {
-      if (key in attrs && !own.includes(key)) errors.push(`tryit: "${key}" does not apply to check="${kind}"`);
-    }
-    check = parseCheck(kind as TryItCheck["kind"], attrs, errors);
-  }
+  const own = Object.fromEntries(Object.entries(attrs).filter(([k]) => !k.startsWith(MINI)));
+  const check = parseCheckAttributes(own, "", errors);
+  const miniAttrs = Object.fromEntries(Object.entries(attrs).filter(([k]) => k.startsWith(MINI)).map(([k, v]) => [k.slice(MINI.length), v]));
+  const miniCheck = Object.keys(miniAttrs).length > 0 ? parseCheckAttributes(miniAttrs, MINI, errors) : undefined;
 
   const system = attrs.system;
   if (system !== undefined && system.trim() === "") errors.push("tryit: system must not be empty when given");
 
-  if (errors.length > 0 || check === null || id === undefined) return { ok: false, errors: dedupe(errors) };
-  return { ok: true, value: { id, ...(system !== undefined ? { system } : {}), check } };
+  if (errors.length > 0 || check === null || miniCheck === null || id === undefined) return { ok: false, errors: dedupe(errors) };
+  return { ok: true, value: { id, ...(system !== undefined ? { system } : {}), check, ...(miniCheck ? { miniCheck } : {}) } };
+}
+
+/** One check from its attributes (`prefix` only names them in messages: "mini-check"). */
+function parseCheckAttributes(attrs: Readonly<Record<string, string>>, prefix: string, errors: string[]): TryItCheck | null {
+  const kind = attrs.check;
+  const before = errors.length;
+  if (kind === undefined || kind === "") {
+    errors.push(`tryit needs a ${prefix}check: ${prefix}check="${CHECK_KINDS.join('" | "')}"`);
+    return null;
+  }
+  if (!(CHECK_KINDS as readonly string[]).includes(kind)) {
+    errors.push(`tryit: unknown ${prefix}check "${kind}" (use ${CHECK_KINDS.join(", ")})`);
+    return null;
+  }
+  const own = CHECK_ATTRIBUTES[kind] ?? [];
+  for (const key of CHECK_SPECIFIC) {
+    if (key in attrs && !own.includes(key)) errors.push(`tryit: "${prefix}${key}" does not apply to ${prefix}check="${kind}"`);
+  }
+  const check = parseCheck(kind as TryItCheck["kind"], attrs, errors);
+  return errors.length > before ? null : check;
 }
 
 function parseCheck(kind: TryItCheck["kind"], attrs: Readonly<Record<string, string>>, errors: string[]): TryItCheck | null {

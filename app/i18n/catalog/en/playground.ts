@@ -79,6 +79,11 @@ export const playground = {
   "playground.tryit.passed": "Check passed",
   "playground.tryit.failed": "Not yet: the check did not pass",
   "playground.tryit.count": "({count} counted)",
+  "playground.tryit.miniNote": "With the mini model (offline, not Claude), this try-it checks your prompt instead of the reply: the mini model only continues text and cannot follow instructions.",
+  "playground.tryit.miniReplyNote": "This class has no Claude model, so the offline mini model replies. It only continues text, so judge its reply yourself: does it do what the lesson says a model would?",
+  "playground.tryit.promptCheck.contains": "Check: your prompt contains “{value}”.",
+  "playground.tryit.promptCheck.other": "{check} (Here it looks at your prompt.)",
+  "playground.tryit.onPrompt": "(checked on your prompt)",
 
   "playground.refused.signed_out": "You're signed out. Sign in again, then send your prompt.",
   "playground.refused.invalid": "Something in that request wasn't right. Reload the page and try again.",

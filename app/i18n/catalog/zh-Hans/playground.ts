@@ -75,6 +75,11 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.tryit.passed": "检查通过",
   "playground.tryit.failed": "还没通过检查",
   "playground.tryit.count": "（实际 {count}）",
+  "playground.tryit.miniNote": "用迷你模型（离线，不是 Claude）时，这个练习检查的是你写的提示词，而不是回答：迷你模型只会接着往下写，听不懂指令。",
+  "playground.tryit.miniReplyNote": "这个班没有 Claude 模型，所以由离线的迷你模型回答。它只会接着往下写，请你自己判断它的回答：是不是像课上说的那样？",
+  "playground.tryit.promptCheck.contains": "检查：你的提示词里包含“{value}”。",
+  "playground.tryit.promptCheck.other": "{check}（这里检查的是你的提示词。）",
+  "playground.tryit.onPrompt": "（检查的是你的提示词）",
 
   "playground.refused.signed_out": "你已经退出登录了。请重新登录，再发送提示词。",
   "playground.refused.invalid": "这次请求有点问题。请刷新页面再试一次。",
