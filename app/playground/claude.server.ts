@@ -92,8 +92,9 @@ async function* streamClaude(
       idleTimer.start();
       switch (event.type) {
         case "message_start":
-          inputTokens = event.message.usage.input_tokens;
-          outputTokens = event.message.usage.output_tokens;
+          // Some compatible servers send no usage at all; the caller then estimates.
+          inputTokens = event.message.usage?.input_tokens ?? inputTokens;
+          outputTokens = event.message.usage?.output_tokens ?? outputTokens;
           break;
         case "content_block_delta":
           if (event.delta.type === "text_delta" && event.delta.text) {
@@ -104,8 +105,8 @@ async function* streamClaude(
           }
           break;
         case "message_delta":
-          outputTokens = event.usage.output_tokens;
-          stopReason = event.delta.stop_reason;
+          outputTokens = event.usage?.output_tokens ?? outputTokens;
+          stopReason = event.delta?.stop_reason ?? stopReason;
           break;
         case "message_stop":
           finished = true;

@@ -47,7 +47,8 @@ import {
   type RefusalCode,
   type Reservation,
 } from "./guard.server";
-import { MINI_MODEL_ID, providerFor, providerKindOf, providersConfig } from "./providers.server";
+import { MINI_MODEL_ID, providersConfig } from "./providers.server";
+import { resolveModel } from "./connections.server";
 
 export interface ExchangeInput {
   conversationId: string | null;
@@ -137,11 +138,13 @@ export async function prepareExchange(
   const closed = accessRefusal(policy, sandbox.classes.length > 0, now);
   if (closed) return refusal(closed, locale);
 
-  const provider = providerFor(input.model);
-  if (!provider || !allowedModelIds(policy, offeredModelIds()).includes(input.model)) {
+  // The environment's models, or an approved model of one of the school's enabled connections.
+  const resolved = await resolveModel(user, input.model);
+  if (!resolved || !allowedModelIds(policy, [input.model]).includes(input.model)) {
     return refusal("model_not_allowed", locale);
   }
-  const kind = providerKindOf(input.model);
+  const { provider } = resolved;
+  const kind = resolved.option.provider;
 
   // A lesson's fixed system prompt wins; otherwise only explore mode lets a student write one.
   const tryit = input.tryit ? findTryIt(input.tryit, locale) : null;

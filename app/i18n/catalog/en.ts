@@ -11,8 +11,9 @@ import { teach } from "./en/teach";
 import { admin } from "./en/admin";
 import { safeguarding } from "./en/safeguarding";
 import { widgets } from "./en/widgets";
+import { models } from "./en/models";
 import { limits } from "./en/limits";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...models } as const;
 
 export type MessageKey = keyof typeof en;
