@@ -1,0 +1,180 @@
+/**
+ * Model connections end to end: the real admin route, the real playground routes, the real
+ * @anthropic-ai/sdk against two fake Anthropic APIs (A: the environment's Claude; B: a school's
+ * local server with its own key), real PostgreSQL. The fakes' request logs prove who was called.
+ */
+import { sql } from "drizzle-orm";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { action as modelsAction, loader as modelsLoader } from "../../app/routes/admin.models";
+import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { loader as playgroundLoader } from "../../app/routes/playground";
+import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
+import { configureProviders } from "../../app/playground/providers.server";
+import { updatePlaygroundPolicy } from "../../app/models/classes.server";
+import { listConnections } from "../../app/models/model-connections.server";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
+import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+
+const ENV_MODEL = "claude-haiku-4-5";
+const B_KEY = "sk-school-b-secret-9f3k";
+let a: FakeAnthropic;
+let b: FakeAnthropic;
+let school: Awaited<ReturnType<typeof makeSchool>>;
+
+beforeAll(async () => {
+  a = await startFakeAnthropic();
+  b = await startFakeAnthropic({ apiKey: B_KEY, models: [{ id: "llama3.2:3b", display_name: "Llama 3.2 3B", created_at: "2025-01-01T00:00:00Z" }] });
+  configureProviders({ claude: { apiKey: a.apiKey, baseURL: a.url, timeoutMs: 2000, maxRetries: 0 }, claudeModels: [ENV_MODEL] });
+  school = await makeSchool();
+});
+afterEach(() => {
+  a.reset();
+  b.reset();
+});
+afterAll(async () => {
+  configureProviders(null);
+  await a.close();
+  await b.close();
+});
+
+async function admin(form: Record<string, string>) {
+  const request = await requestAs(school.admin, "/admin/models", { form });
+  const res = (await modelsAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as unknown as { data: Record<string, unknown>; init: { status?: number } | null };
+  return { status: res.init?.status ?? 200, body: res.data as Record<string, any> };
+}
+
+async function addB(extra: Record<string, string> = {}) {
+  const saved = await admin({
+    intent: "save",
+    name: "School lab server",
+    kind: "local",
+    baseUrl: b.url,
+    apiKey: B_KEY,
+    "model.0.id": "llama3.2:3b",
+    "model.0.name": "Llama 3.2",
+    "model.0.window": "8192",
+    "model.0.approved": "on",
+    ...extra,
+  });
+  expect(saved.body.saved).toBe(true);
+  const [c] = (await listConnections(school.admin)).filter((x) => x.name === "School lab server").slice(-1);
+  return c!;
+}
+
+async function send(user: SessionUser, model: string, prompt: string) {
+  const request = new Request("http://localhost/api/playground/stream", {
+    method: "POST",
+    headers: { Cookie: await cookieFor(user), "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", "Accept-Language": "en" },
+    body: new URLSearchParams({ model, prompt }),
+  });
+  const response = (await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response;
+  const events: StreamEvent[] = [];
+  createEventParser((e) => events.push(e))(await response.text());
+  return { status: response.status, events, last: events.at(-1)! };
+}
+
+const posts = (f: FakeAnthropic) => f.requests.filter((r) => r.method === "POST" && r.path === "/v1/messages");
+
+async function studentOf(models: string[]) {
+  const cls = await makeClass(school.admin);
+  await updatePlaygroundPolicy(school.admin, cls.id, { ...cls.playgroundPolicy, allowedModels: models, messagesPerMinute: 60 });
+  return makeStudentIn(cls.id);
+}
+
+describe("model connections", () => {
+  it("a class on connection B talks only to B, with B's key and B's own model id", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    const { last, events } = await send(student, modelId, "What is a token?");
+    expect(last.type).toBe("done");
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    expect(posts(b)).toHaveLength(1);
+    expect(posts(b)[0]!.body?.model).toBe("llama3.2:3b");
+    expect(posts(a)).toHaveLength(0);
+    // B accepts only its own key: the request got through, so the key was B's.
+    expect(posts(b)[0]!.answer).not.toBe("rejected");
+  });
+
+  it("the key never appears in anything sent to a browser, and is sealed in the database", async () => {
+    const c = await addB();
+    const student = await studentOf([`${c.id}/llama3.2:3b`]);
+    const page = await modelsLoader({ request: await requestAs(school.admin, "/admin/models"), params: {}, context: {} } as LoaderFunctionArgs);
+    const html = JSON.stringify(page);
+    expect(html).not.toContain(B_KEY);
+    expect(html).toContain("9f3k"); // the last 4 characters only
+    const studentPage = await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(JSON.stringify(studentPage)).not.toContain(B_KEY);
+    const rows = await db().execute(sql`select api_key_sealed from model_connections where id = ${c.id}`);
+    expect(JSON.stringify(rows)).not.toContain(B_KEY);
+    const tested = await admin({ intent: "test", id: c.id });
+    expect(JSON.stringify(tested.body)).not.toContain(B_KEY);
+  });
+
+  it("the student's picker names the connection; a disabled connection's models disappear and are refused", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId, "mini"]);
+    const before = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string; label: string }[] };
+    expect(before.models.find((m) => m.id === modelId)?.label).toBe("Llama 3.2 — School lab server");
+    await admin({ intent: "disable", id: c.id });
+    const after = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string }[] };
+    expect(after.models.map((m) => m.id)).toEqual(["mini"]);
+    const refused = await send(student, modelId, "hello");
+    expect(refused.status).toBe(403);
+    expect(posts(b)).toHaveLength(0);
+  });
+
+  it("a model not approved is refused by the stream route even when requested directly", async () => {
+    const c = await addB({ "model.0.approved": "" });
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    expect((await send(student, modelId, "hello")).status).toBe(403);
+    expect(posts(b)).toHaveLength(0);
+  });
+
+  it("crisis and personal-data messages never reach a non-Claude connection", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    const crisis = await send(student, modelId, "I want to kill myself");
+    expect(crisis.events.some((e) => e.type === "support")).toBe(true);
+    const personal = await send(student, modelId, "my phone number is 07700 900123 and email kid@example.com");
+    expect(personal.last.type).toBe("error");
+    expect(posts(b)).toHaveLength(0);
+    expect(posts(a)).toHaveLength(0);
+  });
+
+  it("test connection: OK with latency, wrong key, unknown model, unreachable", async () => {
+    const c = await addB();
+    const ok = await admin({ intent: "test", id: c.id });
+    expect(ok.body.test.code).toBe("ok");
+    expect(ok.body.test.latencyMs).toBeGreaterThanOrEqual(0);
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: "wrong-key", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("auth");
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "no-such-model", "model.0.window": "8192" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("model_not_found");
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: "http://127.0.0.1:9", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("connection");
+  });
+
+  it("finds models through the Models API, and validates base URLs", async () => {
+    const found = await admin({ intent: "discover", name: "Lab", kind: "local", baseUrl: b.url, apiKey: B_KEY });
+    expect(found.body.discovered).toEqual({ ok: true, n: 1 });
+    expect(found.body.draft.models.map((m: { id: string }) => m.id)).toEqual(["llama3.2:3b"]);
+    expect(JSON.stringify(found.body)).not.toContain(B_KEY);
+    const count = (await listConnections(school.admin)).length;
+    expect((await admin({ intent: "save", name: "X", kind: "compatible", baseUrl: "http://example.test" })).body.errors).toEqual({ baseUrl: "models.url.https" });
+    expect((await admin({ intent: "save", name: "X", kind: "local", baseUrl: "ftp://example.test" })).body.errors).toEqual({ baseUrl: "models.url.invalid" });
+    expect((await listConnections(school.admin)).length).toBe(count);
+  });
+
+  it("the environment's connection is shown read-only, without its key", async () => {
+    const page = (await modelsLoader({ request: await requestAs(school.admin, "/admin/models"), params: {}, context: {} } as LoaderFunctionArgs)) as { env: { baseUrl: string; models: string[] } };
+    expect(page.env).toEqual({ baseUrl: a.url, models: [ENV_MODEL] });
+    expect(JSON.stringify(page)).not.toContain(a.apiKey);
+  });
+});
