@@ -82,6 +82,8 @@ export interface PreparedExchange {
   title: string;
   model: string;
   provider: ChatProvider;
+  /** What error messages call the model's service: "Claude", or the school connection's name. */
+  service: string;
   request: ChatRequest;
   reservation: Reservation | null;
   blockedTopics: string[];
@@ -249,6 +251,7 @@ export async function prepareExchange(
     title,
     model: input.model,
     provider,
+    service: resolved.option.connection ?? "Claude",
     request,
     reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null,
     blockedTopics: policy.blockedTopics,
@@ -377,7 +380,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
       yield {
         type: "error",
         code: failure,
-        message: providerErrorMessage(failure as Parameters<typeof providerErrorMessage>[0], p.locale),
+        message: providerErrorMessage(failure as Parameters<typeof providerErrorMessage>[0], p.locale, p.service),
         status,
         conversationId: p.conversationId,
         messageId,
@@ -388,7 +391,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
     yield {
       type: "error",
       code: "server",
-      message: providerErrorMessage("server", p.locale),
+      message: providerErrorMessage("server", p.locale, p.service),
       status: "error",
       conversationId: p.conversationId,
     };

@@ -178,3 +178,50 @@ describe("model connections", () => {
     expect(JSON.stringify(page)).not.toContain(a.apiKey);
   });
 });
+
+describe("a local server's quirks", () => {
+  let local: FakeAnthropic;
+  beforeAll(async () => {
+    local = await startFakeAnthropic({
+      models: [{ id: "qwen2.5:7b", display_name: "Qwen 2.5 7B", created_at: "2025-01-01T00:00:00Z" }],
+      quirks: { noUsage: true, noMessageDelta: true, noModelsApi: true, anyKey: true },
+    });
+  });
+  afterAll(() => local.close());
+
+  async function addLocal() {
+    await admin({ intent: "save", name: "Ollama", kind: "local", baseUrl: local.url, "model.0.id": "qwen2.5:7b", "model.0.window": "32768", "model.0.approved": "on" });
+    return (await listConnections(school.admin)).find((c) => c.name === "Ollama")!;
+  }
+
+  it("no Models API: finding models says so, and models are entered by hand", async () => {
+    const found = await admin({ intent: "discover", name: "Ollama", kind: "local", baseUrl: local.url, newModels: "qwen2.5:7b" });
+    expect(found.body.discovered).toEqual({ ok: false, reason: "404" });
+    expect(found.body.draft.models.map((m: { id: string }) => m.id)).toEqual(["qwen2.5:7b"]);
+  });
+
+  it("streams without usage or message_delta; the budget is charged an estimate, never zero", async () => {
+    const c = await addLocal();
+    const modelId = `${c.id}/qwen2.5:7b`;
+    const student = await studentOf([modelId]);
+    const { last, events } = await send(student, modelId, "Tell me about tokens please");
+    expect(last.type).toBe("done");
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    const [row] = await db().execute<{ input_tokens: number; output_tokens: number }>(
+      sql`select input_tokens, output_tokens from playground_messages where user_id = ${student.id} and role = 'assistant'`,
+    );
+    expect(row!.input_tokens).toBeGreaterThan(0);
+    expect(row!.output_tokens).toBeGreaterThan(0);
+  });
+
+  it("errors name the school's server, not Claude, in the student's language", async () => {
+    const c = await addLocal();
+    const modelId = `${c.id}/qwen2.5:7b`;
+    const student = await studentOf([modelId]);
+    local.script({ kind: "http_error", status: 404, message: "model 'qwen2.5:7b' not found" });
+    const { last } = await send(student, modelId, "hello there");
+    expect(last).toMatchObject({ type: "error", code: "not_found" });
+    expect((last as { message: string }).message).toContain("Ollama");
+    expect((last as { message: string }).message).not.toContain("Claude");
+  });
+});
