@@ -3,6 +3,7 @@
  * students, test with one click, disable, remove. API keys go one way: into the server, sealed.
  * The page shows only whether one is set and its last 4 characters.
  */
+import type { InputHTMLAttributes } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -134,13 +135,13 @@ export default function AdminModels() {
           {result?.test?.id === c.id ? <TestResult result={result.test} /> : null}
           <Form method="post" className="row">
             <input type="hidden" name="id" value={c.id} />
-            <button type="submit" name="intent" value="test">
+            <button type="submit" name="intent" value="test" className="secondary small-button">
               {t("models.test")}
             </button>
-            <button type="submit" name="intent" value={c.enabled ? "disable" : "enable"}>
+            <button type="submit" name="intent" value={c.enabled ? "disable" : "enable"} className="secondary small-button">
               {c.enabled ? t("models.disable") : t("models.enable")}
             </button>
-            <button type="submit" name="intent" value="remove" className="danger">
+            <button type="submit" name="intent" value="remove" className="danger small-button">
               {t("models.remove")}
             </button>
           </Form>
@@ -152,7 +153,9 @@ export default function AdminModels() {
       ))}
       <div className="card">
         <h3>{t("models.add")}</h3>
-        <ConnectionForm connection={result?.draft && result.draft.id === null ? result.draft : null} result={result?.draft?.id === null || result?.errors ? result : undefined} />
+        <ConnectionForm
+          key={connections.length}
+          connection={result?.draft && result.draft.id === null ? result.draft : null} result={result?.draft?.id === null || result?.errors ? result : undefined} />
       </div>
     </section>
   );
@@ -175,6 +178,8 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
   const errors = result?.errors ?? {};
   const c = connection;
   const models = c?.models ?? [];
+  // Ids unique on the page: one form per connection, and the new one.
+  const p = `conn-${c?.id ?? "new"}`;
   return (
     <Form method="post" className="stack" noValidate>
       {c?.id ? <input type="hidden" name="id" value={c.id} /> : null}
@@ -183,38 +188,30 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
           {result.discovered.ok ? t("models.discovered", { n: result.discovered.n }) : t("models.discoverFailed", { reason: result.discovered.reason })}
         </p>
       ) : null}
-      <label className="field">
-        <span>{t("models.name")}</span>
-        <input name="name" defaultValue={c?.name ?? ""} required maxLength={80} />
-        {errors.name ? <span className="field-error">{t(errors.name)}</span> : null}
-      </label>
-      <label className="field">
-        <span>{t("models.kind")}</span>
-        <select name="kind" defaultValue={c?.kind ?? "local"}>
+      <Text id={`${p}-name`} name="name" label={t("models.name")} defaultValue={c?.name ?? ""} error={errors.name} required maxLength={80} />
+      <div className="field">
+        <label htmlFor={`${p}-kind`}>{t("models.kind")}</label>
+        <select id={`${p}-kind`} name="kind" defaultValue={c?.kind ?? "local"}>
           {(["claude", "local", "compatible"] as const).map((k) => (
             <option key={k} value={k}>
               {t(`models.kind.${k}`)}
             </option>
           ))}
         </select>
-      </label>
-      <label className="field">
-        <span>{t("models.baseUrl")}</span>
-        <input name="baseUrl" type="url" defaultValue={c?.baseUrl ?? ""} required aria-describedby="base-url-hint" />
-        <span className="hint small muted" id="base-url-hint">
-          {t("models.baseUrlHint")}
-        </span>
-        {errors.baseUrl ? <span className="field-error">{t(errors.baseUrl)}</span> : null}
-      </label>
+      </div>
+      <Text id={`${p}-url`} name="baseUrl" type="url" label={t("models.baseUrl")} hint={t("models.baseUrlHint")} defaultValue={c?.baseUrl ?? ""} error={errors.baseUrl} required />
       <label className="choice">
         <input type="checkbox" name="insecureOk" />
         <span>{t("models.insecureOk")}</span>
       </label>
-      <label className="field">
-        <span>{t("models.apiKey")}</span>
-        <input name="apiKey" type="password" autoComplete="off" defaultValue="" />
-        <span className="hint small muted">{c?.keyHint ? t("models.keySet", { hint: c.keyHint }) : `${t("models.keyNone")} ${t("models.apiKeyHint")}`}</span>
-      </label>
+      <Text
+        id={`${p}-key`}
+        name="apiKey"
+        type="password"
+        autoComplete="off"
+        label={t("models.apiKey")}
+        hint={c?.keyHint ? t("models.keySet", { hint: c.keyHint }) : `${t("models.keyNone")} ${t("models.apiKeyHint")}`}
+      />
       {c?.keyHint ? (
         <label className="choice">
           <input type="checkbox" name="removeKey" />
@@ -225,12 +222,12 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
         <legend>{t("models.models")}</legend>
         {errors.models ? <p className="field-error">{t(errors.models)}</p> : null}
         {models.map((m, i) => (
-          <div key={m.id} className="row">
+          <div key={m.id} className="row model-row">
             <input type="hidden" name={`model.${i}.id`} value={m.id} />
             <code>{m.id}</code>
             <label>
               <span className="visually-hidden">{t("models.displayName")}</span>
-              <input name={`model.${i}.name`} defaultValue={m.displayName} placeholder={t("models.displayName")} />
+              <input type="text" name={`model.${i}.name`} defaultValue={m.displayName} placeholder={t("models.displayName")} />
             </label>
             <label>
               <span className="small">{t("models.contextWindow")}</span>
@@ -247,13 +244,13 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
             </label>
           </div>
         ))}
-        <label className="field">
-          <span>{t("models.newModels")}</span>
-          <textarea name="newModels" rows={2} />
-        </label>
+        <div className="field">
+          <label htmlFor={`${p}-new`}>{t("models.newModels")}</label>
+          <textarea id={`${p}-new`} name="newModels" rows={2} />
+        </div>
       </fieldset>
       <div className="row">
-        <button type="submit" name="intent" value="discover">
+        <button type="submit" name="intent" value="discover" className="secondary">
           {t("models.discover")}
         </button>
         <button type="submit" name="intent" value="save" className="primary">
@@ -261,5 +258,26 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
         </button>
       </div>
     </Form>
+  );
+}
+
+function Text({ id, label, hint, error, ...input }: { id: string; name: string; label: string; hint?: string; error?: MessageKey } & InputHTMLAttributes<HTMLInputElement>) {
+  const t = useT();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} type="text" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
   );
 }
