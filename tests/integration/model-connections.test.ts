@@ -8,6 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as modelsAction, loader as modelsLoader } from "../../app/routes/admin.models";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { action as classPolicyAction, loader as classPolicyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { loader as playgroundLoader } from "../../app/routes/playground";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
@@ -176,6 +177,36 @@ describe("model connections", () => {
     const page = (await modelsLoader({ request: await requestAs(school.admin, "/admin/models"), params: {}, context: {} } as LoaderFunctionArgs)) as { env: { baseUrl: string; models: string[] } };
     expect(page.env).toEqual({ baseUrl: a.url, models: [ENV_MODEL] });
     expect(JSON.stringify(page)).not.toContain(a.apiKey);
+  });
+});
+
+describe("the teacher's class settings", () => {
+  it("list approved models of enabled connections with the connection's name, and accept only those", async () => {
+    const c = await addB();
+    await admin({
+      intent: "save",
+      id: c.id,
+      name: c.name,
+      kind: "local",
+      baseUrl: b.url,
+      "model.0.id": "llama3.2:3b",
+      "model.0.name": "Llama 3.2",
+      "model.0.window": "8192",
+      "model.0.approved": "on",
+      "model.1.id": "llama3.1:70b",
+      "model.1.window": "8192",
+    });
+    const cls = await makeClass(school.admin);
+    const args = async (form?: Record<string, string | string[]>) =>
+      ({ request: await requestAs(school.admin, `/teach/classes/${cls.id}/playground`, form ? { form } : {}), params: { classId: cls.id }, context: {} }) as unknown as ActionFunctionArgs;
+    const page = (await classPolicyLoader(await args())) as { models: { id: string; label: string }[] };
+    expect(page.models.find((m) => m.id === `${c.id}/llama3.2:3b`)?.label).toBe("Llama 3.2 — School lab server");
+    expect(page.models.some((m) => m.id === `${c.id}/llama3.1:70b`)).toBe(false);
+    const form = { enabled: "on", messagesPerMinute: "10", studentDailyTokens: "1000", classDailyTokens: "10000" };
+    const refused = (await classPolicyAction(await args({ ...form, allowedModels: `${c.id}/llama3.1:70b` }))) as unknown as { init: { status: number } };
+    expect(refused.init.status).toBe(400);
+    const saved = (await classPolicyAction(await args({ ...form, allowedModels: [`${c.id}/llama3.2:3b`, "mini"] }))) as unknown as { data: { saved: boolean } };
+    expect(saved.data.saved).toBe(true);
   });
 });
 
