@@ -156,6 +156,7 @@ function modelView(m: ModelOption, t: ReturnType<typeof translator>): ModelView 
           ? t("playground.model.viaConnection", { model: m.displayName ?? m.id, connection: m.connection })
           : (m.displayName ?? claudeLabel(m.id)),
     provider: m.provider,
+    where: t(`models.where.${m.where}`),
     contextWindow: m.contextWindow,
     maxTokens: { guided: maxTokensFor(m.provider, false, null), explore: maxTokensLimit(m.provider) },
   };

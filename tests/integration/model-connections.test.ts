@@ -119,8 +119,9 @@ describe("model connections", () => {
     const c = await addB();
     const modelId = `${c.id}/llama3.2:3b`;
     const student = await studentOf([modelId, "mini"]);
-    const before = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string; label: string }[] };
-    expect(before.models.find((m) => m.id === modelId)?.label).toBe("Llama 3.2 — School lab server");
+    const before = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string; label: string; where: string }[] };
+    expect(before.models.find((m) => m.id === modelId)).toMatchObject({ label: "Llama 3.2 — School lab server", where: "this school's own server" });
+    expect(before.models.find((m) => m.id === "mini")?.where).toBe("only this server (offline)");
     await admin({ intent: "disable", id: c.id });
     const after = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string }[] };
     expect(after.models.map((m) => m.id)).toEqual(["mini"]);

@@ -1025,6 +1025,7 @@ export const zhHant: Record<MessageKey, string> = {
   "limit.goBack": "返回",
   "admin.tab.models": "模型",
   "playground.model.viaConnection": "{model} — {connection}",
+  "playground.model.where": "誰會收到你的提問：{where}",
   "models.title": "模型連線",
   "models.lead": "設定練習場使用的模型來自哪裡：Claude、學校網路裡的模型伺服器，或其他支援 Messages API 的服務商。只有你批准給學生使用的模型，才能被班級選用。",
   "models.env.title": "由環境變數設定",
@@ -1084,8 +1085,8 @@ export const zhHant: Record<MessageKey, string> = {
   "models.test.tls": "安全連線失敗：伺服器的安全證書不受信任。",
   "models.test.not_messages_api": "有服務回應，但不是 Messages API。請檢查基礎網址。",
   "models.test.no_model": "請先新增一個模型再測試。",
-  "models.where.device": "在本伺服器上離線執行",
-  "models.where.school": "在本校的伺服器上",
+  "models.where.device": "只有本伺服器（離線）",
+  "models.where.school": "本校自己的伺服器",
   "models.where.anthropic": "Anthropic（雲端）",
   "models.where.provider": "外部服務商",
 };

@@ -2,6 +2,7 @@
 export const models = {
   "admin.tab.models": "Models",
   "playground.model.viaConnection": "{model} — {connection}",
+  "playground.model.where": "Who sees your prompts: {where}",
   "models.title": "Model connections",
   "models.lead": "Where the playground's models come from: Claude, a model server on your school's network, or another provider that speaks the Messages API. Only models you approve for students can be chosen for a class.",
   "models.env.title": "Defined by the environment",
@@ -61,8 +62,8 @@ export const models = {
   "models.test.tls": "The secure connection failed: the server's certificate is not trusted.",
   "models.test.not_messages_api": "Something answered, but not with the Messages API. Check the base URL.",
   "models.test.no_model": "Add a model first, then test.",
-  "models.where.device": "runs on this server, offline",
-  "models.where.school": "on this school's server",
+  "models.where.device": "only this server (offline)",
+  "models.where.school": "this school's own server",
   "models.where.anthropic": "Anthropic (cloud)",
   "models.where.provider": "an outside provider",
 } as const;

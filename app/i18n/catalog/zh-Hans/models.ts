@@ -4,6 +4,7 @@ import type { models as en } from "../en/models";
 export const models: Record<keyof typeof en, string> = {
   "admin.tab.models": "模型",
   "playground.model.viaConnection": "{model} — {connection}",
+  "playground.model.where": "谁会收到你的提问：{where}",
   "models.title": "模型连接",
   "models.lead": "设置练习场使用的模型来自哪里：Claude、学校网络里的模型服务器，或其他支持 Messages API 的服务商。只有你批准给学生使用的模型，才能被班级选用。",
   "models.env.title": "由环境变量设定",
@@ -63,8 +64,8 @@ export const models: Record<keyof typeof en, string> = {
   "models.test.tls": "安全连接失败：服务器的安全证书不受信任。",
   "models.test.not_messages_api": "有服务回应，但不是 Messages API。请检查基础网址。",
   "models.test.no_model": "请先添加一个模型再测试。",
-  "models.where.device": "在本服务器上离线运行",
-  "models.where.school": "在本校的服务器上",
+  "models.where.device": "只有本服务器（离线）",
+  "models.where.school": "本校自己的服务器",
   "models.where.anthropic": "Anthropic（云端）",
   "models.where.provider": "外部服务商",
 };
