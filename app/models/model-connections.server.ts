@@ -4,7 +4,8 @@
  * out only through connectionSecret() for the provider; the page view carries the last 4 characters.
  */
 import { and, asc, eq } from "drizzle-orm";
-import { modelConnections, type ConnectionModel } from "../../db/schema";
+import { modelConnections, users, type ConnectionModel } from "../../db/schema";
+import { BOM, toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { seal, unseal } from "~/utils/secret-box.server";
@@ -146,4 +147,31 @@ export async function removeConnection(actor: Actor, id: string): Promise<boolea
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isUuid(id: string): boolean {
   return UUID.test(id);
+}
+
+/**
+ * The school's approved-tools list (China's 2025 guidance asks schools to keep one): every model
+ * of every connection with where it runs, whether it is approved, by whom and when. Never the key.
+ */
+export async function approvedListCsv(actor: Actor, header: string[]): Promise<string> {
+  const [connections, staff] = await Promise.all([
+    listConnections(actor),
+    db().select({ id: users.id, name: users.displayName }).from(users).where(eq(users.schoolId, actor.schoolId)),
+  ]);
+  const nameOf = (id: string | null) => (id ? (staff.find((u) => u.id === id)?.name ?? "") : "");
+  const rows = connections.flatMap((c) =>
+    c.models.map((m) => [
+      c.name,
+      c.kind,
+      c.baseUrl,
+      c.enabled ? "yes" : "no",
+      m.id,
+      m.displayName,
+      String(m.contextWindow),
+      m.approved ? "yes" : "no",
+      nameOf(m.approvedBy),
+      m.approvedAt ?? "",
+    ]),
+  );
+  return BOM + toCsv([header, ...rows]);
 }

@@ -109,6 +109,11 @@ export default function AdminModels() {
         </div>
       ) : null}
       <p className="small muted">{t("models.mini")}</p>
+      <p>
+        <a href="/admin/models/approved.csv" download>
+          {t("models.csv.download")}
+        </a>
+      </p>
       <div className="card">
         <h3>{t("models.env.title")}</h3>
         {env ? (

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as modelsAction, loader as modelsLoader } from "../../app/routes/admin.models";
+import { loader as approvedCsvLoader } from "../../app/routes/admin.models.approved[.csv]";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as classPolicyAction, loader as classPolicyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { loader as playgroundLoader } from "../../app/routes/playground";
@@ -172,6 +173,18 @@ describe("model connections", () => {
     expect((await admin({ intent: "save", name: "X", kind: "compatible", baseUrl: "http://example.test" })).body.errors).toEqual({ baseUrl: "models.url.https" });
     expect((await admin({ intent: "save", name: "X", kind: "local", baseUrl: "ftp://example.test" })).body.errors).toEqual({ baseUrl: "models.url.invalid" });
     expect((await listConnections(school.admin)).length).toBe(count);
+  });
+
+  it("the approved list is exportable: who approved which model, when; never a key", async () => {
+    await addB();
+    const res = (await approvedCsvLoader({ request: await requestAs(school.admin, "/admin/models/approved.csv"), params: {}, context: {} } as LoaderFunctionArgs)) as Response;
+    const csv = await res.text();
+    expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
+    expect(csv).toContain("Approved by");
+    const line = csv.split("\n").find((l) => l.includes("llama3.2:3b") && l.includes(",yes,"))!;
+    expect(line).toContain(school.admin.displayName);
+    expect(line).toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(csv).not.toContain(B_KEY);
   });
 
   it("the environment's connection is shown read-only, without its key", async () => {
