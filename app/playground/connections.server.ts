@@ -13,7 +13,7 @@ import { env } from "~/utils/env.server";
 import { APIConnectionError, APIConnectionTimeoutError } from "@anthropic-ai/sdk";
 import { classifyError, createAnthropicClient, createClaudeProvider, listClaudeModels, type ClaudeConfig } from "./claude.server";
 import type { ChatProvider } from "./provider";
-import { availableModels, MINI_MODEL_ID, providerFor, providersConfig, type ModelOption } from "./providers.server";
+import { availableModels, CLAUDE_CONTEXT_WINDOW, MINI_MODEL_ID, providerFor, providersConfig, type ModelOption } from "./providers.server";
 import { MINI_MODEL_CONTEXT_TOKENS } from "./mini-model";
 
 type Actor = Pick<SessionUser, "schoolId">;
@@ -80,17 +80,11 @@ export async function resolveModel(actor: Actor, id: string): Promise<ResolvedMo
     const provider = providerFor(id);
     const config = providersConfig();
     if (!provider || (id !== MINI_MODEL_ID && !config.claudeModels.includes(id))) return null;
+    // Built from the configuration: the hot path never waits for the Models API.
     const option: ModelOption =
       id === MINI_MODEL_ID
         ? { id, provider: "mini", displayName: null, contextWindow: MINI_MODEL_CONTEXT_TOKENS, connection: null, where: "device" }
-        : ((await availableModels()).find((m) => m.id === id) ?? {
-            id,
-            provider: "claude",
-            displayName: null,
-            contextWindow: 200_000,
-            connection: null,
-            where: "anthropic",
-          });
+        : { id, provider: "claude", displayName: null, contextWindow: CLAUDE_CONTEXT_WINDOW, connection: null, where: "anthropic" };
     return { provider, option };
   }
   const connections = await listConnections({ id: "", ...actor });
