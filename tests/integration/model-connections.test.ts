@@ -259,6 +259,22 @@ describe("a local server's quirks", () => {
     expect(row!.output_tokens).toBeGreaterThan(0);
   });
 
+  it("a server that is off: the student is told, in their language, that the school's server cannot be reached", async () => {
+    await admin({ intent: "save", name: "Off server", kind: "local", baseUrl: "http://127.0.0.1:9", "model.0.id": "qwen2.5:7b", "model.0.window": "32768", "model.0.approved": "on" });
+    const c = (await listConnections(school.admin)).find((x) => x.name === "Off server")!;
+    const modelId = `${c.id}/qwen2.5:7b`;
+    const student = await studentOf([modelId]);
+    const request = new Request("http://localhost/api/playground/stream", {
+      method: "POST",
+      headers: { Cookie: await cookieFor(student), "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", "Accept-Language": "zh-Hans" },
+      body: new URLSearchParams({ model: modelId, prompt: "你好" }),
+    });
+    const events: StreamEvent[] = [];
+    createEventParser((e) => events.push(e))(await ((await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response).text());
+    expect(events.at(-1)).toMatchObject({ type: "error", code: "connection" });
+    expect((events.at(-1) as { message: string }).message).toContain("练习场暂时连不上 Off server");
+  });
+
   it("errors name the school's server, not Claude, in the student's language", async () => {
     const c = await addLocal();
     const modelId = `${c.id}/qwen2.5:7b`;
