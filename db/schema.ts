@@ -504,3 +504,46 @@ export const activeStreams = pgTable("active_streams", {
     .references(() => users.id, { onDelete: "cascade" }),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const connectionKindEnum = pgEnum("connection_kind", ["claude", "local", "compatible"]);
+
+/** One model the admin offers through a connection; `approved` gates what classes may pick. */
+export interface ConnectionModel {
+  /** The id the endpoint knows ("claude-haiku-4-5", "llama3.2:3b"). */
+  id: string;
+  displayName: string;
+  contextWindow: number;
+  approved: boolean;
+  /** Who approved it, and when (the school's approved-tools list). */
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+/**
+ * Where a school's playground models come from, besides the environment's Claude connection:
+ * Anthropic's API, a model server on the school's network, or a compatible provider — all spoken
+ * to with the one Anthropic SDK at `baseUrl`. The key is sealed (AES-256-GCM, app/utils/secret-box.server.ts);
+ * the master key never sits in the database.
+ */
+export const modelConnections = pgTable(
+  "model_connections",
+  {
+    id: id(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: connectionKindEnum("kind").notNull(),
+    baseUrl: text("base_url").notNull(),
+    /** Sealed API key, or null (a local server that needs none). */
+    apiKeySealed: text("api_key_sealed"),
+    /** The key's last 4 characters, the only part ever shown. */
+    apiKeyHint: text("api_key_hint"),
+    enabled: boolean("enabled").notNull().default(true),
+    models: jsonb("models").$type<ConnectionModel[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // the admin's list and every student's model list: one school's connections
+  (t) => [index("model_connections_school_idx").on(t.schoolId)],
+);

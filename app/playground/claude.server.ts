@@ -81,31 +81,44 @@ async function* streamClaude(
 
   let inputTokens: number | undefined;
   let outputTokens = 0;
+  // Local servers may report no usage at all; then budgets are charged an estimate.
+  let sawUsage = false;
+  let started = false;
+  let outputChars = 0;
   let stopReason: string | null = null;
   let finished = false;
   let failure: ProviderFailure | undefined;
 
   try {
     const events = await client.messages.create(toMessagesParams(request), { signal: upstream.signal });
+    started = true;
     idleTimer.start();
     for await (const event of events) {
       idleTimer.start();
       switch (event.type) {
         case "message_start":
-          inputTokens = event.message.usage.input_tokens;
-          outputTokens = event.message.usage.output_tokens;
+          // Some compatible servers send no usage at all; the caller then estimates.
+          if (event.message.usage) {
+            sawUsage = true;
+            inputTokens = event.message.usage.input_tokens;
+            outputTokens = event.message.usage.output_tokens;
+          }
           break;
         case "content_block_delta":
           if (event.delta.type === "text_delta" && event.delta.text) {
             // A slow reader is not a stalled upstream.
             idleTimer.stop();
+            outputChars += event.delta.text.length;
             yield { type: "text", text: event.delta.text };
             idleTimer.start();
           }
           break;
         case "message_delta":
-          outputTokens = event.usage.output_tokens;
-          stopReason = event.delta.stop_reason;
+          if (event.usage) {
+            sawUsage = true;
+            outputTokens = event.usage.output_tokens;
+          }
+          stopReason = event.delta?.stop_reason ?? stopReason;
           break;
         case "message_stop":
           finished = true;
@@ -122,11 +135,20 @@ async function* streamClaude(
     if (!finished) upstream.abort();
   }
 
-  if (inputTokens !== undefined || !failure) {
+  if (started && !sawUsage) {
+    yield { type: "usage", inputTokens: estimateTokens(request), outputTokens: Math.ceil(outputChars / CHARS_PER_TOKEN), estimated: true };
+  } else if (inputTokens !== undefined || !failure) {
     yield { type: "usage", inputTokens: inputTokens ?? 0, outputTokens };
   }
   if (failure) yield { type: "error", ...failure };
   else yield { type: "done", stopReason };
+}
+
+/** A rough, deliberately generous count for servers that report none (about 3 characters a token, on the high side). */
+const CHARS_PER_TOKEN = 3;
+function estimateTokens(request: ChatRequest): number {
+  const chars = request.system.length + request.messages.reduce((n, m) => n + m.content.length, 0);
+  return Math.ceil(chars / CHARS_PER_TOKEN);
 }
 
 function toMessagesParams(request: ChatRequest) {

@@ -47,7 +47,8 @@ import {
   type RefusalCode,
   type Reservation,
 } from "./guard.server";
-import { MINI_MODEL_ID, providerFor, providerKindOf, providersConfig } from "./providers.server";
+import { MINI_MODEL_ID, providersConfig } from "./providers.server";
+import { resolveModel } from "./connections.server";
 
 export interface ExchangeInput {
   conversationId: string | null;
@@ -81,6 +82,8 @@ export interface PreparedExchange {
   title: string;
   model: string;
   provider: ChatProvider;
+  /** What error messages call the model's service: "Claude", or the school connection's name. */
+  service: string;
   request: ChatRequest;
   reservation: Reservation | null;
   blockedTopics: string[];
@@ -137,11 +140,13 @@ export async function prepareExchange(
   const closed = accessRefusal(policy, sandbox.classes.length > 0, now);
   if (closed) return refusal(closed, locale);
 
-  const provider = providerFor(input.model);
-  if (!provider || !allowedModelIds(policy, offeredModelIds()).includes(input.model)) {
+  // The environment's models, or an approved model of one of the school's enabled connections.
+  const resolved = await resolveModel(user, input.model);
+  if (!resolved || !allowedModelIds(policy, [input.model]).includes(input.model)) {
     return refusal("model_not_allowed", locale);
   }
-  const kind = providerKindOf(input.model);
+  const { provider } = resolved;
+  const kind = resolved.option.provider;
 
   // A lesson's fixed system prompt wins; otherwise only explore mode lets a student write one.
   const tryit = input.tryit ? findTryIt(input.tryit, locale) : null;
@@ -250,6 +255,7 @@ export async function prepareExchange(
     title,
     model: input.model,
     provider,
+    service: resolved.option.connection ?? "Claude",
     request,
     reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null,
     blockedTopics: policy.blockedTopics,
@@ -378,7 +384,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
       yield {
         type: "error",
         code: failure,
-        message: providerErrorMessage(failure as Parameters<typeof providerErrorMessage>[0], p.locale),
+        message: providerErrorMessage(failure as Parameters<typeof providerErrorMessage>[0], p.locale, p.service),
         status,
         conversationId: p.conversationId,
         messageId,
@@ -389,7 +395,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
     yield {
       type: "error",
       code: "server",
-      message: providerErrorMessage("server", p.locale),
+      message: providerErrorMessage("server", p.locale, p.service),
       status: "error",
       conversationId: p.conversationId,
     };

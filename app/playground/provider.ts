@@ -40,7 +40,7 @@ export type ProviderErrorCode = (typeof PROVIDER_ERROR_CODES)[number];
 export type ChatEvent =
   | { type: "text"; text: string }
   /** Final token counts; sent once, before `done` (or before `error` when known). */
-  | { type: "usage"; inputTokens: number; outputTokens: number }
+  | { type: "usage"; inputTokens: number; outputTokens: number; /** The endpoint reported none: counted from the text. */ estimated?: boolean }
   | { type: "done"; stopReason: string | null }
   | { type: "error"; code: ProviderErrorCode; status?: number };
 

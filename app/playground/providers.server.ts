@@ -32,6 +32,10 @@ export interface ModelOption {
   /** From the Models API when known ("Claude Haiku 4.5"); null → the UI names it. */
   displayName: string | null;
   contextWindow: number;
+  /** The school connection's name, or null (the mini model, the environment's Claude). */
+  connection: string | null;
+  /** Where prompts go: this device's server (mini), the school's own server, Anthropic, another provider. */
+  where: "device" | "school" | "anthropic" | "provider";
 }
 
 export interface ProvidersConfig {
@@ -111,6 +115,8 @@ async function loadModels(): Promise<{ models: ModelOption[]; live: boolean }> {
     provider: "mini",
     displayName: null,
     contextWindow: MINI_MODEL_CONTEXT_TOKENS,
+    connection: null,
+    where: "device",
   };
   const config = providersConfig();
   if (!config.claude) return { models: [mini], live: true };
@@ -119,6 +125,8 @@ async function loadModels(): Promise<{ models: ModelOption[]; live: boolean }> {
     provider: "claude",
     displayName,
     contextWindow: CLAUDE_CONTEXT_WINDOW,
+    connection: null,
+    where: "anthropic",
   });
   const listed = await listClaudeModels(config.claude, AbortSignal.timeout(MODELS_LIST_TIMEOUT_MS));
   if (!listed.ok) {

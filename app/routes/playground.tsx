@@ -40,7 +40,8 @@ import {
   type Schedule,
 } from "~/playground/guard.server";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
-import { availableModels, claudeConfigured, type ModelOption } from "~/playground/providers.server";
+import { claudeConfigured, type ModelOption } from "~/playground/providers.server";
+import { schoolModels } from "~/playground/connections.server";
 import { requireUser } from "~/utils/auth.server";
 import { getSafeguardingSettings, supportCardOf } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
@@ -61,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loadSandbox(user, now),
     listConversations(user),
     conversationId ? requireConversation(user, conversationId) : Promise.resolve(null),
-    availableModels(),
+    schoolModels(user),
     getSafeguardingSettings(user),
   ]);
   const card = supportCardOf(safeguarding);
@@ -101,7 +102,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     metaTitle: t("playground.metaTitle"),
     role: policy.kind,
-    claudeConfigured: claudeConfigured(),
+    claudeConfigured: claudeConfigured() || offered.some((m) => m.connection !== null),
     exploreMode: policy.exploreMode,
     closedMessage: closedCode ? t(`playground.refused.${closedCode}`) : null,
     hours: policy.schedules.map((s) => formatSchedule(s, t)),
@@ -113,7 +114,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tryitMissing: tryitRef !== null && tryit === null,
     prefill,
     usage:
-      policy.kind === "student" && claudeConfigured() && models.some((m) => m.provider === "claude")
+      policy.kind === "student" && models.some((m) => m.provider === "claude")
         ? { used: sandbox.usage.own.used, budget: sandbox.usage.own.budget }
         : null,
     limits: { promptChars: MAX_PROMPT_CHARS, systemChars: MAX_SYSTEM_CHARS },
@@ -148,8 +149,14 @@ export async function action({ request }: ActionFunctionArgs) {
 function modelView(m: ModelOption, t: ReturnType<typeof translator>): ModelView {
   return {
     id: m.id,
-    label: m.provider === "mini" ? t("playground.model.mini") : (m.displayName ?? claudeLabel(m.id)),
+    label:
+      m.provider === "mini"
+        ? t("playground.model.mini")
+        : m.connection
+          ? t("playground.model.viaConnection", { model: m.displayName ?? m.id, connection: m.connection })
+          : (m.displayName ?? claudeLabel(m.id)),
     provider: m.provider,
+    where: t(`models.where.${m.where}`),
     contextWindow: m.contextWindow,
     maxTokens: { guided: maxTokensFor(m.provider, false, null), explore: maxTokensLimit(m.provider) },
   };

@@ -11,7 +11,8 @@ import { translator } from "~/i18n/catalogs.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { requireTeacherOf, updatePlaygroundPolicy } from "~/models/classes.server";
 import { classUsageToday, safetyPreamble } from "~/playground/guard.server";
-import { availableModels, MINI_MODEL_ID } from "~/playground/providers.server";
+import { MINI_MODEL_ID } from "~/playground/providers.server";
+import { schoolModels } from "~/playground/connections.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { PolicyForm } from "~/playground/policy-form.server";
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await localeOf(request);
   const t = translator(locale);
   const [offered, usage, flags] = await Promise.all([
-    availableModels(),
+    schoolModels(teacher),
     classUsageToday(cls.id),
     listFlaggedExchanges(teacher, cls.id, { locale, t }),
   ]);
@@ -49,7 +50,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const option = offered.find((m) => m.id === id);
       return {
         id,
-        label: id === MINI_MODEL_ID ? t("playground.model.mini") : (option?.displayName ?? id),
+        label:
+          id === MINI_MODEL_ID
+            ? t("playground.model.mini")
+            : option?.connection
+              ? t("playground.model.viaConnection", { model: option.displayName ?? id, connection: option.connection })
+              : (option?.displayName ?? id),
         available: option !== undefined,
       };
     }),
@@ -72,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false, submitted }, { status: 400 });
   const v = parsed.data;
   // Only models this server offers, or ones the policy already had (kept while unavailable).
-  const known = new Set([...(await availableModels()).map((m) => m.id), ...cls.playgroundPolicy.allowedModels]);
+  const known = new Set([...(await schoolModels(teacher)).map((m) => m.id), ...cls.playgroundPolicy.allowedModels]);
   if (v.allowedModels.some((id) => !known.has(id))) {
     return data<Result>({ errors: { allowedModels: "form.invalid" }, saved: false, submitted }, { status: 400 });
   }

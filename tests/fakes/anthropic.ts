@@ -96,6 +96,17 @@ export interface FakeAnthropicOptions {
   tokenDelayMs?: number;
   /** Bodies larger than this get 413 request_too_large (default 32 MB, like the real API). */
   maxBodyBytes?: number;
+  /** Behave like a local model server (Ollama, llama-server) instead of Anthropic's API. */
+  quirks?: {
+    /** No `usage` anywhere in the stream. */
+    noUsage?: boolean;
+    /** The stream ends with message_stop without a message_delta. */
+    noMessageDelta?: boolean;
+    /** GET /v1/models answers 404. */
+    noModelsApi?: boolean;
+    /** Any non-empty key is accepted. */
+    anyKey?: boolean;
+  };
 }
 
 export interface FakeAnthropic {
@@ -249,6 +260,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   const models = options.models ?? DEFAULT_FAKE_MODELS;
   const defaultDelayMs = options.tokenDelayMs ?? 0;
   const maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
+  const quirks = options.quirks ?? {};
 
   const queue: ScriptStep[] = [];
   const requests: RecordedRequest[] = [];
@@ -358,7 +370,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: usageBlock(plan.inputTokens, 1),
+        ...(quirks.noUsage ? {} : { usage: usageBlock(plan.inputTokens, 1) }),
       },
     });
     write("content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
@@ -371,11 +383,13 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     switch (plan.ending.kind) {
       case "complete":
         write("content_block_stop", { type: "content_block_stop", index: 0 });
-        write("message_delta", {
-          type: "message_delta",
-          delta: { stop_reason: plan.stopReason, stop_sequence: null },
-          usage: { output_tokens: plan.outputTokens },
-        });
+        if (!quirks.noMessageDelta) {
+          write("message_delta", {
+            type: "message_delta",
+            delta: { stop_reason: plan.stopReason, stop_sequence: null },
+            ...(quirks.noUsage ? {} : { usage: { output_tokens: plan.outputTokens } }),
+          });
+        }
         write("message_stop", { type: "message_stop" });
         res.end();
         return;
@@ -529,11 +543,11 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     }
 
     if (presentedKey === undefined) return sendError(ex, 401, "x-api-key header is required");
-    if (presentedKey !== apiKey) return sendError(ex, 401, "invalid x-api-key");
+    if (presentedKey !== apiKey && !(quirks.anyKey && presentedKey)) return sendError(ex, 401, "invalid x-api-key");
     if (!req.headers["anthropic-version"]) return sendError(ex, 400, "anthropic-version: header is required");
 
     if (req.method === "POST" && url.pathname === "/v1/messages") return handleMessages(ex, record.body);
-    if (req.method === "GET" && url.pathname === "/v1/models") {
+    if (req.method === "GET" && url.pathname === "/v1/models" && !quirks.noModelsApi) {
       record.answer = "default";
       return handleModels(ex, record.query);
     }

@@ -200,6 +200,8 @@ export const ATTACKS: Record<string, Entry> = {
       post("admin of another school revoking an invitation", w.adminA, "/admin/teachers", {}, { intent: "revoke", invitationId: w.ids.invitationB! }),
     ],
   },
+  "admin.models": { attacks: adminPage("/admin/models", () => ({}), { intent: "save", name: "Lab", kind: "local", baseUrl: "http://127.0.0.1:9" }) },
+  "admin.models.approved[.csv]": { attacks: adminPage("/admin/models/approved.csv", () => ({})) },
   "admin.settings": { attacks: adminPage("/admin/settings", () => ({}), { transcriptRetentionDays: "1" }) },
   "admin.classes.$classId": {
     attacks: (w) => [

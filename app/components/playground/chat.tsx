@@ -190,6 +190,11 @@ export function Chat({
                   {t("playground.model.hint")}
                 </p>
               ) : null}
+              {model ? (
+                <p className="hint small" data-testid="model-where">
+                  {t("playground.model.where", { where: model.where })}
+                </p>
+              ) : null}
             </div>
           </div>
           {tryit?.system ? (

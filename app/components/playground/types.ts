@@ -7,6 +7,8 @@ export interface ModelView {
   /** Already in the reader's language ("Mini model (offline) — not Claude", "Claude Haiku 4.5"). */
   label: string;
   provider: "mini" | "claude";
+  /** Who sees the prompts, already in the reader's language ("on this school's server"). */
+  where: string;
   contextWindow: number;
   /** Reply length in guided mode, and the most explore mode allows. */
   maxTokens: { guided: number; explore: number };

@@ -11,9 +11,10 @@ import { teach } from "./en/teach";
 import { admin } from "./en/admin";
 import { safeguarding } from "./en/safeguarding";
 import { widgets } from "./en/widgets";
+import { models } from "./en/models";
 import { limits } from "./en/limits";
 import { guide } from "./en/guide";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models } as const;
 
 export type MessageKey = keyof typeof en;

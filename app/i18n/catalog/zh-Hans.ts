@@ -8,7 +8,8 @@ import { teach } from "./zh-Hans/teach";
 import { admin } from "./zh-Hans/admin";
 import { safeguarding } from "./zh-Hans/safeguarding";
 import { widgets } from "./zh-Hans/widgets";
+import { models } from "./zh-Hans/models";
 import { limits } from "./zh-Hans/limits";
 import { guide } from "./zh-Hans/guide";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models };

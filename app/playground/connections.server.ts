@@ -1,0 +1,179 @@
+/**
+ * Models from the school's own connections (admin → Models), beside the environment's Claude
+ * connection and the offline mini model. A connection model's id is "<connection id>/<model id>",
+ * so it can never be mistaken for an environment Claude id, and a class policy names exactly one
+ * connection. Every connection is spoken to with the one Anthropic SDK at its own base URL and key.
+ *
+ * Only approved models of enabled connections are ever offered or served: resolveModel() is what
+ * prepareExchange asks, after nothing else, so crisis handling and screening run before it anyway.
+ */
+import type { SessionUser } from "~/utils/auth.server";
+import { connectionSecret, listConnections, type ConnectionKind, type ConnectionView } from "~/models/model-connections.server";
+import { env } from "~/utils/env.server";
+import { APIConnectionError, APIConnectionTimeoutError } from "@anthropic-ai/sdk";
+import { classifyError, createAnthropicClient, createClaudeProvider, listClaudeModels, type ClaudeConfig } from "./claude.server";
+import type { ChatProvider } from "./provider";
+import { availableModels, CLAUDE_CONTEXT_WINDOW, MINI_MODEL_ID, providerFor, providersConfig, type ModelOption } from "./providers.server";
+import { MINI_MODEL_CONTEXT_TOKENS } from "./mini-model";
+
+type Actor = Pick<SessionUser, "schoolId">;
+
+const CONNECTION_MODEL = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/(.+)$/i;
+
+export function connectionModelId(connectionId: string, modelId: string): string {
+  return `${connectionId}/${modelId}`;
+}
+
+export function parseConnectionModelId(id: string): { connectionId: string; modelId: string } | null {
+  const m = CONNECTION_MODEL.exec(id);
+  return m ? { connectionId: m[1]!.toLowerCase(), modelId: m[2]! } : null;
+}
+
+/** Where the model runs, as the picker and the student banner say it. */
+export function whereOf(kind: ConnectionKind): ModelOption["where"] {
+  return kind === "local" ? "school" : kind === "claude" ? "anthropic" : "provider";
+}
+
+/** Local servers may take long to load a model before the first token: a longer wait. */
+export function connectionConfig(c: Pick<ConnectionView, "kind" | "baseUrl">, apiKey: string): ClaudeConfig {
+  const timeoutMs = env().CLAUDE_TIMEOUT_MS;
+  return {
+    // A local server accepts any key, but the SDK sends one anyway; an empty one would be refused here.
+    apiKey: apiKey || (c.kind === "local" ? "local" : ""),
+    baseURL: c.baseUrl,
+    timeoutMs: c.kind === "local" ? Math.max(timeoutMs, 180_000) : timeoutMs,
+    maxRetries: c.kind === "local" ? 0 : 2,
+  };
+}
+
+function optionsOf(c: ConnectionView): ModelOption[] {
+  if (!c.enabled) return [];
+  return c.models
+    .filter((m) => m.approved)
+    .map((m) => ({
+      id: connectionModelId(c.id, m.id),
+      provider: "claude" as const,
+      displayName: m.displayName || m.id,
+      contextWindow: m.contextWindow,
+      connection: c.name,
+      where: whereOf(c.kind),
+    }));
+}
+
+/** Everything the school's classes may choose from: the mini model, the environment's Claude models, approved connection models. */
+export async function schoolModels(actor: Actor): Promise<ModelOption[]> {
+  const [base, connections] = await Promise.all([availableModels(), listConnections({ id: "", ...actor })]);
+  return [...base, ...connections.flatMap(optionsOf)];
+}
+
+export interface ResolvedModel {
+  provider: ChatProvider;
+  option: ModelOption;
+}
+
+const providers = new Map<string, { version: string; provider: ChatProvider }>();
+
+/** The provider serving a model id for this school, or null: unknown, not approved, or its connection is disabled. */
+export async function resolveModel(actor: Actor, id: string): Promise<ResolvedModel | null> {
+  const parsed = parseConnectionModelId(id);
+  if (!parsed) {
+    const provider = providerFor(id);
+    const config = providersConfig();
+    if (!provider || (id !== MINI_MODEL_ID && !config.claudeModels.includes(id))) return null;
+    // Built from the configuration: the hot path never waits for the Models API.
+    const option: ModelOption =
+      id === MINI_MODEL_ID
+        ? { id, provider: "mini", displayName: null, contextWindow: MINI_MODEL_CONTEXT_TOKENS, connection: null, where: "device" }
+        : { id, provider: "claude", displayName: null, contextWindow: CLAUDE_CONTEXT_WINDOW, connection: null, where: "anthropic" };
+    return { provider, option };
+  }
+  const connections = await listConnections({ id: "", ...actor });
+  const c = connections.find((x) => x.id === parsed.connectionId);
+  const option = c ? optionsOf(c).find((o) => o.id === id) : undefined;
+  if (!c || !option) return null;
+  const cached = providers.get(c.id);
+  const base = cached && cached.version === c.updatedAt ? cached.provider : createClaudeProvider(connectionConfig(c, await connectionSecret(actor, c.id)));
+  providers.set(c.id, { version: c.updatedAt, provider: base });
+  // The endpoint knows the model by its own id, without the connection prefix.
+  const provider: ChatProvider = { id: "claude", stream: (request, signal) => base.stream({ ...request, model: parsed.modelId }, signal) };
+  return { provider, option };
+}
+
+export type ConnectionTestCode =
+  | "ok"
+  | "auth"
+  | "permission"
+  | "not_found"
+  | "model_not_found"
+  | "rate_limited"
+  | "server"
+  | "timeout"
+  | "connection"
+  | "tls"
+  | "not_messages_api"
+  | "no_model";
+
+export interface ConnectionTestResult {
+  code: ConnectionTestCode;
+  latencyMs: number;
+  /** The model the one-token request asked for. */
+  model: string | null;
+  status?: number;
+}
+
+const TEST_TIMEOUT_MS = 20_000;
+
+/**
+ * One click from the admin page: a one-token request to the first model (approved first), which
+ * proves the URL, the key and the model together. Says exactly what went wrong, never throws.
+ */
+export async function testConnection(c: Pick<ConnectionView, "kind" | "baseUrl" | "models">, apiKey: string): Promise<ConnectionTestResult> {
+  const model = (c.models.find((m) => m.approved) ?? c.models[0])?.id ?? null;
+  if (!model) return { code: "no_model", latencyMs: 0, model };
+  const client = createAnthropicClient({ ...connectionConfig(c, apiKey), timeoutMs: TEST_TIMEOUT_MS, maxRetries: 0 });
+  const started = Date.now();
+  try {
+    const reply = (await client.messages.create({ model, max_tokens: 1, messages: [{ role: "user", content: "Hi" }] })) as unknown;
+    const latencyMs = Date.now() - started;
+    const ok = typeof reply === "object" && reply !== null && Array.isArray((reply as { content?: unknown }).content);
+    return { code: ok ? "ok" : "not_messages_api", latencyMs, model };
+  } catch (error) {
+    return { ...testFailure(error), latencyMs: Date.now() - started, model };
+  }
+}
+
+function testFailure(error: unknown): Pick<ConnectionTestResult, "code" | "status"> {
+  if (error instanceof APIConnectionError && !(error instanceof APIConnectionTimeoutError) && isTlsError(error)) return { code: "tls" };
+  // A 200 whose body is not JSON (an HTML page at the wrong URL) fails to parse.
+  if (error instanceof SyntaxError) return { code: "not_messages_api" };
+  const failure = classifyError(error);
+  switch (failure.code) {
+    case "auth":
+    case "permission":
+    case "rate_limited":
+    case "timeout":
+    case "connection":
+      return { code: failure.code, ...(failure.status ? { status: failure.status } : {}) };
+    case "not_found":
+      // The API says which: an unknown model is a not_found_error naming the model.
+      return { code: /model/i.test(String((error as { message?: string }).message)) ? "model_not_found" : "not_found", status: 404 };
+    case "server":
+    case "overloaded":
+      return { code: "server", status: failure.status };
+    default:
+      return { code: "not_messages_api", status: failure.status };
+  }
+}
+
+function isTlsError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? "");
+    if (/CERT|TLS|SSL|SELF_SIGNED/i.test(code) || /certificate|TLS|SSL/i.test(String((e as Error).message ?? ""))) return true;
+  }
+  return false;
+}
+
+/** The endpoint's Models API, where it has one (Anthropic does; Ollama and llama-server may not). */
+export async function discoverModels(c: Pick<ConnectionView, "kind" | "baseUrl">, apiKey: string) {
+  return listClaudeModels(connectionConfig(c, apiKey), AbortSignal.timeout(10_000));
+}

@@ -1,0 +1,288 @@
+/**
+ * /admin/models — the school's model connections: add, edit, find models, approve them for
+ * students, test with one click, disable, remove. API keys go one way: into the server, sealed.
+ * The page shows only whether one is set and its last 4 characters.
+ */
+import type { InputHTMLAttributes } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ConnectionModel } from "../../db/schema";
+import type { MessageKey } from "~/i18n/catalog/en";
+import { useT } from "~/i18n/use-t";
+import { parseConnectionForm } from "~/forms/model-connections.server";
+import {
+  connectionSecret,
+  createConnection,
+  getConnection,
+  listConnections,
+  removeConnection,
+  setConnectionEnabled,
+  updateConnection,
+  type ConnectionView,
+} from "~/models/model-connections.server";
+import { discoverModels, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
+import { providersConfig } from "~/playground/providers.server";
+import { requireAdmin } from "~/utils/auth.server";
+import { formObject, readForm } from "~/utils/forms.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const config = providersConfig();
+  return {
+    connections: await listConnections(admin),
+    // Read-only: what the environment defines, never its key.
+    env: config.claude ? { baseUrl: config.claude.baseURL ?? "https://api.anthropic.com", models: config.claudeModels } : null,
+  };
+}
+
+type Result = {
+  errors?: Record<string, MessageKey>;
+  saved?: boolean;
+  removed?: boolean;
+  /** The form to show again (a failed save, or found models to approve). */
+  draft?: Omit<ConnectionView, "id" | "enabled" | "updatedAt"> & { id: string | null };
+  discovered?: { ok: true; n: number } | { ok: false; reason: string };
+  test?: { id: string } & ConnectionTestResult;
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const form = formObject(await readForm(request));
+  const id = String(form.id ?? "");
+  const intent = String(form.intent ?? "");
+  if (intent === "test" || intent === "enable" || intent === "disable" || intent === "remove") {
+    const current = await getConnection(admin, id);
+    if (!current) return data<Result>({ errors: { id: "models.notFound" } }, { status: 404 });
+    if (intent === "test") {
+      const result = await testConnection(current, await connectionSecret(admin, id));
+      return data<Result>({ test: { id, ...result } });
+    }
+    if (intent === "remove") return data<Result>({ removed: await removeConnection(admin, id) });
+    await setConnectionEnabled(admin, id, intent === "enable");
+    return data<Result>({ saved: true });
+  }
+  const parsed = parseConnectionForm(form);
+  const existing = id ? await getConnection(admin, id) : null;
+  if (id && !existing) return data<Result>({ errors: { id: "models.notFound" } }, { status: 404 });
+  if (!parsed.ok) {
+    return data<Result>({ errors: parsed.errors }, { status: 400 });
+  }
+  if (intent === "discover") {
+    // Keys typed but not yet saved are used for the listing and not kept.
+    const key = parsed.data.apiKey ?? (existing ? await connectionSecret(admin, existing.id) : "");
+    const listed = await discoverModels(parsed.data, key);
+    const models: ConnectionModel[] = parsed.data.models.map((m) => ({ ...m, approvedBy: null, approvedAt: null }));
+    if (listed.ok) {
+      for (const m of listed.models) {
+        if (!models.some((x) => x.id === m.id)) {
+          models.push({ id: m.id, displayName: m.displayName, contextWindow: 200_000, approved: false, approvedBy: null, approvedAt: null });
+        }
+      }
+    }
+    return data<Result>({
+      draft: { id: existing?.id ?? null, name: parsed.data.name, kind: parsed.data.kind, baseUrl: parsed.data.baseUrl, keyHint: existing?.keyHint ?? null, models },
+      discovered: listed.ok ? { ok: true, n: listed.models.length } : { ok: false, reason: String(listed.status ?? listed.code) },
+    });
+  }
+  if (existing) await updateConnection(admin, existing.id, parsed.data);
+  else await createConnection(admin, parsed.data);
+  return data<Result>({ saved: true });
+}
+
+export default function AdminModels() {
+  const { connections, env } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as Result | undefined;
+  const t = useT();
+  return (
+    <section aria-labelledby="models-h" className="dash stack">
+      <h2 id="models-h">{t("models.title")}</h2>
+      <p className="muted">{t("models.lead")}</p>
+      {result?.saved ? (
+        <div className="alert success" role="status">
+          {t("models.saved")}
+        </div>
+      ) : null}
+      {result?.removed ? (
+        <div className="alert success" role="status">
+          {t("models.removed")}
+        </div>
+      ) : null}
+      <p className="small muted">{t("models.mini")}</p>
+      <p>
+        <a href="/admin/models/approved.csv" download>
+          {t("models.csv.download")}
+        </a>
+      </p>
+      <div className="card">
+        <h3>{t("models.env.title")}</h3>
+        {env ? (
+          <>
+            <p className="small muted">{t("models.env.body")}</p>
+            <p>
+              <code>{env.baseUrl}</code> — {env.models.join(", ")}
+            </p>
+          </>
+        ) : (
+          <p className="small muted">{t("models.env.none")}</p>
+        )}
+      </div>
+      {connections.length === 0 ? <p>{t("models.none")}</p> : null}
+      {connections.map((c) => (
+        <div className="card" key={c.id} data-connection={c.id}>
+          <h3>
+            {c.name} <span className="small muted">({c.enabled ? t("models.enabled") : t("models.disabled")})</span>
+          </h3>
+          <p className="small muted">
+            {t(`models.kind.${c.kind}`)} · <code>{c.baseUrl}</code> ·{" "}
+            {t("models.approvedCount", { approved: c.models.filter((m) => m.approved).length, total: c.models.length })}
+          </p>
+          {result?.test?.id === c.id ? <TestResult result={result.test} /> : null}
+          <Form method="post" className="row">
+            <input type="hidden" name="id" value={c.id} />
+            <button type="submit" name="intent" value="test" className="secondary small-button">
+              {t("models.test")}
+            </button>
+            <button type="submit" name="intent" value={c.enabled ? "disable" : "enable"} className="secondary small-button">
+              {c.enabled ? t("models.disable") : t("models.enable")}
+            </button>
+            <button type="submit" name="intent" value="remove" className="danger small-button">
+              {t("models.remove")}
+            </button>
+          </Form>
+          <details>
+            <summary>{t("models.edit")}</summary>
+            <ConnectionForm connection={result?.draft?.id === c.id ? result.draft : c} result={result?.draft?.id === c.id ? result : undefined} />
+          </details>
+        </div>
+      ))}
+      <div className="card">
+        <h3>{t("models.add")}</h3>
+        <ConnectionForm
+          key={connections.length}
+          connection={result?.draft && result.draft.id === null ? result.draft : null} result={result?.draft?.id === null || result?.errors ? result : undefined} />
+      </div>
+    </section>
+  );
+}
+
+function TestResult({ result }: { result: ConnectionTestResult }) {
+  const t = useT();
+  const params = { model: result.model ?? "", ms: result.latencyMs, status: result.status ?? "" };
+  return (
+    <div className={result.code === "ok" ? "alert success" : "form-error"} role="status" data-test-code={result.code}>
+      {t(`models.test.${result.code}`, params)}
+    </div>
+  );
+}
+
+type Editable = Omit<ConnectionView, "id" | "enabled" | "updatedAt"> & { id: string | null };
+
+function ConnectionForm({ connection, result }: { connection: Editable | null; result?: Result }) {
+  const t = useT();
+  const errors = result?.errors ?? {};
+  const c = connection;
+  const models = c?.models ?? [];
+  // Ids unique on the page: one form per connection, and the new one.
+  const p = `conn-${c?.id ?? "new"}`;
+  return (
+    <Form method="post" className="stack" noValidate>
+      {c?.id ? <input type="hidden" name="id" value={c.id} /> : null}
+      {result?.discovered ? (
+        <p role="status" className="small">
+          {result.discovered.ok ? t("models.discovered", { n: result.discovered.n }) : t("models.discoverFailed", { reason: result.discovered.reason })}
+        </p>
+      ) : null}
+      <Text id={`${p}-name`} name="name" label={t("models.name")} defaultValue={c?.name ?? ""} error={errors.name} required maxLength={80} />
+      <div className="field">
+        <label htmlFor={`${p}-kind`}>{t("models.kind")}</label>
+        <select id={`${p}-kind`} name="kind" defaultValue={c?.kind ?? "local"}>
+          {(["claude", "local", "compatible"] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(`models.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Text id={`${p}-url`} name="baseUrl" type="url" label={t("models.baseUrl")} hint={t("models.baseUrlHint")} defaultValue={c?.baseUrl ?? ""} error={errors.baseUrl} required />
+      <label className="choice">
+        <input type="checkbox" name="insecureOk" />
+        <span>{t("models.insecureOk")}</span>
+      </label>
+      <Text
+        id={`${p}-key`}
+        name="apiKey"
+        type="password"
+        autoComplete="off"
+        label={t("models.apiKey")}
+        hint={c?.keyHint ? t("models.keySet", { hint: c.keyHint }) : `${t("models.keyNone")} ${t("models.apiKeyHint")}`}
+      />
+      {c?.keyHint ? (
+        <label className="choice">
+          <input type="checkbox" name="removeKey" />
+          <span>{t("models.removeKey")}</span>
+        </label>
+      ) : null}
+      <fieldset>
+        <legend>{t("models.models")}</legend>
+        {errors.models ? <p className="field-error">{t(errors.models)}</p> : null}
+        {models.map((m, i) => (
+          <div key={m.id} className="row model-row">
+            <input type="hidden" name={`model.${i}.id`} value={m.id} />
+            <code>{m.id}</code>
+            <label>
+              <span className="visually-hidden">{t("models.displayName")}</span>
+              <input type="text" name={`model.${i}.name`} defaultValue={m.displayName} placeholder={t("models.displayName")} />
+            </label>
+            <label>
+              <span className="small">{t("models.contextWindow")}</span>
+              <input name={`model.${i}.window`} type="number" min={1000} defaultValue={m.contextWindow} />
+            </label>
+            <label className="choice">
+              <input type="checkbox" name={`model.${i}.approved`} defaultChecked={m.approved} />
+              <span>{t("models.approved")}</span>
+            </label>
+            {m.approvedAt ? <span className="small muted">{t("models.approvedBy", { date: m.approvedAt.slice(0, 10) })}</span> : null}
+            <label className="choice">
+              <input type="checkbox" name={`model.${i}.remove`} />
+              <span>{t("models.removeModel")}</span>
+            </label>
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor={`${p}-new`}>{t("models.newModels")}</label>
+          <textarea id={`${p}-new`} name="newModels" rows={2} />
+        </div>
+      </fieldset>
+      <div className="row">
+        <button type="submit" name="intent" value="discover" className="secondary">
+          {t("models.discover")}
+        </button>
+        <button type="submit" name="intent" value="save" className="primary">
+          {t("models.save")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function Text({ id, label, hint, error, ...input }: { id: string; name: string; label: string; hint?: string; error?: MessageKey } & InputHTMLAttributes<HTMLInputElement>) {
+  const t = useT();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} type="text" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

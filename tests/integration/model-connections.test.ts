@@ -1,0 +1,288 @@
+/**
+ * Model connections end to end: the real admin route, the real playground routes, the real
+ * @anthropic-ai/sdk against two fake Anthropic APIs (A: the environment's Claude; B: a school's
+ * local server with its own key), real PostgreSQL. The fakes' request logs prove who was called.
+ */
+import { sql } from "drizzle-orm";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { action as modelsAction, loader as modelsLoader } from "../../app/routes/admin.models";
+import { loader as approvedCsvLoader } from "../../app/routes/admin.models.approved[.csv]";
+import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { action as classPolicyAction, loader as classPolicyLoader } from "../../app/routes/teach.classes.$classId.playground";
+import { loader as playgroundLoader } from "../../app/routes/playground";
+import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
+import { configureProviders } from "../../app/playground/providers.server";
+import { updatePlaygroundPolicy } from "../../app/models/classes.server";
+import { listConnections } from "../../app/models/model-connections.server";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
+import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+
+const ENV_MODEL = "claude-haiku-4-5";
+const B_KEY = "sk-school-b-secret-9f3k";
+let a: FakeAnthropic;
+let b: FakeAnthropic;
+let school: Awaited<ReturnType<typeof makeSchool>>;
+
+beforeAll(async () => {
+  a = await startFakeAnthropic();
+  b = await startFakeAnthropic({ apiKey: B_KEY, models: [{ id: "llama3.2:3b", display_name: "Llama 3.2 3B", created_at: "2025-01-01T00:00:00Z" }] });
+  configureProviders({ claude: { apiKey: a.apiKey, baseURL: a.url, timeoutMs: 2000, maxRetries: 0 }, claudeModels: [ENV_MODEL] });
+  school = await makeSchool();
+});
+afterEach(() => {
+  a.reset();
+  b.reset();
+});
+afterAll(async () => {
+  configureProviders(null);
+  await a.close();
+  await b.close();
+});
+
+async function admin(form: Record<string, string>) {
+  const request = await requestAs(school.admin, "/admin/models", { form });
+  const res = (await modelsAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as unknown as { data: Record<string, unknown>; init: { status?: number } | null };
+  return { status: res.init?.status ?? 200, body: res.data as Record<string, any> };
+}
+
+async function addB(extra: Record<string, string> = {}) {
+  const saved = await admin({
+    intent: "save",
+    name: "School lab server",
+    kind: "local",
+    baseUrl: b.url,
+    apiKey: B_KEY,
+    "model.0.id": "llama3.2:3b",
+    "model.0.name": "Llama 3.2",
+    "model.0.window": "8192",
+    "model.0.approved": "on",
+    ...extra,
+  });
+  expect(saved.body.saved).toBe(true);
+  const [c] = (await listConnections(school.admin)).filter((x) => x.name === "School lab server").slice(-1);
+  return c!;
+}
+
+async function send(user: SessionUser, model: string, prompt: string) {
+  const request = new Request("http://localhost/api/playground/stream", {
+    method: "POST",
+    headers: { Cookie: await cookieFor(user), "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", "Accept-Language": "en" },
+    body: new URLSearchParams({ model, prompt }),
+  });
+  const response = (await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response;
+  const events: StreamEvent[] = [];
+  createEventParser((e) => events.push(e))(await response.text());
+  return { status: response.status, events, last: events.at(-1)! };
+}
+
+const posts = (f: FakeAnthropic) => f.requests.filter((r) => r.method === "POST" && r.path === "/v1/messages");
+
+async function studentOf(models: string[]) {
+  const cls = await makeClass(school.admin);
+  await updatePlaygroundPolicy(school.admin, cls.id, { ...cls.playgroundPolicy, allowedModels: models, messagesPerMinute: 60 });
+  return makeStudentIn(cls.id);
+}
+
+describe("model connections", () => {
+  it("a class on connection B talks only to B, with B's key and B's own model id", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    const { last, events } = await send(student, modelId, "What is a token?");
+    expect(last.type).toBe("done");
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    expect(posts(b)).toHaveLength(1);
+    expect(posts(b)[0]!.body?.model).toBe("llama3.2:3b");
+    expect(posts(a)).toHaveLength(0);
+    // B accepts only its own key: the request got through, so the key was B's.
+    expect(posts(b)[0]!.answer).not.toBe("rejected");
+  });
+
+  it("the key never appears in anything sent to a browser, and is sealed in the database", async () => {
+    const c = await addB();
+    const student = await studentOf([`${c.id}/llama3.2:3b`]);
+    const page = await modelsLoader({ request: await requestAs(school.admin, "/admin/models"), params: {}, context: {} } as LoaderFunctionArgs);
+    const html = JSON.stringify(page);
+    expect(html).not.toContain(B_KEY);
+    expect(html).toContain("9f3k"); // the last 4 characters only
+    const studentPage = await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(JSON.stringify(studentPage)).not.toContain(B_KEY);
+    const rows = await db().execute(sql`select api_key_sealed from model_connections where id = ${c.id}`);
+    expect(JSON.stringify(rows)).not.toContain(B_KEY);
+    const tested = await admin({ intent: "test", id: c.id });
+    expect(JSON.stringify(tested.body)).not.toContain(B_KEY);
+  });
+
+  it("the student's picker names the connection; a disabled connection's models disappear and are refused", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId, "mini"]);
+    const before = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string; label: string; where: string }[] };
+    expect(before.models.find((m) => m.id === modelId)).toMatchObject({ label: "Llama 3.2 — School lab server", where: "this school's own server" });
+    expect(before.models.find((m) => m.id === "mini")?.where).toBe("only this server (offline)");
+    await admin({ intent: "disable", id: c.id });
+    const after = (await playgroundLoader({ request: await requestAs(student, "/playground"), params: {}, context: {} } as LoaderFunctionArgs)) as { models: { id: string }[] };
+    expect(after.models.map((m) => m.id)).toEqual(["mini"]);
+    const refused = await send(student, modelId, "hello");
+    expect(refused.status).toBe(403);
+    expect(posts(b)).toHaveLength(0);
+  });
+
+  it("a model not approved is refused by the stream route even when requested directly", async () => {
+    const c = await addB({ "model.0.approved": "" });
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    expect((await send(student, modelId, "hello")).status).toBe(403);
+    expect(posts(b)).toHaveLength(0);
+  });
+
+  it("crisis and personal-data messages never reach a non-Claude connection", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    const crisis = await send(student, modelId, "I want to kill myself");
+    expect(crisis.events.some((e) => e.type === "support")).toBe(true);
+    const personal = await send(student, modelId, "my phone number is 07700 900123 and email kid@example.com");
+    expect(personal.last.type).toBe("error");
+    expect(posts(b)).toHaveLength(0);
+    expect(posts(a)).toHaveLength(0);
+  });
+
+  it("test connection: OK with latency, wrong key, unknown model, unreachable", async () => {
+    const c = await addB();
+    const ok = await admin({ intent: "test", id: c.id });
+    expect(ok.body.test.code).toBe("ok");
+    expect(ok.body.test.latencyMs).toBeGreaterThanOrEqual(0);
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: "wrong-key", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("auth");
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "no-such-model", "model.0.window": "8192" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("model_not_found");
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: "http://127.0.0.1:9", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("connection");
+  });
+
+  it("finds models through the Models API, and validates base URLs", async () => {
+    const found = await admin({ intent: "discover", name: "Lab", kind: "local", baseUrl: b.url, apiKey: B_KEY });
+    expect(found.body.discovered).toEqual({ ok: true, n: 1 });
+    expect(found.body.draft.models.map((m: { id: string }) => m.id)).toEqual(["llama3.2:3b"]);
+    expect(JSON.stringify(found.body)).not.toContain(B_KEY);
+    const count = (await listConnections(school.admin)).length;
+    expect((await admin({ intent: "save", name: "X", kind: "compatible", baseUrl: "http://example.test" })).body.errors).toEqual({ baseUrl: "models.url.https" });
+    expect((await admin({ intent: "save", name: "X", kind: "local", baseUrl: "ftp://example.test" })).body.errors).toEqual({ baseUrl: "models.url.invalid" });
+    expect((await listConnections(school.admin)).length).toBe(count);
+  });
+
+  it("the approved list is exportable: who approved which model, when; never a key", async () => {
+    await addB();
+    const res = (await approvedCsvLoader({ request: await requestAs(school.admin, "/admin/models/approved.csv"), params: {}, context: {} } as LoaderFunctionArgs)) as Response;
+    const csv = await res.text();
+    expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
+    expect(csv).toContain("Approved by");
+    const line = csv.split("\n").find((l) => l.includes("llama3.2:3b") && l.includes(",yes,"))!;
+    expect(line).toContain(school.admin.displayName);
+    expect(line).toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(csv).not.toContain(B_KEY);
+  });
+
+  it("the environment's connection is shown read-only, without its key", async () => {
+    const page = (await modelsLoader({ request: await requestAs(school.admin, "/admin/models"), params: {}, context: {} } as LoaderFunctionArgs)) as { env: { baseUrl: string; models: string[] } };
+    expect(page.env).toEqual({ baseUrl: a.url, models: [ENV_MODEL] });
+    expect(JSON.stringify(page)).not.toContain(a.apiKey);
+  });
+});
+
+describe("the teacher's class settings", () => {
+  it("list approved models of enabled connections with the connection's name, and accept only those", async () => {
+    const c = await addB();
+    await admin({
+      intent: "save",
+      id: c.id,
+      name: c.name,
+      kind: "local",
+      baseUrl: b.url,
+      "model.0.id": "llama3.2:3b",
+      "model.0.name": "Llama 3.2",
+      "model.0.window": "8192",
+      "model.0.approved": "on",
+      "model.1.id": "llama3.1:70b",
+      "model.1.window": "8192",
+    });
+    const cls = await makeClass(school.admin);
+    const args = async (form?: Record<string, string | string[]>) =>
+      ({ request: await requestAs(school.admin, `/teach/classes/${cls.id}/playground`, form ? { form } : {}), params: { classId: cls.id }, context: {} }) as unknown as ActionFunctionArgs;
+    const page = (await classPolicyLoader(await args())) as { models: { id: string; label: string }[] };
+    expect(page.models.find((m) => m.id === `${c.id}/llama3.2:3b`)?.label).toBe("Llama 3.2 — School lab server");
+    expect(page.models.some((m) => m.id === `${c.id}/llama3.1:70b`)).toBe(false);
+    const form = { enabled: "on", messagesPerMinute: "10", studentDailyTokens: "1000", classDailyTokens: "10000" };
+    const refused = (await classPolicyAction(await args({ ...form, allowedModels: `${c.id}/llama3.1:70b` }))) as unknown as { init: { status: number } };
+    expect(refused.init.status).toBe(400);
+    const saved = (await classPolicyAction(await args({ ...form, allowedModels: [`${c.id}/llama3.2:3b`, "mini"] }))) as unknown as { data: { saved: boolean } };
+    expect(saved.data.saved).toBe(true);
+  });
+});
+
+describe("a local server's quirks", () => {
+  let local: FakeAnthropic;
+  beforeAll(async () => {
+    local = await startFakeAnthropic({
+      models: [{ id: "qwen2.5:7b", display_name: "Qwen 2.5 7B", created_at: "2025-01-01T00:00:00Z" }],
+      quirks: { noUsage: true, noMessageDelta: true, noModelsApi: true, anyKey: true },
+    });
+  });
+  afterAll(() => local.close());
+
+  async function addLocal() {
+    await admin({ intent: "save", name: "Ollama", kind: "local", baseUrl: local.url, "model.0.id": "qwen2.5:7b", "model.0.window": "32768", "model.0.approved": "on" });
+    return (await listConnections(school.admin)).find((c) => c.name === "Ollama")!;
+  }
+
+  it("no Models API: finding models says so, and models are entered by hand", async () => {
+    const found = await admin({ intent: "discover", name: "Ollama", kind: "local", baseUrl: local.url, newModels: "qwen2.5:7b" });
+    expect(found.body.discovered).toEqual({ ok: false, reason: "404" });
+    expect(found.body.draft.models.map((m: { id: string }) => m.id)).toEqual(["qwen2.5:7b"]);
+  });
+
+  it("streams without usage or message_delta; the budget is charged an estimate, never zero", async () => {
+    const c = await addLocal();
+    const modelId = `${c.id}/qwen2.5:7b`;
+    const student = await studentOf([modelId]);
+    const { last, events } = await send(student, modelId, "Tell me about tokens please");
+    expect(last.type).toBe("done");
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    const [row] = await db().execute<{ input_tokens: number; output_tokens: number }>(
+      sql`select input_tokens, output_tokens from playground_messages where user_id = ${student.id} and role = 'assistant'`,
+    );
+    expect(row!.input_tokens).toBeGreaterThan(0);
+    expect(row!.output_tokens).toBeGreaterThan(0);
+  });
+
+  it("a server that is off: the student is told, in their language, that the school's server cannot be reached", async () => {
+    await admin({ intent: "save", name: "Off server", kind: "local", baseUrl: "http://127.0.0.1:9", "model.0.id": "qwen2.5:7b", "model.0.window": "32768", "model.0.approved": "on" });
+    const c = (await listConnections(school.admin)).find((x) => x.name === "Off server")!;
+    const modelId = `${c.id}/qwen2.5:7b`;
+    const student = await studentOf([modelId]);
+    const request = new Request("http://localhost/api/playground/stream", {
+      method: "POST",
+      headers: { Cookie: await cookieFor(student), "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost", "Accept-Language": "zh-Hans" },
+      body: new URLSearchParams({ model: modelId, prompt: "你好" }),
+    });
+    const events: StreamEvent[] = [];
+    createEventParser((e) => events.push(e))(await ((await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response).text());
+    expect(events.at(-1)).toMatchObject({ type: "error", code: "connection" });
+    expect((events.at(-1) as { message: string }).message).toContain("练习场暂时连不上 Off server");
+  });
+
+  it("errors name the school's server, not Claude, in the student's language", async () => {
+    const c = await addLocal();
+    const modelId = `${c.id}/qwen2.5:7b`;
+    const student = await studentOf([modelId]);
+    local.script({ kind: "http_error", status: 404, message: "model 'qwen2.5:7b' not found" });
+    const { last } = await send(student, modelId, "hello there");
+    expect(last).toMatchObject({ type: "error", code: "not_found" });
+    expect((last as { message: string }).message).toContain("Ollama");
+    expect((last as { message: string }).message).not.toContain("Claude");
+  });
+});
