@@ -102,6 +102,7 @@ export const ATTACKS: Record<string, Entry> = {
   _index: { public: "the course overview, no personal data", attacks: () => [] },
   $: { public: "the 404 page for unknown URLs", attacks: () => [] },
   healthz: { public: "load balancer health check, no data", attacks: () => [] },
+  "i18n.$file": { public: "interface catalogs, the same for everyone; staff wording is no secret", attacks: () => [] },
   signin: { public: "the sign-in form", attacks: () => [] },
   signup: { public: "teacher sign-up (first account, invitation or open mode)", attacks: () => [] },
   signout: { public: "ends the caller's own session only", attacks: () => [] },

@@ -645,6 +645,6 @@ describe("the API key never reaches the browser (real server)", () => {
     let seen = "";
     while (!seen.includes("event: text")) seen += new TextDecoder().decode((await reader.read()).value);
     controller.abort();
-    await keyed.waitForDisconnects(1, 5_000);
+    await keyed.waitForDisconnects(1, 15_000);
   });
 });
