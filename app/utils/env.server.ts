@@ -75,6 +75,11 @@ const EnvSchema = z.object({
     .string()
     .default("claude-haiku-4-5,claude-sonnet-4-5")
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  /** Master key for API keys stored in the database (32 bytes, base64 or hex); default: DATA_DIR/secret-key. */
+  LANTERN_SECRET_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32, "must be 32 bytes, as 64 hex digits or base64")
+    .optional(),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_REQUESTS: flag(true),
