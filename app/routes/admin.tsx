@@ -32,6 +32,7 @@ export default function AdminFrame() {
         </NavLink>
         <NavLink to="/admin/teachers">{t("admin.tab.teachers")}</NavLink>
         <NavLink to="/admin/settings">{t("admin.tab.settings")}</NavLink>
+        <NavLink to="/admin/signin">{t("admin.tab.signin")}</NavLink>
       </nav>
       <Outlet />
     </main>

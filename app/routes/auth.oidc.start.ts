@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { beginSsoLogin, ssoButtons } from "~/models/sso.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { safeRedirectTarget } from "~/utils/safe-redirect.server";
+import { callbackUri, stateCookie } from "~/utils/sso-cookies.server";
+
+/** GET /auth/oidc/start?school=…: off to the school's provider (PKCE, state, nonce). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  const buttons = await ssoButtons();
+  const schoolId = url.searchParams.get("school") ?? (buttons.length === 1 ? buttons[0]!.schoolId : null);
+  const school = buttons.find((b) => b.schoolId === schoolId);
+  if (!school) return redirect("/signin?sso=not_configured");
+  const started = await beginSsoLogin(school.schoolId, callbackUri(request), safeRedirectTarget(request, url.searchParams.get("next"), "") || null);
+  if (!started.ok) return redirect(`/signin?sso=${started.reason}`);
+  return redirect(started.url, { headers: { "Set-Cookie": stateCookie(request, started.state) } });
+}
