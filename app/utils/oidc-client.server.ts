@@ -73,6 +73,12 @@ export async function finishAuthorization(
   );
   const claims = tokens.claims();
   if (!claims) throw new Error("no ID token");
+  // Some providers put e-mail and profile only in UserInfo (OIDC Core 5.4 for the code flow);
+  // openid-client checks that its subject is the ID token's. The ID token's own claims win.
+  if (claims.email === undefined && client.config.serverMetadata().userinfo_endpoint) {
+    const info = await oidc.fetchUserInfo(client.config, tokens.access_token, claims.sub);
+    return { claims: { ...info, ...claims }, idToken: tokens.id_token ?? null };
+  }
   return { claims: { ...claims }, idToken: tokens.id_token ?? null };
 }
 
