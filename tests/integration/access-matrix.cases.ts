@@ -99,7 +99,22 @@ export const ATTACKS: Record<string, Entry> = {
   healthz: { public: "load balancer health check, no data", attacks: () => [] },
   signin: { public: "the sign-in form", attacks: () => [] },
   signup: { public: "teacher sign-up (first account, invitation or open mode)", attacks: () => [] },
-  signout: { public: "ends the caller's own session only", attacks: () => [] },
+  signout: { public: "ends the caller's own session only; its page only offers the provider's logout", attacks: () => [] },
+  "auth.oidc.start": { public: "sends a visitor to the school's provider (nothing but a one-use login row is written)", attacks: () => [] },
+  "auth.oidc.callback": {
+    public: "the provider's redirect back; refused unless its state matches this browser's cookie and an unused login",
+    attacks: (w) => [
+      get("visitor with a made-up state and code", null, "/auth/oidc/callback?state=forged&code=forged"),
+      { ...get("student with a made-up state and code", w.studentA1, "/auth/oidc/callback?state=forged&code=forged"), denied: false },
+    ],
+  },
+  "auth.oidc.link": {
+    public: "confirms a pending link held in a sealed, short-lived cookie; without one it sends to sign-in",
+    attacks: () => [
+      get("visitor without a pending link", null, "/auth/oidc/link"),
+      post("visitor without a pending link", null, "/auth/oidc/link", {}, { password: "correct-horse-battery" }),
+    ],
+  },
   "join._index": { public: "the join-code form", attacks: () => [] },
   "join.$code": {
     public: "students join a class with its code",
@@ -179,6 +194,18 @@ export const ATTACKS: Record<string, Entry> = {
       ...adminPage("/admin/teachers", () => ({}), { intent: "invite", note: "x" })(w),
       post("admin of another school revoking an invitation", w.adminA, "/admin/teachers", {}, { intent: "revoke", invitationId: w.ids.invitationB! }),
     ],
+  },
+  "admin.signin": {
+    attacks: adminPage("/admin/signin", () => ({}), {
+      preset: "generic",
+      enabled: "yes",
+      issuer: "https://127.0.0.1:1",
+      clientId: "x",
+      clientSecret: "x",
+      allowedDomains: "school.test",
+      roleKind: "domain",
+      teacherDomains: "school.test",
+    }),
   },
   "admin.settings": { attacks: adminPage("/admin/settings", () => ({}), { transcriptRetentionDays: "1" }) },
   "admin.classes.$classId": {
