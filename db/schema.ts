@@ -74,6 +74,8 @@ export interface SsoSettings {
   roleRule: SsoRoleRule;
   /** False: teachers of this school must use the provider (admins keep their password, so SSO can be repaired). */
   teacherPasswordSignIn: boolean;
+  /** Existing accounts the admin said a provider e-mail belongs to: linked by subject at that first sign-in, then removed. */
+  adminLinks?: { email: string; userId: string }[];
 }
 
 /** What a student in crisis is shown, whether the model still answers, and who is e-mailed. */

@@ -77,3 +77,12 @@ export const SsoFormSchema = z
   });
 
 export const SsoLinkSchema = z.object({ password: z.string().min(1, "form.required").max(200, "form.invalid") });
+
+export const AdminLinkSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("link"),
+    username: z.string().trim().toLowerCase().min(1, "form.required").max(200, "form.invalid"),
+    email: z.email("auth.email.invalid").trim().toLowerCase().max(200, "auth.email.invalid"),
+  }),
+  z.object({ intent: z.literal("unlink"), email: z.string().trim().toLowerCase().min(1, "form.invalid").max(200, "form.invalid") }),
+]);

@@ -5,8 +5,8 @@
  * has an account confirms with that account's password first.
  */
 import crypto from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
-import { schools, ssoIdentities, ssoLogins, users, type SchoolSettings, type SsoRoleRule, type SsoSettings } from "../../db/schema";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { schools, ssoIdentities, ssoLogins, users, type SchoolSettings, type SsoSettings } from "../../db/schema";
 import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashToken } from "~/utils/session.server";
@@ -15,6 +15,7 @@ import { discoverProvider, endSessionUrl, finishAuthorization, startAuthorizatio
 import { getSchoolSettings, updateSchoolSettings } from "./schools.server";
 import { usernameBase } from "./credentials";
 import { allocateUsernames } from "./students.server";
+import { roleFrom } from "./sso-roles";
 
 /** A sign-in at the provider must come back within this time. */
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -59,7 +60,7 @@ export async function saveSsoSettings(admin: SessionUser, input: SsoSettingsInpu
     }
   }
   const { clientSecret: _plain, ...rest } = input;
-  await updateSchoolSettings(admin, { sso: { ...rest, clientSecretSealed: seal(secret) } });
+  await updateSchoolSettings(admin, { sso: { ...rest, clientSecretSealed: seal(secret), adminLinks: current?.adminLinks ?? [] } });
   return { ok: true };
 }
 
@@ -159,6 +160,15 @@ export async function completeSsoLogin(callbackUrl: URL, cookieState: string | n
   if (!email) return { ok: false, reason: "no_email" };
   const domain = email.split("@")[1]!;
   if (!sso.allowedDomains.includes(domain) || (sso.preset === "google" && claims.hd !== domain)) return { ok: false, reason: "domain" };
+  const vouched = sso.adminLinks?.find((l) => l.email === email);
+  if (vouched) {
+    const [user] = await db().select({ id: users.id, role: users.role, schoolId: users.schoolId }).from(users).where(eq(users.id, vouched.userId));
+    if (user && user.schoolId === login.schoolId) {
+      await linkIdentity(user.id, issuer, subject);
+      await dropAdminLink(login.schoolId, email);
+      return { ok: true, userId: user.id, role: user.role, next: login.next };
+    }
+  }
   const role = roleFrom(claims, domain, sso.roleRule);
   if (role === "teacher") {
     const [existing] = await db()
@@ -186,13 +196,6 @@ function verifiedEmail(claims: Record<string, unknown>, sso: SsoSettings): strin
   const raw = typeof claims.email === "string" ? claims.email : sso.preset === "microsoft" && typeof claims.preferred_username === "string" ? claims.preferred_username : null;
   const email = raw?.trim().toLowerCase() ?? "";
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? email : null;
-}
-
-export function roleFrom(claims: Record<string, unknown>, domain: string, rule: SsoRoleRule): "teacher" | "student" {
-  if (rule.kind === "domain") return rule.teacherDomains.includes(domain) ? "teacher" : "student";
-  const value = claims[rule.claim];
-  const values = Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
-  return values.some((v) => rule.teacherValues.includes(v)) ? "teacher" : "student";
 }
 
 function displayNameFrom(claims: Record<string, unknown>, email: string): string {
@@ -241,6 +244,52 @@ export function openPendingLink(sealed: string | null): PendingLink | null {
 /** Links an identity to an account (after the teacher's password, or by the admin). */
 export async function linkIdentity(userId: string, issuer: string, subject: string): Promise<void> {
   await db().insert(ssoIdentities).values({ userId, issuer, subject }).onConflictDoNothing();
+}
+
+export type AdminLinkResult = { ok: true } | { ok: false; reason: "no_account" | "not_configured" };
+
+/**
+ * The admin vouches that a provider e-mail belongs to an existing account of the school (a
+ * student made by a teacher, who has no e-mail in Lantern): the first sign-in with that verified
+ * address links the provider's subject to the account, and the e-mail is then forgotten.
+ */
+export async function addAdminLink(admin: SessionUser, username: string, email: string): Promise<AdminLinkResult> {
+  const settings = await getSchoolSettings(admin);
+  if (!settings.sso) return { ok: false, reason: "not_configured" };
+  const [user] = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.schoolId, admin.schoolId), eq(sql`lower(${users.username})`, username.trim().toLowerCase())));
+  if (!user) return { ok: false, reason: "no_account" };
+  const adminLinks = [...(settings.sso.adminLinks ?? []).filter((l) => l.email !== email && l.userId !== user.id), { email, userId: user.id }];
+  await updateSchoolSettings(admin, { sso: { ...settings.sso, adminLinks } });
+  return { ok: true };
+}
+
+export async function removeAdminLink(admin: SessionUser, email: string): Promise<void> {
+  await dropAdminLink(admin.schoolId, email);
+}
+
+async function dropAdminLink(schoolId: string, email: string): Promise<void> {
+  await db()
+    .update(schools)
+    .set({
+      settings: sql`jsonb_set(${schools.settings}, '{sso,adminLinks}', coalesce((select jsonb_agg(l) from jsonb_array_elements(${schools.settings} -> 'sso' -> 'adminLinks') l where l ->> 'email' <> ${email}), '[]'::jsonb))`,
+    })
+    .where(and(eq(schools.id, schoolId), sql`${schools.settings} -> 'sso' ? 'adminLinks'`));
+}
+
+/** The accounts waiting for their first sign-in, for the admin page. */
+export async function adminLinksForPage(admin: SessionUser): Promise<{ email: string; username: string; displayName: string }[]> {
+  const links = (await getSchoolSettings(admin)).sso?.adminLinks ?? [];
+  if (links.length === 0) return [];
+  const rows = await db().select({ id: users.id, username: users.username, displayName: users.displayName }).from(users)
+    .where(and(eq(users.schoolId, admin.schoolId), inArray(users.id, links.map((l) => l.userId))));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return links.flatMap((l) => {
+    const u = byId.get(l.userId);
+    return u ? [{ email: l.email, username: u.username, displayName: u.displayName }] : [];
+  });
 }
 
 /** The username whose password confirms a pending link. */

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { SsoFormSchema } from "~/forms/sso.server";
+import { AdminLinkSchema, SsoFormSchema } from "~/forms/sso.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { saveSsoSettings, ssoSettingsForAdmin } from "~/models/sso.server";
+import { addAdminLink, adminLinksForPage, removeAdminLink, saveSsoSettings, ssoSettingsForAdmin } from "~/models/sso.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { callbackUri } from "~/utils/sso-cookies.server";
@@ -13,14 +13,29 @@ import { callbackUri } from "~/utils/sso-cookies.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   // the settings minus the client secret, which never leaves the server (only whether one is set)
-  return { sso: await ssoSettingsForAdmin(admin), redirectUri: callbackUri(request) };
+  return { sso: await ssoSettingsForAdmin(admin), links: await adminLinksForPage(admin), redirectUri: callbackUri(request) };
 }
 
-type Result = { errors: FieldErrors; saved: boolean };
+type Result = { errors: FieldErrors; saved: boolean; form?: "link" };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const parsed = validate(SsoFormSchema, formObject(await readForm(request)));
+  const form = formObject(await readForm(request));
+  if (form.intent === "link" || form.intent === "unlink") {
+    const link = validate(AdminLinkSchema, form);
+    if (!link.ok) return data<Result>({ errors: link.errors, saved: false, form: "link" }, { status: 400 });
+    if (link.data.intent === "unlink") {
+      await removeAdminLink(admin, link.data.email);
+      return data<Result>({ errors: {}, saved: true, form: "link" });
+    }
+    const added = await addAdminLink(admin, link.data.username, link.data.email);
+    if (!added.ok) {
+      const errors: FieldErrors = added.reason === "no_account" ? { username: "admin.sso.noSuchAccount" } : { email: "admin.sso.configureFirst" };
+      return data<Result>({ errors, saved: false, form: "link" }, { status: 400 });
+    }
+    return data<Result>({ errors: {}, saved: true, form: "link" });
+  }
+  const parsed = validate(SsoFormSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
   const saved = await saveSsoSettings(admin, parsed.data);
   if (!saved.ok) {
@@ -31,9 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminSignIn() {
-  const { sso, redirectUri } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as Result | undefined;
+  const { sso, links, redirectUri } = useLoaderData<typeof loader>();
+  const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
+  const result = actionResult?.form === "link" ? undefined : actionResult;
+  const linkResult = actionResult?.form === "link" ? actionResult : undefined;
   const errors = result?.errors ?? {};
   const rule = sso?.roleRule;
   const tenant = sso?.preset === "microsoft" ? /microsoftonline\.com\/([^/]+)\//.exec(sso.issuer)?.[1] ?? "" : "";
@@ -107,6 +124,35 @@ export default function AdminSignIn() {
         <button type="submit" className="primary">
           {t("form.save")}
         </button>
+      </Form>
+      <h3 id="links-h">{t("admin.sso.linksTitle")}</h3>
+      <p className="muted">{t("admin.sso.linksLead")}</p>
+      {linkResult?.saved ? (
+        <div className="alert success" role="status">
+          {t("form.saved")}
+        </div>
+      ) : null}
+      {links.length > 0 ? (
+        <ul aria-labelledby="links-h">
+          {links.map((l) => (
+            <li key={l.email}>
+              {t("admin.sso.linkRow", { name: l.displayName, username: l.username, email: l.email })}{" "}
+              <Form method="post" style={{ display: "inline" }}>
+                <input type="hidden" name="intent" value="unlink" />
+                <input type="hidden" name="email" value={l.email} />
+                <button type="submit" className="link">
+                  {t("admin.sso.unlink")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="link" />
+        <Field name="username" label={t("admin.sso.linkUsername")} error={linkResult?.errors.username} required autoCapitalize="none" spellCheck={false} />
+        <Field name="email" type="email" label={t("admin.sso.linkEmail")} error={linkResult?.errors.email} required />
+        <button type="submit">{t("admin.sso.linkSubmit")}</button>
       </Form>
     </section>
   );

@@ -13,6 +13,7 @@ import { loader as startLoader } from "../../app/routes/auth.oidc.start";
 import { loader as callbackLoader } from "../../app/routes/auth.oidc.callback";
 import { action as linkAction, loader as linkLoader } from "../../app/routes/auth.oidc.link";
 import { action as signinAction, loader as signinLoader } from "../../app/routes/signin";
+import { action as signoutAction, loader as signoutLoader } from "../../app/routes/signout";
 import { db } from "../../app/utils/db.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { schools, ssoIdentities, ssoLogins, users } from "../../db/schema";
@@ -137,6 +138,7 @@ beforeAll(async () => {
       { sub: "s-200", email: "li.wei@students.school.test", name: "李伟" },
       { sub: "x-300", email: "eve@elsewhere.test", name: "Eve Outsider" },
       { sub: "t-400", email: "grace@school.test", name: "Grace Existing" },
+      { sub: "s-500", email: "mo@students.school.test", name: "Mo Provider-Name" },
     ],
     `${LANTERN}/auth/oidc/callback`,
   );
@@ -266,6 +268,43 @@ describe("the full code flow", () => {
     const next = new Browser();
     await throughProvider(next, "t-400");
     expect((await signedInUser(next))!.id).toBe(grace.id);
+  });
+});
+
+describe("linking by the admin and signing out", () => {
+  it("links an existing student the admin names to the provider's subject at the first sign-in", async () => {
+    const mo = await makeUser(school.school.id, "student", { username: "mo.existing", displayName: "Mo" });
+    const unknown = await adminSsoAction({ request: await requestAs(school.admin, "/admin/signin", { form: { intent: "link", username: "nobody.here", email: "mo@students.school.test" } }), params: {}, context: ctx });
+    expect((unknown as { data: { errors: Record<string, string> } }).data.errors.username).toBe("admin.sso.noSuchAccount");
+    const linked = await adminSsoAction({ request: await requestAs(school.admin, "/admin/signin", { form: { intent: "link", username: "MO.existing", email: "Mo@students.school.test" } }), params: {}, context: ctx });
+    expect((linked as { data: { saved: boolean } }).data.saved).toBe(true);
+    const page = await adminSsoLoader({ request: await requestAs(school.admin, "/admin/signin"), params: {}, context: ctx });
+    expect((page as { links: unknown[] }).links).toEqual([{ email: "mo@students.school.test", username: "mo.existing", displayName: "Mo" }]);
+    const browser = new Browser();
+    await throughProvider(browser, "s-500");
+    expect((await signedInUser(browser))!.id).toBe(mo.id);
+    const [identity] = await db().select().from(ssoIdentities).where(eq(ssoIdentities.userId, mo.id));
+    expect(identity!.subject).toBe("s-500");
+    // the e-mail is forgotten once the subject is linked; the student still has none
+    const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, school.school.id));
+    expect(JSON.stringify(row!.settings)).not.toContain("mo@students.school.test");
+    const [student] = await db().select({ email: users.email }).from(users).where(eq(users.id, mo.id));
+    expect(student!.email).toBeNull();
+  });
+
+  it("ends the Lantern session and offers the provider's logout", async () => {
+    const browser = new Browser();
+    await throughProvider(browser, "t-100");
+    const out = await signoutAction({ request: new Request(`${LANTERN}/signout`, { method: "POST", headers: { Cookie: browser.cookieHeader(LANTERN) } }), params: {}, context: ctx });
+    expect(await signedInUser(browser)).toBeNull();
+    const next = (out as Response).headers.get("Location")!;
+    expect(next).toBe(`/signout?school=${school.school.id}`);
+    const page = (await signoutLoader({ request: new Request(`${LANTERN}${next}`), params: {}, context: ctx })) as { logoutUrl: string; provider: string };
+    expect(page.provider).toBe("School ID");
+    expect(page.logoutUrl.startsWith(`${idp.issuer}/session/end`)).toBe(true);
+    expect(page.logoutUrl).not.toContain(idp.clientSecret);
+    // the provider accepts it (its logout confirmation page)
+    expect((await fetch(page.logoutUrl)).status).toBe(200);
   });
 });
 

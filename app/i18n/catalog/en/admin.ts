@@ -113,4 +113,13 @@ export const admin = {
   "admin.sso.needTeacherDomains": "Enter at least one teachers' domain.",
   "admin.sso.needSecret": "Enter the client secret.",
   "admin.sso.discoveryFailed": "Lantern could not read this provider's configuration with these details. Check the issuer URL (or tenant) and try again.",
+  "admin.sso.linksTitle": "Link existing accounts",
+  "admin.sso.linksLead": "A student or teacher who already has a Lantern account: enter it and their school e-mail. Their first school sign-in with that address is linked to the account (by the provider's account ID, which is kept; the e-mail is then forgotten).",
+  "admin.sso.linkRow": "{name} ({username}) ← {email}, waiting for the first sign-in",
+  "admin.sso.unlink": "Cancel",
+  "admin.sso.linkUsername": "Lantern username",
+  "admin.sso.linkEmail": "School e-mail at the provider",
+  "admin.sso.linkSubmit": "Link at first sign-in",
+  "admin.sso.noSuchAccount": "There is no account with this username at your school.",
+  "admin.sso.configureFirst": "Set up school sign-in above first.",
 } as const;

@@ -114,4 +114,13 @@ export const admin: Record<keyof typeof en, string> = {
   "admin.sso.needTeacherDomains": "请至少填写一个教师域名。",
   "admin.sso.needSecret": "请填写客户端密钥。",
   "admin.sso.discoveryFailed": "用这些信息读取不到该登录服务的配置。请检查签发者 URL（或租户）后再试。",
+  "admin.sso.linksTitle": "关联已有账号",
+  "admin.sso.linksLead": "已经有 Lantern 账号的学生或教师：填写该账号和他们的学校邮箱。他们第一次用这个邮箱通过学校账号登录时，就会关联到这个账号（保存的是登录服务的账号 ID，邮箱随后不再保留）。",
+  "admin.sso.linkRow": "{name}（{username}）← {email}，等待首次登录",
+  "admin.sso.unlink": "取消",
+  "admin.sso.linkUsername": "Lantern 用户名",
+  "admin.sso.linkEmail": "登录服务中的学校邮箱",
+  "admin.sso.linkSubmit": "首次登录时关联",
+  "admin.sso.noSuchAccount": "你的学校没有这个用户名的账号。",
+  "admin.sso.configureFirst": "请先在上方设置学校账号登录。",
 };
