@@ -131,7 +131,7 @@ export const zhHant: Record<MessageKey, string> = {
   "auth.sso.linkSubmit": "關聯並登入",
   "auth.sso.linkWrong": "密碼不對，帳號沒有關聯。",
   "auth.sso.signedOutTitle": "你已退出 Lantern",
-  "auth.sso.signedOutLead": "你在 {provider} 仍處於登入狀態。如果這是公用電腦，請也退出 {provider}。",
+  "auth.sso.signedOutLead": "你在 {provider} 仍處於登入狀態。如果這是公用電腦，請也從那裡退出。",
   "auth.sso.providerLogout": "退出 {provider}",
   "auth.sso.home": "返回 Lantern",
   "learn.home.titleSignedIn": "我的課程",

@@ -93,7 +93,7 @@ export const auth: Record<keyof typeof en, string> = {
   "auth.sso.linkSubmit": "关联并登录",
   "auth.sso.linkWrong": "密码不对，账号没有关联。",
   "auth.sso.signedOutTitle": "你已退出 Lantern",
-  "auth.sso.signedOutLead": "你在 {provider} 仍处于登录状态。如果这是公用电脑，请也退出 {provider}。",
+  "auth.sso.signedOutLead": "你在 {provider} 仍处于登录状态。如果这是公用电脑，请也从那里退出。",
   "auth.sso.providerLogout": "退出 {provider}",
   "auth.sso.home": "返回 Lantern",
 };
