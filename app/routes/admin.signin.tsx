@@ -86,7 +86,7 @@ export default function AdminSignIn() {
           </select>
         </div>
         <Field name="tenant" label={t("admin.sso.tenant")} hint={t("admin.sso.tenantHint")} defaultValue={tenant} error={errors.tenant} />
-        <Field name="issuer" type="url" label={t("admin.sso.issuer")} hint={t("admin.sso.issuerHint")} defaultValue={sso?.preset === "generic" ? sso.issuer : ""} error={errors.issuer} />
+        <Field name="issuer" inputMode="url" autoCapitalize="none" spellCheck={false} label={t("admin.sso.issuer")} hint={t("admin.sso.issuerHint")} defaultValue={sso?.preset === "generic" ? sso.issuer : ""} error={errors.issuer} />
         <Field name="label" label={t("admin.sso.label")} hint={t("admin.sso.labelHint")} defaultValue={sso?.label ?? ""} error={errors.label} maxLength={40} />
         <Field name="clientId" label={t("admin.sso.clientId")} defaultValue={sso?.clientId ?? ""} error={errors.clientId} required autoComplete="off" />
         <Field
@@ -140,7 +140,7 @@ export default function AdminSignIn() {
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="intent" value="unlink" />
                 <input type="hidden" name="email" value={l.email} />
-                <button type="submit" className="link">
+                <button type="submit" className="link-button">
                   {t("admin.sso.unlink")}
                 </button>
               </Form>
@@ -152,7 +152,9 @@ export default function AdminSignIn() {
         <input type="hidden" name="intent" value="link" />
         <Field name="username" label={t("admin.sso.linkUsername")} error={linkResult?.errors.username} required autoCapitalize="none" spellCheck={false} />
         <Field name="email" type="email" label={t("admin.sso.linkEmail")} error={linkResult?.errors.email} required />
-        <button type="submit">{t("admin.sso.linkSubmit")}</button>
+        <button type="submit" className="secondary">
+          {t("admin.sso.linkSubmit")}
+        </button>
       </Form>
     </section>
   );
