@@ -39,6 +39,14 @@ export async function startFakeProvider(accounts: FakeAccount[], redirectUri: st
         response_types: ["code"],
         grant_types: ["authorization_code"],
       },
+      // another application at the same provider: its codes and tokens are not Lantern's
+      {
+        client_id: "another-app",
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+      },
     ],
     pkce: { required: () => true },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },

@@ -96,8 +96,9 @@ class Browser {
 }
 
 /** Signs in at the provider's development pages as `sub`, then consents; stops at Lantern's callback. */
-async function throughProvider(browser: Browser, sub: string, { stopAtCallback = false } = {}) {
-  let page = await browser.go("/auth/oidc/start");
+async function throughProvider(browser: Browser, sub: string, { stopAtCallback = false, rewrite = (u: URL) => u } = {}) {
+  const start = await browser.request("/auth/oidc/start");
+  let page = await browser.go(rewrite(new URL(start.location!)).href);
   for (let step = 0; step < 4 && page.url.includes("/interaction/"); step++) {
     const action = /<form[^>]*action="([^"]+)"/.exec(page.body)![1]!;
     const prompt = /name="prompt" value="([^"]+)"/.exec(page.body)![1]!;
@@ -249,6 +250,18 @@ describe("the full code flow", () => {
     const page = await browser.go(callback!);
     expect(page.url).toContain("/signin?sso=rejected");
     expect(JSON.parse(page.body).ssoError).toBe(en["auth.sso.rejected"]);
+    expect(await signedInUser(browser)).toBeNull();
+  });
+
+  it("refuses a code the provider issued to another application (audience is not Lantern)", async () => {
+    const browser = new Browser();
+    const { page } = await throughProvider(browser, "t-100", {
+      rewrite: (u) => {
+        u.searchParams.set("client_id", "another-app");
+        return u;
+      },
+    });
+    expect(page!.url).toContain("/signin?sso=rejected");
     expect(await signedInUser(browser)).toBeNull();
   });
 
