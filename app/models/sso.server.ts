@@ -21,6 +21,8 @@ import { roleFrom } from "./sso-roles";
 const LOGIN_TTL_MS = 10 * 60_000;
 /** "Confirm with your password" must be answered within this time. */
 const LINK_TTL_MS = 10 * 60_000;
+/** Sign-in starts per client address and minute: a whole school behind one address signs in at 8:00. */
+export const SSO_STARTS_PER_MINUTE = 300;
 /** Marks an account that has no password of its own (argon2 can never verify it). */
 const NO_PASSWORD = "!sso";
 

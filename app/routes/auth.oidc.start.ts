@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { beginSsoLogin, ssoButtons } from "~/models/sso.server";
+import { spend } from "~/models/request-rates.server";
+import { beginSsoLogin, SSO_STARTS_PER_MINUTE, ssoButtons } from "~/models/sso.server";
 import { requireAnonymous } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/forms.server";
 import { safeRedirectTarget } from "~/utils/safe-redirect.server";
 import { callbackUri, stateCookie } from "~/utils/sso-cookies.server";
 
 /** GET /auth/oidc/start?school=…: off to the school's provider (PKCE, state, nonce). */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request);
+  // each start writes a login row for anyone who asks: bounded per client address
+  if (!(await spend("sso-start", clientAddress(context), 1, SSO_STARTS_PER_MINUTE)).ok) return redirect("/signin?sso=busy");
   const url = new URL(request.url);
   const buttons = await ssoButtons();
   const schoolId = url.searchParams.get("school") ?? (buttons.length === 1 ? buttons[0]!.schoolId : null);

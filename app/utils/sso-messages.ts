@@ -11,6 +11,7 @@ const REASONS: Record<string, MessageKey> = {
   no_email: "auth.sso.noEmail",
   taken: "auth.sso.taken",
   denied: "auth.sso.denied",
+  busy: "auth.sso.busy",
 };
 
 export function ssoRefusal(t: (key: MessageKey) => string, reason: string | null): string | null {

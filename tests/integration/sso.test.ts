@@ -4,7 +4,7 @@
  * browser: a cookie jar per site, every redirect followed, the provider's login and consent
  * pages submitted by POST.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/catalog/en";
 import { zhHans } from "../../app/i18n/catalog/zh-Hans";
@@ -251,6 +251,18 @@ describe("the full code flow", () => {
     expect(page.url).toContain("/signin?sso=rejected");
     expect(JSON.parse(page.body).ssoError).toBe(en["auth.sso.rejected"]);
     expect(await signedInUser(browser)).toBeNull();
+  });
+
+  it("bounds how many sign-ins one address may start in a minute", async () => {
+    const { spend } = await import("../../app/models/request-rates.server");
+    const { SSO_STARTS_PER_MINUTE } = await import("../../app/models/sso.server");
+    await spend("sso-start", ctx.clientAddress, SSO_STARTS_PER_MINUTE, SSO_STARTS_PER_MINUTE);
+    const rows = (await db().select().from(ssoLogins)).length;
+    const page = await new Browser().go("/auth/oidc/start");
+    expect(page.url).toContain("/signin?sso=busy");
+    expect(JSON.parse(page.body).ssoError).toBe(en["auth.sso.busy"]);
+    expect(await db().select().from(ssoLogins)).toHaveLength(rows);
+    await db().execute(sql`delete from request_rates`);
   });
 
   it("refuses a code the provider issued to another application (audience is not Lantern)", async () => {

@@ -134,6 +134,7 @@ export const zhHant: Record<MessageKey, string> = {
   "auth.sso.signedOutLead": "你在 {provider} 仍處於登入狀態。如果這是公用電腦，請也從那裡退出。",
   "auth.sso.providerLogout": "退出 {provider}",
   "auth.sso.home": "返回 Lantern",
+  "auth.sso.busy": "這個網路此刻的登入請求太多了。請等一分鐘再試。",
   "learn.home.titleSignedIn": "我的課程",
   "learn.home.titleVisitor": "全部課程",
   "learn.home.continueTitle": "從上次停下的地方繼續",

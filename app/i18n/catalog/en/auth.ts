@@ -95,4 +95,5 @@ export const auth = {
   "auth.sso.signedOutLead": "You are still signed in to {provider}. On a shared computer, sign out there too.",
   "auth.sso.providerLogout": "Sign out of {provider}",
   "auth.sso.home": "Back to Lantern",
+  "auth.sso.busy": "Very many sign-ins are coming from this network right now. Wait a minute and try again.",
 } as const;

@@ -96,4 +96,5 @@ export const auth: Record<keyof typeof en, string> = {
   "auth.sso.signedOutLead": "你在 {provider} 仍处于登录状态。如果这是公用电脑，请也从那里退出。",
   "auth.sso.providerLogout": "退出 {provider}",
   "auth.sso.home": "返回 Lantern",
+  "auth.sso.busy": "这个网络此刻的登录请求太多了。请等一分钟再试。",
 };
