@@ -51,6 +51,31 @@ export interface SchoolSettings {
   demo?: { classIds: string[]; studentIds: string[] };
   /** Crisis support and safeguarding alerts; absent on schools created before it existed. */
   safeguarding?: SafeguardingSettings;
+  /** Sign-in with the school's OpenID Connect provider (decision 019); absent = not configured. */
+  sso?: SsoSettings;
+}
+
+/** How a role is decided from the provider's claims: a group claim, or the e-mail domain. */
+export type SsoRoleRule =
+  | { kind: "group"; claim: string; teacherValues: string[] }
+  | { kind: "domain"; teacherDomains: string[] };
+
+export interface SsoSettings {
+  enabled: boolean;
+  preset: "google" | "microsoft" | "generic";
+  /** Shown on the button: "Sign in with {label}". */
+  label: string;
+  issuer: string;
+  clientId: string;
+  /** Sealed with app/utils/secret-box.server.ts; never sent to a browser. */
+  clientSecretSealed: string | null;
+  /** Lower-case e-mail domains whose accounts may sign in. */
+  allowedDomains: string[];
+  roleRule: SsoRoleRule;
+  /** False: teachers of this school must use the provider (admins keep their password, so SSO can be repaired). */
+  teacherPasswordSignIn: boolean;
+  /** Existing accounts the admin said a provider e-mail belongs to: linked by subject at that first sign-in, then removed. */
+  adminLinks?: { email: string; userId: string }[];
 }
 
 /** What a student in crisis is shown, whether the model still answers, and who is e-mailed. */
@@ -106,6 +131,53 @@ export const users = pgTable(
     // admin overview: the school's users by role
     index("users_school_role_idx").on(t.schoolId, t.role),
     check("students_have_no_email", sql`${t.role} <> 'student' or ${t.email} is null`),
+  ],
+);
+
+/** A Lantern account's identity at an OpenID provider: linked by issuer + subject, never by e-mail. */
+export const ssoIdentities = pgTable(
+  "sso_identities",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // every SSO sign-in: who is this subject
+    uniqueIndex("sso_identities_issuer_subject_key").on(t.issuer, t.subject),
+    // admin page: is this account linked
+    index("sso_identities_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * A sign-in under way at the provider: state (hashed), nonce and PKCE verifier, used once.
+ * The browser holds the state in an HttpOnly cookie too, so a callback is bound to the browser
+ * that started it, and deleting the row on use makes a replayed callback fail.
+ */
+export const ssoLogins = pgTable(
+  "sso_logins",
+  {
+    id: id(),
+    stateHash: text("state_hash").notNull(),
+    schoolId: uuid("school_id")
+      .notNull()
+      .references(() => schools.id, { onDelete: "cascade" }),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    next: text("next"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the callback: find the login by its state
+    uniqueIndex("sso_logins_state_hash_key").on(t.stateHash),
+    // purge of abandoned logins
+    index("sso_logins_expires_idx").on(t.expiresAt),
   ],
 );
 

@@ -35,7 +35,7 @@ export interface NewStudentCard {
 }
 
 /** Picks unused usernames for many bases in one query per round (no N+1 over the class). */
-async function allocateUsernames(bases: string[]): Promise<string[]> {
+export async function allocateUsernames(bases: string[]): Promise<string[]> {
   const chosen: string[] = [];
   const taken = new Set<string>();
   const candidates = (base: string) => [base, ...Array.from({ length: 30 }, (_, i) => `${base}${i + 2}`)];

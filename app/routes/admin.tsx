@@ -33,6 +33,7 @@ export default function AdminFrame() {
         <NavLink to="/admin/teachers">{t("admin.tab.teachers")}</NavLink>
         <NavLink to="/admin/models">{t("admin.tab.models")}</NavLink>
         <NavLink to="/admin/settings">{t("admin.tab.settings")}</NavLink>
+        <NavLink to="/admin/signin">{t("admin.tab.signin")}</NavLink>
       </nav>
       <Outlet />
     </main>

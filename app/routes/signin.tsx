@@ -6,6 +6,8 @@ import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { translator } from "~/i18n/catalogs.server";
 import { signIn } from "~/models/users.server";
+import { ssoButtons, teacherPasswordAllowed } from "~/models/sso.server";
+import { ssoRefusal } from "~/utils/sso-messages";
 import { homeFor, requireAnonymous } from "~/utils/auth.server";
 import { clientAddress, readForm, validate, formObject, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
@@ -18,8 +20,15 @@ export const meta: MetaFunction = () => [{ title: "Lantern" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
+  const query = new URL(request.url).searchParams;
+  const t = translator(await localeOf(request));
   // after a teacher sign-up (the same notice whether or not the address was new)
-  return { created: new URL(request.url).searchParams.get("created") === "1" };
+  return {
+    created: query.get("created") === "1",
+    sso: await ssoButtons(),
+    // a refused school sign-in comes back here with its reason (a fixed word: no text from the URL is shown)
+    ssoError: ssoRefusal(t, query.get("sso")),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,6 +47,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
           : t("auth.signIn.wrong");
     return { errors: {} as FieldErrors, message, login: parsed.data.login };
   }
+  if (result.role === "teacher" && !(await teacherPasswordAllowed(result.userId))) {
+    return { errors: {} as FieldErrors, message: t("auth.sso.passwordOff"), login: parsed.data.login };
+  }
   const cookie = await createSession(request, result.userId, { sharedComputer: parsed.data.shared });
   return redirect(nextFromQuery(request, homeFor(result)), { headers: { "Set-Cookie": cookie } });
 }
@@ -51,7 +63,7 @@ function localAddress(request: Request): string {
 export default function SignIn() {
   const t = useT();
   const result = useActionData<typeof action>();
-  const { created } = useLoaderData<typeof loader>();
+  const { created, sso, ssoError } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const next = params.get("next");
@@ -64,7 +76,16 @@ export default function SignIn() {
           {t("auth.signIn.created")}
         </div>
       ) : null}
-      <FormError message={result?.message} />
+      <FormError message={result?.message ?? ssoError} />
+      {sso.map((s) => (
+        <p key={s.schoolId}>
+          {/* a plain link: the provider's page is a full navigation, not a fetch */}
+          <a className="button primary sso" href={`/auth/oidc/start?school=${s.schoolId}${next ? `&next=${encodeURIComponent(next)}` : ""}`}>
+            {t("auth.sso.button", { provider: s.label })}
+          </a>
+        </p>
+      ))}
+      {sso.length > 0 ? <p className="muted small">{t("auth.sso.orPassword")}</p> : null}
       <Form method="post" action={next ? `/signin?next=${encodeURIComponent(next)}` : "/signin"} className="card">
         <Field
           name="login"

@@ -105,7 +105,22 @@ export const ATTACKS: Record<string, Entry> = {
   "i18n.$file": { public: "interface catalogs, the same for everyone; staff wording is no secret", attacks: () => [] },
   signin: { public: "the sign-in form", attacks: () => [] },
   signup: { public: "teacher sign-up (first account, invitation or open mode)", attacks: () => [] },
-  signout: { public: "ends the caller's own session only", attacks: () => [] },
+  signout: { public: "ends the caller's own session only; its page only offers the provider's logout", attacks: () => [] },
+  "auth.oidc.start": { public: "sends a visitor to the school's provider (nothing but a one-use login row is written)", attacks: () => [] },
+  "auth.oidc.callback": {
+    public: "the provider's redirect back; refused unless its state matches this browser's cookie and an unused login",
+    attacks: (w) => [
+      get("visitor with a made-up state and code", null, "/auth/oidc/callback?state=forged&code=forged"),
+      { ...get("student with a made-up state and code", w.studentA1, "/auth/oidc/callback?state=forged&code=forged"), denied: false },
+    ],
+  },
+  "auth.oidc.link": {
+    public: "confirms a pending link held in a sealed, short-lived cookie; without one it sends to sign-in",
+    attacks: () => [
+      get("visitor without a pending link", null, "/auth/oidc/link"),
+      post("visitor without a pending link", null, "/auth/oidc/link", {}, { password: "correct-horse-battery" }),
+    ],
+  },
   "join._index": { public: "the join-code form", attacks: () => [] },
   "join.$code": {
     public: "students join a class with its code",
@@ -203,6 +218,18 @@ export const ATTACKS: Record<string, Entry> = {
   },
   "admin.models": { attacks: adminPage("/admin/models", () => ({}), { intent: "save", name: "Lab", kind: "local", baseUrl: "http://127.0.0.1:9" }) },
   "admin.models.approved[.csv]": { attacks: adminPage("/admin/models/approved.csv", () => ({})) },
+  "admin.signin": {
+    attacks: adminPage("/admin/signin", () => ({}), {
+      preset: "generic",
+      enabled: "yes",
+      issuer: "https://127.0.0.1:1",
+      clientId: "x",
+      clientSecret: "x",
+      allowedDomains: "school.test",
+      roleKind: "domain",
+      teacherDomains: "school.test",
+    }),
+  },
   "admin.settings": { attacks: adminPage("/admin/settings", () => ({}), { transcriptRetentionDays: "1" }) },
   "admin.classes.$classId": {
     attacks: (w) => [

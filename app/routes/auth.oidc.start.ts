@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { spend } from "~/models/request-rates.server";
+import { beginSsoLogin, SSO_STARTS_PER_MINUTE, ssoButtons } from "~/models/sso.server";
+import { requireAnonymous } from "~/utils/auth.server";
+import { clientAddress } from "~/utils/forms.server";
+import { safeRedirectTarget } from "~/utils/safe-redirect.server";
+import { callbackUri, stateCookie } from "~/utils/sso-cookies.server";
+
+/** GET /auth/oidc/start?school=…: off to the school's provider (PKCE, state, nonce). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  // each start writes a login row for anyone who asks: bounded per client address
+  if (!(await spend("sso-start", clientAddress(context), 1, SSO_STARTS_PER_MINUTE)).ok) return redirect("/signin?sso=busy");
+  const url = new URL(request.url);
+  const buttons = await ssoButtons();
+  const schoolId = url.searchParams.get("school") ?? (buttons.length === 1 ? buttons[0]!.schoolId : null);
+  const school = buttons.find((b) => b.schoolId === schoolId);
+  if (!school) return redirect("/signin?sso=not_configured");
+  const started = await beginSsoLogin(school.schoolId, callbackUri(request), safeRedirectTarget(request, url.searchParams.get("next"), "") || null);
+  if (!started.ok) return redirect(`/signin?sso=${started.reason}`);
+  return redirect(started.url, { headers: { "Set-Cookie": stateCookie(request, started.state) } });
+}
