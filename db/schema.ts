@@ -51,6 +51,8 @@ export interface SchoolSettings {
   demo?: { classIds: string[]; studentIds: string[] };
   /** Crisis support and safeguarding alerts; absent on schools created before it existed. */
   safeguarding?: SafeguardingSettings;
+  /** This server's address for printed cards, join links and invitations (origin only, e.g. "https://lantern.school.example"). */
+  publicUrl?: string;
 }
 
 /** What a student in crisis is shown, whether the model still answers, and who is e-mailed. */

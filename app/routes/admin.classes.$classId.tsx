@@ -5,7 +5,7 @@ import { AdminStudentActionSchema } from "~/forms/admin.server";
 import { FormError } from "~/components/ui/field";
 import { SignInCards } from "~/components/teach/sign-in-cards";
 import { adminDeleteStudent, adminResetPassword, listSchoolClassStudents } from "~/models/admin-students.server";
-import type { NewStudentCard } from "~/models/students.server";
+import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { cls, view: forThePage(view), students };
 }
 
-type ActionResult = { errors: FieldErrors; cards: NewStudentCard[]; notice: "reset" | "deleted" | null };
+type ActionResult = { errors: FieldErrors; cards: PrintableCard[]; notice: "reset" | "deleted" | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, cards: [], notice: null }, { status: 400 });
   if (parsed.data.intent === "reset") {
     const card = await adminResetPassword(admin, parsed.data.studentId);
-    return data<ActionResult>({ errors: {}, cards: [card], notice: "reset" });
+    return data<ActionResult>({ errors: {}, cards: await printableCards(admin, [card]), notice: "reset" });
   }
   await adminDeleteStudent(admin, parsed.data.studentId);
   return data<ActionResult>({ errors: {}, cards: [], notice: "deleted" });

@@ -6,6 +6,7 @@ import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { translator } from "~/i18n/catalogs.server";
 import { signIn } from "~/models/users.server";
+import { normalizeUsername, USERNAME_PATTERN } from "~/models/credentials";
 import { homeFor, requireAnonymous } from "~/utils/auth.server";
 import { clientAddress, readForm, validate, formObject, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
@@ -18,8 +19,14 @@ export const meta: MetaFunction = () => [{ title: "Lantern" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  // after a teacher sign-up (the same notice whether or not the address was new)
-  return { created: new URL(request.url).searchParams.get("created") === "1" };
+  const params = new URL(request.url).searchParams;
+  // ?username= from a sign-in card's QR code: fills in the username only (never a password)
+  const username = normalizeUsername(params.get("username") ?? "");
+  return {
+    // after a teacher sign-up (the same notice whether or not the address was new)
+    created: params.get("created") === "1",
+    username: USERNAME_PATTERN.test(username) ? username : "",
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +58,7 @@ function localAddress(request: Request): string {
 export default function SignIn() {
   const t = useT();
   const result = useActionData<typeof action>();
-  const { created } = useLoaderData<typeof loader>();
+  const { created, username } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const next = params.get("next");
@@ -73,7 +80,7 @@ export default function SignIn() {
           autoCapitalize="none"
           spellCheck={false}
           required
-          defaultValue={result?.login}
+          defaultValue={result?.login ?? username}
           error={result?.errors.login}
         />
         <Field
@@ -81,6 +88,8 @@ export default function SignIn() {
           type="password"
           label={t("auth.signIn.password")}
           autoComplete="current-password"
+          // the card's QR code filled in the username: the password is what is left to type
+          autoFocus={Boolean(username) && !result}
           required
           error={result?.errors.password}
         />
