@@ -121,6 +121,7 @@ export const ATTACKS: Record<string, Entry> = {
     ],
   },
   "teach.classes.$classId": { attacks: classPage("") },
+  "teach.classes.$classId_.display": { attacks: classPage("/display") },
   "teach.classes.$classId.settings": { attacks: classPage("/settings", () => ({ intent: "rename", name: "Mine now" })) },
   "teach.classes.$classId.roster": {
     attacks: (w) => [
