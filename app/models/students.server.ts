@@ -26,6 +26,7 @@ import { hashNewPassword } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername } from "./credentials";
 import { usernameBaseOf } from "./username-base.server";
+import { nameKey } from "./name-key";
 import { clearAccountThrottles } from "./throttle.server";
 
 export interface NewStudentCard {
@@ -294,11 +295,6 @@ export async function deleteStudent(teacher: SessionUser, classId: string, stude
   const student = await requireStudentOf(teacher, classId, studentId);
   if (!(await deleteStudentAccount(teacher, student.id))) return { ok: false, reason: "needs_admin" };
   return { ok: true, value: null };
-}
-
-/** How names are compared for "already in this class": case, width and spacing do not count. */
-export function nameKey(name: string): string {
-  return name.normalize("NFKC").trim().replace(/\s+/g, " ").toLocaleLowerCase();
 }
 
 /**

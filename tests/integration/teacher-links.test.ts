@@ -14,6 +14,7 @@ import { loader as displayLoader } from "../../app/routes/teach.classes.$classId
 import { action as teachersAction } from "../../app/routes/admin.teachers";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.settings";
 import { loader as signinLoader } from "../../app/routes/signin";
+import { loader as quizLoader } from "../../app/routes/teach.classes.$classId.quiz";
 import { getSchoolSettings, updateSchoolSettings } from "../../app/models/schools.server";
 import { enrollments, schools, users } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
@@ -178,5 +179,14 @@ describe("the sign-in page", () => {
     expect((await load("?username=%3Cscript%3E")).username).toBe("");
     expect((await load("?username=ada&password=secret")) as object).not.toHaveProperty("password");
     expect(JSON.stringify(await load("?username=ada&password=secret"))).not.toContain("secret");
+  });
+});
+
+describe("two students of one name", () => {
+  it("quiz insight knows the class's shared names, even when only one of the two answered", async () => {
+    const { teacher, cls } = await schoolWithAddress();
+    await postRoster(teacher, cls.id, { intent: "add", names: "Ada\nAda\nGrace", allowRepeats: "yes" });
+    const page = await quizLoader({ request: await forged(teacher, `/teach/classes/${cls.id}/quiz`), params: { classId: cls.id }, context: ctx });
+    expect(page.sharedNames).toEqual(["ada"]);
   });
 });
