@@ -25,6 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} — Lantern` }];
 
+/** Line breaks only after a slash (…/join/ABC123), never inside the code or the host name. */
+function breakable(link: string) {
+  return link.split(/(?<=[^/:]\/)/).map((part, i) => (
+    <span key={i} className="nowrap">
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </span>
+  ));
+}
+
 export default function JoinDisplay() {
   const { id, name, join } = useLoaderData<typeof loader>();
   const t = useT();
@@ -39,7 +49,7 @@ export default function JoinDisplay() {
           <div className="display-words">
             <p className="display-label">{t("teach.display.go")}</p>
             <p className="display-link" data-testid="display-link">
-              {join.link}
+              {breakable(join.link)}
             </p>
             <p className="display-label">{t("teach.display.code")}</p>
             <p className="display-code" data-testid="display-code">

@@ -14,7 +14,7 @@ export function JoinLink({ link, displayHref }: { link: string; displayHref: str
   return (
     <div className="join-link row">
       <label htmlFor="join-link">{t("teach.join.link")}</label>
-      <input id="join-link" type="text" readOnly value={link} className="join-link-input" onFocus={(e) => e.currentTarget.select()} />
+      <input id="join-link" type="text" readOnly value={link} className="join-link-input" size={link.length + 1} onFocus={(e) => e.currentTarget.select()} />
       {canCopy ? (
         <button
           type="button"

@@ -49,27 +49,27 @@ export function SignInCards({ cards, className }: { cards: Card[]; className: st
       <ul className="card-sheet" role="list">
         {cards.map((c) => (
           <li key={c.username} className="sign-in-card" data-testid="sign-in-card">
-            <div className="card-text">
+            <div className="card-head">
               <p className="card-class">{className}</p>
               <p className="card-name">{c.displayName}</p>
-              <dl>
-                <dt>{t("teach.cards.where")}</dt>
-                <dd className="card-site">{c.site}</dd>
-                <dt>{t("teach.roster.username")}</dt>
-                <dd>
-                  <code className={usernameSize(c.username)}>{c.username}</code>
-                </dd>
-                <dt>{t("teach.cards.password")}</dt>
-                <dd>
-                  <code>{c.password}</code>
-                </dd>
-              </dl>
             </div>
             <figure className="card-qr">
               {/* SVG from the qrcode library on the server, of a URL we built: no user markup */}
               <span className="qr" role="img" aria-label={t("teach.cards.qrLabel")} dangerouslySetInnerHTML={{ __html: c.qr }} />
               <figcaption>{t("teach.cards.scan")}</figcaption>
             </figure>
+            <dl>
+              <dt>{t("teach.cards.where")}</dt>
+              <dd className="card-site">{c.site}</dd>
+              <dt>{t("teach.roster.username")}</dt>
+              <dd>
+                <code className={usernameSize(c.username)}>{c.username}</code>
+              </dd>
+              <dt>{t("teach.cards.password")}</dt>
+              <dd>
+                <code className="card-password">{c.password}</code>
+              </dd>
+            </dl>
           </li>
         ))}
       </ul>
