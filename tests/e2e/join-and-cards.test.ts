@@ -136,6 +136,19 @@ describe("sign-in cards and the join screen", () => {
     await screenshot(page, JOURNEY, "05-cards-zh-Hans");
   });
 
+  it("asks before a new password, naming the student", async () => {
+    const { page } = await browser({ lang: "en", javaScriptEnabled: false });
+    await page.goto(`/teach/classes/${classId}/roster`);
+    const row = page.getByRole("row").filter({ hasText: "bartholomew.fitzgerald.w" });
+    await row.getByText(en("teach.roster.reset"), { exact: true }).click();
+    const ask = en("teach.roster.resetAsk", { name: "Bartholomew Fitzgerald-Wolfeschlegelstein", username: "bartholomew.fitzgerald.w" });
+    await expect.poll(() => row.innerText()).toContain(ask);
+    await screenshot(page, JOURNEY, "07-new-password-confirm-en");
+    await row.getByRole("button", { name: en("teach.roster.resetConfirm", { name: "Bartholomew Fitzgerald-Wolfeschlegelstein" }) }).click();
+    await page.getByTestId("sign-in-card").first().waitFor();
+    expect(await page.getByTestId("sign-in-card").innerText()).toContain("bartholomew.fitzgerald.w");
+  });
+
   for (const [lang, t] of [["en", en], ["zh-Hans", zh]] as const) {
     it(`projects the join screen (${lang}): big code, the public join link and its QR code, no axe violations`, async () => {
       const { page, problems } = await browser({ lang, viewport: { width: 1280, height: 720 } });
