@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminStudentActionSchema } from "~/forms/admin.server";
 import { FormError } from "~/components/ui/field";
 import { SignInCards } from "~/components/teach/sign-in-cards";
+import { ResetPasswordConfirm } from "~/components/teach/reset-password-confirm";
 import { adminDeleteStudent, adminResetPassword, listSchoolClassStudents } from "~/models/admin-students.server";
 import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
@@ -102,12 +103,7 @@ export default function AdminClass() {
                     </td>
                     <td>
                       <div className="row roster-actions">
-                        <Form method="post">
-                          <input type="hidden" name="studentId" value={s.id} />
-                          <button type="submit" name="intent" value="reset" className="secondary small-button">
-                            {t("teach.roster.reset")}
-                          </button>
-                        </Form>
+                        <ResetPasswordConfirm student={s} />
                         <a className="button secondary small-button" href={`/admin/students/${s.id}/export.json`} download>
                           {t("admin.class.exportAll")}
                         </a>
