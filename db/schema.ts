@@ -53,6 +53,8 @@ export interface SchoolSettings {
   safeguarding?: SafeguardingSettings;
   /** Sign-in with the school's OpenID Connect provider (decision 019); absent = not configured. */
   sso?: SsoSettings;
+  /** This server's address for printed cards, join links and invitations (origin only, e.g. "https://lantern.school.example"). */
+  publicUrl?: string;
 }
 
 /** How a role is decided from the provider's claims: a group claim, or the e-mail domain. */

@@ -1,5 +1,6 @@
 /** Form schemas of the admin pages and the assignment page (server-only: keeps zod out of the browser). */
 import { z } from "zod";
+import { normalizePublicUrl } from "~/models/public-url.server";
 
 const whole = (min: number, max: number) =>
   z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
@@ -13,6 +14,15 @@ export const SchoolSettingsSchema = z.object({
     .pipe(z.array(z.string().min(1).max(100)).min(1, "admin.settings.pickModel").max(20, "form.invalid")),
   defaultStudentDailyTokens: whole(0, 10_000_000),
   defaultClassDailyTokens: whole(0, 100_000_000),
+  publicUrl: z
+    .string()
+    .max(300, "admin.settings.publicUrlInvalid")
+    .transform((v, ctx) => {
+      const origin = normalizePublicUrl(v);
+      if (!origin) ctx.addIssue({ code: "custom", message: "admin.settings.publicUrlInvalid" });
+      return origin ?? "";
+    })
+    .optional(),
 });
 
 export const InvitationActionSchema = z.discriminatedUnion("intent", [

@@ -6,7 +6,8 @@ export const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.re
 const uuid = z.uuid("form.invalid");
 
 export const RosterActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("add"), names: z.string().max(10_000, "form.invalid") }),
+  // allowRepeats: the teacher saw "Ada is already in this class" and chose to add another Ada
+  z.object({ intent: z.literal("add"), names: z.string().max(10_000, "form.invalid"), allowRepeats: z.literal("yes").optional() }),
   z.object({ intent: z.literal("reset"), studentId: uuid }),
   z.object({ intent: z.literal("remove"), studentId: uuid }),
   z.object({ intent: z.literal("delete"), studentId: uuid, confirm: z.literal("yes", "teach.roster.confirmNeeded") }),

@@ -23,8 +23,9 @@ export function generateStudentPassword(): string {
 
 /**
  * A username base from a display name: Latin letters and digits folded to ASCII
- * ("Zoë Martín" → "zoe.martin"). Names with no Latin letters (most Chinese names) give null,
- * and the caller uses a class-based name instead.
+ * ("Zoë Martín" → "zoe.martin"). Chinese names are turned into pinyin before this
+ * (username-base.server.ts); a name with nothing left gives null, and the caller uses a
+ * class-based name instead.
  */
 export function usernameBase(displayName: string): string | null {
   const ascii = displayName

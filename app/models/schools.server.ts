@@ -17,13 +17,15 @@ export async function createSchoolWithAdmin(input: {
   email: string;
   password: string;
   locale?: string | null;
+  /** Where this admin reached the server: the default public address (see public-url.server.ts). */
+  publicUrl?: string | null;
 }) {
   const passwordHash = await hashNewPassword(input.password, "admin");
   return transaction(async () => {
     const tx = db();
     const [school] = await tx
       .insert(schools)
-      .values({ name: input.schoolName, settings: defaultSchoolSettings() })
+      .values({ name: input.schoolName, settings: { ...defaultSchoolSettings(), ...(input.publicUrl ? { publicUrl: input.publicUrl } : {}) } })
       .returning();
     const [admin] = await tx
       .insert(users)

@@ -24,7 +24,9 @@ import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashNewPassword } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
-import { generateStudentPassword, normalizeUsername, usernameBase } from "./credentials";
+import { generateStudentPassword, normalizeUsername } from "./credentials";
+import { usernameBaseOf } from "./username-base.server";
+import { nameKey } from "./name-key";
 import { clearAccountThrottles } from "./throttle.server";
 
 export interface NewStudentCard {
@@ -58,7 +60,7 @@ export async function allocateUsernames(bases: string[]): Promise<string[]> {
 export async function addStudents(teacher: SessionUser, classId: string, names: string[]): Promise<NewStudentCard[]> {
   const cls = await requireTeacherOf(teacher, classId);
   const codePrefix = cls.joinCode.toLowerCase();
-  const bases = names.map((name, i) => usernameBase(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
+  const bases = names.map((name, i) => usernameBaseOf(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
   const usernames = await allocateUsernames(bases);
   const passwords = names.map(() => generateStudentPassword());
   const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
@@ -293,4 +295,28 @@ export async function deleteStudent(teacher: SessionUser, classId: string, stude
   const student = await requireStudentOf(teacher, classId, studentId);
   if (!(await deleteStudentAccount(teacher, student.id))) return { ok: false, reason: "needs_admin" };
   return { ok: true, value: null };
+}
+
+/**
+ * The names a teacher is about to add that would give the class two students of one name:
+ * already enrolled, or twice in the list itself. Each such name once, as the teacher typed it.
+ */
+export async function repeatedNames(teacher: SessionUser, classId: string, names: string[]): Promise<{ inClass: string[]; inList: string[] }> {
+  await requireTeacherOf(teacher, classId);
+  const rows = await db()
+    .select({ displayName: users.displayName })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.studentId))
+    .where(eq(enrollments.classId, classId));
+  const enrolled = new Set(rows.map((r) => nameKey(r.displayName)));
+  const inClass = new Map<string, string>();
+  const inList = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const name of names) {
+    const key = nameKey(name);
+    if (enrolled.has(key)) inClass.set(key, inClass.get(key) ?? name);
+    else if (seen.has(key)) inList.set(key, inList.get(key) ?? name);
+    seen.add(key);
+  }
+  return { inClass: [...inClass.values()], inList: [...inList.values()] };
 }

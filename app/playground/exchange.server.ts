@@ -91,7 +91,7 @@ export interface PreparedExchange {
   promptStored: Promise<boolean>;
   /** The prompt matched crisis detection and the school lets the model answer too: the card comes first. */
   support: SupportCardView | null;
-  /** Where links in alert e-mails point (the request's origin). */
+  /** Where links in alert e-mails point (the school's public address, decision 017). */
   origin: string | null;
 }
 
@@ -110,7 +110,7 @@ export interface SupportOnly {
 
 export interface ExchangeOptions {
   now?: Date;
-  /** The request's origin, for the link in safeguarding e-mails. */
+  /** The school's public address, for the link in safeguarding e-mails. */
   origin?: string | null;
 }
 

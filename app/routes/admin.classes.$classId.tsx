@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminStudentActionSchema } from "~/forms/admin.server";
 import { FormError } from "~/components/ui/field";
 import { SignInCards } from "~/components/teach/sign-in-cards";
+import { ResetPasswordConfirm } from "~/components/teach/reset-password-confirm";
 import { adminDeleteStudent, adminResetPassword, listSchoolClassStudents } from "~/models/admin-students.server";
-import type { NewStudentCard } from "~/models/students.server";
+import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { cls, view: forThePage(view), students };
 }
 
-type ActionResult = { errors: FieldErrors; cards: NewStudentCard[]; notice: "reset" | "deleted" | null };
+type ActionResult = { errors: FieldErrors; cards: PrintableCard[]; notice: "reset" | "deleted" | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, cards: [], notice: null }, { status: 400 });
   if (parsed.data.intent === "reset") {
     const card = await adminResetPassword(admin, parsed.data.studentId);
-    return data<ActionResult>({ errors: {}, cards: [card], notice: "reset" });
+    return data<ActionResult>({ errors: {}, cards: await printableCards(admin, [card]), notice: "reset" });
   }
   await adminDeleteStudent(admin, parsed.data.studentId);
   return data<ActionResult>({ errors: {}, cards: [], notice: "deleted" });
@@ -102,12 +103,7 @@ export default function AdminClass() {
                     </td>
                     <td>
                       <div className="row roster-actions">
-                        <Form method="post">
-                          <input type="hidden" name="studentId" value={s.id} />
-                          <button type="submit" name="intent" value="reset" className="secondary small-button">
-                            {t("teach.roster.reset")}
-                          </button>
-                        </Form>
+                        <ResetPasswordConfirm student={s} />
                         <a className="button secondary small-button" href={`/admin/students/${s.id}/export.json`} download>
                           {t("admin.class.exportAll")}
                         </a>

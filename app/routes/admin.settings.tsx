@@ -8,6 +8,7 @@ import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
+import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
 import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: school?.name ?? "",
     settings: shown,
+    publicUrl: await publicUrlOf(admin),
     safeguarding: safeguardingForPage(safeguarding),
     models: availableModels(settings.defaultModels),
     mini: MINI_MODEL_ID,
@@ -68,12 +70,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.defaultModels.some((m) => !allowed.has(m))) {
     return data<Result>({ errors: { defaultModels: "admin.settings.pickModel" }, saved: false }, { status: 400 });
   }
-  await updateSchoolSettings(admin, parsed.data);
+  const { publicUrl, ...rest } = parsed.data;
+  // a form without the field (an older page) leaves the saved address alone
+  await updateSchoolSettings(admin, { ...rest, ...(publicUrl ? { publicUrl } : {}) });
   return data<Result>({ errors: {}, saved: true });
 }
 
 export default function AdminSettings() {
-  const { name, settings, safeguarding, models, mini } = useLoaderData<typeof loader>();
+  const { name, settings, safeguarding, models, mini, publicUrl } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   const result = actionResult?.form === "safeguarding" ? undefined : actionResult;
@@ -93,6 +97,19 @@ export default function AdminSettings() {
       ) : null}
       <Form method="post">
         <Field name="name" label={t("admin.settings.name")} defaultValue={name} error={errors.name} required maxLength={100} />
+        <Field
+          name="publicUrl"
+          type="url"
+          inputMode="url"
+          label={t("admin.settings.publicUrl")}
+          hint={t("admin.settings.publicUrlHint")}
+          defaultValue={publicUrl}
+          error={errors.publicUrl}
+          required
+          maxLength={300}
+          spellCheck={false}
+          autoCapitalize="none"
+        />
         <Field
           name="transcriptRetentionDays"
           type="number"

@@ -7,6 +7,7 @@ import { useT } from "~/i18n/use-t";
 import { formatDateTime } from "~/models/dashboard-labels.server";
 import { listSchoolTeachers } from "~/models/dashboard-school.server";
 import { createInvitation, listInvitations, revokeInvitation } from "~/models/invitations.server";
+import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 
@@ -41,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { token } = await createInvitation(admin, parsed.data.note || null);
   // The token is shown once, here: only its hash is stored.
-  const link = `${new URL(request.url).origin}/signup?invite=${encodeURIComponent(token)}`;
+  // The school's public address, never the request's Host header (decision 017).
+  const link = `${await publicUrlOf(admin)}/signup?invite=${encodeURIComponent(token)}`;
   return data<Result>({ errors: {}, link });
 }
 

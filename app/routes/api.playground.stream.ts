@@ -10,6 +10,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/utils/auth.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
+// links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
+import { publicUrlOf } from "~/models/public-url.server";
 import {
   parseExchangeForm,
   prepareExchange,
@@ -33,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseExchangeForm(form, locale);
   if (!parsed.ok) return refusalResponse(parsed.refusal);
 
-  const prepared = await prepareExchange(user, parsed.input, locale, { origin: new URL(request.url).origin });
+  const prepared = await prepareExchange(user, parsed.input, locale, { origin: await publicUrlOf(user) });
   if (!prepared.ok) return refusalResponse(prepared);
   if (prepared.ok === "support") {
     // Nothing went to a model: the support card is the whole answer.

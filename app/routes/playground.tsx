@@ -46,6 +46,8 @@ import { requireUser } from "~/utils/auth.server";
 import { getSafeguardingSettings, supportCardOf } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
+// links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
+import { publicUrlOf } from "~/models/public-url.server";
 
 export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
 
@@ -134,7 +136,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const prompt = String(form.get("prompt") ?? "");
   const parsed = parseExchangeForm(form, locale);
   if (!parsed.ok) return data({ error: parsed.refusal.message, prompt }, { status: parsed.refusal.status });
-  const prepared = await prepareExchange(user, parsed.input, locale, { origin: new URL(request.url).origin });
+  const prepared = await prepareExchange(user, parsed.input, locale, { origin: await publicUrlOf(user) });
   if (!prepared.ok) {
     // A blocked prompt is stored with its explanation: show it in the conversation.
     if (prepared.conversationId) throw redirect(target(prepared.conversationId));

@@ -8,6 +8,7 @@ import { translator } from "~/i18n/catalogs.server";
 import { signIn } from "~/models/users.server";
 import { ssoButtons, teacherPasswordAllowed } from "~/models/sso.server";
 import { ssoRefusal } from "~/utils/sso-messages";
+import { normalizeUsername, USERNAME_PATTERN } from "~/models/credentials";
 import { homeFor, requireAnonymous } from "~/utils/auth.server";
 import { clientAddress, readForm, validate, formObject, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
@@ -22,9 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const query = new URL(request.url).searchParams;
   const t = translator(await localeOf(request));
-  // after a teacher sign-up (the same notice whether or not the address was new)
+  // ?username= from a sign-in card's QR code: fills in the username only (never a password)
+  const username = normalizeUsername(query.get("username") ?? "");
   return {
+    // after a teacher sign-up (the same notice whether or not the address was new)
     created: query.get("created") === "1",
+    username: USERNAME_PATTERN.test(username) ? username : "",
     sso: await ssoButtons(),
     // a refused school sign-in comes back here with its reason (a fixed word: no text from the URL is shown)
     ssoError: ssoRefusal(t, query.get("sso")),
@@ -63,7 +67,7 @@ function localAddress(request: Request): string {
 export default function SignIn() {
   const t = useT();
   const result = useActionData<typeof action>();
-  const { created, sso, ssoError } = useLoaderData<typeof loader>();
+  const { created, username, sso, ssoError } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const next = params.get("next");
@@ -94,7 +98,7 @@ export default function SignIn() {
           autoCapitalize="none"
           spellCheck={false}
           required
-          defaultValue={result?.login}
+          defaultValue={result?.login ?? username}
           error={result?.errors.login}
         />
         <Field
@@ -102,6 +106,8 @@ export default function SignIn() {
           type="password"
           label={t("auth.signIn.password")}
           autoComplete="current-password"
+          // the card's QR code filled in the username: the password is what is left to type
+          autoFocus={Boolean(username) && !result}
           required
           error={result?.errors.password}
         />

@@ -9,6 +9,7 @@ import { claimRegistration } from "~/models/self-service-throttle.server";
 import { translator } from "~/i18n/catalogs.server";
 import { waitMessage } from "~/utils/wait-message";
 import { createSchoolWithAdmin } from "~/models/schools.server";
+import { initialPublicUrl } from "~/models/public-url.server";
 import { signupMode } from "~/models/signup-mode.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
@@ -46,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (mode.kind === "first") {
     // the server's first account: no one else exists, so signing straight in reveals nothing
-    const { admin } = await createSchoolWithAdmin({ schoolName: input.schoolName ?? "", displayName: input.displayName, email: input.email, password, locale });
+    const { admin } = await createSchoolWithAdmin({ schoolName: input.schoolName ?? "", displayName: input.displayName, email: input.email, password, locale, publicUrl: initialPublicUrl(request) });
     return redirect("/teach", { headers: { "Set-Cookie": await createSession(request, admin.id) } });
   }
   const invitationId = mode.kind === "invite" ? mode.invitationId : null;

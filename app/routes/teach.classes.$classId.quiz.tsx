@@ -6,6 +6,8 @@ import { useT } from "~/i18n/use-t";
 import { viewContextFor } from "~/models/dashboard.server";
 import { getQuizInsight, MIN_RANKED_ANSWERS } from "~/models/dashboard-quiz.server";
 import { requireStaff } from "~/utils/auth.server";
+import { listClassStudents } from "~/models/students.server";
+import { sharedNameKeys } from "~/models/name-key";
 import teachStyles from "~/styles/teach.css";
 
 export const links = () => [{ rel: "stylesheet", href: teachStyles }];
@@ -23,15 +25,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { lesson: search.get("lesson") ?? "", question: search.get("question") },
     ctx,
   );
+  // names two students share, over the whole class (one of the two may not have answered yet)
+  const sharedNames = sharedNameKeys(await listClassStudents(teacher, params.classId ?? ""));
   return {
     view,
+    sharedNames,
     title: ctx.t("teach.dash.quiz.pageTitle"),
     method: ctx.t("teach.dash.quiz.method", { min: MIN_RANKED_ANSWERS }),
   };
 }
 
 export default function QuizInsightPage() {
-  const { view, method } = useLoaderData<typeof loader>();
+  const { view, method, sharedNames } = useLoaderData<typeof loader>();
   const t = useT();
   const { classId } = useParams();
   const base = `/teach/classes/${classId}`;
@@ -93,7 +98,7 @@ export default function QuizInsightPage() {
         ) : (
           <div className="question-list">
             {ranked.map((q) => (
-              <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} attemptsHref={attemptsHref} />
+              <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} attemptsHref={attemptsHref} sharedNames={sharedNames} />
             ))}
           </div>
         )}
@@ -102,7 +107,7 @@ export default function QuizInsightPage() {
             <summary>{t("teach.dash.quiz.unrankedList", { n: unranked.length, min: view.minAnswers })}</summary>
             <div className="question-list">
               {unranked.map((q) => (
-                <QuizQuestion key={q.key} q={q} rank={null} studentHref={studentHref} attemptsHref={attemptsHref} />
+                <QuizQuestion key={q.key} q={q} rank={null} studentHref={studentHref} attemptsHref={attemptsHref} sharedNames={sharedNames} />
               ))}
             </div>
           </details>

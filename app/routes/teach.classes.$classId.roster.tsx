@@ -13,9 +13,12 @@ import {
   listClassStudents,
   moveToClass,
   removeFromClass,
+  repeatedNames,
   resetStudentPassword,
-  type NewStudentCard,
 } from "~/models/students.server";
+import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
+import { RepeatedNamesWarning, type RepeatedNames } from "~/components/teach/repeated-names-warning";
+import { ResetPasswordConfirm } from "~/components/teach/reset-password-confirm";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import cardStyles from "~/styles/roster.css";
@@ -38,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
-type ActionResult = { errors: FieldErrors; cards: NewStudentCard[]; notice: string | null };
+type ActionResult = { errors: FieldErrors; cards: PrintableCard[]; notice: string | null; repeated?: RepeatedNames };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);
@@ -51,13 +54,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const names = parseNames(input.names);
       if (names.length === 0) return data<ActionResult>({ errors: { names: "form.required" }, cards: [], notice: null }, { status: 400 });
       if (names.length > MAX_NAMES) return data<ActionResult>({ errors: { names: "teach.roster.tooMany" }, cards: [], notice: null }, { status: 400 });
-      const cards = await addStudents(teacher, cls.id, names);
+      if (!input.allowRepeats) {
+        // nothing is written until the teacher has seen and confirmed the repeated names
+        const repeated = await repeatedNames(teacher, cls.id, names);
+        if (repeated.inClass.length + repeated.inList.length > 0) {
+          return data<ActionResult>({ errors: {}, cards: [], notice: null, repeated: { ...repeated, names: input.names } });
+        }
+      }
+      const cards = await printableCards(teacher, await addStudents(teacher, cls.id, names));
       return data<ActionResult>({ errors: {}, cards, notice: "added" });
     }
     case "reset": {
       const reset = await resetStudentPassword(teacher, cls.id, input.studentId);
       if (!reset.ok) return needsAdmin();
-      return data<ActionResult>({ errors: {}, cards: [reset.value], notice: "reset" });
+      return data<ActionResult>({ errors: {}, cards: await printableCards(teacher, [reset.value]), notice: "reset" });
     }
     case "remove":
       await removeFromClass(teacher, cls.id, input.studentId);
@@ -113,6 +123,7 @@ export default function Roster() {
           {notices[result.notice]}
         </div>
       ) : null}
+      {result?.repeated ? <RepeatedNamesWarning repeated={result.repeated} /> : null}
       {result && result.cards.length > 0 ? (
         <SignInCards cards={result.cards} className={className} />
       ) : null}
@@ -138,14 +149,7 @@ export default function Roster() {
                     </td>
                     <td>
                       <div className="row roster-actions">
-                        {s.needsAdmin ? null : (
-                          <Form method="post">
-                            <input type="hidden" name="studentId" value={s.id} />
-                            <button type="submit" name="intent" value="reset" className="secondary small-button">
-                              {t("teach.roster.reset")}
-                            </button>
-                          </Form>
-                        )}
+                        {s.needsAdmin ? null : <ResetPasswordConfirm student={s} />}
                         <a className="button secondary small-button" href={`/teach/classes/${classId}/roster/${s.id}/export.json`} download>
                           {t("teach.roster.export")}
                         </a>
@@ -210,6 +214,7 @@ export default function Roster() {
               label={t("teach.roster.names")}
               hint={t("teach.roster.namesHint", { max: MAX_NAMES })}
               error={result?.errors.names}
+              defaultValue={result?.repeated?.names}
             />
             <button type="submit" className="primary" disabled={busy}>
               {t("teach.roster.addSubmit")}

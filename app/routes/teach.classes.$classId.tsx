@@ -6,6 +6,8 @@ import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/utils/auth.server";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
+import { joinLink, publicUrlOf } from "~/models/public-url.server";
+import { JoinLink } from "~/components/teach/join-link";
 
 /** The frame of every class page: its name, join code and tabs. Child routes render below. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       joinCode: cls.joinCode,
       joinEnabled: cls.joinEnabled,
       archived: cls.archivedAt !== null,
+      // the school's public address, never this request's Host header (decision 017)
+      joinLink: joinLink(await publicUrlOf(teacher), cls.joinCode),
     },
   };
 }
@@ -49,15 +53,16 @@ export default function ClassFrame() {
         <h1>
           {cls.name} {cls.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
         </h1>
-        <p className="join-code-line">
+        <div className="join-code-line">
           {cls.joinEnabled ? (
             <>
               {t("teach.joinCode")}: <strong className="join-code">{cls.joinCode}</strong>
+              <JoinLink link={cls.joinLink} displayHref={`${base}/display`} />
             </>
           ) : (
             <span className="muted">{t("teach.joinOff")}</span>
           )}
-        </p>
+        </div>
       </div>
       <nav aria-label={t("teach.classSections")} className="tabs no-print">
         <NavLink to={base} end>

@@ -84,6 +84,12 @@ const EnvSchema = z.object({
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_REQUESTS: flag(true),
+  /** This server's address as students and teachers reach it, for printed cards and links. */
+  PUBLIC_URL: z
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), "must be an http:// or https:// address, e.g. https://lantern.school.example")
+    .transform((v) => new URL(v).origin)
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -157,6 +157,7 @@ export const ATTACKS: Record<string, Entry> = {
   },
   "teach.frameworks": { attacks: staffOnly("/teach/frameworks") },
   "teach.classes.$classId": { attacks: classPage("") },
+  "teach.classes.$classId_.display": { attacks: classPage("/display") },
   "teach.classes.$classId.settings": { attacks: classPage("/settings", () => ({ intent: "rename", name: "Mine now" })) },
   "teach.classes.$classId.roster": {
     attacks: (w) => [

@@ -190,12 +190,14 @@ describe("classes and students", () => {
     const { admin } = await makeSchool();
     const cls = await makeClass(admin);
     const names = [...Array.from({ length: 20 }, (_, i) => `Student ${i % 5}`), ...Array.from({ length: 20 }, (_, i) => `王小明${i}`)];
-    const request = await requestAs(admin, `/teach/classes/${cls.id}/roster`, { form: { intent: "add", names: names.join("\n") } });
+    // repeated names ("Student 0" four times): the teacher confirmed adding them all
+    const request = await requestAs(admin, `/teach/classes/${cls.id}/roster`, { form: { intent: "add", names: names.join("\n"), allowRepeats: "yes" } });
     const result = (await rosterAction({ request, params: { classId: cls.id }, context: ctx() })) as unknown as {
       data: { cards: { username: string; password: string }[] };
     };
     const cards = result.data.cards;
     expect(cards).toHaveLength(40);
+    expect(cards.filter((c) => /^wangxiaoming\d*$/.test(c.username))).toHaveLength(20);
     expect(new Set(cards.map((c) => c.username)).size).toBe(40);
     expect(cards.every((c) => c.password.length >= 6)).toBe(true);
     const enrolled = await db().select().from(enrollments).where(eq(enrollments.classId, cls.id));

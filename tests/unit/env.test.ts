@@ -77,3 +77,13 @@ describe("default CLAUDE_MODELS", () => {
     }
   });
 });
+
+describe("PUBLIC_URL", () => {
+  it("keeps the origin of an http(s) address and refuses anything else at start-up", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined();
+    expect(parseEnv({ PUBLIC_URL: "https://Lantern.School.example/some/page" }).PUBLIC_URL).toBe("https://lantern.school.example");
+    expect(parseEnv({ PUBLIC_URL: "http://10.0.0.5:3000" }).PUBLIC_URL).toBe("http://10.0.0.5:3000");
+    expect(() => parseEnv({ PUBLIC_URL: "lantern.school.example" })).toThrow(/PUBLIC_URL/);
+    expect(() => parseEnv({ PUBLIC_URL: "ftp://files.example" })).toThrow(/PUBLIC_URL: must be an http/);
+  });
+});

@@ -2,9 +2,10 @@
  * Students who may need the teacher now, with the reason in words: several answers in a row not
  * right, far longer on one step than the class usually takes, or a flagged playground exchange.
  */
-import { Link } from "@remix-run/react";
 import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
+import { sharedNameKeys } from "~/models/name-key";
+import { StudentName } from "./student-name";
 
 const SIGNAL_CLASS = { "wrong-streak": "warn", stuck: "warn", flag: "bad" } as const;
 
@@ -19,6 +20,7 @@ export function NeedsHelp({
 }) {
   const t = useT();
   const flagged = students.filter((s) => s.signals.length > 0);
+  const shared = sharedNameKeys(students);
   return (
     <section className="card needs-help" aria-labelledby="needs-help-h" data-testid="needs-help">
       <h2 id="needs-help-h">
@@ -30,7 +32,9 @@ export function NeedsHelp({
         <ul className="help-list">
           {flagged.map((s) => (
             <li key={s.id} data-testid={`help-${s.id}`}>
-              <strong>{studentHref ? <Link to={studentHref(s.id)}>{s.displayName}</Link> : s.displayName}</strong>
+              <strong>
+                <StudentName student={s} shared={shared} href={studentHref?.(s.id)} />
+              </strong>
               <ul className="signal-list">
                 {s.signals.map((sig) => (
                   <li key={sig.kind}>

@@ -7,14 +7,18 @@
 import { Link } from "@remix-run/react";
 import type { QuestionInsight } from "~/models/dashboard-quiz.server";
 import { useT } from "~/i18n/use-t";
+import { nameKey } from "~/models/name-key";
 
 export function QuizQuestion({
   q,
   rank,
   studentHref,
   attemptsHref,
+  sharedNames = [],
 }: {
   q: QuestionInsight;
+  /** Name keys two students of the class share: their usernames are shown beside the name. */
+  sharedNames?: readonly string[];
   rank: number | null;
   studentHref: (id: string) => string;
   /** Opens (a key) or closes (null) the learners' attempts: a plain link, works without JavaScript. */
@@ -105,6 +109,7 @@ export function QuizQuestion({
                       {i === 0 ? (
                         <th scope="rowgroup" rowSpan={l.attempts.length}>
                           <a href={studentHref(l.studentId)}>{l.displayName}</a>
+                          {sharedNames.includes(nameKey(l.displayName)) ? <span className="shared-username"> ({l.username})</span> : null}
                         </th>
                       ) : null}
                       <td>{a.attempt}</td>

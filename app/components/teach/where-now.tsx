@@ -1,10 +1,12 @@
 /** "Where everyone is now": each student's current lesson and step, and when they were last seen. */
-import { Link } from "@remix-run/react";
 import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
+import { sharedNameKeys } from "~/models/name-key";
+import { StudentName } from "./student-name";
 
 export function WhereNow({ students, studentHref }: { students: PageStudent[]; studentHref?: (id: string) => string }) {
   const t = useT();
+  const shared = sharedNameKeys(students);
   return (
     <section aria-labelledby="where-h" className="where-now">
       <h2 id="where-h">{t("teach.dash.where.title")}</h2>
@@ -12,7 +14,7 @@ export function WhereNow({ students, studentHref }: { students: PageStudent[]; s
         {students.map((s) => (
           <li key={s.id} className={s.activeNow ? "active" : undefined} data-testid={`where-${s.id}`}>
             <span className="where-name">
-              {studentHref ? <Link to={studentHref(s.id)}>{s.displayName}</Link> : s.displayName}
+              <StudentName student={s} shared={shared} href={studentHref?.(s.id)} />
               {s.activeNow ? <span className="badge good">{t("teach.dash.activeNow")}</span> : null}
             </span>
             <span className="where-place">{s.whereLabel}</span>

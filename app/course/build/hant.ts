@@ -44,6 +44,7 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["搜索", "搜尋", "opencc leaves 搜索 in some phrases (接上搜索工具)"],
   ["窗口", "視窗", "a context window; opencc leaves 窗口 in some phrases (在窗口裡)"],
   ["帖子", "貼文", "a forum post is 貼文 in Taiwan"],
+  ["二维码", "QR Code", "Taiwan says QR Code (掃描QR Code); 二維碼 is mainland usage"],
   ["“", "「", "Taiwan quotes with 「」"],
   ["”", "」", "Taiwan quotes with 「」"],
 ];
