@@ -148,6 +148,21 @@ export async function listClassStudents(teacher: SessionUser, classId: string) {
     .orderBy(users.displayName);
 }
 
+/**
+ * The display names of a class's students, in one statement scoped to the teacher's own class
+ * (no rows for anyone else's): for pages that already guarded the class and only need to know
+ * which names two students share.
+ */
+export async function classDisplayNames(teacher: SessionUser, classId: string): Promise<{ displayName: string }[]> {
+  if (!isUuid(classId)) return [];
+  return db()
+    .select({ displayName: users.displayName })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.studentId))
+    .innerJoin(classes, eq(classes.id, enrollments.classId))
+    .where(and(eq(enrollments.classId, classId), eq(classes.teacherId, teacher.id)));
+}
+
 /** The student if enrolled in this teacher's class, otherwise a 404. */
 export async function requireStudentOf(teacher: SessionUser, classId: string, studentId: string) {
   await requireTeacherOf(teacher, classId);

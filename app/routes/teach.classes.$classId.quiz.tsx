@@ -6,7 +6,7 @@ import { useT } from "~/i18n/use-t";
 import { viewContextFor } from "~/models/dashboard.server";
 import { getQuizInsight, MIN_RANKED_ANSWERS } from "~/models/dashboard-quiz.server";
 import { requireStaff } from "~/utils/auth.server";
-import { listClassStudents } from "~/models/students.server";
+import { classDisplayNames } from "~/models/students.server";
 import { sharedNameKeys } from "~/models/name-key";
 import teachStyles from "~/styles/teach.css";
 
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ctx,
   );
   // names two students share, over the whole class (one of the two may not have answered yet)
-  const sharedNames = sharedNameKeys(await listClassStudents(teacher, params.classId ?? ""));
+  const sharedNames = sharedNameKeys(await classDisplayNames(teacher, params.classId ?? ""));
   return {
     view,
     sharedNames,
