@@ -4,7 +4,7 @@
  *
  *   start   the conversation this exchange belongs to (new chats learn their id here)
  *   text    a piece of the reply
- *   usage   input and output tokens, as the provider counted them
+ *   usage   input and output tokens, as the provider counted them (`estimated` when we counted)
  *   done    the reply is complete and stored
  *   support the message matched crisis detection (crisis.ts): show the support card; `held` when
  *           the message was not sent to the model (the school's default), then `done` follows
@@ -23,7 +23,7 @@ export type StreamEvent =
   | { type: "start"; conversationId: string; title: string; model: string }
   | { type: "support"; card: SupportCardView; held: boolean }
   | { type: "text"; text: string }
-  | { type: "usage"; inputTokens: number; outputTokens: number }
+  | { type: "usage"; inputTokens: number; outputTokens: number; /** Counted from the text: the endpoint reported none. */ estimated?: boolean }
   | { type: "done"; messageId: string; stopReason: string | null; flagged: boolean }
   | {
       type: "error";

@@ -10,6 +10,7 @@ import { ContextMeter } from "./context-meter";
 import { MessageBubble } from "./message-view";
 import type { ConversationView, MessageView, ModelView, TryItView } from "./types";
 import { useChatStream } from "./use-chat-stream";
+import { WaitingNote } from "./waiting-note";
 
 export interface ChatProps {
   conversation: ConversationView | null;
@@ -100,6 +101,7 @@ export function Chat({
         model: pending.model,
         inputTokens: pending.usage?.inputTokens ?? 0,
         outputTokens: pending.usage?.outputTokens ?? 0,
+        estimated: pending.usage?.estimated ?? false,
         status:
           pending.state === "streaming"
             ? "streaming"
@@ -158,6 +160,7 @@ export function Chat({
           ))}
         </ol>
       )}
+      <WaitingNote waiting={mine && pending?.state === "streaming" && pending.text === "" && !held} />
 
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="pg-composer card" aria-label={t("playground.prompt.label")}>
         {refusedNow || actionError ? (

@@ -55,7 +55,7 @@ export function MessageBubble({
       ) : null}
       {!isUser && (message.inputTokens > 0 || message.outputTokens > 0) ? (
         <p className="pg-tokens small muted">
-          {t("playground.tokens", { input: message.inputTokens.toLocaleString(locale), output: message.outputTokens.toLocaleString(locale) })}
+          {t(message.estimated ? "playground.tokensEstimated" : "playground.tokens", { input: message.inputTokens.toLocaleString(locale), output: message.outputTokens.toLocaleString(locale) })}
         </p>
       ) : null}
       {!isUser && tryit && message.text && message.status !== "streaming" ? (

@@ -21,6 +21,8 @@ export interface MessageView {
   model: string | null;
   inputTokens: number;
   outputTokens: number;
+  /** The endpoint reported no usage, so the counts are our estimate (live view only: not stored). */
+  estimated?: boolean;
   status: MessageStatus | "streaming";
   /** Why it was blocked or failed, in the reader's language. */
   note: string | null;

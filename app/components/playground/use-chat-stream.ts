@@ -17,7 +17,7 @@ export interface PendingExchange {
   prompt: string;
   model: string;
   text: string;
-  usage: { inputTokens: number; outputTokens: number } | null;
+  usage: { inputTokens: number; outputTokens: number; estimated: boolean } | null;
   state: "streaming" | "done" | "error" | "stopped";
   /** The message matched crisis detection: the support card, and whether the model saw it. */
   support: { card: SupportCardView; held: boolean } | null;
@@ -85,7 +85,9 @@ export function useChatStream({ onStart, onSettled, messages }: Options) {
             update((p) => ({ text: p.text + event.text }));
             break;
           case "usage":
-            update(() => ({ usage: { inputTokens: event.inputTokens, outputTokens: event.outputTokens } }));
+            update(() => ({
+              usage: { inputTokens: event.inputTokens, outputTokens: event.outputTokens, estimated: event.estimated === true },
+            }));
             break;
           case "done":
             ended = true;

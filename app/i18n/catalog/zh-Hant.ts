@@ -293,6 +293,8 @@ export const zhHant: Record<MessageKey, string> = {
   "playground.meter.value": "{used} / {max} 個詞元",
   "playground.meter.mini": "迷你模型在預測下一段文字時，只看前面 {n} 段——這就是它全部的上下文視窗。",
   "playground.tokens": "輸入 {input} 個詞元 · 輸出 {output} 個",
+  "playground.tokensEstimated": "輸入約 {input} 個詞元 · 輸出約 {output} 個",
+  "playground.waiting": "正在等待模型……學校自己的模型伺服器第一次載入時，可能要等上一分鐘。",
   "playground.usage.today": "今天你已經用了 {used} 個詞元，每天共有 {budget} 個。",
   "playground.stopped": "已停止。你可以修改提示詞，再發送一次。",
   "playground.status.incomplete": "沒有答完",

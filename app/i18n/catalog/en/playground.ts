@@ -47,6 +47,8 @@ export const playground = {
   "playground.meter.mini":
     "The mini model reads only the last {n} pieces of text before each next one — that is its whole context window.",
   "playground.tokens": "{input} tokens in · {output} out",
+  "playground.tokensEstimated": "about {input} tokens in · about {output} out",
+  "playground.waiting": "Waiting for the model… a school's own model server can take up to a minute to load the first time.",
   "playground.usage.today": "Today you have used {used} of your {budget} tokens.",
 
   "playground.stopped": "Stopped. You can change your prompt and send it again.",

@@ -43,6 +43,8 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.meter.value": "{used} / {max} 个词元",
   "playground.meter.mini": "迷你模型在预测下一段文字时，只看前面 {n} 段——这就是它全部的上下文窗口。",
   "playground.tokens": "输入 {input} 个词元 · 输出 {output} 个",
+  "playground.tokensEstimated": "输入约 {input} 个词元 · 输出约 {output} 个",
+  "playground.waiting": "正在等待模型……学校自己的模型服务器第一次加载时，可能要等上一分钟。",
   "playground.usage.today": "今天你已经用了 {used} 个词元，每天共有 {budget} 个。",
 
   "playground.stopped": "已停止。你可以修改提示词，再发送一次。",
