@@ -447,6 +447,8 @@ export const playgroundMessages = pgTable(
     model: text("model"),
     inputTokens: integer("input_tokens").notNull().default(0),
     outputTokens: integer("output_tokens").notNull().default(0),
+    /** The endpoint reported no usage: the counts are ours, from the text (shown as "about"). */
+    usageEstimated: boolean("usage_estimated").notNull().default(false),
     status: messageStatusEnum("status").notNull(),
     errorCode: text("error_code"),
     flags: text("flags").array().notNull().default(sql`'{}'::text[]`),

@@ -132,6 +132,8 @@ export interface ReplyRecord {
   model: string;
   inputTokens: number;
   outputTokens: number;
+  /** The endpoint reported no usage and the counts were estimated from the text. */
+  usageEstimated?: boolean;
   status: "complete" | "incomplete" | "error";
   errorCode: string | null;
   flags: string[];
@@ -149,8 +151,8 @@ export async function recordReply(user: Acting, record: ReplyRecord): Promise<st
       returning id
     )
     insert into playground_messages
-      (conversation_id, user_id, role, text, model, input_tokens, output_tokens, status, error_code, flags, flag_status, severity, latency_ms)
-    select conv.id, ${user.id}, 'assistant', ${record.text}, ${record.model}, ${record.inputTokens}, ${record.outputTokens},
+      (conversation_id, user_id, role, text, model, input_tokens, output_tokens, usage_estimated, status, error_code, flags, flag_status, severity, latency_ms)
+    select conv.id, ${user.id}, 'assistant', ${record.text}, ${record.model}, ${record.inputTokens}, ${record.outputTokens}, ${record.usageEstimated ?? false},
            ${record.status}, ${record.errorCode}, ${textArray(record.flags)}, ${flagStatus}, ${severity}, ${Math.round(record.latencyMs)}
       from conv
     returning id`);

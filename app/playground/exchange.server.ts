@@ -331,7 +331,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
     if (p.support) yield { type: "support", card: p.support, held: false };
     let text = "";
     let textEvents = 0;
-    let usage = { inputTokens: 0, outputTokens: 0 };
+    let usage = { inputTokens: 0, outputTokens: 0, estimated: false };
     let stopReason: string | null = null;
     let failure: string | null = null;
     for (let next = await first; !next.done; next = await events.next()) {
@@ -341,7 +341,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
         textEvents += 1;
         yield event;
       } else if (event.type === "usage") {
-        usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+        usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens, estimated: event.estimated === true };
         yield event;
       } else if (event.type === "done") {
         stopReason = event.stopReason;
@@ -365,6 +365,7 @@ export async function* streamExchange(p: PreparedExchange, signal: AbortSignal):
         model: p.model,
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
+        usageEstimated: usage.estimated,
         status,
         errorCode: failure,
         flags,

@@ -186,6 +186,7 @@ function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale): Me
     model: m.model,
     inputTokens: m.inputTokens,
     outputTokens: m.outputTokens,
+    estimated: m.usageEstimated,
     // A reply still "streaming" in the database belongs to a process that stopped mid-way.
     status: m.status === "streaming" ? "incomplete" : m.status,
     note,

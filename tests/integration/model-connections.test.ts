@@ -252,11 +252,13 @@ describe("a local server's quirks", () => {
     const { last, events } = await send(student, modelId, "Tell me about tokens please");
     expect(last.type).toBe("done");
     expect(events.some((e) => e.type === "text")).toBe(true);
-    const [row] = await db().execute<{ input_tokens: number; output_tokens: number }>(
-      sql`select input_tokens, output_tokens from playground_messages where user_id = ${student.id} and role = 'assistant'`,
+    const [row] = await db().execute<{ input_tokens: number; output_tokens: number; usage_estimated: boolean }>(
+      sql`select input_tokens, output_tokens, usage_estimated from playground_messages where user_id = ${student.id} and role = 'assistant'`,
     );
     expect(row!.input_tokens).toBeGreaterThan(0);
     expect(row!.output_tokens).toBeGreaterThan(0);
+    // stored as an estimate, so the reply still reads "about N tokens" after a reload
+    expect(row!.usage_estimated).toBe(true);
   });
 
   it("a server that is off: the student is told, in their language, that the school's server cannot be reached", async () => {

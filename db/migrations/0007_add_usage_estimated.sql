@@ -1,0 +1,1 @@
+ALTER TABLE "playground_messages" ADD COLUMN "usage_estimated" boolean DEFAULT false NOT NULL;
