@@ -633,7 +633,9 @@ describe("the API key never reaches the browser (real server)", () => {
     expect(body).toContain("event: done");
     expect(body).not.toContain(CANARY);
 
-    keyed.script({ kind: "reply", chunks: Array.from({ length: 200 }, (_, i) => `w${i} `), tokenDelayMs: 20 });
+    // a reply far longer than the test (2,000 × 20 ms): the fake cannot finish before the abort
+    // reaches it, however slowly a loaded machine relays the first words
+    keyed.script({ kind: "reply", chunks: Array.from({ length: 2_000 }, (_, i) => `w${i} `), tokenDelayMs: 20 });
     const controller = new AbortController();
     const res = await fetch(`${server.url}/api/playground/stream`, {
       method: "POST",
