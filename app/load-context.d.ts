@@ -6,6 +6,13 @@ declare module "@remix-run/node" {
     nonce: string;
     /** The client's address (req.ip), for sign-in throttling. */
     clientAddress: string;
+    /**
+     * Aborted when the client disconnects before its answer is complete. Long answers (the
+     * playground's stream) must listen to this, never to request.signal, which Node's fetch can
+     * stop aborting after a garbage collection (server/remix-handler.ts). The server always
+     * sets it; only a route called in-process (a test) goes without.
+     */
+    disconnected?: AbortSignal;
   }
 }
 

@@ -68,8 +68,9 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
         if (read === CLIENT_GONE) return;
         body = read;
       }
-      const request = remixRequest(req, res, body);
-      const context = getLoadContext(req, res);
+      const disconnected = disconnectSignal(req, res);
+      const request = remixRequest(req, body, disconnected);
+      const context = { ...getLoadContext(req, res), disconnected };
       // one scope per request: what every loader asks for (the session) is looked up once
       const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
       await sendResponse(res, response, isPrivate(request, response));
@@ -79,8 +80,24 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
   };
 }
 
+/**
+ * Aborted when the client goes away before its answer is complete. Routes with long answers
+ * listen to this (context.disconnected), not to request.signal: Node's fetch Request follows a
+ * parent signal only through a WeakRef, and Remix's intermediate copies of the request are
+ * garbage once the action returns its stream — after a collection request.signal never aborts
+ * and a stopped reply would keep running upstream (nodejs/undici#3644).
+ */
+function disconnectSignal(req: ExpressRequest, res: ExpressResponse): AbortSignal {
+  const controller = new AbortController();
+  let answered = false;
+  res.once("finish", () => (answered = true));
+  // the listener holds the controller, so the signal lives as long as the connection
+  res.once("close", () => answered || controller.abort());
+  return controller.signal;
+}
+
 /** The Fetch Request Remix sees: the URL as Express resolves it (trust proxy), aborted on disconnect. */
-function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | undefined): Request {
+function remixRequest(req: ExpressRequest, body: Buffer | undefined, disconnected: AbortSignal): Request {
   // Host keeps the port; req.hostname drops it but honours the trusted X-Forwarded-Host.
   const port = /:(\d+)$/.exec((req.app.get("trust proxy") && req.get("X-Forwarded-Host")) || req.get("host") || "")?.[1];
   const url = new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`);
@@ -89,12 +106,8 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | 
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const controller = new AbortController();
-  let answered = false;
-  res.once("finish", () => (answered = true));
-  res.once("close", () => answered || controller.abort());
   // A Buffer is a Uint8Array; TypeScript's DOM types only doubt its backing store.
-  return new Request(url.href, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal: controller.signal });
+  return new Request(url.href, { method: req.method, headers, body: body as Uint8Array<ArrayBuffer> | undefined, signal: disconnected });
 }
 
 /**

@@ -2,7 +2,7 @@
  * POST /api/playground/stream — one exchange with a model, as server-sent events
  * (start, text…, usage, then done or error; see app/playground/chat-events.ts).
  *
- * Closing the page or pressing stop closes the connection; Remix aborts request.signal, and the
+ * Closing the page or pressing stop closes the connection; the server aborts context.disconnected, and the
  * exchange drops the upstream request at once. Refusals (signed out, closed, blocked, busy,
  * over budget…) are a single `error` event with an HTTP status that says the same.
  */
@@ -21,7 +21,7 @@ import {
   type Refusal,
 } from "~/playground/exchange.server";
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request).catch((thrown: unknown) => {
     if (thrown instanceof Response) return null;
     throw thrown;
@@ -42,17 +42,20 @@ export async function action({ request }: ActionFunctionArgs) {
     return new Response(supportEvents(prepared).map(encodeEvent).join(""), { status: 200, headers: SSE_HEADERS });
   }
 
+  // context.disconnected, not request.signal: see app/load-context.d.ts (called in-process, as
+  // the tests do, there is no connection and request.signal is all there is)
+  const gone = context.disconnected ?? request.signal;
   const stop = new AbortController();
   const onClose = () => stop.abort();
-  request.signal.addEventListener("abort", onClose, { once: true });
-  if (request.signal.aborted) stop.abort();
+  gone.addEventListener("abort", onClose, { once: true });
+  if (gone.aborted) stop.abort();
   const events = streamExchange(prepared, stop.signal);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await events.next();
       if (next.done) {
-        request.signal.removeEventListener("abort", onClose);
+        gone.removeEventListener("abort", onClose);
         controller.close();
       } else {
         controller.enqueue(encoder.encode(encodeEvent(next.value)));

@@ -4,6 +4,7 @@
  * mocks the SDK. The last part starts the real Lantern server to check what a browser receives.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -569,6 +570,7 @@ describe("demo transcripts", () => {
 
 describe("the API key never reaches the browser (real server)", () => {
   const CANARY = `sk-ant-canary-${Math.random().toString(36).slice(2)}`;
+  const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-heap-"));
   let server: LanternServer;
   let keyed: FakeAnthropic;
 
@@ -577,10 +579,18 @@ describe("the API key never reaches the browser (real server)", () => {
     keyed = await startFakeAnthropic({ apiKey: CANARY });
     server = await startLanternServer({
       databaseUrl: process.env.LANTERN_TEST_DATABASE_URL!,
-      env: { ANTHROPIC_API_KEY: CANARY, ANTHROPIC_BASE_URL: keyed.url, CLAUDE_MODELS: MODEL, LANTERN_DEMO: "0" },
+      env: {
+        ANTHROPIC_API_KEY: CANARY,
+        ANTHROPIC_BASE_URL: keyed.url,
+        CLAUDE_MODELS: MODEL,
+        LANTERN_DEMO: "0",
+        // a heap snapshot is a full garbage collection the test can ask for from outside
+        NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshots}`,
+      },
     });
   }, 240_000);
   afterAll(async () => {
+    fs.rmSync(snapshots, { recursive: true, force: true });
     await server?.stop();
     await keyed?.close();
   });
@@ -646,6 +656,12 @@ describe("the API key never reaches the browser (real server)", () => {
     const reader = res.body!.getReader();
     let seen = "";
     while (!seen.includes("event: text")) seen += new TextDecoder().decode((await reader.read()).value);
+    // A full collection in the server mid-reply: Remix's copies of the request are garbage by
+    // now, and with them what tied request.signal to the connection (nodejs/undici#3644).
+    process.kill(server.pid, "SIGUSR2");
+    while (fs.readdirSync(snapshots).length === 0) await new Promise((r) => setTimeout(r, 20));
+    // the snapshot blocks the server's only thread: once it answers again, the collection is done
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     controller.abort();
     await keyed.waitForDisconnects(1, 15_000);
   });
