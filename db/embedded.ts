@@ -65,7 +65,10 @@ interface Binaries {
   dir: string;
   postgres: string;
   initdb: string;
+  /** The npm package's version (names the copy in SHARED_ROOT). */
   version: string;
+  /** What the server says it is ("18.4"), for the log: the package's tag carries an npm "-beta". */
+  serverVersion: string;
 }
 
 interface RunAs {
@@ -105,7 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const supervisor = await superviseServer(start, port, log, options.watch);
     const url = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`;
     await ensureDatabase(url);
-    log(`embedded PostgreSQL ${binaries.version} on 127.0.0.1:${port} (data: ${clusterDir})`);
+    log(`embedded PostgreSQL ${binaries.serverVersion} on 127.0.0.1:${port} (data: ${clusterDir})`);
     return {
       url,
       port,
@@ -256,7 +259,15 @@ async function findBinaries(): Promise<Binaries> {
   const version = JSON.parse(
     fs.readFileSync(path.join(dir, "..", "package.json"), "utf8"),
   ).version as string;
-  return { dir, postgres: mod.postgres, initdb: mod.initdb, version };
+  return { dir, postgres: mod.postgres, initdb: mod.initdb, version, serverVersion: serverVersionOf(mod.postgres) ?? version };
+}
+
+function serverVersionOf(postgres: string): string | null {
+  try {
+    return /\(PostgreSQL\)\s+(\S+)/.exec(execFileSync(postgres, ["--version"], { encoding: "utf8", timeout: 10_000 }))?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The package ships shared libraries as a symlink list that its postinstall script creates. */
@@ -328,6 +339,7 @@ function copyBinariesWhereReachable(b: Binaries, runAs: RunAs, log: (l: string) 
     postgres: path.join(target, "bin", "postgres"),
     initdb: path.join(target, "bin", "initdb"),
     version: b.version,
+    serverVersion: b.serverVersion,
   };
   if (!isReachableBy(copied.postgres, runAs)) {
     throw new EmbeddedDatabaseError(`The 'postgres' user cannot reach ${target}: make ${SHARED_ROOT} world-executable.`);
