@@ -4,10 +4,11 @@
  * conversion from mainland Chinese (found in review, issue 14 item 10).
  */
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { zhHant } from "../../app/i18n/catalog/zh-Hant";
 import { compileCourse } from "~/course/build/compile-course";
 import { compileGuides } from "~/course/build/guides";
+import { toHant } from "~/course/build/hant";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -76,8 +77,14 @@ function findBadSequences(text: string): string[] {
 }
 
 describe("繁體中文 reads natively", () => {
+  let courseText = "";
+  // Compiling all seven lessons and guides (opencc's dictionaries included) takes seconds on a busy machine.
+  beforeAll(() => {
+    courseText = compiledHantText();
+  }, 120_000);
+
   it("the compiled zh-Hant course and teacher's guides contain no mainland-conversion sequences", () => {
-    expect(findBadSequences(compiledHantText())).toEqual([]);
+    expect(findBadSequences(courseText)).toEqual([]);
   });
 
   it("the zh-Hant catalog contains no mainland-conversion sequences", () => {
@@ -88,4 +95,61 @@ describe("繁體中文 reads natively", () => {
     expect(findBadSequences("請給模型編寫程式程式碼，換個渠道核實。")).toHaveLength(2);
     expect(findBadSequences("網際網路上的公開資訊，手機號碼")).toEqual([]);
   });
+});
+
+describe("toHant: phrases that opencc's s2twp got wrong, in their sentences", () => {
+  const cases: Record<string, string> = {
+    // The seven conversion errors found in review.
+    给模型编写程序代码: "給模型編寫程式碼",
+    "我不太喜欢那张照片被发出来": "我不太喜歡那張照片被發出來",
+    "你自己的判断力要一直在线。": "你自己的判斷力要一直在線。",
+    "下面哪些说法有本课中的证据支持？": "下面哪些說法有本課中的證據支持？",
+    "提醒：科学课的水循环海报，周五交": "提醒：科學課的水循環海報，週五交",
+    "结合实例说明偏见是怎样进入大语言模型的": "結合實例說明偏見是怎樣進入大型語言模型的",
+    "检查看的是模型的回复": "檢查看的是模型的回覆",
+    // 在线: on the line, or online.
+    "在线性刻度下": "在線性刻度下",
+    "落在对角线上；在线下方：过度自信；在线上方：信心不足": "落在對角線上；在線下方：過度自信；在線上方：信心不足",
+    "可以在家在线完成": "可以在家線上完成",
+    今天在线: "今天上線",
+    // Mainland words, Taiwan usage.
+    "传到运营这个模型的公司的服务器上": "傳到營運這個模型的公司的伺服器上",
+    "换个渠道核实": "換個管道核實",
+    "越来越像网上的文字": "越來越像網路上的文字",
+    "互联网上的公开信息": "網際網路上的公開資訊",
+    "发到篮球社的群聊里": "發到籃球社的群組裡",
+    "班级群聊天记录的截图": "班級群組聊天記錄的截圖",
+    "发到班级群里": "發到班級群組裡",
+    "私信我": "私訊我",
+    "这是隐私信息": "這是隱私資訊",
+    "把她的手机号和家庭住址也写上": "把她的手機號碼和家庭住址也寫上",
+    "我的手机号码": "我的手機號碼",
+    "身份证号、密码、验证码": "身分證字號、密碼、驗證碼",
+    "你的身份证照片": "你的身分證照片",
+    "中国居民身份证号": "中國居民身分證號碼",
+    "食堂新增了一道素菜": "餐廳新增了一道素菜",
+    "值得告诉家长或校医": "值得告訴家長或校護",
+    "周五的小测": "週五的小考",
+    "一场小测验": "一場小考",
+    "Anthropic 没有公布参数量": "Anthropic 沒有公布參數量",
+    "横向打印表格": "橫向列印表格",
+    "初中阶段": "國中階段",
+    "当初中国": "當初中國",
+    "投屏演示": "投影演示",
+    "练习场也没有联网": "練習場也沒有連網",
+    "它能改变回复的侧重点": "它能改變回覆的側重點",
+    "这体现了我的水平": "這體現了我的水準",
+    "画一条水平线": "畫一條水平線",
+    "多修自行车道": "多修自行車道",
+    视频: "影片",
+    信息: "資訊",
+    软件: "軟體",
+    质量: "品質",
+    默认: "預設",
+  };
+  for (const [hans, hant] of Object.entries(cases)) {
+    it(`${hans} → ${hant}`, () => {
+      expect(toHant(hans)).toBe(hant);
+    });
+  }
 });
