@@ -9,6 +9,8 @@ import { zhHant } from "../../app/i18n/catalog/zh-Hant";
 import { compileCourse } from "~/course/build/compile-course";
 import { compileGuides } from "~/course/build/guides";
 import { toHant } from "~/course/build/hant";
+import { tokenize } from "~/course/tokenizer.server";
+import type { Course } from "~/course/types";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -54,14 +56,39 @@ function hantStrings(value: unknown, inHant = false): string[] {
   return Object.entries(value).flatMap(([key, inner]) => hantStrings(inner, inHant || key === "zh-Hant"));
 }
 
-function compiledHantText(): string {
+function compiledCourse(): { course: Course; hantText: string } {
   const lessonsDir = path.join(repoRoot, "lessons");
   const compiled = compileCourse(lessonsDir, { root: repoRoot });
   if ("errors" in compiled) throw new Error(`course does not compile: ${compiled.errors.map((e) => e.message).join("; ")}`);
   const guides = compileGuides(lessonsDir, compiled.course, { root: repoRoot });
   if ("errors" in guides) throw new Error(`guides do not compile: ${guides.errors.map((e) => e.message).join("; ")}`);
-  return [...hantStrings(compiled.course), ...hantStrings(guides.guides)].join("\n");
+  return { course: compiled.course, hantText: [...hantStrings(compiled.course), ...hantStrings(guides.guides)].join("\n") };
 }
+
+function localeStrings(value: unknown, locale: string, inLocale = false): string[] {
+  if (typeof value === "string") return inLocale ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => localeStrings(item, locale, inLocale));
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, inner]) => localeStrings(inner, locale, inLocale || key === locale));
+}
+
+/** Of all Chinese characters in `texts`: the share the tokenizer keeps as exactly one token, and the share it splits. */
+function characterTokenShares(texts: readonly string[]): { oneToken: number; severalTokens: number } {
+  let characters = 0;
+  let oneToken = 0;
+  let severalTokens = 0;
+  for (const text of texts) {
+    characters += [...text].filter((ch) => HAN.test(ch)).length;
+    for (const piece of tokenize(text).pieces) {
+      if ([...piece.text].length !== 1 || !HAN.test(piece.text)) continue;
+      if (piece.ids.length === 1) oneToken++;
+      else severalTokens++;
+    }
+  }
+  return { oneToken: oneToken / characters, severalTokens: severalTokens / characters };
+}
+
+const HAN = /\p{Script=Han}/u;
 
 /** Every bad sequence found, with 12 characters either side so a failure says where. */
 function findBadSequences(text: string): string[] {
@@ -78,9 +105,10 @@ function findBadSequences(text: string): string[] {
 
 describe("繁體中文 reads natively", () => {
   let courseText = "";
+  let course: Course;
   // Compiling all seven lessons and guides (opencc's dictionaries included) takes seconds on a busy machine.
   beforeAll(() => {
-    courseText = compiledHantText();
+    ({ course, hantText: courseText } = compiledCourse());
   }, 120_000);
 
   it("the compiled zh-Hant course and teacher's guides contain no mainland-conversion sequences", () => {
@@ -89,6 +117,19 @@ describe("繁體中文 reads natively", () => {
 
   it("the zh-Hant catalog contains no mainland-conversion sequences", () => {
     expect(findBadSequences(Object.values(zhHant).join("\n"))).toEqual([]);
+  });
+
+  it("lesson 02's 'a token is often one character' holds for 繁體 too, and says how it differs", () => {
+    const hans = characterTokenShares(course.lessons.flatMap((lesson) => localeStrings(lesson.content, "zh-Hans")));
+    const hant = characterTokenShares(course.lessons.flatMap((lesson) => localeStrings(lesson.content, "zh-Hant")));
+    // "Often": most characters are one token in either script…
+    expect(hans.oneToken).toBeGreaterThan(0.5);
+    expect(hant.oneToken).toBeGreaterThan(0.5);
+    // …but Traditional characters are split into several tokens far more often, as the zh-Hant text says.
+    expect(hant.severalTokens).toBeGreaterThan(3 * hans.severalTokens);
+    const tokens = course.lessons.find((lesson) => lesson.slug === "tokens");
+    const claims = localeStrings(tokens?.content, "zh-Hant").filter((text) => text.includes("一個詞元常常就是一個字"));
+    for (const claim of claims) expect(claim).toContain("繁體字比簡體字更常被切成好幾個詞元");
   });
 
   it("finds each bad sequence it lists (the check can fail)", () => {
