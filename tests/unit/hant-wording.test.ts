@@ -120,17 +120,18 @@ describe("繁體中文 reads natively", () => {
   });
 
   it("lesson 02's 'a token is often one character' holds for 繁體 too, and says how it differs", () => {
-    const hans = characterTokenShares(course.lessons.flatMap((lesson) => localeStrings(lesson.content, "zh-Hans")));
-    const hant = characterTokenShares(course.lessons.flatMap((lesson) => localeStrings(lesson.content, "zh-Hant")));
+    const tokens = course.lessons.find((lesson) => lesson.slug === "tokens");
+    const hans = characterTokenShares(localeStrings(tokens?.content, "zh-Hans"));
+    const hant = characterTokenShares(localeStrings(tokens?.content, "zh-Hant"));
     // "Often": most characters are one token in either script…
     expect(hans.oneToken).toBeGreaterThan(0.5);
     expect(hant.oneToken).toBeGreaterThan(0.5);
     // …but Traditional characters are split into several tokens far more often, as the zh-Hant text says.
     expect(hant.severalTokens).toBeGreaterThan(3 * hans.severalTokens);
-    const tokens = course.lessons.find((lesson) => lesson.slug === "tokens");
     const claims = localeStrings(tokens?.content, "zh-Hant").filter((text) => text.includes("一個詞元常常就是一個字"));
     for (const claim of claims) expect(claim).toContain("繁體字比簡體字更常被切成好幾個詞元");
-  });
+    // Building the tokenizer's 65k-rank vocabulary takes seconds on a busy machine.
+  }, 60_000);
 
   it("finds each bad sequence it lists (the check can fail)", () => {
     expect(findBadSequences("請給模型編寫程式程式碼，換個渠道核實。")).toHaveLength(2);
