@@ -175,6 +175,7 @@ describe("toHant: phrases that opencc's s2twp got wrong, in their sentences", ()
     "一场小测验": "一場小考",
     "Anthropic 没有公布参数量": "Anthropic 沒有公布參數量",
     "横向打印表格": "橫向列印表格",
+    作业布置: "作業布置",
     "初中阶段": "國中階段",
     "当初中国": "當初中國",
     "投屏演示": "投影演示",

@@ -77,6 +77,7 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["小测验", "小考", "a quiz is 小考 in Taiwan"],
   ["小测", "小考", "a quiz is 小考 in Taiwan"],
   ["公布", "公布", "公布 is Taiwan's standard form; opencc writes 公佈"],
+  ["布置", "布置", "布置 is Taiwan's standard form (作業布置); opencc writes 佈置"],
   ["打印", "列印", "opencc leaves 打印 in some phrases (横向打印)"],
   ["初中", "國中", "junior high is 國中 in Taiwan…"],
   ["当初", "當初", "…but not inside 当初中国 or 最初中文"],
