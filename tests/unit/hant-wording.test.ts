@@ -49,20 +49,13 @@ const BAD_SEQUENCES: ReadonlyArray<readonly [bad: RegExp, meant: string]> = [
   [/回復/, "a reply is 回覆 (回復 is recovering)"],
 ];
 
-function hantStrings(value: unknown, inHant = false): string[] {
-  if (typeof value === "string") return inHant ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap((item) => hantStrings(item, inHant));
-  if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, inner]) => hantStrings(inner, inHant || key === "zh-Hant"));
-}
-
 function compiledCourse(): { course: Course; hantText: string } {
   const lessonsDir = path.join(repoRoot, "lessons");
   const compiled = compileCourse(lessonsDir, { root: repoRoot });
   if ("errors" in compiled) throw new Error(`course does not compile: ${compiled.errors.map((e) => e.message).join("; ")}`);
   const guides = compileGuides(lessonsDir, compiled.course, { root: repoRoot });
   if ("errors" in guides) throw new Error(`guides do not compile: ${guides.errors.map((e) => e.message).join("; ")}`);
-  return { course: compiled.course, hantText: [...hantStrings(compiled.course), ...hantStrings(guides.guides)].join("\n") };
+  return { course: compiled.course, hantText: [...localeStrings(compiled.course, "zh-Hant"), ...localeStrings(guides.guides, "zh-Hant")].join("\n") };
 }
 
 function localeStrings(value: unknown, locale: string, inLocale = false): string[] {

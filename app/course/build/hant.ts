@@ -1,8 +1,10 @@
 /**
- * 繁體中文 (Taiwan) derived from 简体中文 at build time. Authors write zh-Hans only; opencc-js
- * converts characters and, with `to: 'twp'`, Taiwan phrases (软件→軟體, 视频→影片). Its phrase
- * list is tuned for general text, not for a course about AI, so a few terms are taken out of its
- * hands (HANT_TERMS). Conversion runs on the server at build time only: opencc-js would cost
+ * 繁體中文 (Taiwan) derived from 简体中文 at build time, for the course and the interface catalog
+ * alike (app/i18n/hant-catalog.ts). Authors write zh-Hans only; opencc-js converts with OpenCC's
+ * s2twp configuration (`from: 'cn', to: 'twp'`: phrase segmentation, then Taiwan phrases such as
+ * 软件→軟體, 视频→影片). Its phrase list is tuned for general text, not for a course about AI
+ * for Taiwanese teenagers, and its segmentation errs at times (程序代码 → 程式程式碼), so some
+ * terms are taken out of its hands (HANT_TERMS). Conversion runs on the server at build time only: opencc-js would cost
  * ~450 KB in a browser bundle.
  */
 import * as OpenCC from "opencc-js/cn2t";
