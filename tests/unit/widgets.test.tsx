@@ -413,7 +413,7 @@ describe("fallbacks (no JavaScript)", () => {
   it("renders in 简体中文", () => {
     const { container } = withI18n(<WidgetFallback {...props("context-window", { props: { focus: "timeline" } })} />, "zh-Hans");
     expect(container.textContent).toContain("1,024 个词元 ≈ 2.6 页");
-    expect(container.textContent).toContain("2023年11月");
+    expect(container.textContent).toContain("2023 年 11 月");
   });
 });
 

@@ -1,8 +1,10 @@
 /**
- * 繁體中文 (Taiwan) derived from 简体中文 at build time. Authors write zh-Hans only; opencc-js
- * converts characters and, with `to: 'twp'`, Taiwan phrases (软件→軟體, 视频→影片). Its phrase
- * list is tuned for general text, not for a course about AI, so a few terms are taken out of its
- * hands (HANT_TERMS). Conversion runs on the server at build time only: opencc-js would cost
+ * 繁體中文 (Taiwan) derived from 简体中文 at build time, for the course and the interface catalog
+ * alike (app/i18n/hant-catalog.ts). Authors write zh-Hans only; opencc-js converts with OpenCC's
+ * s2twp configuration (`from: 'cn', to: 'twp'`: phrase segmentation, then Taiwan phrases such as
+ * 软件→軟體, 视频→影片). Its phrase list is tuned for general text, not for a course about AI
+ * for Taiwanese teenagers, and its segmentation errs at times (程序代码 → 程式程式碼), so some
+ * terms are taken out of its hands (HANT_TERMS). Conversion runs on the server at build time only: opencc-js would cost
  * ~450 KB in a browser bundle.
  */
 import * as OpenCC from "opencc-js/cn2t";
@@ -45,6 +47,59 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["窗口", "視窗", "a context window; opencc leaves 窗口 in some phrases (在窗口裡)"],
   ["帖子", "貼文", "a forum post is 貼文 in Taiwan"],
   ["二维码", "QR Code", "Taiwan says QR Code (掃描QR Code); 二維碼 is mainland usage"],
+  // Phrase-level errors of opencc's s2twp on our text (issue 14, item 10).
+  ["程序代码", "程式碼", "opencc converts 程序→程式 and then 代碼→程式碼: 程式程式碼"],
+  ["被发", "被發", "被发出来 (be sent out); opencc's 被髮 is hair"],
+  ["在线", "在線", "在+线 (on the line: 在线性, 在线下方) as often as online; opencc's 線上 also makes 一直在线 read 一直線上 (on a straight line)"],
+  ["在线完成", "線上完成", "…but doing homework online is 線上完成"],
+  ["今天在线", "今天上線", "…and a student who was online today 今天上線"],
+  ["证据支持", "證據支持", "evidence supports a claim: 支持; opencc's 支援 is aid or tech support"],
+  ["循环", "循環", "a cycle (水循环, the generation loop); opencc's 迴圈 is a program loop"],
+  ["实例", "實例", "an example; opencc's 例項 is an object instance"],
+  ["检查看", "檢查看", "检查 + 看 (the check looks at); opencc reads 查看 and writes 檢檢視"],
+  // Mainland words opencc leaves as they are; Taiwan says otherwise.
+  ["运营", "營運", "operating a service is 營運 in Taiwan"],
+  ["渠道", "管道", "a channel to verify through is 管道 in Taiwan"],
+  ["网上", "網路上", "online is 網路上 in Taiwan"],
+  ["互联网", "網際網路", "…kept whole so 互联网上 is not split into 互聯 + 網路上"],
+  ["群聊天", "群組聊天", "a group's chat (班级群聊天记录), not 群聊 + 天"],
+  ["群聊", "群組", "a group chat is a 群組 in Taiwan (LINE)"],
+  ["班级群", "班級群組", "the class group chat is the 班級群組"],
+  ["群管理员", "群組管理員", "a group chat's admin"],
+  ["私信", "私訊", "a private message is 私訊 in Taiwan…"],
+  ["隐私", "隱私", "…but not inside 隐私信息 (private information)"],
+  ["手机号", "手機號碼", "a phone number is 手機號碼 in Taiwan"],
+  ["手机号码", "手機號碼", "…already whole (not 手機號碼碼)"],
+  ["身份证", "身分證", "Taiwan writes 身分證"],
+  ["身份证号", "身分證字號", "an ID card number is 身分證字號 in Taiwan"],
+  ["身份证号码", "身分證字號", "an ID card number is 身分證字號 in Taiwan"],
+  ["居民身份证号", "居民身分證號碼", "a mainland resident ID has no letter, so no 字號"],
+  ["食堂", "餐廳", "the school canteen is the 餐廳 in Taiwan"],
+  ["校医", "校護", "the school nurse (校護) is whom a Taiwanese student tells"],
+  ["小测验", "小考", "a quiz is 小考 in Taiwan"],
+  ["小测", "小考", "a quiz is 小考 in Taiwan"],
+  ["公布", "公布", "公布 is Taiwan's standard form; opencc writes 公佈"],
+  ["布置", "布置", "布置 is Taiwan's standard form (作業布置); opencc writes 佈置"],
+  ["打印", "列印", "opencc leaves 打印 in some phrases (横向打印)"],
+  ["初中", "國中", "junior high is 國中 in Taiwan…"],
+  ["当初", "當初", "…but not inside 当初中国 or 最初中文"],
+  ["最初", "最初", "…but not inside 当初中国 or 最初中文"],
+  ["投屏", "投影", "showing a screen on the projector is 投影 in Taiwan"],
+  ["联网", "連網", "being connected to the internet is 連網 in Taiwan"],
+  ["回复", "回覆", "a reply; opencc writes 回復 (recovering) in some phrases (改变回复)"],
+  ["水平", "水準", "a level of skill (我的水平) is 水準 in Taiwan…"],
+  ["水平线", "水平線", "…but horizontal stays 水平"],
+  ["水平轴", "水平軸", "…but horizontal stays 水平"],
+  ["水平方向", "水平方向", "…but horizontal stays 水平"],
+  ["自行车道", "自行車道", "a bike lane is 自行車道 in Taiwan; opencc writes 腳踏車道"],
+  // A claim that must hold for 繁體 too (measured in tests/unit/hant-wording.test.ts): in the
+  // widget's tokenizer over half of Traditional characters are one token, as in 简体, but about
+  // 3 in 10 take several tokens, against under 1 in 10 in 简体.
+  [
+    "一个词元常常就是一个字",
+    "一個詞元常常就是一個字（不過在小工具的分詞器裡，繁體字比簡體字更常被切成好幾個詞元）",
+    "lesson 02's claim, qualified for Traditional characters",
+  ],
   ["“", "「", "Taiwan quotes with 「」"],
   ["”", "」", "Taiwan quotes with 「」"],
 ];
