@@ -35,7 +35,7 @@ export async function openDatabase(options: {
   } catch (error) {
     await connection.close().catch(() => {});
     await embedded?.stop();
-    throw new Error(`Cannot reach the database (${redact(url)}): ${(error as Error).message}`);
+    throw new Error(`Cannot reach the database (${redact(url)}): ${(error as Error).message}`, { cause: error });
   }
   return {
     connection,

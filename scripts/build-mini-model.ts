@@ -13,7 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Block, Course, Inline, Locale, Question } from "../app/course/types";
 import { LOCALES } from "../app/course/types";
-import { trainMiniModel, type TrainingText } from "../app/playground/mini-model";
+import { trainMiniModel, type TrainingText } from "../app/playground/mini-model-engine.server";
 
 const COURSE_FILE = path.join("build", "course.json");
 const MODEL_FILE = path.join("build", "mini-model.json");

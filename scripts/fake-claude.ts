@@ -5,7 +5,7 @@
  *   node --import tsx scripts/fake-claude.ts
  *   FAKE_CLAUDE_PORT=4010 FAKE_CLAUDE_TOKEN_DELAY_MS=40 node --import tsx scripts/fake-claude.ts
  */
-import { startFakeAnthropic } from "../tests/fakes/anthropic";
+import { startFakeAnthropic } from "./harness/fake-anthropic";
 
 const port = Number(process.env.FAKE_CLAUDE_PORT ?? 4010);
 // A small delay per token makes streaming visible in the browser, like the real API.

@@ -12,7 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { APP_QUERY_TIMEOUT_MS, connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { openDatabase } from "../db/open";
-import { DEMO, seedDemoOnce } from "../db/seed";
+import { DEMO, seedDemoOnce } from "./demo/seed";
 import { env, EnvError } from "../app/utils/env.server";
 import { registerDatabase } from "../app/utils/db.server";
 import { closeHealthProbe, markDatabaseDown, markDatabaseUp, watchDiskOf } from "../app/utils/database-health.server";

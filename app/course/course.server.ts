@@ -24,7 +24,7 @@ function load(): LoadedCourse {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new Error(`The compiled course ${file} is missing: run \`npm run build:course\` first.`);
+      throw new Error(`The compiled course ${file} is missing: run \`npm run build:course\` first.`, { cause: error });
     }
     throw error;
   }

@@ -4,8 +4,9 @@
  * Nothing here parses Markdown: that happens only at build time.
  */
 
-export const LOCALES = ["en", "zh-Hans", "zh-Hant"] as const;
-export type Locale = (typeof LOCALES)[number];
+// the locales are the interface's (app/i18n/locales.ts); the course is written in the same ones
+import { LOCALES, type Locale } from "~/i18n/locales";
+export { LOCALES, type Locale };
 /** Locales authors write by hand; zh-Hant is derived from zh-Hans with opencc-js. */
 export const AUTHORED_LOCALES = ["en", "zh-Hans"] as const;
 export type AuthoredLocale = (typeof AUTHORED_LOCALES)[number];

@@ -17,7 +17,7 @@ function load() {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new Error(`The teacher's guides ${file} are missing: run \`npm run build:course\` first.`);
+      throw new Error(`The teacher's guides ${file} are missing: run \`npm run build:course\` first.`, { cause: error });
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 /** Renders the generated 繁體中文 catalog source. Build-time only (opencc is large). */
-import { toHant } from "~/course/build/hant";
+import { toHant } from "~/i18n/hant";
 
 export function renderHantCatalog(source: Record<string, string>): string {
   const entries = Object.entries(source)

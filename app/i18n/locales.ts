@@ -2,9 +2,8 @@
  * Locale rules shared by server and browser. Pure: no catalogs here, so importing it costs
  * nothing in the browser bundle.
  */
-import { LOCALES, type Locale } from "~/course/types";
-
-export { LOCALES, type Locale };
+export const LOCALES = ["en", "zh-Hans", "zh-Hant"] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = "en";
 

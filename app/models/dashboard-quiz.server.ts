@@ -21,7 +21,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime, formatPercent } from "./dashboard-labels.server";
 import type { ViewContext } from "./dashboard.server";
-import { CONFIDENCE_PERCENT, verdictOf } from "~/components/widgets/calibration-math";
+import { CONFIDENCE_PERCENT, verdictOf } from "~/course/widgets/calibration-math";
 
 export const MIN_RANKED_ANSWERS = 5;
 /** Chart order, left to right. */

@@ -21,6 +21,7 @@ export { BOM, neutralizeCell, parseCsv, toCsv } from "~/utils/csv";
 
 /** A download name: the class name kept readable (Chinese too), plus the date. */
 export function exportFileName(className: string, kind: string, ext: "csv" | "json", now = new Date()): string {
+  // eslint-disable-next-line no-control-regex -- control characters cannot be in a file name
   const base = className.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim().slice(0, 60) || "class";
   return `${base} - ${kind} - ${now.toISOString().slice(0, 10)}.${ext}`;
 }

@@ -16,7 +16,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "./dashboard-labels.server";
-import type { Severity } from "~/playground/severity";
+import type { Severity } from "~/models/severity";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
 export const FLAG_LIST_LIMIT = 200;

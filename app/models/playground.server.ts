@@ -16,7 +16,7 @@ import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
 import type { ChatMessage } from "~/playground/provider";
 import type { CrisisMatch } from "~/playground/crisis";
-import { severityOf } from "~/playground/severity";
+import { severityOf } from "~/models/severity";
 
 type Acting = Pick<SessionUser, "id">;
 

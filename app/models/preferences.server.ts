@@ -9,8 +9,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { activityLog } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
-import type { PreferenceChoice } from "~/components/widgets/widget-data";
-import type { ChoiceCounts } from "~/components/widgets/preference-math";
+import type { PreferenceChoice } from "~/course/widgets/widget-data";
+import type { ChoiceCounts } from "~/course/widgets/preference-math";
 
 export const PREFERENCE_VERB = "preferred";
 export const PREFERENCE_OBJECT_TYPE = "preference-pair";

@@ -13,7 +13,7 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
 import type { SupportCardView } from "~/playground/chat-events";
-import { CRISIS_FLAG_PREFIX } from "~/playground/crisis";
+import { CRISIS_FLAG_PREFIX } from "./severity";
 import { formatDateTime } from "./dashboard-labels.server";
 import { getSchoolSettings } from "./schools.server";
 

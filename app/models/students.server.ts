@@ -26,7 +26,7 @@ import { hashNewPassword } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername } from "./credentials";
 import { usernameBaseOf } from "./username-base.server";
-import { nameKey } from "./name-key";
+import { nameKey } from "../utils/name-key";
 import { clearAccountThrottles } from "./throttle.server";
 
 export interface NewStudentCard {

@@ -14,7 +14,7 @@ import { APIConnectionError, APIConnectionTimeoutError } from "@anthropic-ai/sdk
 import { classifyError, createAnthropicClient, createClaudeProvider, listClaudeModels, type ClaudeConfig } from "./claude.server";
 import type { ChatProvider } from "./provider";
 import { availableModels, CLAUDE_CONTEXT_WINDOW, MINI_MODEL_ID, providerFor, providersConfig, type ModelOption } from "./providers.server";
-import { MINI_MODEL_CONTEXT_TOKENS } from "./mini-model";
+import { MINI_MODEL_CONTEXT_TOKENS } from "./mini-model-engine.server";
 
 type Actor = Pick<SessionUser, "schoolId">;
 

@@ -18,6 +18,7 @@
  * alarm for every "dead tired" would teach teachers to ignore the red box.
  */
 
+import { CRISIS_FLAG_PREFIX } from "~/models/severity";
 import { foldForWords } from "./normalize-text";
 
 export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
@@ -247,7 +248,6 @@ export function detectCrisisInTurn(prompt: string, previous: string | null): Cri
 
 /** The flag codes a crisis match leaves on the message ("crisis_suicide", …). */
 export function crisisFlags(result: CrisisResult): string[] {
-  return result.categories.map((c) => `crisis_${c}`);
+  return result.categories.map((c) => `${CRISIS_FLAG_PREFIX}${c}`);
 }
 
-export const CRISIS_FLAG_PREFIX = "crisis_";

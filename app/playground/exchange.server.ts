@@ -22,7 +22,7 @@ import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, detectCrisisInTurn, type CrisisResult } from "./crisis";
-import { severityOf } from "./severity";
+import { severityOf } from "../models/severity";
 import { getSafeguardingSettings, notifySafeguarding, supportCardOf } from "~/models/safeguarding.server";
 import {
   accessRefusal,

@@ -168,7 +168,7 @@ export async function loadSandbox(user: Pick<SessionUser, "id" | "role">, now = 
     ? { kind: "student", ...combinePolicies(classRows.map((c) => c.policy)) }
     : { kind: "staff", ...STAFF_POLICY };
   const classes = classRows.map((c) => ({ classId: c.id, dailyTokens: c.policy.classDailyTokens }));
-  const use = (scopeId: string, budget: number): BudgetUse => {
+  const usageOf = (scopeId: string, budget: number): BudgetUse => {
     const l = ledger.find((x) => x.scope_id === scopeId);
     return { used: l?.used ?? 0, reserved: l?.reserved ?? 0, budget };
   };
@@ -177,8 +177,8 @@ export async function loadSandbox(user: Pick<SessionUser, "id" | "role">, now = 
     classes,
     homeClassId: classes[0]?.classId ?? null,
     usage: {
-      own: use(user.id, policy.dailyTokens),
-      classes: classes.map((c) => ({ classId: c.classId, ...use(c.classId, c.dailyTokens) })),
+      own: usageOf(user.id, policy.dailyTokens),
+      classes: classes.map((c) => ({ classId: c.classId, ...usageOf(c.classId, c.dailyTokens) })),
     },
   };
 }
@@ -322,7 +322,7 @@ export function composeSystemPrompt(
  * student cannot close their block early and write "rules" after it.
  */
 const DELIMITER_LOOKALIKE =
-  /[<‹〈《«⟨❬❮]\s*\/?\s*student[\s_\-]*system[\s_\-]*prompt(?:[^<>‹›〈〉《》«»⟨⟩❬❭❮❯\n]{0,40}[>›〉》»⟩❭❯])?|\/?\s*student[\s_\-]*system[\s_\-]*prompt\s*[>›〉》»⟩❭❯]/giu;
+  /[<‹〈《«⟨❬❮]\s*\/?\s*student[\s_-]*system[\s_-]*prompt(?:[^<>‹›〈〉《》«»⟨⟩❬❭❮❯\n]{0,40}[>›〉》»⟩❭❯])?|\/?\s*student[\s_-]*system[\s_-]*prompt\s*[>›〉》»⟩❭❯]/giu;
 
 export function withoutDelimiters(text: string): string {
   const folded = foldForWords(text);

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createMiniModelProvider, parseMiniModel, type MiniModelData } from "./mini-model";
+import { createMiniModelProvider, parseMiniModel, type MiniModelData } from "./mini-model-engine.server";
 import type { ChatProvider } from "./provider";
 
 export const MINI_MODEL_FILE = path.join("build", "mini-model.json");

@@ -75,6 +75,7 @@ export function replaceMapped(
  * space and joiners, soft hyphen, bidi marks…), variation selectors, the combining grapheme
  * joiner and the Hangul fillers that render as nothing.
  */
+// eslint-disable-next-line no-misleading-character-class -- each joiner and selector is matched alone, on purpose
 const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180D\u3164\uFE00-\uFE0F\uFFA0]/u;
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u30FC]/u;
 const DECIMAL_DIGIT = /\p{Nd}/u;
@@ -210,6 +211,7 @@ export function chineseNumberValue(numeral: string): string | null {
 
 function foldChineseNumerals(mapped: MappedText): MappedText {
   const runs = replaceMapped(mapped, DIGIT_RUN, (m) =>
+    // eslint-disable-next-line no-control-regex -- "not ASCII" spelled as a range from NUL
     /[^\x00-\x7F]/.test(m[0]) ? [...m[0]].map((c) => (c in CHINESE_DIGITS ? String(CHINESE_DIGITS[c]) : c)).join("") : m[0],
   );
   return replaceMapped(runs, ADDRESS_NUMBER, (m) => chineseNumberValue(m[0]) ?? m[0]);

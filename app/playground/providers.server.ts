@@ -9,7 +9,7 @@
 import { env } from "~/utils/env.server";
 import { MINI_MODEL_ID } from "~/models/defaults.server";
 import { createClaudeProvider, listClaudeModels, type ClaudeConfig } from "./claude.server";
-import { MINI_MODEL_CONTEXT_TOKENS } from "./mini-model";
+import { MINI_MODEL_CONTEXT_TOKENS } from "./mini-model-engine.server";
 import { getMiniModelProvider } from "./mini-model.server";
 import type { ChatProvider } from "./provider";
 

@@ -248,7 +248,7 @@ const DETECTORS: Detector[] = [
     group: 1,
     accept: (m, folded, index) =>
       !/^(?:19|20)\d\d\D{1,3}(?:19|20)\d\d$/.test(m) && // "phone sales 2023 2024"
-      !/^\d{4}[\-./]\d{1,2}[\-./]\d{1,2}$/.test(m) && // a date
+      !/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(m) && // a date
       notFollowedByUnit(m, folded, index),
   },
   {
@@ -270,8 +270,8 @@ const DETECTORS: Detector[] = [
   {
     // Taiwan national ID / resident certificate: A123456789, validated by its check digit.
     kind: "id_number",
-    pattern: /(?<![A-Za-z0-9])[A-Za-z][\s\-]?[1289]\d{2}[\s\-]?\d{3}[\s\-]?\d{3}(?![A-Za-z0-9])/g,
-    accept: (m) => isValidTaiwanId(m.replace(/[\s\-]/g, "").toUpperCase()),
+    pattern: /(?<![A-Za-z0-9])[A-Za-z][\s-]?[1289]\d{2}[\s-]?\d{3}[\s-]?\d{3}(?![A-Za-z0-9])/g,
+    accept: (m) => isValidTaiwanId(m.replace(/[\s-]/g, "").toUpperCase()),
   },
   {
     // Hong Kong identity card: A123456(3), validated by its check digit.
@@ -519,7 +519,7 @@ const IN_WORD_GAP = String.raw`[._\-*·~]`;
 const SPACED_GAP = String.raw`[\s._\-*·~]{1,2}`;
 const WORD_GAP = String.raw`[\s._\-*·~]*`;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\\-]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 
 function letterClass(ch: string): string {
   const alternatives = LEET[ch];

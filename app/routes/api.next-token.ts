@@ -16,7 +16,7 @@ import { blankToUndefined, json, jsonError, readFields, validationError } from "
 import { MAX_ADDED, MAX_TEMPERATURE, MAX_TOP_K, nextTokenStep } from "~/components/widgets/next-token.server";
 import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
 import { localeOf } from "~/utils/locale-of.server";
-import { refuseOverBudget, sizeCost } from "~/utils/widget-budget.server";
+import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
 
 /** A number from JSON, a form or a query string; blank means the default. */
 const number = (schema: z.ZodNumber, fallback: number) =>

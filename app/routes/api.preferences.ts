@@ -13,7 +13,7 @@ import { translator } from "~/i18n/catalogs.server";
 import type { Translate } from "~/i18n/translate";
 import { json, jsonError, readFields, validationError } from "~/components/widgets/api-input.server";
 import { stored } from "~/utils/learner-write.server";
-import { preferencePairs, type PreferencesResponse } from "~/components/widgets/widget-data";
+import { preferencePairs, type PreferencesResponse } from "~/course/widgets/widget-data";
 import {
   MIN_CLASSMATES_FOR_TOTALS,
   classPreferenceCounts,
@@ -22,7 +22,7 @@ import {
 } from "~/models/preferences.server";
 import { getSessionUser } from "~/utils/session.server";
 import { localeOf } from "~/utils/locale-of.server";
-import { refuseOverBudget } from "~/utils/widget-budget.server";
+import { refuseOverBudget } from "~/models/widget-budget.server";
 
 const lessonField = (t: Translate) =>
   z

@@ -14,7 +14,7 @@ import { json, jsonError, readFields, validationError } from "~/components/widge
 import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
 import { characterCount } from "~/components/widgets/server-data.server";
 import { localeOf } from "~/utils/locale-of.server";
-import { refuseOverBudget, sizeCost } from "~/utils/widget-budget.server";
+import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
 
 const inputSchema = (t: Translate) =>
   z.object({

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getLesson } from "~/course/course.server";
 import { QUIZ_STEP } from "~/course/lesson-paths";
-import { parseActiveTime } from "~/course/lesson-forms.server";
+import { parseActiveTime } from "~/forms/lesson.server";
 import { recordActiveTime } from "~/models/progress.server";
 import { requireUser } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";

@@ -16,10 +16,10 @@ import { FinishScreen } from "~/components/lesson/finish";
 import { QuizForm, QuizResults } from "~/components/lesson/quiz";
 import { SourceList } from "~/components/lesson/sources";
 import { LessonProgress, StepList, type Here } from "~/components/lesson/step-nav";
-import type { AnswerErrors, CheckView, GivenAnswer, StepView } from "~/components/lesson/types";
+import type { AnswerErrors, CheckView, GivenAnswer, StepView } from "~/course/lesson-view-types";
 import { widgetStyles } from "~/components/widgets/registry";
 import { widgetServerData } from "~/components/widgets/server-data.server";
-import { parseAnswer, parseLessonIntent } from "~/course/lesson-forms.server";
+import { parseAnswer, parseLessonIntent } from "~/forms/lesson.server";
 import { getCourse, getLesson } from "~/course/course.server";
 import {
   checkViews,
@@ -32,7 +32,7 @@ import {
   stepLinks,
   unsavedCheckView,
   widgetDataFor,
-} from "~/course/lesson-view.server";
+} from "~/models/lesson-view.server";
 import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, type AnswerInput } from "~/course/scoring";
 import { visitorSeed } from "~/course/choice-order";
 import { QUIZ_STEP, finishPath, lessonPath, quizPath, stepPath } from "~/course/lesson-paths";

@@ -7,7 +7,7 @@ import { viewContextFor } from "~/models/dashboard.server";
 import { getQuizInsight, MIN_RANKED_ANSWERS } from "~/models/dashboard-quiz.server";
 import { requireStaff } from "~/utils/auth.server";
 import { classDisplayNames } from "~/models/students.server";
-import { sharedNameKeys } from "~/models/name-key";
+import { sharedNameKeys } from "~/utils/name-key";
 import teachStyles from "~/styles/teach.css";
 
 export const links = () => [{ rel: "stylesheet", href: teachStyles }];

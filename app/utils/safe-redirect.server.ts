@@ -9,6 +9,7 @@
  */
 
 const MAX_TARGET_LENGTH = 2_000;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE = /[\u0000-\u0020\u007f-\u009f\\\u2028\u2029]/;
 
 export function safeRedirectTarget(request: Request, target: string | null | undefined, fallback: string): string {

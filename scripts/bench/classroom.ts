@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type postgres from "postgres";
-import { ROOT } from "../../tests/e2e/setup/lantern-server";
+import { ROOT } from "../harness/lantern-server";
 
 export interface BenchStudent {
   id: string;

@@ -18,7 +18,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import postgres from "postgres";
 import { connect } from "../../db/client";
 import { buildIsStale } from "../../server/build-freshness";
-import { startFakeAnthropic, type FakeAnthropic } from "../../tests/fakes/anthropic";
+import { startFakeAnthropic, type FakeAnthropic } from "../harness/fake-anthropic";
 import {
   embeddedPostgresPids,
   processTree,
@@ -27,7 +27,7 @@ import {
   snapshotApp,
   startLanternServer,
   type LanternServer,
-} from "../../tests/e2e/setup/lantern-server";
+} from "../harness/lantern-server";
 import { benchClass as makeClass, courseLessons, sessionCookie as sessionCookieFor, type BenchStudent, type CourseLesson } from "./classroom";
 import { jsBytesPerRoute } from "./js-bytes";
 import { getOk, hammer, median, percentile, postForm, sleep, timeSequential, workers } from "./load";

@@ -1,5 +1,5 @@
 /**
- * One experiment's Lantern: the real server (tests/e2e/setup/lantern-server.ts, the code
+ * One experiment's Lantern: the real server (scripts/harness/lantern-server.ts, the code
  * `npm start` runs) on a fixed 127.0.0.1 port, on its own embedded PostgreSQL in a fresh data
  * folder or on a given database, with a class of students who have sessions. It can be killed
  * (app, database, or both) and started again on the same port and data.
@@ -10,7 +10,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { benchClass, courseLessons, type BenchStudent, type CourseLesson } from "../bench/classroom";
 import { sleep } from "../bench/load";
-import { embeddedPostgresPids, freePort, startLanternServer, type LanternServer } from "../../tests/e2e/setup/lantern-server";
+import { embeddedPostgresPids, freePort, startLanternServer, type LanternServer } from "../harness/lantern-server";
 
 export interface LabOptions {
   /** The built app to run (a snapshotApp() folder). */

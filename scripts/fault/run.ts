@@ -15,7 +15,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { buildIsStale } from "../../server/build-freshness";
-import { ROOT, snapshotApp } from "../../tests/e2e/setup/lantern-server";
+import { ROOT, snapshotApp } from "../harness/lantern-server";
 import { backupUnderWrites } from "./backup";
 import { databaseKilled, fullDisk, killCycles, type FaultOptions } from "./kills";
 import { failed, log, printTable } from "./report";

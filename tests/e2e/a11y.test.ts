@@ -17,7 +17,7 @@ interface Visit {
 }
 
 let browser: OpenBrowser;
-let visits: Visit[] = [];
+const visits: Visit[] = [];
 
 async function actAs(visitor: Visitor) {
   if (visitor === "anonymous") await browser.context.clearCookies({ name: SESSION_COOKIE });

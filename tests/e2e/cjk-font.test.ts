@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./setup/browser";
-import { ROOT } from "./setup/lantern-server";
+import { ROOT } from "../../scripts/harness/lantern-server";
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

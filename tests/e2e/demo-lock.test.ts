@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO } from "../../app/models/demo-school";
-import { startLanternServer, type LanternServer } from "./setup/lantern-server";
+import { startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
 
 /** A non-loopback IPv4 address of this machine (eth0 or the like). */
 function networkAddress(): string {

@@ -10,7 +10,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { baseUrl, closeTestSql, cookieHeaderFor, DEMO_STUDENTS, DEMO_TEACHER, realParamValues, rowCounts, stackTraceIn } from "./setup/context";
-import { ROOT } from "./setup/lantern-server";
+import { ROOT } from "../../scripts/harness/lantern-server";
 import { fillPattern, scanRoutes, wellFormed, type ScannedRoute } from "./setup/routes";
 
 /**

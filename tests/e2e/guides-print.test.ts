@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
 import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
 import { closeTestSql, DEMO_TEACHER, realParamValues } from "./setup/context";
-import { ROOT } from "./setup/lantern-server";
+import { ROOT } from "../../scripts/harness/lantern-server";
 
 const JOURNEY = "guides-print";
 const course = JSON.parse(fs.readFileSync(path.join(ROOT, "build", "course.json"), "utf8")) as {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
 import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
 import { closeTestSql, DEMO_TEACHER } from "./setup/context";
-import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
 
 const JOURNEY = "model-connections";
 const browsers: OpenBrowser[] = [];

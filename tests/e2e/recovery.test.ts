@@ -18,7 +18,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SERVER_NODE_FLAGS } from "../../server/node-flags";
 import { closeTestSql, cookieHeaderFor } from "./setup/context";
-import { embeddedPostgresPids, embeddedUrl, freePort, processTree, sleep, snapshotApp, startLanternServer } from "./setup/lantern-server";
+import { embeddedPostgresPids, embeddedUrl, freePort, processTree, sleep, snapshotApp, startLanternServer } from "../../scripts/harness/lantern-server";
 
 let app: { dir: string; remove(): void };
 const dataDirs: string[] = [];

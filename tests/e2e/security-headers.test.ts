@@ -64,7 +64,7 @@ interface Case {
 }
 
 let cookies: Record<"teacher" | "student", string>;
-let cases: Case[] = [];
+const cases: Case[] = [];
 
 beforeAll(async () => {
   cookies = { teacher: await cookieHeaderFor(DEMO_TEACHER), student: await cookieHeaderFor(DEMO_STUDENTS[0]!) };

@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { classes, users } from "../../db/schema";
 import { connection, db } from "../../app/utils/db.server";
-import { DEMO, seedDemoOnce } from "../../db/seed";
+import { DEMO, seedDemoOnce } from "../../server/demo/seed";
 import { changePassword } from "../../app/models/users.server";
 import { isLoopbackAddress } from "../../app/utils/loopback";
 import { passwordProblem } from "../../app/utils/password.server";

@@ -12,7 +12,7 @@ import { connect } from "../../db/client";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { BACKUP_TABLES, restoreBackup, writeBackup } from "../../db/backup";
 import { connection, db } from "../../app/utils/db.server";
-import { seedDemoOnce } from "../../db/seed";
+import { seedDemoOnce } from "../../server/demo/seed";
 
 const dirs: string[] = [];
 function freshDataDir(): string {

@@ -5,7 +5,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import * as schema from "../../db/schema";
 import { describe, expect, it } from "vitest";
 import { db, connection } from "../../app/utils/db.server";
-import { seedDemoOnce, DEMO } from "../../db/seed";
+import { seedDemoOnce, DEMO } from "../../server/demo/seed";
 import { runMigrations } from "../../db/migrate";
 import { loader as healthz } from "../../app/routes/healthz";
 

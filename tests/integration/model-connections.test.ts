@@ -18,7 +18,7 @@ import { listConnections } from "../../app/models/model-connections.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
-import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
 
 const ENV_MODEL = "claude-haiku-4-5";
 const B_KEY = "sk-school-b-secret-9f3k";
@@ -45,6 +45,7 @@ afterAll(async () => {
 async function admin(form: Record<string, string>) {
   const request = await requestAs(school.admin, "/admin/models", { form });
   const res = (await modelsAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as unknown as { data: Record<string, unknown>; init: { status?: number } | null };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads its own shape of the action's answer
   return { status: res.init?.status ?? 200, body: res.data as Record<string, any> };
 }
 

@@ -20,7 +20,7 @@ import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
-import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
 
 const MODEL = "claude-haiku-5-5";
 const ID = ((first17: string) => first17 + residentIdCheckChar(first17))("11010519491231002"); // …X

@@ -24,8 +24,8 @@ import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
-import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../fakes/anthropic";
-import { remixBuild, remixBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../e2e/setup/lantern-server";
+import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../../scripts/harness/fake-anthropic";
+import { remixBuild, remixBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { refuseWrites } from "../setup/refuse-writes";
 
@@ -548,7 +548,7 @@ describe("the class policy form", () => {
 
 describe("demo transcripts", () => {
   it("seedDemoPlayground seeds chats with a safeguarding flag and a blocked prompt (a personal-data flag), and the page shows them", async () => {
-    const { seedDemoPlayground } = await import("../../db/seed-playground");
+    const { seedDemoPlayground } = await import("../../server/demo/seed-playground");
     const { connection } = await import("../../app/utils/db.server");
     const cls = await makeClass(school.admin);
     const students = await Promise.all(Array.from({ length: 6 }, () => makeStudentIn(cls.id)));

@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activityLog, lessonProgress, quizAnswers } from "../../db/schema";
 import { getLesson } from "../../app/course/course.server";
-import { requiredSteps, resolvePosition } from "../../app/course/lesson-view.server";
+import { requiredSteps, resolvePosition } from "../../app/models/lesson-view.server";
 import { QUIZ_STEP } from "../../app/course/lesson-paths";
 import { gradeAnswer, scoreAttempt, type AnswerInput } from "../../app/course/scoring";
 import type { Lesson, Question } from "../../app/course/types";
@@ -243,7 +243,7 @@ describe("quiz answers", () => {
 
 describe("demo seed", () => {
   it("tells six different stories, quickly", async () => {
-    const { seedDemoLearning } = await import("../../db/seed-learning");
+    const { seedDemoLearning } = await import("../../server/demo/seed-learning");
     const { connection } = await import("../../app/utils/db.server");
     const cls = await makeClass(teacher);
     const students = [];

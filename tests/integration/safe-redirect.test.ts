@@ -46,6 +46,7 @@ const HOSTILE = [
 ];
 
 function leavesOrigin(location: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the reference rule refuses control characters
   if (/[\u0000-\u001f\u007f\\]/.test(location) || location.startsWith("//") || !location.startsWith("/")) return true;
   return new URL(location, ORIGIN).origin !== ORIGIN;
 }

@@ -23,7 +23,7 @@ import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
-import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
 
 const CLAUDE = "claude-haiku-5-5";
 let fake: FakeAnthropic;

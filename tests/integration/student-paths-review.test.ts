@@ -15,7 +15,7 @@ import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
-import { startFakeAnthropic, type FakeAnthropic } from "../fakes/anthropic";
+import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
 
 const CLAUDE = "claude-haiku-4-5";
 let fake: FakeAnthropic;

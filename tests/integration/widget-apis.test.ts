@@ -15,8 +15,8 @@ import { action as preferencesAction, loader as preferencesLoader } from "../../
 import { countTokens } from "../../app/course/tokenizer.server";
 import { getLesson } from "../../app/course/course.server";
 import { MAX_WIDGET_TEXT } from "../../app/components/widgets/samples";
-import { agreementSummary, pairAgreement } from "../../app/components/widgets/preference-math";
-import { preferencePairs, type PreferencesResponse } from "../../app/components/widgets/widget-data";
+import { agreementSummary, pairAgreement } from "../../app/course/widgets/preference-math";
+import { preferencePairs, type PreferencesResponse } from "../../app/course/widgets/widget-data";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 import { refuseWrites } from "../setup/refuse-writes";
 import { widgetServerData } from "../../app/components/widgets/server-data.server";

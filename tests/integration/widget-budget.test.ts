@@ -11,7 +11,7 @@ import { action as preferencesAction, loader as preferencesLoader } from "../../
 import { action as tokenizeAction } from "../../app/routes/api.tokenize";
 import { purgeStaleRates, rateKey } from "../../app/models/request-rates.server";
 import { db } from "../../app/utils/db.server";
-import { WIDGET_BUDGET } from "../../app/utils/widget-budget.server";
+import { WIDGET_BUDGET } from "../../app/models/widget-budget.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 

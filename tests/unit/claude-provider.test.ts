@@ -20,7 +20,7 @@ import {
   startFakeAnthropic,
   type FakeAnthropic,
   type ScriptStep,
-} from "../fakes/anthropic";
+} from "../../scripts/harness/fake-anthropic";
 
 const REQUEST: ChatRequest = {
   model: "claude-haiku-4-5",

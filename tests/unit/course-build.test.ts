@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { compileCourse, type CompileOptions, type CompileResult } from "~/course/build/compile-course";
 import { formatContentError } from "~/course/build/errors";
-import { HANT_TERMS, toHant } from "~/course/build/hant";
+import { HANT_TERMS, toHant } from "~/i18n/hant";
 import { joinSoftBreaks } from "~/course/build/markdown-to-blocks";
 import type { Block, Course, Lesson } from "~/course/types";
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { zhHant } from "../../app/i18n/catalog/zh-Hant";
 import { compileCourse } from "~/course/build/compile-course";
 import { compileGuides } from "~/course/build/guides";
-import { toHant } from "~/course/build/hant";
+import { toHant } from "~/i18n/hant";
 import { tokenize } from "~/course/tokenizer.server";
 import type { Course } from "~/course/types";
 

@@ -11,7 +11,7 @@ import {
   seededRandom,
   trainMiniModel,
   type TrainingText,
-} from "~/playground/mini-model";
+} from "~/playground/mini-model-engine.server";
 import type { ChatEvent, ChatRequest } from "~/playground/provider";
 import { courseTrainingTexts } from "../../scripts/build-mini-model";
 

@@ -2,7 +2,7 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { StudentName } from "~/components/teach/student-name";
-import { sharedNameKeys } from "~/models/name-key";
+import { sharedNameKeys } from "~/utils/name-key";
 
 const roster = [
   { displayName: "Ada Lovelace", username: "ada.lovelace" },

@@ -15,8 +15,8 @@ import { WIDGET_NAMES, type WidgetName } from "~/course/types";
 import { WidgetFallback } from "~/components/widgets/fallbacks";
 import { widgetLoaders, type WidgetProps } from "~/components/widgets/registry";
 import { CONTEXT_WINDOWS } from "~/components/widgets/context-facts";
-import { verdictOf } from "~/components/widgets/calibration-math";
-import type { NextTokenResponse, TokenizedSample, WidgetServerData } from "~/components/widgets/widget-data";
+import { verdictOf } from "~/course/widgets/calibration-math";
+import type { NextTokenResponse, TokenizedSample, WidgetServerData } from "~/course/widgets/widget-data";
 
 // ---------------------------------------------------------------------------------------------
 // A fake server for the widget APIs

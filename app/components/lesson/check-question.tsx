@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { AnswerFeedbackView, QuestionFields } from "./question-fields";
-import type { AnswerErrors, CheckView, GivenAnswer } from "./types";
+import type { AnswerErrors, CheckView, GivenAnswer } from "../../course/lesson-view-types";
 
 export function CheckQuestion({
   view,

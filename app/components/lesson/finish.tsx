@@ -6,7 +6,7 @@ import { Link } from "@remix-run/react";
 import { lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
 import { formatPoints } from "./quiz";
-import type { FinishView, LessonHead } from "./types";
+import type { FinishView, LessonHead } from "../../course/lesson-view-types";
 
 export function FinishScreen({ lesson, finish, signedIn }: { lesson: LessonHead; finish: FinishView; signedIn: boolean }) {
   const t = useT();

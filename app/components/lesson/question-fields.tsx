@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { NOT_SURE_VALUE, fieldName } from "~/course/answer-fields";
 import type { Confidence } from "~/course/scoring";
 import { useT } from "~/i18n/use-t";
-import type { AnswerErrors, AnswerFeedback, GivenAnswer, QuestionView } from "./types";
+import type { AnswerErrors, AnswerFeedback, GivenAnswer, QuestionView } from "../../course/lesson-view-types";
 
 const CONFIDENCE_ORDER: Confidence[] = ["sure", "fairly_sure", "guessing"];
 

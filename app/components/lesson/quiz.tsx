@@ -9,7 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { takePendingSeconds } from "./active-time";
 import { CalibrationTable } from "./calibration-table";
 import { AnswerFeedbackView, QuestionFields } from "./question-fields";
-import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "./types";
+import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "../../course/lesson-view-types";
 
 export function QuizForm({
   questions,

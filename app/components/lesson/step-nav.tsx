@@ -5,7 +5,7 @@
 import { Link } from "@remix-run/react";
 import { quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
-import type { StepLink } from "./types";
+import type { StepLink } from "../../course/lesson-view-types";
 
 export type Here = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };
 

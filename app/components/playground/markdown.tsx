@@ -113,6 +113,7 @@ export function parseBlocks(source: string, depth = 0): Block[] {
 /** Only these protocols become links. */
 export function safeHref(raw: string): string | null {
   const href = raw.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\s\u0000-\u001f<>"]/.test(href)) return null;
   if (!/^(https?:\/\/|mailto:)/i.test(href)) return null;
   try {

@@ -4,7 +4,7 @@
  */
 import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
-import { sharedNameKeys } from "~/models/name-key";
+import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";
 
 const SIGNAL_CLASS = { "wrong-streak": "warn", stuck: "warn", flag: "bad" } as const;

@@ -7,7 +7,7 @@
 import { Link } from "@remix-run/react";
 import type { QuestionInsight } from "~/models/dashboard-quiz.server";
 import { useT } from "~/i18n/use-t";
-import { nameKey } from "~/models/name-key";
+import { nameKey } from "~/utils/name-key";
 
 export function QuizQuestion({
   q,

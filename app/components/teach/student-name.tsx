@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { nameKey } from "~/models/name-key";
+import { nameKey } from "~/utils/name-key";
 
 /**
  * A student's name, with their username beside it when another student of the class has the

@@ -1,7 +1,7 @@
 /** "Where everyone is now": each student's current lesson and step, and when they were last seen. */
 import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
-import { sharedNameKeys } from "~/models/name-key";
+import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";
 
 export function WhereNow({ students, studentHref }: { students: PageStudent[]; studentHref?: (id: string) => string }) {

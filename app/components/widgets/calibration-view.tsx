@@ -3,8 +3,8 @@
  * calibration widget (under its chart) and its no-JavaScript fallback.
  */
 import { useLocale, useT } from "~/i18n/use-t";
-import { CONFIDENCE_PERCENT, MIN_ANSWERS_FOR_VERDICT, accuracyPercent, headlineOf, verdictOf } from "./calibration-math";
-import type { CalibrationPoint, ConfidenceLevel } from "./widget-data";
+import { CONFIDENCE_PERCENT, MIN_ANSWERS_FOR_VERDICT, accuracyPercent, headlineOf, verdictOf } from "../../course/widgets/calibration-math";
+import type { CalibrationPoint, ConfidenceLevel } from "../../course/widgets/widget-data";
 import { formatNumber, sentenceGap } from "./format";
 
 export function useLevelName(): (level: ConfidenceLevel) => string {

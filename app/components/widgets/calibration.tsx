@@ -5,10 +5,10 @@
  */
 import { useId, useState } from "react";
 import { useT } from "~/i18n/use-t";
-import { CONFIDENCE_PERCENT, accuracyPercent } from "./calibration-math";
+import { CONFIDENCE_PERCENT, accuracyPercent } from "../../course/widgets/calibration-math";
 import { CalibrationSummary, CalibrationTable, useLevelName } from "./calibration-view";
 import type { WidgetProps } from "./registry";
-import { calibrationPoints, type CalibrationPoint, type ConfidenceLevel } from "./widget-data";
+import { calibrationPoints, type CalibrationPoint, type ConfidenceLevel } from "../../course/widgets/widget-data";
 
 // Plot area inside a 320 × 260 view box.
 const X0 = 52;

@@ -9,7 +9,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import type { WidgetProps } from "./registry";
 import { sentenceGap } from "./format";
 import { useSessionState } from "./shared";
-import { constitutionExamples, type ConstitutionExample } from "./widget-data";
+import { constitutionExamples, type ConstitutionExample } from "../../course/widgets/widget-data";
 
 const MAX_PRINCIPLES = 3;
 const MAX_PRINCIPLE_LENGTH = 240;

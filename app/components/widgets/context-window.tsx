@@ -11,7 +11,7 @@ import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { HAYSTACK_SIZES, WINDOW_SIZES, buildHaystack, spacerFor, type Haystack } from "./needle";
 import type { WidgetProps } from "./registry";
 import { postJson, useDebouncedEffect } from "./shared";
-import type { NextTokenResponse, TokenizedSample } from "./widget-data";
+import type { NextTokenResponse, TokenizedSample } from "../../course/widgets/widget-data";
 
 export default function ContextWindowWidget({ props }: WidgetProps) {
   return props.focus === "needle" ? <NeedleExperiment /> : <Timeline />;

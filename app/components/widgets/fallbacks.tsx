@@ -13,7 +13,7 @@ import { buildHaystack, spacerFor } from "./needle";
 import { ModelWindow, NextTokenBars } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
 import { Counts, TokenPieces } from "./token-pieces";
-import { calibrationPoints, constitutionExamples, preferencePairs, widgetServer } from "./widget-data";
+import { calibrationPoints, constitutionExamples, preferencePairs, widgetServer } from "../../course/widgets/widget-data";
 
 export function WidgetFallback(p: WidgetProps) {
   switch (p.name) {

@@ -5,7 +5,7 @@
  */
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatNumber, percent, visiblePiece } from "./format";
-import type { NextTokenView } from "./widget-data";
+import type { NextTokenView } from "../../course/widgets/widget-data";
 
 export function NextTokenBars({ view, temperature }: { view: NextTokenView; temperature?: number }) {
   const t = useT();

@@ -6,8 +6,8 @@
  */
 import { tokenize } from "~/course/tokenizer.server";
 import { getMiniModel } from "~/playground/mini-model.server";
-import { nextTokenDistribution, seededRandom, type NextPiece } from "~/playground/mini-model";
-import type { NextTokenCandidate, NextTokenResponse, NextTokenView } from "./widget-data";
+import { nextTokenDistribution, seededRandom, type NextPiece } from "~/playground/mini-model-engine.server";
+import type { NextTokenCandidate, NextTokenResponse, NextTokenView } from "../../course/widgets/widget-data";
 
 /** Bars the widget shows. */
 export const SHOWN_CANDIDATES = 8;

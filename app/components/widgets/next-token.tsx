@@ -10,7 +10,7 @@ import type { WidgetProps } from "./registry";
 import { MAX_WIDGET_TEXT } from "./samples";
 import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { postJson, useDebouncedEffect } from "./shared";
-import type { NextTokenResponse, NextTokenView } from "./widget-data";
+import type { NextTokenResponse, NextTokenView } from "../../course/widgets/widget-data";
 
 type Mode = "peek" | "top" | "sample";
 

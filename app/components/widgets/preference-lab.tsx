@@ -7,9 +7,9 @@ import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { percent, sentenceGap } from "./format";
 import type { WidgetProps } from "./registry";
-import { agreementSummary, pairAgreement, type ChoiceCounts } from "./preference-math";
+import { agreementSummary, pairAgreement, type ChoiceCounts } from "../../course/widgets/preference-math";
 import { postJson } from "./shared";
-import { preferencePairs, type PreferenceChoice, type PreferencePair, type PreferencesResponse } from "./widget-data";
+import { preferencePairs, type PreferenceChoice, type PreferencePair, type PreferencesResponse } from "../../course/widgets/widget-data";
 
 type Counts = ChoiceCounts | null;
 

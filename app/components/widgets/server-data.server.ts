@@ -12,7 +12,7 @@ import { translator } from "~/i18n/catalogs.server";
 import { buildHaystack, spacerFor } from "./needle";
 import { nextTokenStep, viewAfter } from "./next-token.server";
 import { SENTENCE_PAIRS, chineseOf } from "./samples";
-import type { TokenizedSample, WidgetServerData } from "./widget-data";
+import type { TokenizedSample, WidgetServerData } from "../../course/widgets/widget-data";
 
 const cache = new WeakMap<Lesson, Map<string, { widgetServer: WidgetServerData }>>();
 

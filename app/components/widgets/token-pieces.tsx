@@ -2,7 +2,7 @@
 import type { Locale } from "~/course/types";
 import { useT } from "~/i18n/use-t";
 import { formatNumber, visiblePiece } from "./format";
-import type { TokenPieceView, TokenizedSample } from "./widget-data";
+import type { TokenPieceView, TokenizedSample } from "../../course/widgets/widget-data";
 
 export function Counts({ sample, locale }: { sample: Pick<TokenizedSample, "count" | "characters">; locale: Locale }) {
   const t = useT();

@@ -10,7 +10,7 @@ import type { WidgetProps } from "./registry";
 import { MAX_WIDGET_TEXT, SENTENCE_PAIRS, chineseOf } from "./samples";
 import { postJson, useDebouncedEffect } from "./shared";
 import { Counts, TokenPieces } from "./token-pieces";
-import type { TokenizedSample } from "./widget-data";
+import type { TokenizedSample } from "../../course/widgets/widget-data";
 
 type Mode = "own" | "compare";
 

@@ -3,7 +3,7 @@
  * (or a check compares) goes through toHant; ids, URLs, widget names and code languages do not.
  */
 import type { Block, Inline, LessonLocaleContent, QuestionLocaleContent, Step, TryItCheck } from "../types";
-import { toHant } from "./hant";
+import { toHant } from "../../i18n/hant";
 
 export function hantLessonContent(hans: LessonLocaleContent): LessonLocaleContent {
   return {

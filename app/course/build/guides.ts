@@ -23,7 +23,7 @@ import type { AuthoredLocale, Block, Course, Localized } from "../types";
 import { hantBlock } from "./derive-hant";
 import { ContentIssues, sortContentErrors, type ContentError } from "./errors";
 import { splitFrontMatter } from "./front-matter";
-import { toHant } from "./hant";
+import { toHant } from "../../i18n/hant";
 import { markdownToSteps, type StepDraft } from "./markdown-to-blocks";
 import { relativePath } from "./parse-lesson";
 import { locate, parseYamlFile, validateYaml } from "./yaml-file";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { baseUrl, SESSION_COOKIE, sessionTokenFor } from "./context";
-import { ROOT } from "./lantern-server";
+import { ROOT } from "../../../scripts/harness/lantern-server";
 
 export const SCREENSHOT_DIR = path.join(ROOT, "test-results", "screenshots");
 

@@ -6,7 +6,7 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
-import type { ScriptStep } from "../../fakes/anthropic";
+import type { ScriptStep } from "../../../scripts/harness/fake-anthropic";
 
 export const baseUrl = (): string => inject("e2eBaseUrl");
 

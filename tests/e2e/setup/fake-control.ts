@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FakeAnthropic, ScriptStep } from "../../fakes/anthropic";
+import type { FakeAnthropic, ScriptStep } from "../../../scripts/harness/fake-anthropic";
 
 export async function startFakeControl(fake: FakeAnthropic): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer(async (req, res) => {

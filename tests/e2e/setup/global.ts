@@ -15,10 +15,10 @@ import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { resolveChromium, type ResolvedChromium } from "../../../scripts/chromium";
-import { startFakeAnthropic } from "../../fakes/anthropic";
+import { startFakeAnthropic } from "../../../scripts/harness/fake-anthropic";
 import { adminUrlFor, databaseUrl } from "../../setup/db-urls";
 import { startFakeControl } from "./fake-control";
-import { remixBuild, remixBuildIsStale, snapshotApp, startLanternServer } from "./lantern-server";
+import { remixBuild, remixBuildIsStale, snapshotApp, startLanternServer } from "../../../scripts/harness/lantern-server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import type { Page } from "playwright-core";
-import { ROOT } from "./lantern-server";
+import { ROOT } from "../../../scripts/harness/lantern-server";
 
 interface CompiledQuestion {
   id: string;

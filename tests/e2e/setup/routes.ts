@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT } from "./lantern-server";
+import { ROOT } from "../../../scripts/harness/lantern-server";
 
 export interface ScannedRoute {
   /** File relative to app/routes. */

@@ -2,7 +2,7 @@
  * Agreement rates of the preference lab, from the class's totals per pair (which never include
  * the learner) and the learner's own choices. Pure, so the widget and the tests share it.
  */
-import type { PreferenceChoice, PreferencePair } from "./widget-data";
+import type { PreferenceChoice, PreferencePair } from "~/course/widgets/widget-data";
 
 export type ChoiceCounts = { a: number; b: number };
 

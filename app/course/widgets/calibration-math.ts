@@ -4,7 +4,7 @@
  * right answers at that level is near it. With few answers nothing can be told, and the verdict
  * says so instead of judging.
  */
-import type { CalibrationPoint, ConfidenceLevel } from "./widget-data";
+import type { CalibrationPoint, ConfidenceLevel } from "~/course/widgets/widget-data";
 
 /** What each answer option roughly means, in percent (said in the widget's text too). */
 export const CONFIDENCE_PERCENT: Record<ConfidenceLevel, number> = {

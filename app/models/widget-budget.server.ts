@@ -14,9 +14,9 @@
  */
 import { translator } from "~/i18n/catalogs.server";
 import { spend } from "~/models/request-rates.server";
-import { clientAddress } from "./forms.server";
-import { localeOf } from "./locale-of.server";
-import { carriesSessionCookie, getSessionUser, type SessionUser } from "./session.server";
+import { clientAddress } from "~/utils/forms.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { carriesSessionCookie, getSessionUser, type SessionUser } from "~/utils/session.server";
 
 /** Work units per minute. */
 export const WIDGET_BUDGET = { user: 600, address: 3_000 } as const;

@@ -7,14 +7,14 @@
  * leave the server running and the port taken (docs/stack.md, trap 14).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { isStale } from "../../../server/build-freshness";
-import { SERVER_NODE_FLAGS } from "../../../server/node-flags";
+import { isStale } from "../../server/build-freshness";
+import { SERVER_NODE_FLAGS } from "../../server/node-flags";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export const ROOT = path.resolve(import.meta.dirname, "../../..");
+export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface LanternServerOptions {
   /** Embedded PostgreSQL in this folder (made reachable for the `postgres` user). */

@@ -12,7 +12,7 @@
  * the shorter context, and the probabilities over the whole vocabulary sum to exactly 1.
  *
  * The model is plain JSON (MiniModelData); the functions here are deterministic given `random`.
- * Server-side in practice: it tokenizes with Claude's tokenizer (tokenizer.server.ts).
+ * Server-only: it tokenizes with Claude's tokenizer (tokenizer.server.ts).
  */
 import { tokenize } from "../course/tokenizer.server";
 import type { ChatEvent, ChatProvider, ChatRequest } from "./provider";

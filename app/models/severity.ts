@@ -8,7 +8,8 @@
  *   policy         a prompt blocked for one of the teacher's topics
  *   review         everything else the screens noticed (violence, sexual words, …)
  */
-import { CRISIS_FLAG_PREFIX } from "./crisis";
+/** Flags of the crisis screen (app/playground/crisis.ts) are named crisis_<category>. */
+export const CRISIS_FLAG_PREFIX = "crisis_";
 
 export type Severity = "safeguarding" | "personal_data" | "policy" | "review";
 

@@ -13,11 +13,11 @@
  * choices, one answer for single choice) are checked after it. Errors are catalog keys.
  */
 import { z } from "zod";
-import type { AnswerErrors, GivenAnswer } from "~/components/lesson/types";
-import { parseVisitorSeed } from "./choice-order";
-import { NOT_SURE_VALUE, fieldName, type AnswerField } from "./answer-fields";
-import { CONFIDENCE_LEVELS, DEFAULT_MAX_ATTEMPTS, type AnswerInput } from "./scoring";
-import type { Question } from "./types";
+import type { AnswerErrors, GivenAnswer } from "~/course/lesson-view-types";
+import { parseVisitorSeed } from "~/course/choice-order";
+import { NOT_SURE_VALUE, fieldName, type AnswerField } from "~/course/answer-fields";
+import { CONFIDENCE_LEVELS, DEFAULT_MAX_ATTEMPTS, type AnswerInput } from "~/course/scoring";
+import type { Question } from "~/course/types";
 
 
 const Id = z.string().min(1).max(100);

@@ -2,13 +2,13 @@
  * Shapes the compiled course and a learner's rows into the small views the lesson pages render.
  * Nothing here queries the database or parses Markdown: routes pass the rows they loaded.
  */
-import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/components/lesson/types";
+import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/course/lesson-view-types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
-import { orderChoices } from "./choice-order";
-import { QUIZ_STEP } from "./lesson-paths";
-import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "./scoring";
-import type { Block, Lesson, Locale, Question, Step, WidgetName } from "./types";
+import { orderChoices } from "~/course/choice-order";
+import { QUIZ_STEP } from "~/course/lesson-paths";
+import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "~/course/scoring";
+import type { Block, Lesson, Locale, Question, Step, WidgetName } from "~/course/types";
 
 /** Where in a lesson a URL points. */
 export type Position = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };

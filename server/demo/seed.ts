@@ -10,12 +10,12 @@
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type postgres from "postgres";
-import { connection, registerDatabase } from "../app/utils/db.server";
-import { DEMO } from "../app/models/demo-school";
-import type { Connection, Database } from "./client";
-import { enrollments, schools, users } from "./schema";
+import { connection, registerDatabase } from "~/utils/db.server";
+import { DEMO } from "~/models/demo-school";
+import type { Connection, Database } from "../../db/client";
+import { enrollments, schools, users } from "../../db/schema";
 
-export { DEMO } from "../app/models/demo-school";
+export { DEMO } from "~/models/demo-school";
 
 const SEED_LOCK = 7_461_202;
 
@@ -51,9 +51,9 @@ function registered(): Connection | undefined {
 
 async function seedDemo(conn: Connection) {
   // Imported lazily: the app modules read configuration and the registered database.
-  const { createSchoolWithAdmin } = await import("../app/models/schools.server");
-  const { createClass } = await import("../app/models/classes.server");
-  const { hashPassword } = await import("../app/utils/password.server");
+  const { createSchoolWithAdmin } = await import("~/models/schools.server");
+  const { createClass } = await import("~/models/classes.server");
+  const { hashPassword } = await import("~/utils/password.server");
   const { seedDemoLearning } = await import("./seed-learning");
   const { seedDemoPlayground } = await import("./seed-playground");
 

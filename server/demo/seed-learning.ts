@@ -13,8 +13,8 @@
  * progress and quiz models write them (see the comments in app/models/progress.server.ts and
  * quiz.server.ts), with the matching activity-log statements.
  */
-import { assignmentStudents, assignments, activityLog, lessonProgress, quizAnswers } from "./schema";
-import type { Connection } from "./client";
+import { assignmentStudents, assignments, activityLog, lessonProgress, quizAnswers } from "../../db/schema";
+import type { Connection } from "../../db/client";
 
 type Outcome = "right" | "wrong" | "notSure";
 type Confidence = "sure" | "fairly_sure" | "guessing";
@@ -98,7 +98,7 @@ export async function seedDemoLearning(
 ): Promise<void> {
   let lessons: LessonLike[];
   try {
-    const { getCourse } = await import("../app/course/course.server");
+    const { getCourse } = await import("~/course/course.server");
     lessons = getCourse().lessons as unknown as LessonLike[];
   } catch {
     return; // no compiled course (a bare database tool run): the demo simply has no progress

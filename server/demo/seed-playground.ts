@@ -4,10 +4,10 @@
  * screening stopped (stored without the number), an unfinished reply, and one flagged exchange.
  * Flags come from the real screening, exactly as a live exchange would get them.
  */
-import type { Connection } from "./client";
-import { screenReply } from "../app/playground/screening";
-import { crisisFlags, detectCrisis } from "../app/playground/crisis";
-import { severityOf } from "../app/playground/severity";
+import type { Connection } from "../../db/client";
+import { screenReply } from "~/playground/screening";
+import { crisisFlags, detectCrisis } from "~/playground/crisis";
+import { severityOf } from "~/models/severity";
 
 interface DemoMessage {
   role: "user" | "assistant";
