@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: ctx.t("teach.dash.report.pageTitle", { name: progress.className }),
     printedAt: formatDateTime(new Date()),
     progress: forThePage(progress),
-    hardest: quiz.questions.filter((q) => q.difficulty !== null).slice(0, HARDEST_IN_REPORT),
+    hardest: quiz.questions.slice(0, HARDEST_IN_REPORT),
     calibration: quiz.calibration,
     assignments,
   };
