@@ -91,7 +91,7 @@ export interface ProgressCell {
    */
   score: number | null;
   questions: number;
-  /** The latest attempt's score is below the class's low-score threshold. */
+  /** The quiz was submitted and its latest attempt's score is below the class's low-score threshold. */
   lowScore: boolean;
   /** "I'm not sure" answers in the latest quiz attempt. */
   notSure: number;
@@ -449,7 +449,9 @@ function buildCell(
   const completedAt = row?.completedAt ?? null;
   const activeSeconds = row?.activeSeconds ?? 0;
   const score = quiz?.points;
-  const lowScore = score !== undefined && isLowScore(score, questions, ctx.lowScorePercent);
+  // judged once the quiz was submitted (progress has the pseudo-step), never on stray answers
+  const submitted = row?.stepsDone.includes(QUIZ_STEP) ?? false;
+  const lowScore = score !== undefined && submitted && isLowScore(score, questions, ctx.lowScorePercent);
   return {
     lesson: lesson.slug,
     state,
