@@ -470,7 +470,7 @@ function buildCell(
       score: score === undefined ? "" : formatScore(score, questions, t),
       completedAt: formatDateTime(completedAt),
       time: formatDuration(activeSeconds, t),
-      lowScore: lowScore ? t("teach.dash.lowScore", { percent: ctx.lowScorePercent }) : "",
+      lowScore: lowScore ? t("teach.dash.lowScore") : "",
     },
   };
 }

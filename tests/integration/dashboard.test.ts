@@ -556,7 +556,7 @@ describe("who is struggling: scores, \"not sure\" and active time", () => {
     expect(signals("unsure")).toEqual([{ kind: "not-sure", label: "“I'm not sure” 3 or more times in one quiz: lesson 2 (3 times)" }]);
     expect(signals("between")).toEqual([]);
     const cell = (key: keyof typeof st) => page.view.students.find((x) => x.id === st[key].id)!.cells.find((c) => c.lesson === "tokens")!;
-    expect(cell("low")).toMatchObject({ lowScore: true, label: { status: "Completed", score: "1/10", lowScore: "Low score (under 50%)" } });
+    expect(cell("low")).toMatchObject({ lowScore: true, label: { status: "Completed", score: "1/10", lowScore: "Low score" } });
     expect(cell("unsure")).toMatchObject({ lowScore: false, label: { score: "7/10", lowScore: "" } });
     expect(page.rulesText).toContain("under 50%");
   });

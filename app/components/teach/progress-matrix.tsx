@@ -2,7 +2,7 @@
  * Students × lessons. Each cell says its state in words and with a symbol (never colour alone):
  * not started, the step they are on, or completed; then the quiz score, time spent and when it
  * was completed. These are the very strings the gradebook CSV contains.
- * A quiz score below the class's threshold is marked in words ("Low score (under 50%)") as well
+ * A quiz score below the class's threshold is marked in words ("Low score"; the threshold is in the needs-help rules) as well
  * as in colour.
  *
  * The table scrolls sideways inside a labelled, focusable region (arrow keys scroll it); the

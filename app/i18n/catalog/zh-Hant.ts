@@ -716,7 +716,7 @@ export const zhHant: Record<MessageKey, string> = {
   "teach.dash.report.noRanked": "作答還不夠多，暫時無法給題目排序。",
   "teach.dash.report.question": "題目",
   "teach.dash.report.overdue": "逾期學生",
-  "teach.dash.lowScore": "低分（低於 {percent}%）",
+  "teach.dash.lowScore": "低分",
   "teach.dash.signal.lowScore": "測驗得分低於 {percent}%：{list}",
   "teach.dash.signal.notSure": "一次測驗中選了 {n} 次或更多「我不確定」：{list}",
   "teach.dash.signal.quizScoreIn": "第 {number} 課（{score}）",

@@ -1,6 +1,6 @@
 /** The teacher's struggle signals: low scores, "not sure", the scoring rule, the matrix's scrolling. */
 export const teachSignals = {
-  "teach.dash.lowScore": "Low score (under {percent}%)",
+  "teach.dash.lowScore": "Low score",
   "teach.dash.signal.lowScore": "Quiz score under {percent}%: {list}",
   "teach.dash.signal.notSure": "“I'm not sure” {n} or more times in one quiz: {list}",
   "teach.dash.signal.quizScoreIn": "lesson {number} ({score})",
