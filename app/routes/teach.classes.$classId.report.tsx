@@ -92,7 +92,15 @@ export default function ReportPage() {
                     <br />
                     {q.prompt}
                   </th>
-                  <td>{q.firstAnswers}</td>
+                  <td>
+                    {q.firstAnswers}
+                    {q.fewAnswers ? (
+                      <>
+                        {" "}
+                        <span className="badge warn">{t("teach.dash.quiz.fewAnswers")}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{q.labels.right}</td>
                   <td>{q.labels.notSure}</td>
                   <td>{q.labels.overconfident}</td>
