@@ -61,6 +61,13 @@ describe("the progress matrix at 1280 px", () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await region.evaluate((el) => el.scrollTo({ left: 0 }));
       await screenshot(page, "matrix-fits", `class-page-390-${lang}`);
+
+      // the note under the scores links to the full rule, which names the −½
+      await page.getByTestId("scoring-note").getByRole("link").click();
+      await page.waitForURL(/\/teach\/scoring$/);
+      expect(await page.getByTestId("scoring-rule").innerText()).toContain("−½");
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, "matrix-fits", `scoring-rule-390-${lang}`);
     } finally {
       await browser.close();
     }
