@@ -258,6 +258,8 @@ export const classes = pgTable(
     joinCode: text("join_code").notNull(),
     joinEnabled: boolean("join_enabled").notNull().default(true),
     playgroundPolicy: jsonb("playground_policy").$type<PlaygroundPolicy>().notNull(),
+    /** Dashboard: a quiz score below this percent of the questions is marked "low" (1–100). */
+    lowScorePercent: integer("low_score_percent").notNull().default(50),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

@@ -19,4 +19,12 @@ export const ClassSettingsSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
   z.object({ intent: z.literal("new-code") }),
   z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),
+  z.object({
+    intent: z.literal("low-score"),
+    lowScorePercent: z.coerce
+      .number("teach.settings.lowScoreInvalid")
+      .int("teach.settings.lowScoreInvalid")
+      .min(1, "teach.settings.lowScoreInvalid")
+      .max(100, "teach.settings.lowScoreInvalid"),
+  }),
 ]);

@@ -6,6 +6,8 @@
  * - `started`        lesson → lesson slug        the first saved step or active time in a lesson
  * - `completed-step` step   → "<slug>#<stepId>"  a step marked done the first time (the end quiz
  *                                                is the step "_quiz"; result: its first score)
+ *                                                and always { activeSeconds }: the lesson's active
+ *                                                seconds at that moment (active time per step)
  * - `answered`       question → question id      every stored answer; result: { lesson, kind,
  *                                                attempt, correct, notSure, confidence }
  * - `completed`      lesson → lesson slug        every step and the quiz done; result: { activeSeconds }

@@ -68,6 +68,14 @@ export async function renameClass(teacher: SessionUser, classId: string, name: s
   await db().update(classes).set({ name }).where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
 }
 
+/** The dashboard's low quiz score threshold, in percent of the questions (1–100, validated by the form). */
+export async function setLowScorePercent(teacher: SessionUser, classId: string, lowScorePercent: number) {
+  await db()
+    .update(classes)
+    .set({ lowScorePercent })
+    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
+}
+
 export async function setArchived(teacher: SessionUser, classId: string, archived: boolean) {
   await requireTeacherOf(teacher, classId);
   await db()

@@ -6,10 +6,11 @@
  * "Difficult", robustly (the complaint about other tools is that a question two students
  * missed tops the list):
  * - only FIRST attempts count: a retry after reading the explanation says little about the question;
- * - a question is ranked only once MIN_RANKED_ANSWERS students answered it;
  * - ranked by a cautious estimate of how many miss it — the lower end of the 95% Wilson interval
  *   of the share not answering right ("not sure" counts as not right) — so 15 of 20 missing
- *   outranks 2 of 2.
+ *   outranks 2 of 2: the estimate itself is humble about small numbers;
+ * - every answered question is ranked, so a class of 6 still sees which questions went wrong; one
+ *   with fewer than MIN_RANKED_ANSWERS first answers is marked "few answers".
  */
 import { sql } from "drizzle-orm";
 import { getCourse } from "~/course/course.server";
@@ -23,6 +24,7 @@ import { formatDateTime, formatPercent } from "./dashboard-labels.server";
 import type { ViewContext } from "./dashboard.server";
 import { CONFIDENCE_PERCENT, verdictOf } from "~/course/widgets/calibration-math";
 
+/** Below this many first answers a question is marked "few answers" (still ranked). */
 export const MIN_RANKED_ANSWERS = 5;
 /** Chart order, left to right. */
 export const CONFIDENCE_LEVELS = ["guessing", "fairly_sure", "sure"] as const;
@@ -86,8 +88,10 @@ export interface QuestionInsight {
   notSure: number;
   overconfident: number;
   labels: { right: string; notSure: string; overconfident: string };
-  /** Wilson lower bound of the miss rate, or null while too few answered to rank. */
-  difficulty: number | null;
+  /** Wilson lower bound of the miss rate (first answers). */
+  difficulty: number;
+  /** Fewer than MIN_RANKED_ANSWERS first answers: ranked, but one student moves it a lot. */
+  fewAnswers: boolean;
   distribution: DistributionBar[];
   /** How many learners answered it (first attempts or later). */
   learnerCount: number;
@@ -316,11 +320,8 @@ export function buildCalibration(rows: Aggregates["calibration"], notSure: numbe
 }
 
 function rankQuestions(a: QuestionInsight, b: QuestionInsight): number {
-  // ranked questions first, hardest first; the rest by how many answered, then course order
-  if (a.difficulty !== null && b.difficulty !== null) return b.difficulty - a.difficulty || b.firstAnswers - a.firstAnswers;
-  if (a.difficulty !== null) return -1;
-  if (b.difficulty !== null) return 1;
-  return b.firstAnswers - a.firstAnswers || a.lessonNumber - b.lessonNumber;
+  // hardest first; on a tie the better-supported one, then course order
+  return b.difficulty - a.difficulty || b.firstAnswers - a.firstAnswers || a.lessonNumber - b.lessonNumber;
 }
 
 export async function getQuizInsight(
@@ -396,7 +397,8 @@ export async function buildQuizInsight(
         notSure: formatPercent(s.not_sure_n, s.n),
         overconfident: formatPercent(s.overconfident_n, s.n),
       },
-      difficulty: s.n >= MIN_RANKED_ANSWERS ? wilsonLower(s.n - s.right_n, s.n) : null,
+      difficulty: wilsonLower(s.n - s.right_n, s.n),
+      fewAnswers: s.n < MIN_RANKED_ANSWERS,
       distribution,
       learnerCount: agg.learner_counts?.find((x) => x.lesson === s.lesson && x.question === s.question)?.n ?? 0,
       learners: [...(learnersByQuestion.get(key)?.values() ?? [])],

@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { requireStudentOf } from "./students.server";
 import { formatAgo, formatDate, formatDateTime, formatDuration } from "./dashboard-labels.server";
+import { lastSeenSql } from "./last-seen.server";
 import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./dashboard-quiz.server";
 import { formatScore, QUIZ_STEP, STEP_DONE_VERB, type ViewContext } from "./dashboard.server";
 import { scoreAttempt } from "~/course/scoring";
@@ -172,7 +173,7 @@ async function queryStudent(classId: string, studentId: string): Promise<Raw> {
           order by c.updated_at desc limit ${TRANSCRIPT_LIMIT}) c),
       'conversation_count', (
         select count(*)::int from playground_conversations c where c.user_id = ${studentId} and c.class_id = ${classId}),
-      'last_seen', (select max(a.created_at) from activity_log a where a.actor_id = ${studentId}),
+      'last_seen', ${lastSeenSql(sql`${studentId}::uuid`)},
       'policy', (select playground_policy from classes where id = ${classId})
     ) as detail`);
   return row!.detail;

@@ -25,6 +25,7 @@ import { localeOf } from "~/utils/locale-of.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatAgo, formatDateTime, formatDuration, formatTime } from "./dashboard-labels.server";
+import { lastSeenSql } from "./last-seen.server";
 
 /* ------------------------------------------------------------------------------------------ */
 /* What the lesson engine writes, as far as the dashboard relies on it.                        */
@@ -44,12 +45,20 @@ export { QUIZ_STEP };
 export const HELP_RULES = {
   /** This many answers in a row that were not right (wrong or "not sure"). */
   wrongStreak: 3,
-  /** Stuck: on one step at least this many times longer than the class's median for it… */
+  /** This many "I'm not sure" answers in the latest attempt at one lesson's quiz. */
+  notSure: 3,
+  /**
+   * Stuck: ACTIVE time (page visible, learner active: lesson_progress.active_seconds) since the
+   * learner last finished a step, at least this many times the class's median active time for
+   * the step they are on… Time away (a closed laptop overnight) never counts.
+   */
   stuckFactor: 3,
   /** …and at least this many minutes longer, so short steps do not raise false alarms. */
   stuckMinExtraMinutes: 5,
   /** The class median counts only when this many classmates have finished the step. */
   stuckMinSamples: 3,
+  /** A quiz score below this share of the questions is "low", unless the class sets its own. */
+  lowScorePercent: 50,
   /** "Active now": seen within this many minutes. */
   activeMinutes: 10,
 } as const;
@@ -67,7 +76,11 @@ export interface LessonColumn {
 export interface ProgressCell {
   lesson: string;
   state: CellState;
-  /** 1-based current step while in progress (null at the quiz or when unknown). */
+  /**
+   * 1-based FURTHEST step reached while in progress (the step after the last one done, or the
+   * current one if further): going back to re-read step 2 does not move a learner back in the
+   * matrix. Null at the quiz or when unknown.
+   */
   step: number | null;
   steps: number;
   /** In progress and at the end quiz. */
@@ -78,16 +91,22 @@ export interface ProgressCell {
    */
   score: number | null;
   questions: number;
+  /** The quiz was submitted and its latest attempt's score is below the class's low-score threshold. */
+  lowScore: boolean;
+  /** "I'm not sure" answers in the latest quiz attempt. */
+  notSure: number;
   activeSeconds: number;
   completedAt: string | null;
   /** Assigned to this student, due date passed, not completed. */
   overdue: boolean;
   /** The exact text shown on the page and written to the gradebook CSV. */
-  label: { status: string; score: string; completedAt: string; time: string };
+  label: { status: string; score: string; completedAt: string; time: string; lowScore: string };
 }
 
 export type HelpSignal =
   | { kind: "wrong-streak"; count: number; label: string }
+  | { kind: "low-score"; lessons: string[]; label: string }
+  | { kind: "not-sure"; lessons: string[]; label: string }
   | { kind: "stuck"; lesson: string; minutes: number; typicalMinutes: number; label: string }
   | { kind: "flag"; count: number; label: string };
 
@@ -135,6 +154,8 @@ export interface ClassProgressView {
   students: StudentProgress[];
   totalStudents: number;
   query: ProgressQuery;
+  /** The class's low-score threshold in percent (classes.low_score_percent). */
+  lowScorePercent: number;
   summary: { activeNow: number; needHelp: number; completionPercent: number; notStarted: number };
 }
 
@@ -145,13 +166,24 @@ export interface ClassProgressView {
 interface LessonRow {
   lesson: string;
   status: "in_progress" | "completed";
+  stepsDone: string[];
   currentStep: string | null;
   activeSeconds: number;
-  startedAt: string;
   completedAt: string | null;
   updatedAt: string;
-  /** When the learner arrived at the current step (their last finished step of this lesson, or the start). */
-  arrivedAt: string | null;
+  /**
+   * Active seconds since the learner last finished a step of this lesson (or since its start):
+   * the active time spent trying to get past the step they reached. Null when unknown (steps
+   * logged before the log carried active time).
+   */
+  activeOnStep: number | null;
+}
+
+interface QuizResult {
+  /** Score of the latest attempt by the course's rule. */
+  points: number;
+  /** "I'm not sure" answers in that attempt. */
+  notSure: number;
 }
 
 type StudentRow = {
@@ -159,8 +191,8 @@ type StudentRow = {
   display_name: string;
   username: string;
   lessons: LessonRow[] | null;
-  /** lesson slug → score of the latest quiz attempt */
-  scores: Record<string, number> | null;
+  /** lesson slug → the latest quiz attempt */
+  scores: Record<string, QuizResult> | null;
   wrong_streak: number;
   last_seen: Date | string | null;
   open_flags: number;
@@ -171,6 +203,7 @@ type StudentRow = {
 interface StepMedianRow {
   lesson: string;
   step: string;
+  /** Median ACTIVE seconds classmates spent on the step before finishing it. */
   median_seconds: number;
   samples: number;
 }
@@ -203,36 +236,42 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
     roster_progress as (
       select lp.* from roster r join lesson_progress lp on lp.user_id = r.id
     ),
-    steps_done as (
-      -- every step a classmate finished, with the moment they had arrived at it (the previous
-      -- step's end, or the lesson's start)
+    steps_logged as (
+      -- every step a classmate finished, with the lesson's active seconds at that moment
+      -- (progress.server.ts writes them into the statement's result)
       select a.actor_id as user_id,
              split_part(a.object_id, '#', 1) as lesson,
              split_part(a.object_id, '#', 2) as step,
              a.created_at as done_at,
-             coalesce(lag(a.created_at) over (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at),
-                      rp.started_at) as arrived_at
+             (a.result->>'activeSeconds')::int as done_active
       from roster r
       join activity_log a on a.actor_id = r.id and a.verb = 'completed-step' -- literal: matches activity_steps_done_idx
-      left join roster_progress rp on rp.user_id = a.actor_id and rp.lesson_slug = split_part(a.object_id, '#', 1)
+    ),
+    steps_done as (
+      -- …and the active seconds when they arrived at it: the previous step's, or 0 at the lesson's start
+      select s.*,
+             case when lag(s.done_at) over w is null then 0 else lag(s.done_active) over w end as arrived_active
+      from steps_logged s
+      window w as (partition by s.user_id, s.lesson order by s.done_at)
     ),
     last_done as (
-      -- when each learner finished their latest step of each lesson: arrival at the current step
-      select user_id, lesson, max(done_at) as at from steps_done group by user_id, lesson
+      -- the active seconds when each learner finished their latest step of each lesson
+      select distinct on (user_id, lesson) user_id, lesson, done_active
+      from steps_done order by user_id, lesson, done_at desc
     ),
     progress as (
       select lp.user_id,
              json_agg(json_build_object(
                'lesson', lp.lesson_slug,
                'status', lp.status,
+               'stepsDone', lp.steps_done,
                'currentStep', lp.current_step,
                'activeSeconds', lp.active_seconds,
-               'startedAt', lp.started_at,
                'completedAt', lp.completed_at,
                'updatedAt', lp.updated_at,
-               'arrivedAt', greatest(lp.started_at, ld.at)
-             )) as lessons,
-             max(lp.updated_at) as last_progress
+               'activeOnStep', case when ld.user_id is null then lp.active_seconds
+                                    else greatest(0, lp.active_seconds - ld.done_active) end
+             )) as lessons
       from roster_progress lp
       left join last_done ld on ld.user_id = lp.user_id and ld.lesson = lp.lesson_slug
       group by lp.user_id
@@ -245,12 +284,13 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
     ),
     scores as (
       -- the latest attempt's score, by the course's rule (app/course/scoring.ts)
-      select user_id, json_object_agg(lesson_slug, points) as scores
+      select user_id, json_object_agg(lesson_slug, json_build_object('points', points, 'notSure', not_sure)) as scores
       from (
         select user_id, lesson_slug,
                greatest(0, sum(case when correct then 1
                                     when not not_sure and confidence in ('sure', 'fairly_sure') then ${-OVERCONFIDENT_PENALTY}::float8
-                                    else 0 end))::float8 as points
+                                    else 0 end))::float8 as points,
+               count(*) filter (where not_sure)::int as not_sure
         from quiz_rows where attempt = latest
         group by user_id, lesson_slug
       ) s
@@ -267,18 +307,19 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
       group by r.id
     ),
     medians as (
+      -- the class's median ACTIVE time per step (steps logged without active time are left out)
       select lesson, step,
-             percentile_cont(0.5) within group (order by extract(epoch from done_at - arrived_at)) as median_seconds,
+             percentile_cont(0.5) within group (order by done_active - arrived_active) as median_seconds,
              count(*)::int as samples
       from steps_done
-      where arrived_at is not null
+      where done_active is not null and arrived_active is not null
       group by lesson, step
     )
     select r.id, r.display_name, r.username,
            p.lessons,
            sc.scores,
            coalesce(streak.n, 0)::int as wrong_streak,
-           greatest(p.last_progress, seen.at, streak.last_at) as last_seen,
+           ${lastSeenSql(sql`r.id`)} as last_seen,
            coalesce(fl.n, 0)::int as open_flags,
            d.due_lessons,
            case when row_number() over () = 1 then (select json_agg(m) from medians m) end as medians
@@ -290,7 +331,7 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
       -- answers not right in a row, counting back from the latest (at most 10 looked at)
       -- (a quiz attempt stores all its answers at one instant: within it, the course's question
       -- order says which came last)
-      select coalesce(min(rn) filter (where correct) - 1, count(*)) as n, max(created_at) as last_at
+      select coalesce(min(rn) filter (where correct) - 1, count(*)) as n
       from (
         select q.correct, q.created_at,
                row_number() over (order by q.created_at desc, array_position(${questionOrder}::text[], q.question_id) desc nulls last) as rn
@@ -299,13 +340,6 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
         limit 10
       ) recent
     ) streak on true
-    left join lateral (
-      -- the latest learning event or playground message (each one backward index probe)
-      select greatest(
-        (select max(a.created_at) from activity_log a where a.actor_id = r.id),
-        (select max(m.created_at) from playground_messages m where m.user_id = r.id)
-      ) as at
-    ) seen on true
     left join lateral (
       select count(*) as n
       from playground_messages m
@@ -327,6 +361,9 @@ export interface ViewContext {
   t: Translate;
   now?: Date;
 }
+
+/** A view context plus what the class itself sets. */
+type ClassContext = ViewContext & { lowScorePercent: number };
 
 /** The request's language and translator: every dashboard text is made in it, on the server. */
 export async function viewContextFor(request: Request): Promise<ViewContext> {
@@ -373,22 +410,48 @@ function statusLabel(cell: Pick<ProgressCell, "state" | "step" | "steps" | "over
   return cell.overdue ? `${base} · ${t("teach.dash.overdue")}` : base;
 }
 
+/**
+ * The furthest point a learner reached in a lesson: the step after the last one they finished,
+ * or the one they are on if that is further (they may skip ahead). Where they are right now
+ * ("where everyone is now") is current_step; the matrix shows progress, which never goes back.
+ */
+function furthestReached(lesson: Lesson, locale: Locale, row: LessonRow): { step: number | null; atQuiz: boolean } {
+  const steps = lesson.content[locale].steps;
+  const done = new Set(row.stepsDone);
+  let furthest = stepIndex(lesson, locale, row.currentStep) ?? 0;
+  steps.forEach((s, i) => {
+    if (done.has(s.id)) furthest = Math.max(furthest, i + 2);
+  });
+  const pastLastStep = furthest > steps.length || row.currentStep === QUIZ_STEP;
+  if (pastLastStep && lesson.quiz.length > 0) return { step: null, atQuiz: true };
+  return { step: furthest === 0 ? null : Math.min(furthest, steps.length), atQuiz: false };
+}
+
+/** Is this score below the class's threshold (a share of the questions)? */
+function isLowScore(score: number, questions: number, lowScorePercent: number): boolean {
+  return questions > 0 && (100 * score) / questions < lowScorePercent;
+}
+
 function buildCell(
   lesson: Lesson,
   row: LessonRow | undefined,
-  score: number | undefined,
+  quiz: QuizResult | undefined,
   overdueLesson: boolean,
-  ctx: ViewContext,
+  ctx: ClassContext,
 ): ProgressCell {
   const { locale, t } = ctx;
   const state: CellState = !row ? "not_started" : row.status === "completed" ? "completed" : "in_progress";
   const steps = lesson.content[locale].steps.length;
-  const step = state === "in_progress" ? stepIndex(lesson, locale, row?.currentStep ?? null) : null;
-  const atQuiz = state === "in_progress" && row?.currentStep === QUIZ_STEP;
+  const reached = state === "in_progress" && row ? furthestReached(lesson, locale, row) : { step: null, atQuiz: false };
+  const { step, atQuiz } = reached;
   const questions = lesson.quiz.length;
   const overdue = overdueLesson && state !== "completed";
   const completedAt = row?.completedAt ?? null;
   const activeSeconds = row?.activeSeconds ?? 0;
+  const score = quiz?.points;
+  // judged once the quiz was submitted (progress has the pseudo-step), never on stray answers
+  const submitted = row?.stepsDone.includes(QUIZ_STEP) ?? false;
+  const lowScore = score !== undefined && submitted && isLowScore(score, questions, ctx.lowScorePercent);
   return {
     lesson: lesson.slug,
     state,
@@ -397,6 +460,8 @@ function buildCell(
     atQuiz,
     score: score ?? null,
     questions,
+    lowScore,
+    notSure: quiz?.notSure ?? 0,
     activeSeconds,
     completedAt,
     overdue,
@@ -405,48 +470,90 @@ function buildCell(
       score: score === undefined ? "" : formatScore(score, questions, t),
       completedAt: formatDateTime(completedAt),
       time: formatDuration(activeSeconds, t),
+      lowScore: lowScore ? t("teach.dash.lowScore") : "",
     },
   };
 }
 
+/**
+ * Stuck: a long ACTIVE time on the step a learner reached, compared with the class's median
+ * active time for it. Time away from the page (overnight, another lesson, a closed laptop) never
+ * counts, and a learner between lessons (one finished, the next not begun) has no step to be
+ * stuck on.
+ */
 function stuckSignal(
   lessons: LessonRow[],
   medians: Map<string, StepMedianRow>,
-  ctx: ViewContext,
+  ctx: ClassContext,
+  now: Date,
 ): HelpSignal | null {
   const { locale, t } = ctx;
   for (const row of lessons) {
-    if (row.status !== "in_progress" || !row.currentStep || !row.arrivedAt) continue;
+    if (row.status !== "in_progress" || row.activeOnStep === null || row.activeOnStep <= 0) continue;
     const lesson = getCourse().lessons.find((l) => l.slug === row.lesson);
     if (!lesson) continue;
-    // Time on the current step up to the learner's last activity in the lesson: a learner who
-    // closed the page is not "stuck" for the hours they were away.
-    const dwell = (new Date(row.updatedAt).getTime() - new Date(row.arrivedAt).getTime()) / 1000;
-    if (dwell <= 0) continue;
-    const m = medians.get(`${row.lesson}#${row.currentStep}`);
+    const { step, atQuiz } = furthestReached(lesson, locale, row);
+    const stepId = atQuiz ? QUIZ_STEP : step ? lesson.content[locale].steps[step - 1]?.id : undefined;
+    if (!stepId) continue;
+    const active = row.activeOnStep;
+    const m = medians.get(`${row.lesson}#${stepId}`);
     // Without enough classmates to compare with, the lesson's own estimate per step stands in.
     const typical =
       m && m.samples >= HELP_RULES.stuckMinSamples
         ? m.median_seconds
         : (lesson.minutes * 60) / Math.max(1, lesson.content[locale].steps.length);
-    if (dwell >= Math.max(HELP_RULES.stuckFactor * typical, typical + HELP_RULES.stuckMinExtraMinutes * 60)) {
-      const minutes = Math.round(dwell / 60);
-      const typicalMinutes = Math.max(1, Math.round(typical / 60));
-      const step = stepIndex(lesson, locale, row.currentStep);
-      const params = { lesson: lessonTitle(lesson, locale), step: step ?? "?", minutes, typical: typicalMinutes };
+    if (active >= Math.max(HELP_RULES.stuckFactor * typical, typical + HELP_RULES.stuckMinExtraMinutes * 60)) {
+      const params = {
+        lesson: lessonTitle(lesson, locale),
+        step: step ?? "?",
+        active: formatDuration(active, t),
+        typical: formatDuration(Math.max(60, typical), t),
+        when: formatAgo(row.updatedAt, now, locale, t),
+      };
       return {
         kind: "stuck",
         lesson: row.lesson,
-        minutes,
-        typicalMinutes,
-        label: row.currentStep === QUIZ_STEP ? t("teach.dash.signal.stuckQuiz", params) : t("teach.dash.signal.stuck", params),
+        minutes: Math.round(active / 60),
+        typicalMinutes: Math.max(1, Math.round(typical / 60)),
+        label: atQuiz ? t("teach.dash.signal.stuckQuiz", params) : t("teach.dash.signal.stuck", params),
       };
     }
   }
   return null;
 }
 
-function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx: ViewContext, now: Date): StudentProgress {
+/** "lesson 3 (1/10), lesson 5 (2/8)": which quizzes a quiz signal is about, in course order. */
+function quizSignal(
+  cells: ProgressCell[],
+  pick: (c: ProgressCell) => boolean,
+  item: (c: ProgressCell, lessonNumber: number) => string,
+  t: Translate,
+): { lessons: string[]; list: string } | null {
+  const picked = cells.filter(pick);
+  if (picked.length === 0) return null;
+  const number = (slug: string) => getCourse().lessons.find((l) => l.slug === slug)?.number ?? 0;
+  return {
+    lessons: picked.map((c) => c.lesson),
+    list: picked.map((c) => item(c, number(c.lesson))).join(t("teach.dash.signal.listSeparator")),
+  };
+}
+
+function quizSignals(cells: ProgressCell[], ctx: ClassContext): HelpSignal[] {
+  const { t, lowScorePercent: percent } = ctx;
+  const signals: HelpSignal[] = [];
+  const low = quizSignal(cells, (c) => c.lowScore, (c, number) => t("teach.dash.signal.quizScoreIn", { number, score: c.label.score }), t);
+  if (low) signals.push({ kind: "low-score", lessons: low.lessons, label: t("teach.dash.signal.lowScore", { percent, list: low.list }) });
+  const unsure = quizSignal(
+    cells,
+    (c) => c.notSure >= HELP_RULES.notSure,
+    (c, number) => t("teach.dash.signal.quizNotSureIn", { number, notSure: c.notSure }),
+    t,
+  );
+  if (unsure) signals.push({ kind: "not-sure", lessons: unsure.lessons, label: t("teach.dash.signal.notSure", { n: HELP_RULES.notSure, list: unsure.list }) });
+  return signals;
+}
+
+function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx: ClassContext, now: Date): StudentProgress {
   const { locale, t } = ctx;
   const lessons = row.lessons ?? [];
   const byLesson = new Map(lessons.map((l) => [l.lesson, l]));
@@ -458,7 +565,7 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
   const lastSeen = row.last_seen ? new Date(row.last_seen) : null;
   const activeNow = !!lastSeen && now.getTime() - lastSeen.getTime() <= HELP_RULES.activeMinutes * 60_000;
 
-  // Where they are now: the lesson they touched last.
+  // Where they are now: the lesson they touched last, at the step they are on.
   const latest = [...lessons].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const latestLesson = latest ? course.find((l) => l.slug === latest.lesson) : undefined;
   let where: StudentProgress["where"] = null;
@@ -482,7 +589,8 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
   if (row.wrong_streak >= HELP_RULES.wrongStreak) {
     signals.push({ kind: "wrong-streak", count: row.wrong_streak, label: t("teach.dash.signal.wrongStreak", { n: row.wrong_streak }) });
   }
-  const stuck = stuckSignal(lessons, medians, ctx);
+  signals.push(...quizSignals(cells, ctx));
+  const stuck = stuckSignal(lessons, medians, ctx, now);
   if (stuck) signals.push(stuck);
   if (row.open_flags > 0) {
     signals.push({ kind: "flag", count: row.open_flags, label: t("teach.dash.signal.flag", { n: row.open_flags }) });
@@ -549,7 +657,7 @@ export interface PageStudent {
   whereLabel: string;
   completedLessons: number;
   signals: Pick<HelpSignal, "kind" | "label">[];
-  cells: Pick<ProgressCell, "lesson" | "state" | "overdue" | "label">[];
+  cells: Pick<ProgressCell, "lesson" | "state" | "overdue" | "lowScore" | "label">[];
 }
 
 /**
@@ -568,7 +676,7 @@ export function forThePage(view: ClassProgressView): Omit<ClassProgressView, "st
       whereLabel: s.whereLabel,
       completedLessons: s.completedLessons,
       signals: s.signals.map(({ kind, label }) => ({ kind, label })),
-      cells: s.cells.map(({ lesson, state, overdue, label }) => ({ lesson, state, overdue, label })),
+      cells: s.cells.map(({ lesson, state, overdue, lowScore, label }) => ({ lesson, state, overdue, lowScore, label })),
     })),
   };
 }
@@ -589,11 +697,13 @@ export async function getClassProgress(
 
 /** For views whose guard already ran (the admin's read-only view of any class of the school). */
 export async function buildClassProgress(
-  cls: { id: string; name: string },
+  cls: { id: string; name: string; lowScorePercent?: number },
   query: ProgressQuery,
-  ctx: ViewContext,
+  viewCtx: ViewContext,
 ): Promise<ClassProgressView> {
-  const now = ctx.now ?? new Date();
+  const now = viewCtx.now ?? new Date();
+  const lowScorePercent = cls.lowScorePercent ?? HELP_RULES.lowScorePercent;
+  const ctx: ClassContext = { ...viewCtx, lowScorePercent };
   const { rows, medians } = await queryClassProgress(cls.id);
   const medianMap = new Map(medians.map((m) => [`${m.lesson}#${m.step}`, m]));
   const all = rows.map((r) => buildStudent(r, medianMap, ctx, now));
@@ -609,6 +719,7 @@ export async function buildClassProgress(
     students: sortAndFilter(all, query, ctx.locale),
     totalStudents: all.length,
     query,
+    lowScorePercent,
     summary: {
       activeNow: all.filter((s) => s.activeNow).length,
       needHelp: all.filter((s) => s.signals.length > 0).length,

@@ -149,7 +149,9 @@ async function markStepDone(learner: Learner, step: StepCompletion): Promise<Ste
     actor: learner,
     verb: "completed-step",
     object: { type: "step", id: stepObjectId(step.lessonSlug, step.stepId) },
-    result: step.result ?? null,
+    // the lesson's active seconds when this step was done: the dashboard's active time per step
+    // (the difference to the previous step's) and "stuck" measure active time, not wall-clock time
+    result: { ...step.result, activeSeconds: row.active_seconds },
   });
   if (row.just_completed) {
     statements.push({

@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: ctx.t("teach.dash.progress.pageTitle", { name: view.className }),
     rulesText: ctx.t("teach.dash.help.rules", {
       streak: HELP_RULES.wrongStreak,
+      percent: view.lowScorePercent,
+      notSure: HELP_RULES.notSure,
       factor: HELP_RULES.stuckFactor,
       extra: HELP_RULES.stuckMinExtraMinutes,
     }),

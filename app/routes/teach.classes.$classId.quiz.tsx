@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useParams } from "@remix-run/react";
 import { CalibrationPanel } from "~/components/teach/calibration-panel";
 import { QuizQuestion } from "~/components/teach/quiz-question";
+import { ScoringNote } from "~/components/teach/scoring-note";
 import { useT } from "~/i18n/use-t";
 import { viewContextFor } from "~/models/dashboard.server";
 import { getQuizInsight, MIN_RANKED_ANSWERS } from "~/models/dashboard-quiz.server";
@@ -41,8 +42,6 @@ export default function QuizInsightPage() {
   const { classId } = useParams();
   const base = `/teach/classes/${classId}`;
   let rank = 0;
-  const ranked = view.questions.filter((q) => q.difficulty !== null);
-  const unranked = view.questions.filter((q) => q.difficulty === null);
   const studentHref = (id: string) => `${base}/students/${id}`;
   const attemptsHref = (key: string | null) => {
     const query = new URLSearchParams();
@@ -78,6 +77,7 @@ export default function QuizInsightPage() {
         </p>
       </Form>
 
+      <ScoringNote />
       <CalibrationPanel calibration={view.calibration} />
 
       <section aria-labelledby="hardest-h">
@@ -93,25 +93,18 @@ export default function QuizInsightPage() {
         </details>
         {view.questions.length === 0 ? (
           <p className="muted">{t("teach.dash.quiz.noAnswers")}</p>
-        ) : ranked.length === 0 ? (
-          <p className="muted">{t("teach.dash.quiz.noneRanked", { min: view.minAnswers })}</p>
         ) : (
-          <div className="question-list">
-            {ranked.map((q) => (
-              <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} attemptsHref={attemptsHref} sharedNames={sharedNames} />
-            ))}
-          </div>
-        )}
-        {unranked.length > 0 ? (
-          <details className="unranked" data-testid="unranked-questions" open={unranked.some((q) => q.key === view.openQuestion)}>
-            <summary>{t("teach.dash.quiz.unrankedList", { n: unranked.length, min: view.minAnswers })}</summary>
+          <>
+            {view.questions.some((q) => q.fewAnswers) ? (
+              <p className="small muted">{t("teach.dash.quiz.fewAnswersHint", { min: view.minAnswers })}</p>
+            ) : null}
             <div className="question-list">
-              {unranked.map((q) => (
-                <QuizQuestion key={q.key} q={q} rank={null} studentHref={studentHref} attemptsHref={attemptsHref} sharedNames={sharedNames} />
+              {view.questions.map((q) => (
+                <QuizQuestion key={q.key} q={q} rank={++rank} studentHref={studentHref} attemptsHref={attemptsHref} sharedNames={sharedNames} />
               ))}
             </div>
-          </details>
-        ) : null}
+          </>
+        )}
         {view.unanswered > 0 ? <p className="muted small">{t("teach.dash.quiz.unanswered", { n: view.unanswered })}</p> : null}
       </section>
     </div>

@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: ctx.t("teach.dash.report.pageTitle", { name: progress.className }),
     printedAt: formatDateTime(new Date()),
     progress: forThePage(progress),
-    hardest: quiz.questions.filter((q) => q.difficulty !== null).slice(0, HARDEST_IN_REPORT),
+    hardest: quiz.questions.slice(0, HARDEST_IN_REPORT),
     calibration: quiz.calibration,
     assignments,
   };
@@ -92,7 +92,15 @@ export default function ReportPage() {
                     <br />
                     {q.prompt}
                   </th>
-                  <td>{q.firstAnswers}</td>
+                  <td>
+                    {q.firstAnswers}
+                    {q.fewAnswers ? (
+                      <>
+                        {" "}
+                        <span className="badge warn">{t("teach.dash.quiz.fewAnswers")}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{q.labels.right}</td>
                   <td>{q.labels.notSure}</td>
                   <td>{q.labels.overconfident}</td>

@@ -4,14 +4,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ClassSettingsSchema as ActionSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabled } from "~/models/classes.server";
+import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabled, setLowScorePercent } from "~/models/classes.server";
+import { HELP_RULES } from "~/models/dashboard.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
-  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null };
+  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null, lowScorePercent: cls.lowScorePercent, defaultLowScorePercent: HELP_RULES.lowScorePercent };
 }
 
 
@@ -32,6 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<Result>({ errors: {}, notice: "saved" });
     case "new-code":
       return data<Result>({ errors: {}, notice: "code", code: await resetJoinCode(teacher, cls.id) });
+    case "low-score":
+      await setLowScorePercent(teacher, cls.id, input.lowScorePercent);
+      return data<Result>({ errors: {}, notice: "saved" });
     case "archive":
       await setArchived(teacher, cls.id, input.archived === "yes");
       return data<Result>({ errors: {}, notice: "saved" });
@@ -84,6 +88,26 @@ export default function ClassSettings() {
           </Form>
         </div>
       </div>
+      <Form method="post" className="card" data-testid="low-score-settings">
+        <h3 style={{ marginTop: 0 }}>{t("teach.settings.lowScoreTitle")}</h3>
+        <input type="hidden" name="intent" value="low-score" />
+        <Field
+          name="lowScorePercent"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          step={1}
+          required
+          label={t("teach.settings.lowScoreLabel")}
+          hint={t("teach.settings.lowScoreHelp", { percent: cls.defaultLowScorePercent })}
+          defaultValue={cls.lowScorePercent}
+          error={result?.errors.lowScorePercent}
+        />
+        <button type="submit" className="secondary">
+          {t("teach.settings.lowScoreSave")}
+        </button>
+      </Form>
       <div className="card">
         <h3 style={{ marginTop: 0 }}>{t("teach.settings.archiveTitle")}</h3>
         <p className="small muted">{t("teach.settings.archiveHelp")}</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { UsageChart } from "~/components/charts/usage-chart";
 import { Transcript } from "~/components/teach/transcript";
+import { ScoringNote } from "~/components/teach/scoring-note";
 import { useT } from "~/i18n/use-t";
 import { viewContextFor } from "~/models/dashboard.server";
 import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/models/dashboard-student.server";
@@ -84,6 +85,7 @@ export default function StudentPage() {
             </tbody>
           </table>
         </div>
+        <ScoringNote />
         {started.some((l) => l.questions.length > 0) ? (
           <>
             <h3>{t("teach.dash.student.answers")}</h3>

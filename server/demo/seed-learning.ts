@@ -178,7 +178,8 @@ export async function seedDemoLearning(
         if (i < doneCount) {
           if (i === 0) log("started", "lesson", lesson.slug);
           stepsDone.push(stepId);
-          log("completed-step", "step", `${lesson.slug}#${stepId}`);
+          // as the engine writes it (progress.server.ts): the lesson's active seconds at that moment
+          log("completed-step", "step", `${lesson.slug}#${stepId}`, { activeSeconds });
         }
       });
 
@@ -209,6 +210,7 @@ export async function seedDemoLearning(
             score: Math.max(0, score),
             maxScore: lesson.quiz.length,
             overconfident: overconfidentCount,
+            activeSeconds,
           });
         }
       });

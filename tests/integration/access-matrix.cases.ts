@@ -156,6 +156,7 @@ export const ATTACKS: Record<string, Entry> = {
     ],
   },
   "teach.frameworks": { attacks: staffOnly("/teach/frameworks") },
+  "teach.scoring": { attacks: staffOnly("/teach/scoring") },
   "teach.classes.$classId": { attacks: classPage("") },
   "teach.classes.$classId_.display": { attacks: classPage("/display") },
   "teach.classes.$classId.settings": { attacks: classPage("/settings", () => ({ intent: "rename", name: "Mine now" })) },

@@ -25,6 +25,8 @@ import { loader as gradebookLoader } from "../../app/routes/teach.classes.$class
 import { loader as responsesLoader } from "../../app/routes/teach.classes.$classId.export.responses[.csv]";
 import { loader as classJsonLoader } from "../../app/routes/teach.classes.$classId.export.class[.json]";
 import { loader as reportLoader } from "../../app/routes/teach.classes.$classId.report";
+import { action as settingsAction } from "../../app/routes/teach.classes.$classId.settings";
+import { completeStep } from "../../app/models/progress.server";
 import { loader as adminLoader } from "../../app/routes/admin._index";
 import { loader as adminClassLoader } from "../../app/routes/admin.classes.$classId";
 import { BOM, neutralizeCell, parseCsv, toCsv } from "../../app/models/exports.server";
@@ -166,14 +168,15 @@ beforeAll(async () => {
   await answer(s.wang, "what-is-an-llm", checks[2]!, { kind: "check", correct: false, confidence: "fairly_sure", choices: ["zzz"], at: ago(33) });
   await answer(s.wang, "what-is-an-llm", checks[1]!, { kind: "check", attempt: 2, notSure: true, correct: false, at: ago(31) });
 
-  // The formula-named student: on step 2 of long-context for 50 minutes, while classmates took
-  // about 2 minutes for that step → stuck.
-  await progress(s.formula, "long-context", { currentStep: long.content.en.steps[1]!.id, stepsDone: [long.content.en.steps[0]!.id], started: ago(60), updated: ago(1) });
-  await activity(s.formula, "completed-step", "step", `long-context#${long.content.en.steps[0]!.id}`, ago(51));
+  // The formula-named student: on step 2 of long-context for 50 minutes of ACTIVE time (the
+  // lesson's active seconds went from 60 when step 1 was done to 3060), while classmates needed
+  // about 2 active minutes for that step → stuck.
+  await progress(s.formula, "long-context", { currentStep: long.content.en.steps[1]!.id, stepsDone: [long.content.en.steps[0]!.id], active: 3060, started: ago(60), updated: ago(1) });
+  await activity(s.formula, "completed-step", "step", `long-context#${long.content.en.steps[0]!.id}`, ago(51), { activeSeconds: 60 });
   for (const [student, minutes] of [[s.eve, 2], [s.finn, 3], [s.ana, 1]] as const) {
-    await progress(student, "long-context", { currentStep: long.content.en.steps[2]!.id, stepsDone: long.content.en.steps.slice(0, 2).map((x) => x.id), started: ago(500), updated: ago(495 - minutes) });
-    await activity(student, "completed-step", "step", `long-context#${long.content.en.steps[0]!.id}`, ago(495));
-    await activity(student, "completed-step", "step", `long-context#${long.content.en.steps[1]!.id}`, ago(495 - minutes));
+    await progress(student, "long-context", { currentStep: long.content.en.steps[2]!.id, stepsDone: long.content.en.steps.slice(0, 2).map((x) => x.id), active: 60 + minutes * 60, started: ago(500), updated: ago(495 - minutes) });
+    await activity(student, "completed-step", "step", `long-context#${long.content.en.steps[0]!.id}`, ago(495), { activeSeconds: 60 });
+    await activity(student, "completed-step", "step", `long-context#${long.content.en.steps[1]!.id}`, ago(495 - minutes), { activeSeconds: 60 + minutes * 60 });
   }
 
   // Quiz insight: tokens question 0 — five first attempts, four not right (ranked);
@@ -253,7 +256,7 @@ describe("class page aggregates", () => {
     const signals = (name: string) => view.students.find((x) => x.displayName === name)!.signals;
     // three answers in a row not right, "not sure" included
     expect(signals("王小明")).toEqual([expect.objectContaining({ kind: "wrong-streak", count: 3 })]);
-    // 50 minutes on a step the class did in about 2
+    // 50 active minutes on a step the class did in about 2
     const stuck = signals("=HYPERLINK(\"http://x\",\"y\")").find((x) => x.kind === "stuck");
     expect(stuck).toMatchObject({ kind: "stuck", lesson: "long-context", typicalMinutes: 2 });
     expect((stuck as { minutes: number }).minutes).toBeGreaterThanOrEqual(49);
@@ -304,16 +307,23 @@ describe("quiz insight", () => {
     expect(q0.learners.find((l) => l.displayName === "Eve")!.attempts.map((a) => a.resultLabel)).toEqual(["Wrong", "Right"]);
   });
 
-  it("ranks robustly: 4 of 5 missing outranks 2 of 2, which is too few to rank", async () => {
+  it("ranks robustly, and ranks questions with few answers too, marked so", async () => {
     const { view } = await call(quizLoader, teacher, `/teach/classes/${classId}/quiz?lesson=tokens`, params());
     const ids = view.questions.map((q) => q.questionId);
     const q0 = view.questions.find((q) => q.questionId === tokens.quiz[0]!.id)!;
     const q1 = view.questions.find((q) => q.questionId === tokens.quiz[1]!.id)!;
     expect(q0.difficulty).toBeCloseTo(wilsonLower(4, 5), 6);
-    // q1: Eve, Finn, and Ana's attempt 1 — three first answers, all wrong: still too few
+    expect(q0.fewAnswers).toBe(false);
+    // q1: Eve, Finn, and Ana's attempt 1 — three first answers, all wrong: ranked, marked "few answers",
+    // and (3 of 3 missing being strong evidence even so) above q0's 4 of 5
     expect(q1.firstAnswers).toBe(3);
-    expect(q1.difficulty).toBeNull();
-    expect(ids.indexOf(q0.questionId)).toBeLessThan(ids.indexOf(q1.questionId));
+    expect(q1.fewAnswers).toBe(true);
+    expect(q1.difficulty).toBeCloseTo(wilsonLower(3, 3), 6);
+    expect(ids.indexOf(q1.questionId)).toBeLessThan(ids.indexOf(q0.questionId));
+    // a question only Ana answered first (1 of 1 missing) ranks below q0: one answer is weak evidence
+    const single = view.questions.find((q) => q.questionId === tokens.quiz[5]!.id)!;
+    expect(single).toMatchObject({ firstAnswers: 1, fewAnswers: true });
+    expect(ids.indexOf(single.questionId)).toBeGreaterThan(ids.indexOf(q0.questionId));
     expect(wilsonLower(15, 20)).toBeGreaterThan(wilsonLower(2, 2));
   });
 
@@ -487,6 +497,136 @@ describe("flags and assignments", () => {
     const { assignments } = await call(assignLoader, teacher, `/teach/classes/${classId}/assignments?lang=en`, params());
     const a = assignments.find((x) => x.lesson === "tokens")!;
     expect(a).toMatchObject({ wholeClass: false, assigned: 2, completed: 1, overdue: 1, overdueNames: ["Ben"] });
+  });
+});
+
+describe("who is struggling: scores, \"not sure\" and active time", () => {
+  // A class of its own, so the signals above keep their counts.
+  let cls: string;
+  const st: Record<"low" | "unsure" | "overnight" | "busy" | "between" | "back", SessionUser> = {} as never;
+  const ALL = { sort: "name", show: "all", q: "" } as const;
+  const HOUR = 60;
+
+  beforeAll(async () => {
+    cls = (await makeClass(teacher, "Signals")).id;
+    for (const key of Object.keys({ low: 1, unsure: 1, overnight: 1, busy: 1, between: 1, back: 1 }) as (keyof typeof st)[]) {
+      st[key] = await makeStudentIn(cls, { displayName: `S-${key}` });
+    }
+    const tokenSteps = tokens.content.en.steps.map((x) => x.id);
+    const finished = { status: "completed" as const, currentStep: "_quiz", stepsDone: [...tokenSteps, "_quiz"], started: ago(20 * HOUR), updated: ago(18 * HOUR), completed: ago(18 * HOUR) };
+    // low: submitted the tokens quiz with 1 of 10 right (wrong answers marked "guessing": 0 points)
+    // unsure: 7 right and 3 honest "I'm not sure" → 7/10, not low, but 3 "not sure"
+    // between: all right, finished tokens yesterday and has not opened the next lesson
+    for (const [key, outcome] of [["low", (i: number) => (i === 0 ? "right" : "wrong")], ["unsure", (i: number) => (i < 3 ? "notSure" : "right")], ["between", () => "right"]] as const) {
+      await progress(st[key], "tokens", { ...finished, active: 2 * 3600 });
+      for (let i = 0; i < tokens.quiz.length; i++) {
+        const o = outcome(i);
+        await answer(st[key], "tokens", tokens.quiz[i]!.id, {
+          choices: o === "right" ? [rightChoice(tokens, i)] : o === "wrong" ? [wrongChoice(tokens, i)] : [],
+          notSure: o === "notSure",
+          confidence: o === "wrong" ? "guessing" : "sure",
+          correct: o === "right",
+          at: ago(18 * HOUR),
+        });
+      }
+    }
+    const llmSteps = llm.content.en.steps.map((x) => x.id);
+    // overnight: finished step 1 yesterday afternoon after 2 active minutes, came back this morning
+    // and has spent 2 more active minutes on step 2: 16 wall-clock hours, but not stuck
+    await progress(st.overnight, "what-is-an-llm", { currentStep: llmSteps[1]!, stepsDone: [llmSteps[0]!], active: 240, started: ago(16 * HOUR + 2), updated: ago(5) });
+    await activity(st.overnight, "completed-step", "step", `what-is-an-llm#${llmSteps[0]}`, ago(16 * HOUR), { activeSeconds: 120 });
+    // busy: 40 active minutes on step 2 without finishing it → stuck
+    await progress(st.busy, "what-is-an-llm", { currentStep: llmSteps[1]!, stepsDone: [llmSteps[0]!], active: 120 + 40 * 60, started: ago(45), updated: ago(1) });
+    await activity(st.busy, "completed-step", "step", `what-is-an-llm#${llmSteps[0]}`, ago(42), { activeSeconds: 120 });
+    // back: reached step 5, then went back to re-read step 2; seen only through an active-time ping
+    await progress(st.back, "what-is-an-llm", { currentStep: llmSteps[1]!, stepsDone: llmSteps.slice(0, 4), active: 600, started: ago(3 * HOUR), updated: ago(7) });
+  });
+
+  const viewOf = () => getClassProgress(teacher, cls, ALL, { locale: "en", t: en });
+  const student = (view: Awaited<ReturnType<typeof viewOf>>, key: keyof typeof st) => view.students.find((x) => x.id === st[key].id)!;
+
+  it("a low quiz score and repeated \"not sure\" are reasons in \"may need help\", and the low score is marked in words", async () => {
+    const page = await call(progressLoader, teacher, `/teach/classes/${cls}?lang=en`, { classId: cls });
+    const signals = (key: keyof typeof st) => page.view.students.find((x) => x.id === st[key].id)!.signals;
+    // (her last nine answers were not right: the streak signal stands beside it)
+    expect(signals("low")).toEqual([
+      { kind: "wrong-streak", label: expect.any(String) },
+      { kind: "low-score", label: "Quiz score under 50%: lesson 2 (1/10)" },
+    ]);
+    expect(signals("unsure")).toEqual([{ kind: "not-sure", label: "“I'm not sure” 3 or more times in one quiz: lesson 2 (3 times)" }]);
+    expect(signals("between")).toEqual([]);
+    const cell = (key: keyof typeof st) => page.view.students.find((x) => x.id === st[key].id)!.cells.find((c) => c.lesson === "tokens")!;
+    expect(cell("low")).toMatchObject({ lowScore: true, label: { status: "Completed", score: "1/10", lowScore: "Low score" } });
+    expect(cell("unsure")).toMatchObject({ lowScore: false, label: { score: "7/10", lowScore: "" } });
+    expect(page.rulesText).toContain("under 50%");
+  });
+
+  it("the teacher sets the class's threshold; bad input says why and writes nothing", async () => {
+    const bad = (await call(settingsAction, teacher, `/teach/classes/${cls}/settings?lang=en`, { classId: cls }, { form: { intent: "low-score", lowScorePercent: "abc" } })) as unknown as {
+      data: { errors: Record<string, string> };
+      init: { status: number };
+    };
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.errors).toEqual({ lowScorePercent: "teach.settings.lowScoreInvalid" });
+    await call(settingsAction, teacher, `/teach/classes/${cls}/settings`, { classId: cls }, { form: { intent: "low-score", lowScorePercent: "101" } });
+    expect(student(await viewOf(), "unsure").signals.map((x) => x.kind)).toEqual(["not-sure"]);
+    // 80%: 7/10 is now low too
+    await call(settingsAction, teacher, `/teach/classes/${cls}/settings`, { classId: cls }, { form: { intent: "low-score", lowScorePercent: "80" } });
+    const view = await viewOf();
+    expect(view.lowScorePercent).toBe(80);
+    expect(student(view, "unsure").signals.map((x) => x.kind)).toEqual(["low-score", "not-sure"]);
+    await expect404(call(settingsAction, otherTeacher, `/teach/classes/${cls}/settings`, { classId: cls }, { form: { intent: "low-score", lowScorePercent: "10" } }));
+    await call(settingsAction, teacher, `/teach/classes/${cls}/settings`, { classId: cls }, { form: { intent: "low-score", lowScorePercent: "50" } });
+  });
+
+  it("stuck counts active time on the step: idle overnight is not stuck, 40 active minutes is", async () => {
+    const view = await viewOf();
+    expect(student(view, "overnight").signals).toEqual([]);
+    const stuck = student(view, "busy").signals.find((x) => x.kind === "stuck");
+    expect(stuck).toMatchObject({ kind: "stuck", lesson: "what-is-an-llm", minutes: 40 });
+    expect(stuck!.label).toMatch(/^Step 2 of “.+” not finished after 40 min of active time \(the class usually needs about \d+ min\); last there 1 minute ago$/);
+  });
+
+  it("a student between lessons is not stuck", async () => {
+    const between = student(await viewOf(), "between");
+    expect(between.signals).toEqual([]);
+    expect(between.whereLabel).toMatch(/^Finished/);
+  });
+
+  it("the matrix shows the furthest step reached; \"where now\" the step they are on", async () => {
+    const back = student(await viewOf(), "back");
+    const cell = back.cells.find((c) => c.lesson === "what-is-an-llm")!;
+    expect(cell).toMatchObject({ step: 5, label: expect.objectContaining({ status: "Step 5 of 7" }) });
+    expect(back.where).toMatchObject({ lesson: "what-is-an-llm", step: 2 });
+  });
+
+  it("\"last seen\" is one definition: the class page and the student page agree", async () => {
+    const page = await call(progressLoader, teacher, `/teach/classes/${cls}?lang=en`, { classId: cls });
+    const { view } = await call(studentLoader, teacher, `/teach/classes/${cls}/students/${st.back.id}?lang=en`, { classId: cls, studentId: st.back.id });
+    // S-back's only sign of life is an active-time ping (no activity row) 7 minutes ago
+    expect(page.view.students.find((x) => x.id === st.back.id)!.lastSeenLabel).toBe("7 minutes ago");
+    expect(view.student.lastSeen).toBe("7 minutes ago");
+  });
+
+  it("quiz insight ranks questions with only 3 first answers, marked \"few answers\"", async () => {
+    const { view } = await call(quizLoader, teacher, `/teach/classes/${cls}/quiz?lesson=tokens&lang=en`, { classId: cls });
+    const q = (i: number) => view.questions.find((x) => x.questionId === tokens.quiz[i]!.id)!;
+    // q1: low wrong, unsure "not sure", between right → 2 of 3 not right; q5: all three right
+    expect(q(1)).toMatchObject({ firstAnswers: 3, right: 1, fewAnswers: true });
+    expect(q(1).difficulty).toBeCloseTo(wilsonLower(2, 3), 6);
+    expect(q(5)).toMatchObject({ firstAnswers: 3, right: 2, fewAnswers: true });
+    const order = view.questions.map((x) => x.questionId);
+    expect(order.indexOf(q(1).questionId)).toBeLessThan(order.indexOf(q(5).questionId));
+    expect(view.questions.every((x) => typeof x.difficulty === "number")).toBe(true);
+  });
+
+  it("a finished step records the lesson's active seconds, which the stuck rule reads", async () => {
+    const learner = await makeStudentIn(cls);
+    const steps = llm.content.en.steps.map((x) => x.id);
+    await completeStep(learner, { lessonSlug: "what-is-an-llm", stepId: steps[0]!, nextStep: steps[1]!, requiredSteps: [...steps, "_quiz"], activeSeconds: 30 });
+    const [row] = await db().execute<{ result: { activeSeconds: number } }>(sql`
+      select result from activity_log where actor_id = ${learner.id} and verb = 'completed-step'`);
+    expect(row!.result.activeSeconds).toBe(30);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * Students who may need the teacher now, with the reason in words: several answers in a row not
- * right, far longer on one step than the class usually takes, or a flagged playground exchange.
+ * right, a low quiz score or many "I'm not sure" answers in one quiz, far longer active time on
+ * one step than the class usually takes, or a flagged playground exchange.
  */
 import type { PageStudent } from "~/models/dashboard.server";
 import { useT } from "~/i18n/use-t";
 import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";
 
-const SIGNAL_CLASS = { "wrong-streak": "warn", stuck: "warn", flag: "bad" } as const;
+const SIGNAL_CLASS = { "wrong-streak": "warn", "low-score": "warn", "not-sure": "warn", stuck: "warn", flag: "bad" } as const;
 
 export function NeedsHelp({
   students,

@@ -19,7 +19,7 @@ export function QuizQuestion({
   q: QuestionInsight;
   /** Name keys two students of the class share: their usernames are shown beside the name. */
   sharedNames?: readonly string[];
-  rank: number | null;
+  rank: number;
   studentHref: (id: string) => string;
   /** Opens (a key) or closes (null) the learners' attempts: a plain link, works without JavaScript. */
   attemptsHref: (key: string | null) => string;
@@ -31,7 +31,14 @@ export function QuizQuestion({
     <article className="card question-card" aria-labelledby={headingId} data-testid={`question-${q.key}`} data-first-answers={q.firstAnswers}>
       <header className="question-head">
         <p className="small muted question-where">
-          {rank !== null ? <span className="badge brand">{t("teach.dash.quiz.rank", { n: rank })}</span> : <span className="badge">{t("teach.dash.quiz.unranked")}</span>}{" "}
+          <span className="badge brand">{t("teach.dash.quiz.rank", { n: rank })}</span>{" "}
+          {q.fewAnswers ? (
+            <>
+              <span className="badge warn" data-testid="few-answers">
+                {t("teach.dash.quiz.fewAnswers")}
+              </span>{" "}
+            </>
+          ) : null}
           {t("teach.dash.quiz.inLesson", { n: q.lessonNumber, lesson: q.lessonTitle })} ·{" "}
           {t(q.kind === "quiz" ? "teach.dash.kind.quiz" : "teach.dash.kind.check")}
         </p>

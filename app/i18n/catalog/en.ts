@@ -8,6 +8,7 @@ import { auth } from "./en/auth";
 import { learn } from "./en/learn";
 import { playground } from "./en/playground";
 import { teach } from "./en/teach";
+import { teachSignals } from "./en/teach-signals";
 import { admin } from "./en/admin";
 import { safeguarding } from "./en/safeguarding";
 import { widgets } from "./en/widgets";
@@ -15,6 +16,6 @@ import { models } from "./en/models";
 import { limits } from "./en/limits";
 import { guide } from "./en/guide";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...teachSignals, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models } as const;
 
 export type MessageKey = keyof typeof en;

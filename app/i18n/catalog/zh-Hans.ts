@@ -5,6 +5,7 @@ import { auth } from "./zh-Hans/auth";
 import { learn } from "./zh-Hans/learn";
 import { playground } from "./zh-Hans/playground";
 import { teach } from "./zh-Hans/teach";
+import { teachSignals } from "./zh-Hans/teach-signals";
 import { admin } from "./zh-Hans/admin";
 import { safeguarding } from "./zh-Hans/safeguarding";
 import { widgets } from "./zh-Hans/widgets";
@@ -12,4 +13,4 @@ import { models } from "./zh-Hans/models";
 import { limits } from "./zh-Hans/limits";
 import { guide } from "./zh-Hans/guide";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...teachSignals, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models };

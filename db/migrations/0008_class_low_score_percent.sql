@@ -1,0 +1,1 @@
+ALTER TABLE "classes" ADD COLUMN "low_score_percent" integer DEFAULT 50 NOT NULL;
