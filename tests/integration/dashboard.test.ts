@@ -353,10 +353,24 @@ describe("exports match the screen", () => {
     expect(text.startsWith(BOM)).toBe(true);
     const rows = parseCsv(text);
     const [header, ...body] = rows;
-    expect(header!.length).toBe(2 + 3 * view.lessons.length);
-    const expected = view.students.map((st) =>
-      [st.displayName, st.username, ...st.cells.flatMap((c) => [c.label.status, c.label.score, c.label.completedAt])].map(neutralizeCell),
-    );
+    expect(header!.length).toBe(2 + 5 * view.lessons.length);
+    // text as the page prints it (neutralised); points, maximum and percentage as plain numbers
+    const { students } = await getClassProgress(teacher, classId, { sort: "progress", show: "all", q: "" }, { locale: "en", t: en });
+    const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 10) / 10));
+    const expected = view.students.map((st) => {
+      const full = students.find((x) => x.id === st.id)!;
+      return [
+        neutralizeCell(st.displayName),
+        neutralizeCell(st.username),
+        ...full.cells.flatMap((c) => [
+          neutralizeCell(c.label.status),
+          num(c.score),
+          String(c.questions),
+          num(c.score === null ? null : (100 * c.score) / c.questions),
+          c.label.completedAt,
+        ]),
+      ];
+    });
     expect(body).toEqual(expected);
     // the formula-named student is inert in a spreadsheet; the Chinese name is intact
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
