@@ -301,6 +301,8 @@ export const assignments = pgTable(
       .references(() => classes.id, { onDelete: "cascade" }),
     lessonSlug: text("lesson_slug").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }),
+    /** The teacher's note to the students (shown with the assignment on /learn); null = none. */
+    instructions: text("instructions"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -99,11 +99,13 @@ export function instantAt(day: string, time: string, zone: string): Date | null 
   if (mo < 1 || mo > 12 || da < 1 || h > 23 || mi > 59) return null;
   const wanted = Date.UTC(y, mo - 1, da, h, mi);
   if (new Date(wanted).getUTCDate() !== da) return null; // 2025-02-30
+  const shownAt = (instant: number) => {
+    const w = wallClock(new Date(instant), zone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+  };
   let guess = wanted;
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(new Date(guess), zone);
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-    guess += wanted - shown;
-  }
-  return new Date(guess);
+  for (let i = 0; i < 2; i++) guess += wanted - shownAt(guess);
+  // In a spring-forward gap the guess settles an hour early; one more step moves past the gap.
+  const miss = wanted - shownAt(guess);
+  return new Date(miss > 0 ? guess + miss : guess);
 }

@@ -189,6 +189,8 @@ beforeAll(async () => {
   // Eve's second attempt at q0 is right: it must not change the first-attempt numbers
   await answer(s.eve, "tokens", q0, { attempt: 2, choices: [rightChoice(tokens, 0)], confidence: "sure", correct: true, at: ago(98) });
 
+  // Everyone was in the class a month ago (a student who joins after a due date "joined late")
+  await db().execute(sql`update enrollments set created_at = now() - interval '30 days' where class_id = ${classId}`);
   // An assignment of "honesty" to the whole class, due yesterday: overdue for everyone
   await db().execute(sql`insert into assignments (class_id, lesson_slug, due_at, created_by) values (${classId}, 'honesty', ${ago(24 * 60)}::timestamptz, ${teacher.id})`);
 });

@@ -40,6 +40,7 @@ export function ProgressMatrix({
                 <Link className="matrix-guide small no-print" to={`/teach/guide/${l.slug}`} aria-label={t("guide.link.columnLabel", { title: l.title })}>
                   {t("guide.link.column")}
                 </Link>
+                {l.assignedLabel ? <span className="matrix-due small">{l.assignedLabel}</span> : null}
               </th>
             ))}
             <th scope="col" className="matrix-total">
