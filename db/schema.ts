@@ -55,6 +55,8 @@ export interface SchoolSettings {
   sso?: SsoSettings;
   /** This server's address for printed cards, join links and invitations (origin only, e.g. "https://lantern.school.example"). */
   publicUrl?: string;
+  /** IANA zone (e.g. "Asia/Shanghai") every date is shown and entered in, opening hours too; absent = the server's. */
+  timeZone?: string;
 }
 
 /** How a role is decided from the provider's claims: a group claim, or the e-mail domain. */
@@ -301,6 +303,8 @@ export const assignments = pgTable(
       .references(() => classes.id, { onDelete: "cascade" }),
     lessonSlug: text("lesson_slug").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }),
+    /** The teacher's note to the students (shown with the assignment on /learn); null = none. */
+    instructions: text("instructions"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

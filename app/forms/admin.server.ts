@@ -1,6 +1,7 @@
 /** Form schemas of the admin pages and the assignment page (server-only: keeps zod out of the browser). */
 import { z } from "zod";
 import { normalizePublicUrl } from "~/models/public-url.server";
+import { isTimeZone } from "~/utils/time-zone";
 
 const whole = (min: number, max: number) =>
   z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
@@ -23,6 +24,8 @@ export const SchoolSettingsSchema = z.object({
       return origin ?? "";
     })
     .optional(),
+  // optional: a form from before the setting existed leaves the saved zone alone
+  timeZone: z.string().trim().refine(isTimeZone, "admin.settings.timeZoneInvalid").optional(),
 });
 
 export const InvitationActionSchema = z.discriminatedUnion("intent", [

@@ -1,6 +1,9 @@
 /**
  * Assignments: a lesson given to a whole class, or to chosen students of it, with an optional
- * due date. Overdue means: the due date has passed and the student has not completed the lesson.
+ * due date and time and a note to the students. Overdue means: the due moment has passed, the
+ * student has not completed the lesson, and they were in the class by then; a student who
+ * joined after it "joined late" (the teacher can give them their own due date by assigning the
+ * lesson to them by name).
  *
  * Teacher functions take the acting teacher and check the class inside the query (another
  * teacher's class or assignment is a 404). Students see their assignments on /learn through
@@ -16,61 +19,127 @@ import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "./dashboard-labels.server";
-
-/**
- * A due date is a calendar day (the form has no time zone to offer without JavaScript): the
- * assignment is due at the end of that day in the server's time zone.
- */
-export function endOfDay(day: string): Date {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, 23, 59, 59, 999);
-}
+import { currentTimeZone } from "~/utils/request-scope.server";
+import { instantAt } from "~/utils/time-zone";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A due date without a time: the end of that day on the school's clocks. */
+export const DEFAULT_DUE_TIME = "23:59";
 
-export const NewAssignmentSchema = z.object({
+/**
+ * One form creates and edits an assignment: lesson, due date and time (entered on the school's
+ * clocks: the request's time zone), the note to students, and who it is for. The due moment is
+ * worked out here, so the model only ever sees an instant.
+ */
+const assignmentFields = z.object({
   lesson: z.string("teach.dash.assign.lessonRequired").refine((slug) => getCourse().lessons.some((l) => l.slug === slug), "teach.dash.assign.lessonRequired"),
   due: z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (DAY.test(v) && !Number.isNaN(endOfDay(v).getTime())), "teach.dash.assign.dueInvalid"),
+    .refine((v) => v === null || DAY.test(v), "teach.dash.assign.dueInvalid"),
+  dueTime: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : DEFAULT_DUE_TIME))
+    .refine((v) => TIME.test(v), "teach.dash.assign.dueTimeInvalid"),
+  instructions: z
+    .string()
+    .trim()
+    .max(1000, "teach.dash.assign.instructionsTooLong")
+    .optional()
+    .transform((v) => (v ? v.replace(/\r\n?/g, "\n") : null)),
   target: z.enum(["class", "students"], "form.invalid"),
   students: z
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : [v].flat()))
     .pipe(z.array(z.uuid("form.invalid")).max(500, "form.invalid")),
-}).refine((v) => v.target === "class" || v.students.length > 0, { path: ["students"], message: "teach.dash.assign.pickStudents" });
+});
 
-export type NewAssignment = z.infer<typeof NewAssignmentSchema>;
-
-/** The new assignment's id, or null when none of the chosen students is in the class (nothing is written). */
-export async function createAssignment(teacher: SessionUser, classId: string, input: NewAssignment): Promise<string | null> {
-  const cls = await requireTeacherOf(teacher, classId);
-  const dueAt = input.due ? endOfDay(input.due) : null;
-  const NONE_ENROLLED = Symbol("none enrolled");
-  try {
-    return await transaction(async () => {
-    const tx = db();
-    const [row] = await tx.execute<{ id: string }>(sql`
-      insert into assignments (class_id, lesson_slug, due_at, created_by)
-      values (${cls.id}, ${input.lesson}, ${dueAt ? dueAt.toISOString() : null}::timestamptz, ${teacher.id})
-      returning id`);
-    if (input.target === "students") {
-      // Only students enrolled in this class can be chosen; other ids are silently left out.
-      const added = await tx.execute<{ student_id: string }>(sql`
-        insert into assignment_students (assignment_id, student_id)
-        select ${row!.id}, e.student_id from enrollments e
-        where e.class_id = ${cls.id} and e.student_id = any(${`{${input.students.join(",")}}`}::uuid[])
-        returning student_id`);
-      if (added.length === 0) throw NONE_ENROLLED;
-    }
-    return row!.id;
+function withDueMoment<T extends z.infer<typeof assignmentFields>>(schema: z.ZodType<T, unknown>) {
+  return schema
+    .refine((v) => v.target === "class" || v.students.length > 0, { path: ["students"], message: "teach.dash.assign.pickStudents" })
+    .transform((v, ctx) => {
+      const { due, dueTime, ...rest } = v;
+      const dueAt = due ? instantAt(due, dueTime, currentTimeZone()) : null;
+      if (due && !dueAt) {
+        ctx.addIssue({ code: "custom", path: ["due"], message: "teach.dash.assign.dueInvalid" });
+        return z.NEVER;
+      }
+      return { ...rest, dueAt };
     });
+}
+
+export const NewAssignmentSchema = withDueMoment(assignmentFields);
+export const EditAssignmentSchema = withDueMoment(assignmentFields.extend({ assignmentId: z.uuid("form.invalid") }));
+
+export type AssignmentInput = z.infer<typeof NewAssignmentSchema>;
+
+const NONE_ENROLLED = Symbol("none enrolled");
+
+/** Who an assignment is for: its chosen students (only those enrolled in the class), or everyone. */
+async function setTargets(assignmentId: string, classId: string, input: AssignmentInput): Promise<void> {
+  const tx = db();
+  await tx.execute(sql`delete from assignment_students where assignment_id = ${assignmentId}`);
+  if (input.target !== "students") return;
+  // Only students enrolled in this class can be chosen; other ids are silently left out.
+  const added = await tx.execute<{ student_id: string }>(sql`
+    insert into assignment_students (assignment_id, student_id)
+    select ${assignmentId}, e.student_id from enrollments e
+    where e.class_id = ${classId} and e.student_id = any(${`{${input.students.join(",")}}`}::uuid[])
+    returning student_id`);
+  if (added.length === 0) throw NONE_ENROLLED;
+}
+
+/** Runs a write; null (and nothing written) when none of the chosen students is in the class. */
+async function unlessNoneEnrolled<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await transaction(work);
   } catch (error) {
     if (error === NONE_ENROLLED) return null;
+    throw error;
+  }
+}
+
+/** The new assignment's id, or null when none of the chosen students is in the class (nothing is written). */
+export async function createAssignment(teacher: SessionUser, classId: string, input: AssignmentInput): Promise<string | null> {
+  const cls = await requireTeacherOf(teacher, classId);
+  return unlessNoneEnrolled(async () => {
+    const [row] = await db().execute<{ id: string }>(sql`
+      insert into assignments (class_id, lesson_slug, due_at, instructions, created_by)
+      values (${cls.id}, ${input.lesson}, ${input.dueAt ? input.dueAt.toISOString() : null}::timestamptz, ${input.instructions}, ${teacher.id})
+      returning id`);
+    await setTargets(row!.id, cls.id, input);
+    return row!.id;
+  });
+}
+
+/**
+ * Changes an assignment of the teacher's class: lesson, due moment, note and students, in one
+ * transaction. Another class's assignment is a 404; null when none of the chosen students is
+ * in the class (nothing is written).
+ */
+export async function updateAssignment(teacher: SessionUser, classId: string, assignmentId: string, input: AssignmentInput): Promise<string | null> {
+  const cls = await requireTeacherOf(teacher, classId);
+  const NOT_FOUND = Symbol("not found");
+  try {
+    return await unlessNoneEnrolled(async () => {
+      const updated = await db().execute<{ id: string }>(sql`
+        update assignments
+           set lesson_slug = ${input.lesson}, due_at = ${input.dueAt ? input.dueAt.toISOString() : null}::timestamptz,
+               instructions = ${input.instructions}
+         where id = ${assignmentId}::uuid and class_id = ${cls.id}
+        returning id`);
+      if (updated.length === 0) throw NOT_FOUND;
+      await setTargets(assignmentId, cls.id, input);
+      return assignmentId;
+    });
+  } catch (error) {
+    if (error === NOT_FOUND) notFound();
     throw error;
   }
 }
@@ -89,13 +158,17 @@ export interface AssignmentView {
   lessonNumber: number;
   dueAt: string | null;
   dueLabel: string;
-  /** Everyone, or the chosen students' names. */
+  instructions: string | null;
+  /** Everyone, or the chosen students' names and ids. */
   wholeClass: boolean;
   targetNames: string[];
+  targetIds: string[];
   assigned: number;
   completed: number;
   overdue: number;
   overdueNames: string[];
+  /** Not finished, but they joined the class after the due moment: not overdue. */
+  joinedLateNames: string[];
   pastDue: boolean;
   createdLabel: string;
 }
@@ -104,16 +177,19 @@ type AssignmentRow = {
   id: string;
   lesson_slug: string;
   due_at: Date | string | null;
+  instructions: string | null;
   created_at: Date | string;
   whole_class: boolean;
   target_names: string[] | null;
+  target_ids: string[] | null;
   assigned: number;
   completed: number;
   overdue_names: string[] | null;
+  joined_late_names: string[] | null;
   past_due: boolean;
 };
 
-/** The class's assignments with completion and overdue counts, in ONE statement. */
+/** The class's assignments with completion, overdue and joined-late counts, in ONE statement. */
 export async function listClassAssignments(
   teacher: SessionUser,
   classId: string,
@@ -122,22 +198,25 @@ export async function listClassAssignments(
   const cls = await requireTeacherOf(teacher, classId);
   const rows = await db().execute<AssignmentRow>(sql`
     with targets as (
-      -- who each assignment is for: its chosen students, or everyone enrolled now
-      select a.id as assignment_id, e.student_id
+      -- who each assignment is for: its chosen students, or everyone enrolled now; and when they joined
+      select a.id as assignment_id, e.student_id, e.created_at as joined_at
       from assignments a
       join enrollments e on e.class_id = a.class_id
       where a.class_id = ${cls.id}
         and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
              or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = e.student_id))
     )
-    select a.id, a.lesson_slug, a.due_at, a.created_at,
+    select a.id, a.lesson_slug, a.due_at, a.instructions, a.created_at,
            not exists (select 1 from assignment_students s where s.assignment_id = a.id) as whole_class,
            (select array_agg(u.display_name order by u.display_name) from assignment_students s join users u on u.id = s.student_id
              where s.assignment_id = a.id) as target_names,
+           (select array_agg(s.student_id) from assignment_students s where s.assignment_id = a.id) as target_ids,
            count(t.student_id)::int as assigned,
            count(t.student_id) filter (where lp.status = 'completed')::int as completed,
            array_agg(u.display_name order by u.display_name)
-             filter (where a.due_at < now() and lp.status is distinct from 'completed') as overdue_names,
+             filter (where a.due_at < now() and lp.status is distinct from 'completed' and t.joined_at <= a.due_at) as overdue_names,
+           array_agg(u.display_name order by u.display_name)
+             filter (where a.due_at < now() and lp.status is distinct from 'completed' and t.joined_at > a.due_at) as joined_late_names,
            coalesce(a.due_at < now(), false) as past_due
     from assignments a
     left join targets t on t.assignment_id = a.id
@@ -158,12 +237,15 @@ export async function listClassAssignments(
       lessonNumber: lesson?.number ?? 0,
       dueAt: r.due_at ? new Date(r.due_at).toISOString() : null,
       dueLabel: formatDateTime(r.due_at),
+      instructions: r.instructions,
       wholeClass: r.whole_class,
       targetNames: r.target_names ?? [],
+      targetIds: r.target_ids ?? [],
       assigned: r.assigned,
       completed: r.completed,
       overdue: overdueNames.length,
       overdueNames,
+      joinedLateNames: r.joined_late_names ?? [],
       pastDue: r.past_due,
       createdLabel: formatDateTime(r.created_at),
     };

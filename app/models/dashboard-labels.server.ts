@@ -4,24 +4,17 @@
  */
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
+import { currentTimeZone } from "~/utils/request-scope.server";
+import { wallClock } from "~/utils/time-zone";
 
 // Intl formatters are costly to build (tens of microseconds each): build each once per process.
-let numeric: Intl.DateTimeFormat | undefined;
 const relative = new Map<Locale, Intl.RelativeTimeFormat>();
 
-function parts(value: Date): Record<string, string> {
-  // en-CA gives ISO-like numerals; the server's time zone, the same for the page and the CSV.
-  numeric ??= new Intl.DateTimeFormat("en-CA", {
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  const out: Record<string, string> = {};
-  for (const p of numeric.formatToParts(value)) out[p.type] = p.value;
-  return out;
+/** The wall clock in the school's time zone (the request's): the page and the CSV agree. */
+function parts(value: Date): Record<"year" | "month" | "day" | "hour" | "minute" | "second", string> {
+  const w = wallClock(value, currentTimeZone());
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { year: String(w.year), month: two(w.month), day: two(w.day), hour: two(w.hour), minute: two(w.minute), second: two(w.second) };
 }
 
 function toDate(value: string | Date | null | undefined): Date | null {
@@ -43,8 +36,7 @@ export function formatTime(value: string | Date | null | undefined): string {
   const d = toDate(value);
   if (!d) return "";
   const p = parts(d);
-  const seconds = String(d.getSeconds()).padStart(2, "0");
-  return `${p.hour}:${p.minute}:${seconds}`;
+  return `${p.hour}:${p.minute}:${p.second}`;
 }
 
 /** "2025-03-14". */

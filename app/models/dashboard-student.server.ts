@@ -15,6 +15,7 @@ import type { Translate } from "~/i18n/translate";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { requireStudentOf } from "./students.server";
+import { currentTimeZone } from "~/utils/request-scope.server";
 import { formatAgo, formatDate, formatDateTime, formatDuration } from "./dashboard-labels.server";
 import { lastSeenSql } from "./last-seen.server";
 import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./dashboard-quiz.server";
@@ -123,11 +124,10 @@ interface Raw {
   policy: PlaygroundPolicy | null;
 }
 
-/** Days are counted in the app server's time zone, the same one the page prints dates in. */
-const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+/** Days are counted in the school's time zone, the same one the page prints dates in. */
 
 async function queryStudent(classId: string, studentId: string): Promise<Raw> {
-  const tz = serverTimeZone();
+  const tz = currentTimeZone();
   const [row] = await db().execute<{ detail: Raw }>(sql`
     select json_build_object(
       'progress', (

@@ -71,6 +71,8 @@ export interface LessonColumn {
   title: string;
   steps: number;
   questions: number;
+  /** "Due 2025-03-14 23:00" under an assigned lesson's header; "" when not assigned (class page only). */
+  assignedLabel?: string;
 }
 
 export interface ProgressCell {
@@ -224,11 +226,17 @@ function questionOrderLiteral(): string {
   return questionOrderCache.literal;
 }
 
-async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[] }> {
+/** One assignment as the matrix's column headers show it. */
+interface DueRow {
+  lesson: string;
+  due_at: string | null;
+}
+
+async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[]; dues: DueRow[] }> {
   const questionOrder = questionOrderLiteral();
-  const result = await db().execute<StudentRow & { medians: StepMedianRow[] | null }>(sql`
+  const result = await db().execute<StudentRow & { medians: StepMedianRow[] | null; dues: DueRow[] | null }>(sql`
     with roster as (
-      select u.id, u.display_name, u.username
+      select u.id, u.display_name, u.username, e.created_at as joined_at
       from enrollments e
       join users u on u.id = e.student_id
       where e.class_id = ${classId}
@@ -298,10 +306,11 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
     ),
     due as (
       -- lessons assigned to each student (whole class, or them by name) whose due date has passed
+      -- (a student who joined the class after the due date "joined late": not overdue)
       select r.id as user_id, array_agg(distinct a.lesson_slug) as due_lessons
       from assignments a
       join roster r on true
-      where a.class_id = ${classId} and a.due_at < now()
+      where a.class_id = ${classId} and a.due_at < now() and r.joined_at <= a.due_at
         and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
              or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = r.id))
       group by r.id
@@ -322,7 +331,10 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
            ${lastSeenSql(sql`r.id`)} as last_seen,
            coalesce(fl.n, 0)::int as open_flags,
            d.due_lessons,
-           case when row_number() over () = 1 then (select json_agg(m) from medians m) end as medians
+           case when row_number() over () = 1 then (select json_agg(m) from medians m) end as medians,
+           case when row_number() over () = 1 then (
+             select json_agg(json_build_object('lesson', a.lesson_slug, 'due_at', a.due_at) order by a.due_at nulls last)
+             from assignments a where a.class_id = ${classId}) end as dues
     from roster r
     left join progress p on p.user_id = r.id
     left join scores sc on sc.user_id = r.id
@@ -349,7 +361,8 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
     order by r.display_name, r.id`);
   const rows = [...result];
   const medians = rows.find((r) => r.medians)?.medians ?? [];
-  return { rows, medians };
+  const dues = rows.find((r) => r.dues)?.dues ?? [];
+  return { rows, medians, dues };
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -473,6 +486,13 @@ function buildCell(
       lowScore: lowScore ? t("teach.dash.lowScore") : "",
     },
   };
+}
+
+/** The column header's note: when an assigned lesson is due (school time), or just "assigned". */
+function assignedLabel(dues: DueRow[], t: Translate): string {
+  if (dues.length === 0) return "";
+  const dates = [...new Set(dues.flatMap((d) => (d.due_at ? [formatDateTime(d.due_at)] : [])))];
+  return dates.length > 0 ? t("teach.dash.matrix.due", { dates: dates.join(", ") }) : t("teach.dash.matrix.assigned");
 }
 
 /**
@@ -704,10 +724,10 @@ export async function buildClassProgress(
   const now = viewCtx.now ?? new Date();
   const lowScorePercent = cls.lowScorePercent ?? HELP_RULES.lowScorePercent;
   const ctx: ClassContext = { ...viewCtx, lowScorePercent };
-  const { rows, medians } = await queryClassProgress(cls.id);
+  const { rows, medians, dues } = await queryClassProgress(cls.id);
   const medianMap = new Map(medians.map((m) => [`${m.lesson}#${m.step}`, m]));
   const all = rows.map((r) => buildStudent(r, medianMap, ctx, now));
-  const lessons = lessonColumns(ctx.locale);
+  const lessons = lessonColumns(ctx.locale).map((l) => ({ ...l, assignedLabel: assignedLabel(dues.filter((d) => d.lesson === l.slug), ctx.t) }));
   const possible = all.length * lessons.length;
   const completed = all.reduce((n, s) => n + s.completedLessons, 0);
   return {

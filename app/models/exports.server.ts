@@ -15,9 +15,10 @@ import { getClassProgress, type ClassProgressView, type ProgressQuery, type View
 import { attemptView, getClassResponses, questionIndex, type ResponseRow } from "./dashboard-quiz.server";
 import { listClassAssignments } from "./assignments.server";
 
-import { toCsv } from "~/utils/csv";
+import { toCsv, type CsvCell } from "~/utils/csv";
+import { currentTimeZone } from "~/utils/request-scope.server";
 
-export { BOM, neutralizeCell, parseCsv, toCsv } from "~/utils/csv";
+export { BOM, neutralizeCell, parseCsv, toCsv, type CsvCell } from "~/utils/csv";
 
 /** A download name: the class name kept readable (Chinese too), plus the date. */
 export function exportFileName(className: string, kind: string, ext: "csv" | "json", now = new Date()): string {
@@ -36,25 +37,42 @@ export function attachment(fileName: string): string {
 
 /**
  * Gradebook: one row per student shown on the class page (same filter, same order), and per
- * lesson the status, score and completion time exactly as the page's cells print them.
+ * lesson five columns a spreadsheet can compute with: the status as the page prints it (text),
+ * the quiz points, the maximum and the percentage (numbers, never "7/9", which Excel and Google
+ * Sheets read as a date), and the completion time as "2025-03-14 09:05" in the school's zone
+ * (named in the header), which spreadsheets read as a date and time.
  */
-export function gradebookRows(view: ClassProgressView, ctx: Pick<ViewContext, "t">): string[][] {
+export function gradebookRows(view: ClassProgressView, ctx: Pick<ViewContext, "t">): CsvCell[][] {
   const { t } = ctx;
-  const header = [t("teach.dash.csv.student"), t("teach.dash.csv.username")];
+  const zone = currentTimeZone();
+  const header: CsvCell[] = [t("teach.dash.csv.student"), t("teach.dash.csv.username")];
   for (const lesson of view.lessons) {
     const name = `${lesson.number}. ${lesson.title}`;
     header.push(
       t("teach.dash.csv.lessonStatus", { lesson: name }),
-      t("teach.dash.csv.lessonScore", { lesson: name }),
-      t("teach.dash.csv.lessonCompletedAt", { lesson: name }),
+      t("teach.dash.csv.lessonPoints", { lesson: name }),
+      t("teach.dash.csv.lessonMaxPoints", { lesson: name }),
+      t("teach.dash.csv.lessonPercent", { lesson: name }),
+      t("teach.dash.csv.lessonCompletedAt", { lesson: name, zone }),
     );
   }
   const rows = view.students.map((s) => [
     s.displayName,
     s.username,
-    ...s.cells.flatMap((c) => [c.label.status, c.label.score, c.label.completedAt]),
+    ...s.cells.flatMap((c) => [
+      c.label.status,
+      c.score === null ? null : roundTo(c.score, 1),
+      c.questions,
+      c.score === null || c.questions === 0 ? null : roundTo((100 * c.score) / c.questions, 1),
+      c.label.completedAt || null,
+    ]),
   ]);
   return [header, ...rows];
+}
+
+function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
 }
 
 export async function gradebookCsv(teacher: SessionUser, classId: string, query: ProgressQuery, ctx: ViewContext) {
@@ -63,7 +81,7 @@ export async function gradebookCsv(teacher: SessionUser, classId: string, query:
 }
 
 /** Quiz responses: one row per answer, each attempt as the quiz page's learner tables print it. */
-export function responseRows(rows: ResponseRow[], ctx: ViewContext): string[][] {
+export function responseRows(rows: ResponseRow[], ctx: ViewContext): CsvCell[][] {
   const { t, locale } = ctx;
   const index = questionIndex();
   const header = [
@@ -89,7 +107,7 @@ export function responseRows(rows: ResponseRow[], ctx: ViewContext): string[][] 
       r.questionId,
       found?.question.content[locale].prompt ?? "",
       t(r.kind === "quiz" ? "teach.dash.kind.quiz" : "teach.dash.kind.check"),
-      String(view.attempt),
+      view.attempt,
       view.answer,
       view.confidenceLabel,
       view.resultLabel,

@@ -204,6 +204,10 @@ export interface MyAssignment {
   lessonSlug: string;
   dueAt: Date | null;
   className: string;
+  /** The teacher's note, or null. */
+  instructions: string | null;
+  /** They joined the class after the due date: not overdue. */
+  joinedLate: boolean;
 }
 
 /**
@@ -211,8 +215,16 @@ export interface MyAssignment {
  * classes excluded), either to the whole class (no assignment_students rows) or to them by name.
  */
 export async function listMyAssignments(student: Learner): Promise<MyAssignment[]> {
-  const rows = await db().execute<{ id: string; lesson_slug: string; due_at: string | Date | null; class_name: string }>(sql`
-    select a.id, a.lesson_slug, a.due_at, c.name as class_name
+  const rows = await db().execute<{
+    id: string;
+    lesson_slug: string;
+    due_at: string | Date | null;
+    class_name: string;
+    instructions: string | null;
+    joined_late: boolean;
+  }>(sql`
+    select a.id, a.lesson_slug, a.due_at, c.name as class_name, a.instructions,
+           coalesce(e.created_at > a.due_at, false) as joined_late
     from enrollments e
     join classes c on c.id = e.class_id and c.archived_at is null
     join assignments a on a.class_id = e.class_id
@@ -227,5 +239,7 @@ export async function listMyAssignments(student: Learner): Promise<MyAssignment[
     lessonSlug: r.lesson_slug,
     dueAt: r.due_at === null ? null : new Date(r.due_at),
     className: r.class_name,
+    instructions: r.instructions,
+    joinedLate: r.joined_late,
   }));
 }

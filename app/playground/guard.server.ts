@@ -28,6 +28,7 @@ import {
 import type { ChatMessage } from "./provider";
 import { screenContext, type ContextFinding, type ContextPart } from "./screen-context";
 import { foldForWords, originalSpan } from "./normalize-text";
+import { isTimeZone, serverTimeZone, wallClock } from "~/utils/time-zone";
 
 // ---------------------------------------------------------------------------------------------
 // Policy
@@ -48,6 +49,8 @@ export interface EffectivePolicy {
   blockedTopics: string[];
   /** Every class's opening hours; the playground is open only when all of them are. */
   schedules: Schedule[];
+  /** The school's time zone: opening hours are read on its clocks. */
+  timeZone: string;
   /** Prepend the safety preamble for minors. */
   preamble: boolean;
 }
@@ -61,7 +64,7 @@ export interface ClassBudget {
  * Teachers may use the playground too: no class rules, but a budget of their own. The safety
  * preamble and the screening are the same as a student's: staff demonstrate on a projector.
  */
-export const STAFF_POLICY: Omit<EffectivePolicy, "kind"> = {
+export const STAFF_POLICY: Omit<EffectivePolicy, "kind" | "timeZone"> = {
   enabled: true,
   allowedModels: null,
   exploreMode: true,
@@ -78,7 +81,7 @@ export const STAFF_POLICY: Omit<EffectivePolicy, "kind"> = {
  * rate and budget apply; every class's blocked topics and opening hours apply. No class at all
  * means no playground (a student joins a class with a code first).
  */
-export function combinePolicies(policies: readonly PlaygroundPolicy[]): Omit<EffectivePolicy, "kind"> {
+export function combinePolicies(policies: readonly PlaygroundPolicy[]): Omit<EffectivePolicy, "kind" | "timeZone"> {
   const [first, ...rest] = policies;
   if (!first) {
     return {
@@ -106,15 +109,16 @@ export function combinePolicies(policies: readonly PlaygroundPolicy[]): Omit<Eff
   };
 }
 
-/** Day 0 is Sunday (as Date#getDay); times are "HH:MM" in the server's time zone; `to` is exclusive. */
-export function scheduleOpenAt(schedule: Schedule, now: Date): boolean {
-  if (!schedule.days.includes(now.getDay())) return false;
-  const hhmm = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
+/** Day 0 is Sunday (as Date#getDay); times are "HH:MM" on the school's clocks (`zone`); `to` is exclusive. */
+export function scheduleOpenAt(schedule: Schedule, now: Date, zone: string): boolean {
+  const clock = wallClock(now, zone);
+  if (!schedule.days.includes(clock.weekday)) return false;
+  const hhmm = `${pad(clock.hour)}:${pad(clock.minute)}`;
   return schedule.from <= hhmm && hhmm < schedule.to;
 }
 
-export function openAt(policy: Pick<EffectivePolicy, "schedules">, now: Date): boolean {
-  return policy.schedules.every((s) => scheduleOpenAt(s, now));
+export function openAt(policy: Pick<EffectivePolicy, "schedules" | "timeZone">, now: Date): boolean {
+  return policy.schedules.every((s) => scheduleOpenAt(s, now, policy.timeZone));
 }
 
 /** The ledger's day: the server's local date, like the schedule. */
@@ -148,6 +152,7 @@ export async function loadSandbox(user: Pick<SessionUser, "id" | "role">, now = 
   const day = ledgerDay(now);
   const student = user.role === "student";
   const [row] = await db().execute<{
+    time_zone: string | null;
     classes: { id: string; policy: PlaygroundPolicy }[];
     ledger: { scope: "student" | "class"; scope_id: string; used: number; reserved: number }[];
   }>(sql`
@@ -157,6 +162,7 @@ export async function loadSandbox(user: Pick<SessionUser, "id" | "role">, now = 
       where ${student} and e.student_id = ${user.id} and c.archived_at is null
     )
     select
+      (select s.settings->>'timeZone' from users u join schools s on s.id = u.school_id where u.id = ${user.id}) as time_zone,
       (select coalesce(json_agg(json_build_object('id', id, 'policy', policy) order by created_at), '[]'::json) from cls) as classes,
       (select coalesce(json_agg(json_build_object('scope', l.scope, 'scope_id', l.scope_id, 'used', l.used, 'reserved', l.reserved)), '[]'::json)
          from token_ledger l
@@ -164,9 +170,10 @@ export async function loadSandbox(user: Pick<SessionUser, "id" | "role">, now = 
           and ((l.scope = 'student' and l.scope_id = ${user.id}) or (l.scope = 'class' and l.scope_id in (select id from cls)))) as ledger`);
   const classRows = row?.classes ?? [];
   const ledger = row?.ledger ?? [];
+  const timeZone = row?.time_zone && isTimeZone(row.time_zone) ? row.time_zone : serverTimeZone();
   const policy: EffectivePolicy = student
-    ? { kind: "student", ...combinePolicies(classRows.map((c) => c.policy)) }
-    : { kind: "staff", ...STAFF_POLICY };
+    ? { kind: "student", ...combinePolicies(classRows.map((c) => c.policy)), timeZone }
+    : { kind: "staff", ...STAFF_POLICY, timeZone };
   const classes = classRows.map((c) => ({ classId: c.id, dailyTokens: c.policy.classDailyTokens }));
   const usageOf = (scopeId: string, budget: number): BudgetUse => {
     const l = ledger.find((x) => x.scope_id === scopeId);

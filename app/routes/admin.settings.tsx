@@ -10,6 +10,8 @@ import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { serverTimeZone, timeZoneNames } from "~/utils/time-zone";
+import { TimeZoneField } from "~/components/admin/time-zone-field";
 import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
 import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
@@ -34,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     safeguarding: safeguardingForPage(safeguarding),
     models: availableModels(settings.defaultModels),
     mini: MINI_MODEL_ID,
+    timeZone: settings.timeZone ?? serverTimeZone(),
+    timeZones: timeZoneNames(),
   };
 }
 
@@ -70,14 +74,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.data.defaultModels.some((m) => !allowed.has(m))) {
     return data<Result>({ errors: { defaultModels: "admin.settings.pickModel" }, saved: false }, { status: 400 });
   }
-  const { publicUrl, ...rest } = parsed.data;
-  // a form without the field (an older page) leaves the saved address alone
-  await updateSchoolSettings(admin, { ...rest, ...(publicUrl ? { publicUrl } : {}) });
+  const { publicUrl, timeZone, ...rest } = parsed.data;
+  // a form without the field (an older page) leaves the saved address and zone alone
+  await updateSchoolSettings(admin, { ...rest, ...(publicUrl ? { publicUrl } : {}), ...(timeZone ? { timeZone } : {}) });
   return data<Result>({ errors: {}, saved: true });
 }
 
 export default function AdminSettings() {
-  const { name, settings, safeguarding, models, mini, publicUrl } = useLoaderData<typeof loader>();
+  const { name, settings, safeguarding, models, mini, publicUrl, timeZone, timeZones } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   const result = actionResult?.form === "safeguarding" ? undefined : actionResult;
@@ -110,6 +114,7 @@ export default function AdminSettings() {
           spellCheck={false}
           autoCapitalize="none"
         />
+        <TimeZoneField value={timeZone} zones={timeZones} error={errors.timeZone} />
         <Field
           name="transcriptRetentionDays"
           type="number"

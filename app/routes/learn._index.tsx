@@ -12,6 +12,7 @@ import type { Locale } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
 import { useT } from "~/i18n/use-t";
 import { CalibrationTable } from "~/components/lesson/calibration-table";
+import { currentTimeZone } from "~/utils/request-scope.server";
 import { listMyAssignments, listProgress, type ProgressRow } from "~/models/progress.server";
 import { calibrationFor } from "~/models/quiz.server";
 import learnStyles from "~/styles/learn.css";
@@ -71,7 +72,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         lesson: card,
         className: a.className,
         due: a.dueAt ? formatDue(a.dueAt, locale) : null,
-        overdue: a.dueAt !== null && a.dueAt.getTime() < now && card.state !== "completed",
+        instructions: a.instructions,
+        overdue: !a.joinedLate && a.dueAt !== null && a.dueAt.getTime() < now && card.state !== "completed",
+        joinedLate: a.joinedLate && card.state !== "completed",
       },
     ];
   });
@@ -88,9 +91,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** Due dates are formatted on the server (its time zone is the school's), so hydration agrees. */
+/** Due dates are formatted on the server, on the school's clocks, so hydration agrees. */
 function formatDue(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit" }).format(date);
+  const timeZone = currentTimeZone();
+  return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone }).format(date);
 }
 
 /**
@@ -158,9 +162,15 @@ export default function LearnHome() {
                       {" · "}
                       {a.due ? t("learn.home.due", { date: a.due }) : t("learn.home.noDue")}
                     </p>
+                    {a.instructions ? (
+                      <p className="small assignment-instructions">
+                        <strong>{t("learn.home.instructions")}</strong> {a.instructions}
+                      </p>
+                    ) : null}
                   </div>
                   <div className="assignment-status">
                     {a.overdue ? <span className="badge bad">{t("learn.home.overdue")}</span> : null}
+                    {a.joinedLate ? <span className="badge">{t("learn.home.joinedLate")}</span> : null}
                     <StateBadge card={a.lesson} />
                   </div>
                 </li>

@@ -1,21 +1,47 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteAssignmentSchema as DeleteSchema } from "~/forms/admin.server";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
-import { createAssignment, deleteAssignment, listClassAssignments, NewAssignmentSchema } from "~/models/assignments.server";
+import {
+  createAssignment,
+  deleteAssignment,
+  EditAssignmentSchema,
+  listClassAssignments,
+  NewAssignmentSchema,
+  updateAssignment,
+  type AssignmentView,
+} from "~/models/assignments.server";
 import { requireTeacherOf } from "~/models/classes.server";
 import { viewContextFor } from "~/models/dashboard.server";
 import { listClassStudents } from "~/models/students.server";
+import { AssignmentForm, type AssignmentFormValues } from "~/components/teach/assignment-form";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
+import { currentTimeZone } from "~/utils/request-scope.server";
+import { wallDay, wallTime } from "~/utils/time-zone";
 import teachStyles from "~/styles/teach.css";
 
 export const links = () => [{ rel: "stylesheet", href: teachStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Lantern" }];
 
+/** The edit form's starting values: the saved assignment, its due moment on the school's clocks. */
+function formValues(a: AssignmentView, zone: string): AssignmentFormValues {
+  const due = a.dueAt ? new Date(a.dueAt) : null;
+  return {
+    lesson: a.lesson,
+    due: due ? wallDay(due, zone) : "",
+    dueTime: due ? wallTime(due, zone) : "",
+    instructions: a.instructions ?? "",
+    target: a.wholeClass ? "class" : "students",
+    students: a.targetIds,
+  };
+}
+
+/** /teach/classes/:id/assignments, and ?edit=<assignment id> to change one (a plain link: no JavaScript needed). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const ctx = await viewContextFor(request);
@@ -24,16 +50,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listClassAssignments(teacher, classId, ctx),
     listClassStudents(teacher, classId),
   ]);
+  const zone = currentTimeZone();
+  const editId = new URL(request.url).searchParams.get("edit");
+  const editing = editId ? assignments.find((a) => a.id === editId) : undefined;
+  if (editId && !editing) notFound();
   return {
     title: ctx.t("teach.dash.assign.pageTitle"),
     assignments,
+    editing: editing ? { id: editing.id, values: formValues(editing, zone), cancelHref: new URL(request.url).pathname } : null,
+    timeZone: zone,
     students: students.map((s) => ({ id: s.id, displayName: s.displayName, username: s.username })),
     lessons: getCourse().lessons.map((l) => ({ slug: l.slug, number: l.number, title: l.content[ctx.locale].title })),
   };
 }
 
-
-type Result = { errors: FieldErrors; notice: "created" | "deleted" | null };
+type Result = { errors: FieldErrors; notice: "created" | "updated" | "deleted" | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);
@@ -46,6 +77,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await deleteAssignment(teacher, classId, parsed.data.assignmentId);
     return data<Result>({ errors: {}, notice: "deleted" });
   }
+  if (form.intent === "update") {
+    const parsed = validate(EditAssignmentSchema, form);
+    if (!parsed.ok) return data<Result>({ errors: parsed.errors, notice: null }, { status: 400 });
+    const id = await updateAssignment(teacher, classId, parsed.data.assignmentId, parsed.data);
+    if (!id) return data<Result>({ errors: { students: "teach.dash.assign.pickStudents" }, notice: null }, { status: 400 });
+    return data<Result>({ errors: {}, notice: "updated" });
+  }
   const parsed = validate(NewAssignmentSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, notice: null }, { status: 400 });
   const id = await createAssignment(teacher, classId, parsed.data);
@@ -53,18 +91,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data<Result>({ errors: {}, notice: "created" });
 }
 
+const NOTICES = { created: "teach.dash.assign.created", updated: "teach.dash.assign.updated", deleted: "teach.dash.assign.deleted" } as const;
+
 export default function AssignmentsPage() {
-  const { assignments, students, lessons } = useLoaderData<typeof loader>();
+  const { assignments, students, lessons, editing, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
-  const navigation = useNavigation();
   const t = useT();
   const errors = result?.errors ?? {};
-  const busy = navigation.state === "submitting";
   return (
     <div className="dash assignments">
       {result?.notice ? (
         <div className="alert success" role="status">
-          {t(result.notice === "created" ? "teach.dash.assign.created" : "teach.dash.assign.deleted")}
+          {t(NOTICES[result.notice])}
         </div>
       ) : null}
       {Object.keys(errors).length > 0 ? (
@@ -73,96 +111,15 @@ export default function AssignmentsPage() {
         </div>
       ) : null}
 
-      <section className="card assign-form" aria-labelledby="assign-h">
-        <h2 id="assign-h">{t("teach.dash.assign.new")}</h2>
-        <Form method="post" key={result?.notice === "created" ? `done-${assignments.length}` : "form"}>
-          <div className="field">
-            <label htmlFor="a-lesson">{t("teach.dash.assign.lesson")}</label>
-            <select
-              id="a-lesson"
-              name="lesson"
-              required
-              aria-invalid={errors.lesson ? true : undefined}
-              aria-describedby={errors.lesson ? "a-lesson-error" : undefined}
-            >
-              {lessons.map((l) => (
-                <option key={l.slug} value={l.slug}>
-                  {l.number}. {l.title}
-                </option>
-              ))}
-            </select>
-            {errors.lesson ? (
-              <p className="field-error" id="a-lesson-error">
-                {t(errors.lesson)}
-              </p>
-            ) : null}
-            <details className="assign-guides small">
-              <summary>{t("guide.link.assign")}</summary>
-              <ul>
-                {lessons.map((l) => (
-                  <li key={l.slug}>
-                    {l.number}. {l.title}: <Link to={`/teach/guide/${l.slug}`}>{t("guide.index.guide")}</Link>
-                    {" · "}
-                    <Link to={`/teach/guide/${l.slug}/handout`}>{t("guide.index.handout")}</Link>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          </div>
-          <div className="field">
-            <label htmlFor="a-due">{t("teach.dash.assign.due")}</label>
-            <p className="hint" id="a-due-hint">
-              {t("teach.dash.assign.dueHint")}
-            </p>
-            <input
-              id="a-due"
-              type="date"
-              name="due"
-              aria-describedby={errors.due ? "a-due-hint a-due-error" : "a-due-hint"}
-              aria-invalid={errors.due ? true : undefined}
-            />
-            {errors.due ? (
-              <p className="field-error" id="a-due-error">
-                {t(errors.due)}
-              </p>
-            ) : null}
-          </div>
-          <fieldset aria-describedby={errors.students ? "a-students-error" : undefined}>
-            <legend>{t("teach.dash.assign.for")}</legend>
-            <label className="choice">
-              <input type="radio" name="target" value="class" defaultChecked />
-              <span>{t("teach.dash.assign.wholeClass")}</span>
-            </label>
-            <label className="choice">
-              <input type="radio" name="target" value="students" />
-              <span>{t("teach.dash.assign.chosen")}</span>
-            </label>
-            {students.length > 0 ? (
-              <fieldset className="student-picks">
-                <legend className="small">{t("teach.dash.assign.pickLegend")}</legend>
-                <div className="pick-grid">
-                  {students.map((s) => (
-                    <label key={s.id} className="choice">
-                      <input type="checkbox" name="students" value={s.id} />
-                      <span>
-                        {s.displayName} <span className="muted small">({s.username})</span>
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            ) : null}
-            {errors.students ? (
-              <p className="field-error" id="a-students-error">
-                {t(errors.students)}
-              </p>
-            ) : null}
-          </fieldset>
-          <button type="submit" className="primary" disabled={busy}>
-            {t("teach.dash.assign.submit")}
-          </button>
-        </Form>
-      </section>
+      <AssignmentForm
+        // after saving, the list below shows the change and the form starts afresh
+        editing={editing && result?.notice !== "updated" ? editing : undefined}
+        lessons={lessons}
+        students={students}
+        timeZone={timeZone}
+        errors={errors}
+        formKey={result?.notice ? `${result.notice}-${assignments.length}` : (editing?.id ?? "new")}
+      />
 
       <section aria-labelledby="assigned-h">
         <h2 id="assigned-h">{t("teach.dash.assign.list")}</h2>
@@ -191,7 +148,10 @@ export default function AssignmentsPage() {
                         {t("guide.link.column")}
                       </Link>
                     </th>
-                    <td>{a.wholeClass ? t("teach.dash.assign.wholeClass") : a.targetNames.join(", ")}</td>
+                    <td>
+                      {a.wholeClass ? t("teach.dash.assign.wholeClass") : a.targetNames.join(", ")}
+                      {a.instructions ? <p className="small muted assign-instructions">{a.instructions}</p> : null}
+                    </td>
                     <td>
                       {a.dueLabel || <span className="muted">{t("teach.dash.assign.noDue")}</span>}
                       {a.overdue > 0 ? (
@@ -200,15 +160,27 @@ export default function AssignmentsPage() {
                           <span className="badge bad">{t("teach.dash.assign.overdueCount", { n: a.overdue })}</span>
                           <span className="small overdue-names">{a.overdueNames.join(", ")}</span>
                         </>
-                      ) : a.pastDue ? (
+                      ) : a.pastDue && a.joinedLateNames.length === 0 ? (
                         <>
                           {" "}
                           <span className="badge good">{t("teach.dash.assign.allDone")}</span>
                         </>
                       ) : null}
+                      {a.joinedLateNames.length > 0 ? (
+                        <>
+                          {" "}
+                          <span className="badge">{t("teach.dash.assign.joinedLateCount", { n: a.joinedLateNames.length })}</span>
+                          <span className="small joined-late-names">{a.joinedLateNames.join(", ")}</span>
+                          <span className="small muted">{t("teach.dash.assign.joinedLateHint")}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>{t("teach.dash.assign.doneOf", { n: a.completed, total: a.assigned })}</td>
-                    <td>
+                    <td className="assign-actions">
+                      <Link className="button secondary small-button" to={`?edit=${a.id}#assign-h`}>
+                        {t("teach.dash.assign.editLink")}
+                        <span className="visually-hidden"> — {a.lessonTitle}</span>
+                      </Link>
                       <Form method="post">
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="assignmentId" value={a.id} />

@@ -20,6 +20,7 @@ import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 import { FlaggedList } from "~/components/teach/flagged-list";
 import { listFlaggedExchanges } from "~/models/flags.server";
+import { currentTimeZone } from "~/utils/request-scope.server";
 import teachStyles from "~/styles/teach.css";
 
 export const links = () => [
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     usage: { used: usage.used, budget: policy.classDailyTokens },
     preamble: safetyPreamble(locale),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: currentTimeZone(),
     classId: cls.id,
     flags,
   };

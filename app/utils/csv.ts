@@ -1,7 +1,9 @@
 /**
  * CSV as spreadsheet programs read it: UTF-8 with a byte-order mark (so Chinese names show
- * correctly), CRLF rows, RFC 4180 quoting, and cells a spreadsheet would run as a formula made
- * inert. Pure: used by the server's exports and by the sign-in cards page in the browser.
+ * correctly), CRLF rows, RFC 4180 quoting, and text cells a spreadsheet would run as a formula
+ * made inert. A number is written as a plain numeral and never touched: -0.5 must stay a number
+ * a spreadsheet can add up (a number cannot carry a formula). Pure: used by the server's exports
+ * and by the sign-in cards page in the browser.
  */
 export const BOM = "\uFEFF";
 
@@ -10,12 +12,17 @@ export function neutralizeCell(value: string): string {
   return /^[\t\r]/.test(value) || /^\s*[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
-function quoteCell(value: string): string {
+/** Text (neutralised), a number (as is), or nothing (an empty cell). */
+export type CsvCell = string | number | null;
+
+function quoteCell(value: CsvCell): string {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const safe = neutralizeCell(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: string[][]): string {
+export function toCsv(rows: CsvCell[][]): string {
   return BOM + rows.map((row) => row.map(quoteCell).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -5,10 +5,13 @@
  * variable, because the Remix build bundles its own copy of this module.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { serverTimeZone } from "./time-zone";
 
 export interface RequestScope {
   /** The session lookup of this request (session.server.ts). */
   session?: Promise<unknown>;
+  /** The signed-in user's school's time zone, set by the session lookup (session.server.ts). */
+  timeZone?: string;
 }
 
 const KEY = Symbol.for("lantern.request.scope");
@@ -26,4 +29,12 @@ export function inRequestScope<T>(work: () => T): T {
 /** The current request's scope, or undefined outside one (scripts, unit tests). */
 export function requestScope(): RequestScope | undefined {
   return storage().getStore();
+}
+
+/**
+ * The zone every date of this request is shown and entered in: the school's (admin settings),
+ * else the server's. Outside a request (scripts, e-mails sent later) the server's.
+ */
+export function currentTimeZone(): string {
+  return requestScope()?.timeZone ?? serverTimeZone();
 }

@@ -6,11 +6,12 @@
  */
 import crypto from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
-import { sessions, users } from "../../db/schema";
+import { schools, sessions, users } from "../../db/schema";
 import { bestEffort, connection, db } from "./db.server";
 import { env } from "./env.server";
 import { readCookie } from "~/i18n/locale.server";
 import { requestScope } from "./request-scope.server";
+import { isTimeZone } from "./time-zone";
 
 export interface SessionUser {
   id: string;
@@ -100,9 +101,12 @@ function prepareSessionQuery() {
       username: users.username,
       displayName: users.displayName,
       locale: users.locale,
+      // the school's zone rides along: every date of the request is shown in it
+      timeZone: sql<string | null>`${schools.settings}->>'timeZone'`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(
       and(
         eq(sessions.tokenHash, sql.placeholder("tokenHash")),
@@ -133,7 +137,9 @@ async function lookup(request: Request): Promise<SessionUser | null> {
       db().update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.sessionId)),
     );
   }
-  const { lastSeenAt: _ignored, ...user } = row;
+  const { lastSeenAt: _ignored, timeZone, ...user } = row;
+  const scope = requestScope();
+  if (scope && timeZone && isTimeZone(timeZone)) scope.timeZone = timeZone;
   return user;
 }
 

@@ -192,6 +192,8 @@ beforeAll(async () => {
   // Eve's second attempt at q0 is right: it must not change the first-attempt numbers
   await answer(s.eve, "tokens", q0, { attempt: 2, choices: [rightChoice(tokens, 0)], confidence: "sure", correct: true, at: ago(98) });
 
+  // Everyone was in the class a month ago (a student who joins after a due date "joined late")
+  await db().execute(sql`update enrollments set created_at = now() - interval '30 days' where class_id = ${classId}`);
   // An assignment of "honesty" to the whole class, due yesterday: overdue for everyone
   await db().execute(sql`insert into assignments (class_id, lesson_slug, due_at, created_by) values (${classId}, 'honesty', ${ago(24 * 60)}::timestamptz, ${teacher.id})`);
 });
@@ -363,10 +365,24 @@ describe("exports match the screen", () => {
     expect(text.startsWith(BOM)).toBe(true);
     const rows = parseCsv(text);
     const [header, ...body] = rows;
-    expect(header!.length).toBe(2 + 3 * view.lessons.length);
-    const expected = view.students.map((st) =>
-      [st.displayName, st.username, ...st.cells.flatMap((c) => [c.label.status, c.label.score, c.label.completedAt])].map(neutralizeCell),
-    );
+    expect(header!.length).toBe(2 + 5 * view.lessons.length);
+    // text as the page prints it (neutralised); points, maximum and percentage as plain numbers
+    const { students } = await getClassProgress(teacher, classId, { sort: "progress", show: "all", q: "" }, { locale: "en", t: en });
+    const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 10) / 10));
+    const expected = view.students.map((st) => {
+      const full = students.find((x) => x.id === st.id)!;
+      return [
+        neutralizeCell(st.displayName),
+        neutralizeCell(st.username),
+        ...full.cells.flatMap((c) => [
+          neutralizeCell(c.label.status),
+          num(c.score),
+          String(c.questions),
+          num(c.score === null ? null : (100 * c.score) / c.questions),
+          c.label.completedAt,
+        ]),
+      ];
+    });
     expect(body).toEqual(expected);
     // the formula-named student is inert in a spreadsheet; the Chinese name is intact
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);

@@ -286,6 +286,8 @@ describe("/learn", () => {
   it("lists the student's assignments with due dates and progress, and a continue button", async () => {
     const student = await makeStudentIn(classId);
     const other = await makeStudentIn(classId);
+    // in the class before yesterday's due date (joining after it is "joined late", not overdue)
+    await db().execute(sql`update enrollments set created_at = now() - interval '7 days' where student_id = ${student.id}`);
     const due = new Date(Date.now() + 3 * 86_400_000);
     await db().insert(assignments).values([
       { classId, lessonSlug: "tokens", dueAt: due, createdBy: teacher.id },

@@ -77,6 +77,7 @@ export function ProgressMatrix({
                     >
                       {t("guide.link.column")}
                     </Link>
+                    {l.assignedLabel ? <span className="matrix-due small">{l.assignedLabel}</span> : null}
                   </th>
                 ))}
                 <th scope="col" className="matrix-total">

@@ -12,6 +12,8 @@ export const learn = {
   "learn.home.due": "due {date}",
   "learn.home.noDue": "no due date",
   "learn.home.overdue": "Overdue",
+  "learn.home.joinedLate": "You joined after the due date",
+  "learn.home.instructions": "From your teacher:",
   "learn.home.modules": "All lessons",
   "learn.home.progressOf": "Progress in {title}",
   "learn.state.notStarted": "Not started",

@@ -131,7 +131,7 @@ export const playground = {
     "Blocking a topic is a speed bump, not a guarantee: it catches the words on your list also when they are spaced out, written with look-alike letters or numbers (g4mbl1ng), in full-width characters or in Traditional instead of Simplified Chinese (or the other way round), but a student can still describe a topic in other words. Keep reading the transcripts, and tell your class why a topic is off.",
   "playground.policy.schedule": "Opening hours",
   "playground.policy.scheduleOn": "Open only at set times",
-  "playground.policy.scheduleHint": "Times are in the server's time zone ({zone}).",
+  "playground.policy.scheduleHint": "Times are in the school's time zone ({zone}), set by the admin.",
   "playground.policy.days": "Days",
   "playground.policy.from": "Opens at",
   "playground.policy.to": "Closes at",

@@ -13,6 +13,8 @@ export const learn: Record<keyof typeof en, string> = {
   "learn.home.due": "截止：{date}",
   "learn.home.noDue": "没有截止时间",
   "learn.home.overdue": "已过截止时间",
+  "learn.home.joinedLate": "你是在截止时间之后加入的",
+  "learn.home.instructions": "老师的说明：",
   "learn.home.modules": "全部课程",
   "learn.home.progressOf": "《{title}》的学习进度",
   "learn.state.notStarted": "还没开始",

@@ -119,7 +119,7 @@ export const playground: Record<keyof typeof en, string> = {
     "禁止话题只能起到“减速带”的作用，不能保证万无一失：列表里的词即使被拆开写、用形近的字母或数字代替（如 g4mbl1ng）、写成全角字符，或者把简体换成繁体（反过来也一样），也能被拦下；但学生仍然可以换一种说法来谈这个话题。请继续查看对话记录，并向学生说明为什么不能谈这个话题。",
   "playground.policy.schedule": "开放时间",
   "playground.policy.scheduleOn": "只在设定的时间开放",
-  "playground.policy.scheduleHint": "时间按服务器所在时区（{zone}）计算。",
+  "playground.policy.scheduleHint": "时间按学校所在时区（{zone}）计算，由管理员设置。",
   "playground.policy.days": "星期",
   "playground.policy.from": "开始时间",
   "playground.policy.to": "结束时间",

@@ -1,1 +1,0 @@
-ALTER TABLE "classes" ADD COLUMN "low_score_percent" integer DEFAULT 50 NOT NULL;

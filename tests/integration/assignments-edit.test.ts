@@ -1,0 +1,171 @@
+/**
+ * Assignments a teacher can live with, against real PostgreSQL and the real routes, each request
+ * run in its own request scope as server/remix-handler.ts does (the session lookup then sets the
+ * school's time zone): a due time entered as 23:00 in Shanghai is stored as 15:00 UTC and shown
+ * back as 23:00; editing an assignment (lesson, due moment, note) changes what the class matrix
+ * shows; a student who joined after the due date "joined late" and is not overdue; the
+ * playground's opening hours follow the school's zone; bad input writes nothing.
+ */
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { inRequestScope } from "../../app/utils/request-scope.server";
+import { updateSchoolSettings } from "../../app/models/schools.server";
+import { accessRefusal, loadSandbox } from "../../app/playground/guard.server";
+import { action as assignAction, loader as assignLoader } from "../../app/routes/teach.classes.$classId.assignments";
+import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
+import { loader as learnLoader } from "../../app/routes/learn._index";
+import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+
+let teacher: SessionUser;
+let otherTeacher: SessionUser;
+let early: SessionUser;
+let late: SessionUser;
+let classId: string;
+
+/** A loader or action as the server runs it: inside the request's scope. */
+async function run<T>(fn: (args: never) => Promise<T>, user: SessionUser, path: string, init: Parameters<typeof requestAs>[2] = {}, params = { classId }) {
+  const request = await requestAs(user, path, init);
+  return inRequestScope(() => fn({ request, params, context: {} } as never));
+}
+
+async function isThrownStatus(work: Promise<unknown>): Promise<number | null> {
+  try {
+    await work;
+    return null;
+  } catch (thrown) {
+    return thrown instanceof Response ? thrown.status : null;
+  }
+}
+
+const assignments = async () => (await run(assignLoader, teacher, `/teach/classes/${classId}/assignments?lang=en`)).assignments;
+const dueAtInDb = async (id: string) =>
+  (await db().execute<{ due_at: string }>(sql`select to_json(due_at)#>>'{}' as due_at from assignments where id = ${id}`))[0]!.due_at;
+
+beforeAll(async () => {
+  const { school, admin } = await makeSchool();
+  await updateSchoolSettings(admin, { timeZone: "Asia/Shanghai" });
+  teacher = await makeUser(school.id, "teacher");
+  otherTeacher = await makeUser(school.id, "teacher");
+  classId = (await makeClass(teacher, "Class 8A")).id;
+  early = await makeStudentIn(classId, { displayName: "Early Eve" });
+  late = await makeStudentIn(classId, { displayName: "Late Liu" });
+  // Eve was in the class from January 2020; Liu joined on 1 February 2020
+  await db().execute(sql`update enrollments set created_at = '2020-01-01T00:00:00Z' where student_id = ${early.id}`);
+  await db().execute(sql`update enrollments set created_at = '2020-02-01T00:00:00Z' where student_id = ${late.id}`);
+});
+
+describe("due time in the school's time zone (Asia/Shanghai)", () => {
+  let id: string;
+
+  it("stores 23:00 Shanghai time as 15:00 UTC and shows it back as 23:00", async () => {
+    const res = await run(assignAction, teacher, `/teach/classes/${classId}/assignments`, {
+      form: { lesson: "tokens", due: "2030-06-01", dueTime: "23:00", target: "class" },
+    });
+    expect((res as { data: { notice: string } }).data.notice).toBe("created");
+    const [a] = await assignments();
+    id = a!.id;
+    expect(await dueAtInDb(id)).toBe("2030-06-01T15:00:00+00:00");
+    expect(a!.dueLabel).toBe("2030-06-01 23:00");
+    // the edit form starts from the same wall-clock time
+    const page = await run(assignLoader, teacher, `/teach/classes/${classId}/assignments?edit=${id}`);
+    expect(page.timeZone).toBe("Asia/Shanghai");
+    expect(page.editing?.values).toMatchObject({ lesson: "tokens", due: "2030-06-01", dueTime: "23:00", target: "class", instructions: "" });
+  });
+
+  it("a date without a time is due at 23:59 on the school's clocks", async () => {
+    await run(assignAction, teacher, `/teach/classes/${classId}/assignments`, { form: { lesson: "prompting", due: "2030-06-02", target: "class" } });
+    const a = (await assignments()).find((x) => x.lesson === "prompting")!;
+    expect(await dueAtInDb(a.id)).toBe("2030-06-02T15:59:00+00:00");
+    await run(assignAction, teacher, `/teach/classes/${classId}/assignments`, { form: { intent: "delete", assignmentId: a.id } });
+  });
+
+  it("refuses a date or time that does not exist, with a message, and writes nothing", async () => {
+    const before = await dueAtInDb(id);
+    for (const [form, field, key] of [
+      [{ due: "2030-02-30", dueTime: "10:00" }, "due", "teach.dash.assign.dueInvalid"],
+      [{ due: "2030-06-03", dueTime: "25:00" }, "dueTime", "teach.dash.assign.dueTimeInvalid"],
+      [{ due: "03/06/2030", dueTime: "10:00" }, "due", "teach.dash.assign.dueInvalid"],
+    ] as const) {
+      const res = (await run(assignAction, teacher, `/teach/classes/${classId}/assignments`, {
+        form: { intent: "update", assignmentId: id, lesson: "tokens", target: "class", ...form },
+      })) as { data: { errors: Record<string, string> }; init: { status: number } };
+      expect(res.init.status).toBe(400);
+      expect(res.data.errors[field]).toBe(key);
+    }
+    expect(await dueAtInDb(id)).toBe(before);
+    expect(await assignments()).toHaveLength(1);
+  });
+
+  describe("editing the assignment", () => {
+    it("changes lesson, due moment and note, and the class matrix shows the change", async () => {
+      const matrixBefore = (await run(progressLoader, teacher, `/teach/classes/${classId}?lang=en`)).view;
+      const column = (v: typeof matrixBefore, slug: string) => v.lessons.find((l) => l.slug === slug)!;
+      expect(column(matrixBefore, "tokens").assignedLabel).toBe("Due 2030-06-01 23:00");
+      expect(column(matrixBefore, "what-is-an-llm").assignedLabel).toBe("");
+
+      const res = await run(assignAction, teacher, `/teach/classes/${classId}/assignments?edit=${id}`, {
+        form: { intent: "update", assignmentId: id, lesson: "what-is-an-llm", due: "2020-01-10", dueTime: "23:00", instructions: "Read step 3 twice.", target: "class" },
+      });
+      expect((res as { data: { notice: string } }).data.notice).toBe("updated");
+      expect(await dueAtInDb(id)).toBe("2020-01-10T15:00:00+00:00");
+
+      const matrix = (await run(progressLoader, teacher, `/teach/classes/${classId}?lang=en`)).view;
+      expect(column(matrix, "what-is-an-llm").assignedLabel).toBe("Due 2020-01-10 23:00");
+      expect(column(matrix, "tokens").assignedLabel).toBe("");
+      const cell = (student: SessionUser, slug: string) => matrix.students.find((s) => s.id === student.id)!.cells.find((c) => c.lesson === slug)!;
+      // Eve was in the class before the due date and has not started: overdue
+      expect(cell(early, "what-is-an-llm").overdue).toBe(true);
+      expect(cell(early, "tokens").overdue).toBe(false);
+
+      const [a] = await assignments();
+      expect(a).toMatchObject({ lesson: "what-is-an-llm", instructions: "Read step 3 twice.", dueLabel: "2020-01-10 23:00", overdueNames: ["Early Eve"] });
+    });
+
+    it("a student who joined after the due date is 'joined late', not overdue, for the teacher and for them", async () => {
+      const matrix = (await run(progressLoader, teacher, `/teach/classes/${classId}?lang=en`)).view;
+      const liu = matrix.students.find((s) => s.id === late.id)!.cells.find((c) => c.lesson === "what-is-an-llm")!;
+      expect(liu.overdue).toBe(false);
+      expect(liu.label.status).not.toMatch(/overdue/i);
+
+      const [a] = await assignments();
+      expect(a!.overdue).toBe(1);
+      expect(a!.joinedLateNames).toEqual(["Late Liu"]);
+
+      const mine = (await run(learnLoader, late, "/learn?lang=en")).assigned;
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ overdue: false, joinedLate: true, instructions: "Read step 3 twice." });
+      const eves = (await run(learnLoader, early, "/learn?lang=en")).assigned;
+      expect(eves[0]).toMatchObject({ overdue: true, joinedLate: false });
+    });
+
+    it("another teacher cannot edit it (404), and nothing changes", async () => {
+      const status = await isThrownStatus(
+        run(assignAction, otherTeacher, `/teach/classes/${classId}/assignments`, {
+          form: { intent: "update", assignmentId: id, lesson: "tokens", target: "class" },
+        }),
+      );
+      expect(status).toBe(404);
+      const editPage = await isThrownStatus(run(assignLoader, teacher, `/teach/classes/${classId}/assignments?edit=00000000-0000-4000-8000-000000000000`));
+      expect(editPage).toBe(404);
+      expect((await assignments())[0]!.lesson).toBe("what-is-an-llm");
+    });
+  });
+});
+
+describe("playground opening hours follow the school's zone", () => {
+  it("is open at 09:00 Shanghai time on a Monday even though the server's clock says 01:00", async () => {
+    await db().execute(sql`
+      update classes set playground_policy = playground_policy || '{"schedule": {"days": [1,2,3,4,5], "from": "08:00", "to": "16:00"}}'::jsonb
+      where id = ${classId}`);
+    const mondayMorningInShanghai = new Date("2025-03-17T01:00:00Z"); // Monday 09:00 in Shanghai, 01:00 UTC
+    const sundayEveningUtc = new Date("2025-03-16T20:00:00Z"); // Sunday 20:00 UTC = Monday 04:00 in Shanghai
+    const mondayAfterSchool = new Date("2025-03-17T09:00:00Z"); // Monday 17:00 in Shanghai
+    const sandbox = await loadSandbox(early, mondayMorningInShanghai);
+    expect(sandbox.policy.timeZone).toBe("Asia/Shanghai");
+    expect(accessRefusal(sandbox.policy, true, mondayMorningInShanghai)).toBeNull();
+    expect(accessRefusal(sandbox.policy, true, sundayEveningUtc)).toBe("closed");
+    expect(accessRefusal(sandbox.policy, true, mondayAfterSchool)).toBe("closed");
+  });
+});
