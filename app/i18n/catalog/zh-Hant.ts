@@ -118,6 +118,7 @@ export const zhHant: Record<MessageKey, string> = {
   "auth.sso.orPassword": "或者用 Lantern 使用者名稱和密碼登入：",
   "auth.sso.expired": "這次學校帳號登入已過期或已經用過。請點下面的按鈕重新開始。",
   "auth.sso.rejected": "學校登入服務返回的結果無法通過 Lantern 的驗證，所以沒有登入。請再試一次；如果仍然不行，請告訴學校的 Lantern 管理員。",
+  "auth.sso.stale": "學校登入服務返回的憑證已經過期，所以沒有登入。請再試一次；如果仍然不行，可能是本伺服器或登入服務的時鐘不準，請告訴學校的 Lantern 管理員。",
   "auth.sso.providerError": "學校登入服務出了問題，請稍後再試。",
   "auth.sso.unreachable": "Lantern 連不上學校的登入服務。請稍後再試，或者用密碼登入。",
   "auth.sso.notConfigured": "這臺伺服器還沒有設定學校帳號登入。",
