@@ -88,8 +88,9 @@ export async function planRoster(actor: SessionUser, scope: ImportScope, input: 
   const existingClassIds = plannedClasses.flatMap((c) => (c.classId ? [c.classId] : []));
 
   const accounts = await findAccounts(actor, students);
-  const memberships = await membershipsOf(actor, [...new Set([...accounts.values()].map((a) => a.id))]);
   const classmatesByName = await studentsByNameIn(existingClassIds);
+  const candidates = [...accounts.values(), ...[...classmatesByName.values()].flat()];
+  const memberships = await membershipsOf(actor, [...new Set(candidates.map((a) => a.id))]);
 
   const planned: PlannedStudent[] = [];
   const toCreate: { student: InputStudent; keys: string[] }[] = [];

@@ -280,11 +280,12 @@ function readOneRoster(files: Map<OneRosterFile, string>): RosterInput {
       if (!student.classRefs.includes(classId)) student.classRefs.push(classId);
     }
   }
+  input.students = [...students.values()];
+  markDuplicateUsernames(input);
   // students with no class in this export are not part of any import
-  input.students = [...students.values()].filter((s) => s.classRefs.length > 0);
+  input.students = input.students.filter((s) => s.classRefs.length > 0);
   const used = new Set(input.students.flatMap((s) => s.classRefs));
   input.classes = [...classById.values()].filter((c) => used.has(c.ref));
-  markDuplicateUsernames(input);
   return input;
 }
 
