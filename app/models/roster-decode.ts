@@ -51,7 +51,7 @@ function hasMultiByteUtf8Line(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** UTF-16 without a BOM: in a text of mostly ASCII letters, one byte of each pair is zero. */
+/** UTF-16 without a BOM: ASCII characters (commas, tabs, line ends, letters) have one zero byte, always on the same side. */
 function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const pairs = Math.min(bytes.length >> 1, 512);
   if (pairs < 4) return null;
@@ -61,7 +61,9 @@ function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
     if (bytes[2 * i] === 0) evenZero++;
     if (bytes[2 * i + 1] === 0) oddZero++;
   }
-  if (oddZero > pairs * 0.4 && evenZero === 0) return "utf-16le";
-  if (evenZero > pairs * 0.4 && oddZero === 0) return "utf-16be";
+  // Chinese characters fill both bytes (and 一, U+4E00, has a zero one): ASCII separators and
+  // digits are enough to tell the order, as long as one side clearly has more zeros
+  if (oddZero > pairs * 0.3 && evenZero * 4 < oddZero) return "utf-16le";
+  if (evenZero > pairs * 0.3 && oddZero * 4 < evenZero) return "utf-16be";
   return null;
 }

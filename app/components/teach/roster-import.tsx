@@ -72,7 +72,9 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
               <ul data-testid="roster-problems">
                 {view.problems.map((p, i) => (
                   <li key={i}>
-                    <strong>{where(p.file, p.line)}</strong>: {t(p.key, p.values)}
+                    <strong>{where(p.file, p.line)}</strong>
+                    {t("teach.import.colon")}
+                    {t(p.key, p.values)}
                   </li>
                 ))}
               </ul>

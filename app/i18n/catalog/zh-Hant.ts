@@ -1289,6 +1289,7 @@ export const zhHant: Record<MessageKey, string> = {
   "teach.import.count.unchanged": "已是最新",
   "teach.import.newClasses": "新班級：",
   "teach.import.newClass": "{title}（老師：{teacher}）",
+  "teach.import.colon": "：",
   "teach.import.listSeparator": "、",
   "teach.import.problemsTitle": "不會匯入的行（{n}）",
   "teach.import.col.row": "檔案和行號",

@@ -23,6 +23,7 @@ export const rosterImport = {
   "teach.import.count.unchanged": "Already up to date",
   "teach.import.newClasses": "New classes:",
   "teach.import.newClass": "{title} (teacher: {teacher})",
+  "teach.import.colon": ": ",
   "teach.import.listSeparator": ", ",
   "teach.import.problemsTitle": "Rows that will be left out ({n})",
   "teach.import.col.row": "File and line",

@@ -23,6 +23,7 @@ export const rosterImport = {
   "teach.import.count.unchanged": "已是最新",
   "teach.import.newClasses": "新班级：",
   "teach.import.newClass": "{title}（老师：{teacher}）",
+  "teach.import.colon": "：",
   "teach.import.listSeparator": "、",
   "teach.import.problemsTitle": "不会导入的行（{n}）",
   "teach.import.col.row": "文件和行号",
