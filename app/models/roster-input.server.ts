@@ -70,8 +70,11 @@ export function readRoster(files: UploadedFile[], pasted: string): RosterInput {
       const unpacked = unzipRoster(file);
       if (!unpacked) problems.push({ file: file.name, line: null, key: "teach.import.problem.badZip" });
       else for (const inner of unpacked) texts.set(inner.name, decodeRosterBytes(inner.bytes).text);
-    } else {
+    } else if (/\.(csv|tsv|txt)$/i.test(file.name)) {
       texts.set(baseName(file.name), decodeRosterBytes(file.bytes).text);
+    } else {
+      // a workbook (.xlsx, .numbers) is not text: the spreadsheet can save it as CSV
+      problems.push({ file: baseName(file.name), line: null, key: "teach.import.problem.notCsv" });
     }
   }
   const oneRoster = new Map<OneRosterFile, string>();

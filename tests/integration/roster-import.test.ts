@@ -257,6 +257,12 @@ describe("Chinese spreadsheets", () => {
     ]);
   });
 
+  it("names a workbook that is not CSV instead of reading it", async () => {
+    const xlsx = new File([Buffer.from("PK\u0003\u0004 not really a workbook")], "名单.xlsx");
+    const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [xlsx] });
+    expect(problemsOf(view)).toEqual(["名单.xlsx:- teach.import.problem.notCsv"]);
+  });
+
   it("refuses more rows than the cap with one clear message", async () => {
     const pasted = Array.from({ length: 5_001 }, (_, i) => `Student ${i}`).join("\n");
     const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", pasted });

@@ -1312,6 +1312,7 @@ export const zhHant: Record<MessageKey, string> = {
   "teach.import.pasted": "貼上的文字",
   "teach.import.fileLine": "{file} 第 {line} 行",
   "teach.import.problem.badZip": "無法開啟這個壓縮包（檔案已損壞，或解壓後太大）。",
+  "teach.import.problem.notCsv": "這個檔案不是 CSV 或文本檔案。請在電子表格中選擇「另存為」（或「下載」）→ CSV，然後選擇那個檔案。",
   "teach.import.problem.mixedFormats": "OneRoster 匯出檔案和另一個表格被一起提交了，這個檔案沒有讀取。請分開匯入。",
   "teach.import.problem.nothing": "請先選擇檔案或貼上名單。",
   "teach.import.problem.tooMany": "這份名單超過 {max} 名學生。請拆分成較小的檔案（例如每個年級一個）。",

@@ -46,6 +46,7 @@ export const rosterImport = {
   "teach.import.pasted": "Pasted text",
   "teach.import.fileLine": "{file}, line {line}",
   "teach.import.problem.badZip": "This zip file cannot be opened (damaged, or far too large once unpacked).",
+  "teach.import.problem.notCsv": "This file is not a CSV or text file. In your spreadsheet choose Save As (or Download) → CSV, and choose that file.",
   "teach.import.problem.mixedFormats": "A OneRoster export and another table were given together; this file was not read. Import them one at a time.",
   "teach.import.problem.nothing": "Choose a file or paste a list first.",
   "teach.import.problem.tooMany": "This roster has more than {max} students. Split it into smaller files (for example one per year group).",

@@ -46,6 +46,7 @@ export const rosterImport = {
   "teach.import.pasted": "粘贴的文字",
   "teach.import.fileLine": "{file} 第 {line} 行",
   "teach.import.problem.badZip": "无法打开这个压缩包（文件已损坏，或解压后太大）。",
+  "teach.import.problem.notCsv": "这个文件不是 CSV 或文本文件。请在电子表格中选择“另存为”（或“下载”）→ CSV，然后选择那个文件。",
   "teach.import.problem.mixedFormats": "OneRoster 导出文件和另一个表格被一起提交了，这个文件没有读取。请分开导入。",
   "teach.import.problem.nothing": "请先选择文件或粘贴名单。",
   "teach.import.problem.tooMany": "这份名单超过 {max} 名学生。请拆分成较小的文件（例如每个年级一个）。",
