@@ -100,4 +100,19 @@ describe("roster import", () => {
     }
     expect(await studentsOf(classId)).toBe(20);
   });
+
+  it("the admin previews the whole school: the two classes already imported are up to date, eight are new", async () => {
+    const { page, problems } = await browser({ lang: "zh-Hans" });
+    await page.goto("/admin");
+    await page.getByRole("link", { name: zh("teach.import.tab") }).click();
+    await page.waitForURL("**/admin/import");
+    await page.getByLabel(zh("teach.import.files")).setInputFiles(ZIP);
+    await page.getByRole("button", { name: zh("teach.import.preview") }).click();
+    const counts = page.getByTestId("roster-counts");
+    await counts.waitFor();
+    expect(await counts.innerText()).toMatch(new RegExp(`${zh("teach.import.count.create")}\\s+158[\\s\\S]*${zh("teach.import.count.unchanged")}\\s+40`));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, "04-admin-preview-zh-Hans.png") });
+    expect(problems).toEqual([]);
+  });
 });
