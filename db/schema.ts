@@ -120,6 +120,8 @@ export const users = pgTable(
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     locale: text("locale"),
+    /** Students imported from a school information system: its OneRoster sourcedId (re-imports match by it). */
+    sourceId: text("source_id"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true })
       .notNull()
       .defaultNow(),
@@ -134,6 +136,8 @@ export const users = pgTable(
       .where(sql`${t.email} is not null`),
     // admin overview: the school's users by role
     index("users_school_role_idx").on(t.schoolId, t.role),
+    // roster re-imports: one account per sourcedId in a school
+    uniqueIndex("users_school_source_key").on(t.schoolId, t.sourceId).where(sql`${t.sourceId} is not null`),
     check("students_have_no_email", sql`${t.role} <> 'student' or ${t.email} is null`),
   ],
 );
@@ -263,9 +267,13 @@ export const classes = pgTable(
     /** Dashboard: a quiz score below this percent of the questions is marked "low" (1–100). */
     lowScorePercent: integer("low_score_percent").notNull().default(50),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
+    /** Classes imported from a school information system: its OneRoster sourcedId. */
+    sourceId: text("source_id"),
     createdAt: createdAt(),
   },
   (t) => [
+    // roster re-imports: one class per sourcedId in a school
+    uniqueIndex("classes_school_source_key").on(t.schoolId, t.sourceId).where(sql`${t.sourceId} is not null`),
     // joining with a code
     uniqueIndex("classes_join_code_key").on(t.joinCode),
     // /teach: a teacher's classes

@@ -28,3 +28,9 @@ export const ClassSettingsSchema = z.discriminatedUnion("intent", [
       .max(100, "teach.settings.lowScoreInvalid"),
   }),
 ]);
+
+/** Roster import: a preview of uploaded files or pasted text, then the confirm of that preview. */
+export const RosterImportSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("preview"), pasted: z.string().max(1_000_000, "teach.import.problem.tooLarge").default("") }),
+  z.object({ intent: z.literal("confirm"), token: z.string().min(1, "teach.import.expired").max(3_000_000, "teach.import.expired") }),
+]);

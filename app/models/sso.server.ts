@@ -11,7 +11,7 @@ import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { hashToken } from "~/utils/session.server";
 import { seal, unseal } from "~/utils/secret-box.server";
-import { discoverProvider, endSessionUrl, finishAuthorization, startAuthorization, type ProviderClient } from "~/utils/oidc-client.server";
+import { discoverProvider, endSessionUrl, finishAuthorization, isIdTokenTimeRefusal, startAuthorization, type ProviderClient } from "~/utils/oidc-client.server";
 import { getSchoolSettings, updateSchoolSettings } from "./schools.server";
 import { usernameBase } from "./credentials";
 import { allocateUsernames } from "./students.server";
@@ -125,7 +125,7 @@ export async function beginSsoLogin(schoolId: string, redirectUri: string, next:
 export type CompleteResult =
   | { ok: true; userId: string; role: SessionUser["role"]; next: string | null }
   | { ok: "confirm"; pending: string; email: string; next: string | null }
-  | { ok: false; reason: "expired" | "rejected" | "provider_error" | "domain" | "no_email" | "taken" | "denied" };
+  | { ok: false; reason: "expired" | "rejected" | "stale" | "provider_error" | "domain" | "no_email" | "taken" | "denied" };
 
 /**
  * Ends the code flow. `cookieState` is the state this browser was given at the start: the
@@ -144,8 +144,8 @@ export async function completeSsoLogin(callbackUrl: URL, cookieState: string | n
   try {
     const client = await clientFor(sso);
     ({ claims } = await finishAuthorization(client, callbackUrl, { state, nonce: login.nonce, codeVerifier: login.codeVerifier, redirectUri }));
-  } catch {
-    return { ok: false, reason: "rejected" };
+  } catch (error) {
+    return { ok: false, reason: isIdTokenTimeRefusal(error) ? "stale" : "rejected" };
   }
   const issuer = String(claims.iss);
   const subject = String(claims.sub);

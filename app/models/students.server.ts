@@ -36,10 +36,13 @@ export interface NewStudentCard {
   password: string;
 }
 
-/** Picks unused usernames for many bases in one query per round (no N+1 over the class). */
-export async function allocateUsernames(bases: string[]): Promise<string[]> {
+/**
+ * Picks unused usernames for many bases in one query per round (no N+1 over the class).
+ * `reserved`: usernames not in the database yet but spoken for (a roster import's own).
+ */
+export async function allocateUsernames(bases: string[], reserved: ReadonlySet<string> = new Set()): Promise<string[]> {
   const chosen: string[] = [];
-  const taken = new Set<string>();
+  const taken = new Set<string>(reserved);
   const candidates = (base: string) => [base, ...Array.from({ length: 30 }, (_, i) => `${base}${i + 2}`)];
   const all = [...new Set(bases.flatMap(candidates))];
   const rows = await db()
@@ -62,25 +65,38 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   const codePrefix = cls.joinCode.toLowerCase();
   const bases = names.map((name, i) => usernameBaseOf(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
   const usernames = await allocateUsernames(bases);
-  const passwords = names.map(() => generateStudentPassword());
-  const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
   return transaction(async () => {
-    const tx = db();
-    const created = await tx
-      .insert(users)
-      .values(
-        names.map((displayName, i) => ({
-          schoolId: teacher.schoolId,
-          role: "student" as const,
-          username: usernames[i]!,
-          displayName,
-          passwordHash: hashes[i]!,
-        })),
-      )
-      .returning({ id: users.id, displayName: users.displayName, username: users.username });
-    await tx.insert(enrollments).values(created.map((s) => ({ classId, studentId: s.id })));
-    return created.map((s, i) => ({ ...s, password: passwords[i]! }));
+    const created = await createStudentAccounts(teacher.schoolId, names.map((displayName, i) => ({ displayName, username: usernames[i]! })));
+    await db().insert(enrollments).values(created.map((s) => ({ classId, studentId: s.id })));
+    return created;
   });
+}
+
+/**
+ * New student accounts with first passwords (shown once, on printed cards): the one way a
+ * teacher's list and a roster import make students. Joins the caller's transaction.
+ */
+export async function createStudentAccounts(
+  schoolId: string,
+  students: { displayName: string; username: string; sourceId?: string | null }[],
+): Promise<NewStudentCard[]> {
+  if (students.length === 0) return [];
+  const passwords = students.map(() => generateStudentPassword());
+  const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
+  const created = await db()
+    .insert(users)
+    .values(
+      students.map((s, i) => ({
+        schoolId,
+        role: "student" as const,
+        username: s.username,
+        displayName: s.displayName,
+        sourceId: s.sourceId ?? null,
+        passwordHash: hashes[i]!,
+      })),
+    )
+    .returning({ id: users.id, displayName: users.displayName, username: users.username });
+  return created.map((s, i) => ({ ...s, password: passwords[i]! }));
 }
 
 /**

@@ -31,6 +31,7 @@ export default function AdminFrame() {
           {t("admin.tab.overview")}
         </NavLink>
         <NavLink to="/admin/teachers">{t("admin.tab.teachers")}</NavLink>
+        <NavLink to="/admin/import">{t("teach.import.tab")}</NavLink>
         <NavLink to="/admin/models">{t("admin.tab.models")}</NavLink>
         <NavLink to="/admin/settings">{t("admin.tab.settings")}</NavLink>
         <NavLink to="/admin/signin">{t("admin.tab.signin")}</NavLink>

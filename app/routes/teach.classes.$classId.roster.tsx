@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RosterActionSchema as ActionSchema } from "~/forms/teach.server";
 import { Field, FormError } from "~/components/ui/field";
 import type { Translate } from "~/i18n/translate";
@@ -221,6 +221,9 @@ export default function Roster() {
             </button>
           </Form>
           {joinCode ? <p className="small muted">{t("teach.roster.orJoin", { code: joinCode })}</p> : null}
+          <p className="small">
+            <Link to={`/teach/classes/${classId}/import`}>{t("teach.import.importLink")}</Link>
+          </p>
         </section>
       </div>
     </section>

@@ -82,6 +82,15 @@ export async function finishAuthorization(
   return { claims: { ...claims }, idToken: tokens.id_token ?? null };
 }
 
+/**
+ * Whether finishAuthorization failed only on the ID token's time claims (expired, not yet valid,
+ * issued in the future): the usual cause is a clock that is wrong at one end, which the person
+ * signing in should hear about rather than a generic "could not verify".
+ */
+export function isIdTokenTimeRefusal(error: unknown): boolean {
+  return error instanceof oidc.ClientError && error.code === "OAUTH_JWT_TIMESTAMP_CHECK_FAILED";
+}
+
 export function endSessionUrl(client: ProviderClient, postLogoutRedirectUri: string): string | null {
   if (!client.endSessionEndpoint) return null;
   return oidc.buildEndSessionUrl(client.config, { post_logout_redirect_uri: postLogoutRedirectUri, client_id: client.config.clientMetadata().client_id }).href;

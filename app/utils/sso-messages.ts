@@ -4,6 +4,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 const REASONS: Record<string, MessageKey> = {
   expired: "auth.sso.expired",
   rejected: "auth.sso.rejected",
+  stale: "auth.sso.stale",
   provider_error: "auth.sso.providerError",
   provider_unreachable: "auth.sso.unreachable",
   not_configured: "auth.sso.notConfigured",

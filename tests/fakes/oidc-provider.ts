@@ -3,6 +3,7 @@
  * one confidential client and a few accounts. Its development login and consent pages accept
  * any password, and are submitted by POST like a browser would.
  */
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
@@ -21,6 +22,12 @@ export interface FakeProvider {
   clientSecret: string;
   /** Tests only: change what the provider does next (e.g. sign ID tokens for another audience). */
   provider: Provider;
+  /**
+   * Tests only: when set, the ID tokens this provider issues expired that many seconds ago (a
+   * provider whose clock is behind, or a token held too long). They are signed with the
+   * provider's real key, so only their expiry is wrong.
+   */
+  idTokensExpiredSecondsAgo: number | null;
   close(): Promise<void>;
 }
 
@@ -29,6 +36,8 @@ export async function startFakeProvider(accounts: FakeAccount[], redirectUri: st
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const byId = new Map(accounts.map((a) => [a.sub, a]));
+  // one signing key the fake knows, so it can re-sign a token it wants to have expired
+  const signingJwk = { ...crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }), kid: "fake-signing-key", alg: "RS256", use: "sig" };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -58,13 +67,36 @@ export async function startFakeProvider(accounts: FakeAccount[], redirectUri: st
       return { accountId: id, claims: async () => ({ ...account, email_verified: account.email_verified ?? true }) };
     },
     cookies: { keys: ["test-cookie-key"] },
+    jwks: { keys: [signingJwk] },
   });
-  server.on("request", provider.callback());
-  return {
+  const fake: FakeProvider = {
     issuer,
     clientId: "lantern",
     clientSecret,
     provider,
+    idTokensExpiredSecondsAgo: null,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as { id_token?: string } | undefined;
+    if (fake.idTokensExpiredSecondsAgo !== null && ctx.path === "/token" && body?.id_token) {
+      body.id_token = expiredCopy(body.id_token, fake.idTokensExpiredSecondsAgo, signingJwk);
+    }
+  });
+  server.on("request", provider.callback());
+  return fake;
+}
+
+/** The same ID token with its lifetime moved into the past, signed again with the same key. */
+function expiredCopy(idToken: string, secondsAgo: number, jwk: crypto.JsonWebKey): string {
+  const [header, payload] = idToken.split(".");
+  const claims = JSON.parse(Buffer.from(payload!, "base64url").toString("utf8")) as { iat: number; exp: number };
+  const now = Math.floor(Date.now() / 1000);
+  const lifetime = claims.exp - claims.iat;
+  claims.exp = now - secondsAgo;
+  claims.iat = claims.exp - lifetime;
+  const signingInput = `${header}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}`;
+  const signature = crypto.sign("sha256", Buffer.from(signingInput), crypto.createPrivateKey({ key: jwk, format: "jwk" }));
+  return `${signingInput}.${signature.toString("base64url")}`;
 }

@@ -186,6 +186,14 @@ export const ATTACKS: Record<string, Entry> = {
       }),
     ],
   },
+  "teach.classes.$classId.import": {
+    attacks: (w) => [
+      ...classPage("/import", () => ({ intent: "preview", pasted: "Intruder" }))(w),
+      ...classPage("/import", () => ({ intent: "confirm", token: "v1:forged" }))(w),
+      // the teacher's own class with a preview nobody sealed: refused as expired, nothing written
+      { ...post("own class, forged preview", w.teacherA1, `/teach/classes/${w.classA1.id}/import`, { classId: w.classA1.id }, { intent: "confirm", token: "v1:forged" }), denied: false },
+    ],
+  },
   "teach.classes.$classId.roster.$studentId.export[.json]": {
     attacks: (w) => [
       get("own class, foreign student", w.teacherA1, `/teach/classes/${w.classA1.id}/roster/${w.studentA2.id}/export.json`, {
@@ -232,6 +240,7 @@ export const ATTACKS: Record<string, Entry> = {
       teacherDomains: "school.test",
     }),
   },
+  "admin.import": { attacks: adminPage("/admin/import", () => ({}), { intent: "preview", pasted: "name,class\nIntruder,Sneaky class" }) },
   "admin.settings": { attacks: adminPage("/admin/settings", () => ({}), { transcriptRetentionDays: "1" }) },
   "admin.classes.$classId": {
     attacks: (w) => [

@@ -253,6 +253,25 @@ describe("the full code flow", () => {
     expect(await signedInUser(browser)).toBeNull();
   });
 
+  it("refuses an ID token that had already expired, saying so in the user's language", async () => {
+    idp.idTokensExpiredSecondsAgo = 600;
+    try {
+      for (const [lang, catalog] of [["en", en], ["zh-CN", zhHans]] as const) {
+        const browser = new Browser(lang);
+        const { page } = await throughProvider(browser, "t-100");
+        expect(page!.url).toContain("/signin?sso=stale");
+        expect(JSON.parse(page!.body).ssoError).toBe(catalog["auth.sso.stale"]);
+        expect(await signedInUser(browser)).toBeNull();
+      }
+    } finally {
+      idp.idTokensExpiredSecondsAgo = null;
+    }
+    // the same provider with a right clock signs the teacher in again
+    const browser = new Browser();
+    await throughProvider(browser, "t-100");
+    expect(await signedInUser(browser)).toMatchObject({ username: "ada@school.test" });
+  });
+
   it("bounds how many sign-ins one address may start in a minute", async () => {
     const { spend } = await import("../../app/models/request-rates.server");
     const { SSO_STARTS_PER_MINUTE } = await import("../../app/models/sso.server");

@@ -15,7 +15,8 @@ import { widgets } from "./en/widgets";
 import { models } from "./en/models";
 import { limits } from "./en/limits";
 import { guide } from "./en/guide";
+import { rosterImport } from "./en/roster-import";
 
-export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...teachSignals, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models } as const;
+export const en = { ...common, ...auth, ...learn, ...playground, ...teach, ...teachSignals, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models, ...rosterImport } as const;
 
 export type MessageKey = keyof typeof en;

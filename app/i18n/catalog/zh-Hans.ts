@@ -12,5 +12,6 @@ import { widgets } from "./zh-Hans/widgets";
 import { models } from "./zh-Hans/models";
 import { limits } from "./zh-Hans/limits";
 import { guide } from "./zh-Hans/guide";
+import { rosterImport } from "./zh-Hans/roster-import";
 
-export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...teachSignals, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models };
+export const zhHans: Record<MessageKey, string> = { ...common, ...auth, ...learn, ...playground, ...teach, ...teachSignals, ...admin, ...widgets, ...safeguarding, ...limits, ...guide, ...models, ...rosterImport };

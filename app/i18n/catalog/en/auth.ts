@@ -79,6 +79,7 @@ export const auth = {
   "auth.sso.orPassword": "Or sign in with a Lantern username and password:",
   "auth.sso.expired": "That school sign-in had expired or was already used. Start again with the button below.",
   "auth.sso.rejected": "Your school's sign-in service sent an answer Lantern could not verify, so you were not signed in. Try again; if it keeps happening, tell your school's Lantern admin.",
+  "auth.sso.stale": "The answer from your school's sign-in service had already expired, so you were not signed in. Try again; if it keeps happening, the clock of this server or of the sign-in service may be wrong: tell your school's Lantern admin.",
   "auth.sso.providerError": "Your school's sign-in service reported a problem. Try again in a moment.",
   "auth.sso.unreachable": "Lantern could not reach your school's sign-in service. Try again in a moment, or sign in with your password.",
   "auth.sso.notConfigured": "School sign-in is not set up on this server.",

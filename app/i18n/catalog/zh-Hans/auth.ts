@@ -80,6 +80,7 @@ export const auth: Record<keyof typeof en, string> = {
   "auth.sso.orPassword": "或者用 Lantern 用户名和密码登录：",
   "auth.sso.expired": "这次学校账号登录已过期或已经用过。请点下面的按钮重新开始。",
   "auth.sso.rejected": "学校登录服务返回的结果无法通过 Lantern 的验证，所以没有登录。请再试一次；如果仍然不行，请告诉学校的 Lantern 管理员。",
+  "auth.sso.stale": "学校登录服务返回的凭证已经过期，所以没有登录。请再试一次；如果仍然不行，可能是本服务器或登录服务的时钟不准，请告诉学校的 Lantern 管理员。",
   "auth.sso.providerError": "学校登录服务出了问题，请稍后再试。",
   "auth.sso.unreachable": "Lantern 连不上学校的登录服务。请稍后再试，或者用密码登录。",
   "auth.sso.notConfigured": "这台服务器还没有设置学校账号登录。",

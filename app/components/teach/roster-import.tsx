@@ -1,0 +1,166 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Field, FormError } from "~/components/ui/field";
+import { StatList } from "~/components/ui/stat-list";
+import { useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/catalog/en";
+import type { RosterImportView } from "~/forms/roster-import.server";
+import { SignInCards } from "./sign-in-cards";
+
+const PASTED = "(pasted)";
+
+const ACTION_LABEL: Record<"create" | "update" | "move" | "unchanged", MessageKey> = {
+  create: "teach.import.action.create",
+  update: "teach.import.action.update",
+  move: "teach.import.action.move",
+  unchanged: "teach.import.action.unchanged",
+};
+
+/**
+ * Roster import, the same for a teacher's class and the admin's school: the upload form, the
+ * preview (who will be created, updated, moved or left alone, and each row's problem by file and
+ * line), the confirm, and the sign-in cards of the new students. Plain form posts: it works
+ * without JavaScript.
+ */
+export function RosterImport({ view, school, cardsTitle }: { view: RosterImportView | undefined; school: boolean; cardsTitle: string }) {
+  const t = useT();
+  const busy = useNavigation().state === "submitting";
+  const where = (file: string, line: number | null) => {
+    const name = file === PASTED ? t("teach.import.pasted") : file;
+    return line === null ? name : t("teach.import.fileLine", { file: name, line });
+  };
+  const counts = view && view.stage !== "form" ? view.counts : null;
+  const stats = counts
+    ? [
+        { label: t("teach.import.count.create"), value: counts.create },
+        { label: t("teach.import.count.update"), value: counts.update },
+        { label: t("teach.import.count.move"), value: counts.move },
+        { label: t("teach.import.count.unchanged"), value: counts.unchanged },
+      ]
+    : [];
+  return (
+    <div className="stack roster-import">
+      {view?.stage === "done" ? (
+        <>
+          <div className="alert success no-print" role="status">
+            {t("teach.import.done", { created: view.counts.create, updated: view.counts.update, moved: view.counts.move, unchanged: view.counts.unchanged })}
+            {view.newClasses > 0 ? ` ${t("teach.import.doneClasses", { n: view.newClasses })}` : null}
+          </div>
+          {view.cards.length > 0 ? <SignInCards cards={view.cards} className={cardsTitle} /> : null}
+        </>
+      ) : null}
+
+      {view?.stage === "preview" ? (
+        <section aria-labelledby="preview-h" className="no-print">
+          <h3 id="preview-h">{t("teach.import.previewTitle")}</h3>
+          {view.changed ? (
+            <div className="alert warn" role="alert">
+              {t("teach.import.changed")}
+            </div>
+          ) : (
+            <p className="muted">{t("teach.import.previewLead")}</p>
+          )}
+          <StatList stats={stats} testId="roster-counts" />
+          {view.newClasses.length > 0 ? (
+            <p>
+              {t("teach.import.newClasses")}{" "}
+              {view.newClasses.map((c) => t("teach.import.newClass", { title: c.title, teacher: c.teacherName })).join(t("teach.import.listSeparator"))}
+            </p>
+          ) : null}
+          {view.problems.length > 0 ? (
+            <div className="alert warn">
+              <h4 style={{ marginTop: 0 }}>{t("teach.import.problemsTitle", { n: view.problems.length })}</h4>
+              <ul data-testid="roster-problems">
+                {view.problems.map((p, i) => (
+                  <li key={i}>
+                    <strong>{where(p.file, p.line)}</strong>
+                    {t("teach.import.colon")}
+                    {t(p.key, p.values)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {view.rows.length > 0 ? (
+            <div className="table-scroll">
+              <table data-testid="roster-preview">
+                <caption className="visually-hidden">{t("teach.import.previewTitle")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("teach.import.col.row")}</th>
+                    <th scope="col">{t("teach.roster.name")}</th>
+                    <th scope="col">{t("teach.roster.username")}</th>
+                    <th scope="col">{t("teach.import.col.what")}</th>
+                    <th scope="col">{t("teach.import.col.classes")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.rows.map((r) => (
+                    <tr key={`${r.file}:${r.line}`}>
+                      <td className="small">{where(r.file, r.line)}</td>
+                      <td>
+                        {r.displayName}
+                        {r.previousName ? <span className="small muted"> {t("teach.import.was", { name: r.previousName })}</span> : null}
+                      </td>
+                      <td>
+                        <code>{r.username}</code>
+                      </td>
+                      <td>{t(ACTION_LABEL[r.action])}</td>
+                      <td className="small">
+                        {r.classes.length > 0 ? t("teach.import.joins", { classes: r.classes.join(t("teach.import.listSeparator")) }) : null}
+                        {r.leaves.length > 0 ? ` ${t("teach.import.leaves", { classes: r.leaves.join(t("teach.import.listSeparator")) })}` : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {view.hiddenRows > 0 ? <p className="muted small">{t("teach.import.moreRows", { n: view.hiddenRows })}</p> : null}
+          {counts && counts.create + counts.update + counts.move > 0 ? (
+            <Form method="post" className="row" style={{ marginTop: "1rem" }}>
+              <input type="hidden" name="token" value={view.token} />
+              <button type="submit" name="intent" value="confirm" className="primary" disabled={busy}>
+                {t("teach.import.confirm", { n: counts.create + counts.update + counts.move })}
+              </button>
+              <a href="?" className="button secondary">
+                {t("teach.import.cancel")}
+              </a>
+            </Form>
+          ) : (
+            <p className="muted">{t("teach.import.nothingToDo")}</p>
+          )}
+        </section>
+      ) : null}
+
+      <section className="card no-print" aria-labelledby="import-h" style={{ maxWidth: "44rem" }}>
+        <h3 id="import-h" style={{ marginTop: 0 }}>
+          {t("teach.import.uploadTitle")}
+        </h3>
+        <p className="small muted">{t(school ? "teach.import.uploadLeadSchool" : "teach.import.uploadLeadClass")}</p>
+        <FormError message={view?.stage === "form" && view.errors.token ? t(view.errors.token) : null} />
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <div className="field">
+            <label htmlFor="roster-files">{t("teach.import.files")}</label>
+            <p className="hint" id="roster-files-hint">
+              {t("teach.import.filesHint")}
+            </p>
+            <input id="roster-files" type="file" name="files" multiple accept=".zip,.csv,.tsv,.txt,text/csv,application/zip" aria-describedby="roster-files-hint" />
+          </div>
+          <Field
+            name="pasted"
+            multiline
+            rows={6}
+            label={t("teach.import.paste")}
+            hint={t(school ? "teach.import.pasteHintSchool" : "teach.import.pasteHintClass")}
+            error={view?.stage === "form" ? view.errors.pasted : undefined}
+          />
+          <div>
+            <button type="submit" name="intent" value="preview" className="primary" disabled={busy}>
+              {t("teach.import.preview")}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

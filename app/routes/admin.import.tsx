@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { RosterImport } from "~/components/teach/roster-import";
+import { useT } from "~/i18n/use-t";
+import { rosterImportAction, type RosterImportView } from "~/forms/roster-import.server";
+import { requireAdmin } from "~/utils/auth.server";
+import cardStyles from "~/styles/roster.css";
+
+export const links = () => [{ rel: "stylesheet", href: cardStyles }];
+
+/** /admin/import: the school's roster from its information system, creating and filling classes. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const { view, status } = await rosterImportAction(request, admin, { kind: "school" });
+  return data<RosterImportView>(view, { status });
+}
+
+export default function SchoolRosterImport() {
+  const view = useActionData<typeof action>() as RosterImportView | undefined;
+  const t = useT();
+  return (
+    <section aria-labelledby="import-title">
+      <h2 id="import-title" className="no-print">
+        {t("teach.import.titleSchool")}
+      </h2>
+      <RosterImport view={view} school cardsTitle={t("teach.import.titleSchool")} />
+    </section>
+  );
+}

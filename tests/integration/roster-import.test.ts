@@ -1,0 +1,305 @@
+/**
+ * Issue 17 item 2: roster import. A OneRoster 1.2 sample school (tests/fixtures/oneroster: 200
+ * students, 10 classes, teachers, orgs, with a repeated username, an enrollment in an unknown
+ * class and a row in the wrong encoding) and Chinese spreadsheets in GB18030 and UTF-16, through
+ * the real routes: the exact preview, nothing written before the confirm, the exact result, and a
+ * re-import that changes nothing.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../app/i18n/catalog/en";
+import { action as classImport, loader as classImportLoader } from "../../app/routes/teach.classes.$classId.import";
+import { action as schoolImport } from "../../app/routes/admin.import";
+import { action as rosterAction } from "../../app/routes/teach.classes.$classId.roster";
+import type { RosterImportView } from "../../app/forms/roster-import.server";
+import { updateSchoolSettings } from "../../app/models/schools.server";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/auth.server";
+import { classes, enrollments, ssoIdentities, users } from "../../db/schema";
+import { cookieFor, makeClass, makeSchool, makeUser, requestAs } from "../factories";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/oneroster");
+const ctx = { nonce: "n", clientAddress: "10.0.0.5" };
+const file = (name: string) => new File([fs.readFileSync(path.join(FIXTURES, name))], path.basename(name));
+const ONEROSTER_FILES = ["school/users.csv", "school/classes.csv", "school/enrollments.csv", "school/orgs.csv"];
+
+type Route = typeof classImport;
+type Preview = Extract<RosterImportView, { stage: "preview" }>;
+type Done = Extract<RosterImportView, { stage: "done" }>;
+
+/** A multipart form post, as the browser sends the import form. */
+async function post(route: Route, user: SessionUser, url: string, params: Record<string, string>, fields: Record<string, string | File | File[]>) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
+  const request = new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: await cookieFor(user) }, body: form });
+  try {
+    const out = (await route({ request, params, context: ctx })) as unknown as { data: RosterImportView; init: { status?: number } | null };
+    return { status: out.init?.status ?? 200, view: out.data };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, view: null };
+    throw thrown;
+  }
+}
+
+const preview = async (...args: Parameters<typeof post>) => {
+  const { status, view } = await post(...args);
+  expect(status).toBe(200);
+  expect(view!.stage).toBe("preview");
+  return view as Preview;
+};
+
+const problemsOf = (view: Preview) => view.problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.key}${p.values ? " " + JSON.stringify(p.values) : ""}`);
+
+/** Everything an import could have written in a school, to compare before and after. */
+async function snapshot(schoolId: string) {
+  const people = await db()
+    .select({ id: users.id, username: users.username, displayName: users.displayName, sourceId: users.sourceId, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.schoolId, schoolId))
+    .orderBy(users.id);
+  const rooms = await db().select({ id: classes.id, name: classes.name, sourceId: classes.sourceId, teacherId: classes.teacherId }).from(classes).where(eq(classes.schoolId, schoolId)).orderBy(classes.id);
+  const members = await db()
+    .select({ classId: enrollments.classId, studentId: enrollments.studentId })
+    .from(enrollments)
+    .where(inArray(enrollments.classId, rooms.length ? rooms.map((r) => r.id) : ["00000000-0000-0000-0000-000000000000"]))
+    .orderBy(enrollments.classId, enrollments.studentId);
+  return { people, rooms, members };
+}
+
+async function classRoster(classId: string) {
+  return db()
+    .select({ displayName: users.displayName, username: users.username, sourceId: users.sourceId })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.studentId))
+    .where(eq(enrollments.classId, classId))
+    .orderBy(users.sourceId, users.username);
+}
+
+const FILE_PROBLEMS = [
+  'enrollments.csv:212 teach.import.problem.unknownClass {"id":"cls-999"}',
+  "users.csv:132 teach.import.problem.badEncoding",
+  'users.csv:161 teach.import.problem.duplicateUsername {"username":"s0010"}',
+];
+
+let school: Awaited<ReturnType<typeof makeSchool>>;
+let teacher: SessionUser;
+let otherTeacher: SessionUser;
+let seventhC: Awaited<ReturnType<typeof makeClass>>;
+
+beforeAll(async () => {
+  school = await makeSchool("Riverside Secondary School");
+  teacher = await makeUser(school.school.id, "teacher", { email: "t03@school.test", username: "t03@school.test", displayName: "Ms Third" });
+  otherTeacher = await makeUser(school.school.id, "teacher", { email: "t01@school.test", username: "t01@school.test", displayName: "Mr First" });
+  seventhC = await makeClass(teacher, "7C Computing");
+});
+
+describe("a teacher's import into their own class (OneRoster files uploaded one by one)", () => {
+  const url = () => `/teach/classes/${seventhC.id}/import`;
+  const params = () => ({ classId: seventhC.id });
+
+  it("previews exactly the class's 20 students and every named problem, and writes nothing", async () => {
+    const before = await snapshot(school.school.id);
+    const view = await preview(classImport, teacher, url(), params(), { intent: "preview", files: ONEROSTER_FILES.map(file) });
+    expect(view.counts).toEqual({ create: 20, update: 0, move: 0, unchanged: 0 });
+    expect(problemsOf(view)).toEqual(FILE_PROBLEMS);
+    // users.csv: line 1 is the header, 2–11 the teachers, student n on line 11 + n; 7C holds students 3, 13, …, 193
+    expect(view.rows.map((r) => r.line)).toEqual(Array.from({ length: 20 }, (_, i) => 11 + 3 + 10 * i));
+    expect(view.rows.every((r) => r.action === "create" && r.classes.join() === "7C Computing")).toBe(true);
+    // 7C's students come without usernames: pinyin (or folded Latin) ones from their names
+    expect(view.rows.map((r) => r.username).every((u) => /^[a-z][a-z.]*\d*$/.test(u))).toBe(true);
+    expect(view.rows[1]).toMatchObject({ line: 24, displayName: expect.stringMatching(/^\p{Script=Han}+$/u) });
+    expect(await snapshot(school.school.id)).toEqual(before);
+  });
+
+  it("applies exactly the preview on confirm: 20 accounts with sign-in cards, the class linked to its sourcedId", async () => {
+    const view = await preview(classImport, teacher, url(), params(), { intent: "preview", files: ONEROSTER_FILES.map(file) });
+    const { status, view: done } = await post(classImport, teacher, url(), params(), { intent: "confirm", token: view.token });
+    expect(status).toBe(200);
+    expect(done).toMatchObject({ stage: "done", counts: { create: 20, update: 0, move: 0, unchanged: 0 }, newClasses: 0 });
+    expect((done as Done).cards).toHaveLength(20);
+    expect((done as Done).cards.every((c) => c.password.length >= 6 && c.signInUrl.includes(c.username))).toBe(true);
+    const roster = await classRoster(seventhC.id);
+    expect(roster.map((s) => [s.displayName, s.username])).toEqual(view.rows.map((r) => [r.displayName, r.username]));
+    expect(roster.map((s) => s.sourceId)).toEqual(Array.from({ length: 20 }, (_, i) => `stu-${String(3 + 10 * i).padStart(4, "0")}`));
+    const [cls] = await db().select({ sourceId: classes.sourceId }).from(classes).where(eq(classes.id, seventhC.id));
+    expect(cls!.sourceId).toBe("cls-003");
+    // the new accounts are ordinary students: the card's password signs in like any other
+    const [row] = await db().select().from(users).where(eq(users.username, roster[0]!.username));
+    expect(row).toMatchObject({ role: "student", email: null, schoolId: school.school.id });
+  });
+
+  it("re-importing the same files changes nothing", async () => {
+    const before = await snapshot(school.school.id);
+    const view = await preview(classImport, teacher, url(), params(), { intent: "preview", files: ONEROSTER_FILES.map(file) });
+    expect(view.counts).toEqual({ create: 0, update: 0, move: 0, unchanged: 20 });
+    const { view: done } = await post(classImport, teacher, url(), params(), { intent: "confirm", token: view.token });
+    expect(done).toMatchObject({ stage: "done", counts: { create: 0, update: 0, move: 0, unchanged: 20 } });
+    expect(await snapshot(school.school.id)).toEqual(before);
+  });
+
+  it("is a 404 for another teacher's class, to look at and to post to, and writes nothing", async () => {
+    const before = await snapshot(school.school.id);
+    const { status } = await post(classImport, otherTeacher, url(), params(), { intent: "preview", files: ONEROSTER_FILES.map(file) });
+    expect(status).toBe(404);
+    const view = await preview(classImport, teacher, url(), params(), { intent: "preview", pasted: "Intruder Name" });
+    // a preview made by the class's teacher cannot be confirmed by someone else either
+    expect((await post(classImport, otherTeacher, url(), params(), { intent: "confirm", token: view.token })).status).toBe(404);
+    const get = await classImportLoader({ request: await requestAs(otherTeacher, url()), params: params(), context: ctx }).catch((r: Response) => r);
+    expect((get as Response).status).toBe(404);
+    expect(await snapshot(school.school.id)).toEqual(before);
+  });
+
+  it("refuses a confirm when the class changed after the preview, and shows the new preview", async () => {
+    const view = await preview(classImport, teacher, url(), params(), { intent: "preview", pasted: "name\tusername\nZoë Martín\tzoe.m\n" });
+    expect(view.counts).toEqual({ create: 1, update: 0, move: 0, unchanged: 0 });
+    // meanwhile the teacher adds a student by hand in another tab
+    await rosterAction({ request: await requestAs(teacher, `/teach/classes/${seventhC.id}/roster`, { form: { intent: "add", names: "Walk-in Student" } }), params: params(), context: ctx });
+    const before = await snapshot(school.school.id);
+    const { status, view: again } = await post(classImport, teacher, url(), params(), { intent: "confirm", token: view.token });
+    expect(status).toBe(409);
+    expect(again).toMatchObject({ stage: "preview", changed: true, counts: { create: 1 } });
+    expect(await snapshot(school.school.id)).toEqual(before);
+    // a tampered token is refused as expired
+    const tampered = await post(classImport, teacher, url(), params(), { intent: "confirm", token: (again as Preview).token.slice(0, -4) + "AAAA" });
+    expect(tampered).toMatchObject({ status: 400, view: { stage: "form", errors: { token: "teach.import.expired" } } });
+  });
+});
+
+describe("the admin's school-wide import (the OneRoster zip)", () => {
+  it("previews 178 new students in 9 new classes and the 20 already there, names every problem, writes nothing", async () => {
+    const before = await snapshot(school.school.id);
+    const view = await preview(schoolImport, school.admin, "/admin/import", {}, { intent: "preview", files: [file("school.zip")] });
+    expect(view.counts).toEqual({ create: 178, update: 0, move: 0, unchanged: 20 });
+    expect(problemsOf(view)).toEqual(FILE_PROBLEMS);
+    expect(view.newClasses).toEqual([
+      { title: "7A Computing", teacherName: "Mr First" },
+      ...["7B", "7D", "7E", "8A", "8B", "8C", "8D", "8E"].map((c) => ({ title: `${c} Computing`, teacherName: "Admin" })),
+    ]);
+    expect(await snapshot(school.school.id)).toEqual(before);
+  });
+
+  it("creates and fills the classes on confirm; re-importing then changes nothing", async () => {
+    const view = await preview(schoolImport, school.admin, "/admin/import", {}, { intent: "preview", files: [file("school.zip")] });
+    const { view: done } = await post(schoolImport, school.admin, "/admin/import", {}, { intent: "confirm", token: view.token });
+    expect(done).toMatchObject({ stage: "done", counts: { create: 178, unchanged: 20 }, newClasses: 9 });
+    const sizes = await db()
+      .select({ name: classes.name, sourceId: classes.sourceId, n: sql<number>`count(${enrollments.studentId})::int` })
+      .from(classes)
+      .leftJoin(enrollments, eq(enrollments.classId, classes.id))
+      .where(and(eq(classes.schoolId, school.school.id), sql`${classes.sourceId} is not null`))
+      .groupBy(classes.id)
+      .orderBy(classes.sourceId);
+    // 7A loses stu-0121 (bad encoding), 8E stu-0150 (repeated username); 7C also has the walk-in student
+    expect(sizes.map((s) => [s.sourceId, s.n])).toEqual([
+      ["cls-001", 19], ["cls-002", 20], ["cls-003", 21], ["cls-004", 20], ["cls-005", 20],
+      ["cls-006", 20], ["cls-007", 20], ["cls-008", 20], ["cls-009", 20], ["cls-010", 19],
+    ]);
+    const before = await snapshot(school.school.id);
+    const again = await preview(schoolImport, school.admin, "/admin/import", {}, { intent: "preview", files: [file("school.zip")] });
+    expect(again.counts).toEqual({ create: 0, update: 0, move: 0, unchanged: 198 });
+    expect(again.newClasses).toEqual([]);
+    await post(schoolImport, school.admin, "/admin/import", {}, { intent: "confirm", token: again.token });
+    expect(await snapshot(school.school.id)).toEqual(before);
+    // 178 first passwords are hashed with argon2 (as the teacher's "add students" does): slow on a busy machine
+  }, 300_000);
+
+  it("names a missing column by file and line and imports nothing", async () => {
+    const files = ["users.csv", "classes.csv", "enrollments.csv", "orgs.csv"].map((n) => file(`missing-column/${n}`));
+    const view = await preview(schoolImport, school.admin, "/admin/import", {}, { intent: "preview", files });
+    expect(problemsOf(view)).toEqual(['classes.csv:1 teach.import.problem.missingColumn {"column":"title"}', "users.csv:132 teach.import.problem.badEncoding", 'users.csv:161 teach.import.problem.duplicateUsername {"username":"s0010"}']);
+    expect(view.counts).toEqual({ create: 0, update: 0, move: 0, unchanged: 0 });
+    expect(en["teach.import.problem.missingColumn"]).toContain("{column}");
+  });
+});
+
+describe("Chinese spreadsheets", () => {
+  let chuyi: Awaited<ReturnType<typeof makeClass>>;
+  beforeAll(async () => {
+    chuyi = await makeClass(teacher, "初一（3）班");
+  });
+  const url = () => `/teach/classes/${chuyi.id}/import`;
+
+  it("a GB18030 CSV from Chinese Excel imports with the right names and pinyin usernames", async () => {
+    const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [file("plain-gb18030.csv")] });
+    expect(view.problems).toEqual([]);
+    expect(view.rows.map((r) => [r.line, r.displayName, r.username, r.action])).toEqual([
+      [2, "王小明", "wangxm", "create"],
+      [3, "李华", "lihua", "create"],
+      [4, "欧阳娜娜", "ouyangnana", "create"],
+      [5, "吕小龙", "lvxiaolong", "create"],
+    ]);
+    await post(classImport, teacher, url(), { classId: chuyi.id }, { intent: "confirm", token: view.token });
+    expect((await classRoster(chuyi.id)).map((s) => s.displayName).sort()).toEqual(["吕小龙", "李华", "欧阳娜娜", "王小明"].sort());
+  });
+
+  it("the same list as UTF-16 LE and BE (Excel's Unicode text, tab-separated) reads the same names: nothing to change", async () => {
+    for (const name of ["plain-utf16le.txt", "plain-utf16be.txt"]) {
+      const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [file(name)] });
+      expect(view.problems).toEqual([]);
+      expect(view.rows.map((r) => [r.displayName, r.action])).toEqual([
+        ["王小明", "unchanged"],
+        ["李华", "unchanged"],
+        ["欧阳娜娜", "unchanged"],
+        ["吕小龙", "unchanged"],
+      ]);
+    }
+  });
+
+  it("a UTF-8 file with a BOM and a pasted Excel selection read the header, and name a row without a name", async () => {
+    const bom = new File([Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("姓名,用户名\n王小明,wangxm\n,nobody\n", "utf8")])], "班级名单.csv");
+    const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [bom], pasted: "Name\tUsername\tClass\nLi Hua\t\t初一（3）班\nSomeone\t\t初二（1）班\n" });
+    expect(problemsOf(view)).toEqual(['(pasted):3 teach.import.problem.otherClass {"name":"初二（1）班"}', "班级名单.csv:3 teach.import.problem.missingName"]);
+    expect(view.rows.map((r) => [r.file, r.line, r.displayName, r.action])).toEqual([
+      ["(pasted)", 2, "Li Hua", "create"],
+      ["班级名单.csv", 2, "王小明", "unchanged"],
+    ]);
+  });
+
+  it("names a workbook that is not CSV instead of reading it", async () => {
+    const xlsx = new File([Buffer.from("PK\u0003\u0004 not really a workbook")], "名单.xlsx");
+    const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [xlsx] });
+    expect(problemsOf(view)).toEqual(["名单.xlsx:- teach.import.problem.notCsv"]);
+  });
+
+  it("refuses more rows than the cap with one clear message", async () => {
+    const pasted = Array.from({ length: 5_001 }, (_, i) => `Student ${i}`).join("\n");
+    const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", pasted });
+    expect(problemsOf(view)).toEqual(['(pasted):- teach.import.problem.tooMany {"max":5000}']);
+    expect(view.counts).toEqual({ create: 0, update: 0, move: 0, unchanged: 0 });
+  });
+});
+
+describe("students with a school sign-in identity", () => {
+  it("are matched by the provider subject the information system lists (never by e-mail), and new ones are linked", async () => {
+    const issuer = "https://idp.school.test";
+    await updateSchoolSettings(school.admin, { sso: { enabled: true, preset: "generic", label: "School ID", issuer, clientId: "x", clientSecretSealed: null, allowedDomains: ["school.test"], roleRule: { kind: "domain", teacherDomains: ["school.test"] }, teacherPasswordSignIn: true, adminLinks: [] } });
+    const signedInBefore = await makeUser(school.school.id, "student", { username: "li.wei", displayName: "李伟" });
+    await db().insert(ssoIdentities).values({ userId: signedInBefore.id, issuer, subject: "google-123" });
+    const cls = await makeClass(teacher, "SSO class");
+    const users_ = [
+      "sourcedId,status,role,username,userIds,givenName,familyName,email",
+      "sso-1,active,student,,{SSO:google-123},伟,李,li.wei@students.school.test",
+      "sso-2,active,student,,{SSO:google-456},Ada,Lovelace,ada@students.school.test",
+      // an e-mail alone never links an account
+      "sso-3,active,student,,,Mo,Khan,li.wei@students.school.test",
+    ].join("\n");
+    const files = [
+      new File([users_], "users.csv"),
+      new File(["sourcedId,title\nc-sso,SSO class\n"], "classes.csv"),
+      new File(["sourcedId,classSourcedId,userSourcedId,role\ne1,c-sso,sso-1,student\ne2,c-sso,sso-2,student\ne3,c-sso,sso-3,student\n"], "enrollments.csv"),
+    ];
+    const view = await preview(classImport, teacher, `/teach/classes/${cls.id}/import`, { classId: cls.id }, { intent: "preview", files });
+    expect(view.rows.map((r) => [r.displayName, r.username, r.action])).toEqual([
+      ["李伟", "li.wei", "move"],
+      ["Ada Lovelace", "ada.lovelace", "create"],
+      ["Mo Khan", "mo.khan", "create"],
+    ]);
+    await post(classImport, teacher, `/teach/classes/${cls.id}/import`, { classId: cls.id }, { intent: "confirm", token: view.token });
+    const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.username, "ada.lovelace"));
+    expect(await db().select({ subject: ssoIdentities.subject }).from(ssoIdentities).where(eq(ssoIdentities.userId, ada!.id))).toEqual([{ subject: "google-456" }]);
+    const [li] = await db().select({ sourceId: users.sourceId }).from(users).where(eq(users.id, signedInBefore.id));
+    expect(li!.sourceId).toBe("sso-1");
+  });
+});

@@ -1,0 +1,54 @@
+/** Roster files as Chinese and other spreadsheets save them: the encoding is found, never guessed from the locale. */
+import { describe, expect, it } from "vitest";
+import { decodeRosterBytes } from "../../app/models/roster-decode";
+
+const text = "姓名,班级\r\n王小明,初一（3）班\r\n吕小龙,初一（3）班\r\n";
+const utf16 = (order: "le" | "be", bom: boolean) => {
+  const le = Buffer.from((bom ? "\uFEFF" : "") + text, "utf16le");
+  return order === "le" ? le : Buffer.from(le).swap16();
+};
+/** GB18030 bytes found through the decoder (Node has no GB18030 encoder). */
+function gb18030(s: string): Buffer {
+  const decoder = new TextDecoder("gb18030");
+  const out: number[] = [];
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out.push(ch.charCodeAt(0));
+      continue;
+    }
+    search: for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (decoder.decode(Uint8Array.of(lead, trail)) === ch) {
+          out.push(lead, trail);
+          break search;
+        }
+      }
+    }
+  }
+  return Buffer.from(out);
+}
+
+describe("decodeRosterBytes", () => {
+  it("reads UTF-8 with and without a BOM", () => {
+    expect(decodeRosterBytes(Buffer.from(text))).toEqual({ text, encoding: "utf-8" });
+    expect(decodeRosterBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ text, encoding: "utf-8" });
+  });
+
+  it("reads UTF-16 LE and BE by their BOM, and without one", () => {
+    expect(decodeRosterBytes(utf16("le", true))).toEqual({ text, encoding: "utf-16le" });
+    expect(decodeRosterBytes(utf16("be", true))).toEqual({ text, encoding: "utf-16be" });
+    expect(decodeRosterBytes(utf16("le", false))).toEqual({ text, encoding: "utf-16le" });
+    expect(decodeRosterBytes(utf16("be", false))).toEqual({ text, encoding: "utf-16be" });
+  });
+
+  it("reads GB18030 (Chinese Excel's CSV) when the bytes are not UTF-8", () => {
+    expect(decodeRosterBytes(gb18030(text))).toEqual({ text, encoding: "gb18030" });
+  });
+
+  it("keeps a UTF-8 file UTF-8 when one line is broken, marking only that line", () => {
+    const bytes = Buffer.concat([Buffer.from("姓名\n王小明\n"), gb18030("吕小龙"), Buffer.from("\n陈静\n")]);
+    const { text: read, encoding } = decodeRosterBytes(bytes);
+    expect(encoding).toBe("utf-8");
+    expect(read.split("\n").map((l) => l.includes("\uFFFD"))).toEqual([false, false, true, false, false]);
+  });
+});
