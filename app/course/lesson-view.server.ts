@@ -75,7 +75,10 @@ export function questionView(question: Question, locale: Locale, learner: string
   return { id: question.id, type: question.type, prompt: content.prompt, choices };
 }
 
-/** Feedback for a stored or freshly graded answer. The right answer is marked once settled. */
+/**
+ * Feedback for a stored or freshly graded answer. The right answer and the explanation come only
+ * once settled (right, or no tries left): a wrong try says "not yet" and nothing that gives it away.
+ */
 export function feedbackFor(
   question: Question,
   locale: Locale,
@@ -90,7 +93,8 @@ export function feedbackFor(
     confidence: answer.input.confidence,
     outcome: outcomeOf({ correct: answer.correct, notSure: answer.input.notSure }),
     attempt: answer.attempt,
-    explanation: content.explanation,
+    // The explanation usually names the right answer: like the answer itself, only once settled.
+    explanation: settled ? content.explanation : "",
     correctChoices: settled && question.type !== "text" ? question.answer : null,
     acceptedAnswer: settled && question.type === "text" ? (content.accepted[0] ?? null) : null,
   };
@@ -205,9 +209,27 @@ export function finishView(
     missingSteps: links.filter((l) => !l.done),
     quizTaken: state.attemptsUsed > 0,
     score: state.attemptsUsed > 0 ? scoreAttempt(latest, lesson.quiz.length) : null,
+    objectivesShown: objectivesShown(lesson, rows, state.latest),
     activeMinutes: progress && progress.activeSeconds > 0 ? Math.max(1, Math.round(progress.activeSeconds / 60)) : null,
     next,
   };
+}
+
+/**
+ * Which objectives the learner has shown: those whose mapped checks and quiz questions (quiz.yaml
+ * `objectives`) all have a right latest answer. An objective nothing maps to is never ticked.
+ */
+export function objectivesShown(lesson: Lesson, rows: readonly AnswerRow[], latestQuiz: ReadonlyMap<string, AnswerRow>): boolean[] {
+  const right = (question: Question, kind: "check" | "quiz") =>
+    kind === "quiz" ? latestQuiz.get(question.id)?.correct === true : checkState(rows, question.id).latest?.correct === true;
+  const mapped = [
+    ...lesson.checks.map((q) => ({ q, kind: "check" as const })),
+    ...lesson.quiz.map((q) => ({ q, kind: "quiz" as const })),
+  ];
+  return lesson.content.en.objectives.map((_, index) => {
+    const items = mapped.filter(({ q }) => q.objectives.includes(index + 1));
+    return items.length > 0 && items.every(({ q, kind }) => right(q, kind));
+  });
 }
 
 /** Widget data keys shipped with lessons, by the widget that reads them (see lessons/README.md). */

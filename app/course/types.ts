@@ -117,6 +117,8 @@ export interface Question {
   answer: string[];
   /** Tags a question about a common misconception. */
   misconception: boolean;
+  /** The lesson objectives (1-based) a right answer shows; the finish screen ticks them. */
+  objectives: number[];
   content: Localized<QuestionLocaleContent>;
 }
 

@@ -110,6 +110,7 @@ export function compileLesson(
     compareObjectives(en, hans, issues);
   }
   if (quiz && quizYaml) checkQuizUse(quiz, quizYaml, en, options, issues);
+  if (quiz && quizYaml && en?.meta && en.yaml) checkObjectiveMapping(quiz, quizYaml, en.meta.objectives.length, en.yaml, issues);
   const data = compileLessonData(folder, en, options, issues);
   warnAboutStrayFiles(folder, options, issues);
 
@@ -278,6 +279,28 @@ function checkQuizUse(
   const count = quiz.questions.length;
   if (count < min || count > max) {
     issues.warn(yaml.file, locate(yaml, ["questions"]).line, `${count} quiz questions; a lesson's quiz has ${min}–${max}`);
+  }
+}
+
+/**
+ * Each question's `objectives` name objectives that exist; each objective is shown by at least
+ * one check or question (otherwise the finish screen can never tick it: a warning).
+ */
+function checkObjectiveMapping(quiz: CompiledQuiz, yaml: YamlFile, count: number, enYaml: YamlFile, issues: ContentIssues): void {
+  const shown = new Set<number>();
+  for (const list of ["checks", "questions"] as const) {
+    quiz[list].forEach((question, index) => {
+      for (const n of question.objectives) {
+        if (n > count) {
+          issues.error(yaml.file, locate(yaml, [list, index, "objectives"]).line, `question "${question.id}": objective ${n} does not exist (the lesson has ${count})`);
+        }
+        shown.add(n);
+      }
+    });
+  }
+  for (let n = 1; n <= count; n++) {
+    if (shown.has(n)) continue;
+    issues.warn(enYaml.file, locate(enYaml, ["objectives", n - 1]).line, `objective ${n} is not shown by any check or quiz question, so the finish screen never ticks it: add "objectives: [${n}]" to the questions in quiz.yaml that show it`);
   }
 }
 

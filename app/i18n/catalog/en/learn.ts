@@ -127,8 +127,11 @@ export const learn = {
 
   "learn.finish.completedTitle": "Lesson complete!",
   "learn.finish.endTitle": "End of the lesson",
-  "learn.finish.completedLead": "You worked through every step and took the quiz.",
-  "learn.finish.learned": "What you learned",
+  "learn.finish.completedLead": "You handed in the quiz, so this lesson is done.",
+  "learn.finish.learned": "What you showed",
+  "learn.finish.learnedLead": "An objective is ticked when you answered its questions right.",
+  "learn.finish.shown": "shown",
+  "learn.finish.notYet": "not shown yet",
   "learn.finish.todo": "Still to do",
   "learn.finish.score": "Quiz: {score} of {max} points",
   "learn.finish.overconfident": "overconfident: {n}",

@@ -128,8 +128,11 @@ export const learn: Record<keyof typeof en, string> = {
 
   "learn.finish.completedTitle": "这一课学完了！",
   "learn.finish.endTitle": "本课结束",
-  "learn.finish.completedLead": "你学完了每一步，也做完了测验。",
-  "learn.finish.learned": "你学到了什么",
+  "learn.finish.completedLead": "你交了测验，这一课就学完了。",
+  "learn.finish.learned": "你做到了什么",
+  "learn.finish.learnedLead": "答对了某个目标对应的题目，这个目标就会打上勾。",
+  "learn.finish.shown": "已做到",
+  "learn.finish.notYet": "还没做到",
   "learn.finish.todo": "还没完成的部分",
   "learn.finish.score": "测验：{score} 分（满分 {max} 分）",
   "learn.finish.overconfident": "过度自信 {n} 题",
