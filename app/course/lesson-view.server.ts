@@ -84,6 +84,8 @@ export function feedbackFor(
   locale: Locale,
   answer: { input: Pick<AnswerInput, "choices" | "text" | "notSure" | "confidence">; correct: boolean; attempt: number },
   settled: boolean,
+  /** The end quiz explains every answer at once (its retry is a new attempt at all questions). */
+  explain: boolean = settled,
 ): AnswerFeedback {
   const content = question.content[locale];
   return {
@@ -94,7 +96,7 @@ export function feedbackFor(
     outcome: outcomeOf({ correct: answer.correct, notSure: answer.input.notSure }),
     attempt: answer.attempt,
     // The explanation usually names the right answer: like the answer itself, only once settled.
-    explanation: settled ? content.explanation : "",
+    explanation: explain ? content.explanation : "",
     correctChoices: settled && question.type !== "text" ? question.answer : null,
     acceptedAnswer: settled && question.type === "text" ? (content.accepted[0] ?? null) : null,
   };
@@ -172,7 +174,7 @@ export function quizResults(
       const a = answers.get(q.id);
       if (!a) return [];
       const questionSettled = settled || a.correct;
-      return [{ question: questionView(q, locale, learner, attempt), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled) }];
+      return [{ question: questionView(q, locale, learner, attempt), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled, true) }];
     }),
   };
 }
