@@ -88,6 +88,7 @@ questions:
     type: text
     prompt: { en: Name it, zh-Hans: 说出名字 }
     accepted: { en: [token], zh-Hans: [词元] }
+    objectives: [1]
 `;
 
 type Files = Record<string, string | null>;
@@ -297,6 +298,7 @@ describe("compileCourse on the valid fixture", () => {
         type: "single",
         answer: ["b"],
         misconception: false,
+        objectives: [],
         content: {
           en: {
             prompt: "Which is a token?",
@@ -1176,5 +1178,20 @@ describe("step rules", () => {
       if (before === undefined) delete process.env.LANTERN_STRICT_STEPS;
       else process.env.LANTERN_STRICT_STEPS = before;
     }
+  });
+});
+
+describe("objectives mapped to questions", () => {
+  it("compiles objectives: [n], reports one that does not exist, and warns about an objective nothing shows", () => {
+    const lesson = courseOf(compile(alphaFiles())).lessons[0]!;
+    expect(lesson.quiz[0]!.objectives).toEqual([1]);
+    expect(lesson.checks[0]!.objectives).toEqual([]);
+    expectErrors(alphaFiles({ "01-alpha/quiz.yaml": QUIZ.replace("objectives: [1]", "objectives: [1, 3]") }), [
+      `${A}/quiz.yaml:14: question "alpha-q1": objective 3 does not exist (the lesson has 1)`,
+    ]);
+    const unmapped = compile(alphaFiles({ "01-alpha/quiz.yaml": QUIZ.replace("    objectives: [1]\n", "") }));
+    expect(warningsOf(unmapped)).toEqual([
+      `${A}/lesson.en.md:6: objective 1 is not shown by any check or quiz question, so the finish screen never ticks it: add "objectives: [1]" to the questions in quiz.yaml that show it`,
+    ]);
   });
 });
