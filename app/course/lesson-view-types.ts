@@ -94,6 +94,8 @@ export interface FinishView {
   missingSteps: StepLink[];
   quizTaken: boolean;
   score: AttemptScore | null;
+  /** Per objective (in order): shown by right answers to the checks and questions mapped to it. */
+  objectivesShown: boolean[];
   activeMinutes: number | null;
   next: { slug: string; number: number; title: string; summary: string } | null;
 }

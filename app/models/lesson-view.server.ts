@@ -5,6 +5,7 @@
 import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/course/lesson-view-types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
+import { allBlocks } from "~/course/block-tree";
 import { orderChoices } from "~/course/choice-order";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "~/course/scoring";
@@ -74,12 +75,17 @@ export function questionView(question: Question, locale: Locale, learner: string
   return { id: question.id, type: question.type, prompt: content.prompt, choices };
 }
 
-/** Feedback for a stored or freshly graded answer. The right answer is marked once settled. */
+/**
+ * Feedback for a stored or freshly graded answer. The right answer and the explanation come only
+ * once settled (right, or no tries left): a wrong try says "not yet" and nothing that gives it away.
+ */
 export function feedbackFor(
   question: Question,
   locale: Locale,
   answer: { input: Pick<AnswerInput, "choices" | "text" | "notSure" | "confidence">; correct: boolean; attempt: number },
   settled: boolean,
+  /** The end quiz explains every answer at once (its retry is a new attempt at all questions). */
+  explain: boolean = settled,
 ): AnswerFeedback {
   const content = question.content[locale];
   return {
@@ -89,7 +95,8 @@ export function feedbackFor(
     confidence: answer.input.confidence,
     outcome: outcomeOf({ correct: answer.correct, notSure: answer.input.notSure }),
     attempt: answer.attempt,
-    explanation: content.explanation,
+    // The explanation usually names the right answer: like the answer itself, only once settled.
+    explanation: explain ? content.explanation : "",
     correctChoices: settled && question.type !== "text" ? question.answer : null,
     acceptedAnswer: settled && question.type === "text" ? (content.accepted[0] ?? null) : null,
   };
@@ -106,16 +113,7 @@ function rowInput(row: AnswerRow) {
 
 /** The check questions placed in these blocks (inline checks can sit inside callouts or lists). */
 export function checkIdsIn(blocks: readonly Block[]): string[] {
-  const ids: string[] = [];
-  const walk = (list: readonly Block[]) => {
-    for (const b of list) {
-      if (b.t === "check") ids.push(b.id);
-      else if (b.t === "callout" || b.t === "quote") walk(b.c);
-      else if (b.t === "ul" || b.t === "ol") b.items.forEach(walk);
-    }
-  };
-  walk(blocks);
-  return ids;
+  return [...allBlocks(blocks)].flatMap((b) => (b.t === "check" ? [b.id] : []));
 }
 
 export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[], locale: Locale, learner: string): Record<string, CheckView> {
@@ -176,7 +174,7 @@ export function quizResults(
       const a = answers.get(q.id);
       if (!a) return [];
       const questionSettled = settled || a.correct;
-      return [{ question: questionView(q, locale, learner, attempt), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled) }];
+      return [{ question: questionView(q, locale, learner, attempt), feedback: feedbackFor(q, locale, { ...a, attempt }, questionSettled, true) }];
     }),
   };
 }
@@ -213,9 +211,27 @@ export function finishView(
     missingSteps: links.filter((l) => !l.done),
     quizTaken: state.attemptsUsed > 0,
     score: state.attemptsUsed > 0 ? scoreAttempt(latest, lesson.quiz.length) : null,
+    objectivesShown: objectivesShown(lesson, rows, state.latest),
     activeMinutes: progress && progress.activeSeconds > 0 ? Math.max(1, Math.round(progress.activeSeconds / 60)) : null,
     next,
   };
+}
+
+/**
+ * Which objectives the learner has shown: those whose mapped checks and quiz questions (quiz.yaml
+ * `objectives`) all have a right latest answer. An objective nothing maps to is never ticked.
+ */
+export function objectivesShown(lesson: Lesson, rows: readonly AnswerRow[], latestQuiz: ReadonlyMap<string, AnswerRow>): boolean[] {
+  const right = (question: Question, kind: "check" | "quiz") =>
+    kind === "quiz" ? latestQuiz.get(question.id)?.correct === true : checkState(rows, question.id).latest?.correct === true;
+  const mapped = [
+    ...lesson.checks.map((q) => ({ q, kind: "check" as const })),
+    ...lesson.quiz.map((q) => ({ q, kind: "quiz" as const })),
+  ];
+  return lesson.content.en.objectives.map((_, index) => {
+    const items = mapped.filter(({ q }) => q.objectives.includes(index + 1));
+    return items.length > 0 && items.every(({ q, kind }) => right(q, kind));
+  });
 }
 
 /** Widget data keys shipped with lessons, by the widget that reads them (see lessons/README.md). */

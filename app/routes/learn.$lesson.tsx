@@ -228,7 +228,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         [...results].map(([questionId, r]) => ({ questionId, input: r.input, graded: r.graded })),
         {
           nextStep: QUIZ_STEP,
-          requiredSteps: requiredSteps(lesson),
+          // Handing in the quiz finishes the lesson (issue 14): steps the learner skipped are
+          // still listed on the finish screen, but they do not hold the lesson open.
+          requiredSteps: [QUIZ_STEP],
           activeSeconds: input.seconds,
           result: { attempt: input.attempt, score: score.score, maxScore: score.maxScore, overconfident: score.overconfident.length },
         },

@@ -155,18 +155,56 @@ describe("a student without JavaScript", () => {
     expect(afterWrong.feedback?.outcome).toBe("wrong");
     expect(afterWrong.attemptsLeft).toBe(1);
     expect(afterWrong.feedback?.correctChoices).toBeNull(); // not revealed while a try is left
+    // Nor given away by the explanation or the right choice's words anywhere in the feedback.
+    const rightTexts = question.content.en.choices.filter((c) => question.answer.includes(c.id)).map((c) => c.text);
+    const shownAfterWrong = JSON.stringify(afterWrong.feedback);
+    for (const text of [...rightTexts, question.content.en.explanation]) expect(shownAfterWrong).not.toContain(text);
 
     await post(student, { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "2", ...answerFields(question, "notSure") });
     const settled = (await load(student, `?step=${stepWithCheck.id}`)).step!.checks[checkId]!;
     expect(settled.feedback?.outcome).toBe("not_sure");
     expect(settled.attemptsLeft).toBe(0);
     expect(settled.feedback?.correctChoices).toEqual(question.answer);
+    expect(settled.feedback?.explanation).toBe(question.content.en.explanation);
 
     // A third attempt is refused and writes nothing.
     const before = await counts();
     const third = await post(student, { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "3", ...answerFields(question, "right") });
     expect(third.status).toBe(400);
     expect(await counts()).toEqual(before);
+  });
+
+  it("completes the lesson by handing in the quiz, and ticks only the objectives its right answers showed", async () => {
+    const student = await makeStudentIn(classId);
+    // Straight to the quiz, no steps marked done: wrong on every question about objective 3.
+    const failed = new Set(lesson.quiz.filter((q) => q.objectives.includes(3)).map((q) => q.id));
+    expect(failed.size).toBeGreaterThan(0);
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1", seconds: "0" };
+    for (const q of lesson.quiz) Object.assign(form, answerFields(q, failed.has(q.id) ? "wrong" : "right"));
+    expect((await post(student, form, "?view=quiz")).status).toBe(302);
+
+    const before = (await load(student, "?view=done")).finish!;
+    expect(before.completed).toBe(true);
+    // Objective 1 also has checks, not answered yet: not shown. Objective 3's questions were wrong.
+    expect(lesson.checks.some((c) => c.objectives.includes(1))).toBe(true);
+    expect(before.objectivesShown[0]).toBe(false);
+    expect(before.objectivesShown[2]).toBe(false);
+
+    for (const check of lesson.checks.filter((c) => c.objectives.includes(1))) {
+      const step = steps().find((s) => s.blocks.some((b) => b.t === "check" && b.id === check.id))!;
+      await post(student, { intent: "check", step: step.id, question: check.id, attempt: "1", ...answerFields(check, "right") });
+    }
+    const after = (await load(student, "?view=done")).finish!;
+    expect(after.objectivesShown[0]).toBe(true);
+    expect(after.objectivesShown[2]).toBe(false);
+    // Every objective is ticked exactly when all its checks and questions were answered right.
+    const answeredRight = (id: string) =>
+      lesson.quiz.some((q) => q.id === id) ? !failed.has(id) : lesson.checks.find((c) => c.id === id)!.objectives.includes(1);
+    const expected = lesson.content.en.objectives.map((_, i) => {
+      const items = [...lesson.checks, ...lesson.quiz].filter((q) => q.objectives.includes(i + 1));
+      return items.length > 0 && items.every((q) => answeredRight(q.id));
+    });
+    expect(after.objectivesShown).toEqual(expected);
   });
 
   it("gets field errors in their language for an unanswered quiz and nothing is written", async () => {

@@ -62,6 +62,7 @@ describe("scoring ignores the order shown", () => {
       type: "single",
       answer: ["c"],
       misconception: false,
+      objectives: [],
       content: {
         en: { prompt: "?", choices: FOUR, accepted: [], explanation: "" },
         "zh-Hans": { prompt: "?", choices: FOUR, accepted: [], explanation: "" },

@@ -7,9 +7,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { compileCourse, type CompileOptions, type CompileResult } from "~/course/build/compile-course";
+import { diagramTextProblems, lookUpDiagram, renderDiagram } from "~/course/build/diagrams";
 import { formatContentError } from "~/course/build/errors";
 import { HANT_TERMS, toHant } from "~/i18n/hant";
 import { joinSoftBreaks } from "~/course/build/markdown-to-blocks";
+import { stepWordCount } from "~/course/build/step-rules";
+import { DIAGRAMS } from "~/course/diagrams";
 import type { Block, Course, Lesson } from "~/course/types";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -27,7 +30,7 @@ title: Alpha
 summary: The first lesson.
 minutes: 10
 objectives:
-  - Learn.
+  - I can learn.
 bigIdea: 3
 gradeBand: "7-12"
 sources:
@@ -44,13 +47,17 @@ Text :cite[src].
 ## Two {#two}
 
 More text.
+
+:::discuss
+Talk about it.
+:::
 `;
 
 const HANS = `---
 title: 甲
 summary: 第一课。
 objectives:
-  - 学习。
+  - 我能学习。
 ---
 
 ## 一 {#one}
@@ -62,6 +69,10 @@ objectives:
 ## 二 {#two}
 
 更多文字。
+
+:::discuss
+聊一聊。
+:::
 `;
 
 const QUIZ = `checks:
@@ -77,6 +88,7 @@ questions:
     type: text
     prompt: { en: Name it, zh-Hans: 说出名字 }
     accepted: { en: [token], zh-Hans: [词元] }
+    objectives: [1]
 `;
 
 type Files = Record<string, string | null>;
@@ -176,7 +188,7 @@ describe("compileCourse on the valid fixture", () => {
       { id: "first", title: "The first source", publisher: "Example Press, 2024", url: "https://example.org/first" },
       { id: "second", title: "The second source" },
     ]);
-    expect(first?.content["zh-Hans"]).toMatchObject({ title: "第一步", objectives: ["说出一个词元（token）。", "试一个提示词。"] });
+    expect(first?.content["zh-Hans"]).toMatchObject({ title: "第一步", objectives: ["我能说出一个词元（token）。", "我可以试一个提示词。"] });
   });
 
   it("compiles every block and inline type of step one", () => {
@@ -286,6 +298,7 @@ describe("compileCourse on the valid fixture", () => {
         type: "single",
         answer: ["b"],
         misconception: false,
+        objectives: [],
         content: {
           en: {
             prompt: "Which is a token?",
@@ -613,7 +626,7 @@ describe("validation errors name the file and line", () => {
       `${A}/lesson.zh-Hans.md:14: step 2 has id "zwei" but step 2 of lesson.en.md has id "two"`,
     ]);
     expectErrors(alphaFiles({ "01-alpha/lesson.zh-Hans.md": `${HANS}\n## 三 {#three}\n\n再多。\n` }), [
-      `${A}/lesson.zh-Hans.md:18: 3 steps but lesson.en.md has 2: both languages have the same steps`,
+      `${A}/lesson.zh-Hans.md:22: 3 steps but lesson.en.md has 2: both languages have the same steps`,
     ]);
   });
 
@@ -661,7 +674,7 @@ describe("validation errors name the file and line", () => {
       "More text.",
       '::video{src="x"}\n\n:::aside\nText\n:::\n\nA :fancy[word] here.\n\n:::widget{name="tokenizer"}\n:::\n\n::callout{kind="tip"}',
     );
-    const known = "known: ::widget, ::check, :::tryit, :::callout, :cite[…]";
+    const known = "known: ::widget, ::check, ::diagram, :::tryit, :::callout, :::predict, :::discuss, :cite[…]";
     expectErrors(alphaFiles({ "01-alpha/lesson.en.md": en }), [
       `${A}/lesson.en.md:22: unknown directive "::video" (${known})`,
       `${A}/lesson.en.md:24: unknown directive ":::aside" (${known})`,
@@ -681,8 +694,9 @@ describe("validation errors name the file and line", () => {
   });
 
   it("warns about a check that no step places", () => {
-    const hans = HANS.replace('::check{id="alpha-check"}', "");
-    const en = EN.replace('::check{id="alpha-check"}', "");
+    // The step keeps something to do, so the only warning is about the check.
+    const hans = HANS.replace('::check{id="alpha-check"}', ":::discuss\n聊聊。\n:::");
+    const en = EN.replace('::check{id="alpha-check"}', ":::discuss\nTalk.\n:::");
     const result = compile(alphaFiles({ "01-alpha/lesson.en.md": en, "01-alpha/lesson.zh-Hans.md": hans }));
     expect(warningsOf(result)).toEqual([`${A}/quiz.yaml:2: check "alpha-check" is not placed in any step (::check{id="alpha-check"})`]);
   });
@@ -939,7 +953,7 @@ describe("fair questions in quiz.yaml", () => {
       }
       expect(Math.max(...counts.values()) / singles.length, lesson.slug).toBeLessThanOrEqual(0.4);
     }
-  });
+  }, 30_000); // the whole real course: seconds on a busy shared machine
 
   it("compiles a pinned choice in every locale and rejects an unknown pin", () => {
     const pinned = QUIZ.replace("- { id: b, en: B, zh-Hans: 乙 }", "- { id: b, en: None of these, zh-Hans: 都不是, pin: last }");
@@ -967,5 +981,217 @@ describe("try-its for the mini model", () => {
     const en = EN.replace("More text.", ':::tryit{id="t-bad" check="lines" max="2" mini-check="shout"}\nHi\n:::');
     const errors = errorsOf(compile(alphaFiles({ "01-alpha/lesson.en.md": en })));
     expect(errors.some((e) => e.includes('tryit: unknown mini-check "shout"'))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14: diagrams, predict/discuss, and the step rules.
+
+describe("diagrams", () => {
+  it("renders ::diagram to an accessible SVG in en, zh-Hans and zh-Hant (Traditional characters)", () => {
+    const lesson = compileStep('::diagram{name="predict-append-loop"}\n\n::check{id="alpha-check"}');
+    const svgOf = (locale: "en" | "zh-Hans" | "zh-Hant") => {
+      const block = blocksOf(lesson, locale)[0];
+      if (block?.t !== "diagram") throw new Error(`no diagram in ${locale}`);
+      expect(block.name).toBe("predict-append-loop");
+      return block.svg;
+    };
+    const en = svgOf("en");
+    expect(en).toMatch(/^<svg [^>]*role="img"/);
+    expect(en).toContain('aria-labelledby="diagram-predict-append-loop-title"');
+    expect(en).toContain('aria-describedby="diagram-predict-append-loop-desc"');
+    expect(en).toMatch(/viewBox="0 0 360 \d+"/);
+    expect(en).toContain('<title id="diagram-predict-append-loop-title">The predict-and-append loop</title>');
+    expect(en).toMatch(/<desc id="diagram-predict-append-loop-desc">A loop of three steps\. .{200,}<\/desc>/);
+    expect(en).toContain(">After school, I like to play</tspan>");
+    expect(en).not.toMatch(/<script|on[a-z]+=/i);
+    const hans = svgOf("zh-Hans");
+    expect(hans).toContain("<title id=\"diagram-predict-append-loop-title\">“预测—追加”循环</title>");
+    expect(hans).toContain(">放学后，我喜欢玩</tspan>");
+    const hant = svgOf("zh-Hant");
+    expect(hant).toContain("<title id=\"diagram-predict-append-loop-title\">「預測—追加」迴圈</title>");
+    expect(hant).toContain(">放學後，我喜歡玩</tspan>");
+    expect(hant).toMatch(/<desc[^>]*>一個由三步組成的迴圈/);
+    expect(hant).not.toMatch(/[预测环学欢読]/);
+  });
+
+  it("keeps every registered diagram's text complete and even in both languages", () => {
+    for (const name of Object.keys(DIAGRAMS)) {
+      const found = lookUpDiagram(name);
+      expect(found.ok ? "ok" : found.message, name).toBe("ok");
+      if (!found.ok) continue;
+      for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+        const svg = renderDiagram(name, found.module, locale);
+        expect(svg, `${name} ${locale}`).toMatch(/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]{80,}<\/desc>/);
+      }
+    }
+  });
+
+  it("reports an unknown diagram, one without a name, and one placed in only one language", () => {
+    const en = EN.replace("More text.", '::diagram{name="no-such-thing"}\n\n::diagram');
+    expectErrors(alphaFiles({ "01-alpha/lesson.en.md": en }), [
+      `${A}/lesson.en.md:22: unknown diagram "no-such-thing" (known: predict-append-loop, training-stages); add app/course/diagrams/no-such-thing.tsx and list it in app/course/diagrams/index.ts`,
+      `${A}/lesson.en.md:24: diagram needs a name: ::diagram{name="…"}`,
+    ]);
+    const onlyEnglish = EN.replace("More text.", '::diagram{name="training-stages"}');
+    expectErrors(alphaFiles({ "01-alpha/lesson.en.md": onlyEnglish }), [
+      `${A}/lesson.zh-Hans.md:14: this step's diagrams (none) differ from lesson.en.md (training-stages): both languages place the same diagrams`,
+    ]);
+  });
+
+  it("reports a diagram whose text misses a language or a key", () => {
+    const Diagram = () => null;
+    const registry = {
+      half: { text: { en: { title: "T", desc: "D", label: "L" } } as never, Diagram },
+      uneven: { text: { en: { title: "T", desc: "D", label: "L" }, "zh-Hans": { title: "标题", desc: "" } }, Diagram },
+    };
+    expect(lookUpDiagram("half", registry)).toEqual({ ok: false, message: 'diagram "half": no zh-Hans text' });
+    expect(lookUpDiagram("uneven", registry)).toEqual({
+      ok: false,
+      message: 'diagram "uneven": zh-Hans text is missing "desc", "label"',
+    });
+    expect(diagramTextProblems({ en: { label: "x" }, "zh-Hans": { label: "x" } })).toEqual([
+      'en text is missing "title", "desc"',
+      'zh-Hans text is missing "title", "desc"',
+    ]);
+  });
+});
+
+describe("predict and discuss", () => {
+  it("compiles :::predict into the question and the reveal, and :::discuss into a box, in every locale", () => {
+    const lesson = compileStep(
+      ":::predict\nWhich token comes next?\n\n::reveal\n\n*football*, most often.\n:::\n\n:::discuss\nIs that fair?\n:::",
+      ":::predict\n下一个词元是什么？\n\n::reveal\n\n多半是*篮球*。\n:::\n\n:::discuss\n这样公平吗？\n:::",
+    );
+    expect(blocksOf(lesson)).toEqual([
+      {
+        t: "predict",
+        c: [{ t: "p", c: [{ t: "text", v: "Which token comes next?" }] }],
+        reveal: [{ t: "p", c: [{ t: "em", c: [{ t: "text", v: "football" }] }, { t: "text", v: ", most often." }] }],
+      },
+      { t: "discuss", c: [{ t: "p", c: [{ t: "text", v: "Is that fair?" }] }] },
+    ]);
+    expect(JSON.stringify(blocksOf(lesson, "zh-Hant"))).toContain("下一個詞元是什麼？");
+    expect(JSON.stringify(blocksOf(lesson, "zh-Hant"))).toContain("這樣公平嗎？");
+  });
+
+  it("reports a predict without ::reveal or without a question, and a stray ::reveal", () => {
+    const en = EN.replace("More text.", ":::predict\nGuess.\n:::\n\n:::predict\n::reveal\n\nAnswer.\n:::\n\n::reveal");
+    expectErrors(alphaFiles({ "01-alpha/lesson.en.md": en }), [
+      `${A}/lesson.en.md:22: predict needs ::reveal on its own line between the question and what it reveals`,
+      `${A}/lesson.en.md:26: predict needs a question before ::reveal`,
+      `${A}/lesson.en.md:32: ::reveal belongs inside :::predict, between the question and what it reveals`,
+    ]);
+  });
+});
+
+describe("step rules", () => {
+  const STRICT: CompileOptions = { ...RELAXED, strictSteps: true };
+  const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
+  /**
+   * The alpha lesson with step two's English side replaced (zh-Hans stays short). By default the
+   * step keeps its discussion (3 words: "Talk about it.") so it has something to do.
+   */
+  const withStepTwo = (heading: string, body: string, activity = ":::discuss\nTalk about it.\n:::") =>
+    alphaFiles({ "01-alpha/lesson.en.md": EN.replace(/## Two \{#two\}[\s\S]*$/, `## Two ${heading}\n\n${body}\n\n${activity}\n`) });
+
+  it("fails a step of 260 English words in strict mode, and only warns otherwise", () => {
+    const files = withStepTwo("{#two}", words(257));
+    const message = `${A}/lesson.en.md:20: step "two" has 260 words, more than 250; split the step, or give a limit and the reason in its heading: {#two words="260: why this step needs it"}`;
+    expectErrors(files, [message], STRICT);
+    const relaxed = compile(files);
+    expect(errorsOf(relaxed)).toEqual([]);
+    expect(warningsOf(relaxed)).toEqual([message]);
+  });
+
+  it("passes a long step whose heading gives a limit and a reason, and still fails one above that limit", () => {
+    const reason = 'words="320: the worked example needs the whole table"';
+    expect(errorsOf(compile(withStepTwo(`{#two ${reason}}`, words(257)), STRICT))).toEqual([]);
+    expectErrors(withStepTwo(`{#two ${reason}}`, words(318)), [
+      `${A}/lesson.en.md:20: step "two" has 321 words, more than its words="320: …" override`,
+    ], STRICT);
+  });
+
+  it("rejects an override without a reason, or an unknown heading attribute, even when not strict", () => {
+    expectErrors(withStepTwo('{#two words="320"}', words(257)), [
+      `${A}/lesson.en.md:20: words="320" needs a limit and a reason: words="320: the worked example needs the whole table"`,
+      `${A}/lesson.en.md:20: step "two" has 260 words, more than 250; split the step, or give a limit and the reason in its heading: {#two words="260: why this step needs it"}`,
+    ], STRICT);
+    expectErrors(withStepTwo('{#two words="320:   "}', "Short."), [
+      `${A}/lesson.en.md:20: words="320:   " needs a limit and a reason: words="320: the worked example needs the whole table"`,
+    ]);
+    expectErrors(withStepTwo('{#two length="3"}', "Short."), [`${A}/lesson.en.md:20: unknown step heading attribute "length" (known: words)`]);
+  });
+
+  it("counts only the prose a student reads: not code, try-it prompts, checks or diagrams", () => {
+    const code = "```\n" + words(300) + "\n```";
+    const tryit = `:::tryit{id="t1" check="words" max="50"}\n${words(300)}\n:::`;
+    const body = `${words(240)}\n\n${code}\n\n${tryit}\n\n::diagram{name="training-stages"}\n\n::check{id="alpha-check"}`;
+    expect(stepWordCount(blocksOf(compileStep(body)))).toBe(240);
+    const counted = "- one two\n- three\n\n| a b | c |\n| --- | --- |\n| d | e f |\n\n> quoted words here\n\n:::callout{kind=\"note\" title=\"Two words\"}\nand **four** more `words`\n:::";
+    // 3 (list) + 6 (table) + 3 (quote) + 2 (title) + 4 (body) = 18
+    expect(stepWordCount(blocksOf(compileStep(`${counted}\n\n::check{id="alpha-check"}`)))).toBe(18);
+  });
+
+  it("counts each Chinese character as one word, with a limit of 450 for 简体中文", () => {
+    // n − 5 characters, "AI" and 模, and the 3 characters of the discussion.
+    const hans = (n: number) =>
+      HANS.replace(/## 二 \{#two\}[\s\S]*$/, `## 二 {#two}\n\n${"字".repeat(n - 5)} AI 模\n\n:::discuss\n聊一聊。\n:::\n`);
+    expect(errorsOf(compile(alphaFiles({ "01-alpha/lesson.zh-Hans.md": hans(450) }), STRICT))).toEqual([]);
+    expectErrors(alphaFiles({ "01-alpha/lesson.zh-Hans.md": hans(451) }), [
+      `${A}/lesson.zh-Hans.md:14: step "two" has 451 words (each Chinese character counts as one), more than 450; split the step, or give a limit and the reason in its heading: {#two words="451: why this step needs it"}`,
+    ], STRICT);
+  });
+
+  it("flags a step with nothing to do; a diagram alone does not count, predict and discuss do", () => {
+    const nothing = `${A}/lesson.en.md:20: step "two" has nothing for the student to do: add a ::check, ::widget, :::tryit, :::predict or :::discuss`;
+    expectErrors(withStepTwo("{#two}", "Just reading.", ""), [nothing], STRICT);
+    expectErrors(withStepTwo("{#two}", '::diagram{name="training-stages"}', ""), [
+      nothing,
+      `${A}/lesson.zh-Hans.md:14: this step's diagrams (none) differ from lesson.en.md (training-stages): both languages place the same diagrams`,
+    ], STRICT);
+    expect(errorsOf(compile(withStepTwo("{#two}", "Read.", ":::predict\nGuess.\n\n::reveal\n\nThis.\n:::"), STRICT))).toEqual([]);
+    expect(errorsOf(compile(withStepTwo("{#two}", "Read.", ":::discuss\nTalk.\n:::"), STRICT))).toEqual([]);
+    // Nested inside a callout still counts.
+    expect(errorsOf(compile(withStepTwo("{#two}", "Read.", ':::callout{kind="tip"}\n::widget{name="tokenizer"}\n:::'), STRICT))).toEqual([]);
+  });
+
+  it("wants objectives in the student's voice: “I can …”, “我能……” or “我可以……”", () => {
+    const en = EN.replace("  - I can learn.", "  - Learn.\n  - I can do it.");
+    const hans = HANS.replace("  - 我能学习。", "  - 学习。\n  - 我可以做到。");
+    expectErrors(alphaFiles({ "01-alpha/lesson.en.md": en, "01-alpha/lesson.zh-Hans.md": hans }), [
+      `${A}/lesson.en.md:6: objective 1 is not in the student's voice: start it like “I can explain …”`,
+      `${A}/lesson.zh-Hans.md:5: objective 1 is not in the student's voice: start it like “我能说明……”`,
+    ], STRICT);
+  });
+
+  it("is strict when LANTERN_STRICT_STEPS=1 is set and no option says otherwise", () => {
+    const files = withStepTwo("{#two}", "Just reading.", "");
+    const before = process.env.LANTERN_STRICT_STEPS;
+    try {
+      process.env.LANTERN_STRICT_STEPS = "1";
+      expect(errorsOf(compile(files, RELAXED))).toHaveLength(1);
+      expect(errorsOf(compile(files, { ...RELAXED, strictSteps: false }))).toEqual([]);
+      delete process.env.LANTERN_STRICT_STEPS;
+      expect(errorsOf(compile(files, RELAXED))).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.LANTERN_STRICT_STEPS;
+      else process.env.LANTERN_STRICT_STEPS = before;
+    }
+  });
+});
+
+describe("objectives mapped to questions", () => {
+  it("compiles objectives: [n], reports one that does not exist, and warns about an objective nothing shows", () => {
+    const lesson = courseOf(compile(alphaFiles())).lessons[0]!;
+    expect(lesson.quiz[0]!.objectives).toEqual([1]);
+    expect(lesson.checks[0]!.objectives).toEqual([]);
+    expectErrors(alphaFiles({ "01-alpha/quiz.yaml": QUIZ.replace("objectives: [1]", "objectives: [1, 3]") }), [
+      `${A}/quiz.yaml:14: question "alpha-q1": objective 3 does not exist (the lesson has 1)`,
+    ]);
+    const unmapped = compile(alphaFiles({ "01-alpha/quiz.yaml": QUIZ.replace("    objectives: [1]\n", "") }));
+    expect(warningsOf(unmapped)).toEqual([
+      `${A}/lesson.en.md:6: objective 1 is not shown by any check or quiz question, so the finish screen never ticks it: add "objectives: [1]" to the questions in quiz.yaml that show it`,
+    ]);
   });
 });

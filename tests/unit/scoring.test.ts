@@ -19,6 +19,7 @@ function question(partial: Partial<Question> & Pick<Question, "type">): Question
     id: "q",
     answer: [],
     misconception: false,
+    objectives: [],
     content: { en: content(), "zh-Hans": content(), "zh-Hant": content() },
     ...partial,
   };

@@ -1,5 +1,5 @@
 /**
- * The end of a lesson: what was learned (its objectives), the quiz result, time on task, any
+ * The end of a lesson: the objectives, each ticked only when the learner's answers showed it, the quiz result, time on task, any
  * steps still to do, and the next lesson.
  */
 import { Link } from "@remix-run/react";
@@ -18,10 +18,20 @@ export function FinishScreen({ lesson, finish, signedIn }: { lesson: LessonHead;
       {finish.completed ? <p className="lead">{t("learn.finish.completedLead")}</p> : null}
       <section className="card" aria-labelledby="learned-title">
         <h3 id="learned-title">{t("learn.finish.learned")}</h3>
-        <ul className="objectives done-list">
-          {lesson.objectives.map((o, i) => (
-            <li key={i}>{o}</li>
-          ))}
+        <p className="small muted">{t("learn.finish.learnedLead")}</p>
+        <ul className="objectives objective-list">
+          {lesson.objectives.map((o, i) => {
+            const shown = finish.objectivesShown[i] === true;
+            // The mark is decoration; the words "shown" / "not shown yet" carry the meaning.
+            return (
+              <li key={i} className={shown ? "objective-shown" : "objective-open"}>
+                <span className="objective-mark" aria-hidden="true">
+                  {shown ? "✓" : "○"}
+                </span>
+                {o} <span className="objective-state">({shown ? t("learn.finish.shown") : t("learn.finish.notYet")})</span>
+              </li>
+            );
+          })}
         </ul>
       </section>
       {finish.missingSteps.length > 0 || (lesson.hasQuiz && !finish.quizTaken) ? (

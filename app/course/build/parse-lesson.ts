@@ -18,6 +18,7 @@ import {
 } from "./front-matter";
 import { markdownToSteps, type StepDraft } from "./markdown-to-blocks";
 import { compileQuiz, type CompiledQuiz, type QuestionIdSite } from "./quiz";
+import { checkObjectiveVoice, checkStepRules } from "./step-rules";
 import { compileWidgetData, WIDGET_DATA_FILES } from "./widget-data";
 import { locate, parseYamlFile, validateYaml, type YamlFile } from "./yaml-file";
 
@@ -39,6 +40,8 @@ export interface LessonBuildOptions {
   stepRange: readonly [min: number, max: number];
   /** End-of-lesson questions outside this range produce a warning. */
   quizRange: readonly [min: number, max: number];
+  /** Step rules (length, something to do, objectives' voice) are errors, not warnings. */
+  strictSteps: boolean;
 }
 
 export interface CompiledLesson {
@@ -95,11 +98,19 @@ export function compileLesson(
         () => sources, checkIds);
 
   if (en) checkStepCount(en, options, issues);
+  for (const [parsed, locale] of [[en, "en"], [hans, "zh-Hans"]] as const) {
+    if (!parsed) continue;
+    const ctx = { file: parsed.file, locale, strict: options.strictSteps, issues };
+    checkStepRules(parsed.steps, ctx);
+    const { meta, yaml } = parsed;
+    if (meta && yaml) checkObjectiveVoice(meta.objectives, (i) => locate(yaml, ["objectives", i]).line, ctx);
+  }
   if (en && hans) {
     alignSteps(en, hans, issues);
     compareObjectives(en, hans, issues);
   }
   if (quiz && quizYaml) checkQuizUse(quiz, quizYaml, en, options, issues);
+  if (quiz && quizYaml && en?.meta && en.yaml) checkObjectiveMapping(quiz, quizYaml, en.meta.objectives.length, en.yaml, issues);
   const data = compileLessonData(folder, en, options, issues);
   warnAboutStrayFiles(folder, options, issues);
 
@@ -209,6 +220,11 @@ function alignSteps(en: ParsedLocale<unknown>, hans: ParsedLocale<unknown>, issu
     warnIfDifferent(issues, hans.file, mine.line, "checks", mine.checks, theirs.checks, enName);
     warnIfDifferent(issues, hans.file, mine.line, "widgets", mine.step.widgets, theirs.step.widgets, enName);
     warnIfDifferent(issues, hans.file, mine.line, "tryits", mine.tryits, theirs.tryits, enName);
+    // A diagram is drawn from one module with text in both languages: a reader of either
+    // language must get it, so a difference is an error, not a warning.
+    if (mine.diagrams.join(",") !== theirs.diagrams.join(",")) {
+      issues.error(hans.file, mine.line, `this step's diagrams (${mine.diagrams.join(", ") || "none"}) differ from ${enName} (${theirs.diagrams.join(", ") || "none"}): both languages place the same diagrams`);
+    }
   }
   if (en.steps.length !== hans.steps.length) {
     const line = hans.steps[shared]?.line ?? hans.steps[hans.steps.length - 1]?.line ?? 1;
@@ -263,6 +279,28 @@ function checkQuizUse(
   const count = quiz.questions.length;
   if (count < min || count > max) {
     issues.warn(yaml.file, locate(yaml, ["questions"]).line, `${count} quiz questions; a lesson's quiz has ${min}–${max}`);
+  }
+}
+
+/**
+ * Each question's `objectives` name objectives that exist; each objective is shown by at least
+ * one check or question (otherwise the finish screen can never tick it: a warning).
+ */
+function checkObjectiveMapping(quiz: CompiledQuiz, yaml: YamlFile, count: number, enYaml: YamlFile, issues: ContentIssues): void {
+  const shown = new Set<number>();
+  for (const list of ["checks", "questions"] as const) {
+    quiz[list].forEach((question, index) => {
+      for (const n of question.objectives) {
+        if (n > count) {
+          issues.error(yaml.file, locate(yaml, [list, index, "objectives"]).line, `question "${question.id}": objective ${n} does not exist (the lesson has ${count})`);
+        }
+        shown.add(n);
+      }
+    });
+  }
+  for (let n = 1; n <= count; n++) {
+    if (shown.has(n)) continue;
+    issues.warn(enYaml.file, locate(enYaml, ["objectives", n - 1]).line, `objective ${n} is not shown by any check or quiz question, so the finish screen never ticks it: add "objectives: [${n}]" to the questions in quiz.yaml that show it`);
   }
 }
 

@@ -30,6 +30,8 @@ const questionSchema = z.strictObject({
   // Partial so that a missing locale gets its own message below rather than zod's generic one.
   accepted: z.strictObject({ en: z.array(z.string()).optional(), "zh-Hans": z.array(z.string()).optional() }).optional(),
   explanation: localizedText.optional(),
+  // The lesson objectives (1-based, as listed in the front matter) that a right answer shows.
+  objectives: z.array(z.number().int().min(1, { error: "objectives are numbered from 1" }), { error: "objectives must be a list of objective numbers, e.g. [1, 2]" }).optional(),
 });
 type QuestionInput = z.output<typeof questionSchema>;
 
@@ -127,6 +129,7 @@ function compileQuestion(
     type: input.type satisfies QuestionType,
     answer: input.type === "text" ? [] : answer,
     misconception: input.misconception,
+    objectives: [...new Set(input.objectives ?? [])],
     content: { en: localeContent("en"), "zh-Hans": hans, "zh-Hant": hantQuestionContent(hans) },
   };
 }

@@ -51,6 +51,13 @@ export const learn = {
   "learn.callout.misconception": "Common misconception",
   "learn.callout.example": "Example",
 
+  "learn.predict.title": "Predict first",
+  "learn.predict.guess": "My guess",
+  "learn.predict.note": "Your guess stays on this page: it is not saved or sent anywhere.",
+  "learn.predict.reveal": "Show what happens",
+  "learn.discuss.title": "Talk it over",
+  "learn.discuss.lead": "With a partner or your class:",
+
   "learn.tryit.title": "Try it",
   "learn.tryit.lead": "Send this prompt in the playground and look at the reply.",
   "learn.tryit.system": "System prompt used:",
@@ -122,8 +129,11 @@ export const learn = {
 
   "learn.finish.completedTitle": "Lesson complete!",
   "learn.finish.endTitle": "End of the lesson",
-  "learn.finish.completedLead": "You worked through every step and took the quiz.",
-  "learn.finish.learned": "What you learned",
+  "learn.finish.completedLead": "You handed in the quiz, so this lesson is done.",
+  "learn.finish.learned": "What you showed",
+  "learn.finish.learnedLead": "An objective is ticked when you answered its questions right.",
+  "learn.finish.shown": "shown",
+  "learn.finish.notYet": "not shown yet",
   "learn.finish.todo": "Still to do",
   "learn.finish.score": "Quiz: {score} of {max} points",
   "learn.finish.overconfident": "overconfident: {n}",

@@ -52,6 +52,13 @@ export const learn: Record<keyof typeof en, string> = {
   "learn.callout.misconception": "常见误解",
   "learn.callout.example": "例子",
 
+  "learn.predict.title": "先猜一猜",
+  "learn.predict.guess": "我的猜测",
+  "learn.predict.note": "你的猜测只留在这个页面上，不会保存，也不会发送出去。",
+  "learn.predict.reveal": "看看结果",
+  "learn.discuss.title": "讨论一下",
+  "learn.discuss.lead": "和同桌或全班一起聊一聊：",
+
   "learn.tryit.title": "动手试试",
   "learn.tryit.lead": "在练习场里发送这段提示词，看看模型怎么回复。",
   "learn.tryit.system": "使用的系统提示词：",
@@ -123,8 +130,11 @@ export const learn: Record<keyof typeof en, string> = {
 
   "learn.finish.completedTitle": "这一课学完了！",
   "learn.finish.endTitle": "本课结束",
-  "learn.finish.completedLead": "你学完了每一步，也做完了测验。",
-  "learn.finish.learned": "你学到了什么",
+  "learn.finish.completedLead": "你交了测验，这一课就学完了。",
+  "learn.finish.learned": "你做到了什么",
+  "learn.finish.learnedLead": "答对了某个目标对应的题目，这个目标就会打上勾。",
+  "learn.finish.shown": "已做到",
+  "learn.finish.notYet": "还没做到",
   "learn.finish.todo": "还没完成的部分",
   "learn.finish.score": "测验：{score} 分（满分 {max} 分）",
   "learn.finish.overconfident": "过度自信 {n} 题",
