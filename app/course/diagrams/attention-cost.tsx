@@ -14,7 +14,7 @@ export const text: DiagramModule["text"] = {
       "With 4 tokens there are 10 squares. With 8 tokens, twice as many, there are 36 squares, about 4 times as many. " +
       "A note says: double the length and the work goes up about 4 times; 10 times the length, about 100 times.",
     small: "4 tokens:\n10 connections",
-    large: "8 tokens (twice as many):\n36 connections",
+    large: "8 tokens:\n36 connections",
     rows: "each row = one token; its squares =\nthe tokens it looks at (itself and earlier ones)",
     note: "Double the length → about 4 × the work.\n10 × the length → about 100 × the work.",
   },
@@ -25,7 +25,7 @@ export const text: DiagramModule["text"] = {
       "4 个词元时有 10 个方格；8 个词元（多一倍）时有 36 个方格，大约是 4 倍。" +
       "下方的说明写着：长度翻一倍，计算量约变成 4 倍；长度变成 10 倍，计算量约变成 100 倍。",
     small: "4 个词元：\n10 条联系",
-    large: "8 个词元（多一倍）：\n36 条联系",
+    large: "8 个词元：\n36 条联系",
     rows: "每一行 = 一个词元；这一行的方格 =\n它要看的词元（它自己和前面的词元）",
     note: "长度翻一倍 → 计算量约 × 4。\n长度 × 10 → 计算量约 × 100。",
   },
@@ -63,7 +63,7 @@ export function Diagram({ text: t, id }: DiagramProps) {
       <Lines x={160} y={20} text={t.large ?? ""} weight="bold" size={14} />
       <Triangle x={160} y={52} n={8} />
       <Lines x={8} y={220} text={t.rows ?? ""} size={13} />
-      <Lines x={8} y={274} text={t.note ?? ""} size={15} weight="bold" />
+      <Lines x={8} y={274} text={t.note ?? ""} size={14} weight="bold" />
     </DiagramFrame>
   );
 }

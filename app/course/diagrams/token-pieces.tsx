@@ -57,7 +57,7 @@ export function Diagram({ text: t, id }: DiagramProps) {
     [t.part1 ?? "", t.part2 ?? "", "上"],
   ];
   return (
-    <DiagramFrame id={id} text={t} width={360} height={rows.length * ROW_H + 66}>
+    <DiagramFrame id={id} text={t} width={360} height={rows.length * ROW_H + 52}>
       {rows.map((pieces, r) => {
         const y = 8 + r * ROW_H;
         let x = 8;
