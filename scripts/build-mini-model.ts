@@ -61,6 +61,11 @@ function blockTexts(block: Block): string[] {
       return [...block.head, ...block.rows.flat()].map(inlineText);
     case "tryit":
       return [block.prompt];
+    case "predict":
+      return [...block.c, ...block.reveal].flatMap(blockTexts);
+    case "discuss":
+      return block.c.flatMap(blockTexts);
+    case "diagram": // its text lives in app/course/diagrams, not in the lesson
     case "pre": // code and sample prompts: not the prose the model should imitate
     case "hr":
     case "widget":

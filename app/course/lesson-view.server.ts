@@ -5,6 +5,7 @@
 import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/components/lesson/types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
+import { allBlocks } from "./block-tree";
 import { orderChoices } from "./choice-order";
 import { QUIZ_STEP } from "./lesson-paths";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "./scoring";
@@ -106,16 +107,7 @@ function rowInput(row: AnswerRow) {
 
 /** The check questions placed in these blocks (inline checks can sit inside callouts or lists). */
 export function checkIdsIn(blocks: readonly Block[]): string[] {
-  const ids: string[] = [];
-  const walk = (list: readonly Block[]) => {
-    for (const b of list) {
-      if (b.t === "check") ids.push(b.id);
-      else if (b.t === "callout" || b.t === "quote") walk(b.c);
-      else if (b.t === "ul" || b.t === "ol") b.items.forEach(walk);
-    }
-  };
-  walk(blocks);
-  return ids;
+  return [...allBlocks(blocks)].flatMap((b) => (b.t === "check" ? [b.id] : []));
 }
 
 export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[], locale: Locale, learner: string): Record<string, CheckView> {

@@ -51,7 +51,17 @@ export type Block =
   /** An inline check question: refers to a question of quiz.yaml's `checks`. */
   | { t: "check"; id: string }
   /** A "try it" prompt that opens the playground prefilled; graded by a visible check. */
-  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck; miniCheck?: TryItCheck };
+  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck; miniCheck?: TryItCheck }
+  /**
+   * `::diagram{name}`: an SVG drawn at build time from app/course/diagrams/<name>.tsx in this
+   * block's locale. `svg` is markup React rendered from our own component (text escaped), so the
+   * page shows it as is and ships no diagram code to the browser.
+   */
+  | { t: "diagram"; name: string; svg: string }
+  /** `:::predict`: the student writes a guess (kept in the page only), then opens the reveal. */
+  | { t: "predict"; c: Block[]; reveal: Block[] }
+  /** `:::discuss`: a prompt for a pair or the class to talk about. */
+  | { t: "discuss"; c: Block[] };
 
 export type TryItCheck =
   | { kind: "contains"; value: string; caseSensitive?: boolean }

@@ -15,6 +15,7 @@ import { translator } from "~/i18n/catalogs.server";
 import type { MessageKey } from "~/i18n/catalog/en";
 import type { SessionUser } from "~/utils/auth.server";
 import { transaction } from "~/utils/db.server";
+import { allBlocks } from "~/course/block-tree";
 import { getLesson } from "~/course/course.server";
 import type { Block, TryItCheck } from "~/course/types";
 import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
@@ -470,19 +471,7 @@ export function findTryIt(ref: string, locale: Locale): TryIt | null {
 type TryItBlock = Extract<Block, { t: "tryit" }>;
 
 function findTryItBlock(blocks: readonly Block[], id: string): TryItBlock | null {
-  for (const block of blocks) {
-    if (block.t === "tryit" && block.id === id) return block;
-    const nested =
-      block.t === "callout" || block.t === "quote"
-        ? [block.c]
-        : block.t === "ul" || block.t === "ol"
-          ? block.items
-          : [];
-    for (const inner of nested) {
-      const found = findTryItBlock(inner, id);
-      if (found) return found;
-    }
-  }
+  for (const block of allBlocks(blocks)) if (block.t === "tryit" && block.id === id) return block;
   return null;
 }
 

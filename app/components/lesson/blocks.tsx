@@ -1,8 +1,10 @@
 /**
  * Renders a step's compiled Block/Inline tree (built from Markdown at build time) to React.
- * No HTML strings: every node maps to an element, so lesson text can never inject markup.
+ * No HTML strings from lesson text: every node maps to an element, so lesson text can never
+ * inject markup. The one exception is a diagram's SVG, which React itself rendered at build time
+ * from our own component (app/course/diagrams), escaping every string.
  */
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { Block, Inline } from "~/course/types";
 import { useT } from "~/i18n/use-t";
 import { TryIt } from "./tryit";
@@ -122,7 +124,48 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
       return <>{ctx.renderCheck(block.id)}</>;
     case "tryit":
       return <TryIt block={block} lessonSlug={ctx.lessonSlug} />;
+    case "diagram":
+      // The same string on the server and in the browser, so hydration leaves it untouched.
+      return <figure className="diagram" data-diagram={block.name} dangerouslySetInnerHTML={{ __html: block.svg }} />;
+    case "predict":
+      return <Predict block={block} ctx={ctx} />;
+    case "discuss":
+      return (
+        <aside className="discuss" aria-label={t("learn.discuss.title")}>
+          <p className="discuss-title">
+            <span className="discuss-kind">{t("learn.discuss.title")}</span>
+            {t("learn.discuss.lead")}
+          </p>
+          <Blocks blocks={block.c} ctx={ctx} />
+        </aside>
+      );
   }
+}
+
+/**
+ * A guess before the reveal. <details> opens without JavaScript; the guess box is not in a form,
+ * so nothing the student writes is sent or stored.
+ */
+function Predict({ block, ctx }: { block: Extract<Block, { t: "predict" }>; ctx: BlockContext }) {
+  const t = useT();
+  const guessId = useId();
+  return (
+    <section className="predict" aria-label={t("learn.predict.title")}>
+      <p className="predict-kind">{t("learn.predict.title")}</p>
+      <Blocks blocks={block.c} ctx={ctx} />
+      <label htmlFor={guessId} className="predict-label">
+        {t("learn.predict.guess")}
+      </label>
+      <textarea id={guessId} className="predict-guess" rows={2} aria-describedby={`${guessId}-note`} />
+      <p id={`${guessId}-note`} className="small muted">
+        {t("learn.predict.note")}
+      </p>
+      <details className="predict-reveal">
+        <summary>{t("learn.predict.reveal")}</summary>
+        <Blocks blocks={block.reveal} ctx={ctx} />
+      </details>
+    </section>
+  );
 }
 
 /** A tight list item (a single paragraph) renders without a <p>, as Markdown does. */

@@ -11,6 +11,7 @@ import type { Course, Lesson } from "../types";
 import { ContentIssues, sortContentErrors, type ContentError } from "./errors";
 import { compileLesson, relativePath, type LessonBuildOptions } from "./parse-lesson";
 import type { QuestionIdSite } from "./quiz";
+import { strictStepsByDefault } from "./step-rules";
 import { locate, parseYamlFile, validateYaml } from "./yaml-file";
 
 export interface CompileOptions {
@@ -20,6 +21,8 @@ export interface CompileOptions {
   stepRange?: readonly [min: number, max: number];
   /** End-of-lesson questions outside this range produce a warning. Default 6–10. */
   quizRange?: readonly [min: number, max: number];
+  /** Step rules fail the build instead of warning. Default: strictStepsByDefault() (LANTERN_STRICT_STEPS=1). */
+  strictSteps?: boolean;
 }
 
 export type CompileResult =
@@ -41,6 +44,7 @@ export function compileCourse(lessonsDir: string, options: CompileOptions = {}):
     root: path.resolve(options.root ?? path.dirname(dir)),
     stepRange: options.stepRange ?? [4, 8],
     quizRange: options.quizRange ?? [6, 10],
+    strictSteps: options.strictSteps ?? strictStepsByDefault(),
   };
   const issues = new ContentIssues();
   const lessons: Lesson[] = [];

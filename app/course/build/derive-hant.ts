@@ -3,6 +3,8 @@
  * (or a check compares) goes through toHant; ids, URLs, widget names and code languages do not.
  */
 import type { Block, Inline, LessonLocaleContent, QuestionLocaleContent, Step, TryItCheck } from "../types";
+import { DIAGRAMS } from "../diagrams";
+import { renderDiagram } from "./diagrams";
 import { toHant } from "./hant";
 
 export function hantLessonContent(hans: LessonLocaleContent): LessonLocaleContent {
@@ -48,6 +50,15 @@ export function hantBlock(block: Block): Block {
     case "widget":
       return { ...block, props: Object.fromEntries(Object.entries(block.props).map(([k, v]) => [k, toHant(v)])) };
     // The prompt is sent to the model in Traditional Chinese, so the reply check must expect it too.
+    // Drawn again from the zh-Hans text converted (the markup's attributes are not text).
+    case "diagram": {
+      const module = DIAGRAMS[block.name];
+      return module ? { ...block, svg: renderDiagram(block.name, module, "zh-Hant") } : block;
+    }
+    case "predict":
+      return { t: "predict", c: block.c.map(hantBlock), reveal: block.reveal.map(hantBlock) };
+    case "discuss":
+      return { t: "discuss", c: block.c.map(hantBlock) };
     case "tryit":
       return {
         ...block,

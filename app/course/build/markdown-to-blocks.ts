@@ -31,6 +31,7 @@ import {
   type WidgetName,
 } from "../types";
 import type { ContentIssues } from "./errors";
+import { lookUpDiagram, renderDiagram } from "./diagrams";
 import { ID_PATTERN } from "./front-matter";
 import { parseTryItAttributes } from "./tryit";
 
@@ -56,6 +57,15 @@ export interface StepDraft {
   idValid: boolean;
   checks: string[];
   tryits: string[];
+  /** Diagram names in order of use (both languages must place the same ones). */
+  diagrams: string[];
+  /** `{#id words="320: reason"}`: this step may be longer than the usual limit, and why. */
+  wordsOverride: WordsOverride | null;
+}
+
+export interface WordsOverride {
+  limit: number;
+  reason: string;
 }
 
 export function parseMarkdown(markdown: string): Root {
@@ -70,7 +80,10 @@ export function markdownToSteps(markdown: string, ctx: MarkdownContext): StepDra
   return new StepCompiler(markdown, ctx).compile();
 }
 
-const KNOWN_DIRECTIVES = "::widget, ::check, :::tryit, :::callout, :cite[…]";
+const KNOWN_DIRECTIVES = "::widget, ::check, ::diagram, :::tryit, :::callout, :::predict, :::discuss, :cite[…]";
+/** Inside the braces of a step heading: `#id`, then optional `key="value"` attributes. */
+const HEADING_ATTRIBUTE = /^\s*([a-z]+)="([^"]*)"/;
+const WORDS_OVERRIDE = /^(\d+)\s*:\s*(\S.*)$/;
 const STEP_HEADING_ID = /\s*\{#([^}]*)\}\s*$/;
 const CJK = /[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/|#)/i;
@@ -81,6 +94,7 @@ class StepCompiler {
   private current: StepDraft | null = null;
   private readonly seenChecks = new Map<string, number>();
   private readonly seenTryIts = new Map<string, number>();
+  private readonly seenDiagrams = new Map<string, number>();
   private readonly seenSteps = new Map<string, number>();
 
   constructor(
@@ -116,7 +130,10 @@ class StepCompiler {
     const full = plainText(heading.children);
     const match = STEP_HEADING_ID.exec(full);
     const title = (match ? full.slice(0, match.index) : full).trim();
-    let id = match?.[1]?.trim() ?? "";
+    const inBraces = match?.[1]?.trim() ?? "";
+    const idEnd = inBraces.search(/\s/);
+    let id = idEnd < 0 ? inBraces : inBraces.slice(0, idEnd);
+    const wordsOverride = this.headingAttributes(heading, idEnd < 0 ? "" : inBraces.slice(idEnd));
     const idValid = match !== null && ID_PATTERN.test(id);
     if (!match) {
       this.error(heading, `step heading needs an id: ## ${title || "Title"} {#step-id}`);
@@ -132,8 +149,34 @@ class StepCompiler {
       // Keep compiling so later problems are reported too; the lesson is rejected anyway.
       id = `step-${this.steps.length + 1}`;
     }
-    this.current = { step: { id, title, blocks: [], widgets: [] }, line, idValid, checks: [], tryits: [] };
+    this.current = { step: { id, title, blocks: [], widgets: [] }, line, idValid, checks: [], tryits: [], diagrams: [], wordsOverride };
     this.steps.push(this.current);
+  }
+
+  /** `words="320: the worked example needs the whole table"`: a longer step, with its reason. */
+  private headingAttributes(heading: Heading, rest: string): WordsOverride | null {
+    let override: WordsOverride | null = null;
+    let left = rest.trim();
+    while (left !== "") {
+      const attr = HEADING_ATTRIBUTE.exec(left);
+      if (!attr) {
+        this.error(heading, `cannot read "${left}" in the step heading's braces: write {#step-id} or {#step-id words="320: why this step is longer"}`);
+        break;
+      }
+      left = left.slice(attr[0].length).trim();
+      const [, key, value = ""] = attr;
+      if (key !== "words") {
+        this.error(heading, `unknown step heading attribute "${key}" (known: words)`);
+        continue;
+      }
+      const words = WORDS_OVERRIDE.exec(value.trim());
+      if (!words) {
+        this.error(heading, `words="${value}" needs a limit and a reason: words="320: the worked example needs the whole table"`);
+        continue;
+      }
+      override = { limit: Number(words[1]), reason: (words[2] ?? "").trim() };
+    }
+    return override;
   }
 
   private blocks(nodes: readonly RootContent[]): Block[] {
@@ -214,8 +257,15 @@ class StepCompiler {
         return this.widget(node, attrs);
       case "check":
         return this.check(node, attrs);
+      case "diagram":
+        return this.diagram(node, attrs);
+      case "reveal":
+        this.error(node, "::reveal belongs inside :::predict, between the question and what it reveals");
+        return null;
       case "tryit":
       case "callout":
+      case "predict":
+      case "discuss":
         this.error(node, `"${node.name}" has a body: write :::${node.name}{…}, the text, then ::: on its own line`);
         return null;
       default:
@@ -231,8 +281,13 @@ class StepCompiler {
         return this.tryit(node, attrs);
       case "callout":
         return this.callout(node, attrs);
+      case "predict":
+        return this.predict(node, attrs);
+      case "discuss":
+        return this.discuss(node, attrs);
       case "widget":
       case "check":
+      case "diagram":
         this.error(node, `"${node.name}" is a one-line directive: write ::${node.name}{…}`);
         return null;
       default:
@@ -270,6 +325,52 @@ class StepCompiler {
     if (!this.firstUse(this.seenChecks, id, node, "check")) return null;
     this.current?.checks.push(id);
     return { t: "check", id };
+  }
+
+  private diagram(node: LeafDirective, attrs: Record<string, string>): Block | null {
+    const { name, ...rest } = attrs;
+    for (const key of Object.keys(rest)) this.error(node, `diagram: unknown attribute "${key}"`);
+    if (!name) {
+      this.error(node, 'diagram needs a name: ::diagram{name="…"}');
+      return null;
+    }
+    const found = lookUpDiagram(name);
+    if (!found.ok) {
+      this.error(node, found.message);
+      return null;
+    }
+    // One diagram per lesson file: its SVG ids (title, desc, arrows) must be unique on the page.
+    if (!this.firstUse(this.seenDiagrams, name, node, "diagram")) return null;
+    this.current?.diagrams.push(name);
+    return { t: "diagram", name, svg: renderDiagram(name, found.module, this.ctx.locale) };
+  }
+
+  /** `:::predict` question `::reveal` answer `:::`: the guess comes before the reveal. */
+  private predict(node: ContainerDirective, attrs: Record<string, string>): Block | null {
+    for (const key of Object.keys(attrs)) this.error(node, `predict: unknown attribute "${key}"`);
+    const split = node.children.findIndex((child) => child.type === "leafDirective" && child.name === "reveal");
+    if (split < 0) {
+      this.error(node, "predict needs ::reveal on its own line between the question and what it reveals");
+      return null;
+    }
+    const extra = node.children.slice(split + 1).find((child) => child.type === "leafDirective" && child.name === "reveal");
+    if (extra) this.error(extra, "predict has one ::reveal");
+    const c = this.blocks(node.children.slice(0, split));
+    const reveal = this.blocks(node.children.slice(split + 1).filter((child) => child !== extra));
+    if (c.length === 0) this.error(node, "predict needs a question before ::reveal");
+    if (reveal.length === 0) this.error(node, "predict needs something to reveal after ::reveal");
+    if (c.length === 0 || reveal.length === 0) return null;
+    return { t: "predict", c, reveal };
+  }
+
+  private discuss(node: ContainerDirective, attrs: Record<string, string>): Block | null {
+    for (const key of Object.keys(attrs)) this.error(node, `discuss: unknown attribute "${key}"`);
+    const c = this.blocks(node.children);
+    if (c.length === 0) {
+      this.error(node, "discuss needs a body: the question to talk about");
+      return null;
+    }
+    return { t: "discuss", c };
   }
 
   private tryit(node: ContainerDirective, attrs: Record<string, string>): Block | null {

@@ -18,6 +18,7 @@ import {
 } from "./front-matter";
 import { markdownToSteps, type StepDraft } from "./markdown-to-blocks";
 import { compileQuiz, type CompiledQuiz, type QuestionIdSite } from "./quiz";
+import { checkObjectiveVoice, checkStepRules } from "./step-rules";
 import { compileWidgetData, WIDGET_DATA_FILES } from "./widget-data";
 import { locate, parseYamlFile, validateYaml, type YamlFile } from "./yaml-file";
 
@@ -39,6 +40,8 @@ export interface LessonBuildOptions {
   stepRange: readonly [min: number, max: number];
   /** End-of-lesson questions outside this range produce a warning. */
   quizRange: readonly [min: number, max: number];
+  /** Step rules (length, something to do, objectives' voice) are errors, not warnings. */
+  strictSteps: boolean;
 }
 
 export interface CompiledLesson {
@@ -95,6 +98,13 @@ export function compileLesson(
         () => sources, checkIds);
 
   if (en) checkStepCount(en, options, issues);
+  for (const [parsed, locale] of [[en, "en"], [hans, "zh-Hans"]] as const) {
+    if (!parsed) continue;
+    const ctx = { file: parsed.file, locale, strict: options.strictSteps, issues };
+    checkStepRules(parsed.steps, ctx);
+    const { meta, yaml } = parsed;
+    if (meta && yaml) checkObjectiveVoice(meta.objectives, (i) => locate(yaml, ["objectives", i]).line, ctx);
+  }
   if (en && hans) {
     alignSteps(en, hans, issues);
     compareObjectives(en, hans, issues);
@@ -209,6 +219,11 @@ function alignSteps(en: ParsedLocale<unknown>, hans: ParsedLocale<unknown>, issu
     warnIfDifferent(issues, hans.file, mine.line, "checks", mine.checks, theirs.checks, enName);
     warnIfDifferent(issues, hans.file, mine.line, "widgets", mine.step.widgets, theirs.step.widgets, enName);
     warnIfDifferent(issues, hans.file, mine.line, "tryits", mine.tryits, theirs.tryits, enName);
+    // A diagram is drawn from one module with text in both languages: a reader of either
+    // language must get it, so a difference is an error, not a warning.
+    if (mine.diagrams.join(",") !== theirs.diagrams.join(",")) {
+      issues.error(hans.file, mine.line, `this step's diagrams (${mine.diagrams.join(", ") || "none"}) differ from ${enName} (${theirs.diagrams.join(", ") || "none"}): both languages place the same diagrams`);
+    }
   }
   if (en.steps.length !== hans.steps.length) {
     const line = hans.steps[shared]?.line ?? hans.steps[hans.steps.length - 1]?.line ?? 1;

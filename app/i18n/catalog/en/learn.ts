@@ -49,6 +49,13 @@ export const learn = {
   "learn.callout.misconception": "Common misconception",
   "learn.callout.example": "Example",
 
+  "learn.predict.title": "Predict first",
+  "learn.predict.guess": "My guess",
+  "learn.predict.note": "Your guess stays on this page: it is not saved or sent anywhere.",
+  "learn.predict.reveal": "Show what happens",
+  "learn.discuss.title": "Talk it over",
+  "learn.discuss.lead": "With a partner or your class:",
+
   "learn.tryit.title": "Try it",
   "learn.tryit.lead": "Send this prompt in the playground and look at the reply.",
   "learn.tryit.system": "System prompt used:",

@@ -50,6 +50,13 @@ export const learn: Record<keyof typeof en, string> = {
   "learn.callout.misconception": "常见误解",
   "learn.callout.example": "例子",
 
+  "learn.predict.title": "先猜一猜",
+  "learn.predict.guess": "我的猜测",
+  "learn.predict.note": "你的猜测只留在这个页面上，不会保存，也不会发送出去。",
+  "learn.predict.reveal": "看看结果",
+  "learn.discuss.title": "讨论一下",
+  "learn.discuss.lead": "和同桌或全班一起聊一聊：",
+
   "learn.tryit.title": "动手试试",
   "learn.tryit.lead": "在练习场里发送这段提示词，看看模型怎么回复。",
   "learn.tryit.system": "使用的系统提示词：",

@@ -1,0 +1,25 @@
+/**
+ * The diagrams lessons may place with `::diagram{name="…"}`: name → module. Imported only by the
+ * course build (never by a route), so diagram code never reaches the browser.
+ * To add one: write <name>.tsx (see predict-append-loop.tsx) and list it here.
+ */
+import predictAppendLoop from "./predict-append-loop";
+import trainingStages from "./training-stages";
+import tokenPieces from "./token-pieces";
+import bpeMerges from "./bpe-merges";
+import rlhfSteps from "./rlhf-steps";
+import feedbackMethods from "./feedback-methods";
+import attentionCost from "./attention-cost";
+import needleGrid from "./needle-grid";
+import type { DiagramModule } from "./types";
+
+export const DIAGRAMS: Readonly<Record<string, DiagramModule>> = {
+  "predict-append-loop": predictAppendLoop,
+  "training-stages": trainingStages,
+  "token-pieces": tokenPieces,
+  "bpe-merges": bpeMerges,
+  "rlhf-steps": rlhfSteps,
+  "feedback-methods": feedbackMethods,
+  "attention-cost": attentionCost,
+  "needle-grid": needleGrid,
+};
