@@ -5,9 +5,21 @@
  */
 import predictAppendLoop from "./predict-append-loop";
 import trainingStages from "./training-stages";
+import tokenPieces from "./token-pieces";
+import bpeMerges from "./bpe-merges";
+import rlhfSteps from "./rlhf-steps";
+import feedbackMethods from "./feedback-methods";
+import attentionCost from "./attention-cost";
+import needleGrid from "./needle-grid";
 import type { DiagramModule } from "./types";
 
 export const DIAGRAMS: Readonly<Record<string, DiagramModule>> = {
   "predict-append-loop": predictAppendLoop,
   "training-stages": trainingStages,
+  "token-pieces": tokenPieces,
+  "bpe-merges": bpeMerges,
+  "rlhf-steps": rlhfSteps,
+  "feedback-methods": feedbackMethods,
+  "attention-cost": attentionCost,
+  "needle-grid": needleGrid,
 };
