@@ -3,11 +3,16 @@
  * course build (never by a route), so diagram code never reaches the browser.
  * To add one: write <name>.tsx (see predict-append-loop.tsx) and list it here.
  */
+import calibrationCurves from "./calibration-curves";
 import predictAppendLoop from "./predict-append-loop";
 import trainingStages from "./training-stages";
+import whyModelsMakeThingsUp from "./why-models-make-things-up";
 import type { DiagramModule } from "./types";
 
 export const DIAGRAMS: Readonly<Record<string, DiagramModule>> = {
   "predict-append-loop": predictAppendLoop,
   "training-stages": trainingStages,
+  // lessons 05-07 (course-b)
+  "why-models-make-things-up": whyModelsMakeThingsUp,
+  "calibration-curves": calibrationCurves,
 };
