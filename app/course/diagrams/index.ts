@@ -4,7 +4,9 @@
  * To add one: write <name>.tsx (see predict-append-loop.tsx) and list it here.
  */
 import calibrationCurves from "./calibration-curves";
+import iterateLoop from "./iterate-loop";
 import predictAppendLoop from "./predict-append-loop";
+import promptAnatomy from "./prompt-anatomy";
 import trainingStages from "./training-stages";
 import whyModelsMakeThingsUp from "./why-models-make-things-up";
 import type { DiagramModule } from "./types";
@@ -15,4 +17,6 @@ export const DIAGRAMS: Readonly<Record<string, DiagramModule>> = {
   // lessons 05-07 (course-b)
   "why-models-make-things-up": whyModelsMakeThingsUp,
   "calibration-curves": calibrationCurves,
+  "prompt-anatomy": promptAnatomy,
+  "iterate-loop": iterateLoop,
 };
