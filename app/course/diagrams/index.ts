@@ -7,7 +7,9 @@ import calibrationCurves from "./calibration-curves";
 import iterateLoop from "./iterate-loop";
 import predictAppendLoop from "./predict-append-loop";
 import promptAnatomy from "./prompt-anatomy";
+import shouldIUseAi from "./should-i-use-ai";
 import trainingStages from "./training-stages";
+import whoIsResponsible from "./who-is-responsible";
 import whyModelsMakeThingsUp from "./why-models-make-things-up";
 import type { DiagramModule } from "./types";
 
@@ -19,4 +21,6 @@ export const DIAGRAMS: Readonly<Record<string, DiagramModule>> = {
   "calibration-curves": calibrationCurves,
   "prompt-anatomy": promptAnatomy,
   "iterate-loop": iterateLoop,
+  "should-i-use-ai": shouldIUseAi,
+  "who-is-responsible": whoIsResponsible,
 };
