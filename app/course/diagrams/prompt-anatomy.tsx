@@ -18,12 +18,12 @@ export const text: DiagramModule["text"] = {
     label1: "Who it is for",
     part1: "“I'm in grade 8.”",
     label2: "Context",
-    part2: "“Below is the introduction to my essay arguing\nthat our town needs more bike lanes.”",
+    part2: "“Below is the introduction to my essay\narguing that our town needs more bike\nlanes.”",
     label3: "Task",
-    part3: "“Point out the two weakest sentences and\nexplain why they are weak.”",
+    part3: "“Point out the two weakest sentences\nand explain why they are weak.”",
     label4: "Format and limits",
-    part4: "“Don't rewrite them: I want to fix them\nmyself.”",
-    extra: "Optional extras: a role (“You are a patient\nwriting coach”) and an example of what you want.",
+    part4: "“Don't rewrite them: I want to fix\nthem myself.”",
+    extra: "Optional extras: a role (“You are a\npatient writing coach”) and an example\nof what you want.",
   },
   "zh-Hans": {
     title: "一个好提示词的结构",
@@ -37,16 +37,16 @@ export const text: DiagramModule["text"] = {
     label1: "写给谁",
     part1: "“我读八年级。”",
     label2: "背景",
-    part2: "“下面是我一篇议论文的开头，观点是\n我们这座城市应该多修自行车道。”",
+    part2: "“下面是我一篇议论文的开头，\n观点是我们这座城市应该\n多修自行车道。”",
     label3: "任务",
     part3: "“请指出其中最弱的两句话，\n并说明弱在哪里。”",
     label4: "格式与限制",
     part4: "“不要替我改写，我想自己改。”",
-    extra: "还可以加上：一个角色（“你是一位耐心的\n写作辅导老师”），以及一个你想要的样例。",
+    extra: "还可以加上：一个角色（“你是一位\n耐心的写作辅导老师”），\n以及一个你想要的样例。",
   },
 };
 
-const ROW = 88;
+const LINE = 18;
 
 export function Diagram({ text: t, id }: DiagramProps) {
   const rows: ReadonlyArray<[string, string]> = [
@@ -55,20 +55,26 @@ export function Diagram({ text: t, id }: DiagramProps) {
     [t.label3 ?? "", t.part3 ?? ""],
     [t.label4 ?? "", t.part4 ?? ""],
   ];
+  // Each row: a numbered label, then the quoted part in a dashed box as tall as its lines.
+  let y = 8;
+  const placed = rows.map(([label, part]) => {
+    const lines = part.split("\n").length;
+    const row = { label, part, y, boxHeight: 16 + lines * LINE };
+    y += 34 + row.boxHeight + 12;
+    return row;
+  });
+  const extraLines = (t.extra ?? "").split("\n").length;
   return (
-    <DiagramFrame id={id} text={t} width={360} height={8 + rows.length * ROW + 48}>
-      {rows.map(([label, part], i) => {
-        const y = 8 + i * ROW;
-        return (
-          <g key={label}>
-            <StepNumber x={21} y={y + 13} n={i + 1} />
-            <Lines x={42} y={y + 19} text={label} weight="bold" />
-            <Box x={8} y={y + 30} width={344} height={50} kind="example" />
-            <Lines x={18} y={y + 50} text={part} size={13} />
-          </g>
-        );
-      })}
-      <Lines x={8} y={8 + rows.length * ROW + 14} text={t.extra ?? ""} size={13} />
+    <DiagramFrame id={id} text={t} width={360} height={y + extraLines * LINE + 4}>
+      {placed.map((row, i) => (
+        <g key={row.label}>
+          <StepNumber x={21} y={row.y + 13} n={i + 1} />
+          <Lines x={42} y={row.y + 19} text={row.label} weight="bold" />
+          <Box x={8} y={row.y + 30} width={344} height={row.boxHeight} kind="example" />
+          <Lines x={18} y={row.y + 52} text={row.part} size={14} lineHeight={LINE / 14} />
+        </g>
+      ))}
+      <Lines x={8} y={y + 12} text={t.extra ?? ""} size={14} lineHeight={LINE / 14} />
     </DiagramFrame>
   );
 }

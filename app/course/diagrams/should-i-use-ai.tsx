@@ -11,13 +11,13 @@ export const text: DiagramModule["text"] = {
     desc:
       "Four questions, one after another. " +
       "1: Is it about health, safety, money or a crisis? If yes: talk to a trusted adult first. If no, go on. " +
-      "2: Would I have to type personal details? If yes: take them out, or don't ask. If no, go on. " +
+      "2: Would I need to type personal details? If yes: take them out, or don't ask. If no, go on. " +
       "3: Is it a test, or has my teacher said no AI? If yes: don't use AI. If no, go on. " +
       "4: Have I tried it myself first? If no: try first. If yes, go on. " +
       "Then use AI as a tutor: ask for hints or feedback, check what matters, and say how you used it.",
-    q1: "Health, safety, money\nor a crisis?",
+    q1: "Health, safety,\nmoney or a crisis?",
     a1: "Talk to a\ntrusted adult\nfirst.",
-    q2: "Would I have to type\npersonal details?",
+    q2: "Would I need to type\npersonal details?",
     a2: "Take them out,\nor don't ask.",
     q3: "A test, or my teacher\nsaid no AI?",
     a3: "Don't use AI.",
@@ -51,9 +51,9 @@ export const text: DiagramModule["text"] = {
 };
 
 const ROW = 94;
-const Q_W = 196;
-const A_X = 232;
-const A_W = 120;
+const Q_W = 182;
+const A_X = 226;
+const A_W = 126;
 
 export function Diagram({ text: t, id }: DiagramProps) {
   const yes = t.yes ?? "";
@@ -73,11 +73,11 @@ export function Diagram({ text: t, id }: DiagramProps) {
           <Box x={8} y={top(i)} width={Q_W} height={66} />
           <Lines x={18} y={top(i) + 27} text={question} size={14} weight="bold" />
           <Arrow id={id} points={[[8 + Q_W, top(i) + 33], [A_X - 2, top(i) + 33]]} />
-          <Lines x={8 + Q_W + 13} y={top(i) + 26} text={outLabel} size={12} anchor="middle" />
+          <Lines x={(8 + Q_W + A_X) / 2} y={top(i) + 25} text={outLabel} size={13} weight="bold" anchor="middle" />
           <Box x={A_X} y={top(i)} width={A_W} height={66} kind="soft" />
           <Lines x={A_X + 10} y={top(i) + 25} text={out} size={13} />
           <Arrow id={id} points={[[60, top(i) + 66], [60, top(i + 1) - 2]]} />
-          <Lines x={68} y={top(i) + 84} text={downLabel} size={12} />
+          <Lines x={70} y={top(i) + 85} text={downLabel} size={13} weight="bold" />
         </g>
       ))}
       <Box x={8} y={top(4)} width={344} height={58} />

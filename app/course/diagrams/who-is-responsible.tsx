@@ -13,17 +13,17 @@ export const text: DiagramModule["text"] = {
       "AI makers: train models to refuse harm, protect users' data, say what their models cannot do. " +
       "Governments: make rules, for example that AI-generated content must be labelled. " +
       "Schools and teachers: set the rules for each task, choose safe tools, teach how to check. " +
-      "Families and trusted adults: help with anything serious, talk about what you see online. " +
+      "Trusted adults, in your family and beyond: help with anything serious, talk about what you see online. " +
       "You: keep personal details private, check what matters, do your own work, say how you used AI.",
     heading: "Using AI well: who does what",
     makers: "AI makers",
-    makersDo: "train models to refuse\nharm, protect data, say\nwhat models can't do",
+    makersDo: "train models to refuse\nharm, protect data,\nsay what models\ncan't do",
     gov: "Governments",
     govDo: "make rules, e.g. that\nAI content must carry\na label",
-    school: "Schools and teachers",
-    schoolDo: "set the rules for each\ntask, choose safe tools,\nteach how to check",
-    family: "Families, trusted adults",
-    familyDo: "help with anything\nserious, talk about\nwhat you see online",
+    school: "Schools, teachers",
+    schoolDo: "set the rules for each\ntask, choose safe\ntools, teach how\nto check",
+    family: "Trusted adults",
+    familyDo: "family and others:\nhelp with serious\nthings, talk about\nwhat you see online",
     you: "You",
     youDo: "keep personal details private · check what\nmatters · do your own work · say how you used AI",
   },
@@ -70,7 +70,7 @@ export function Diagram({ text: t, id }: DiagramProps) {
           <g key={who}>
             <Box x={x} y={y} width={CELL_W} height={CELL_H} />
             <Lines x={x + 10} y={y + 23} text={who} size={14} weight="bold" />
-            <Lines x={x + 10} y={y + 45} text={does} size={13} />
+            <Lines x={x + 10} y={y + 44} text={does} size={13} lineHeight={1.25} />
           </g>
         );
       })}
