@@ -422,7 +422,7 @@ describe("Markdown → blocks", () => {
       ':::tryit{id="t-contains" check="contains" value="Cat" case="sensitive" system="Answer in one line."}',
       "Say **Cat**.\n\nTwo paragraphs.",
       ":::",
-      ':::tryit{id="t-regex" check="regex" pattern="^\\d+$" flags="i"}',
+      ':::tryit{id="t-regex" check="regex" pattern="^\\d+$" flags="i" says="is a number"}',
       "Give a number.",
       ":::",
       ':::tryit{id="t-words" check="words" min="3" max="10"}',
@@ -441,7 +441,7 @@ describe("Markdown → blocks", () => {
         system: "Answer in one line.",
         check: { kind: "contains", value: "Cat", caseSensitive: true },
       },
-      { t: "tryit", id: "t-regex", prompt: "Give a number.", check: { kind: "regex", pattern: "^\\d+$", flags: "i" } },
+      { t: "tryit", id: "t-regex", prompt: "Give a number.", check: { kind: "regex", pattern: "^\\d+$", flags: "i", says: "is a number" } },
       { t: "tryit", id: "t-words", prompt: "Describe a cat.", check: { kind: "words", min: 3, max: 10 } },
       { t: "tryit", id: "t-lines", prompt: "A two-line poem.", check: { kind: "lines", max: 2 } },
     ]);
@@ -732,6 +732,9 @@ describe("validation errors name the file and line", () => {
       ":::",
       ':::tryit{id="t7" check="contains" value="x"}',
       ":::",
+      ':::tryit{id="t8" check="regex" pattern="x"}',
+      "Prompt.",
+      ":::",
     ].join("\n");
     const errors = errorsOf(compile(alphaFiles({ "01-alpha/lesson.en.md": EN.replace("More text.", tryits) })));
     expect(errors[0]).toMatch(/^lessons\/01-alpha\/lesson\.en\.md:22: tryit: invalid regex \/\(\/: Invalid regular expression/);
@@ -744,6 +747,7 @@ describe("validation errors name the file and line", () => {
       `${A}/lesson.en.md:34: tryit: min must be a whole number, not "two"`,
       `${A}/lesson.en.md:37: tryit: flags "g" may only combine i, m, s and u`,
       `${A}/lesson.en.md:40: tryit needs a body: the prompt that opens the playground`,
+      `${A}/lesson.en.md:42: tryit: check="regex" needs says="…": what the pattern looks for, in words a student understands`,
     ]);
   });
 

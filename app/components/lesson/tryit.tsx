@@ -43,7 +43,7 @@ export function describeCheck(check: TryItCheck, t: Translate): string {
         ? t("learn.tryit.check.containsCase", { value: check.value })
         : t("learn.tryit.check.contains", { value: check.value });
     case "regex":
-      return t("learn.tryit.check.regex", { pattern: check.pattern });
+      return t("learn.tryit.check.regex", { says: check.says });
     case "words":
     case "lines": {
       const unit = check.kind === "words" ? "Words" : "Lines";

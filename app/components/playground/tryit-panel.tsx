@@ -11,7 +11,7 @@ export function describeCheck(check: TryItCheck, t: Translate): string {
     case "contains":
       return t("playground.tryit.check.contains", { value: check.value });
     case "regex":
-      return t("playground.tryit.check.regex", { pattern: `/${check.pattern}/${check.flags ?? ""}` });
+      return t("playground.tryit.check.regex", { says: check.says });
     case "words":
     case "lines": {
       const range =

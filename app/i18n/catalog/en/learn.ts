@@ -56,7 +56,7 @@ export const learn = {
   "learn.tryit.open": "Open in the playground",
   "learn.tryit.check.contains": "The reply passes if it contains “{value}”.",
   "learn.tryit.check.containsCase": "The reply passes if it contains “{value}”, with the same capital letters.",
-  "learn.tryit.check.regex": "The reply passes if it matches the pattern {pattern}",
+  "learn.tryit.check.regex": "The reply passes if it {says}.",
   "learn.tryit.check.atMostWords": "The reply passes if it has at most {max} words (in Chinese, each character counts as one).",
   "learn.tryit.check.atLeastWords": "The reply passes if it has at least {min} words (in Chinese, each character counts as one).",
   "learn.tryit.check.betweenWords": "The reply passes if it has {min} to {max} words (in Chinese, each character counts as one).",

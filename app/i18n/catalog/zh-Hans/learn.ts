@@ -57,7 +57,7 @@ export const learn: Record<keyof typeof en, string> = {
   "learn.tryit.open": "在练习场中打开",
   "learn.tryit.check.contains": "回复中包含“{value}”即为通过。",
   "learn.tryit.check.containsCase": "回复中包含“{value}”（大小写也要一致）即为通过。",
-  "learn.tryit.check.regex": "回复符合这个模式即为通过：{pattern}",
+  "learn.tryit.check.regex": "回复{says}，即为通过。",
   "learn.tryit.check.atMostWords": "回复不超过 {max} 个字即为通过（中文每个汉字算一个字，英文按单词计）。",
   "learn.tryit.check.atLeastWords": "回复至少有 {min} 个字即为通过（中文每个汉字算一个字，英文按单词计）。",
   "learn.tryit.check.betweenWords": "回复在 {min} 到 {max} 个字之间即为通过（中文每个汉字算一个字，英文按单词计）。",
