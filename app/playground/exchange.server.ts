@@ -16,7 +16,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 import type { SessionUser } from "~/utils/auth.server";
 import { transaction } from "~/utils/db.server";
 import { getLesson } from "~/course/course.server";
-import type { Block, TryItCheck } from "~/course/types";
+import type { Block, RecordedReply, TryItCheck } from "~/course/types";
 import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
 import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
@@ -440,6 +440,7 @@ export interface TryIt {
   system: string | null;
   check: TryItCheck;
   miniCheck: TryItCheck | null;
+  recorded: RecordedReply | null;
 }
 
 /** A lesson's "try it" block by "lessonSlug:tryitId", in the reader's language, or null. */
@@ -461,6 +462,7 @@ export function findTryIt(ref: string, locale: Locale): TryIt | null {
         system: block.system ?? null,
         check: block.check,
         miniCheck: block.miniCheck ?? null,
+        recorded: block.recorded ?? null,
       };
     }
   }

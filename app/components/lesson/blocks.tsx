@@ -14,6 +14,8 @@ export interface BlockContext {
   renderCheck: (id: string) => ReactNode;
   /** WidgetProps.data for this step's widgets. */
   widgetData: Record<string, unknown>;
+  /** False when the learner has no real model now (the try-its say so and offer a recorded reply). */
+  realModel: boolean;
 }
 
 export function Blocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
@@ -121,7 +123,7 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
     case "check":
       return <>{ctx.renderCheck(block.id)}</>;
     case "tryit":
-      return <TryIt block={block} lessonSlug={ctx.lessonSlug} />;
+      return <TryIt block={block} lessonSlug={ctx.lessonSlug} realModel={ctx.realModel} />;
   }
 }
 

@@ -4,7 +4,7 @@
  * the recorded reply instead, graded by the same check as a live one, so the build refuses a
  * recorded reply that fails its own try-it's check (in zh-Hant too, after conversion).
  *
- *   model: "Claude (Anthropic), recorded while writing the course"
+ *   model: "Claude (Anthropic)"   # said truthfully: no model id that cannot be verified
  *   recorded: 2026-12-04
  *   replies:
  *     <tryit id>:
