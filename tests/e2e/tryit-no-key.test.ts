@@ -27,8 +27,8 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-no-key-"));
   // No ANTHROPIC_API_KEY: startLanternServer passes only PATH, HOME and what is given here.
-  server = await startLanternServer({ dataDir, env: { LANTERN_DEMO: "1" } });
-}, 120_000);
+  server = await startLanternServer({ dataDir, env: { LANTERN_DEMO: "1" }, timeoutMs: 150_000 });
+}, 180_000);
 
 afterAll(async () => {
   for (const b of opened) await b.close();
