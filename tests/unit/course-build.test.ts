@@ -973,3 +973,33 @@ describe("try-its for the mini model", () => {
     expect(errors.some((e) => e.includes('tryit: unknown mini-check "shout"'))).toBe(true);
   });
 });
+
+describe("recorded.yaml: a real model's reply per try-it", () => {
+  const tryit = (body: string) => `:::tryit{id="t1" check="contains" value="${body}"}\nSay ${body}.\n:::`;
+  const files = (recorded: string) =>
+    alphaFiles({
+      "01-alpha/lesson.en.md": EN.replace("More text.", tryit("yes")),
+      "01-alpha/lesson.zh-Hans.md": HANS.replace("更多文字。", tryit("是")),
+      "01-alpha/recorded.yaml": recorded,
+    });
+  const header = 'model: "Claude (Anthropic)"\nrecorded: 2026-12-04\nreplies:\n';
+
+  it("gives each try-it its reply, zh-Hant converted", () => {
+    const course = courseOf(compile(files(`${header}  t1:\n    en: "Yes, I can."\n    zh-Hans: "是的，可以。这个说法没问题。"\n`)));
+    const block = (locale: "en" | "zh-Hans" | "zh-Hant") => course.lessons[0]!.content[locale].steps[1]!.blocks.find((b) => b.t === "tryit");
+    expect(block("en")).toMatchObject({ recorded: { model: "Claude (Anthropic)", date: "2026-12-04", reply: "Yes, I can." } });
+    expect(block("zh-Hant")).toMatchObject({ recorded: { reply: "是的，可以。這個說法沒問題。" } });
+  });
+
+  it("refuses a reply that fails its own check, and a reply for no try-it", () => {
+    expectErrors(files(`${header}  t1:\n    en: "No."\n    zh-Hans: "是"\n  t2:\n    en: "x"\n    zh-Hans: "x"\n`), [
+      `${A}/recorded.yaml:5: the recorded en reply of try-it "t1" fails its own check`,
+      `${A}/recorded.yaml:7: no try-it "t2" in this lesson (a misspelt id?)`,
+    ]);
+  });
+
+  it("warns when a try-it has no recorded reply", () => {
+    const result = compile(alphaFiles({ "01-alpha/lesson.en.md": EN.replace("More text.", tryit("yes")), "01-alpha/lesson.zh-Hans.md": HANS.replace("更多文字。", tryit("是")) }));
+    expect(warningsOf(result)).toContain(`${A}/recorded.yaml:1: try-it "t1" has no recorded en reply: students without a real model cannot complete it`);
+  });
+});

@@ -21,7 +21,7 @@ import type { Block, RecordedReply } from "../types";
 import { hantCheck } from "./derive-hant";
 import type { ContentIssues } from "./errors";
 import { toHant } from "./hant";
-import { locate, parseYamlFile, validateYaml } from "./yaml-file";
+import { locate, locateKey, parseYamlFile, validateYaml } from "./yaml-file";
 
 export const RECORDED_FILE = "recorded.yaml";
 
@@ -39,7 +39,8 @@ export type RecordedLocale = "en" | "zh-Hans";
 /** Try-it id → its recorded reply per authored locale, and the line each starts on (for messages). */
 export interface RecordedReplies {
   byId: Map<string, Record<RecordedLocale, RecordedReply>>;
-  lineOf(id: string): number;
+  /** The line of a try-it's id, or of one language's reply. */
+  lineOf(id: string, locale?: RecordedLocale): number;
 }
 
 /** null when the file is absent or invalid (an invalid one is reported). */
@@ -54,7 +55,7 @@ export function readRecordedReplies(dir: string, relFile: string, issues: Conten
     const of = (reply: string): RecordedReply => ({ model: data.model, date: data.recorded, reply });
     byId.set(id, { en: of(byLocale.en), "zh-Hans": of(byLocale["zh-Hans"]) });
   }
-  return { byId, lineOf: (id) => locate(yaml, ["replies", id]).line };
+  return { byId, lineOf: (id, locale) => (locale ? locate(yaml, ["replies", id, locale]).line : locateKey(yaml, ["replies"], id)) };
 }
 
 /**
@@ -67,7 +68,7 @@ export function attachRecordedReplies(
   where: { file: string },
   issues: ContentIssues,
 ): Record<RecordedLocale, Block[][]> {
-  const lineOf = (id: string) => replies?.lineOf(id) ?? 1;
+  const lineOf = (id: string, locale?: RecordedLocale) => replies?.lineOf(id, locale) ?? 1;
   const seen = new Set<string>();
   const attach = (locale: RecordedLocale) => (block: TryItBlock): TryItBlock => {
     seen.add(block.id);
@@ -77,7 +78,7 @@ export function attachRecordedReplies(
       return block;
     }
     const failing = failingCheck(block, recorded.reply, locale);
-    if (failing) issues.error(where.file, lineOf(block.id), `the recorded ${failing} reply of try-it "${block.id}" fails its own check`);
+    if (failing) issues.error(where.file, lineOf(block.id, locale), `the recorded ${failing} reply of try-it "${block.id}" fails its own check`);
     return { ...block, recorded };
   };
   const result = {
