@@ -236,7 +236,13 @@ describe("compileCourse on the valid fixture", () => {
           title: "Remember",
           c: [{ t: "p", c: [{ t: "text", v: "A token is often " }, { t: "em", c: [{ t: "text", v: "part" }] }, { t: "text", v: " of a word." }] }],
         },
-        { t: "tryit", id: "try-poem", prompt: "Write a two-line poem about a cat.", check: { kind: "contains", value: "cat" } },
+        {
+          t: "tryit",
+          id: "try-poem",
+          prompt: "Write a two-line poem about a cat.",
+          check: { kind: "contains", value: "cat" },
+          recorded: { model: "Claude (Anthropic)", date: "2026-12-04", reply: "A cat curls up where the sunlight falls,\nand dreams of birds beyond the walls." },
+        },
       ],
     });
   });
@@ -274,7 +280,13 @@ describe("compileCourse on the valid fixture", () => {
         title: "記住",
         c: [{ t: "p", c: [{ t: "text", v: "詞元常常是詞的" }, { t: "em", c: [{ t: "text", v: "一部分" }] }, { t: "text", v: "。" }] }],
       },
-      { t: "tryit", id: "try-poem", prompt: "寫一首關於貓的兩行詩。", check: { kind: "contains", value: "貓" } },
+      {
+        t: "tryit",
+        id: "try-poem",
+        prompt: "寫一首關於貓的兩行詩。",
+        check: { kind: "contains", value: "貓" },
+        recorded: { model: "Claude (Anthropic)", date: "2026-12-04", reply: "小貓蜷在陽光裡，\n夢見窗外的小鳥飛。" },
+      },
     ]);
     expect(second?.content["zh-Hant"].title).toBe("從回饋中學習");
   });
