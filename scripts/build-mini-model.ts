@@ -7,16 +7,39 @@
  * lesson text in every locale is used: titles, summaries, objectives, steps, quiz questions,
  * choices and explanations. Each paragraph is one training text, so "start of a text" means
  * the start of a paragraph.
+ *
+ * Plus a small everyday corpus written for it (lessons/corpus/everyday.<locale>.txt, en and
+ * zh-Hans; zh-Hant converted like the lessons), so the model continues the lessons' own example
+ * sentences the way the lessons say a model would: "The cat sat on the" → " mat".
  */
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Block, Course, Inline, Locale, Question } from "../app/course/types";
 import { LOCALES } from "../app/course/types";
+import { toHant } from "../app/i18n/hant";
 import { trainMiniModel, type TrainingText } from "../app/playground/mini-model-engine.server";
 
 const COURSE_FILE = path.join("build", "course.json");
 const MODEL_FILE = path.join("build", "mini-model.json");
+const CORPUS_DIR = path.join("lessons", "corpus");
+
+/** The everyday corpus, one text per blank-line-separated paragraph; zh-Hant from zh-Hans. */
+export function corpusTrainingTexts(dir: string): TrainingText[] {
+  const read = (locale: "en" | "zh-Hans") =>
+    fs
+      .readFileSync(path.join(dir, `everyday.${locale}.txt`), "utf8")
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+  const en = read("en");
+  const hans = read("zh-Hans");
+  return [
+    ...en.map((text) => ({ locale: "en", text })),
+    ...hans.map((text) => ({ locale: "zh-Hans", text })),
+    ...hans.map((text) => ({ locale: "zh-Hant", text: toHant(text) })),
+  ];
+}
 
 /** Every text of the course, one entry per paragraph-like unit, tagged with its locale. */
 export function courseTrainingTexts(course: Course): TrainingText[] {
@@ -102,7 +125,7 @@ function main(): number {
     return 1;
   }
   const course = JSON.parse(fs.readFileSync(courseFile, "utf8")) as Course;
-  const texts = courseTrainingTexts(course);
+  const texts = [...courseTrainingTexts(course), ...corpusTrainingTexts(path.resolve(process.cwd(), CORPUS_DIR))];
   const model = trainMiniModel(texts);
   const json = JSON.stringify(model);
 

@@ -67,6 +67,8 @@ export interface StepView {
   checks: Record<string, CheckView>;
   /** WidgetProps.data for the widgets of this step (lesson data, calibrationPoints). */
   widgetData: Record<string, unknown>;
+  /** False when the learner has no real model now: try-its then offer their recorded reply. */
+  realModel: boolean;
   prevHref: string | null;
   /** Where "Next" leads after the step is marked done. */
   nextHref: string;

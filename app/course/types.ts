@@ -52,7 +52,7 @@ export type Block =
   /** An inline check question: refers to a question of quiz.yaml's `checks`. */
   | { t: "check"; id: string }
   /** A "try it" prompt that opens the playground prefilled; graded by a visible check. */
-  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck; miniCheck?: TryItCheck }
+  | { t: "tryit"; id: string; prompt: string; system?: string; check: TryItCheck; miniCheck?: TryItCheck; recorded?: RecordedReply }
   /**
    * `::diagram{name}`: an SVG drawn at build time from app/course/diagrams/<name>.tsx in this
    * block's locale. `svg` is markup React rendered from our own component (text escaped), so the
@@ -64,9 +64,22 @@ export type Block =
   /** `:::discuss`: a prompt for a pair or the class to talk about. */
   | { t: "discuss"; c: Block[] };
 
+/**
+ * A real model's reply to a try-it's prompt, kept in the lesson's recorded.yaml: what a student
+ * without a real model judges instead of a live reply (graded by the same check).
+ */
+export interface RecordedReply {
+  /** Who wrote it, said truthfully (no model id that cannot be verified). */
+  model: string;
+  /** When it was recorded, YYYY-MM-DD. */
+  date: string;
+  reply: string;
+}
+
 export type TryItCheck =
   | { kind: "contains"; value: string; caseSensitive?: boolean }
-  | { kind: "regex"; pattern: string; flags?: string }
+  /** `says`: what the pattern looks for, in the student's words (a raw pattern is never shown). */
+  | { kind: "regex"; pattern: string; flags?: string; says: string }
   | { kind: "words"; min?: number; max?: number }
   | { kind: "lines"; min?: number; max?: number };
 

@@ -17,7 +17,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { transaction } from "~/utils/db.server";
 import { allBlocks } from "~/course/block-tree";
 import { getLesson } from "~/course/course.server";
-import type { Block, TryItCheck } from "~/course/types";
+import type { Block, RecordedReply, TryItCheck } from "~/course/types";
 import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
 import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
@@ -441,6 +441,7 @@ export interface TryIt {
   system: string | null;
   check: TryItCheck;
   miniCheck: TryItCheck | null;
+  recorded: RecordedReply | null;
 }
 
 /** A lesson's "try it" block by "lessonSlug:tryitId", in the reader's language, or null. */
@@ -462,6 +463,7 @@ export function findTryIt(ref: string, locale: Locale): TryIt | null {
         system: block.system ?? null,
         check: block.check,
         miniCheck: block.miniCheck ?? null,
+        recorded: block.recorded ?? null,
       };
     }
   }

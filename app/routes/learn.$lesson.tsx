@@ -37,6 +37,8 @@ import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, typ
 import { visitorSeed } from "~/course/choice-order";
 import { QUIZ_STEP, finishPath, lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
 import type { Lesson } from "~/course/types";
+import { tryItBlocks } from "~/course/tryit-blocks";
+import { hasRealModel } from "~/playground/real-model.server";
 import { translator } from "~/i18n/catalogs.server";
 import { useT } from "~/i18n/use-t";
 import { completeStep, getProgress } from "~/models/progress.server";
@@ -121,6 +123,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     widgetData.calibrationPoints = user ? calibrationPoints(await calibrationFor(user)) : [];
   }
   const nextStep = content.steps[index + 1];
+  // Asked only where it matters: without a real model, a try-it offers its recorded reply.
+  const realModel = tryItBlocks(step.blocks).length > 0 ? await hasRealModel(user) : true;
   const stepView: StepView = {
     id: step.id,
     index,
@@ -128,6 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     blocks: step.blocks,
     checks: checkViews(lesson, step, answers, locale, learner),
     widgetData,
+    realModel,
     prevHref: index > 0 ? stepPath(lesson.slug, content.steps[index - 1]!.id) : null,
     nextHref: nextStep ? stepPath(lesson.slug, nextStep.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug),
     nextKind: nextStep ? "step" : lesson.quiz.length > 0 ? "quiz" : "finish",
@@ -422,7 +427,7 @@ function StepContent({
         </div>
       ) : null}
       <div className="step-body">
-        <Blocks blocks={step.blocks} ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: step.widgetData }} />
+        <Blocks blocks={step.blocks} ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: step.widgetData, realModel: step.realModel }} />
       </div>
       <nav className="step-nav" aria-label={t("learn.nav.label")}>
         {step.prevHref ? (

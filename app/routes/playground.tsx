@@ -77,7 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tryitRef = url.searchParams.get("tryit");
   const tryit = tryitRef ? findTryIt(tryitRef, locale) : null;
   const tryitView: TryItView | null = tryit
-    ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check, miniCheck: tryit.miniCheck }
+    ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check, miniCheck: tryit.miniCheck, recorded: tryit.recorded }
     : null;
   const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_PROMPT_CHARS));
 

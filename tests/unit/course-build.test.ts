@@ -248,7 +248,13 @@ describe("compileCourse on the valid fixture", () => {
           title: "Remember",
           c: [{ t: "p", c: [{ t: "text", v: "A token is often " }, { t: "em", c: [{ t: "text", v: "part" }] }, { t: "text", v: " of a word." }] }],
         },
-        { t: "tryit", id: "try-poem", prompt: "Write a two-line poem about a cat.", check: { kind: "contains", value: "cat" } },
+        {
+          t: "tryit",
+          id: "try-poem",
+          prompt: "Write a two-line poem about a cat.",
+          check: { kind: "contains", value: "cat" },
+          recorded: { model: "Claude (Anthropic)", date: "2026-12-04", reply: "A cat curls up where the sunlight falls,\nand dreams of birds beyond the walls." },
+        },
       ],
     });
   });
@@ -286,7 +292,13 @@ describe("compileCourse on the valid fixture", () => {
         title: "記住",
         c: [{ t: "p", c: [{ t: "text", v: "詞元常常是詞的" }, { t: "em", c: [{ t: "text", v: "一部分" }] }, { t: "text", v: "。" }] }],
       },
-      { t: "tryit", id: "try-poem", prompt: "寫一首關於貓的兩行詩。", check: { kind: "contains", value: "貓" } },
+      {
+        t: "tryit",
+        id: "try-poem",
+        prompt: "寫一首關於貓的兩行詩。",
+        check: { kind: "contains", value: "貓" },
+        recorded: { model: "Claude (Anthropic)", date: "2026-12-04", reply: "小貓蜷在陽光裡，\n夢見窗外的小鳥飛。" },
+      },
     ]);
     expect(second?.content["zh-Hant"].title).toBe("從回饋中學習");
   });
@@ -435,7 +447,7 @@ describe("Markdown → blocks", () => {
       ':::tryit{id="t-contains" check="contains" value="Cat" case="sensitive" system="Answer in one line."}',
       "Say **Cat**.\n\nTwo paragraphs.",
       ":::",
-      ':::tryit{id="t-regex" check="regex" pattern="^\\d+$" flags="i"}',
+      ':::tryit{id="t-regex" check="regex" pattern="^\\d+$" flags="i" says="is a number"}',
       "Give a number.",
       ":::",
       ':::tryit{id="t-words" check="words" min="3" max="10"}',
@@ -454,7 +466,7 @@ describe("Markdown → blocks", () => {
         system: "Answer in one line.",
         check: { kind: "contains", value: "Cat", caseSensitive: true },
       },
-      { t: "tryit", id: "t-regex", prompt: "Give a number.", check: { kind: "regex", pattern: "^\\d+$", flags: "i" } },
+      { t: "tryit", id: "t-regex", prompt: "Give a number.", check: { kind: "regex", pattern: "^\\d+$", flags: "i", says: "is a number" } },
       { t: "tryit", id: "t-words", prompt: "Describe a cat.", check: { kind: "words", min: 3, max: 10 } },
       { t: "tryit", id: "t-lines", prompt: "A two-line poem.", check: { kind: "lines", max: 2 } },
     ]);
@@ -746,6 +758,9 @@ describe("validation errors name the file and line", () => {
       ":::",
       ':::tryit{id="t7" check="contains" value="x"}',
       ":::",
+      ':::tryit{id="t8" check="regex" pattern="x"}',
+      "Prompt.",
+      ":::",
     ].join("\n");
     const errors = errorsOf(compile(alphaFiles({ "01-alpha/lesson.en.md": EN.replace("More text.", tryits) })));
     expect(errors[0]).toMatch(/^lessons\/01-alpha\/lesson\.en\.md:22: tryit: invalid regex \/\(\/: Invalid regular expression/);
@@ -758,6 +773,7 @@ describe("validation errors name the file and line", () => {
       `${A}/lesson.en.md:34: tryit: min must be a whole number, not "two"`,
       `${A}/lesson.en.md:37: tryit: flags "g" may only combine i, m, s and u`,
       `${A}/lesson.en.md:40: tryit needs a body: the prompt that opens the playground`,
+      `${A}/lesson.en.md:42: tryit: check="regex" needs says="…": what the pattern looks for, in words a student understands`,
     ]);
   });
 
@@ -1193,5 +1209,35 @@ describe("objectives mapped to questions", () => {
     expect(warningsOf(unmapped)).toEqual([
       `${A}/lesson.en.md:6: objective 1 is not shown by any check or quiz question, so the finish screen never ticks it: add "objectives: [1]" to the questions in quiz.yaml that show it`,
     ]);
+  });
+});
+
+describe("recorded.yaml: a real model's reply per try-it", () => {
+  const tryit = (body: string) => `:::tryit{id="t1" check="contains" value="${body}"}\nSay ${body}.\n:::`;
+  const files = (recorded: string) =>
+    alphaFiles({
+      "01-alpha/lesson.en.md": EN.replace("More text.", tryit("yes")),
+      "01-alpha/lesson.zh-Hans.md": HANS.replace("更多文字。", tryit("是")),
+      "01-alpha/recorded.yaml": recorded,
+    });
+  const header = 'model: "Claude (Anthropic)"\nrecorded: 2026-12-04\nreplies:\n';
+
+  it("gives each try-it its reply, zh-Hant converted", () => {
+    const course = courseOf(compile(files(`${header}  t1:\n    en: "Yes, I can."\n    zh-Hans: "是的，可以。这个说法没问题。"\n`)));
+    const block = (locale: "en" | "zh-Hans" | "zh-Hant") => course.lessons[0]!.content[locale].steps[1]!.blocks.find((b) => b.t === "tryit");
+    expect(block("en")).toMatchObject({ recorded: { model: "Claude (Anthropic)", date: "2026-12-04", reply: "Yes, I can." } });
+    expect(block("zh-Hant")).toMatchObject({ recorded: { reply: "是的，可以。這個說法沒問題。" } });
+  });
+
+  it("refuses a reply that fails its own check, and a reply for no try-it", () => {
+    expectErrors(files(`${header}  t1:\n    en: "No."\n    zh-Hans: "是"\n  t2:\n    en: "x"\n    zh-Hans: "x"\n`), [
+      `${A}/recorded.yaml:5: the recorded en reply of try-it "t1" fails its own check`,
+      `${A}/recorded.yaml:7: no try-it "t2" in this lesson (a misspelt id?)`,
+    ]);
+  });
+
+  it("warns when a try-it has no recorded reply", () => {
+    const result = compile(alphaFiles({ "01-alpha/lesson.en.md": EN.replace("More text.", tryit("yes")), "01-alpha/lesson.zh-Hans.md": HANS.replace("更多文字。", tryit("是")) }));
+    expect(warningsOf(result)).toContain(`${A}/recorded.yaml:1: try-it "t1" has no recorded en reply: students without a real model cannot complete it`);
   });
 });

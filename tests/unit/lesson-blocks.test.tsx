@@ -12,7 +12,7 @@ import { I18nProvider } from "~/i18n/use-t";
 function html(blocks: Block[]): string {
   return renderToStaticMarkup(
     <I18nProvider locale="en" messages={en}>
-      <Blocks blocks={blocks} ctx={{ lessonSlug: "x", renderCheck: () => null, widgetData: {} }} />
+      <Blocks blocks={blocks} ctx={{ lessonSlug: "x", renderCheck: () => null, widgetData: {}, realModel: true }} />
     </I18nProvider>,
   );
 }

@@ -36,13 +36,13 @@ describe("gradeTryIt", () => {
   });
 
   it("regex: uses the author's flags; an invalid pattern fails instead of throwing", () => {
-    expect(gradeTryIt({ kind: "regex", pattern: "don['’]t know", flags: "i" }, "I DON'T KNOW").passed).toBe(true);
-    expect(gradeTryIt({ kind: "regex", pattern: "[?？]" }, "你觉得呢？").passed).toBe(true);
-    expect(gradeTryIt({ kind: "regex", pattern: "(" }, "x").passed).toBe(false);
+    expect(gradeTryIt({ kind: "regex", pattern: "don['’]t know", flags: "i", says: "matches" }, "I DON'T KNOW").passed).toBe(true);
+    expect(gradeTryIt({ kind: "regex", pattern: "[?？]", says: "matches" }, "你觉得呢？").passed).toBe(true);
+    expect(gradeTryIt({ kind: "regex", pattern: "(", says: "matches" }, "x").passed).toBe(false);
   });
 
   it("regex: grading twice gives the same answer", () => {
-    const check = { kind: "regex" as const, pattern: "20[0-9][0-9]" };
+    const check = { kind: "regex" as const, pattern: "20[0-9][0-9]", says: "matches" };
     expect(gradeTryIt(check, "in 2023").passed).toBe(true);
     expect(gradeTryIt(check, "in 2023").passed).toBe(true);
   });
@@ -60,7 +60,7 @@ describe("gradeTryIt", () => {
 });
 
 describe("gradeExchange: the mini model's try-its check the prompt", () => {
-  const tryit = { check: { kind: "regex" as const, pattern: "\\[[^\\]\\n]{1,40}\\]" }, miniCheck: { kind: "regex" as const, pattern: "\\[[^\\]\\n]{1,40}\\]" } };
+  const tryit = { check: { kind: "regex" as const, pattern: "\\[[^\\]\\n]{1,40}\\]", says: "matches" }, miniCheck: { kind: "regex" as const, pattern: "\\[[^\\]\\n]{1,40}\\]", says: "matches" } };
   it("checks the prompt for the mini model and the reply for Claude", () => {
     const exchange = { prompt: "I'm [my name]. Write a greeting.", reply: "the cat sat on the" };
     expect(gradeExchange(tryit, { ...exchange, provider: "mini" })).toEqual({ passed: true, on: "prompt" });

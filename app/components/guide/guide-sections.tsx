@@ -9,7 +9,7 @@ import type { AnswerKeyItem } from "~/guides/guide-view.server";
 import type { GuideSection } from "~/guides/types";
 import { useT } from "~/i18n/use-t";
 
-const PRINT_CONTEXT: BlockContext = { lessonSlug: "", renderCheck: () => null, widgetData: {} };
+const PRINT_CONTEXT: BlockContext = { lessonSlug: "", renderCheck: () => null, widgetData: {}, realModel: true };
 
 export function GuideBlocks({ blocks }: { blocks: readonly Block[] }) {
   return <Blocks blocks={blocks} ctx={PRINT_CONTEXT} />;

@@ -16,6 +16,8 @@ export interface BlockContext {
   renderCheck: (id: string) => ReactNode;
   /** WidgetProps.data for this step's widgets. */
   widgetData: Record<string, unknown>;
+  /** False when the learner has no real model now (the try-its say so and offer a recorded reply). */
+  realModel: boolean;
 }
 
 export function Blocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
@@ -123,7 +125,7 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
     case "check":
       return <>{ctx.renderCheck(block.id)}</>;
     case "tryit":
-      return <TryIt block={block} lessonSlug={ctx.lessonSlug} />;
+      return <TryIt block={block} lessonSlug={ctx.lessonSlug} realModel={ctx.realModel} />;
     case "diagram":
       // The same string on the server and in the browser, so hydration leaves it untouched.
       return <figure className="diagram" data-diagram={block.name} dangerouslySetInnerHTML={{ __html: block.svg }} />;

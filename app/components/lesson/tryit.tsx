@@ -5,18 +5,23 @@
  */
 import type { Block, TryItCheck } from "~/course/types";
 import { useT } from "~/i18n/use-t";
+import { RecordedReplyView } from "./recorded-reply";
 import type { Translate } from "~/i18n/translate";
 
 type TryItBlock = Extract<Block, { t: "tryit" }>;
 
-export function TryIt({ block, lessonSlug }: { block: TryItBlock; lessonSlug: string }) {
+export function TryIt({ block, lessonSlug, realModel }: { block: TryItBlock; lessonSlug: string; realModel: boolean }) {
   const t = useT();
   const headingId = `tryit-${block.id}`;
+  // Without a real model the mini model answers, and it cannot follow the prompt: said before
+  // the student starts, with a real model's recorded reply to judge instead.
+  const offline = !realModel && block.recorded !== undefined;
   return (
     <section className="tryit" aria-labelledby={headingId} id={headingId + "-box"}>
       <h3 id={headingId} className="tryit-title">
         {t("learn.tryit.title")}
       </h3>
+      {offline ? <p className="alert info tryit-offline">{t("learn.tryit.noRealModel")}</p> : null}
       <p className="small muted">{t("learn.tryit.lead")}</p>
       <blockquote className="tryit-prompt">
         <p>{block.prompt}</p>
@@ -29,8 +34,9 @@ export function TryIt({ block, lessonSlug }: { block: TryItBlock; lessonSlug: st
       <p className="tryit-check small">
         <span className="badge brand">{t("learn.tryit.checkLabel")}</span> {describeCheck(block.check, t)}
       </p>
-      <a className="button" href={`/playground?tryit=${lessonSlug}:${block.id}`}>
-        {t("learn.tryit.open")}
+      {offline ? <RecordedReplyView recorded={block.recorded!} check={block.check} id={block.id} /> : null}
+      <a className={offline ? "button secondary" : "button"} href={`/playground?tryit=${lessonSlug}:${block.id}`}>
+        {offline ? t("learn.tryit.openMini") : t("learn.tryit.open")}
       </a>
     </section>
   );
@@ -43,7 +49,7 @@ export function describeCheck(check: TryItCheck, t: Translate): string {
         ? t("learn.tryit.check.containsCase", { value: check.value })
         : t("learn.tryit.check.contains", { value: check.value });
     case "regex":
-      return t("learn.tryit.check.regex", { pattern: check.pattern });
+      return t("learn.tryit.check.regex", { says: check.says });
     case "words":
     case "lines": {
       const unit = check.kind === "words" ? "Words" : "Lines";

@@ -3,6 +3,7 @@ import { gradeExchange, type TryItChecks } from "~/course/tryit-check";
 import type { TryItCheck } from "~/course/types";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { Translate } from "~/i18n/translate";
+import { CheckVerdict, RecordedReplyView } from "~/components/lesson/recorded-reply";
 import type { TryItView } from "./types";
 
 /** What a lesson's check asks for, in words a student can act on. */
@@ -11,7 +12,7 @@ export function describeCheck(check: TryItCheck, t: Translate): string {
     case "contains":
       return t("playground.tryit.check.contains", { value: check.value });
     case "regex":
-      return t("playground.tryit.check.regex", { pattern: `/${check.pattern}/${check.flags ?? ""}` });
+      return t("playground.tryit.check.regex", { says: check.says });
     case "words":
     case "lines": {
       const range =
@@ -58,6 +59,12 @@ export function TryItPanel({ tryit, offline }: { tryit: TryItView; offline: bool
       ) : offline ? (
         <p className="alert note">{t("playground.tryit.miniReplyNote")}</p>
       ) : null}
+      {offline && tryit.recorded ? (
+        <>
+          <p className="alert info">{t("learn.tryit.noRealModel")}</p>
+          <RecordedReplyView recorded={tryit.recorded} check={tryit.check} id={tryit.ref.replace(/[^a-z0-9-]/g, "-")} />
+        </>
+      ) : null}
       <p className="small">
         <Link to={`/learn/${tryit.lessonSlug}`}>{t("playground.tryit.back")}</Link>
       </p>
@@ -73,15 +80,6 @@ export function TryItGrade({
   tryit: TryItChecks;
   exchange: { prompt: string; reply: string; provider: "mini" | "claude" };
 }) {
-  const t = useT();
-  const gap = sentenceGap(useLocale());
   const result = gradeExchange(tryit, exchange);
-  return (
-    <p className={`pg-grade badge ${result.passed ? "good" : "warn"}`}>
-      <span aria-hidden="true">{result.passed ? "✓ " : "… "}</span>
-      {result.passed ? t("playground.tryit.passed") : t("playground.tryit.failed")}
-      {result.on === "prompt" ? `${gap}${t("playground.tryit.onPrompt")}` : ""}
-      {result.count !== undefined ? ` ${t("playground.tryit.count", { count: result.count })}` : ""}
-    </p>
-  );
+  return <CheckVerdict result={result} onPrompt={result.on === "prompt"} />;
 }

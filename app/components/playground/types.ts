@@ -1,5 +1,5 @@
 /** What the playground page's loader gives its components. Pure types. */
-import type { TryItCheck } from "~/course/types";
+import type { RecordedReply, TryItCheck } from "~/course/types";
 import type { MessageStatus, SupportCardView } from "~/playground/chat-events";
 
 export interface ModelView {
@@ -56,4 +56,6 @@ export interface TryItView {
   check: TryItCheck;
   /** With the offline mini model, the check on the student's prompt (null: the reply check). */
   miniCheck: TryItCheck | null;
+  /** A real model's reply, offered when the class has none (lessons/…/recorded.yaml). */
+  recorded: RecordedReply | null;
 }

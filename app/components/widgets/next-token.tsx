@@ -169,7 +169,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
       <div aria-live="polite" aria-busy={busy}>
         {view ? (
           <>
-            <NextTokenBars view={view} temperature={temperature} />
+            <NextTokenBars view={view} temperature={temperature} topK={"topK" in view ? (view as NextTokenResponse).topK : undefined} />
             <ModelWindow window={view.window} />
           </>
         ) : (

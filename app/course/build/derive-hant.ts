@@ -66,13 +66,14 @@ export function hantBlock(block: Block): Block {
         ...(block.system !== undefined ? { system: toHant(block.system) } : {}),
         check: hantCheck(block.check),
         ...(block.miniCheck ? { miniCheck: hantCheck(block.miniCheck) } : {}),
+        ...(block.recorded ? { recorded: { ...block.recorded, reply: toHant(block.recorded.reply) } } : {}),
       };
   }
 }
 
-function hantCheck(check: TryItCheck): TryItCheck {
+export function hantCheck(check: TryItCheck): TryItCheck {
   if (check.kind === "contains") return { ...check, value: toHant(check.value) };
-  if (check.kind === "regex") return { ...check, pattern: toHant(check.pattern) };
+  if (check.kind === "regex") return { ...check, pattern: toHant(check.pattern), says: toHant(check.says) };
   return check;
 }
 

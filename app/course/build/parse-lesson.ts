@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Lesson, LessonLocaleContent, Source } from "../types";
+import type { Block, Lesson, LessonLocaleContent, Source } from "../types";
 import type { ContentIssues } from "./errors";
 import { hantLessonContent } from "./derive-hant";
 import {
@@ -19,6 +19,7 @@ import {
 import { markdownToSteps, type StepDraft } from "./markdown-to-blocks";
 import { compileQuiz, type CompiledQuiz, type QuestionIdSite } from "./quiz";
 import { checkObjectiveVoice, checkStepRules } from "./step-rules";
+import { attachRecordedReplies, readRecordedReplies, RECORDED_FILE } from "./recorded";
 import { compileWidgetData, WIDGET_DATA_FILES } from "./widget-data";
 import { locate, parseYamlFile, validateYaml, type YamlFile } from "./yaml-file";
 
@@ -115,7 +116,16 @@ export function compileLesson(
   warnAboutStrayFiles(folder, options, issues);
 
   if (issues.errorCount > before || !en?.meta || !hans?.meta || !quiz || data === null) return null;
-  const hansContent = localeContent(hans.meta, hans.steps);
+  const recorded = attachRecordedReplies(
+    { en: en.steps.map((s) => s.step.blocks), "zh-Hans": hans.steps.map((s) => s.step.blocks) },
+    readRecordedReplies(folder.dir, rel(RECORDED_FILE), issues),
+    { file: rel(RECORDED_FILE) },
+    issues,
+  );
+  if (issues.errorCount > before) return null;
+  const withRecorded = (steps: readonly StepDraft[], blocks: Block[][]) => steps.map((s, i) => ({ ...s, step: { ...s.step, blocks: blocks[i]! } }));
+  const enSteps = withRecorded(en.steps, recorded.en);
+  const hansContent = localeContent(hans.meta, withRecorded(hans.steps, recorded["zh-Hans"]));
   const lesson: Lesson = {
     slug: folder.slug,
     number: folder.number,
@@ -124,7 +134,7 @@ export function compileLesson(
     gradeBand: en.meta.gradeBand,
     sources: en.meta.sources,
     content: {
-      en: localeContent(en.meta, en.steps),
+      en: localeContent(en.meta, enSteps),
       "zh-Hans": hansContent,
       "zh-Hant": hantLessonContent(hansContent),
     },
@@ -335,7 +345,7 @@ function compileLessonData(
 
 function warnAboutStrayFiles(folder: LessonFolder, options: LessonBuildOptions, issues: ContentIssues): void {
   // Teacher's guides are compiled separately (guides.ts) but live in the lesson's folder.
-  const known = new Set<string>([...Object.values(LESSON_FILES), ...WIDGET_DATA_FILES.map((s) => s.fileName), "guide.en.md", "guide.zh-Hans.md"]);
+  const known = new Set<string>([...Object.values(LESSON_FILES), ...WIDGET_DATA_FILES.map((s) => s.fileName), RECORDED_FILE, "guide.en.md", "guide.zh-Hans.md"]);
   for (const name of fs.readdirSync(folder.dir)) {
     if (name.startsWith(".") || known.has(name)) continue;
     issues.warn(relativePath(options.root, path.join(folder.dir, name)), 1, "not used by the build (a misspelt file name?)");

@@ -16,7 +16,7 @@ export interface TryItAttributes {
 
 export type TryItParse = { ok: true; value: TryItAttributes } | { ok: false; errors: string[] };
 
-const CHECK_FIELDS = ["check", "value", "case", "pattern", "flags", "min", "max"];
+const CHECK_FIELDS = ["check", "value", "case", "pattern", "flags", "says", "min", "max"];
 // `mini-check="…"` and its `mini-value`, `mini-pattern`… describe the check used with the mini model.
 const MINI = "mini-";
 const ALLOWED = new Set(["id", "system", ...CHECK_FIELDS, ...CHECK_FIELDS.map((f) => MINI + f)]);
@@ -24,7 +24,7 @@ const CHECK_KINDS = ["contains", "regex", "words", "lines"] as const;
 /** Which attributes belong to which check, to catch `pattern` on a `contains` check. */
 const CHECK_ATTRIBUTES: Record<string, readonly string[]> = {
   contains: ["value", "case"],
-  regex: ["pattern", "flags"],
+  regex: ["pattern", "flags", "says"],
   words: ["min", "max"],
   lines: ["min", "max"],
 };
@@ -91,6 +91,7 @@ function parseCheck(kind: TryItCheck["kind"], attrs: Readonly<Record<string, str
     case "regex": {
       const pattern = attrs.pattern;
       const flags = attrs.flags;
+      const says = attrs.says?.trim();
       if (pattern === undefined || pattern === "") {
         errors.push('tryit: check="regex" needs pattern="…"');
         return null;
@@ -105,7 +106,12 @@ function parseCheck(kind: TryItCheck["kind"], attrs: Readonly<Record<string, str
         errors.push(`tryit: invalid regex /${pattern}/: ${(error as Error).message}`);
         return null;
       }
-      return { kind, pattern, ...(flags ? { flags } : {}) };
+      // Students read what the check looks for; a regular expression means nothing to most of them.
+      if (!says) {
+        errors.push('tryit: check="regex" needs says="…": what the pattern looks for, in words a student understands');
+        return null;
+      }
+      return { kind, pattern, ...(flags ? { flags } : {}), says };
     }
     case "words":
     case "lines": {

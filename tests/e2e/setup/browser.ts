@@ -22,6 +22,8 @@ export interface BrowserOptions {
   /** Signs in as this username (a session row made directly in the database). */
   as?: string;
   reducedMotion?: "reduce" | "no-preference";
+  /** Another Lantern server than the shared one (a test that starts its own; `as` does not apply). */
+  baseURL?: string;
 }
 
 export interface OpenBrowser {
@@ -43,11 +45,11 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBro
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     reducedMotion: options.reducedMotion ?? "reduce",
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
   });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
-  const url = new URL(baseUrl());
+  const url = new URL(options.baseURL ?? baseUrl());
   const cookies = [];
   if (options.lang) cookies.push({ name: "lantern_lang", value: options.lang, domain: url.hostname, path: "/" });
   if (options.as) {

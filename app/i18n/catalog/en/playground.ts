@@ -72,7 +72,7 @@ export const playground = {
   "playground.tryit.back": "Back to the lesson",
   "playground.tryit.notFound": "That “try it” prompt could not be found. The lesson may have changed.",
   "playground.tryit.check.contains": "Check: the reply contains “{value}”.",
-  "playground.tryit.check.regex": "Check: the reply matches the pattern {pattern}.",
+  "playground.tryit.check.regex": "Check: the reply {says}.",
   "playground.tryit.check.words": "Check: the reply is {range} words long.",
   "playground.tryit.check.lines": "Check: the reply has {range} lines.",
   "playground.tryit.range.between": "{min} to {max}",

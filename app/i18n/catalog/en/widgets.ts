@@ -47,7 +47,8 @@ export const widgets = {
   "widget.nextToken.windowEmpty": "The text is empty, so the model guesses how a text begins.",
   "widget.nextToken.samplesTitle": "Your samples (newest first)",
   "widget.nextToken.atTemperature": "temperature {t}",
-  "widget.nextToken.note": "The mini model learned only from the text of these lessons, so many of its guesses look odd. It picks only among its 40 most likely tokens; the last column shows each token's chance of being picked from those.",
+  "widget.nextToken.note": "The mini model learned only from the text of these lessons and a short everyday text written for it, so many of its guesses look odd.",
+  "widget.nextToken.topKNote": "Top-k cut-off: the model picks only among its {k} most likely tokens (k = {k}). Every other token has no chance at all, so this column adds up to 100 % over those {k}, while the probabilities do not.",
   "widget.nextToken.fallbackIntro": "Starting text:",
   "widget.nextToken.fallbackTemperature": "With JavaScript switched on, you can add tokens one at a time, sample at different temperatures and watch the guesses change.",
 

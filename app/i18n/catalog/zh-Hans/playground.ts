@@ -68,7 +68,7 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.tryit.back": "回到课程",
   "playground.tryit.notFound": "找不到这个“动手试试”的提示词，课程内容可能已经改了。",
   "playground.tryit.check.contains": "检查：回答里包含“{value}”。",
-  "playground.tryit.check.regex": "检查：回答符合模式 {pattern}。",
+  "playground.tryit.check.regex": "检查：回答{says}。",
   "playground.tryit.check.words": "检查：回答长度为 {range} 个词（中文按字数算）。",
   "playground.tryit.check.lines": "检查：回答有 {range} 行。",
   "playground.tryit.range.between": "{min} 到 {max}",

@@ -48,7 +48,8 @@ export const widgets: Record<keyof typeof en, string> = {
   "widget.nextToken.windowEmpty": "现在没有文字，模型猜的是一段文字会怎样开头。",
   "widget.nextToken.samplesTitle": "你的采样结果（最新的在前）",
   "widget.nextToken.atTemperature": "温度 {t}",
-  "widget.nextToken.note": "迷你模型只学过这几节课的文字，所以很多猜测看起来怪怪的。它只从最可能的 40 个词元里挑；表格最右边一栏，是每个词元在这 40 个当中被挑中的机会。",
+  "widget.nextToken.note": "迷你模型只学过这几节课的文字和一小段专门为它写的日常短文，所以很多猜测看起来怪怪的。",
+  "widget.nextToken.topKNote": "前 k 个截断（top-k）：模型只在它认为最可能的 {k} 个词元里挑（k = {k}），其余词元完全没有机会。所以这一栏在这 {k} 个词元里加起来是 100%，而“概率”一栏加起来不到 100%。",
   "widget.nextToken.fallbackIntro": "开头的文字：",
   "widget.nextToken.fallbackTemperature": "打开 JavaScript 后，你可以一次加一个词元，在不同的温度下采样，看看猜测怎样变化。",
 
