@@ -14,6 +14,8 @@ import * as schema from "../../db/schema";
 import type { Connection } from "../../db/client";
 import { getLesson } from "../../app/course/course.server";
 import type { Lesson } from "../../app/course/types";
+/** Steps of lesson 01 as the course has them today (the matrix counts from the course). */
+const llmSteps = () => getLesson("what-is-an-llm")!.content.en.steps.length;
 import { connection, db, registerDatabase } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
@@ -228,8 +230,8 @@ describe("class page aggregates", () => {
     expect(cell("Ana", "tokens").label).toMatchObject({ status: "Completed", score: "6.5/10", time: "25 min" });
     expect(cell("Ana", "tokens").label.completedAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     // in progress, with the step
-    expect(cell("Ana", "what-is-an-llm")).toMatchObject({ state: "in_progress", step: 3, steps: 7 });
-    expect(cell("Ana", "what-is-an-llm").label.status).toBe("Step 3 of 7");
+    expect(cell("Ana", "what-is-an-llm")).toMatchObject({ state: "in_progress", step: 3, steps: llmSteps() });
+    expect(cell("Ana", "what-is-an-llm").label.status).toBe(`Step 3 of ${llmSteps()}`);
     expect(row("Ana").where?.lesson).toBe("what-is-an-llm");
     expect(row("Ana").activeNow).toBe(true);
 
@@ -612,7 +614,7 @@ describe("who is struggling: scores, \"not sure\" and active time", () => {
   it("the matrix shows the furthest step reached; \"where now\" the step they are on", async () => {
     const back = student(await viewOf(), "back");
     const cell = back.cells.find((c) => c.lesson === "what-is-an-llm")!;
-    expect(cell).toMatchObject({ step: 5, label: expect.objectContaining({ status: "Step 5 of 7" }) });
+    expect(cell).toMatchObject({ step: 5, label: expect.objectContaining({ status: `Step 5 of ${llmSteps()}` }) });
     expect(back.where).toMatchObject({ lesson: "what-is-an-llm", step: 2 });
   });
 
