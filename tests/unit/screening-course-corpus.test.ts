@@ -7,7 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { findPersonalData } from "~/playground/screening";
 
-const DELIBERATE_EXAMPLES = /139 0000 0000|example\.com|Maple Street|枫林路18号/;
+/** Lesson 07's made-up student, in both languages (简体中文 puts a space between 18 and the characters). */
+const DELIBERATE_EXAMPLES = /139 0000 0000|example\.com|Maple Street|枫林路 ?18 ?号/;
+const DELIBERATE_EXAMPLES_LESSON = "07-responsible-ai";
 
 it("no line of any lesson or quiz trips the personal-data screen", () => {
   const root = path.resolve("lessons");
@@ -19,7 +21,7 @@ it("no line of any lesson or quiz trips the personal-data screen", () => {
     for (const file of fs.readdirSync(folder)) {
       for (const line of fs.readFileSync(path.join(folder, file), "utf8").split("\n")) {
         lines += 1;
-        if (DELIBERATE_EXAMPLES.test(line)) continue;
+        if (dir === DELIBERATE_EXAMPLES_LESSON && DELIBERATE_EXAMPLES.test(line)) continue;
         const found = findPersonalData(line);
         if (found.length > 0) tripped.push(`${dir}/${file}: ${found.map((f) => f.match).join(", ")}`);
       }

@@ -20,10 +20,10 @@ const lessonsDir = path.join(repoRoot, "lessons");
 const glossary = loadGlossary(path.join(lessonsDir, "glossary.zh-Hans.yaml"));
 
 /**
- * Lesson texts (lesson.zh-Hans.md) are being rewritten by their authors: until that lands, their
- * style problems are printed as warnings. Flip to true to make them fail like everything else.
+ * Lesson texts (lesson.zh-Hans.md) follow the rules since lessons 01–07 were rewritten, so their
+ * style problems fail like everything else. False would print them as warnings only.
  */
-const LESSON_TEXT_STYLE_IS_ENFORCED = false;
+const LESSON_TEXT_STYLE_IS_ENFORCED = true;
 
 function zhHansFiles(pattern: RegExp): string[] {
   const modules = fs.readdirSync(lessonsDir).filter((name) => /^\d\d-/.test(name));
@@ -58,7 +58,7 @@ describe("简体中文 style in what we ship", () => {
     expect(problems).toEqual([]);
   });
 
-  it("lesson texts follow the glossary and spacing rule (warnings until LESSON_TEXT_STYLE_IS_ENFORCED)", () => {
+  it("lesson texts follow the glossary and spacing rule", () => {
     const problems = problemsIn(zhHansFiles(/^lesson\.zh-Hans\.md$/));
     if (LESSON_TEXT_STYLE_IS_ENFORCED) expect(problems).toEqual([]);
     else if (problems.length > 0) console.warn(`zh-Hans lesson style, ${problems.length} to fix:\n${problems.join("\n")}`);

@@ -21,7 +21,7 @@ export interface CompileOptions {
   stepRange?: readonly [min: number, max: number];
   /** End-of-lesson questions outside this range produce a warning. Default 6–10. */
   quizRange?: readonly [min: number, max: number];
-  /** Step rules fail the build instead of warning. Default: strictStepsByDefault() (LANTERN_STRICT_STEPS=1). */
+  /** Step rules fail the build instead of warning. Default: strictStepsByDefault() (strict unless LANTERN_STRICT_STEPS=0). */
   strictSteps?: boolean;
 }
 
