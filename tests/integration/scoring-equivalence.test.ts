@@ -4,8 +4,8 @@
  * "I'm not sure"; every confidence level; one or two attempts; single, multiple-choice and text
  * questions, with partly right multiple-choice sets), posts them through the lesson route's own
  * action, then compares every score the reports show — the class matrix (points, "not sure"
- * count) and the gradebook CSV (points, percent) — with what scoring.ts computes for the same
- * answers.
+ * count), the gradebook CSV (points, percent) and the quiz insight (right, "not sure" and
+ * overconfident first answers per question) — with what scoring.ts computes for the same answers.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCourse } from "../../app/course/course.server";
@@ -15,6 +15,7 @@ import type { Lesson, Question } from "../../app/course/types";
 import { action as lessonAction } from "../../app/routes/learn.$lesson";
 import { loader as gradebookLoader } from "../../app/routes/teach.classes.$classId.export.gradebook[.csv]";
 import { getClassProgress } from "../../app/models/dashboard.server";
+import { getQuizInsight } from "../../app/models/dashboard-quiz.server";
 import { parseCsv } from "../../app/models/exports.server";
 import { translator } from "../../app/i18n/catalogs.server";
 import type { SessionUser } from "../../app/utils/session.server";
@@ -82,6 +83,8 @@ let teacher: SessionUser;
 let classId: string;
 /** studentId → lesson slug → the latest attempt's score by scoring.ts (and its "not sure" count). */
 const expected = new Map<string, Map<string, { score: number; notSure: number }>>();
+/** question id → first answers: how many, right, "not sure", overconfident (by scoring.ts). */
+const firstAnswers = new Map<string, { firstAnswers: number; right: number; notSure: number; overconfident: number }>();
 const seen = { floored: 0, half: 0, notSure: 0, partlyRightSet: 0, text: 0, secondAttempts: 0 };
 
 beforeAll(async () => {
@@ -105,6 +108,14 @@ beforeAll(async () => {
           const graded = gradeAnswer(q, input);
           if (q.type === "multiple" && !graded.correct && !input.notSure && input.choices.some((c) => q.answer.includes(c))) seen.partlyRightSet++;
           if (q.type === "text") seen.text++;
+          if (attempt === 1) {
+            const c = firstAnswers.get(q.id) ?? { firstAnswers: 0, right: 0, notSure: 0, overconfident: 0 };
+            c.firstAnswers++;
+            if (graded.outcome === "correct") c.right++;
+            if (graded.outcome === "not_sure") c.notSure++;
+            if (graded.overconfident) c.overconfident++;
+            firstAnswers.set(q.id, c);
+          }
           return { questionId: q.id, correct: graded.correct, notSure: input.notSure, confidence: input.confidence };
         });
         await postQuiz(student, lesson, attempt, form);
@@ -174,5 +185,14 @@ describe("every score the reports show is scoring.ts's score", () => {
         });
       });
     }
+  });
+
+  it("quiz insight: right, 'not sure' and overconfident first answers of each question", async () => {
+    const insight = await getQuizInsight(teacher, classId, { lesson: "" }, { locale: "en", t: translator("en") });
+    const shown = Object.fromEntries(
+      insight.questions.map((q) => [q.questionId, { firstAnswers: q.firstAnswers, right: q.right, notSure: q.notSure, overconfident: q.overconfident }]),
+    );
+    expect(shown).toEqual(Object.fromEntries(firstAnswers));
+    expect([...firstAnswers.values()].reduce((n, c) => n + c.overconfident, 0)).toBeGreaterThan(0);
   });
 });
