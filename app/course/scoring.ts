@@ -29,6 +29,18 @@ export const DEFAULT_MAX_ATTEMPTS = 2;
 /** Penalty for a wrong answer given with "sure" or "fairly sure". */
 export const OVERCONFIDENT_PENALTY = 0.5;
 
+/**
+ * The points of each outcome: THE definition of the rule above. pointsFor uses it, and so does
+ * the SQL the teacher's reports score with (quiz.server.ts attemptScoreSql), so they cannot drift.
+ */
+export const POINTS = { correct: 1, notSure: 0, wrongGuess: 0, overconfident: -OVERCONFIDENT_PENALTY } as const;
+
+/** An attempt's score never goes below this. */
+export const MIN_SCORE = 0;
+
+/** The confidence levels at which a wrong answer is overconfident. */
+export const CONFIDENT_LEVELS: readonly Confidence[] = ["sure", "fairly_sure"];
+
 export interface AnswerInput {
   /** Choice ids picked (single: one; multiple: any number). Ignored for text questions. */
   choices: readonly string[];
@@ -83,13 +95,14 @@ export function isCorrect(question: Question, answer: Pick<AnswerInput, "choices
 }
 
 export function pointsFor(outcome: Outcome, confidence: Confidence | null): number {
-  if (outcome === "correct") return 1;
-  if (outcome === "wrong" && isConfident(confidence)) return -OVERCONFIDENT_PENALTY;
-  return 0;
+  if (outcome === "correct") return POINTS.correct;
+  if (outcome === "not_sure") return POINTS.notSure;
+  // A wrong answer with no confidence recorded is not called overconfident.
+  return isConfident(confidence) ? POINTS.overconfident : POINTS.wrongGuess;
 }
 
 export function isConfident(confidence: Confidence | null): boolean {
-  return confidence === "sure" || confidence === "fairly_sure";
+  return confidence !== null && CONFIDENT_LEVELS.includes(confidence);
 }
 
 export function gradeAnswer(question: Question, answer: AnswerInput): GradedAnswer {
@@ -141,7 +154,7 @@ export function scoreAttempt(answers: readonly StoredAnswer[], questionCount = a
       if (isConfident(answer.confidence)) result.overconfident.push(answer.questionId);
     }
   }
-  result.score = Math.max(0, sum);
+  result.score = Math.max(MIN_SCORE, sum);
   return result;
 }
 

@@ -21,6 +21,7 @@ import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime, formatPercent } from "./dashboard-labels.server";
+import { overconfidentSql } from "./quiz.server";
 import type { ViewContext } from "./dashboard.server";
 import { CONFIDENCE_PERCENT, verdictOf } from "~/course/widgets/calibration-math";
 
@@ -184,7 +185,7 @@ async function queryQuizInsight(classId: string, lesson: string | null, attempts
           select lesson_slug as lesson, question_id as question, kind, count(*)::int as n,
                  count(*) filter (where correct)::int as right_n,
                  count(*) filter (where not_sure)::int as not_sure_n,
-                 count(*) filter (where not correct and not not_sure and confidence in ('sure', 'fairly_sure'))::int as overconfident_n
+                 count(*) filter (where ${overconfidentSql()})::int as overconfident_n
           from firsts group by lesson_slug, question_id, kind
         ) s),
       'choices', (

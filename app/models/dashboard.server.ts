@@ -15,7 +15,6 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { getCourse } from "~/course/course.server";
 import { QUIZ_STEP } from "~/course/lesson-paths";
-import { OVERCONFIDENT_PENALTY } from "~/course/scoring";
 import type { Lesson } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
@@ -26,6 +25,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatAgo, formatDateTime, formatDuration, formatTime } from "./dashboard-labels.server";
 import { lastSeenSql } from "./last-seen.server";
+import { attemptScoreSql } from "./quiz.server";
 
 /* ------------------------------------------------------------------------------------------ */
 /* What the lesson engine writes, as far as the dashboard relies on it.                        */
@@ -295,9 +295,7 @@ async function queryClassProgress(classId: string): Promise<{ rows: StudentRow[]
       select user_id, json_object_agg(lesson_slug, json_build_object('points', points, 'notSure', not_sure)) as scores
       from (
         select user_id, lesson_slug,
-               greatest(0, sum(case when correct then 1
-                                    when not not_sure and confidence in ('sure', 'fairly_sure') then ${-OVERCONFIDENT_PENALTY}::float8
-                                    else 0 end))::float8 as points,
+               ${attemptScoreSql()} as points,
                count(*) filter (where not_sure)::int as not_sure
         from quiz_rows where attempt = latest
         group by user_id, lesson_slug

@@ -16,16 +16,20 @@
  *   choice = exactly the set of answer choices; text = one of the accepted answers of any locale
  *   after normalisation (app/course/scoring.ts). Wrong = not correct and not not_sure.
  * - `confidence` ('sure' | 'fairly_sure' | 'guessing') is how sure the learner said they were.
- *   Overconfident = not correct and not not_sure and confidence in ('sure', 'fairly_sure').
+ *   Overconfident = not correct and not not_sure and confidence in ('sure', 'fairly_sure'):
+ *   use overconfidentSql() rather than writing it again.
  * - Score of an attempt (app/course/scoring.ts): +1 per correct answer, 0 for "not sure" and for
  *   wrong guesses, −0.5 per overconfident answer, floored at 0, out of the number of questions:
- *   greatest(0, sum(case when correct then 1 when not not_sure and confidence in
- *   ('sure','fairly_sure') then -0.5 else 0 end)).
+ *   attemptScoreSql(). They are built from scoring.ts's constants, so SQL
+ *   reports and the learner's own results score by the same rule.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { quizAnswers } from "../../db/schema";
 import {
+  CONFIDENT_LEVELS,
   DEFAULT_MAX_ATTEMPTS,
+  MIN_SCORE,
+  POINTS,
   attemptsLeft,
   calibrationSummary,
   isConfidence,
@@ -40,6 +44,27 @@ import { logActivities } from "./activity.server";
 import { completeStep, QUIZ_STEP, type StepCompletion } from "./progress.server";
 
 export type AnswerRow = typeof quizAnswers.$inferSelect;
+
+// The levels are the code's own constants (an enum's values), so they are written as literals.
+const CONFIDENT_IN = sql.raw(CONFIDENT_LEVELS.map((level) => `'${level}'`).join(", "));
+
+/** SQL over a quiz_answers row's columns (correct, not_sure, confidence): is it overconfident? */
+export function overconfidentSql(): SQL {
+  return sql`(not correct and not not_sure and confidence in (${CONFIDENT_IN}))`;
+}
+
+/** SQL aggregate over one attempt's quiz_answers rows: its score by scoring.ts's rule (scoreAttempt). */
+export function attemptScoreSql(): SQL {
+  return sql`greatest(${MIN_SCORE}::float8, sum(${answerPointsSql()}))`;
+}
+
+/** SQL over a quiz_answers row's columns: its points by scoring.ts's rule (pointsFor), as float8. */
+function answerPointsSql(): SQL {
+  return sql`(case when not_sure then ${POINTS.notSure}::float8
+                   when correct then ${POINTS.correct}::float8
+                   when confidence in (${CONFIDENT_IN}) then ${POINTS.overconfident}::float8
+                   else ${POINTS.wrongGuess}::float8 end)`;
+}
 export type QuestionKind = AnswerRow["kind"];
 
 interface Learner {

@@ -531,26 +531,13 @@ export interface Reservation {
   tokens: number;
 }
 
-export type ReserveResult = { ok: true; reservation: Reservation } | { ok: false; scope: "student" | "class" };
-
-/** Reserves `tokens` in every scope, or in none (what one scope got is given back if another refuses). */
-export async function reserveTokens(scopes: readonly BudgetScope[], day: string, tokens: number): Promise<ReserveResult> {
-  if (scopes.length === 0) return { ok: true, reservation: { scopes: [], day, tokens: 0 } };
-  const rows = await db().execute<{ scope_id: string }>(reserveSql(scopes, day, tokens, null));
-  const reserved = new Set(rows.map((r) => r.scope_id));
-  if (reserved.size === scopes.length) return { ok: true, reservation: { scopes: [...scopes], day, tokens } };
-  const granted = scopes.filter((s) => reserved.has(s.scopeId));
-  if (granted.length > 0) await settleTokens({ scopes: granted, day, tokens }, 0);
-  const refused = scopes.find((s) => !reserved.has(s.scopeId))!;
-  return { ok: false, scope: refused.scope };
-}
-
 /**
  * Each row is added to only if used + reserved + tokens stays within its budget: INSERT … ON
  * CONFLICT DO UPDATE … WHERE locks and re-checks the row, so parallel requests in any number of
- * processes never overspend. `gate`: reserve only if this condition holds (the stream claim).
+ * processes never overspend. `gate`: reserve only if this condition holds (the stream claim, so a
+ * request that did not get the user's stream reserves nothing).
  */
-function reserveSql(scopes: readonly BudgetScope[], day: string, tokens: number, gate: SQL | null): SQL {
+function reserveSql(scopes: readonly BudgetScope[], day: string, tokens: number, gate: SQL): SQL {
   const values = sql.join(
     scopes.map((s) => sql`(${s.scope}::budget_scope, ${s.scopeId}::uuid, ${s.budget}::int)`),
     sql`, `,
@@ -563,16 +550,10 @@ function reserveSql(scopes: readonly BudgetScope[], day: string, tokens: number,
     insert into token_ledger as l (scope, scope_id, day, reserved)
     select v.scope, v.scope_id, ${day}::date, ${tokens}::int
       from (values ${values}) as v(scope, scope_id, budget)
-     where ${tokens}::int <= v.budget ${gate ? sql`and ${gate}` : sql``}
+     where ${tokens}::int <= v.budget and ${gate}
     on conflict (scope, scope_id, day) do update set reserved = l.reserved + excluded.reserved
       where l.used + l.reserved + excluded.reserved <= (case l.scope_id ${budgetOf} end)
     returning l.scope_id::text as scope_id`;
-}
-
-/** Turns a reservation into the real cost (0 for a failed call). */
-export async function settleTokens(reservation: Reservation, cost: number): Promise<void> {
-  if (reservation.scopes.length === 0) return;
-  await db().execute(settleSql(reservation, cost));
 }
 
 /** Settles the reservation and frees the user's stream, in one statement. */

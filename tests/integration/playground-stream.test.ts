@@ -18,7 +18,7 @@ import { Markdown } from "../../app/components/playground/markdown";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { providerErrorMessage } from "../../app/playground/error-messages";
 import { configureProviders } from "../../app/playground/providers.server";
-import { reserveTokens, ledgerDay } from "../../app/playground/guard.server";
+import { claimStreamAndReserve, ledgerDay } from "../../app/playground/guard.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
@@ -273,13 +273,31 @@ describe("every fault ends in its terminal state, with the right message, and co
 });
 
 describe("budgets hold under concurrency", () => {
-  it("50 parallel reservations against one student's budget grant exactly what fits", async () => {
-    const { student } = await studentWith();
-    const scope = [{ scope: "student" as const, scopeId: student.id, budget: 1_000 }];
+  it("50 parallel claims against one class's budget reserve exactly what fits, and give the rest back", async () => {
+    // The app's own reservation path (what the stream action calls): each student claims their
+    // stream and reserves from their own budget AND the shared class budget in one statement.
+    const { cls } = await studentWith();
+    const students = await Promise.all(Array.from({ length: 50 }, () => makeStudentIn(cls.id)));
     const day = ledgerDay(new Date());
-    const results = await Promise.all(Array.from({ length: 50 }, () => reserveTokens(scope, day, 100)));
-    expect(results.filter((r) => r.ok)).toHaveLength(10);
-    expect(await ledger(student.id)).toEqual({ [student.id]: { used: 0, reserved: 1_000 } });
+    const results = await Promise.all(
+      students.map((s) =>
+        claimStreamAndReserve(s.id, 60, [
+          { scope: "student", scopeId: s.id, budget: 10_000 },
+          { scope: "class", scopeId: cls.id, budget: 1_000 },
+        ], day, 100),
+      ),
+    );
+    const granted = students.filter((_, i) => results[i]!.ok);
+    const refused = students.filter((_, i) => !results[i]!.ok);
+    expect(granted).toHaveLength(10);
+    for (const i of results.keys()) if (!results[i]!.ok) expect(results[i]).toEqual({ ok: false, reason: "budget_class" });
+    expect((await ledger(cls.id))[cls.id]).toEqual({ used: 0, reserved: 1_000 });
+    const own = await ledger(...students.map((s) => s.id));
+    for (const s of granted) expect(own[s.id]).toEqual({ used: 0, reserved: 100 });
+    // A refused claim keeps nothing: its own reservation is given back and its stream freed.
+    for (const s of refused) expect(own[s.id] ?? { used: 0, reserved: 0 }).toEqual({ used: 0, reserved: 0 });
+    for (const s of refused) expect(await activeStreams(s.id)).toBe(0);
+    for (const s of granted) expect(await activeStreams(s.id)).toBe(1);
   });
 
   it("50 parallel requests from one student never overspend their budget", async () => {
