@@ -373,7 +373,10 @@ describe("properties", () => {
       fc.constantFrom(" Street", " Road", " passport number ", " St ", "学号", "身份证号"),
     ),
     maxLength: 80,
-  });
+  })
+    // A chat app's name followed by a word ("QQ Street", "wx号abc") is a handle to the screen, on
+    // purpose (WeChat ids are letters): random letters that spell one are left out here.
+    .filter((t) => !/qq|[vw]x|wechat|weixin|snap|insta|ig|line|kik|fb|tik\s?tok|discord|steam|psn|微信|扣扣/i.test(t));
 
   it("text without digits, Chinese numerals or @ never yields personal-data findings", () => {
     fc.assert(
