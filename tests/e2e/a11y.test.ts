@@ -72,10 +72,12 @@ describe("accessibility of every page type", () => {
         if (htmlLang !== lang) failures.push(`${visit.label}: <html lang="${htmlLang}">, expected ${lang}`);
         for (const v of await seriousViolations(browser.page)) failures.push(`${visit.label}: ${v}`);
       }
-      if (skipped.length) console.log(`[a11y ${lang}] redirected away (not checked): ${skipped.join(", ")}`);
-      expect(visits.length - skipped.length).toBeGreaterThan(2);
+      // Every page of the route manifest is checked but these two, which are not pages anyone
+      // stays on: signing out and linking a school account both send you on at once.
+      expect(skipped.sort()).toEqual(["auth.oidc.link.tsx as anonymous", "signout.tsx as anonymous"]);
       expect(failures).toEqual([]);
-    });
+      // every page, twice over (desktop and phone width is the next test): a minute is not enough
+    }, 300_000);
   }
 
   it("works 360 px wide, resizes text to 200 % and shows keyboard focus (简体中文)", async () => {
@@ -113,5 +115,5 @@ describe("accessibility of every page type", () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000);
 });
