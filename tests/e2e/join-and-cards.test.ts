@@ -82,7 +82,10 @@ describe("sign-in cards and the join screen", () => {
     await page.getByRole("button", { name: en("teach.createClass") }).click();
     await page.waitForURL(/\/teach\/classes\/[0-9a-f-]{36}\/roster/);
     classId = /\/teach\/classes\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-    joinCode = (await page.locator(".join-code").first().innerText()).trim();
+    // the URL changes a moment before the new page is drawn: wait for the class's own heading, and
+    // read the code from its header (the class list just left shows other classes' codes)
+    await page.getByRole("heading", { level: 1, name: `Join test ${suffix}` }).waitFor();
+    joinCode = (await page.locator(".class-frame-head .join-code").innerText()).trim();
 
     const names = page.getByLabel(en("teach.roster.names"));
     await names.fill("Ada Lovelace");
