@@ -15,7 +15,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Block, Course, Inline, Locale, Question } from "../app/course/types";
+import { inlineText } from "../app/course/block-tree";
+import type { Block, Course, Locale, Question } from "../app/course/types";
 import { LOCALES } from "../app/course/types";
 import { toHant } from "../app/i18n/hant";
 import { trainMiniModel, type TrainingText } from "../app/playground/mini-model-engine.server";
@@ -95,26 +96,6 @@ function blockTexts(block: Block): string[] {
     case "check":
       return [];
   }
-}
-
-function inlineText(inlines: Inline[]): string {
-  return inlines
-    .map((inline) => {
-      switch (inline.t) {
-        case "text":
-        case "code":
-          return inline.v;
-        case "strong":
-        case "em":
-        case "link":
-          return inlineText(inline.c);
-        case "br":
-          return "\n";
-        case "cite":
-          return "";
-      }
-    })
-    .join("");
 }
 
 function main(): number {

@@ -3,7 +3,7 @@
  * (callout, predict, discuss…) is found by every walker at once: placed checks, try-its, the
  * step rules.
  */
-import type { Block } from "./types";
+import type { Block, Inline } from "./types";
 
 /** The block lists directly inside a block (none for a leaf). */
 export function innerBlockLists(block: Block): ReadonlyArray<readonly Block[]> {
@@ -28,4 +28,25 @@ export function* allBlocks(blocks: readonly Block[]): Generator<Block> {
     yield block;
     for (const inner of innerBlockLists(block)) yield* allBlocks(inner);
   }
+}
+
+/** The text a reader sees in a run of inlines: citations (a "[2]" link) are not text. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((inline) => {
+      switch (inline.t) {
+        case "text":
+        case "code":
+          return inline.v;
+        case "strong":
+        case "em":
+        case "link":
+          return inlineText(inline.c);
+        case "br":
+          return "\n";
+        case "cite":
+          return "";
+      }
+    })
+    .join("");
 }

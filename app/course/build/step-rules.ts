@@ -3,9 +3,9 @@
  * objectives the student can say about themselves. They are errors by default, so a lesson that
  * breaks them cannot ship; LANTERN_STRICT_STEPS=0 turns them into warnings while a lesson is drafted.
  */
-import { allBlocks } from "../block-tree";
+import { allBlocks, inlineText } from "../block-tree";
 import { countWords } from "../tryit-check";
-import type { AuthoredLocale, Block, Inline } from "../types";
+import type { AuthoredLocale, Block } from "../types";
 import type { ContentIssues } from "./errors";
 import type { StepDraft } from "./markdown-to-blocks";
 
@@ -56,26 +56,6 @@ export function stepWordCount(blocks: readonly Block[]): number {
 export function hasActivity(blocks: readonly Block[]): boolean {
   for (const block of allBlocks(blocks)) if (ACTIVITY_BLOCKS.has(block.t)) return true;
   return false;
-}
-
-function inlineText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline) => {
-      switch (inline.t) {
-        case "text":
-        case "code":
-          return inline.v;
-        case "strong":
-        case "em":
-        case "link":
-          return inlineText(inline.c);
-        case "br":
-          return "\n";
-        case "cite":
-          return ""; // "[2]" is a link, not a word to read
-      }
-    })
-    .join(" ");
 }
 
 export interface StepRuleContext {
