@@ -10,6 +10,10 @@ export default defineConfig({
   test: {
     globals: true,
     reporters: ["default"],
+    // vitest's default is one worker per core minus one: a single worker on a 2-core machine, so
+    // every file ran after the other while most of them wait on PostgreSQL. Two workers keep both
+    // cores busy. (The e2e project still runs one file at a time: its files share one server.)
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },

@@ -30,8 +30,13 @@ beforeAll(() => {
 
 afterAll(async () => {
   await closeTestSql();
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) killGroup(child, "SIGTERM");
-  await sleep(1_000);
+  const stillRunning = running.filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of stillRunning) killGroup(child, "SIGTERM");
+  // wait for each to exit (bounded: a wedged one is left to stopLeftPostgres)
+  await Promise.race([
+    Promise.all(stillRunning.map((child) => new Promise((resolve) => child.once("exit", resolve)))),
+    sleep(10_000),
+  ]);
   for (const dir of dataDirs) stopLeftPostgres(dir);
   app.remove();
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
