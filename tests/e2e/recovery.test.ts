@@ -15,9 +15,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_NODE_FLAGS } from "../../server/node-flags";
-import { closeTestSql, cookieHeaderFor } from "./setup/context";
+import { closeTestSql, cookieHeaderFor, e2eDatabaseUrl } from "./setup/context";
 import { embeddedPostgresPids, embeddedUrl, freePort, processTree, sleep, snapshotApp, startLanternServer } from "../../scripts/harness/lantern-server";
 
 let app: { dir: string; remove(): void };
@@ -302,7 +302,7 @@ async function partitionableRelay(host: string, port: number) {
 
 describe("an external PostgreSQL that stops answering (DATABASE_URL)", () => {
   it("answers a page waiting on it with 503 within the bound, the next ones at once, and recovers when it answers again", async () => {
-    const target = new URL(inject("e2eDatabaseUrl"));
+    const target = new URL(e2eDatabaseUrl());
     const relay = await partitionableRelay(target.hostname, Number(target.port));
     const viaRelay = new URL(target);
     viaRelay.port = String(relay.port);
