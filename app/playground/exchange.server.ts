@@ -18,7 +18,10 @@ import { transaction } from "~/utils/db.server";
 import { allBlocks } from "~/course/block-tree";
 import { getLesson } from "~/course/course.server";
 import type { Block, RecordedReply, TryItCheck } from "~/course/types";
-import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
+import { findConversation, historyFor, recordPrompt, recordReply, requestsInLastMinute, titleFrom } from "~/models/playground.server";
+import { loadSandboxFacts } from "~/models/playground-sandbox.server";
+import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models/stream-claims.server";
+import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import type { ChatProvider, ChatRequest } from "./provider";
 import { providerErrorMessage } from "./error-messages";
 import type { StreamEvent, SupportCardView } from "./chat-events";
@@ -29,24 +32,20 @@ import {
   accessRefusal,
   allowedModelIds,
   budgetScopes,
-  claimStreamAndReserve,
   composeSystemPrompt,
   costOf,
   flagKinds,
-  ledgerDay,
-  loadSandbox,
   maxInputTokens,
   maxTokensFor,
   MAX_PROMPT_CHARS,
-  MAX_STREAM_MS,
   MAX_SYSTEM_CHARS,
   overRate,
   REFUSAL_STATUS,
+  sandboxOf,
   screenOutgoing,
-  settleAndRelease,
   temperatureFor,
   type RefusalCode,
-  type Reservation,
+  type Sandbox,
 } from "./guard.server";
 import { MINI_MODEL_ID, providersConfig } from "./providers.server";
 import { resolveModel } from "./connections.server";
@@ -132,10 +131,11 @@ export async function prepareExchange(
   locale: Locale,
   { now = new Date(), origin = null }: ExchangeOptions = {},
 ): Promise<Refusal | PreparedExchange | SupportOnly> {
-  const [sandbox, found] = await Promise.all([
-    loadSandbox(user, now),
+  const [facts, found] = await Promise.all([
+    loadSandboxFacts(user, now),
     input.conversationId ? findConversation(user, input.conversationId) : Promise.resolve(null),
   ]);
+  const sandbox = sandboxOf(user, facts);
   const { policy } = sandbox;
   if (input.conversationId && !found) return refusal("not_found", locale);
   const closed = accessRefusal(policy, sandbox.classes.length > 0, now);
@@ -181,7 +181,7 @@ export async function prepareExchange(
     return holdForSupport(user, { input, found, sandbox, ownSystem, prompt, crisis, screened, origin, card: supportCardOf(safeguarding!) });
   }
   if (!screened.ok) {
-    if (await overRate(user.id, policy.messagesPerMinute)) {
+    if (overRate(await requestsInLastMinute(user.id), policy.messagesPerMinute)) {
       return refusal("rate_limited", locale, { n: policy.messagesPerMinute });
     }
     const base = { ...refusal("blocked", locale), message: screened.explanation };
@@ -276,7 +276,7 @@ async function holdForSupport(
   c: {
     input: ExchangeInput;
     found: Awaited<ReturnType<typeof findConversation>>;
-    sandbox: Awaited<ReturnType<typeof loadSandbox>>;
+    sandbox: Sandbox;
     ownSystem: string | null;
     prompt: string;
     crisis: CrisisResult;

@@ -31,14 +31,15 @@ import {
   accessRefusal,
   allowedModelIds,
   explainBlocked,
-  loadSandbox,
   maxTokensFor,
   maxTokensLimit,
   MAX_PROMPT_CHARS,
   MAX_SYSTEM_CHARS,
+  sandboxOf,
   type EffectivePolicy,
   type Schedule,
 } from "~/playground/guard.server";
+import { loadSandboxFacts } from "~/models/playground-sandbox.server";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
 import { claudeConfigured, type ModelOption } from "~/playground/providers.server";
 import { schoolModels } from "~/playground/connections.server";
@@ -60,14 +61,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const now = new Date();
   const conversationId = url.searchParams.get("c");
-  const [sandbox, conversations, found, offered, safeguarding] = await Promise.all([
-    loadSandbox(user, now),
+  const [sandboxFacts, conversations, found, offered, safeguarding] = await Promise.all([
+    loadSandboxFacts(user, now),
     listConversations(user),
     conversationId ? requireConversation(user, conversationId) : Promise.resolve(null),
     schoolModels(user),
     getSafeguardingSettings(user),
   ]);
   const card = supportCardOf(safeguarding);
+  const sandbox = sandboxOf(user, sandboxFacts);
   const { policy } = sandbox;
 
   const allowed = allowedModelIds(policy, offered.map((m) => m.id));
