@@ -1,22 +1,23 @@
 /**
- * The sandbox: every rule the playground applies before, during and after a call, in one module.
+ * The sandbox's rules: every decision the playground makes before, during and after a call, in
+ * one module. Pure — given the facts (loaded by app/models/), decide — so each rule reads, and is
+ * tested, as a table of facts and outcomes. The pipeline (pipeline.server.ts) loads the facts,
+ * asks here, and acts.
  *
  *   policy      the class policy of a student (several classes combine: the most restrictive
  *               wins), or a sane default for teachers trying the playground themselves
  *   access      playground on/off, opening hours, allowed models, explore mode
  *   preamble    the safety preamble for minors, prepended to every student request, not removable
- *   screening   personal data and blocked topics stop a prompt before it leaves the server;
- *               prompts and replies are flagged for the teacher
- *   streams     one stream per student at a time, and messages per minute (both in the database)
- *   budgets     tokens reserved atomically for the student AND each class before the call,
- *               settled to the real usage after it (a failed call costs nothing)
- *
- * Everything lives in PostgreSQL, never in process memory, so the rules hold across app processes.
+ *   screening   crisis messages go to the support card; personal data and blocked topics stop a
+ *               prompt before it leaves the server; prompts and replies are flagged for the teacher
+ *   rate        messages per minute (counted in the database, with the stream claim)
+ *   budgets     what a call reserves, for the student AND each class, and what it finally costs
+ *               (a failed call costs nothing)
  */
-import { sql, type SQL } from "drizzle-orm";
 import type { PlaygroundPolicy } from "../../db/schema";
-import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
+import type { SandboxFacts } from "~/models/playground-sandbox.server";
+import type { BudgetScope } from "~/models/token-ledger.server";
 import type { Locale } from "~/i18n/locales";
 import {
   explainFindings,
@@ -25,7 +26,8 @@ import {
   type Finding,
   type FindingKind,
 } from "./screening";
-import type { ChatMessage } from "./provider";
+import type { ChatMessage, ChatRequest, ProviderErrorCode } from "./provider";
+import { detectCrisisInTurn, type CrisisResult } from "./crisis";
 import { screenContext, type ContextFinding, type ContextPart } from "./screen-context";
 import { foldForWords, originalSpan } from "./normalize-text";
 import { isTimeZone, serverTimeZone, wallClock } from "~/utils/time-zone";
@@ -121,11 +123,6 @@ export function openAt(policy: Pick<EffectivePolicy, "schedules" | "timeZone">, 
   return policy.schedules.every((s) => scheduleOpenAt(s, now, policy.timeZone));
 }
 
-/** The ledger's day: the server's local date, like the schedule. */
-export function ledgerDay(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
@@ -136,7 +133,7 @@ export interface BudgetUse {
   budget: number;
 }
 
-/** One user's sandbox as loaded for a page or a chat request. */
+/** One user's sandbox, as a page or a chat request sees it. */
 export interface Sandbox {
   policy: EffectivePolicy;
   /** The classes whose budgets a call reserves from, in enrolment order. */
@@ -147,36 +144,20 @@ export interface Sandbox {
   usage: { own: BudgetUse; classes: (BudgetUse & { classId: string })[] };
 }
 
-/** One query: the user's classes and their policies, and today's ledger rows. */
-export async function loadSandbox(user: Pick<SessionUser, "id" | "role">, now = new Date()): Promise<Sandbox> {
-  const day = ledgerDay(now);
-  const student = user.role === "student";
-  const [row] = await db().execute<{
-    time_zone: string | null;
-    classes: { id: string; policy: PlaygroundPolicy }[];
-    ledger: { scope: "student" | "class"; scope_id: string; used: number; reserved: number }[];
-  }>(sql`
-    with cls as (
-      select c.id, c.playground_policy as policy, e.created_at
-      from enrollments e join classes c on c.id = e.class_id
-      where ${student} and e.student_id = ${user.id} and c.archived_at is null
-    )
-    select
-      (select s.settings->>'timeZone' from users u join schools s on s.id = u.school_id where u.id = ${user.id}) as time_zone,
-      (select coalesce(json_agg(json_build_object('id', id, 'policy', policy) order by created_at), '[]'::json) from cls) as classes,
-      (select coalesce(json_agg(json_build_object('scope', l.scope, 'scope_id', l.scope_id, 'used', l.used, 'reserved', l.reserved)), '[]'::json)
-         from token_ledger l
-        where l.day = ${day}::date
-          and ((l.scope = 'student' and l.scope_id = ${user.id}) or (l.scope = 'class' and l.scope_id in (select id from cls)))) as ledger`);
-  const classRows = row?.classes ?? [];
-  const ledger = row?.ledger ?? [];
-  const timeZone = row?.time_zone && isTimeZone(row.time_zone) ? row.time_zone : serverTimeZone();
-  const policy: EffectivePolicy = student
-    ? { kind: "student", ...combinePolicies(classRows.map((c) => c.policy)), timeZone }
-    : { kind: "staff", ...STAFF_POLICY, timeZone };
-  const classes = classRows.map((c) => ({ classId: c.id, dailyTokens: c.policy.classDailyTokens }));
+/**
+ * The rules that apply to a user, from their stored facts (loadSandboxFacts): a student's
+ * classes combined, or the staff policy; opening hours on the school's clocks (the server's when
+ * the school's zone is unknown); today's use of every budget.
+ */
+export function sandboxOf(user: Pick<SessionUser, "id" | "role">, facts: SandboxFacts): Sandbox {
+  const timeZone = facts.timeZone && isTimeZone(facts.timeZone) ? facts.timeZone : serverTimeZone();
+  const policy: EffectivePolicy =
+    user.role === "student"
+      ? { kind: "student", ...combinePolicies(facts.classes.map((c) => c.policy)), timeZone }
+      : { kind: "staff", ...STAFF_POLICY, timeZone };
+  const classes = facts.classes.map((c) => ({ classId: c.id, dailyTokens: c.policy.classDailyTokens }));
   const usageOf = (scopeId: string, budget: number): BudgetUse => {
-    const l = ledger.find((x) => x.scope_id === scopeId);
+    const l = facts.ledger.find((x) => x.scope_id === scopeId);
     return { used: l?.used ?? 0, reserved: l?.reserved ?? 0, budget };
   };
   return {
@@ -444,77 +425,71 @@ function isFindingKind(value: string): value is FindingKind {
 }
 
 // ---------------------------------------------------------------------------------------------
-// One stream at a time, messages per minute
-
-/** A stream never runs longer than this (the exchange aborts it); a claim older than that is stale. */
-export const MAX_STREAM_MS = 5 * 60_000;
-const STALE_CLAIM_SECONDS = MAX_STREAM_MS / 1000 + 30;
-
-const RECENT_REQUESTS = (userId: string) => sql`
-  select count(*)::int as n from playground_messages m
-   where m.user_id = ${userId} and m.created_at > now() - interval '1 minute'
-     and (m.role = 'assistant' or m.status = 'blocked')`;
-
-export type ClaimResult =
-  | { ok: true; reservation: Reservation }
-  | { ok: false; reason: "busy" | "rate_limited" | "budget_own" | "budget_class" };
+// What the student typed, and what becomes of a message that matched crisis detection
 
 /**
- * Claims the user's one stream — if they are under their messages-per-minute limit — and
- * reserves `tokens` in every budget scope, all in ONE statement (one round trip, one commit on
- * the hot path). Each request to a model ends as one assistant message, and each blocked prompt
- * as one blocked message, so those are what the rate counts; the claim serialises a user's
- * requests, so the count cannot be raced. If a scope refuses, the claim and whatever the other
- * scopes reserved are given back at once.
+ * What the student typed that this request sends — never the lesson's text, never the model's
+ * replies: crisis detection and screening read only these.
  */
-export async function claimStreamAndReserve(
-  userId: string,
-  messagesPerMinute: number,
-  scopes: readonly BudgetScope[],
-  day: string,
-  tokens: number,
-): Promise<ClaimResult> {
-  const reserve = scopes.length > 0 ? sql`, reserve as (${reserveSql(scopes, day, tokens, sql`exists (select 1 from claim)`)})` : sql``;
-  const reserved = scopes.length > 0 ? sql`(select coalesce(array_agg(scope_id), '{}') from reserve)` : sql`'{}'::text[]`;
-  const [row] = await db().execute<{ claimed: number; recent: number; reserved: string[] }>(sql`
-    with recent as (${RECENT_REQUESTS(userId)}),
-    claim as (
-      insert into active_streams (user_id, started_at)
-      select ${userId}::uuid, now() from recent where recent.n < ${messagesPerMinute}
-      on conflict (user_id) do update set started_at = excluded.started_at
-        where active_streams.started_at < now() - make_interval(secs => ${STALE_CLAIM_SECONDS})
-      returning user_id
-    )${reserve}
-    select (select count(*)::int from claim) as claimed, (select n from recent) as recent, ${reserved} as reserved`);
-  const reservation: Reservation = { scopes: [...scopes], day, tokens };
-  if (!row || row.claimed === 0) {
-    return { ok: false, reason: (row?.recent ?? 0) >= messagesPerMinute ? "rate_limited" : "busy" };
-  }
-  const granted = new Set(row.reserved);
-  if (granted.size === scopes.length) return { ok: true, reservation };
-  await settleAndRelease(userId, { ...reservation, scopes: scopes.filter((s) => granted.has(s.scopeId)) }, 0);
-  const refused = scopes.find((s) => !granted.has(s.scopeId))!;
-  return { ok: false, reason: refused.scope === "student" ? "budget_own" : "budget_class" };
+export interface TypedByStudent {
+  prompt: string;
+  /** Their own system prompt (explore mode); null when there is none or a lesson's try-it fixes it. */
+  system: string | null;
+  /** Their earlier messages that this request sends again, oldest first. */
+  earlier: string[];
+  /** Their message just before this one (teens type in bursts: "i just want to" ⏎ "die"). */
+  previous: string | null;
 }
 
-/** Counts like claimStreamAndReserve, without claiming: a blocked prompt still counts against the rate. */
-export async function overRate(userId: string, messagesPerMinute: number): Promise<boolean> {
-  const [row] = await db().execute<{ n: number }>(RECENT_REQUESTS(userId));
-  return (row?.n ?? 0) >= messagesPerMinute;
+/** `messages` as sent, ending with the prompt; `system`: the system prompt the student typed. */
+export function typedByStudent(messages: readonly ChatMessage[], system: string | null): TypedByStudent {
+  const previousTyped = messages.at(-2)?.role === "assistant" ? messages.at(-3) : messages.at(-2);
+  return {
+    prompt: messages.at(-1)!.content,
+    system,
+    earlier: messages.slice(0, -1).flatMap((m) => (m.role === "user" ? [m.content] : [])),
+    previous: previousTyped?.role === "user" ? previousTyped.content : null,
+  };
 }
 
-export async function releaseStream(userId: string): Promise<void> {
-  await db().execute(sql`delete from active_streams where user_id = ${userId}`);
+/**
+ * Crisis detection over this turn: the prompt with the student's own system prompt, and read on
+ * from their message before. With a system prompt in between, the burst is the previous message
+ * and this prompt, so that pair is read too when the first reading finds nothing.
+ */
+export function crisisInTurn(typed: TypedByStudent): CrisisResult {
+  const withSystem = detectCrisisInTurn(typed.system ? `${typed.system}\n${typed.prompt}` : typed.prompt, typed.previous);
+  return withSystem.matched || !typed.system ? withSystem : detectCrisisInTurn(typed.prompt, typed.previous);
+}
+
+/**
+ * What happens to a message, from crisis detection and the screen (docs/decisions/006, 014):
+ *   send              nothing matched: it goes to the model
+ *   block             personal data or a blocked topic: stored blocked, never sent
+ *   hold_for_support  a crisis message the school keeps from models (the default), or one the
+ *                     screen would block: the support card alone, nothing sent
+ *   send_after_card   a crisis message the school lets the model answer too: the card comes first
+ */
+export type ScreeningVerdict = "send" | "block" | "hold_for_support" | "send_after_card";
+
+export function screeningVerdict(facts: { crisis: boolean; sendCrisisToModel: boolean; screenedOk: boolean }): ScreeningVerdict {
+  if (facts.crisis) return facts.sendCrisisToModel && facts.screenedOk ? "send_after_card" : "hold_for_support";
+  return facts.screenedOk ? "send" : "block";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages per minute
+
+/**
+ * Over the limit: a blocked prompt counts against the rate too, and past it is not even stored.
+ * The stream claim applies the same rule inside its statement (stream-claims.server.ts).
+ */
+export function overRate(requestsInLastMinute: number, messagesPerMinute: number): boolean {
+  return requestsInLastMinute >= messagesPerMinute;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Token budgets
-
-export interface BudgetScope {
-  scope: "student" | "class";
-  scopeId: string;
-  budget: number;
-}
 
 /** The scopes a call of this user reserves from: their own budget and each of their classes'. */
 export function budgetScopes(userId: string, sandbox: Pick<Sandbox, "policy" | "classes">): BudgetScope[] {
@@ -523,55 +498,6 @@ export function budgetScopes(userId: string, sandbox: Pick<Sandbox, "policy" | "
     { scope: "student", scopeId: userId, budget: sandbox.policy.dailyTokens },
     ...sandbox.classes.map((c) => ({ scope: "class" as const, scopeId: c.classId, budget: c.dailyTokens })),
   ];
-}
-
-export interface Reservation {
-  scopes: BudgetScope[];
-  day: string;
-  tokens: number;
-}
-
-/**
- * Each row is added to only if used + reserved + tokens stays within its budget: INSERT … ON
- * CONFLICT DO UPDATE … WHERE locks and re-checks the row, so parallel requests in any number of
- * processes never overspend. `gate`: reserve only if this condition holds (the stream claim, so a
- * request that did not get the user's stream reserves nothing).
- */
-function reserveSql(scopes: readonly BudgetScope[], day: string, tokens: number, gate: SQL): SQL {
-  const values = sql.join(
-    scopes.map((s) => sql`(${s.scope}::budget_scope, ${s.scopeId}::uuid, ${s.budget}::int)`),
-    sql`, `,
-  );
-  const budgetOf = sql.join(
-    scopes.map((s) => sql`when ${s.scopeId}::uuid then ${s.budget}::int`),
-    sql` `,
-  );
-  return sql`
-    insert into token_ledger as l (scope, scope_id, day, reserved)
-    select v.scope, v.scope_id, ${day}::date, ${tokens}::int
-      from (values ${values}) as v(scope, scope_id, budget)
-     where ${tokens}::int <= v.budget and ${gate}
-    on conflict (scope, scope_id, day) do update set reserved = l.reserved + excluded.reserved
-      where l.used + l.reserved + excluded.reserved <= (case l.scope_id ${budgetOf} end)
-    returning l.scope_id::text as scope_id`;
-}
-
-/** Settles the reservation and frees the user's stream, in one statement. */
-export async function settleAndRelease(userId: string, reservation: Reservation | null, cost: number): Promise<void> {
-  if (!reservation || reservation.scopes.length === 0) return releaseStream(userId);
-  await db().execute(sql`
-    with settled as (${settleSql(reservation, cost)})
-    delete from active_streams where user_id = ${userId}`);
-}
-
-function settleSql({ scopes, day, tokens }: Reservation, cost: number): SQL {
-  const ids = sql.join(
-    scopes.map((s) => sql`${s.scopeId}::uuid`),
-    sql`, `,
-  );
-  return sql`update token_ledger
-       set reserved = greatest(reserved - ${tokens}::int, 0), used = used + ${Math.max(0, Math.round(cost))}::int
-     where day = ${day}::date and scope_id in (${ids})`;
 }
 
 /** Per message, a generous allowance for the role markers and formatting the API adds. */
@@ -612,6 +538,31 @@ export function maxInputTokens(system: string, messages: readonly ChatMessage[],
   return total;
 }
 
+export interface ReservationFacts {
+  provider: "mini" | "claude";
+  userId: string;
+  sandbox: Pick<Sandbox, "policy" | "classes">;
+  request: Pick<ChatRequest, "model" | "system" | "messages" | "maxTokens">;
+  /** The system prompt this request stores with the conversation (the student's or the lesson's). */
+  ownSystem: string | null;
+  /** A stored conversation: the system prompt it has, and its last completed reply's usage. */
+  conversation: { systemPrompt: string | null; previous: (PreviousUsage & { model: string | null }) | null } | null;
+}
+
+/**
+ * What a call reserves before it starts, and from which budgets. The offline mini model costs
+ * nothing, so it reserves from none. A model reserves its most: the input's upper bound (exact so
+ * far when the conversation continues with the same model and system prompt) plus max_tokens.
+ */
+export function reservationFor(f: ReservationFacts): { tokens: number; scopes: BudgetScope[] } {
+  if (f.provider === "mini") return { tokens: 0, scopes: [] };
+  const previous = f.conversation?.previous ?? null;
+  const sameContext =
+    f.conversation !== null && previous?.model === f.request.model && (f.conversation.systemPrompt ?? null) === (f.ownSystem ?? null);
+  const tokens = maxInputTokens(f.request.system, f.request.messages, sameContext ? previous : null) + f.request.maxTokens;
+  return { tokens, scopes: budgetScopes(f.userId, f.sandbox) };
+}
+
 /**
  * What a finished call costs the budgets: a complete reply its real usage; a reply the student
  * stopped, what was produced before the stop (Anthropic bills it); any failure nothing.
@@ -622,10 +573,22 @@ export function costOf(outcome: "complete" | "stopped" | "failed", usage: Previo
   return 0;
 }
 
-/** Today's use of one class's budget (the teacher's policy page). */
-export async function classUsageToday(classId: string, now = new Date()): Promise<{ used: number; reserved: number }> {
-  const [row] = await db().execute<{ used: number; reserved: number }>(sql`
-    select used, reserved from token_ledger
-     where scope = 'class' and scope_id = ${classId} and day = ${ledgerDay(now)}::date`);
-  return { used: row?.used ?? 0, reserved: row?.reserved ?? 0 };
+/** How a stream ended, as the provider told it. */
+export interface StreamEnd {
+  /** null: the reply completed; "aborted": the student stopped it; else what went wrong. */
+  failure: ProviderErrorCode | null;
+  text: string;
+  textEvents: number;
+  usage: PreviousUsage;
+}
+
+/**
+ * How the reply is stored and what it costs: a stopped reply, or a failed one with some text, is
+ * kept unfinished ("incomplete"); a failure with no text is an error.
+ */
+export function settlementOf(end: StreamEnd): { status: "complete" | "incomplete" | "error"; cost: number } {
+  const stopped = end.failure === "aborted";
+  const status = end.failure === null ? "complete" : stopped || end.text ? "incomplete" : "error";
+  const cost = costOf(end.failure === null ? "complete" : stopped ? "stopped" : "failed", end.usage, end.textEvents);
+  return { status, cost };
 }

@@ -1,0 +1,54 @@
+/**
+ * A lesson's "try it" prompts, found by "lessonSlug:tryitId" in the compiled course: the page
+ * prefills and grades them, and the pipeline lets a try-it fix the system prompt.
+ */
+import type { Locale } from "~/i18n/locales";
+import { allBlocks } from "~/course/block-tree";
+import { getLesson } from "~/course/course.server";
+import type { Block, RecordedReply, TryItCheck } from "~/course/types";
+
+
+export interface TryIt {
+  ref: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  id: string;
+  prompt: string;
+  system: string | null;
+  check: TryItCheck;
+  miniCheck: TryItCheck | null;
+  recorded: RecordedReply | null;
+}
+
+/** A lesson's "try it" block by "lessonSlug:tryitId", in the reader's language, or null. */
+export function findTryIt(ref: string, locale: Locale): TryIt | null {
+  const [lessonSlug = "", id = ""] = ref.split(":");
+  if (!lessonSlug || !id) return null;
+  const lesson = getLesson(lessonSlug);
+  const content = lesson?.content[locale];
+  if (!content) return null;
+  for (const step of content.steps) {
+    const block = findTryItBlock(step.blocks, id);
+    if (block) {
+      return {
+        ref,
+        lessonSlug,
+        lessonTitle: content.title,
+        id,
+        prompt: block.prompt,
+        system: block.system ?? null,
+        check: block.check,
+        miniCheck: block.miniCheck ?? null,
+        recorded: block.recorded ?? null,
+      };
+    }
+  }
+  return null;
+}
+
+type TryItBlock = Extract<Block, { t: "tryit" }>;
+
+function findTryItBlock(blocks: readonly Block[], id: string): TryItBlock | null {
+  for (const block of allBlocks(blocks)) if (block.t === "tryit" && block.id === id) return block;
+  return null;
+}
