@@ -20,7 +20,7 @@ import { getLesson } from "~/course/course.server";
 import type { Block, RecordedReply, TryItCheck } from "~/course/types";
 import { findConversation, historyFor, recordPrompt, recordReply, titleFrom } from "~/models/playground.server";
 import type { ChatProvider, ChatRequest } from "./provider";
-import { providerErrorMessage } from "./error-messages";
+import { providerErrorMessage } from "./error-messages.server";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, detectCrisisInTurn, type CrisisResult } from "./crisis";
 import { severityOf } from "../models/severity";

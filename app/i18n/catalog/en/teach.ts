@@ -77,6 +77,7 @@ export const teach = {
   "teach.settings.archive": "Archive class",
   "teach.settings.unarchive": "Restore class",
   "teach.settings.saved": "Saved.",
+  "teach.pageTitle": "Your classes — Lantern",
   "teach.title": "Your classes",
   "teach.allClasses": "← All classes",
   "teach.archived": "Archived",

@@ -1,7 +1,8 @@
+import type { CatalogOf } from "../../translate";
 import type { models as en } from "../en/models";
 
 /** 管理 → 模型：学校的模型连接。 */
-export const models: Record<keyof typeof en, string> = {
+export const models: CatalogOf<typeof en> = {
   "admin.tab.models": "模型",
   "playground.model.viaConnection": "{model} — {connection}",
   "playground.model.where": "谁会收到你的提问：{where}",

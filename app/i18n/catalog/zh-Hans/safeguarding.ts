@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { safeguarding as en } from "../en/safeguarding";
 
-export const safeguarding: Record<keyof typeof en, string> = {
+export const safeguarding: CatalogOf<typeof en> = {
   "safeguarding.card.label": "来自学校的关心",
   "safeguarding.card.title": "你很重要。",
   "safeguarding.card.body": "你写的这些听起来真的很难受。你不需要一个人扛着，愿意说出来就很好。",

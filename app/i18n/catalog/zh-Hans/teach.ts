@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { teach as en } from "../en/teach";
 
-export const teach: Record<keyof typeof en, string> = {
+export const teach: CatalogOf<typeof en> = {
   "teach.noClasses": "你还没有班级。在下面创建第一个吧。",
   "teach.newClass": "新建班级",
   "teach.className": "班级名称",
@@ -78,6 +79,7 @@ export const teach: Record<keyof typeof en, string> = {
   "teach.settings.archive": "归档班级",
   "teach.settings.unarchive": "恢复班级",
   "teach.settings.saved": "已保存。",
+  "teach.pageTitle": "你的班级 — Lantern",
   "teach.title": "你的班级",
   "teach.allClasses": "← 全部班级",
   "teach.archived": "已归档",
