@@ -77,6 +77,16 @@ describe("catalogs", () => {
     expect(catalogAssetAt(studentUrl!.replace(/\.[\w-]{12}\.json$/, ".AAAAAAAAAAAA.json"))).toBeNull();
   });
 
+  it("tells the model, in every locale, where the student's own instructions start and end", () => {
+    for (const catalog of [en, zhHans, zhHant]) {
+      const rules = catalog["modelPrompt.safetyRules"];
+      expect(rules).toContain("<student_system_prompt>");
+      expect(rules).toContain("</student_system_prompt>");
+      expect(rules).toMatch(/12/);
+    }
+    for (const url of [...catalogUrlsFor("zh-Hant", "/teach/classes/x")]) expect(catalogAssetAt(url)).not.toContain("student_system_prompt");
+  });
+
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(format("Hello {name}, {n} left", { name: "Ada", n: 3 })).toBe("Hello Ada, 3 left");
     expect(format("Hello {name}", {})).toBe("Hello {name}");
