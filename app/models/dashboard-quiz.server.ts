@@ -14,6 +14,7 @@
  */
 import { sql } from "drizzle-orm";
 import { getCourse } from "~/course/course.server";
+import { courseIndex, lessonIndex, type CourseQuestion, type LessonQuestion } from "~/course/course-index";
 import type { Lesson, Question } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
@@ -225,8 +226,8 @@ async function queryQuizInsight(classId: string, lesson: string | null, attempts
   return row!.insight;
 }
 
-function questionsOf(lesson: Lesson): { q: Question; kind: "quiz" | "check" }[] {
-  return [...lesson.checks.map((q) => ({ q, kind: "check" as const })), ...lesson.quiz.map((q) => ({ q, kind: "quiz" as const }))];
+function questionsOf(lesson: Lesson): readonly LessonQuestion[] {
+  return lessonIndex(lesson).questions;
 }
 
 function confidenceLabel(c: Confidence | null, t: Translate): string {
@@ -250,12 +251,9 @@ export function answerText(row: Pick<ResponseRow, "choices" | "textAnswer" | "no
     .join("; ");
 }
 
-export function questionIndex(): Map<string, { lesson: Lesson; question: Question; kind: "quiz" | "check" }> {
-  const map = new Map<string, { lesson: Lesson; question: Question; kind: "quiz" | "check" }>();
-  for (const lesson of getCourse().lessons) {
-    for (const { q, kind } of questionsOf(lesson)) map.set(`${lesson.slug}/${q.id}`, { lesson, question: q, kind });
-  }
-  return map;
+/** Every question of the course by "lessonSlug/questionId" (course-index.ts: built once, on load). */
+export function questionIndex(): ReadonlyMap<string, CourseQuestion> {
+  return courseIndex(getCourse()).questionByRef;
 }
 
 export function attemptView(row: ResponseRow, question: Question | undefined, ctx: ViewContext): AttemptView {

@@ -9,7 +9,8 @@
  */
 import { sql } from "drizzle-orm";
 import type { PlaygroundPolicy } from "../../db/schema";
-import { getCourse } from "~/course/course.server";
+import { getCourse, getLesson } from "~/course/course.server";
+import { lessonIndex } from "~/course/course-index";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
 import { db } from "~/utils/db.server";
@@ -202,16 +203,15 @@ function describe(
   locale: Locale,
   t: Translate,
 ): Pick<TimelineEntry, "text" | "kind"> {
-  const lessons = getCourse().lessons;
-  const titleOf = (slug: string) => lessons.find((l) => l.slug === slug)?.content[locale].title ?? slug;
+  const titleOf = (slug: string) => getLesson(slug)?.content[locale].title ?? slug;
   switch (event.verb) {
     case "started":
       return { kind: "lesson", text: t("teach.dash.tl.started", { lesson: titleOf(event.objectId) }) };
     case STEP_DONE_VERB: {
       const [slug = "", stepId = ""] = event.objectId.split("#");
-      const lesson = lessons.find((l) => l.slug === slug);
+      const lesson = getLesson(slug);
       if (stepId === QUIZ_STEP) return { kind: "step", text: t("teach.dash.tl.quiz", { lesson: titleOf(slug) }) };
-      const step = lesson?.content[locale].steps.find((s) => s.id === stepId)?.title ?? stepId;
+      const step = (lesson && lessonIndex(lesson).byLocale[locale].stepById.get(stepId)?.step.title) ?? stepId;
       return { kind: "step", text: t("teach.dash.tl.step", { lesson: titleOf(slug), step }) };
     }
     case "completed":
@@ -245,9 +245,10 @@ export async function getStudentDetail(
   const lessons: LessonDetail[] = getCourse().lessons.map((lesson) => {
     const p = raw.progress?.find((x) => x.lesson === lesson.slug);
     const steps = lesson.content[locale].steps;
+    const { stepById } = lessonIndex(lesson).byLocale[locale];
     const state = !p ? "not_started" : p.status === "completed" ? "completed" : "in_progress";
     const atQuiz = state === "in_progress" && p?.currentStep === QUIZ_STEP;
-    const stepNo = p?.currentStep && !atQuiz ? steps.findIndex((s) => s.id === p.currentStep) + 1 : 0;
+    const stepNo = p?.currentStep && !atQuiz ? (stepById.get(p.currentStep)?.index ?? -1) + 1 : 0;
     const mine = answers.filter((a) => a.lesson === lesson.slug);
     // the latest quiz attempt's score, by the course's rule — the same number as the class page
     const quizRows = mine.filter((a) => a.kind === "quiz");
@@ -282,7 +283,7 @@ export async function getStudentDetail(
                 : t("teach.dash.status.inProgress")
             : t("teach.dash.status.notStarted"),
       // content steps only: the quiz's pseudo-step and ids of removed steps do not count
-      stepsDone: (p?.stepsDone ?? []).filter((id) => steps.some((s) => s.id === id)).length,
+      stepsDone: (p?.stepsDone ?? []).filter((id) => stepById.has(id)).length,
       steps: steps.length,
       currentStepTitle: state === "in_progress" && stepNo > 0 ? (steps[stepNo - 1]?.title ?? "") : "",
       time: formatDuration(p?.activeSeconds ?? 0, t),

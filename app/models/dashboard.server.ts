@@ -13,7 +13,8 @@
  */
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { getCourse } from "~/course/course.server";
+import { getCourse, getLesson } from "~/course/course.server";
+import { courseIndex, lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import type { Lesson } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
@@ -220,7 +221,7 @@ let questionOrderCache: { version: string; literal: string } | null = null;
 function questionOrderLiteral(): string {
   const course = getCourse();
   if (questionOrderCache?.version !== course.version) {
-    const ids = course.lessons.flatMap((l) => [...l.checks.map((q) => q.id), ...l.quiz.map((q) => q.id)]);
+    const ids = courseIndex(course).questionIds;
     questionOrderCache = { version: course.version, literal: `{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}` };
   }
   return questionOrderCache.literal;
@@ -398,8 +399,8 @@ export function lessonColumns(locale: Locale): LessonColumn[] {
 
 function stepIndex(lesson: Lesson, locale: Locale, stepId: string | null): number | null {
   if (!stepId || stepId === QUIZ_STEP) return null;
-  const i = lesson.content[locale].steps.findIndex((s) => s.id === stepId);
-  return i < 0 ? null : i + 1;
+  const i = lessonIndex(lesson).byLocale[locale].stepById.get(stepId)?.index;
+  return i === undefined ? null : i + 1;
 }
 
 /** "7.5/9": a score with at most one decimal (half points come from the overconfidence rule). */
@@ -508,7 +509,7 @@ function stuckSignal(
   const { locale, t } = ctx;
   for (const row of lessons) {
     if (row.status !== "in_progress" || row.activeOnStep === null || row.activeOnStep <= 0) continue;
-    const lesson = getCourse().lessons.find((l) => l.slug === row.lesson);
+    const lesson = getLesson(row.lesson);
     if (!lesson) continue;
     const { step, atQuiz } = furthestReached(lesson, locale, row);
     const stepId = atQuiz ? QUIZ_STEP : step ? lesson.content[locale].steps[step - 1]?.id : undefined;

@@ -41,7 +41,7 @@ import { severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, type CrisisResult } from "./crisis";
-import { providerErrorMessage } from "./error-messages";
+import { providerErrorMessage } from "./error-messages.server";
 import { resolveModel, type ResolvedModel } from "./connections.server";
 import { parseExchangeForm, type ExchangeInput } from "./exchange-form.server";
 import { findTryIt } from "./tryit.server";

@@ -3,10 +3,9 @@
  * prefills and grades them, and the pipeline lets a try-it fix the system prompt.
  */
 import type { Locale } from "~/i18n/locales";
-import { allBlocks } from "~/course/block-tree";
+import { lessonIndex } from "~/course/course-index";
 import { getLesson } from "~/course/course.server";
-import type { Block, RecordedReply, TryItCheck } from "~/course/types";
-
+import type { RecordedReply, TryItCheck } from "~/course/types";
 
 export interface TryIt {
   ref: string;
@@ -25,30 +24,17 @@ export function findTryIt(ref: string, locale: Locale): TryIt | null {
   const [lessonSlug = "", id = ""] = ref.split(":");
   if (!lessonSlug || !id) return null;
   const lesson = getLesson(lessonSlug);
-  const content = lesson?.content[locale];
-  if (!content) return null;
-  for (const step of content.steps) {
-    const block = findTryItBlock(step.blocks, id);
-    if (block) {
-      return {
-        ref,
-        lessonSlug,
-        lessonTitle: content.title,
-        id,
-        prompt: block.prompt,
-        system: block.system ?? null,
-        check: block.check,
-        miniCheck: block.miniCheck ?? null,
-        recorded: block.recorded ?? null,
-      };
-    }
-  }
-  return null;
-}
-
-type TryItBlock = Extract<Block, { t: "tryit" }>;
-
-function findTryItBlock(blocks: readonly Block[], id: string): TryItBlock | null {
-  for (const block of allBlocks(blocks)) if (block.t === "tryit" && block.id === id) return block;
-  return null;
+  const block = lesson ? lessonIndex(lesson).byLocale[locale].tryItById.get(id) : undefined;
+  if (!lesson || !block) return null;
+  return {
+    ref,
+    lessonSlug,
+    lessonTitle: lesson.content[locale].title,
+    id,
+    prompt: block.prompt,
+    system: block.system ?? null,
+    check: block.check,
+    miniCheck: block.miniCheck ?? null,
+    recorded: block.recorded ?? null,
+  };
 }

@@ -19,7 +19,7 @@ import { translator } from "~/i18n/catalogs.server";
 import type { Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/use-t";
 import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
-import { providerErrorMessage } from "~/playground/error-messages";
+import { providerErrorMessage } from "~/playground/error-messages.server";
 import { playgroundExchange, refusal, runToEnd } from "~/playground/pipeline.server";
 import { findTryIt } from "~/playground/tryit.server";
 import {
@@ -47,7 +47,7 @@ import { publicUrlOf } from "~/models/public-url.server";
 
 export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Playground — Lantern" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Lantern" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -16,7 +16,7 @@ import { action as playgroundAction, loader as playgroundLoader } from "../../ap
 import { action as policyAction, loader as policyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { Markdown } from "../../app/components/playground/markdown";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
-import { providerErrorMessage } from "../../app/playground/error-messages";
+import { providerErrorMessage } from "../../app/playground/error-messages.server";
 import { configureProviders } from "../../app/playground/providers.server";
 import { claimStreamAndReserve } from "../../app/models/stream-claims.server";
 import { ledgerDay } from "../../app/models/token-ledger.server";

@@ -38,7 +38,7 @@ export function ProgressFilters({ query, shown, total }: { query: ProgressQuery;
         </button>
       </div>
       <p className="small muted filter-count" aria-live="polite">
-        {t("teach.dash.filter.count", { shown, total })}
+        {t("teach.dash.filter.count", { shown, count: total })}
       </p>
     </Form>
   );
