@@ -296,6 +296,8 @@ export const zhHant: Record<MessageKey, string> = {
   "playground.regenerate": "重新生成",
   "playground.regenerate.hint": "用同一條提示詞再問一次，看看取樣會讓回答有什麼不同。",
   "playground.writing": "正在回答…",
+  "playground.reply.image": "圖片（未顯示）：{description}",
+  "playground.reply.table": "回覆中的表格",
   "playground.noJsNote": "回答完成後會顯示出來。",
   "playground.explore.title": "探索設定",
   "playground.explore.system": "系統提示詞",
