@@ -31,7 +31,7 @@ export function formatFor(req: ExpressRequest): Format {
   return "html";
 }
 
-function translatorFor(req: ExpressRequest): { t: Translate; locale: string } {
+async function translatorFor(req: ExpressRequest): Promise<{ t: Translate; locale: string }> {
   const headers = new Headers();
   for (const name of ["accept-language", "cookie"]) {
     const value = req.headers[name];
@@ -43,7 +43,7 @@ function translatorFor(req: ExpressRequest): { t: Translate; locale: string } {
   } catch {
     // a malformed URL: the language then comes from the headers alone
   }
-  const { locale } = resolveLocale(new Request(url, { headers }));
+  const { locale } = await resolveLocale(new Request(url, { headers }));
   return { t: translator(locale), locale };
 }
 
@@ -51,19 +51,19 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1_000_000)} MB`;
 }
 
-export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number): void {
-  sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooLarge.body", { max: megabytes(limit) }) }));
+export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number): Promise<void> {
+  return sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooLarge.body", { max: megabytes(limit) }) }));
 }
 
 export const BUSY_RETRY_SECONDS = 5;
 
-export function sendBusy(req: ExpressRequest, res: ExpressResponse): void {
+export function sendBusy(req: ExpressRequest, res: ExpressResponse): Promise<void> {
   res.setHeader("Retry-After", String(BUSY_RETRY_SECONDS));
-  sendRefusal(req, res, 503, (t) => ({ title: t("limit.busy.title"), message: t("limit.busy.body", { seconds: BUSY_RETRY_SECONDS }) }));
+  return sendRefusal(req, res, 503, (t) => ({ title: t("limit.busy.title"), message: t("limit.busy.body", { seconds: BUSY_RETRY_SECONDS }) }));
 }
 
-function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, words: (t: Translate) => { title: string; message: string }): void {
-  const { t, locale } = translatorFor(req);
+async function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, words: (t: Translate) => { title: string; message: string }): Promise<void> {
+  const { t, locale } = await translatorFor(req);
   const { title, message } = words(t);
   res.status(status);
   res.setHeader("Cache-Control", "no-store");

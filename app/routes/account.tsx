@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { LanguageSchema, PasswordChangeSchema as PasswordSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
-import { langCookie } from "~/i18n/locale.server";
+import { rememberLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { changePassword, setLocale } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setLocale(user, parsed.data.locale);
     return data(
       { done: "auth.account.languageSaved" as const, errors: {} as FieldErrors, message: null },
-      { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
+      { headers: { "Set-Cookie": await rememberLocale(parsed.data.locale) } },
     );
   }
   const parsed = validate(PasswordSchema, form);

@@ -22,9 +22,9 @@ export const meta: MetaFunction = () => [{ title: "Lantern" }];
  * linked and the e-mail plays no part.
  */
 async function pending(request: Request) {
-  const link = openPendingLink(readPendingLinkCookie(request));
+  const link = openPendingLink(await readPendingLinkCookie(request));
   const username = link ? await usernameOf(link.userId) : null;
-  if (!link || !username) throw redirect("/signin?sso=expired", { headers: { "Set-Cookie": clearPendingLinkCookie(request) } });
+  if (!link || !username) throw redirect("/signin?sso=expired", { headers: { "Set-Cookie": await clearPendingLinkCookie(request) } });
   return { link, username };
 }
 
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { message, errors: {} as FieldErrors };
   }
   await linkIdentity(link.userId, link.issuer, link.subject);
-  const headers = new Headers({ "Set-Cookie": clearPendingLinkCookie(request) });
+  const headers = new Headers({ "Set-Cookie": await clearPendingLinkCookie(request) });
   headers.append("Set-Cookie", await createSession(request, link.userId));
   return redirect(homeFor(result), { headers });
 }
