@@ -9,11 +9,12 @@
  * claim and the reservation are one statement each, and nothing is written per token.
  */
 import crypto from "node:crypto";
-import { z } from "zod";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
 import type { MessageKey } from "~/i18n/catalog/en";
 import type { SessionUser } from "~/utils/auth.server";
+import type { FieldErrors } from "~/utils/forms.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 import { transaction } from "~/utils/db.server";
 import { allBlocks } from "~/course/block-tree";
 import { getLesson } from "~/course/course.server";
@@ -37,9 +38,7 @@ import {
   loadSandbox,
   maxInputTokens,
   maxTokensFor,
-  MAX_PROMPT_CHARS,
   MAX_STREAM_MS,
-  MAX_SYSTEM_CHARS,
   overRate,
   REFUSAL_STATUS,
   screenOutgoing,
@@ -478,61 +477,12 @@ function findTryItBlock(blocks: readonly Block[], id: string): TryItBlock | null
 }
 
 // ---------------------------------------------------------------------------------------------
-// The form both the stream route and the no-JavaScript page post
+// The form both the stream route and the no-JavaScript page post (app/forms/playground.server.ts)
 
-const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().max(max).optional());
-const optionalNumber = (schema: z.ZodNumber) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
-
-const ExchangeForm = z.object({
-  intent: z.enum(["send", "regenerate"]).default("send"),
-  conversationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
-  prompt: z.string().default(""),
-  model: z.string().trim().min(1).max(100),
-  system: optionalText(MAX_SYSTEM_CHARS),
-  temperature: optionalNumber(z.number().min(0).max(1)),
-  maxTokens: optionalNumber(z.number().int().min(1).max(100_000)),
-  tryit: optionalText(200),
-});
-
-export type ExchangeFormResult = { ok: true; input: ExchangeInput } | { ok: false; refusal: Refusal };
-
-/** Parses the chat form; a refusal in the student's language when it is not acceptable. */
-export function parseExchangeForm(form: FormData, locale: Locale): ExchangeFormResult {
-  const raw = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
-  // PostgreSQL text cannot hold NUL characters; no keyboard types them, so refuse such input.
-  if (Object.values(raw).some((v) => typeof v === "string" && v.includes("\u0000"))) {
-    return { ok: false, refusal: refusal("invalid", locale) };
-  }
-  const parsed = ExchangeForm.safeParse(raw);
-  if (!parsed.success) {
-    const tooLongSystem = parsed.error.issues.some((i) => i.path[0] === "system" && i.code === "too_big");
-    return {
-      ok: false,
-      refusal: tooLongSystem ? refusal("too_long", locale, { max: MAX_SYSTEM_CHARS }) : refusal("invalid", locale),
-    };
-  }
-  const { intent, conversationId, prompt, model, system, temperature, maxTokens, tryit } = parsed.data;
-  const regenerate = intent === "regenerate";
-  if (!regenerate) {
-    // Invisible characters alone (zero-width spaces, joiners) are an empty message too.
-    if (!prompt.replace(/[\p{Cf}\s]/gu, "")) return { ok: false, refusal: refusal("empty", locale) };
-    if (prompt.length > MAX_PROMPT_CHARS) {
-      return { ok: false, refusal: refusal("too_long", locale, { max: MAX_PROMPT_CHARS }) };
-    }
-  }
-  return {
-    ok: true,
-    input: {
-      conversationId: conversationId ?? null,
-      prompt: regenerate ? null : prompt.trim(),
-      regenerate,
-      model,
-      system: system ?? null,
-      temperature: temperature ?? null,
-      maxTokens: maxTokens ?? null,
-      tryit: tryit ?? null,
-    },
-  };
+/** The refusal for a chat form that did not validate: its first problem, in the student's language. */
+export function formRefusal(errors: FieldErrors, locale: Locale): Refusal {
+  const [field, key] = Object.entries(errors)[0] ?? [];
+  if (key === "playground.refused.empty") return refusal("empty", locale);
+  if (key === "playground.refused.too_long") return refusal("too_long", locale, { max: field === "system" ? MAX_CHARS.systemPrompt : MAX_CHARS.prompt });
+  return refusal("invalid", locale);
 }

@@ -7,13 +7,15 @@
  * over budget…) are a single `error` event with an HTTP status that says the same.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
+import { formObject, readForm, validate } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
 import { publicUrlOf } from "~/models/public-url.server";
 import {
-  parseExchangeForm,
+  formRefusal,
   prepareExchange,
   refusal,
   streamExchange,
@@ -30,12 +32,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return refusalResponse(refusal("signed_out", locale));
   if (request.method !== "POST") return refusalResponse(refusal("invalid", locale));
 
-  const form = await request.formData().catch(() => null);
+  // an unreadable body, or one with a NUL character, is refused as one event like any other refusal
+  const form = await readForm(request).then(formObject, () => null);
   if (!form) return refusalResponse(refusal("invalid", locale));
-  const parsed = parseExchangeForm(form, locale);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
+  const parsed = validate(ExchangeFormSchema, form);
+  if (!parsed.ok) return refusalResponse(formRefusal(parsed.errors, locale));
 
-  const prepared = await prepareExchange(user, parsed.input, locale, { origin: await publicUrlOf(user) });
+  const prepared = await prepareExchange(user, parsed.data, locale, { origin: await publicUrlOf(user) });
   if (!prepared.ok) return refusalResponse(prepared);
   if (prepared.ok === "support") {
     // Nothing went to a model: the support card is the whole answer.

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SsoLinkSchema } from "~/forms/sso.server";
 import { Field, FormError } from "~/components/ui/field";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { link, username } = await pending(request);
   const parsed = validate(SsoLinkSchema, formObject(await readForm(request)));
-  if (!parsed.ok) return { message: null, errors: parsed.errors };
+  if (!parsed.ok) return data({ message: null, errors: parsed.errors }, { status: 400 });
   const t = translator(await localeOf(request));
   const result = await signIn(username, parsed.data.password, clientAddress(context));
   if (!result.ok || result.userId !== link.userId) {

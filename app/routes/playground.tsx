@@ -21,10 +21,9 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
 import { providerErrorMessage } from "~/playground/error-messages";
 import {
-  parseExchangeForm,
   findTryIt,
+  formRefusal,
   prepareExchange,
-  refusal,
   runExchange,
 } from "~/playground/exchange.server";
 import {
@@ -34,15 +33,16 @@ import {
   loadSandbox,
   maxTokensFor,
   maxTokensLimit,
-  MAX_PROMPT_CHARS,
-  MAX_SYSTEM_CHARS,
   type EffectivePolicy,
   type Schedule,
 } from "~/playground/guard.server";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
 import { claudeConfigured, type ModelOption } from "~/playground/providers.server";
 import { schoolModels } from "~/playground/connections.server";
+import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
+import { MAX_CHARS } from "~/utils/form-limits";
+import { formObject, readForm, validate } from "~/utils/forms.server";
 import { getSafeguardingSettings, supportCardOf } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
@@ -79,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tryitView: TryItView | null = tryit
     ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check, miniCheck: tryit.miniCheck, recorded: tryit.recorded }
     : null;
-  const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_PROMPT_CHARS));
+  const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_CHARS.prompt));
 
   const current: ConversationView | null = found
     ? {
@@ -119,7 +119,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       policy.kind === "student" && models.some((m) => m.provider === "claude")
         ? { used: sandbox.usage.own.used, budget: sandbox.usage.own.budget }
         : null,
-    limits: { promptChars: MAX_PROMPT_CHARS, systemChars: MAX_SYSTEM_CHARS },
   };
 }
 
@@ -127,16 +126,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = await localeOf(request);
-  const form = await request.formData().catch(() => null);
-  if (!form) return data({ error: refusal("invalid", locale).message, prompt: "" }, { status: 400 });
-  const tryit = String(form.get("tryit") ?? "");
+  const form = formObject(await readForm(request));
+  const tryit = typeof form.tryit === "string" ? form.tryit : "";
   const target = (id: string) => `/playground?c=${id}${tryit ? `&tryit=${encodeURIComponent(tryit)}` : ""}`;
 
   // A refused prompt comes back, so the student does not have to type it again.
-  const prompt = String(form.get("prompt") ?? "");
-  const parsed = parseExchangeForm(form, locale);
-  if (!parsed.ok) return data({ error: parsed.refusal.message, prompt }, { status: parsed.refusal.status });
-  const prepared = await prepareExchange(user, parsed.input, locale, { origin: await publicUrlOf(user) });
+  const prompt = typeof form.prompt === "string" ? form.prompt : "";
+  const parsed = validate(ExchangeFormSchema, form);
+  if (!parsed.ok) {
+    const refused = formRefusal(parsed.errors, locale);
+    return data({ error: refused.message, prompt }, { status: refused.status });
+  }
+  const prepared = await prepareExchange(user, parsed.data, locale, { origin: await publicUrlOf(user) });
   if (!prepared.ok) {
     // A blocked prompt is stored with its explanation: show it in the conversation.
     if (prepared.conversationId) throw redirect(target(prepared.conversationId));
@@ -250,7 +251,6 @@ export default function Playground() {
             tryit={d.tryit}
             prefill={actionData?.prompt || d.prefill}
             actionError={actionData && "error" in actionData ? actionData.error : null}
-            limits={d.limits}
             student={student}
           />
         </div>

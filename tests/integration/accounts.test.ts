@@ -221,7 +221,11 @@ describe("classes and students", () => {
       params: { code: cls.joinCode },
       context: ctx(),
     });
-    expect(bad).toMatchObject({ errors: { displayName: "form.required", username: "auth.username.invalid", password: "auth.password.tooShort" } });
+    // invalid input is a 400 with the field errors as catalog keys, like every form's
+    expect(bad).toMatchObject({
+      data: { errors: { displayName: "form.required", username: "auth.username.invalid", password: "auth.password.tooShort" } },
+      init: { status: 400 },
+    });
     expect(await count()).toBe(before);
     const ok = (await joinAction({
       request: await requestAs(null, `/join/${cls.joinCode.toLowerCase()}`, { form: { displayName: "Mei", username: "mei.l", password: "kite-river-7" } }),
