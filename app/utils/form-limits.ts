@@ -29,4 +29,9 @@ export const MAX_CHARS = {
   smtpPassword: 500,
   prompt: 4_000,
   systemPrompt: 4_000,
+  /** The tokenizer's and next-token widgets' text (bounds the work of one API call). */
+  widgetText: 2_000,
 } as const;
+
+/** The next-token widget's other inputs. */
+export const NEXT_TOKEN_LIMITS = { topK: 40, temperature: 2, added: 20 } as const;
