@@ -47,7 +47,6 @@ import {
   type RefusalCode,
   type Reservation,
 } from "./guard.server";
-import { MINI_MODEL_ID, providersConfig } from "./providers.server";
 import { resolveModel } from "./connections.server";
 
 export interface ExchangeInput {
@@ -112,12 +111,6 @@ export interface ExchangeOptions {
   now?: Date;
   /** The school's public address, for the link in safeguarding e-mails. */
   origin?: string | null;
-}
-
-/** The models the school offers, as configured (the hot path never waits for the Models API). */
-export function offeredModelIds(): string[] {
-  const config = providersConfig();
-  return [MINI_MODEL_ID, ...(config.claude ? config.claudeModels : [])];
 }
 
 export function refusal(code: RefusalCode, locale: Locale, params?: Record<string, string | number>): Refusal {
