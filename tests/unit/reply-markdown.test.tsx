@@ -69,7 +69,10 @@ describe("ReplyMarkdown: what replies use", () => {
     expect(out.querySelectorAll("ol > li")).toHaveLength(2);
     expect(out.querySelector("li strong")?.textContent).toBe("bold");
     const boxes = [...out.querySelectorAll<HTMLInputElement>("input[type=checkbox]")];
-    expect(boxes.map((b) => [b.checked, b.disabled])).toEqual([[true, true], [false, true]]);
+    expect(boxes.map((b) => [b.checked, b.disabled, b.getAttribute("aria-label")])).toEqual([
+      [true, true, "Done"],
+      [false, true, "Not done"],
+    ]);
   });
 
   it("headings sit below the page's own: # becomes h3", () => {

@@ -83,10 +83,18 @@ function ReplyTable(props: ComponentProps<"table">) {
   );
 }
 
+/** A task list's box (`- [x]`): read-only, and named, since no label of its own says what it is. */
+function ReplyCheckbox({ type, checked }: ComponentProps<"input">) {
+  const t = useT();
+  if (type !== "checkbox") return null;
+  return <input type="checkbox" checked={!!checked} disabled aria-label={t(checked ? "playground.reply.taskDone" : "playground.reply.taskOpen")} />;
+}
+
 const components: Components = {
   a: ReplyLink,
   img: ReplyImage,
   table: ReplyTable,
+  input: ReplyCheckbox,
   // a long line of code scrolls; the keyboard can reach it
   pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
   // replies sit under the page's own headings: their h1 becomes an h3, and so on

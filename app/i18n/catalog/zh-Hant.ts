@@ -298,6 +298,8 @@ export const zhHant: Record<MessageKey, string> = {
   "playground.writing": "正在回答…",
   "playground.reply.image": "圖片（未顯示）：{description}",
   "playground.reply.table": "回覆中的表格",
+  "playground.reply.taskDone": "已完成",
+  "playground.reply.taskOpen": "未完成",
   "playground.noJsNote": "回答完成後會顯示出來。",
   "playground.explore.title": "探索設定",
   "playground.explore.system": "系統提示詞",

@@ -31,6 +31,8 @@ export const playground = {
   "playground.writing": "Writing…",
   "playground.reply.image": "Picture, not shown: {description}",
   "playground.reply.table": "Table in the reply",
+  "playground.reply.taskDone": "Done",
+  "playground.reply.taskOpen": "Not done",
   "playground.noJsNote": "The answer appears when it is complete.",
 
   "playground.explore.title": "Explore settings",

@@ -29,6 +29,8 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.writing": "正在回答…",
   "playground.reply.image": "图片（未显示）：{description}",
   "playground.reply.table": "回复中的表格",
+  "playground.reply.taskDone": "已完成",
+  "playground.reply.taskOpen": "未完成",
   "playground.noJsNote": "回答完成后会显示出来。",
 
   "playground.explore.title": "探索设置",
