@@ -161,8 +161,10 @@ describe("ReplyMarkdown: raw HTML is text", () => {
       expect(out.querySelector("blockquote, ul, em, a")).toBeNull();
     }
     expect(() => html(`${"**".repeat(5_000)}x`)).not.toThrow();
-    // ordinary nesting is still Markdown
+    // ordinary nesting is still Markdown, and so is a long list of bold terms
     expect(dom("> > - - **deep** [x](https://a.org)").querySelector("blockquote blockquote ul ul strong")).not.toBeNull();
+    const glossary = Array.from({ length: 100 }, (_, i) => `- **term ${i}**: what it means`).join("\n");
+    expect(dom(glossary).querySelectorAll("li strong")).toHaveLength(100);
   });
 
   it("the playground's components never set inner HTML", () => {
