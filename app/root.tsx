@@ -34,7 +34,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
-  const { locale, setCookie } = resolveLocale(request, user?.locale);
+  const { locale, setCookie } = await resolveLocale(request, user?.locale);
   const pathname = new URL(request.url).pathname;
   // Staff pages say while the demo data (published password) is still there.
   const demo = user && user.role !== "student" && isStaffPath(pathname) ? await demoDataOf(user) : null;

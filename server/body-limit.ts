@@ -37,11 +37,6 @@ export function bodyLimitFor(req: IncomingMessage): number {
 
 let bytesInFlight = 0;
 
-/** Bytes of bodies held right now (read, or handed to Remix and not yet answered). */
-export function bodyBytesInFlight(): number {
-  return bytesInFlight;
-}
-
 /**
  * The whole body, or TOO_LARGE as soon as more than `limit` bytes arrived (or Content-Length
  * announces more), or SERVER_BUSY when all bodies together would pass MAX_BYTES_IN_FLIGHT.

@@ -32,7 +32,7 @@ export function formatFor(req: ExpressRequest): Format {
   return "html";
 }
 
-function translatorFor(req: ExpressRequest): { t: Translate; locale: string } {
+async function translatorFor(req: ExpressRequest): Promise<{ t: Translate; locale: string }> {
   const headers = new Headers();
   for (const name of ["accept-language", "cookie"]) {
     const value = req.headers[name];
@@ -44,7 +44,7 @@ function translatorFor(req: ExpressRequest): { t: Translate; locale: string } {
   } catch {
     // a malformed URL: the language then comes from the headers alone
   }
-  const { locale } = resolveLocale(new Request(url, { headers }));
+  const { locale } = await resolveLocale(new Request(url, { headers }));
   return { t: translator(locale), locale };
 }
 
@@ -52,30 +52,32 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1_000_000)} MB`;
 }
 
-export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number): void {
-  sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooLarge.body", { max: megabytes(limit) }) }));
+export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number): Promise<void> {
+  return sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooLarge.body", { max: megabytes(limit) }) }));
 }
 
 export const BUSY_RETRY_SECONDS = 5;
 
-export function sendBusy(req: ExpressRequest, res: ExpressResponse): void {
+export function sendBusy(req: ExpressRequest, res: ExpressResponse): Promise<void> {
   res.setHeader("Retry-After", String(BUSY_RETRY_SECONDS));
-  sendRefusal(req, res, 503, (t) => ({ title: t("limit.busy.title"), message: t("limit.busy.body", { seconds: BUSY_RETRY_SECONDS }) }));
+  return sendRefusal(req, res, 503, (t) => ({ title: t("limit.busy.title"), message: t("limit.busy.body", { seconds: BUSY_RETRY_SECONDS }) }));
 }
 
-export function sendCrossSite(req: ExpressRequest, res: ExpressResponse): void {
-  sendRefusal(req, res, 403, (t) => ({ title: t("error.forbidden.title"), message: t("error.crossSite") }));
+export function sendCrossSite(req: ExpressRequest, res: ExpressResponse): Promise<void> {
+  return sendRefusal(req, res, 403, (t) => ({ title: t("error.forbidden.title"), message: t("error.crossSite") }));
 }
 
 /** A request the framework could not read (a malformed %-encoded path, say): 4xx, or 500. */
-export function sendUnreadable(req: ExpressRequest, res: ExpressResponse, status: number): void {
-  sendRefusal(req, res, status, (t) =>
+export function sendUnreadable(req: ExpressRequest, res: ExpressResponse, status: number): Promise<void> {
+  return sendRefusal(req, res, status, (t) =>
     status < 500 ? { title: t("error.badRequest.title"), message: t("error.badRequest.body") } : { title: t("error.title"), message: t("error.body") },
   );
 }
 
-function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, words: (t: Translate) => { title: string; message: string }): void {
-  const { t, locale } = translatorFor(req);
+async function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, words: (t: Translate) => { title: string; message: string }): Promise<void> {
+  // Reading the language cookie is asynchronous; whatever fails there, the refusal still leaves
+  // (and no rejected promise is left to take the process down).
+  const { t, locale } = await translatorFor(req).catch(() => ({ t: translator("en"), locale: "en" }));
   const { title, message } = words(t);
   res.status(status);
   res.setHeader("Cache-Control", "no-store");

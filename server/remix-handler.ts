@@ -22,7 +22,7 @@ import type { Request as ExpressRequest, RequestHandler, Response as ExpressResp
 import { checkDatabase, databaseAvailable, failedForDatabase, nextOutage } from "../app/utils/database-health.server";
 import { outageResponse } from "../app/utils/outage.server";
 import { inRequestScope } from "../app/utils/request-scope.server";
-import { carriesSessionCookie } from "../app/utils/session.server";
+import { carriesSessionCookie } from "../app/utils/session-cookie.server";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
 import { writeBody } from "./write-body";
@@ -61,8 +61,8 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
         const read = await readBoundedBody(req, res, limit);
         if (read === TOO_LARGE || read === SERVER_BUSY) {
           res.once("finish", () => closeAfterRefusal(req));
-          if (read === TOO_LARGE) sendTooLarge(req, res, limit);
-          else sendBusy(req, res);
+          if (read === TOO_LARGE) await sendTooLarge(req, res, limit);
+          else await sendBusy(req, res);
           return;
         }
         if (read === CLIENT_GONE) return;
@@ -73,7 +73,7 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
       const context = { ...getLoadContext(req, res), disconnected };
       // one scope per request: what every loader asks for (the session) is looked up once
       const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
-      await sendResponse(res, response, isPrivate(request, response));
+      await sendResponse(res, response, await isPrivate(request, response));
     } catch (error) {
       next(error);
     }
@@ -115,10 +115,10 @@ function remixRequest(req: ExpressRequest, body: Buffer | undefined, disconnecte
  * that sets a cookie: never stored by a browser's cache or a proxy, so the next person on a shared
  * computer cannot page back into it. Decided here, once, so a new route cannot forget it.
  */
-function isPrivate(request: Request, response: Response): boolean {
+async function isPrivate(request: Request, response: Response): Promise<boolean> {
   // content-addressed assets (the catalogs) are the same for everyone, whoever asks
   if (/\bimmutable\b/.test(response.headers.get("Cache-Control") ?? "") && !response.headers.has("Set-Cookie")) return false;
-  return carriesSessionCookie(request) || response.headers.has("Set-Cookie");
+  return response.headers.has("Set-Cookie") || (await carriesSessionCookie(request));
 }
 
 async function sendResponse(res: ExpressResponse, response: Response, privateAnswer: boolean): Promise<void> {

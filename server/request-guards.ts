@@ -17,7 +17,7 @@ export const requestGuards: RequestHandler = (req, res, next) => {
     if (typeof value === "string") headers.set(name, value);
   }
   if (isCrossSite(new Request(url, { headers }))) {
-    sendCrossSite(req, res);
+    void sendCrossSite(req, res);
     return;
   }
   next();
@@ -44,7 +44,7 @@ export const hostGuard: RequestHandler = (req, res, next) => {
 export const plainErrors: ErrorRequestHandler = (error, req, res, _next) => {
   const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
   if (status >= 500) console.error("request failed before the app:", (error as Error).message);
-  sendUnreadable(req, res, status >= 400 && status < 600 ? status : 500);
+  void sendUnreadable(req, res, status >= 400 && status < 600 ? status : 500);
 };
 
 /**

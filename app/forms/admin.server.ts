@@ -1,13 +1,14 @@
-/** Form schemas of the admin pages and the assignment page (server-only: keeps zod out of the browser). */
+/** Form schemas of the admin pages (server-only: keeps zod out of the browser). */
 import { z } from "zod";
 import { normalizePublicUrl } from "~/models/public-url.server";
 import { isTimeZone } from "~/utils/time-zone";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 const whole = (min: number, max: number) =>
   z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
 
 export const SchoolSettingsSchema = z.object({
-  name: z.string().trim().min(1, "form.required").max(100, "form.invalid"),
+  name: z.string().trim().min(1, "form.required").max(MAX_CHARS.schoolSettingsName, "form.invalid"),
   transcriptRetentionDays: whole(1, 3650),
   defaultModels: z
     .union([z.string(), z.array(z.string())], "admin.settings.pickModel")
@@ -17,7 +18,7 @@ export const SchoolSettingsSchema = z.object({
   defaultClassDailyTokens: whole(0, 100_000_000),
   publicUrl: z
     .string()
-    .max(300, "admin.settings.publicUrlInvalid")
+    .max(MAX_CHARS.publicUrl, "admin.settings.publicUrlInvalid")
     .transform((v, ctx) => {
       const origin = normalizePublicUrl(v);
       if (!origin) ctx.addIssue({ code: "custom", message: "admin.settings.publicUrlInvalid" });
@@ -29,11 +30,10 @@ export const SchoolSettingsSchema = z.object({
 });
 
 export const InvitationActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), note: z.string().trim().max(120, "admin.invite.noteTooLong").optional() }),
+  z.object({ intent: z.literal("invite"), note: z.string().trim().max(MAX_CHARS.inviteNote, "admin.invite.noteTooLong").optional() }),
   z.object({ intent: z.literal("revoke"), invitationId: z.uuid("form.invalid") }),
 ]);
 
-export const DeleteAssignmentSchema = z.object({ intent: z.literal("delete"), assignmentId: z.uuid("form.invalid") });
 
 /** The admin's actions on one student's account (any class of the school). */
 export const AdminStudentActionSchema = z.discriminatedUnion("intent", [

@@ -6,6 +6,19 @@
 import { z } from "zod";
 import { LOCALES } from "~/i18n/locales";
 import { USERNAME_PATTERN } from "~/models/credentials";
+import { passwordProblem } from "~/utils/password.server";
+import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
+import { MAX_CHARS } from "~/utils/form-limits";
+
+/** A new password, held to the rules for this role (length, common and patterned passwords). */
+const newPassword = (role: "student" | "teacher" | "admin") =>
+  z
+    .string()
+    .min(1, "form.required")
+    .superRefine((password, ctx) => {
+      const problem = passwordProblem(password, role);
+      if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEM_KEYS[problem] });
+    });
 
 export const SignInSchema = z.object({
   login: z.string().trim().min(1, "form.required").max(200, "form.invalid"),
@@ -15,22 +28,28 @@ export const SignInSchema = z.object({
 });
 
 export const TeacherSignUpSchema = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(80, "form.invalid"),
+  displayName: z.string().trim().min(1, "form.required").max(MAX_CHARS.teacherName, "form.invalid"),
   email: z.email("auth.email.invalid").trim().toLowerCase().max(200, "auth.email.invalid"),
-  password: z.string().min(1, "form.required"),
-  schoolName: z.string().trim().max(120, "form.invalid").optional(),
+  password: newPassword("teacher"),
+  schoolName: z.string().trim().max(MAX_CHARS.schoolName, "form.invalid").optional(),
+});
+
+/** The server's first account names the school too. */
+export const FirstAdminSignUpSchema = TeacherSignUpSchema.extend({
+  schoolName: z.string().trim().min(1, "form.required").max(MAX_CHARS.schoolName, "form.invalid"),
 });
 
 export const JoinSchema = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(60, "form.invalid"),
+  displayName: z.string().trim().min(1, "form.required").max(MAX_CHARS.joinName, "form.invalid"),
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, "auth.username.invalid"),
-  password: z.string().min(1, "form.required"),
+  password: newPassword("student"),
 });
 
 export const LanguageSchema = z.object({ intent: z.literal("language"), locale: z.enum(LOCALES) });
 
-export const PasswordChangeSchema = z.object({
-  intent: z.literal("password"),
-  current: z.string().min(1, "form.required").max(200, "form.invalid"),
-  next: z.string().min(1, "form.required"),
-});
+export const passwordChangeSchema = (role: "student" | "teacher" | "admin") =>
+  z.object({
+    intent: z.literal("password"),
+    current: z.string().min(1, "form.required").max(200, "form.invalid"),
+    next: newPassword(role),
+  });

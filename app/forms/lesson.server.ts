@@ -18,6 +18,7 @@ import { parseVisitorSeed } from "~/course/choice-order";
 import { NOT_SURE_VALUE, fieldName, type AnswerField } from "~/course/answer-fields";
 import { CONFIDENCE_LEVELS, DEFAULT_MAX_ATTEMPTS, type AnswerInput } from "~/course/scoring";
 import type { Question } from "~/course/types";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 
 const Id = z.string().min(1).max(100);
@@ -55,7 +56,7 @@ const RawAnswerSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? [] : [v].flat()))
     .pipe(z.array(z.string().max(64)).max(20)),
-  text: z.string().max(500).optional(),
+  text: z.string().max(MAX_CHARS.answerText).optional(),
   notSure: z.enum(["1", "on"]).optional(),
   confidence: z.union([z.enum(CONFIDENCE_LEVELS), z.literal("")]).optional(),
 });

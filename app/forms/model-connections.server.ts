@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { ConnectionInput } from "~/models/model-connections.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 const MAX_MODELS = 50;
 
@@ -30,7 +31,7 @@ function modelRows(form: Record<string, string | string[]>): ConnectionInput["mo
 }
 
 const ConnectionFields = z.object({
-  name: z.string().trim().min(1, "form.required").max(80, "form.invalid"),
+  name: z.string().trim().min(1, "form.required").max(MAX_CHARS.connectionName, "form.invalid"),
   kind: z.enum(["claude", "local", "compatible"], "form.invalid"),
   baseUrl: z.string().trim().min(1, "form.required").max(500, "form.invalid"),
   apiKey: z.string().max(500, "form.invalid").optional(),

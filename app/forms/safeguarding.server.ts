@@ -1,29 +1,45 @@
-/** The admin's safeguarding form (server-only: keeps zod out of the browser). */
+/**
+ * Safeguarding forms (server-only: keeps zod out of the browser): the admin's settings, an adult
+ * marking an alert handled, and a teacher's decision on a flagged message.
+ */
 import { z } from "zod";
 import type { SafeguardingSettings } from "../../db/schema";
+import { FLAG_DECISIONS } from "~/models/flags.server";
+import { MAX_CHARS } from "~/utils/form-limits";
+
+/** "Mark handled" on a safeguarding alert: a note is required. */
+export const HandleAlertSchema = z.object({
+  messageId: z.uuid("form.invalid"),
+  note: z.string().trim().min(1, "safeguarding.alert.noteRequired").max(MAX_CHARS.safeguardingNote, "safeguarding.alert.noteRequired"),
+});
+
+export const FlagDecisionSchema = z.object({
+  messageId: z.uuid("form.invalid"),
+  decision: z.enum(FLAG_DECISIONS, "form.invalid"),
+});
 
 const text = (max: number) => z.string().trim().max(max, "form.invalid").default("");
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === "1", z.boolean());
 const email = z
   .string()
   .trim()
-  .max(254, "safeguarding.settings.emailInvalid")
+  .max(MAX_CHARS.email, "safeguarding.settings.emailInvalid")
   .refine((v) => v === "" || z.email().safeParse(v).success, "safeguarding.settings.emailInvalid")
   .default("");
 
 export const SafeguardingFormSchema = z
   .object({
-    helpContact: text(200),
-    helpLine: text(200),
+    helpContact: text(MAX_CHARS.helpContact),
+    helpLine: text(MAX_CHARS.helpLine),
     sendCrisisToModel: checkbox,
-    leadName: text(100),
+    leadName: text(MAX_CHARS.leadName),
     leadEmail: email,
     emailAlerts: checkbox,
-    smtpHost: z.string().trim().max(253, "form.invalid").regex(/^[A-Za-z0-9.\-:[\]]*$/, "form.invalid").default(""),
+    smtpHost: z.string().trim().max(MAX_CHARS.smtpHost, "form.invalid").regex(/^[A-Za-z0-9.\-:[\]]*$/, "form.invalid").default(""),
     smtpPort: z.preprocess((v) => (v === "" || v === undefined ? 587 : v), z.coerce.number("admin.settings.number").int("admin.settings.number").min(1, "admin.settings.range").max(65535, "admin.settings.range")),
     smtpSecurity: z.enum(["starttls", "tls", "none"], "form.invalid").default("starttls"),
-    smtpUser: text(200),
-    smtpPassword: z.string().max(500, "form.invalid").default(""),
+    smtpUser: text(MAX_CHARS.smtpUser),
+    smtpPassword: z.string().max(MAX_CHARS.smtpPassword, "form.invalid").default(""),
     smtpFrom: email,
   })
   .superRefine((v, ctx) => {

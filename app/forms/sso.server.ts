@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isLoopbackIssuer } from "~/utils/oidc-client.server";
 import type { SsoSettingsInput } from "~/models/sso.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 const domainList = z
   .string()
@@ -26,7 +27,7 @@ export const SsoFormSchema = z
   .object({
     preset: z.enum(["google", "microsoft", "generic"], "form.invalid"),
     enabled: checkbox,
-    label: z.string().trim().max(40, "form.invalid").optional().default(""),
+    label: z.string().trim().max(MAX_CHARS.ssoLabel, "form.invalid").optional().default(""),
     issuer: z.string().optional().default(""),
     tenant: z.string().trim().max(100, "form.invalid").optional().default(""),
     clientId: z.string().trim().min(1, "form.required").max(500, "form.invalid"),

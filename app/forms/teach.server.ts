@@ -1,7 +1,8 @@
 /** Form schemas of the teacher's class pages (server-only: keeps zod out of the browser). */
 import { z } from "zod";
+import { MAX_CHARS } from "~/utils/form-limits";
 
-export const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(80, "form.invalid") });
+export const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(MAX_CHARS.className, "form.invalid") });
 
 const uuid = z.uuid("form.invalid");
 
@@ -15,7 +16,7 @@ export const RosterActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const ClassSettingsSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(80, "form.invalid") }),
+  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(MAX_CHARS.className, "form.invalid") }),
   z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
   z.object({ intent: z.literal("new-code") }),
   z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),

@@ -2,25 +2,15 @@
  * Which language a request is served in: `?lang=` (remembered in a cookie), then the cookie,
  * then the signed-in user's preference, then Accept-Language.
  */
+import { createCookie } from "@remix-run/node";
 import { isLocale, negotiateAcceptLanguage, type Locale } from "./locales";
 
-export const LANG_COOKIE = "lantern_lang";
+/** Not HttpOnly and not Secure-only: a language choice is no secret, and it is the same over HTTP. */
+const langCookie = createCookie("lantern_lang", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
 
-export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
+/** The Set-Cookie header that remembers this language choice. */
+export function rememberLocale(locale: Locale): Promise<string> {
+  return langCookie.serialize(locale);
 }
 
 export interface LocaleChoice {
@@ -29,17 +19,13 @@ export interface LocaleChoice {
   setCookie: string | null;
 }
 
-export function resolveLocale(request: Request, userLocale?: string | null): LocaleChoice {
+export async function resolveLocale(request: Request, userLocale?: string | null): Promise<LocaleChoice> {
   const fromQuery = new URL(request.url).searchParams.get("lang");
   if (isLocale(fromQuery)) {
-    return { locale: fromQuery, setCookie: langCookie(fromQuery) };
+    return { locale: fromQuery, setCookie: await rememberLocale(fromQuery) };
   }
-  const fromCookie = readCookie(request, LANG_COOKIE);
+  const fromCookie: unknown = await langCookie.parse(request.headers.get("Cookie"));
   if (isLocale(fromCookie)) return { locale: fromCookie, setCookie: null };
   if (isLocale(userLocale)) return { locale: userLocale, setCookie: null };
   return { locale: negotiateAcceptLanguage(request.headers.get("Accept-Language")), setCookie: null };
-}
-
-export function langCookie(locale: Locale): string {
-  return `${LANG_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }

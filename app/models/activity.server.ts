@@ -32,15 +32,6 @@ export interface ActivityStatement {
   result?: Record<string, unknown> | null;
 }
 
-export async function logActivity(
-  actor: { id: string },
-  verb: ActivityVerb,
-  object: ActivityObject,
-  result: Record<string, unknown> | null = null,
-): Promise<void> {
-  await logActivities([{ actor, verb, object, result }]);
-}
-
 /** Several statements in one insert (a quiz attempt answers many questions at once). */
 export async function logActivities(statements: readonly ActivityStatement[]): Promise<void> {
   if (statements.length === 0) return;

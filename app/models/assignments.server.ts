@@ -10,74 +10,23 @@
  * the lesson engine's `listMyAssignments` (progress.server.ts).
  */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
-import { getCourse } from "~/course/course.server";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
+import { getCourse } from "~/course/course.server";
 import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "./dashboard-labels.server";
-import { currentTimeZone } from "~/utils/request-scope.server";
-import { instantAt } from "~/utils/time-zone";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** A due date without a time: the end of that day on the school's clocks. */
-export const DEFAULT_DUE_TIME = "23:59";
-
-/**
- * One form creates and edits an assignment: lesson, due date and time (entered on the school's
- * clocks: the request's time zone), the note to students, and who it is for. The due moment is
- * worked out here, so the model only ever sees an instant.
- */
-const assignmentFields = z.object({
-  lesson: z.string("teach.dash.assign.lessonRequired").refine((slug) => getCourse().lessons.some((l) => l.slug === slug), "teach.dash.assign.lessonRequired"),
-  due: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || DAY.test(v), "teach.dash.assign.dueInvalid"),
-  dueTime: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : DEFAULT_DUE_TIME))
-    .refine((v) => TIME.test(v), "teach.dash.assign.dueTimeInvalid"),
-  instructions: z
-    .string()
-    .trim()
-    .max(1000, "teach.dash.assign.instructionsTooLong")
-    .optional()
-    .transform((v) => (v ? v.replace(/\r\n?/g, "\n") : null)),
-  target: z.enum(["class", "students"], "form.invalid"),
-  students: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : [v].flat()))
-    .pipe(z.array(z.uuid("form.invalid")).max(500, "form.invalid")),
-});
-
-function withDueMoment<T extends z.infer<typeof assignmentFields>>(schema: z.ZodType<T, unknown>) {
-  return schema
-    .refine((v) => v.target === "class" || v.students.length > 0, { path: ["students"], message: "teach.dash.assign.pickStudents" })
-    .transform((v, ctx) => {
-      const { due, dueTime, ...rest } = v;
-      const dueAt = due ? instantAt(due, dueTime, currentTimeZone()) : null;
-      if (due && !dueAt) {
-        ctx.addIssue({ code: "custom", path: ["due"], message: "teach.dash.assign.dueInvalid" });
-        return z.NEVER;
-      }
-      return { ...rest, dueAt };
-    });
+/** An assignment as its form gives it (app/forms/assignments.server.ts): the due moment already an instant. */
+export interface AssignmentInput {
+  lesson: string;
+  instructions: string | null;
+  target: "class" | "students";
+  students: string[];
+  dueAt: Date | null;
 }
-
-export const NewAssignmentSchema = withDueMoment(assignmentFields);
-export const EditAssignmentSchema = withDueMoment(assignmentFields.extend({ assignmentId: z.uuid("form.invalid") }));
-
-export type AssignmentInput = z.infer<typeof NewAssignmentSchema>;
 
 const NONE_ENROLLED = Symbol("none enrolled");
 

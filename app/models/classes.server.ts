@@ -3,7 +3,7 @@
  * them inside the query: another teacher's class id is simply not found (a 404).
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { classes, enrollments, type PlaygroundPolicy } from "../../db/schema";
+import { classes, type PlaygroundPolicy } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -118,16 +118,6 @@ export async function findJoinableClass(joinCode: string) {
     .from(classes)
     .where(and(eq(classes.joinCode, joinCode), eq(classes.joinEnabled, true), isNull(classes.archivedAt)));
   return row ?? null;
-}
-
-/** The classes a student is enrolled in (for /learn and the playground's policy). */
-export async function listStudentClasses(student: SessionUser) {
-  return db()
-    .select({ id: classes.id, name: classes.name, policy: classes.playgroundPolicy })
-    .from(enrollments)
-    .innerJoin(classes, eq(classes.id, enrollments.classId))
-    .where(and(eq(enrollments.studentId, student.id), isNull(classes.archivedAt)))
-    .orderBy(asc(enrollments.createdAt));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

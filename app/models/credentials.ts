@@ -3,6 +3,7 @@
  * words and a number — easy to read off a printed card, hard enough with sign-in throttling.
  */
 import crypto from "node:crypto";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 const WORDS = [
   "apple", "river", "tiger", "cloud", "maple", "pearl", "comet", "otter", "piano", "mango",
@@ -40,7 +41,7 @@ export function usernameBase(displayName: string): string | null {
 }
 
 /** Usernames: 2–40 of a–z, 0–9, dot, dash, underscore; compared case-insensitively. */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
+export const USERNAME_PATTERN = new RegExp(`^[a-z0-9][a-z0-9._-]{1,${MAX_CHARS.username - 1}}$`);
 
 export function normalizeUsername(input: string): string {
   return input.trim().toLowerCase();

@@ -8,7 +8,6 @@
  * retention period (retention.server.ts).
  */
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
 import { db, transaction } from "~/utils/db.server";
@@ -198,8 +197,3 @@ export async function decideFlag(teacher: SessionUser, classId: string, messageI
       select m.id, ${cls.id}, m.user_id, ${teacher.id}, ${decision}, m.severity from playground_messages m where m.id = ${row.id}::uuid`);
   });
 }
-
-export const FlagDecisionSchema = z.object({
-  messageId: z.uuid("form.invalid"),
-  decision: z.enum(FLAG_DECISIONS, "form.invalid"),
-});

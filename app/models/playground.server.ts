@@ -22,7 +22,6 @@ type Acting = Pick<SessionUser, "id">;
 
 export type ConversationRow = typeof playgroundConversations.$inferSelect;
 export type MessageRow = typeof playgroundMessages.$inferSelect;
-export type MessageStatus = MessageRow["status"];
 
 export const TITLE_MAX_CHARS = 60;
 

@@ -32,7 +32,6 @@ import { db, transaction } from "~/utils/db.server";
 import { logActivities, stepObjectId, type ActivityStatement } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
-export type ProgressStatus = ProgressRow["status"];
 
 export { QUIZ_STEP };
 /** At most this many active seconds are added by one write. */

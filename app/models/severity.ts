@@ -13,8 +13,6 @@ export const CRISIS_FLAG_PREFIX = "crisis_";
 
 export type Severity = "safeguarding" | "personal_data" | "policy" | "review";
 
-export const SEVERITIES: readonly Severity[] = ["safeguarding", "personal_data", "policy", "review"];
-
 const PERSONAL_DATA_CODES = new Set(["personal_data", "email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account"]);
 
 export function severityOf(flags: readonly string[], message: { role: "user" | "assistant"; blocked: boolean }): Severity | null {

@@ -26,12 +26,6 @@ export const SSO_STARTS_PER_MINUTE = 300;
 /** Marks an account that has no password of its own (argon2 can never verify it). */
 const NO_PASSWORD = "!sso";
 
-export const SSO_PRESETS = {
-  google: { issuer: "https://accounts.google.com", label: "Google" },
-  microsoft: { issuer: "https://login.microsoftonline.com/{tenant}/v2.0", label: "Microsoft" },
-  generic: { issuer: "", label: "" },
-} as const;
-
 /** What the admin page may show: everything but the secret, replaced by whether one is set. */
 export type SsoSettingsView = Omit<SsoSettings, "clientSecretSealed"> & { hasSecret: boolean };
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -102,10 +102,3 @@ export async function createTeacherIfNew(
   });
 }
 
-export async function getUserInSchool(actor: SessionUser, userId: string) {
-  const [row] = await db()
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.schoolId, actor.schoolId)));
-  return row ?? null;
-}

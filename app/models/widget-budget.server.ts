@@ -16,7 +16,8 @@ import { translator } from "~/i18n/catalogs.server";
 import { spend } from "~/models/request-rates.server";
 import { clientAddress } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
-import { carriesSessionCookie, getSessionUser, type SessionUser } from "~/utils/session.server";
+import { carriesSessionCookie } from "~/utils/session-cookie.server";
+import { getSessionUser, type SessionUser } from "~/utils/session.server";
 
 /** Work units per minute. */
 export const WIDGET_BUDGET = { user: 600, address: 3_000 } as const;
@@ -32,7 +33,7 @@ export async function refuseOverBudget(
   cost: number,
   knownUser?: SessionUser | null,
 ): Promise<Response | null> {
-  const user = knownUser !== undefined ? knownUser : carriesSessionCookie(request) ? await getSessionUser(request) : null;
+  const user = knownUser !== undefined ? knownUser : (await carriesSessionCookie(request)) ? await getSessionUser(request) : null;
   const spent = user
     ? await spend("widgets:user", user.id, cost, WIDGET_BUDGET.user)
     : await spend("widgets:address", clientAddress(context), cost, WIDGET_BUDGET.address);

@@ -221,8 +221,6 @@ export function allowedModelIds(policy: EffectivePolicy, offered: readonly strin
 // ---------------------------------------------------------------------------------------------
 // Request shape: what guided mode fixes and explore mode lets a student change
 
-export const MAX_PROMPT_CHARS = 4_000;
-export const MAX_SYSTEM_CHARS = 4_000;
 /** Guided mode's sampling: the API's default temperature, so "regenerate" shows variety. */
 export const GUIDED_TEMPERATURE = 1;
 

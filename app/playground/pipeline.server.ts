@@ -43,7 +43,9 @@ import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, type CrisisResult } from "./crisis";
 import { providerErrorMessage } from "./error-messages.server";
 import { resolveModel, type ResolvedModel } from "./connections.server";
-import { parseExchangeForm, type ExchangeInput } from "./exchange-form.server";
+import type { ExchangeInput } from "./exchange-form.server";
+import type { FieldErrors, Validated } from "~/utils/forms.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 import { findTryIt } from "./tryit.server";
 import {
   accessRefusal,
@@ -94,6 +96,16 @@ export function refusal(code: RefusalCode, locale: Locale, params?: Record<strin
   return { ok: false, code, status: REFUSAL_STATUS[code], message: t(`playground.refused.${code}` as MessageKey, params) };
 }
 
+/** The refusal for a chat form that did not validate: its first problem, in the student's language. */
+function formRefusal(errors: FieldErrors, locale: Locale): Refusal {
+  const [field, key] = Object.entries(errors)[0] ?? [];
+  if (key === "playground.refused.empty") return refusal("empty", locale);
+  if (key === "playground.refused.too_long") {
+    return refusal("too_long", locale, { max: field === "system" ? MAX_CHARS.systemPrompt : MAX_CHARS.prompt });
+  }
+  return refusal("invalid", locale);
+}
+
 /** What the pipeline tells its entry point: the stream's events, or a refusal with its HTTP status. */
 export type ExchangeEvent = StreamEvent | { type: "refused"; refusal: Refusal };
 
@@ -109,16 +121,16 @@ export interface ExchangeOptions {
  */
 export async function* playgroundExchange(
   user: Acting,
-  form: FormData,
+  form: Validated<ExchangeInput>,
   locale: Locale,
   clientGone: AbortSignal,
   { now = new Date(), origin = null }: ExchangeOptions = {},
 ): AsyncGenerator<ExchangeEvent, void> {
   const asking: Asking = { user, locale, now, origin };
-  const parsed = parseExchangeForm(form);
-  if (!parsed.ok) return yield* refused(refusal(parsed.code, locale, parsed.params));
+  // parse: the route validated the form with its schema (app/forms/playground.server.ts)
+  if (!form.ok) return yield* refused(formRefusal(form.errors, locale));
 
-  const admitted = await applyPolicy(asking, parsed.input);
+  const admitted = await applyPolicy(asking, form.data);
   if (!admitted.ok) return yield* refused(admitted);
 
   const screened = await screen(asking, admitted);

@@ -76,14 +76,6 @@ export function claudeConfigured(): boolean {
   return providersConfig().claude !== null;
 }
 
-export function providerKindOf(modelId: string): ProviderKind {
-  return modelId === MINI_MODEL_ID ? "mini" : "claude";
-}
-
-export function contextWindowOf(modelId: string): number {
-  return providerKindOf(modelId) === "mini" ? MINI_MODEL_CONTEXT_TOKENS : CLAUDE_CONTEXT_WINDOW;
-}
-
 /**
  * The provider for a model id the school offers, or null (unknown id, or Claude without a key).
  * Cheap and synchronous: the hot path of every chat request calls it.

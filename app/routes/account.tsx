@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { LanguageSchema, PasswordChangeSchema as PasswordSchema } from "~/forms/auth.server";
+import { LanguageSchema, passwordChangeSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
-import { langCookie } from "~/i18n/locale.server";
+import { rememberLocale } from "~/i18n/locale.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { changePassword, setLocale } from "~/models/users.server";
 import { requireUser } from "~/utils/auth.server";
@@ -12,8 +12,6 @@ import { clientAddress, formObject, readForm, validate, type FieldErrors } from 
 import { translator } from "~/i18n/catalogs.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { waitMessage } from "~/utils/wait-message";
-import { passwordProblem } from "~/utils/password.server";
-import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,14 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await setLocale(user, parsed.data.locale);
     return data(
       { done: "auth.account.languageSaved" as const, errors: {} as FieldErrors, message: null },
-      { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
+      { headers: { "Set-Cookie": await rememberLocale(parsed.data.locale) } },
     );
   }
-  const parsed = validate(PasswordSchema, form);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  const problem = passwordProblem(typeof form.next === "string" ? form.next : "", user.role);
-  if (problem && !errors.next) errors.next = PASSWORD_PROBLEM_KEYS[problem];
-  if (!parsed.ok || Object.keys(errors).length > 0) return data({ done: null, errors, message: null }, { status: 400 });
+  const parsed = validate(passwordChangeSchema(user.role), form);
+  if (!parsed.ok) return data({ done: null, errors: parsed.errors, message: null }, { status: 400 });
   const result = await changePassword(user, parsed.data.current, parsed.data.next, clientAddress(context));
   if (!result.ok && result.reason === "throttled") {
     const message = waitMessage(translator(await localeOf(request)), result.waitSeconds);

@@ -25,6 +25,7 @@ import { discoverModels, testConnection, type ConnectionTestResult } from "~/pla
 import { providersConfig } from "~/playground/providers.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -193,7 +194,7 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
           {result.discovered.ok ? t("models.discovered", { count: result.discovered.n }) : t("models.discoverFailed", { reason: result.discovered.reason })}
         </p>
       ) : null}
-      <Text id={`${p}-name`} name="name" label={t("models.name")} defaultValue={c?.name ?? ""} error={errors.name} required maxLength={80} />
+      <Text id={`${p}-name`} name="name" label={t("models.name")} defaultValue={c?.name ?? ""} error={errors.name} required maxLength={MAX_CHARS.connectionName} />
       <div className="field">
         <label htmlFor={`${p}-kind`}>{t("models.kind")}</label>
         <select id={`${p}-kind`} name="kind" defaultValue={c?.kind ?? "local"}>

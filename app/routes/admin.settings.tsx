@@ -17,6 +17,7 @@ import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.ser
 import { localeOf } from "~/utils/locale-of.server";
 import { SafeguardingSettingsForm } from "~/components/admin/safeguarding-settings";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 /** Models an admin can offer: the offline mini model, the configured Claude models, and any already chosen. */
 function availableModels(current: string[]): string[] {
@@ -100,7 +101,7 @@ export default function AdminSettings() {
         </div>
       ) : null}
       <Form method="post">
-        <Field name="name" label={t("admin.settings.name")} defaultValue={name} error={errors.name} required maxLength={100} />
+        <Field name="name" label={t("admin.settings.name")} defaultValue={name} error={errors.name} required maxLength={MAX_CHARS.schoolSettingsName} />
         <Field
           name="publicUrl"
           type="url"
@@ -110,7 +111,7 @@ export default function AdminSettings() {
           defaultValue={publicUrl}
           error={errors.publicUrl}
           required
-          maxLength={300}
+          maxLength={MAX_CHARS.publicUrl}
           spellCheck={false}
           autoCapitalize="none"
         />

@@ -8,6 +8,7 @@ import { addAdminLink, adminLinksForPage, removeAdminLink, saveSsoSettings, ssoS
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { callbackUri } from "~/utils/sso-cookies.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 /** /admin/signin: sign-in with the school's OpenID Connect provider (decision 019). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -87,7 +88,7 @@ export default function AdminSignIn() {
         </div>
         <Field name="tenant" label={t("admin.sso.tenant")} hint={t("admin.sso.tenantHint")} defaultValue={tenant} error={errors.tenant} />
         <Field name="issuer" inputMode="url" autoCapitalize="none" spellCheck={false} label={t("admin.sso.issuer")} hint={t("admin.sso.issuerHint")} defaultValue={sso?.preset === "generic" ? sso.issuer : ""} error={errors.issuer} />
-        <Field name="label" label={t("admin.sso.label")} hint={t("admin.sso.labelHint")} defaultValue={sso?.label ?? ""} error={errors.label} maxLength={40} />
+        <Field name="label" label={t("admin.sso.label")} hint={t("admin.sso.labelHint")} defaultValue={sso?.label ?? ""} error={errors.label} maxLength={MAX_CHARS.ssoLabel} />
         <Field name="clientId" label={t("admin.sso.clientId")} defaultValue={sso?.clientId ?? ""} error={errors.clientId} required autoComplete="off" />
         <Field
           name="clientSecret"

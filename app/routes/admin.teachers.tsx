@@ -10,6 +10,7 @@ import { createInvitation, listInvitations, revokeInvitation } from "~/models/in
 import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 /** /admin/teachers: the school's teachers, and invitation links for new ones. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -102,7 +103,7 @@ export default function AdminTeachers() {
         ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="invite" />
-          <Field name="note" label={t("admin.invite.note")} hint={t("admin.invite.noteHint")} error={result?.errors.note} maxLength={120} />
+          <Field name="note" label={t("admin.invite.note")} hint={t("admin.invite.noteHint")} error={result?.errors.note} maxLength={MAX_CHARS.inviteNote} />
           <button type="submit" className="primary">
             {t("admin.invite.submit")}
           </button>

@@ -7,7 +7,9 @@
  * over budget…) are a single `error` event with an HTTP status that says the same.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
+import { formObject, readForm, validate } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
@@ -23,7 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return refusalResponse(refusal("signed_out", locale));
   if (request.method !== "POST") return refusalResponse(refusal("invalid", locale));
 
-  const form = await request.formData().catch(() => null);
+  // an unreadable body, or one with a NUL character, is refused as one event like any other refusal
+  const form = await readForm(request).then(formObject, () => null);
   if (!form) return refusalResponse(refusal("invalid", locale));
 
   // context.disconnected, not request.signal: see app/load-context.d.ts (called in-process, as
@@ -33,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const onClose = () => stop.abort();
   gone.addEventListener("abort", onClose, { once: true });
   if (gone.aborted) stop.abort();
-  const events = playgroundExchange(user, form, locale, stop.signal, { origin: await publicUrlOf(user) });
+  const parsed = validate(ExchangeFormSchema, form);
+  const events = playgroundExchange(user, parsed, locale, stop.signal, { origin: await publicUrlOf(user) });
 
   // A refusal is the whole answer, with its HTTP status; anything else starts the stream.
   const first = await events.next();

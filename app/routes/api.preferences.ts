@@ -7,13 +7,12 @@
  * calls are budgeted per minute (widget-budget.server.ts).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
-import { getLesson } from "~/course/course.server";
 import { translator } from "~/i18n/catalogs.server";
-import type { Translate } from "~/i18n/translate";
-import { json, jsonError, readFields, validationError } from "~/components/widgets/api-input.server";
+import { fieldError, json, jsonError, readFields } from "~/components/widgets/api-input.server";
+import { PreferenceChoiceSchema, PreferencesQuerySchema } from "~/forms/widget-api.server";
+import { validate } from "~/utils/forms.server";
 import { stored } from "~/utils/learner-write.server";
-import { preferencePairs, type PreferencesResponse } from "~/course/widgets/widget-data";
+import type { PreferencesResponse } from "~/course/widgets/widget-data";
 import {
   MIN_CLASSMATES_FOR_TOTALS,
   classPreferenceCounts,
@@ -23,24 +22,6 @@ import {
 import { getSessionUser } from "~/utils/session.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { refuseOverBudget } from "~/models/widget-budget.server";
-
-const lessonField = (t: Translate) =>
-  z
-    .string({ error: t("widget.api.unknownLesson") })
-    .max(100, { error: t("widget.api.unknownLesson") })
-    .refine((slug) => preferencePairs(getLesson(slug)?.data ?? {}, "en").length > 0, { error: t("widget.api.unknownLesson") });
-
-const choiceSchema = (t: Translate) =>
-  z
-    .object({
-      lesson: lessonField(t),
-      pair: z.string({ error: t("widget.api.unknownPair") }).max(100, { error: t("widget.api.unknownPair") }),
-      choice: z.enum(["a", "b"], { error: t("widget.api.badChoice") }),
-    })
-    .refine((v) => preferencePairs(getLesson(v.lesson)?.data ?? {}, "en").some((p) => p.id === v.pair), {
-      error: t("widget.api.unknownPair"),
-      path: ["pair"],
-    });
 
 const nobody: Omit<PreferencesResponse, "saved"> = {
   student: false,
@@ -54,8 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const refused = await refuseOverBudget(request, context, 1, user);
   if (refused) return refused;
   const t = translator(await localeOf(request));
-  const parsed = z.object({ lesson: lessonField(t) }).safeParse(await readFields(request));
-  if (!parsed.success) return validationError(parsed.error);
+  const parsed = validate(PreferencesQuerySchema, (await readFields(request)) ?? {});
+  if (!parsed.ok) return fieldError(parsed.errors, t);
   if (user?.role !== "student") return json({ ...nobody, saved: false } satisfies PreferencesResponse);
   const { lesson } = parsed.data;
   const [mine, classCounts] = await Promise.all([myPreferences(user, lesson), classPreferenceCounts(user, lesson)]);
@@ -70,8 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return jsonError(t("widget.api.postOnly"), 405);
   const fields = await readFields(request);
   if (!fields) return jsonError(t("widget.api.badBody"));
-  const parsed = choiceSchema(t).safeParse(fields);
-  if (!parsed.success) return validationError(parsed.error);
+  const parsed = validate(PreferenceChoiceSchema, fields);
+  if (!parsed.ok) return fieldError(parsed.errors, t);
   if (user?.role !== "student") return json({ ...nobody, saved: false } satisfies PreferencesResponse);
   const { lesson, pair, choice } = parsed.data;
   if (!(await stored("preference", () => savePreference(user, lesson, pair, choice)))) return jsonError(t("learn.saveFailed"), 503);

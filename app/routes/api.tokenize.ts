@@ -6,22 +6,14 @@
  * per minute (widget-budget.server.ts).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { tokenize } from "~/course/tokenizer.server";
 import { translator } from "~/i18n/catalogs.server";
-import type { Translate } from "~/i18n/translate";
-import { json, jsonError, readFields, validationError } from "~/components/widgets/api-input.server";
-import { MAX_WIDGET_TEXT } from "~/components/widgets/samples";
+import { fieldError, json, jsonError, readFields } from "~/components/widgets/api-input.server";
+import { TokenizeSchema } from "~/forms/widget-api.server";
+import { validate } from "~/utils/forms.server";
 import { characterCount } from "~/components/widgets/server-data.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
-
-const inputSchema = (t: Translate) =>
-  z.object({
-    text: z
-      .string({ error: t("widget.api.textRequired") })
-      .max(MAX_WIDGET_TEXT, { error: t("widget.api.textTooLong", { max: MAX_WIDGET_TEXT.toLocaleString("en") }) }),
-  });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(await localeOf(request));
@@ -32,11 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const t = translator(await localeOf(request));
   if (request.method !== "POST") return jsonError(t("widget.api.postOnly"), 405);
   const fields = await readFields(request);
-  const parsed = fields ? inputSchema(t).safeParse(fields) : null;
-  const refused = await refuseOverBudget(request, context, parsed?.success ? sizeCost(parsed.data.text.length) : 1);
+  const parsed = fields ? validate(TokenizeSchema, fields) : null;
+  const refused = await refuseOverBudget(request, context, parsed?.ok ? sizeCost(parsed.data.text.length) : 1);
   if (refused) return refused;
   if (!parsed) return jsonError(t("widget.api.badBody"));
-  if (!parsed.success) return validationError(parsed.error);
+  if (!parsed.ok) return fieldError(parsed.errors, t);
   const { text } = parsed.data;
   const { pieces, count } = tokenize(text);
   return json({ text, pieces, count, characters: characterCount(text) });

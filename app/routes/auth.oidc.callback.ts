@@ -11,14 +11,14 @@ import { callbackUri, clearStateCookie, pendingLinkCookie, readStateCookie } fro
  * goes back to the sign-in page, which names the reason in the user's language.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const result = await completeSsoLogin(new URL(request.url), readStateCookie(request), callbackUri(request));
-  const headers = new Headers({ "Set-Cookie": clearStateCookie(request) });
+  const result = await completeSsoLogin(new URL(request.url), await readStateCookie(request), callbackUri(request));
+  const headers = new Headers({ "Set-Cookie": await clearStateCookie(request) });
   if (result.ok === true) {
     headers.append("Set-Cookie", await createSession(request, result.userId));
     return redirect(safeRedirectTarget(request, result.next, homeFor(result)), { headers });
   }
   if (result.ok === "confirm") {
-    headers.append("Set-Cookie", pendingLinkCookie(request, result.pending));
+    headers.append("Set-Cookie", await pendingLinkCookie(request, result.pending));
     return redirect("/auth/oidc/link", { headers });
   }
   return redirect(`/signin?sso=${result.reason}`, { headers });

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { SsoLinkSchema } from "~/forms/sso.server";
 import { Field, FormError } from "~/components/ui/field";
@@ -22,9 +22,9 @@ export const meta: MetaFunction = () => [{ title: "Lantern" }];
  * linked and the e-mail plays no part.
  */
 async function pending(request: Request) {
-  const link = openPendingLink(readPendingLinkCookie(request));
+  const link = openPendingLink(await readPendingLinkCookie(request));
   const username = link ? await usernameOf(link.userId) : null;
-  if (!link || !username) throw redirect("/signin?sso=expired", { headers: { "Set-Cookie": clearPendingLinkCookie(request) } });
+  if (!link || !username) throw redirect("/signin?sso=expired", { headers: { "Set-Cookie": await clearPendingLinkCookie(request) } });
   return { link, username };
 }
 
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { link, username } = await pending(request);
   const parsed = validate(SsoLinkSchema, formObject(await readForm(request)));
-  if (!parsed.ok) return { message: null, errors: parsed.errors };
+  if (!parsed.ok) return data({ message: null, errors: parsed.errors }, { status: 400 });
   const t = translator(await localeOf(request));
   const result = await signIn(username, parsed.data.password, clientAddress(context));
   if (!result.ok || result.userId !== link.userId) {
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { message, errors: {} as FieldErrors };
   }
   await linkIdentity(link.userId, link.issuer, link.subject);
-  const headers = new Headers({ "Set-Cookie": clearPendingLinkCookie(request) });
+  const headers = new Headers({ "Set-Cookie": await clearPendingLinkCookie(request) });
   headers.append("Set-Cookie", await createSession(request, link.userId));
   return redirect(homeFor(result), { headers });
 }

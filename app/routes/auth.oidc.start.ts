@@ -19,5 +19,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!school) return redirect("/signin?sso=not_configured");
   const started = await beginSsoLogin(school.schoolId, callbackUri(request), safeRedirectTarget(request, url.searchParams.get("next"), "") || null);
   if (!started.ok) return redirect(`/signin?sso=${started.reason}`);
-  return redirect(started.url, { headers: { "Set-Cookie": stateCookie(request, started.state) } });
+  return redirect(started.url, { headers: { "Set-Cookie": await stateCookie(request, started.state) } });
 }

@@ -11,10 +11,9 @@ import { enrollExisting, joinWithCode } from "~/models/students.server";
 import { getSchoolSettings } from "~/models/schools.server";
 import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
-import { passwordProblem } from "~/utils/password.server";
-import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 import { createSession, getSessionUser } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 /** The open class of the code in the URL, looked up under the per-address join-code throttle. */
 async function joinableClass(request: Request, params: { code?: string }, context: { clientAddress?: string }) {
@@ -54,10 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = formObject(await readForm(request));
   const values = { displayName: String(form.displayName ?? ""), username: String(form.username ?? "") };
   const parsed = validate(JoinSchema, form);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  const problem = passwordProblem(typeof form.password === "string" ? form.password : "", "student");
-  if (problem && !errors.password) errors.password = PASSWORD_PROBLEM_KEYS[problem];
-  if (!parsed.ok || Object.keys(errors).length > 0) return { errors, values, message: null };
+  if (!parsed.ok) return data({ errors: parsed.errors, values, message: null }, { status: 400 });
   const claim = await claimRegistration(clientAddress(context));
   if (!claim.ok) {
     const message = waitMessage(translator(await localeOf(request)), claim.waitSeconds);
@@ -119,7 +115,7 @@ export default function JoinClass() {
           label={t("auth.join.displayName")}
           hint={t("auth.join.displayNameHint")}
           required
-          maxLength={60}
+          maxLength={MAX_CHARS.joinName}
           autoComplete="given-name"
           defaultValue={result?.values.displayName}
           error={errors.displayName}
@@ -129,7 +125,7 @@ export default function JoinClass() {
           label={t("auth.join.username")}
           hint={t("auth.join.usernameHint")}
           required
-          maxLength={40}
+          maxLength={MAX_CHARS.username}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}

@@ -20,7 +20,7 @@ import type { Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/use-t";
 import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
 import { providerErrorMessage } from "~/playground/error-messages.server";
-import { playgroundExchange, refusal, runToEnd } from "~/playground/pipeline.server";
+import { playgroundExchange, runToEnd } from "~/playground/pipeline.server";
 import { findTryIt } from "~/playground/tryit.server";
 import {
   accessRefusal,
@@ -28,8 +28,6 @@ import {
   explainBlocked,
   maxTokensFor,
   maxTokensLimit,
-  MAX_PROMPT_CHARS,
-  MAX_SYSTEM_CHARS,
   sandboxOf,
   type EffectivePolicy,
   type Schedule,
@@ -38,7 +36,10 @@ import { loadSandboxFacts } from "~/models/playground-sandbox.server";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
 import { claudeConfigured, type ModelOption } from "~/playground/providers.server";
 import { schoolModels } from "~/playground/connections.server";
+import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
+import { MAX_CHARS } from "~/utils/form-limits";
+import { formObject, readForm, validate } from "~/utils/forms.server";
 import { getSafeguardingSettings, supportCardOf } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
@@ -76,7 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tryitView: TryItView | null = tryit
     ? { ref: tryit.ref, lessonSlug: tryit.lessonSlug, lessonTitle: tryit.lessonTitle, prompt: tryit.prompt, system: tryit.system, check: tryit.check, miniCheck: tryit.miniCheck, recorded: tryit.recorded }
     : null;
-  const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_PROMPT_CHARS));
+  const prefill = found ? "" : (tryit?.prompt ?? (url.searchParams.get("prefill") ?? "").slice(0, MAX_CHARS.prompt));
 
   const current: ConversationView | null = found
     ? {
@@ -116,7 +117,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       policy.kind === "student" && models.some((m) => m.provider === "claude")
         ? { used: sandbox.usage.own.used, budget: sandbox.usage.own.budget }
         : null,
-    limits: { promptChars: MAX_PROMPT_CHARS, systemChars: MAX_SYSTEM_CHARS },
   };
 }
 
@@ -124,16 +124,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = await localeOf(request);
-  const form = await request.formData().catch(() => null);
-  if (!form) return data({ error: refusal("invalid", locale).message, prompt: "" }, { status: 400 });
-  const tryit = String(form.get("tryit") ?? "");
+  const form = formObject(await readForm(request));
+  const tryit = typeof form.tryit === "string" ? form.tryit : "";
   const target = (id: string) => `/playground?c=${id}${tryit ? `&tryit=${encodeURIComponent(tryit)}` : ""}`;
 
   // context.disconnected, not request.signal: see app/load-context.d.ts
   const gone = context.disconnected ?? request.signal;
-  const end = await runToEnd(playgroundExchange(user, form, locale, gone, { origin: await publicUrlOf(user) }));
+  const parsed = validate(ExchangeFormSchema, form);
+  const end = await runToEnd(playgroundExchange(user, parsed, locale, gone, { origin: await publicUrlOf(user) }));
   // A refused prompt comes back, so the student does not have to type it again.
-  if (end.refusal) return data({ error: end.refusal.message, prompt: String(form.get("prompt") ?? "") }, { status: end.refusal.status });
+  const prompt = typeof form.prompt === "string" ? form.prompt : "";
+  if (end.refusal) return data({ error: end.refusal.message, prompt }, { status: end.refusal.status });
   throw redirect(target(end.conversationId));
 }
 
@@ -239,7 +240,6 @@ export default function Playground() {
             tryit={d.tryit}
             prefill={actionData?.prompt || d.prefill}
             actionError={actionData && "error" in actionData ? actionData.error : null}
-            limits={d.limits}
             student={student}
           />
         </div>

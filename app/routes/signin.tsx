@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { SignInSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = formObject(await readForm(request));
   const parsed = validate(SignInSchema, form);
-  if (!parsed.ok) return { errors: parsed.errors, message: null, login: String(form.login ?? "") };
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null, login: String(form.login ?? "") }, { status: 400 });
   const t = translator(await localeOf(request));
   const result = await signIn(parsed.data.login, parsed.data.password, clientAddress(context));
   if (!result.ok) {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { TeacherSignUpSchema as TeacherSchema } from "~/forms/auth.server";
+import { FirstAdminSignUpSchema, TeacherSignUpSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { createTeacherIfNew } from "~/models/users.server";
@@ -14,9 +14,8 @@ import { signupMode } from "~/models/signup-mode.server";
 import { requireAnonymous } from "~/utils/auth.server";
 import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
-import { passwordProblem } from "~/utils/password.server";
-import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 import { createSession } from "~/utils/session.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 
@@ -32,14 +31,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const noErrors = {} as FieldErrors;
   if (mode.kind === "closed") return { errors: noErrors, message: null };
   const form = formObject(await readForm(request));
-  const parsed = validate(TeacherSchema, form);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  const password = typeof form.password === "string" ? form.password : "";
-  const problem = passwordProblem(password, "teacher");
-  if (problem && !errors.password) errors.password = PASSWORD_PROBLEM_KEYS[problem];
-  if (mode.kind === "first" && !(typeof form.schoolName === "string" && form.schoolName.trim())) errors.schoolName = "form.required";
-  if (!parsed.ok || Object.keys(errors).length > 0) return { errors, message: null };
+  const parsed = validate(mode.kind === "first" ? FirstAdminSignUpSchema : TeacherSignUpSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, message: null }, { status: 400 });
   const input = parsed.data;
+  const password = input.password;
   const locale = await localeOf(request);
   const claim = await claimRegistration(clientAddress(context));
   if (!claim.ok) {
@@ -78,7 +73,7 @@ export default function SignUp() {
       <FormError message={result?.message} />
       <Form method="post" className="card">
         {mode === "first" ? (
-          <Field name="schoolName" label={t("auth.signUp.school")} required maxLength={120} error={errors.schoolName} />
+          <Field name="schoolName" label={t("auth.signUp.school")} required maxLength={MAX_CHARS.schoolName} error={errors.schoolName} />
         ) : null}
         <Field
           name="displayName"
@@ -86,7 +81,7 @@ export default function SignUp() {
           hint={t("auth.signUp.nameHint")}
           autoComplete="name"
           required
-          maxLength={80}
+          maxLength={MAX_CHARS.teacherName}
           error={errors.displayName}
         />
         <Field name="email" type="email" label={t("auth.signUp.email")} autoComplete="email" required error={errors.email} />

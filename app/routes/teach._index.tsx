@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewClassSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
@@ -14,6 +14,7 @@ import { formObject, readForm, validate } from "~/utils/forms.server";
 import { StatList } from "~/components/ui/stat-list";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Lantern" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);
   const parsed = validate(NewClassSchema, formObject(await readForm(request)));
-  if (!parsed.ok) return { errors: parsed.errors };
+  if (!parsed.ok) return data({ errors: parsed.errors }, { status: 400 });
   const cls = await createClass(teacher, parsed.data.name);
   return redirect(`/teach/classes/${cls.id}/roster`);
 }
@@ -84,7 +85,7 @@ export default function TeachHome() {
           {t("teach.newClass")}
         </h2>
         <Form method="post">
-          <Field name="name" label={t("teach.className")} required maxLength={80} error={result?.errors.name} />
+          <Field name="name" label={t("teach.className")} required maxLength={MAX_CHARS.className} error={result?.errors.name} />
           <button type="submit" className="primary">
             {t("teach.createClass")}
           </button>

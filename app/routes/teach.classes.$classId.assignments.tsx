@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DeleteAssignmentSchema as DeleteSchema } from "~/forms/admin.server";
+import { DeleteAssignmentSchema as DeleteSchema, EditAssignmentSchema, NewAssignmentSchema } from "~/forms/assignments.server";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
 import {
   createAssignment,
   deleteAssignment,
-  EditAssignmentSchema,
   listClassAssignments,
-  NewAssignmentSchema,
   updateAssignment,
   type AssignmentView,
 } from "~/models/assignments.server";

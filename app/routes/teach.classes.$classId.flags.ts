@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { decideFlag, FlagDecisionSchema } from "~/models/flags.server";
+import { FlagDecisionSchema } from "~/forms/safeguarding.server";
+import { decideFlag } from "~/models/flags.server";
 import { requireTeacherOf } from "~/models/classes.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";

@@ -16,7 +16,7 @@ import { MINI_MODEL_ID } from "~/playground/providers.server";
 import { schoolModels } from "~/playground/connections.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
-import { PolicyForm } from "~/playground/policy-form.server";
+import { PolicyForm } from "~/forms/playground-policy.server";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 import { FlaggedList } from "~/components/teach/flagged-list";

@@ -8,6 +8,7 @@ import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabl
 import { HELP_RULES } from "~/models/dashboard.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
@@ -60,7 +61,7 @@ export default function ClassSettings() {
       ) : null}
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="rename" />
-        <Field name="name" label={t("teach.className")} defaultValue={cls.name} required maxLength={80} error={result?.errors.name} />
+        <Field name="name" label={t("teach.className")} defaultValue={cls.name} required maxLength={MAX_CHARS.className} error={result?.errors.name} />
         <button type="submit" className="secondary">
           {t("teach.settings.rename")}
         </button>

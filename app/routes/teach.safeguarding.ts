@@ -1,17 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
+import { HandleAlertSchema } from "~/forms/safeguarding.server";
 import { markSafeguardingHandled } from "~/models/safeguarding.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 
 /** Only pages that show the red alert; anything else goes back to /teach (no open redirect). */
 const BACK = /^\/(?:teach|admin|teach\/classes\/[0-9a-f-]{36}(?:\/[a-z]+)?)$/;
-
-const HandleSchema = z.object({
-  messageId: z.uuid("form.invalid"),
-  note: z.string().trim().min(1, "safeguarding.alert.noteRequired").max(1000, "safeguarding.alert.noteRequired"),
-});
 
 /**
  * POST /teach/safeguarding — "mark handled" with a note, from the red alert on /teach, a class
@@ -24,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = formObject(await readForm(request));
   const backPath = typeof form.back === "string" && BACK.test(form.back) ? form.back : "/teach";
   const back = (outcome: string) => redirect(`${backPath}?safeguarding=${outcome}`);
-  const parsed = validate(HandleSchema, form);
+  const parsed = validate(HandleAlertSchema, form);
   if (!parsed.ok) return back("note");
   // Another class's or school's message is a 404 (thrown); one a colleague already handled is "gone".
   return back(await markSafeguardingHandled(user, parsed.data.messageId, parsed.data.note));

@@ -38,10 +38,6 @@ export function requireAdmin(request: Request): Promise<SessionUser> {
   return requireRole(request, "admin");
 }
 
-export function requireStudent(request: Request): Promise<SessionUser> {
-  return requireRole(request, "student");
-}
-
 /**
  * Only for pages that must not be seen signed in (sign-in, sign-up): go where the sign-in link
  * was meant to lead (`?next=`, when safe), or home.

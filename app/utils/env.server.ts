@@ -133,11 +133,6 @@ function readDotEnv(): Record<string, string> {
   return out;
 }
 
-/** Values the browser may see: an explicit whitelist, never secrets. */
-export function publicEnv() {
-  return { teacherSignup: env().TEACHER_SIGNUP };
-}
-
 let version: string | undefined;
 
 /** The app's version, from package.json (read once). */

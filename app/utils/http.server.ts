@@ -6,10 +6,6 @@ export function notFound(): never {
   throw new Response("Not found", { status: 404 });
 }
 
-export function forbidden(): never {
-  throw new Response("Forbidden", { status: 403 });
-}
-
 export function badRequest(): never {
   throw new Response("Bad request", { status: 400 });
 }

@@ -5,5 +5,5 @@ import { getSessionUser } from "./session.server";
 /** The locale a loader or action should answer in (same rules as the root loader). */
 export async function localeOf(request: Request): Promise<Locale> {
   const user = await getSessionUser(request);
-  return resolveLocale(request, user?.locale).locale;
+  return (await resolveLocale(request, user?.locale)).locale;
 }

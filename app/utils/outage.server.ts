@@ -19,8 +19,8 @@ function wantsJson(request: Request): boolean {
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function outageResponse(request: Request): Response {
-  const { locale } = resolveLocale(request);
+export async function outageResponse(request: Request): Promise<Response> {
+  const { locale } = await resolveLocale(request);
   const t = translator(locale);
   const headers = { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_S) };
   if (wantsJson(request)) {

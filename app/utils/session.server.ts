@@ -9,8 +9,8 @@ import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { schools, sessions, users } from "../../db/schema";
 import { bestEffort, connection, db } from "./db.server";
 import { env } from "./env.server";
-import { readCookie } from "~/i18n/locale.server";
 import { requestScope } from "./request-scope.server";
+import { sessionCookieFor, sessionTokenOf } from "./session-cookie.server";
 import { isTimeZone } from "./time-zone";
 
 export interface SessionUser {
@@ -23,32 +23,13 @@ export interface SessionUser {
   sessionId: string;
 }
 
-const PLAIN_NAME = "lantern_session";
-/** Over HTTPS the __Host- prefix pins the cookie to this host, path / and Secure. */
-const HOST_NAME = "__Host-lantern_session";
 /** Refresh last_seen_at at most this often, so reading pages does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 /** Idle timeout of a session started with "this is a shared computer". */
 export const SHARED_IDLE_MINUTES = 15;
 
-export function isHttps(request: Request): boolean {
-  return new URL(request.url).protocol === "https:";
-}
-
-function cookieName(request: Request): string {
-  return isHttps(request) ? HOST_NAME : PLAIN_NAME;
-}
-
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
-}
-
-/** No Max-Age means a browser-session cookie: it is gone when the browser closes. */
-function sessionCookie(request: Request, value: string, maxAgeSeconds: number | null): string {
-  const parts = [`${cookieName(request)}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
-  if (maxAgeSeconds !== null) parts.push(`Max-Age=${maxAgeSeconds}`);
-  if (isHttps(request)) parts.push("Secure");
-  return parts.join("; ");
 }
 
 /** Starts a session for the user and returns the Set-Cookie header. */
@@ -63,7 +44,8 @@ export async function createSession(request: Request, userId: string, options: {
       expiresAt: new Date(Date.now() + maxAge * 1000),
       idleMinutes: options.sharedComputer ? SHARED_IDLE_MINUTES : null,
     });
-  return sessionCookie(request, token, options.sharedComputer ? null : maxAge);
+  // no Max-Age on a shared computer: the cookie is gone when the browser closes
+  return sessionCookieFor(request).serialize(token, { maxAge: options.sharedComputer ? undefined : maxAge });
 }
 
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -122,7 +104,7 @@ function prepareSessionQuery() {
 }
 
 async function lookup(request: Request): Promise<SessionUser | null> {
-  const token = readCookie(request, cookieName(request));
+  const token = await sessionTokenOf(request);
   if (!token || token.length > 100) return null;
   // the handle changes when tests (or a restart of the pool) register another connection
   if (!sessionQuery || preparedFor !== connection()) {
@@ -145,9 +127,9 @@ async function lookup(request: Request): Promise<SessionUser | null> {
 
 /** Signs out: deletes the session row and clears the cookie. */
 export async function destroySession(request: Request): Promise<string> {
-  const token = readCookie(request, cookieName(request));
+  const token = await sessionTokenOf(request);
   if (token) await db().delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
-  return sessionCookie(request, "", 0);
+  return sessionCookieFor(request).serialize("", { maxAge: 0 });
 }
 
 /** After a password change: every other session of the user ends. */
@@ -155,12 +137,4 @@ export async function endOtherSessions(userId: string, keepSessionId: string | n
   await db()
     .delete(sessions)
     .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
-}
-
-/**
- * Whether the request carries a session cookie (valid or not): what it gets back may be private,
- * so no browser or proxy may store it (server/remix-handler.ts sends Cache-Control: no-store).
- */
-export function carriesSessionCookie(request: Request): boolean {
-  return readCookie(request, PLAIN_NAME) !== null || readCookie(request, HOST_NAME) !== null;
 }

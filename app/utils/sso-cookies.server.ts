@@ -3,26 +3,28 @@
  * the browser that started it) and an identity waiting for its teacher's password (sealed).
  * HttpOnly, SameSite=Lax (the provider's redirect back is a top-level GET), Secure over HTTPS.
  */
-import { readCookie } from "~/i18n/locale.server";
-import { isHttps } from "./session.server";
+import { createCookie, type Cookie } from "@remix-run/node";
+import { isHttps } from "./session-cookie.server";
 
-const STATE = "lantern_sso_state";
-const PENDING = "lantern_sso_link";
 const TEN_MINUTES = 600;
+const options = { path: "/auth/oidc", httpOnly: true, sameSite: "lax", maxAge: TEN_MINUTES } as const;
+const state = createCookie("lantern_sso_state", options);
+const pending = createCookie("lantern_sso_link", options);
 
-function cookie(request: Request, name: string, value: string, maxAge: number): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/auth/oidc", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (isHttps(request)) parts.push("Secure");
-  return parts.join("; ");
+const write = (cookie: Cookie, request: Request, value: string) => cookie.serialize(value, { secure: isHttps(request) });
+const clear = (cookie: Cookie, request: Request) => cookie.serialize("", { secure: isHttps(request), maxAge: 0 });
+async function read(cookie: Cookie, request: Request): Promise<string | null> {
+  const value: unknown = await cookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
-export const stateCookie = (request: Request, state: string) => cookie(request, STATE, state, TEN_MINUTES);
-export const clearStateCookie = (request: Request) => cookie(request, STATE, "", 0);
-export const readStateCookie = (request: Request) => readCookie(request, STATE);
+export const stateCookie = (request: Request, value: string) => write(state, request, value);
+export const clearStateCookie = (request: Request) => clear(state, request);
+export const readStateCookie = (request: Request) => read(state, request);
 
-export const pendingLinkCookie = (request: Request, sealed: string) => cookie(request, PENDING, sealed, TEN_MINUTES);
-export const clearPendingLinkCookie = (request: Request) => cookie(request, PENDING, "", 0);
-export const readPendingLinkCookie = (request: Request) => readCookie(request, PENDING);
+export const pendingLinkCookie = (request: Request, sealed: string) => write(pending, request, sealed);
+export const clearPendingLinkCookie = (request: Request) => clear(pending, request);
+export const readPendingLinkCookie = (request: Request) => read(pending, request);
 
 /** Where the provider sends the browser back: this server's own callback route. */
 export function callbackUri(request: Request): string {

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type postgres from "postgres";
 import { ROOT } from "../harness/lantern-server";
+import { sessionCookieFor } from "../../app/utils/session-cookie.server";
 
 export interface BenchStudent {
   id: string;
@@ -18,7 +19,7 @@ export async function sessionCookie(sql: postgres.Sql, userId: string): Promise<
   const token = crypto.randomBytes(32).toString("base64url");
   const hash = crypto.createHash("sha256").update(token).digest("hex");
   await sql`insert into sessions (token_hash, user_id, expires_at) values (${hash}, ${userId}, now() + interval '1 day')`;
-  return `lantern_session=${token}`;
+  return (await sessionCookieFor(new Request("http://localhost/")).serialize(token)).split(";")[0]!;
 }
 
 /** A class of the demo school with `n` students and a session each; `policy` overrides the playground policy. */

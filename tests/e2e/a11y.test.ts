@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clippedText, doubleTextSize, overflowsHorizontally, seriousViolations, tabStops } from "./setup/a11y";
 import { openBrowser, screenshot, signInAs, type OpenBrowser } from "./setup/browser";
-import { baseUrl, closeTestSql, DEMO_STUDENTS, DEMO_TEACHER, realParamValues, SESSION_COOKIE } from "./setup/context";
+import type { Locale } from "../../app/i18n/locales";
+import { baseUrl, closeTestSql, DEMO_STUDENTS, DEMO_TEACHER, langCookieValue, realParamValues, SESSION_COOKIE } from "./setup/context";
 import { pageUrls, type Visitor } from "./setup/routes";
 
 interface Visit {
@@ -27,10 +28,11 @@ async function actAs(browser: OpenBrowser, visitor: Visitor) {
   else await signInAs(browser.context, visitor === "teacher" ? DEMO_TEACHER : DEMO_STUDENTS[0]!);
 }
 
-async function setLang(lang: string) {
+async function setLang(lang: Locale) {
   const url = new URL(baseUrl());
+  const value = await langCookieValue(lang);
   for (const browser of browsers) {
-    await browser.context.addCookies([{ name: "lantern_lang", value: lang, domain: url.hostname, path: "/" }]);
+    await browser.context.addCookies([{ name: "lantern_lang", value, domain: url.hostname, path: "/" }]);
   }
 }
 

@@ -82,11 +82,6 @@ export const XSS_PAYLOADS: readonly string[] = [
   `名字<script data-xss>${RUN}</script>名字`,
 ];
 
-/** A short payload for places with tight length limits (display names, class names). */
-export function shortPayloads(max: number): string[] {
-  return XSS_PAYLOADS.filter((p) => p.length <= max);
-}
-
 /** Installed before any page script: a trap for dialogs and blocked inline scripts. */
 export const XSS_TRAP_SCRIPT = `
   window.__xss = 0;

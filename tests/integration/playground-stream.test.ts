@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
 import { action as policyAction, loader as policyLoader } from "../../app/routes/teach.classes.$classId.playground";
-import { Markdown } from "../../app/components/playground/markdown";
+import { ReplyMarkdown } from "../../app/components/playground/reply-markdown";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { providerErrorMessage } from "../../app/playground/error-messages.server";
 import { configureProviders } from "../../app/playground/providers.server";
@@ -448,7 +448,7 @@ describe("screening", () => {
     const reply = (await messagesOf(student.id)).at(-1)!;
     expect(reply.text).toBe(evil);
     expect(reply).toMatchObject({ flag_status: "open", flags: ["self_harm"] });
-    const html = renderToStaticMarkup(createElement(Markdown, { text: reply.text }));
+    const html = renderToStaticMarkup(createElement(ReplyMarkdown, { text: reply.text }));
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain("&lt;script&gt;");
   });

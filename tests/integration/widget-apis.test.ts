@@ -14,7 +14,7 @@ import { action as nextTokenAction, loader as nextTokenLoader } from "../../app/
 import { action as preferencesAction, loader as preferencesLoader } from "../../app/routes/api.preferences";
 import { countTokens } from "../../app/course/tokenizer.server";
 import { getLesson } from "../../app/course/course.server";
-import { MAX_WIDGET_TEXT } from "../../app/components/widgets/samples";
+import { MAX_CHARS } from "../../app/utils/form-limits";
 import { agreementSummary, pairAgreement } from "../../app/course/widgets/preference-math";
 import { preferencePairs, type PreferencesResponse } from "../../app/course/widgets/widget-data";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
@@ -94,14 +94,14 @@ describe("POST /api/tokenize", () => {
   });
 
   it("accepts a form body and the longest allowed text", async () => {
-    const text = "a".repeat(MAX_WIDGET_TEXT);
+    const text = "a".repeat(MAX_CHARS.widgetText);
     const { status, body } = await call(tokenizeAction, await requestAs(null, "/api/tokenize", { form: { text } }));
     expect(status).toBe(200);
     expect(body.count).toBe(countTokens(text));
   });
 
   it("refuses text over the limit with a clear message, in the reader's language", async () => {
-    const text = "a".repeat(MAX_WIDGET_TEXT + 1);
+    const text = "a".repeat(MAX_CHARS.widgetText + 1);
     const en = await call(tokenizeAction, await jsonRequest(null, "/api/tokenize", { text }));
     expect(en.status).toBe(400);
     expect(en.body.error).toBe("The text is too long: at most 2,000 characters.");
@@ -206,7 +206,7 @@ describe("/api/next-token", () => {
       [{ context: "x", topK: 2.5 }, "topK must be a whole number from 1 to 40."],
       [{ context: "x", count: 21, mode: "sample" }, "count must be a whole number from 0 to 20."],
       [{ context: "x", mode: "all" }, "mode must be “peek”, “top” or “sample”."],
-      [{ context: "x".repeat(MAX_WIDGET_TEXT + 1) }, "The text is too long: at most 2,000 characters."],
+      [{ context: "x".repeat(MAX_CHARS.widgetText + 1) }, "The text is too long: at most 2,000 characters."],
       [{}, "Send the text so far in the field “context”."],
     ];
     for (const [fields, message] of cases) {

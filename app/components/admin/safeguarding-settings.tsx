@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalog/en";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 interface Shown {
   helpContact: string;
@@ -47,8 +48,8 @@ export function SafeguardingSettingsForm({
       ) : null}
       <Form method="post" action="/admin/settings#safeguarding">
         <input type="hidden" name="intent" value="safeguarding" />
-        <Field name="helpContact" label={t("safeguarding.settings.helpContact")} hint={t("safeguarding.settings.helpContactHint")} defaultValue={settings.helpContact} error={errors.helpContact} maxLength={200} />
-        <Field name="helpLine" label={t("safeguarding.settings.helpLine")} hint={t("safeguarding.settings.helpLineHint")} defaultValue={settings.helpLine} error={errors.helpLine} maxLength={200} />
+        <Field name="helpContact" label={t("safeguarding.settings.helpContact")} hint={t("safeguarding.settings.helpContactHint")} defaultValue={settings.helpContact} error={errors.helpContact} maxLength={MAX_CHARS.helpContact} />
+        <Field name="helpLine" label={t("safeguarding.settings.helpLine")} hint={t("safeguarding.settings.helpLineHint")} defaultValue={settings.helpLine} error={errors.helpLine} maxLength={MAX_CHARS.helpLine} />
         <label className="choice">
           <input type="checkbox" name="sendCrisisToModel" defaultChecked={settings.sendCrisisToModel} aria-describedby="send-to-model-hint" />
           <span>{t("safeguarding.settings.sendToModel")}</span>
@@ -56,15 +57,15 @@ export function SafeguardingSettingsForm({
         <p className="hint small muted" id="send-to-model-hint">
           {t("safeguarding.settings.sendToModelHint")}
         </p>
-        <Field name="leadName" label={t("safeguarding.settings.leadName")} defaultValue={settings.leadName} error={errors.leadName} maxLength={100} />
-        <Field name="leadEmail" type="email" label={t("safeguarding.settings.leadEmail")} defaultValue={settings.leadEmail} error={errors.leadEmail} maxLength={254} />
+        <Field name="leadName" label={t("safeguarding.settings.leadName")} defaultValue={settings.leadName} error={errors.leadName} maxLength={MAX_CHARS.leadName} />
+        <Field name="leadEmail" type="email" label={t("safeguarding.settings.leadEmail")} defaultValue={settings.leadEmail} error={errors.leadEmail} maxLength={MAX_CHARS.email} />
         <label className="choice">
           <input type="checkbox" name="emailAlerts" defaultChecked={settings.emailAlerts} />
           <span>{t("safeguarding.settings.emailAlerts")}</span>
         </label>
         <fieldset>
           <legend>{t("safeguarding.settings.smtp")}</legend>
-          <Field name="smtpHost" label={t("safeguarding.settings.smtpHost")} defaultValue={settings.smtp?.host ?? ""} error={errors.smtpHost} maxLength={253} />
+          <Field name="smtpHost" label={t("safeguarding.settings.smtpHost")} defaultValue={settings.smtp?.host ?? ""} error={errors.smtpHost} maxLength={MAX_CHARS.smtpHost} />
           <Field name="smtpPort" type="number" inputMode="numeric" min={1} max={65535} label={t("safeguarding.settings.smtpPort")} defaultValue={settings.smtp?.port ?? 587} error={errors.smtpPort} />
           <div className="field">
             <label htmlFor="f-smtpSecurity">{t("safeguarding.settings.smtpSecurity")}</label>
@@ -74,7 +75,7 @@ export function SafeguardingSettingsForm({
               <option value="none">{t("safeguarding.settings.security.none")}</option>
             </select>
           </div>
-          <Field name="smtpUser" label={t("safeguarding.settings.smtpUser")} defaultValue={settings.smtp?.user ?? ""} error={errors.smtpUser} maxLength={200} autoComplete="off" />
+          <Field name="smtpUser" label={t("safeguarding.settings.smtpUser")} defaultValue={settings.smtp?.user ?? ""} error={errors.smtpUser} maxLength={MAX_CHARS.smtpUser} autoComplete="off" />
           <Field
             name="smtpPassword"
             type="password"
@@ -82,9 +83,9 @@ export function SafeguardingSettingsForm({
             hint={`${t("safeguarding.settings.smtpPasswordHint")}${settings.smtp?.passwordSet ? ` ${t("safeguarding.settings.smtpPasswordSet")}` : ""}`}
             error={errors.smtpPassword}
             autoComplete="new-password"
-            maxLength={500}
+            maxLength={MAX_CHARS.smtpPassword}
           />
-          <Field name="smtpFrom" type="email" label={t("safeguarding.settings.smtpFrom")} defaultValue={settings.smtp?.from ?? ""} error={errors.smtpFrom} maxLength={254} />
+          <Field name="smtpFrom" type="email" label={t("safeguarding.settings.smtpFrom")} defaultValue={settings.smtp?.from ?? ""} error={errors.smtpFrom} maxLength={MAX_CHARS.email} />
         </fieldset>
         <button type="submit" className="primary">
           {t("form.save")}

@@ -8,6 +8,7 @@ import { NOT_SURE_VALUE, fieldName } from "~/course/answer-fields";
 import type { Confidence } from "~/course/scoring";
 import { useT } from "~/i18n/use-t";
 import type { AnswerErrors, AnswerFeedback, GivenAnswer, QuestionView } from "../../course/lesson-view-types";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 const CONFIDENCE_ORDER: Confidence[] = ["sure", "fairly_sure", "guessing"];
 
@@ -43,7 +44,7 @@ export function QuestionFields({
             type="text"
             id={`${base}-text`}
             name={fieldName(question.id, "text")}
-            maxLength={500}
+            maxLength={MAX_CHARS.answerText}
             autoComplete="off"
             defaultValue={given?.text ?? undefined}
             aria-invalid={errors?.answer ? true : undefined}

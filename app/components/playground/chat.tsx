@@ -6,6 +6,7 @@
 import { Form, useNavigate, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useT } from "~/i18n/use-t";
+import { MAX_CHARS } from "~/utils/form-limits";
 import { ContextMeter } from "./context-meter";
 import { MessageBubble } from "./message-view";
 import type { ConversationView, MessageView, ModelView, TryItView } from "./types";
@@ -23,7 +24,6 @@ export interface ChatProps {
   prefill: string;
   /** From the no-JavaScript form post. */
   actionError: string | null;
-  limits: { promptChars: number; systemChars: number };
   /** A student sees that the list is their class's choice. */
   student: boolean;
 }
@@ -37,7 +37,6 @@ export function Chat({
   tryit,
   prefill,
   actionError,
-  limits,
   student,
 }: ChatProps) {
   const t = useT();
@@ -210,7 +209,6 @@ export function Chat({
             <ExploreSettings
               model={model}
               systemPrompt={tryit?.system ? null : (conversation?.systemPrompt ?? "")}
-              systemChars={limits.systemChars}
             />
           ) : (
             <p className="small muted">{t("playground.guided")}</p>
@@ -222,7 +220,7 @@ export function Chat({
               name="prompt"
               ref={promptRef}
               rows={4}
-              maxLength={limits.promptChars}
+              maxLength={MAX_CHARS.prompt}
               defaultValue={prefill}
               key={`${conversationId ?? "new"}:${prefill}`}
               onKeyDown={onKeyDown}
@@ -269,12 +267,10 @@ export function Chat({
 function ExploreSettings({
   model,
   systemPrompt,
-  systemChars,
 }: {
   model: ModelView;
   /** null: a lesson fixes the system prompt. */
   systemPrompt: string | null;
-  systemChars: number;
 }) {
   const t = useT();
   return (
@@ -286,7 +282,7 @@ function ExploreSettings({
           <p id="pg-system-hint" className="hint">
             {t("playground.explore.systemHint")}
           </p>
-          <textarea id="pg-system" name="system" rows={3} maxLength={systemChars} defaultValue={systemPrompt} aria-describedby="pg-system-hint" />
+          <textarea id="pg-system" name="system" rows={3} maxLength={MAX_CHARS.systemPrompt} defaultValue={systemPrompt} aria-describedby="pg-system-hint" />
         </div>
       ) : null}
       <div className="pg-explore-numbers">

@@ -3,6 +3,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 
 type FieldErrors = Partial<Record<string, MessageKey>>;
 import { useT } from "~/i18n/use-t";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export interface AssignmentFormValues {
   lesson: string;
@@ -123,7 +124,7 @@ export function AssignmentForm({ editing, lessons, students, timeZone, errors, f
             id="a-instructions"
             name="instructions"
             rows={3}
-            maxLength={1000}
+            maxLength={MAX_CHARS.assignmentInstructions}
             defaultValue={v?.instructions}
             aria-describedby={describe("instructions", "a-instructions-hint")}
             aria-invalid={errors.instructions ? true : undefined}

@@ -7,6 +7,7 @@ import { Form } from "@remix-run/react";
 import { listOf } from "~/i18n/list";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { SafeguardingAlert } from "~/models/safeguarding.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
   const t = useT();
@@ -74,7 +75,7 @@ export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: Safeguar
                 <p className="hint small" id={`note-hint-${a.messageId}`}>
                   {t("safeguarding.alert.noteHint")}
                 </p>
-                <textarea id={`note-${a.messageId}`} name="note" rows={2} maxLength={1000} required aria-describedby={`note-hint-${a.messageId}`} />
+                <textarea id={`note-${a.messageId}`} name="note" rows={2} maxLength={MAX_CHARS.safeguardingNote} required aria-describedby={`note-hint-${a.messageId}`} />
                 <button type="submit" className="primary">
                   {t("safeguarding.alert.handle")}
                 </button>

@@ -1,9 +1,12 @@
 /**
  * Reading the widget APIs' input: a JSON body (what the widgets send), a form body (a plain
- * form, tests) or the query string (GET). Validation errors become a 400 whose message is in
- * the reader's language; nothing is ever a 500 for bad input.
+ * form, tests) or the query string (GET), validated with the schemas of
+ * app/forms/widget-api.server.ts. Validation errors become a 400 whose message is in the
+ * reader's language; nothing is ever a 500 for bad input.
  */
-import type { z } from "zod";
+import { WIDGET_ERROR_PARAMS } from "~/forms/widget-api.server";
+import type { Translate } from "~/i18n/translate";
+import type { FieldErrors } from "~/utils/forms.server";
 
 /** The request's fields as plain values; null when the body is not readable. */
 export async function readFields(request: Request): Promise<Record<string, unknown> | null> {
@@ -36,13 +39,8 @@ export function json(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }
 
-/** The first problem of a failed parse, as a 400. */
-export function validationError(error: z.ZodError): Response {
-  const issue = error.issues[0];
-  return jsonError(issue?.message ?? "Bad request", 400, issue?.path.join(".") || undefined);
-}
-
-/** "" and absent both mean "use the default" for optional numeric fields of forms and queries. */
-export function blankToUndefined(value: unknown): unknown {
-  return value === "" || value === null ? undefined : value;
+/** The first problem of a form that did not validate, as a 400 in the reader's language. */
+export function fieldError(errors: FieldErrors, t: Translate): Response {
+  const [field, key] = Object.entries(errors)[0] ?? [];
+  return jsonError(key ? t(key, WIDGET_ERROR_PARAMS[key]) : t("widget.api.badBody"), 400, field === "_form" ? undefined : field);
 }

@@ -11,9 +11,6 @@ import type { NextTokenCandidate, NextTokenResponse, NextTokenView } from "../..
 
 /** Bars the widget shows. */
 export const SHOWN_CANDIDATES = 8;
-export const MAX_TOP_K = 40;
-export const MAX_TEMPERATURE = 2;
-export const MAX_ADDED = 20;
 
 export interface NextTokenRequest {
   context: string;

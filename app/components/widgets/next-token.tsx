@@ -7,7 +7,7 @@ import { useId, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { NextTokenBars, ModelWindow } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
-import { MAX_WIDGET_TEXT } from "./samples";
+import { MAX_CHARS } from "~/utils/form-limits";
 import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { postJson, useDebouncedEffect } from "./shared";
 import type { NextTokenResponse, NextTokenView } from "../../course/widgets/widget-data";
@@ -96,7 +96,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
         id={`${id}-text`}
         value={text}
         rows={2}
-        maxLength={MAX_WIDGET_TEXT}
+        maxLength={MAX_CHARS.widgetText}
         onChange={(e) => {
           setText(e.target.value);
           setAdded([]);

@@ -23,6 +23,3 @@ export const SENTENCE_PAIRS: readonly SentencePair[] = [
 export function chineseOf(pair: SentencePair, locale: Locale): string {
   return locale === "zh-Hant" ? pair.zhHant : pair.zhHans;
 }
-
-/** The longest text the tokenize and next-token APIs accept (bounds the work per request). */
-export const MAX_WIDGET_TEXT = 2_000;

@@ -7,7 +7,8 @@ import { useId, useState } from "react";
 import type { Locale } from "~/course/types";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { WidgetProps } from "./registry";
-import { MAX_WIDGET_TEXT, SENTENCE_PAIRS, chineseOf } from "./samples";
+import { SENTENCE_PAIRS, chineseOf } from "./samples";
+import { MAX_CHARS } from "~/utils/form-limits";
 import { postJson, useDebouncedEffect } from "./shared";
 import { Counts, TokenPieces } from "./token-pieces";
 import type { TokenizedSample } from "../../course/widgets/widget-data";
@@ -114,7 +115,7 @@ function TokenBox(p: { label: string; initial: string; showIds: boolean; locale:
         id={`${id}-text`}
         lang={p.lang}
         value={text}
-        maxLength={MAX_WIDGET_TEXT}
+        maxLength={MAX_CHARS.widgetText}
         rows={3}
         onChange={(e) => setText(e.target.value)}
         aria-describedby={`${id}-count`}

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
-import { baseUrl, SESSION_COOKIE, sessionTokenFor } from "./context";
+import { baseUrl, langCookieValue, SESSION_COOKIE, sessionCookieValueFor } from "./context";
 import { ROOT } from "../../../scripts/harness/lantern-server";
 
 export const SCREENSHOT_DIR = path.join(ROOT, "test-results", "screenshots");
@@ -51,9 +51,9 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBro
   context.setDefaultNavigationTimeout(15_000);
   const url = new URL(options.baseURL ?? baseUrl());
   const cookies = [];
-  if (options.lang) cookies.push({ name: "lantern_lang", value: options.lang, domain: url.hostname, path: "/" });
+  if (options.lang) cookies.push({ name: "lantern_lang", value: await langCookieValue(options.lang), domain: url.hostname, path: "/" });
   if (options.as) {
-    cookies.push({ name: SESSION_COOKIE, value: await sessionTokenFor(options.as), domain: url.hostname, path: "/", httpOnly: true });
+    cookies.push({ name: SESSION_COOKIE, value: await sessionCookieValueFor(options.as), domain: url.hostname, path: "/", httpOnly: true });
   }
   if (cookies.length) await context.addCookies(cookies);
 
@@ -93,7 +93,7 @@ export async function signInAs(context: BrowserContext, username: string): Promi
   const url = new URL(baseUrl());
   await context.clearCookies({ name: SESSION_COOKIE });
   await context.addCookies([
-    { name: SESSION_COOKIE, value: await sessionTokenFor(username), domain: url.hostname, path: "/", httpOnly: true },
+    { name: SESSION_COOKIE, value: await sessionCookieValueFor(username), domain: url.hostname, path: "/", httpOnly: true },
   ]);
 }
 

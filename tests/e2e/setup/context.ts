@@ -7,6 +7,9 @@ import crypto from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
 import type { ScriptStep } from "../../../scripts/harness/fake-anthropic";
+import { rememberLocale } from "../../../app/i18n/locale.server";
+import type { Locale } from "../../../app/i18n/locales";
+import { sessionCookieFor } from "../../../app/utils/session-cookie.server";
 
 /**
  * This file's server: global.ts starts one per vitest worker, and a worker's VITEST_POOL_ID
@@ -67,9 +70,24 @@ export async function sessionTokenFor(username: string): Promise<string> {
   return token;
 }
 
+/** The name=value a browser sends back for a Set-Cookie header. */
+const sentBack = (setCookie: string) => setCookie.split(";")[0]!;
+
+/** A session cookie's value for this user, encoded as the server writes it (for a browser's jar). */
+export async function sessionCookieValueFor(username: string): Promise<string> {
+  const pair = sentBack(await sessionCookieFor(new Request(baseUrl())).serialize(await sessionTokenFor(username)));
+  return pair.slice(pair.indexOf("=") + 1);
+}
+
+/** The language cookie's value, as the server writes it. */
+export async function langCookieValue(locale: Locale): Promise<string> {
+  const pair = sentBack(await rememberLocale(locale));
+  return pair.slice(pair.indexOf("=") + 1);
+}
+
 /** A Cookie header for plain fetch() requests as this user. */
 export async function cookieHeaderFor(username: string): Promise<string> {
-  return `${SESSION_COOKIE}=${await sessionTokenFor(username)}`;
+  return `${SESSION_COOKIE}=${await sessionCookieValueFor(username)}`;
 }
 
 /** A student of its own in a class, made directly in the database (password: lantern-demo's hash). */

@@ -29,6 +29,10 @@ export const playground = {
   "playground.regenerate": "Regenerate",
   "playground.regenerate.hint": "Asks the same prompt again, so you can see how sampling changes the answer.",
   "playground.writing": "Writing…",
+  "playground.reply.image": "Picture, not shown: {description}",
+  "playground.reply.table": "Table in the reply",
+  "playground.reply.taskDone": "Done",
+  "playground.reply.taskOpen": "Not done",
   "playground.noJsNote": "The answer appears when it is complete.",
 
   "playground.explore.title": "Explore settings",

@@ -28,6 +28,10 @@ export const playground: CatalogOf<typeof en> = {
   "playground.regenerate": "重新生成",
   "playground.regenerate.hint": "用同一条提示词再问一次，看看采样会让回答有什么不同。",
   "playground.writing": "正在回答…",
+  "playground.reply.image": "图片（未显示）：{description}",
+  "playground.reply.table": "回复中的表格",
+  "playground.reply.taskDone": "已完成",
+  "playground.reply.taskOpen": "未完成",
   "playground.noJsNote": "回答完成后会显示出来。",
 
   "playground.explore.title": "探索设置",
