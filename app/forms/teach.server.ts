@@ -1,7 +1,20 @@
 /** Form schemas of the teacher's class pages (server-only: keeps zod out of the browser). */
 import { z } from "zod";
 
-export const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(80, "form.invalid") });
+const ClassName = z.string().trim().min(1, "form.required").max(80, "form.invalid");
+const LowScorePercent = z.coerce
+  .number("teach.settings.lowScoreInvalid")
+  .int("teach.settings.lowScoreInvalid")
+  .min(1, "teach.settings.lowScoreInvalid")
+  .max(100, "teach.settings.lowScoreInvalid");
+
+/** The class forms' limits as their inputs show them (maxlength, min, max), read from the schemas below. */
+export const CLASS_FORM_LIMITS = {
+  nameMaxLength: ClassName.maxLength ?? undefined,
+  lowScorePercent: { min: LowScorePercent.minValue ?? undefined, max: LowScorePercent.maxValue ?? undefined },
+};
+
+export const NewClassSchema = z.object({ name: ClassName });
 
 const uuid = z.uuid("form.invalid");
 
@@ -15,18 +28,11 @@ export const RosterActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const ClassSettingsSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(80, "form.invalid") }),
+  z.object({ intent: z.literal("rename"), name: ClassName }),
   z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
   z.object({ intent: z.literal("new-code") }),
   z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),
-  z.object({
-    intent: z.literal("low-score"),
-    lowScorePercent: z.coerce
-      .number("teach.settings.lowScoreInvalid")
-      .int("teach.settings.lowScoreInvalid")
-      .min(1, "teach.settings.lowScoreInvalid")
-      .max(100, "teach.settings.lowScoreInvalid"),
-  }),
+  z.object({ intent: z.literal("low-score"), lowScorePercent: LowScorePercent }),
 ]);
 
 /** Roster import: a preview of uploaded files or pasted text, then the confirm of that preview. */

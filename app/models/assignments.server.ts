@@ -18,7 +18,7 @@ import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
-import { formatDateTime } from "./dashboard-labels.server";
+import { formatDateTime } from "~/utils/school-time.server";
 import { currentTimeZone } from "~/utils/request-scope.server";
 import { instantAt } from "~/utils/time-zone";
 

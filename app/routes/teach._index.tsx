@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { NewClassSchema } from "~/forms/teach.server";
+import { CLASS_FORM_LIMITS, NewClassSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
-import { listClassSummaries } from "~/models/class-summaries.server";
+import { listClassSummaries } from "~/teach/class-summaries.server";
 import { createClass } from "~/models/classes.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const [classes, alerts] = await Promise.all([listClassSummaries(teacher), listSafeguardingAlerts(teacher)]);
   const outcome = new URL(request.url).searchParams.get("safeguarding");
-  return { classes, lessonCount: getCourse().lessons.length, alerts, outcome };
+  return { classes, lessonCount: getCourse().lessons.length, alerts, outcome, nameMaxLength: CLASS_FORM_LIMITS.nameMaxLength };
 }
 
 
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeachHome() {
-  const { classes, lessonCount, alerts, outcome } = useLoaderData<typeof loader>();
+  const { classes, lessonCount, alerts, outcome, nameMaxLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   return (
@@ -81,7 +81,7 @@ export default function TeachHome() {
           {t("teach.newClass")}
         </h2>
         <Form method="post">
-          <Field name="name" label={t("teach.className")} required maxLength={80} error={result?.errors.name} />
+          <Field name="name" label={t("teach.className")} required maxLength={nameMaxLength} error={result?.errors.name} />
           <button type="submit" className="primary">
             {t("teach.createClass")}
           </button>

@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ClassSettingsSchema as ActionSchema } from "~/forms/teach.server";
+import { ClassSettingsSchema as ActionSchema, CLASS_FORM_LIMITS } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabled, setLowScorePercent } from "~/models/classes.server";
-import { HELP_RULES } from "~/models/dashboard.server";
+import { HELP_RULES } from "~/teach/help-rules";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
-  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null, lowScorePercent: cls.lowScorePercent, defaultLowScorePercent: HELP_RULES.lowScorePercent };
+  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null, lowScorePercent: cls.lowScorePercent, defaultLowScorePercent: HELP_RULES.lowScorePercent, limits: CLASS_FORM_LIMITS };
 }
 
 
@@ -60,7 +60,7 @@ export default function ClassSettings() {
       ) : null}
       <Form method="post" className="card">
         <input type="hidden" name="intent" value="rename" />
-        <Field name="name" label={t("teach.className")} defaultValue={cls.name} required maxLength={80} error={result?.errors.name} />
+        <Field name="name" label={t("teach.className")} defaultValue={cls.name} required maxLength={cls.limits.nameMaxLength} error={result?.errors.name} />
         <button type="submit" className="secondary">
           {t("teach.settings.rename")}
         </button>
@@ -95,8 +95,8 @@ export default function ClassSettings() {
           name="lowScorePercent"
           type="number"
           inputMode="numeric"
-          min={1}
-          max={100}
+          min={cls.limits.lowScorePercent.min}
+          max={cls.limits.lowScorePercent.max}
           step={1}
           required
           label={t("teach.settings.lowScoreLabel")}

@@ -16,7 +16,8 @@
  */
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import type { LessonColumn, PageStudent, ProgressCell } from "~/models/dashboard.server";
+import type { PageStudent } from "~/teach/class-page.server";
+import type { LessonColumn, ProgressCell } from "~/teach/progress-cells.server";
 import { useT } from "~/i18n/use-t";
 import { ScoringNote } from "./scoring-note";
 
