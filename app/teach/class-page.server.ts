@@ -101,7 +101,10 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
   };
 }
 
-/** What the page itself draws of a student: the labels, not the raw numbers behind them. */
+/** A cell as the page draws it: the labels, not the raw numbers behind them. */
+export type PageCell = Pick<ProgressCell, "lesson" | "state" | "overdue" | "lowScore" | "label">;
+
+/** What the page itself draws of a student. */
 export interface PageStudent {
   id: string;
   displayName: string;
@@ -111,16 +114,50 @@ export interface PageStudent {
   whereLabel: string;
   completedLessons: number;
   signals: Pick<HelpSignal, "kind" | "label">[];
-  cells: Pick<ProgressCell, "lesson" | "state" | "overdue" | "lowScore" | "label">[];
+  cells: PageCell[];
+}
+
+/** A column header as the page draws it. */
+export type PageLessonColumn = Pick<LessonColumn, "slug" | "number" | "title" | "assignedLabel">;
+
+/** The view as the class page, the admin's copy of it and the printable report draw it. */
+export interface PageView {
+  classId: string;
+  className: string;
+  generatedAt: string;
+  updatedLabel: string;
+  lessons: PageLessonColumn[];
+  students: PageStudent[];
+  totalStudents: number;
+  query: ProgressQuery;
+  summary: Pick<ClassProgressView["summary"], "activeNow" | "needHelp" | "completionPercent">;
 }
 
 /**
  * The view as the page's loader sends it: only what is drawn. The page re-fetches it every
  * ~10 s, so every byte counts (the raw numbers stay on the server, for the exports).
  */
-export function forThePage(view: ClassProgressView): Omit<ClassProgressView, "students"> & { students: PageStudent[] } {
+export function forThePage(view: ClassProgressView): PageView {
+  // A cell with nothing but its status ("Not started") is the same for every student who has
+  // not started that lesson: one object, which the page data then names once and refers back
+  // to (turbo-stream sends an object it has already sent as a reference).
+  const statusOnly = new Map<string, PageCell>();
+  const pageCell = ({ lesson, state, overdue, lowScore, label }: ProgressCell): PageCell => {
+    const cell = { lesson, state, overdue, lowScore, label };
+    if (label.score || label.time || label.completedAt || label.lowScore) return cell;
+    const key = `${lesson}\n${state}\n${overdue}\n${label.status}`;
+    const seen = statusOnly.get(key);
+    if (seen) return seen;
+    statusOnly.set(key, cell);
+    return cell;
+  };
+  const { activeNow, needHelp, completionPercent } = view.summary;
   return {
-    ...view,
+    classId: view.classId,
+    className: view.className,
+    generatedAt: view.generatedAt,
+    updatedLabel: view.updatedLabel,
+    lessons: view.lessons.map(({ slug, number, title, assignedLabel }) => ({ slug, number, title, assignedLabel })),
     students: view.students.map((s) => ({
       id: s.id,
       displayName: s.displayName,
@@ -130,8 +167,11 @@ export function forThePage(view: ClassProgressView): Omit<ClassProgressView, "st
       whereLabel: s.whereLabel,
       completedLessons: s.completedLessons,
       signals: s.signals.map(({ kind, label }) => ({ kind, label })),
-      cells: s.cells.map(({ lesson, state, overdue, lowScore, label }) => ({ lesson, state, overdue, lowScore, label })),
+      cells: s.cells.map(pageCell),
     })),
+    totalStudents: view.totalStudents,
+    query: view.query,
+    summary: { activeNow, needHelp, completionPercent },
   };
 }
 
