@@ -27,6 +27,11 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A due date without a time: the end of that day on the school's clocks. */
 export const DEFAULT_DUE_TIME = "23:59";
 
+/** The teacher's note to the students. */
+const Instructions = z.string().trim().max(1000, "teach.dash.assign.instructionsTooLong");
+/** The note box's maxlength: the schema's own limit. */
+export const INSTRUCTIONS_MAX_LENGTH = Instructions.maxLength ?? undefined;
+
 /**
  * One form creates and edits an assignment: lesson, due date and time (entered on the school's
  * clocks: the request's time zone), the note to students, and who it is for. The due moment is
@@ -46,12 +51,7 @@ const assignmentFields = z.object({
     .optional()
     .transform((v) => (v ? v : DEFAULT_DUE_TIME))
     .refine((v) => TIME.test(v), "teach.dash.assign.dueTimeInvalid"),
-  instructions: z
-    .string()
-    .trim()
-    .max(1000, "teach.dash.assign.instructionsTooLong")
-    .optional()
-    .transform((v) => (v ? v.replace(/\r\n?/g, "\n") : null)),
+  instructions: Instructions.optional().transform((v) => (v ? v.replace(/\r\n?/g, "\n") : null)),
   target: z.enum(["class", "students"], "form.invalid"),
   students: z
     .union([z.string(), z.array(z.string())])

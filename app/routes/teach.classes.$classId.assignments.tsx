@@ -8,6 +8,7 @@ import {
   createAssignment,
   deleteAssignment,
   EditAssignmentSchema,
+  INSTRUCTIONS_MAX_LENGTH,
   listClassAssignments,
   NewAssignmentSchema,
   updateAssignment,
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignments,
     editing: editing ? { id: editing.id, values: formValues(editing, zone), cancelHref: new URL(request.url).pathname } : null,
     timeZone: zone,
+    instructionsMaxLength: INSTRUCTIONS_MAX_LENGTH,
     students: students.map((s) => ({ id: s.id, displayName: s.displayName, username: s.username })),
     lessons: getCourse().lessons.map((l) => ({ slug: l.slug, number: l.number, title: l.content[ctx.locale].title })),
   };
@@ -94,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const NOTICES = { created: "teach.dash.assign.created", updated: "teach.dash.assign.updated", deleted: "teach.dash.assign.deleted" } as const;
 
 export default function AssignmentsPage() {
-  const { assignments, students, lessons, editing, timeZone } = useLoaderData<typeof loader>();
+  const { assignments, students, lessons, editing, timeZone, instructionsMaxLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   const errors = result?.errors ?? {};
@@ -117,6 +119,7 @@ export default function AssignmentsPage() {
         lessons={lessons}
         students={students}
         timeZone={timeZone}
+        instructionsMaxLength={instructionsMaxLength}
         errors={errors}
         formKey={result?.notice ? `${result.notice}-${assignments.length}` : (editing?.id ?? "new")}
       />

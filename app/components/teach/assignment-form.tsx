@@ -20,6 +20,8 @@ interface Props {
   lessons: { slug: string; number: number; title: string }[];
   students: { id: string; displayName: string; username: string }[];
   timeZone: string;
+  /** The schema's limit for the note (assignments.server.ts), so the box never takes more than is kept. */
+  instructionsMaxLength?: number;
   errors: FieldErrors;
   /** A new key empties the form after a successful "assign". */
   formKey: string;
@@ -29,7 +31,7 @@ interface Props {
  * One form to assign a lesson and to edit an assignment (the same fields, the same validation on
  * the server). Plain HTML controls: it all works without JavaScript.
  */
-export function AssignmentForm({ editing, lessons, students, timeZone, errors, formKey }: Props) {
+export function AssignmentForm({ editing, lessons, students, timeZone, instructionsMaxLength, errors, formKey }: Props) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const v = editing?.values;
@@ -123,7 +125,7 @@ export function AssignmentForm({ editing, lessons, students, timeZone, errors, f
             id="a-instructions"
             name="instructions"
             rows={3}
-            maxLength={1000}
+            maxLength={instructionsMaxLength}
             defaultValue={v?.instructions}
             aria-describedby={describe("instructions", "a-instructions-hint")}
             aria-invalid={errors.instructions ? true : undefined}
