@@ -10,6 +10,10 @@ export default defineConfig({
   test: {
     globals: true,
     reporters: ["default"],
+    // vitest's default is one worker per core minus one: a single worker on a 2-core machine, so
+    // every file ran after the other while most of them wait on PostgreSQL. Two workers keep both
+    // cores busy.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -46,7 +50,8 @@ export default defineConfig({
       },
       {
         // Real-browser journeys, accessibility, security headers and fuzzing against the real
-        // server (started once in the global setup); one file at a time on a small machine.
+        // server: the global setup starts one server (own database, own fake Anthropic API) per
+        // worker, so two files run at once without seeing each other's data.
         resolve: { alias },
         test: {
           name: "e2e",
@@ -54,7 +59,6 @@ export default defineConfig({
           environment: "node",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/setup/global.ts"],
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

@@ -1,6 +1,7 @@
 /**
- * What a body refused before Remix gets — 413 too large, 503 too much in flight at once — in the
- * client's language and in the form the client can use:
+ * What is refused before Remix gets it — 413 too large, 503 too much in flight at once, 403 a
+ * cross-site form post, a request too malformed for the framework — in the client's language and
+ * in the form the client can use:
  * - a data request of Remix's client (`….data`): an error in Remix's own single-fetch encoding,
  *   so the page shows its friendly error boundary ("That was too much to send");
  * - an API route or a client asking for JSON: `{ "error": "…" }`;
@@ -60,6 +61,17 @@ export const BUSY_RETRY_SECONDS = 5;
 export function sendBusy(req: ExpressRequest, res: ExpressResponse): void {
   res.setHeader("Retry-After", String(BUSY_RETRY_SECONDS));
   sendRefusal(req, res, 503, (t) => ({ title: t("limit.busy.title"), message: t("limit.busy.body", { seconds: BUSY_RETRY_SECONDS }) }));
+}
+
+export function sendCrossSite(req: ExpressRequest, res: ExpressResponse): void {
+  sendRefusal(req, res, 403, (t) => ({ title: t("error.forbidden.title"), message: t("error.crossSite") }));
+}
+
+/** A request the framework could not read (a malformed %-encoded path, say): 4xx, or 500. */
+export function sendUnreadable(req: ExpressRequest, res: ExpressResponse, status: number): void {
+  sendRefusal(req, res, status, (t) =>
+    status < 500 ? { title: t("error.badRequest.title"), message: t("error.badRequest.body") } : { title: t("error.title"), message: t("error.body") },
+  );
 }
 
 function sendRefusal(req: ExpressRequest, res: ExpressResponse, status: number, words: (t: Translate) => { title: string; message: string }): void {

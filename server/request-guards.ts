@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isCrossSite } from "../app/utils/http.server";
+import { sendCrossSite, sendUnreadable } from "./refusal-answer";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -16,7 +17,7 @@ export const requestGuards: RequestHandler = (req, res, next) => {
     if (typeof value === "string") headers.set(name, value);
   }
   if (isCrossSite(new Request(url, { headers }))) {
-    res.status(403).type("text/plain").send("Cross-site form posts are refused.");
+    sendCrossSite(req, res);
     return;
   }
   next();
@@ -26,7 +27,8 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
 /**
  * A Host (or, behind a trusted proxy, X-Forwarded-Host) that is not a host name is a client
- * error: answer 400 here, before the framework tries to build a URL from it.
+ * error: answer 400 here, before the framework tries to build a URL from it. No browser sends
+ * one, so the answer is HTTP's own words, not a page.
  */
 export const hostGuard: RequestHandler = (req, res, next) => {
   const host = (req.app.get("trust proxy") && req.headers["x-forwarded-host"]) || req.headers.host;
@@ -38,11 +40,11 @@ export const hostGuard: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** Errors raised before Remix (a malformed %-encoded path, say): a plain 4xx/500, headers kept. */
-export const plainErrors: ErrorRequestHandler = (error, _req, res, _next) => {
+/** Errors raised before Remix (a malformed %-encoded path, say): a 4xx/500 in the reader's language, headers kept. */
+export const plainErrors: ErrorRequestHandler = (error, req, res, _next) => {
   const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
   if (status >= 500) console.error("request failed before the app:", (error as Error).message);
-  res.status(status >= 400 && status < 600 ? status : 500).type("text/plain").send(status < 500 ? "Bad request" : "Server error");
+  sendUnreadable(req, res, status >= 400 && status < 600 ? status : 500);
 };
 
 /**

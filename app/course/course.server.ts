@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { courseIndex } from "./course-index";
 import type { Course, Lesson } from "./types";
 
 export const COURSE_FILE = path.join("build", "course.json");
@@ -33,6 +34,8 @@ function load(): LoadedCourse {
     throw new Error(`${file} is not a compiled course: run \`npm run build:course\` again.`);
   }
   loaded = { course, bySlug: new Map(course.lessons.map((lesson) => [lesson.slug, lesson])) };
+  // Every lookup into the lesson tree (course-index.ts), built here once rather than per request.
+  courseIndex(course);
   return loaded;
 }
 

@@ -12,6 +12,8 @@ import type { Messages } from "./translate";
 
 /** Areas of the catalog only teachers' and admins' pages use. */
 export const STAFF_AREAS = ["teach.", "admin."];
+/** Areas no browser translates: text Lantern writes to the model, sent to pages as loader data. */
+export const SERVER_AREAS = ["modelPrompt."];
 export const CATALOG_PATH = "/i18n/";
 
 type Part = "student" | "staff";
@@ -22,10 +24,11 @@ export interface CatalogAsset {
 }
 
 const isStaffKey = (key: string) => STAFF_AREAS.some((area) => key.startsWith(area));
+const isServerKey = (key: string) => SERVER_AREAS.some((area) => key.startsWith(area));
 
 /** The asset of one part of a catalog: its URL carries a hash of exactly these bytes. */
 export function catalogAsset(locale: Locale, part: Part, messages: Messages): CatalogAsset {
-  const entries = Object.entries(messages).filter(([key]) => isStaffKey(key) === (part === "staff"));
+  const entries = Object.entries(messages).filter(([key]) => !isServerKey(key) && isStaffKey(key) === (part === "staff"));
   const json = JSON.stringify(Object.fromEntries(entries));
   const hash = crypto.createHash("sha256").update(json).digest("base64url").slice(0, 12);
   return { url: `${CATALOG_PATH}${locale}.${part}.${hash}.json`, json };
@@ -56,7 +59,8 @@ export function catalogAssetAt(pathname: string): string | null {
 
 /**
  * The messages a page renders with: everything on teachers' pages, everything but the teacher and
- * admin areas elsewhere — a third less for every student's browser to fetch.
+ * admin areas elsewhere — a third less for every student's browser to fetch. Never the server
+ * areas (those are read with `translator()`).
  */
 export function messagesForPath(locale: Locale, pathname: string): Messages {
   return messagesOf(catalogUrlsFor(locale, pathname));

@@ -11,5 +11,5 @@ export function messagesFor(locale: Locale): Messages {
 }
 
 export function translator(locale: Locale): Translate {
-  return makeTranslate(CATALOGS[locale]);
+  return makeTranslate(CATALOGS[locale], locale);
 }

@@ -94,6 +94,7 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["水平轴", "水平軸", "…but horizontal stays 水平"],
   ["水平方向", "水平方向", "…but horizontal stays 水平"],
   ["自行车道", "自行車道", "a bike lane is 自行車道 in Taiwan; opencc writes 腳踏車道"],
+  ["权限", "權限", "access rights are 權限 in Taiwan; opencc writes 許可權 (a licence)"],
   // A claim that must hold for 繁體 too (measured in tests/unit/hant-wording.test.ts): in the
   // widget's tokenizer over half of Traditional characters are one token, as in 简体, but about
   // 3 in 10 take several tokens, against under 1 in 10 in 简体.

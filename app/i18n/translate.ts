@@ -1,8 +1,18 @@
-import type { MessageKey } from "./catalog/en";
+import type { en, MessageKey } from "./catalog/en";
+import type { Locale } from "./locales";
+import { pluralForm, type Message, type PluralForms } from "./plural";
 
-export type Messages = Record<MessageKey, string>;
+/** A locale's catalog (or one area of it): English's keys, plural wherever English is plural. */
+export type CatalogOf<T> = { [K in keyof T]: T[K] extends string ? string : PluralForms };
+export type Messages = CatalogOf<typeof en>;
 export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
+
+/** Keys whose entry is plural: they need a numeric `count`, which chooses the form. */
+export type PluralKey = { [K in MessageKey]: (typeof en)[K] extends string ? never : K }[MessageKey];
+/** Keys whose entry is plain text. */
+export type PlainKey = Exclude<MessageKey, PluralKey>;
+type ParamsOf<K extends MessageKey> = K extends PluralKey ? [params: Params & { count: number }] : [params?: Params];
+export type Translate = <K extends MessageKey>(key: K, ...params: ParamsOf<K>) => string;
 
 /** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
 export function format(template: string, params?: Params): string {
@@ -12,6 +22,13 @@ export function format(template: string, params?: Params): string {
   );
 }
 
-export function makeTranslate(messages: Messages): Translate {
-  return (key, params) => format(messages[key] ?? key, params);
+/** The text of one entry for these parameters: a plural entry takes the form its `count` calls for. */
+export function textOf(message: Message | undefined, key: string, locale: Locale, params?: Params): string {
+  if (message === undefined) return key;
+  if (typeof message === "string") return format(message, params);
+  return format(pluralForm(message, Number(params?.count), locale), params);
+}
+
+export function makeTranslate(messages: Partial<Messages>, locale: Locale): Translate {
+  return (key, ...[params]) => textOf(messages[key], key, locale, params);
 }

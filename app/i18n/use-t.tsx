@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from "react";
 import type { Locale } from "./locales";
 import { makeTranslate, type Messages, type Translate } from "./translate";
-import type { MessageKey } from "./catalog/en";
+import { errors } from "./catalog/en/errors";
 
 interface I18n {
   locale: Locale;
@@ -9,17 +9,10 @@ interface I18n {
 }
 
 /**
- * Serves error pages rendered when the root loader itself failed (the catalog never arrived).
- * Only these few strings, so the browser bundle does not carry a whole catalog.
+ * Error pages rendered when the root loader itself failed (the catalog never arrived) read the
+ * English error strings, imported on their own so the browser bundle carries no whole catalog.
  */
-const FALLBACK: Partial<Record<MessageKey, string>> = {
-  "error.title": "Something went wrong",
-  "error.body": "Sorry — this page could not be shown. Please try again in a moment.",
-  "error.backHome": "Back to the home page",
-  "error.notFound.title": "Page not found",
-  "error.notFound.body": "We couldn't find that page. It may have moved, or you may not have access to it.",
-};
-const I18nContext = createContext<I18n>({ locale: "en", t: makeTranslate(FALLBACK as Messages) });
+const I18nContext = createContext<I18n>({ locale: "en", t: makeTranslate(errors, "en") });
 
 export function I18nProvider({
   locale,
@@ -30,7 +23,7 @@ export function I18nProvider({
   messages: Messages;
   children: React.ReactNode;
 }) {
-  const value = useMemo(() => ({ locale, t: makeTranslate(messages) }), [locale, messages]);
+  const value = useMemo(() => ({ locale, t: makeTranslate(messages, locale) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -5,11 +5,11 @@
 import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/course/lesson-view-types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
-import { allBlocks } from "~/course/block-tree";
+import { lessonIndex } from "~/course/course-index";
 import { orderChoices } from "~/course/choice-order";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "~/course/scoring";
-import type { Block, Lesson, Locale, Question, Step, WidgetName } from "~/course/types";
+import type { Lesson, Locale, Question, Step, WidgetName } from "~/course/types";
 
 /** Where in a lesson a URL points. */
 export type Position = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };
@@ -24,26 +24,25 @@ export function resolvePosition(
   params: URLSearchParams,
   progress: Pick<ProgressRow, "currentStep" | "status"> | null,
 ): { position: Position; resumed: boolean } | null {
-  const steps = lesson.content.en.steps;
+  const { stepIndex } = lessonIndex(lesson);
   const view = params.get("view");
   if (view === "quiz" && lesson.quiz.length > 0) return { position: { kind: "quiz" }, resumed: false };
   if (view === "done") return { position: { kind: "finish" }, resumed: false };
   const stepId = params.get("step");
   if (stepId !== null) {
-    const index = steps.findIndex((s) => s.id === stepId);
-    return index < 0 ? null : { position: { kind: "step", index }, resumed: false };
+    const index = stepIndex.get(stepId);
+    return index === undefined ? null : { position: { kind: "step", index }, resumed: false };
   }
   if (!progress) return { position: { kind: "step", index: 0 }, resumed: false };
   if (progress.status === "completed") return { position: { kind: "finish" }, resumed: true };
   if (progress.currentStep === QUIZ_STEP && lesson.quiz.length > 0) return { position: { kind: "quiz" }, resumed: true };
-  const index = steps.findIndex((s) => s.id === progress.currentStep);
-  return { position: { kind: "step", index: Math.max(0, index) }, resumed: index > 0 };
+  const index = (progress.currentStep !== null ? stepIndex.get(progress.currentStep) : undefined) ?? 0;
+  return { position: { kind: "step", index }, resumed: index > 0 };
 }
 
 /** Step ids plus the quiz: what must be done for the lesson to count as completed. */
-export function requiredSteps(lesson: Lesson): string[] {
-  const ids = lesson.content.en.steps.map((s) => s.id);
-  return lesson.quiz.length > 0 ? [...ids, QUIZ_STEP] : ids;
+export function requiredSteps(lesson: Lesson): readonly string[] {
+  return lessonIndex(lesson).requiredSteps;
 }
 
 export function lessonHead(lesson: Lesson, locale: Locale): LessonHead {
@@ -111,15 +110,12 @@ function rowInput(row: AnswerRow) {
   };
 }
 
-/** The check questions placed in these blocks (inline checks can sit inside callouts or lists). */
-export function checkIdsIn(blocks: readonly Block[]): string[] {
-  return [...allBlocks(blocks)].flatMap((b) => (b.t === "check" ? [b.id] : []));
-}
-
+/** The check questions a step places (inline checks can sit inside callouts or lists), with their state. */
 export function checkViews(lesson: Lesson, step: Step, rows: readonly AnswerRow[], locale: Locale, learner: string): Record<string, CheckView> {
   const views: Record<string, CheckView> = {};
-  for (const id of checkIdsIn(step.blocks)) {
-    const question = lesson.checks.find((q) => q.id === id);
+  const index = lessonIndex(lesson);
+  for (const id of index.byLocale[locale].stepById.get(step.id)?.checkIds ?? []) {
+    const question = index.checkById.get(id);
     if (!question) continue;
     const state = checkState(rows, id);
     // The form shows the next attempt's order; once settled, the order the last answer was given in.
@@ -224,10 +220,7 @@ export function finishView(
 export function objectivesShown(lesson: Lesson, rows: readonly AnswerRow[], latestQuiz: ReadonlyMap<string, AnswerRow>): boolean[] {
   const right = (question: Question, kind: "check" | "quiz") =>
     kind === "quiz" ? latestQuiz.get(question.id)?.correct === true : checkState(rows, question.id).latest?.correct === true;
-  const mapped = [
-    ...lesson.checks.map((q) => ({ q, kind: "check" as const })),
-    ...lesson.quiz.map((q) => ({ q, kind: "quiz" as const })),
-  ];
+  const mapped = lessonIndex(lesson).questions;
   return lesson.content.en.objectives.map((_, index) => {
     const items = mapped.filter(({ q }) => q.objectives.includes(index + 1));
     return items.length > 0 && items.every(({ q, kind }) => right(q, kind));

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { modelConnections, users, type ConnectionModel } from "../../db/schema";
-import { BOM, toCsv } from "~/utils/csv";
+import { toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { seal, unseal } from "~/utils/secret-box.server";
@@ -173,5 +173,5 @@ export async function approvedListCsv(actor: Actor, header: string[]): Promise<s
       m.approvedAt ?? "",
     ]),
   );
-  return BOM + toCsv([header, ...rows]);
+  return toCsv([header, ...rows]);
 }

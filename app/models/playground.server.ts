@@ -8,7 +8,7 @@
  * with flag_status "open" until the teacher reviews it.
  */
 import crypto from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { playgroundConversations, playgroundMessages } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -166,6 +166,24 @@ function textArray(values: readonly string[]) {
     values.map((v) => sql`${v}`),
     sql`, `,
   )}]::text[]`;
+}
+
+/**
+ * The user's requests in the last minute, for the playground's messages-per-minute limit: each
+ * request to a model ends as one assistant message, and each blocked prompt as one blocked
+ * message, so those are what it counts. A query of its own, and a piece of the stream claim's
+ * statement (stream-claims.server.ts), which counts and claims at once.
+ */
+export function requestsInLastMinuteSql(userId: string): SQL {
+  return sql`
+  select count(*)::int as n from playground_messages m
+   where m.user_id = ${userId} and m.created_at > now() - interval '1 minute'
+     and (m.role = 'assistant' or m.status = 'blocked')`;
+}
+
+export async function requestsInLastMinute(userId: string): Promise<number> {
+  const [row] = await db().execute<{ n: number }>(requestsInLastMinuteSql(userId));
+  return row?.n ?? 0;
 }
 
 export interface History {

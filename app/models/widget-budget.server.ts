@@ -39,7 +39,7 @@ export async function refuseOverBudget(
   if (spent.ok) return null;
   const t = translator(await localeOf(request));
   return Response.json(
-    { error: t("limit.tooMany.body", { seconds: spent.retryAfterSeconds }) },
+    { error: t("limit.tooMany.body", { count: spent.retryAfterSeconds }) },
     { status: 429, headers: { "Retry-After": String(spent.retryAfterSeconds), "Cache-Control": "no-store" } },
   );
 }

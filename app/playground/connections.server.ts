@@ -5,7 +5,8 @@
  * connection. Every connection is spoken to with the one Anthropic SDK at its own base URL and key.
  *
  * Only approved models of enabled connections are ever offered or served: resolveModel() is what
- * prepareExchange asks, after nothing else, so crisis handling and screening run before it anyway.
+ * the pipeline's policy step asks (pipeline.server.ts). It only picks the provider; nothing is
+ * sent to it before crisis handling and screening have run.
  */
 import type { SessionUser } from "~/utils/auth.server";
 import { connectionSecret, listConnections, type ConnectionKind, type ConnectionView } from "~/models/model-connections.server";

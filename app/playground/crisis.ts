@@ -1,9 +1,9 @@
 /**
  * Crisis detection: does a message disclose suicide, self-harm, abuse or immediate danger?
- * Run on every playground message before any provider sees it (exchange.server.ts), so every
- * model — Claude, the offline mini model, any later one — inherits it. Pure and table-driven:
- * no I/O, one table of rules per category and language, tested phrase by phrase
- * (tests/unit/crisis.test.ts).
+ * Run on every playground message before any provider sees it (the screen step of
+ * pipeline.server.ts), so every model — Claude, the offline mini model, any later one —
+ * inherits it. Pure and table-driven: no I/O, one table of rules per category and language,
+ * tested phrase by phrase (tests/unit/crisis.test.ts).
  *
  * Matching is on a normalised text: Unicode NFKC (full-width letters and digits become ASCII),
  * lower case, format and zero-width characters removed, curly apostrophes straightened and

@@ -5,12 +5,14 @@
  */
 import type { SessionUser } from "~/utils/session.server";
 import { schoolModels } from "./connections.server";
-import { accessRefusal, allowedModelIds, loadSandbox } from "./guard.server";
+import { loadSandboxFacts } from "~/models/playground-sandbox.server";
+import { accessRefusal, allowedModelIds, sandboxOf } from "./guard.server";
 
 export async function hasRealModel(user: SessionUser | null, now = new Date()): Promise<boolean> {
   // Visitors have no playground at all.
   if (!user) return false;
-  const [sandbox, offered] = await Promise.all([loadSandbox(user, now), schoolModels(user)]);
+  const [facts, offered] = await Promise.all([loadSandboxFacts(user, now), schoolModels(user)]);
+  const sandbox = sandboxOf(user, facts);
   if (accessRefusal(sandbox.policy, sandbox.classes.length > 0, now)) return false;
   const allowed = new Set(allowedModelIds(sandbox.policy, offered.map((m) => m.id)));
   return offered.some((m) => m.provider === "claude" && allowed.has(m.id));

@@ -190,7 +190,7 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
       {c?.id ? <input type="hidden" name="id" value={c.id} /> : null}
       {result?.discovered ? (
         <p role="status" className="small">
-          {result.discovered.ok ? t("models.discovered", { n: result.discovered.n }) : t("models.discoverFailed", { reason: result.discovered.reason })}
+          {result.discovered.ok ? t("models.discovered", { count: result.discovered.n }) : t("models.discoverFailed", { reason: result.discovered.reason })}
         </p>
       ) : null}
       <Text id={`${p}-name`} name="name" label={t("models.name")} defaultValue={c?.name ?? ""} error={errors.name} required maxLength={80} />

@@ -12,14 +12,7 @@ import { localeOf } from "~/utils/locale-of.server";
 import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
 import { publicUrlOf } from "~/models/public-url.server";
-import {
-  parseExchangeForm,
-  prepareExchange,
-  refusal,
-  streamExchange,
-  supportEvents,
-  type Refusal,
-} from "~/playground/exchange.server";
+import { playgroundExchange, refusal, type ExchangeEvent, type Refusal } from "~/playground/pipeline.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request).catch((thrown: unknown) => {
@@ -32,15 +25,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const form = await request.formData().catch(() => null);
   if (!form) return refusalResponse(refusal("invalid", locale));
-  const parsed = parseExchangeForm(form, locale);
-  if (!parsed.ok) return refusalResponse(parsed.refusal);
-
-  const prepared = await prepareExchange(user, parsed.input, locale, { origin: await publicUrlOf(user) });
-  if (!prepared.ok) return refusalResponse(prepared);
-  if (prepared.ok === "support") {
-    // Nothing went to a model: the support card is the whole answer.
-    return new Response(supportEvents(prepared).map(encodeEvent).join(""), { status: 200, headers: SSE_HEADERS });
-  }
 
   // context.disconnected, not request.signal: see app/load-context.d.ts (called in-process, as
   // the tests do, there is no connection and request.signal is all there is)
@@ -49,16 +33,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const onClose = () => stop.abort();
   gone.addEventListener("abort", onClose, { once: true });
   if (gone.aborted) stop.abort();
-  const events = streamExchange(prepared, stop.signal);
+  const events = playgroundExchange(user, form, locale, stop.signal, { origin: await publicUrlOf(user) });
+
+  // A refusal is the whole answer, with its HTTP status; anything else starts the stream.
+  const first = await events.next();
+  if (first.done) throw new Error("the exchange ended before its first event");
+  if (first.value.type === "refused") {
+    gone.removeEventListener("abort", onClose);
+    await events.return();
+    return refusalResponse(first.value.refusal);
+  }
+  const opening = first.value;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(encodeEvent(opening)));
+    },
     async pull(controller) {
       const next = await events.next();
       if (next.done) {
         gone.removeEventListener("abort", onClose);
         controller.close();
       } else {
-        controller.enqueue(encoder.encode(encodeEvent(next.value)));
+        controller.enqueue(encoder.encode(encodeEvent(streamEventOf(next.value))));
       }
     },
     cancel() {
@@ -77,17 +74,25 @@ const SSE_HEADERS = {
 };
 
 function refusalResponse(r: Refusal): Response {
-  const event: StreamEvent = {
+  return new Response(encodeEvent(refusalEvent(r)), { status: r.status, headers: SSE_HEADERS });
+}
+
+function refusalEvent(r: Refusal): StreamEvent {
+  return {
     type: "error",
     code: r.code,
     message: r.message,
     ...(r.conversationId ? { conversationId: r.conversationId, status: "blocked" as const } : {}),
     ...(r.messageId ? { messageId: r.messageId } : {}),
   };
-  return new Response(encodeEvent(event), { status: r.status, headers: SSE_HEADERS });
 }
 
-async function drain(events: AsyncGenerator<StreamEvent>) {
+/** The pipeline refuses only before its stream starts; should one come later, it is an error event. */
+function streamEventOf(event: ExchangeEvent): StreamEvent {
+  return event.type === "refused" ? refusalEvent(event.refusal) : event;
+}
+
+async function drain(events: AsyncGenerator<ExchangeEvent, void>) {
   try {
     while (!(await events.next()).done) {
       // discard: nobody is listening any more

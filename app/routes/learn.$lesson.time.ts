@@ -4,6 +4,7 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getLesson } from "~/course/course.server";
+import { lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { parseActiveTime } from "~/forms/lesson.server";
 import { recordActiveTime } from "~/models/progress.server";
@@ -19,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseActiveTime(formObject(await readForm(request)));
   if (!parsed) badRequest();
   const { seconds, step } = parsed;
-  const known = step === QUIZ_STEP ? lesson.quiz.length > 0 : lesson.content.en.steps.some((s) => s.id === step);
+  const known = step === QUIZ_STEP ? lesson.quiz.length > 0 : lessonIndex(lesson).stepIndex.has(step);
   if (!known) badRequest();
   const saved = await stored("active time", () => recordActiveTime(user, { lessonSlug: lesson.slug, currentStep: step, activeSeconds: seconds }));
   // The page's script sends these in the background; a refused one is simply not counted.

@@ -37,7 +37,7 @@ import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, typ
 import { visitorSeed } from "~/course/choice-order";
 import { QUIZ_STEP, finishPath, lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
 import type { Lesson } from "~/course/types";
-import { tryItBlocks } from "~/course/tryit-blocks";
+import { lessonIndex } from "~/course/course-index";
 import { hasRealModel } from "~/playground/real-model.server";
 import { translator } from "~/i18n/catalogs.server";
 import { useT } from "~/i18n/use-t";
@@ -124,7 +124,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const nextStep = content.steps[index + 1];
   // Asked only where it matters: without a real model, a try-it offers its recorded reply.
-  const realModel = tryItBlocks(step.blocks).length > 0 ? await hasRealModel(user) : true;
+  const hasTryIt = (lessonIndex(lesson).byLocale[locale].stepById.get(step.id)?.tryIts.length ?? 0) > 0;
+  const realModel = hasTryIt ? await hasRealModel(user) : true;
   const stepView: StepView = {
     id: step.id,
     index,
@@ -149,11 +150,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parseLessonIntent(form);
   if (!input) badRequest();
   const steps = lesson.content.en.steps;
+  const { stepIndex, checkById } = lessonIndex(lesson);
   const learner = user?.id ?? ("order" in input && input.order ? input.order : visitorSeed());
 
   if (input.intent === "next") {
-    const index = steps.findIndex((s) => s.id === input.step);
-    if (index < 0) badRequest();
+    const index = stepIndex.get(input.step);
+    if (index === undefined) badRequest();
     const next = steps[index + 1];
     const nextHref = next ? stepPath(lesson.slug, next.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug);
     if (user) {
@@ -172,8 +174,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (input.intent === "check") {
-    const question = lesson.checks.find((q) => q.id === input.question);
-    if (!question || !steps.some((s) => s.id === input.step)) badRequest();
+    const question = checkById.get(input.question);
+    if (!question || !stepIndex.has(input.step)) badRequest();
     const back = `${stepPath(lesson.slug, input.step)}#check-${question.id}`;
     const answer = parseAnswer(form, question);
     if (!answer.ok) {

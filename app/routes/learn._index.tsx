@@ -6,6 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCourse } from "~/course/course.server";
+import { lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP, lessonPath } from "~/course/lesson-paths";
 import type { CalibrationSummary } from "~/course/scoring";
 import type { Locale } from "~/course/types";
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const bySlug = new Map(progress.map((p) => [p.lessonSlug, p]));
   const lessons = getCourse().lessons.map((lesson): LessonCard => {
     const row = bySlug.get(lesson.slug);
-    const stepIds = new Set(lesson.content.en.steps.map((s) => s.id));
+    const { stepIndex } = lessonIndex(lesson);
     return {
       slug: lesson.slug,
       number: lesson.number,
@@ -56,8 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       summary: lesson.content[locale].summary,
       minutes: lesson.minutes,
       state: row ? row.status : "not_started",
-      stepsDone: row ? row.stepsDone.filter((id) => stepIds.has(id)).length : 0,
-      stepCount: stepIds.size,
+      stepsDone: row ? row.stepsDone.filter((id) => stepIndex.has(id)).length : 0,
+      stepCount: stepIndex.size,
       quizDone: row?.stepsDone.includes(QUIZ_STEP) ?? false,
     };
   });

@@ -19,26 +19,22 @@ import { translator } from "~/i18n/catalogs.server";
 import type { Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/use-t";
 import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
-import { providerErrorMessage } from "~/playground/error-messages";
-import {
-  parseExchangeForm,
-  findTryIt,
-  prepareExchange,
-  refusal,
-  runExchange,
-} from "~/playground/exchange.server";
+import { providerErrorMessage } from "~/playground/error-messages.server";
+import { playgroundExchange, refusal, runToEnd } from "~/playground/pipeline.server";
+import { findTryIt } from "~/playground/tryit.server";
 import {
   accessRefusal,
   allowedModelIds,
   explainBlocked,
-  loadSandbox,
   maxTokensFor,
   maxTokensLimit,
   MAX_PROMPT_CHARS,
   MAX_SYSTEM_CHARS,
+  sandboxOf,
   type EffectivePolicy,
   type Schedule,
 } from "~/playground/guard.server";
+import { loadSandboxFacts } from "~/models/playground-sandbox.server";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
 import { claudeConfigured, type ModelOption } from "~/playground/providers.server";
 import { schoolModels } from "~/playground/connections.server";
@@ -51,7 +47,7 @@ import { publicUrlOf } from "~/models/public-url.server";
 
 export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Playground — Lantern" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Lantern" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,14 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const now = new Date();
   const conversationId = url.searchParams.get("c");
-  const [sandbox, conversations, found, offered, safeguarding] = await Promise.all([
-    loadSandbox(user, now),
+  const [sandboxFacts, conversations, found, offered, safeguarding] = await Promise.all([
+    loadSandboxFacts(user, now),
     listConversations(user),
     conversationId ? requireConversation(user, conversationId) : Promise.resolve(null),
     schoolModels(user),
     getSafeguardingSettings(user),
   ]);
   const card = supportCardOf(safeguarding);
+  const sandbox = sandboxOf(user, sandboxFacts);
   const { policy } = sandbox;
 
   const allowed = allowedModelIds(policy, offered.map((m) => m.id));
@@ -123,8 +120,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** The no-JavaScript form: run the exchange to its end, then show the conversation. */
-export async function action({ request }: ActionFunctionArgs) {
+/** The no-JavaScript form: the same pipeline as the stream, run to its end; then the conversation. */
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = await localeOf(request);
   const form = await request.formData().catch(() => null);
@@ -132,20 +129,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const tryit = String(form.get("tryit") ?? "");
   const target = (id: string) => `/playground?c=${id}${tryit ? `&tryit=${encodeURIComponent(tryit)}` : ""}`;
 
+  // context.disconnected, not request.signal: see app/load-context.d.ts
+  const gone = context.disconnected ?? request.signal;
+  const end = await runToEnd(playgroundExchange(user, form, locale, gone, { origin: await publicUrlOf(user) }));
   // A refused prompt comes back, so the student does not have to type it again.
-  const prompt = String(form.get("prompt") ?? "");
-  const parsed = parseExchangeForm(form, locale);
-  if (!parsed.ok) return data({ error: parsed.refusal.message, prompt }, { status: parsed.refusal.status });
-  const prepared = await prepareExchange(user, parsed.input, locale, { origin: await publicUrlOf(user) });
-  if (!prepared.ok) {
-    // A blocked prompt is stored with its explanation: show it in the conversation.
-    if (prepared.conversationId) throw redirect(target(prepared.conversationId));
-    return data({ error: prepared.message, prompt }, { status: prepared.status });
-  }
-  // A crisis message held back from the model: the conversation shows the support card.
-  if (prepared.ok === "support") throw redirect(target(prepared.conversationId));
-  await runExchange(prepared, request.signal);
-  throw redirect(target(prepared.conversationId));
+  if (end.refusal) return data({ error: end.refusal.message, prompt: String(form.get("prompt") ?? "") }, { status: end.refusal.status });
+  throw redirect(target(end.conversationId));
 }
 
 function modelView(m: ModelOption, t: ReturnType<typeof translator>): ModelView {

@@ -5,6 +5,8 @@ import { CLASS_FORM_LIMITS, NewClassSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
+import { translator } from "~/i18n/catalogs.server";
+import { localeOf } from "~/utils/locale-of.server";
 import { listClassSummaries } from "~/teach/class-summaries.server";
 import { createClass } from "~/models/classes.server";
 import { requireStaff } from "~/utils/auth.server";
@@ -13,13 +15,14 @@ import { StatList } from "~/components/ui/stat-list";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 
-export const meta: MetaFunction = () => [{ title: "Lantern — Teach" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Lantern" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const [classes, alerts] = await Promise.all([listClassSummaries(teacher), listSafeguardingAlerts(teacher)]);
   const outcome = new URL(request.url).searchParams.get("safeguarding");
-  return { classes, lessonCount: getCourse().lessons.length, alerts, outcome, nameMaxLength: CLASS_FORM_LIMITS.nameMaxLength };
+  const t = translator(await localeOf(request));
+  return { classes, lessonCount: getCourse().lessons.length, alerts, outcome, pageTitle: t("teach.pageTitle"), nameMaxLength: CLASS_FORM_LIMITS.nameMaxLength };
 }
 
 

@@ -53,7 +53,7 @@ export default function ReportPage() {
         <p className="muted">{t("teach.dash.report.printedAt", { at: printedAt })}</p>
         <p>
           {t("teach.dash.report.summary", {
-            students: progress.totalStudents,
+            count: progress.totalStudents,
             completion: progress.summary.completionPercent,
             help: progress.summary.needHelp,
           })}
@@ -126,7 +126,7 @@ export default function ReportPage() {
               .map((p) =>
                 p.accuracy === null
                   ? t("teach.dash.calib.pointEmpty", { level: p.label })
-                  : t("teach.dash.calib.point", { level: p.label, pct: Math.round(p.accuracy * 100), n: p.answers }),
+                  : t("teach.dash.calib.point", { level: p.label, pct: Math.round(p.accuracy * 100), count: p.answers }),
               )
               .join(" ")}
             xLabel={t("teach.dash.calib.xLabel")}

@@ -106,7 +106,7 @@ export default function Roster() {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const notices: Record<string, string> = {
-    added: t("teach.roster.added", { n: result?.cards.length ?? 0 }),
+    added: t("teach.roster.added", { count: result?.cards.length ?? 0 }),
     reset: t("teach.roster.resetDone"),
     removed: t("teach.roster.removed"),
     moved: t("teach.roster.moved"),

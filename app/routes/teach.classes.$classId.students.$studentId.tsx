@@ -142,7 +142,12 @@ export default function StudentPage() {
       <section aria-labelledby="usage-h">
         <h2 id="usage-h">{t("teach.dash.student.usage")}</h2>
         <p>
-          {t("teach.dash.student.usageSummary", { days: usageDays, messages: usage.labels.totalMessages, tokens: usage.labels.totalTokens })}{" "}
+          {t("teach.dash.student.usageSummary", {
+            days: usageDays,
+            messages: usage.labels.totalMessages,
+            tokens: usage.labels.totalTokens,
+            count: usage.totalMessages,
+          })}{" "}
           {usage.budget > 0 ? t("teach.dash.student.budget", { budget: usage.labels.budget }) : null}{" "}
           {usage.overBudgetDays > 0 ? <span className="badge bad">{t("teach.dash.student.overBudget", { n: usage.overBudgetDays })}</span> : null}
         </p>

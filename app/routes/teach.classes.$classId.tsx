@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Every class page is titled by its class (child pages without their own title use this). */
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cls.name ?? "Class"} — Lantern` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.cls.name} — Lantern` : "Lantern" }];
 
 /** The frame changes only when a form changed the class, or on another class: not on live refresh. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) =>

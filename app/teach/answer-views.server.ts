@@ -4,6 +4,7 @@
  * learner tables, the student page and the quiz responses CSV alike.
  */
 import { getCourse } from "~/course/course.server";
+import { courseIndex, lessonIndex, type CourseQuestion, type LessonQuestion } from "~/course/course-index";
 import type { Confidence } from "~/course/scoring";
 import type { Lesson, Question } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
@@ -39,11 +40,9 @@ export interface AttemptView {
   at: string;
 }
 
-export type QuestionEntry = { lesson: Lesson; question: Question; kind: "quiz" | "check" };
-
-/** A lesson's questions in the order a learner meets them: its checks, then its quiz. */
-export function questionsOf(lesson: Lesson): { q: Question; kind: "quiz" | "check" }[] {
-  return [...lesson.checks.map((q) => ({ q, kind: "check" as const })), ...lesson.quiz.map((q) => ({ q, kind: "quiz" as const }))];
+/** A lesson's questions in the order a learner meets them (course-index.ts). */
+export function questionsOf(lesson: Lesson): readonly LessonQuestion[] {
+  return lessonIndex(lesson).questions;
 }
 
 export function confidenceLabel(c: Confidence | null, t: Translate): string {
@@ -67,18 +66,9 @@ export function answerText(row: Pick<ResponseRow, "choices" | "textAnswer" | "no
     .join("; ");
 }
 
-/** "<lesson slug>/<question id>" → the question, built once per compiled course. */
-let index: { course: unknown; map: Map<string, QuestionEntry> } | null = null;
-export function questionIndex(): Map<string, QuestionEntry> {
-  const course = getCourse();
-  if (index?.course !== course) {
-    const map = new Map<string, QuestionEntry>();
-    for (const lesson of course.lessons) {
-      for (const { q, kind } of questionsOf(lesson)) map.set(`${lesson.slug}/${q.id}`, { lesson, question: q, kind });
-    }
-    index = { course, map };
-  }
-  return index.map;
+/** Every question of the course by "lessonSlug/questionId" (course-index.ts: built once, on load). */
+export function questionIndex(): ReadonlyMap<string, CourseQuestion> {
+  return courseIndex(getCourse()).questionByRef;
 }
 
 export function attemptView(row: ResponseRow, question: Question | undefined, ctx: ViewContext): AttemptView {

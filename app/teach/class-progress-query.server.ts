@@ -1,5 +1,5 @@
 /**
- * The class page's one statement (docs/decisions/020-class-page-query.md): for every enrolled
+ * The class page's one statement (docs/decisions/021-class-page-query.md): for every enrolled
  * student everything the matrix, "where everyone is now" and the needs-help signals need, plus
  * the class's median active time per step and its assignments — as ONE JSON value, so PostgreSQL
  * builds the whole answer and the driver parses one string.
@@ -14,6 +14,7 @@
 import { eq, sql } from "drizzle-orm";
 import { classes } from "../../db/schema";
 import { getCourse } from "~/course/course.server";
+import { courseIndex } from "~/course/course-index";
 import { openFlagsSql } from "~/models/flags.server";
 import { lastSeenSql } from "~/models/last-seen.server";
 import { attemptScoreSql } from "~/models/quiz.server";
@@ -81,7 +82,7 @@ let questionOrderCache: { version: string; literal: string } | null = null;
 function questionOrder(): string {
   const course = getCourse();
   if (questionOrderCache?.version !== course.version) {
-    const ids = course.lessons.flatMap((l) => [...l.checks.map((q) => q.id), ...l.quiz.map((q) => q.id)]);
+    const ids = courseIndex(course).questionIds;
     questionOrderCache = { version: course.version, literal: `{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}` };
   }
   return questionOrderCache.literal;

@@ -3,7 +3,7 @@
  * "I'm not sure" answers in one quiz, far longer active time on one step than the class usually
  * takes, or an open flag on a playground exchange. The thresholds are HELP_RULES.
  */
-import { getCourse } from "~/course/course.server";
+import { getCourse, getLesson } from "~/course/course.server";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import type { Translate } from "~/i18n/translate";
 import type { LessonRow, StepMedianRow, StudentRow } from "./class-progress-query.server";
@@ -34,7 +34,7 @@ function stuckSignal(
   const { locale, t } = ctx;
   for (const row of lessons) {
     if (row.status !== "in_progress" || row.activeOnStep === null || row.activeOnStep <= 0) continue;
-    const lesson = getCourse().lessons.find((l) => l.slug === row.lesson);
+    const lesson = getLesson(row.lesson);
     if (!lesson) continue;
     const { step, atQuiz } = furthestReached(lesson, locale, row);
     const stepId = atQuiz ? QUIZ_STEP : step ? lesson.content[locale].steps[step - 1]?.id : undefined;

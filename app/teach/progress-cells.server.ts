@@ -4,6 +4,7 @@
  * overdue — with the exact text the page shows and the gradebook CSV writes.
  */
 import { getCourse } from "~/course/course.server";
+import { lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import type { Lesson } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
@@ -71,8 +72,8 @@ export function lessonColumns(locale: Locale): LessonColumn[] {
 
 export function stepIndex(lesson: Lesson, locale: Locale, stepId: string | null): number | null {
   if (!stepId || stepId === QUIZ_STEP) return null;
-  const i = lesson.content[locale].steps.findIndex((s) => s.id === stepId);
-  return i < 0 ? null : i + 1;
+  const i = lessonIndex(lesson).byLocale[locale].stepById.get(stepId)?.index;
+  return i === undefined ? null : i + 1;
 }
 
 export function statusLabel(cell: Pick<ProgressCell, "state" | "step" | "steps" | "overdue" | "atQuiz">, t: Translate): string {

@@ -10,6 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { getCourse } from "~/course/course.server";
+import { lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { scoreAttempt } from "~/course/scoring";
 import { flagLabel } from "~/models/flags.server";
@@ -188,9 +189,10 @@ export async function getStudentDetail(
   const lessons: LessonDetail[] = getCourse().lessons.map((lesson) => {
     const p = raw.progress?.find((x) => x.lesson === lesson.slug);
     const steps = lesson.content[locale].steps;
+    const { stepById } = lessonIndex(lesson).byLocale[locale];
     const state = !p ? "not_started" : p.status === "completed" ? "completed" : "in_progress";
     const atQuiz = state === "in_progress" && p?.currentStep === QUIZ_STEP;
-    const stepNo = p?.currentStep && !atQuiz ? steps.findIndex((s) => s.id === p.currentStep) + 1 : 0;
+    const stepNo = p?.currentStep && !atQuiz ? (stepById.get(p.currentStep)?.index ?? -1) + 1 : 0;
     const mine = answers.filter((a) => a.lesson === lesson.slug);
     // the latest quiz attempt's score, by the course's rule — the same number as the class page
     const quizRows = mine.filter((a) => a.kind === "quiz");
@@ -217,7 +219,7 @@ export async function getStudentDetail(
       // the step they are on (the class page's matrix shows the furthest reached instead)
       status: statusLabel({ state, step: stepNo > 0 ? stepNo : null, steps: steps.length, atQuiz, overdue: false }, t),
       // content steps only: the quiz's pseudo-step and ids of removed steps do not count
-      stepsDone: (p?.stepsDone ?? []).filter((id) => steps.some((s) => s.id === id)).length,
+      stepsDone: (p?.stepsDone ?? []).filter((id) => stepById.has(id)).length,
       steps: steps.length,
       currentStepTitle: state === "in_progress" && stepNo > 0 ? (steps[stepNo - 1]?.title ?? "") : "",
       time: formatDuration(p?.activeSeconds ?? 0, t),

@@ -2,7 +2,8 @@
  * A student's activity timeline in the teacher's language, from the verbs the lesson engine
  * writes (app/models/activity.server.ts).
  */
-import { getCourse } from "~/course/course.server";
+import { getLesson } from "~/course/course.server";
+import { lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
@@ -45,16 +46,15 @@ export function describe(
   locale: Locale,
   t: Translate,
 ): Pick<TimelineEntry, "text" | "kind"> {
-  const lessons = getCourse().lessons;
-  const titleOf = (slug: string) => lessons.find((l) => l.slug === slug)?.content[locale].title ?? slug;
+  const titleOf = (slug: string) => getLesson(slug)?.content[locale].title ?? slug;
   switch (event.verb) {
     case "started":
       return { kind: "lesson", text: t("teach.dash.tl.started", { lesson: titleOf(event.objectId) }) };
     case STEP_DONE_VERB: {
       const [slug = "", stepId = ""] = event.objectId.split("#");
-      const lesson = lessons.find((l) => l.slug === slug);
+      const lesson = getLesson(slug);
       if (stepId === QUIZ_STEP) return { kind: "step", text: t("teach.dash.tl.quiz", { lesson: titleOf(slug) }) };
-      const step = lesson?.content[locale].steps.find((s) => s.id === stepId)?.title ?? stepId;
+      const step = (lesson && lessonIndex(lesson).byLocale[locale].stepById.get(stepId)?.step.title) ?? stepId;
       return { kind: "step", text: t("teach.dash.tl.step", { lesson: titleOf(slug), step }) };
     }
     case "completed":

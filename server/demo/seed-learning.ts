@@ -97,9 +97,14 @@ export async function seedDemoLearning(
   demo: { classId: string; teacherId: string; studentIds: string[] },
 ): Promise<void> {
   let lessons: LessonLike[];
+  /** By lesson slug: the step that places each check (course-index.ts). */
+  let stepOfCheck: ReadonlyMap<string, ReadonlyMap<string, string>>;
   try {
     const { getCourse } = await import("~/course/course.server");
-    lessons = getCourse().lessons as unknown as LessonLike[];
+    const { lessonIndex } = await import("~/course/course-index");
+    const course = getCourse();
+    lessons = course.lessons as unknown as LessonLike[];
+    stepOfCheck = new Map(course.lessons.map((lesson) => [lesson.slug, lessonIndex(lesson).stepOfCheck]));
   } catch {
     return; // no compiled course (a bare database tool run): the demo simply has no progress
   }
@@ -163,8 +168,8 @@ export async function seedDemoLearning(
         const minutes = 2 + Math.floor(rand() * 4);
         t += minutes * MINUTE;
         activeSeconds += Math.round(minutes * 60 * (0.7 + rand() * 0.25));
-        // Checks placed in this step (in the content, the compiled blocks name them).
-        const stepChecks = lesson.checks.filter((q) => checkStep(lesson, q.id) === stepId);
+        // Checks placed in this step.
+        const stepChecks = lesson.checks.filter((q) => stepOfCheck.get(lesson.slug)?.get(q.id) === stepId);
         for (const q of stepChecks) {
           const first = plan.checks(rand);
           answerRows.push(answerRow(userId, lesson.slug, q, "check", 1, first, new Date(t)));
@@ -255,12 +260,6 @@ export async function seedDemoLearning(
     const only = [demo.studentIds[1], demo.studentIds[4]].filter((id): id is string => Boolean(id));
     if (catchUp && only.length) await tx.insert(assignmentStudents).values(only.map((studentId) => ({ assignmentId: catchUp, studentId })));
   });
-}
-
-/** The step whose blocks hold `::check{id}` (checks sit at the top level of a step, or in a callout). */
-function checkStep(lesson: LessonLike, questionId: string): string | undefined {
-  const steps = (lesson as unknown as { content: { en: { steps: { id: string; blocks: unknown[] }[] } } }).content.en.steps;
-  return steps.find((s) => JSON.stringify(s.blocks).includes(`"t":"check","id":"${questionId}"`))?.id;
 }
 
 function answerRow(

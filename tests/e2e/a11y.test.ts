@@ -16,29 +16,47 @@ interface Visit {
   visitor: Visitor;
 }
 
-let browser: OpenBrowser;
+// Two browsers share the pages between them (one per core): axe and layout are the cost, and
+// each browser has its own cookies, so each signs in as the visitor of the page it opens.
+const BROWSERS = 2;
+let browsers: OpenBrowser[] = [];
 const visits: Visit[] = [];
 
-async function actAs(visitor: Visitor) {
+async function actAs(browser: OpenBrowser, visitor: Visitor) {
   if (visitor === "anonymous") await browser.context.clearCookies({ name: SESSION_COOKIE });
   else await signInAs(browser.context, visitor === "teacher" ? DEMO_TEACHER : DEMO_STUDENTS[0]!);
 }
 
 async function setLang(lang: string) {
   const url = new URL(baseUrl());
-  await browser.context.addCookies([{ name: "lantern_lang", value: lang, domain: url.hostname, path: "/" }]);
+  for (const browser of browsers) {
+    await browser.context.addCookies([{ name: "lantern_lang", value: lang, domain: url.hostname, path: "/" }]);
+  }
 }
 
 /** Opens the page and returns false when it is not this visitor's page (a redirect elsewhere). */
-async function open(visit: Visit): Promise<boolean> {
+async function open(browser: OpenBrowser, visit: Visit): Promise<boolean> {
   const response = await browser.page.goto(visit.path, { waitUntil: "load" });
   const landed = new URL(browser.page.url()).pathname;
   const wanted = new URL(visit.path, baseUrl()).pathname;
   return landed === wanted && (response?.status() ?? 0) < 500;
 }
 
+/** Every visit, each in whichever browser is free next, as that visit's visitor. */
+async function forEachVisit(check: (browser: OpenBrowser, visit: Visit) => Promise<void>) {
+  const queue = [...visits];
+  await Promise.all(
+    browsers.map(async (browser) => {
+      for (let visit = queue.shift(); visit; visit = queue.shift()) {
+        await actAs(browser, visit.visitor);
+        await check(browser, visit);
+      }
+    }),
+  );
+}
+
 beforeAll(async () => {
-  browser = await openBrowser();
+  browsers = await Promise.all(Array.from({ length: BROWSERS }, () => openBrowser()));
   const values = await realParamValues();
   // one visit per URL (a layout and its index share one), as the person the page is for
   const seen = new Set<string>();
@@ -52,7 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await Promise.all(browsers.map((browser) => browser.close()));
   await closeTestSql();
 });
 
@@ -62,20 +80,19 @@ describe("accessibility of every page type", () => {
       await setLang(lang);
       const failures: string[] = [];
       const skipped: string[] = [];
-      for (const visit of visits) {
-        await actAs(visit.visitor);
-        if (!(await open(visit)) && visit.path !== "/no-such-page") {
+      await forEachVisit(async (browser, visit) => {
+        if (!(await open(browser, visit)) && visit.path !== "/no-such-page") {
           skipped.push(visit.label);
-          continue;
+          return;
         }
         const htmlLang = await browser.page.getAttribute("html", "lang");
         if (htmlLang !== lang) failures.push(`${visit.label}: <html lang="${htmlLang}">, expected ${lang}`);
         for (const v of await seriousViolations(browser.page)) failures.push(`${visit.label}: ${v}`);
-      }
+      });
       // Every page of the route manifest is checked but these two, which are not pages anyone
       // stays on: signing out and linking a school account both send you on at once.
       expect(skipped.sort()).toEqual(["auth.oidc.link.tsx as anonymous", "signout.tsx as anonymous"]);
-      expect(failures).toEqual([]);
+      expect(failures.sort()).toEqual([]);
       // every page, twice over (desktop and phone width is the next test): a minute is not enough
     }, 300_000);
   }
@@ -83,13 +100,12 @@ describe("accessibility of every page type", () => {
   it("works 360 px wide, resizes text to 200 % and shows keyboard focus (简体中文)", async () => {
     await setLang("zh-Hans");
     const failures: string[] = [];
-    const page = browser.page;
     try {
-      for (const visit of visits) {
-        await actAs(visit.visitor);
+      await forEachVisit(async (browser, visit) => {
+        const page = browser.page;
         // 360 px wide: nothing scrolls sideways
         await page.setViewportSize({ width: 360, height: 740 });
-        if (!(await open(visit))) continue;
+        if (!(await open(browser, visit))) return;
         if (await overflowsHorizontally(page)) {
           failures.push(`${visit.label}: scrolls sideways at 360 px`);
           await screenshot(page, "a11y-360px", visit.label.replace(/[^\w.-]+/g, "_"));
@@ -110,9 +126,9 @@ describe("accessibility of every page type", () => {
         if (await overflowsHorizontally(page)) failures.push(`${visit.label}: scrolls sideways at 200 % text`);
         const clipped = await clippedText(page);
         if (clipped.length) failures.push(`${visit.label}: text cut off at 200 % in ${clipped.join(", ")}`);
-      }
+      });
     } finally {
-      await page.setViewportSize({ width: 1280, height: 900 });
+      for (const browser of browsers) await browser.page.setViewportSize({ width: 1280, height: 900 });
     }
     expect(failures).toEqual([]);
   }, 300_000);

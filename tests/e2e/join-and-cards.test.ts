@@ -90,17 +90,17 @@ describe("sign-in cards and the join screen", () => {
     const names = page.getByLabel(en("teach.roster.names"));
     await names.fill("Ada Lovelace");
     await page.getByRole("button", { name: en("teach.roster.addSubmit") }).click();
-    await page.getByRole("status").filter({ hasText: en("teach.roster.added", { n: 1 }) }).waitFor();
+    await page.getByRole("status").filter({ hasText: en("teach.roster.added", { count: 1 }) }).waitFor();
 
     // a second Ada, and a long name: nothing is added until the teacher confirms
     await names.fill("Ada Lovelace\nBartholomew Fitzgerald-Wolfeschlegelstein");
     await page.getByRole("button", { name: en("teach.roster.addSubmit") }).click();
     const warning = page.getByTestId("repeated-names");
-    await expect.poll(() => warning.innerText()).toContain(en("teach.roster.dupOne", { name: "Ada Lovelace" }));
+    await expect.poll(() => warning.innerText()).toContain(en("teach.roster.dupInClass", { names: "Ada Lovelace", count: 1 }));
     await screenshot(page, JOURNEY, "01-repeated-name-warning-en");
     expect(await page.getByRole("row").count()).toBe(2); // header + the first Ada
     await warning.getByRole("button", { name: en("teach.roster.dupConfirm") }).click();
-    await page.getByRole("status").filter({ hasText: en("teach.roster.added", { n: 2 }) }).waitFor();
+    await page.getByRole("status").filter({ hasText: en("teach.roster.added", { count: 2 }) }).waitFor();
 
     const cards = page.getByTestId("sign-in-card");
     expect(await cards.count()).toBe(2);
@@ -128,7 +128,7 @@ describe("sign-in cards and the join screen", () => {
     await page.getByLabel(zh("teach.roster.names")).fill("Ada Lovelace\n陈静");
     await page.getByRole("button", { name: zh("teach.roster.addSubmit") }).click();
     const warning = page.getByTestId("repeated-names");
-    await expect.poll(() => warning.innerText()).toContain(zh("teach.roster.dupOne", { name: "Ada Lovelace" }));
+    await expect.poll(() => warning.innerText()).toContain(zh("teach.roster.dupInClass", { names: "Ada Lovelace", count: 1 }));
     // the list is kept for changing it, and nothing was added
     expect(await page.getByLabel(zh("teach.roster.names")).inputValue()).toBe("Ada Lovelace\n陈静");
     await screenshot(page, JOURNEY, "04-repeated-name-warning-zh-Hans-nojs");

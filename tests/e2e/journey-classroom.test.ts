@@ -59,7 +59,7 @@ describe("classroom journey", () => {
 
     await page.getByLabel(t("teach.roster.names")).fill(ROSTER.join("\n"));
     await page.getByRole("button", { name: t("teach.roster.addSubmit") }).click();
-    await page.getByRole("status").filter({ hasText: t("teach.roster.added", { n: ROSTER.length }) }).waitFor();
+    await page.getByRole("status").filter({ hasText: t("teach.roster.added", { count: ROSTER.length }) }).waitFor();
     for (const name of ROSTER) await expect.poll(() => page.locator("main").innerText()).toContain(name);
     await screenshot(page, JOURNEY, "02-teacher-roster-with-sign-in-cards");
 

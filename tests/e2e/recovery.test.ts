@@ -15,9 +15,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_NODE_FLAGS } from "../../server/node-flags";
-import { closeTestSql, cookieHeaderFor } from "./setup/context";
+import { closeTestSql, cookieHeaderFor, e2eDatabaseUrl } from "./setup/context";
 import { embeddedPostgresPids, embeddedUrl, freePort, processTree, sleep, snapshotApp, startLanternServer } from "../../scripts/harness/lantern-server";
 
 let app: { dir: string; remove(): void };
@@ -30,8 +30,13 @@ beforeAll(() => {
 
 afterAll(async () => {
   await closeTestSql();
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) killGroup(child, "SIGTERM");
-  await sleep(1_000);
+  const stillRunning = running.filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of stillRunning) killGroup(child, "SIGTERM");
+  // wait for each to exit (bounded: a wedged one is left to stopLeftPostgres)
+  await Promise.race([
+    Promise.all(stillRunning.map((child) => new Promise((resolve) => child.once("exit", resolve)))),
+    sleep(10_000),
+  ]);
   for (const dir of dataDirs) stopLeftPostgres(dir);
   app.remove();
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -297,7 +302,7 @@ async function partitionableRelay(host: string, port: number) {
 
 describe("an external PostgreSQL that stops answering (DATABASE_URL)", () => {
   it("answers a page waiting on it with 503 within the bound, the next ones at once, and recovers when it answers again", async () => {
-    const target = new URL(inject("e2eDatabaseUrl"));
+    const target = new URL(e2eDatabaseUrl());
     const relay = await partitionableRelay(target.hostname, Number(target.port));
     const viaRelay = new URL(target);
     viaRelay.port = String(relay.port);

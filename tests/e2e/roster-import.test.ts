@@ -65,7 +65,7 @@ describe("roster import", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, "01-preview-en.png"), fullPage: true });
 
-    await page.getByRole("button", { name: en("teach.import.confirm", { n: 20 }) }).click();
+    await page.getByRole("button", { name: en("teach.import.confirm", { count: 20 }) }).click();
     await page.getByRole("status").filter({ hasText: en("teach.import.done", { created: 20, updated: 0, moved: 0, unchanged: 0 }) }).waitFor({ timeout: HASHING_20_PASSWORDS });
     expect(await page.getByTestId("sign-in-card").count()).toBe(20);
     expect(await studentsOf(classId)).toBe(20);
@@ -91,7 +91,7 @@ describe("roster import", () => {
       await page.getByTestId("roster-counts").waitFor();
       if (round === 1) {
         await page.screenshot({ path: path.join(SHOTS, "03-preview-zh-Hans-nojs.png"), fullPage: true });
-        await page.getByRole("button", { name: zh("teach.import.confirm", { n: 20 }) }).click();
+        await page.getByRole("button", { name: zh("teach.import.confirm", { count: 20 }) }).click();
         await page.getByRole("status").filter({ hasText: zh("teach.import.done", { created: 20, updated: 0, moved: 0, unchanged: 0 }) }).waitFor({ timeout: HASHING_20_PASSWORDS });
       } else {
         expect(await page.getByText(zh("teach.import.nothingToDo")).count()).toBe(1);

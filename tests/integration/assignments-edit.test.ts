@@ -12,7 +12,8 @@ import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { inRequestScope } from "../../app/utils/request-scope.server";
 import { updateSchoolSettings } from "../../app/models/schools.server";
-import { accessRefusal, loadSandbox } from "../../app/playground/guard.server";
+import { accessRefusal, sandboxOf } from "../../app/playground/guard.server";
+import { loadSandboxFacts } from "../../app/models/playground-sandbox.server";
 import { action as assignAction, loader as assignLoader } from "../../app/routes/teach.classes.$classId.assignments";
 import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
 import { loader as learnLoader } from "../../app/routes/learn._index";
@@ -162,7 +163,7 @@ describe("playground opening hours follow the school's zone", () => {
     const mondayMorningInShanghai = new Date("2025-03-17T01:00:00Z"); // Monday 09:00 in Shanghai, 01:00 UTC
     const sundayEveningUtc = new Date("2025-03-16T20:00:00Z"); // Sunday 20:00 UTC = Monday 04:00 in Shanghai
     const mondayAfterSchool = new Date("2025-03-17T09:00:00Z"); // Monday 17:00 in Shanghai
-    const sandbox = await loadSandbox(early, mondayMorningInShanghai);
+    const sandbox = sandboxOf(early, await loadSandboxFacts(early, mondayMorningInShanghai));
     expect(sandbox.policy.timeZone).toBe("Asia/Shanghai");
     expect(accessRefusal(sandbox.policy, true, mondayMorningInShanghai)).toBeNull();
     expect(accessRefusal(sandbox.policy, true, sundayEveningUtc)).toBe("closed");

@@ -1,5 +1,5 @@
 /**
- * The class page's statement is prepared (decision 020): PostgreSQL plans it once per connection
+ * The class page's statement is prepared (decision 021): PostgreSQL plans it once per connection
  * and every refresh of the page (~10 s while open) executes that plan. Seen from the database:
  * one prepared statement on the connection, executed once per page load.
  */

@@ -179,7 +179,11 @@ describe("model connections", () => {
   it("the approved list is exportable: who approved which model, when; never a key", async () => {
     await addB();
     const res = (await approvedCsvLoader({ request: await requestAs(school.admin, "/admin/models/approved.csv"), params: {}, context: {} } as LoaderFunctionArgs)) as Response;
-    const csv = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // one byte-order mark, so Excel reads UTF-8 (text() would hide the first one)
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...bytes.slice(3, 6)], "a second byte-order mark").not.toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
     expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
     expect(csv).toContain("Approved by");
     const line = csv.split("\n").find((l) => l.includes("llama3.2:3b") && l.includes(",yes,"))!;

@@ -16,9 +16,10 @@ import { action as playgroundAction, loader as playgroundLoader } from "../../ap
 import { action as policyAction, loader as policyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { Markdown } from "../../app/components/playground/markdown";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
-import { providerErrorMessage } from "../../app/playground/error-messages";
+import { providerErrorMessage } from "../../app/playground/error-messages.server";
 import { configureProviders } from "../../app/playground/providers.server";
-import { claimStreamAndReserve, ledgerDay } from "../../app/playground/guard.server";
+import { claimStreamAndReserve } from "../../app/models/stream-claims.server";
+import { ledgerDay } from "../../app/models/token-ledger.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
@@ -203,6 +204,22 @@ describe("without JavaScript", () => {
     };
     expect(page.current.messages.map((m) => m.text)).toEqual(["What is a token?", "Echo: What is a token?"]);
     expect(page.tryit?.system).toMatch(/maths tutor/);
+  });
+
+  it("a student who leaves stops the model: the form listens to the connection, and the reply is kept unfinished", async () => {
+    const { student } = await studentWith();
+    fake.script({ kind: "reply", chunks: Array.from({ length: 200 }, (_, i) => `w${i} `), tokenDelayMs: 20 });
+    const request = await requestAs(student, "/playground", { form: { prompt: "Write a long story", model: MODEL }, headers: { Origin: "http://localhost" } });
+    // The server's signal for a closed connection (app/load-context.d.ts), not request.signal.
+    const disconnected = new AbortController();
+    const answered = playgroundAction({ request, params: {}, context: { disconnected: disconnected.signal } } as unknown as ActionFunctionArgs).catch((r: unknown) => r);
+    await expect.poll(() => messagesPosted().length, { timeout: 3_000 }).toBe(1);
+    disconnected.abort();
+    await fake.waitForDisconnects(1, 3_000);
+    expect(await answered).toBeInstanceOf(Response);
+    const reply = (await messagesOf(student.id)).at(-1)!;
+    expect(reply).toMatchObject({ role: "assistant", status: "incomplete", error_code: "aborted" });
+    expect(await activeStreams(student.id)).toBe(0);
   });
 
   it("a refusal comes back as a message, and the prompt is kept", async () => {

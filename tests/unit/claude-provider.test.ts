@@ -11,7 +11,7 @@ import {
   listClaudeModels,
   type ClaudeConfig,
 } from "~/playground/claude.server";
-import { providerErrorMessage } from "~/playground/error-messages";
+import { providerErrorMessage } from "~/playground/error-messages.server";
 import { PROVIDER_ERROR_CODES, type ChatEvent, type ChatRequest } from "~/playground/provider";
 import {
   countFakeTokens,

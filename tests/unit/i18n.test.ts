@@ -7,9 +7,13 @@ import { renderHantCatalog } from "../../app/i18n/hant-catalog";
 import { localeFromTag, negotiateAcceptLanguage } from "../../app/i18n/locales";
 import { resolveLocale } from "../../app/i18n/locale.server";
 import { format } from "../../app/i18n/translate";
+import { messageTexts, type Message } from "../../app/i18n/plural";
 import { catalogAsset, catalogAssetAt, catalogUrlsFor, messagesForPath } from "../../app/i18n/catalog-assets.server";
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The placeholders an entry uses, over all its plural forms. */
+const placeholders = (message: Message) =>
+  [...new Set(messageTexts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
+const serverOnly = (key: string) => key.startsWith("modelPrompt.");
 
 describe("catalogs", () => {
   for (const [name, catalog] of [
@@ -19,7 +23,11 @@ describe("catalogs", () => {
     it(`${name} has every English key, non-empty, with the same placeholders`, () => {
       for (const key of Object.keys(en) as (keyof typeof en)[]) {
         expect(catalog[key], `${name} is missing ${key}`).toBeTruthy();
+        expect(messageTexts(catalog[key]).every((text) => text.trim() !== ""), `${name} ${key}`).toBe(true);
         expect(placeholders(catalog[key]), `${name} ${key}`).toEqual(placeholders(en[key]));
+        // plural where English is plural, and always with the form every locale has
+        expect(typeof catalog[key], `${name} ${key}`).toBe(typeof en[key]);
+        if (typeof catalog[key] === "object") expect(Object.hasOwn(catalog[key], "other"), `${name} ${key}`).toBe(true);
       }
       expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
     });
@@ -31,16 +39,17 @@ describe("catalogs", () => {
   });
 
   it("reads Taiwan vocabulary in the derived catalog", () => {
-    const text = Object.values(zhHant).join("\n");
+    const text = Object.values(zhHant).flatMap(messageTexts).join("\n");
     expect(text).not.toMatch(/[们这说软络码设]/); // no simplified characters left
     expect(zhHant["nav.playground"]).toBe("練習場");
   });
 
-  it("gives students' pages no teacher or admin strings, and teachers' pages all", () => {
+  it("gives students' pages no teacher or admin strings, teachers' pages all, and no page the model's text", () => {
     const student = messagesForPath("en", "/learn/tokens");
     const teacher = messagesForPath("en", "/teach/classes/x");
     expect(Object.keys(student).some((k) => k.startsWith("teach."))).toBe(false);
-    expect(Object.keys(teacher)).toHaveLength(Object.keys(en).length);
+    expect(Object.keys(teacher).sort()).toEqual(Object.keys(en).filter((k) => !serverOnly(k)).sort());
+    expect(Object.keys(en).some(serverOnly)).toBe(true);
     expect(student["nav.learn"]).toBe(en["nav.learn"]);
   });
 
@@ -64,8 +73,18 @@ describe("catalogs", () => {
     const [, staffUrl] = catalogUrlsFor("zh-Hans", "/teach/classes/x");
     const staff = JSON.parse(catalogAssetAt(staffUrl!)!) as Record<string, string>;
     expect(Object.keys(staff).every((k) => k.startsWith("teach.") || k.startsWith("admin."))).toBe(true);
-    expect(Object.keys(student).length + Object.keys(staff).length).toBe(Object.keys(en).length);
+    expect(Object.keys(student).length + Object.keys(staff).length).toBe(Object.keys(en).filter((k) => !serverOnly(k)).length);
     expect(catalogAssetAt(studentUrl!.replace(/\.[\w-]{12}\.json$/, ".AAAAAAAAAAAA.json"))).toBeNull();
+  });
+
+  it("tells the model, in every locale, where the student's own instructions start and end", () => {
+    for (const catalog of [en, zhHans, zhHant]) {
+      const rules = catalog["modelPrompt.safetyRules"];
+      expect(rules).toContain("<student_system_prompt>");
+      expect(rules).toContain("</student_system_prompt>");
+      expect(rules).toMatch(/12/);
+    }
+    for (const url of [...catalogUrlsFor("zh-Hant", "/teach/classes/x")]) expect(catalogAssetAt(url)).not.toContain("student_system_prompt");
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

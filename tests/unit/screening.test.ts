@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { explainFindings } from "~/playground/explain-screening.server";
 import {
-  explainFindings,
   findPersonalData,
   isValidResidentId,
   residentIdCheckChar,
@@ -328,10 +328,10 @@ describe("explainFindings", () => {
     const hans = explainFindings([phone, email], "zh-Hans");
     expect(hans).toContain("电话号码和电子邮箱地址");
     expect(hans).toContain("不要把电话号码、住址或证件号码告诉 AI");
-    expect(hans).toContain("把这些内容删掉");
+    expect(hans).toContain("把这部分内容删掉");
     const hant = explainFindings([phone], "zh-Hant");
     expect(hant).toContain("電話號碼");
-    expect(hant).toMatch(/^這則訊息沒有送出/);
+    expect(hant).toMatch(/^這條訊息沒有發出去/);
   });
 
   it("names the teacher's blocked topic without repeating personal data", () => {
@@ -339,7 +339,14 @@ describe("explainFindings", () => {
     expect(text).toContain("“Gambling”");
     expect(text).not.toContain("555-123-4567");
     expect(explainFindings([topic], "zh-Hant")).toContain("「Gambling」");
-    expect(explainFindings([topic], "zh-Hans")).toContain("这个话题");
+    expect(explainFindings([topic], "zh-Hans")).toContain("关闭了“Gambling”话题");
+  });
+
+  it("says topic or topics as the count asks, and lists them as each language does", () => {
+    const dating: Finding = { kind: "blocked_topic", match: "dating", index: 40 };
+    expect(explainFindings([topic], "en")).toContain("switched off the topic “Gambling” in");
+    expect(explainFindings([topic, dating], "en")).toContain("switched off the topics “Gambling” and “dating” in");
+    expect(explainFindings([topic, dating], "zh-Hans")).toContain("关闭了“Gambling”和“dating”话题");
   });
 
   it.each([
@@ -349,9 +356,9 @@ describe("explainFindings", () => {
     ["split", "zh-Hans", /和你前面发的消息连起来.*这条消息里不要再写这部分内容/s],
     ["system", "zh-Hans", /你自己写的系统提示词里.*从系统提示词里删掉/s],
     ["history", "zh-Hans", /这段对话前面的一条消息里.*开一个新的对话/s],
-    ["split", "zh-Hant", /和你前面傳的訊息連起來.*這則訊息裡不要再寫這部分內容/s],
+    ["split", "zh-Hant", /和你前面發的訊息連起來.*這條訊息裡不要再寫這部分內容/s],
     ["system", "zh-Hant", /你自己寫的系統提示詞裡.*從系統提示詞裡刪掉/s],
-    ["history", "zh-Hant", /這段對話前面的一則訊息裡.*開一個新的對話/s],
+    ["history", "zh-Hant", /這段對話前面的一條訊息裡.*開一個新的對話/s],
     ["context", "en", /your system prompt or an earlier message.*Remove it from your system prompt, or start a new conversation/s],
     ["context", "zh-Hans", /你的系统提示词或这段对话前面的消息里.*或者开一个新的对话/s],
     ["context", "zh-Hant", /你的系統提示詞或這段對話前面的訊息裡.*或者開一個新的對話/s],

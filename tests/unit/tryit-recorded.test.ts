@@ -11,7 +11,7 @@ import { describeCheck as playgroundDescription, describePromptCheck } from "../
 import { compileCourse } from "../../app/course/build/compile-course";
 import { toHant } from "../../app/i18n/hant";
 import { gradeTryIt } from "../../app/course/tryit-check";
-import { tryItBlocks, type TryItBlock } from "../../app/course/tryit-blocks";
+import { lessonIndex, type TryItBlock } from "../../app/course/course-index";
 import type { Course, Locale } from "../../app/course/types";
 import { translator } from "../../app/i18n/catalogs.server";
 
@@ -62,7 +62,7 @@ beforeAll(() => {
 
 function allTryIts(): { lesson: string; locale: Locale; block: TryItBlock }[] {
   return course.lessons.flatMap((lesson) =>
-    LOCALES.flatMap((locale) => lesson.content[locale].steps.flatMap((s) => tryItBlocks(s.blocks).map((block) => ({ lesson: lesson.slug, locale, block })))),
+    LOCALES.flatMap((locale) => lessonIndex(lesson).byLocale[locale].steps.flatMap((s) => s.tryIts.map((block) => ({ lesson: lesson.slug, locale, block })))),
   );
 }
 

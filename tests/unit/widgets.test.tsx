@@ -167,7 +167,7 @@ describe("tokenizer widget", () => {
     await user.keyboard("{Enter}");
     expect(compare.getAttribute("aria-pressed")).toBe("true");
     expect((screen.getByLabelText("English") as HTMLTextAreaElement).value).toBe("I haven't finished my math homework today.");
-    expect((screen.getByLabelText("中文") as HTMLTextAreaElement).value).toBe("我今天的数学作业还没写完。");
+    expect((screen.getByLabelText("Chinese") as HTMLTextAreaElement).value).toBe("我今天的数学作业还没写完。");
     expect(screen.getByText(/newer Claude models use a newer tokenizer/i)).toBeTruthy();
   });
 

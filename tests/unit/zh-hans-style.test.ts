@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { messageTexts } from "../../app/i18n/plural";
 import { zhHans } from "../../app/i18n/catalog/zh-Hans";
 import {
   checkZhHansStyle,
@@ -53,7 +54,7 @@ describe("简体中文 style in what we ship", () => {
 
   it("the interface catalog follows the glossary and spacing rule", () => {
     const problems = Object.entries(zhHans).flatMap(([key, value]) =>
-      checkZhHansStyle(value, glossary).map((issue) => `${key}: ${issue.message}`),
+      messageTexts(value).flatMap((text) => checkZhHansStyle(text, glossary).map((issue) => `${key}: ${issue.message}`)),
     );
     expect(problems).toEqual([]);
   });

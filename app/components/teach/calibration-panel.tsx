@@ -12,7 +12,7 @@ export function CalibrationPanel({ calibration }: { calibration: CalibrationView
     .map((p) =>
       p.accuracy === null
         ? t("teach.dash.calib.pointEmpty", { level: p.label })
-        : t("teach.dash.calib.point", { level: p.label, pct: Math.round(p.accuracy * 100), n: p.answers }),
+        : t("teach.dash.calib.point", { level: p.label, pct: Math.round(p.accuracy * 100), count: p.answers }),
     )
     .join(" ");
   return (

@@ -49,7 +49,7 @@ export function ProgressFilters({
         </button>
       </div>
       <p className="small muted filter-count" aria-live="polite">
-        {t("teach.dash.filter.count", { shown, total })}
+        {t("teach.dash.filter.count", { shown, count: total })}
       </p>
     </Form>
   );

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { useT } from "~/i18n/use-t";
+import { listOf } from "~/i18n/list";
+import { useLocale, useT } from "~/i18n/use-t";
 
 export interface RepeatedNames {
   /** Names already enrolled in the class. */
@@ -16,13 +17,11 @@ export interface RepeatedNames {
  */
 export function RepeatedNamesWarning({ repeated }: { repeated: RepeatedNames }) {
   const t = useT();
-  const [only] = repeated.inClass;
+  const locale = useLocale();
   return (
     <div className="alert warn no-print repeated-names" role="alert" data-testid="repeated-names">
-      {repeated.inClass.length === 1 && only !== undefined ? (
-        <p>{t("teach.roster.dupOne", { name: only })}</p>
-      ) : repeated.inClass.length > 1 ? (
-        <p>{t("teach.roster.dupMany", { names: repeated.inClass.join(", ") })}</p>
+      {repeated.inClass.length > 0 ? (
+        <p>{t("teach.roster.dupInClass", { names: listOf(repeated.inClass, locale), count: repeated.inClass.length })}</p>
       ) : null}
       {repeated.inList.map((name) => (
         <p key={name}>{t("teach.roster.dupInList", { name })}</p>

@@ -43,7 +43,7 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
         <>
           <div className="alert success no-print" role="status">
             {t("teach.import.done", { created: view.counts.create, updated: view.counts.update, moved: view.counts.move, unchanged: view.counts.unchanged })}
-            {view.newClasses > 0 ? ` ${t("teach.import.doneClasses", { n: view.newClasses })}` : null}
+            {view.newClasses > 0 ? ` ${t("teach.import.doneClasses", { count: view.newClasses })}` : null}
           </div>
           {view.cards.length > 0 ? <SignInCards cards={view.cards} className={cardsTitle} /> : null}
         </>
@@ -115,12 +115,12 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
               </table>
             </div>
           ) : null}
-          {view.hiddenRows > 0 ? <p className="muted small">{t("teach.import.moreRows", { n: view.hiddenRows })}</p> : null}
+          {view.hiddenRows > 0 ? <p className="muted small">{t("teach.import.moreRows", { count: view.hiddenRows })}</p> : null}
           {counts && counts.create + counts.update + counts.move > 0 ? (
             <Form method="post" className="row" style={{ marginTop: "1rem" }}>
               <input type="hidden" name="token" value={view.token} />
               <button type="submit" name="intent" value="confirm" className="primary" disabled={busy}>
-                {t("teach.import.confirm", { n: counts.create + counts.update + counts.move })}
+                {t("teach.import.confirm", { count: counts.create + counts.update + counts.move })}
               </button>
               <a href="?" className="button secondary">
                 {t("teach.import.cancel")}

@@ -4,11 +4,13 @@
  * "mark handled" with a note. A plain form: it works without JavaScript.
  */
 import { Form } from "@remix-run/react";
-import { useT } from "~/i18n/use-t";
+import { listOf } from "~/i18n/list";
+import { useLocale, useT } from "~/i18n/use-t";
 import type { SafeguardingAlert } from "~/models/safeguarding.server";
 
 export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
   const t = useT();
+  const locale = useLocale();
   const notice =
     outcome === "handled" ? (
       <p className="alert success" role="status">
@@ -24,16 +26,17 @@ export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: Safeguar
       </p>
     ) : null;
   if (alerts.length === 0) return notice;
-  const categories = [...new Set(alerts.flatMap((a) => a.categories))]
-    .map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide"))
-    .join(", ");
+  const categories = listOf(
+    [...new Set(alerts.flatMap((a) => a.categories))].map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide")),
+    locale,
+  );
   return (
     <>
       {notice}
       <section className="safeguarding-alert" role="alert" aria-labelledby="safeguarding-h" data-testid="safeguarding-alert">
         <h2 id="safeguarding-h">
           <span aria-hidden="true">⚠ </span>
-          {alerts.length === 1 ? t("safeguarding.alert.title") : t("safeguarding.alert.titleMany", { n: alerts.length })}
+          {t("safeguarding.alert.title", { count: alerts.length })}
         </h2>
         <p>{t("safeguarding.alert.lead", { categories: categories || "—" })}</p>
         <ul className="safeguarding-items">

@@ -7,7 +7,8 @@
  * Deterministic, so cached per lesson, locale and step (the course and the mini model are fixed).
  */
 import { tokenize } from "~/course/tokenizer.server";
-import type { Block, Lesson, Locale, Step } from "~/course/types";
+import { lessonIndex, type WidgetBlock } from "~/course/course-index";
+import type { Lesson, Locale, Step } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
 import { buildHaystack, spacerFor } from "./needle";
 import { nextTokenStep, viewAfter } from "./next-token.server";
@@ -23,13 +24,14 @@ export function widgetServerData(lesson: Lesson, locale: Locale, step?: Step): {
   const key = `${locale}#${step?.id ?? ""}`;
   let result = byKey.get(key);
   if (!result) {
-    const steps = step ? [step] : lesson.content[locale].steps;
-    byKey.set(key, (result = { widgetServer: compute(steps.flatMap((s) => widgetBlocks(s.blocks)), locale) }));
+    const { byLocale } = lessonIndex(lesson);
+    const entries = step ? [byLocale[locale].stepById.get(step.id)] : byLocale[locale].steps;
+    byKey.set(key, (result = { widgetServer: compute(entries.flatMap((entry) => entry?.widgets ?? []), locale) }));
   }
   return result;
 }
 
-function compute(widgets: Extract<Block, { t: "widget" }>[], locale: Locale): WidgetServerData {
+function compute(widgets: readonly WidgetBlock[], locale: Locale): WidgetServerData {
   const t = translator(locale);
   const out: WidgetServerData = {};
   for (const widget of widgets) {
@@ -62,15 +64,6 @@ function compute(widgets: Extract<Block, { t: "widget" }>[], locale: Locale): Wi
     }
   }
   return out;
-}
-
-function widgetBlocks(blocks: Block[]): Extract<Block, { t: "widget" }>[] {
-  return blocks.flatMap((block) => {
-    if (block.t === "widget") return [block];
-    if (block.t === "callout" || block.t === "quote") return widgetBlocks(block.c);
-    if (block.t === "ul" || block.t === "ol") return block.items.flatMap(widgetBlocks);
-    return [];
-  });
 }
 
 function sampleOf(text: string): TokenizedSample {

@@ -59,10 +59,10 @@ export default function TokenizerWidget({ props }: WidgetProps) {
             ))}
           </div>
           <div className="compare-grid">
-            <TokenBox key={`en-${pairIndex}`} label="English" lang="en" initial={pair.en} showIds={showIds} locale={locale} />
+            <TokenBox key={`en-${pairIndex}`} label={t("widget.tokenizer.english")} lang="en" initial={pair.en} showIds={showIds} locale={locale} />
             <TokenBox
               key={`zh-${pairIndex}`}
-              label="中文"
+              label={t("widget.tokenizer.chinese")}
               lang={locale === "zh-Hant" ? "zh-Hant" : "zh-Hans"}
               initial={chineseOf(pair, locale)}
               showIds={showIds}

@@ -8,13 +8,23 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import type { ScriptStep } from "../../../scripts/harness/fake-anthropic";
 
-export const baseUrl = (): string => inject("e2eBaseUrl");
+/**
+ * This file's server: global.ts starts one per vitest worker, and a worker's VITEST_POOL_ID
+ * (1 … maxWorkers) is unique among the files running at the same moment.
+ */
+function mine(urls: string[]): string {
+  const slot = Number(process.env.VITEST_POOL_ID ?? "1") - 1;
+  return urls[slot % urls.length]!;
+}
+
+export const baseUrl = (): string => mine(inject("e2eBaseUrls"));
+export const e2eDatabaseUrl = (): string => mine(inject("e2eDatabaseUrls"));
 
 let sqlClient: postgres.Sql | undefined;
 
 /** One small pool per test file, on the same database the server uses. */
 export function testSql(): postgres.Sql {
-  sqlClient ??= postgres(inject("e2eDatabaseUrl"), { max: 4, onnotice: () => {} });
+  sqlClient ??= postgres(e2eDatabaseUrl(), { max: 4, onnotice: () => {} });
   return sqlClient;
 }
 
@@ -98,7 +108,7 @@ export async function rowCounts(except: string[] = []): Promise<Record<string, n
 // ---- The fake Anthropic API ------------------------------------------------------------------
 
 async function control(path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${inject("e2eFakeControlUrl")}${path}`, {
+  const res = await fetch(`${mine(inject("e2eFakeControlUrls"))}${path}`, {
     method: body === undefined && path === "/requests" ? "GET" : "POST",
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,12 +1,13 @@
 /**
  * Once per e2e run: the browser (scripts/chromium.ts), the Remix build (when app/ changed since
- * the last one — `npm test` has already built the course), the fake Anthropic API, and the REAL
- * Lantern server started as `npm start` would start it, with:
+ * the last one — `npm test` has already built the course), and for each worker a fake Anthropic
+ * API and the REAL Lantern server started as `npm start` would start it, with:
  *   - a fresh DATA_DIR in /tmp (its own embedded PostgreSQL, demo school seeded), or, when
  *     TEST_DATABASE_URL is set, a fresh database on that server (dropped afterwards);
  *   - ANTHROPIC_BASE_URL / ANTHROPIC_API_KEY pointing at the fake;
  *   - TRUST_PROXY=1, so the HSTS test can say "this came over HTTPS" with X-Forwarded-Proto.
- * Tests get the base URL, the database URL and the fake's control URL through `inject()`.
+ * Tests get their worker's base URL, database URL and fake's control URL through `inject()`
+ * (tests/e2e/setup/context.ts).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -22,9 +23,10 @@ import { remixBuild, remixBuildIsStale, snapshotApp, startLanternServer } from "
 
 declare module "vitest" {
   export interface ProvidedContext {
-    e2eBaseUrl: string;
-    e2eDatabaseUrl: string;
-    e2eFakeControlUrl: string;
+    /** One per worker (see startStack); context.ts picks this file's. */
+    e2eBaseUrls: string[];
+    e2eDatabaseUrls: string[];
+    e2eFakeControlUrls: string[];
     e2eChromium: ResolvedChromium;
   }
 }
@@ -43,6 +45,48 @@ export default async function setup(project: TestProject) {
   console.log(`[e2e] Chromium ready in ${Date.now() - started} ms`);
 
   const app = snapshotApp();
+  // One server (with its own database and fake Anthropic API) per vitest worker: two test files
+  // run at once, each against a server no other file touches (context.ts picks it by
+  // VITEST_POOL_ID), so no test sees another's classes, rate limits or scripted replies.
+  const count = e2eWorkers(project);
+  const stacks: Stack[] = [];
+  try {
+    for (const stack of await Promise.allSettled(Array.from({ length: count }, () => startStack(app.dir)))) {
+      if (stack.status === "fulfilled") stacks.push(stack.value);
+      else throw stack.reason;
+    }
+  } catch (error) {
+    await Promise.all(stacks.map((stack) => stack.stop()));
+    app.remove();
+    throw error;
+  }
+  console.log(`[e2e] ${count} servers ready`);
+
+  project.provide("e2eBaseUrls", stacks.map((stack) => stack.url));
+  project.provide("e2eDatabaseUrls", stacks.map((stack) => stack.databaseUrl));
+  project.provide("e2eFakeControlUrls", stacks.map((stack) => stack.controlUrl));
+
+  return async () => {
+    await Promise.all(stacks.map((stack) => stack.stop()));
+    app.remove();
+  };
+}
+
+/** As many servers as files can run at once (vitest's maxWorkers for this project). */
+function e2eWorkers(project: TestProject): number {
+  const workers = project.config.maxWorkers ?? project.vitest.config.maxWorkers;
+  return typeof workers === "number" && workers > 0 ? workers : 1;
+}
+
+interface Stack {
+  url: string;
+  databaseUrl: string;
+  controlUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The fake Anthropic API, a fresh database and the real server started as `npm start` would. */
+async function startStack(appDir: string): Promise<Stack> {
   const fake = await startFakeAnthropic();
   const control = await startFakeControl(fake);
 
@@ -79,25 +123,24 @@ export default async function setup(project: TestProject) {
         CLAUDE_TIMEOUT_MS: "10000",
       },
       echo: process.env.E2E_SERVER_LOG === "1",
-      cwd: app.dir,
+      cwd: appDir,
     });
   } catch (error) {
     await control.close();
     await fake.close();
     await cleanupStorage();
-    app.remove();
     throw error;
   }
 
-  project.provide("e2eBaseUrl", server.url);
-  project.provide("e2eDatabaseUrl", server.databaseUrl);
-  project.provide("e2eFakeControlUrl", control.url);
-
-  return async () => {
-    await server.stop();
-    await control.close();
-    await fake.close();
-    await cleanupStorage();
-    app.remove();
+  return {
+    url: server.url,
+    databaseUrl: server.databaseUrl,
+    controlUrl: control.url,
+    stop: async () => {
+      await server.stop();
+      await control.close();
+      await fake.close();
+      await cleanupStorage();
+    },
   };
 }

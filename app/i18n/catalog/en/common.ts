@@ -1,4 +1,4 @@
-/** Shared interface strings: navigation, errors, forms. */
+/** Shared interface strings: navigation, the home page, the outage page, forms. */
 export const common = {
   "app.name": "Lantern",
   "app.tagline": "Learn how AI language models really work — by trying them.",
@@ -25,17 +25,6 @@ export const common = {
   "home.forTeachers": "For teachers",
   "home.forTeachersText":
     "Create a class, add students without email addresses, assign lessons and follow progress live. Lantern runs on one small school server; your students' data stays with you.",
-
-  "error.title": "Something went wrong",
-  "error.body": "Sorry — this page could not be shown. Please try again in a moment.",
-  "error.notFound.title": "Page not found",
-  "error.notFound.body": "We couldn't find that page. It may have moved, or you may not have access to it.",
-  "error.forbidden.title": "Not allowed",
-  "error.forbidden.body": "You don't have access to this page.",
-  "error.badRequest.title": "That request didn't work",
-  "error.badRequest.body": "Something in the request was not right. Go back and try again.",
-  "error.crossSite": "This form was sent from another website, so it was refused.",
-  "error.backHome": "Back to the home page",
 
   "outage.title": "Back in a moment",
   "outage.body": "Lantern can't reach its database right now. Your saved work is safe. This page will try again by itself in a few seconds.",

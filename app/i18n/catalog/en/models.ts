@@ -39,7 +39,10 @@ export const models = {
   "models.removeModel": "Remove",
   "models.newModels": "Add models by id, one per line",
   "models.discover": "Find models",
-  "models.discovered": "{n} models found. Approve the ones students may use, then save.",
+  "models.discovered": {
+    one: "{count} model found. Approve it if students may use it, then save.",
+    other: "{count} models found. Approve the ones students may use, then save.",
+  },
   "models.discoverFailed": "This endpoint does not list its models ({reason}). Enter model ids by hand.",
   "models.save": "Save connection",
   "models.saved": "Connection saved.",

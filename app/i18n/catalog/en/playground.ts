@@ -58,6 +58,25 @@ export const playground = {
   "playground.signedOut": "You're signed out. Sign in again, then send your prompt.",
   "playground.networkError": "The connection to the server was lost. Check your network and try again.",
 
+  // A failed model call (app/playground/error-messages.server.ts). {service} is Claude or the name
+  // of the school's connection. Set-up problems say it is not the student's fault.
+  "playground.error.bad_request":
+    "{service} couldn't accept that request. Try rewording your prompt or starting a new chat. If it keeps happening, tell your teacher.",
+  "playground.error.auth": "The playground isn't set up right: its key for {service} doesn't work. It's not your fault — please tell your teacher.",
+  "playground.error.permission":
+    "The playground isn't allowed to use {service} right now. It's not your fault — please tell your teacher.",
+  "playground.error.not_found":
+    "The playground is set to a {service} model that doesn't exist. It's not your fault — please tell your teacher.",
+  "playground.error.too_large": "That's too much text for {service} in one go. Try a shorter prompt, or start a new chat.",
+  "playground.error.rate_limited": "Lots of questions are going to {service} right now. Wait a minute, then try again.",
+  "playground.error.server": "Something went wrong on {service}'s side. Wait a moment and try again.",
+  "playground.error.overloaded": "{service} is very busy right now. Wait a minute or two, then try again.",
+  "playground.error.timeout": "{service} took too long to answer. Try again — a shorter question can help.",
+  "playground.error.connection":
+    "The playground couldn't reach {service}. Try again in a moment. If it keeps happening, tell your teacher.",
+  "playground.error.stream_error":
+    "{service} stopped in the middle of its answer, so what you see may be unfinished. Try asking again.",
+
   "playground.hours": "Open {hours}",
   "playground.hours.range": "{days} {from}–{to}",
   "playground.day.0": "Sun",

@@ -15,6 +15,8 @@ export const widgets = {
   "widget.tokenizer.inputLabel": "Type or paste text",
   "widget.tokenizer.pairs": "Example sentences",
   "widget.tokenizer.pair": "Sentence pair {n}",
+  "widget.tokenizer.english": "English",
+  "widget.tokenizer.chinese": "Chinese",
   "widget.tokenizer.compareHint": "Edit either sentence. Is the number of tokens per character the same in both languages? Try a pair of your own too.",
   "widget.tokenizer.tokens": "Tokens: {n}",
   "widget.tokenizer.characters": "Characters: {n}",

@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { admin as en } from "../en/admin";
 
-export const admin: Record<keyof typeof en, string> = {
+export const admin: CatalogOf<typeof en> = {
   "admin.kicker": "学校管理",
   "admin.pageTitle": "学校管理 — Lantern",
   "admin.sections": "管理栏目",

@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { auth as en } from "../en/auth";
 
-export const auth: Record<keyof typeof en, string> = {
+export const auth: CatalogOf<typeof en> = {
   "auth.signIn.title": "登录",
   "auth.signIn.lead": "学生：用老师给你的用户名和密码，或你自己设置的。老师：用你的邮箱地址。",
   "auth.signIn.login": "用户名或邮箱",

@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { common as en } from "../en/common";
 
-export const common: Record<keyof typeof en, string> = {
+export const common: CatalogOf<typeof en> = {
   "app.name": "Lantern",
   "app.tagline": "动手试一试，弄懂人工智能语言模型到底是怎么工作的。",
   "nav.skip": "跳到主要内容",
@@ -26,17 +27,6 @@ export const common: Record<keyof typeof en, string> = {
   "home.forTeachers": "给老师",
   "home.forTeachersText":
     "创建班级，不用邮箱就能添加学生，布置课程，实时查看学习进度。Lantern 在学校的一台小服务器上就能运行，学生的数据留在你们自己手里。",
-
-  "error.title": "出了点问题",
-  "error.body": "抱歉，这个页面暂时无法显示。请稍后再试。",
-  "error.notFound.title": "找不到页面",
-  "error.notFound.body": "没有找到这个页面。它可能已经移动，或者你没有访问权限。",
-  "error.forbidden.title": "无权访问",
-  "error.forbidden.body": "你没有访问这个页面的权限。",
-  "error.badRequest.title": "请求没有成功",
-  "error.badRequest.body": "请求里有些内容不对。请返回后再试一次。",
-  "error.crossSite": "这个表单是从其他网站提交的，已被拒绝。",
-  "error.backHome": "返回首页",
 
   "outage.title": "马上回来",
   "outage.body": "Lantern 暂时连不上数据库。你已经保存的内容都很安全，这个页面几秒钟后会自动重试。",

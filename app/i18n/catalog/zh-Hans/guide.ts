@@ -1,7 +1,8 @@
+import type { CatalogOf } from "../../translate";
 import type { guide as en } from "../en/guide";
 
 /** 教师指南、教学计划、讲义和课程标准对照。 */
-export const guide: Record<keyof typeof en, string> = {
+export const guide: CatalogOf<typeof en> = {
   "guide.index.pageTitle": "教学指南 — Lantern",
   "guide.index.title": "教学指南",
   "guide.index.lead": "上好这门课所需的一切，有没有电脑都能用：每一课的教师指南、可打印的学生讲义，以及 8 课时或 4 课时的教学计划。",

@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { learn as en } from "../en/learn";
 
-export const learn: Record<keyof typeof en, string> = {
+export const learn: CatalogOf<typeof en> = {
   "learn.home.titleSignedIn": "我的课程",
   "learn.home.titleVisitor": "全部课程",
   "learn.home.continueTitle": "从上次停下的地方继续",

@@ -1,7 +1,8 @@
+import type { CatalogOf } from "../../translate";
 import type { models as en } from "../en/models";
 
 /** 管理 → 模型：学校的模型连接。 */
-export const models: Record<keyof typeof en, string> = {
+export const models: CatalogOf<typeof en> = {
   "admin.tab.models": "模型",
   "playground.model.viaConnection": "{model} — {connection}",
   "playground.model.where": "谁会收到你的提问：{where}",
@@ -41,7 +42,7 @@ export const models: Record<keyof typeof en, string> = {
   "models.removeModel": "移除",
   "models.newModels": "按 ID 添加模型，每行一个",
   "models.discover": "查找模型",
-  "models.discovered": "找到 {n} 个模型。勾选允许学生使用的模型，然后保存。",
+  "models.discovered": { other: "找到 {count} 个模型。勾选允许学生使用的模型，然后保存。" },
   "models.discoverFailed": "此服务不提供模型列表（{reason}），请手动输入模型 ID。",
   "models.save": "保存连接",
   "models.saved": "连接已保存。",

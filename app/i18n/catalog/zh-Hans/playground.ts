@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { playground as en } from "../en/playground";
 
-export const playground: Record<keyof typeof en, string> = {
+export const playground: CatalogOf<typeof en> = {
   "playground.title": "练习场",
   "playground.metaTitle": "练习场 — Lantern",
   "playground.lead": "把课上学到的拿来试一试：发一条提示词，看回答一个词元一个词元地出现。",
@@ -53,6 +54,18 @@ export const playground: Record<keyof typeof en, string> = {
   "playground.status.blocked": "未发送",
   "playground.signedOut": "你已经退出登录了。请重新登录，再发送提示词。",
   "playground.networkError": "和服务器的连接断开了。请检查网络后再试。",
+
+  "playground.error.bad_request": "{service} 没能接受这次的请求。试着换个说法，或者开始新的对话。如果一直这样，请告诉老师。",
+  "playground.error.auth": "练习场还没有设置好：连接 {service} 的密钥不能用。这不是你的错，请告诉老师。",
+  "playground.error.permission": "练习场现在没有使用 {service} 的权限。这不是你的错，请告诉老师。",
+  "playground.error.not_found": "练习场设置了一个不存在的 {service} 模型。这不是你的错，请告诉老师。",
+  "playground.error.too_large": "这段文字太长了，{service} 一次处理不了。试着写短一点，或者开始新的对话。",
+  "playground.error.rate_limited": "现在向 {service} 提问的人太多了。请等一分钟再试。",
+  "playground.error.server": "{service} 那边出了点问题。请稍等一会儿再试。",
+  "playground.error.overloaded": "{service} 现在太忙了。请等一两分钟再试。",
+  "playground.error.timeout": "{service} 回答得太久了。请再试一次，问题短一点会更快。",
+  "playground.error.connection": "练习场暂时连不上 {service}。请稍后再试；如果一直这样，请告诉老师。",
+  "playground.error.stream_error": "{service} 回答到一半停下了，你看到的内容可能不完整。请再问一次。",
 
   "playground.hours": "开放时间：{hours}",
   "playground.hours.range": "{days} {from}–{to}",

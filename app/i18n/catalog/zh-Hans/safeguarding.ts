@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { safeguarding as en } from "../en/safeguarding";
 
-export const safeguarding: Record<keyof typeof en, string> = {
+export const safeguarding: CatalogOf<typeof en> = {
   "safeguarding.card.label": "来自学校的关心",
   "safeguarding.card.title": "你很重要。",
   "safeguarding.card.body": "你写的这些听起来真的很难受。你不需要一个人扛着，愿意说出来就很好。",
@@ -27,8 +28,7 @@ export const safeguarding: Record<keyof typeof en, string> = {
   "safeguarding.repeated": "7 天内 {n} 次尝试发送个人信息",
   "safeguarding.mail.subject": "安全保护提醒：{student}（{class}）",
   "safeguarding.mail.body": "{student} 在 Lantern 练习场写的一条消息（{class}，{at}）可能说明他/她处于危险中：{categories}。\n\n请今天就去关心这位学生，并按照学校的安全保护流程处理。安全保护负责人：{lead}。\n\n查看消息的上下文（需先登录）：{link}\n\n为保护学生，这封邮件特意不包含学生写的内容。处理之后，请在 Lantern 中把提醒标记为已处理并写下备注。",
-  "safeguarding.alert.title": "安全保护：有学生可能现在就需要帮助",
-  "safeguarding.alert.titleMany": "安全保护：{n} 条消息需要大人马上关注",
+  "safeguarding.alert.title": { other: "安全保护：{count} 条消息需要大人马上关注" },
   "safeguarding.alert.lead": "下面每条消息都可能说明有学生处于危险中（{categories}）。请查看上下文，今天就去关心这位学生，并按照学校的安全保护流程处理。",
   "safeguarding.alert.item": "{student} · {class} · {at}",
   "safeguarding.alert.open": "查看这段对话的上下文",

@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { teachSignals as en } from "../en/teach-signals";
 
-export const teachSignals: Record<keyof typeof en, string> = {
+export const teachSignals: CatalogOf<typeof en> = {
   "teach.dash.lowScore": "低分",
   "teach.dash.signal.lowScore": "测验得分低于 {percent}%：{list}",
   "teach.dash.signal.notSure": "一次测验中选了 {n} 次或更多“我不确定”：{list}",

@@ -1,6 +1,7 @@
+import type { CatalogOf } from "../../translate";
 import type { widgets as en } from "../en/widgets";
 
-export const widgets: Record<keyof typeof en, string> = {
+export const widgets: CatalogOf<typeof en> = {
   "widget.loading": "正在加载……",
   "widget.error.network": "连不上服务器。请检查网络后再试一次。",
   "widget.previous": "上一个",
@@ -16,6 +17,8 @@ export const widgets: Record<keyof typeof en, string> = {
   "widget.tokenizer.inputLabel": "输入或粘贴文字",
   "widget.tokenizer.pairs": "示例句子",
   "widget.tokenizer.pair": "第 {n} 组句子",
+  "widget.tokenizer.english": "英文",
+  "widget.tokenizer.chinese": "中文",
   "widget.tokenizer.compareHint": "两句都可以改。两种语言里，平均每个字符用的词元数一样吗？也试试你自己想的一组句子。",
   "widget.tokenizer.tokens": "词元数：{n}",
   "widget.tokenizer.characters": "字符数：{n}",

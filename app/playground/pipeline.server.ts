@@ -1,0 +1,483 @@
+/**
+ * One playground request, start to end: the same pipeline for the stream route (server-sent
+ * events) and the page's no-JavaScript form, and for every model (Claude, a school's connection,
+ * the offline mini model). `playgroundExchange` is the whole life of a request, a step a line:
+ *
+ *   parse     the form → what was asked
+ *   policy    the class rules: open now, this model, this conversation; what is sent, and how
+ *   screen    crisis detection (→ the support card) and the personal-data and topic screen
+ *             (→ blocked), before anything leaves the server
+ *   reserve   the user's one stream, their rate and their tokens, in one statement
+ *   stream    the provider's events → the student, while the prompt is stored
+ *   settle    the reply stored and the budget settled to what it cost, in one transaction; if
+ *             anything went wrong on the way (an abort, an error), the reservation is given back
+ *
+ * The decisions are the guard's (guard.server.ts, pure); the facts and the writes are the
+ * models'. The hot path is lean on purpose: the policy and the conversation load in parallel, the
+ * stream claim and the reservation are one statement, and nothing is written per token.
+ */
+import crypto from "node:crypto";
+import type { Locale } from "~/i18n/locales";
+import { translator } from "~/i18n/catalogs.server";
+import type { MessageKey } from "~/i18n/catalog/en";
+import type { SessionUser } from "~/utils/auth.server";
+import { transaction } from "~/utils/db.server";
+import {
+  findConversation,
+  historyFor,
+  recordPrompt,
+  recordReply,
+  requestsInLastMinute,
+  titleFrom,
+  type ConversationWithMessages,
+  type History,
+  type PromptRecord,
+} from "~/models/playground.server";
+import { loadSandboxFacts } from "~/models/playground-sandbox.server";
+import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models/stream-claims.server";
+import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
+import { getSafeguardingSettings, notifySafeguarding, supportCardOf } from "~/models/safeguarding.server";
+import { severityOf } from "~/models/severity";
+import type { ChatRequest } from "./provider";
+import type { StreamEvent, SupportCardView } from "./chat-events";
+import { crisisFlags, type CrisisResult } from "./crisis";
+import { providerErrorMessage } from "./error-messages.server";
+import { resolveModel, type ResolvedModel } from "./connections.server";
+import { parseExchangeForm, type ExchangeInput } from "./exchange-form.server";
+import { findTryIt } from "./tryit.server";
+import {
+  accessRefusal,
+  allowedModelIds,
+  composeSystemPrompt,
+  crisisInTurn,
+  flagKinds,
+  maxTokensFor,
+  overRate,
+  REFUSAL_STATUS,
+  reservationFor,
+  sandboxOf,
+  screenOutgoing,
+  screeningVerdict,
+  settlementOf,
+  temperatureFor,
+  typedByStudent,
+  type RefusalCode,
+  type Sandbox,
+  type ScreeningVerdict,
+  type StreamEnd,
+  type TypedByStudent,
+} from "./guard.server";
+
+type Acting = Pick<SessionUser, "id" | "role" | "schoolId">;
+
+/** Who asks, in which language, when, and where links in alert e-mails point: what every step may need. */
+interface Asking {
+  user: Acting;
+  locale: Locale;
+  now: Date;
+  origin: string | null;
+}
+
+/** Why a request stops before reaching a model, in the student's language, with the HTTP status that says the same. */
+export interface Refusal {
+  ok: false;
+  code: RefusalCode;
+  status: number;
+  message: string;
+  /** Set when a blocked prompt was stored. */
+  conversationId?: string;
+  messageId?: string;
+}
+
+export function refusal(code: RefusalCode, locale: Locale, params?: Record<string, string | number>): Refusal {
+  const t = translator(locale);
+  return { ok: false, code, status: REFUSAL_STATUS[code], message: t(`playground.refused.${code}` as MessageKey, params) };
+}
+
+/** What the pipeline tells its entry point: the stream's events, or a refusal with its HTTP status. */
+export type ExchangeEvent = StreamEvent | { type: "refused"; refusal: Refusal };
+
+export interface ExchangeOptions {
+  now?: Date;
+  /** The school's public address, for the link in safeguarding e-mails (decision 017). */
+  origin?: string | null;
+}
+
+/**
+ * One request's whole life. `clientGone` aborts when the student stops or leaves: the upstream
+ * request is dropped at once, and what was said so far is stored and settled.
+ */
+export async function* playgroundExchange(
+  user: Acting,
+  form: FormData,
+  locale: Locale,
+  clientGone: AbortSignal,
+  { now = new Date(), origin = null }: ExchangeOptions = {},
+): AsyncGenerator<ExchangeEvent, void> {
+  const asking: Asking = { user, locale, now, origin };
+  const parsed = parseExchangeForm(form);
+  if (!parsed.ok) return yield* refused(refusal(parsed.code, locale, parsed.params));
+
+  const admitted = await applyPolicy(asking, parsed.input);
+  if (!admitted.ok) return yield* refused(admitted);
+
+  const screened = await screen(asking, admitted);
+  if (screened.verdict === "hold_for_support") return yield* holdForSupport(asking, admitted, screened);
+  if (screened.verdict === "block") return yield* refused(await refuseBlocked(asking, admitted, screened));
+
+  const reserved = await reserve(asking, admitted);
+  if (!reserved.ok) return yield* refused(reserved);
+
+  const turn = storePrompt(asking, admitted, screened);
+  let settled = false;
+  try {
+    const end = yield* stream(admitted, turn, screened.card, clientGone);
+    const last = await settle(asking, admitted, turn, reserved.reservation, end);
+    settled = true;
+    yield last;
+  } catch (error) {
+    console.error(`playground: exchange failed: ${(error as Error).message}`);
+    const message = providerErrorMessage("server", locale, admitted.service);
+    yield { type: "error", code: "server", message, status: "error", conversationId: turn.conversationId };
+  } finally {
+    // Whatever went wrong — an abort, an error, a listener that went away — the student must not
+    // stay locked out or charged.
+    if (!settled) await settleAndRelease(user.id, reserved.reservation, 0).catch(() => {});
+  }
+}
+
+/**
+ * Runs a request to its end (the no-JavaScript form): the conversation it wrote to (a reply, a
+ * blocked prompt with its explanation, a message held back with the support card), or the
+ * refusal when nothing was stored.
+ */
+export async function runToEnd(
+  events: AsyncGenerator<ExchangeEvent, void>,
+): Promise<{ conversationId: string; refusal: null } | { conversationId: null; refusal: Refusal }> {
+  let conversationId: string | null = null;
+  for await (const event of events) {
+    if (event.type === "refused") {
+      if (!event.refusal.conversationId) return { conversationId: null, refusal: event.refusal };
+      conversationId = event.refusal.conversationId;
+    } else if ((event.type === "start" || event.type === "error") && event.conversationId) {
+      conversationId ??= event.conversationId;
+    }
+  }
+  if (!conversationId) throw new Error("the exchange ended without a conversation");
+  return { conversationId, refusal: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// policy
+
+/** A request the class rules let through, with what it will send. */
+interface Admitted {
+  ok: true;
+  input: ExchangeInput;
+  sandbox: Sandbox;
+  found: ConversationWithMessages | null;
+  model: ResolvedModel;
+  /** What error messages call the model's service: "Claude", or the school connection's name. */
+  service: string;
+  history: History;
+  /** The system prompt stored with the conversation: a lesson's, or the student's own (explore mode). */
+  ownSystem: string | null;
+  /** What the student typed that this request sends: what crisis detection and the screen read. */
+  typed: TypedByStudent;
+  request: ChatRequest;
+}
+
+async function applyPolicy({ user, locale, now }: Asking, input: ExchangeInput): Promise<Refusal | Admitted> {
+  const [facts, found] = await Promise.all([
+    loadSandboxFacts(user, now),
+    input.conversationId ? findConversation(user, input.conversationId) : Promise.resolve(null),
+  ]);
+  const sandbox = sandboxOf(user, facts);
+  const { policy } = sandbox;
+  const closed = input.conversationId && !found ? "not_found" : accessRefusal(policy, sandbox.classes.length > 0, now);
+  if (closed) return refusal(closed, locale);
+
+  // The environment's models, or an approved model of one of the school's enabled connections.
+  const model = await resolveModel(user, input.model);
+  if (!model || !allowedModelIds(policy, [input.model]).includes(input.model)) return refusal("model_not_allowed", locale);
+
+  // A lesson's fixed system prompt wins; otherwise only explore mode lets a student write one.
+  const tryit = input.tryit ? findTryIt(input.tryit, locale) : null;
+  const ownSystem = tryit?.system ?? (policy.exploreMode ? input.system?.trim() || null : null);
+
+  const next = input.regenerate ? ({ regenerate: true } as const) : { prompt: input.prompt ?? "" };
+  const history = found ? historyFor(found.messages, next) : input.regenerate ? null : historyFor([], next);
+  if (!history) return refusal("nothing_to_regenerate", locale);
+  if (!history.messages.at(-1)!.content.trim()) return refusal("empty", locale);
+
+  const request: ChatRequest = {
+    model: input.model,
+    system: composeSystemPrompt(policy, locale, ownSystem, tryit?.system ? "lesson" : "student"),
+    messages: history.messages,
+    maxTokens: maxTokensFor(model.option.provider, policy.exploreMode, input.maxTokens),
+    temperature: temperatureFor(policy.exploreMode, input.temperature),
+  };
+  // The lesson's own system prompt is course content, not the student's words.
+  const typed = typedByStudent(history.messages, tryit?.system ? null : ownSystem);
+  const service = model.option.connection ?? "Claude";
+  return { ok: true, input, sandbox, found, model, service, history, ownSystem, typed, request };
+}
+
+// ---------------------------------------------------------------------------------------------
+// screen
+
+interface Screened {
+  verdict: ScreeningVerdict;
+  crisis: CrisisResult;
+  /** The support card, when crisis detection matched. */
+  card: SupportCardView | null;
+  /** The stored prompt's flags: the crisis categories, then what the screen found (or what blocked it). */
+  flags: string[];
+  /** Blocked by the screen: the prompt without its personal data, and why, in the student's language. */
+  blocked: { stored: string; explanation: string } | null;
+}
+
+/**
+ * Before anything leaves the server, whatever the model: crisis detection and the screen read
+ * what the student typed (never the lesson's text, never the model's replies), and the guard
+ * decides whether the message goes on, is blocked, or is answered with the support card alone.
+ */
+async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> {
+  const crisis = crisisInTurn(a.typed);
+  const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, a.typed.earlier);
+  const safeguarding = crisis.matched ? await getSafeguardingSettings(user) : null;
+  return {
+    verdict: screeningVerdict({ crisis: crisis.matched, sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false, screenedOk: outcome.ok }),
+    crisis,
+    card: safeguarding ? supportCardOf(safeguarding) : null,
+    flags: [...crisisFlags(crisis), ...(outcome.ok ? outcome.flags : outcome.kinds)],
+    blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation },
+  };
+}
+
+/**
+ * The crisis path when no model may see the message: store it (flagged safeguarding, the
+ * conversation marked), tell the adults after the answer (never waiting for a mail server), and
+ * answer with the support card alone. A regenerate of such a message stores nothing new.
+ */
+async function* holdForSupport({ user, origin }: Asking, a: Admitted, s: Screened): AsyncGenerator<StreamEvent, void> {
+  const { found, input } = a;
+  let held: { conversationId: string; messageId: string | null; title: string };
+  if (input.regenerate && found) {
+    const last = found.messages.findLast((m) => m.role === "user");
+    held = { conversationId: found.conversation.id, messageId: last?.id ?? null, title: found.conversation.title };
+  } else {
+    const stored = await recordPrompt(user, promptRecord(a, s));
+    if (!stored) throw new Error("the crisis message could not be stored");
+    setTimeout(() => void notifySafeguarding(user, stored.messageId, origin), 0);
+    held = stored;
+  }
+  yield { type: "start", conversationId: held.conversationId, title: held.title, model: input.model };
+  yield { type: "support", card: s.card!, held: true };
+  yield { type: "done", messageId: held.messageId ?? "", stopReason: "support", flagged: true };
+}
+
+/**
+ * A prompt the screen blocked: stored blocked (without its personal data) for the teacher, and
+ * the student told why. It counts against the rate like a request, and past the rate is not
+ * stored at all. A regenerate of it stores nothing new.
+ */
+async function refuseBlocked({ user, locale }: Asking, a: Admitted, s: Screened): Promise<Refusal> {
+  const { policy } = a.sandbox;
+  if (overRate(await requestsInLastMinute(user.id), policy.messagesPerMinute)) {
+    return refusal("rate_limited", locale, { n: policy.messagesPerMinute });
+  }
+  const base = { ...refusal("blocked", locale), message: s.blocked!.explanation };
+  if (a.input.regenerate) return base;
+  const stored = await recordPrompt(user, {
+    conversationId: a.found?.conversation.id ?? null,
+    classId: a.sandbox.homeClassId,
+    model: a.input.model,
+    systemPrompt: a.found?.conversation.systemPrompt ?? null,
+    text: s.blocked!.stored,
+    status: "blocked",
+    flags: s.flags,
+  });
+  return stored ? { ...base, conversationId: stored.conversationId, messageId: stored.messageId } : base;
+}
+
+/** The prompt as stored when it goes on to a model or is held for support: the student's words, flagged. */
+function promptRecord(a: Admitted, s: Screened): PromptRecord {
+  return {
+    conversationId: a.found?.conversation.id ?? null,
+    classId: a.sandbox.homeClassId,
+    model: a.input.model,
+    systemPrompt: a.ownSystem,
+    text: a.typed.prompt,
+    status: "complete",
+    flags: s.flags,
+    crisis: s.crisis.matched ? s.crisis.matches : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// reserve
+
+async function reserve({ user, locale, now }: Asking, a: Admitted): Promise<Refusal | { ok: true; reservation: Reservation | null }> {
+  const { tokens, scopes } = reservationFor({
+    provider: a.model.option.provider,
+    userId: user.id,
+    sandbox: a.sandbox,
+    request: a.request,
+    ownSystem: a.ownSystem,
+    conversation: a.found ? { systemPrompt: a.found.conversation.systemPrompt, previous: a.history.previous } : null,
+  });
+  const { messagesPerMinute } = a.sandbox.policy;
+  const claim = await claimStreamAndReserve(user.id, messagesPerMinute, scopes, ledgerDay(now), tokens);
+  if (!claim.ok) return refusal(claim.reason, locale, { n: messagesPerMinute });
+  return { ok: true, reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// stream
+
+/** The conversation this exchange writes to, and the prompt's write (true once stored; never rejects). */
+interface Turn {
+  conversationId: string;
+  title: string;
+  stored: Promise<boolean>;
+}
+
+/**
+ * Stores the prompt while the upstream request starts (the stream waits for both), so storing it
+ * adds nothing to the time to the first token. A new conversation's id is made here.
+ */
+function storePrompt({ user, origin }: Asking, a: Admitted, s: Screened): Turn {
+  const { found, input } = a;
+  const conversationId = found?.conversation.id ?? crypto.randomUUID();
+  const title = found?.conversation.title ?? titleFrom(a.typed.prompt);
+  const stored = input.regenerate
+    ? Promise.resolve(true)
+    : recordPrompt(user, { ...promptRecord(a, s), newConversationId: conversationId }).then(
+        (row) => {
+          if (row && s.crisis.matched) void notifySafeguarding(user, row.messageId, origin);
+          return row !== null;
+        },
+        (error: unknown) => {
+          console.error(`playground: could not store a prompt: ${(error as Error).message}`);
+          return false;
+        },
+      );
+  return { conversationId, title, stored };
+}
+
+interface Streamed extends StreamEnd {
+  /** The endpoint reported no usage: the counts were estimated from the text. */
+  estimated: boolean;
+  stopReason: string | null;
+  latencyMs: number;
+}
+
+/**
+ * The provider's events to the student: start (and the support card first, when crisis detection
+ * matched and the school lets the model answer), text…, usage. Returns how the stream ended. The
+ * upstream request is dropped when the student leaves, and after MAX_STREAM_MS.
+ */
+async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, clientGone: AbortSignal): AsyncGenerator<StreamEvent, Streamed> {
+  const upstream = new AbortController();
+  const abort = () => upstream.abort();
+  clientGone.addEventListener("abort", abort, { once: true });
+  if (clientGone.aborted) upstream.abort();
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    upstream.abort();
+  }, MAX_STREAM_MS);
+  const startedAt = performance.now();
+  let ended = false;
+
+  const events = a.model.provider.stream(a.request, upstream.signal)[Symbol.asyncIterator]();
+  try {
+    // Start the upstream request first; the prompt's write overlaps with it.
+    const first = events.next();
+    if (!(await turn.stored)) throw new Error("the prompt was not stored");
+    yield { type: "start", conversationId: turn.conversationId, title: turn.title, model: a.input.model };
+    if (card) yield { type: "support", card, held: false };
+    const end: Streamed = {
+      failure: null,
+      text: "",
+      textEvents: 0,
+      usage: { inputTokens: 0, outputTokens: 0 },
+      estimated: false,
+      stopReason: null,
+      latencyMs: 0,
+    };
+    for (let next = await first; !next.done; next = await events.next()) {
+      const event = next.value;
+      if (event.type === "text") {
+        end.text += event.text;
+        end.textEvents += 1;
+        yield event;
+      } else if (event.type === "usage") {
+        end.usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
+        end.estimated = event.estimated === true;
+        yield event;
+      } else if (event.type === "done") {
+        end.stopReason = event.stopReason;
+        break;
+      } else {
+        end.failure = event.code === "aborted" && timedOut ? "timeout" : event.code;
+        break;
+      }
+    }
+    ended = true;
+    end.latencyMs = performance.now() - startedAt;
+    return end;
+  } finally {
+    clearTimeout(deadline);
+    clientGone.removeEventListener("abort", abort);
+    if (!ended) upstream.abort();
+    await events.return?.(undefined).catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// settle
+
+/**
+ * Stores the reply, whatever became of it, and settles the budget to what it cost, freeing the
+ * student's stream — one transaction: a failure stores neither, and the pipeline gives the
+ * reservation back. A reply the reply screen marks as self-harm tells the adults. Returns the
+ * exchange's last event: done, or the error in the student's language.
+ */
+async function settle({ user, locale, origin }: Asking, a: Admitted, turn: Turn, reservation: Reservation | null, end: Streamed): Promise<StreamEvent> {
+  const { status, cost } = settlementOf(end);
+  const flags = end.text ? flagKinds(end.text, a.sandbox.policy.blockedTopics) : [];
+  const messageId = await transaction(async () => {
+    const id = await recordReply(user, {
+      conversationId: turn.conversationId,
+      text: end.text,
+      model: a.input.model,
+      inputTokens: end.usage.inputTokens,
+      outputTokens: end.usage.outputTokens,
+      usageEstimated: end.estimated,
+      status,
+      errorCode: end.failure,
+      flags,
+      latencyMs: end.latencyMs,
+    });
+    await settleAndRelease(user.id, reservation, cost);
+    return id;
+  });
+  if (severityOf(flags, { role: "assistant", blocked: false }) === "safeguarding") {
+    void notifySafeguarding(user, messageId, origin);
+  }
+  if (end.failure === null) return { type: "done", messageId, stopReason: end.stopReason, flagged: flags.length > 0 };
+  return {
+    type: "error",
+    code: end.failure,
+    message: providerErrorMessage(end.failure, locale, a.service),
+    status,
+    conversationId: turn.conversationId,
+    messageId,
+  };
+}
+
+async function* refused(r: Refusal): AsyncGenerator<ExchangeEvent, void> {
+  yield { type: "refused", refusal: r };
+}
