@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Lint, run by `npm test` (and `npm run lint`). Besides typescript-eslint's recommended rules it
- * keeps the layers of docs/architecture.md honest: routes → components / course / models /
+ * keeps the layers of docs/architecture.md honest: routes → components / course / teach / models /
  * playground → utils / i18n → db, nothing imports upward, and browser code never imports a
  * `.server` module. tests/lint/ proves the boundaries rule fails on an upward import.
  */
@@ -18,6 +18,8 @@ const ELEMENTS = [
   { type: "course", pattern: "app/guides" },
   { type: "forms", pattern: "app/forms" },
   { type: "playground", pattern: "app/playground" },
+  // the teacher's reports (class page, quiz insight, student report, exports): read models
+  { type: "teach", pattern: "app/teach" },
   { type: "models", pattern: "app/models" },
   { type: "course", pattern: "app/course" },
   { type: "utils", pattern: "app/utils" },
@@ -34,26 +36,28 @@ const ELEMENTS = [
  * and a model or form the shape of what it stores or parses, without depending on its code.
  */
 const MAY_IMPORT_TYPES = {
-  components: ["models"],
+  components: ["models", "teach"],
   models: ["playground"],
   forms: ["db"],
 };
 
 /** What each layer may import (besides itself). */
 const MAY_IMPORT = {
-  routes: ["components", "forms", "playground", "models", "course", "utils", "i18n", "styles", "db"],
+  routes: ["components", "forms", "playground", "teach", "models", "course", "utils", "i18n", "styles", "db"],
   components: ["forms", "playground", "course", "utils", "i18n", "styles"],
   // forms parse what routes receive, with the rules (limits, patterns) of the models they feed
   forms: ["models", "course", "utils", "i18n"],
   playground: ["models", "course", "utils", "i18n", "db"],
+  // beside models: reports read the entities, never the other way round
+  teach: ["models", "course", "utils", "i18n", "db"],
   models: ["course", "utils", "i18n", "db"],
   course: ["utils", "i18n"],
   utils: ["i18n", "db"],
   i18n: [],
   styles: [],
   db: [],
-  server: ["routes", "models", "playground", "course", "utils", "i18n", "db"],
-  scripts: ["server", "models", "playground", "course", "guides", "utils", "i18n", "db", "components"],
+  server: ["routes", "teach", "models", "playground", "course", "utils", "i18n", "db"],
+  scripts: ["server", "teach", "models", "playground", "course", "guides", "utils", "i18n", "db", "components"],
   tests: ELEMENTS.map((e) => e.type),
 };
 

@@ -387,7 +387,7 @@ export const quizAnswers = pgTable(
     uniqueIndex("quiz_answers_user_question_attempt_key").on(t.userId, t.questionId, t.attempt),
     // quiz insight: every answer to a lesson's questions
     index("quiz_answers_lesson_idx").on(t.lessonSlug, t.questionId),
-    // class page (dashboard.server.ts): each learner's latest answers, for "wrong answers in a row"
+    // class page (app/teach/class-progress-query.server.ts): each learner's latest answers, for "wrong answers in a row"
     index("quiz_answers_user_time_idx").on(t.userId, t.createdAt),
   ],
 );
@@ -412,7 +412,7 @@ export const activityLog = pgTable(
   (t) => [
     // student timeline and "last seen"
     index("activity_actor_time_idx").on(t.actorId, t.createdAt),
-    // class page (dashboard.server.ts): when each learner finished each step, for the class's
+    // class page (app/teach/class-progress-query.server.ts): when each learner finished each step, for the class's
     // median time per step and the "stuck on a step" signal, without reading every answer event
     index("activity_steps_done_idx")
       .on(t.actorId, t.createdAt)

@@ -20,8 +20,14 @@
  */
 import type { Question } from "./types";
 
+/**
+ * How sure a learner says they are of an answer: THE list, most sure first (the order the
+ * question offers them and the learner's calibration table lists them). Everything else imports it.
+ */
 export const CONFIDENCE_LEVELS = ["sure", "fairly_sure", "guessing"] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+/** Left to right on every calibration chart (the learner's widget, the class's quiz page): least sure first. */
+export const CHART_CONFIDENCE_ORDER: readonly Confidence[] = [...CONFIDENCE_LEVELS].reverse();
 
 /** Attempts a learner gets at each quiz and at each inline check. */
 export const DEFAULT_MAX_ATTEMPTS = 2;
@@ -214,7 +220,7 @@ export interface CalibrationPoint {
 }
 
 export function calibrationPoints(summary: CalibrationSummary): CalibrationPoint[] {
-  return (["guessing", "fairly_sure", "sure"] as const).map((level) => ({
+  return CHART_CONFIDENCE_ORDER.map((level) => ({
     level,
     answered: summary.levels[level].answered,
     correct: summary.levels[level].correct,

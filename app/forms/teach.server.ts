@@ -2,7 +2,19 @@
 import { z } from "zod";
 import { MAX_CHARS } from "~/utils/form-limits";
 
-export const NewClassSchema = z.object({ name: z.string().trim().min(1, "form.required").max(MAX_CHARS.className, "form.invalid") });
+const ClassName = z.string().trim().min(1, "form.required").max(MAX_CHARS.className, "form.invalid");
+const LowScorePercent = z.coerce
+  .number("teach.settings.lowScoreInvalid")
+  .int("teach.settings.lowScoreInvalid")
+  .min(1, "teach.settings.lowScoreInvalid")
+  .max(100, "teach.settings.lowScoreInvalid");
+
+/** The low-score input's min and max, read from the schema that checks it (the name's limit is MAX_CHARS). */
+export const CLASS_FORM_LIMITS = {
+  lowScorePercent: { min: LowScorePercent.minValue ?? undefined, max: LowScorePercent.maxValue ?? undefined },
+};
+
+export const NewClassSchema = z.object({ name: ClassName });
 
 const uuid = z.uuid("form.invalid");
 
@@ -16,18 +28,11 @@ export const RosterActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const ClassSettingsSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rename"), name: z.string().trim().min(1, "form.required").max(MAX_CHARS.className, "form.invalid") }),
+  z.object({ intent: z.literal("rename"), name: ClassName }),
   z.object({ intent: z.literal("join"), enabled: z.enum(["on", "off"]) }),
   z.object({ intent: z.literal("new-code") }),
   z.object({ intent: z.literal("archive"), archived: z.enum(["yes", "no"]) }),
-  z.object({
-    intent: z.literal("low-score"),
-    lowScorePercent: z.coerce
-      .number("teach.settings.lowScoreInvalid")
-      .int("teach.settings.lowScoreInvalid")
-      .min(1, "teach.settings.lowScoreInvalid")
-      .max(100, "teach.settings.lowScoreInvalid"),
-  }),
+  z.object({ intent: z.literal("low-score"), lowScorePercent: LowScorePercent }),
 ]);
 
 /** Roster import: a preview of uploaded files or pasted text, then the confirm of that preview. */

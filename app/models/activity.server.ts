@@ -18,6 +18,8 @@ import { activityLog } from "../../db/schema";
 import { db } from "~/utils/db.server";
 
 export type ActivityVerb = "started" | "completed-step" | "answered" | "completed";
+/** A finished step (the end quiz is the pseudo-step QUIZ_STEP); its object id is stepObjectId's. */
+export const STEP_DONE_VERB = "completed-step" satisfies ActivityVerb;
 export type ActivityObjectType = "lesson" | "step" | "question";
 
 export interface ActivityObject {

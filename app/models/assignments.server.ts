@@ -17,7 +17,7 @@ import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
-import { formatDateTime } from "./dashboard-labels.server";
+import { formatDateTime } from "~/utils/school-time.server";
 
 /** An assignment as its form gives it (app/forms/assignments.server.ts): the due moment already an instant. */
 export interface AssignmentInput {

@@ -55,6 +55,17 @@ export async function requireTeacherOf(teacher: SessionUser, classId: string): P
   return row;
 }
 
+/** Any class of the admin's own school (read-only views), otherwise a 404. */
+export async function requireSchoolClass(admin: SessionUser, classId: string) {
+  if (!isUuid(classId)) notFound();
+  const [row] = await db().execute<{ id: string; name: string; teacher_name: string; archived: boolean }>(sql`
+    select c.id, c.name, t.display_name as teacher_name, c.archived_at is not null as archived
+    from classes c join users t on t.id = c.teacher_id
+    where c.id = ${classId} and c.school_id = ${admin.schoolId}`);
+  if (!row) notFound();
+  return { id: row.id, name: row.name, teacherName: row.teacher_name, archived: row.archived };
+}
+
 export async function listTeacherClasses(teacher: SessionUser, { includeArchived = false } = {}) {
   return db()
     .select()

@@ -7,14 +7,14 @@
  * on record with who dismissed it and when. Transcripts themselves go only by the school's
  * retention period (retention.server.ts).
  */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
 import { db, transaction } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
-import { formatDateTime } from "./dashboard-labels.server";
+import { formatDateTime } from "~/utils/school-time.server";
 import type { Severity } from "~/models/severity";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
@@ -99,6 +99,23 @@ export function flagLabel(code: string, t: Translate): string {
     default:
       return code;
   }
+}
+
+/**
+ * Open flags, THE count every report shows (class page, teacher's home, admin's overview): per
+ * class and student, the flagged playground messages nobody has decided on yet, in conversations
+ * held under the class, by a student still enrolled in it — exactly the open ones of the class's
+ * flag list below. `classIds` is a subquery of the classes wanted. Open flags are few: the partial
+ * index messages_open_flags_idx finds them directly.
+ */
+export function openFlagsSql(classIds: SQL): SQL {
+  return sql`
+    select c.class_id, m.user_id as student_id, count(*)::int as n
+    from playground_messages m
+    join playground_conversations c on c.id = m.conversation_id
+    join enrollments e on e.class_id = c.class_id and e.student_id = m.user_id
+    where m.flag_status = 'open' and c.class_id in (${classIds})
+    group by c.class_id, m.user_id`;
 }
 
 /** The class's flagged exchanges, in ONE statement after the guard. */

@@ -29,7 +29,7 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { lessonProgress } from "../../db/schema";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { db, transaction } from "~/utils/db.server";
-import { logActivities, stepObjectId, type ActivityStatement } from "./activity.server";
+import { logActivities, STEP_DONE_VERB, stepObjectId, type ActivityStatement } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
 
@@ -146,7 +146,7 @@ async function markStepDone(learner: Learner, step: StepCompletion): Promise<Ste
   if (row.inserted) statements.push({ actor: learner, verb: "started", object: { type: "lesson", id: step.lessonSlug } });
   statements.push({
     actor: learner,
-    verb: "completed-step",
+    verb: STEP_DONE_VERB,
     object: { type: "step", id: stepObjectId(step.lessonSlug, step.stepId) },
     // the lesson's active seconds when this step was done: the dashboard's active time per step
     // (the difference to the previous step's) and "stuck" measure active time, not wall-clock time

@@ -14,7 +14,7 @@ import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
 import type { SupportCardView } from "~/playground/chat-events";
 import { CRISIS_FLAG_PREFIX } from "./severity";
-import { formatDateTime } from "./dashboard-labels.server";
+import { formatDateTime } from "~/utils/school-time.server";
 import { getSchoolSettings } from "./schools.server";
 
 export const DEFAULT_SAFEGUARDING: SafeguardingSettings = {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { getSchoolOverview } from "~/models/dashboard-school.server";
+import { getSchoolOverview } from "~/teach/school-overview.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";

@@ -10,8 +10,10 @@ import { printableCards, type PrintableCard } from "~/models/sign-in-cards.serve
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
-import { buildClassProgress, forThePage, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
-import { requireSchoolClass } from "~/models/dashboard-school.server";
+import { requireSchoolClass } from "~/models/classes.server";
+import { buildClassProgress, forThePage } from "~/teach/class-page.server";
+import { parseProgressQuery } from "~/teach/progress-query.server";
+import { viewContextFor } from "~/teach/view-context.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
 import rosterStyles from "~/styles/roster.css";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translator } from "~/i18n/catalogs.server";
 import { approvedListCsv } from "~/models/model-connections.server";
-import { attachment } from "~/models/exports.server";
+import { attachment } from "~/utils/download";
 import { requireAdmin } from "~/utils/auth.server";
 import { localeOf } from "~/utils/locale-of.server";
 

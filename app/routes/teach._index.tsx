@@ -7,7 +7,7 @@ import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
 import { translator } from "~/i18n/catalogs.server";
 import { localeOf } from "~/utils/locale-of.server";
-import { listClassSummaries } from "~/models/class-summaries.server";
+import { listClassSummaries } from "~/teach/class-summaries.server";
 import { createClass } from "~/models/classes.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";

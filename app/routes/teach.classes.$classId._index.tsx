@@ -6,7 +6,10 @@ import { ProgressFilters } from "~/components/teach/progress-filters";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { WhereNow } from "~/components/teach/where-now";
 import { useT } from "~/i18n/use-t";
-import { forThePage, getClassProgress, HELP_RULES, parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
+import { forThePage, getClassProgress } from "~/teach/class-page.server";
+import { HELP_RULES } from "~/teach/help-rules";
+import { parseProgressQuery, searchMaxLength } from "~/teach/progress-query.server";
+import { viewContextFor } from "~/teach/view-context.server";
 import { requireStaff } from "~/utils/auth.server";
 import teachStyles from "~/styles/teach.css";
 import { StatList } from "~/components/ui/stat-list";
@@ -26,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await getClassProgress(teacher, params.classId ?? "", query, ctx);
   return {
     view: forThePage(view),
+    searchMaxLength,
     title: ctx.t("teach.dash.progress.pageTitle", { name: view.className }),
     rulesText: ctx.t("teach.dash.help.rules", {
       streak: HELP_RULES.wrongStreak,
@@ -38,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ClassProgressPage() {
-  const { view, rulesText } = useLoaderData<typeof loader>();
+  const { view, rulesText, searchMaxLength } = useLoaderData<typeof loader>();
   const t = useT();
   const location = useLocation();
   const base = `/teach/classes/${view.classId}`;
@@ -69,7 +73,7 @@ export default function ClassProgressPage() {
 
           <section aria-labelledby="matrix-h">
             <h2 id="matrix-h">{t("teach.dash.matrix.title")}</h2>
-            <ProgressFilters query={view.query} shown={view.students.length} total={view.totalStudents} />
+            <ProgressFilters query={view.query} shown={view.students.length} total={view.totalStudents} searchMaxLength={searchMaxLength} />
             {view.students.length === 0 ? (
               <p className="muted">{t("teach.dash.filter.empty")}</p>
             ) : (

@@ -12,7 +12,7 @@ import {
   type AssignmentView,
 } from "~/models/assignments.server";
 import { requireTeacherOf } from "~/models/classes.server";
-import { viewContextFor } from "~/models/dashboard.server";
+import { viewContextFor } from "~/teach/view-context.server";
 import { listClassStudents } from "~/models/students.server";
 import { AssignmentForm, type AssignmentFormValues } from "~/components/teach/assignment-form";
 import { requireStaff } from "~/utils/auth.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { viewContextFor } from "~/models/dashboard.server";
-import { attachment, classJson, exportFileName } from "~/models/exports.server";
+import { classJson } from "~/teach/class-export.server";
+import { viewContextFor } from "~/teach/view-context.server";
+import { attachment, exportFileName } from "~/utils/download";
 import { requireStaff } from "~/utils/auth.server";
 
 /** /teach/classes/:id/export/class.json — the whole class: progress, answers and assignments. */

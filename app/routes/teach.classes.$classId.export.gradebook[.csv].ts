@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseProgressQuery, viewContextFor } from "~/models/dashboard.server";
-import { attachment, exportFileName, gradebookCsv } from "~/models/exports.server";
+import { gradebookCsv } from "~/teach/gradebook.server";
+import { parseProgressQuery } from "~/teach/progress-query.server";
+import { viewContextFor } from "~/teach/view-context.server";
+import { attachment, exportFileName } from "~/utils/download";
 import { requireStaff } from "~/utils/auth.server";
 
 /**

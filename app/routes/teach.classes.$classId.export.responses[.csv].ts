@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { viewContextFor } from "~/models/dashboard.server";
-import { attachment, exportFileName, responsesCsv } from "~/models/exports.server";
+import { responsesCsv } from "~/teach/responses-export.server";
+import { viewContextFor } from "~/teach/view-context.server";
+import { attachment, exportFileName } from "~/utils/download";
 import { requireStaff } from "~/utils/auth.server";
 
 /** /teach/classes/:id/export/responses.csv — every quiz and check answer of the class, one row each. */

@@ -5,9 +5,10 @@ import { PrintButton } from "~/components/teach/print-button";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
 import { useT } from "~/i18n/use-t";
 import { listClassAssignments } from "~/models/assignments.server";
-import { formatDateTime } from "~/models/dashboard-labels.server";
-import { forThePage, getClassProgress, viewContextFor } from "~/models/dashboard.server";
-import { getQuizInsight } from "~/models/dashboard-quiz.server";
+import { forThePage, getClassProgress } from "~/teach/class-page.server";
+import { getQuizInsight } from "~/teach/quiz-insight.server";
+import { viewContextFor } from "~/teach/view-context.server";
+import { formatDateTime } from "~/utils/school-time.server";
 import { requireStaff } from "~/utils/auth.server";
 import teachStyles from "~/styles/teach.css";
 

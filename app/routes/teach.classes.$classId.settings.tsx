@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ClassSettingsSchema as ActionSchema } from "~/forms/teach.server";
+import { ClassSettingsSchema as ActionSchema, CLASS_FORM_LIMITS } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { renameClass, requireTeacherOf, resetJoinCode, setArchived, setJoinEnabled, setLowScorePercent } from "~/models/classes.server";
-import { HELP_RULES } from "~/models/dashboard.server";
+import { HELP_RULES } from "~/teach/help-rules";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
@@ -13,7 +13,7 @@ import { MAX_CHARS } from "~/utils/form-limits";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
-  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null, lowScorePercent: cls.lowScorePercent, defaultLowScorePercent: HELP_RULES.lowScorePercent };
+  return { name: cls.name, joinCode: cls.joinCode, joinEnabled: cls.joinEnabled, archived: cls.archivedAt !== null, lowScorePercent: cls.lowScorePercent, defaultLowScorePercent: HELP_RULES.lowScorePercent, limits: CLASS_FORM_LIMITS };
 }
 
 
@@ -96,8 +96,8 @@ export default function ClassSettings() {
           name="lowScorePercent"
           type="number"
           inputMode="numeric"
-          min={1}
-          max={100}
+          min={cls.limits.lowScorePercent.min}
+          max={cls.limits.lowScorePercent.max}
           step={1}
           required
           label={t("teach.settings.lowScoreLabel")}

@@ -4,8 +4,8 @@ import { UsageChart } from "~/components/charts/usage-chart";
 import { Transcript } from "~/components/teach/transcript";
 import { ScoringNote } from "~/components/teach/scoring-note";
 import { useT } from "~/i18n/use-t";
-import { viewContextFor } from "~/models/dashboard.server";
-import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/models/dashboard-student.server";
+import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/teach/student-report.server";
+import { viewContextFor } from "~/teach/view-context.server";
 import { requireStaff } from "~/utils/auth.server";
 import teachStyles from "~/styles/teach.css";
 

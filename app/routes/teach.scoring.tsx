@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { OVERCONFIDENT_PENALTY } from "~/course/scoring";
 import { translator } from "~/i18n/catalogs.server";
 import { useT } from "~/i18n/use-t";
-import { HELP_RULES } from "~/models/dashboard.server";
+import { HELP_RULES } from "~/teach/help-rules";
 import { requireStaff } from "~/utils/auth.server";
 import { localeOf } from "~/utils/locale-of.server";
 

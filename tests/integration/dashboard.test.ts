@@ -31,10 +31,10 @@ import { action as settingsAction } from "../../app/routes/teach.classes.$classI
 import { completeStep } from "../../app/models/progress.server";
 import { loader as adminLoader } from "../../app/routes/admin._index";
 import { loader as adminClassLoader } from "../../app/routes/admin.classes.$classId";
-import { BOM, neutralizeCell, parseCsv, toCsv } from "../../app/models/exports.server";
+import { BOM, neutralizeCell, parseCsv, toCsv } from "../../app/utils/csv";
 import { listFlaggedExchanges } from "../../app/models/flags.server";
-import { wilsonLower } from "../../app/models/dashboard-quiz.server";
-import { getClassProgress } from "../../app/models/dashboard.server";
+import { wilsonLower } from "../../app/teach/quiz-insight.server";
+import { getClassProgress } from "../../app/teach/class-page.server";
 import { translator } from "../../app/i18n/catalogs.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 

@@ -13,7 +13,7 @@ import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { inRequestScope } from "../../app/utils/request-scope.server";
 import { updateSchoolSettings } from "../../app/models/schools.server";
-import { toCsv } from "../../app/models/exports.server";
+import { toCsv } from "../../app/utils/csv";
 import { loader as gradebookLoader } from "../../app/routes/teach.classes.$classId.export.gradebook[.csv]";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 

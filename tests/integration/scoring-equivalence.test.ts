@@ -14,9 +14,9 @@ import { CONFIDENCE_LEVELS, gradeAnswer, scoreAttempt, type AnswerInput, type Co
 import type { Lesson, Question } from "../../app/course/types";
 import { action as lessonAction } from "../../app/routes/learn.$lesson";
 import { loader as gradebookLoader } from "../../app/routes/teach.classes.$classId.export.gradebook[.csv]";
-import { getClassProgress } from "../../app/models/dashboard.server";
-import { getQuizInsight } from "../../app/models/dashboard-quiz.server";
-import { parseCsv } from "../../app/models/exports.server";
+import { getClassProgress } from "../../app/teach/class-page.server";
+import { getQuizInsight } from "../../app/teach/quiz-insight.server";
+import { parseCsv } from "../../app/utils/csv";
 import { translator } from "../../app/i18n/catalogs.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";

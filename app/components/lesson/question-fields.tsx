@@ -5,12 +5,10 @@
  */
 import type { ReactNode } from "react";
 import { NOT_SURE_VALUE, fieldName } from "~/course/answer-fields";
-import type { Confidence } from "~/course/scoring";
+import { CONFIDENCE_LEVELS } from "~/course/scoring";
 import { useT } from "~/i18n/use-t";
 import type { AnswerErrors, AnswerFeedback, GivenAnswer, QuestionView } from "../../course/lesson-view-types";
 import { MAX_CHARS } from "~/utils/form-limits";
-
-const CONFIDENCE_ORDER: Confidence[] = ["sure", "fairly_sure", "guessing"];
 
 export function QuestionFields({
   question,
@@ -83,7 +81,7 @@ export function QuestionFields({
       <fieldset className="confidence" aria-describedby={confidenceError}>
         <legend>{t("learn.answer.howSure")}</legend>
         <div className="confidence-options">
-          {CONFIDENCE_ORDER.map((level) => (
+          {CONFIDENCE_LEVELS.map((level) => (
             <label key={level} className="choice" htmlFor={`${base}-conf-${level}`}>
               <input
                 type="radio"

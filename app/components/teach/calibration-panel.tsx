@@ -3,7 +3,7 @@
  * one sentence the teacher can say in class.
  */
 import { CalibrationChart } from "~/components/charts/calibration-chart";
-import type { CalibrationView } from "~/models/dashboard-quiz.server";
+import type { CalibrationView } from "~/teach/class-calibration.server";
 import { useT } from "~/i18n/use-t";
 
 export function CalibrationPanel({ calibration }: { calibration: CalibrationView }) {

@@ -3,7 +3,7 @@
  * right, a low quiz score or many "I'm not sure" answers in one quiz, far longer active time on
  * one step than the class usually takes, or a flagged playground exchange.
  */
-import type { PageStudent } from "~/models/dashboard.server";
+import type { PageStudent } from "~/teach/class-page.server";
 import { useT } from "~/i18n/use-t";
 import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";

@@ -3,16 +3,27 @@
  * URL says what is shown (the gradebook export link carries the same query).
  */
 import { Form } from "@remix-run/react";
-import type { ProgressQuery } from "~/models/dashboard.server";
+import type { ProgressQuery } from "~/teach/progress-query.server";
 import { useT } from "~/i18n/use-t";
 
-export function ProgressFilters({ query, shown, total }: { query: ProgressQuery; shown: number; total: number }) {
+export function ProgressFilters({
+  query,
+  shown,
+  total,
+  searchMaxLength,
+}: {
+  query: ProgressQuery;
+  shown: number;
+  total: number;
+  /** The parser's own limit (progress-query.server.ts), so the box never takes more than is read. */
+  searchMaxLength?: number;
+}) {
   const t = useT();
   return (
     <Form method="get" className="filters no-print" role="search" aria-label={t("teach.dash.filter.label")} preventScrollReset>
       <div className="field">
         <label htmlFor="f-q">{t("teach.dash.filter.search")}</label>
-        <input id="f-q" type="search" name="q" defaultValue={query.q} />
+        <input id="f-q" type="search" name="q" defaultValue={query.q} maxLength={searchMaxLength} />
       </div>
       <div className="field">
         <label htmlFor="f-show">{t("teach.dash.filter.show")}</label>

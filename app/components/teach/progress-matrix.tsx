@@ -16,7 +16,8 @@
  */
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import type { LessonColumn, PageStudent, ProgressCell } from "~/models/dashboard.server";
+import type { PageLessonColumn, PageStudent } from "~/teach/class-page.server";
+import type { ProgressCell } from "~/teach/progress-cells.server";
 import { useT } from "~/i18n/use-t";
 import { ScoringNote } from "./scoring-note";
 
@@ -31,7 +32,7 @@ export function ProgressMatrix({
   studentHref,
 }: {
   view: {
-    lessons: LessonColumn[];
+    lessons: PageLessonColumn[];
     students: PageStudent[];
     generatedAt: string;
   };

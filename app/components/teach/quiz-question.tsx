@@ -5,7 +5,7 @@
  * marked with a word and a symbol, not by colour alone.
  */
 import { Link } from "@remix-run/react";
-import type { QuestionInsight } from "~/models/dashboard-quiz.server";
+import type { QuestionInsight } from "~/teach/quiz-insight.server";
 import { useT } from "~/i18n/use-t";
 import { nameKey } from "~/utils/name-key";
 

@@ -2,7 +2,7 @@
  * A playground conversation as the teacher reads it. Flagged messages are highlighted with a
  * border, a background AND a labelled badge naming the reason and the review state.
  */
-import type { Transcript as TranscriptData } from "~/models/dashboard-student.server";
+import type { Transcript as TranscriptData } from "~/teach/student-report.server";
 import { useT } from "~/i18n/use-t";
 
 export function Transcript({ conversation }: { conversation: TranscriptData }) {

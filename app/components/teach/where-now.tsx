@@ -1,5 +1,5 @@
 /** "Where everyone is now": each student's current lesson and step, and when they were last seen. */
-import type { PageStudent } from "~/models/dashboard.server";
+import type { PageStudent } from "~/teach/class-page.server";
 import { useT } from "~/i18n/use-t";
 import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";

@@ -4,10 +4,10 @@
  */
 import { useLocale, useT } from "~/i18n/use-t";
 import { CONFIDENCE_PERCENT, MIN_ANSWERS_FOR_VERDICT, accuracyPercent, headlineOf, verdictOf } from "../../course/widgets/calibration-math";
-import type { CalibrationPoint, ConfidenceLevel } from "../../course/widgets/widget-data";
+import type { CalibrationPoint, Confidence } from "../../course/scoring";
 import { formatNumber, sentenceGap } from "./format";
 
-export function useLevelName(): (level: ConfidenceLevel) => string {
+export function useLevelName(): (level: Confidence) => string {
   const t = useT();
   return (level) => t(`widget.calibration.level.${level}`);
 }

@@ -8,7 +8,8 @@ import { useT } from "~/i18n/use-t";
 import { CONFIDENCE_PERCENT, accuracyPercent } from "../../course/widgets/calibration-math";
 import { CalibrationSummary, CalibrationTable, useLevelName } from "./calibration-view";
 import type { WidgetProps } from "./registry";
-import { calibrationPoints, type CalibrationPoint, type ConfidenceLevel } from "../../course/widgets/widget-data";
+import type { CalibrationPoint, Confidence } from "../../course/scoring";
+import { calibrationPointsIn } from "../../course/widgets/widget-data";
 
 // Plot area inside a 320 × 260 view box.
 const X0 = 52;
@@ -29,7 +30,7 @@ const EXAMPLE: CalibrationPoint[] = [
 export default function CalibrationWidget({ data }: WidgetProps) {
   const t = useT();
   const id = useId();
-  const points = calibrationPoints(data);
+  const points = calibrationPointsIn(data);
   const [showExample, setShowExample] = useState(false);
   const levelName = useLevelName();
   const described = points.map((p) =>
@@ -113,7 +114,7 @@ function Marker({ point, label, example }: { point: CalibrationPoint; label?: st
   );
 }
 
-const SHAPES: Record<ConfidenceLevel, (cx: number, cy: number, r: number) => JSX.Element> = {
+const SHAPES: Record<Confidence, (cx: number, cy: number, r: number) => JSX.Element> = {
   sure: (cx, cy, r) => <circle cx={cx} cy={cy} r={r} />,
   fairly_sure: (cx, cy, r) => <rect x={cx - r} y={cy - r} width={r * 2} height={r * 2} />,
   guessing: (cx, cy, r) => <path d={`M${cx} ${cy - r - 1}L${cx + r + 1} ${cy + r}L${cx - r - 1} ${cy + r}Z`} />,

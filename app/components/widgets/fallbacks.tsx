@@ -13,7 +13,7 @@ import { buildHaystack, spacerFor } from "./needle";
 import { ModelWindow, NextTokenBars } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
 import { Counts, TokenPieces } from "./token-pieces";
-import { calibrationPoints, constitutionExamples, preferencePairs, widgetServer } from "../../course/widgets/widget-data";
+import { calibrationPointsIn, constitutionExamples, preferencePairs, widgetServer } from "../../course/widgets/widget-data";
 
 export function WidgetFallback(p: WidgetProps) {
   switch (p.name) {
@@ -225,7 +225,7 @@ function ConstitutionFallback({ data }: WidgetProps) {
 
 function CalibrationFallback({ data }: WidgetProps) {
   const t = useT();
-  const points = calibrationPoints(data);
+  const points = calibrationPointsIn(data);
   return (
     <Frame title={t("widget.calibration.title")}>
       <CalibrationSummary points={points} />

@@ -4,10 +4,10 @@
  * right answers at that level is near it. With few answers nothing can be told, and the verdict
  * says so instead of judging.
  */
-import type { CalibrationPoint, ConfidenceLevel } from "~/course/widgets/widget-data";
+import type { CalibrationPoint, Confidence } from "~/course/scoring";
 
 /** What each answer option roughly means, in percent (said in the widget's text too). */
-export const CONFIDENCE_PERCENT: Record<ConfidenceLevel, number> = {
+export const CONFIDENCE_PERCENT: Record<Confidence, number> = {
   guessing: 40,
   fairly_sure: 70,
   sure: 90,

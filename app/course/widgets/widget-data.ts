@@ -4,6 +4,7 @@
  * for the no-JavaScript fallbacks). Pure and defensive: data is JSON from the loader, so every
  * reader checks shapes and returns something empty rather than throwing in a lesson page.
  */
+import { CHART_CONFIDENCE_ORDER, type CalibrationPoint, type Confidence } from "~/course/scoring";
 import type { Locale } from "~/course/types";
 
 /** `{ en, zh-Hans, zh-Hant }` → the text for this locale (English when it is missing). */
@@ -83,21 +84,15 @@ export function constitutionExamples(data: Record<string, unknown>, locale: Loca
   );
 }
 
-export const CONFIDENCE_LEVELS = ["guessing", "fairly_sure", "sure"] as const;
-export type ConfidenceLevel = (typeof CONFIDENCE_LEVELS)[number];
-
-/** One confidence level of the learner's quiz answers (agreed with the lesson player). */
-export interface CalibrationPoint {
-  level: ConfidenceLevel;
-  answered: number;
-  correct: number;
-}
-
-/** `data.calibrationPoints`, one entry per level at most, in CONFIDENCE_LEVELS order. */
-export function calibrationPoints(data: Record<string, unknown>): CalibrationPoint[] {
-  const byLevel = new Map<ConfidenceLevel, CalibrationPoint>();
+/**
+ * `data.calibrationPoints` as the calibration widget may trust it (the lesson page fills it with
+ * scoring.ts's calibrationPoints): one entry per level at most, levels with no answers left out,
+ * in chart order.
+ */
+export function calibrationPointsIn(data: Record<string, unknown>): CalibrationPoint[] {
+  const byLevel = new Map<Confidence, CalibrationPoint>();
   for (const p of list(data.calibrationPoints)) {
-    const level = CONFIDENCE_LEVELS.find((l) => l === p.level);
+    const level = CHART_CONFIDENCE_ORDER.find((l) => l === p.level);
     const answered = Number(p.answered);
     const correct = Number(p.correct);
     if (!level || !Number.isInteger(answered) || !Number.isInteger(correct)) continue;
@@ -109,7 +104,7 @@ export function calibrationPoints(data: Record<string, unknown>): CalibrationPoi
       correct: correct + (seen?.correct ?? 0),
     });
   }
-  return CONFIDENCE_LEVELS.flatMap((l) => byLevel.get(l) ?? []);
+  return CHART_CONFIDENCE_ORDER.flatMap((l) => byLevel.get(l) ?? []);
 }
 
 /** A piece of text as the tokenizer cut it, with how many tokens it holds. */

@@ -1,16 +1,14 @@
 /**
- * The admin's view of the whole school: totals, every class (read-only) and the teachers.
- * One statement for the overview however large the school (budget: 10,000 students ≤ 500 ms):
+ * The admin's view of the whole school: totals and every class (read-only). One statement for the overview however large the school (budget: 10,000 students ≤ 500 ms):
  * it starts from users_school_role_idx and probes per student only along primary keys and the
  * activity/flag indexes, then groups by class.
  */
 import { sql } from "drizzle-orm";
 import { getCourse } from "~/course/course.server";
-import { db } from "~/utils/db.server";
+import { openFlagsSql } from "~/models/flags.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
-import { isUuid } from "./classes.server";
-import { formatDate } from "./dashboard-labels.server";
+import { db } from "~/utils/db.server";
+import { startOfSchoolDay } from "~/utils/school-time.server";
 
 export interface SchoolClassSummary {
   id: string;
@@ -36,11 +34,6 @@ export interface SchoolOverview {
   classes: SchoolClassSummary[];
 }
 
-/** Midnight of today in the server's time zone: "active today" means the school's day. */
-function startOfToday(now = new Date()): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
-
 type OverviewRow = {
   totals: { teachers: number; students: number; classes: number; active_today: number; completed: number; open_flags: number };
   classes: {
@@ -56,7 +49,8 @@ type OverviewRow = {
 };
 
 export async function getSchoolOverview(admin: SessionUser, now = new Date()): Promise<SchoolOverview> {
-  const today = startOfToday(now).toISOString();
+  // "active today": since the school's midnight, in the school's time zone
+  const today = startOfSchoolDay(now).toISOString();
   const [row] = await db().execute<OverviewRow>(sql`
     with students as (
       select u.id,
@@ -66,13 +60,9 @@ export async function getSchoolOverview(admin: SessionUser, now = new Date()): P
       where u.school_id = ${admin.schoolId} and u.role = 'student'
     ),
     flags as (
-      -- open flags are few: the partial index messages_open_flags_idx finds them directly
-      select c.class_id, count(*)::int as n
-      from playground_messages m
-      join users u on u.id = m.user_id and u.school_id = ${admin.schoolId}
-      join playground_conversations c on c.id = m.conversation_id
-      where m.flag_status = 'open'
-      group by c.class_id
+      select f.class_id, sum(f.n)::int as n
+      from (${openFlagsSql(sql`select id from classes where school_id = ${admin.schoolId}`)}) f
+      group by f.class_id
     ),
     per_class as (
       select c.id, c.name, t.display_name as teacher_name, c.archived_at is not null as archived,
@@ -124,51 +114,3 @@ export async function getSchoolOverview(admin: SessionUser, now = new Date()): P
   };
 }
 
-export interface SchoolTeacher {
-  id: string;
-  displayName: string;
-  email: string;
-  role: "teacher" | "admin";
-  classes: number;
-  students: number;
-  joined: string;
-}
-
-export async function listSchoolTeachers(admin: SessionUser): Promise<SchoolTeacher[]> {
-  const rows = await db().execute<{
-    id: string;
-    display_name: string;
-    email: string | null;
-    role: "teacher" | "admin";
-    classes: number;
-    students: number;
-    created_at: Date | string;
-  }>(sql`
-    select u.id, u.display_name, u.email, u.role, u.created_at,
-           (select count(*)::int from classes c where c.teacher_id = u.id and c.archived_at is null) as classes,
-           (select count(distinct e.student_id)::int from classes c join enrollments e on e.class_id = c.id
-             where c.teacher_id = u.id and c.archived_at is null) as students
-    from users u
-    where u.school_id = ${admin.schoolId} and u.role in ('teacher', 'admin')
-    order by u.display_name`);
-  return [...rows].map((r) => ({
-    id: r.id,
-    displayName: r.display_name,
-    email: r.email ?? "",
-    role: r.role,
-    classes: r.classes,
-    students: r.students,
-    joined: formatDate(r.created_at),
-  }));
-}
-
-/** Any class of the admin's own school (read-only views), otherwise a 404. */
-export async function requireSchoolClass(admin: SessionUser, classId: string) {
-  if (!isUuid(classId)) notFound();
-  const [row] = await db().execute<{ id: string; name: string; teacher_name: string; archived: boolean }>(sql`
-    select c.id, c.name, t.display_name as teacher_name, c.archived_at is not null as archived
-    from classes c join users t on t.id = c.teacher_id
-    where c.id = ${classId} and c.school_id = ${admin.schoolId}`);
-  if (!row) notFound();
-  return { id: row.id, name: row.name, teacherName: row.teacher_name, archived: row.archived };
-}

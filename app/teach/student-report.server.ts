@@ -9,34 +9,27 @@
  */
 import { sql } from "drizzle-orm";
 import type { PlaygroundPolicy } from "../../db/schema";
-import { getCourse, getLesson } from "~/course/course.server";
+import { getCourse } from "~/course/course.server";
 import { lessonIndex } from "~/course/course-index";
-import type { Locale } from "~/i18n/locales";
-import type { Translate } from "~/i18n/translate";
-import { db } from "~/utils/db.server";
-import type { SessionUser } from "~/utils/auth.server";
-import { requireStudentOf } from "./students.server";
-import { currentTimeZone } from "~/utils/request-scope.server";
-import { formatAgo, formatDate, formatDateTime, formatDuration } from "./dashboard-labels.server";
-import { lastSeenSql } from "./last-seen.server";
-import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./dashboard-quiz.server";
-import { formatScore, QUIZ_STEP, STEP_DONE_VERB, type ViewContext } from "./dashboard.server";
+import { QUIZ_STEP } from "~/course/lesson-paths";
 import { scoreAttempt } from "~/course/scoring";
-import { flagLabel } from "./flags.server";
+import { flagLabel } from "~/models/flags.server";
+import { lastSeenSql } from "~/models/last-seen.server";
+import { requireStudentOf } from "~/models/students.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { currentTimeZone } from "~/utils/request-scope.server";
+import { formatDateTime, lastSchoolDays } from "~/utils/school-time.server";
+import { attemptView, questionIndex, type AttemptView, type ResponseRow } from "./answer-views.server";
+import { formatAgo, formatDuration, formatScore } from "./labels.server";
+import { statusLabel } from "./progress-cells.server";
+import { describe, TIMELINE_LIMIT, type ActivityEvent, type TimelineEntry } from "./student-timeline.server";
+import type { ViewContext } from "./view-context.server";
 
 /** Days of playground usage shown. */
 export const USAGE_DAYS = 14;
 /** Most recent conversations whose transcripts the page carries. */
 export const TRANSCRIPT_LIMIT = 20;
-/** Most recent activity events in the timeline. */
-export const TIMELINE_LIMIT = 150;
-
-export interface TimelineEntry {
-  at: string;
-  atLabel: string;
-  text: string;
-  kind: "lesson" | "step" | "answer-right" | "answer-wrong" | "chat" | "other";
-}
 
 export interface LessonDetail {
   slug: string;
@@ -112,7 +105,7 @@ interface Raw {
     updatedAt: string;
   }[] | null;
   answers: ResponseRow[] | null;
-  activity: { verb: string; objectType: string; objectId: string; result: Record<string, unknown> | null; at: string }[] | null;
+  activity: ActivityEvent[] | null;
   usage: { day: string; messages: number; tokens: number }[] | null;
   ledger: { day: string; used: number }[] | null;
   conversations: (Omit<Transcript, "flagged" | "messages" | "startedAt" | "updatedAt"> & {
@@ -125,9 +118,8 @@ interface Raw {
   policy: PlaygroundPolicy | null;
 }
 
-/** Days are counted in the school's time zone, the same one the page prints dates in. */
-
-async function queryStudent(classId: string, studentId: string): Promise<Raw> {
+/** Usage is counted per day of the school's calendar (`firstDay` is the oldest day shown), as the page prints dates. */
+async function queryStudent(classId: string, studentId: string, firstDay: string): Promise<Raw> {
   const tz = currentTimeZone();
   const [row] = await db().execute<{ detail: Raw }>(sql`
     select json_build_object(
@@ -156,12 +148,12 @@ async function queryStudent(classId: string, studentId: string): Promise<Raw> {
           from playground_messages m
           join playground_conversations c on c.id = m.conversation_id and c.class_id = ${classId}
           where m.user_id = ${studentId}
-            and m.created_at >= ((now() at time zone ${tz})::date - ${USAGE_DAYS - 1}::int) at time zone ${tz}
+            and m.created_at >= (${firstDay}::timestamp at time zone ${tz})
           group by 1) u),
       'ledger', (
         select json_agg(json_build_object('day', to_char(l.day, 'YYYY-MM-DD'), 'used', l.used))
         from token_ledger l
-        where l.scope = 'student' and l.scope_id = ${studentId} and l.day >= (now() at time zone ${tz})::date - ${USAGE_DAYS - 1}::int),
+        where l.scope = 'student' and l.scope_id = ${studentId} and l.day >= ${firstDay}::date),
       'conversations', (
         select json_agg(c) from (
           select c.id, c.title, c.model, c.created_at as "createdAt", c.updated_at as "updatedAt",
@@ -180,55 +172,6 @@ async function queryStudent(classId: string, studentId: string): Promise<Raw> {
   return row!.detail;
 }
 
-function lastDays(n: number, now: Date): string[] {
-  const days: string[] = [];
-  for (let i = n - 1; i >= 0; i--) days.push(formatDate(new Date(now.getTime() - i * 86_400_000)));
-  return days;
-}
-
-/** A timeline line in the teacher's language; verbs the dashboard does not know still read sensibly. */
-function shorten(text: string, max = 70): string {
-  const chars = [...text.replace(/\s+/g, " ").trim()];
-  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
-}
-
-/**
- * A timeline line in the teacher's language, from the verbs the lesson engine writes
- * (activity.server.ts): started, completed-step ("<slug>#<step>"), answered (question id, with
- * the lesson in result), completed. A verb the dashboard does not know still reads sensibly.
- */
-function describe(
-  event: NonNullable<Raw["activity"]>[number],
-  index: ReturnType<typeof questionIndex>,
-  locale: Locale,
-  t: Translate,
-): Pick<TimelineEntry, "text" | "kind"> {
-  const titleOf = (slug: string) => getLesson(slug)?.content[locale].title ?? slug;
-  switch (event.verb) {
-    case "started":
-      return { kind: "lesson", text: t("teach.dash.tl.started", { lesson: titleOf(event.objectId) }) };
-    case STEP_DONE_VERB: {
-      const [slug = "", stepId = ""] = event.objectId.split("#");
-      const lesson = getLesson(slug);
-      if (stepId === QUIZ_STEP) return { kind: "step", text: t("teach.dash.tl.quiz", { lesson: titleOf(slug) }) };
-      const step = (lesson && lessonIndex(lesson).byLocale[locale].stepById.get(stepId)?.step.title) ?? stepId;
-      return { kind: "step", text: t("teach.dash.tl.step", { lesson: titleOf(slug), step }) };
-    }
-    case "completed":
-      return { kind: "lesson", text: t("teach.dash.tl.completed", { lesson: titleOf(event.objectId) }) };
-    case "answered": {
-      const slug = typeof event.result?.["lesson"] === "string" ? event.result["lesson"] : "";
-      const prompt = index.get(`${slug}/${event.objectId}`)?.question.content[locale].prompt ?? event.objectId;
-      const params = { lesson: titleOf(slug), question: shorten(prompt) };
-      if (event.result?.["correct"] === true) return { kind: "answer-right", text: t("teach.dash.tl.answeredRight", params) };
-      if (event.result?.["notSure"] === true) return { kind: "answer-wrong", text: t("teach.dash.tl.answeredNotSure", params) };
-      return { kind: "answer-wrong", text: t("teach.dash.tl.answeredWrong", params) };
-    }
-    default:
-      return { kind: "other", text: `${event.verb} · ${event.objectType} · ${event.objectId}` };
-  }
-}
-
 export async function getStudentDetail(
   teacher: SessionUser,
   classId: string,
@@ -238,7 +181,8 @@ export async function getStudentDetail(
   const student = await requireStudentOf(teacher, classId, studentId);
   const { locale, t } = ctx;
   const now = ctx.now ?? new Date();
-  const raw = await queryStudent(classId, student.id);
+  const usageDays = lastSchoolDays(USAGE_DAYS, now);
+  const raw = await queryStudent(classId, student.id, usageDays[0]!);
   const index = questionIndex();
   const answers = raw.answers ?? [];
 
@@ -272,16 +216,8 @@ export async function getStudentDetail(
       number: lesson.number,
       title: lesson.content[locale].title,
       state,
-      status:
-        state === "completed"
-          ? t("teach.dash.status.completed")
-          : state === "in_progress"
-            ? atQuiz
-              ? t("teach.dash.status.atQuiz")
-              : stepNo > 0
-                ? t("teach.dash.status.inProgressStep", { step: stepNo, steps: steps.length })
-                : t("teach.dash.status.inProgress")
-            : t("teach.dash.status.notStarted"),
+      // the step they are on (the class page's matrix shows the furthest reached instead)
+      status: statusLabel({ state, step: stepNo > 0 ? stepNo : null, steps: steps.length, atQuiz, overdue: false }, t),
       // content steps only: the quiz's pseudo-step and ids of removed steps do not count
       stepsDone: (p?.stepsDone ?? []).filter((id) => stepById.has(id)).length,
       steps: steps.length,
@@ -304,7 +240,7 @@ export async function getStudentDetail(
   // messages' own counts (a day before the ledger existed, or usage outside the ledger).
   const usageByDay = new Map((raw.usage ?? []).map((u) => [u.day, u]));
   const ledgerByDay = new Map((raw.ledger ?? []).map((l) => [l.day, l.used]));
-  const days = lastDays(USAGE_DAYS, now).map((day) => ({
+  const days = usageDays.map((day) => ({
     day,
     messages: usageByDay.get(day)?.messages ?? 0,
     tokens: ledgerByDay.get(day) ?? usageByDay.get(day)?.tokens ?? 0,

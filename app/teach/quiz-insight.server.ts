@@ -14,33 +14,17 @@
  */
 import { sql } from "drizzle-orm";
 import { getCourse } from "~/course/course.server";
-import { courseIndex, lessonIndex, type CourseQuestion, type LessonQuestion } from "~/course/course-index";
-import type { Lesson, Question } from "~/course/types";
-import type { Locale } from "~/i18n/locales";
-import type { Translate } from "~/i18n/translate";
-import { db } from "~/utils/db.server";
+import { requireTeacherOf } from "~/models/classes.server";
+import { overconfidentSql } from "~/models/quiz.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { requireTeacherOf } from "./classes.server";
-import { formatDateTime, formatPercent } from "./dashboard-labels.server";
-import { overconfidentSql } from "./quiz.server";
-import type { ViewContext } from "./dashboard.server";
-import { CONFIDENCE_PERCENT, verdictOf } from "~/course/widgets/calibration-math";
+import { db } from "~/utils/db.server";
+import { attemptView, questionIndex, questionsOf, type AttemptView, type ResponseRow } from "./answer-views.server";
+import { buildCalibration, type CalibrationCounts, type CalibrationView } from "./class-calibration.server";
+import { formatPercent } from "./labels.server";
+import type { ViewContext } from "./view-context.server";
 
 /** Below this many first answers a question is marked "few answers" (still ranked). */
 export const MIN_RANKED_ANSWERS = 5;
-/** Chart order, left to right. */
-export const CONFIDENCE_LEVELS = ["guessing", "fairly_sure", "sure"] as const;
-export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
-/**
- * How often an answer at each confidence level would be right if the class were perfectly
- * calibrated: the positions on the chart's diagonal. The same numbers as the students' own
- * calibration widget (honesty lesson), so teacher and students read the same picture.
- */
-export const NOMINAL_CONFIDENCE: Record<Confidence, number> = {
-  guessing: CONFIDENCE_PERCENT.guessing / 100,
-  fairly_sure: CONFIDENCE_PERCENT.fairly_sure / 100,
-  sure: CONFIDENCE_PERCENT.sure / 100,
-};
 
 /** Lower end of the 95% Wilson score interval for a proportion k/n. */
 export function wilsonLower(k: number, n: number, z = 1.96): number {
@@ -57,17 +41,6 @@ export interface DistributionBar {
   label: string;
   count: number;
   correct: boolean;
-}
-
-export interface AttemptView {
-  attempt: number;
-  answer: string;
-  notSure: boolean;
-  confidence: Confidence | null;
-  confidenceLabel: string;
-  correct: boolean;
-  resultLabel: string;
-  at: string;
 }
 
 export interface LearnerAttempts {
@@ -104,23 +77,6 @@ export interface QuestionInsight {
   learners: LearnerAttempts[];
 }
 
-export interface CalibrationPoint {
-  level: Confidence;
-  label: string;
-  nominal: number;
-  answers: number;
-  right: number;
-  /** right / answers, or null with no answers at this level */
-  accuracy: number | null;
-}
-
-export interface CalibrationView {
-  points: CalibrationPoint[];
-  notSure: number;
-  total: number;
-  sentence: string;
-}
-
 export interface QuizInsightView {
   lessonFilter: string;
   /** The question whose learners' attempts are shown ("<lesson>/<question id>"), or "". */
@@ -133,35 +89,18 @@ export interface QuizInsightView {
   minAnswers: number;
 }
 
-/** A flat row per answer: the quiz responses CSV and the per-learner tables come from these. */
-export interface ResponseRow {
-  studentId: string;
-  displayName: string;
-  username: string;
-  lesson: string;
-  questionId: string;
-  kind: "quiz" | "check";
-  attempt: number;
-  choices: string[];
-  textAnswer: string | null;
-  notSure: boolean;
-  confidence: Confidence | null;
-  correct: boolean;
-  createdAt: string;
-}
-
 interface Aggregates {
   stats: { lesson: string; question: string; kind: "quiz" | "check"; n: number; right_n: number; not_sure_n: number; overconfident_n: number }[] | null;
   choices: { lesson: string; question: string; choice: string; n: number }[] | null;
   texts: { lesson: string; question: string; answer: string; n: number }[] | null;
-  calibration: { confidence: Confidence; n: number; right_n: number }[] | null;
+  calibration: CalibrationCounts;
   not_sure: number;
   answers: ResponseRow[] | null;
   learner_counts: { lesson: string; question: string; n: number }[] | null;
 }
 
-/** The class's answers, aggregated, in one statement. `lesson` narrows it to one lesson. */
 /**
+ * The class's answers, aggregated, in one statement. `lesson` narrows it to one lesson;
  * `attemptsOf`: whose individual answers to return as rows — every answer ("all", for the
  * responses CSV), one question's (its id), or none (null).
  */
@@ -224,98 +163,6 @@ async function queryQuizInsight(classId: string, lesson: string | null, attempts
         where ${attemptsOf}::text = 'all' or a.question_id = ${attemptsOf}::text)
     ) as insight`);
   return row!.insight;
-}
-
-function questionsOf(lesson: Lesson): readonly LessonQuestion[] {
-  return lessonIndex(lesson).questions;
-}
-
-function confidenceLabel(c: Confidence | null, t: Translate): string {
-  if (!c) return "";
-  return t(c === "sure" ? "teach.dash.conf.sure" : c === "fairly_sure" ? "teach.dash.conf.fairlySure" : "teach.dash.conf.guessing");
-}
-
-/**
- * "It predicts likely next tokens…" — the answer as the teacher reads it: by its text, never a
- * letter, because every learner saw the choices in their own shuffled order (a "B" would name a
- * different choice for each of them).
- */
-export function answerText(row: Pick<ResponseRow, "choices" | "textAnswer" | "notSure">, question: Question | undefined, locale: Locale, t: Translate): string {
-  if (row.notSure) return t("teach.dash.notSure");
-  if (row.textAnswer != null && row.textAnswer !== "") return row.textAnswer;
-  const choices = question?.content[locale].choices ?? [];
-  return row.choices
-    .map((id) => {
-      return choices.find((c) => c.id === id)?.text ?? id;
-    })
-    .join("; ");
-}
-
-/** Every question of the course by "lessonSlug/questionId" (course-index.ts: built once, on load). */
-export function questionIndex(): ReadonlyMap<string, CourseQuestion> {
-  return courseIndex(getCourse()).questionByRef;
-}
-
-export function attemptView(row: ResponseRow, question: Question | undefined, ctx: ViewContext): AttemptView {
-  const { locale, t } = ctx;
-  return {
-    attempt: row.attempt,
-    answer: answerText(row, question, locale, t),
-    notSure: row.notSure,
-    confidence: row.confidence,
-    confidenceLabel: confidenceLabel(row.confidence, t),
-    correct: row.correct,
-    resultLabel: row.correct ? t("teach.dash.result.right") : row.notSure ? t("teach.dash.result.notSure") : t("teach.dash.result.wrong"),
-    at: formatDateTime(row.createdAt),
-  };
-}
-
-/** A class needs this many answers in all before the sentence says anything about it. */
-const MIN_CLASS_ANSWERS = 10;
-
-/**
- * One sentence a teacher can say in class, chosen from what the calibration shows. Each level
- * is judged by the students' own widget's rule (calibration-math.ts: within 15 points of what
- * the level promises is calibrated; at least 3 answers) so the class and the teacher agree.
- */
-export function calibrationSentence(points: CalibrationPoint[], t: Translate, locale: Locale): string {
-  const at = (level: Confidence) => points.find((p) => p.level === level)!;
-  const verdict = (p: CalibrationPoint) => verdictOf({ level: p.level, answered: p.answers, correct: p.right });
-  const pct = (p: CalibrationPoint) => Math.round(100 * (p.accuracy ?? 0));
-  const named = (p: CalibrationPoint) => (locale === "en" ? p.label.toLowerCase() : p.label);
-  const total = points.reduce((n, p) => n + p.answers, 0);
-  if (total < MIN_CLASS_ANSWERS) return t("teach.dash.calib.tooFew");
-  const sure = at("sure");
-  const fairly = at("fairly_sure");
-  const guessing = at("guessing");
-  // the most-answered confident level that is overconfident speaks first: it is what to work on
-  const over = [sure, fairly].filter((p) => verdict(p) === "overconfident").sort((a, b) => b.answers - a.answers)[0];
-  if (over) return t("teach.dash.calib.over", { level: named(over), pct: pct(over) });
-  if (verdict(guessing) === "underconfident") return t("teach.dash.calib.under", { pct: pct(guessing) });
-  if (verdict(sure) === "calibrated") {
-    return guessing.answers > 0
-      ? t("teach.dash.calib.good", { sure: pct(sure), guess: pct(guessing) })
-      : t("teach.dash.calib.goodSureOnly", { sure: pct(sure) });
-  }
-  if (verdict(sure) === "underconfident") return t("teach.dash.calib.goodSureOnly", { sure: pct(sure) });
-  return t("teach.dash.calib.fewSure");
-}
-
-export function buildCalibration(rows: Aggregates["calibration"], notSure: number, t: Translate, locale: Locale): CalibrationView {
-  const points: CalibrationPoint[] = CONFIDENCE_LEVELS.map((level) => {
-    const r = rows?.find((x) => x.confidence === level);
-    const answers = r?.n ?? 0;
-    const right = r?.right_n ?? 0;
-    return {
-      level,
-      label: confidenceLabel(level, t),
-      nominal: NOMINAL_CONFIDENCE[level],
-      answers,
-      right,
-      accuracy: answers > 0 ? right / answers : null,
-    };
-  });
-  return { points, notSure, total: points.reduce((n, p) => n + p.answers, 0) + notSure, sentence: calibrationSentence(points, t, locale) };
 }
 
 function rankQuestions(a: QuestionInsight, b: QuestionInsight): number {

@@ -3,8 +3,10 @@
  * unreviewed flags — one query however many classes and students.
  */
 import { sql } from "drizzle-orm";
-import { db } from "~/utils/db.server";
+import { openFlagsSql } from "~/models/flags.server";
 import type { SessionUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { startOfSchoolDay } from "~/utils/school-time.server";
 
 export interface ClassSummary {
   id: string;
@@ -18,7 +20,9 @@ export interface ClassSummary {
   openFlags: number;
 }
 
-export async function listClassSummaries(teacher: SessionUser): Promise<ClassSummary[]> {
+export async function listClassSummaries(teacher: SessionUser, now = new Date()): Promise<ClassSummary[]> {
+  // "active today": since the school's midnight, in the school's time zone
+  const today = startOfSchoolDay(now).toISOString();
   const rows = await db().execute<{
     id: string;
     name: string;
@@ -30,17 +34,16 @@ export async function listClassSummaries(teacher: SessionUser): Promise<ClassSum
     completed_lessons: number;
     open_flags: number;
   }>(sql`
+    with flags as (${openFlagsSql(sql`select id from classes where teacher_id = ${teacher.id}`)})
     select c.id, c.name, c.join_code, c.join_enabled, c.archived_at is not null as archived,
       (select count(*)::int from enrollments e where e.class_id = c.id) as students,
       (select count(distinct a.actor_id)::int from enrollments e
-         join activity_log a on a.actor_id = e.student_id and a.created_at >= date_trunc('day', now())
+         join activity_log a on a.actor_id = e.student_id and a.created_at >= ${today}::timestamptz
          where e.class_id = c.id) as active_today,
       (select count(*)::int from enrollments e
          join lesson_progress p on p.user_id = e.student_id and p.status = 'completed'
          where e.class_id = c.id) as completed_lessons,
-      (select count(*)::int from enrollments e
-         join playground_messages m on m.user_id = e.student_id and m.flag_status = 'open'
-         where e.class_id = c.id) as open_flags
+      (select coalesce(sum(f.n), 0)::int from flags f where f.class_id = c.id) as open_flags
     from classes c
     where c.teacher_id = ${teacher.id}
     order by c.archived_at is not null, c.name`);

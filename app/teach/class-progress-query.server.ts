@@ -1,0 +1,209 @@
+/**
+ * The class page's one statement (docs/decisions/021-class-page-query.md): for every enrolled
+ * student everything the matrix, "where everyone is now" and the needs-help signals need, plus
+ * the class's median active time per step and its assignments — as ONE JSON value, so PostgreSQL
+ * builds the whole answer and the driver parses one string.
+ *
+ * Each student's parts are read along that student's index paths (declared in db/schema.ts):
+ * lesson_progress's primary key, quiz_answers_user_time_idx, activity_steps_done_idx (steps done),
+ * activity_actor_time_idx and messages_user_time_idx ("last seen"), messages_open_flags_idx;
+ * the roster comes from enrollments' primary key and the assignments from assignments_class_idx.
+ * Its cost grows with the class, never with the school. The page reloads it every ~10 s while it
+ * is open, so it is a prepared statement: planned once per connection, not on every request.
+ */
+import { eq, sql } from "drizzle-orm";
+import { classes } from "../../db/schema";
+import { getCourse } from "~/course/course.server";
+import { courseIndex } from "~/course/course-index";
+import { openFlagsSql } from "~/models/flags.server";
+import { lastSeenSql } from "~/models/last-seen.server";
+import { attemptScoreSql } from "~/models/quiz.server";
+import { connection } from "~/utils/db.server";
+
+export interface LessonRow {
+  lesson: string;
+  status: "in_progress" | "completed";
+  stepsDone: string[];
+  currentStep: string | null;
+  activeSeconds: number;
+  completedAt: string | null;
+  updatedAt: string;
+  /**
+   * In progress only: active seconds since the learner last finished a step of this lesson (or
+   * since its start) — the active time spent trying to get past the step they reached; 0 when
+   * that step was logged without its active time. Null for a completed lesson.
+   */
+  activeOnStep: number | null;
+}
+
+export interface QuizResult {
+  /** Score of the latest attempt by the course's rule. */
+  points: number;
+  /** "I'm not sure" answers in that attempt. */
+  notSure: number;
+}
+
+export type StudentRow = {
+  id: string;
+  display_name: string;
+  username: string;
+  lessons: LessonRow[] | null;
+  /** lesson slug → the latest quiz attempt */
+  scores: Record<string, QuizResult> | null;
+  wrong_streak: number;
+  last_seen: Date | string | null;
+  open_flags: number;
+  /** lesson slugs assigned to this student whose due date has passed */
+  due_lessons: string[] | null;
+};
+
+export interface StepMedianRow {
+  lesson: string;
+  step: string;
+  /** Median ACTIVE seconds classmates spent on the step before finishing it. */
+  median_seconds: number;
+  samples: number;
+}
+
+/** One assignment as the matrix's column headers show it. */
+export interface DueRow {
+  lesson: string;
+  due_at: string | null;
+}
+
+interface ClassProgressJson {
+  students: StudentRow[] | null;
+  medians: StepMedianRow[] | null;
+  dues: DueRow[] | null;
+}
+
+/** Every question id of the course in the order a learner meets them (checks, then the quiz), as a text[] literal. */
+let questionOrderCache: { version: string; literal: string } | null = null;
+function questionOrder(): string {
+  const course = getCourse();
+  if (questionOrderCache?.version !== course.version) {
+    const ids = courseIndex(course).questionIds;
+    questionOrderCache = { version: course.version, literal: `{${ids.map((id) => `"${id.replace(/["\\]/g, "")}"`).join(",")}}` };
+  }
+  return questionOrderCache.literal;
+}
+
+const classId = sql.placeholder("classId");
+
+/** The statement. Everything per student is a subquery on that student's own rows. */
+function prepareClassProgress() {
+  const statement = sql<ClassProgressJson>`(
+    with roster as (
+      select u.id, u.display_name, u.username, e.created_at as joined_at
+      from enrollments e
+      join users u on u.id = e.student_id
+      where e.class_id = ${classId}::uuid
+    ),
+    steps_done as (
+      -- every step a classmate finished, with the lesson's active seconds at that moment
+      -- (progress.server.ts writes them into the statement's result) and when they arrived at
+      -- it: the previous step's, or 0 at the lesson's start
+      select split_part(a.object_id, '#', 1) as lesson,
+             split_part(a.object_id, '#', 2) as step,
+             (a.result->>'activeSeconds')::int as done_active,
+             case when lag(a.created_at) over w is null then 0 else lag((a.result->>'activeSeconds')::int) over w end as arrived_active
+      from roster r
+      -- the verb is a literal (STEP_DONE_VERB), never a parameter: a generic plan can then use
+      -- the partial index activity_steps_done_idx
+      join activity_log a on a.actor_id = r.id and a.verb = 'completed-step'
+      window w as (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at)
+    ),
+    open_flags as (${openFlagsSql(sql`select ${classId}::uuid`)}),
+    students as (
+      select r.id, r.display_name, r.username,
+        (select json_agg(json_build_object(
+                  'lesson', lp.lesson_slug,
+                  'status', lp.status,
+                  'stepsDone', lp.steps_done,
+                  'currentStep', lp.current_step,
+                  'activeSeconds', lp.active_seconds,
+                  'completedAt', lp.completed_at,
+                  'updatedAt', lp.updated_at,
+                  'activeOnStep', case when lp.status = 'in_progress' then coalesce(
+                    -- the lesson's active seconds when its latest step was done (the newest of
+                    -- the learner's steps, walked back along activity_steps_done_idx)
+                    (select greatest(0, lp.active_seconds - (a.result->>'activeSeconds')::int)
+                     from activity_log a
+                     where a.actor_id = r.id and a.verb = 'completed-step'
+                       and split_part(a.object_id, '#', 1) = lp.lesson_slug
+                     order by a.created_at desc
+                     limit 1),
+                    lp.active_seconds) end))
+         from lesson_progress lp where lp.user_id = r.id) as lessons,
+        (-- the latest attempt at each quiz, scored by the course's rule (app/course/scoring.ts)
+         select json_object_agg(s.lesson_slug, json_build_object('points', s.points, 'notSure', s.not_sure))
+         from (
+           select lesson_slug, ${attemptScoreSql()} as points, count(*) filter (where not_sure)::int as not_sure
+           from (
+             select qa.lesson_slug, qa.attempt, qa.correct, qa.not_sure, qa.confidence,
+                    max(qa.attempt) over (partition by qa.lesson_slug) as latest
+             from quiz_answers qa where qa.user_id = r.id and qa.kind = 'quiz'
+           ) attempts
+           where attempt = latest
+           group by lesson_slug
+         ) s) as scores,
+        (-- answers not right in a row, counting back from the latest (at most 10 looked at);
+         -- a quiz attempt stores all its answers at one instant: within it, the course's
+         -- question order says which came last
+         select coalesce(min(rn) filter (where correct) - 1, count(*))::int
+         from (
+           select q.correct,
+                  row_number() over (order by q.created_at desc, array_position(${sql.placeholder("questionOrder")}::text[], q.question_id) desc nulls last) as rn
+           from quiz_answers q where q.user_id = r.id
+           order by q.created_at desc, array_position(${sql.placeholder("questionOrder")}::text[], q.question_id) desc nulls last
+           limit 10
+         ) recent) as wrong_streak,
+        ${lastSeenSql(sql`r.id`)} as last_seen,
+        coalesce((select sum(f.n) from open_flags f where f.student_id = r.id), 0)::int as open_flags,
+        (-- lessons assigned to the student (the whole class, or them by name) whose due date has
+         -- passed; one who joined the class after the due date "joined late": not overdue
+         select array_agg(distinct a.lesson_slug)
+         from assignments a
+         where a.class_id = ${classId}::uuid and a.due_at < now() and r.joined_at <= a.due_at
+           and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
+                or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = r.id))) as due_lessons
+      from roster r
+    )
+    select json_build_object(
+      'students', (select json_agg(s order by s.display_name, s.id) from students s),
+      'medians', (
+        -- the class's median ACTIVE time per step (steps logged without active time are left out)
+        select json_agg(m) from (
+          select lesson, step,
+                 percentile_cont(0.5) within group (order by done_active - arrived_active) as median_seconds,
+                 count(*)::int as samples
+          from steps_done
+          where done_active is not null and arrived_active is not null
+          group by lesson, step
+        ) m),
+      'dues', (
+        select json_agg(json_build_object('lesson', a.lesson_slug, 'due_at', a.due_at) order by a.due_at nulls last)
+        from assignments a where a.class_id = ${classId}::uuid)
+    ))`;
+  // on the pool, never a transaction's handle: the prepared query outlives any transaction
+  return connection()
+    .db.select({ view: statement })
+    .from(classes)
+    .where(eq(classes.id, sql`${classId}::uuid`))
+    .prepare("class_progress");
+}
+
+let prepared: ReturnType<typeof prepareClassProgress> | undefined;
+let preparedFor: unknown;
+
+/** Everything for one class in ONE prepared statement (one round trip, planned once per connection). */
+export async function queryClassProgress(id: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[]; dues: DueRow[] }> {
+  // the handle changes when tests (or a restart of the pool) register another connection
+  if (!prepared || preparedFor !== connection()) {
+    prepared = prepareClassProgress();
+    preparedFor = connection();
+  }
+  const [row] = await prepared.execute({ classId: id, questionOrder: questionOrder() });
+  const view = row?.view;
+  return { rows: view?.students ?? [], medians: view?.medians ?? [], dues: view?.dues ?? [] };
+}
