@@ -6,8 +6,11 @@
  */
 import { percentile } from "./load";
 
-/** The levels tried, in order: 100, 200, 400, 800, then 400 more each time. */
-export function capacityLevels(maxStudents = Infinity): number[] {
+/** Beyond any 2-core server, and beyond what the time cap lets a sweep reach. */
+export const MAX_CAPACITY_LEVEL = 20_000;
+
+/** The levels tried, in order: 100, 200, 400, 800, then 400 more each time, up to `maxStudents`. */
+export function capacityLevels(maxStudents = MAX_CAPACITY_LEVEL): number[] {
   const levels: number[] = [];
   for (let n = 100; n <= maxStudents; n = n < 800 ? n * 2 : n + 400) levels.push(n);
   return levels;

@@ -162,7 +162,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<SweepRe
   const levelMs = Math.max(rampMs, 20_000) + SETTLE_MS + windowMs + 10_000;
   try {
     return await sweep({
-      levels: capacityLevels(options.maxStudents ?? Infinity),
+      levels: capacityLevels(options.maxStudents),
       runLevel,
       levelMs,
       deadline: Date.now() + (options.maxMinutes ?? 15) * 60_000,

@@ -154,7 +154,7 @@ export class StudentScript {
       const assets = [...html.matchAll(/<link[^>]+rel="(?:modulepreload|stylesheet)"[^>]*href="(\/build\/[^"]+)"/g)].map((m) => m[1]!);
       const catalog = [...html.matchAll(/<link[^>]*href="(\/i18n\/[^"]+)"[^>]*data-catalog/g)].map((m) => m[1]!);
       await Promise.all([...new Set([...assets, ...catalog])].map((href) => this.call(href.startsWith("/i18n/") ? "catalog asset" : "static asset", () => this.s.client.get(href))));
-      const version = /"version":"([^"]+)"/.exec(html)?.[1];
+      const version = /"version":\s*"([^"]+)"/.exec(html)?.[1];
       const paths = [...html.matchAll(/<(?:a|form)\b[^>]*data-discover="true"[^>]*>/g)]
         .map((m) => /(?:href|action)="([^"]*)"/.exec(m[0])?.[1])
         .filter((p): p is string => !!p && p.startsWith("/"))

@@ -14,6 +14,12 @@ describe("capacity levels", () => {
     expect(capacityLevels(450)).toEqual([100, 200, 400]);
     expect(capacityLevels(50)).toEqual([]);
   });
+
+  it("ends without a maximum given (the time cap ends the sweep long before)", () => {
+    const levels = capacityLevels();
+    expect(levels.at(-1)).toBe(20_000);
+    expect(levels).toHaveLength(4 + (20_000 - 800) / 400);
+  });
 });
 
 describe("judging a level", () => {
