@@ -28,7 +28,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { lessonProgress } from "../../db/schema";
 import { QUIZ_STEP } from "~/course/lesson-paths";
-import { db, transaction } from "~/utils/db.server";
+import { db, preparedOnce, transaction } from "~/utils/db.server";
 import { logActivities, STEP_DONE_VERB, stepObjectId, type ActivityStatement } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
@@ -61,14 +61,17 @@ function textArray(values: readonly string[]): SQL {
 /** The increment actually added to an existing row: bounded by the time since its last write. */
 const boundedIncrement = sql`least(excluded.active_seconds, greatest(0, ceil(extract(epoch from (now() - lp.updated_at))))::int + ${ELAPSED_SLACK_SECONDS})`;
 
-export async function getProgress(learner: Learner, lessonSlug: string): Promise<ProgressRow | null> {
-  // prepared: postgres.js keeps the plan per connection (drizzle sends unnamed statements otherwise)
-  const [row] = await db()
+// prepared: postgres.js keeps the plan per connection (drizzle sends unnamed statements otherwise)
+const progressQuery = preparedOnce((db) =>
+  db
     .select()
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, learner.id), eq(lessonProgress.lessonSlug, lessonSlug)))
-    .prepare("get_progress")
-    .execute();
+    .where(and(eq(lessonProgress.userId, sql.placeholder("userId")), eq(lessonProgress.lessonSlug, sql.placeholder("lessonSlug"))))
+    .prepare("get_progress"),
+);
+
+export async function getProgress(learner: Learner, lessonSlug: string): Promise<ProgressRow | null> {
+  const [row] = await progressQuery().execute({ userId: learner.id, lessonSlug });
   return row ?? null;
 }
 

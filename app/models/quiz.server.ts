@@ -39,7 +39,7 @@ import {
   type GradedAnswer,
   type StoredAnswer,
 } from "~/course/scoring";
-import { db, transaction } from "~/utils/db.server";
+import { db, preparedOnce, transaction } from "~/utils/db.server";
 import { logActivities } from "./activity.server";
 import { completeStep, QUIZ_STEP, type StepCompletion } from "./progress.server";
 
@@ -153,14 +153,18 @@ async function insertAnswers(learner: Learner, attempt: AttemptKey, answers: rea
 
 /** Every answer of the learner in one lesson, oldest attempt first. */
 export async function listLessonAnswers(learner: Learner, lessonSlug: string): Promise<AnswerRow[]> {
-  return db()
+  return lessonAnswersQuery().execute({ userId: learner.id, lessonSlug });
+}
+
+// planned once per connection, not on every page
+const lessonAnswersQuery = preparedOnce((db) =>
+  db
     .select()
     .from(quizAnswers)
-    .where(and(eq(quizAnswers.userId, learner.id), eq(quizAnswers.lessonSlug, lessonSlug)))
+    .where(and(eq(quizAnswers.userId, sql.placeholder("userId")), eq(quizAnswers.lessonSlug, sql.placeholder("lessonSlug"))))
     .orderBy(asc(quizAnswers.attempt), asc(quizAnswers.createdAt))
-    .prepare("list_lesson_answers") // planned once per connection, not on every page
-    .execute();
-}
+    .prepare("list_lesson_answers"),
+);
 
 export function toStored(row: Pick<AnswerRow, "questionId" | "correct" | "notSure" | "confidence">): StoredAnswer {
   return { questionId: row.questionId, correct: row.correct, notSure: row.notSure, confidence: isConfidence(row.confidence) ? row.confidence : null };

@@ -84,6 +84,8 @@ const EnvSchema = z.object({
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_REQUESTS: flag(true),
+  /** Set only by `npm run bench`: adds /bench/empty, the empty page the lesson page is measured against. */
+  LANTERN_BENCH: flag(false),
   /** This server's address as students and teachers reach it, for printed cards and links. */
   PUBLIC_URL: z
     .url()

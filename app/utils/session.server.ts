@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { schools, sessions, users } from "../../db/schema";
-import { bestEffort, connection, db } from "./db.server";
+import { bestEffort, db, preparedOnce } from "./db.server";
 import { env } from "./env.server";
 import { requestScope } from "./request-scope.server";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.server";
@@ -68,12 +68,8 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
 }
 
 /** Prepared once per connection: PostgreSQL plans it once instead of on every page. */
-let sessionQuery: ReturnType<typeof prepareSessionQuery> | undefined;
-let preparedFor: unknown;
-
-function prepareSessionQuery() {
-  // on the pool, never a transaction's handle: the prepared query outlives any transaction
-  return connection().db
+const sessionQuery = preparedOnce((db) =>
+  db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
@@ -100,18 +96,13 @@ function prepareSessionQuery() {
       ),
     )
     .limit(1)
-    .prepare("session_user");
-}
+    .prepare("session_user"),
+);
 
 async function lookup(request: Request): Promise<SessionUser | null> {
   const token = await sessionTokenOf(request);
   if (!token || token.length > 100) return null;
-  // the handle changes when tests (or a restart of the pool) register another connection
-  if (!sessionQuery || preparedFor !== connection()) {
-    sessionQuery = prepareSessionQuery();
-    preparedFor = connection();
-  }
-  const [row] = await sessionQuery.execute({ tokenHash: hashToken(token), idleMinutes: env().SESSION_IDLE_MINUTES });
+  const [row] = await sessionQuery().execute({ tokenHash: hashToken(token), idleMinutes: env().SESSION_IDLE_MINUTES });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // Only keeps the idle timeout moving: a page that reads must not fail because of it.

@@ -10,6 +10,8 @@ export const BROWSER_ACCEPT_ENCODING = { "accept-encoding": "gzip, deflate, br" 
 
 export interface Throughput {
   requestsPerSecond: number;
+  /** Requests answered in the run. */
+  requests: number;
   p50: number;
   p99: number;
   errors: number;
@@ -26,6 +28,7 @@ export async function hammer(url: string, options: { connections: number; second
   });
   return {
     requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,

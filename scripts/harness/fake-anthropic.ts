@@ -94,6 +94,8 @@ export interface FakeAnthropicOptions {
   models?: readonly FakeModel[];
   /** Delay before each text delta of replies that set none (default 0). */
   tokenDelayMs?: number;
+  /** The reply when nothing is scripted (default: `defaultFakeReply`, an echo of the last user message). */
+  defaultReply?: (lastUserText: string) => string;
   /** Bodies larger than this get 413 request_too_large (default 32 MB, like the real API). */
   maxBodyBytes?: number;
   /** Behave like a local model server (Ollama, llama-server) instead of Anthropic's API. */
@@ -319,7 +321,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       case undefined:
       case "reply": {
         const reply = step ?? { kind: "reply" as const };
-        let chunks = reply.chunks ?? splitIntoFakeTokens(reply.text ?? defaultFakeReply(lastUserText(body)));
+        let chunks = reply.chunks ?? splitIntoFakeTokens(reply.text ?? (options.defaultReply ?? defaultFakeReply)(lastUserText(body)));
         let stopReason = reply.stopReason ?? "end_turn";
         // Like the real model, stop mid-answer when max_tokens runs out (explicit chunk lists
         // are sent as given: a test that lists chunks wants exactly those).

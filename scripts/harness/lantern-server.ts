@@ -30,6 +30,8 @@ export interface LanternServerOptions {
   timeoutMs?: number;
   /** Run from this folder (see snapshotApp) instead of the project root. */
   cwd?: string;
+  /** More flags for Node, after the server's own (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeFlags?: string[];
 }
 
 export interface LanternServer {
@@ -120,7 +122,7 @@ export async function startLanternServer(options: LanternServerOptions): Promise
     env.DATA_DIR = options.dataDir;
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/start.ts", "--no-build"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), "--import", "tsx", "server/start.ts", "--no-build"], {
     cwd: options.cwd ?? ROOT,
     // no NODE_ENV on purpose (see above); ProcessEnv's declaration would demand one
     env: env as unknown as NodeJS.ProcessEnv,
