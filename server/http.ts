@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
 import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
@@ -39,6 +40,7 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
   const root = process.cwd();
   app.use(
     "/build",
+    compressedAssets(path.join(root, "public/build")),
     express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", index: false }),
   );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));

@@ -77,7 +77,7 @@ interface Asking {
   user: Acting;
   locale: Locale;
   now: Date;
-  origin: string | null;
+  originOf: () => Promise<string | null>;
 }
 
 /** Why a request stops before reaching a model, in the student's language, with the HTTP status that says the same. */
@@ -106,13 +106,22 @@ function formRefusal(errors: FieldErrors, locale: Locale): Refusal {
   return refusal("invalid", locale);
 }
 
+/** Tells the school's safeguarding contacts (the flag, then the e-mail when set up). */
+async function raiseAlert({ user, originOf }: Asking, messageId: string): Promise<void> {
+  const origin = await originOf().catch(() => null);
+  await notifySafeguarding(user, messageId, origin);
+}
+
 /** What the pipeline tells its entry point: the stream's events, or a refusal with its HTTP status. */
 export type ExchangeEvent = StreamEvent | { type: "refused"; refusal: Refusal };
 
 export interface ExchangeOptions {
   now?: Date;
-  /** The school's public address, for the link in safeguarding e-mails (decision 017). */
-  origin?: string | null;
+  /**
+   * The school's public address, for the link in safeguarding e-mails (decision 017): looked up
+   * only when an alert is raised, so no other message waits for it before its first token.
+   */
+  originOf?: () => Promise<string | null>;
 }
 
 /**
@@ -124,9 +133,9 @@ export async function* playgroundExchange(
   form: Validated<ExchangeInput>,
   locale: Locale,
   clientGone: AbortSignal,
-  { now = new Date(), origin = null }: ExchangeOptions = {},
+  { now = new Date(), originOf = async () => null }: ExchangeOptions = {},
 ): AsyncGenerator<ExchangeEvent, void> {
-  const asking: Asking = { user, locale, now, origin };
+  const asking: Asking = { user, locale, now, originOf };
   // parse: the route validated the form with its schema (app/forms/playground.server.ts)
   if (!form.ok) return yield* refused(formRefusal(form.errors, locale));
 
@@ -272,7 +281,8 @@ async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> 
  * conversation marked), tell the adults after the answer (never waiting for a mail server), and
  * answer with the support card alone. A regenerate of such a message stores nothing new.
  */
-async function* holdForSupport({ user, origin }: Asking, a: Admitted, s: Screened): AsyncGenerator<StreamEvent, void> {
+async function* holdForSupport(asking: Asking, a: Admitted, s: Screened): AsyncGenerator<StreamEvent, void> {
+  const { user } = asking;
   const { found, input } = a;
   let held: { conversationId: string; messageId: string | null; title: string };
   if (input.regenerate && found) {
@@ -281,7 +291,7 @@ async function* holdForSupport({ user, origin }: Asking, a: Admitted, s: Screene
   } else {
     const stored = await recordPrompt(user, promptRecord(a, s));
     if (!stored) throw new Error("the crisis message could not be stored");
-    setTimeout(() => void notifySafeguarding(user, stored.messageId, origin), 0);
+    setTimeout(() => void raiseAlert(asking, stored.messageId), 0);
     held = stored;
   }
   yield { type: "start", conversationId: held.conversationId, title: held.title, model: input.model };
@@ -359,7 +369,8 @@ interface Turn {
  * Stores the prompt while the upstream request starts (the stream waits for both), so storing it
  * adds nothing to the time to the first token. A new conversation's id is made here.
  */
-function storePrompt({ user, origin }: Asking, a: Admitted, s: Screened): Turn {
+function storePrompt(asking: Asking, a: Admitted, s: Screened): Turn {
+  const { user } = asking;
   const { found, input } = a;
   const conversationId = found?.conversation.id ?? crypto.randomUUID();
   const title = found?.conversation.title ?? titleFrom(a.typed.prompt);
@@ -367,7 +378,7 @@ function storePrompt({ user, origin }: Asking, a: Admitted, s: Screened): Turn {
     ? Promise.resolve(true)
     : recordPrompt(user, { ...promptRecord(a, s), newConversationId: conversationId }).then(
         (row) => {
-          if (row && s.crisis.matched) void notifySafeguarding(user, row.messageId, origin);
+          if (row && s.crisis.matched) void raiseAlert(asking, row.messageId);
           return row !== null;
         },
         (error: unknown) => {
@@ -457,7 +468,8 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
  * reservation back. A reply the reply screen marks as self-harm tells the adults. Returns the
  * exchange's last event: done, or the error in the student's language.
  */
-async function settle({ user, locale, origin }: Asking, a: Admitted, turn: Turn, reservation: Reservation | null, end: Streamed): Promise<StreamEvent> {
+async function settle(asking: Asking, a: Admitted, turn: Turn, reservation: Reservation | null, end: Streamed): Promise<StreamEvent> {
+  const { user, locale } = asking;
   const { status, cost } = settlementOf(end);
   const flags = end.text ? flagKinds(end.text, a.sandbox.policy.blockedTopics) : [];
   const messageId = await transaction(async () => {
@@ -477,7 +489,7 @@ async function settle({ user, locale, origin }: Asking, a: Admitted, turn: Turn,
     return id;
   });
   if (severityOf(flags, { role: "assistant", blocked: false }) === "safeguarding") {
-    void notifySafeguarding(user, messageId, origin);
+    void raiseAlert(asking, messageId);
   }
   if (end.failure === null) return { type: "done", messageId, stopReason: end.stopReason, flagged: flags.length > 0 };
   return {

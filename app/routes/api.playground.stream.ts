@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   gone.addEventListener("abort", onClose, { once: true });
   if (gone.aborted) stop.abort();
   const parsed = validate(ExchangeFormSchema, form);
-  const events = playgroundExchange(user, parsed, locale, stop.signal, { origin: await publicUrlOf(user) });
+  const events = playgroundExchange(user, parsed, locale, stop.signal, { originOf: () => publicUrlOf(user) });
 
   // A refusal is the whole answer, with its HTTP status; anything else starts the stream.
   const first = await events.next();

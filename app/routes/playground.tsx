@@ -131,7 +131,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // context.disconnected, not request.signal: see app/load-context.d.ts
   const gone = context.disconnected ?? request.signal;
   const parsed = validate(ExchangeFormSchema, form);
-  const end = await runToEnd(playgroundExchange(user, parsed, locale, gone, { origin: await publicUrlOf(user) }));
+  const end = await runToEnd(playgroundExchange(user, parsed, locale, gone, { originOf: () => publicUrlOf(user) }));
   // A refused prompt comes back, so the student does not have to type it again.
   const prompt = typeof form.prompt === "string" ? form.prompt : "";
   if (end.refusal) return data({ error: end.refusal.message, prompt }, { status: end.refusal.status });
