@@ -242,6 +242,11 @@ describe("safeguarding flags reach an adult", () => {
     expect(mail.from).toBe("lantern@school.example");
     expect(mail.data).toContain("Safeguarding alert: Mia (Year 8 Blue)");
     expect(mail.data).not.toContain("kill myself"); // no words of the student's in an e-mail
+    // the link leads to the exchange at the school's public address (decision 017), looked up
+    // only now that an alert is raised
+    const { publicUrlOf } = await import("../../app/models/public-url.server");
+    const unfolded = mail.data.replace(/=\r?\n/g, "");
+    expect(unfolded).toContain(`${await publicUrlOf(student)}/teach/classes/`);
     const [message] = await storedMessages(student.id);
     const events = await waitFor(async () => {
       const rows = [...(await flagEvents(message!.id))];
