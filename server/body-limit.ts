@@ -19,6 +19,14 @@ export const MAX_MULTIPART_BYTES = 5_000_000;
 /** A classroom's forms are a few kilobytes each: 24 MB in flight is dozens of large uploads at once. */
 export const MAX_BYTES_IN_FLIGHT = 24_000_000;
 
+/**
+ * A body that stops arriving for this long is dropped, with its connection, and its bytes leave
+ * the in-flight budget: otherwise two dozen stalled uploads could hold the whole budget (and so
+ * refuse every form in the school) for as long as they keep their sockets open. A slow school
+ * network still sends something every few seconds.
+ */
+export const BODY_IDLE_MS = 15_000;
+
 export const TOO_LARGE = Symbol("too large");
 export const SERVER_BUSY = Symbol("server busy");
 /** The client went away before its body was complete: there is no one left to answer. */
@@ -47,6 +55,7 @@ export function readBoundedBody(
   req: IncomingMessage,
   res: ServerResponse,
   limit: number,
+  idleMs = BODY_IDLE_MS,
 ): Promise<Buffer | typeof TOO_LARGE | typeof SERVER_BUSY | typeof CLIENT_GONE> {
   if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve) => {
@@ -63,13 +72,21 @@ export function readBoundedBody(
       chunks.length = 0;
       resolve(outcome);
     };
+    let idle = setTimeout(() => onStalled(), idleMs);
+    const onStalled = () => {
+      stop(CLIENT_GONE);
+      req.socket.destroy();
+    };
     const cleanup = () => {
+      clearTimeout(idle);
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onGone);
       req.off("close", onGone);
     };
     const onData = (chunk: Buffer) => {
+      clearTimeout(idle);
+      idle = setTimeout(() => onStalled(), idleMs);
       received += chunk.length;
       if (received > limit || bytesInFlight + chunk.length > MAX_BYTES_IN_FLIGHT) {
         req.pause();

@@ -6,8 +6,17 @@
 import { z } from "zod";
 import { MAX_CHARS } from "~/utils/form-limits";
 
+/**
+ * Browsers send a textarea's line breaks as CRLF, while its maxlength counted them as one
+ * character: count them as the student saw them, or a box filled to its limit is refused.
+ */
+const asTyped = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n?/g, "\n") : v);
+
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().max(max, "playground.refused.too_long").optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : asTyped(v)),
+    z.string().max(max, "playground.refused.too_long").optional(),
+  );
 const optionalNumber = (schema: z.ZodNumber) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
 
@@ -15,7 +24,7 @@ export const ExchangeFormSchema = z
   .object({
     intent: z.enum(["send", "regenerate"]).default("send"),
     conversationId: z.preprocess((v) => (v === "" ? undefined : v), z.uuid().optional()),
-    prompt: z.string().default(""),
+    prompt: z.preprocess(asTyped, z.string().default("")),
     model: z.string().trim().min(1).max(100),
     system: optionalText(MAX_CHARS.systemPrompt),
     temperature: optionalNumber(z.number().min(0).max(1)),

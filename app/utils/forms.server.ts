@@ -27,13 +27,18 @@ export async function readForm(request: Request): Promise<FormData> {
 
 /** Form fields as a plain object; repeated fields become arrays. */
 export function formObject(form: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
+  // A Map, then own properties: a field named "__proto__" stays a field. Repeats are appended in
+  // place — copying the list for every repeat made 15,000 repeats of one name (a 45 KB anonymous
+  // post) take 18 s of the server's only thread.
+  const fields = new Map<string, string | string[]>();
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") continue;
-    const prev = out[key];
-    out[key] = prev === undefined ? value : [...[prev].flat(), value];
+    const prev = fields.get(key);
+    if (prev === undefined) fields.set(key, value);
+    else if (Array.isArray(prev)) prev.push(value);
+    else fields.set(key, [prev, value]);
   }
-  return out;
+  return Object.fromEntries(fields);
 }
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
@@ -50,7 +55,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
 }
 
 function isKey(message: string): boolean {
-  return /^[a-z]+(\.[A-Za-z0-9]+)+$/.test(message);
+  return /^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(message);
 }
 
 /**

@@ -174,3 +174,27 @@ describe("ReplyMarkdown: raw HTML is text", () => {
     }
   });
 });
+
+describe("ReplyMarkdown: shapes that broke pages", () => {
+  it("an image inside a link is its description inside the one link (no link in a link)", () => {
+    const out = dom("[![build passing](https://e.org/badge.png)](https://e.org/)");
+    expect(out.querySelectorAll("a a")).toHaveLength(0);
+    const links = [...out.querySelectorAll("a")];
+    expect(links).toHaveLength(1);
+    expect(links[0]!.getAttribute("href")).toBe("https://e.org/");
+    expect(links[0]!.textContent).toBe("build passing");
+  });
+
+  it("footnote links lead to their notes", () => {
+    const out = dom("A claim.[^1]\n\n[^1]: The source.");
+    const ref = out.querySelector('a[href^="#"]')!;
+    const target = ref.getAttribute("href")!.slice(1);
+    expect(out.querySelector(`[id="${target}"]`)).not.toBeNull();
+  });
+
+  it("a reply of thousands of lines is shown as plain text, not parsed", () => {
+    const out = dom("a\n=\n".repeat(2000));
+    expect(out.querySelector("h3")).toBeNull();
+    expect(out.querySelector(".md-plain")).not.toBeNull();
+  });
+});

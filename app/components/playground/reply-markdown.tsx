@@ -19,7 +19,7 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import { useT } from "~/i18n/use-t";
 
-type HastNode = { type: string; value?: string; children?: HastNode[] };
+type HastNode = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: HastNode[] };
 
 /** react-markdown keeps HTML as `raw` nodes, which the sanitizer would drop: turn them into text. */
 function rawHtmlAsText() {
@@ -30,8 +30,27 @@ function rawHtmlAsText() {
   return visit;
 }
 
+/**
+ * An image inside a link (`[![alt](img)](url)`, a common badge) would become a link inside a
+ * link — invalid HTML the browser re-nests, so hydration fails and React re-renders the page:
+ * there the image is just its description, inside the one link.
+ */
+function imagesInLinksAsText() {
+  const visit = (node: HastNode, inLink: boolean) => {
+    node.children = node.children?.map((child) =>
+      inLink && child.type === "element" && child.tagName === "img"
+        ? { type: "text", value: String(child.properties?.alt ?? "") }
+        : child,
+    );
+    node.children?.forEach((child) => visit(child, inLink || (child.type === "element" && child.tagName === "a")));
+  };
+  return (tree: HastNode) => visit(tree, false);
+}
+
 const schema = {
   ...defaultSchema,
+  // remark-gfm's footnotes are already named `user-content-…`; a second prefix broke their links
+  clobberPrefix: "",
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"], src: ["http", "https"] },
 };
 
@@ -116,10 +135,18 @@ const components: Components = {
  */
 const MAX_NESTING = 32;
 const MAX_EMPHASIS_MARKS_PER_BLOCK = 1_000;
+/**
+ * Every page of a conversation renders its replies on the server: 2,000 setext headings in an
+ * 8 KB reply took about a second each, and twenty of them stalled the server. No real reply has
+ * this many lines (a long answer is a few hundred).
+ */
+const MAX_LINES = 400;
 const CONTAINER_PREFIX = /^[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*/;
 
 function tooDeepForMarkdown(text: string): boolean {
-  for (const line of text.split("\n")) {
+  const lines = text.split("\n");
+  if (lines.length > MAX_LINES) return true;
+  for (const line of lines) {
     let depth = Math.floor((/^[ \t]*/.exec(line)![0].length) / 2);
     for (let rest = line, m = CONTAINER_PREFIX.exec(rest); m && m[0].length > 0; m = CONTAINER_PREFIX.exec(rest)) {
       if (++depth > MAX_NESTING) return true;
@@ -137,7 +164,7 @@ function tooDeepForMarkdown(text: string): boolean {
 }
 
 const remarkPlugins = [remarkGfm];
-const rehypePlugins = [rawHtmlAsText, [rehypeSanitize, schema]] as NonNullable<ComponentProps<typeof Markdown>["rehypePlugins"]>;
+const rehypePlugins = [rawHtmlAsText, [rehypeSanitize, schema], imagesInLinksAsText] as NonNullable<ComponentProps<typeof Markdown>["rehypePlugins"]>;
 
 /** Memoised: while one reply streams, the others are not parsed again. */
 export const ReplyMarkdown = memo(function ReplyMarkdown({ text }: { text: string }) {
