@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { noteRequestError } from "./utils/database-health.server";
@@ -66,5 +66,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // A lost database connection marks the database down: this request and the next ones get
   // the "back in a moment" page (server/remix-handler.ts).
   noteRequestError(request, error);
+  // A 4xx Remix raises itself (a POST to a page with no action: 405; a bad method) is the
+  // client's mistake, answered with the error page: a stack trace per request would let anyone
+  // fill the log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(`error ${request.method} ${new URL(request.url).pathname}:`, error);
 }
