@@ -9,11 +9,15 @@
  * together form a number whose shape is unmistakable — a mainland resident ID (check digit,
  * region, birth date), a mainland or Taiwan mobile, a Taiwan, Hong Kong or Macau ID. That is how
  * "my ID is 110105 1949" + "12310021" is caught, while "in 1998" + "2024 was…" is not.
+ * A keyword at the end of one part may also announce a value at the start of the next ("my qq is"
+ * + "123456789"): that is found by screening the joint, keeping only what lies wholly in the next
+ * part and was not found in it alone, so the keyword, not a neighbouring number, made it.
  *
  * Model replies are not part of it: they were not typed by the student, and a phone number a
  * model invented in a story must not lock the student out of their conversation.
  */
-import { foldForPersonalData, originalSpan, type MappedText } from "./normalize-text";
+import { foldForScreening } from "./digit-disguises";
+import { originalSpan, type MappedText } from "./normalize-text";
 import {
   findBlockedTopics,
   findPersonalDataIn,
@@ -45,14 +49,14 @@ export type ContextScreenResult = { ok: true } | { ok: false; findings: ContextF
 export function screenContext(parts: readonly ContextPart[], policy: ScreeningPolicy): ContextScreenResult {
   const findings: ContextFinding[] = [];
   // Each part is folded once, for its own detectors and for the joints.
-  const folded = parts.map((part) => foldForPersonalData(part.text));
+  const folded = parts.map((part) => foldForScreening(part.text));
   parts.forEach((part, i) => {
     const found = [...findPersonalDataIn(folded[i]!, part.text), ...findBlockedTopics(part.text, policy.blockedTopics)];
     for (const f of found) findings.push({ ...f, part: i, source: part.source, split: false });
   });
   // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
   // number by its keyword): the split finding says more, so it replaces the overlapping one.
-  for (const f of findSplitAcrossParts(parts, folded)) {
+  for (const f of [...findSplitAcrossParts(parts, folded), ...findAnnouncedAcrossParts(parts)]) {
     const overlapping = (k: ContextFinding) =>
       !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
     for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);
@@ -60,6 +64,31 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
   }
   findings.sort((a, b) => a.part - b.part || a.index - b.index);
   return findings.length === 0 ? { ok: true } : { ok: false, findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A keyword in one part announcing a value in the next
+
+/** How much of each side of a joint is screened: a keyword phrase and a value fit in it. */
+const JOINT_REACH = 60;
+
+function findAnnouncedAcrossParts(parts: readonly ContextPart[]): ContextFinding[] {
+  const found: ContextFinding[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    const tail = parts[i - 1]!.text.slice(-JOINT_REACH);
+    const head = parts[i]!.text.slice(0, JOINT_REACH);
+    if (!tail.trim() || !head.trim()) continue;
+    const offset = tail.length + 1;
+    const alone = findPersonalDataIn(foldForScreening(head), head);
+    const joined = `${tail} ${head}`;
+    for (const f of findPersonalDataIn(foldForScreening(joined), joined)) {
+      if (f.index < offset) continue;
+      const index = f.index - offset;
+      if (alone.some((a) => index < a.index + a.match.length && a.index < index + f.match.length)) continue;
+      found.push({ ...f, index, part: i, source: parts[i]!.source, split: true });
+    }
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

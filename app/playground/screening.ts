@@ -12,7 +12,8 @@
  * prices, token counts, dates, versions and join codes must pass, because a screen that cries
  * wolf teaches students to ignore it.
  */
-import { foldForPersonalData, foldForWords, originalSpan, type MappedText } from "./normalize-text";
+import { foldForScreening } from "./digit-disguises";
+import { foldForWords, originalSpan, type MappedText } from "./normalize-text";
 
 export type PersonalDataKind =
   | "email"
@@ -127,7 +128,7 @@ const ACCOUNT_APPS_ADD = String.raw`${ACCOUNT_APPS_EN}|line`;
 const ACCOUNT_APPS_ZH = String.raw`qq|QQ|扣扣|企鹅号|企鵝號|微信|威信|薇信|微訊|v信|V信|抖音|快手|微博|小红书|小紅書|b站|B站|推特|脸书|臉書`;
 /** Words after "my snap is" that are not a name: "my insta is private", "add me on line later". */
 const NOT_A_HANDLE =
-  /^(?:a|an|the|is|am|are|was|on|in|at|to|and|or|but|so|too|also|just|not|no|yes|private|public|down|broken|banned|blocked|deleted|hacked|new|old|boring|cool|fun|great|good|bad|fine|better|worse|same|please|pls|plz|now|later|soon|today|tomorrow|tonight|sometime|maybe|if|because|cuz|lol|lmao|haha|bro|too|really|very|full|empty|dead|gone|here|there|it|this|that|mine|yours|account|app|name|id|username|handle|number|what|why|how|when|where|who|which|for|with|from|by|of|me|you|him|her|them|us|we|they|i|he|she|ok|okay|idk|everything|nothing|something)$/i;
+  /^(?:a|an|the|is|am|are|was|on|in|at|to|and|or|but|so|too|also|just|not|no|yes|private|public|down|broken|banned|blocked|deleted|hacked|new|old|boring|cool|fun|great|good|bad|fine|better|worse|same|please|pls|plz|now|later|soon|today|tomorrow|tonight|sometime|maybe|if|because|cuz|lol|lmao|haha|bro|too|really|very|full|empty|dead|gone|here|there|it|this|that|mine|yours|account|app|name|id|username|handle|number|what|why|how|when|where|who|which|for|with|from|by|of|me|you|him|her|them|us|we|they|i|he|she|ok|okay|idk|everything|nothing|something|about|around|like|every|since|until|than|all|some|more|less)$/i;
 
 function looksLikeHandle(value: string): boolean {
   const handle = value.replace(/^@/, "");
@@ -136,24 +137,50 @@ function looksLikeHandle(value: string): boolean {
   return /[A-Za-z]/.test(handle) || (/^\d+$/.test(handle) && between(handle.length, 5, 12));
 }
 
+const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const SPELLED_DIGIT = String.raw`(?:(?:double|triple)\s+)?(?:${DIGIT_WORDS.join("|")}|oh|nought|\d)`;
+
+function spelledDigits(words: string): string {
+  let digits = "";
+  let repeat = 1;
+  for (const word of words.toLowerCase().split(/[\s,.-]+/).filter(Boolean)) {
+    if (word === "double" || word === "triple") {
+      repeat = word === "double" ? 2 : 3;
+      continue;
+    }
+    const digit = /^\d$/.test(word) ? word : word === "oh" || word === "nought" ? "0" : String(DIGIT_WORDS.indexOf(word));
+    digits += digit.repeat(repeat);
+    repeat = 1;
+  }
+  return digits;
+}
+
+function isSpelledPhoneNumber(match: string): boolean {
+  const digits = spelledDigits(match);
+  const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
+  const counting = steps.every((s) => s === 1) || steps.every((s) => s === -1);
+  return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
+}
+
 const DETECTORS: Detector[] = [
   {
     // "my snap is lily.k", "add me on insta @lily_k", "follow me on ig", "my discord is lily#1234",
-    // "LINE ID: lily0815", "qq: 123456789".
+    // "LINE ID: lily0815", "qq: 123456789", "my wechat id lily0815" (no verb).
     kind: "account",
     pattern: new RegExp(
-      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：])\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
+      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:my|our)\s+(?:${ACCOUNT_APPS_EN})\s+(?:id|username|user\s?name|handle|number|account|acc|code|tag)\s+|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：])\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
       "giud",
     ),
     group: 1,
     accept: looksLikeHandle,
   },
   {
-    // 我的QQ是123456789, 加我微信 lily0815, 微信号：wxid_abc, 扣扣 123456789, 我嘅微訊號係…
+    // 我的QQ是123456789, 加我微信 lily0815, 微信号：wxid_abc, 扣扣 123456789, 我嘅微訊號係…,
+    // "q q 123456789" spaced out, 加我v lily0815 (v for 微信 right after 加我).
     // A Latin name run on into more letters ("QQaaa") is a word, not a name and a handle.
     kind: "account",
     pattern: new RegExp(
-      String.raw`(?:${ACCOUNT_APPS_ZH}|[vVwW][xX](?=号|號))(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
+      String.raw`(?:${ACCOUNT_APPS_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
       "gud",
     ),
     group: 1,
@@ -331,14 +358,35 @@ const DETECTORS: Detector[] = [
     // are not everyday words ("3 on the way" must pass), and a street word.
     kind: "street_address",
     pattern: new RegExp(
-      String.raw`(?<![\w.])\d{1,5}[A-Za-z]?(?:[\-/]\d{1,5}[A-Za-z]?)?,?\s+(?:${NAME_WORD}\s+){0,3}${NAME_WORD}\s+(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|close|crescent|highway|hwy|parkway|pkwy|square|sq)\b\.?`,
+      String.raw`(?<![\w.])\d{1,5}[A-Za-z]?(?:[\-/]\d{1,5}[A-Za-z]?)?,?\s+(?:${NAME_WORD}\s+){0,3}${NAME_WORD}\s+(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|close|crescent|gardens|gdns|grove|mews|highway|hwy|parkway|pkwy|square|sq)\b\.?`,
       "giu",
     ),
   },
   {
-    // UK postcode, written with its space and in capitals: SW1A 1AA (join codes have no space).
+    // UK postcode, written with its space and in capitals: SW1A 1AA.
     kind: "street_address",
     pattern: /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}(?![A-Za-z0-9])/g,
+  },
+  {
+    // UK postcode run together, SW1A1AA. A class join code is 6 characters without 0, 1, I, L or
+    // O (join-code.ts), so 5 or 7 characters, or 6 holding one of those, cannot be a join code.
+    kind: "street_address",
+    pattern: /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}(?![A-Za-z0-9])/g,
+    accept: (m) => m.length === 7,
+  },
+  {
+    // Any postcode a keyword announces, in any case: "my postcode is sw1a 1aa".
+    kind: "street_address",
+    pattern: /\b(?:post\s?code|postal\s+code|zip(?:\s?code)?)\b[^\d\n.!?]{0,20}?\b([A-Za-z]{1,2}\d[A-Za-z\d]?\s?\d[A-Za-z]{2})(?![A-Za-z0-9])/giud,
+    group: 1,
+  },
+  {
+    // A phone number spelled out digit by digit: "one three eight one two three…", "seven seven
+    // oh oh nine…", "double seven…". Nobody writes seven digits out one word at a time except to
+    // slip them past a screen; counting ("one two three … nine") and repeats ("oh oh oh") pass.
+    kind: "phone",
+    pattern: new RegExp(String.raw`\b${SPELLED_DIGIT}(?:[\s,.\-]{1,3}${SPELLED_DIGIT}){5,}\b`, "giu"),
+    accept: isSpelledPhoneNumber,
   },
   {
     // 人民路123号, 忠孝東路四段123巷4弄5號, 彌敦道123號 — not 一路/思路/知道/频道… followed by "3号".
@@ -392,7 +440,7 @@ const DETECTORS: Detector[] = [
 const ADDRESS_LEAD_IN = /^(?:我们|我們|我家|我的|我|他们|他們|他家|她家|他|她|家|住址|地址|住|在|是|于|於|的|就)+/u;
 
 export function findPersonalData(text: string): Finding[] {
-  return findPersonalDataIn(foldForPersonalData(text), text);
+  return findPersonalDataIn(foldForScreening(text), text);
 }
 
 /** Runs every detector on folded text; findings are reported as spans of the original text. */

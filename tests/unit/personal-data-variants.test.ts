@@ -411,3 +411,65 @@ describe("folding", () => {
     expect(digitValue("९")).toBe(9);
   });
 });
+
+/** Found by a reviewer: each reached the model before the screen learned it. */
+describe("reviewer's bypasses", () => {
+  it.each([
+    ["my phone is one three eight one two three four five six seven eight", "phone"],
+    ["seven seven zero zero nine zero zero one two three", "phone"],
+    ["seven seven oh oh nine oh oh one two three", "phone"],
+    ["double seven zero zero nine zero zero one two three", "phone"],
+    ["the number: 1 3 8 - 1 2 3 4 - 5 6 7 8", "cn_mobile"],
+    ["1З812345678", "cn_mobile"],
+    ["1з8123456I8", "cn_mobile"],
+    ["call 139О1234567", "cn_mobile"],
+    ["q q 123456789", "account"],
+    ["加我v lily0815", "account"],
+    ["my wechat id lily0815", "account"],
+    ["SW1A1AA", "street_address"],
+    ["my postcode is sw1a 1aa", "street_address"],
+    ["I live at flat 3, 12 Elm Gardens", "street_address"],
+    ["14 Oak Grove", "street_address"],
+  ] as const)("%s → %s", (text, kind) => {
+    const result = screenPrompt(text, NO_TOPICS);
+    expect(result.ok ? [] : result.findings.map((f) => f.kind)).toContain(kind);
+  });
+
+  it.each([
+    "I got 12 out of 20",
+    "I'm in year 8",
+    "music from the 1990s",
+    "see page 138",
+    "1 3 8 12",
+    "one two three four five six seven eight nine",
+    "one or two of them, maybe three",
+    "oh no, oh well",
+    "the 2 - 1 win and a 3 - 0 loss",
+    "2023 - 2024",
+    "join code AB23CD",
+    "I walked 10 min to the park",
+    "my wechat id is private",
+    "IO is input and output",
+  ])("%s passes", (text) => {
+    expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
+  });
+
+  it("an account app in one message and its number in the next is blocked", () => {
+    const result = screenContext(
+      [
+        { source: "history", text: "my qq is" },
+        { source: "prompt", text: "123456789" },
+      ],
+      NO_TOPICS,
+    );
+    expect(result.ok ? [] : result.findings.map((f) => [f.source, f.kind, f.split])).toContainEqual(["prompt", "account", true]);
+  });
+
+  it("a keyword at the end of one message does not reach into an unrelated count", () => {
+    const parts: ContextPart[] = [
+      { source: "history", text: "how many people use qq" },
+      { source: "prompt", text: "about 12 of my friends" },
+    ];
+    expect(screenContext(parts, NO_TOPICS)).toEqual({ ok: true });
+  });
+});

@@ -24,6 +24,11 @@ const INPUTS: [string, string][] = [
   ["zero-width spaces", "\u200B".repeat(4000)],
   ["emoji", "😀".repeat(2000)],
   ["Arabic-Indic digits", "١".repeat(4000)],
+  ["spelled-out digits", "one two ".repeat(500)],
+  ["doubled spelled digits", "double seven, ".repeat(300)],
+  ["look-alike digit runs", "1З0lI".repeat(800)],
+  ["spaced dashed digits", "1 - 2 ".repeat(700)],
+  ["an account keyword at every joint", "my qq is ".repeat(400)],
 ];
 
 it.each(INPUTS)("%s is screened quickly", (_name, text) => {
