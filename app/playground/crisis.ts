@@ -8,7 +8,10 @@
  * Matching is on a normalised text: Unicode NFKC (full-width letters and digits become ASCII),
  * lower case, format and zero-width characters removed, curly apostrophes straightened and
  * dropped ("don't" → "dont"), look-alike digits inside words read as letters ("k1ll" → "kill"),
- * letters spelled out with spaces joined ("k i l l" → "kill"), and whitespace collapsed. Chinese
+ * look-alike letters read as Latin (Cyrillic і, dotless ı, "kiII", "d!e"; foldLookalikeLetters),
+ * "2" after an intent word read as "to", letters spelled out with spaces joined ("k i l l" →
+ * "kill"), and whitespace collapsed; a few disclosures typed as one word ("iwanttodie") are
+ * matched against whole words. Chinese
  * rules match a copy without any spaces in which the traditional characters the rules use are
  * folded to simplified, so one rule covers 简体 and 繁體.
  *
@@ -19,7 +22,7 @@
  */
 
 import { CRISIS_FLAG_PREFIX } from "~/models/severity";
-import { foldForWords } from "./normalize-text";
+import { foldForWords, foldLookalikeLetters } from "./normalize-text";
 
 export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
 
@@ -48,7 +51,13 @@ interface Rule {
 // English (matched on the spaced, normalised text)
 
 const MYSELF = String.raw`(?:my\s?self|myslef|mysef|meself|mself)`;
-const SUICIDE_WORD = String.raw`(?:suicide|sucide|suicde|suiside|suicied|sewerslide)`;
+const SUICIDE_WORD = String.raw`(?:suicide|sucide|suicde|suiside|suicied|sewer\s?slide)`;
+/** "I have", typed every way ("i have", "ive", "i ve"). */
+const I_HAVE = String.raw`(?:i have|ive|i ve)`;
+/** Games where dying is the point of the sentence, not the student. */
+const IN_A_GAME = String.raw`in (?:the|a|this|that|my) game|in (?:minecraft|fortnite|roblox|among us|hardcore|valorant|terraria)`;
+/** Medicines a student could overdose on, by their everyday names. */
+const MEDS = String.raw`(?:pills?|tablets?|meds|medicine|medication|painkillers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping pills|antidepressants|insulin)`;
 const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|planning|decided|will|might|should|need|try|trying|tryna|thinking about|think about|thought about|urge|urges)`;
 
 const EN: Rule[] = [
@@ -59,7 +68,7 @@ const EN: Rule[] = [
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
-    pattern: /\b(?:want|wanna|wan|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:die|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/,
+    pattern: /\b(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:die|dle|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/,
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -80,7 +89,7 @@ const EN: Rule[] = [
   {
     id: "en.suicide.not-be-here",
     category: "suicide",
-    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))/,
+    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))|\b(?:want|wanna|wish i could|just want) (?:to )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
   },
   { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
   { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
@@ -88,10 +97,18 @@ const EN: Rule[] = [
   { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose|od|take all (?:my|the) pills|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
   { id: "en.suicide.should-die", category: "suicide", pattern: /\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b(?!\s(?:laughing|of|from|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/ },
   { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
-  { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\bi (?:have |had |ve )?(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
+  { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\b(?:${I_HAVE} |i had |i )(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
   { id: "en.suicide.pills-many", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\w+ ){0,2}(?:\d{2,}|bottle|all|too many|lots|lot|loads|bunch|handful|whole|every)(?: \w+){0,4} (?:pills|tablets|meds|medicine|painkillers)\b/ },
   { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\b(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs)\b/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
+  // Asking for a method or the means: a question about how to die is a disclosure.
+  { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
+  { id: "en.suicide.painless-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:painless|least painful|peaceful|easiest|quickest|fastest|best|quietest|quick|easy) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill ${MYSELF}|end my life|end it all|commit ${SUICIDE_WORD}|${SUICIDE_WORD})\b(?!\s(?:${IN_A_GAME}))|\bhow (?:to|do i|can i|should i) (?:die|kill ${MYSELF}) (?:painlessly|peacefully|quickly|without (?:pain|it hurting))\b`) },
+  { id: "en.suicide.noose", category: "suicide", pattern: /\b(?:tie|tying|tied|make|making|made|knot|hang|put up) (?:a |the |my )?noose\b/ },
+  { id: "en.suicide.take-them-all", category: "suicide", pattern: new RegExp(String.raw`\b${MEDS}\b.{0,80}\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:take|swallow|down) (?:them all|all of them|it all|the (?:whole|entire) (?:bottle|box|pack|packet))\b`) },
+  { id: "en.suicide.only-option", category: "suicide", pattern: new RegExp(String.raw`\b(?:${SUICIDE_WORD}|dying|death|killing ${MYSELF}|ending (?:it|my life))\s(?:is|seems|feels like|looks like)\s(?:\w+\s){0,2}(?:only|last|best) (?:option|way out|choice|answer|solution|way)\b|\bthe only (?:option|way out|answer|solution) (?:left )?is (?:to )?(?:${SUICIDE_WORD}|die|death|kill ${MYSELF}|end (?:it|my life))\b`) },
+  // Slang made to get past filters: it is only ever used to mean suicide.
+  { id: "en.suicide.slang", category: "suicide", pattern: /\b(?:sewer\s?slide|sewer\s?side|kermit\s(?:sewer\s?slide|suicide|sewer))\b/ },
   // self-harm
   {
     id: "en.self-harm.hurt-myself",
@@ -99,7 +116,7 @@ const EN: Rule[] = [
     pattern: new RegExp(String.raw`\b(?:${INTENT}|keep|still|started|start|been|sometimes|again|cant stop)\s(?:to\s)?(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving|hit|hitting)\s${MYSELF}\b`),
   },
   { id: "en.self-harm.cut-again", category: "self_harm", pattern: new RegExp(String.raw`\b(?:i|ive|i have)\s(?:been\s)?(?:cut|cutting|burnt|burned|hurt|hurting)\s${MYSELF}\s(?:again|on purpose|to feel|because|when)\b`) },
-  { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\bi (?:have |ve )?been cutting(?: again)?$`) },
+  { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\b(?:${I_HAVE} |i )been cutting(?: again\b|$)`) },
   { id: "en.self-harm.wrists", category: "self_harm", pattern: /\b(?:cut|cutting|cuts on|scars on|slit|slitting)\s(?:my)\s(?:wrists?|arms?|legs?|thighs?|skin)\b/ },
   { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|sh again)\b/ },
   // abuse
@@ -134,18 +151,35 @@ const EN: Rule[] = [
   { id: "en.danger.threat", category: "danger", pattern: /\bthreaten(?:s|ed|ing)? to (?:kill|hurt|beat|stab|shoot) me\b|\b(?:said|says|told me) (?:that )?(?:he|she|they)(?:ll| will| would| is going to| is gonna| are going to) (?:kill|hurt|beat|stab|shoot) me\b|\b(?:scared|afraid|terrified) (?:that )?(?:hes|shes|theyre|he is|she is|they are|he will|she will|hell|shell|my \w+ (?:is|will)) (?:going to |gonna |will )?(?:hurt|hit|kill|beat|stab) me\b|\b(?:has|got|with) a (?:gun|knife) (?:and|in my house|at my school|at school|outside)\b/ },
 ];
 
+/**
+ * Disclosures typed as one word ("iwanttodie", "killmyself"), matched against each whole word
+ * only, so a longer word that merely contains one ("iwanttodiet") is not read as it.
+ */
+const EN_RUN_TOGETHER: Rule[] = [
+  {
+    id: "en.suicide.run-together",
+    category: "suicide",
+    pattern: /^(?:i|im|ijust|just)?(?:want|wanna|wana|wnat|gonna|goingto)(?:to)?(?:die+|bedead|killmyself|endmylife|endit(?:all)?|unalivemyself|commitsuicide)$|^(?:i)?(?:kill|kil)(?:my|me)s[e]?lf$|^idontwantto(?:live|behere|exist)(?:anymore)?$/,
+  },
+];
+
 // ---------------------------------------------------------------------------------------------
 // Chinese (matched on the compact text: no spaces, traditional folded to simplified)
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))/ },
-  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
+  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
   { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去)(?:了)?(?:就)?(?:不要|再也不|永远不)(?:要)?醒/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
   { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀(?!的(?:角色|人物|主角|情节))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
-  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|吃安眠药|吞安眠药|吃(?:一整瓶|一堆|很多|好多)药|烧炭)|(?:吃|吞)(?:了|咗)(?:一整瓶|整瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?(?:安眠|止痛)?药/ },
+  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|从[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台]?(?:上)?跳下)|(?:吃|吞)(?:了|咗)(?:一整瓶|整瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
+  // 自我了断 (to end oneself) is unambiguous after an intent word.
+  { id: "zh.suicide.end-oneself", category: "suicide", pattern: /(?:想|要|打算|准备|决定|只能|干脆|不如)(?:去)?自我了(?:断|结)/ },
+  // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
+  // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
+  { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
   { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|我想消失(?:$|[了。!！…]|,|，)/ },
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /没有我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // self-harm
@@ -181,7 +215,7 @@ const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "
 
 /** The text as the English rules see it. */
 export function normaliseForCrisis(text: string): string {
-  let s = text.normalize("NFKC").toLowerCase();
+  let s = foldLookalikeLetters(text.normalize("NFKC")).toLowerCase();
   s = s.replace(/\p{Cf}/gu, "");
   s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4']/g, "");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
@@ -191,6 +225,8 @@ export function normaliseForCrisis(text: string): string {
   // Punctuation between letters is a space ("self-harm", "end.my.life"); repeated letters stay.
   s = s.replace(/[^\p{L}\p{N}\s]+/gu, " ");
   s = s.replace(/\s+/g, " ").trim();
+  // "2" as "to" after an intent word ("i want 2 die").
+  s = s.replace(/\b(want|wanna|going|gonna|need|ready|about|trying|try|plan|planning|deserve|wish i could) 2 (?=[a-z])/g, "$1 to ");
   // Letters spelled out one by one ("k i l l m y s e l f", "k m s") become one word.
   s = s.replace(/\b(?:[a-z] ){2,}[a-z]\b/g, (run) => run.replace(/ /g, ""));
   return s;
@@ -217,6 +253,14 @@ export function detectCrisis(text: string): CrisisResult {
   for (const rule of EN) {
     const found = rule.pattern.exec(spaced);
     if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+  }
+  for (const word of spaced.split(" ")) {
+    if (word.length < 8) continue;
+    for (const rule of EN_RUN_TOGETHER) {
+      if (rule.pattern.test(word) && !matches.some((m) => m.rule === rule.id)) {
+        matches.push({ category: rule.category, rule: rule.id, text: word });
+      }
+    }
   }
   if (/\p{Script=Han}/u.test(compact)) {
     for (const rule of ZH) {

@@ -243,8 +243,22 @@ const CONFUSABLES: Record<string, string> = {
   а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y",
   х: "x", ѕ: "s", і: "i", ї: "i", ј: "j", ԁ: "d", ɡ: "g", ԛ: "q", ԝ: "w", ʏ: "y", ɪ: "i",
   α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u",
-  χ: "x", ω: "w", ς: "s", ℓ: "l",
+  χ: "x", ω: "w", ς: "s", ℓ: "l", ı: "i",
 };
+
+/**
+ * Letters disguised as other letters, folded for word rules that read plain text rather than a
+ * mapped one (crisis detection): a capital I right after a small letter is an l ("kiII" → "kill";
+ * a word that starts with I, like "Im" or "AI", is left alone), "!" and "|" between two letters
+ * are an i and an l ("d!e", "k|ll"), and Cyrillic and Greek look-alikes and the dotless ı are
+ * Latin. Case is otherwise kept; the caller lowers it.
+ */
+export function foldLookalikeLetters(text: string): string {
+  const s = text
+    .replace(/(?<=\p{Ll})I+/gu, (run) => "l".repeat(run.length))
+    .replace(/(?<=[a-zA-Z\u00C0-\u024F\u0370-\u04FF])[!|](?=[a-zA-Z\u00C0-\u024F\u0370-\u04FF])/gu, (c) => (c === "!" ? "i" : "l"));
+  return [...s].map((ch) => CONFUSABLES[ch] ?? CONFUSABLES[ch.toLowerCase()] ?? ch).join("");
+}
 
 /**
  * Traditional characters to Simplified, one character for one (opencc's character table, about
