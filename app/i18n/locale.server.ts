@@ -24,8 +24,13 @@ export async function resolveLocale(request: Request, userLocale?: string | null
   if (isLocale(fromQuery)) {
     return { locale: fromQuery, setCookie: await rememberLocale(fromQuery) };
   }
-  const fromCookie: unknown = await langCookie.parse(request.headers.get("Cookie"));
+  const cookies = request.headers.get("Cookie");
+  const fromCookie: unknown = await langCookie.parse(cookies);
   if (isLocale(fromCookie)) return { locale: fromCookie, setCookie: null };
+  // A choice remembered before cookies were written by createCookie holds the bare name
+  // ("zh-Hans"): honour it, and rewrite it in the current form.
+  const earlier = /(?:^|;\s*)lantern_lang=([\w-]+)(?:;|$)/.exec(cookies ?? "")?.[1];
+  if (isLocale(earlier)) return { locale: earlier, setCookie: await rememberLocale(earlier) };
   if (isLocale(userLocale)) return { locale: userLocale, setCookie: null };
   return { locale: negotiateAcceptLanguage(request.headers.get("Accept-Language")), setCookie: null };
 }

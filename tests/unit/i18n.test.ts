@@ -127,6 +127,10 @@ describe("locale negotiation", () => {
     expect((await resolveLocale(req("/", { "Accept-Language": "en" }), "zh-Hans")).locale).toBe("zh-Hans");
     expect((await resolveLocale(req("/", { "Accept-Language": "zh-TW" }), null)).locale).toBe("zh-Hant");
     expect(await resolveLocale(req("/?lang=klingon", { "Accept-Language": "zh-TW" }), null)).toEqual({ locale: "zh-Hant", setCookie: null });
+    // a choice remembered before the cookie helpers (the bare name) still counts, and is rewritten
+    const earlier = await resolveLocale(req("/", { Cookie: "lantern_lang=zh-Hans", "Accept-Language": "en" }), "en");
+    expect(earlier.locale).toBe("zh-Hans");
+    expect((await resolveLocale(req("/", { Cookie: earlier.setCookie!.split(";")[0]! }), "en")).locale).toBe("zh-Hans");
     // a cookie this server did not write is ignored, not an error
     expect((await resolveLocale(req("/", { Cookie: "lantern_lang=%%%; lantern_lang2=x", "Accept-Language": "zh-TW" }), null)).locale).toBe("zh-Hant");
   });
