@@ -21,8 +21,15 @@ export function sessionCookieFor(request: Request) {
 
 /** The session token the request carries, or null (absent, or not a value this server wrote). */
 export async function sessionTokenOf(request: Request): Promise<string | null> {
-  const token: unknown = await sessionCookieFor(request).parse(request.headers.get("Cookie"));
-  return typeof token === "string" && token !== "" ? token : null;
+  const header = request.headers.get("Cookie");
+  const cookie = sessionCookieFor(request);
+  const token: unknown = await cookie.parse(header);
+  if (typeof token === "string" && token !== "") return token;
+  // A session begun before the cookie helpers holds the bare token (32 random bytes, base64url):
+  // still honoured, so an upgrade signs no one out in the middle of a lesson. It is checked
+  // against the sessions table like any other token.
+  const bare = new RegExp(`(?:^|;\\s*)${cookie.name}=([A-Za-z0-9_-]{43})(?:;|$)`).exec(header ?? "")?.[1];
+  return bare ?? null;
 }
 
 /**

@@ -114,6 +114,20 @@ describe("guessable passwords", () => {
   });
 });
 
+describe("a session cookie from before the cookie helpers", () => {
+  it("still signs its owner in (the bare token), and nothing else does", async () => {
+    const { school } = await makeSchool();
+    const student = await makeUser(school.id, "student");
+    const current = await cookieFor(student); // lantern_session=<encoded token>
+    const { sessionTokenOf } = await import("../../app/utils/session-cookie.server");
+    const token = (await sessionTokenOf(new Request("http://localhost/", { headers: { Cookie: current } })))!;
+    const visit = (cookie: string) => getSessionUser(new Request("http://localhost/learn", { headers: { Cookie: cookie } }));
+    expect((await visit(`lantern_session=${token}`))?.id).toBe(student.id);
+    expect(await visit(`lantern_session=${token.slice(0, -1)}x`)).toBeNull();
+    expect(await visit(`lantern_session=${"A".repeat(43)}`)).toBeNull();
+  });
+});
+
 describe("a shared computer", () => {
   async function signIn(user: { username: string }, shared: boolean) {
     const form: Record<string, string> = { login: user.username, password: PASSWORD };
