@@ -209,17 +209,18 @@ interface Admitted {
 }
 
 async function applyPolicy({ user, locale, now }: Asking, input: ExchangeInput): Promise<Refusal | Admitted> {
-  const [facts, found] = await Promise.all([
+  // Three independent lookups at once: each is a round trip before the first token.
+  const [facts, found, model] = await Promise.all([
     loadSandboxFacts(user, now),
     input.conversationId ? findConversation(user, input.conversationId) : Promise.resolve(null),
+    // the environment's models, or an approved model of one of the school's enabled connections
+    resolveModel(user, input.model),
   ]);
   const sandbox = sandboxOf(user, facts);
   const { policy } = sandbox;
   const closed = input.conversationId && !found ? "not_found" : accessRefusal(policy, sandbox.classes.length > 0, now);
   if (closed) return refusal(closed, locale);
 
-  // The environment's models, or an approved model of one of the school's enabled connections.
-  const model = await resolveModel(user, input.model);
   if (!model || !allowedModelIds(policy, [input.model]).includes(input.model)) return refusal("model_not_allowed", locale);
 
   // A lesson's fixed system prompt wins; otherwise only explore mode lets a student write one.
