@@ -12,7 +12,9 @@ export const links = () => [{ rel: "stylesheet", href: cardStyles }];
 /** /admin/import: the school's roster from its information system, creating and filling classes. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return null;
+  // an object, never null: Remix's legacy `?_data=` answer reads the loader's result as a
+  // Response-or-data and fails with a 500 on null
+  return {};
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,7 +9,7 @@ import { notFound } from "~/utils/http.server";
 
 export function loader() {
   if (!env().LANTERN_BENCH) notFound();
-  return null;
+  return {}; // not null: see admin.import.tsx
 }
 
 export default function BenchEmpty() {
