@@ -19,7 +19,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
-import { checkDatabase, databaseAvailable, failedForDatabase, nextOutage } from "../app/utils/database-health.server";
+import { checkDatabase, databaseAvailable, failedForDatabase, unlessOutage } from "../app/utils/database-health.server";
 import { outageResponse } from "../app/utils/outage.server";
 import { inRequestScope } from "../app/utils/request-scope.server";
 import { carriesSessionCookie } from "../app/utils/session-cookie.server";
@@ -42,7 +42,7 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
     if (!databaseAvailable()) return outageResponse(request);
     const handled = handleRequest(request, context);
     const suspect = setTimeout(() => void checkDatabase(), SUSPECT_AFTER_MS);
-    const first = await Promise.race([handled, nextOutage().then(() => null)]).finally(() => clearTimeout(suspect));
+    const first = await unlessOutage(handled).finally(() => clearTimeout(suspect));
     if (first === null) {
       void handled.then((late) => late.body?.cancel(), () => {});
       return outageResponse(request);

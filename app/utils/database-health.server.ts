@@ -39,8 +39,8 @@ interface State {
   /** The check under way (concurrent /healthz calls share it) and when the last one passed. */
   inFlight: Promise<CheckResult> | null;
   lastOk: { at: number; ms: number } | null;
-  /** Resolved when the database is next marked down (requests waiting on it are then answered). */
-  outage: { promise: Promise<void>; resolve(): void };
+  /** Called when the database is next marked down (requests waiting on it are then answered). */
+  outageListeners: Set<() => void>;
 }
 
 type CheckResult = { ok: true; ms: number } | { ok: false; problem: Unhealthy };
@@ -59,20 +59,24 @@ function state(): State {
     failed: new WeakSet(),
     inFlight: null,
     lastOk: null,
-    outage: deferred(),
+    outageListeners: new Set(),
   };
   return holder[KEY];
 }
 
-function deferred(): { promise: Promise<void>; resolve(): void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-/** Settles when the database is next marked down: a request still waiting for it can stop waiting. */
-export function nextOutage(): Promise<void> {
-  return state().outage.promise;
+/**
+ * `work`'s result, or null when the database is marked down first (a request still waiting for
+ * it can stop waiting). Once settled it leaves nothing behind: a listener per request on one
+ * process-wide promise kept every answered request's Response reachable until the next outage —
+ * the heap filled and the server died at 400 students (docs/decisions/023-outage-wait-leak.md).
+ */
+export function unlessOutage<T>(work: Promise<T>): Promise<T | null> {
+  const listeners = state().outageListeners;
+  return new Promise<T | null>((resolve, reject) => {
+    const onOutage = () => resolve(null);
+    listeners.add(onOutage);
+    work.then(resolve, reject).finally(() => listeners.delete(onOutage));
+  });
 }
 
 export function watchDiskOf(folder: string | null): void {
@@ -89,8 +93,9 @@ export function markDatabaseDown(reason: string): void {
     s.available = false;
     s.since = Date.now();
     console.error(`[lantern] database unavailable: ${reason}; answering 503 until it is back`);
-    s.outage.resolve();
-    s.outage = deferred();
+    const waiting = [...s.outageListeners];
+    s.outageListeners.clear();
+    for (const listener of waiting) listener();
   }
   s.reason = reason;
   startProbing();

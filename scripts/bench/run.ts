@@ -433,6 +433,7 @@ async function measureCapacitySection(appDir: string) {
   const capacityFake = await startFakeAnthropic({ tokenDelayMs: Math.round(1000 / 30), defaultReply: () => reply });
   const capacityDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-capacity-"));
   const env: Record<string, string> = { ANTHROPIC_BASE_URL: capacityFake.url, ANTHROPIC_API_KEY: capacityFake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: CLAUDE_MODEL, LANTERN_BENCH: "1" };
+  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   let capacityServer: LanternServer | undefined;
   let capacitySql: postgres.Sql | undefined;
   try {
