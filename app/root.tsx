@@ -59,14 +59,23 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 
 /**
  * The root's data (user, language, catalog) changes only after a form submission (sign-in,
- * sign-out, language) or when crossing between teachers' pages and the rest (their catalogs
- * differ). The class page's 10-second live refresh must not re-send the catalog each time.
+ * sign-out, account) or when crossing between teachers' pages and the rest (their catalogs
+ * differ). The class page's 10-second live refresh must not re-send the catalog each time, and
+ * neither must a student's every answer, Next or prompt: the forms of the lesson and the
+ * playground change none of it (each would otherwise cost one more request: the root has a
+ * client loader, so its data comes on its own).
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod !== "GET") return defaultShouldRevalidate && !keepsRootData(formAction, currentUrl);
   if (isStaffPath(currentUrl.pathname) !== isStaffPath(nextUrl.pathname)) return true;
   return currentUrl.searchParams.get("lang") !== nextUrl.searchParams.get("lang");
 };
+
+const STUDENT_WORK = /^\/(learn|playground)(\/|$)/;
+
+function keepsRootData(formAction: string | undefined, currentUrl: URL): boolean {
+  return formAction !== undefined && STUDENT_WORK.test(new URL(formAction, currentUrl).pathname);
+}
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 

@@ -2,11 +2,12 @@
  * The HTTP server: Express in front of the Remix build, with static files, compression,
  * security headers, request guards and the request log.
  */
+import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
 import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
@@ -43,7 +44,7 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
     compressedAssets(path.join(root, "public/build")),
     express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y", index: false }),
   );
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  app.use(publicFiles(path.join(root, "public")));
   app.use(requestGuards);
   app.all(
     "*",
@@ -54,4 +55,15 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
   );
   app.use(plainErrors);
   return app;
+}
+
+/**
+ * The few files in public/ besides the build (the favicon), served from the disk. Only their
+ * names are looked up there: a static handler in front of every page asked the disk for each
+ * URL and built an error for each miss — 12 % of the server's CPU under the capacity benchmark.
+ */
+function publicFiles(dir: string): RequestHandler {
+  const names = new Set(fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name !== "build") : []);
+  const serve = express.static(dir, { maxAge: "1h", index: false });
+  return (req, res, next) => (names.has(req.path.split("/")[1] ?? "") ? serve(req, res, next) : next());
 }

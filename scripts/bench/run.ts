@@ -433,11 +433,10 @@ async function measureCapacitySection(appDir: string) {
   const capacityFake = await startFakeAnthropic({ tokenDelayMs: Math.round(1000 / 30), defaultReply: () => reply });
   const capacityDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-capacity-"));
   const env: Record<string, string> = { ANTHROPIC_BASE_URL: capacityFake.url, ANTHROPIC_API_KEY: capacityFake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: CLAUDE_MODEL, LANTERN_BENCH: "1" };
-  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   let capacityServer: LanternServer | undefined;
   let capacitySql: postgres.Sql | undefined;
   try {
-    capacityServer = await startLanternServer({ dataDir: capacityDir, env, cwd: appDir, echo: VERBOSE });
+    capacityServer = await startLanternServer({ dataDir: capacityDir, env, cwd: appDir, echo: VERBOSE, nodeFlags: benchNodeFlags() });
     capacitySql = postgres(capacityServer.databaseUrl, { max: 4, onnotice: () => {} });
     const result = await measureCapacity({
       url: capacityServer.url,
@@ -473,6 +472,14 @@ async function measureCapacitySection(appDir: string) {
   }
 }
 
+/**
+ * BENCH_NODE_FLAGS: more flags for the servers' Node, after the shipped ones — V8 settings to
+ * compare, or a profile (`--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS refuses).
+ */
+function benchNodeFlags(): string[] {
+  return (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+}
+
 async function main() {
   const loadAtStart = os.loadavg();
   if (buildIsStale(ROOT)) {
@@ -485,14 +492,12 @@ async function main() {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
   // LANTERN_BENCH adds /bench/empty, the empty page the lesson page is measured against
   const env: Record<string, string> = { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: fake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: CLAUDE_MODEL, LANTERN_BENCH: "1" };
-  // BENCH_NODE_OPTIONS tries V8 settings on the server (e.g. "--max-old-space-size=128")
-  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   try {
     // first start makes the database (initdb, migrations, demo school); the second is the cold start
-    const first = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE });
+    const first = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE, nodeFlags: benchNodeFlags() });
     record("first start on an empty data folder (initdb, migrate, seed)", first.startMs, "ms");
     await first.stop();
-    server = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE });
+    server = await startLanternServer({ dataDir, env, cwd: app.dir, echo: VERBOSE, nodeFlags: benchNodeFlags() });
     record("cold start to first successful request, existing data", server.startMs, "ms", { max: 3_000 });
     sql = postgres(server.databaseUrl, { max: 8, onnotice: () => {} });
 

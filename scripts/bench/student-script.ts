@@ -6,9 +6,10 @@
  *   scripts and styles, the catalog asset and the route manifest (`/__manifest`), then the
  *   requests the step's widgets send by themselves;
  * - on every step: reads for 8–20 s; answers each inline check (the check's POST to
- *   `/learn/<lesson>.data?step=…`, then the two data requests Remix revalidates with,
- *   `?_routes=root` and `?_routes=routes/learn.$lesson`); presses Next (the same POST with
- *   `intent=next` and the active seconds, then the next step's two data requests);
+ *   `/learn/<lesson>.data?step=…`, then the one data request Remix revalidates with,
+ *   `?_routes=routes/learn.$lesson` — the root's data is not fetched again after the lesson's
+ *   forms, app/root.tsx); presses Next (the same POST with `intent=next` and the active seconds,
+ *   then the next step's data request);
  * - the quiz: 40–80 s of answering, one POST with every answer, the results, the finish screen,
  *   then a link to the next lesson (one data request: the root is not revalidated on a link);
  * - active time as `components/lesson/active-time.ts` reports it: the seconds ride on the Next and
@@ -277,11 +278,11 @@ export class StudentScript {
 
   // ---- Requests ------------------------------------------------------------------------------
 
-  /** A form posted by Remix (action), then the data requests of the page it leads to. */
+  /** A lesson form posted by Remix (action), then the data request of the page it leads to. */
   private async submit(kind: string, actionPath: string, form: [string, string][], target: string) {
     const page = this.s.recorder.startPage(kind);
     const posted = await this.call(`${kind} POST`, () => this.s.client.postForm(dataUrl(actionPath), form), [202]);
-    if (posted) await Promise.all(["root", LESSON_ROUTE].map((route) => this.call("data (revalidate)", () => this.s.client.get(dataUrl(target, route)))));
+    if (posted) await this.call("data (revalidate)", () => this.s.client.get(dataUrl(target, LESSON_ROUTE)));
     this.s.recorder.endPage(page);
   }
 

@@ -1,0 +1,80 @@
+/**
+ * The server's route matching is prepared once per route tree (scripts/patch-dependencies.mjs
+ * patches @remix-run/router, which flattened, ranked and compiled every route on every call).
+ * The patch must be in place after `npm install`, and matching through it must still find the
+ * route each URL belongs to — the first time and every time after, with the app's real routes.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+
+interface BuildRoute {
+  id: string;
+  parentId?: string;
+  path?: string;
+  index?: boolean;
+  caseSensitive?: boolean;
+}
+
+/** The route tree as the server runtime builds it from the server build's route list. */
+async function appRoutes(): Promise<AgnosticRouteObject[]> {
+  // the server build, as `npm start` loads it (a path in a variable: it has no type declarations)
+  const buildPath = "../../build/index.js";
+  const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, BuildRoute> };
+  const all = Object.values(build.routes);
+  const tree = (parentId: string | undefined): AgnosticRouteObject[] =>
+    all
+      .filter((r) => r.parentId === parentId)
+      .map((r) =>
+        r.index
+          ? { id: r.id, index: true, path: r.path, caseSensitive: r.caseSensitive }
+          : { id: r.id, path: r.path, caseSensitive: r.caseSensitive, children: tree(r.id) },
+      );
+  return tree(undefined);
+}
+
+const CASES: [string, string][] = [
+  ["/", "routes/_index"],
+  ["/learn", "routes/learn._index"],
+  ["/learn/01-tokens", "routes/learn.$lesson"],
+  ["/learn/01-tokens/time", "routes/learn.$lesson.time"],
+  ["/teach/classes/12", "routes/teach.classes.$classId._index"],
+  ["/teach/classes/12/display", "routes/teach.classes.$classId_.display"],
+  ["/teach/classes/12/students/7", "routes/teach.classes.$classId.students.$studentId"],
+  ["/teach/classes/12/export/gradebook.csv", "routes/teach.classes.$classId.export.gradebook[.csv]"],
+  ["/admin/models/approved.csv", "routes/admin.models.approved[.csv]"],
+  ["/api/playground/stream", "routes/api.playground.stream"],
+  ["/TEACH/Classes/3", "routes/teach.classes.$classId._index"],
+  ["/no/such/page", "routes/$"],
+];
+
+describe("route matching on the server", () => {
+  it("runs the patched router (npm install applied scripts/patch-dependencies.mjs)", () => {
+    const file = fs.readFileSync(require.resolve("@remix-run/router"), "utf8");
+    expect(file).toContain("let branches = rankedBranchesOf(routes); // patched by Lantern");
+    expect(file).toContain("function compilePathUncached(");
+  });
+
+  it("finds each URL's route, and the same route again once prepared", async () => {
+    const routes = await appRoutes();
+    for (let round = 0; round < 3; round++) {
+      for (const [url, leaf] of CASES) {
+        const matches = matchRoutes(routes, url);
+        expect(matches?.at(-1)?.route.id, `${url} (round ${round + 1})`).toBe(leaf);
+      }
+    }
+    const lesson = matchRoutes(routes, "/learn/05-feedback")!.at(-1)!;
+    expect(lesson.params).toEqual({ lesson: "05-feedback" });
+  });
+
+  it("keeps one preparation per route tree: a different tree is matched on its own", async () => {
+    const routes = await appRoutes();
+    expect(matchRoutes(routes, "/learn/x")?.at(-1)?.route.id).toBe("routes/learn.$lesson");
+    const other: AgnosticRouteObject[] = [{ id: "only", path: "/learn/:lesson/extra" }];
+    expect(matchRoutes(other, "/learn/x")).toBeNull();
+    expect(matchRoutes(other, "/learn/x/extra")?.[0]?.route.id).toBe("only");
+  });
+});
