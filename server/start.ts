@@ -1,10 +1,10 @@
 /**
- * `npm start`: build if needed → open the database (embedded unless DATABASE_URL) → migrate →
- * seed the demo school once → serve. Stops PostgreSQL cleanly on SIGINT/SIGTERM. Restarts the
+ * The server `npm start` runs (built into build/server.js, started by server/start.mjs, which
+ * builds first when the sources changed): open the database (embedded unless DATABASE_URL) →
+ * migrate → seed the demo school once → serve. Stops PostgreSQL cleanly on SIGINT/SIGTERM. Restarts the
  * embedded PostgreSQL if it dies, and exits with status 1 if it cannot (so that a supervisor
  * restarts everything). See docs/decisions/010-supervision-and-outages.md.
  */
-import { spawnSync } from "node:child_process";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,7 +16,6 @@ import { DEMO, seedDemoOnce } from "./demo/seed";
 import { env, EnvError } from "../app/utils/env.server";
 import { registerDatabase } from "../app/utils/db.server";
 import { closeHealthProbe, markDatabaseDown, markDatabaseUp, watchDiskOf } from "../app/utils/database-health.server";
-import { buildIsStale } from "./build-freshness";
 import { createHttpApp } from "./http";
 import { startHousekeeping } from "./housekeeping";
 
@@ -39,12 +38,6 @@ async function main() {
     throw error;
   }
   const demo = config.LANTERN_DEMO && !args.has("--no-demo");
-
-  if (!args.has("--no-build") && buildIsStale()) {
-    log("building (sources changed or no build yet)…");
-    const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
 
   let shutdown: (why: string, exitCode: number) => Promise<void> = async (_why, exitCode) => process.exit(exitCode);
   const database = await openDatabase({

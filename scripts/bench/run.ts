@@ -19,7 +19,7 @@ import path from "node:path";
 import Anthropic from "@anthropic-ai/sdk";
 import postgres from "postgres";
 import { connect } from "../../db/client";
-import { buildIsStale } from "../../server/build-freshness";
+import { buildIsStale } from "../../server/build-freshness.mjs";
 import { startFakeAnthropic, type FakeAnthropic } from "../harness/fake-anthropic";
 import { ROOT, snapshotApp, startLanternServer, type LanternServer } from "../harness/lantern-server";
 import { BrowserClient } from "./browser-client";

@@ -14,7 +14,7 @@
  * mount it makes is removed at the end.
  */
 import { spawnSync } from "node:child_process";
-import { buildIsStale } from "../../server/build-freshness";
+import { buildIsStale } from "../../server/build-freshness.mjs";
 import { ROOT, snapshotApp } from "../harness/lantern-server";
 import { backupUnderWrites } from "./backup";
 import { databaseKilled, fullDisk, killCycles, type FaultOptions } from "./kills";

@@ -1,13 +1,13 @@
 /**
- * Starts the REAL Lantern server (server/start.ts, the same code `npm start` runs) as a child
- * process on a free 127.0.0.1 port, and stops it cleanly. Shared by the e2e global setup and
- * `npm run bench`.
+ * Starts the REAL Lantern server (server/start.mjs running build/server.js, as `npm start` does)
+ * as a child process on a free 127.0.0.1 port, and stops it cleanly. Shared by the e2e global
+ * setup and `npm run bench`.
  *
- * Started with `node --import tsx` directly, never through npx: killing an npx parent can
- * leave the server running and the port taken (docs/stack.md, trap 14).
+ * Started with `node` directly, never through npm or npx: killing such a parent can leave the
+ * server running and the port taken (docs/stack.md, trap 14).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { isStale } from "../../server/build-freshness";
+import { isStale } from "../../server/build-freshness.mjs";
 import { SERVER_NODE_FLAGS } from "../../server/node-flags";
 import fs from "node:fs";
 import net from "node:net";
@@ -58,20 +58,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** True when build/index.js is missing or older than a source the Remix build reads. */
-export function remixBuildIsStale(root = ROOT): boolean {
-  return isStale(root, ["build/index.js"], ["app", "remix.config.js"]);
+/** True when the Remix build or the server bundle is missing or older than a source either reads. */
+export function serverBuildIsStale(root = ROOT): boolean {
+  return isStale(root, ["build/index.js", "build/server.js"], ["app", "server", "db", "remix.config.js"]);
 }
 
-/** Runs `remix build` (only the Remix part: `npm test` has already built the course). */
-export function remixBuild(root = ROOT): void {
-  const result = spawnSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) {
-    throw new Error(`remix build failed:\n${(result.stdout ?? "") + (result.stderr ?? "")}`.slice(0, 8000));
+/** Runs `remix build` and bundles the server (not the course: `npm test` has already built it). */
+export function buildServer(root = ROOT): void {
+  const steps: [string, string[]][] = [
+    [path.join(root, "node_modules/.bin/remix"), ["build"]],
+    [path.join(root, "node_modules/.bin/tsx"), ["scripts/build-server.ts"]],
+  ];
+  for (const [command, args] of steps) {
+    const result = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+    if (result.status !== 0) {
+      throw new Error(`${path.basename(command)} ${args.join(" ")} failed:\n${(result.stdout ?? "") + (result.stderr ?? "")}`.slice(0, 8000));
+    }
   }
 }
 
@@ -122,7 +124,7 @@ export async function startLanternServer(options: LanternServerOptions): Promise
     env.DATA_DIR = options.dataDir;
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), "--import", "tsx", "server/start.ts", "--no-build"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(options.nodeFlags ?? []), "server/start.mjs", "--no-build"], {
     cwd: options.cwd ?? ROOT,
     // no NODE_ENV on purpose (see above); ProcessEnv's declaration would demand one
     env: env as unknown as NodeJS.ProcessEnv,

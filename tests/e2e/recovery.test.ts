@@ -70,7 +70,7 @@ function spawnServer(dataDir: string, port: number, command: "node" | "npm" = "n
   const child =
     command === "npm"
       ? spawn("npm", ["start"], { cwd: app.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
-      : spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", "server/start.ts", "--no-build"], {
+      : spawn(process.execPath, [...SERVER_NODE_FLAGS, "server/start.mjs", "--no-build"], {
           cwd: app.dir,
           env,
           detached: true,

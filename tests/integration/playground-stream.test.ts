@@ -26,7 +26,7 @@ import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../../scripts/harness/fake-anthropic";
-import { remixBuild, remixBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
+import { buildServer, serverBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { refuseWrites } from "../setup/refuse-writes";
 
@@ -610,7 +610,7 @@ describe("the API key never reaches the browser (real server)", () => {
   let keyed: FakeAnthropic;
 
   beforeAll(async () => {
-    if (remixBuildIsStale()) remixBuild();
+    if (serverBuildIsStale()) buildServer();
     keyed = await startFakeAnthropic({ apiKey: CANARY });
     server = await startLanternServer({
       databaseUrl: process.env.LANTERN_TEST_DATABASE_URL!,

@@ -40,7 +40,7 @@ describe("configuration", () => {
   });
 
   it("stops npm start with that message before touching the database", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "server/start.ts", "--no-build"], {
+    const result = spawnSync(process.execPath, ["server/start.mjs", "--no-build"], {
       env: { ...process.env, PORT: "99999", DATA_DIR: "/nonexistent/should-not-be-created" },
       encoding: "utf8",
       timeout: 30_000,
@@ -56,7 +56,8 @@ describe("npm start", () => {
     const pkg = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync("package.json", "utf8"))) as { scripts: { start: string } };
     // `exec`: npm forwards SIGTERM to the shell running the script; without exec the shell dies
     // and Node (and its PostgreSQL) live on.
-    expect(pkg.scripts.start).toBe(`exec node ${SERVER_NODE_FLAGS.join(" ")} --import tsx server/start.ts`);
+    // and runs the built server: no TypeScript loader in the school's server (decision 005)
+    expect(pkg.scripts.start).toBe(`exec node ${SERVER_NODE_FLAGS.join(" ")} server/start.mjs`);
   });
 });
 

@@ -6,10 +6,21 @@
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
-const require = createRequire(import.meta.url);
+// the router exactly as the server loads it: through Remix's server runtime, as CommonJS
+const runtimeRequire = createRequire(createRequire(import.meta.url).resolve("@remix-run/server-runtime"));
+const routerFile = runtimeRequire.resolve("@remix-run/router");
+
+interface AgnosticRouteObject {
+  id: string;
+  path?: string;
+  index?: boolean;
+  caseSensitive?: boolean;
+  children?: AgnosticRouteObject[];
+}
+type Match = { route: AgnosticRouteObject; params: Record<string, string> };
+const { matchRoutes } = runtimeRequire("@remix-run/router") as { matchRoutes(routes: AgnosticRouteObject[], url: string): Match[] | null };
 
 interface BuildRoute {
   id: string;
@@ -53,7 +64,7 @@ const CASES: [string, string][] = [
 
 describe("route matching on the server", () => {
   it("runs the patched router (npm install applied scripts/patch-dependencies.mjs)", () => {
-    const file = fs.readFileSync(require.resolve("@remix-run/router"), "utf8");
+    const file = fs.readFileSync(routerFile, "utf8");
     expect(file).toContain("let branches = rankedBranchesOf(routes); // patched by Lantern");
     expect(file).toContain("function compilePathUncached(");
   });

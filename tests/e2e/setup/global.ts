@@ -19,7 +19,7 @@ import { resolveChromium, type ResolvedChromium } from "../../../scripts/chromiu
 import { startFakeAnthropic } from "../../../scripts/harness/fake-anthropic";
 import { adminUrlFor, databaseUrl } from "../../setup/db-urls";
 import { startFakeControl } from "./fake-control";
-import { remixBuild, remixBuildIsStale, snapshotApp, startLanternServer } from "../../../scripts/harness/lantern-server";
+import { buildServer, serverBuildIsStale, snapshotApp, startLanternServer } from "../../../scripts/harness/lantern-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,9 +33,9 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   // E2E_NO_BUILD=1 keeps the current build (handy while someone else's half-written route breaks it).
-  if (process.env.E2E_NO_BUILD !== "1" && remixBuildIsStale()) {
+  if (process.env.E2E_NO_BUILD !== "1" && serverBuildIsStale()) {
     console.log("[e2e] app/ changed since the last build: running remix build…");
-    remixBuild();
+    buildServer();
   }
 
   // Once, before any test file: the first use unpacks Chromium (seconds), and one resolver

@@ -1,16 +1,17 @@
 /**
  * `npm start` builds when needed: when an output is missing or a source is newer than it.
- * Comparing modification times of app/, lessons/ and db/ costs a few milliseconds.
+ * Comparing modification times of app/, lessons/, db/ and server/ costs a few milliseconds.
+ * Plain JavaScript: server/start.mjs runs it before any TypeScript is built.
  */
 import fs from "node:fs";
 import path from "node:path";
 
-const OUTPUTS = ["build/index.js", "build/course.json", "build/guides.json", "build/mini-model.json"];
-const SOURCES = ["app", "lessons", "db", "package.json", "remix.config.js"];
+const OUTPUTS = ["build/index.js", "build/server.js", "build/course.json", "build/guides.json", "build/mini-model.json"];
+const SOURCES = ["app", "lessons", "db", "server", "package.json", "remix.config.js"];
 
 /** The newest modification time of a file, or of anything below a folder (0 when missing). */
-export function newestMtime(target: string): number {
-  let st: fs.Stats;
+export function newestMtime(target) {
+  let st;
   try {
     st = fs.statSync(target);
   } catch {
@@ -23,13 +24,13 @@ export function newestMtime(target: string): number {
 }
 
 /** True when any output is missing or older than the newest of the sources. */
-export function isStale(root: string, outputs: string[], sources: string[]): boolean {
+export function isStale(root, outputs, sources) {
   const outputTimes = outputs.map((o) => newestMtime(path.join(root, o)));
   const oldestOutput = Math.min(...outputTimes);
   if (oldestOutput === 0) return true;
   return Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) > oldestOutput;
 }
 
-export function buildIsStale(root = process.cwd()): boolean {
+export function buildIsStale(root = process.cwd()) {
   return isStale(root, OUTPUTS, SOURCES);
 }
