@@ -73,7 +73,7 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
       const context = { ...getLoadContext(req, res), disconnected };
       // one scope per request: what every loader asks for (the session) is looked up once
       const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
-      await sendResponse(res, response, await isPrivate(request, response));
+      await sendResponse(req, res, response, await isPrivate(request, response));
     } catch (error) {
       next(error);
     }
@@ -121,13 +121,13 @@ async function isPrivate(request: Request, response: Response): Promise<boolean>
   return response.headers.has("Set-Cookie") || (await carriesSessionCookie(request));
 }
 
-async function sendResponse(res: ExpressResponse, response: Response, privateAnswer: boolean): Promise<void> {
+async function sendResponse(req: ExpressRequest, res: ExpressResponse, response: Response, privateAnswer: boolean): Promise<void> {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (privateAnswer) res.setHeader("Cache-Control", "no-store");
   // Server-sent events must leave at once, not when the first chunk fills a buffer.
   if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
-  if (response.body) await writeBody(response.body, res);
+  if (response.body) await writeBody(response.body, req, res);
   else res.end();
 }
