@@ -1,5 +1,7 @@
 /**
- * Remix behind Express, as @remix-run/express's handler does it, with two differences:
+ * Remix behind Express, as @remix-run/express's handler does it, with these differences:
+ * - at most a few requests are worked on at once, the others wait in line or, past a bound, get
+ *   "busy" (503): an overloaded server slows down instead of filling its heap (admission.ts);
  * - the request body is read here, bounded (body-limit.ts), before any loader or action runs. So
  *   every route — forms, JSON APIs, uploads, URLs no route answers — shares one limit no action
  *   can forget, and an oversized body is refused with a 413 instead of filling the heap;
@@ -23,6 +25,7 @@ import { checkDatabase, databaseAvailable, failedForDatabase, unlessOutage } fro
 import { outageResponse } from "../app/utils/outage.server";
 import { inRequestScope } from "../app/utils/request-scope.server";
 import { carriesSessionCookie } from "../app/utils/session-cookie.server";
+import { ADMISSION, createAdmission, type Admitted, type AdmissionOptions } from "./admission";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
 import { writeBody } from "./write-body";
@@ -34,9 +37,15 @@ const SUSPECT_AFTER_MS = 2_000;
 export interface RemixHandlerOptions {
   build: ServerBuild;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  /** How many requests are worked on at once, and how many wait (admission.ts). */
+  admission?: AdmissionOptions;
 }
 
-export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandlerOptions): RequestHandler {
+const ALWAYS: Admitted = { release: () => {} };
+
+const isEventStream = (response: Response) => /text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
+
+export function createBoundedRemixHandler({ build, getLoadContext, admission: admissionOptions = ADMISSION }: RemixHandlerOptions): RequestHandler {
   const handleRequest = createRemixHandler(build, "production");
   const answer = async (request: Request, context: AppLoadContext): Promise<Response> => {
     if (!databaseAvailable()) return outageResponse(request);
@@ -53,8 +62,17 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
     }
     return first;
   };
+  const admission = createAdmission(admissionOptions);
   return async (req, res, next) => {
+    // /healthz is answered at once, however busy: a busy server is not a broken one
+    const place = CHECKS_FOR_ITSELF.has(req.path) ? ALWAYS : await admission.enter();
+    if (!place) {
+      if (mayHaveBody(req)) res.once("finish", () => closeAfterRefusal(req));
+      await sendBusy(req, res);
+      return;
+    }
     try {
+      if (req.socket.destroyed) return; // gone while waiting in line
       let body: Buffer | undefined;
       if (mayHaveBody(req)) {
         const limit = bodyLimitFor(req);
@@ -73,9 +91,13 @@ export function createBoundedRemixHandler({ build, getLoadContext }: RemixHandle
       const context = { ...getLoadContext(req, res), disconnected };
       // one scope per request: what every loader asks for (the session) is looked up once
       const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
+      // a stream (the playground's reply) mostly waits on the model: its place goes to the next
+      if (isEventStream(response)) place.release();
       await sendResponse(req, res, response, await isPrivate(request, response));
     } catch (error) {
       next(error);
+    } finally {
+      place.release();
     }
   };
 }
@@ -127,7 +149,7 @@ async function sendResponse(req: ExpressRequest, res: ExpressResponse, response:
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (privateAnswer) res.setHeader("Cache-Control", "no-store");
   // Server-sent events must leave at once, not when the first chunk fills a buffer.
-  if (/text\/event-stream/i.test(response.headers.get("Content-Type") ?? "")) res.flushHeaders();
+  if (isEventStream(response)) res.flushHeaders();
   if (response.body) await writeBody(response.body, req, res);
   else res.end();
 }
