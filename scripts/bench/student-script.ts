@@ -250,7 +250,11 @@ export class StudentScript {
       if (event.type === "start" && event.conversationId !== conversation) {
         id = event.conversationId;
         // the chat moves to the new conversation's URL while the reply streams
-        follow.push(this.navigate("playground", `/playground?c=${id}`, [PLAYGROUND_ROUTE]));
+        const moved = this.navigate("playground", `/playground?c=${id}`, [PLAYGROUND_ROUTE]);
+        // handled here too: when the run ends mid-reply the stream throws first, and this one
+        // (aborted as well) must not become an unhandled rejection that kills the benchmark
+        moved.catch(() => {});
+        follow.push(moved);
       }
       if (event.type === "text" && !firstText) {
         firstText = performance.now();
