@@ -4,7 +4,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
@@ -12,6 +11,7 @@ import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
 import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
+import { isEventStream, PAGE_BROTLI } from "./write-body";
 
 export interface HttpOptions {
   build: ServerBuild;
@@ -27,13 +27,10 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
   if (logRequests) app.use(requestLog);
   app.use(
     compression({
-      // Brotli's default 4 MB window made every page allocate and free megabytes (full GCs, a
-      // third of the throughput); 256 KB (lgwin 18) holds any page we send. Quality 4: fast
-      // enough for pages made per request. Gzip keeps its default level 6 for older browsers.
-      brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
+      // streamed answers only: one finished in one go is compressed by write-body.ts
+      brotli: PAGE_BROTLI,
       // Server-sent events must reach the browser token by token, not in compressed batches.
-      filter: (req, res) =>
-        !String(res.getHeader("Content-Type") ?? "").includes("text/event-stream") && compression.filter(req, res),
+      filter: (req, res) => !isEventStream(String(res.getHeader("Content-Type") ?? "")) && compression.filter(req, res),
     }),
   );
   app.use(securityHeaders);

@@ -28,7 +28,7 @@ import { carriesSessionCookie } from "../app/utils/session-cookie.server";
 import { ADMISSION, createAdmission, type Admitted, type AdmissionOptions } from "./admission";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
-import { writeBody } from "./write-body";
+import { isEventStream, writeBody } from "./write-body";
 
 const CHECKS_FOR_ITSELF = new Set(["/healthz"]);
 /** A request this slow makes us check the database (a lost server may not say so by itself). */
@@ -42,8 +42,6 @@ export interface RemixHandlerOptions {
 }
 
 const ALWAYS: Admitted = { release: () => {} };
-
-const isEventStream = (response: Response) => /text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
 
 export function createBoundedRemixHandler({ build, getLoadContext, admission: admissionOptions = ADMISSION }: RemixHandlerOptions): RequestHandler {
   const handleRequest = createRemixHandler(build, "production");
@@ -92,7 +90,7 @@ export function createBoundedRemixHandler({ build, getLoadContext, admission: ad
       // one scope per request: what every loader asks for (the session) is looked up once
       const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
       // a stream (the playground's reply) mostly waits on the model: its place goes to the next
-      if (isEventStream(response)) place.release();
+      if (isEventStream(response.headers.get("Content-Type"))) place.release();
       await sendResponse(req, res, response, await isPrivate(request, response));
     } catch (error) {
       next(error);
@@ -149,7 +147,7 @@ async function sendResponse(req: ExpressRequest, res: ExpressResponse, response:
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (privateAnswer) res.setHeader("Cache-Control", "no-store");
   // Server-sent events must leave at once, not when the first chunk fills a buffer.
-  if (isEventStream(response)) res.flushHeaders();
+  if (isEventStream(response.headers.get("Content-Type"))) res.flushHeaders();
   if (response.body) await writeBody(response.body, req, res);
   else res.end();
 }

@@ -27,12 +27,20 @@ const ONE_PIECE_MAX = 128 * 1024;
 /** Below this, compressing costs more than the bytes it saves (the middleware's threshold too). */
 const COMPRESS_MIN = 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|x-ndjson)|image\/svg\+xml)/i;
-/** The middleware's settings (server/http.ts): brotli with a 256 KB window at quality 4, gzip 6. */
-const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } };
+/**
+ * Brotli for answers made per request, here and in the compression middleware (server/http.ts):
+ * its default 4 MB window made every page allocate and free megabytes (full GCs, a third of the
+ * throughput); 256 KB (lgwin 18) holds any page we send. Quality 4: fast enough for pages made
+ * per request. Gzip keeps its default level 6 for older browsers.
+ */
+export const PAGE_BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } };
+
+/** Server-sent events: never gathered or compressed, each event reaches the browser as it comes. */
+export const isEventStream = (contentType: string | null | undefined): boolean => /text\/event-stream/i.test(contentType ?? "");
 
 export async function writeBody(body: ReadableStream<Uint8Array>, req: ExpressRequest, res: ExpressResponse): Promise<void> {
   const reader = body.getReader();
-  const streaming = /text\/event-stream/i.test(String(res.getHeader("Content-Type") ?? ""));
+  const streaming = isEventStream(String(res.getHeader("Content-Type") ?? ""));
   try {
     const gathered: Uint8Array[] = [];
     let size = 0;
@@ -60,7 +68,7 @@ function sendWhole(whole: Buffer, req: ExpressRequest, res: ExpressResponse): vo
   const encoding = compressible(res, whole.length) ? pickEncoding(req.headers["accept-encoding"]) : null;
   if (encoding) {
     // the compression middleware leaves an answer alone once it has a Content-Encoding
-    whole = encoding === "br" ? zlib.brotliCompressSync(whole, BROTLI) : zlib.gzipSync(whole);
+    whole = encoding === "br" ? zlib.brotliCompressSync(whole, PAGE_BROTLI) : zlib.gzipSync(whole);
     res.setHeader("Content-Encoding", encoding);
     res.vary("Accept-Encoding");
   }

@@ -12,7 +12,7 @@ import zlib from "node:zlib";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeBody } from "../../server/write-body";
+import { isEventStream, PAGE_BROTLI, writeBody } from "../../server/write-body";
 
 type Source = () => { body: ReadableStream<Uint8Array>; type: string };
 let source: Source = () => ({ body: new ReadableStream(), type: "text/plain" });
@@ -21,7 +21,7 @@ let base = "";
 
 beforeAll(async () => {
   const app = express();
-  app.use(compression({ filter: (req, res) => !String(res.getHeader("Content-Type") ?? "").includes("text/event-stream") && compression.filter(req, res) }));
+  app.use(compression({ brotli: PAGE_BROTLI, filter: (req, res) => !isEventStream(String(res.getHeader("Content-Type") ?? "")) && compression.filter(req, res) }));
   app.get("/", async (req, res) => {
     const { body, type } = source();
     res.setHeader("Content-Type", type);
