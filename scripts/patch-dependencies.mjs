@@ -1,5 +1,5 @@
 /**
- * postinstall: small, reasoned fixes to two installed dependencies, each applied by replacing an
+ * postinstall: small, reasoned fixes to installed dependencies, each applied by replacing an
  * exact piece of their published code. Idempotent; prints what it did; warns (and leaves the file
  * alone) when a package's code has changed, so an upgrade is checked by a person. Delete a patch
  * when its package is fixed upstream.
@@ -17,6 +17,12 @@
  *    compiled paths per pattern (docs/decisions/024-request-overhead.md). Only the CommonJS file
  *    the server loads is patched; the browser's copy (whose routes grow as pages are discovered)
  *    is left as published.
+ *
+ * 3. @remix-run/server-runtime and @remix-run/react 2.17, react-router-dom 6.30, the server render: every document rebuilt
+ *    the whole route tree twice more — `RemixServer` made its routes from the manifest (and a
+ *    new object of route modules), and `createStaticRouter` converted them to data routes — so patch 2's cache never hit for the
+ *    render's own route matching (7 % of a page's CPU, flattening and ranking included). Both are
+ *    pure functions of the build's manifest and modules, so each is kept per input (decision 024).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -70,6 +76,76 @@ function compilePath(path, caseSensitive, end) {
 }
 function compilePathUncached(path, caseSensitive, end) {
 `,
+      ],
+    ],
+  },
+  {
+    name: "remix server runtime: route modules listed once per build",
+    pkg: "@remix-run/server-runtime",
+    files: ["dist/entry.js"],
+    edits: [
+      [
+        "function createEntryRouteModules(manifest) {\n  return Object.keys(manifest)",
+        `// ${MARK}: one object per build, so the render's routes (below) are made once
+const entryRouteModules = new WeakMap();
+function createEntryRouteModules(manifest) {
+  let modules = entryRouteModules.get(manifest);
+  if (!modules) entryRouteModules.set(manifest, (modules = listEntryRouteModules(manifest)));
+  return modules;
+}
+function listEntryRouteModules(manifest) {
+  return Object.keys(manifest)`,
+      ],
+    ],
+  },
+  {
+    name: "remix server render: routes made once per build",
+    pkg: "@remix-run/react",
+    files: ["dist/server.js"],
+    edits: [
+      [
+        "  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);\n",
+        `  let routes$1 = serverRoutesOf(manifest.routes, routeModules, context); // ${MARK}\n`,
+      ],
+      [
+        "function RemixServer({",
+        `// ${MARK}: the routes depend only on the build's manifest and modules
+const serverRoutes = new WeakMap();
+function serverRoutesOf(manifestRoutes, routeModules, context) {
+  let cached = serverRoutes.get(manifestRoutes);
+  if (!cached || cached.routeModules !== routeModules || cached.future !== context.future || cached.isSpaMode !== context.isSpaMode) {
+    cached = { routeModules, future: context.future, isSpaMode: context.isSpaMode, routes: routes.createServerRoutes(manifestRoutes, routeModules, context.future, context.isSpaMode) };
+    serverRoutes.set(manifestRoutes, cached);
+  }
+  return cached.routes;
+}
+function RemixServer({`,
+      ],
+    ],
+  },
+  {
+    name: "static router: data routes made once per route tree",
+    pkg: "react-router-dom",
+    files: ["server.js"],
+    edits: [
+      [
+        "  let manifest = {};\n  let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);\n",
+        `  let { manifest, dataRoutes } = dataRoutesOf(routes); // ${MARK}\n`,
+      ],
+      [
+        "function createStaticRouter(routes, context, opts = {}) {",
+        `// ${MARK}: the same route tree gives the same data routes
+const dataRoutesCache = new WeakMap();
+function dataRoutesOf(routes) {
+  let cached = dataRoutesCache.get(routes);
+  if (!cached) {
+    let manifest = {};
+    cached = { manifest, dataRoutes: router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest) };
+    dataRoutesCache.set(routes, cached);
+  }
+  return cached;
+}
+function createStaticRouter(routes, context, opts = {}) {`,
       ],
     ],
   },

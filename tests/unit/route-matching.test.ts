@@ -3,6 +3,8 @@
  * patches @remix-run/router, which flattened, ranked and compiled every route on every call).
  * The patch must be in place after `npm install`, and matching through it must still find the
  * route each URL belongs to — the first time and every time after, with the app's real routes.
+ * The server render's own routes (route modules, server routes, data routes) are made once per
+ * build, so its matching goes through the same preparation.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -87,5 +89,33 @@ describe("route matching on the server", () => {
     const other: AgnosticRouteObject[] = [{ id: "only", path: "/learn/:lesson/extra" }];
     expect(matchRoutes(other, "/learn/x")).toBeNull();
     expect(matchRoutes(other, "/learn/x/extra")?.[0]?.route.id).toBe("only");
+  });
+});
+
+describe("the server render's routes", () => {
+  // the render's own modules exactly as the server loads them (CommonJS, patched by npm install)
+  const reactRequire = createRequire(createRequire(import.meta.url).resolve("@remix-run/react"));
+  const { createEntryRouteModules } = runtimeRequire("./entry.js") as { createEntryRouteModules(manifest: object): Record<string, unknown> };
+  const { createStaticRouter } = reactRequire("react-router-dom/server") as {
+    createStaticRouter(routes: object[], context: { matches: unknown[] }): { routes: { id: string }[] };
+  };
+
+  it("are made once per build, so matching them hits the prepared branches", async () => {
+    const buildPath = "../../build/index.js";
+    const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, { module: unknown }> };
+    const modules = createEntryRouteModules(build.routes);
+    expect(createEntryRouteModules(build.routes)).toBe(modules);
+    for (const [id, route] of Object.entries(build.routes)) expect(modules[id]).toBe(route.module);
+    expect(createEntryRouteModules({ ...build.routes })).not.toBe(modules);
+
+    const routes = await appRoutes();
+    const first = createStaticRouter(routes, { matches: [] });
+    expect(createStaticRouter(routes, { matches: [] }).routes).toBe(first.routes);
+    expect(first.routes.map((r) => r.id)).toEqual(routes.map((r) => r.id));
+    const other = createStaticRouter([{ id: "only", path: "/x" }], { matches: [] });
+    expect(other.routes.map((r) => r.id)).toEqual(["only"]);
+
+    const remixServer = fs.readFileSync(reactRequire.resolve("./server.js"), "utf8");
+    expect(remixServer).toContain("let routes$1 = serverRoutesOf(manifest.routes, routeModules, context); // patched by Lantern");
   });
 });

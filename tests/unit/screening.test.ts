@@ -216,6 +216,20 @@ describe("resident ID validation", () => {
 describe("blocked topics", () => {
   const policy = { blockedTopics: ["gambling", "video games", "赌博", "weapon", "  "] };
 
+  it("finds the same topics in every message, however many are screened (each term's pattern is compiled once and shared)", () => {
+    const text = "gambling, then weapons, then gambling again";
+    const expected = [
+      { kind: "blocked_topic", match: "gambling", index: 0, term: "gambling" },
+      { kind: "blocked_topic", match: "weapons", index: 15, term: "weapon" },
+      { kind: "blocked_topic", match: "gambling", index: 29, term: "gambling" },
+    ];
+    for (let i = 0; i < 3; i++) {
+      expect(screenPrompt(text, policy)).toEqual({ ok: false, findings: expected });
+      expect(screenPrompt("a quiet message", policy)).toEqual({ ok: true });
+    }
+    expect(screenReply(text, policy).map((f) => f.match)).toEqual(["gambling", "weapons", "gambling"]);
+  });
+
   it.each([
     ["Tell me about Gambling odds", "Gambling", "gambling"],
     ["I like VIDEO   GAMES a lot", "VIDEO   GAMES", "video games"],

@@ -83,6 +83,29 @@ describe("writeBody", () => {
     }
   });
 
+  it("still sends a page in one piece when its parts come a few turns of the event loop apart, as React renders them", async () => {
+    // React's server renderer schedules its work with setImmediate, and the page's data script
+    // follows a promise: a document is made over a few turns without ever waiting on anything.
+    source = () => ({
+      type: "text/html; charset=utf-8",
+      body: new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (const part of page) {
+            controller.enqueue(bytes(part));
+            await new Promise((resolve) => setImmediate(resolve));
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          controller.close();
+        },
+      }),
+    });
+    const { headers, text } = await get("gzip, deflate, br");
+    expect(headers["content-encoding"]).toBe("br");
+    expect(Number(headers["content-length"])).toBeGreaterThan(0);
+    expect(headers["transfer-encoding"]).toBeUndefined();
+    expect(text).toBe(page.join(""));
+  });
+
   it("sends it uncompressed to a client that accepts no encoding, and small bodies as they are", async () => {
     source = finished(page);
     const plain = await get("identity");
