@@ -13,8 +13,9 @@
  * 2. @remix-run/router 1.23, the server's route matching: `matchRoutes` flattens and ranks the
  *    whole route tree, and compiles a regular expression per route, on every call — several
  *    calls per request, 12 % of the server's CPU under the capacity benchmark. The route tree of
- *    a server build never changes, so the ranked branches are kept per route array and the
- *    compiled paths per pattern (docs/decisions/024-request-overhead.md). Only the CommonJS file
+ *    a server build never changes, so the ranked branches are kept per route array, the
+ *    compiled paths per pattern and the matches of the last 1,000 URLs per route array
+ *    (docs/decisions/024-request-overhead.md). Only the CommonJS file
  *    the server loads is patched; the browser's copy (whose routes grow as pages are discovered)
  *    is left as published.
  *
@@ -44,6 +45,27 @@ const PATCHES = [
       [
         "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n",
         `  let branches = rankedBranchesOf(routes); // ${MARK}\n`,
+      ],
+      [
+        "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n",
+        `// ${MARK}: the same URL finds the same routes; the last 1,000 URLs per route tree are
+// remembered (copies are handed out: callers may change a match's params)
+const knownMatches = new WeakMap();
+function matchRoutesImpl(routes, locationArg, basename, allowPartial) {
+  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;
+  let key = (allowPartial ? "partial:" : "whole:") + basename + "\\0" + (location.pathname || "/");
+  let known = knownMatches.get(routes);
+  if (!known) knownMatches.set(routes, (known = new Map()));
+  let matches = known.get(key);
+  if (matches === undefined) {
+    matches = matchRoutesUncached(routes, location, basename, allowPartial);
+    if (known.size >= 1000) known.clear();
+    known.set(key, matches);
+  }
+  return matches && matches.map(match => ({ ...match, params: { ...match.params } }));
+}
+function matchRoutesUncached(routes, locationArg, basename, allowPartial) {
+`,
       ],
       [
         "function convertRouteMatchToUiMatch(",

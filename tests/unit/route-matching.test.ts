@@ -69,6 +69,7 @@ describe("route matching on the server", () => {
     const file = fs.readFileSync(routerFile, "utf8");
     expect(file).toContain("let branches = rankedBranchesOf(routes); // patched by Lantern");
     expect(file).toContain("function compilePathUncached(");
+    expect(file).toContain("function matchRoutesUncached(");
   });
 
   it("finds each URL's route, and the same route again once prepared", async () => {
@@ -81,6 +82,10 @@ describe("route matching on the server", () => {
     }
     const lesson = matchRoutes(routes, "/learn/05-feedback")!.at(-1)!;
     expect(lesson.params).toEqual({ lesson: "05-feedback" });
+    // a remembered match is handed out as a copy: what one caller changes, the next does not see
+    lesson.params.lesson = "changed";
+    expect(matchRoutes(routes, "/learn/05-feedback")!.at(-1)!.params).toEqual({ lesson: "05-feedback" });
+    expect(matchRoutes(routes, "/learn/05-feedback")).not.toBe(matchRoutes(routes, "/learn/05-feedback"));
   });
 
   it("keeps one preparation per route tree: a different tree is matched on its own", async () => {
