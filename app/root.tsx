@@ -7,19 +7,18 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   type ShouldRevalidateFunction,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { SiteHeader } from "./components/ui/site-header";
 import { DemoBanner } from "./components/ui/demo-banner";
+import { ErrorPage } from "./components/ui/error-page";
 import { demoDataOf } from "./models/demo-data.server";
 import { catalogUrlsFor } from "./i18n/catalog-assets.server";
 import { loadCatalogs, messagesOf } from "./i18n/catalog-store";
 import { isStaffPath } from "./i18n/staff-path";
 import { resolveLocale } from "./i18n/locale.server";
-import { I18nProvider, useT } from "./i18n/use-t";
+import { I18nProvider } from "./i18n/use-t";
 import { getSessionUser } from "./utils/session.server";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css";
@@ -122,31 +121,4 @@ export default function App() {
 
 export function ErrorBoundary() {
   return <ErrorPage />;
-}
-
-/** Friendly error page in the user's language; never shows a stack trace. */
-export function ErrorPage() {
-  const error = useRouteError();
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 413
-      ? // the server's message names the limit, in the reader's language (server/too-large-answer.ts)
-        [t("limit.tooLarge.title"), isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.badRequest.body")]
-      : status === 404
-      ? [t("error.notFound.title"), t("error.notFound.body")]
-      : status === 403
-        ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : status === 400
-          ? [t("error.badRequest.title"), t("error.badRequest.body")]
-          : [t("error.title"), t("error.body")];
-  return (
-    <main id="main" className="page narrow error-page">
-      <h1>{title}</h1>
-      <p>{body}</p>
-      <p>
-        <a href="/">{t("error.backHome")}</a>
-      </p>
-    </main>
-  );
 }

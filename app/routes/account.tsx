@@ -12,6 +12,8 @@ import { clientAddress, formObject, readForm, validate, type FieldErrors } from 
 import { translator } from "~/i18n/catalogs.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { waitMessage } from "~/utils/wait-message";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -17,6 +17,8 @@ import { viewContextFor } from "~/teach/view-context.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
 import rosterStyles from "~/styles/roster.css";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [{ rel: "stylesheet", href: rosterStyles }];
 

@@ -26,6 +26,8 @@ import { providersConfig } from "~/playground/providers.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);

@@ -18,6 +18,8 @@ import { localeOf } from "~/utils/locale-of.server";
 import { SafeguardingSettingsForm } from "~/components/admin/safeguarding-settings";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 /** Models an admin can offer: the offline mini model, the configured Claude models, and any already chosen. */
 function availableModels(current: string[]): string[] {

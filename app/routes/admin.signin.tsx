@@ -9,6 +9,8 @@ import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { callbackUri } from "~/utils/sso-cookies.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 /** /admin/signin: sign-in with the school's OpenID Connect provider (decision 019). */
 export async function loader({ request }: LoaderFunctionArgs) {

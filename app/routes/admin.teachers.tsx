@@ -11,6 +11,8 @@ import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 /** /admin/teachers: the school's teachers, and invitation links for new ones. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -13,6 +13,8 @@ import { localeOf } from "~/utils/locale-of.server";
 import { createSession } from "~/utils/session.server";
 import { clearPendingLinkCookie, readPendingLinkCookie } from "~/utils/sso-cookies.server";
 import { waitMessage } from "~/utils/wait-message";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 

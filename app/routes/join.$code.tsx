@@ -14,6 +14,8 @@ import { localeOf } from "~/utils/locale-of.server";
 import { createSession, getSessionUser } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 /** The open class of the code in the URL, looked up under the per-address join-code throttle. */
 async function joinableClass(request: Request, params: { code?: string }, context: { clientAddress?: string }) {

@@ -49,6 +49,8 @@ import { formObject, readForm } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { getSessionUser } from "~/utils/session.server";
 import { saveFailed, stored } from "~/utils/learner-write.server";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [
   { rel: "stylesheet", href: learnStyles },

@@ -45,6 +45,8 @@ import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
 import { publicUrlOf } from "~/models/public-url.server";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
 

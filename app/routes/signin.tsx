@@ -15,6 +15,8 @@ import { localeOf } from "~/utils/locale-of.server";
 import { nextFromQuery } from "~/utils/safe-redirect.server";
 import { createSession } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 

@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { hasSsoIdentity, providerLogoutUrl, ssoButtons } from "~/models/sso.server";
 import { getSessionUser, destroySession } from "~/utils/session.server";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 

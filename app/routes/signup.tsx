@@ -16,6 +16,8 @@ import { clientAddress, formObject, readForm, validate, type FieldErrors } from 
 import { localeOf } from "~/utils/locale-of.server";
 import { createSession } from "~/utils/session.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
 

@@ -15,6 +15,8 @@ import { StatList } from "~/components/ui/stat-list";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Lantern" }];
 

@@ -21,6 +21,8 @@ import { notFound } from "~/utils/http.server";
 import { currentTimeZone } from "~/utils/request-scope.server";
 import { wallDay, wallTime } from "~/utils/time-zone";
 import teachStyles from "~/styles/teach.css";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [{ rel: "stylesheet", href: teachStyles }];
 

@@ -7,6 +7,8 @@ import { requireTeacherOf } from "~/models/classes.server";
 import { rosterImportAction, type RosterImportView } from "~/forms/roster-import.server";
 import { requireStaff } from "~/utils/auth.server";
 import cardStyles from "~/styles/roster.css";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [{ rel: "stylesheet", href: cardStyles }];
 

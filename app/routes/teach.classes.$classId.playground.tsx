@@ -23,6 +23,8 @@ import { FlaggedList } from "~/components/teach/flagged-list";
 import { listFlaggedExchanges } from "~/models/flags.server";
 import { currentTimeZone } from "~/utils/request-scope.server";
 import teachStyles from "~/styles/teach.css";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [
   { rel: "stylesheet", href: playgroundStyles },

@@ -22,6 +22,8 @@ import { ResetPasswordConfirm } from "~/components/teach/reset-password-confirm"
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import cardStyles from "~/styles/roster.css";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export const links = () => [{ rel: "stylesheet", href: cardStyles }];
 

@@ -9,6 +9,8 @@ import { HELP_RULES } from "~/teach/help-rules";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
