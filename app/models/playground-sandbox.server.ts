@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import type { PlaygroundPolicy } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
+import { serverTimeZone, zoneOrServer } from "~/utils/time-zone";
 import { ledgerDay } from "./token-ledger.server";
 
 export interface LedgerRow {
@@ -27,9 +28,12 @@ export interface SandboxFacts {
 }
 
 export async function loadSandboxFacts(user: Pick<SessionUser, "id" | "role">, now = new Date()): Promise<SandboxFacts> {
-  const day = ledgerDay(now);
+  // "Today" is the school's date, known only with the school's zone, which this very query
+  // reads: the rows of the five days around the server's date are read (any two zones are less
+  // than two days apart), and today's kept.
+  const around = ledgerDay(now, serverTimeZone());
   const student = user.role === "student";
-  const [row] = await db().execute<{ time_zone: string | null; classes: SandboxFacts["classes"]; ledger: LedgerRow[] }>(sql`
+  const [row] = await db().execute<{ time_zone: string | null; classes: SandboxFacts["classes"]; ledger: (LedgerRow & { day: string })[] }>(sql`
     with cls as (
       select c.id, c.playground_policy as policy, e.created_at
       from enrollments e join classes c on c.id = e.class_id
@@ -38,9 +42,11 @@ export async function loadSandboxFacts(user: Pick<SessionUser, "id" | "role">, n
     select
       (select s.settings->>'timeZone' from users u join schools s on s.id = u.school_id where u.id = ${user.id}) as time_zone,
       (select coalesce(json_agg(json_build_object('id', id, 'policy', policy) order by created_at), '[]'::json) from cls) as classes,
-      (select coalesce(json_agg(json_build_object('scope', l.scope, 'scope_id', l.scope_id, 'used', l.used, 'reserved', l.reserved)), '[]'::json)
+      (select coalesce(json_agg(json_build_object('day', to_char(l.day, 'YYYY-MM-DD'), 'scope', l.scope, 'scope_id', l.scope_id, 'used', l.used, 'reserved', l.reserved)), '[]'::json)
          from token_ledger l
-        where l.day = ${day}::date
+        where l.day between ${around}::date - 2 and ${around}::date + 2
           and ((l.scope = 'student' and l.scope_id = ${user.id}) or (l.scope = 'class' and l.scope_id in (select id from cls)))) as ledger`);
-  return { timeZone: row?.time_zone ?? null, classes: row?.classes ?? [], ledger: row?.ledger ?? [] };
+  const today = ledgerDay(now, zoneOrServer(row?.time_zone));
+  const ledger = (row?.ledger ?? []).filter((l) => l.day === today).map(({ day: _today, ...l }) => l);
+  return { timeZone: row?.time_zone ?? null, classes: row?.classes ?? [], ledger };
 }

@@ -6,6 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "~/utils/db.server";
+import { wallDay } from "~/utils/time-zone";
 
 export interface BudgetScope {
   scope: "student" | "class";
@@ -19,13 +20,13 @@ export interface Reservation {
   tokens: number;
 }
 
-/** The ledger's day: the server's local date. */
-export function ledgerDay(now: Date): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
+/**
+ * The ledger's day: the date on the school's clocks. Budgets are "per day" for a teacher in
+ * Shanghai even on a server that runs in UTC (or in another school's zone, in a district): the
+ * day turns at local midnight, not at 08:00.
+ */
+export function ledgerDay(now: Date, zone: string): string {
+  return wallDay(now, zone);
 }
 
 /**
@@ -64,10 +65,10 @@ export function settleSql({ scopes, day, tokens }: Reservation, cost: number): S
      where day = ${day}::date and scope_id in (${ids})`;
 }
 
-/** Today's use of one class's budget (the teacher's policy page). */
-export async function classUsageToday(classId: string, now = new Date()): Promise<{ used: number; reserved: number }> {
+/** Today's use of one class's budget (the teacher's policy page), on the school's clocks. */
+export async function classUsageToday(classId: string, zone: string, now = new Date()): Promise<{ used: number; reserved: number }> {
   const [row] = await db().execute<{ used: number; reserved: number }>(sql`
     select used, reserved from token_ledger
-     where scope = 'class' and scope_id = ${classId} and day = ${ledgerDay(now)}::date`);
+     where scope = 'class' and scope_id = ${classId} and day = ${ledgerDay(now, zone)}::date`);
   return { used: row?.used ?? 0, reserved: row?.reserved ?? 0 };
 }

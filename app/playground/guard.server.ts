@@ -26,7 +26,7 @@ import type { ChatMessage, ChatRequest, ProviderErrorCode } from "./provider";
 import { detectCrisisInTurn, type CrisisResult } from "./crisis";
 import { screenContext, type ContextFinding, type ContextPart } from "./screen-context";
 import { foldForWords, originalSpan } from "./normalize-text";
-import { isTimeZone, serverTimeZone, wallClock } from "~/utils/time-zone";
+import { wallClock, zoneOrServer } from "~/utils/time-zone";
 
 // ---------------------------------------------------------------------------------------------
 // Policy
@@ -146,7 +146,7 @@ export interface Sandbox {
  * the school's zone is unknown); today's use of every budget.
  */
 export function sandboxOf(user: Pick<SessionUser, "id" | "role">, facts: SandboxFacts): Sandbox {
-  const timeZone = facts.timeZone && isTimeZone(facts.timeZone) ? facts.timeZone : serverTimeZone();
+  const timeZone = zoneOrServer(facts.timeZone);
   const policy: EffectivePolicy =
     user.role === "student"
       ? { kind: "student", ...combinePolicies(facts.classes.map((c) => c.policy)), timeZone }

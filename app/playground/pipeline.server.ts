@@ -351,7 +351,7 @@ async function reserve({ user, locale, now }: Asking, a: Admitted): Promise<Refu
     conversation: a.found ? { systemPrompt: a.found.conversation.systemPrompt, previous: a.history.previous } : null,
   });
   const { messagesPerMinute } = a.sandbox.policy;
-  const claim = await claimStreamAndReserve(user.id, messagesPerMinute, scopes, ledgerDay(now), tokens);
+  const claim = await claimStreamAndReserve(user.id, messagesPerMinute, scopes, ledgerDay(now, a.sandbox.policy.timeZone), tokens);
   if (!claim.ok) return refusal(claim.reason, locale, { n: messagesPerMinute });
   return { ok: true, reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null };
 }

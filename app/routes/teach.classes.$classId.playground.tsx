@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(locale);
   const [offered, usage, flags] = await Promise.all([
     schoolModels(teacher),
-    classUsageToday(cls.id),
+    classUsageToday(cls.id, currentTimeZone()),
     listFlaggedExchanges(teacher, cls.id, { locale, t }),
   ]);
   const policy = cls.playgroundPolicy;

@@ -14,6 +14,11 @@ export function serverTimeZone(): string {
   return (serverZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
 }
 
+/** The school's zone as stored, when Intl knows it; else the server's (a school that never chose one). */
+export function zoneOrServer(stored: string | null | undefined): string {
+  return stored && isTimeZone(stored) ? stored : serverTimeZone();
+}
+
 /** True for a zone Intl knows ("Asia/Shanghai", "UTC"); false for anything else. */
 export function isTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false;

@@ -19,7 +19,9 @@ import { createEventParser, type StreamEvent } from "../../app/playground/chat-e
 import { providerErrorMessage } from "../../app/playground/error-messages.server";
 import { configureProviders } from "../../app/playground/providers.server";
 import { claimStreamAndReserve } from "../../app/models/stream-claims.server";
-import { ledgerDay } from "../../app/models/token-ledger.server";
+import { classUsageToday, ledgerDay } from "../../app/models/token-ledger.server";
+import { loadSandboxFacts } from "../../app/models/playground-sandbox.server";
+import { serverTimeZone } from "../../app/utils/time-zone";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
@@ -91,7 +93,7 @@ const send = async (user: SessionUser, prompt: string, extra: Record<string, str
 async function ledger(...scopeIds: string[]) {
   const rows = await db().execute<{ scope_id: string; used: number; reserved: number }>(sql`
     select scope_id::text, used, reserved from token_ledger
-     where day = ${ledgerDay(new Date())}::date and scope_id in (${sql.join(scopeIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+     where day = ${ledgerDay(new Date(), serverTimeZone())}::date and scope_id in (${sql.join(scopeIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
   return Object.fromEntries(rows.map((r) => [r.scope_id, { used: r.used, reserved: r.reserved }]));
 }
 
@@ -295,7 +297,7 @@ describe("budgets hold under concurrency", () => {
     // stream and reserves from their own budget AND the shared class budget in one statement.
     const { cls } = await studentWith();
     const students = await Promise.all(Array.from({ length: 50 }, () => makeStudentIn(cls.id)));
-    const day = ledgerDay(new Date());
+    const day = ledgerDay(new Date(), serverTimeZone());
     const results = await Promise.all(
       students.map((s) =>
         claimStreamAndReserve(s.id, 60, [
@@ -364,6 +366,40 @@ describe("budgets hold under concurrency", () => {
     expect(row.reserved).toBe(0);
     expect(row.used).toBeGreaterThan(0);
     expect(row.used).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("budgets by the school's day", () => {
+  it("a school in another time zone is charged on its own date, and today's use is read from that date", async () => {
+    // a zone whose date differs from the server's right now (one of the two always does)
+    const serverDay = ledgerDay(new Date(), serverTimeZone());
+    const zone = ["Etc/GMT-14", "Etc/GMT+12"].find((z) => ledgerDay(new Date(), z) !== serverDay);
+    expect(zone).toBeDefined();
+    const schoolDay = ledgerDay(new Date(), zone!);
+    const far = await makeSchool();
+    await db().execute(sql`update schools set settings = settings || ${JSON.stringify({ timeZone: zone })}::jsonb where id = ${far.school.id}`);
+    const cls = await makeClass(far.admin);
+    await updatePlaygroundPolicy(far.admin, cls.id, { ...cls.playgroundPolicy, messagesPerMinute: 60 });
+    const student = await makeStudentIn(cls.id);
+
+    const { events } = await send(student, "What is a token?");
+    expect(events.at(-1)).toMatchObject({ type: "done" });
+    const rows = await db().execute<{ day: string; scope: string; used: number }>(sql`
+      select to_char(day, 'YYYY-MM-DD') as day, scope, used from token_ledger where scope_id in (${student.id}::uuid, ${cls.id}::uuid)`);
+    expect(rows.map((r) => [r.scope, r.day]).sort()).toEqual([
+      ["class", schoolDay],
+      ["student", schoolDay],
+    ]);
+    const used = rows[0]!.used;
+    expect(used).toBeGreaterThan(0);
+    // what the budgets are checked and shown against: the same date
+    const facts = await loadSandboxFacts(student);
+    expect(facts.ledger.map((l) => [l.scope, l.used]).sort()).toEqual([
+      ["class", used],
+      ["student", used],
+    ]);
+    expect(await classUsageToday(cls.id, zone!)).toEqual({ used, reserved: 0 });
+    expect(await classUsageToday(cls.id, serverTimeZone())).toEqual({ used: 0, reserved: 0 });
   });
 });
 
