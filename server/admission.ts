@@ -20,7 +20,12 @@ export interface AdmissionOptions {
   maxWaitMs: number;
 }
 
-export const ADMISSION: AdmissionOptions = { active: 32, queued: 2_000, maxWaitMs: 10_000 };
+/**
+ * A request waiting longer than this is refused ("busy", 503). How many are worked on at once
+ * and how many may wait are the operator's (MAX_ACTIVE_REQUESTS, MAX_WAITING_REQUESTS: 32 and
+ * 2,000 by default, app/utils/env.server.ts).
+ */
+export const ADMISSION_WAIT_MS = 10_000;
 
 export type Admitted = { release(): void };
 

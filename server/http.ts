@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
+import { ADMISSION_WAIT_MS } from "./admission";
 import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
 import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
@@ -18,9 +19,11 @@ export interface HttpOptions {
   /** Express's `trust proxy`: false, a number of hops, or the proxies' addresses (never `true`). */
   trustProxy: false | number | string[];
   logRequests: boolean;
+  /** Requests worked on at once, and how many may wait for a place (decision 025). */
+  admission: { active: number; queued: number };
 }
 
-export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
+export function createHttpApp({ build, trustProxy, logRequests, admission }: HttpOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (trustProxy !== false) app.set("trust proxy", trustProxy);
@@ -48,6 +51,7 @@ export function createHttpApp({ build, trustProxy, logRequests }: HttpOptions) {
     createBoundedRemixHandler({
       build,
       getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientAddress: req.ip ?? "unknown" }),
+      admission: { ...admission, maxWaitMs: ADMISSION_WAIT_MS },
     }),
   );
   app.use(plainErrors);

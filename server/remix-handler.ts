@@ -25,7 +25,7 @@ import { checkDatabase, databaseAvailable, failedForDatabase, unlessOutage } fro
 import { outageResponse } from "../app/utils/outage.server";
 import { inRequestScope } from "../app/utils/request-scope.server";
 import { carriesSessionCookie } from "../app/utils/session-cookie.server";
-import { ADMISSION, createAdmission, type Admitted, type AdmissionOptions } from "./admission";
+import { createAdmission, type Admitted, type AdmissionOptions } from "./admission";
 import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
 import { sendBusy, sendTooLarge } from "./refusal-answer";
 import { isEventStream, writeBody } from "./write-body";
@@ -38,12 +38,12 @@ export interface RemixHandlerOptions {
   build: ServerBuild;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
   /** How many requests are worked on at once, and how many wait (admission.ts). */
-  admission?: AdmissionOptions;
+  admission: AdmissionOptions;
 }
 
 const ALWAYS: Admitted = { release: () => {} };
 
-export function createBoundedRemixHandler({ build, getLoadContext, admission: admissionOptions = ADMISSION }: RemixHandlerOptions): RequestHandler {
+export function createBoundedRemixHandler({ build, getLoadContext, admission: admissionOptions }: RemixHandlerOptions): RequestHandler {
   const handleRequest = createRemixHandler(build, "production");
   const answer = async (request: Request, context: AppLoadContext): Promise<Response> => {
     if (!databaseAvailable()) return outageResponse(request);

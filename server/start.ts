@@ -81,7 +81,12 @@ async function main() {
   }
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createHttpApp({ build, trustProxy: config.TRUST_PROXY, logRequests: config.LOG_REQUESTS });
+  const app = createHttpApp({
+    build,
+    trustProxy: config.TRUST_PROXY,
+    logRequests: config.LOG_REQUESTS,
+    admission: { active: config.MAX_ACTIVE_REQUESTS, queued: config.MAX_WAITING_REQUESTS },
+  });
   server = app.listen(config.PORT, config.HOST, () => {
     housekeeping = startHousekeeping(log);
     const url = `http://localhost:${config.PORT}`;

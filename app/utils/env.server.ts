@@ -84,6 +84,10 @@ const EnvSchema = z.object({
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_REQUESTS: flag(true),
+  /** Requests worked on at once; the others wait in line, so an overloaded server slows down instead of failing (decision 025). */
+  MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(32),
+  /** Requests that may wait for a place; more are answered "busy" (503) at once, as is one that waited 10 s. */
+  MAX_WAITING_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(2_000),
   /** Set only by `npm run bench`: adds /bench/empty, the empty page the lesson page is measured against. */
   LANTERN_BENCH: flag(false),
   /** This server's address as students and teachers reach it, for printed cards and links. */
