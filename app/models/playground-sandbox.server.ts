@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { PlaygroundPolicy } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { executePrepared } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { serverTimeZone, zoneOrServer } from "~/utils/time-zone";
 import { ledgerDay } from "./token-ledger.server";
@@ -33,7 +33,7 @@ export async function loadSandboxFacts(user: Pick<SessionUser, "id" | "role">, n
   // than two days apart), and today's kept.
   const around = ledgerDay(now, serverTimeZone());
   const student = user.role === "student";
-  const [row] = await db().execute<{ time_zone: string | null; classes: SandboxFacts["classes"]; ledger: (LedgerRow & { day: string })[] }>(sql`
+  const [row] = await executePrepared<{ time_zone: string | null; classes: SandboxFacts["classes"]; ledger: (LedgerRow & { day: string })[] }>(sql`
     with cls as (
       select c.id, c.playground_policy as policy, e.created_at
       from enrollments e join classes c on c.id = e.class_id

@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { playgroundConversations, playgroundMessages } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, executePrepared } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -115,7 +115,7 @@ export async function recordPrompt(
           values (${record.newConversationId ?? crypto.randomUUID()}, ${user.id}, ${record.classId}, ${titleFrom(record.text)},
                   ${record.model}, ${record.systemPrompt}, case when ${crisis}::jsonb is not null then now() end)
        returning id, title`;
-  const [row] = await db().execute<{ conversation_id: string; message_id: string; title: string }>(sql`
+  const [row] = await executePrepared<{ conversation_id: string; message_id: string; title: string }>(sql`
     with conv as (${conversation})
     insert into playground_messages (conversation_id, user_id, role, text, model, status, flags, flag_status, severity, crisis)
     select conv.id, ${user.id}, 'user', ${record.text}, ${record.model}, ${record.status},
@@ -143,7 +143,7 @@ export interface ReplyRecord {
 export async function recordReply(user: Acting, record: ReplyRecord): Promise<string> {
   const flagStatus = record.flags.length > 0 ? "open" : "none";
   const severity = severityOf(record.flags, { role: "assistant", blocked: false });
-  const [row] = await db().execute<{ id: string }>(sql`
+  const [row] = await executePrepared<{ id: string }>(sql`
     with conv as (
       update playground_conversations set updated_at = now()
        where id = ${record.conversationId} and user_id = ${user.id}

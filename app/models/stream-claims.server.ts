@@ -6,7 +6,7 @@
  * and one commit before a call, one after it.
  */
 import { sql } from "drizzle-orm";
-import { db } from "~/utils/db.server";
+import { executePrepared } from "~/utils/db.server";
 import { requestsInLastMinuteSql } from "./playground.server";
 import { reserveSql, settleSql, type BudgetScope, type Reservation } from "./token-ledger.server";
 
@@ -33,7 +33,7 @@ export async function claimStreamAndReserve(
 ): Promise<ClaimResult> {
   const reserve = scopes.length > 0 ? sql`, reserve as (${reserveSql(scopes, day, tokens, sql`exists (select 1 from claim)`)})` : sql``;
   const reserved = scopes.length > 0 ? sql`(select coalesce(array_agg(scope_id), '{}') from reserve)` : sql`'{}'::text[]`;
-  const [row] = await db().execute<{ claimed: number; recent: number; reserved: string[] }>(sql`
+  const [row] = await executePrepared<{ claimed: number; recent: number; reserved: string[] }>(sql`
     with recent as (${requestsInLastMinuteSql(userId)}),
     claim as (
       insert into active_streams (user_id, started_at)
@@ -57,10 +57,10 @@ export async function claimStreamAndReserve(
 /** Settles the reservation to `cost` and frees the user's stream, in one statement. */
 export async function settleAndRelease(userId: string, reservation: Reservation | null, cost: number): Promise<void> {
   if (!reservation || reservation.scopes.length === 0) {
-    await db().execute(sql`delete from active_streams where user_id = ${userId}`);
+    await executePrepared(sql`delete from active_streams where user_id = ${userId}`);
     return;
   }
-  await db().execute(sql`
+  await executePrepared(sql`
     with settled as (${settleSql(reservation, cost)})
     delete from active_streams where user_id = ${userId}`);
 }
