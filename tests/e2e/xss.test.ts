@@ -180,7 +180,9 @@ describe("XSS payloads never execute", () => {
       await page.press("#pg-prompt", "Control+Enter");
       // the reply (the same payload, streamed) has arrived and been stored
       await expect.poll(async () => (await fakeAnthropic.requests()).requests.filter((r) => r.path === "/v1/messages").length, { timeout: 10_000 }).toBe(i + 1);
-      await expect.poll(() => page.locator("#pg-prompt").isEnabled(), { timeout: 10_000 }).toBe(true);
+      // the exchange has ended: only then does the composer take the next prompt (the text box
+      // stays editable while a reply streams; the send button does not)
+      await expect.poll(() => page.locator('button[name="intent"][value="send"]').isEnabled(), { timeout: 10_000 }).toBe(true);
       await page.waitForTimeout(300);
       await expectClean(page, `playground exchange ${payload}`);
     }
