@@ -16,7 +16,7 @@ export function ErrorPage() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
     status === 413
-      ? // the server's message names the limit, in the reader's language (server/too-large-answer.ts)
+      ? // the server's message names the limit, in the reader's language (server/refusal-answer.ts)
         [t("limit.tooLarge.title"), isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : t("error.badRequest.body")]
       : status === 404
         ? [t("error.notFound.title"), t("error.notFound.body")]
