@@ -367,8 +367,8 @@ interface Turn {
 }
 
 /**
- * Stores the prompt while the upstream request starts (the stream waits for both), so storing it
- * adds nothing to the time to the first token. A new conversation's id is made here.
+ * Stores the prompt while the upstream request starts (the first text waits for both), so
+ * storing it adds nothing to the time to the first token. A new conversation's id is made here.
  */
 function storePrompt(asking: Asking, a: Admitted, s: Screened): Turn {
   const { user } = asking;
@@ -417,11 +417,12 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
 
   const events = a.model.provider.stream(a.request, upstream.signal)[Symbol.asyncIterator]();
   try {
-    // Start the upstream request first; the prompt's write overlaps with it.
+    // Start the upstream request first; the answer's headers and the prompt's write overlap
+    // with it. Nothing the model says is shown before the prompt is on record for the teacher.
     const first = events.next();
-    if (!(await turn.stored)) throw new Error("the prompt was not stored");
     yield { type: "start", conversationId: turn.conversationId, title: turn.title, model: a.input.model };
     if (card) yield { type: "support", card, held: false };
+    if (!(await turn.stored)) throw new Error("the prompt was not stored");
     const end: Streamed = {
       failure: null,
       text: "",

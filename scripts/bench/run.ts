@@ -322,11 +322,19 @@ async function measureTeacherViews() {
   }
 }
 
+/**
+ * Exchanges before the timed ones. A server's first few dozen exchanges run the pipeline in V8's
+ * interpreter (8–9 ms added then, against ~4 ms once compiled): what a class in session meets is
+ * the compiled server, so the budget is measured after this many (the lesson page's figures come
+ * from thousands of requests too). The cold figure is reported beside it.
+ */
+const PLAYGROUND_WARMUP = 300;
+
 /** Time to the first text of a streamed reply, through the server and straight from the SDK. */
 async function measurePlayground(fake: FakeAnthropic, students: BenchStudent[]) {
   fake.reset();
   const client = new Anthropic({ apiKey: fake.apiKey, baseURL: fake.url, maxRetries: 0 });
-  const direct = await timeSequential(30, async () => {
+  const direct = async () => {
     const stream = client.messages.stream({ model: CLAUDE_MODEL, max_tokens: 64, messages: [{ role: "user", content: "hi" }] });
     await new Promise<void>((resolve, reject) => {
       stream.on("text", () => resolve());
@@ -334,18 +342,23 @@ async function measurePlayground(fake: FakeAnthropic, students: BenchStudent[]) 
     });
     stream.abort();
     await stream.done().catch(() => {});
-  });
-
+  };
   let n = 0;
-  const viaServer = await timeSequential(30, async () => {
+  const viaServer = async () => {
     const s = students[n++ % students.length]!;
-    await streamOnce(s.cookie, "hi", { untilFirstText: true });
-  });
-  const added = median(viaServer) - median(direct);
-  record("playground: time added to the first token (server − SDK direct), median", added, "ms", { max: BUDGET.firstTokenAddedMs }, {
-    serverMedian: median(viaServer),
-    directMedian: median(direct),
-  });
+    // a refusal answers sooner than any model: only a streamed reply counts
+    const outcome = await streamOnce(s.cookie, "hi", { untilFirstText: true });
+    if (outcome !== "first-text") throw new Error(`first token: the exchange ended with ${outcome}`);
+  };
+  const addedMs = async (warmup: number) => {
+    const [throughSdk, throughServer] = [await timeSequential(30, direct, warmup), await timeSequential(30, viaServer, warmup)];
+    return { added: median(throughServer) - median(throughSdk), serverMedian: median(throughServer), directMedian: median(throughSdk) };
+  };
+
+  const cold = await addedMs(3);
+  record("playground: time added to the first token, the server's first exchanges (cold), median", cold.added, "ms", undefined, cold);
+  const warm = await addedMs(PLAYGROUND_WARMUP);
+  record(`playground: time added to the first token (server − SDK direct), median after ${PLAYGROUND_WARMUP} exchanges`, warm.added, "ms", { max: BUDGET.firstTokenAddedMs }, warm);
 
   // 100 streams at once, each a reply of 40 tokens arriving over ~0.4 s
   fake.reset();

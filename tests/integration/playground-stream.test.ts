@@ -282,6 +282,27 @@ describe("every fault ends in its terminal state, with the right message, and co
     expect(await activeStreams(student.id)).toBe(0);
   });
 
+  it("a prompt the database refuses to store gets no reply: nothing the model says is shown before the prompt is on record", async () => {
+    // The answer starts while the prompt is being written (the first token does not wait for the
+    // write); the model's text must still wait for it.
+    const { cls, student } = await studentWith();
+    fake.script({ kind: "reply", text: "This reply must never reach the student" });
+    const undo = await refuseWrites("playground_messages", "insert", `new.user_id = '${student.id}' and new.role = 'user'`);
+    let events: StreamEvent[];
+    try {
+      ({ events } = await send(student, "Tell me about tokens"));
+    } finally {
+      await undo();
+    }
+    expect(events.map((e) => e.type)).toEqual(["start", "error"]);
+    expect(events.at(-1)).toMatchObject({ type: "error", code: "server", message: providerErrorMessage("server", "en") });
+    expect(JSON.stringify(events)).not.toContain("must never reach");
+    expect(await messagesOf(student.id)).toEqual([]);
+    const ledgerRows = await ledger(student.id, cls.id);
+    for (const id of [student.id, cls.id]) expect(ledgerRows[id] ?? { used: 0, reserved: 0 }).toEqual({ used: 0, reserved: 0 });
+    expect(await activeStreams(student.id)).toBe(0);
+  });
+
   it("tells the student in their language", async () => {
     const { student } = await studentWith();
     fake.script({ kind: "http_error", status: 529 });
