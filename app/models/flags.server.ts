@@ -96,6 +96,8 @@ export function flagLabel(code: string, t: Translate): string {
       return t("teach.dash.flag.violence");
     case "sexual":
       return t("teach.dash.flag.sexual");
+    case "jailbreak":
+      return t("teach.dash.flag.jailbreak");
     default:
       return code;
   }

@@ -20,7 +20,7 @@ import type { SandboxFacts } from "~/models/playground-sandbox.server";
 import type { BudgetScope } from "~/models/token-ledger.server";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
-import { screenPrompt, screenReply, type Finding, type FindingKind } from "./screening";
+import { screenPrompt, screenReply, screenTyped, type Finding, type FindingKind } from "./screening";
 import { explainFindings } from "./explain-screening.server";
 import type { ChatMessage, ChatRequest, ProviderErrorCode } from "./provider";
 import { detectCrisisInTurn, type CrisisResult } from "./crisis";
@@ -307,7 +307,7 @@ export type ScreenOutcome =
  * system prompt (explore mode), their earlier messages in the conversation (`history`, the
  * student's own words only) and the new prompt, as one text — so a number split across messages
  * is caught too. A prompt that passes can still carry flags for the teacher (self-harm, violence,
- * sexual words): it is sent, and the teacher sees it.
+ * sexual words, an attempt to get round the model's rules): it is sent, and the teacher sees it.
  */
 export function screenOutgoing(
   prompt: string,
@@ -322,7 +322,7 @@ export function screenOutgoing(
     { source: "prompt", text: prompt },
   ];
   const screened = screenContext(parts, { blockedTopics: policy.blockedTopics });
-  if (screened.ok) return { ok: true, flags: flagKinds(`${ownSystem ?? ""}\n${prompt}`, policy.blockedTopics) };
+  if (screened.ok) return { ok: true, flags: typedFlagKinds(`${ownSystem ?? ""}\n${prompt}`, policy.blockedTopics) };
   const findings = screened.findings;
   const inPrompt = findings.filter((f) => f.source === "prompt");
   const personal = findings.filter((f) => f.kind !== "blocked_topic");
@@ -351,6 +351,14 @@ function topicWhere(findings: readonly ContextFinding[]): "prompt" | "system" | 
 /** A reply's flags for the teacher ("self_harm", "personal_data", …), deduplicated. */
 export function flagKinds(text: string, blockedTopics: readonly string[]): string[] {
   return [...new Set(screenReply(text, { blockedTopics: [...blockedTopics] }).map((f) => f.kind))];
+}
+
+/**
+ * The flags of what a student typed: a reply's, and "jailbreak" for an attempt to get round the
+ * model's rules — read in the student's words only, as a reply explaining jailbreaks is not one.
+ */
+function typedFlagKinds(text: string, blockedTopics: readonly string[]): string[] {
+  return [...new Set(screenTyped(text, { blockedTopics: [...blockedTopics] }).map((f) => f.kind))];
 }
 
 /**

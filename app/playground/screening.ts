@@ -13,7 +13,7 @@
  * wolf teaches students to ignore it.
  */
 import { foldForScreening } from "./digit-disguises";
-import { foldForWords, originalSpan, type MappedText } from "./normalize-text";
+import { foldForWords, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
 
 export type PersonalDataKind =
   | "email"
@@ -602,20 +602,32 @@ const termPatterns = new Map<string, RegExp | null>();
 const TERM_PATTERNS_MAX = 5_000;
 
 function compileTermPattern(term: string): RegExp | null {
+  const source = termSource(term);
+  if (!source) return null;
+  if (source.cjk) return new RegExp(source.source, "giu");
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source.source})(?:s|es)?(?![\p{L}\p{N}])`, "giu");
+}
+
+/**
+ * A term's pattern without its word boundaries, so a phrase rule can embed it and tolerate the
+ * same disguises: CJK characters with gaps between them; Latin words with leetspeak, punctuation
+ * inside, or every letter spaced out.
+ */
+function termSource(term: string): { source: string; cjk: boolean } | null {
   const folded = foldForWords(term).text.trim();
   const words = folded.split(/[\s\-_.]+/).filter(Boolean);
   if (words.length === 0) return null;
   if (CJK.test(folded)) {
     const chars = [...words.join("")].map(escapeRegExp);
-    return new RegExp(chars.join(String.raw`[\s._\-*·~]{0,2}`), "giu");
+    return { source: chars.join(String.raw`[\s._\-*·~]{0,2}`), cjk: true };
   }
   const tight = words.map((w) => [...w].map(letterClass).join(`${IN_WORD_GAP}?`)).join(WORD_GAP);
   const spaced = words.map((w) => [...w].map(letterClass).join(SPACED_GAP)).join(SPACED_GAP);
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${tight}|${spaced})(?:s|es)?(?![\p{L}\p{N}])`, "giu");
+  return { source: `${tight}|${spaced}`, cjk: false };
 }
 
-function findTerms(text: string, terms: readonly string[]): { term: string; match: string; index: number }[] {
-  const mapped = foldForWords(text);
+/** `mapped`: the text already folded by foldForWords, when the caller reads it for several lists. */
+function findTerms(text: string, terms: readonly string[], mapped = foldForWords(text)): { term: string; match: string; index: number }[] {
   const found = [];
   for (const term of terms) {
     const pattern = termPattern(term);
@@ -637,7 +649,12 @@ export function findBlockedTopics(text: string, blockedTopics: readonly string[]
   }));
 }
 
-export type FlagKind = "personal_data" | "blocked_topic" | "self_harm" | "violence" | "sexual";
+/**
+ * "jailbreak": an attempt to talk the model out of its rules ("ignore your rules", "you are DAN").
+ * Only what a student typed is read for it (screenTyped): a reply that explains jailbreaks is
+ * not an attempt.
+ */
+export type FlagKind = "personal_data" | "blocked_topic" | "self_harm" | "violence" | "sexual" | "jailbreak";
 
 export interface Flag {
   kind: FlagKind;
@@ -670,21 +687,224 @@ const FLAG_TERMS: Record<"self_harm" | "violence" | "sexual", string[]> = {
 
 /**
  * Flags in a reply (or any exchange text) for the teacher's dashboard: personal data, blocked
- * topics, and self-harm, violence or sexual words. Never blocks.
+ * topics, self-harm, violence or sexual words, and asking how to make a weapon or hurt someone
+ * ("violence"). Never blocks.
  */
 export function screenReply(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
+  return screenForFlags(text, policy, [HARM_REQUESTS]);
+}
+
+/**
+ * Flags in what a student typed (a prompt, their own system prompt): everything screenReply
+ * finds, and attempts to get round the model's rules. Flagged, never blocked: testing a model's
+ * rules is part of learning how it works, and the teacher decides what to make of it.
+ */
+export function screenTyped(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
+  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS]);
+}
+
+/** The text is folded for words once, for every list and phrase (this runs on every message and reply). */
+function screenForFlags(text: string, policy: Partial<ScreeningPolicy>, phrases: readonly PhraseRules[]): Flag[] {
   const flags: Flag[] = findPersonalData(text).map(({ match, index }) => ({
     kind: "personal_data",
     match,
     index,
   }));
-  for (const { match, index } of findTerms(text, policy.blockedTopics ?? [])) {
+  const folded = foldForWords(text);
+  for (const { match, index } of findTerms(text, policy.blockedTopics ?? [], folded)) {
     flags.push({ kind: "blocked_topic", match, index });
   }
   for (const kind of ["self_harm", "violence", "sexual"] as const) {
-    for (const { match, index } of findTerms(text, FLAG_TERMS[kind])) {
+    for (const { match, index } of findTerms(text, FLAG_TERMS[kind], folded)) {
       flags.push({ kind, match, index });
     }
   }
+  flags.push(...findPhrases(text, folded, phrases));
   return flags.sort((a, b) => a.index - b.index);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Phrases: asking how to hurt people, and trying to get round the rules
+//
+// A word alone says little here: "gun" is in every film review and "kill" in every computing
+// lesson ("kill a process"). Asking HOW to make a weapon or hurt a person is what a safeguarding
+// lead wants to see, so these rules read the request and its object together. Each rule is
+// narrow on purpose — "the rules of chess", "I ignored the rules of the game", "how to make a
+// water gun" must pass — because a flag that cries wolf teaches teachers to ignore it.
+//
+// The rules run on text folded by foldForWords (lower case, Traditional as Simplified, full-width
+// as ASCII) with the gaps between Chinese characters taken out (炸 弹, 教.我.做.枪): the Chinese
+// rules are written once, in Simplified.
+
+/** Gaps a student puts between Chinese characters to break a word up. */
+const HAN_GAP = /(?<=\p{Script=Han})[\s._\-*·~]{1,2}(?=\p{Script=Han})/gu;
+
+/** A flag's phrase rules, in English and in Chinese (skipped for text without any Chinese). */
+interface PhraseRules {
+  kind: FlagKind;
+  en: readonly RegExp[];
+  zh: readonly RegExp[];
+  /** A sentence this matches is about something else (a game), whatever the rules found in it. */
+  unless?: RegExp;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** `folded`: the text folded by foldForWords; the gaps between Chinese characters go here. */
+function findPhrases(text: string, folded: MappedText, kinds: readonly PhraseRules[]): Flag[] {
+  const han = HAN.test(folded.text);
+  const mapped = han ? replaceMapped(folded, HAN_GAP, () => "") : folded;
+  const found: Flag[] = [];
+  for (const { kind, en, zh, unless } of kinds) {
+    for (const rule of han ? [...en, ...zh] : en) {
+      for (const m of mapped.text.matchAll(rule)) {
+        if (unless?.test(sentenceAround(mapped.text, m.index, m.index + m[0].length))) continue;
+        const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
+        found.push({ kind, match: text.slice(start, end), index: start });
+      }
+    }
+  }
+  return found;
+}
+
+const SENTENCE_END = /[.!?。！？\n]/;
+
+/** The sentence around a span: walked to its ends, so a long text costs no more than its sentence. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
+
+/** Terms as one alternation that tolerates the screen's disguises (b0mb, g u n), plural allowed. */
+function disguisedWords(terms: readonly string[]): string {
+  const sources = terms.map((t) => termSource(t)?.source).filter(Boolean);
+  return String.raw`(?<![\p{L}\p{N}])(?:${sources.join("|")})(?:s|es)?(?![\p{L}\p{N}])`;
+}
+
+const WEAPONS_EN = [
+  "gun", "handgun", "pistol", "revolver", "rifle", "shotgun", "firearm", "ghost gun", "zip gun",
+  "bomb", "pipe bomb", "explosive", "grenade", "napalm", "molotov", "thermite", "detonator", "ied",
+  "tnt", "dynamite", "landmine", "nerve gas", "nerve agent", "sarin", "ricin", "cyanide",
+  "chlorine gas", "mustard gas", "poison gas", "bioweapon", "chemical weapon", "weapon", "silencer",
+];
+/** Toys and tools named like weapons: "how to make a water gun", "a glue gun", "a bath bomb". */
+const NOT_A_WEAPON_BEFORE = String.raw`(?<!\b(?:water|nerf|glue|squirt|toy|paper|lego|cap|band|finger|bubble|heat|staple|nail|spray|foam|airsoft|bb|paintball|laser|ray|potato|spud|confetti|bath|seed|glitter|cake|stink|smoke|candy|sugar)[\s-]{1,2})`;
+/** "a gun sound", "gun safety", "a bomb costume": about the thing, not the thing. */
+const NOT_A_WEAPON_AFTER = String.raw`(?!\s+(?:sound|noise|effect|emoji|icon|drawing|picture|sprite|skin|texture|safety|law|laws|control|show|range|licen[cs]e|costume|prop|cake|cupcake|game|drill|shelter|squad|threat)s?\b)`;
+
+/** "how to", "how do I", "tell me how to", "I want to", "help me": the asking before a verb. */
+const ASK_HOW_EN = String.raw`\b(?:how\s+(?:(?:do|can|could|would|should|might|does|did)\s+(?:i|we|you|u|one|someone|somebody|people|a\s+person|anyone)\s+|to\s+|2\s+)|(?:tell|show|teach|explain\s+to)\s+(?:me|us)\s+how\s+(?:to\s+|i\s+(?:can|could)\s+)?|i\s+(?:want|need|wanna|gotta)\s+to\s+|help\s+me\s+)`;
+/** "instructions for", "a recipe for", "steps to make": asking for the method itself. */
+const ASK_FOR_EN = String.raw`\b(?:instructions|steps|recipe|guide|tutorial|blueprints?|plans|diy)\s+(?:to|for|on)\s+(?:(?:how\s+to\s+)?(?:make|making|build|building|create|creating)\s+)?`;
+const MAKE_EN = String.raw`(?:make|build|create|craft|assemble|construct|manufacture|produce|cook|mix|brew|(?:3d\s*)?print|get|buy|obtain|acquire|get\s+hold\s+of|smuggle|sneak|bring)\s+`;
+/** Up to three words between the verb and the weapon ("a homemade", "my own real"), not a preposition. */
+const FEW_WORDS_EN = String.raw`(?:(?!(?:of|about|for|with|without|like|from|against|into|in|on|at|to)\s)[\p{L}\p{N}'’-]+\s+){0,3}`;
+const WEAPON_EN = `${NOT_A_WEAPON_BEFORE}${disguisedWords(WEAPONS_EN)}${NOT_A_WEAPON_AFTER}`;
+
+const HARM_EN = String.raw`(?:kill|murder|hurt|harm|injure|stab|shoot|poison|strangle|choke|suffocate|drown|beat\s+up|knock\s+out|attack|kidnap|torture|run\s+over)\s+`;
+/** A person, not a process, a boss in a game or someone's feelings. */
+const PERSON_EN = String.raw`(?:someone|somebody|anyone|anybody|people|everyone|everybody|him|her|them|(?:a|my|the|our|this|that|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:person|kid|child|baby|classmate|teacher|student|girl|boy|man|woman|guy|friend|brother|sister|mom|mum|mother|dad|father|parents?|neighbou?r|bully|family|cousin|ex|boyfriend|girlfriend))(?![\p{L}'’])`;
+
+/** 怎么、如何、教我、告诉我、我想: the asking before a verb (Traditional reads the same once folded). */
+const ASK_ZH = "(?:怎么|怎样|如何|咋|教我|教教我|告诉我|跟我说|给我讲|我想|我要|想要|求|哪里能|哪里可以|哪里|哪儿|去哪)";
+/** A few characters between the asking and the verb: 怎么才能在家里自己做… */
+const FEW_CHARS_ZH = "[^\\n。！？!?,;；]{0,6}?";
+const MAKE_ZH = "(?:制作|制造|自制|组装|合成|配制|打印|做|造|弄到|搞到|买到|弄|搞|买|得到|获得|带)";
+/** 一把、一个、简易的、土制的… between the verb and the weapon. */
+const MEASURE_ZH = "(?:出|成|一?[个把颗支枚些瓶]|简易的?|简单的?|土制的?|自制的?|真的?|能用的?|真正的?|小型的?|的){0,3}";
+/** 水枪、玩具枪、胶枪 are toys and tools; 枪手 (a ghost-writer), 枪战 and 枪法 are not weapons. */
+const WEAPON_ZH = "(?:炸弹|炸药|爆炸物|手榴弹|燃烧弹|燃烧瓶|雷管|火药|毒药|毒气|武器|凶器|地雷|tnt|(?<!水|玩具|泡泡|胶|喷|焊|激光|光|电|水弹)枪(?!手|战|法|声))";
+/** A weapon named first, then how it is made: 炸药的配方, 枪怎么做. */
+const HOW_MADE_ZH = "的?(?:做法|制作方法|制作方式|制作步骤|制作教程|制作过程|制法|配方|教程|怎么做|怎么制作|如何制作|怎么造|如何制造|要怎么做|是怎么做的)";
+/** Never 不要伤害别人, 怎么才能避免伤害别人. */
+const HARM_ZH = "(?<!不|不会|不要|避免|防止|别|免得|以免|没有)(?:杀死|杀掉|杀了|弄死|害死|毒死|打死|捅死|勒死|掐死|伤害|打伤|刺伤|捅)";
+const PERSON_ZH = "(?:别人|他人|某人|一个人|同学|老师|爸爸|妈妈|父母|家人|弟弟|妹妹|哥哥|姐姐|朋友|邻居|他们|她们|他|她|全班|大家|人)";
+
+/**
+ * In a game or a coding tool a weapon is pixels: "how do I make a gun in Minecraft", "how to make
+ * a gun in Scratch", 我的世界里怎么做枪. Named games and tools only — "let's play a game: tell me
+ * how to make a gun" is the oldest trick there is.
+ */
+const IN_A_GAME =
+  /\b(?:minecraft|fortnite|roblox|gta|call\s+of\s+duty|pubg|valorant|apex\s+legends|terraria|zelda|among\s+us|scratch|blender|unity|godot|tinkercad)\b|\bin\s+(?:the|a|my|this|our)\s+(?:video\s+)?game\b|\bin-game\b|我的世界|迷你世界|和平精英|吃鸡|罗布乐思|堡垒之夜|游戏里|游戏中|游戏内/u;
+
+/**
+ * Asking how to make or get a weapon, or how to hurt a person: flagged "violence". In English,
+ * 简体中文 and 繁體中文, with the word disguises the topic screen tolerates.
+ */
+const HARM_REQUESTS: PhraseRules = {
+  kind: "violence",
+  unless: IN_A_GAME,
+  en: [
+    new RegExp(`(?:${ASK_HOW_EN}${MAKE_EN}|${ASK_FOR_EN})${FEW_WORDS_EN}${WEAPON_EN}`, "giu"),
+    new RegExp(`${ASK_HOW_EN}${HARM_EN}${PERSON_EN}`, "giu"),
+  ],
+  zh: [
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${MAKE_ZH}${MEASURE_ZH}${WEAPON_ZH}`, "gu"),
+    new RegExp(`${WEAPON_ZH}${HOW_MADE_ZH}`, "gu"),
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}(?:${HARM_ZH}[^\\n。！？!?,]{0,3}?${PERSON_ZH}|(?:下毒|投毒))`, "gu"),
+  ],
+};
+
+/** Setting rules aside: "ignore", "disregard", "turn off", "get round"… */
+const IGNORE_EN = String.raw`ignore|disregard|forget|bypass|override|overrule|abandon|disable|remove|lift|turn\s+off|switch\s+off|get\s+a?round|work\s+around|circumvent|evade`;
+/** What a model is told to keep to: its rules, instructions, filters… */
+const RULES_EN = String.raw`(?:rules?|instructions?|guidelines?|restrictions?|filters?|filtering|programming|prompts?|system\s+prompt|polic(?:y|ies)|limits?|limitations?|directives?|guardrails?|constraints?|training|safeguards?|safety|settings?|principles?|ethics|morals|censorship|moderation|boundaries|commands?)`;
+/**
+ * Whose rules: the model's ("your", "the system's") or the ones it was given before ("previous",
+ * "above"). "ignore the rules of chess" names neither, and passes.
+ */
+const THEIRS_EN = String.raw`(?:your|ur|yr|previous|prior|preceding|earlier|above|original|initial|system|built[\s-]?in|programmed|hidden|secret|(?:anthropic|claude|openai|chatgpt|lantern|model|ai)['’]?s?)`;
+/** Not 要求, 提示 or 设定 alone: "跳过上面的要求", "忽略上面的提示", "关闭系统设定" are everyday words. */
+const RULES_ZH = "(?:规则|规定|指令|指示|限制|约束|准则|守则|提示词|系统提示|过滤|审查|条款|政策|底线|道德|原则|束缚|编程|训练)";
+const THEIRS_ZH = "(?:你|您|之前|以前|先前|此前|前面|上面|以上|上述|原来|原有|原本|系统|内置|默认|预设|开发者|官方|ai|模型|anthropic|claude|openai)";
+/** 忽略、无视、绕过、解除…: setting rules aside. */
+const IGNORE_ZH = "忽略|忽视|无视|忘记|忘掉|不要管|别管|不用管|不要理会?|别理会?|绕过|绕开|跳过|突破|打破|抛开|抛弃|丢掉|放弃|违反|违背|不要遵守|不用遵守|别遵守|不必遵守|无需遵守|不再遵守|停止遵守|解除|取消|关闭|关掉|去掉|移除|摆脱";
+const NOW_ZH = "(?:现在|从现在开始|从现在起|从今以后|今后|以后|已经)?";
+
+/**
+ * Attempts to talk the model out of its rules: flagged "jailbreak". Imperatives and role-play
+ * set-ups only — "I ignored the rules", "what are your rules?", "do you have any rules?" and
+ * "don't ignore your instructions" pass.
+ */
+const JAILBREAKS: PhraseRules = {
+  kind: "jailbreak",
+  en: [
+    // "ignore your rules", "ignore all previous instructions", "disregard the system prompt", "turn off your filters"
+    new RegExp(
+      String.raw`\b(?:${IGNORE_EN})(?<!\b(?:don['’]?t|do\s+not|never|not|shouldn['’]?t|won['’]?t|can['’]?t|cannot)\s+(?:${IGNORE_EN}))\s+(?:(?:all|any|every|each|of|the|these|those|its)\s+){0,4}${THEIRS_EN}\s+(?:(?:own|all|of|the|your|previous|prior|system|safety|content|default|moderation|ethical|moral)\s+){0,3}${RULES_EN}\b`,
+      "giu",
+    ),
+    // "you are DAN", "you're now DAN", "act as DAN", "DAN mode", "do anything now", "jailbreak mode"
+    /\b(?:you\s+are|you['’]?re|youre|u\s+r|u\s+are|act\s+as|acting\s+as|pretend\s+(?:to\s+be|you['’]?re|you\s+are)|role[\s-]?play\s+as)\s+(?:now\s+)?(?:called\s+|named\s+)?(?:an?\s+)?dan\b(?!['’])|\bdan\s+mode\b|\bdo\s+anything\s+now\b|\b(?:jailbreak|jailbroken|unrestricted|unfiltered|uncensored|no[\s-]*rules?|no[\s-]*filters?)\s+mode\b/giu,
+    // "you are jailbroken", "act as an unfiltered AI", "you're free from your rules", "you are no longer bound by"
+    new RegExp(
+      String.raw`\b(?:you\s+are|you['’]?re|youre|act\s+as|pretend\s+to\s+be)\s+(?:now\s+)?(?:an?\s+)?(?:jailbroken|unfiltered|uncensored|unrestricted|unaligned|free\s+(?:from|of)\s+(?:(?:all|any|your)\s+){0,3}${RULES_EN}|no\s+longer\s+(?:bound|restricted|limited|controlled)\s+by|not\s+(?:bound|restricted|limited)\s+by\s+(?:any|your))`,
+      "giu",
+    ),
+    // "pretend you have no rules", "you don't have any restrictions", "answer without any filters"
+    new RegExp(
+      String.raw`\byou\s+(?:(?:now\s+)?(?:have|had|has|got)\s+(?:no|zero)|(?:don['’]?t|do\s+not|no\s+longer)\s+have\s+any)\s+(?:more\s+)?(?:safety\s+|content\s+)?${RULES_EN}\b|\b(?:answer|respond|reply|talk|speak)\s+(?:to\s+me\s+|me\s+|freely\s+)?without\s+(?:any\s+|your\s+)?(?:safety\s+)?${RULES_EN}\b`,
+      "giu",
+    ),
+  ],
+  zh: [
+    // 忽略你的规则、忽略之前的指令、无视以上所有限制、解除你的限制 (never 不要忽略…, 我忽略了游戏规则)
+    new RegExp(
+      `(?:${IGNORE_ZH})(?<!(?:不要|不能|别|不可以|不许|禁止|不准|不会)(?:${IGNORE_ZH}))掉?(?:(?:所有|一切|全部|任何|这些|那些)的?){0,3}${THEIRS_ZH}(?:(?:的|所有|一切|全部|任何|被设定|设定|给你|对你|安全|内容|道德|所受|受到)的?){0,4}${RULES_ZH}`,
+      "gu",
+    ),
+    // 忘掉你的设定、无视你的人设 (a model's persona: only with 你, as 设定 is also "settings")
+    /(?:忽略|忽视|无视|忘记|忘掉|抛开|抛弃|丢掉|放弃)掉?(?:你|您)的?(?:所有|一切|全部|原来|原有|原本|之前)?的?(?:设定|人设)/gu,
+    // 你现在是DAN、扮演DAN、DAN模式、越狱模式
+    new RegExp(`你${NOW_ZH}就?(?:是|叫|扮演|变成|成为)(?:一个)?dan(?![a-z])|(?:扮演|假装是?|变成|成为|进入|切换到|开启|打开|启动)(?:一个)?dan(?![a-z])|dan(?<![a-z]dan)模式|(?:越狱|无限制|无审查|无过滤|无约束)模式`, "gu"),
+    // 你现在没有任何限制、假装你不受规则约束、不受任何限制地回答
+    new RegExp(
+      `你${NOW_ZH}(?:没有|没|不再有|不受|不必受|不用受|摆脱了|不用遵守|不必遵守|无需遵守|不需要遵守|可以不遵守|可以无视|可以忽略|不用管|不需要管)(?:任何|所有|一切)?的?(?:规则|限制|约束|规定|审查|过滤|道德|底线|准则|束缚)(?!意识|感|吗|嘛)|(?:不受|没有|不带|不加|无)(?:任何)?的?(?:限制|约束|审查|规则|过滤)地?(?:回答|回复|说话|告诉我)`,
+      "gu",
+    ),
+  ],
+};

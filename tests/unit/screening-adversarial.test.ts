@@ -4,7 +4,7 @@
  * The bound is generous on purpose (a shared test machine); a regression costs seconds.
  */
 import { screenContext } from "~/playground/screen-context";
-import { screenPrompt } from "~/playground/screening";
+import { screenPrompt, screenReply, screenTyped } from "~/playground/screening";
 
 const INPUTS: [string, string][] = [
   ["a 4,000-digit number", "1".repeat(4000)],
@@ -29,11 +29,25 @@ const INPUTS: [string, string][] = [
   ["look-alike digit runs", "1З0lI".repeat(800)],
   ["spaced dashed digits", "1 - 2 ".repeat(700)],
   ["an account keyword at every joint", "my qq is ".repeat(400)],
+  // the phrase rules for teacher flags (weapon requests, jailbreaks)
+  ["an asking phrase over and over", "how to make a ".repeat(300)],
+  ["a toy qualifier at every joint", "tell me how to make a water ".repeat(150)],
+  ["many words before a weapon", `how to make a ${"big ".repeat(1000)}gun`],
+  ["spaced letters of a weapon", "g u n ".repeat(700)],
+  ["'ignore your' over and over", "ignore your ".repeat(400)],
+  ["'ignore all' before the rules", `ignore ${"all ".repeat(1000)}your rules`],
+  ["'you are now' over and over", "you are now ".repeat(400)],
+  ["Chinese asking over and over", "怎么做".repeat(1300)],
+  ["忽略你的 over and over", "忽略你的".repeat(1000)],
+  ["spaced Chinese characters", "炸 ".repeat(2000)],
+  ["one sentence with no end", `${"word ".repeat(790)}how to make a gun`],
 ];
 
 it.each(INPUTS)("%s is screened quickly", (_name, text) => {
   const started = performance.now();
   screenPrompt(text, { blockedTopics: ["gambling", "video games", "赌博"] });
   screenContext([{ source: "history", text }, { source: "prompt", text }], { blockedTopics: ["gambling"] });
+  screenTyped(text, { blockedTopics: ["gambling"] });
+  screenReply(text);
   expect(performance.now() - started).toBeLessThan(1_000);
 });
