@@ -112,8 +112,13 @@ async function raiseAlert({ user, originOf }: Asking, messageId: string): Promis
   await notifySafeguarding(user, messageId, origin);
 }
 
-/** What the pipeline tells its entry point: the stream's events, or a refusal with its HTTP status. */
-export type ExchangeEvent = StreamEvent | { type: "refused"; refusal: Refusal };
+/**
+ * What the pipeline tells its entry point: the stream's events, or a refusal with its HTTP
+ * status. "accepted" comes first when the exchange goes ahead, as the model is asked: the answer's
+ * headers can leave while the model starts and the prompt is stored. It is not a stream event:
+ * "start" follows once the prompt is stored, as its conversation is then there to open.
+ */
+export type ExchangeEvent = StreamEvent | { type: "refused"; refusal: Refusal } | { type: "accepted" };
 
 export interface ExchangeOptions {
   now?: Date;
@@ -402,7 +407,7 @@ interface Streamed extends StreamEnd {
  * matched and the school lets the model answer), text…, usage. Returns how the stream ended. The
  * upstream request is dropped when the student leaves, and after MAX_STREAM_MS.
  */
-async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, clientGone: AbortSignal): AsyncGenerator<StreamEvent, Streamed> {
+async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, clientGone: AbortSignal): AsyncGenerator<ExchangeEvent, Streamed> {
   const upstream = new AbortController();
   const abort = () => upstream.abort();
   clientGone.addEventListener("abort", abort, { once: true });
@@ -418,11 +423,13 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
   const events = a.model.provider.stream(a.request, upstream.signal)[Symbol.asyncIterator]();
   try {
     // Start the upstream request first; the answer's headers and the prompt's write overlap
-    // with it. Nothing the model says is shown before the prompt is on record for the teacher.
+    // with it. "start" waits for the write (the page opens the conversation it names), and
+    // nothing the model says is shown before the prompt is on record for the teacher.
     const first = events.next();
+    yield { type: "accepted" };
+    if (!(await turn.stored)) throw new Error("the prompt was not stored");
     yield { type: "start", conversationId: turn.conversationId, title: turn.title, model: a.input.model };
     if (card) yield { type: "support", card, held: false };
-    if (!(await turn.stored)) throw new Error("the prompt was not stored");
     const end: Streamed = {
       failure: null,
       text: "",

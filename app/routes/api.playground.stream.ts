@@ -47,19 +47,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await events.return();
     return refusalResponse(first.value.refusal);
   }
-  const opening = first.value;
+  // "accepted": the exchange goes ahead and its first event is on the way — the answer starts now
+  const opening = first.value.type === "accepted" ? null : first.value;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(encodeEvent(opening)));
+      if (opening) controller.enqueue(encoder.encode(encodeEvent(opening)));
     },
     async pull(controller) {
-      const next = await events.next();
-      if (next.done) {
-        gone.removeEventListener("abort", onClose);
-        controller.close();
-      } else {
+      for (;;) {
+        const next = await events.next();
+        if (next.done) {
+          gone.removeEventListener("abort", onClose);
+          controller.close();
+          return;
+        }
+        if (next.value.type === "accepted") continue;
         controller.enqueue(encoder.encode(encodeEvent(streamEventOf(next.value))));
+        return;
       }
     },
     cancel() {
@@ -92,7 +97,7 @@ function refusalEvent(r: Refusal): StreamEvent {
 }
 
 /** The pipeline refuses only before its stream starts; should one come later, it is an error event. */
-function streamEventOf(event: ExchangeEvent): StreamEvent {
+function streamEventOf(event: Exclude<ExchangeEvent, { type: "accepted" }>): StreamEvent {
   return event.type === "refused" ? refusalEvent(event.refusal) : event;
 }
 

@@ -30,7 +30,7 @@ import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../f
 import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../../scripts/harness/fake-anthropic";
 import { buildServer, serverBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
 import type { SessionUser } from "../../app/utils/session.server";
-import { refuseWrites } from "../setup/refuse-writes";
+import { refuseWrites, slowWrites } from "../setup/refuse-writes";
 
 
 const MODEL = "claude-haiku-5-5";
@@ -283,8 +283,8 @@ describe("every fault ends in its terminal state, with the right message, and co
   });
 
   it("a prompt the database refuses to store gets no reply: nothing the model says is shown before the prompt is on record", async () => {
-    // The answer starts while the prompt is being written (the first token does not wait for the
-    // write); the model's text must still wait for it.
+    // The answer starts while the prompt is being written (its headers do not wait for the
+    // write); its first event and the model's text must still wait for it.
     const { cls, student } = await studentWith();
     fake.script({ kind: "reply", text: "This reply must never reach the student" });
     const undo = await refuseWrites("playground_messages", "insert", `new.user_id = '${student.id}' and new.role = 'user'`);
@@ -294,13 +294,43 @@ describe("every fault ends in its terminal state, with the right message, and co
     } finally {
       await undo();
     }
-    expect(events.map((e) => e.type)).toEqual(["start", "error"]);
+    expect(events.map((e) => e.type)).toEqual(["error"]);
     expect(events.at(-1)).toMatchObject({ type: "error", code: "server", message: providerErrorMessage("server", "en") });
     expect(JSON.stringify(events)).not.toContain("must never reach");
     expect(await messagesOf(student.id)).toEqual([]);
     const ledgerRows = await ledger(student.id, cls.id);
     for (const id of [student.id, cls.id]) expect(ledgerRows[id] ?? { used: 0, reserved: 0 }).toEqual({ used: 0, reserved: 0 });
     expect(await activeStreams(student.id)).toBe(0);
+  });
+
+  it("the conversation a stream's start names is there to open, however slow the prompt's write", async () => {
+    // The page opens the conversation as soon as "start" arrives: before the prompt (and a new
+    // conversation) is stored, that page would find nothing.
+    const { student } = await studentWith();
+    fake.script({ kind: "reply", text: "Tokens are pieces of text" });
+    const undo = await slowWrites("playground_messages", "insert", `new.user_id = '${student.id}' and new.role = 'user'`, 0.3);
+    try {
+      const response = await post(student, { prompt: "Tell me about tokens", model: MODEL });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      const seen: StreamEvent[] = [];
+      const parse = createEventParser((e) => seen.push(e));
+      let found: number | null = null;
+      while (found === null) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        parse(decoder.decode(value, { stream: true }));
+        const start = seen.find((e) => e.type === "start");
+        if (start?.type === "start") {
+          const [row] = await db().execute<{ n: number }>(sql`select count(*)::int as n from playground_conversations where id = ${start.conversationId}`);
+          found = row!.n;
+        }
+      }
+      expect(found, "the conversation exists when start arrives").toBe(1);
+      while (!(await reader.read()).done);
+    } finally {
+      await undo();
+    }
   });
 
   it("tells the student in their language", async () => {
