@@ -162,7 +162,12 @@ describe("classroom journey", () => {
     await screenshot(page, JOURNEY, "10-teacher-progress");
 
     const [user] = await testSql()<{ id: string }[]>`select id from users where username = ${STUDENT.username}`;
-    await page.goto(`/teach/classes/${classId}/students/${user!.id}`);
+    // the names are plain links, yet a click moves inside the app: the page is not loaded again
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.locator(`[data-testid="row-${user!.id}"]`).getByRole("link", { name: STUDENT.displayName }).click();
+    await page.waitForURL(`**/teach/classes/${classId}/students/${user!.id}`);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed), "moved inside the app").toBe(true);
     const main = page.locator("main");
     await expect.poll(() => main.innerText()).toContain(STUDENT.displayName);
     const lessonRow = page.locator("[data-testid=student-lessons] tr", { hasText: lesson.content.en!.title });

@@ -7,6 +7,7 @@ import type { PageStudent } from "~/teach/class-page.server";
 import { useT } from "~/i18n/use-t";
 import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";
+import { useInAppLinks } from "~/components/ui/in-app-links";
 
 const SIGNAL_CLASS = { "wrong-streak": "warn", "low-score": "warn", "not-sure": "warn", stuck: "warn", flag: "bad" } as const;
 
@@ -22,8 +23,9 @@ export function NeedsHelp({
   const t = useT();
   const flagged = students.filter((s) => s.signals.length > 0);
   const shared = sharedNameKeys(students);
+  const links = useInAppLinks<HTMLElement>();
   return (
-    <section className="card needs-help" aria-labelledby="needs-help-h" data-testid="needs-help">
+    <section className="card needs-help" aria-labelledby="needs-help-h" data-testid="needs-help" ref={links}>
       <h2 id="needs-help-h">
         {t("teach.dash.help.title")} <span className="count">({flagged.length})</span>
       </h2>

@@ -14,12 +14,12 @@
  * [data-testid="progress-matrix"] with data-generated-at; a student's row is
  * [data-testid="row-<studentId>"]; a cell in it is td[data-lesson="<slug>"] with data-state.
  */
-import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { PageLessonColumn, PageStudent } from "~/teach/class-page.server";
 import type { ProgressCell } from "~/teach/progress-cells.server";
 import { useT } from "~/i18n/use-t";
 import { ScoringNote } from "./scoring-note";
+import { useInAppLinks } from "~/components/ui/in-app-links";
 
 const SYMBOL: Record<ProgressCell["state"], string> = {
   completed: "✓",
@@ -41,8 +41,10 @@ export function ProgressMatrix({
 }) {
   const t = useT();
   const { ref, edges } = useScrollEdges();
+  // plain links (names, guides): one listener keeps them inside the app
+  const links = useInAppLinks<HTMLDivElement>();
   return (
-    <div className="matrix-frame" data-overflow={edges.overflow} data-scrolled={edges.scrolled} data-at-end={edges.atEnd}>
+    <div className="matrix-frame" ref={links} data-overflow={edges.overflow} data-scrolled={edges.scrolled} data-at-end={edges.atEnd}>
       <p className="matrix-scroll-hint small" id="matrix-scroll-hint" data-testid="matrix-scroll-hint">
         <span aria-hidden="true">↔ </span>
         {t("teach.dash.matrix.scrollHint")}
@@ -69,15 +71,15 @@ export function ProgressMatrix({
                 {view.lessons.map((l) => (
                   <th key={l.slug} scope="col" className="matrix-lesson">
                     <span className="lesson-no">{l.number}</span> {l.title}{" "}
-                    <Link
+                    <a
                       className="matrix-guide small no-print"
-                      to={`/teach/guide/${l.slug}`}
+                      href={`/teach/guide/${l.slug}`}
                       aria-label={t("guide.link.columnLabel", {
                         title: l.title,
                       })}
                     >
                       {t("guide.link.column")}
-                    </Link>
+                    </a>
                     {l.assignedLabel ? <span className="matrix-due small">{l.assignedLabel}</span> : null}
                   </th>
                 ))}
@@ -90,7 +92,7 @@ export function ProgressMatrix({
               {view.students.map((s) => (
                 <tr key={s.id} data-testid={`row-${s.id}`}>
                   <th scope="row" className="matrix-name">
-                    {studentHref ? <Link to={studentHref(s.id)}>{s.displayName}</Link> : s.displayName}
+                    {studentHref ? <a href={studentHref(s.id)}>{s.displayName}</a> : s.displayName}
                     <span className="matrix-username">{s.username}</span>
                     {s.signals.length > 0 ? <span className="badge bad help-badge">{t("teach.dash.needsHelpShort")}</span> : null}
                   </th>

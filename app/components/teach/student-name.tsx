@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { nameKey } from "~/utils/name-key";
 
 /**
@@ -13,9 +12,10 @@ export function StudentName({
   student: { displayName: string; username: string };
   /** Name keys shared within the class (sharedNameKeys). */
   shared: readonly string[];
+  /** A plain link: the list it is in moves inside the app on a click (useInAppLinks). */
   href?: string;
 }) {
-  const name = href ? <Link to={href}>{student.displayName}</Link> : student.displayName;
+  const name = href ? <a href={href}>{student.displayName}</a> : student.displayName;
   if (!shared.includes(nameKey(student.displayName))) return <>{name}</>;
   return (
     <>

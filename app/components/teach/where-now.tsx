@@ -3,12 +3,14 @@ import type { PageStudent } from "~/teach/class-page.server";
 import { useT } from "~/i18n/use-t";
 import { sharedNameKeys } from "~/utils/name-key";
 import { StudentName } from "./student-name";
+import { useInAppLinks } from "~/components/ui/in-app-links";
 
 export function WhereNow({ students, studentHref }: { students: PageStudent[]; studentHref?: (id: string) => string }) {
   const t = useT();
   const shared = sharedNameKeys(students);
+  const links = useInAppLinks<HTMLElement>();
   return (
-    <section aria-labelledby="where-h" className="where-now">
+    <section aria-labelledby="where-h" className="where-now" ref={links}>
       <h2 id="where-h">{t("teach.dash.where.title")}</h2>
       <ul className="where-list" data-testid="where-now">
         {students.map((s) => (
