@@ -3,10 +3,15 @@
  * border, a background AND a labelled badge naming the reason and the review state.
  */
 import type { Transcript as TranscriptData } from "~/teach/student-report.server";
-import { useT } from "~/i18n/use-t";
+import { useLocale, useT } from "~/i18n/use-t";
+import { listOf } from "~/i18n/list";
 
 export function Transcript({ conversation }: { conversation: TranscriptData }) {
   const t = useT();
+  const locale = useLocale();
+  // "Flagged: Violence and …", "已标记：暴力内容和……": the reasons as the reader's language lists them
+  const withReasons = (label: string, reasons: readonly string[]) =>
+    reasons.length > 0 ? t("teach.dash.student.withReasons", { label, reasons: listOf(reasons, locale) }) : label;
   return (
     <details className="transcript" open={conversation.flagged > 0} data-testid={`transcript-${conversation.id}`}>
       <summary>
@@ -30,10 +35,7 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
               {m.status === "blocked" ? (
                 <>
                   {" "}
-                  <span className="badge warn">
-                    {t("teach.dash.student.blocked")}
-                    {m.flagLabels.length > 0 ? `: ${m.flagLabels.join(", ")}` : ""}
-                  </span>
+                  <span className="badge warn">{withReasons(t("teach.dash.student.blocked"), m.flagLabels)}</span>
                 </>
               ) : null}
               {m.flagged ? (
@@ -41,8 +43,7 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
                   {" "}
                   <span className="badge bad">
                     <span aria-hidden="true">⚑ </span>
-                    {t("teach.dash.student.flagged")}
-                    {m.flagLabels.length > 0 ? `: ${m.flagLabels.join(", ")}` : ""}
+                    {withReasons(t("teach.dash.student.flagged"), m.flagLabels)}
                   </span>{" "}
                   <span className="badge">{t(`teach.dash.flagStatus.${m.flagStatus === "none" ? "open" : m.flagStatus}`)}</span>
                 </>

@@ -718,6 +718,7 @@ export const zhHant: Messages = {
   "teach.dash.student.roleStudent": "學生",
   "teach.dash.student.roleModel": "模型",
   "teach.dash.student.blocked": "未傳送",
+  "teach.dash.student.withReasons": "{label}：{reasons}",
   "teach.dash.student.emptyMessage": "（無內容）",
   "teach.dash.flagStatus.open": "待檢視",
   "teach.dash.flagStatus.reviewed": "已檢視",

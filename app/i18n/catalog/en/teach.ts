@@ -314,6 +314,7 @@ export const teach = {
   "teach.dash.student.roleStudent": "Student",
   "teach.dash.student.roleModel": "Model",
   "teach.dash.student.blocked": "Not sent",
+  "teach.dash.student.withReasons": "{label}: {reasons}",
   "teach.dash.student.emptyMessage": "(no text)",
   "teach.dash.flagStatus.open": "To review",
   "teach.dash.flagStatus.reviewed": "Reviewed",

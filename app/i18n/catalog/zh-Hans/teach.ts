@@ -309,6 +309,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.student.roleStudent": "学生",
   "teach.dash.student.roleModel": "模型",
   "teach.dash.student.blocked": "未发送",
+  "teach.dash.student.withReasons": "{label}：{reasons}",
   "teach.dash.student.emptyMessage": "（无内容）",
   "teach.dash.flagStatus.open": "待查看",
   "teach.dash.flagStatus.reviewed": "已查看",
