@@ -97,6 +97,29 @@ export async function signInAs(context: BrowserContext, username: string): Promi
   ]);
 }
 
+/** Every page from now on is served in this language (the lantern_lang cookie is replaced). */
+export async function setLanguage(context: BrowserContext, lang: NonNullable<BrowserOptions["lang"]>): Promise<void> {
+  const url = new URL(baseUrl());
+  await context.addCookies([{ name: "lantern_lang", value: await langCookieValue(lang), domain: url.hostname, path: "/" }]);
+}
+
+/** One session per user for the whole test file (see signInOncePerUser). */
+const sessionsOfThisFile = new Map<string, Promise<string>>();
+
+/**
+ * Signs the browser in as `username` like signInAs, but with one session per user for the whole
+ * test file: a test that changes who is looking page after page then writes one session row per
+ * user instead of one per page. Only for tests whose visits do not end sessions (no POST to
+ * /signout, no password change).
+ */
+export async function signInOncePerUser(context: BrowserContext, username: string): Promise<void> {
+  let value = sessionsOfThisFile.get(username);
+  if (!value) sessionsOfThisFile.set(username, (value = sessionCookieValueFor(username)));
+  const url = new URL(baseUrl());
+  await context.clearCookies({ name: SESSION_COOKIE });
+  await context.addCookies([{ name: SESSION_COOKIE, value: await value, domain: url.hostname, path: "/", httpOnly: true }]);
+}
+
 /** Writes test-results/screenshots/<journey>/<name>.png (the README names this folder). */
 export async function screenshot(page: Page, journey: string, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, journey, `${name}.png`);
