@@ -19,9 +19,28 @@ export function zoneOrServer(stored: string | null | undefined): string {
   return stored && isTimeZone(stored) ? stored : serverTimeZone();
 }
 
-/** True for a zone Intl knows ("Asia/Shanghai", "UTC"); false for anything else. */
+/**
+ * True for a zone Intl knows ("Asia/Shanghai", "UTC"); false for anything else. Asked on every
+ * signed-in page (the school's zone rides along with the session) and twice per playground
+ * exchange, and building a DateTimeFormat to find out costs ~45 µs: each answer is remembered.
+ * The zones asked about are the schools' stored ones, a bounded set; the memory starts over
+ * should it ever fill.
+ */
 export function isTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    if (knownZones.size >= KNOWN_ZONES_MAX) knownZones.clear();
+    known = intlKnows(zone);
+    knownZones.set(zone, known);
+  }
+  return known;
+}
+
+const knownZones = new Map<string, boolean>();
+const KNOWN_ZONES_MAX = 1_000;
+
+function intlKnows(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;

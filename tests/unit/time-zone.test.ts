@@ -23,6 +23,8 @@ describe("wall-clock time in a named zone", () => {
     expect(isTimeZone("Asia/Shanghai")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
     expect(isTimeZone("")).toBe(false);
+    // answers are remembered: asked again, the same answers
+    expect(["Asia/Shanghai", "Mars/Olympus", "Asia/Shanghai", "Mars/Olympus"].map(isTimeZone)).toEqual([true, false, true, false]);
   });
 });
 
