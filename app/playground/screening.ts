@@ -14,6 +14,7 @@
  */
 import { foldForScreening } from "./digit-disguises";
 import { foldForWords, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
+import { remembering } from "~/utils/remembering";
 
 export type PersonalDataKind =
   | "email"
@@ -580,26 +581,13 @@ function letterClass(ch: string): string {
  * substrings (Chinese has no spaces between words), with spaces or dots between characters
  * tolerated; others as whole words, allowing an English plural ("weapon" catches "weapons"),
  * leetspeak, punctuation inside the word, or every letter spaced out.
- */
-function termPattern(term: string): RegExp | null {
-  let pattern = termPatterns.get(term);
-  if (pattern === undefined) {
-    if (termPatterns.size >= TERM_PATTERNS_MAX) termPatterns.clear();
-    pattern = compileTermPattern(term);
-    termPatterns.set(term, pattern);
-  }
-  return pattern;
-}
-
-/**
+ *
  * Every message (and every reply) is screened against the same lists, so each term's pattern is
  * compiled once, not per message (compiling was 4 % of the server's CPU per exchange in a
- * CPU profile). The terms are the built-in lists and the schools' blocked topics: a bounded set,
- * and the cache starts over should it ever grow past this. Only used through matchAll, which
- * copies the expression, so the shared pattern's lastIndex never moves.
+ * CPU profile); the terms are the built-in lists and the schools' blocked topics. Only used
+ * through matchAll, which copies the expression, so the shared pattern's lastIndex never moves.
  */
-const termPatterns = new Map<string, RegExp | null>();
-const TERM_PATTERNS_MAX = 5_000;
+const termPattern = remembering(5_000, compileTermPattern);
 
 function compileTermPattern(term: string): RegExp | null {
   const source = termSource(term);

@@ -3,6 +3,7 @@
  * enters times in Shanghai whatever zone the server runs in. Pure, so pages, models and tests
  * share it; the zone of the current request is read in request-scope.server.ts.
  */
+import { remembering } from "./remembering";
 
 let serverZone: string | undefined;
 
@@ -27,27 +28,17 @@ export function zoneOrServer(stored: string | null | undefined): string {
  * should it ever fill.
  */
 export function isTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
-  let known = knownZones.get(zone);
-  if (known === undefined) {
-    if (knownZones.size >= KNOWN_ZONES_MAX) knownZones.clear();
-    known = intlKnows(zone);
-    knownZones.set(zone, known);
-  }
-  return known;
+  return !!zone && zone.length <= 64 && intlKnows(zone);
 }
 
-const knownZones = new Map<string, boolean>();
-const KNOWN_ZONES_MAX = 1_000;
-
-function intlKnows(zone: string): boolean {
+const intlKnows = remembering(1_000, (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;
   } catch {
     return false;
   }
-}
+});
 
 /** Every zone this server's Intl offers, for the settings page's list. */
 export function timeZoneNames(): string[] {
@@ -67,7 +58,21 @@ export interface WallClock {
 }
 
 // Intl formatters are costly to build: one per zone per process.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = remembering(
+  1_000,
+  (zone: string) =>
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      weekday: "short",
+      hourCycle: "h23",
+    }),
+);
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /**
@@ -95,24 +100,21 @@ export function wallClock(instant: Date, zone: string): WallClock {
 }
 
 const SPAN_MS = 6 * 3_600_000;
-/** zone → span index → the zone's offset throughout that span, or null (it changes within). */
-const steadyOffsets = new Map<string, Map<number, number | null>>();
-/** Spans remembered per zone (a few years of them); the cache starts over past this. */
-const SPANS_MAX = 20_000;
 
+/**
+ * The zone's offset throughout the six hours `ms` falls in, or null when it changes within them.
+ * Per zone, the spans of a few years are remembered.
+ */
 function steadyOffset(ms: number, zone: string): number | null {
-  let spans = steadyOffsets.get(zone);
-  if (!spans) steadyOffsets.set(zone, (spans = new Map()));
-  const span = Math.floor(ms / SPAN_MS);
-  let offset = spans.get(span);
-  if (offset === undefined) {
-    if (spans.size >= SPANS_MAX) spans.clear();
-    const start = offsetAt(span * SPAN_MS, zone);
-    offset = start === offsetAt((span + 1) * SPAN_MS, zone) ? start : null;
-    spans.set(span, offset);
-  }
-  return offset;
+  return spansOf(zone)(Math.floor(ms / SPAN_MS));
 }
+
+const spansOf = remembering(1_000, (zone: string) =>
+  remembering(20_000, (span: number): number | null => {
+    const start = offsetAt(span * SPAN_MS, zone);
+    return start === offsetAt((span + 1) * SPAN_MS, zone) ? start : null;
+  }),
+);
 
 /** How far the zone's clocks are from UTC at `ms` (whole seconds: Intl shows no milliseconds). */
 function offsetAt(ms: number, zone: string): number {
@@ -121,23 +123,8 @@ function offsetAt(ms: number, zone: string): number {
 }
 
 function askIntl(instant: Date, zone: string): WallClock {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      weekday: "short",
-      hourCycle: "h23",
-    });
-    formatters.set(zone, f);
-  }
   const p: Record<string, string> = {};
-  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
+  for (const part of formatterFor(zone).formatToParts(instant)) p[part.type] = part.value;
   return {
     year: Number(p.year),
     month: Number(p.month),
