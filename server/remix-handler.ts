@@ -88,7 +88,10 @@ export function createBoundedRemixHandler({ build, getLoadContext, admission: ad
       const request = remixRequest(req, body, disconnected);
       const context = { ...getLoadContext(req, res), disconnected };
       // one scope per request: what every loader asks for (the session) is looked up once
-      const response = await inRequestScope(() => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)));
+      const response = await inRequestScope(
+        () => (CHECKS_FOR_ITSELF.has(req.path) ? handleRequest(request, context) : answer(request, context)),
+        request.method,
+      );
       // a stream (the playground's reply) mostly waits on the model: its place goes to the next
       if (isEventStream(response.headers.get("Content-Type"))) place.release();
       await sendResponse(req, res, response, await isPrivate(request, response));

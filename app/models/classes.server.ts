@@ -5,6 +5,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { classes, type PlaygroundPolicy } from "../../db/schema";
 import { db } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { defaultPlaygroundPolicy } from "./defaults.server";
@@ -47,10 +48,14 @@ export async function createClass(teacher: SessionUser, name: string): Promise<C
 /** requireTeacherOf: the class if this teacher teaches it, otherwise a 404. */
 export async function requireTeacherOf(teacher: SessionUser, classId: string): Promise<ClassRow> {
   if (!isUuid(classId)) notFound();
-  const [row] = await db()
-    .select()
-    .from(classes)
-    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
+  // a class page's frame and the page itself both ask: read once per page
+  const row = await oncePerRequest(`teacher-class:${teacher.id}:${classId}`, async () => {
+    const [found] = await db()
+      .select()
+      .from(classes)
+      .where(and(eq(classes.id, classId), eq(classes.teacherId, teacher.id)));
+    return found;
+  });
   if (!row) notFound();
   return row;
 }

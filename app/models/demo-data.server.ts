@@ -7,12 +7,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { classes, schools, users, type SchoolSettings } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
+import { getSchoolSettings } from "./schools.server";
 
 export type DemoData = NonNullable<SchoolSettings["demo"]>;
 
 export async function demoDataOf(user: Pick<SessionUser, "schoolId">): Promise<DemoData | null> {
-  const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, user.schoolId));
-  return row?.settings.demo ?? null;
+  return (await getSchoolSettings(user)).demo ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { schools, users, type SchoolSettings } from "../../db/schema";
 import { db, transaction } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { defaultSchoolSettings } from "./defaults.server";
 import { hashNewPassword } from "~/utils/password.server";
@@ -49,9 +50,12 @@ export async function firstSchool() {
   return school ?? null;
 }
 
-export async function getSchoolSettings(user: Pick<SessionUser, "schoolId">): Promise<SchoolSettings> {
-  const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, user.schoolId));
-  return { ...defaultSchoolSettings(), ...(row?.settings ?? {}) };
+/** The school's settings, with defaults for what it never set; read once per page however many loaders ask. */
+export function getSchoolSettings(user: Pick<SessionUser, "schoolId">): Promise<SchoolSettings> {
+  return oncePerRequest(`school-settings:${user.schoolId}`, async () => {
+    const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, user.schoolId));
+    return { ...defaultSchoolSettings(), ...(row?.settings ?? {}) };
+  });
 }
 
 export async function getSchool(user: Pick<SessionUser, "schoolId">) {

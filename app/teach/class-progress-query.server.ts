@@ -1,8 +1,9 @@
 /**
- * The class page's one statement (docs/decisions/021-class-page-query.md): for every enrolled
- * student everything the matrix, "where everyone is now" and the needs-help signals need, plus
- * the class's median active time per step and its assignments — as ONE JSON value, so PostgreSQL
- * builds the whole answer and the driver parses one string.
+ * The class page's statement (docs/decisions/021-class-page-query.md): for every enrolled student
+ * everything the matrix, "where everyone is now" and the needs-help signals need, plus the class's
+ * assignments — as ONE JSON value, so PostgreSQL builds the whole answer and the driver parses one
+ * string. The class's median active time per step is a second statement, read at most once a
+ * minute per class (classStepMedians).
  *
  * Each student's parts are read along that student's index paths (declared in db/schema.ts):
  * lesson_progress's primary key, quiz_answers_user_time_idx, activity_steps_done_idx (steps done),
@@ -73,7 +74,6 @@ export interface DueRow {
 
 interface ClassProgressJson {
   students: StudentRow[] | null;
-  medians: StepMedianRow[] | null;
   dues: DueRow[] | null;
 }
 
@@ -98,20 +98,6 @@ function prepareClassProgress() {
       from enrollments e
       join users u on u.id = e.student_id
       where e.class_id = ${classId}::uuid
-    ),
-    steps_done as (
-      -- every step a classmate finished, with the lesson's active seconds at that moment
-      -- (progress.server.ts writes them into the statement's result) and when they arrived at
-      -- it: the previous step's, or 0 at the lesson's start
-      select split_part(a.object_id, '#', 1) as lesson,
-             split_part(a.object_id, '#', 2) as step,
-             (a.result->>'activeSeconds')::int as done_active,
-             case when lag(a.created_at) over w is null then 0 else lag((a.result->>'activeSeconds')::int) over w end as arrived_active
-      from roster r
-      -- the verb is a literal (STEP_DONE_VERB), never a parameter: a generic plan can then use
-      -- the partial index activity_steps_done_idx
-      join activity_log a on a.actor_id = r.id and a.verb = 'completed-step'
-      window w as (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at)
     ),
     open_flags as (${openFlagsSql(sql`select ${classId}::uuid`)}),
     students as (
@@ -171,16 +157,6 @@ function prepareClassProgress() {
     )
     select json_build_object(
       'students', (select json_agg(s order by s.display_name, s.id) from students s),
-      'medians', (
-        -- the class's median ACTIVE time per step (steps logged without active time are left out)
-        select json_agg(m) from (
-          select lesson, step,
-                 percentile_cont(0.5) within group (order by done_active - arrived_active) as median_seconds,
-                 count(*)::int as samples
-          from steps_done
-          where done_active is not null and arrived_active is not null
-          group by lesson, step
-        ) m),
       'dues', (
         select json_agg(json_build_object('lesson', a.lesson_slug, 'due_at', a.due_at) order by a.due_at nulls last)
         from assignments a where a.class_id = ${classId}::uuid)
@@ -193,17 +169,82 @@ function prepareClassProgress() {
     .prepare("class_progress");
 }
 
+/**
+ * The class's median ACTIVE time per step (steps logged without active time are left out): what
+ * "stuck" compares a learner's time on a step with. Its own statement, because it reads every
+ * step the class ever finished (~4 ms of PostgreSQL for 40 students × 7 lessons, as much as all
+ * the rest of the page) and a median of a whole class moves slowly: see classStepMedians.
+ */
+function prepareStepMedians() {
+  const statement = sql<StepMedianRow[] | null>`(
+    with roster as (
+      select e.student_id as id from enrollments e where e.class_id = ${classId}::uuid
+    ),
+    steps_done as (
+      -- every step a classmate finished, with the lesson's active seconds at that moment
+      -- (progress.server.ts writes them into the statement's result) and when they arrived at
+      -- it: the previous step's, or 0 at the lesson's start
+      select split_part(a.object_id, '#', 1) as lesson,
+             split_part(a.object_id, '#', 2) as step,
+             (a.result->>'activeSeconds')::int as done_active,
+             case when lag(a.created_at) over w is null then 0 else lag((a.result->>'activeSeconds')::int) over w end as arrived_active
+      from roster r
+      -- the verb is a literal (STEP_DONE_VERB), never a parameter: a generic plan can then use
+      -- the partial index activity_steps_done_idx
+      join activity_log a on a.actor_id = r.id and a.verb = 'completed-step'
+      window w as (partition by a.actor_id, split_part(a.object_id, '#', 1) order by a.created_at)
+    )
+    select json_agg(m) from (
+      select lesson, step,
+             percentile_cont(0.5) within group (order by done_active - arrived_active) as median_seconds,
+             count(*)::int as samples
+      from steps_done
+      where done_active is not null and arrived_active is not null
+      group by lesson, step
+    ) m)`;
+  return connection()
+    .db.select({ medians: statement })
+    .from(classes)
+    .where(eq(classes.id, sql`${classId}::uuid`))
+    .prepare("class_step_medians");
+}
+
+/**
+ * How long a class's medians are used before they are read again. The live class page refreshes
+ * every ~10 s; a median over a whole class's finished steps barely moves in a minute, and a
+ * learner's own time on a step (the other side of the comparison) is always read fresh.
+ */
+export const STEP_MEDIANS_FRESH_MS = 60_000;
+/** Classes whose medians are remembered at once; past that the memory starts over. */
+const STEP_MEDIANS_CLASSES = 1_000;
+const stepMedians = new Map<string, { readAt: number; medians: Promise<StepMedianRow[]> }>();
+let preparedMedians: { statement: ReturnType<typeof prepareStepMedians>; for: unknown } | undefined;
+
+/** The class's step medians, read at most once a minute per class (in each server process). */
+function classStepMedians(id: string, now = Date.now()): Promise<StepMedianRow[]> {
+  const remembered = stepMedians.get(id);
+  if (remembered && now - remembered.readAt < STEP_MEDIANS_FRESH_MS) return remembered.medians;
+  if (preparedMedians?.for !== connection()) preparedMedians = { statement: prepareStepMedians(), for: connection() };
+  const medians = preparedMedians.statement.execute({ classId: id }).then(([row]) => row?.medians ?? []);
+  if (stepMedians.size >= STEP_MEDIANS_CLASSES) stepMedians.clear();
+  stepMedians.set(id, { readAt: now, medians });
+  // a failed read is not remembered: the next page asks again
+  medians.catch(() => stepMedians.get(id)?.medians === medians && stepMedians.delete(id));
+  return medians;
+}
+
 let prepared: ReturnType<typeof prepareClassProgress> | undefined;
 let preparedFor: unknown;
 
-/** Everything for one class in ONE prepared statement (one round trip, planned once per connection). */
+/** Everything for one class: one prepared statement (planned once per connection), and the class's step medians. */
 export async function queryClassProgress(id: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[]; dues: DueRow[] }> {
   // the handle changes when tests (or a restart of the pool) register another connection
   if (!prepared || preparedFor !== connection()) {
     prepared = prepareClassProgress();
     preparedFor = connection();
   }
-  const [row] = await prepared.execute({ classId: id, questionOrder: questionOrder() });
+  // side by side: when the medians are due to be read again, that costs no extra wait
+  const [[row], medians] = await Promise.all([prepared.execute({ classId: id, questionOrder: questionOrder() }), classStepMedians(id)]);
   const view = row?.view;
-  return { rows: view?.students ?? [], medians: view?.medians ?? [], dues: view?.dues ?? [] };
+  return { rows: view?.students ?? [], medians, dues: view?.dues ?? [] };
 }

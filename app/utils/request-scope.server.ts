@@ -8,8 +8,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { serverTimeZone } from "./time-zone";
 
 export interface RequestScope {
-  /** The session lookup of this request (session.server.ts). */
-  session?: Promise<unknown>;
+  /**
+   * A GET or HEAD: nothing in it writes, so what one loader read stays true for the next. After
+   * an action (a form posted without JavaScript), the loaders that follow must see its change.
+   */
+  reading: boolean;
+  /** What `oncePerRequest` remembered, by key. */
+  answers?: Map<string, Promise<unknown>>;
   /** The signed-in user's school's time zone, set by the session lookup (session.server.ts). */
   timeZone?: string;
 }
@@ -21,9 +26,26 @@ function storage(): AsyncLocalStorage<RequestScope> {
   return ((globalThis as Holder)[KEY] ??= new AsyncLocalStorage<RequestScope>());
 }
 
-/** Runs the handling of one request in its own scope. */
-export function inRequestScope<T>(work: () => T): T {
-  return storage().run({}, work);
+/** Runs the handling of one request (by its HTTP method) in its own scope. */
+export function inRequestScope<T>(work: () => T, method = "GET"): T {
+  return storage().run({ reading: method === "GET" || method === "HEAD" }, work);
+}
+
+/**
+ * `read`'s answer, asked once in a reading request however many loaders ask for it (the session,
+ * the school's settings, the class a teacher opened); read afresh outside one. `key` names what
+ * is read and whose it is, so two different reads never share an answer.
+ */
+export function oncePerRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
+  const scope = requestScope();
+  if (!scope?.reading) return read();
+  const answers = (scope.answers ??= new Map());
+  let answer = answers.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    answer = read();
+    answers.set(key, answer);
+  }
+  return answer;
 }
 
 /** The current request's scope, or undefined outside one (scripts, unit tests). */

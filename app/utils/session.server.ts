@@ -9,7 +9,7 @@ import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { schools, sessions, users } from "../../db/schema";
 import { bestEffort, db, preparedOnce } from "./db.server";
 import { env } from "./env.server";
-import { requestScope } from "./request-scope.server";
+import { oncePerRequest, requestScope } from "./request-scope.server";
 import { sessionCookieFor, sessionTokenOf } from "./session-cookie.server";
 import { isTimeZone } from "./time-zone";
 
@@ -51,14 +51,12 @@ export async function createSession(request: Request, userId: string, options: {
 const cache = new WeakMap<Request, Promise<SessionUser | null>>();
 
 /**
- * The signed-in user, or null. Looked up once per request however many loaders ask: cached in the
- * request's scope (request-scope.server.ts) for reads, and per Request object otherwise — after an
+ * The signed-in user, or null. Looked up once per request however many loaders ask: once in a
+ * reading request's scope (request-scope.server.ts), and per Request object otherwise — after an
  * action (sign-in, sign-out, language) the loaders that follow must see the change.
  */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const reading = request.method === "GET" || request.method === "HEAD";
-  const scope = reading ? requestScope() : undefined;
-  if (scope) return (scope.session ??= lookup(request)) as Promise<SessionUser | null>;
+  if (requestScope()?.reading) return oncePerRequest("session", () => lookup(request));
   let found = cache.get(request);
   if (!found) {
     found = lookup(request);

@@ -28,7 +28,7 @@ let classId: string;
 /** A loader or action as the server runs it: inside the request's scope. */
 async function run<T>(fn: (args: never) => Promise<T>, user: SessionUser, path: string, init: Parameters<typeof requestAs>[2] = {}, params = { classId }) {
   const request = await requestAs(user, path, init);
-  return inRequestScope(() => fn({ request, params, context: {} } as never));
+  return inRequestScope(() => fn({ request, params, context: {} } as never), request.method);
 }
 
 async function isThrownStatus(work: Promise<unknown>): Promise<number | null> {

@@ -1,17 +1,19 @@
 /**
  * The class page's statement is prepared (decision 021): PostgreSQL plans it once per connection
  * and every refresh of the page (~10 s while open) executes that plan. Seen from the database:
- * one prepared statement on the connection, executed once per page load.
+ * one prepared statement on the connection, executed once per page load. The class's step
+ * medians are their own prepared statement, read once a minute per class, not on every refresh.
  */
 import { drizzle } from "drizzle-orm/postgres-js";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as schema from "../../db/schema";
 import type { Connection } from "../../db/client";
 import { loader as classPageLoader } from "../../app/routes/teach.classes.$classId._index";
 import { connection, registerDatabase } from "../../app/utils/db.server";
 import { inRequestScope } from "../../app/utils/request-scope.server";
+import { STEP_MEDIANS_FRESH_MS } from "../../app/teach/class-progress-query.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 
@@ -25,8 +27,10 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) await makeStudentIn(classId, { displayName: `Student ${i}` });
 });
 
+afterEach(() => vi.restoreAllMocks());
+
 describe("the class page's statement", () => {
-  it("is prepared once per connection and executed on every load", async () => {
+  it("is prepared once per connection and executed on every load; the step medians once a minute", async () => {
     const original = connection();
     const url = process.env.LANTERN_TEST_DATABASE_URL!;
     // one connection, so the page's statements and the look at them share a session
@@ -34,14 +38,25 @@ describe("the class page's statement", () => {
     const single: Connection = { url, sql: client, db: drizzle(client, { schema }) as Connection["db"], close: () => client.end() };
     registerDatabase(single);
     try {
-      for (let i = 0; i < 3; i++) {
+      const load = async () => {
         const request = await requestAs(teacher, `/teach/classes/${classId}`);
         await inRequestScope(() => classPageLoader({ request, params: { classId }, context: {} } as never));
-      }
-      const prepared = await single.db.execute<{ executions: number }>(sql`
-        select (generic_plans + custom_plans)::int as executions from pg_prepared_statements
-        where statement like '%steps_done%'`);
-      expect([...prepared].map((p) => p.executions)).toEqual([3]);
+      };
+      const executions = async (marker: string) => {
+        const rows = await single.db.execute<{ executions: number }>(sql`
+          select (generic_plans + custom_plans)::int as executions from pg_prepared_statements
+          where statement like ${`%${marker}%`}`);
+        return [...rows].map((p) => p.executions);
+      };
+      for (let i = 0; i < 3; i++) await load();
+      expect(await executions("due_lessons")).toEqual([3]);
+      expect(await executions("median_seconds")).toEqual([1]);
+      // a minute on, the next load reads the medians again
+      const later = Date.now() + STEP_MEDIANS_FRESH_MS + 1;
+      vi.spyOn(Date, "now").mockReturnValue(later);
+      await load();
+      expect(await executions("due_lessons")).toEqual([4]);
+      expect(await executions("median_seconds")).toEqual([2]);
     } finally {
       registerDatabase(original);
       await client.end();

@@ -694,7 +694,8 @@ describe("a fixed number of queries, whatever the class size", () => {
     }
     for (const [view, [a, b]] of Object.entries(counts)) {
       expect(a, view).toBe(b);
-      expect(a, view).toBeLessThanOrEqual(5);
+      // the class page's first load of a class also reads its step medians (then once a minute)
+      expect(a, view).toBeLessThanOrEqual(view === "progress" ? 6 : 5);
     }
   });
 });

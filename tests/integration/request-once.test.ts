@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLesson } from "../../app/course/course.server";
 import { loader as rootLoader } from "../../app/root";
 import { loader as lessonLoader } from "../../app/routes/learn.$lesson";
+import { loader as classFrameLoader } from "../../app/routes/teach.classes.$classId";
+import { loader as classPageLoader } from "../../app/routes/teach.classes.$classId._index";
 import { connection, registerDatabase } from "../../app/utils/db.server";
 import { inRequestScope } from "../../app/utils/request-scope.server";
 import type { SessionUser } from "../../app/utils/session.server";
@@ -18,12 +20,14 @@ const queries: string[] = [];
 let counted: Connection;
 let original: Connection;
 let student: SessionUser;
+let teacher: SessionUser;
+let classId: string;
 const slug = "what-is-an-llm";
 
 beforeAll(async () => {
   const { school } = await makeSchool();
-  const teacher = await makeUser(school.id, "teacher");
-  const classId = (await makeClass(teacher)).id;
+  teacher = await makeUser(school.id, "teacher");
+  classId = (await makeClass(teacher)).id;
   student = await makeStudentIn(classId);
   original = connection();
   counted = connect(original.url, { max: 2, debug: (_c, query) => queries.push(query) });
@@ -36,12 +40,19 @@ afterAll(async () => {
 });
 
 /** What Remix does for a page: every loader gets a new Request with the same headers. */
-async function page(path: string) {
-  const first = await requestAs(student, path);
+async function page(path: string, as = student) {
+  const first = await requestAs(as, path);
   const copy = () => new Request(first.url, { headers: first.headers, signal: first.signal });
   return inRequestScope(async () => {
     const root = await rootLoader({ request: copy(), params: {}, context });
-    await lessonLoader({ request: copy(), params: { lesson: slug }, context });
+    if (as === student) await lessonLoader({ request: copy(), params: { lesson: slug }, context });
+    else {
+      // the class page: its frame (name, join link, alerts) and the page, side by side as Remix runs them
+      await Promise.all([
+        classFrameLoader({ request: copy(), params: { classId }, context }),
+        classPageLoader({ request: copy(), params: { classId }, context }),
+      ]);
+    }
     return root;
   });
 }
@@ -55,6 +66,17 @@ describe("one request", () => {
     queries.length = 0;
     await page(`/learn/${slug}`);
     expect(sessionQueries()).toBe(1);
+  });
+
+  it("reads the session, the school's settings and the class once for all of a class page's loaders", async () => {
+    const path = `/teach/classes/${classId}`;
+    await page(path, teacher);
+    queries.length = 0;
+    await page(path, teacher);
+    // (the class page's own statement reads from "classes" too: it is not a guard)
+    const count = (table: string) => queries.filter((q) => new RegExp(`from "${table}" where`, "i").test(q) && !q.includes("steps_done")).length;
+    // root (demo banner), frame (join link) and page each need the settings; frame and page the class
+    expect({ sessions: sessionQueries(), schools: count("schools"), classes: count("classes") }).toEqual({ sessions: 1, schools: 1, classes: 1 });
   });
 
   it("sends the catalog's asset URLs, not the catalog, in the root loader's data", async () => {

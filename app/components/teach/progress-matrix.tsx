@@ -12,20 +12,13 @@
  *
  * Test hooks (kept short: the table is re-sent every ~10 s): the table is
  * [data-testid="progress-matrix"] with data-generated-at; a student's row is
- * [data-testid="row-<studentId>"]; a cell in it is td[data-lesson="<slug>"] with data-state.
+ * [data-testid="row-<studentId>"]; its cells follow the lesson columns, each classed by its state.
  */
 import { useEffect, useRef, useState } from "react";
 import type { PageLessonColumn, PageStudent } from "~/teach/class-page.server";
-import type { ProgressCell } from "~/teach/progress-cells.server";
 import { useT } from "~/i18n/use-t";
 import { ScoringNote } from "./scoring-note";
 import { useInAppLinks } from "~/components/ui/in-app-links";
-
-const SYMBOL: Record<ProgressCell["state"], string> = {
-  completed: "✓",
-  in_progress: "◐",
-  not_started: "·",
-};
 
 export function ProgressMatrix({
   view,
@@ -43,6 +36,9 @@ export function ProgressMatrix({
   const { ref, edges } = useScrollEdges();
   // plain links (names, guides): one listener keeps them inside the app
   const links = useInAppLinks<HTMLDivElement>();
+  // the same two labels in every cell: looked up once
+  const quizLabel = `${t("teach.dash.matrix.quiz")} `;
+  const timeLabel = `${t("teach.dash.matrix.time")} `;
   return (
     <div className="matrix-frame" ref={links} data-overflow={edges.overflow} data-scrolled={edges.scrolled} data-at-end={edges.atEnd}>
       <p className="matrix-scroll-hint small" id="matrix-scroll-hint" data-testid="matrix-scroll-hint">
@@ -97,25 +93,21 @@ export function ProgressMatrix({
                     {s.signals.length > 0 ? <span className="badge bad help-badge">{t("teach.dash.needsHelpShort")}</span> : null}
                   </th>
                   {s.cells.map((c) => (
-                    <td key={c.lesson} className={`cell ${c.state}${c.overdue ? " overdue" : ""}`} data-lesson={c.lesson} data-state={c.state}>
-                      <span className="cell-status">
-                        <span className="cell-symbol" aria-hidden="true">
-                          {SYMBOL[c.state]}
-                        </span>{" "}
-                        {c.label.status}
-                      </span>
+                    <td key={c.lesson} className={`cell ${c.state}${c.overdue ? " overdue" : ""}`}>
+                      {/* the state's symbol is drawn by teach.css (.cell-status::before), kept out of the accessible name */}
+                      <span className="cell-status">{c.label.status}</span>
                       {c.label.score || c.label.time ? (
                         <span className="cell-meta">
                           {c.label.score ? (
                             <span className={c.lowScore ? "score-low" : undefined} data-testid={c.lowScore ? "low-score" : undefined}>
-                              <span className="visually-hidden">{t("teach.dash.matrix.quiz")} </span>
+                              <span className="visually-hidden">{quizLabel}</span>
                               {c.label.score}
                             </span>
                           ) : null}
                           {c.label.score && c.label.time ? " · " : null}
                           {c.label.time ? (
                             <span>
-                              <span className="visually-hidden">{t("teach.dash.matrix.time")} </span>
+                              <span className="visually-hidden">{timeLabel}</span>
                               {c.label.time}
                             </span>
                           ) : null}
