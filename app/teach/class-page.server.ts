@@ -101,8 +101,8 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
   };
 }
 
-/** A cell as the page draws it: the labels, not the raw numbers behind them. */
-export type PageCell = Pick<ProgressCell, "lesson" | "state" | "overdue" | "lowScore" | "label">;
+/** A cell as the page draws it: the labels it shows (an empty one is left out), not the raw numbers behind them. */
+export type PageCell = Pick<ProgressCell, "lesson" | "state" | "overdue" | "lowScore"> & { label: Partial<ProgressCell["label"]> };
 
 /** What the page itself draws of a student. */
 export interface PageStudent {
@@ -133,6 +133,16 @@ export interface PageView {
   summary: Pick<ClassProgressView["summary"], "activeNow" | "needHelp" | "completionPercent">;
 }
 
+/** Only the labels a cell shows: most cells have no score, time or date, and 280 of them are sent on every refresh. */
+function shownLabels(label: ProgressCell["label"]): PageCell["label"] {
+  const shown: PageCell["label"] = { status: label.status };
+  if (label.score) shown.score = label.score;
+  if (label.time) shown.time = label.time;
+  if (label.completedAt) shown.completedAt = label.completedAt;
+  if (label.lowScore) shown.lowScore = label.lowScore;
+  return shown;
+}
+
 /**
  * The view as the page's loader sends it: only what is drawn. The page re-fetches it every
  * ~10 s, so every byte counts (the raw numbers stay on the server, for the exports).
@@ -143,7 +153,7 @@ export function forThePage(view: ClassProgressView): PageView {
   // to (turbo-stream sends an object it has already sent as a reference).
   const statusOnly = new Map<string, PageCell>();
   const pageCell = ({ lesson, state, overdue, lowScore, label }: ProgressCell): PageCell => {
-    const cell = { lesson, state, overdue, lowScore, label };
+    const cell: PageCell = { lesson, state, overdue, lowScore, label: shownLabels(label) };
     if (label.score || label.time || label.completedAt || label.lowScore) return cell;
     const key = `${lesson}\n${state}\n${overdue}\n${label.status}`;
     const seen = statusOnly.get(key);

@@ -15,7 +15,7 @@
  * [data-testid="row-<studentId>"]; its cells follow the lesson columns, each classed by its state.
  */
 import { useEffect, useRef, useState } from "react";
-import type { PageLessonColumn, PageStudent } from "~/teach/class-page.server";
+import type { PageCell, PageLessonColumn, PageStudent } from "~/teach/class-page.server";
 import { useT } from "~/i18n/use-t";
 import { ScoringNote } from "./scoring-note";
 import { useInAppLinks } from "~/components/ui/in-app-links";
@@ -96,23 +96,7 @@ export function ProgressMatrix({
                     <td key={c.lesson} className={`cell ${c.state}${c.overdue ? " overdue" : ""}`}>
                       {/* the state's symbol is drawn by teach.css (.cell-status::before), kept out of the accessible name */}
                       <span className="cell-status">{c.label.status}</span>
-                      {c.label.score || c.label.time ? (
-                        <span className="cell-meta">
-                          {c.label.score ? (
-                            <span className={c.lowScore ? "score-low" : undefined} data-testid={c.lowScore ? "low-score" : undefined}>
-                              <span className="visually-hidden">{quizLabel}</span>
-                              {c.label.score}
-                            </span>
-                          ) : null}
-                          {c.label.score && c.label.time ? " · " : null}
-                          {c.label.time ? (
-                            <span>
-                              <span className="visually-hidden">{timeLabel}</span>
-                              {c.label.time}
-                            </span>
-                          ) : null}
-                        </span>
-                      ) : null}
+                      {cellMeta(c, quizLabel, timeLabel)}
                       {c.label.lowScore ? <span className="badge bad cell-low">{c.label.lowScore}</span> : null}
                       {c.label.completedAt ? <span className="cell-date">{c.label.completedAt}</span> : null}
                     </td>
@@ -132,6 +116,32 @@ export function ProgressMatrix({
       </div>
       <ScoringNote />
     </div>
+  );
+}
+
+/**
+ * A cell's quiz score and time spent, on one line; the words before each are for screen readers.
+ * Texts side by side are written as one string: React marks each seam between two with a comment,
+ * and the matrix has hundreds of cells.
+ */
+function cellMeta(c: PageCell, quizLabel: string, timeLabel: string) {
+  const { score, time } = c.label;
+  if (!score && !time) return null;
+  const between = score && time ? " · " : "";
+  return (
+    <span className="cell-meta">
+      {score ? <span className="visually-hidden">{quizLabel}</span> : null}
+      {score && c.lowScore ? (
+        <>
+          <span className="score-low">{score}</span>
+          {between}
+        </>
+      ) : score ? (
+        `${score}${between}`
+      ) : null}
+      {time ? <span className="visually-hidden">{timeLabel}</span> : null}
+      {time}
+    </span>
   );
 }
 
