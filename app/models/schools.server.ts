@@ -52,10 +52,13 @@ export async function firstSchool() {
 
 /** The school's settings, with defaults for what it never set; read once per page however many loaders ask. */
 export function getSchoolSettings(user: Pick<SessionUser, "schoolId">): Promise<SchoolSettings> {
-  return oncePerRequest(`school-settings:${user.schoolId}`, async () => {
-    const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, user.schoolId));
-    return { ...defaultSchoolSettings(), ...(row?.settings ?? {}) };
-  });
+  return oncePerRequest(`school-settings:${user.schoolId}`, () => readSchoolSettings(user.schoolId));
+}
+
+/** The settings as stored now, never a page's remembered copy: for what is written back built on them. */
+export async function readSchoolSettings(schoolId: string): Promise<SchoolSettings> {
+  const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, schoolId));
+  return { ...defaultSchoolSettings(), ...(row?.settings ?? {}) };
 }
 
 export async function getSchool(user: Pick<SessionUser, "schoolId">) {
@@ -64,7 +67,7 @@ export async function getSchool(user: Pick<SessionUser, "schoolId">) {
 }
 
 export async function updateSchoolSettings(admin: SessionUser, patch: Partial<SchoolSettings> & { name?: string }) {
-  const current = await getSchoolSettings(admin);
+  const current = await readSchoolSettings(admin.schoolId);
   const { name, ...settings } = patch;
   await db()
     .update(schools)

@@ -12,7 +12,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { hashToken } from "~/utils/session.server";
 import { seal, unseal } from "~/utils/secret-box.server";
 import { discoverProvider, endSessionUrl, finishAuthorization, isIdTokenTimeRefusal, startAuthorization, type ProviderClient } from "~/utils/oidc-client.server";
-import { getSchoolSettings, updateSchoolSettings } from "./schools.server";
+import { getSchoolSettings, readSchoolSettings, updateSchoolSettings } from "./schools.server";
 import { usernameBase } from "./credentials";
 import { allocateUsernames } from "./students.server";
 import { roleFrom } from "./sso-roles";
@@ -45,7 +45,7 @@ export type SaveSsoResult = { ok: true } | { ok: false; reason: "needs_secret" |
 
 /** Saves the settings after checking the provider answers discovery with them. */
 export async function saveSsoSettings(admin: SessionUser, input: SsoSettingsInput): Promise<SaveSsoResult> {
-  const current = (await getSchoolSettings(admin)).sso;
+  const current = (await readSchoolSettings(admin.schoolId)).sso;
   const secret = input.clientSecret || (current?.clientSecretSealed ? unseal(current.clientSecretSealed) : null);
   if (!secret) return { ok: false, reason: "needs_secret" };
   if (input.enabled) {
@@ -250,7 +250,7 @@ export type AdminLinkResult = { ok: true } | { ok: false; reason: "no_account" |
  * address links the provider's subject to the account, and the e-mail is then forgotten.
  */
 export async function addAdminLink(admin: SessionUser, username: string, email: string): Promise<AdminLinkResult> {
-  const settings = await getSchoolSettings(admin);
+  const settings = await readSchoolSettings(admin.schoolId);
   if (!settings.sso) return { ok: false, reason: "not_configured" };
   const [user] = await db()
     .select({ id: users.id })

@@ -1,9 +1,9 @@
 /**
  * The teacher's class page: who is where, how far, and who needs help.
  *
- * The guard (requireTeacherOf) plus ONE statement whatever the class size
- * (class-progress-query.server.ts); then pure shaping into display text, here on the server, in
- * the teacher's language. The gradebook CSV is built from the very same view
+ * The guard (requireTeacherOf) plus one statement whatever the class size, and the class's step
+ * medians at most once a minute (class-progress-query.server.ts); then pure shaping into display
+ * text, here on the server, in the teacher's language. The gradebook CSV is built from the very same view
  * (gradebook.server.ts), so it matches the screen.
  */
 import { getCourse } from "~/course/course.server";
@@ -186,7 +186,7 @@ export function forThePage(view: ClassProgressView): PageView {
 }
 
 /**
- * The class page's view. Guard + one statement; then pure shaping. `requireTeacherOf` answers
+ * The class page's view. Guard, then its statements; then pure shaping. `requireTeacherOf` answers
  * 404 for another teacher's class before anything is read.
  */
 export async function getClassProgress(

@@ -221,7 +221,9 @@ const stepMedians = new Map<string, { readAt: number; medians: Promise<StepMedia
 let preparedMedians: { statement: ReturnType<typeof prepareStepMedians>; for: unknown } | undefined;
 
 /** The class's step medians, read at most once a minute per class (in each server process). */
-function classStepMedians(id: string, now = Date.now()): Promise<StepMedianRow[]> {
+function classStepMedians(id: string): Promise<StepMedianRow[]> {
+  // a monotonic clock: a wall clock set back would keep old medians until it caught up
+  const now = performance.now();
   const remembered = stepMedians.get(id);
   if (remembered && now - remembered.readAt < STEP_MEDIANS_FRESH_MS) return remembered.medians;
   if (preparedMedians?.for !== connection()) preparedMedians = { statement: prepareStepMedians(), for: connection() };

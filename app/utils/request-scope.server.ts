@@ -26,8 +26,11 @@ function storage(): AsyncLocalStorage<RequestScope> {
   return ((globalThis as Holder)[KEY] ??= new AsyncLocalStorage<RequestScope>());
 }
 
-/** Runs the handling of one request (by its HTTP method) in its own scope. */
-export function inRequestScope<T>(work: () => T, method = "GET"): T {
+/**
+ * Runs the handling of one request in its own scope. Its HTTP method says whether reads may be
+ * remembered (GET, HEAD): no default, so an action is never run as a read by mistake.
+ */
+export function inRequestScope<T>(work: () => T, method: string): T {
   return storage().run({ reading: method === "GET" || method === "HEAD" }, work);
 }
 

@@ -63,7 +63,7 @@ describe("gradebook CSV in a spreadsheet engine", () => {
   it("reads numbers as numbers, the completion time as a date, status and names as text", async () => {
     const request = await requestAs(teacher, `/teach/classes/${classId}/export/gradebook.csv?lang=en`);
     // as the server runs every request (server/remix-handler.ts): the session sets the school's zone
-    const res = (await inRequestScope(() => gradebookLoader({ request, params: { classId }, context: {} } as never))) as Response;
+    const res = (await inRequestScope(() => gradebookLoader({ request, params: { classId }, context: {} } as never), "GET")) as Response;
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const sheet = sheetOf(bytes);

@@ -11,6 +11,7 @@ import { loader as classFrameLoader } from "../../app/routes/teach.classes.$clas
 import { loader as classPageLoader } from "../../app/routes/teach.classes.$classId._index";
 import { connection, registerDatabase } from "../../app/utils/db.server";
 import { inRequestScope } from "../../app/utils/request-scope.server";
+import { getSchoolSettings, readSchoolSettings, updateSchoolSettings } from "../../app/models/schools.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { connect, type Connection } from "../../db/client";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
@@ -54,7 +55,7 @@ async function page(path: string, as = student) {
       ]);
     }
     return root;
-  });
+  }, "GET");
 }
 
 const sessionQueries = () => queries.filter((q) => /from "sessions"/i.test(q)).length;
@@ -77,6 +78,17 @@ describe("one request", () => {
     const count = (table: string) => queries.filter((q) => new RegExp(`from "${table}" where`, "i").test(q) && !q.includes("steps_done")).length;
     // root (demo banner), frame (join link) and page each need the settings; frame and page the class
     expect({ sessions: sessionQueries(), schools: count("schools"), classes: count("classes") }).toEqual({ sessions: 1, schools: 1, classes: 1 });
+  });
+
+  it("builds a settings change on the stored settings, not on what the page remembered", async () => {
+    const admin = { schoolId: teacher.schoolId } as SessionUser;
+    await inRequestScope(async () => {
+      await getSchoolSettings(admin); // remembered for this request
+      await updateSchoolSettings(admin, { transcriptRetentionDays: 11 });
+      await updateSchoolSettings(admin, { defaultStudentDailyTokens: 1234 });
+    }, "GET");
+    // the second write kept the first: each read what was stored
+    expect(await readSchoolSettings(teacher.schoolId)).toMatchObject({ transcriptRetentionDays: 11, defaultStudentDailyTokens: 1234 });
   });
 
   it("sends the catalog's asset URLs, not the catalog, in the root loader's data", async () => {

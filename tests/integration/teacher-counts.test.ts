@@ -48,7 +48,7 @@ function schoolMidnight(now: Date): Date {
 
 async function call<T>(loader: (args: never) => Promise<T>, user: SessionUser, path: string, params: Record<string, string> = {}): Promise<T> {
   const request = await requestAs(user, path);
-  return inRequestScope(() => loader({ request, params, context: {} } as never));
+  return inRequestScope(() => loader({ request, params, context: {} } as never), "GET");
 }
 
 beforeAll(async () => {

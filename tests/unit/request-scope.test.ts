@@ -23,8 +23,8 @@ describe("oncePerRequest", () => {
 
   it("keeps different keys apart, and each request to itself", async () => {
     const c = counter();
-    const first = await inRequestScope(async () => [await oncePerRequest("a", c.read), await oncePerRequest("b", c.read)]);
-    const second = await inRequestScope(() => oncePerRequest("a", c.read));
+    const first = await inRequestScope(async () => [await oncePerRequest("a", c.read), await oncePerRequest("b", c.read)], "GET");
+    const second = await inRequestScope(() => oncePerRequest("a", c.read), "GET");
     expect(first).toEqual([1, 2]);
     expect(second).toBe(3);
   });
@@ -40,7 +40,7 @@ describe("oncePerRequest", () => {
   it("gives every asker the same refusal when the read fails", async () => {
     let reads = 0;
     const failing = () => Promise.reject(new Error(`refused ${++reads}`));
-    const outcomes = await inRequestScope(() => Promise.allSettled([oncePerRequest("k", failing), oncePerRequest("k", failing)]));
+    const outcomes = await inRequestScope(() => Promise.allSettled([oncePerRequest("k", failing), oncePerRequest("k", failing)]), "GET");
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
     expect(reads).toBe(1);
   });
