@@ -3,8 +3,8 @@
  *
  * The guard (requireTeacherOf) plus one statement whatever the class size, and the class's step
  * medians at most once a minute (class-progress-query.server.ts); then pure shaping into display
- * text, here on the server, in the teacher's language. The gradebook CSV is built from the very same view
- * (gradebook.server.ts), so it matches the screen.
+ * text, here on the server, in the teacher's language. The gradebook CSV is built from the very
+ * same view (gradebook.server.ts), so it matches the screen.
  */
 import { getCourse } from "~/course/course.server";
 import { QUIZ_STEP } from "~/course/lesson-paths";

@@ -19,7 +19,7 @@ import { courseIndex } from "~/course/course-index";
 import { openFlagsSql } from "~/models/flags.server";
 import { lastSeenSql } from "~/models/last-seen.server";
 import { attemptScoreSql } from "~/models/quiz.server";
-import { connection } from "~/utils/db.server";
+import { preparedOnce } from "~/utils/db.server";
 
 export interface LessonRow {
   lesson: string;
@@ -91,7 +91,7 @@ function questionOrder(): string {
 const classId = sql.placeholder("classId");
 
 /** The statement. Everything per student is a subquery on that student's own rows. */
-function prepareClassProgress() {
+const classProgress = preparedOnce((db) => {
   const statement = sql<ClassProgressJson>`(
     with roster as (
       select u.id, u.display_name, u.username, e.created_at as joined_at
@@ -161,13 +161,8 @@ function prepareClassProgress() {
         select json_agg(json_build_object('lesson', a.lesson_slug, 'due_at', a.due_at) order by a.due_at nulls last)
         from assignments a where a.class_id = ${classId}::uuid)
     ))`;
-  // on the pool, never a transaction's handle: the prepared query outlives any transaction
-  return connection()
-    .db.select({ view: statement })
-    .from(classes)
-    .where(eq(classes.id, sql`${classId}::uuid`))
-    .prepare("class_progress");
-}
+  return db.select({ view: statement }).from(classes).where(eq(classes.id, sql`${classId}::uuid`)).prepare("class_progress");
+});
 
 /**
  * The class's median ACTIVE time per step (steps logged without active time are left out): what
@@ -175,7 +170,7 @@ function prepareClassProgress() {
  * step the class ever finished (~4 ms of PostgreSQL for 40 students × 7 lessons, as much as all
  * the rest of the page) and a median of a whole class moves slowly: see classStepMedians.
  */
-function prepareStepMedians() {
+const stepMediansQuery = preparedOnce((db) => {
   const statement = sql<StepMedianRow[] | null>`(
     with roster as (
       select e.student_id as id from enrollments e where e.class_id = ${classId}::uuid
@@ -202,12 +197,8 @@ function prepareStepMedians() {
       where done_active is not null and arrived_active is not null
       group by lesson, step
     ) m)`;
-  return connection()
-    .db.select({ medians: statement })
-    .from(classes)
-    .where(eq(classes.id, sql`${classId}::uuid`))
-    .prepare("class_step_medians");
-}
+  return db.select({ medians: statement }).from(classes).where(eq(classes.id, sql`${classId}::uuid`)).prepare("class_step_medians");
+});
 
 /**
  * How long a class's medians are used before they are read again. The live class page refreshes
@@ -218,7 +209,6 @@ export const STEP_MEDIANS_FRESH_MS = 60_000;
 /** Classes whose medians are remembered at once; past that the memory starts over. */
 const STEP_MEDIANS_CLASSES = 1_000;
 const stepMedians = new Map<string, { readAt: number; medians: Promise<StepMedianRow[]> }>();
-let preparedMedians: { statement: ReturnType<typeof prepareStepMedians>; for: unknown } | undefined;
 
 /** The class's step medians, read at most once a minute per class (in each server process). */
 function classStepMedians(id: string): Promise<StepMedianRow[]> {
@@ -226,8 +216,7 @@ function classStepMedians(id: string): Promise<StepMedianRow[]> {
   const now = performance.now();
   const remembered = stepMedians.get(id);
   if (remembered && now - remembered.readAt < STEP_MEDIANS_FRESH_MS) return remembered.medians;
-  if (preparedMedians?.for !== connection()) preparedMedians = { statement: prepareStepMedians(), for: connection() };
-  const medians = preparedMedians.statement.execute({ classId: id }).then(([row]) => row?.medians ?? []);
+  const medians = stepMediansQuery().execute({ classId: id }).then(([row]) => row?.medians ?? []);
   if (stepMedians.size >= STEP_MEDIANS_CLASSES) stepMedians.clear();
   stepMedians.set(id, { readAt: now, medians });
   // a failed read is not remembered: the next page asks again
@@ -235,18 +224,10 @@ function classStepMedians(id: string): Promise<StepMedianRow[]> {
   return medians;
 }
 
-let prepared: ReturnType<typeof prepareClassProgress> | undefined;
-let preparedFor: unknown;
-
 /** Everything for one class: one prepared statement (planned once per connection), and the class's step medians. */
 export async function queryClassProgress(id: string): Promise<{ rows: StudentRow[]; medians: StepMedianRow[]; dues: DueRow[] }> {
-  // the handle changes when tests (or a restart of the pool) register another connection
-  if (!prepared || preparedFor !== connection()) {
-    prepared = prepareClassProgress();
-    preparedFor = connection();
-  }
   // side by side: when the medians are due to be read again, that costs no extra wait
-  const [[row], medians] = await Promise.all([prepared.execute({ classId: id, questionOrder: questionOrder() }), classStepMedians(id)]);
+  const [[row], medians] = await Promise.all([classProgress().execute({ classId: id, questionOrder: questionOrder() }), classStepMedians(id)]);
   const view = row?.view;
   return { rows: view?.students ?? [], medians, dues: view?.dues ?? [] };
 }
