@@ -70,5 +70,8 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // client's mistake, answered with the error page: a stack trace per request would let anyone
   // fill the log.
   if (isRouteErrorResponse(error) && error.status < 500) return;
+  // Remix's warning that a request used the old `?_data=` form, raised for whoever sends one:
+  // the request itself is answered as usual; a stack trace each time would let anyone fill the log.
+  if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps should not be making ?_data")) return;
   console.error(`error ${request.method} ${new URL(request.url).pathname}:`, error);
 }

@@ -27,6 +27,23 @@ export const MAX_BYTES_IN_FLIGHT = 24_000_000;
  */
 export const BODY_IDLE_MS = 15_000;
 
+/**
+ * A body still not complete after this long is dropped too, however steadily it trickles: one
+ * byte every few seconds never trips the idle time. The slowest honest body is a 5 MB roster on a
+ * congested school line (~500 kbit/s: 80 s).
+ */
+export const BODY_TOTAL_MS = 120_000;
+
+/**
+ * The only pages that take files: the roster imports (Remix's data requests end in `.data`).
+ * Anywhere else a multipart body is refused unread: parsing one is far dearer than a form's
+ * fields (60,000 empty parts in 4 MB held the only thread for 5 s), and no other form sends one.
+ */
+const UPLOAD_PATHS = /^\/(?:teach\/classes\/[^/]+|admin)\/import(?:\.data)?$/;
+
+/** Parts of an upload at most: its files (a OneRoster export is up to 8), the pasted text, the intent. */
+export const MAX_MULTIPART_PARTS = 32;
+
 export const TOO_LARGE = Symbol("too large");
 export const SERVER_BUSY = Symbol("server busy");
 /** The client went away before its body was complete: there is no one left to answer. */
@@ -38,9 +55,30 @@ export function mayHaveBody(req: IncomingMessage): boolean {
   return !WITHOUT_BODY.has(req.method ?? "GET");
 }
 
+function isMultipart(req: IncomingMessage): boolean {
+  return String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
 export function bodyLimitFor(req: IncomingMessage): number {
-  const type = String(req.headers["content-type"] ?? "").toLowerCase();
-  return type.startsWith("multipart/form-data") ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES;
+  return isMultipart(req) ? MAX_MULTIPART_BYTES : MAX_BODY_BYTES;
+}
+
+/** A multipart body sent where no page takes files. */
+export function multipartRefused(req: IncomingMessage, path: string): boolean {
+  return isMultipart(req) && !UPLOAD_PATHS.test(path);
+}
+
+/** Whether a multipart body has more parts than any upload form sends (counted by its boundary, before parsing). */
+export function tooManyParts(req: IncomingMessage, body: Buffer): boolean {
+  if (!isMultipart(req)) return false;
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(String(req.headers["content-type"]))?.slice(1).find(Boolean);
+  if (!boundary) return false; // the parser refuses it (400)
+  const delimiter = Buffer.from(`--${boundary}`);
+  let parts = -1; // the last delimiter closes the body
+  for (let at = body.indexOf(delimiter); at !== -1; at = body.indexOf(delimiter, at + delimiter.length)) {
+    if (++parts > MAX_MULTIPART_PARTS) return true;
+  }
+  return false;
 }
 
 let bytesInFlight = 0;
@@ -56,6 +94,7 @@ export function readBoundedBody(
   res: ServerResponse,
   limit: number,
   idleMs = BODY_IDLE_MS,
+  totalMs = BODY_TOTAL_MS,
 ): Promise<Buffer | typeof TOO_LARGE | typeof SERVER_BUSY | typeof CLIENT_GONE> {
   if (Number(req.headers["content-length"] ?? 0) > limit) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve) => {
@@ -73,12 +112,14 @@ export function readBoundedBody(
       resolve(outcome);
     };
     let idle = setTimeout(() => onStalled(), idleMs);
+    const whole = setTimeout(() => onStalled(), totalMs);
     const onStalled = () => {
       stop(CLIENT_GONE);
       req.socket.destroy();
     };
     const cleanup = () => {
       clearTimeout(idle);
+      clearTimeout(whole);
       req.off("data", onData);
       req.off("end", onEnd);
       req.off("error", onGone);

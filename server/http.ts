@@ -10,7 +10,7 @@ import express, { type RequestHandler } from "express";
 import { ADMISSION_WAIT_MS } from "./admission";
 import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
-import { hostGuard, plainErrors, requestGuards, requestLog } from "./request-guards";
+import { answerOptions, malformedRequests, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 import { isEventStream, PAGE_BROTLI } from "./write-body";
 
@@ -37,7 +37,8 @@ export function createHttpApp({ build, trustProxy, logRequests, admission }: Htt
     }),
   );
   app.use(securityHeaders);
-  app.use(hostGuard);
+  app.use(malformedRequests);
+  app.use(answerOptions);
   const root = process.cwd();
   app.use(
     "/build",

@@ -1,6 +1,7 @@
 /**
- * What is refused before Remix gets it — 413 too large, 503 too much in flight at once, 403 a
- * cross-site form post, a request too malformed for the framework — in the client's language and
+ * What is refused before Remix gets it — 413 too large, 415 an upload where no page takes files,
+ * 503 too much in flight at once, 403 a cross-site form post, a request too malformed for the
+ * framework — in the client's language and
  * in the form the client can use:
  * - a data request of Remix's client (`….data`): an error in Remix's own single-fetch encoding,
  *   so the page shows its friendly error boundary ("That was too much to send");
@@ -54,6 +55,15 @@ function megabytes(bytes: number): string {
 
 export function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number): Promise<void> {
   return sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooLarge.body", { max: megabytes(limit) }) }));
+}
+
+export function sendTooManyParts(req: ExpressRequest, res: ExpressResponse, max: number): Promise<void> {
+  return sendRefusal(req, res, 413, (t) => ({ title: t("limit.tooLarge.title"), message: t("limit.tooManyParts.body", { max }) }));
+}
+
+/** A body of a kind this address never takes (a multipart upload where no page takes files). */
+export function sendUnsupportedBody(req: ExpressRequest, res: ExpressResponse): Promise<void> {
+  return sendRefusal(req, res, 415, (t) => ({ title: t("error.badRequest.title"), message: t("error.badRequest.body") }));
 }
 
 export const BUSY_RETRY_SECONDS = 5;

@@ -2,9 +2,10 @@
  * Remix behind Express, as @remix-run/express's handler does it, with these differences:
  * - at most a few requests are worked on at once, the others wait in line or, past a bound, get
  *   "busy" (503): an overloaded server slows down instead of filling its heap (admission.ts);
- * - the request body is read here, bounded (body-limit.ts), before any loader or action runs. So
- *   every route — forms, JSON APIs, uploads, URLs no route answers — shares one limit no action
- *   can forget, and an oversized body is refused with a 413 instead of filling the heap;
+ * - the request body is read here, bounded (body-limit.ts), before any loader or action runs and
+ *   before the request takes a place in the line. So every route — forms, JSON APIs, uploads, URLs
+ *   no route answers — shares one limit no action can forget, an oversized body is refused with a
+ *   413 instead of filling the heap, and slow senders cannot hold the places pages need;
  * - everything answered to a signed-in request is marked Cache-Control: no-store (but
  *   content-addressed `immutable` assets, the same for everyone);
  * and with the outage answer in front: while the database is known to be away every request (but
@@ -26,8 +27,19 @@ import { outageResponse } from "../app/utils/outage.server";
 import { inRequestScope } from "../app/utils/request-scope.server";
 import { carriesSessionCookie } from "../app/utils/session-cookie.server";
 import { createAdmission, type Admitted, type AdmissionOptions } from "./admission";
-import { bodyLimitFor, CLIENT_GONE, closeAfterRefusal, mayHaveBody, readBoundedBody, SERVER_BUSY, TOO_LARGE } from "./body-limit";
-import { sendBusy, sendTooLarge } from "./refusal-answer";
+import {
+  bodyLimitFor,
+  CLIENT_GONE,
+  closeAfterRefusal,
+  MAX_MULTIPART_PARTS,
+  mayHaveBody,
+  multipartRefused,
+  readBoundedBody,
+  SERVER_BUSY,
+  TOO_LARGE,
+  tooManyParts,
+} from "./body-limit";
+import { sendBusy, sendTooLarge, sendTooManyParts, sendUnsupportedBody } from "./refusal-answer";
 import { isEventStream, writeBody } from "./write-body";
 
 const CHECKS_FOR_ITSELF = new Set(["/healthz"]);
@@ -62,28 +74,22 @@ export function createBoundedRemixHandler({ build, getLoadContext, admission: ad
   };
   const admission = createAdmission(admissionOptions);
   return async (req, res, next) => {
+    // The body is read before a place is taken: a sender that trickles its body (on purpose or
+    // on a bad line) holds only its socket, never one of the few places every page needs.
+    let body: Buffer | undefined;
+    if (mayHaveBody(req)) {
+      const read = await readBody(req, res);
+      if (read === REFUSED) return;
+      body = read;
+    }
     // /healthz is answered at once, however busy: a busy server is not a broken one
     const place = CHECKS_FOR_ITSELF.has(req.path) ? ALWAYS : await admission.enter();
     if (!place) {
-      if (mayHaveBody(req)) res.once("finish", () => closeAfterRefusal(req));
       await sendBusy(req, res);
       return;
     }
     try {
       if (req.socket.destroyed) return; // gone while waiting in line
-      let body: Buffer | undefined;
-      if (mayHaveBody(req)) {
-        const limit = bodyLimitFor(req);
-        const read = await readBoundedBody(req, res, limit);
-        if (read === TOO_LARGE || read === SERVER_BUSY) {
-          res.once("finish", () => closeAfterRefusal(req));
-          if (read === TOO_LARGE) await sendTooLarge(req, res, limit);
-          else await sendBusy(req, res);
-          return;
-        }
-        if (read === CLIENT_GONE) return;
-        body = read;
-      }
       const disconnected = disconnectSignal(req, res);
       const request = remixRequest(req, body, disconnected);
       const context = { ...getLoadContext(req, res), disconnected };
@@ -101,6 +107,25 @@ export function createBoundedRemixHandler({ build, getLoadContext, admission: ad
       place.release();
     }
   };
+}
+
+const REFUSED = Symbol("refused");
+
+/** The request's body, bounded in size, parts and time — or REFUSED, answered (or gone) here. */
+async function readBody(req: ExpressRequest, res: ExpressResponse): Promise<Buffer | typeof REFUSED> {
+  const refuse = async (send: () => Promise<void>): Promise<typeof REFUSED> => {
+    res.once("finish", () => closeAfterRefusal(req));
+    await send();
+    return REFUSED;
+  };
+  if (multipartRefused(req, req.path)) return refuse(() => sendUnsupportedBody(req, res));
+  const limit = bodyLimitFor(req);
+  const read = await readBoundedBody(req, res, limit);
+  if (read === CLIENT_GONE) return REFUSED;
+  if (read === TOO_LARGE) return refuse(() => sendTooLarge(req, res, limit));
+  if (read === SERVER_BUSY) return refuse(() => sendBusy(req, res));
+  if (tooManyParts(req, read)) return refuse(() => sendTooManyParts(req, res, MAX_MULTIPART_PARTS));
+  return read;
 }
 
 /**

@@ -24,20 +24,47 @@ export const requestGuards: RequestHandler = (req, res, next) => {
 };
 
 const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+/** Methods Node reads but the Fetch API cannot carry (its Request refuses them); no page answers them. */
+const UNCARRIED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/** Whether a Host value is one a URL can be built on (a port of at most 65535, a real IP address). */
+function isHost(value: string): boolean {
+  if (!HOST.test(value)) return false;
+  try {
+    return new URL(`http://${value}/`).host !== "";
+  } catch {
+    return false;
+  }
+}
 
 /**
- * A Host (or, behind a trusted proxy, X-Forwarded-Host) that is not a host name is a client
- * error: answer 400 here, before the framework tries to build a URL from it. No browser sends
- * one, so the answer is HTTP's own words, not a page.
+ * A request line or Host no browser sends is a client error: answered here, before the framework
+ * tries to build a URL from it (which throws, a 500). That is a Host (or, behind a trusted proxy,
+ * X-Forwarded-Host) that is not a host name, a target that is not a path (a proxy's
+ * `GET http://…`, `OPTIONS *`), and a method the Fetch API cannot carry (TRACE). The answer is
+ * HTTP's own words, not a page.
  */
-export const hostGuard: RequestHandler = (req, res, next) => {
+export const malformedRequests: RequestHandler = (req, res, next) => {
+  if (UNCARRIED_METHODS.has(req.method)) {
+    res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method not allowed");
+    return;
+  }
   const host = (req.app.get("trust proxy") && req.headers["x-forwarded-host"]) || req.headers.host;
   const value = Array.isArray(host) ? host[0] : host;
-  if (!value || !HOST.test(String(value).split(",")[0]!.trim())) {
+  if (!req.url.startsWith("/") || !value || !isHost(String(value).split(",")[0]!.trim())) {
     res.status(400).type("text/plain").send("Bad request");
     return;
   }
   next();
+};
+
+/**
+ * OPTIONS asks what an address allows: the answer is the same everywhere, and no loader runs for it
+ * (Remix ran a download's loader for an OPTIONS request, and sent the file).
+ */
+export const answerOptions: RequestHandler = (req, res, next) => {
+  if (req.method !== "OPTIONS") return next();
+  res.status(204).set("Allow", "GET, HEAD, POST, OPTIONS").end();
 };
 
 /** Errors raised before Remix (a malformed %-encoded path, say): a 4xx/500 in the reader's language, headers kept. */

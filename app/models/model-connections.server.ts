@@ -72,7 +72,7 @@ export async function connectionSecret(actor: Pick<SessionUser, "schoolId">, id:
     .select({ sealed: modelConnections.apiKeySealed })
     .from(modelConnections)
     .where(and(eq(modelConnections.id, id), eq(modelConnections.schoolId, actor.schoolId)));
-  return row?.sealed ? (unseal(row.sealed) ?? "") : "";
+  return row?.sealed ? (unseal(row.sealed, "model-connection-key") ?? "") : "";
 }
 
 /** Keeps who approved a model and when, unless its approval changes now. */
@@ -89,7 +89,7 @@ function stampApprovals(actor: Actor, next: ConnectionInput["models"], before: C
 function keyFields(apiKey: string | null) {
   if (apiKey === null) return {};
   const key = apiKey.trim();
-  return key ? { apiKeySealed: seal(key), apiKeyHint: key.slice(-4) } : { apiKeySealed: null, apiKeyHint: null };
+  return key ? { apiKeySealed: seal(key, "model-connection-key"), apiKeyHint: key.slice(-4) } : { apiKeySealed: null, apiKeyHint: null };
 }
 
 export async function createConnection(actor: Actor, input: ConnectionInput): Promise<ConnectionView> {

@@ -403,12 +403,12 @@ interface SealedPreview {
 /** The read file, for the confirm form: compressed, then sealed (nobody can read or change it). */
 export function sealPreview(actor: SessionUser, scope: ImportScope, input: RosterInput, fingerprint: string): string {
   const plain: SealedPreview = { actorId: actor.id, scope, input, fingerprint, expiresAt: Date.now() + PREVIEW_TTL_MS };
-  return seal(Buffer.from(deflateSync(strToU8(JSON.stringify(plain)))).toString("base64url"));
+  return seal(Buffer.from(deflateSync(strToU8(JSON.stringify(plain)))).toString("base64url"), "roster-import-preview");
 }
 
 /** The preview this actor made for this scope, or null (another actor or class, expired, tampered). */
 export function openPreview(actor: SessionUser, scope: ImportScope, token: string): { input: RosterInput; fingerprint: string } | null {
-  const packed = unseal(token);
+  const packed = unseal(token, "roster-import-preview");
   if (!packed) return null;
   try {
     const preview = JSON.parse(strFromU8(inflateSync(Buffer.from(packed, "base64url")))) as SealedPreview;

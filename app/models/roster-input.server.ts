@@ -65,13 +65,19 @@ type OneRosterFile = (typeof ONEROSTER_FILES)[number];
 export function readRoster(files: UploadedFile[], pasted: string): RosterInput {
   const problems: RosterProblem[] = [];
   const texts = new Map<string, string>();
+  const addText = (name: string, bytes: Uint8Array) => {
+    const { text } = decodeRosterBytes(bytes);
+    // A NUL is in no table's text (a binary file named .csv), and PostgreSQL could not store it.
+    if (text.includes("\u0000")) problems.push({ file: name, line: null, key: "teach.import.problem.notCsv" });
+    else texts.set(name, text);
+  };
   for (const file of files) {
     if (/\.zip$/i.test(file.name)) {
       const unpacked = unzipRoster(file);
       if (!unpacked) problems.push({ file: file.name, line: null, key: "teach.import.problem.badZip" });
-      else for (const inner of unpacked) texts.set(inner.name, decodeRosterBytes(inner.bytes).text);
+      else for (const inner of unpacked) addText(inner.name, inner.bytes);
     } else if (/\.(csv|tsv|txt)$/i.test(file.name)) {
-      texts.set(baseName(file.name), decodeRosterBytes(file.bytes).text);
+      addText(baseName(file.name), file.bytes);
     } else {
       // a workbook (.xlsx, .numbers) is not text: the spreadsheet can save it as CSV
       problems.push({ file: baseName(file.name), line: null, key: "teach.import.problem.notCsv" });

@@ -46,7 +46,7 @@ export type SaveSsoResult = { ok: true } | { ok: false; reason: "needs_secret" |
 /** Saves the settings after checking the provider answers discovery with them. */
 export async function saveSsoSettings(admin: SessionUser, input: SsoSettingsInput): Promise<SaveSsoResult> {
   const current = (await readSchoolSettings(admin.schoolId)).sso;
-  const secret = input.clientSecret || (current?.clientSecretSealed ? unseal(current.clientSecretSealed) : null);
+  const secret = input.clientSecret || (current?.clientSecretSealed ? unseal(current.clientSecretSealed, "sso-client-secret") : null);
   if (!secret) return { ok: false, reason: "needs_secret" };
   if (input.enabled) {
     try {
@@ -56,7 +56,7 @@ export async function saveSsoSettings(admin: SessionUser, input: SsoSettingsInpu
     }
   }
   const { clientSecret: _plain, ...rest } = input;
-  await updateSchoolSettings(admin, { sso: { ...rest, clientSecretSealed: seal(secret), adminLinks: current?.adminLinks ?? [] } });
+  await updateSchoolSettings(admin, { sso: { ...rest, clientSecretSealed: seal(secret, "sso-client-secret"), adminLinks: current?.adminLinks ?? [] } });
   return { ok: true };
 }
 
@@ -87,7 +87,7 @@ async function schoolSso(schoolId: string): Promise<SsoSettings | null> {
 }
 
 async function clientFor(sso: SsoSettings): Promise<ProviderClient> {
-  const secret = sso.clientSecretSealed ? unseal(sso.clientSecretSealed) : null;
+  const secret = sso.clientSecretSealed ? unseal(sso.clientSecretSealed, "sso-client-secret") : null;
   if (!secret) throw new Error("The SSO client secret cannot be opened with this server's secret key");
   return discoverProvider(sso.issuer, sso.clientId, secret);
 }
@@ -226,15 +226,19 @@ interface PendingLink {
 
 /** The identity waiting for its teacher's password: sealed (encrypted and authenticated) for a cookie. */
 function sealPendingLink(link: Omit<PendingLink, "expiresAt">): string {
-  return seal(JSON.stringify({ ...link, expiresAt: Date.now() + LINK_TTL_MS }));
+  return seal(JSON.stringify({ ...link, expiresAt: Date.now() + LINK_TTL_MS }), "sso-pending-link");
 }
 
 export function openPendingLink(sealed: string | null): PendingLink | null {
   if (!sealed || sealed.length > 2000) return null;
-  const plain = unseal(sealed);
+  const plain = unseal(sealed, "sso-pending-link");
   if (!plain) return null;
-  const link = JSON.parse(plain) as PendingLink;
-  return link.expiresAt > Date.now() ? link : null;
+  try {
+    const link = JSON.parse(plain) as PendingLink;
+    return typeof link.expiresAt === "number" && link.expiresAt > Date.now() ? link : null;
+  } catch {
+    return null; // sealed by this server, but not a link (the purpose is bound in since v2)
+  }
 }
 
 /** Links an identity to an account (after the teacher's password, or by the admin). */

@@ -6,6 +6,7 @@
  */
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "~/i18n/catalogs.server";
 import { baseUrl, closeTestSql, cookieHeaderFor, demoClassId, DEMO_TEACHER } from "./setup/context";
 
 interface Answer {
@@ -95,11 +96,11 @@ function healthy(): Promise<boolean> {
 }
 
 let teacher: string;
-let rosterPath: string;
+let importPath: string;
 
 beforeAll(async () => {
   teacher = await cookieHeaderFor(DEMO_TEACHER);
-  rosterPath = `/teach/classes/${await demoClassId()}/roster`;
+  importPath = `/teach/classes/${await demoClassId()}/import`;
 });
 
 afterAll(closeTestSql);
@@ -139,15 +140,43 @@ describe("request bodies are bounded while they stream", () => {
 
   it("gives multipart uploads (roster imports) a larger limit, still bounded", async () => {
     const boundary = "----lantern-test";
-    const opening = `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nadd\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n`;
+    const opening = `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\npreview\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n`;
     const closing = `\r\n--${boundary}--\r\n`;
     const headers = { cookie: teacher, "content-type": `multipart/form-data; boundary=${boundary}`, accept: "text/html" };
-    const fits = await sendChunked(rosterPath, headers, 2 * MB, opening, closing);
+    const fits = await sendChunked(importPath, headers, 2 * MB, opening, closing);
     expect(fits.status, "a 2 MB upload reaches the action").not.toBe(413);
     expect(fits.status).toBeLessThan(500);
-    const tooBig = await sendChunked(rosterPath, headers, 60 * MB, opening, closing);
+    const tooBig = await sendChunked(importPath, headers, 60 * MB, opening, closing);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body).toContain("(5 MB)");
+    expect(await healthy()).toBe(true);
+  });
+
+  it("refuses a multipart body, unread, where no page takes files — in the sender's language", async () => {
+    // Found by a security pass: 60,000 empty parts to /signin held the only thread for 5 s.
+    const boundary = "zz";
+    const parts = Array.from({ length: 60_000 }, () => `--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="a"\r\n\r\n\r\n`).join("");
+    for (const path of ["/signin", "/signin.data", `${importPath.replace("/import", "/roster")}`]) {
+      const started = performance.now();
+      const answer = await sendChunked(path, { "content-type": `multipart/form-data; boundary=${boundary}`, accept: "text/html", "accept-language": "zh-CN", cookie: teacher }, 0, parts, `--${boundary}--\r\n`);
+      expect(answer.status, path).toBe(415);
+      expect(performance.now() - started, path).toBeLessThan(2_000);
+      if (!path.endsWith(".data")) expect(answer.body, path).toContain(translator("zh-Hans")("error.badRequest.title"));
+    }
+    expect(await healthy()).toBe(true);
+  });
+
+  it("refuses an upload of more parts than the import form sends, with a message, before parsing it", async () => {
+    const boundary = "zz";
+    const file = (i: number) => `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="f${i}.csv"\r\nContent-Type: text/csv\r\n\r\nname\nA${i}\r\n`;
+    const headers = { cookie: teacher, "content-type": `multipart/form-data; boundary=${boundary}`, accept: "text/html" };
+    const many = await sendChunked(importPath, headers, 0, Array.from({ length: 5_000 }, (_, i) => file(i)).join(""), `--${boundary}--\r\n`);
+    expect(many.status).toBe(413);
+    expect(many.body).toContain(translator("en")("limit.tooManyParts.body", { max: 32 }));
+    // a handful of files, as a OneRoster export is, still reaches the form
+    const few = await sendChunked(importPath, headers, 0, `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\npreview\r\n` + [1, 2, 3].map(file).join(""), `--${boundary}--\r\n`);
+    expect(few.status).toBe(200);
+    expect(few.body).toContain("A3");
     expect(await healthy()).toBe(true);
   });
 

@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, closeTestSql, cookieHeaderFor, DEMO_STUDENTS, DEMO_TEACHER, realParamValues, stackTraceIn } from "./setup/context";
+import { baseUrl, closeTestSql, cookieHeaderFor, demoClassId, DEMO_STUDENTS, DEMO_TEACHER, realParamValues, stackTraceIn } from "./setup/context";
 import { fillPattern, scanRoutes } from "./setup/routes";
 
 interface Answer {
@@ -179,6 +179,13 @@ describe("security headers", () => {
       { label: "legacy ?_data", path: "/?_data=root" },
       { label: "garbage JSON to a data URL", path: "/_root.data", method: "POST", headers: { origin: "SELF", "content-type": "application/json" }, body: "{{{" },
       { label: "broken multipart", path: "/", method: "POST", headers: { origin: "SELF", "content-type": "multipart/form-data; boundary=zz" }, body: "--yy\r\nbroken" },
+      // found by a security pass: each of these was a 500 ("request failed before the app")
+      { label: "a Host whose port is past 65535", path: "/learn", headers: { host: "localhost:99999" } },
+      { label: "a Host that is no IPv4 address", path: "/learn", headers: { host: "999.999.999.999" } },
+      { label: "a Host that is no IPv6 address", path: "/learn", headers: { host: "[1:2:3]" } },
+      { label: "a proxy's absolute target", path: "http://evil.example/learn" },
+      { label: "OPTIONS *", path: "*", method: "OPTIONS" },
+      { label: "TRACE", path: "/learn", method: "TRACE" },
     ];
     const failures: string[] = [];
     for (const n of nasty) {
@@ -191,5 +198,14 @@ describe("security headers", () => {
       if (!header(answer, "content-security-policy")) failures.push(`${n.label}: no security headers on the ${answer.status}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it("answers OPTIONS without running the page's loader (a download's file is not sent)", async () => {
+    for (const path of [`/teach/classes/${await demoClassId()}/export/class.json`, "/learn", "/no-such-page"]) {
+      const answer = await rawRequest(path, { method: "OPTIONS", headers: { cookie: cookies.teacher } });
+      expect(answer.status, path).toBe(204);
+      expect(answer.body, path).toBe("");
+      expect(header(answer, "allow"), path).toContain("GET");
+    }
   });
 });

@@ -263,6 +263,18 @@ describe("Chinese spreadsheets", () => {
     expect(problemsOf(view)).toEqual(["名单.xlsx:- teach.import.problem.notCsv"]);
   });
 
+  it("names a file with a NUL character as not a text table, reads the other files, and confirms without a 500", async () => {
+    const nul = new File([Buffer.from("name\nNul\u0000Person\n", "utf8")], "binary.csv");
+    const good = new File([Buffer.from("name\nNora Null\n", "utf8")], "good.csv");
+    const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [nul, good] });
+    expect(problemsOf(view)).toEqual(["binary.csv:- teach.import.problem.notCsv"]);
+    expect(view.rows.map((r) => r.displayName)).toEqual(["Nora Null"]);
+    expect(JSON.stringify(view)).not.toContain("\u0000");
+    const { status } = await post(classImport, teacher, url(), { classId: chuyi.id }, { intent: "confirm", token: view.token });
+    expect(status).toBe(200);
+    expect((await classRoster(chuyi.id)).map((s) => s.displayName)).toContain("Nora Null");
+  });
+
   it("refuses more rows than the cap with one clear message", async () => {
     const pasted = Array.from({ length: 5_001 }, (_, i) => `Student ${i}`).join("\n");
     const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", pasted });

@@ -4,6 +4,7 @@
  * browser: a cookie jar per site, every redirect followed, the provider's login and consent
  * pages submitted by POST.
  */
+import { createCookie } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/catalog/en";
@@ -15,6 +16,7 @@ import { action as linkAction, loader as linkLoader } from "../../app/routes/aut
 import { action as signinAction, loader as signinLoader } from "../../app/routes/signin";
 import { action as signoutAction, loader as signoutLoader } from "../../app/routes/signout";
 import { db } from "../../app/utils/db.server";
+import { seal } from "../../app/utils/secret-box.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { schools, ssoIdentities, ssoLogins, users } from "../../db/schema";
 import { makeSchool, makeUser, PASSWORD, requestAs } from "../factories";
@@ -155,7 +157,7 @@ describe("the admin's Sign-in settings", () => {
     const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, school.school.id));
     const stored = JSON.stringify(row!.settings);
     expect(stored).not.toContain(idp.clientSecret);
-    expect(row!.settings.sso!.clientSecretSealed).toMatch(/^v1:/);
+    expect(row!.settings.sso!.clientSecretSealed).toMatch(/^v2:/);
     const page = await adminSsoLoader({ request: await requestAs(school.admin, "/admin/signin"), params: {}, context: ctx });
     expect(JSON.stringify(page)).not.toContain(idp.clientSecret);
     expect(JSON.stringify(page)).not.toContain("clientSecretSealed");
@@ -367,5 +369,28 @@ describe("password sign-in for teachers", () => {
     const allowed = new Browser();
     await allowed.go("/signin", { login: teacher.username, password: PASSWORD });
     expect((await signedInUser(allowed))?.id).toBe(teacher.id);
+  });
+});
+
+describe("a pending link cookie that is not a pending link", () => {
+  // Found by a security pass: an import preview's sealed token, copied into this cookie, was
+  // opened and read as JSON — a 500 on the page and its form.
+  it.each([
+    ["an import preview's token", () => seal("eJyrVg==", "roster-import-preview")],
+    ["a link sealed by this server around something that is not JSON", () => seal("not json", "sso-pending-link")],
+    ["a link whose fields are missing", () => seal("{}", "sso-pending-link")],
+  ])("sends %s back to sign-in", async (_what, sealed) => {
+    const cookie = await createCookie("lantern_sso_link", { path: "/auth/oidc" }).serialize(sealed());
+    for (const call of [linkLoader, linkAction]) {
+      const request = new Request(`${LANTERN}/auth/oidc/link`, {
+        method: call === linkAction ? "POST" : "GET",
+        headers: { Cookie: cookie.split(";")[0]!, "Content-Type": "application/x-www-form-urlencoded" },
+        body: call === linkAction ? "password=x" : undefined,
+      });
+      const thrown = await (call as LoaderLike)({ request, params: {}, context: ctx }).catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(Response);
+      expect((thrown as Response).status).toBe(302);
+      expect((thrown as Response).headers.get("Location")).toBe("/signin?sso=expired");
+    }
   });
 });

@@ -45,10 +45,10 @@ describe("a body that stops arriving", () => {
   let server: http.Server | undefined;
   afterEach(() => server?.close());
 
-  async function serve(idleMs: number) {
+  async function serve(idleMs: number, totalMs = 60_000) {
     const outcomes: unknown[] = [];
     server = http.createServer(async (req, res) => {
-      const read = await readBoundedBody(req, res, 1_000_000, idleMs);
+      const read = await readBoundedBody(req, res, 1_000_000, idleMs, totalMs);
       outcomes.push(read === CLIENT_GONE ? "gone" : Buffer.isBuffer(read) ? read.toString() : String(read));
       if (Buffer.isBuffer(read)) res.end("ok");
     });
@@ -70,7 +70,21 @@ describe("a body that stops arriving", () => {
     expect(outcomes).toEqual(["gone"]);
   });
 
-  it("is read whole when it keeps arriving, however slowly overall", async () => {
+  it("is dropped with its connection once the whole-body time is up, however steadily it trickles", async () => {
+    const { port, outcomes } = await serve(300, 700);
+    const req = http.request({ port, host: "127.0.0.1", method: "POST", path: "/", headers: { "transfer-encoding": "chunked" } });
+    req.on("error", () => {});
+    const tick = setInterval(() => req.write("x"), 100); // never idle, never done
+    const closed = await new Promise<boolean>((resolve) => {
+      req.once("close", () => resolve(true));
+      setTimeout(() => resolve(false), 5_000).unref();
+    });
+    clearInterval(tick);
+    expect(closed).toBe(true);
+    expect(outcomes).toEqual(["gone"]);
+  });
+
+  it("is read whole when it keeps arriving, however slowly, within the whole-body time", async () => {
     const { port, outcomes } = await serve(300);
     const answer = new Promise<string>((resolve, reject) => {
       const req = http.request({ port, host: "127.0.0.1", method: "POST", path: "/", headers: { "transfer-encoding": "chunked" } }, (res) => {

@@ -1207,6 +1207,7 @@ export const zhHant: Messages = {
   "limit.tooMany.body": {"other":"短時間內發來的請求太多了。請等 {count} 秒後再試。"},
   "limit.busy.title": "Lantern 正忙",
   "limit.busy.body": "Lantern 現在同時收到了很多內容。請等 {seconds} 秒後再試一次。",
+  "limit.tooManyParts.body": "一次傳送的檔案或內容項太多了（最多 {max} 項）。請返回，每次少發幾個檔案，再試一次。",
   "limit.goBack": "返回",
   "guide.index.pageTitle": "教學指南 — Lantern",
   "guide.index.title": "教學指南",

@@ -8,5 +8,6 @@ export const limits = {
   },
   "limit.busy.title": "Lantern is busy",
   "limit.busy.body": "Lantern is receiving a lot at this moment. Wait {seconds} seconds, then send this again.",
+  "limit.tooManyParts.body": "That was too many files or fields in one go (at most {max}). Go back, send fewer files at a time, and try again.",
   "limit.goBack": "Go back",
 } as const;
