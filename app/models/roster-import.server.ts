@@ -26,7 +26,7 @@ import { createClass, requireTeacherOf, type ClassRow } from "./classes.server";
 import { nameKey } from "../utils/name-key";
 import type { InputClass, InputStudent, RosterInput, RosterProblem } from "./roster-input.server";
 import { getSchoolSettings } from "./schools.server";
-import { allocateUsernames, createStudentAccounts, type NewStudentCard } from "./students.server";
+import { allocateUsernames, createStudentAccounts, firstCredentials, type FirstCredential, type NewStudentCard } from "./students.server";
 import { usernameBaseOf } from "./username-base.server";
 
 export type ImportScope = { kind: "class"; classId: string } | { kind: "school" };
@@ -349,8 +349,9 @@ export type ApplyResult =
 export async function applyRoster(actor: SessionUser, scope: ImportScope, input: RosterInput, previewed: string): Promise<ApplyResult> {
   const plan = await planRoster(actor, scope, input);
   if (plan.fingerprint !== previewed) return { ok: false, reason: "changed", plan };
+  const credentials = await firstCredentials(plan.students.filter((s) => s.action === "create").length, "bulk");
   try {
-    const cards = await transaction(() => writePlan(actor, plan));
+    const cards = await transaction(() => writePlan(actor, plan, credentials));
     return { ok: true, counts: plan.counts, newClasses: plan.classes.filter((c) => !c.classId).length, cards };
   } catch (error) {
     const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
@@ -360,7 +361,7 @@ export async function applyRoster(actor: SessionUser, scope: ImportScope, input:
   }
 }
 
-async function writePlan(actor: SessionUser, plan: RosterPlan): Promise<NewStudentCard[]> {
+async function writePlan(actor: SessionUser, plan: RosterPlan, credentials: FirstCredential[]): Promise<NewStudentCard[]> {
   const classIdOf = new Map<string, string>();
   for (const c of plan.classes) {
     let id = c.classId;
@@ -369,7 +370,7 @@ async function writePlan(actor: SessionUser, plan: RosterPlan): Promise<NewStude
     classIdOf.set(c.key, id);
   }
   const creates = plan.students.filter((s) => s.action === "create");
-  const cards = await createStudentAccounts(actor.schoolId, creates);
+  const cards = await createStudentAccounts(actor.schoolId, creates, credentials);
   const userIdOf = (s: PlannedStudent, i: number) => s.userId ?? cards[creates.indexOf(s)]?.id ?? String(i);
   for (const s of plan.students) {
     if (!s.userId || (!s.previousName && !s.recordSourceId)) continue;

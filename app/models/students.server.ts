@@ -22,7 +22,7 @@ import {
 import { db, transaction } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { hashNewPassword } from "~/utils/password.server";
+import { hashNewPassword, type HashPriority } from "~/utils/password.server";
 import { isUuid, requireTeacherOf } from "./classes.server";
 import { generateStudentPassword, normalizeUsername } from "./credentials";
 import { usernameBaseOf } from "./username-base.server";
@@ -65,24 +65,43 @@ export async function addStudents(teacher: SessionUser, classId: string, names: 
   const codePrefix = cls.joinCode.toLowerCase();
   const bases = names.map((name, i) => usernameBaseOf(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
   const usernames = await allocateUsernames(bases);
+  const credentials = await firstCredentials(names.length, "now");
   return transaction(async () => {
-    const created = await createStudentAccounts(teacher.schoolId, names.map((displayName, i) => ({ displayName, username: usernames[i]! })));
+    const created = await createStudentAccounts(teacher.schoolId, names.map((displayName, i) => ({ displayName, username: usernames[i]! })), credentials);
     await db().insert(enrollments).values(created.map((s) => ({ classId, studentId: s.id })));
     return created;
   });
 }
 
+export interface FirstCredential {
+  password: string;
+  hash: string;
+}
+
 /**
- * New student accounts with first passwords (shown once, on printed cards): the one way a
+ * First passwords for `count` new students, hashed — before the transaction that creates them
+ * opens: hashing takes ~40 ms each (a 2,000-student import: about 40 s), too long to hold a
+ * transaction open. An import's are "bulk": sign-ins waiting meanwhile go first.
+ */
+export async function firstCredentials(count: number, priority: HashPriority): Promise<FirstCredential[]> {
+  const passwords = Array.from({ length: count }, () => generateStudentPassword());
+  const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student", priority)));
+  return passwords.map((password, i) => ({ password, hash: hashes[i]! }));
+}
+
+/**
+ * New student accounts with their first passwords (shown once, on printed cards): the one way a
  * teacher's list and a roster import make students. Joins the caller's transaction.
  */
 export async function createStudentAccounts(
   schoolId: string,
   students: { displayName: string; username: string; sourceId?: string | null }[],
+  credentials: FirstCredential[],
 ): Promise<NewStudentCard[]> {
   if (students.length === 0) return [];
-  const passwords = students.map(() => generateStudentPassword());
-  const hashes = await Promise.all(passwords.map((p) => hashNewPassword(p, "student")));
+  if (credentials.length < students.length) throw new Error("fewer first passwords than new students");
+  const passwords = credentials.map((c) => c.password);
+  const hashes = credentials.map((c) => c.hash);
   const created = await db()
     .insert(users)
     .values(

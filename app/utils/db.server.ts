@@ -73,6 +73,11 @@ export function executePrepared<T extends Record<string, unknown>>(query: SQL): 
   return handle._.session.prepareQuery(built, undefined, "prepared", false).execute() as Promise<T[]>;
 }
 
+/** Whether the caller runs inside `transaction` (its queries hold the transaction's connection). */
+export function inTransaction(): boolean {
+  return scope().getStore() !== undefined;
+}
+
 /**
  * Runs `work` in one transaction (drizzle's `db.transaction`): committed when it resolves,
  * rolled back whole when it throws. Work must not start anything that outlives it.

@@ -1,34 +1,43 @@
 /**
- * argon2id password hashing (OWASP: 19 MiB, 2 passes, 1 lane). At most two hashes run at once
- * in a process, so a class of 40 signing in together queues instead of exhausting memory.
+ * argon2id password hashing (OWASP: 19 MiB, 2 passes, 1 lane; ~40 ms a hash here). At most two
+ * hashes run at once in a process, so a class of 40 signing in together queues instead of
+ * exhausting memory. Bulk work (the first passwords of a roster import: thousands of hashes, a
+ * minute and more) waits behind every sign-in, so a school importing its roster can still sign in.
  */
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
+import { inTransaction } from "./db.server";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 // Algorithm is a const enum (unusable with isolatedModules): 2 is Argon2id.
 const OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 const MAX_CONCURRENT = 2;
 
-let running = 0;
-const waiting: (() => void)[] = [];
+/** "now": someone is waiting at a form (a sign-in, a password change); "bulk": an import's accounts. */
+export type HashPriority = "now" | "bulk";
 
-async function withSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+let running = 0;
+const waiting: Record<HashPriority, (() => void)[]> = { now: [], bulk: [] };
+
+async function withSlot<T>(work: () => Promise<T>, priority: HashPriority): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting[priority].push(resolve));
   running++;
   try {
     return await work();
   } finally {
     running--;
-    waiting.shift()?.();
+    (waiting.now.shift() ?? waiting.bulk.shift())?.();
   }
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return withSlot(() => hash(password, OPTIONS));
+export function hashPassword(password: string, priority: HashPriority = "now"): Promise<string> {
+  // The database drops a transaction left idle for 10 s (idle_in_transaction_session_timeout):
+  // hashing inside one lost a 600-student import. Hash first, then open the transaction.
+  if (inTransaction()) return Promise.reject(new Error("a password is hashed inside a transaction: hash it before the transaction opens"));
+  return withSlot(() => hash(password, OPTIONS), priority);
 }
 
 export function verifyPassword(stored: string, password: string): Promise<boolean> {
-  return withSlot(() => verify(stored, password).catch(() => false));
+  return withSlot(() => verify(stored, password).catch(() => false), "now");
 }
 
 /** A real hash to verify against when the account does not exist, so timing reveals nothing. */
@@ -74,8 +83,8 @@ export function isTriviallyPatterned(password: string): boolean {
  * none can store a refused one even if its form forgot to check (the forms check first, to answer
  * in the user's language).
  */
-export function hashNewPassword(password: string, role: "student" | "teacher" | "admin"): Promise<string> {
+export function hashNewPassword(password: string, role: "student" | "teacher" | "admin", priority: HashPriority = "now"): Promise<string> {
   const problem = passwordProblem(password, role);
   if (problem) throw new Error(`refused password: ${problem}`);
-  return hashPassword(password);
+  return hashPassword(password, priority);
 }

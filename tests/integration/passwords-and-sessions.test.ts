@@ -16,8 +16,8 @@ import { createInvitation } from "../../app/models/invitations.server";
 import { createSchoolWithAdmin } from "../../app/models/schools.server";
 import { joinWithCode } from "../../app/models/students.server";
 import { createTeacherIfNew } from "../../app/models/users.server";
-import { db } from "../../app/utils/db.server";
-import { passwordProblem } from "../../app/utils/password.server";
+import { db, transaction } from "../../app/utils/db.server";
+import { hashPassword, passwordProblem, verifyPassword } from "../../app/utils/password.server";
 import { getSessionUser, SHARED_IDLE_MINUTES } from "../../app/utils/session.server";
 import { sessions, users } from "../../db/schema";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser, PASSWORD, requestAs } from "../factories";
@@ -222,5 +222,26 @@ describe("no enumeration", () => {
     })) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/learn?welcome=1");
+  });
+});
+
+describe("password hashing and transactions", () => {
+  // A 600-student import hashed its first passwords inside its transaction: ~40 ms each, so the
+  // database dropped the transaction left idle for 10 s and the whole import failed.
+  it("refuses to hash inside a transaction, so no slow hashing can hold one open", async () => {
+    await expect(transaction(() => hashPassword("green-lamp-river-7"))).rejects.toThrow(/inside a transaction/);
+    await expect(hashPassword("green-lamp-river-7")).resolves.toMatch(/^\$argon2id\$/);
+  });
+
+  it("lets a sign-in's check jump the queue of an import's hashes", async () => {
+    const hash = hashPassword("green-lamp-river-7");
+    const finished: string[] = [];
+    const bulk = Array.from({ length: 8 }, (_, i) => hashPassword(`bulk-${i}-password`, "bulk").then(() => finished.push(`bulk ${i}`)));
+    const stored = await hash;
+    const signIn = verifyPassword(stored, "green-lamp-river-7").then(() => finished.push("sign-in"));
+    await Promise.all([...bulk, signIn]);
+    // Two bulk hashes were running and six waiting: first come, first served, the sign-in would
+    // finish last. It takes the next free slot instead, ahead of the six.
+    expect(finished.indexOf("sign-in")).toBeLessThan(5);
   });
 });

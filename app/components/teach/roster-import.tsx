@@ -21,6 +21,11 @@ const ACTION_LABEL: Record<"create" | "update" | "move" | "unchanged", MessageKe
  * line), the confirm, and the sign-in cards of the new students. Plain form posts: it works
  * without JavaScript.
  */
+/** From this many new accounts the confirm says how long it takes (each first password is hashed, ~40 ms). */
+const LONG_IMPORT = 200;
+/** Generous: two hashes at a time at ~40 ms, on a machine also serving pages. */
+const minutesToCreate = (accounts: number) => Math.max(1, Math.ceil((accounts * 0.05) / 60));
+
 export function RosterImport({ view, school, cardsTitle }: { view: RosterImportView | undefined; school: boolean; cardsTitle: string }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
@@ -125,6 +130,11 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
               <a href="?" className="button secondary">
                 {t("teach.import.cancel")}
               </a>
+              {counts.create >= LONG_IMPORT ? (
+                <p className="hint" style={{ flexBasis: "100%" }}>
+                  {t("teach.import.takesMinutes", { count: counts.create, minutes: minutesToCreate(counts.create) })}
+                </p>
+              ) : null}
             </Form>
           ) : (
             <p className="muted">{t("teach.import.nothingToDo")}</p>

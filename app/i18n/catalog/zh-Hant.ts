@@ -1386,6 +1386,7 @@ export const zhHant: Messages = {
   "teach.import.joins": "加入 {classes}",
   "teach.import.leaves": "離開 {classes}",
   "teach.import.moreRows": {"other":"……還有 {count} 名學生（都已計入上面的數字）。"},
+  "teach.import.takesMinutes": "建立 {count} 個新帳號最多需要 {minutes} 分鐘：確認後請保持這個頁面開啟，直到登入卡片出現。",
   "teach.import.confirm": {"other":"確認：執行這 {count} 項改動"},
   "teach.import.cancel": "取消",
   "teach.import.nothingToDo": "沒有需要改動的：檔案中的每個人都已是最新。",

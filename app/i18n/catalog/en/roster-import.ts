@@ -37,6 +37,7 @@ export const rosterImport = {
   "teach.import.joins": "joins {classes}",
   "teach.import.leaves": "leaves {classes}",
   "teach.import.moreRows": { one: "…and {count} more student (counted above).", other: "…and {count} more students (all counted above)." },
+  "teach.import.takesMinutes": "Making {count} new accounts takes up to {minutes} min: after you confirm, keep this page open until the sign-in cards appear.",
   "teach.import.confirm": { one: "Confirm: make this change", other: "Confirm: make these {count} changes" },
   "teach.import.cancel": "Cancel",
   "teach.import.nothingToDo": "There is nothing to change: everyone in the file is already up to date.",

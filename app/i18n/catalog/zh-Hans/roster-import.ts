@@ -37,6 +37,7 @@ export const rosterImport = {
   "teach.import.joins": "加入 {classes}",
   "teach.import.leaves": "离开 {classes}",
   "teach.import.moreRows": { other: "……还有 {count} 名学生（都已计入上面的数字）。" },
+  "teach.import.takesMinutes": "创建 {count} 个新账号最多需要 {minutes} 分钟：确认后请保持这个页面打开，直到登录卡片出现。",
   "teach.import.confirm": { other: "确认：执行这 {count} 项改动" },
   "teach.import.cancel": "取消",
   "teach.import.nothingToDo": "没有需要改动的：文件中的每个人都已是最新。",
