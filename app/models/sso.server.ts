@@ -12,6 +12,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { hashToken } from "~/utils/session.server";
 import { seal, unseal } from "~/utils/secret-box.server";
 import { discoverProvider, endSessionUrl, finishAuthorization, isIdTokenTimeRefusal, startAuthorization, type ProviderClient } from "~/utils/oidc-client.server";
+import { publicUrlOf } from "./public-url.server";
 import { getSchoolSettings, readSchoolSettings, updateSchoolSettings } from "./schools.server";
 import { usernameBase } from "./credentials";
 import { allocateUsernames } from "./students.server";
@@ -94,13 +95,22 @@ async function clientFor(sso: SsoSettings): Promise<ProviderClient> {
 
 export type BeginResult = { ok: true; url: string; state: string } | { ok: false; reason: "not_configured" | "provider_unreachable" };
 
+/**
+ * Where the provider sends the browser back: the school's public address (decision 017), never
+ * the address of the request at hand — an admin setting up sign-in on the server itself would
+ * otherwise register `http://localhost/…` with the provider, and a visitor could choose the host.
+ */
+export async function ssoRedirectUri(schoolId: string): Promise<string> {
+  return `${await publicUrlOf({ schoolId })}/auth/oidc/callback`;
+}
+
 /** Starts the code flow: a login row (state hashed, nonce, PKCE verifier) and the provider's URL. */
-export async function beginSsoLogin(schoolId: string, redirectUri: string, next: string | null): Promise<BeginResult> {
+export async function beginSsoLogin(schoolId: string, next: string | null): Promise<BeginResult> {
   const sso = await schoolSso(schoolId);
   if (!sso) return { ok: false, reason: "not_configured" };
   let start;
   try {
-    start = await startAuthorization(await clientFor(sso), redirectUri, sso.preset === "google" && sso.allowedDomains.length === 1 ? { hd: sso.allowedDomains[0]! } : {});
+    start = await startAuthorization(await clientFor(sso), await ssoRedirectUri(schoolId), sso.preset === "google" && sso.allowedDomains.length === 1 ? { hd: sso.allowedDomains[0]! } : {});
   } catch {
     return { ok: false, reason: "provider_unreachable" };
   }
@@ -126,7 +136,7 @@ export type CompleteResult =
  * callback's state must match it and an unused login row; the row is deleted before the code
  * is exchanged, so the same callback twice fails the second time.
  */
-export async function completeSsoLogin(callbackUrl: URL, cookieState: string | null, redirectUri: string): Promise<CompleteResult> {
+export async function completeSsoLogin(callbackUrl: URL, cookieState: string | null): Promise<CompleteResult> {
   const state = callbackUrl.searchParams.get("state");
   if (!state || !cookieState || state.length > 200 || !safeEqual(state, cookieState)) return { ok: false, reason: "expired" };
   const [login] = await db().delete(ssoLogins).where(eq(ssoLogins.stateHash, hashToken(state))).returning();
@@ -137,6 +147,7 @@ export async function completeSsoLogin(callbackUrl: URL, cookieState: string | n
   let claims: Record<string, unknown>;
   try {
     const client = await clientFor(sso);
+    const redirectUri = await ssoRedirectUri(login.schoolId);
     ({ claims } = await finishAuthorization(client, callbackUrl, { state, nonce: login.nonce, codeVerifier: login.codeVerifier, redirectUri }));
   } catch (error) {
     return { ok: false, reason: isIdTokenTimeRefusal(error) ? "stale" : "rejected" };

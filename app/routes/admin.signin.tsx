@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminLinkSchema, SsoFormSchema } from "~/forms/sso.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { addAdminLink, adminLinksForPage, removeAdminLink, saveSsoSettings, ssoSettingsForAdmin } from "~/models/sso.server";
+import { addAdminLink, adminLinksForPage, removeAdminLink, saveSsoSettings, ssoRedirectUri, ssoSettingsForAdmin } from "~/models/sso.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
-import { callbackUri } from "~/utils/sso-cookies.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { onlyOnThisComputer } from "~/utils/local-address";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -16,7 +16,8 @@ export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   // the settings minus the client secret, which never leaves the server (only whether one is set)
-  return { sso: await ssoSettingsForAdmin(admin), links: await adminLinksForPage(admin), redirectUri: callbackUri(request) };
+  const redirectUri = await ssoRedirectUri(admin.schoolId);
+  return { sso: await ssoSettingsForAdmin(admin), links: await adminLinksForPage(admin), redirectUri, redirectIsLocal: onlyOnThisComputer(redirectUri) };
 }
 
 type Result = { errors: FieldErrors; saved: boolean; form?: "link" };
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminSignIn() {
-  const { sso, links, redirectUri } = useLoaderData<typeof loader>();
+  const { sso, links, redirectUri, redirectIsLocal } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   const result = actionResult?.form === "link" ? undefined : actionResult;
@@ -71,8 +72,14 @@ export default function AdminSignIn() {
         </div>
       ) : null}
       <p className="small">
-        {t("admin.sso.redirectUri")} <code>{redirectUri}</code>
+        {t("admin.sso.redirectUri")} <code>{redirectUri}</code>{" "}
+        {t("admin.sso.redirectFrom")} <Link to="/admin/settings">{t("admin.sso.redirectSettings")}</Link>
       </p>
+      {redirectIsLocal ? (
+        <p className="alert warn" role="status">
+          {t("admin.sso.redirectLocal", { address: new URL(redirectUri).origin })}
+        </p>
+      ) : null}
       <Form method="post">
         <div className="field">
           <label className="choice">

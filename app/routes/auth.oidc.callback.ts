@@ -4,14 +4,14 @@ import { completeSsoLogin } from "~/models/sso.server";
 import { homeFor } from "~/utils/auth.server";
 import { safeRedirectTarget } from "~/utils/safe-redirect.server";
 import { createSession } from "~/utils/session.server";
-import { callbackUri, clearStateCookie, pendingLinkCookie, readStateCookie } from "~/utils/sso-cookies.server";
+import { clearStateCookie, pendingLinkCookie, readStateCookie } from "~/utils/sso-cookies.server";
 
 /**
  * GET /auth/oidc/callback: the provider sends the browser back here with a code. Every refusal
  * goes back to the sign-in page, which names the reason in the user's language.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const result = await completeSsoLogin(new URL(request.url), await readStateCookie(request), callbackUri(request));
+  const result = await completeSsoLogin(new URL(request.url), await readStateCookie(request));
   const headers = new Headers({ "Set-Cookie": await clearStateCookie(request) });
   if (result.ok === true) {
     headers.append("Set-Cookie", await createSession(request, result.userId));

@@ -5,7 +5,7 @@ import { beginSsoLogin, SSO_STARTS_PER_MINUTE, ssoButtons } from "~/models/sso.s
 import { requireAnonymous } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/forms.server";
 import { safeRedirectTarget } from "~/utils/safe-redirect.server";
-import { callbackUri, stateCookie } from "~/utils/sso-cookies.server";
+import { stateCookie } from "~/utils/sso-cookies.server";
 
 /** GET /auth/oidc/start?school=…: off to the school's provider (PKCE, state, nonce). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const schoolId = url.searchParams.get("school") ?? (buttons.length === 1 ? buttons[0]!.schoolId : null);
   const school = buttons.find((b) => b.schoolId === schoolId);
   if (!school) return redirect("/signin?sso=not_configured");
-  const started = await beginSsoLogin(school.schoolId, callbackUri(request), safeRedirectTarget(request, url.searchParams.get("next"), "") || null);
+  const started = await beginSsoLogin(school.schoolId, safeRedirectTarget(request, url.searchParams.get("next"), "") || null);
   if (!started.ok) return redirect(`/signin?sso=${started.reason}`);
   return redirect(started.url, { headers: { "Set-Cookie": await stateCookie(request, started.state) } });
 }

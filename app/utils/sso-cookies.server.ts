@@ -25,8 +25,3 @@ export const readStateCookie = (request: Request) => read(state, request);
 export const pendingLinkCookie = (request: Request, sealed: string) => write(pending, request, sealed);
 export const clearPendingLinkCookie = (request: Request) => clear(pending, request);
 export const readPendingLinkCookie = (request: Request) => read(pending, request);
-
-/** Where the provider sends the browser back: this server's own callback route. */
-export function callbackUri(request: Request): string {
-  return `${new URL(request.url).origin}/auth/oidc/callback`;
-}

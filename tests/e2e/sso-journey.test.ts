@@ -14,6 +14,12 @@ const en = translator("en");
 const zh = translator("zh-Hans");
 let idp: FakeProvider;
 const opened: OpenBrowser[] = [];
+let publicUrlBefore: { publicUrl?: string } | undefined;
+
+async function demoSchoolId(): Promise<string> {
+  const [row] = await testSql()<{ school_id: string }[]>`select school_id from users where username = ${DEMO_TEACHER}`;
+  return row!.school_id;
+}
 
 async function browser(options: Parameters<typeof openBrowser>[0]) {
   const b = await openBrowser(options);
@@ -29,12 +35,20 @@ beforeAll(async () => {
     ],
     `${baseUrl()}/auth/oidc/callback`,
   );
+  // the provider sends people back to the school's web address (decision 017): this server's
+  // address is what the browser uses here
+  const [school] = await testSql()<{ settings: { publicUrl?: string } }[]>`select settings from schools where id = ${await demoSchoolId()}`;
+  publicUrlBefore = school?.settings;
+  await testSql()`update schools set settings = settings || ${testSql().json({ publicUrl: baseUrl() })} where id = ${await demoSchoolId()}`;
 });
 
 afterAll(async () => {
   for (const b of opened) await b.close();
   // the server is shared with other journeys: leave the demo school as it was
   await testSql()`update schools set settings = settings - 'sso'`;
+  const before = publicUrlBefore?.publicUrl;
+  if (before) await testSql()`update schools set settings = settings || ${testSql().json({ publicUrl: before })} where id = ${await demoSchoolId()}`;
+  else await testSql()`update schools set settings = settings - 'publicUrl' where id = ${await demoSchoolId()}`;
   await testSql()`delete from users where username in ('rosa@school.test', 'wang.fang')`;
   await closeTestSql();
   await idp?.close();

@@ -16,10 +16,11 @@ import { action as linkAction, loader as linkLoader } from "../../app/routes/aut
 import { action as signinAction, loader as signinLoader } from "../../app/routes/signin";
 import { action as signoutAction, loader as signoutLoader } from "../../app/routes/signout";
 import { db } from "../../app/utils/db.server";
+import { updateSchoolSettings } from "../../app/models/schools.server";
 import { seal } from "../../app/utils/secret-box.server";
 import { getSessionUser } from "../../app/utils/session.server";
 import { schools, ssoIdentities, ssoLogins, users } from "../../db/schema";
-import { makeSchool, makeUser, PASSWORD, requestAs } from "../factories";
+import { cookieFor, makeSchool, makeUser, PASSWORD, requestAs } from "../factories";
 import { startFakeProvider, type FakeProvider } from "../fakes/oidc-provider";
 
 const LANTERN = "http://localhost";
@@ -146,6 +147,8 @@ beforeAll(async () => {
     `${LANTERN}/auth/oidc/callback`,
   );
   school = await makeSchool("SSO School");
+  // the provider sends people back to the school's web address (decision 017)
+  await updateSchoolSettings(school.admin, { publicUrl: LANTERN });
   const saved = await adminSsoAction({ request: await requestAs(school.admin, "/admin/signin", { form: ssoForm() }), params: {}, context: ctx });
   expect((saved as { data: { saved: boolean } }).data.saved).toBe(true);
 });
@@ -394,3 +397,33 @@ describe("a pending link cookie that is not a pending link", () => {
     }
   });
 });
+
+describe("the redirect URI", () => {
+  // Found by a walk through the admin pages: it came from the address the admin's browser used,
+  // so an admin working on the server registered http://127.0.0.1/… with the provider.
+  it("is the school's web address, whatever host the request came in on, with a warning while that is this computer", async () => {
+    const onServer = (await adminSsoLoader({
+      request: new Request("http://127.0.0.1:9999/admin/signin", { headers: { Cookie: await cookieFor(school.admin) } }),
+      params: {},
+      context: ctx,
+    })) as {
+      redirectUri: string;
+      redirectIsLocal: boolean;
+    };
+    expect(onServer.redirectUri).toBe(`${LANTERN}/auth/oidc/callback`);
+    expect(onServer.redirectIsLocal).toBe(true);
+
+    await updateSchoolSettings(school.admin, { publicUrl: "https://lantern.school.test" });
+    try {
+      const set = (await adminSsoLoader({ request: await requestAs(school.admin, "/admin/signin"), params: {}, context: ctx })) as { redirectUri: string; redirectIsLocal: boolean };
+      expect(set).toMatchObject({ redirectUri: "https://lantern.school.test/auth/oidc/callback", redirectIsLocal: false });
+      // and the provider is asked to send the browser there, not to the host of the request
+      const started = (await startLoader({ request: new Request("http://evil.example/auth/oidc/start"), params: {}, context: ctx }).catch((e: unknown) => e)) as Response;
+      const to = new URL(started.headers.get("Location")!);
+      expect(to.searchParams.get("redirect_uri")).toBe("https://lantern.school.test/auth/oidc/callback");
+    } finally {
+      await updateSchoolSettings(school.admin, { publicUrl: LANTERN });
+    }
+  });
+});
+

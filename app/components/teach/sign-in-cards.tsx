@@ -1,5 +1,6 @@
 import { useT } from "~/i18n/use-t";
 import { toCsv } from "~/utils/csv";
+import { onlyOnThisComputer } from "~/utils/local-address";
 import { PrintButton } from "./print-button";
 
 interface Card {
@@ -38,6 +39,11 @@ export function SignInCards({ cards, className }: { cards: Card[]; className: st
           {t("teach.cards.title")}
         </h3>
         <p style={{ margin: "0.3rem 0 0.6rem" }}>{t("teach.cards.once")}</p>
+        {cards[0] && onlyOnThisComputer(cards[0].site) ? (
+          <p style={{ margin: "0 0 0.6rem" }} data-testid="cards-local-address">
+            <strong>{t("teach.cards.localAddress", { address: cards[0].site })}</strong>
+          </p>
+        ) : null}
         <div className="row">
           <PrintButton />
           <a className="button secondary" href={href} download={`${className}-sign-in.csv`}>

@@ -39,6 +39,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.roster.sharedNote": "该学生也在其他老师的班级里：只有学校管理员才能为其设置新密码或删除该学生。你下载的数据只包含你自己班级的内容。",
   "teach.roster.needsAdmin": "该学生也在其他老师的班级里，所以只有学校管理员才能为其设置新密码或删除该学生。你仍然可以把该学生移出本班。",
   "teach.cards.title": "新的登录信息",
+  "teach.cards.localAddress": "这些卡片上的网址是 {address}，只能在服务器本机上打开，学生用它无法登录。打印之前，请让学校管理员设置学校网址（管理 → 设置）。",
   "teach.cards.once": "这些密码只显示这一次。离开本页之前，请打印登录卡或下载名单。",
   "teach.cards.csv": "下载 CSV 文件",
   "teach.cards.print": "只会打印登录卡。没有按钮时，请用浏览器的“打印”功能。",
