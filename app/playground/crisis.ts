@@ -72,7 +72,7 @@ const EN: Rule[] = [
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
-  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would|will|even) (?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|disappeared|wasnt here|killed myself)\b/ },
+  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would |will |even |ever |really )+(?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|disappeared|wasnt here|killed myself)\b/ },
   { id: "en.suicide.disappear", category: "suicide", pattern: /\b(?:want|wanna|wish i could) (?:to )?disappear (?:forever|for good|and never come back)\b/ },
   { id: "en.suicide.pills", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:a bunch of|all|too many|lots of|loads of|a lot of|a whole bottle of) (?:my |the |of my |of the )?(?:pills|tablets|meds|medicine|painkillers)\b|\bi (?:just )?(?:overdosed|odd|od)\b/ },
   {
@@ -84,17 +84,17 @@ const EN: Rule[] = [
   {
     id: "en.suicide.thinking-about",
     category: "suicide",
-    pattern: new RegExp(String.raw`\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it)|dying|not being here|not waking up)\b`),
+    pattern: new RegExp(String.raw`\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it|things|everything)|dying|not being here|not waking up)\b(?!\s(?:with|between))`),
   },
   {
     id: "en.suicide.not-be-here",
     category: "suicide",
-    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))|\b(?:want|wanna|wish i could|just want) (?:to )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
+    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
   },
   { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
   { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
-  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b/ },
-  { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose|od|take all (?:my|the) pills|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
+  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? and (?:never|not) (?:wake up|ever wake up)\b/ },
+  { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
   { id: "en.suicide.should-die", category: "suicide", pattern: /\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b(?!\s(?:laughing|of|from|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/ },
   { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
   { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\b(?:${I_HAVE} |i had |i )(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
@@ -102,8 +102,8 @@ const EN: Rule[] = [
   { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\b(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs)\b/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
   // Asking for a method or the means: a question about how to die is a disclosure.
-  { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
-  { id: "en.suicide.painless-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:painless|least painful|peaceful|easiest|quickest|fastest|best|quietest|quick|easy) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill ${MYSELF}|end my life|end it all|commit ${SUICIDE_WORD}|${SUICIDE_WORD})\b(?!\s(?:${IN_A_GAME}))|\bhow (?:to|do i|can i|should i) (?:die|kill ${MYSELF}) (?:painlessly|peacefully|quickly|without (?:pain|it hurting))\b`) },
+  { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these) )?${MEDS} (?:would|does|will) it take\b(?!\s(?:to (?:work|help|kick in|stop|fix|cure|feel better|get better)|for|before|a day|each day|per day))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
+  { id: "en.suicide.painless-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:painless|least painful|peaceful|easiest|quickest|fastest|best|quietest|quick|easy) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill (?:${MYSELF}|yourself|urself|oneself)|hang (?:${MYSELF}|yourself|urself|oneself)|end my life|end it all|commit ${SUICIDE_WORD}|${SUICIDE_WORD})\b(?!\s(?:${IN_A_GAME}))|\bhow (?:to|do i|can i|should i) (?:die|kill ${MYSELF}) (?:painlessly|peacefully|quickly|without (?:pain|it hurting))\b|\bhow (?:to|do i|do you|can i|should i|would i) (?:hang|strangle) (?:${MYSELF}|yourself|urself|oneself)\b`) },
   { id: "en.suicide.noose", category: "suicide", pattern: /\b(?:tie|tying|tied|make|making|made|knot|hang|put up) (?:a |the |my )?noose\b/ },
   { id: "en.suicide.take-them-all", category: "suicide", pattern: new RegExp(String.raw`\b${MEDS}\b.{0,80}\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:take|swallow|down) (?:them all|all of them|it all|the (?:whole|entire) (?:bottle|box|pack|packet))\b`) },
   { id: "en.suicide.only-option", category: "suicide", pattern: new RegExp(String.raw`\b(?:${SUICIDE_WORD}|dying|death|killing ${MYSELF}|ending (?:it|my life))\s(?:is|seems|feels like|looks like)\s(?:\w+\s){0,2}(?:only|last|best) (?:option|way out|choice|answer|solution|way)\b|\bthe only (?:option|way out|answer|solution) (?:left )?is (?:to )?(?:${SUICIDE_WORD}|die|death|kill ${MYSELF}|end (?:it|my life))\b`) },
@@ -146,6 +146,13 @@ const EN: Rule[] = [
   { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
   { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
   // immediate danger
+  // Hurting someone else, planned: for an adult now, not for the review list. "Kill" is left out
+  // ("im going to kill my brother if he eats my chips"); stab and shoot are not said lightly.
+  {
+    id: "en.danger.harm-others",
+    category: "danger",
+    pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:bring|take|carry|sneak) (?:a |my |the |his |dads |my dads )?(?:knife|knives|gun|guns|blade|machete|weapon|weapons) (?:to|into|in) (?:school|class|the school)\b|\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:stab|shoot) (?:him|her|them|someone|somebody|everyone|everybody|people|my (?:brother|sister|dad|mum|mom|stepdad|stepmum|stepmom|teacher|classmates?|friends?|bully|ex)|a teacher|the teacher|that (?:kid|boy|girl|guy|teacher|bully))\b(?!\s(?:${IN_A_GAME}|with (?:a |my |the )?(?:nerf|water|paintball|camera|photo)|(?:a|an) (?:text|message|msg|dm|email|line|look|question|photo|pic)|up))`),
+  },
   { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they) (?:is|are|has been|keeps|s)?\s?(?:following|stalking|watching) me\b|\bim being (?:followed|stalked)\b/ },
   { id: "en.danger.in-danger", category: "danger", pattern: /\b(?:im|i am) (?:in danger|not safe|in trouble and scared)\b|\bplease help (?:me )?(?:im|i am) (?:scared|in danger)\b/ },
   { id: "en.danger.threat", category: "danger", pattern: /\bthreaten(?:s|ed|ing)? to (?:kill|hurt|beat|stab|shoot) me\b|\b(?:said|says|told me) (?:that )?(?:he|she|they)(?:ll| will| would| is going to| is gonna| are going to) (?:kill|hurt|beat|stab|shoot) me\b|\b(?:scared|afraid|terrified) (?:that )?(?:hes|shes|theyre|he is|she is|they are|he will|she will|hell|shell|my \w+ (?:is|will)) (?:going to |gonna |will )?(?:hurt|hit|kill|beat|stab) me\b|\b(?:has|got|with) a (?:gun|knife) (?:and|in my house|at my school|at school|outside)\b/ },
@@ -170,17 +177,22 @@ const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
   { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
-  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去)(?:了)?(?:就)?(?:不要|再也不|永远不)(?:要)?醒/ },
+  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
   { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀(?!的(?:角色|人物|主角|情节))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
   { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|从[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台]?(?:上)?跳下)|(?:吃|吞)(?:了|咗)(?:一整瓶|整瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
+  // 把…药全吃了: a plan (要/想…) or a deed (我…), in the 把 shape the method rule above misses.
+  { id: "zh.suicide.all-the-pills", category: "suicide", pattern: /(?:想|要|准备|打算|我)(?:已经|刚刚|刚|今晚|现在)?把[^,，。.!！?？]{0,8}?(?:药|药片|药丸|安眠药)(?:全|全部|都|一次)(?:都)?(?:吃|吞)(?:了|掉|光|下去)?/ },
+  // Asking how: a method question is a disclosure.
+  { id: "zh.suicide.how", category: "suicide", pattern: /(?:怎么|怎样|如何|怎么样)(?:才能|才可以|可以)?(?:上吊|割腕|自杀|烧炭|服毒|自尽)|(?:吃|吞)多少(?:片|粒|颗)?[^,，。.!！?？]{0,6}?(?:药|安眠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会)死/ },
+  { id: "zh.suicide.nobody-cares", category: "suicide", pattern: /(?:没有人|没人|谁都不|谁也不)(?:会)?(?:在乎|在意|关心|发现|注意到)(?:我)?(?:是否|是不是)?(?:消失|死了|死掉|不在了|离开这个世界)/ },
   // 自我了断 (to end oneself) is unambiguous after an intent word.
   { id: "zh.suicide.end-oneself", category: "suicide", pattern: /(?:想|要|打算|准备|决定|只能|干脆|不如)(?:去)?自我了(?:断|结)/ },
   // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
   // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
-  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|我想消失(?:$|[了。!！…]|,|，)/ },
+  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/ },
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /没有我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // self-harm
   { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己|打自己|掐自己|烫自己)/ },
@@ -189,11 +201,12 @@ const ZH: Rule[] = [
     id: "zh.abuse.hits-me",
     category: "abuse",
     pattern:
-      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)[^,，。.!！?？;；]{0,8}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗)?我(?!电话|手机|的电话|的手机|游戏|一下就跑|也不)|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
+      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗)?我(?!电话|手机|的电话|的手机|游戏|一下就跑|也不)|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
   },
   { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:经常|一直|总是|又|偷偷|老是)?摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)/ },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全|害怕回家/ },
   // immediate danger
+  { id: "zh.danger.harm-others", category: "danger", pattern: /(?:要|想|打算|准备|会)(?:偷偷)?(?:带|拿)(?:着)?(?:刀|刀子|菜刀|水果刀|枪|凶器)(?![叉])(?:去|到|进)(?:学校|班|教室)|(?:要|想|打算|准备)(?:去)?(?:捅|砍)(?:死)?(?:他|她|他们|她们|人|同学|老师|那个)/ },
   { id: "zh.danger", category: "danger", pattern: /有人(?:一直|在)?(?:跟踪|跟着)我|(?:有人|他|她|他们)(?:说)?要(?:杀|砍|捅)(?:了)?我|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
 ];
 
