@@ -33,8 +33,9 @@ export async function getSafeguardingSettings(user: Pick<SessionUser, "schoolId"
 }
 
 /** What the support card shows besides its fixed words: the school's contacts (empty = the card's own wording). */
-export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">): SupportCardView {
-  return { helpContact: settings.helpContact.trim() || null, helpLine: settings.helpLine.trim() || null };
+/** The card for a message whose crisis categories (app/playground/crisis.ts) are these. */
+export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">, categories: readonly string[]): SupportCardView {
+  return { helpContact: settings.helpContact.trim() || null, helpLine: settings.helpLine.trim() || null, hurtBySomeone: categories.includes("abuse") };
 }
 
 // ---------------------------------------------------------------------------------------------

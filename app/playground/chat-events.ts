@@ -15,6 +15,11 @@
 export interface SupportCardView {
   helpContact: string | null;
   helpLine: string | null;
+  /**
+   * The message said someone hurts them: the card then does not send the child to "a parent or
+   * carer" (who may be that someone), but to a teacher or another adult they trust.
+   */
+  hurtBySomeone: boolean;
 }
 
 export type MessageStatus = "complete" | "incomplete" | "error" | "blocked";

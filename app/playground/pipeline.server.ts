@@ -276,7 +276,7 @@ async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> 
   return {
     verdict: screeningVerdict({ crisis: crisis.matched, sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false, screenedOk: outcome.ok }),
     crisis,
-    card: safeguarding ? supportCardOf(safeguarding) : null,
+    card: safeguarding ? supportCardOf(safeguarding, crisis.categories) : null,
     flags: [...crisisFlags(crisis), ...(outcome.ok ? outcome.flags : outcome.kinds)],
     blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation },
   };

@@ -66,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schoolModels(user),
     getSafeguardingSettings(user),
   ]);
-  const card = supportCardOf(safeguarding);
+
   const sandbox = sandboxOf(user, sandboxFacts);
   const { policy } = sandbox;
 
@@ -90,7 +90,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         messages: found.messages.map((m, i) => ({
           ...messageView(m, policy, locale),
           // The support card follows a crisis message; "held" when no reply from a model followed it.
-          support: m.crisis ? { card, held: found.messages[i + 1]?.role !== "assistant" } : null,
+          support: m.crisis
+            ? { card: supportCardOf(safeguarding, m.crisis.map((c) => c.category)), held: found.messages[i + 1]?.role !== "assistant" }
+            : null,
         })),
         tokens: conversationTokens(found.messages),
       }

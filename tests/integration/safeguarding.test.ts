@@ -146,8 +146,23 @@ describe("crisis messages get the support card, before any model", () => {
     const page = await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as LoaderFunctionArgs);
     const [prompt] = page.current!.messages;
     expect(page.current!.messages).toHaveLength(1);
-    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111" } });
+    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false } });
     expect(modelCalls()).toHaveLength(0);
+  });
+
+  // Found in a walk as a 13-year-old: after "my dad hits me when he's drunk" the card sent the
+  // child to "a parent or carer".
+  it.each([
+    ["en", "my dad hits me when he's drunk"],
+    ["zh-Hans", "继父说如果我告诉别人就打我"],
+  ])("a child hurt by someone (%s) is not sent to a parent: the card says so, streamed and stored", async (locale, text) => {
+    const { student } = await setup();
+    const { events } = await stream(student, text, "mini", locale);
+    expect(events[1]).toMatchObject({ type: "support", card: { hurtBySomeone: true } });
+    const { events: other } = await stream(student, "i want to die", "mini", locale);
+    expect(other[1]).toMatchObject({ type: "support", card: { hurtBySomeone: false } });
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support!.card.hurtBySomeone).toBe(true);
   });
 
   it("when the school lets the model answer too, the card comes first and the reply follows", async () => {

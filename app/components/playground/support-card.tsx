@@ -18,7 +18,7 @@ export function SupportCard({ card, held }: { card: SupportCardView; held: boole
       </h3>
       <p>{t("safeguarding.card.body")}</p>
       <p>
-        <strong>{t("safeguarding.card.talk")}</strong>
+        <strong>{t(card.hurtBySomeone ? "safeguarding.card.talkHurt" : "safeguarding.card.talk")}</strong>
       </p>
       <p>{t("safeguarding.card.teacher")}</p>
       <ul className="pg-support-contacts">

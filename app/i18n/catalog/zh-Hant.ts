@@ -1134,6 +1134,7 @@ export const zhHant: Messages = {
   "safeguarding.card.title": "你很重要。",
   "safeguarding.card.body": "你寫的這些聽起來真的很難受。你不需要一個人扛著，願意說出來就很好。",
   "safeguarding.card.talk": "請找一位你信任的大人聊一聊——今天就去，能的話現在就去：老師、父母或監護人，或者學校的心理老師。",
+  "safeguarding.card.talkHurt": "請告訴一位你信任的大人，但不要是傷害你的那個人——今天就去，能的話現在就去：老師、學校的心理老師，或者其他讓你覺得安全的大人。發生在你身上的事不是你的錯。",
   "safeguarding.card.teacher": "你的老師會看到這條訊息，這樣學校裡就有人能幫助你。",
   "safeguarding.card.contact": "在學校可以找：{contact}",
   "safeguarding.card.noContact": "在學校可以找：你的老師或學校的心理老師，他們今天就能幫你。",

@@ -4,6 +4,7 @@ export const safeguarding = {
   "safeguarding.card.title": "You matter.",
   "safeguarding.card.body": "What you wrote sounds really hard. You don't have to deal with it on your own, and it is good that you said something.",
   "safeguarding.card.talk": "Please talk to an adult you trust — today, right now if you can: a teacher, a parent or carer, or the school counsellor.",
+  "safeguarding.card.talkHurt": "Please tell an adult you trust who is not the person hurting you — today, right now if you can: a teacher, the school counsellor, or another adult you feel safe with. What is happening to you is not your fault.",
   "safeguarding.card.teacher": "Your teacher will see this message, so that someone at school can help you.",
   "safeguarding.card.contact": "At school: {contact}",
   "safeguarding.card.noContact": "At school: your teacher, your form tutor or the school counsellor can help you today.",

@@ -6,6 +6,7 @@ export const safeguarding: CatalogOf<typeof en> = {
   "safeguarding.card.title": "你很重要。",
   "safeguarding.card.body": "你写的这些听起来真的很难受。你不需要一个人扛着，愿意说出来就很好。",
   "safeguarding.card.talk": "请找一位你信任的大人聊一聊——今天就去，能的话现在就去：老师、父母或监护人，或者学校的心理老师。",
+  "safeguarding.card.talkHurt": "请告诉一位你信任的大人，但不要是伤害你的那个人——今天就去，能的话现在就去：老师、学校的心理老师，或者其他让你觉得安全的大人。发生在你身上的事不是你的错。",
   "safeguarding.card.teacher": "你的老师会看到这条消息，这样学校里就有人能帮助你。",
   "safeguarding.card.contact": "在学校可以找：{contact}",
   "safeguarding.card.noContact": "在学校可以找：你的老师或学校的心理老师，他们今天就能帮你。",
