@@ -109,7 +109,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     claudeConfigured: claudeConfigured() || offered.some((m) => m.connection !== null),
     exploreMode: policy.exploreMode,
     closedMessage: closedCode ? t(`playground.refused.${closedCode}`) : null,
-    hours: policy.schedules.map((s) => formatSchedule(s, t)),
+    // While a student cannot type here, they can still see where help is (found in a walk as a
+    // 13-year-old: outside the opening hours a child in crisis had nowhere to write and no one named).
+    closedHelp: closedCode && policy.kind === "student" ? supportCardOf(safeguarding, []) : null,
+    hours: policy.schedules.map((s) => formatSchedule(s, t, locale)),
     models,
     defaultModel,
     conversations: conversations.map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() })),
@@ -191,9 +194,10 @@ function isProviderCode(code: string): code is ProviderErrorCode {
   return (PROVIDER_ERROR_CODES as readonly string[]).includes(code);
 }
 
-function formatSchedule(s: Schedule, t: ReturnType<typeof translator>): string {
+function formatSchedule(s: Schedule, t: ReturnType<typeof translator>, locale: Locale): string {
   const days = [...s.days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => t(`playground.day.${d}` as "playground.day.0"));
-  return t("playground.hours.range", { days: days.join(", "), from: s.from, to: s.to });
+  // the language's own list (周一、周二和周三), not an English comma on a Chinese page
+  return t("playground.hours.range", { days: new Intl.ListFormat(locale, { type: "conjunction" }).format(days), from: s.from, to: s.to });
 }
 
 export default function Playground() {
@@ -223,6 +227,13 @@ export default function Playground() {
         <div className="alert warn" role="status">
           <p>{d.closedMessage}</p>
           {d.hours.length > 0 ? <p className="small">{t("playground.hours", { hours: d.hours.join("; ") })}</p> : null}
+          {d.closedHelp ? (
+            <p className="small" data-testid="closed-help">
+              {t("playground.closedHelp")}{" "}
+              {d.closedHelp.helpContact ? t("safeguarding.card.contact", { contact: d.closedHelp.helpContact }) : t("safeguarding.card.noContact")}{" "}
+              {d.closedHelp.helpLine ? t("safeguarding.card.line", { line: d.closedHelp.helpLine }) : null}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {d.usage ? (

@@ -552,6 +552,24 @@ describe("policy", () => {
     expect(messagesPosted()).toHaveLength(0);
   });
 
+  it("outside the opening hours shows a student the hours in their language and where help is", async () => {
+    // days [1, 2, 3] but an hour that has always just passed or not yet come: closed
+    const closed = await studentWith({ schedule: { days: [1, 2, 3], from: "00:00", to: "00:01" } });
+    const load = async (lang: string) =>
+      (await playgroundLoader({ request: await requestAs(closed.student, "/playground", { headers: { "Accept-Language": lang } }), params: {}, context: {} } as LoaderFunctionArgs)) as unknown as {
+        closedMessage: string | null;
+        hours: string[];
+        closedHelp: { helpContact: string | null } | null;
+      };
+    const en = await load("en");
+    expect(en.closedMessage).not.toBeNull();
+    expect(en.closedHelp).toMatchObject({ helpContact: null });
+    expect(en.hours[0]).toContain("Mon, Tue, and Wed");
+    const zh = await load("zh-CN");
+    expect(zh.hours[0]).toMatch(/周一、周二和周三/);
+    expect(zh.hours[0]).not.toContain(", ");
+  });
+
   it("several classes combine to the strictest rules", async () => {
     const a = await studentWith({ exploreMode: true, allowedModels: ["mini", MODEL] });
     const strict = await makeClass(school.admin);

@@ -334,6 +334,7 @@ export const zhHant: Messages = {
   "playground.error.timeout": "{service} 回答得太久了。請再試一次，問題短一點會更快。",
   "playground.error.connection": "練習場暫時連不上 {service}。請稍後再試；如果一直這樣，請告訴老師。",
   "playground.error.stream_error": "{service} 回答到一半停下了，你看到的內容可能不完整。請再問一次。",
+  "playground.closedHelp": "如果有什麼事讓你擔心，不用等練習場開放：",
   "playground.hours": "開放時間：{hours}",
   "playground.hours.range": "{days} {from}–{to}",
   "playground.day.0": "週日",

@@ -81,6 +81,7 @@ export const playground = {
   "playground.error.stream_error":
     "{service} stopped in the middle of its answer, so what you see may be unfinished. Try asking again.",
 
+  "playground.closedHelp": "If something is worrying you, you don't have to wait for the playground:",
   "playground.hours": "Open {hours}",
   "playground.hours.range": "{days} {from}–{to}",
   "playground.day.0": "Sun",

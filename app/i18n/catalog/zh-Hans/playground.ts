@@ -71,6 +71,7 @@ export const playground: CatalogOf<typeof en> = {
   "playground.error.connection": "练习场暂时连不上 {service}。请稍后再试；如果一直这样，请告诉老师。",
   "playground.error.stream_error": "{service} 回答到一半停下了，你看到的内容可能不完整。请再问一次。",
 
+  "playground.closedHelp": "如果有什么事让你担心，不用等练习场开放：",
   "playground.hours": "开放时间：{hours}",
   "playground.hours.range": "{days} {from}–{to}",
   "playground.day.0": "周日",
