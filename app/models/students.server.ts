@@ -167,6 +167,15 @@ export async function enrollExisting(student: SessionUser, classId: string) {
   await db().insert(enrollments).values({ classId, studentId: student.id }).onConflictDoNothing();
 }
 
+/**
+ * How many safeguarding alerts of a student are still open. Deleting a student deletes their
+ * messages, and with them those alerts: the delete forms say so first.
+ */
+export function openSafeguardingOf(studentId: typeof users.id) {
+  return sql<number>`(select count(*)::int from playground_messages m
+    where m.user_id = ${studentId} and m.severity = 'safeguarding' and m.flag_status = 'open')`;
+}
+
 export async function listClassStudents(teacher: SessionUser, classId: string) {
   await requireTeacherOf(teacher, classId);
   return db()
@@ -176,6 +185,7 @@ export async function listClassStudents(teacher: SessionUser, classId: string) {
       username: users.username,
       joinedAt: enrollments.createdAt,
       needsAdmin: teacher.role === "admin" ? sql<boolean>`false` : sql<boolean>`exists (${inAnotherTeachersClass(teacher, users.id)})`,
+      openSafeguarding: openSafeguardingOf(users.id),
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))

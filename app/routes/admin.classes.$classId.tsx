@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminStudentActionSchema } from "~/forms/admin.server";
 import { FormError } from "~/components/ui/field";
+import { OpenAlertsWarning } from "~/components/teach/open-alerts-warning";
 import { SignInCards } from "~/components/teach/sign-in-cards";
 import { ResetPasswordConfirm } from "~/components/teach/reset-password-confirm";
 import { adminDeleteStudent, adminResetPassword, listSchoolClassStudents } from "~/models/admin-students.server";
@@ -115,6 +116,7 @@ export default function AdminClass() {
                           <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
                           <Form method="post" className="danger-zone">
                             <input type="hidden" name="studentId" value={s.id} />
+                            <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/admin#safeguarding-h" />
                             <label className="choice">
                               <input type="checkbox" name="confirm" value="yes" required />
                               {t("admin.class.deleteConfirm", { name: s.displayName })}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { RosterActionSchema as ActionSchema } from "~/forms/teach.server";
 import { Field, FormError } from "~/components/ui/field";
 import type { Translate } from "~/i18n/translate";
+import { OpenAlertsWarning } from "~/components/teach/open-alerts-warning";
 import { SignInCards } from "~/components/teach/sign-in-cards";
 import { useT } from "~/i18n/use-t";
 import { listTeacherClasses, requireTeacherOf } from "~/models/classes.server";
@@ -183,6 +184,7 @@ export default function Roster() {
                             {s.needsAdmin ? null : (
                               <Form method="post" className="danger-zone">
                                 <input type="hidden" name="studentId" value={s.id} />
+                                <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/teach#safeguarding-h" />
                                 <label className="choice">
                                   <input type="checkbox" name="confirm" value="yes" required />
                                   {t("teach.roster.deleteConfirm", { name: s.displayName })}

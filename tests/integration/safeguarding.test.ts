@@ -16,6 +16,8 @@ import { loader as adminLoader } from "../../app/routes/admin._index";
 import { action as adminSettingsAction, loader as adminSettingsLoader } from "../../app/routes/admin.settings";
 import { action as handleAction } from "../../app/routes/teach.safeguarding";
 import { loader as playgroundTabLoader } from "../../app/routes/teach.classes.$classId.playground";
+import { loader as rosterLoader } from "../../app/routes/teach.classes.$classId.roster";
+import { loader as adminClassLoader } from "../../app/routes/admin.classes.$classId";
 import { action as flagAction } from "../../app/routes/teach.classes.$classId.flags";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
@@ -148,6 +150,21 @@ describe("crisis messages get the support card, before any model", () => {
     expect(page.current!.messages).toHaveLength(1);
     expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false } });
     expect(modelCalls()).toHaveLength(0);
+  });
+
+  // Found in a walk through the teacher's pages: deleting a student silently deleted their open
+  // safeguarding alert with their messages.
+  it("the delete forms of the teacher and the admin count a student's open safeguarding alerts", async () => {
+    const { admin, teacher, cls, student } = await setup();
+    const load = async () => {
+      const roster = await rosterLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}/roster`), params: { classId: cls.id }, context: { nonce: "n", clientAddress: "10.0.0.1" } });
+      const school = await adminClassLoader({ request: await requestAs(admin, `/admin/classes/${cls.id}`), params: { classId: cls.id }, context: { nonce: "n", clientAddress: "10.0.0.1" } });
+      return [roster.students, school.students].map((list) => list.find((s) => s.id === student.id)!.openSafeguarding);
+    };
+    expect(await load()).toEqual([0, 0]);
+    await stream(student, "i want to die", "mini");
+    await stream(student, "what is a token?", "mini");
+    expect(await load()).toEqual([1, 1]);
   });
 
   // Found in a walk as a 13-year-old: after "my dad hits me when he's drunk" the card sent the

@@ -433,6 +433,8 @@ export const zhHant: Messages = {
   "teach.roster.move": "轉班",
   "teach.roster.remove": "移出本班",
   "teach.roster.delete": "刪除學生",
+  "teach.roster.deleteOpenAlerts": {"other":"{name} 還有 {count} 條未處理的安全提醒。刪除 {name} 會連同其訊息一起刪除這些提醒：請先檢視並處理。"},
+  "teach.roster.deleteOpenAlertsLink": "檢視提醒",
   "teach.roster.deleteConfirm": "確定永久刪除 {name} 及其全部進度、答題和聊天記錄。",
   "teach.roster.confirmNeeded": "請勾選以確認。",
   "teach.roster.addTitle": "新增學生",

@@ -21,6 +21,8 @@ export const teach = {
   "teach.roster.move": "Move",
   "teach.roster.remove": "Remove from this class",
   "teach.roster.delete": "Delete student",
+  "teach.roster.deleteOpenAlerts": { one: "{name} has {count} open safeguarding alert. Deleting {name} deletes it too, with their messages: read it and act on it first.", other: "{name} has {count} open safeguarding alerts. Deleting {name} deletes them too, with their messages: read them and act on them first." },
+  "teach.roster.deleteOpenAlertsLink": "See the alerts",
   "teach.roster.deleteConfirm": "Yes, delete {name} and all their progress, answers and chats for good.",
   "teach.roster.confirmNeeded": "Tick the box to confirm.",
   "teach.roster.addTitle": "Add students",

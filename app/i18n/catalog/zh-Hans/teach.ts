@@ -23,6 +23,8 @@ export const teach: CatalogOf<typeof en> = {
   "teach.roster.move": "转班",
   "teach.roster.remove": "移出本班",
   "teach.roster.delete": "删除学生",
+  "teach.roster.deleteOpenAlerts": { other: "{name} 还有 {count} 条未处理的安全提醒。删除 {name} 会连同其消息一起删除这些提醒：请先查看并处理。" },
+  "teach.roster.deleteOpenAlertsLink": "查看提醒",
   "teach.roster.deleteConfirm": "确定永久删除 {name} 及其全部进度、答题和聊天记录。",
   "teach.roster.confirmNeeded": "请勾选以确认。",
   "teach.roster.addTitle": "添加学生",
