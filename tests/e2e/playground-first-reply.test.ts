@@ -1,9 +1,9 @@
 /**
- * A new conversation's first reply can end before the browser has landed on that conversation's
- * page (a fast model, a slow school network). The chat then waits for the page it is already
- * going to, instead of navigating there a second time: a second navigation aborts the first one's
- * data request mid-body, which Chromium reports as an uncaught "BodyStreamBuffer was aborted".
- * Here the page's data is held back on purpose, so the reply always ends first.
+ * A new conversation's first reply can end before the browser would have loaded that
+ * conversation's page (a fast model, a slow school network). The chat opens the page once, when
+ * the reply is stored: navigating there as the stream started, then again (or asking for fresh
+ * data) when it ended, aborted the page's data request mid-body, which Chromium reports as an
+ * uncaught "BodyStreamBuffer was aborted". Here the page's data is held back on purpose.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./setup/browser";
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe("the first reply of a new conversation", () => {
-  it("lands once on the conversation's page and then shows the stored reply", async () => {
+  it("opens the conversation's page once, with the stored reply", async () => {
     const { page } = browser;
     await fakeAnthropic.reset();
     await fakeAnthropic.script({ kind: "reply", text: REPLY });
@@ -36,12 +36,6 @@ describe("the first reply of a new conversation", () => {
 
     // Hold the conversation page's data back until the whole reply has streamed.
     const dataRequests: string[] = [];
-    const failed: string[] = [];
-    // The page's data requests, not the reply's stream: with requests intercepted, Chromium once
-    // reported the stream aborted (one run in six, with no error on the page and the reply whole).
-    page.on("requestfailed", (request) => {
-      if (request.url().includes("/playground.data")) failed.push(`${new URL(request.url()).pathname}: ${request.failure()?.errorText}`);
-    });
     await page.route(/\/playground\.data\?/, async (route) => {
       dataRequests.push(route.request().url());
       await new Promise((resolve) => setTimeout(resolve, 700));
@@ -60,9 +54,12 @@ describe("the first reply of a new conversation", () => {
       join users u on u.id = c.user_id where u.username = ${username}`;
     expect(row!.n).toBe(2);
     await expect.poll(() => page.locator(".pg-message").count(), { timeout: 5_000 }).toBe(2);
-    await expect.poll(() => dataRequests.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    // One request for the page's data: nothing navigates again, or asks again, while it arrives.
+    // (Chromium's own "failed" event is no witness here: with requests intercepted it reports a
+    // data request whose body Remix stopped reading once it had what it needed.)
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(dataRequests).toHaveLength(1);
 
-    expect(failed).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 });

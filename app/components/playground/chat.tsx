@@ -52,27 +52,17 @@ export function Chat({
   const conversationId = conversation?.id ?? null;
   const tryitQuery = tryit ? `&tryit=${encodeURIComponent(tryit.ref)}` : "";
 
-  // A new conversation's page is navigated to once, when its stream starts. A reply that ends
-  // before that page has landed must not navigate there again: the second navigation would abort
-  // the first one's data request mid-body. It asks for fresh data once the page has landed.
-  const landing = useRef<{ id: string; settled: boolean } | null>(null);
-  useEffect(() => {
-    const awaited = landing.current;
-    if (awaited === null || awaited.id !== conversationId) return;
-    landing.current = null;
-    if (awaited.settled) revalidator.revalidate();
-  }, [conversationId, revalidator]);
-
+  // A new conversation's page is opened once its exchange has settled, when the reply is stored:
+  // then its data holds the reply. Navigating there as the stream started raced the reply — one
+  // that ended first navigated again, or asked for fresh data, while the page's data was still
+  // arriving, and the browser aborted it mid-body ("BodyStreamBuffer was aborted"). Until then
+  // the exchange shows as pending on this page.
   const { pending, send, stop, clear, streaming } = useChatStream({
-    onStart(id) {
+    onStart() {
       if (promptRef.current) promptRef.current.value = "";
-      if (id === conversationId) return;
-      landing.current = { id, settled: false };
-      navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
     },
     onSettled(id) {
-      if (landing.current !== null && landing.current.id === id) landing.current.settled = true;
-      else if (id && id !== conversationId) navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
+      if (id && id !== conversationId) navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
       else revalidator.revalidate();
     },
     messages: { networkError: t("playground.networkError"), stopped: t("playground.stopped") },

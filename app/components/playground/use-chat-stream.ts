@@ -113,7 +113,9 @@ export function useChatStream({ onStart, onSettled, messages }: Options) {
       try {
         const response = await fetch(STREAM_URL, {
           method: "POST",
-          body: form,
+          // as a plain form (urlencoded), like the page's own form: the server takes multipart
+          // bodies only where a page takes files (server/body-limit.ts)
+          body: new URLSearchParams(form as unknown as Record<string, string>),
           signal: abort.signal,
           headers: { Accept: "text/event-stream" },
         });
