@@ -103,6 +103,12 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
     "一個詞元常常就是一個字（不過在小工具的分詞器裡，繁體字比簡體字更常被切成好幾個詞元）",
     "lesson 02's claim, qualified for Traditional characters",
   ],
+  // "in …" after these nouns is 裡; opencc leaves 里 (a walk through the 繁體 lessons found them).
+  ["文本里", "文本裡", "in a text: 裡, not the 里 of 公里"],
+  ["样本里", "樣本裡", "in the samples: 裡"],
+  ["模型卡里", "模型卡裡", "in the model card: 裡"],
+  ["提示词里", "提示詞裡", "in the prompt: 裡"],
+  ["词元里", "詞元裡", "in a token: 裡"],
   ["“", "「", "Taiwan quotes with 「」"],
   ["”", "」", "Taiwan quotes with 「」"],
 ];

@@ -45,9 +45,16 @@ type Result = {
   removed?: boolean;
   /** The form to show again (a failed save, or found models to approve). */
   draft?: Omit<ConnectionView, "id" | "enabled" | "updatedAt"> & { id: string | null };
-  discovered?: { ok: true; n: number } | { ok: false; reason: string };
+  /**
+   * What "Find models" found. `reached`: the address answered, without a list of models (Ollama,
+   * llama-server); otherwise the address itself failed, and the page says why as "Test" does.
+   */
+  discovered?: { ok: true; n: number } | { ok: false; reached: boolean; code: string; status: number | null };
   test?: { id: string } & ConnectionTestResult;
 };
+
+/** Failures where the address itself did not answer as a server (found by a walk through the admin's pages: reported as "no list of models"). */
+const UNREACHED = new Set(["connection", "timeout"]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -85,7 +92,9 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data<Result>({
       draft: { id: existing?.id ?? null, name: parsed.data.name, kind: parsed.data.kind, baseUrl: parsed.data.baseUrl, keyHint: existing?.keyHint ?? null, models },
-      discovered: listed.ok ? { ok: true, n: listed.models.length } : { ok: false, reason: String(listed.status ?? listed.code) },
+      discovered: listed.ok
+        ? { ok: true, n: listed.models.length }
+        : { ok: false, reached: !UNREACHED.has(listed.code), code: listed.code, status: "status" in listed ? (listed.status ?? null) : null },
     });
   }
   if (existing) await updateConnection(admin, existing.id, parsed.data);
@@ -193,7 +202,11 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
       {c?.id ? <input type="hidden" name="id" value={c.id} /> : null}
       {result?.discovered ? (
         <p role="status" className="small">
-          {result.discovered.ok ? t("models.discovered", { count: result.discovered.n }) : t("models.discoverFailed", { reason: result.discovered.reason })}
+          {result.discovered.ok
+            ? t("models.discovered", { count: result.discovered.n })
+            : result.discovered.reached
+              ? t("models.discoverFailed", { reason: result.discovered.status ?? "—" })
+              : t(`models.test.${result.discovered.code}` as "models.test.connection", { status: result.discovered.status ?? "" })}
         </p>
       ) : null}
       <Text id={`${p}-name`} name="name" label={t("models.name")} defaultValue={c?.name ?? ""} error={errors.name} required maxLength={MAX_CHARS.connectionName} />

@@ -246,8 +246,15 @@ describe("a local server's quirks", () => {
 
   it("no Models API: finding models says so, and models are entered by hand", async () => {
     const found = await admin({ intent: "discover", name: "Ollama", kind: "local", baseUrl: local.url, newModels: "qwen2.5:7b" });
-    expect(found.body.discovered).toEqual({ ok: false, reason: "404" });
+    expect(found.body.discovered).toEqual({ ok: false, reached: true, code: "not_found", status: 404 });
     expect(found.body.draft.models.map((m: { id: string }) => m.id)).toEqual(["qwen2.5:7b"]);
+  });
+
+  // Found in a walk through the admin's pages: an address nothing listens on was reported as a
+  // server "without a list of models (connection)", where Test says it cannot be reached.
+  it("an address nothing answers on: finding models says it cannot be reached, as Test does", async () => {
+    const found = await admin({ intent: "discover", name: "Ollama", kind: "local", baseUrl: "http://127.0.0.1:9", newModels: "qwen2.5:7b" });
+    expect(found.body.discovered).toMatchObject({ ok: false, reached: false, code: "connection" });
   });
 
   it("streams without usage or message_delta; the budget is charged an estimate, never zero", async () => {

@@ -19,6 +19,7 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 const BAD_SEQUENCES: ReadonlyArray<readonly [bad: RegExp, meant: string]> = [
   // Conversion errors seen in the built course.
   [/程式程式碼/, "程序代码 converted twice: 程式碼"],
+  [/(?:文本|樣本|模型卡|提示詞|詞元|對話|回覆|文字|小工具)里/, "'in …' is 裡 (里 is the 里 of 公里)"],
   [/被髮/, "被发 (be sent) is 被發; 髮 is hair"],
   [/一直線上/, "一直在线 (always on) read as 'on a straight line': 一直在線"],
   [/線上性|線上下方/, "在线性 / 在线下方 (on the line) are 在線性 / 在線下方"],
