@@ -9,7 +9,21 @@ import { useLocale, useT } from "~/i18n/use-t";
 import type { SafeguardingAlert } from "~/models/safeguarding.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 
-export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
+/**
+ * Alerts shown whole at the top of the page; the rest are one click away. A school with dozens
+ * open (a walk found 55 — /teach was 19,500 px tall before its classes) still sees its classes.
+ */
+const SHOWN_OPEN = 3;
+
+export function SafeguardingAlerts({
+  alerts,
+  back,
+  outcome,
+}: {
+  alerts: SafeguardingAlert[];
+  back: string;
+  outcome: string | null;
+}) {
   const t = useT();
   const locale = useLocale();
   const notice =
@@ -28,61 +42,104 @@ export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: Safeguar
     ) : null;
   if (alerts.length === 0) return notice;
   const categories = listOf(
-    [...new Set(alerts.flatMap((a) => a.categories))].map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide")),
-    locale,
+    [...new Set(alerts.flatMap((a) => a.categories))].map((c) =>
+      t(`safeguarding.category.${c}` as "safeguarding.category.suicide")
+    ),
+    locale
+  );
+  const item = (a: SafeguardingAlert) => (
+    <li key={a.messageId} className="safeguarding-item">
+      <p className="safeguarding-who">
+        <strong>
+          {t("safeguarding.alert.item", {
+            student: a.student.displayName,
+            class: a.className,
+            at: a.at,
+          })}
+        </strong>{" "}
+        {a.categories.map((c) => (
+          <span key={c} className="badge bad">
+            {t(`safeguarding.category.${c}` as "safeguarding.category.suicide")}
+          </span>
+        ))}
+      </p>
+      <p>
+        <a href={a.href} className="button danger">
+          {t("safeguarding.alert.open")}
+        </a>
+      </p>
+      {a.events.length > 0 ? (
+        <details className="small">
+          <summary>{t("safeguarding.alert.history")}</summary>
+          <ul>
+            {a.events.map((e, i) => (
+              <li key={i}>
+                {e.at} ·{" "}
+                {t(
+                  `safeguarding.event.${e.action}` as "safeguarding.event.raised",
+                  { actor: e.actor ?? "—", note: e.note ?? "" }
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <Form
+        method="post"
+        action="/teach/safeguarding"
+        className="safeguarding-handle"
+      >
+        <input type="hidden" name="messageId" value={a.messageId} />
+        <input type="hidden" name="back" value={back} />
+        <label htmlFor={`note-${a.messageId}`}>
+          {t("safeguarding.alert.note")}
+        </label>
+        <p className="hint small" id={`note-hint-${a.messageId}`}>
+          {t("safeguarding.alert.noteHint")}
+        </p>
+        <textarea
+          id={`note-${a.messageId}`}
+          name="note"
+          rows={2}
+          maxLength={MAX_CHARS.safeguardingNote}
+          required
+          aria-describedby={`note-hint-${a.messageId}`}
+        />
+        <button type="submit" className="primary">
+          {t("safeguarding.alert.handle")}
+        </button>
+      </Form>
+    </li>
   );
   return (
     <>
       {notice}
-      <section className="safeguarding-alert" role="alert" aria-labelledby="safeguarding-h" data-testid="safeguarding-alert">
+      <section
+        className="safeguarding-alert"
+        role="alert"
+        aria-labelledby="safeguarding-h"
+        data-testid="safeguarding-alert"
+      >
         <h2 id="safeguarding-h">
           <span aria-hidden="true">⚠ </span>
           {t("safeguarding.alert.title", { count: alerts.length })}
         </h2>
         <p>{t("safeguarding.alert.lead", { categories: categories || "—" })}</p>
         <ul className="safeguarding-items">
-          {alerts.map((a) => (
-            <li key={a.messageId} className="safeguarding-item">
-              <p className="safeguarding-who">
-                <strong>{t("safeguarding.alert.item", { student: a.student.displayName, class: a.className, at: a.at })}</strong>{" "}
-                {a.categories.map((c) => (
-                  <span key={c} className="badge bad">
-                    {t(`safeguarding.category.${c}` as "safeguarding.category.suicide")}
-                  </span>
-                ))}
-              </p>
-              <p>
-                <a href={a.href} className="button danger">
-                  {t("safeguarding.alert.open")}
-                </a>
-              </p>
-              {a.events.length > 0 ? (
-                <details className="small">
-                  <summary>{t("safeguarding.alert.history")}</summary>
-                  <ul>
-                    {a.events.map((e, i) => (
-                      <li key={i}>
-                        {e.at} · {t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" })}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              ) : null}
-              <Form method="post" action="/teach/safeguarding" className="safeguarding-handle">
-                <input type="hidden" name="messageId" value={a.messageId} />
-                <input type="hidden" name="back" value={back} />
-                <label htmlFor={`note-${a.messageId}`}>{t("safeguarding.alert.note")}</label>
-                <p className="hint small" id={`note-hint-${a.messageId}`}>
-                  {t("safeguarding.alert.noteHint")}
-                </p>
-                <textarea id={`note-${a.messageId}`} name="note" rows={2} maxLength={MAX_CHARS.safeguardingNote} required aria-describedby={`note-hint-${a.messageId}`} />
-                <button type="submit" className="primary">
-                  {t("safeguarding.alert.handle")}
-                </button>
-              </Form>
-            </li>
-          ))}
+          {alerts.slice(0, SHOWN_OPEN).map(item)}
         </ul>
+        {alerts.length > SHOWN_OPEN ? (
+          <details className="safeguarding-more">
+            <summary>
+              {t("safeguarding.alert.more", {
+                count: alerts.length - SHOWN_OPEN,
+              })}
+            </summary>
+            <ul className="safeguarding-items">
+              {alerts.slice(SHOWN_OPEN).map(item)}
+            </ul>
+          </details>
+        ) : null}
       </section>
     </>
   );

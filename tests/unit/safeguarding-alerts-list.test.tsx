@@ -1,0 +1,49 @@
+/**
+ * The red safeguarding list at the top of /teach, a class page and /admin shows its first alerts
+ * whole and the rest one click away: a walk through a busy school found 55 open, and /teach was
+ * 19,500 px tall before its classes.
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { describe, expect, it } from "vitest";
+import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
+import { en } from "~/i18n/catalog/en";
+import { I18nProvider } from "~/i18n/use-t";
+import type { SafeguardingAlert } from "~/models/safeguarding.server";
+
+const alert = (i: number): SafeguardingAlert => ({
+  messageId: `m${i}`,
+  conversationId: `c${i}`,
+  classId: "k",
+  className: "Year 8",
+  student: { id: `s${i}`, displayName: `Student ${i}` },
+  categories: ["suicide"],
+  at: "09:00",
+  href: `/teach/classes/k/students/s${i}#m${i}`,
+  events: [],
+});
+
+function render(n: number): string {
+  const element = (
+    <I18nProvider locale="en" messages={en}>
+      <SafeguardingAlerts alerts={Array.from({ length: n }, (_, i) => alert(i + 1))} back="/teach" outcome={null} />
+    </I18nProvider>
+  );
+  const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
+  return renderToStaticMarkup(<RouterProvider router={router} />);
+}
+
+describe("the safeguarding list", () => {
+  it("shows three alerts whole and the rest behind 'Show more', each with its own form", () => {
+    const html = render(7);
+    const [whole, more] = html.split("<details class=\"safeguarding-more\">");
+    expect(whole!.match(/class="safeguarding-item"/g)).toHaveLength(3);
+    expect(more).toContain("Show 4 more alerts");
+    expect(more!.match(/class="safeguarding-item"/g)).toHaveLength(4);
+    expect(html.match(/name="messageId"/g)).toHaveLength(7);
+  });
+
+  it("has nothing to fold with three or fewer", () => {
+    expect(render(3)).not.toContain("safeguarding-more");
+  });
+});
