@@ -18,7 +18,8 @@ export type HashPriority = "now" | "bulk";
 let running = 0;
 const waiting: Record<HashPriority, (() => void)[]> = { now: [], bulk: [] };
 
-async function withSlot<T>(work: () => Promise<T>, priority: HashPriority): Promise<T> {
+/** Runs `work` in one of the hashing slots, once one is free: "now" work before any "bulk" waiting. */
+export async function withSlot<T>(work: () => Promise<T>, priority: HashPriority): Promise<T> {
   if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting[priority].push(resolve));
   running++;
   try {
