@@ -77,6 +77,8 @@ describe("the school's settings, without JavaScript, and marking handled", () =>
     browsers.push(browser);
     const { page } = browser;
     await page.goto("/playground");
+    // no shortcut promised that needs JavaScript (found in a walk as a 13-year-old)
+    expect(await page.locator("#pg-prompt-hint").innerText()).toBe(t("playground.noJsNote"));
     await page.selectOption("#pg-model", "mini");
     await page.fill("#pg-prompt", "my dad hits me when he is drunk");
     await page.getByRole("button", { name: t("playground.send") }).click();
@@ -84,6 +86,8 @@ describe("the school's settings, without JavaScript, and marking handled", () =>
     const card = await page.getByTestId("support-card").innerText();
     expect(card).toContain("Ms Chen, school counsellor, room 204");
     expect(card).toContain("Childline 0800 1111");
+    // hurt by someone at home: the card does not send the child back to a parent
+    expect(card).toContain(t("safeguarding.card.talkHurt"));
     expect(await page.locator(".pg-message.from-model").count()).toBe(0);
     await screenshot(page, JOURNEY, "05-support-card-no-js-en");
   });

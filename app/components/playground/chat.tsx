@@ -231,7 +231,8 @@ export function Chat({
               aria-describedby="pg-prompt-hint"
             />
             <p id="pg-prompt-hint" className="hint">
-              {t("playground.prompt.hint")} {hydrated ? null : t("playground.noJsNote")}
+              {/* the shortcut needs JavaScript: without it, the note says how the answer comes */}
+              {hydrated ? t("playground.prompt.hint") : t("playground.noJsNote")}
             </p>
           </div>
           <div className="row pg-buttons">
