@@ -131,7 +131,8 @@ export function AnswerFeedbackView({ question, feedback }: { question: QuestionV
         </p>
       )}
       {overconfident ? <p className="small overconfident-note">{t("learn.feedback.overconfident")}</p> : null}
-      {feedback.notSure ? <p className="small">{t("learn.feedback.notSureNote")}</p> : null}
+      {/* the explanation shows only once the question is settled: before that, a try is left */}
+      {feedback.notSure ? <p className="small">{t(feedback.explanation ? "learn.feedback.notSureNote" : "learn.feedback.notSureTryAgain")}</p> : null}
       {feedback.correctChoices && feedback.outcome !== "correct" ? (
         <p className="small">
           {t("learn.feedback.rightAnswer")}{" "}

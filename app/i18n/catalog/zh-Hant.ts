@@ -230,6 +230,7 @@ export const zhHant: Messages = {
   "learn.feedback.yourAnswer": "你的答案：",
   "learn.feedback.youSaid": "你的把握：{level}",
   "learn.feedback.overconfident": "你當時很有把握，但這題答錯了。誰都會遇到這種情況，值得再仔細看一看。",
+  "learn.feedback.notSureTryAgain": "這是誠實的回答，誠實永遠不會讓你丟分。再想一想，試一次吧：這道題做完後就會顯示解釋。",
   "learn.feedback.notSureNote": "這是誠實的回答，在這裡誠實不會讓你丟分。讀讀下面的解釋，弄明白它。",
   "learn.feedback.rightAnswer": "正確答案：",
   "learn.quiz.title": "測驗",

@@ -102,6 +102,7 @@ export const learn = {
   "learn.feedback.yourAnswer": "Your answer:",
   "learn.feedback.youSaid": "you said: {level}",
   "learn.feedback.overconfident": "You felt sure, but this one was wrong. That happens to everyone, and it's worth a second look.",
+  "learn.feedback.notSureTryAgain": "That's an honest answer, and honesty never costs you points. Think it over and have another try: the explanation shows once the question is done.",
   "learn.feedback.notSureNote": "That's an honest answer, and honesty costs you nothing here. Read the explanation to find out.",
   "learn.feedback.rightAnswer": "The right answer:",
 
