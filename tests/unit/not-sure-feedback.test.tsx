@@ -22,7 +22,7 @@ const feedback = (explanation: string): AnswerFeedback => ({
   text: null,
   notSure: true,
   confidence: null,
-  outcome: "unsure",
+  outcome: "not_sure",
   attempt: 1,
   explanation,
   correctChoices: null,
