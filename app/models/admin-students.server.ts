@@ -3,7 +3,7 @@
  * export or a deletion for a student several teachers share — what no single teacher may do.
  * Every query is limited to the admin's school; another school's student is a 404.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { classes, enrollments, users } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -38,6 +38,30 @@ export async function adminDeleteStudent(admin: SessionUser, studentId: string):
 export async function adminExportStudent(admin: SessionUser, studentId: string) {
   return collectStudentData(await requireSchoolStudent(admin, studentId), "all");
 }
+
+/**
+ * The school's students who are in no class: removed from their last one, or left behind by an
+ * import. No teacher sees them any more, so the admin's overview lists them, to delete or export
+ * (a walk through the teacher's pages found such a student no page could reach).
+ */
+export async function listStudentsWithoutClass(admin: SessionUser) {
+  if (admin.role !== "admin") notFound();
+  return db()
+    .select({ id: users.id, displayName: users.displayName, username: users.username, openSafeguarding: openSafeguardingOf(users.id) })
+    .from(users)
+    .where(
+      and(
+        eq(users.schoolId, admin.schoolId),
+        eq(users.role, "student"),
+        sql`not exists (select 1 from enrollments e where e.student_id = ${users.id})`,
+      ),
+    )
+    .orderBy(users.displayName)
+    .limit(STUDENTS_WITHOUT_CLASS_SHOWN);
+}
+
+/** Enough for any school's stragglers; more than this means something else went wrong. */
+export const STUDENTS_WITHOUT_CLASS_SHOWN = 500;
 
 /** The students of any class of the admin's school, for the admin's account actions. */
 export async function listSchoolClassStudents(admin: SessionUser, classId: string) {

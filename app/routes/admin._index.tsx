@@ -1,5 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StudentAccountOutcome, StudentAccounts } from "~/components/teach/student-accounts";
+import { listStudentsWithoutClass } from "~/models/admin-students.server";
+import { studentAccountAction, type StudentAccountResult } from "~/forms/student-account-action.server";
 import { useT } from "~/i18n/use-t";
 import { getSchoolOverview } from "~/teach/school-overview.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -10,12 +13,23 @@ import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 /** /admin: the school at a glance and every class, read-only. One aggregated query. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [overview, alerts] = await Promise.all([getSchoolOverview(admin), listSafeguardingAlerts(admin)]);
-  return { overview, alerts, outcome: new URL(request.url).searchParams.get("safeguarding") };
+  const [overview, alerts, withoutClass] = await Promise.all([getSchoolOverview(admin), listSafeguardingAlerts(admin), listStudentsWithoutClass(admin)]);
+  return {
+    overview,
+    alerts,
+    withoutClass,
+    outcome: new URL(request.url).searchParams.get("safeguarding"),
+  };
+}
+
+/** The account actions on a student in no class: the same as on a class's admin page. */
+export async function action({ request }: ActionFunctionArgs) {
+  return studentAccountAction(await requireAdmin(request), request);
 }
 
 export default function AdminOverview() {
-  const { overview, alerts, outcome } = useLoaderData<typeof loader>();
+  const { overview, alerts, withoutClass, outcome } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as StudentAccountResult | undefined;
   const t = useT();
   const { totals } = overview;
   return (
@@ -29,7 +43,10 @@ export default function AdminOverview() {
           { label: t("admin.stat.students"), value: totals.students },
           { label: t("admin.stat.classes"), value: totals.classes },
           { label: t("admin.stat.activeToday"), value: totals.activeToday },
-          { label: t("admin.stat.completion"), value: `${totals.completionPercent}%` },
+          {
+            label: t("admin.stat.completion"),
+            value: `${totals.completionPercent}%`,
+          },
         ]}
       />
 
@@ -55,8 +72,7 @@ export default function AdminOverview() {
                 {overview.classes.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">
-                      <Link to={`/admin/classes/${c.id}`}>{c.name}</Link>{" "}
-                      {c.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
+                      <Link to={`/admin/classes/${c.id}`}>{c.name}</Link> {c.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
                     </th>
                     <td>{c.teacherName}</td>
                     <td>{c.students}</td>
@@ -70,6 +86,22 @@ export default function AdminOverview() {
           </div>
         )}
       </section>
+
+      {withoutClass.length > 0 || result ? (
+        <section aria-labelledby="without-class-h">
+          <h2 id="without-class-h">{t("admin.withoutClass.title", { count: withoutClass.length })}</h2>
+          <p className="small muted">{t("admin.withoutClass.lead")}</p>
+          <StudentAccountOutcome result={result} cardsTitle={t("admin.withoutClass.cards")} />
+          {withoutClass.length > 0 ? (
+            <StudentAccounts
+              students={withoutClass}
+              caption={t("admin.withoutClass.title", {
+                count: withoutClass.length,
+              })}
+            />
+          ) : null}
+        </section>
+      ) : null}
     </div>
   );
 }

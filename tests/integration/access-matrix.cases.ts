@@ -220,7 +220,14 @@ export const ATTACKS: Record<string, Entry> = {
     ],
   },
   admin: { attacks: adminPage("/admin") },
-  "admin._index": { attacks: adminPage("/admin") },
+  "admin._index": {
+    attacks: (w) => [
+      ...adminPage("/admin", () => ({}), { intent: "delete", studentId: w.studentShared.id, confirm: "yes" })(w),
+      ...adminPage("/admin", () => ({}), { intent: "reset", studentId: w.studentShared.id })(w),
+      post("admin, another school's student (delete)", w.adminB, "/admin", {}, { intent: "delete", studentId: w.studentA1.id, confirm: "yes" }),
+      post("admin, another school's student (reset)", w.adminB, "/admin", {}, { intent: "reset", studentId: w.studentA1.id }),
+    ],
+  },
   "admin.teachers": {
     attacks: (w) => [
       ...adminPage("/admin/teachers", () => ({}), { intent: "invite", note: "x" })(w),

@@ -33,24 +33,18 @@ describe("feedback on an honest 'not sure'", () => {
   it.each([
     ["en", en],
     ["zh-Hans", zhHans],
-  ] as const)(
-    "in %s: 'try again' while a try is left, 'read the explanation' once it shows",
-    (locale, messages) => {
-      const render = (explanation: string) =>
-        renderToStaticMarkup(
-          <I18nProvider locale={locale} messages={messages}>
-            <AnswerFeedbackView
-              question={question}
-              feedback={feedback(explanation)}
-            />
-          </I18nProvider>
-        ).replace(/&#x27;/g, "'");
-      const open = render("");
-      expect(open).toContain(messages["learn.feedback.notSureTryAgain"]);
-      expect(open).not.toContain(messages["learn.feedback.notSureNote"]);
-      const settled = render("It predicts one token at a time.");
-      expect(settled).toContain(messages["learn.feedback.notSureNote"]);
-      expect(settled).toContain("It predicts one token at a time.");
-    }
-  );
+  ] as const)("in %s: 'try again' while a try is left, 'read the explanation' once it shows", (locale, messages) => {
+    const render = (explanation: string) =>
+      renderToStaticMarkup(
+        <I18nProvider locale={locale} messages={messages}>
+          <AnswerFeedbackView question={question} feedback={feedback(explanation)} />
+        </I18nProvider>
+      ).replace(/&#x27;/g, "'");
+    const open = render("");
+    expect(open).toContain(messages["learn.feedback.notSureTryAgain"]);
+    expect(open).not.toContain(messages["learn.feedback.notSureNote"]);
+    const settled = render("It predicts one token at a time.");
+    expect(settled).toContain(messages["learn.feedback.notSureNote"]);
+    expect(settled).toContain("It predicts one token at a time.");
+  });
 });

@@ -15,15 +15,7 @@ import { MAX_CHARS } from "~/utils/form-limits";
  */
 const SHOWN_OPEN = 3;
 
-export function SafeguardingAlerts({
-  alerts,
-  back,
-  outcome,
-}: {
-  alerts: SafeguardingAlert[];
-  back: string;
-  outcome: string | null;
-}) {
+export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
   const t = useT();
   const locale = useLocale();
   const notice =
@@ -42,9 +34,7 @@ export function SafeguardingAlerts({
     ) : null;
   if (alerts.length === 0) return notice;
   const categories = listOf(
-    [...new Set(alerts.flatMap((a) => a.categories))].map((c) =>
-      t(`safeguarding.category.${c}` as "safeguarding.category.suicide")
-    ),
+    [...new Set(alerts.flatMap((a) => a.categories))].map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide")),
     locale
   );
   const item = (a: SafeguardingAlert) => (
@@ -74,26 +64,16 @@ export function SafeguardingAlerts({
           <ul>
             {a.events.map((e, i) => (
               <li key={i}>
-                {e.at} ·{" "}
-                {t(
-                  `safeguarding.event.${e.action}` as "safeguarding.event.raised",
-                  { actor: e.actor ?? "—", note: e.note ?? "" }
-                )}
+                {e.at} · {t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" })}
               </li>
             ))}
           </ul>
         </details>
       ) : null}
-      <Form
-        method="post"
-        action="/teach/safeguarding"
-        className="safeguarding-handle"
-      >
+      <Form method="post" action="/teach/safeguarding" className="safeguarding-handle">
         <input type="hidden" name="messageId" value={a.messageId} />
         <input type="hidden" name="back" value={back} />
-        <label htmlFor={`note-${a.messageId}`}>
-          {t("safeguarding.alert.note")}
-        </label>
+        <label htmlFor={`note-${a.messageId}`}>{t("safeguarding.alert.note")}</label>
         <p className="hint small" id={`note-hint-${a.messageId}`}>
           {t("safeguarding.alert.noteHint")}
         </p>
@@ -114,20 +94,13 @@ export function SafeguardingAlerts({
   return (
     <>
       {notice}
-      <section
-        className="safeguarding-alert"
-        role="alert"
-        aria-labelledby="safeguarding-h"
-        data-testid="safeguarding-alert"
-      >
+      <section className="safeguarding-alert" role="alert" aria-labelledby="safeguarding-h" data-testid="safeguarding-alert">
         <h2 id="safeguarding-h">
           <span aria-hidden="true">⚠ </span>
           {t("safeguarding.alert.title", { count: alerts.length })}
         </h2>
         <p>{t("safeguarding.alert.lead", { categories: categories || "—" })}</p>
-        <ul className="safeguarding-items">
-          {alerts.slice(0, SHOWN_OPEN).map(item)}
-        </ul>
+        <ul className="safeguarding-items">{alerts.slice(0, SHOWN_OPEN).map(item)}</ul>
         {alerts.length > SHOWN_OPEN ? (
           <details className="safeguarding-more">
             <summary>
@@ -135,9 +108,7 @@ export function SafeguardingAlerts({
                 count: alerts.length - SHOWN_OPEN,
               })}
             </summary>
-            <ul className="safeguarding-items">
-              {alerts.slice(SHOWN_OPEN).map(item)}
-            </ul>
+            <ul className="safeguarding-items">{alerts.slice(SHOWN_OPEN).map(item)}</ul>
           </details>
         ) : null}
       </section>
