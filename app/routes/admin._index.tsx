@@ -9,6 +9,8 @@ import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
+// an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
+export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 /** /admin: the school at a glance and every class, read-only. One aggregated query. */
 export async function loader({ request }: LoaderFunctionArgs) {

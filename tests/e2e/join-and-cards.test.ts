@@ -165,7 +165,7 @@ describe("sign-in cards and the join screen", () => {
       expect(size).toBeGreaterThanOrEqual(96);
       expect(await readQr(page, ".display-qr svg")).toBe(`${PUBLIC}/join/${joinCode}`);
       // on the wall: no staff menu, no demo notice (found in a walk through the teacher's pages)
-      expect(await page.locator(".site-header").isVisible()).toBe(false);
+      expect(await page.locator(".site-header .main-nav").isVisible()).toBe(false);
       expect(await page.locator(".demo-banner").isVisible()).toBe(false);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, JOURNEY, `06-display-${lang}`);
