@@ -39,6 +39,9 @@ export async function adminExportStudent(admin: SessionUser, studentId: string) 
   return collectStudentData(await requireSchoolStudent(admin, studentId), "all");
 }
 
+/** Enough for any school's stragglers; more than this means something else went wrong. */
+const STUDENTS_WITHOUT_CLASS_SHOWN = 500;
+
 /**
  * The school's students who are in no class: removed from their last one, or left behind by an
  * import. No teacher sees them any more, so the admin's overview lists them, to delete or export
@@ -59,9 +62,6 @@ export async function listStudentsWithoutClass(admin: SessionUser) {
     .orderBy(users.displayName)
     .limit(STUDENTS_WITHOUT_CLASS_SHOWN);
 }
-
-/** Enough for any school's stragglers; more than this means something else went wrong. */
-export const STUDENTS_WITHOUT_CLASS_SHOWN = 500;
 
 /** The students of any class of the admin's school, for the admin's account actions. */
 export async function listSchoolClassStudents(admin: SessionUser, classId: string) {

@@ -28,12 +28,12 @@ function sealedAsV1(plain: string): string {
 
 describe("secret box", () => {
   it("seals with a fresh IV each time and opens what it sealed", () => {
-    const a = box.seal("sk-ant-123456", KEY);
-    const b = box.seal("sk-ant-123456", KEY);
+    const a = box.seal("test-model-key-123456", KEY);
+    const b = box.seal("test-model-key-123456", KEY);
     expect(a).not.toBe(b);
-    expect(a).not.toContain("sk-ant");
-    expect(box.unseal(a, KEY)).toBe("sk-ant-123456");
-    expect(box.unseal(b, KEY)).toBe("sk-ant-123456");
+    expect(a).not.toContain("test-model-key");
+    expect(box.unseal(a, KEY)).toBe("test-model-key-123456");
+    expect(box.unseal(b, KEY)).toBe("test-model-key-123456");
   });
 
   it("creates the master key in DATA_DIR, readable by the owner only", () => {
@@ -68,9 +68,9 @@ describe("secret box", () => {
   });
 
   it("still opens the long-lived secrets sealed before purposes (v1), and nothing short-lived", () => {
-    const old = sealedAsV1("sk-ant-from-last-year");
-    expect(box.unseal(old, KEY)).toBe("sk-ant-from-last-year");
-    expect(box.unseal(old, "sso-client-secret")).toBe("sk-ant-from-last-year");
+    const old = sealedAsV1("test-model-key-from-last-year");
+    expect(box.unseal(old, KEY)).toBe("test-model-key-from-last-year");
+    expect(box.unseal(old, "sso-client-secret")).toBe("test-model-key-from-last-year");
     expect(box.unseal(old, "sso-pending-link")).toBeNull();
     expect(box.unseal(old, "roster-import-preview")).toBeNull();
     expect(box.seal("again", KEY).startsWith("v2:")).toBe(true);
