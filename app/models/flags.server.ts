@@ -98,6 +98,10 @@ export function flagLabel(code: string, t: Translate): string {
       return t("teach.dash.flag.sexual");
     case "jailbreak":
       return t("teach.dash.flag.jailbreak");
+    case "bullying":
+      return t("teach.dash.flag.bullying");
+    case "drugs":
+      return t("teach.dash.flag.drugs");
     default:
       return code;
   }

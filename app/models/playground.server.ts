@@ -4,7 +4,7 @@
  *
  * `flags` on a message: for a blocked prompt, what blocked it ("phone", "blocked_topic", … —
  * screening's FindingKind); for a sent prompt or a reply, what the teacher should look at
- * ("self_harm", "violence", "sexual", "jailbreak", "personal_data", "blocked_topic" — screening's FlagKind),
+ * ("self_harm", "violence", "sexual", "jailbreak", "bullying", "drugs", "personal_data", "blocked_topic" — screening's FlagKind),
  * with flag_status "open" until the teacher reviews it.
  */
 import crypto from "node:crypto";

@@ -642,7 +642,7 @@ export function findBlockedTopics(text: string, blockedTopics: readonly string[]
  * Only what a student typed is read for it (screenTyped): a reply that explains jailbreaks is
  * not an attempt.
  */
-export type FlagKind = "personal_data" | "blocked_topic" | "self_harm" | "violence" | "sexual" | "jailbreak";
+export type FlagKind = "personal_data" | "blocked_topic" | "self_harm" | "violence" | "sexual" | "jailbreak" | "bullying" | "drugs";
 
 export interface Flag {
   kind: FlagKind;
@@ -684,11 +684,13 @@ export function screenReply(text: string, policy: Partial<ScreeningPolicy> = {})
 
 /**
  * Flags in what a student typed (a prompt, their own system prompt): everything screenReply
- * finds, and attempts to get round the model's rules. Flagged, never blocked: testing a model's
- * rules is part of learning how it works, and the teacher decides what to make of it.
+ * finds, attempts to get round the model's rules, and asking how to bully someone or get drugs,
+ * alcohol or cigarettes. Flagged, never blocked: testing a model's rules is part of learning how it
+ * works, and the teacher decides what to make of it. The last two are read in the student's words
+ * only, as a reply that explains why bullying hurts is not a request for it.
  */
 export function screenTyped(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
-  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS]);
+  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS, BULLYING_REQUESTS, DRUG_REQUESTS]);
 }
 
 /** The text is folded for words once, for every list and phrase (this runs on every message and reply). */
@@ -834,6 +836,79 @@ const HARM_REQUESTS: PhraseRules = {
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${MAKE_ZH}${MEASURE_ZH}${WEAPON_ZH}`, "gu"),
     new RegExp(`${WEAPON_ZH}${HOW_MADE_ZH}`, "gu"),
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}(?:${HARM_ZH}[^\\n。！？!?,]{0,3}?${PERSON_ZH}|(?:下毒|投毒))`, "gu"),
+  ],
+};
+
+// Bullying and drugs: asking HOW to do it to a person, or how to get it. Talking about them —
+// "what is cyberbullying", "how do I stop being bullied", "what does weed do to the brain", "how
+// to quit vaping" — is what the lessons want children to do, and passes.
+
+/** Verbs whose object is always a person: "how do I bully Sam" needs no word list for Sam. */
+const BULLY_ANYONE_EN = String.raw`(?:bully|cyber\s?bully|humiliate|harass|blackmail|make\s+fun\s+of|pick\s+on|spread\s+(?:a\s+)?rumou?rs?\s+about|get\s+(?:revenge|back)\s+(?:on|at)|gang\s+up\s+on|shame)\s+(?!(?:myself|yourself|me|us|it|this|that|school|home|work)\b)[\p{L}][\p{L}'’-]*`;
+/** Verbs that also take things ("a mock exam", "roast a chicken"): only with a person after them. */
+const BULLY_PERSON_EN = String.raw`(?:embarrass|roast|mock|troll|tease|exclude|expose|threaten|insult)\s+${PERSON_EN}|make\s+${PERSON_EN}\s+(?:cry|feel\s+(?:bad|stupid|ugly|worthless|small|left\s+out))|(?:ruin|destroy)\s+(?:[\p{L}]+\s+){0,2}?[\p{L}]+['’]s?\s+(?:life|reputation)`;
+/** "write a mean message about my classmate", "give me insults for a fat kid". */
+const MEAN_WORDS_EN = String.raw`\b(?:write|give|make|come\s+up\s+with|think\s+of|list|tell|send)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+|the\s+)?(?:really\s+|super\s+|very\s+)?(?:mean|nasty|cruel|hurtful|savage|insulting|rude|horrible)\s+(?:message|text|post|comment|note|jokes?|names?|nicknames?|insults?|things?(?:\s+to\s+say)?|rumou?rs?|roasts?)\s+(?:about|to|for|on)\s`;
+const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b`;
+/** Never 被欺负 (being bullied), 不要欺负, 怎么制止霸凌. */
+const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂)";
+/** A person, not 人工智能 or 人类. */
+const BULLIED_ZH = `(?:同桌|室友|胖子|${PERSON_ZH}(?![工类物生格口民性体]))`;
+/** Asking what it does or how to stop is learning, whichever words it uses. */
+const ABOUT_THE_HARM = new RegExp(
+  `${IN_A_GAME.source}|\\b(?:effects?|harm(?:s|ful)?|bad\\s+for|dangers?|dangerous|addict(?:ed|ion|ive)?|quit|stop|report)\\b|危害|坏处|害处|影响|上瘾|成瘾|戒|为什么|举报|报告老师`,
+  "u",
+);
+
+const BULLYING_REQUESTS: PhraseRules = {
+  kind: "bullying",
+  unless: ABOUT_THE_HARM,
+  en: [
+    new RegExp(`${ASK_HOW_EN}(?:${BULLY_ANYONE_EN}|${BULLY_PERSON_EN})`, "giu"),
+    new RegExp(MEAN_WORDS_EN, "giu"),
+    new RegExp(INSULTS_FOR_EN, "giu"),
+  ],
+  zh: [
+    // 怎么欺负同桌、教我孤立她、我想报复那个同学
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${BULLY_ZH}${FEW_CHARS_ZH}${BULLIED_ZH}`, "gu"),
+    // 帮我写一段骂他的话、编几句嘲笑胖子的话、给他起个难听的外号
+    /(?:写|编|想|来)[^\n。！？!?]{0,6}?(?:骂|嘲笑|羞辱|讽刺|侮辱|挖苦|损)[^\n。！？!?]{0,8}?的(?:话|句子|段子|文案|帖子|评论)|起[^\n。！？!?]{0,4}?(?:难听|侮辱|羞辱|搞笑|恶心)的?(?:外号|绰号)/gu,
+  ],
+};
+
+/**
+ * Drugs, alcohol and tobacco a child asks how to get, make or use. "coke", "pot", "acid", "crack"
+ * and "lean" are left out: each is as often a drink, a pan, a chemistry lesson, a verb or a muscle.
+ */
+const DRUGS_EN = String.raw`(?<!\b(?:root|ginger|butter|non[\s-]?alcoholic|fake|chocolate|candy|bubble\s?gum|toy|pretend)\s)(?:weed|marijuana|cannabis|joints?|blunts?|edibles|thc|dabs?|cocaine|meth|crystal\s+meth|heroin|mdma|ecstasy|molly|lsd|shrooms|magic\s+mushrooms|ketamine|fentanyl|xanax|percocet|codeine|drugs|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|cigarettes?|cigs|tobacco|nicotine|alcohol|beer|vodka|whiskey|whisky|booze|liquor)\b`;
+const GET_OR_USE_EN = String.raw`(?:buy|get|find|order|score|make|cook|grow|smoke|take|try|use|do|hide|sneak|sell|deal|inject|snort|roll|vape|drink|steal|get\s+hold\s+of)\s+`;
+/** Not "without alcohol", "alcohol-free", "a beer bottle craft". */
+const NOT_A_DRUG_AFTER = String.raw`(?![\s-]+(?:free|bottles?|cans?|batter|ads?|advert|adverts|companies|laws?|rehab|addiction|poisoning|effects?))`;
+/** Hiding it from the adults: "how to vape without my parents knowing". */
+const WITHOUT_ADULTS_EN = String.raw`${ASK_HOW_EN}(?:smoke|vape|drink|get\s+(?:drunk|high)|do\s+drugs|hide\s+(?:my\s+)?(?:vape|weed|drugs|cigarettes|alcohol))\s+(?:[\p{L}'’]+\s+){0,4}?without\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\s+(?:knowing|finding\s+out|noticing|smelling|seeing)`;
+
+/** Never 戒烟、戒酒、不要抽烟, 烟花 (fireworks), 酒店 (a hotel), 酒精 (the disinfectant). */
+const DRUGS_ZH = "(?:大麻|冰毒|毒品|可卡因|海洛因|摇头丸|k粉|笑气|麻古|迷幻药|lsd|电子烟|烟弹|香烟|烟(?!花|火|雾|囱|台|熏|灰|头)|白酒|啤酒|(?<!料|葡萄|米)酒(?!店|精|吧|窝|席|会|酿))";
+const GET_OR_USE_ZH = "(?<!戒|不|别|不要|拒绝|远离)(?:买到|买|弄到|搞到|弄|搞|吸|抽|种|做|制作|尝试|试试|试|嗑|溜|喝|偷)";
+
+const DRUG_REQUESTS: PhraseRules = {
+  kind: "drugs",
+  unless: ABOUT_THE_HARM,
+  en: [
+    new RegExp(`${ASK_HOW_EN}${GET_OR_USE_EN}${FEW_WORDS_EN}${DRUGS_EN}${NOT_A_DRUG_AFTER}`, "giu"),
+    // "how to get high", "how do I get drunk fast" (never "get high scores", "get high marks")
+    new RegExp(String.raw`${ASK_HOW_EN}get\s+(?:stoned|drunk|wasted|baked|high(?!\s+(?:scores?|marks?|grades?|up|enough|quality|ground|points|results?|levels?|ranks?|in|on\s+(?:the|a)\b)))\b`, "giu"),
+    // "how to pass a drug test"
+    new RegExp(String.raw`${ASK_HOW_EN}(?:pass|beat|cheat|fool)\s+(?:a|the|my)\s+drug\s+tests?\b`, "giu"),
+    new RegExp(WITHOUT_ADULTS_EN, "giu"),
+  ],
+  zh: [
+    // 哪里能买到电子烟、我想试试大麻、怎么才能弄到酒
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${GET_OR_USE_ZH}(?:点|些|一点|一些|一?[包瓶根支口])?(?:${DRUGS_ZH})`, "gu"),
+    // 怎么喝醉、怎样才能嗨起来
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}(?:喝醉|喝到醉|嗨起来)`, "gu"),
+    // 怎么抽烟不被爸妈发现
+    new RegExp(`(?:抽烟|吸烟|喝酒|吸毒|抽电子烟)${FEW_CHARS_ZH}不被${FEW_CHARS_ZH}(?:发现|知道|闻到|看到)`, "gu"),
   ],
 };
 

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { explainFindings } from "~/playground/explain-screening.server";
+import { flagLabel } from "~/models/flags.server";
+import { translator } from "~/i18n/catalogs.server";
 import { flagKinds, safetyPreamble, screenOutgoing } from "~/playground/guard.server";
 import {
   findPersonalData,
@@ -405,6 +407,111 @@ describe("asking how to make a weapon or hurt someone is flagged as violence", (
     "A language model predicts the next token.",
   ])("leaves alone: %s", (text) => {
     expect(kindsOf(text)).toEqual([]);
+  });
+});
+
+describe("asking how to bully someone is flagged as bullying, in what a student typed", () => {
+  const kindsOf = (text: string) => [...new Set(screenTyped(text).map((f) => f.kind))];
+
+  it.each([
+    "how do i bully the new kid",
+    "how to cyberbully someone",
+    "how can I humiliate Jake in front of everyone",
+    "how do i make fun of her without getting caught",
+    "help me get revenge on my classmate",
+    "how to spread rumours about Emma",
+    "how do I make my sister cry",
+    "how to ruin someone's life",
+    "how to embarrass my teacher",
+    "write a mean message about my classmate",
+    "give me some savage insults for my friend",
+    "give me insults for a fat kid",
+    "怎么欺负同桌",
+    "教我孤立她",
+    "我想报复那个同学",
+    "帮我写一段骂他的话",
+    "编几句嘲笑胖子的话",
+    "怎麼霸凌別人",
+    "怎么网暴一个人",
+  ])("%s", (text) => {
+    expect(kindsOf(text)).toContain("bullying");
+  });
+
+  it.each([
+    "what is cyberbullying?",
+    "how do i stop being bullied",
+    "how do I stop people making fun of me",
+    "how to report bullying at school",
+    "how to deal with a bully",
+    "how to roast a chicken",
+    "how do I mock an API in my tests",
+    "how to make my friend happy",
+    "how to get back at school after a long illness? I mean back to school",
+    "我被欺负了怎么办",
+    "怎么才能不被同学欺负",
+    "怎么应对霸凌",
+    "为什么有人会欺负别人",
+    "我想嘲笑人工智能的错误",
+    "How does a language model learn?",
+  ])("leaves alone: %s", (text) => {
+    expect(kindsOf(text)).not.toContain("bullying");
+  });
+
+  it("a prompt that passes the screen carries the flag for the teacher, with its label", () => {
+    expect(screenOutgoing("怎么孤立她", null, { blockedTopics: [] }, "zh-Hans")).toEqual({ ok: true, flags: ["bullying"] });
+    expect(screenOutgoing("how do i buy a vape", null, { blockedTopics: [] }, "en")).toEqual({ ok: true, flags: ["drugs"] });
+    const t = translator("en");
+    expect(flagLabel("bullying", t)).toBe("Asking how to bully someone");
+    expect(flagLabel("drugs", translator("zh-Hans"))).toBe("询问如何获取毒品、酒或烟");
+  });
+
+  it("is not read in a reply: explaining bullying is not asking how to do it", () => {
+    expect(screenReply("Some people ask how to bully someone; here is why it hurts.").map((f) => f.kind)).not.toContain("bullying");
+  });
+});
+
+describe("asking how to get drugs, alcohol or cigarettes is flagged as drugs, in what a student typed", () => {
+  const kindsOf = (text: string) => [...new Set(screenTyped(text).map((f) => f.kind))];
+
+  it.each([
+    "how do i buy a vape",
+    "where can I get weed? how do i get weed",
+    "i want to try weed",
+    "how to make meth",
+    "how can i get alcohol when im 13",
+    "how do i get drunk fast",
+    "how to get high",
+    "how to pass a drug test",
+    "how to vape without my parents knowing",
+    "how to sneak vodka into school",
+    "哪里能买到电子烟",
+    "我想试试大麻",
+    "怎么才能弄到酒",
+    "怎么喝醉",
+    "怎么抽烟不被爸妈发现",
+    "哪裡能買到電子煙",
+  ])("%s", (text) => {
+    expect(kindsOf(text)).toContain("drugs");
+  });
+
+  it.each([
+    "what does weed do to the brain?",
+    "how do i quit vaping",
+    "how to help my dad stop drinking alcohol",
+    "how to get high scores in maths",
+    "how to get high marks in the exam",
+    "how to make root beer",
+    "how to make hand sanitizer with alcohol",
+    "how do drugs affect teenagers",
+    "how to make a cake without beer",
+    "怎么买烟花",
+    "我想知道吸烟有什么危害",
+    "怎么戒烟",
+    "我想订一家酒店",
+    "怎么用酒精消毒",
+    "The model predicts the next token.",
+  ])("leaves alone: %s", (text) => {
+    expect(kindsOf(text)).not.toContain("drugs");
   });
 });
 

@@ -758,6 +758,8 @@ export const zhHant: Messages = {
   "teach.dash.flag.violence": "暴力內容",
   "teach.dash.flag.sexual": "色情內容",
   "teach.dash.flag.jailbreak": "試圖繞過模型的規則",
+  "teach.dash.flag.bullying": "詢問如何欺負他人",
+  "teach.dash.flag.drugs": "詢問如何獲取毒品、酒或煙",
   "teach.dash.flag.unspecified": "已標記",
   "teach.dash.flag.reviewedOn": "已於 {at} 檢視",
   "teach.dash.flag.dismissedOn": "已於 {at} 忽略",

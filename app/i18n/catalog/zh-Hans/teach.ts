@@ -347,6 +347,8 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.flag.violence": "暴力内容",
   "teach.dash.flag.sexual": "色情内容",
   "teach.dash.flag.jailbreak": "试图绕过模型的规则",
+  "teach.dash.flag.bullying": "询问如何欺负他人",
+  "teach.dash.flag.drugs": "询问如何获取毒品、酒或烟",
   "teach.dash.flag.unspecified": "已标记",
   "teach.dash.flag.reviewedOn": "已于 {at} 查看",
   "teach.dash.flag.dismissedOn": "已于 {at} 忽略",
