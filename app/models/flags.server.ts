@@ -82,6 +82,7 @@ export function flagLabel(code: string, t: Translate): string {
     case "id_number":
     case "street_address":
     case "account":
+    case "school_class":
       return t("teach.dash.flag.personalDataKind", { kind: t(`teach.dash.flag.pd.${code}`) });
     case "blocked_topic":
       return t("teach.dash.flag.topic");

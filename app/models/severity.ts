@@ -13,7 +13,7 @@ export const CRISIS_FLAG_PREFIX = "crisis_";
 
 export type Severity = "safeguarding" | "personal_data" | "policy" | "review";
 
-const PERSONAL_DATA_CODES = new Set(["personal_data", "email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account"]);
+const PERSONAL_DATA_CODES = new Set(["personal_data", "email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "school_class"]);
 
 export function severityOf(flags: readonly string[], message: { role: "user" | "assistant"; blocked: boolean }): Severity | null {
   if (flags.length === 0) return null;

@@ -8,7 +8,9 @@
  *
  * Design rule: every personal-data finding contains a digit (of any script, or a Chinese numeral)
  * or an "@" (or "at" written to dodge a screen). A child's name or town alone is not screened;
- * numbers that locate or identify a person are. Each detector is narrow on purpose — years,
+ * numbers that locate or identify a person are — a home address, or a named school with the
+ * child's class in it ("Riverside Middle School, class 8B", 育才中学初二3班), which finds one
+ * child among a few dozen once a name is anywhere in the conversation. Each detector is narrow on purpose — years,
  * prices, token counts, dates, versions and join codes must pass, because a screen that cries
  * wolf teaches students to ignore it.
  */
@@ -23,7 +25,8 @@ export type PersonalDataKind =
   | "cn_resident_id"
   | "id_number"
   | "street_address"
-  | "account";
+  | "account"
+  | "school_class";
 export type FindingKind = PersonalDataKind | "blocked_topic";
 
 export interface Finding {
@@ -163,7 +166,43 @@ function isSpelledPhoneNumber(match: string): boolean {
   return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
 }
 
+// A named school with a class or year group in the same sentence. The school must have a name:
+// "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
+const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|beauxbatons|durmstrang|xavier'?s?|springfield|ua`;
+const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
+const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?:(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’-]*\s+){1,4}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college)\b`;
+/** A school's name is capitalised, or lower case with its kind: "riverside middle school", not "magic school". */
+const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:\p{Lu}[\p{L}'’-]*\s+(?:[\p{L}'’-]+\s+){0,3}|(?:[\p{L}'’-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)\b`, "u");
+const CLASS_EN = String.raw`\b(?:class|form|homeroom|tutor\s+group|year|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students?|kids|pupils|people|years?|lessons?|times?))`;
+const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|高中|书院|書院|附中|附小)";
+const SCHOOL_ZH = String.raw`\p{Script=Han}{2,12}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
+/** A grade (初二, 高一, 中三, 八年级) and/or a class (3班, (2)班, 丙班): 初二3班, 八年级 3 班. */
+const GRADE_ZH = String.raw`(?:(?:初|高|中|小学|小學)[一二三四五六\d](?!年)|[一二三四五六七八九\d]{1,2}\s?(?:年级|年級))`;
+const CLASS_NUMBER_ZH = String.raw`[(（]?\s?[\d一二三四五六七八九十甲乙丙丁]{1,3}\s?[)）]?\s?班`;
+const CLASS_ZH = String.raw`(?:${GRADE_ZH}(?:\s?${CLASS_NUMBER_ZH})?|${CLASS_NUMBER_ZH})`;
+/** Not a school's name: 我们学校, 这所中学, 一所小学, 普通高中. */
+const GENERIC_SCHOOL_ZH = /^(?:我们|我們|你们|你們|他们|他們|她们|她們|这是|這是|那是|这|這|那|一个|一個|某所?|某个|某個|任何|其他|别的|別的|什么|什麼|全国|全國|全市|每所|每个|每個|这所|這所|那所|一所|哪所|哪个|哪個|这个|這個|那个|那個|本|好|重点|重點|普通|公立|私立|寄宿|国际|國際|初级|初級|高级|高級|上|读|讀|考|去|在|的)*$/u;
+/** Lead-in words before a Chinese school's name: 我在育才中学 → 育才中学. */
+const SCHOOL_LEAD_IN_ZH = /^(?:我们|我們|我叫\p{Script=Han}{1,3}|我是|我|他|她|就读于|就讀於|就读|就讀|在|读|讀|上|是|来自|來自|的|,)+/u;
+
+function namesASchool(match: string): boolean {
+  const zh = new RegExp(`(${SCHOOL_SUFFIX_ZH}|[一二三四五六七八九十]{1,2}中)`, "u").exec(match);
+  if (!zh) return NAMED_SCHOOL_EN.test(match);
+  const name = match.slice(0, zh.index).replace(SCHOOL_LEAD_IN_ZH, "");
+  return !GENERIC_SCHOOL_ZH.test(name);
+}
+
 const DETECTORS: Detector[] = [
+  {
+    // "I'm in class 8B at Riverside Middle School", 育才中学初二3班, 九龍華仁書院中三丙班,
+    // 北京四中高一(2)班.
+    kind: "school_class",
+    pattern: new RegExp(
+      String.raw`(?:${SCHOOL_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,4}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
+      "giu",
+    ),
+    accept: namesASchool,
+  },
   {
     // "my snap is lily.k", "add me on insta @lily_k", "follow me on ig", "my discord is lily#1234",
     // "LINE ID: lily0815", "qq: 123456789", "my wechat id lily0815" (no verb).
@@ -459,8 +498,8 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
         [index, value] = [span[0], folded.slice(span[0], span[1])];
       }
       if (detector.accept && !detector.accept(value, folded, index)) continue;
-      if (detector.kind === "street_address") {
-        const leadIn = ADDRESS_LEAD_IN.exec(value)?.[0].length ?? 0;
+      if (detector.kind === "street_address" || detector.kind === "school_class") {
+        const leadIn = (detector.kind === "street_address" ? ADDRESS_LEAD_IN : SCHOOL_LEAD_IN_ZH).exec(value)?.[0].length ?? 0;
         if (leadIn < value.length) [index, value] = [index + leadIn, value.slice(leadIn)];
       }
       const [start, end] = originalSpan(mapped, index, index + value.length);
@@ -478,6 +517,7 @@ const SPECIFICITY: PersonalDataKind[] = [
   "cn_mobile",
   "phone",
   "street_address",
+  "school_class",
   "account",
 ];
 

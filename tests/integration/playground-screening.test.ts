@@ -94,6 +94,8 @@ describe("every class of personal data is stopped before the model, in the stude
     ["e-mail as (at) and (dot)", "write to alice (at) example (dot) com", "en", "alice", /not sent.*e-mail address/s],
     ["flat in Chinese numerals", "我家在五号楼二单元三零一室", "zh-CN", "三零一", /没有发出去.*家庭住址/s],
     ["village address", "我家在张家村3组15号", "zh-CN", "张家村", /没有发出去.*家庭住址/s],
+    ["a named school with a class", "I'm Amy from Riverside Middle School, class 8B. Help me write a speech", "en", "Riverside", /not sent.*your school's name with your class/s],
+    ["学校和班级", "我叫王小明，在育才中学初二三班，帮我写演讲稿", "zh-CN", "育才中学", /没有发出去.*学校名称和班级/s],
   ];
 
   it.each(CASES)("%s", async (_name, prompt, locale, secret, explanation) => {

@@ -2,16 +2,18 @@
  * The course itself is a corpus of look-alikes: token counts, context windows, prices, years,
  * scores, question numbers, in English and Chinese. None of it may trip the personal-data screen,
  * except the lines of the responsible-AI lesson that show personal data on purpose. Nor may any
- * line read as asking how to make a weapon or as an attempt to get round a model's rules: the
- * course talks about roles, rules and instructions all the time.
+ * line read as asking how to make a weapon, bully someone or get drugs, or as an attempt to get
+ * round a model's rules: the course talks about roles, rules and instructions all the time.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { findPersonalData, screenTyped } from "~/playground/screening";
 
-/** Lesson 07's made-up student, in both languages (简体中文 puts a space between 18 and the characters). */
-const DELIBERATE_EXAMPLES = /139 0000 0000|example\.com|Maple Street|枫林路 ?18 ?号/;
+/** Lesson 07's made-up students, in both languages (简体中文 puts a space between 18 and the characters). */
+const DELIBERATE_EXAMPLES = /139 0000 0000|example\.com|Maple Street|枫林路 ?18 ?号|Hillside Middle School|Lakeside School|山景中学|湖畔中学/;
 const DELIBERATE_EXAMPLES_LESSON = "07-responsible-ai";
+/** The flags read from what a request asks for, not from a word list. */
+const PHRASE_FLAGS = new Set(["jailbreak", "violence", "bullying", "drugs"]);
 
 it("no line of any lesson or quiz trips the personal-data screen", () => {
   const root = path.resolve("lessons");
@@ -33,7 +35,7 @@ it("no line of any lesson or quiz trips the personal-data screen", () => {
   expect(tripped).toEqual([]);
 });
 
-it("no line of any lesson, guide or the mini model's corpus reads as a weapon request or a jailbreak", () => {
+it("no line of any lesson, guide or the mini model's corpus reads as a weapon request, a jailbreak, bullying or asking for drugs", () => {
   const tripped: string[] = [];
   let lines = 0;
   const walk = (dir: string): string[] =>
@@ -41,7 +43,7 @@ it("no line of any lesson, guide or the mini model's corpus reads as a weapon re
   for (const file of walk(path.resolve("lessons")).filter((f) => /\.(md|ya?ml|txt)$/.test(f))) {
     for (const line of fs.readFileSync(file, "utf8").split("\n")) {
       lines += 1;
-      const found = screenTyped(line).filter((f) => f.kind === "jailbreak" || f.kind === "violence");
+      const found = screenTyped(line).filter((f) => PHRASE_FLAGS.has(f.kind));
       if (found.length > 0) tripped.push(`${path.relative("lessons", file)}: ${found.map((f) => f.match).join(", ")}`);
     }
   }

@@ -96,6 +96,19 @@ const TRUE_POSITIVES: [string, FindingKind, string][] = [
   ["就在45弄12号", "street_address", "45弄12号"],
   ["南京西路1266号", "street_address", "南京西路1266号"],
   ["地址：北京市海淀区中关村大街27号", "street_address", "北京市海淀区中关村大街27号"],
+  // a named school with the child's class: with a name anywhere in the chat, one child of a few dozen
+  ["Hi I'm Amy Chen from Riverside Middle School, class 8B", "school_class", "Riverside Middle School, class 8B"],
+  ["im amy from riverside middle school class 8b lol", "school_class", "riverside middle school class 8b"],
+  ["my name is Tom and I am in Year 9 at St Mary's School", "school_class", "Year 9 at St Mary's School"],
+  ["我叫王小明，在北京市第四中学初二三班", "school_class", "北京市第四中学初二三班"],
+  ["我是育才中学八年级（3）班的李华", "school_class", "育才中学八年级（3）班"],
+  ["我在北京四中高一(2)班", "school_class", "北京四中高一(2)班"],
+  ["我叫陳大文，讀九龍華仁書院中三丙班", "school_class", "九龍華仁書院中三丙班"],
+  ["我是初二3班的，在育才中学", "school_class", "初二3班的，在育才中学"],
+  // lesson 7's quiz, which teaches that these are not safe to type
+  ["我是山景中学八年级 3 班的王芳，帮我写一篇演讲稿。", "school_class", "山景中学八年级 3 班"],
+  ["我是湖畔中学八年级的李娜", "school_class", "湖畔中学八年级"],
+  ["I'm Li Na from Grade 8 at Lakeside School.", "school_class", "Grade 8 at Lakeside School"],
 ];
 
 /** Look-alikes: must never be reported as personal data. */
@@ -174,6 +187,22 @@ const LOOK_ALIKES: string[] = [
   "our class code is 7K4-2QX",
   "numbers 1 2 3 4 5 6 7 8 9 10 11",
   "Take 2 St John's Wort",
+  // a class without a named school, a school without a class, a school in a story
+  "I'm in year 8 at my school",
+  "our school has 30 students in class 8",
+  "I go to school in grade 7",
+  "My favourite school subject in year 9 is maths",
+  "Write a story about a magic school where class 3 learns to fly",
+  "Harry is in year 2 at Hogwarts School",
+  "The school year 2024 starts soon",
+  "我们学校初二3班有40个人",
+  "我们这所中学高一2班",
+  "这是小学三年级2班的数学题",
+  "我在3班",
+  "我是初二3班的",
+  "我在高中二年级",
+  "初中二年级的数学",
+  "我们学校的初二学生",
 ];
 
 describe("screenPrompt: personal data that must be caught", () => {
@@ -609,7 +638,7 @@ describe("explainFindings", () => {
 
   it("teaches, in English", () => {
     expect(explainFindings([phone], "en")).toBe(
-      "Your message was not sent: it contains what looks like a phone number. Never share phone numbers, addresses or ID numbers with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove it and try again.",
+      "Your message was not sent: it contains what looks like a phone number. Never share phone numbers, addresses, ID numbers or your school and class with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove it and try again.",
     );
     expect(explainFindings([phone, email], "en")).toContain("a phone number and an e-mail address");
     expect(explainFindings([phone, email], "en")).toContain("Remove them");
@@ -618,11 +647,19 @@ describe("explainFindings", () => {
   it("teaches, in Simplified and Traditional Chinese", () => {
     const hans = explainFindings([phone, email], "zh-Hans");
     expect(hans).toContain("电话号码和电子邮箱地址");
-    expect(hans).toContain("不要把电话号码、住址或证件号码告诉 AI");
+    expect(hans).toContain("不要把电话号码、住址、证件号码或你的学校和班级告诉 AI");
     expect(hans).toContain("把这部分内容删掉");
     const hant = explainFindings([phone], "zh-Hant");
     expect(hant).toContain("電話號碼");
     expect(hant).toMatch(/^這條訊息沒有發出去/);
+  });
+
+  it("names a school with a class as what it is, in each language", () => {
+    const school: Finding = { kind: "school_class", match: "育才中学八年级（3）班", index: 2 };
+    expect(explainFindings([school], "en")).toContain("it contains what looks like your school's name with your class.");
+    expect(explainFindings([school], "zh-Hans")).toContain("你的学校名称和班级");
+    expect(explainFindings([school], "zh-Hant")).toContain("你的學校名稱和班級");
+    expect(explainFindings([school], "zh-Hans")).not.toContain("育才");
   });
 
   it("names the teacher's blocked topic without repeating personal data", () => {

@@ -348,6 +348,7 @@ export const teach = {
   "teach.dash.flag.pd.id_number": "ID number",
   "teach.dash.flag.pd.street_address": "street address",
   "teach.dash.flag.pd.account": "chat or social app account",
+  "teach.dash.flag.pd.school_class": "school and class",
   "teach.dash.flag.selfHarm": "May be about self-harm",
   "teach.dash.flag.violence": "Violence",
   "teach.dash.flag.sexual": "Sexual content",
