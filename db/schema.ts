@@ -313,16 +313,25 @@ export const assignments = pgTable(
     dueAt: timestamp("due_at", { withTimezone: true }),
     /** The teacher's note to the students (shown with the assignment on /learn); null = none. */
     instructions: text("instructions"),
+    /**
+     * For everyone in the class (true), or only for the students in assignment_students. Stored,
+     * not read from whether assignment_students has rows: a named assignment whose students have
+     * all been deleted is for no one, not for the whole class, and the index below needs it.
+     */
+    wholeClass: boolean("whole_class").notNull().default(true),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
     // class page and student home: a class's assignments
     index("assignments_class_idx").on(t.classId, t.dueAt),
+    // a lesson is given to the whole class once: assigning it again changes that assignment
+    // (a second, named assignment of it gives students who joined late a date of their own)
+    uniqueIndex("assignments_class_lesson_whole_class_key").on(t.classId, t.lessonSlug).where(sql`${t.wholeClass}`),
   ],
 );
 
-/** Students an assignment is limited to; none means the whole class. */
+/** The students a named assignment (whole_class false) is for. */
 export const assignmentStudents = pgTable(
   "assignment_students",
   {

@@ -28,11 +28,51 @@ export interface AssignmentInput {
   dueAt: Date | null;
 }
 
-const NONE_ENROLLED = Symbol("none enrolled");
+/**
+ * What became of a create or an update. Nothing is written unless ok: none of the chosen
+ * students is in the class; the lesson is already assigned to the same students (the whole class
+ * twice, or a student named twice: `existingId` is the assignment to change instead); or an edit
+ * moved the due moment into the past.
+ */
+export type AssignmentWrite =
+  | { ok: true; id: string }
+  | { ok: false; problem: "noneEnrolled" }
+  | { ok: false; problem: "alreadyAssigned"; existingId: string }
+  | { ok: false; problem: "dueInPast" };
+
+/** Thrown inside the transaction to roll it back; turned into the refusal it carries. */
+class Refusal {
+  constructor(readonly outcome: Exclude<AssignmentWrite, { ok: true }>) {}
+}
+
+/** Two-key advisory locks have a key space of their own; this first key is the assignments'. */
+const ASSIGN_LOCK = 7_461_202;
+
+/**
+ * Refuses (rolls back) when the lesson is already assigned to the same students: the whole class
+ * again, or a student already named in another assignment of it. A whole-class assignment and a
+ * named one of the same lesson may stand together: that is how students who joined late get a
+ * due date of their own. The lock makes two processes assigning the same lesson to the same class
+ * at once take turns, so the check cannot race (the unique index backs up the whole-class case).
+ */
+async function refuseDuplicate(classId: string, input: AssignmentInput, self: string | null): Promise<void> {
+  const tx = db();
+  await tx.execute(sql`select pg_advisory_xact_lock(${ASSIGN_LOCK}, hashtext(${classId}::text || ':' || ${input.lesson}::text))`);
+  const wholeClass = input.target === "class";
+  const [existing] = await tx.execute<{ id: string }>(sql`
+    select a.id from assignments a
+    where a.class_id = ${classId} and a.lesson_slug = ${input.lesson} and a.id is distinct from ${self}::uuid
+      and a.whole_class = ${wholeClass}
+      and (${wholeClass} or exists (select 1 from assignment_students s
+                                     where s.assignment_id = a.id and s.student_id = any(${`{${input.students.join(",")}}`}::uuid[])))
+    order by a.created_at limit 1`);
+  if (existing) throw new Refusal({ ok: false, problem: "alreadyAssigned", existingId: existing.id });
+}
 
 /** Who an assignment is for: its chosen students (only those enrolled in the class), or everyone. */
 async function setTargets(assignmentId: string, classId: string, input: AssignmentInput): Promise<void> {
   const tx = db();
+  await tx.execute(sql`update assignments set whole_class = ${input.target === "class"} where id = ${assignmentId}`);
   await tx.execute(sql`delete from assignment_students where assignment_id = ${assignmentId}`);
   if (input.target !== "students") return;
   // Only students enrolled in this class can be chosen; other ids are silently left out.
@@ -41,26 +81,28 @@ async function setTargets(assignmentId: string, classId: string, input: Assignme
     select ${assignmentId}, e.student_id from enrollments e
     where e.class_id = ${classId} and e.student_id = any(${`{${input.students.join(",")}}`}::uuid[])
     returning student_id`);
-  if (added.length === 0) throw NONE_ENROLLED;
+  if (added.length === 0) throw new Refusal({ ok: false, problem: "noneEnrolled" });
 }
 
-/** Runs a write; null (and nothing written) when none of the chosen students is in the class. */
-async function unlessNoneEnrolled<T>(work: () => Promise<T>): Promise<T | null> {
+/** Runs a write in one transaction; a refusal rolls it back and is returned. */
+async function unlessRefused(work: () => Promise<string>): Promise<AssignmentWrite> {
   try {
-    return await transaction(work);
+    return { ok: true, id: await transaction(work) };
   } catch (error) {
-    if (error === NONE_ENROLLED) return null;
+    if (error instanceof Refusal) return error.outcome;
     throw error;
   }
 }
 
-/** The new assignment's id, or null when none of the chosen students is in the class (nothing is written). */
-export async function createAssignment(teacher: SessionUser, classId: string, input: AssignmentInput): Promise<string | null> {
+/** Assigns a lesson to the teacher's class (the form has already refused a due date in the past). */
+export async function createAssignment(teacher: SessionUser, classId: string, input: AssignmentInput): Promise<AssignmentWrite> {
   const cls = await requireTeacherOf(teacher, classId);
-  return unlessNoneEnrolled(async () => {
+  return unlessRefused(async () => {
+    await refuseDuplicate(cls.id, input, null);
     const [row] = await db().execute<{ id: string }>(sql`
-      insert into assignments (class_id, lesson_slug, due_at, instructions, created_by)
-      values (${cls.id}, ${input.lesson}, ${input.dueAt ? input.dueAt.toISOString() : null}::timestamptz, ${input.instructions}, ${teacher.id})
+      insert into assignments (class_id, lesson_slug, due_at, instructions, whole_class, created_by)
+      values (${cls.id}, ${input.lesson}, ${input.dueAt ? input.dueAt.toISOString() : null}::timestamptz, ${input.instructions},
+              ${input.target === "class"}, ${teacher.id})
       returning id`);
     await setTargets(row!.id, cls.id, input);
     return row!.id;
@@ -69,28 +111,28 @@ export async function createAssignment(teacher: SessionUser, classId: string, in
 
 /**
  * Changes an assignment of the teacher's class: lesson, due moment, note and students, in one
- * transaction. Another class's assignment is a 404; null when none of the chosen students is
- * in the class (nothing is written).
+ * transaction. Another class's assignment is a 404. A due moment already past may stay as it
+ * was (the note of an overdue assignment can still be edited), but a changed one must not be
+ * in the past.
  */
-export async function updateAssignment(teacher: SessionUser, classId: string, assignmentId: string, input: AssignmentInput): Promise<string | null> {
+export async function updateAssignment(teacher: SessionUser, classId: string, assignmentId: string, input: AssignmentInput): Promise<AssignmentWrite> {
   const cls = await requireTeacherOf(teacher, classId);
-  const NOT_FOUND = Symbol("not found");
-  try {
-    return await unlessNoneEnrolled(async () => {
-      const updated = await db().execute<{ id: string }>(sql`
-        update assignments
-           set lesson_slug = ${input.lesson}, due_at = ${input.dueAt ? input.dueAt.toISOString() : null}::timestamptz,
-               instructions = ${input.instructions}
-         where id = ${assignmentId}::uuid and class_id = ${cls.id}
-        returning id`);
-      if (updated.length === 0) throw NOT_FOUND;
-      await setTargets(assignmentId, cls.id, input);
-      return assignmentId;
-    });
-  } catch (error) {
-    if (error === NOT_FOUND) notFound();
-    throw error;
-  }
+  return unlessRefused(async () => {
+    const [saved] = await db().execute<{ due_at: Date | string | null }>(sql`
+      select due_at from assignments where id = ${assignmentId}::uuid and class_id = ${cls.id} for update`);
+    if (!saved) notFound();
+    const savedDue = saved.due_at === null ? null : new Date(saved.due_at).getTime();
+    const newDue = input.dueAt?.getTime() ?? null;
+    if (newDue !== null && newDue !== savedDue && newDue < Date.now()) throw new Refusal({ ok: false, problem: "dueInPast" });
+    await refuseDuplicate(cls.id, input, assignmentId);
+    await db().execute(sql`
+      update assignments
+         set lesson_slug = ${input.lesson}, due_at = ${input.dueAt ? input.dueAt.toISOString() : null}::timestamptz,
+             instructions = ${input.instructions}
+       where id = ${assignmentId}::uuid and class_id = ${cls.id}`);
+    await setTargets(assignmentId, cls.id, input);
+    return assignmentId;
+  });
 }
 
 export async function deleteAssignment(teacher: SessionUser, classId: string, assignmentId: string): Promise<void> {
@@ -152,11 +194,11 @@ export async function listClassAssignments(
       from assignments a
       join enrollments e on e.class_id = a.class_id
       where a.class_id = ${cls.id}
-        and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
+        and (a.whole_class
              or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = e.student_id))
     )
     select a.id, a.lesson_slug, a.due_at, a.instructions, a.created_at,
-           not exists (select 1 from assignment_students s where s.assignment_id = a.id) as whole_class,
+           a.whole_class,
            (select array_agg(u.display_name order by u.display_name) from assignment_students s join users u on u.id = s.student_id
              where s.assignment_id = a.id) as target_names,
            (select array_agg(s.student_id) from assignment_students s where s.assignment_id = a.id) as target_ids,

@@ -214,7 +214,7 @@ export interface MyAssignment {
 
 /**
  * Lessons assigned to this student: by any teacher of a class they are enrolled in (archived
- * classes excluded), either to the whole class (no assignment_students rows) or to them by name.
+ * classes excluded), either to the whole class (whole_class) or to them by name.
  */
 export async function listMyAssignments(student: Learner): Promise<MyAssignment[]> {
   const rows = await db().execute<{
@@ -232,7 +232,7 @@ export async function listMyAssignments(student: Learner): Promise<MyAssignment[
     join assignments a on a.class_id = e.class_id
     where e.student_id = ${student.id}
       and (
-        not exists (select 1 from assignment_students s where s.assignment_id = a.id)
+        a.whole_class
         or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = ${student.id})
       )
     order by a.due_at asc nulls last, a.created_at asc`);

@@ -10,7 +10,8 @@ import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
-import { serverTimeZone, timeZoneNames } from "~/utils/time-zone";
+import { serverTimeZone } from "~/utils/time-zone";
+import { timeZoneGroups, timeZoneLabel } from "~/utils/time-zone-names.server";
 import { TimeZoneField } from "~/components/admin/time-zone-field";
 import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
 import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
@@ -29,7 +30,8 @@ function availableModels(current: string[]): string[] {
 /** /admin/settings: transcript retention, default models and budgets for new classes, the school's name. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [school, settings, safeguarding] = await Promise.all([getSchool(admin), getSchoolSettings(admin), getSafeguardingSettings(admin)]);
+  const [school, settings, safeguarding, locale] = await Promise.all([getSchool(admin), getSchoolSettings(admin), getSafeguardingSettings(admin), localeOf(request)]);
+  const timeZone = settings.timeZone ?? serverTimeZone();
   // The school's settings minus the SMTP password, which never leaves the server.
   const { safeguarding: _secret, ...shown } = settings;
   return {
@@ -39,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     safeguarding: safeguardingForPage(safeguarding),
     models: availableModels(settings.defaultModels),
     mini: MINI_MODEL_ID,
-    timeZone: settings.timeZone ?? serverTimeZone(),
-    timeZones: timeZoneNames(),
+    timeZone: { id: timeZone, label: timeZoneLabel(timeZone, locale) },
+    timeZones: timeZoneGroups(locale),
   };
 }
 
@@ -117,7 +119,7 @@ export default function AdminSettings() {
           spellCheck={false}
           autoCapitalize="none"
         />
-        <TimeZoneField value={timeZone} zones={timeZones} error={errors.timeZone} />
+        <TimeZoneField value={timeZone} groups={timeZones} error={errors.timeZone} />
         <Field
           name="transcriptRetentionDays"
           type="number"

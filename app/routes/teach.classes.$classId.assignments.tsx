@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DeleteAssignmentSchema as DeleteSchema, EditAssignmentSchema, NewAssignmentSchema } from "~/forms/assignments.server";
+import { DeleteAssignmentSchema as DeleteSchema, EditAssignmentSchema, NewAssignmentSchema, PASSED_DUE_MESSAGES, passedDueField } from "~/forms/assignments.server";
 import { getCourse } from "~/course/course.server";
 import { useT } from "~/i18n/use-t";
 import {
@@ -9,7 +9,9 @@ import {
   deleteAssignment,
   listClassAssignments,
   updateAssignment,
+  type AssignmentInput,
   type AssignmentView,
+  type AssignmentWrite,
 } from "~/models/assignments.server";
 import { requireTeacherOf } from "~/models/classes.server";
 import { viewContextFor } from "~/teach/view-context.server";
@@ -20,6 +22,7 @@ import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.
 import { notFound } from "~/utils/http.server";
 import { currentTimeZone } from "~/utils/request-scope.server";
 import { wallDay, wallTime } from "~/utils/time-zone";
+import { timeZoneLabel } from "~/utils/time-zone-names.server";
 import teachStyles from "~/styles/teach.css";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
@@ -58,13 +61,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: ctx.t("teach.dash.assign.pageTitle"),
     assignments,
     editing: editing ? { id: editing.id, values: formValues(editing, zone), cancelHref: new URL(request.url).pathname } : null,
-    timeZone: zone,
+    timeZone: timeZoneLabel(zone, ctx.locale),
     students: students.map((s) => ({ id: s.id, displayName: s.displayName, username: s.username })),
     lessons: getCourse().lessons.map((l) => ({ slug: l.slug, number: l.number, title: l.content[ctx.locale].title })),
   };
 }
 
-type Result = { errors: FieldErrors; notice: "created" | "updated" | "deleted" | null };
+type Result = {
+  errors: FieldErrors;
+  notice: "created" | "updated" | "deleted" | null;
+  /** The assignment that already gives this lesson to these students: the page links to editing it. */
+  existingId?: string;
+};
+
+/** A refused write as the form shows it: the field to fix and what to do; status 400, nothing written. */
+function refusal(outcome: Exclude<AssignmentWrite, { ok: true }>, input: AssignmentInput) {
+  switch (outcome.problem) {
+    case "noneEnrolled":
+      return data<Result>({ errors: { students: "teach.dash.assign.pickStudents" }, notice: null }, { status: 400 });
+    case "alreadyAssigned": {
+      const errors: FieldErrors =
+        input.target === "class" ? { lesson: "teach.dash.assign.alreadyAssignedClass" } : { students: "teach.dash.assign.alreadyAssignedStudents" };
+      return data<Result>({ errors, notice: null, existingId: outcome.existingId }, { status: 400 });
+    }
+    case "dueInPast": {
+      const field = input.dueAt ? (passedDueField(input.dueAt, currentTimeZone()) ?? "due") : "due";
+      return data<Result>({ errors: { [field]: PASSED_DUE_MESSAGES[field] }, notice: null }, { status: 400 });
+    }
+  }
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const teacher = await requireStaff(request);
@@ -80,15 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "update") {
     const parsed = validate(EditAssignmentSchema, form);
     if (!parsed.ok) return data<Result>({ errors: parsed.errors, notice: null }, { status: 400 });
-    const id = await updateAssignment(teacher, classId, parsed.data.assignmentId, parsed.data);
-    if (!id) return data<Result>({ errors: { students: "teach.dash.assign.pickStudents" }, notice: null }, { status: 400 });
-    return data<Result>({ errors: {}, notice: "updated" });
+    const outcome = await updateAssignment(teacher, classId, parsed.data.assignmentId, parsed.data);
+    return outcome.ok ? data<Result>({ errors: {}, notice: "updated" }) : refusal(outcome, parsed.data);
   }
   const parsed = validate(NewAssignmentSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, notice: null }, { status: 400 });
-  const id = await createAssignment(teacher, classId, parsed.data);
-  if (!id) return data<Result>({ errors: { students: "teach.dash.assign.pickStudents" }, notice: null }, { status: 400 });
-  return data<Result>({ errors: {}, notice: "created" });
+  const outcome = await createAssignment(teacher, classId, parsed.data);
+  return outcome.ok ? data<Result>({ errors: {}, notice: "created" }) : refusal(outcome, parsed.data);
 }
 
 const NOTICES = { created: "teach.dash.assign.created", updated: "teach.dash.assign.updated", deleted: "teach.dash.assign.deleted" } as const;
@@ -118,6 +141,7 @@ export default function AssignmentsPage() {
         students={students}
         timeZone={timeZone}
         errors={errors}
+        existingHref={result?.existingId ? `?edit=${result.existingId}#assign-h` : undefined}
         formKey={result?.notice ? `${result.notice}-${assignments.length}` : (editing?.id ?? "new")}
       />
 

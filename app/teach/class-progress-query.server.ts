@@ -151,7 +151,7 @@ const classProgress = preparedOnce((db) => {
          select array_agg(distinct a.lesson_slug)
          from assignments a
          where a.class_id = ${classId}::uuid and a.due_at < now() and r.joined_at <= a.due_at
-           and (not exists (select 1 from assignment_students s where s.assignment_id = a.id)
+           and (a.whole_class
                 or exists (select 1 from assignment_students s where s.assignment_id = a.id and s.student_id = r.id))) as due_lessons
       from roster r
     )

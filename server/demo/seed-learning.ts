@@ -252,7 +252,7 @@ export async function seedDemoLearning(
       .values([
         { classId: demo.classId, lessonSlug: slug(0), dueAt: dueIn(-7), createdBy: demo.teacherId, createdAt: new Date(now - 14 * DAY) },
         { classId: demo.classId, lessonSlug: slug(1), dueAt: dueIn(5), createdBy: demo.teacherId, createdAt: new Date(now - 7 * DAY) },
-        { classId: demo.classId, lessonSlug: slug(4), dueAt: null, createdBy: demo.teacherId, createdAt: new Date(now - 2 * DAY) },
+        { classId: demo.classId, lessonSlug: slug(4), dueAt: null, wholeClass: false, createdBy: demo.teacherId, createdAt: new Date(now - 2 * DAY) },
       ])
       .returning({ id: assignments.id });
     // The third assignment is for Bo and Elena only, to catch up.

@@ -510,11 +510,13 @@ describe("flags and assignments", () => {
     const after = await db().execute<{ n: number }>(sql`select count(*)::int as n from assignments where class_id = ${classId}`);
     expect(after[0]!.n).toBe(before[0]!.n);
 
-    const yesterday = new Date(now - 86_400_000);
-    const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`;
+    const tomorrow = new Date(now + 86_400_000);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, "0")}-${String(tomorrow.getDate()).padStart(2, "0")}`;
     await call(assignAction, teacher, `/teach/classes/${classId}/assignments`, params(), {
       form: { lesson: "tokens", target: "students", due: day, students: [s.ana.id, s.ben.id] },
     });
+    // a day later, the due moment has passed (the form refuses a due date already in the past)
+    await db().execute(sql`update assignments set due_at = ${new Date(now - 86_400_000).toISOString()}::timestamptz where class_id = ${classId} and lesson_slug = 'tokens'`);
     const { assignments } = await call(assignLoader, teacher, `/teach/classes/${classId}/assignments?lang=en`, params());
     const a = assignments.find((x) => x.lesson === "tokens")!;
     expect(a).toMatchObject({ wholeClass: false, assigned: 2, completed: 1, overdue: 1, overdueNames: ["Ben"] });

@@ -332,7 +332,7 @@ describe("/learn", () => {
       { classId, lessonSlug: "what-is-an-llm", dueAt: new Date(Date.now() - 86_400_000), createdBy: teacher.id },
     ]);
     // An assignment limited to another student is not shown to this one.
-    const [onlyOther] = await db().insert(assignments).values({ classId, lessonSlug: "honesty", createdBy: teacher.id }).returning();
+    const [onlyOther] = await db().insert(assignments).values({ classId, lessonSlug: "honesty", wholeClass: false, createdBy: teacher.id }).returning();
     const { assignmentStudents } = await import("../../db/schema");
     await db().insert(assignmentStudents).values({ assignmentId: onlyOther!.id, studentId: other.id });
 

@@ -20,8 +20,11 @@ interface Props {
   editing?: { id: string; values: AssignmentFormValues; cancelHref: string };
   lessons: { slug: string; number: number; title: string }[];
   students: { id: string; displayName: string; username: string }[];
+  /** The school's zone as the page's language names it. */
   timeZone: string;
   errors: FieldErrors;
+  /** Where to edit the assignment that already gives this lesson to these students (after a refused "assign"). */
+  existingHref?: string;
   /** A new key empties the form after a successful "assign". */
   formKey: string;
 }
@@ -30,7 +33,7 @@ interface Props {
  * One form to assign a lesson and to edit an assignment (the same fields, the same validation on
  * the server). Plain HTML controls: it all works without JavaScript.
  */
-export function AssignmentForm({ editing, lessons, students, timeZone, errors, formKey }: Props) {
+export function AssignmentForm({ editing, lessons, students, timeZone, errors, existingHref, formKey }: Props) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const v = editing?.values;
@@ -39,6 +42,12 @@ export function AssignmentForm({ editing, lessons, students, timeZone, errors, f
     errors[field] ? (
       <p className="field-error" id={`a-${field}-error`}>
         {t(errors[field]!)}
+        {existingHref && (field === "lesson" || field === "students") ? (
+          <>
+            {" "}
+            <Link to={existingHref}>{t("teach.dash.assign.editExisting")}</Link>
+          </>
+        ) : null}
       </p>
     ) : null;
   return (

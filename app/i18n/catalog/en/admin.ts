@@ -76,6 +76,8 @@ export const admin = {
   "admin.settings.timeZone": "School time zone",
   "admin.settings.timeZoneHint": "Every date and time in Lantern is shown and entered in this zone: due dates, exports, and the playground's opening hours.",
   "admin.settings.timeZoneInvalid": "Choose a time zone from the list.",
+  "admin.settings.timeZoneAt": "{name} ({place})",
+  "admin.settings.timeZoneUtc": "Coordinated Universal Time (UTC)",
   "admin.settings.budgetHint": "Tokens are the pieces of text a model reads and writes; a short question and answer uses a few hundred.",
   "admin.settings.number": "Enter a whole number.",
   "admin.settings.range": "This number is outside the allowed range.",

@@ -78,6 +78,8 @@ export const admin: CatalogOf<typeof en> = {
   "admin.settings.timeZone": "学校所在时区",
   "admin.settings.timeZoneHint": "Lantern 中所有日期和时间都按这个时区显示和填写，包括截止时间、导出文件和练习场的开放时间。",
   "admin.settings.timeZoneInvalid": "请从列表中选择一个时区。",
+  "admin.settings.timeZoneAt": "{name}（{place}）",
+  "admin.settings.timeZoneUtc": "协调世界时（UTC）",
   "admin.settings.budgetHint": "词元是模型读写的文字片段；一次简短的问答大约用几百个。",
   "admin.settings.number": "请输入整数。",
   "admin.settings.range": "这个数字超出了允许的范围。",
