@@ -8,18 +8,31 @@
  *   policy         a prompt blocked for one of the teacher's topics
  *   review         everything else the screens noticed (violence, sexual words, …)
  */
+import type { PersonalDataKind } from "~/playground/screening";
+
 /** Flags of the crisis screen (app/playground/crisis.ts) are named crisis_<category>. */
 export const CRISIS_FLAG_PREFIX = "crisis_";
 
 export type Severity = "safeguarding" | "personal_data" | "policy" | "review";
 
-const PERSONAL_DATA_CODES = new Set(["personal_data", "email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "school_class"]);
+/** Keyed by every kind the screen finds, so a new kind cannot be left out here (tsc says so). */
+const PERSONAL_DATA_CODES: Record<PersonalDataKind | "personal_data", true> = {
+  personal_data: true,
+  email: true,
+  phone: true,
+  cn_mobile: true,
+  cn_resident_id: true,
+  id_number: true,
+  street_address: true,
+  account: true,
+  school_class: true,
+};
 
 export function severityOf(flags: readonly string[], message: { role: "user" | "assistant"; blocked: boolean }): Severity | null {
   if (flags.length === 0) return null;
   if (flags.some((f) => f.startsWith(CRISIS_FLAG_PREFIX))) return "safeguarding";
   if (message.role === "assistant" && flags.includes("self_harm")) return "safeguarding";
-  if (message.blocked && flags.some((f) => PERSONAL_DATA_CODES.has(f))) return "personal_data";
+  if (message.blocked && flags.some((f) => Object.hasOwn(PERSONAL_DATA_CODES, f))) return "personal_data";
   if (message.blocked && flags.includes("blocked_topic")) return "policy";
   return "review";
 }

@@ -20,7 +20,7 @@ import type { SandboxFacts } from "~/models/playground-sandbox.server";
 import type { BudgetScope } from "~/models/token-ledger.server";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
-import { screenPrompt, screenReply, screenTyped, type Finding, type FindingKind } from "./screening";
+import { PERSONAL_DATA_KINDS, screenPrompt, screenReply, screenTyped, type Finding, type FindingKind } from "./screening";
 import { explainFindings } from "./explain-screening.server";
 import type { ChatMessage, ChatRequest, ProviderErrorCode } from "./provider";
 import { detectCrisisInTurn, type CrisisResult } from "./crisis";
@@ -396,7 +396,7 @@ export function explainBlocked(kinds: readonly string[], text: string, blockedTo
   return explainFindings(findings, locale, where);
 }
 
-const FINDING_KINDS: readonly string[] = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "blocked_topic"];
+const FINDING_KINDS: readonly string[] = [...PERSONAL_DATA_KINDS, "blocked_topic"];
 function isFindingKind(value: string): value is FindingKind {
   return FINDING_KINDS.includes(value);
 }

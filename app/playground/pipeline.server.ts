@@ -179,18 +179,21 @@ export async function* playgroundExchange(
  */
 export async function runToEnd(
   events: AsyncGenerator<ExchangeEvent, void>,
-): Promise<{ conversationId: string; refusal: null } | { conversationId: null; refusal: Refusal }> {
+): Promise<{ conversationId: string; refusal: null; blocked: Refusal | null } | { conversationId: null; refusal: Refusal; blocked: null }> {
   let conversationId: string | null = null;
+  let blocked: Refusal | null = null;
   for await (const event of events) {
     if (event.type === "refused") {
-      if (!event.refusal.conversationId) return { conversationId: null, refusal: event.refusal };
+      if (!event.refusal.conversationId) return { conversationId: null, refusal: event.refusal, blocked: null };
       conversationId = event.refusal.conversationId;
+      // stored, with the personal data blanked out (a crisis held back is stored too, but not blocked)
+      if (event.refusal.code === "blocked") blocked = event.refusal;
     } else if ((event.type === "start" || event.type === "error") && event.conversationId) {
       conversationId ??= event.conversationId;
     }
   }
   if (!conversationId) throw new Error("the exchange ended without a conversation");
-  return { conversationId, refusal: null };
+  return { conversationId, refusal: null, blocked };
 }
 
 // ---------------------------------------------------------------------------------------------

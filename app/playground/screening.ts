@@ -18,15 +18,9 @@ import { foldForScreening } from "./digit-disguises";
 import { foldForWords, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
 
-export type PersonalDataKind =
-  | "email"
-  | "phone"
-  | "cn_mobile"
-  | "cn_resident_id"
-  | "id_number"
-  | "street_address"
-  | "account"
-  | "school_class";
+/** Every kind of personal data the screen finds: the one list the block messages, flag labels and severities follow. */
+export const PERSONAL_DATA_KINDS = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "school_class"] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 export type FindingKind = PersonalDataKind | "blocked_topic";
 
 export interface Finding {
@@ -170,9 +164,9 @@ function isSpelledPhoneNumber(match: string): boolean {
 // "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
 const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|beauxbatons|durmstrang|xavier'?s?|springfield|ua`;
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
-const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?:(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’-]*\s+){1,4}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college)\b`;
+const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college)\b`;
 /** A school's name is capitalised, or lower case with its kind: "riverside middle school", not "magic school". */
-const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:\p{Lu}[\p{L}'’-]*\s+(?:[\p{L}'’-]+\s+){0,3}|(?:[\p{L}'’-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)\b`, "u");
+const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)\b`, "u");
 const CLASS_EN = String.raw`\b(?:class|form|homeroom|tutor\s+group|year|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students?|kids|pupils|people|years?|lessons?|times?))`;
 const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|高中|书院|書院|附中|附小)";
 const SCHOOL_ZH = String.raw`\p{Script=Han}{2,12}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;

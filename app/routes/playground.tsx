@@ -142,6 +142,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A refused prompt comes back, so the student does not have to type it again.
   const prompt = typeof form.prompt === "string" ? form.prompt : "";
   if (end.refusal) return data({ error: end.refusal.message, prompt }, { status: end.refusal.status });
+  // A prompt held back for personal data is stored with the data blanked out. The student's own
+  // words come back to their box, so they take out the part named and send again instead of
+  // retyping it all (found in lesson 7's try-it: a long prompt, one detail missed, all of it gone).
+  // The next send continues the conversation the blocked prompt is stored in.
+  if (end.blocked) return data({ error: end.blocked.message, prompt, continuing: end.conversationId }, { status: end.blocked.status });
   throw redirect(target(end.conversationId));
 }
 
@@ -207,6 +212,9 @@ export default function Playground() {
   const locale = useLocale();
   const student = d.role === "student";
   const newChatHref = d.tryit ? `/playground?tryit=${encodeURIComponent(d.tryit.ref)}` : "/playground";
+  const continuing = actionData && "continuing" in actionData && typeof actionData.continuing === "string" ? actionData.continuing : null;
+  // The blocked prompt's note is already in the conversation on screen: not said twice.
+  const blockedShown = continuing !== null && d.current?.id === continuing;
   return (
     <main id="main" className="page pg-page">
       <div className="pg-head">
@@ -254,7 +262,8 @@ export default function Playground() {
             closedMessage={d.closedMessage}
             tryit={d.tryit}
             prefill={actionData?.prompt || d.prefill}
-            actionError={actionData && "error" in actionData ? actionData.error : null}
+            actionError={!blockedShown && actionData && "error" in actionData ? actionData.error : null}
+            continuing={continuing}
             student={student}
           />
         </div>

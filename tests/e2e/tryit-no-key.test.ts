@@ -103,3 +103,38 @@ describe("lesson 6 offline, end to end", () => {
     expect(b.problems).toEqual([]);
   });
 });
+
+describe("lesson 7's try-it: a prompt held back for personal data", () => {
+  const TRYIT = "responsible-ai:responsible-ai-try-1";
+  for (const javaScriptEnabled of [true, false]) {
+    it(`gives the student's own words back to edit, then the fixed prompt is answered (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const t = translator("en");
+      const b = await student(5, "en", javaScriptEnabled); // the one demo student the tests above leave alone
+      await b.page.goto(`/playground?tryit=${encodeURIComponent(TRYIT)}`);
+      const chatsBefore = await b.page.locator(".pg-chat-list li").count();
+      const box = b.page.locator("#pg-prompt");
+      // The student's edit took out the phone, e-mail and address but missed the school and class.
+      const edited = "Hi! I'm [my name], in Class 2, Grade 8 at Riverside No. 3 Middle School. Please write a short hello for my new club.";
+      await box.fill(edited);
+      await b.page.getByRole("button", { name: t("playground.send"), exact: true }).click();
+      await expect.poll(() => b.page.locator(".pg-page").innerText()).toContain("your school's name with your class");
+      await expect.poll(() => box.inputValue()).toBe(edited);
+      // the blocked prompt is stored (blanked out) in a conversation of its own, which the next send continues
+      await expect.poll(() => b.page.locator(".pg-chat-list li").count()).toBe(chatsBefore + 1);
+      await b.page.screenshot({ path: `${SHOTS}/blocked-words-back-${javaScriptEnabled ? "js" : "nojs"}.png`, fullPage: true });
+      // Taking out the part named is enough: the rest of the edit was not lost.
+      await box.fill(edited.replace(" in Class 2, Grade 8 at Riverside No. 3 Middle School.", ""));
+      await b.page.getByRole("button", { name: t("playground.send"), exact: true }).click();
+      await expect.poll(() => b.page.locator(".pg-message.from-model.status-complete").count(), { timeout: 20_000 }).toBe(1);
+      // one conversation: the blocked prompt, then the sent one and its reply
+      expect(await b.page.locator(".pg-message").evaluateAll((li) => li.map((m) => m.className.replace("pg-message ", "")))).toEqual([
+        "from-user status-blocked",
+        "from-user status-complete",
+        "from-model status-complete",
+      ]);
+      await expect.poll(() => b.page.locator(".pg-chat-list li").count()).toBe(chatsBefore + 1);
+      // the stream answers a held-back prompt with 422 and its explanation: expected, and nothing else
+      expect(b.problems).toEqual(javaScriptEnabled ? ["/playground: 422 for fetch /api/playground/stream"] : []);
+    });
+  }
+});

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
-import { loader as playgroundLoader } from "../../app/routes/playground";
+import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { residentIdCheckChar } from "../../app/playground/screening";
@@ -109,6 +109,32 @@ describe("every class of personal data is stopped before the model, in the stude
     const [stored] = await storedTexts(student.id);
     expect(stored).toMatchObject({ status: "blocked" });
     expect(stored!.text).not.toContain(secret);
+  });
+
+  it("without JavaScript, a blocked prompt comes back to the student's box and the next send continues its conversation", async () => {
+    // lesson 7's try-it: a long prompt with one detail left in; the rest of the student's edit must not be lost
+    const student = await studentWith();
+    const prompt = "Hi! I'm [my name], in Class 2, Grade 8 at Riverside No. 3 Middle School. Please write a short hello for my club.";
+    const post = async (form: Record<string, string>) => {
+      const request = await requestAs(student, "/playground?tryit=responsible-ai:responsible-ai-try-1", {
+        form: { intent: "send", model: MODEL, tryit: "responsible-ai:responsible-ai-try-1", ...form },
+        headers: { Origin: "http://localhost" },
+      });
+      return playgroundAction({ request, params: {}, context: {} } as unknown as ActionFunctionArgs).catch((r: unknown) => r);
+    };
+    const blocked = (await post({ prompt, conversationId: "" })) as { data: { error: string; prompt: string; continuing: string }; init: { status: number } };
+    expect(blocked.init.status).toBe(422);
+    expect(blocked.data.prompt).toBe(prompt);
+    expect(blocked.data.error).toMatch(/not sent.*your school's name with your class/s);
+    expect(upstreamCount()).toBe(0);
+    const [stored] = await storedTexts(student.id);
+    expect(stored).toMatchObject({ status: "blocked" });
+    expect(stored!.text).not.toContain("Riverside");
+
+    const fixed = "Hi! I'm [my name]. Please write a short hello for my club.";
+    const sent = (await post({ prompt: fixed, conversationId: blocked.data.continuing })) as Response;
+    expect(sent.headers.get("Location")).toBe(`/playground?c=${blocked.data.continuing}&tryit=responsible-ai%3Aresponsible-ai-try-1`);
+    expect((await storedTexts(student.id)).map((m) => m.status)).toEqual(["blocked", "complete", "complete"]);
   });
 
   it("an ID split across two messages: the first goes, the second is stopped, and the rest never reaches the model", async () => {

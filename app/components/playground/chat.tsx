@@ -24,6 +24,8 @@ export interface ChatProps {
   prefill: string;
   /** From the no-JavaScript form post. */
   actionError: string | null;
+  /** The conversation a blocked prompt was stored in, which the next send of the no-JavaScript form continues. */
+  continuing?: string | null;
   /** A student sees that the list is their class's choice. */
   student: boolean;
 }
@@ -37,6 +39,7 @@ export function Chat({
   tryit,
   prefill,
   actionError,
+  continuing = null,
   student,
 }: ChatProps) {
   const t = useT();
@@ -80,6 +83,14 @@ export function Chat({
   useEffect(() => {
     if (mine && settled && pending.error?.stored !== false && arrived >= expected) clear();
   }, [mine, settled, arrived, expected, pending, clear]);
+  // A prompt held back for personal data is stored blanked out: the student's own words stay in
+  // the box, to take out the part named and send again. In a new chat the box is a new one once
+  // the page opens the conversation the prompt was stored in (the box is keyed by it), so they
+  // are put back there (found in lesson 7's try-it: a long edit lost for one detail missed).
+  const blockedPrompt = pending?.error?.code === "blocked" ? pending.prompt : null;
+  useEffect(() => {
+    if (blockedPrompt && promptRef.current && promptRef.current.value === "") promptRef.current.value = blockedPrompt;
+  }, [blockedPrompt, conversationId]);
 
   const shown: MessageView[] = [...stored];
   if (mine && pending && pending.error?.stored !== false) {
@@ -173,7 +184,7 @@ export function Chat({
         ) : null}
         <fieldset disabled={disabled} className="pg-fieldset">
           <legend className="visually-hidden">{t("playground.prompt.label")}</legend>
-          <input type="hidden" name="conversationId" value={conversationId ?? ""} />
+          <input type="hidden" name="conversationId" value={conversationId ?? continuing ?? ""} />
           {tryit ? <input type="hidden" name="tryit" value={tryit.ref} /> : null}
           <div className="pg-composer-row">
             <div className="field pg-model">
