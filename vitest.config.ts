@@ -22,6 +22,10 @@ export default defineConfig({
           globals: true,
           environment: "node",
           include: ["tests/unit/**/*.test.ts"],
+          // A timeout catches a hang, not slowness (npm run bench measures speed): the property
+          // tests (every minute of a year's clock changes, every route) ran past the default 5 s
+          // on this shared 2-core machine while a build ran beside them.
+          testTimeout: 20_000,
         },
       },
       {
@@ -33,6 +37,7 @@ export default defineConfig({
           environment: "happy-dom",
           include: ["tests/unit/**/*.test.tsx"],
           setupFiles: ["tests/setup/dom.ts"],
+          testTimeout: 20_000,
         },
       },
       {
