@@ -36,6 +36,7 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["账户", "帳戶", "Taiwan writes 帳戶"],
   ["电子表格", "試算表", "a spreadsheet is 試算表 in Taiwan"],
   ["文本文件", "文字檔", "a text file is 文字檔 in Taiwan"],
+  ["文本编辑器", "文字編輯器", "a text editor is 文字編輯器 in Taiwan; opencc keeps 文本"],
   ["像素", "像素", "pixels stay 像素; opencc writes 畫素"],
   ["数据泄露", "資料外洩", "a data leak is 資料外洩 in Taiwan"],
   ["事实核查", "事實查核", "fact-checking is 事實查核 in Taiwan"],

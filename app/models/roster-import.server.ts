@@ -11,7 +11,8 @@
  * Matching (idempotent re-imports): the OneRoster sourcedId stored on the account, else a school
  * sign-in subject the information system lists for the student (OneRoster userIds; never an
  * e-mail: decision 019), else the username — only an account the actor already reaches — else,
- * for a row with neither, a student of the same name already in the target class. A teacher
+ * for a row with neither, a student of the same name already in the target class (two of that
+ * name there: the row is named, not guessed and not made a third; decision 026). A teacher
  * imports into their own class only (another teacher's class is a 404) and renames only students
  * whose every class is theirs (decision 008).
  */
@@ -100,6 +101,10 @@ export async function planRoster(actor: SessionUser, scope: ImportScope, input: 
     const matched = matchAccount(student, keys, accounts, memberships, classmatesByName, classIdOf, actor, target);
     if (matched === "taken") {
       problems.push({ file: student.file, line: student.line, key: "teach.import.problem.usernameTaken", values: { username: student.username! } });
+      continue;
+    }
+    if (matched && "namesakes" in matched) {
+      problems.push({ file: student.file, line: student.line, key: "teach.import.problem.ambiguousName", values: { name: student.displayName, n: matched.namesakes } });
       continue;
     }
     if (!matched) {
@@ -306,7 +311,7 @@ function matchAccount(
   classIdOf: Map<string, string | null>,
   actor: SessionUser,
   target: ClassRow | null,
-): Account | "taken" | null {
+): Account | "taken" | { namesakes: number } | null {
   const bySource = student.sourceId ? accounts.get(`source:${student.sourceId}`) : undefined;
   if (bySource) return bySource;
   const bySubject = student.ssoSubjects.map((s) => accounts.get(`subject:${s}`)).find(Boolean);
@@ -327,6 +332,8 @@ function matchAccount(
     const classId = classIdOf.get(key);
     const namesakes = classId ? classmatesByName.get(`${classId}:${nameKey(student.displayName)}`) : undefined;
     if (namesakes?.length === 1) return namesakes[0]!;
+    // a new account would be a third student of that name: the teacher says which one (by username)
+    if (namesakes && namesakes.length > 1) return { namesakes: namesakes.length };
   }
   return null;
 }

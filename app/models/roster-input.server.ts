@@ -4,10 +4,11 @@
  * students (a CSV file or text pasted from Excel or Sheets). Reading writes nothing; every row
  * that cannot be used is named by file and line with the reason, as a catalog key.
  */
-import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import type { MessageKey } from "~/i18n/catalog/en";
+import { readCsvRecords, type CsvLineProblem } from "./csv-records";
 import { decodeRosterBytes, REPLACEMENT } from "./roster-decode";
+import { repeatFinder, type Repeat, type RowIdentity } from "./roster-repeats";
 import { normalizeUsername, USERNAME_PATTERN } from "./credentials";
 
 /** More students than any school's single import; past it nothing is read (the message says so). */
@@ -23,6 +24,8 @@ export interface RosterProblem {
   line: number | null;
   key: MessageKey;
   values?: Record<string, string | number>;
+  /** The row this one repeats (the page says where it is, in the reader's language). */
+  earlier?: { file: string; line: number };
 }
 
 export interface InputStudent {
@@ -99,8 +102,8 @@ export function readRoster(files: UploadedFile[], pasted: string): RosterInput {
   }
   if (plain.length === 0 && problems.length === 0) problems.push({ file: PASTED, line: null, key: "teach.import.problem.nothing" });
   const input: RosterInput = { format: "plain", students: [], classes: [], problems };
-  for (const [name, text] of plain) readPlainTable(name, text, input);
-  markDuplicateUsernames(input);
+  const repeatOf = repeatFinder();
+  for (const [name, text] of plain) readPlainTable(name, text, input, repeatOf);
   return cap(input);
 }
 
@@ -130,31 +133,62 @@ function unzipRoster(file: UploadedFile): UploadedFile[] | null {
   }
 }
 
+interface Row {
+  line: number;
+  cells: string[];
+}
+
 interface Table {
   header: string[];
-  rows: { line: number; cells: string[] }[];
+  rows: Row[];
 }
 
-/** CSV (or tab-separated) text as rows with their line numbers; a syntax error is a problem at its line. */
-function readTable(file: string, text: string, problems: RosterProblem[]): { line: number; cells: string[] }[] {
+const LINE_PROBLEM_KEYS: Record<CsvLineProblem["kind"], MessageKey> = {
+  badQuote: "teach.import.problem.badQuote",
+  quoteSpansLines: "teach.import.problem.quoteSpansLines",
+  unreadable: "teach.import.problem.badCsv",
+};
+
+/**
+ * CSV (or tab-separated) text as rows with their line numbers. A line that is not valid CSV is a
+ * problem at that line and the other rows are read; null when the text cannot be read at all (a
+ * quotation mark never closed: nothing after it has a row boundary), named at the line it opens on.
+ */
+function readTable(file: string, text: string, problems: RosterProblem[]): Row[] | null {
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
   const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  try {
-    const records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return records.map((r) => ({ line: r.info.lines, cells: r.record })).filter((r) => r.cells.some((c) => c !== ""));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? null;
-    problems.push({ file, line, key: "teach.import.problem.badCsv" });
-    return [];
+  const reading = readCsvRecords(text, delimiter);
+  if (!reading.readable) {
+    problems.push({ file, line: reading.quoteOpensOnLine, key: "teach.import.problem.quoteNeverClosed" });
+    return null;
   }
+  for (const p of reading.problems) problems.push({ file, line: p.line, key: LINE_PROBLEM_KEYS[p.kind], ...(p.kind === "quoteSpansLines" ? { values: { last: p.last } } : {}) });
+  return reading.rows;
 }
 
-function withHeader(file: string, text: string, problems: RosterProblem[]): Table {
-  const [head, ...rows] = readTable(file, text, problems);
-  return { header: (head?.cells ?? []).map((c) => c.trim()), rows };
+/** How many values a row holds: empty cells after the last value (Excel writes them) do not count. */
+function valueCount(cells: string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i]!.trim() !== "") return i + 1;
+  return 0;
+}
+
+/** Rows with more values than there are columns are named and left out: a comma in a value shifted them. */
+function withinColumns(file: string, rows: Row[], columns: number, problems: RosterProblem[]): Row[] {
+  return rows.filter(({ line, cells }) => {
+    const found = valueCount(cells);
+    if (found <= columns) return true;
+    problems.push({ file, line, key: "teach.import.problem.tooManyColumns", values: { found, expected: columns } });
+    return false;
+  });
+}
+
+/** A OneRoster file's header and rows; null when the file could not be read (already named). */
+function withHeader(file: string, text: string, problems: RosterProblem[]): Table | null {
+  const rows = readTable(file, text, problems);
+  if (!rows) return null;
+  const [head, ...body] = rows;
+  const header = (head?.cells ?? []).map((c) => c.trim());
+  return { header, rows: withinColumns(file, body, valueCount(header), problems) };
 }
 
 const hasBadEncoding = (cells: string[]) => cells.some((c) => c.includes(REPLACEMENT));
@@ -165,7 +199,8 @@ function column(table: Table, cells: string[], name: string): string {
   return i < 0 ? "" : (cells[i] ?? "").trim();
 }
 
-function requireColumns(file: string, table: Table, names: string[], problems: RosterProblem[]): boolean {
+function requireColumns(file: string, table: Table | null, names: string[], problems: RosterProblem[]): table is Table {
+  if (!table) return false;
   const missing = names.filter((n) => !table.header.includes(n));
   for (const name of missing) problems.push({ file, line: 1, key: "teach.import.problem.missingColumn", values: { column: name } });
   return missing.length === 0;
@@ -303,18 +338,30 @@ function usernameOrNull(raw: string): string | null {
   return USERNAME_PATTERN.test(username) ? username : null;
 }
 
-/** A username twice in one import: the first row keeps it, every later one is named. */
+/** A username twice in one OneRoster export: the first row keeps it, every later one is named. */
 function markDuplicateUsernames(input: RosterInput): void {
-  const seen = new Set<string>();
+  const first = new Map<string, InputStudent>();
   input.students = input.students.filter((s) => {
     if (!s.username) return true;
-    if (!seen.has(s.username)) {
-      seen.add(s.username);
+    const earlier = first.get(s.username);
+    if (!earlier) {
+      first.set(s.username, s);
       return true;
     }
-    input.problems.push({ file: s.file, line: s.line, key: "teach.import.problem.duplicateUsername", values: { username: s.username } });
+    input.problems.push({ file: s.file, line: s.line, key: "teach.import.problem.duplicateUsername", values: { username: s.username }, earlier: { file: earlier.file, line: earlier.line } });
     return false;
   });
+}
+
+const REPEAT_KEYS: Record<Repeat["by"], MessageKey> = {
+  username: "teach.import.problem.duplicateUsername",
+  email: "teach.import.problem.duplicateEmail",
+  name: "teach.import.problem.duplicateName",
+};
+
+function repeatProblem(row: RowIdentity, { earlier, by }: Repeat): RosterProblem {
+  const values: Record<string, string> = by === "username" ? { username: row.username! } : { name: row.displayName };
+  return { file: row.file, line: row.line, key: REPEAT_KEYS[by], values, earlier: { file: earlier.file, line: earlier.line } };
 }
 
 /** Header words a teacher's spreadsheet may use, in the languages Lantern speaks. */
@@ -326,9 +373,9 @@ const HEADER_WORDS: Record<"name" | "username" | "email" | "class", RegExp> = {
 };
 
 /** A plain table: name, username (optional), e-mail (optional, never stored), class (optional). */
-function readPlainTable(file: string, text: string, input: RosterInput): void {
+function readPlainTable(file: string, text: string, input: RosterInput, repeatOf: (row: RowIdentity) => Repeat | null): void {
   const rows = readTable(file, text, input.problems);
-  if (rows.length === 0) return;
+  if (!rows || rows.length === 0) return;
   const first = rows[0]!.cells.map((c) => c.trim());
   const headerIndex = (field: keyof typeof HEADER_WORDS) => first.findIndex((c) => HEADER_WORDS[field].test(c));
   const isHeader = (Object.keys(HEADER_WORDS) as (keyof typeof HEADER_WORDS)[]).some((f) => headerIndex(f) >= 0);
@@ -341,11 +388,13 @@ function readPlainTable(file: string, text: string, input: RosterInput): void {
     }
   } else {
     // no header: the columns in the documented order (name, username, e-mail, class), an e-mail told apart by its @
-    const hasEmail = rows.some((r) => (r.cells[2] ?? "").includes("@"));
+    // (or its column left empty before a class)
+    const hasEmail = rows.some((r) => (r.cells[2] ?? "").includes("@") || (valueCount(r.cells) === 4 && (r.cells[2] ?? "").trim() === ""));
     columns = { name: 0, username: 1, email: hasEmail ? 2 : -1, class: hasEmail ? 3 : 2 };
   }
+  const columnCount = isHeader ? valueCount(first) : columns.class + 1;
   const cell = (cells: string[], i: number) => (i < 0 ? "" : (cells[i] ?? "").trim());
-  for (const { line, cells } of isHeader ? rows.slice(1) : rows) {
+  for (const { line, cells } of withinColumns(file, isHeader ? rows.slice(1) : rows, columnCount, input.problems)) {
     if (hasBadEncoding(cells)) {
       input.problems.push({ file, line, key: "teach.import.problem.badEncoding" });
       continue;
@@ -362,6 +411,12 @@ function readPlainTable(file: string, text: string, input: RosterInput): void {
       continue;
     }
     const className = cell(cells, columns.class).slice(0, 80);
+    const identity: RowIdentity = { file, line, displayName, username, email: cell(cells, columns.email) || null, classRef: className };
+    const repeat = repeatOf(identity);
+    if (repeat) {
+      input.problems.push(repeatProblem(identity, repeat));
+      continue;
+    }
     input.students.push({ file, line, sourceId: null, displayName, username, ssoSubjects: [], classRefs: className ? [className] : [] });
     if (className && !input.classes.some((c) => c.ref === className)) input.classes.push({ ref: className, sourceId: null, title: className, teacherEmails: [] });
   }

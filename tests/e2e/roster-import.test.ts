@@ -58,7 +58,7 @@ describe("roster import", () => {
     expect(listed).toEqual([
       `${en("teach.import.fileLine", { file: "enrollments.csv", line: 212 })}${en("teach.import.colon")}${en("teach.import.problem.unknownClass", { id: "cls-999" })}`,
       `${en("teach.import.fileLine", { file: "users.csv", line: 132 })}${en("teach.import.colon")}${en("teach.import.problem.badEncoding")}`,
-      `${en("teach.import.fileLine", { file: "users.csv", line: 161 })}${en("teach.import.colon")}${en("teach.import.problem.duplicateUsername", { username: "s0010" })}`,
+      `${en("teach.import.fileLine", { file: "users.csv", line: 161 })}${en("teach.import.colon")}${en("teach.import.problem.duplicateUsername", { username: "s0010", earlier: en("teach.import.line", { line: 21 }) })}`,
     ]);
     expect(await page.getByTestId("roster-preview").locator("tbody tr").count()).toBe(20);
     expect(await studentsOf(classId)).toBe(0);

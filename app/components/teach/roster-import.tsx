@@ -4,9 +4,8 @@ import { StatList } from "~/components/ui/stat-list";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalog/en";
 import type { RosterImportView } from "~/forms/roster-import.server";
+import { RosterProblemItem, useRowPlace } from "./roster-problem";
 import { SignInCards } from "./sign-in-cards";
-
-const PASTED = "(pasted)";
 
 const ACTION_LABEL: Record<"create" | "update" | "move" | "unchanged", MessageKey> = {
   create: "teach.import.action.create",
@@ -29,10 +28,7 @@ const minutesToCreate = (accounts: number) => Math.max(1, Math.ceil((accounts * 
 export function RosterImport({ view, school, cardsTitle }: { view: RosterImportView | undefined; school: boolean; cardsTitle: string }) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
-  const where = (file: string, line: number | null) => {
-    const name = file === PASTED ? t("teach.import.pasted") : file;
-    return line === null ? name : t("teach.import.fileLine", { file: name, line });
-  };
+  const where = useRowPlace();
   const counts = view && view.stage !== "form" ? view.counts : null;
   const stats = counts
     ? [
@@ -76,11 +72,7 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
               <h4 style={{ marginTop: 0 }}>{t("teach.import.problemsTitle", { n: view.problems.length })}</h4>
               <ul data-testid="roster-problems">
                 {view.problems.map((p, i) => (
-                  <li key={i}>
-                    <strong>{where(p.file, p.line)}</strong>
-                    {t("teach.import.colon")}
-                    {t(p.key, p.values)}
-                  </li>
+                  <RosterProblemItem key={i} problem={p} />
                 ))}
               </ul>
             </div>
@@ -137,7 +129,8 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
               ) : null}
             </Form>
           ) : (
-            <p className="muted">{t("teach.import.nothingToDo")}</p>
+            // "everyone is up to date" would be false when the file's rows were all left out
+            <p className="muted">{t(view.rows.length === 0 && view.problems.length > 0 ? "teach.import.nothingImportable" : "teach.import.nothingToDo")}</p>
           )}
         </section>
       ) : null}

@@ -1,0 +1,50 @@
+/**
+ * CSV read one record at a time (app/models/csv-records.ts): a broken line costs that line only,
+ * a line break inside a quoted value is kept, and a quote never closed is named where it opens.
+ */
+import { describe, expect, it } from "vitest";
+import { readCsvRecords } from "~/models/csv-records";
+
+describe("reading CSV records", () => {
+  it("reads good text as csv-parse does, each row at the line it starts on", () => {
+    const reading = readCsvRecords('\uFEFFname,class\r\n"Lee, Ann",7C\r\n\r\n"Wu\nMei","8 ""B"""\r\n,\r\nBo,7C', ",");
+    expect(reading).toEqual({
+      readable: true,
+      problems: [],
+      rows: [
+        { line: 1, cells: ["name", "class"] },
+        { line: 2, cells: ["Lee, Ann", "7C"] },
+        { line: 4, cells: ["Wu\nMei", '8 "B"'] },
+        { line: 7, cells: ["Bo", "7C"] },
+      ],
+    });
+  });
+
+  it("names each bad line and reads every other one, whatever the line ending", () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const text = ["Ann,ann", 'Bo "Bobby,bo', '"Cy" Dee,cy', "Dan,dan"].join(eol);
+      const reading = readCsvRecords(text, ",");
+      expect(reading, JSON.stringify(eol)).toEqual({
+        readable: true,
+        problems: [
+          { line: 2, kind: "badQuote" },
+          { line: 3, kind: "badQuote" },
+        ],
+        rows: [
+          { line: 1, cells: ["Ann", "ann"] },
+          { line: 4, cells: ["Dan", "dan"] },
+        ],
+      });
+    }
+  });
+
+  it("names a quoted value that swallowed lines by its first and last line", () => {
+    const reading = readCsvRecords('Ann\tann\n"Bo\tbo\nCy\tcy\nDan "D"\tdan\nEd\ted', "\t");
+    expect(reading).toEqual({ readable: true, problems: [{ line: 2, kind: "quoteSpansLines", last: 4 }], rows: [{ line: 1, cells: ["Ann", "ann"] }, { line: 5, cells: ["Ed", "ed"] }] });
+  });
+
+  it("cannot read text whose quote never closes, and says the line it opens on", () => {
+    expect(readCsvRecords('name\nAnn\n  "Bo\nCy\n"Dee"\n"Eve\nFay', ",")).toEqual({ readable: false, quoteOpensOnLine: 6 });
+    expect(readCsvRecords('a;b\nAnn;"x\n', ";")).toEqual({ readable: false, quoteOpensOnLine: 2 });
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * A row the roster import leaves out, as the teacher reads it: in their language, with the line
+ * of the row it repeats (the same file: just the line; another file or the pasted text: named).
+ */
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { RosterProblemItem } from "~/components/teach/roster-problem";
+import { en } from "~/i18n/catalog/en";
+import { zhHans } from "~/i18n/catalog/zh-Hans";
+import { I18nProvider } from "~/i18n/use-t";
+import type { RosterProblem } from "~/models/roster-input.server";
+
+const render = (locale: "en" | "zh-Hans", problem: RosterProblem) =>
+  renderToStaticMarkup(
+    <I18nProvider locale={locale} messages={locale === "en" ? en : zhHans}>
+      <RosterProblemItem problem={problem} />
+    </I18nProvider>,
+  ).replace(/<[^>]+>/g, "");
+
+describe("a left-out row", () => {
+  const repeat: RosterProblem = { file: "名单.csv", line: 5, key: "teach.import.problem.duplicateName", values: { name: "王小明" }, earlier: { file: "名单.csv", line: 2 } };
+
+  it("names the row it repeats, in Chinese", () => {
+    expect(render("zh-Hans", repeat)).toBe(`名单.csv 第 5 行：前面已经有 王小明（第 2 行），所以这一行不再导入，不会重复创建账号。如果是两名同名的学生，请给每人填写不同的用户名（或电子邮箱）来区分。`);
+  });
+
+  it("names the other file or the pasted text when the earlier row is there", () => {
+    expect(render("en", { ...repeat, file: "(pasted)", line: 1, values: { name: "Ed Fu" } })).toMatch(/^Pasted text, line 1: Ed Fu is already on 名单.csv, line 2, so this row is left out/);
+  });
+
+  it("says where an unclosed quotation mark opens and what to do, in Chinese", () => {
+    const text = render("zh-Hans", { file: "roster.csv", line: 3, key: "teach.import.problem.quoteNeverClosed" });
+    expect(text).toMatch(/^roster\.csv 第 3 行：这个文件没有读取：.*请删掉这个引号/);
+  });
+});
