@@ -12,7 +12,7 @@
  * sign-in subject the information system lists for the student (OneRoster userIds; never an
  * e-mail: decision 019), else the username — only an account the actor already reaches — else,
  * for a row with neither, a student of the same name already in the target class (two of that
- * name there: the row is named, not guessed and not made a third; decision 026). A teacher
+ * name there: the row is named, not guessed and not made a third; decision 027). A teacher
  * imports into their own class only (another teacher's class is a 404) and renames only students
  * whose every class is theirs (decision 008).
  */
