@@ -270,12 +270,19 @@ function pieceIdsOf(model: MiniModelData, text: string): number[] {
   return tokenize(text).pieces.map((p) => idOf.get(p.text) ?? -1);
 }
 
-/** The locale whose text best explains these pieces (the first locale when nothing does). */
-function likeliestLocale(model: MiniModelData, ids: number[]): string {
+/**
+ * How much more a text must fit another language than the reader's to be answered in it: e^3,
+ * about 20 times. A piece one script has and the other lacks costs ~16 (its probability floor,
+ * 1e-7), so one 这 or 這 settles it; text both scripts share (你好, 模型) is the reader's.
+ */
+const READER_LANGUAGE_PRIOR = 3;
+
+/** The locale whose text best explains these pieces: the reader's where it fits as well, else the first locale. */
+function likeliestLocale(model: MiniModelData, ids: number[], reader?: string): string {
   let best = Object.keys(model.locales)[0] ?? "en";
   let bestScore = -Infinity;
   for (const [locale, table] of indexOf(model).locales) {
-    let score = 0;
+    let score = locale === reader ? READER_LANGUAGE_PRIOR : 0;
     for (const id of ids) {
       if (id === BOUNDARY) continue;
       score += Math.log(Math.max((table.unigramCounts.get(id) ?? 0) / table.unigramTotal, 1e-7));
@@ -399,7 +406,7 @@ async function* streamReply(
     inputTokens = promptTokens.count;
     const { idOf } = indexOf(model);
     const promptIds = promptTokens.pieces.map((p) => idOf.get(p.text) ?? -1); // -1: unknown
-    const locale = likeliestLocale(model, promptIds);
+    const locale = likeliestLocale(model, promptIds, request.locale);
     const start = startingContext(model, locale, promptIds);
     const topK = Math.max(1, request.topK ?? DEFAULT_TOP_K);
     const temperature = Number.isFinite(request.temperature) ? Math.min(Math.max(request.temperature, 0), 1) : 1;

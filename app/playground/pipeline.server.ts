@@ -246,6 +246,7 @@ async function applyPolicy({ user, locale, now }: Asking, input: ExchangeInput):
     messages: history.messages,
     maxTokens: maxTokensFor(model.option.provider, policy.exploreMode, input.maxTokens),
     temperature: temperatureFor(policy.exploreMode, input.temperature),
+    locale,
   };
   // The lesson's own system prompt is course content, not the student's words.
   const typed = typedByStudent(history.messages, tryit?.system ? null : ownSystem);

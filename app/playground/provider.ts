@@ -18,6 +18,12 @@ export interface ChatRequest {
   /** 0–1. */
   temperature: number;
   topK?: number;
+  /**
+   * The reader's language. Never sent to a model service; the mini model, which tells languages
+   * apart by their text alone, leans on it where the text fits two (你好 is Simplified and
+   * Traditional alike): a student on a 繁體 page is answered in 繁體.
+   */
+  locale?: string;
 }
 
 /** Why a call failed, in terms the UI turns into a message in the student's language. */

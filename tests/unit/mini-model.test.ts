@@ -14,6 +14,7 @@ import {
 } from "~/playground/mini-model-engine.server";
 import type { ChatEvent, ChatRequest } from "~/playground/provider";
 import { courseTrainingTexts } from "../../scripts/build-mini-model";
+import { toHant } from "~/i18n/hant";
 
 const ENGLISH = [
   "A language model reads text as tokens. A token is a small piece of text.",
@@ -294,6 +295,31 @@ describe("createMiniModelProvider", () => {
     );
     const alone = await collect(provider.stream(request("the model"), new AbortController().signal));
     expect(withHistory).toEqual(alone);
+  });
+});
+
+describe("the reader's script", () => {
+  // Both Chinese scripts, as the real model is trained (zh-Hant converted from zh-Hans).
+  const both = trainMiniModel([
+    ...CHINESE.map((text) => ({ locale: "zh-Hans", text })),
+    ...CHINESE.map((text) => ({ locale: "zh-Hant", text: toHant(text) })),
+  ]);
+  const reply = async (prompt: string, locale: string) =>
+    textOf(await collect(createMiniModelProvider(both).stream(request(prompt, { locale, maxTokens: 12 }), new AbortController().signal)));
+  /** Written in 繁體 throughout (toHant leaves it alone), and not in characters both scripts share only. */
+  const traditional = (text: string) => toHant(text) === text;
+
+  it("text both scripts share is answered in the reader's: 繁體 on a 繁體 page, 简体 on a 简体 page", async () => {
+    // "模型" is written the same in both: found in a 13-year-old's walk, a 繁體 page got 简体
+    const hant = await reply("模型", "zh-Hant");
+    const hans = await reply("模型", "zh-Hans");
+    expect(traditional(hant)).toBe(true);
+    expect(traditional(hans)).toBe(false);
+  });
+
+  it("text in one script is answered in that script, whatever the page", async () => {
+    expect(traditional(await reply("下一个词元", "zh-Hant"))).toBe(false);
+    expect(traditional(await reply("下一個詞元", "zh-Hans"))).toBe(true);
   });
 });
 
