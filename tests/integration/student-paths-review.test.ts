@@ -90,10 +90,16 @@ describe("chat accounts are personal data", () => {
   it("without JavaScript: 我的QQ是… is refused in the student's language and never reaches Claude", async () => {
     const { student } = await setup();
     const request = await requestAs(student, "/playground", { form: { prompt: "我的QQ是123456789，加我", model: CLAUDE }, headers: { "Accept-Language": "zh-Hans" } });
-    const thrown = await playgroundAction({ request, params: {}, context: {} } as ActionFunctionArgs).catch((r: unknown) => r);
-    expect(thrown).toBeInstanceOf(Response);
-    const location = (thrown as Response).headers.get("Location")!;
-    expect(location).toMatch(/^\/playground\?c=/);
+    // The page answers with the explanation and the student's words back in their box; the
+    // blocked prompt is stored (blanked out) in the conversation the next send continues.
+    const answered = (await playgroundAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as unknown as {
+      data: { error: string; prompt: string; continuing: string };
+      init: { status: number };
+    };
+    expect(answered.init.status).toBe(422);
+    expect(answered.data.error).toMatch(/没有发出去.*账号/s);
+    expect(answered.data.prompt).toBe("我的QQ是123456789，加我");
+    const location = `/playground?c=${answered.data.continuing}`;
     const page = (await playgroundLoader({ request: await requestAs(student, location, { headers: { "Accept-Language": "zh-Hans" } }), params: {}, context: {} } as LoaderFunctionArgs)) as unknown as {
       current: { messages: { status: string; text: string; note: string | null }[] };
     };
