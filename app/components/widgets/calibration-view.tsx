@@ -2,6 +2,7 @@
  * The learner's calibration as a table and a sentence that interprets it: shared by the
  * calibration widget (under its chart) and its no-JavaScript fallback.
  */
+import { useId } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { CONFIDENCE_PERCENT, MIN_ANSWERS_FOR_VERDICT, accuracyPercent, headlineOf, verdictOf } from "../../course/widgets/calibration-math";
 import type { CalibrationPoint, Confidence } from "../../course/scoring";
@@ -16,33 +17,36 @@ export function CalibrationTable({ points }: { points: CalibrationPoint[] }) {
   const t = useT();
   const locale = useLocale();
   const levelName = useLevelName();
+  const captionId = useId();
+  // A region the keyboard can scroll, named by the caption, for a phone too narrow for four columns.
   return (
-    <table className="cal-widget-table">
-      <caption>{t("widget.calibration.tableCaption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("widget.calibration.colLevel")}</th>
-          <th scope="col">{t("widget.calibration.colAnswers")}</th>
-          <th scope="col">{t("widget.calibration.colRight")}</th>
-          <th scope="col">{t("widget.calibration.colVerdict")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {points.map((p) => (
-          <tr key={p.level}>
-            <th scope="row">
-              {levelName(p.level)}{" "}
-              <span className="muted small">{t("widget.calibration.about", { n: CONFIDENCE_PERCENT[p.level] })}</span>
-            </th>
-            <td>{formatNumber(p.answered, locale)}</td>
-            <td>
-              {formatNumber(p.correct, locale)} ({accuracyPercent(p)}%)
-            </td>
-            <td>{t(`widget.calibration.verdict.${verdictOf(p)}`)}</td>
+    <div className="table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="cal-widget-table">
+        <caption id={captionId}>{t("widget.calibration.tableCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("widget.calibration.colLevel")}</th>
+            <th scope="col">{t("widget.calibration.colAnswers")}</th>
+            <th scope="col">{t("widget.calibration.colRight")}</th>
+            <th scope="col">{t("widget.calibration.colVerdict")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.level}>
+              <th scope="row">
+                {levelName(p.level)} <span className="muted small">{t("widget.calibration.about", { n: CONFIDENCE_PERCENT[p.level] })}</span>
+              </th>
+              <td>{formatNumber(p.answered, locale)}</td>
+              <td>
+                {formatNumber(p.correct, locale)} ({accuracyPercent(p)}%)
+              </td>
+              <td>{t(`widget.calibration.verdict.${verdictOf(p)}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
