@@ -160,30 +160,64 @@ function isSpelledPhoneNumber(match: string): boolean {
   return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
 }
 
+/**
+ * Not a school's name either: a subject ("grade 10 math high school"), a kind of school ("a
+ * typical secondary school", "a Catholic high school") or a school from a story or an anime
+ * ("class 1-A at U.A. High School").
+ */
+const SCHOOL_NOT_A_NAME_EN = String.raw`maths?|science|history|geography|physics|chemistry|biology|pe|gym|sports?|football|soccer|drama|normal|regular|typical|average|good|bad|great|top|nice|strict|real|different|traditional|state|charter|religious|catholic|christian|international|grammar|comprehensive|military|police|khan|u\.a\.?|kunugigaoka|karasuno|ouran|shuchiin`;
 // A named school with a class or year group in the same sentence. The school must have a name:
 // "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
-const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|beauxbatons|durmstrang|xavier'?s?|springfield|ua`;
+const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|beauxbatons|durmstrang|xavier'?s?|springfield|ua|${SCHOOL_NOT_A_NAME_EN}`;
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
-const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college)\b`;
-/** A school's name is capitalised, or lower case with its kind: "riverside middle school", not "magic school". */
-const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)\b`, "u");
-const CLASS_EN = String.raw`\b(?:class|form|homeroom|tutor\s+group|year|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students?|kids|pupils|people|years?|lessons?|times?))`;
-const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|高中|书院|書院|附中|附小)";
+const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary)\b`;
+/**
+ * A school's name is capitalised, or lower case with its kind or a saint: "riverside middle
+ * school", "st marys school", not "magic school". US schools drop the word school: "Lincoln
+ * High", "Sunnydale Elementary" (capitalised only: "a normal high" is no name).
+ */
+const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary))\b`, "u");
+/** "like Khan Academy", "an essay about Eton College", "compare Eton College": a school as a topic. */
+const SCHOOL_AS_TOPIC_EN = /\b(?:about|on|like|compare|comparing|vs\.?|versus|than|use|using|watch|watched|watching)\s+$/i;
+/** A school in history, someone else's: "The Little Rock Nine attended Central High School in grade 10". */
+const SOMEONE_ELSES_PAST_EN = /\b(?:attended|went|was|were|did|graduated|(?:1[89]|20[01])\d)\b/i;
+const FIRST_PERSON_EN = /\b(?:i|i['’]?m|im|me|my|we|we['’]?re|our|us)\b/i;
+/**
+ * "class 8B", "Year 9", "yr 9", "Y9", "8th grade", "a 7th grader", "in 9C" (a
+ * secondary form: 5 to 13 and a letter, not 5G or 8K). Not a count: "year 9 students", "class 8 pupils".
+ */
+const CLASS_EN = String.raw`\b(?:(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?<=\b(?:in|from)\s)(?:[5-9]|1[0-3])(?![gk])[a-z]\b)`;
+const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|国小|國小|高中|书院|書院|附中|附小)";
 const SCHOOL_ZH = String.raw`\p{Script=Han}{2,12}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
-/** A grade (初二, 高一, 中三, 八年级) and/or a class (3班, (2)班, 丙班): 初二3班, 八年级 3 班. */
-const GRADE_ZH = String.raw`(?:(?:初|高|中|小学|小學)[一二三四五六\d](?!年)|[一二三四五六七八九\d]{1,2}\s?(?:年级|年級))`;
-const CLASS_NUMBER_ZH = String.raw`[(（]?\s?[\d一二三四五六七八九十甲乙丙丁]{1,3}\s?[)）]?\s?班`;
+/**
+ * A grade (初二, 高一, 中三, 小五, 八年级, a cohort: 2022级, 2025届) and/or a class (3班, (2)班,
+ * 丙班, 3A班, B班): 初二3班, 八年级 3 班, 小五B班.
+ */
+const GRADE_ZH = String.raw`(?:(?:初|高|中|小学|小學|小)[一二三四五六\d](?!年)|[一二三四五六七八九\d]{1,2}\s?(?:年级|年級)|(?:19|20)\d\d\s?[级級届屆])`;
+const CLASS_NUMBER_ZH = String.raw`[(（]?\s?(?:[\d一二三四五六七八九十甲乙丙丁]{1,3}[A-Za-z]?|(?<![A-Za-z])[A-Za-z])\s?[)）]?\s?班`;
 const CLASS_ZH = String.raw`(?:${GRADE_ZH}(?:\s?${CLASS_NUMBER_ZH})?|${CLASS_NUMBER_ZH})`;
 /** Not a school's name: 我们学校, 这所中学, 一所小学, 普通高中. */
-const GENERIC_SCHOOL_ZH = /^(?:我们|我們|你们|你們|他们|他們|她们|她們|这是|這是|那是|这|這|那|一个|一個|某所?|某个|某個|任何|其他|别的|別的|什么|什麼|全国|全國|全市|每所|每个|每個|这所|這所|那所|一所|哪所|哪个|哪個|这个|這個|那个|那個|本|好|重点|重點|普通|公立|私立|寄宿|国际|國際|初级|初級|高级|高級|上|读|讀|考|去|在|的)*$/u;
-/** Lead-in words before a Chinese school's name: 我在育才中学 → 育才中学. */
-const SCHOOL_LEAD_IN_ZH = /^(?:我们|我們|我叫\p{Script=Han}{1,3}|我是|我|他|她|就读于|就讀於|就读|就讀|在|读|讀|上|是|来自|來自|的|,)+/u;
+const GENERIC_SCHOOL_ZH = /^(?:我们|我們|你们|你們|他们|他們|她们|她們|这是|這是|那是|这|這|那|一个|一個|某所?|某个|某個|任何|其他|别的|別的|什么|什麼|个|個|全国|全國|全市|每所|每个|每個|这所|這所|那所|一所|哪所|哪个|哪個|这个|這個|那个|那個|本|好|重点|重點|普通|公立|私立|寄宿|国际|國際|初级|初級|高级|高級|上|读|讀|考|去|在|的)*$/u;
+/**
+ * A name does not end in a word that asks or relates: 请用小学五年级的话, 帮我出一套高中一年级的题,
+ * 这道题是小学三年级的, 香港的中學中一, 适合小学六年级.
+ */
+const NOT_A_NAME_END_ZH = /(?:的|个|個|间|間|位|名|用|给|給|是|上|读|讀|在|讲|講|到|像|对|對|跟|和|与|與|或|及|等|些|所|套|份|篇|于|於|适合|適合|关于|關於|针对|針對|写|寫|出|为|為|做|当|當|让|讓|请|請)$/u;
+/** Asking about a school is not naming one's own: 我是初二学生，想知道衡水中学怎么样. */
+const ASKS_ABOUT_ZH = /想|知道|问|問|听说|聽說|觉得|覺得|还是|還是|比/u;
+/** Lead-in words before a Chinese school's name: 我在育才中学 → 育才中学, 我係聖保羅書院 → 聖保羅書院. */
+const SCHOOL_LEAD_IN_ZH = /^(?:我们|我們|我叫\p{Script=Han}{1,3}|我是|我|他|她|係|喺|就读于|就讀於|就读|就讀|在|读|讀|上|是|来自|來自|的|,)+/u;
 
-function namesASchool(match: string): boolean {
+function namesASchool(match: string, folded: string, index: number): boolean {
   const zh = new RegExp(`(${SCHOOL_SUFFIX_ZH}|[一二三四五六七八九十]{1,2}中)`, "u").exec(match);
-  if (!zh) return NAMED_SCHOOL_EN.test(match);
+  if (!zh) {
+    const named = NAMED_SCHOOL_EN.exec(match);
+    if (!named || SCHOOL_AS_TOPIC_EN.test(match.slice(0, named.index + 1))) return false;
+    const sentence = sentenceAround(folded, index, index + match.length);
+    return FIRST_PERSON_EN.test(sentence) || !SOMEONE_ELSES_PAST_EN.test(sentence);
+  }
   const name = match.slice(0, zh.index).replace(SCHOOL_LEAD_IN_ZH, "");
-  return !GENERIC_SCHOOL_ZH.test(name);
+  return !GENERIC_SCHOOL_ZH.test(name) && !NOT_A_NAME_END_ZH.test(name) && !ASKS_ABOUT_ZH.test(name);
 }
 
 const DETECTORS: Detector[] = [
@@ -192,7 +226,7 @@ const DETECTORS: Detector[] = [
     // 北京四中高一(2)班.
     kind: "school_class",
     pattern: new RegExp(
-      String.raw`(?:${SCHOOL_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,4}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
+      String.raw`(?:${SCHOOL_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,8}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
       "giu",
     ),
     accept: namesASchool,
@@ -819,8 +853,11 @@ const NOT_A_WEAPON_BEFORE = String.raw`(?<!\b(?:water|nerf|glue|squirt|toy|paper
 /** "a gun sound", "gun safety", "a bomb costume": about the thing, not the thing. */
 const NOT_A_WEAPON_AFTER = String.raw`(?!\s+(?:sound|noise|effect|emoji|icon|drawing|picture|sprite|skin|texture|safety|law|laws|control|show|range|licen[cs]e|costume|prop|cake|cupcake|game|drill|shelter|squad|threat)s?\b)`;
 
-/** "how to", "how do I", "tell me how to", "I want to", "help me": the asking before a verb. */
-const ASK_HOW_EN = String.raw`\b(?:how\s+(?:(?:do|can|could|would|should|might|does|did)\s+(?:i|we|you|u|one|someone|somebody|people|a\s+person|anyone)\s+|to\s+|2\s+)|(?:tell|show|teach|explain\s+to)\s+(?:me|us)\s+how\s+(?:to\s+|i\s+(?:can|could)\s+)?|i\s+(?:want|need|wanna|gotta)\s+to\s+|help\s+me\s+)`;
+/**
+ * "how to", "how do I", "tell me how to", "I want to", "help me", "where can I", "where to",
+ * "the best way to", "ways to": the asking before a verb.
+ */
+const ASK_HOW_EN = String.raw`\b(?:where\s+(?:(?:can|do|could|should|would)\s+(?:i|we|u|you|someone|one)\s+|to\s+)|(?:(?:the\s+)?(?:best|easiest|fastest|quickest|cheapest|good|easy|fun|funny)\s+)?ways?\s+to\s+|how\s+(?:(?:do|can|could|would|should|might|does|did)\s+(?:i|we|you|u|one|someone|somebody|people|a\s+person|anyone)\s+|to\s+|2\s+)|(?:tell|show|teach|explain\s+to)\s+(?:me|us)\s+how\s+(?:to\s+|i\s+(?:can|could)\s+)?|i\s+(?:want|need|wanna|gotta)\s+to\s+|help\s+me\s+)`;
 /** "instructions for", "a recipe for", "steps to make": asking for the method itself. */
 const ASK_FOR_EN = String.raw`\b(?:instructions|steps|recipe|guide|tutorial|blueprints?|plans|diy)\s+(?:to|for|on)\s+(?:(?:how\s+to\s+)?(?:make|making|build|building|create|creating)\s+)?`;
 const MAKE_EN = String.raw`(?:make|build|create|craft|assemble|construct|manufacture|produce|cook|mix|brew|(?:3d\s*)?print|get|buy|obtain|acquire|get\s+hold\s+of|smuggle|sneak|bring)\s+`;
@@ -832,8 +869,8 @@ const HARM_EN = String.raw`(?:kill|murder|hurt|harm|injure|stab|shoot|poison|str
 /** A person, not a process, a boss in a game or someone's feelings. */
 const PERSON_EN = String.raw`(?:someone|somebody|anyone|anybody|people|everyone|everybody|him|her|them|(?:a|my|the|our|this|that|his|her|their)\s+(?:[\p{L}-]+\s+)?(?:person|kid|child|baby|classmate|teacher|student|girl|boy|man|woman|guy|friend|brother|sister|mom|mum|mother|dad|father|parents?|neighbou?r|bully|family|cousin|ex|boyfriend|girlfriend))(?![\p{L}'’])`;
 
-/** 怎么、如何、教我、告诉我、我想: the asking before a verb (Traditional reads the same once folded). */
-const ASK_ZH = "(?:怎么|怎样|如何|咋|教我|教教我|告诉我|跟我说|给我讲|我想|我要|想要|求|哪里能|哪里可以|哪里|哪儿|去哪)";
+/** 怎么、如何、教我、告诉我、我想 (Cantonese 点样、边度): the asking before a verb (Traditional reads the same once folded). */
+const ASK_ZH = "(?:怎么|怎样|如何|咋|点样|点先|边度|边到|去边度|教我|教教我|告诉我|跟我说|给我讲|我想|我要|想要|求|哪里能|哪里可以|哪里|哪儿|去哪)";
 /** A few characters between the asking and the verb: 怎么才能在家里自己做… */
 const FEW_CHARS_ZH = "[^\\n。！？!?,;；]{0,6}?";
 const MAKE_ZH = "(?:制作|制造|自制|组装|合成|配制|打印|做|造|弄到|搞到|买到|弄|搞|买|得到|获得|带)";
@@ -845,7 +882,7 @@ const WEAPON_ZH = "(?:炸弹|炸药|爆炸物|手榴弹|燃烧弹|燃烧瓶|雷�
 const HOW_MADE_ZH = "的?(?:做法|制作方法|制作方式|制作步骤|制作教程|制作过程|制法|配方|教程|怎么做|怎么制作|如何制作|怎么造|如何制造|要怎么做|是怎么做的)";
 /** Never 不要伤害别人, 怎么才能避免伤害别人. */
 const HARM_ZH = "(?<!不|不会|不要|避免|防止|别|免得|以免|没有)(?:杀死|杀掉|杀了|弄死|害死|毒死|打死|捅死|勒死|掐死|伤害|打伤|刺伤|捅)";
-const PERSON_ZH = "(?:别人|他人|某人|一个人|同学|老师|爸爸|妈妈|父母|家人|弟弟|妹妹|哥哥|姐姐|朋友|邻居|他们|她们|他|她|全班|大家|人)";
+const PERSON_ZH = "(?:别人|他人|某人|一个人|同学|老师|爸爸|妈妈|父母|家人|弟弟|妹妹|哥哥|姐姐|朋友|邻居|他们|她们|他|她|佢|全班|大家|人)";
 
 /**
  * In a game or a coding tool a weapon is pixels: "how do I make a gun in Minecraft", "how to make
@@ -878,14 +915,16 @@ const HARM_REQUESTS: PhraseRules = {
 // to quit vaping" — is what the lessons want children to do, and passes.
 
 /** Verbs whose object is always a person: "how do I bully Sam" needs no word list for Sam. */
-const BULLY_ANYONE_EN = String.raw`(?:bully|cyber\s?bully|humiliate|harass|blackmail|make\s+fun\s+of|pick\s+on|spread\s+(?:a\s+)?rumou?rs?\s+about|get\s+(?:revenge|back)\s+(?:on|at)|gang\s+up\s+on|shame)\s+(?!(?:myself|yourself|me|us|it|this|that|school|home|work)\b)[\p{L}][\p{L}'’-]*`;
+const BULLY_ANYONE_EN = String.raw`(?:bully|cyber\s?bully|humiliate|harass|blackmail|make\s+fun\s+of|pick\s+on|spread\s+(?:a\s+)?rumou?rs?\s+about|get\s+(?:revenge|back)\s+(?:on|at)|gang\s+up\s+on|shame)\s+(?!(?:myself|yourself|me|us|it|school|home|work)\b|(?:this|that)\b(?!\s+(?:kid|girl|boy|guy|person|nerd|loser|teacher|student|classmate)\b))[\p{L}][\p{L}'’-]*`;
 /** Verbs that also take things ("a mock exam", "roast a chicken"): only with a person after them. */
-const BULLY_PERSON_EN = String.raw`(?:embarrass|roast|mock|troll|tease|exclude|expose|threaten|insult)\s+${PERSON_EN}|make\s+${PERSON_EN}\s+(?:cry|feel\s+(?:bad|stupid|ugly|worthless|small|left\s+out))|(?:ruin|destroy)\s+(?:[\p{L}]+\s+){0,2}?[\p{L}]+['’]s?\s+(?:life|reputation)`;
+const BULLY_PERSON_EN = String.raw`(?:embarrass|roast|mock|troll|tease|exclude|expose|threaten|insult)\s+${PERSON_EN}|make\s+${PERSON_EN}\s+(?:cry(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|feel\s+(?:bad|stupid|ugly|worthless|small|left\s+out))|(?:ruin|destroy)\s+(?:[\p{L}]+\s+){0,2}?[\p{L}]+(?:['’]s?|s)\s+(?:life|reputation)|make\s+(?:[\p{L}]+\s+){0,2}?[\p{L}]+(?:['’]s?|s)\s+life\s+(?:miserable|hell|a\s+(?:misery|living\s+hell))|(?:get|make|turn)\s+(?:everyone|everybody|people|the\s+(?:whole\s+)?class|(?:all\s+)?(?:my|our|her|his|their)\s+friends)\s+(?:to\s+)?(?:hate|ignore|exclude|laugh\s+at|turn\s+on|turn\s+against|stop\s+(?:talking\s+to|being\s+friends\s+with))\s+${PERSON_EN}`;
 /** "write a mean message about my classmate", "give me insults for a fat kid". */
-const MEAN_WORDS_EN = String.raw`\b(?:write|give|make|come\s+up\s+with|think\s+of|list|tell|send)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+|the\s+)?(?:really\s+|super\s+|very\s+)?(?:mean|nasty|cruel|hurtful|savage|insulting|rude|horrible)\s+(?:message|text|post|comment|note|jokes?|names?|nicknames?|insults?|things?(?:\s+to\s+say)?|rumou?rs?|roasts?)\s+(?:about|to|for|on)\s`;
-const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b`;
+const MEAN_WORDS_EN = String.raw`\b(?:write|give|make|come\s+up\s+with|think\s+of|list|tell|send)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+|the\s+)?(?:really\s+|super\s+|very\s+)?(?:mean|nasty|cruel|hurtful|savage|insulting|rude|horrible)\s+(?:message|text|post|comment|note|jokes?|names?|nicknames?|insults?|things?(?:\s+to\s+say)?|rumou?rs?|roasts?)\s+(?:about|to|for|on)\s(?!(?:an?\s+|the\s+)?(?:ai|chatgpt|claude|robots?|computers?|model)\b)`;
+/** "make up a rumour about Tom", "what's the meanest thing I can say to…", "what can I say to make her cry". */
+const RUMOURS_EN = String.raw`\b(?:make\s+up|invent|start|write)\s+(?:a\s+|some\s+)?(?:fake\s+|juicy\s+|nasty\s+)?rumou?rs?\s+about\s|\b(?:meanest|cruell?est|harshest|most\s+hurtful)\s+(?:things?|insults?|roasts?|names?)\s+(?:(?:i|you|u)\s+(?:can|could)\s+)?(?:to\s+)?(?:say|call)\b|\bsay\s+to\s+make\s+${PERSON_EN}\s+cry\b`;
+const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b|${PERSON_EN})`;
 /** Never 被欺负 (being bullied), 不要欺负, 怎么制止霸凌. */
-const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂)";
+const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂|杯葛|虾(?=人|佢))";
 /** A person, not 人工智能 or 人类. */
 const BULLIED_ZH = `(?:同桌|室友|胖子|${PERSON_ZH}(?![工类物生格口民性体]))`;
 /** Asking what it does or how to stop is learning, whichever words it uses. */
@@ -901,11 +940,16 @@ const BULLYING_REQUESTS: PhraseRules = {
     new RegExp(`${ASK_HOW_EN}(?:${BULLY_ANYONE_EN}|${BULLY_PERSON_EN})`, "giu"),
     new RegExp(MEAN_WORDS_EN, "giu"),
     new RegExp(INSULTS_FOR_EN, "giu"),
+    new RegExp(RUMOURS_EN, "giu"),
   ],
   zh: [
     // 怎么欺负同桌、教我孤立她、我想报复那个同学
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${BULLY_ZH}${FEW_CHARS_ZH}${BULLIED_ZH}`, "gu"),
     // 帮我写一段骂他的话、编几句嘲笑胖子的话、给他起个难听的外号
+    // 整蛊同学的方法 (the method asked for as a noun)
+    new RegExp(`${BULLY_ZH}${FEW_CHARS_ZH}${BULLIED_ZH}的?(?:方法|办法|技巧|招数|套路|攻略)`, "gu"),
+    // 如何让他在全班面前出丑、怎么让大家都不跟她玩
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}让(?:${FEW_CHARS_ZH}(?:出丑|丢脸|难堪|下不来台|没面子)|(?:大家|全班|所有人|同学们?|别人)都?不(?:跟|和|理)(?:他|她|佢))`, "gu"),
     /(?:写|编|想|来)[^\n。！？!?]{0,6}?(?:骂|嘲笑|羞辱|讽刺|侮辱|挖苦|损)[^\n。！？!?]{0,8}?的(?:话|句子|段子|文案|帖子|评论)|起[^\n。！？!?]{0,4}?(?:难听|侮辱|羞辱|搞笑|恶心)的?(?:外号|绰号)/gu,
   ],
 };
@@ -914,16 +958,20 @@ const BULLYING_REQUESTS: PhraseRules = {
  * Drugs, alcohol and tobacco a child asks how to get, make or use. "coke", "pot", "acid", "crack"
  * and "lean" are left out: each is as often a drink, a pan, a chemistry lesson, a verb or a muscle.
  */
-const DRUGS_EN = String.raw`(?<!\b(?:root|ginger|butter|non[\s-]?alcoholic|fake|chocolate|candy|bubble\s?gum|toy|pretend)\s)(?:weed|marijuana|cannabis|joints?|blunts?|edibles|thc|dabs?|cocaine|meth|crystal\s+meth|heroin|mdma|ecstasy|molly|lsd|shrooms|magic\s+mushrooms|ketamine|fentanyl|xanax|percocet|codeine|drugs|vapes?|vape\s+pens?|e-?cigs?|e-?cigarettes?|cigarettes?|cigs|tobacco|nicotine|alcohol|beer|vodka|whiskey|whisky|booze|liquor)\b`;
-const GET_OR_USE_EN = String.raw`(?:buy|get|find|order|score|make|cook|grow|smoke|take|try|use|do|hide|sneak|sell|deal|inject|snort|roll|vape|drink|steal|get\s+hold\s+of)\s+`;
-/** Not "without alcohol", "alcohol-free", "a beer bottle craft". */
-const NOT_A_DRUG_AFTER = String.raw`(?![\s-]+(?:free|bottles?|cans?|batter|ads?|advert|adverts|companies|laws?|rehab|addiction|poisoning|effects?))`;
+const DRUGS_EN = String.raw`(?<!\b(?:root|ginger|butter|non[\s-]?alcoholic|fake|chocolate|candy|bubble\s?gum|toy|pretend)\s)(?:weed|marijuana|cannabis|(?<!\b(?:make|build|glue|cut)\s(?:[\p{L}'’-]+\s){0,3})joints?|blunts?|bongs?|edibles|thc|dabs?|cocaine|meth|crystal\s+meth|heroin|mdma|ecstasy|molly|lsd|shrooms|magic\s+mushrooms|ketamine|fentanyl|xanax|percocet|codeine|drugs|vapes?|vape\s+pens?|juuls?|elf\s?bars?|nicotine\s+pouches|snus|e-?cigs?|e-?cigarettes?|cigarettes?|cigs|tobacco|nicotine|alcohol|beer|vodka|whiskey|whisky|booze|liquor|moonshine)\b`;
+const GET_OR_USE_EN = String.raw`(?:buy|get|find|order|score|cop|brew|make|cook|grow|smoke|take|try|use|do|hide|sneak|sell|deal|inject|snort|roll|vape|drink|steal|get\s+hold\s+of)\s+`;
+/** Not "without alcohol", "alcohol-free", "a beer bottle craft", "use alcohol to clean my keyboard". */
+const NOT_A_DRUG_AFTER = String.raw`(?![\s-]+(?:free|bottles?|cans?|batter|ads?|advert|adverts|companies|laws?|rehab|addiction|poisoning|effects?|wipes?|swabs?|gel|based|to\s+(?:clean|disinfect|saniti[sz]e|wipe|remove)|in\s+(?:cooking|baking|recipes?|science|chemistry|experiments?)))`;
+/** "how do I hide the smell of weed", "get rid of vape smell". */
+const HIDE_THE_SMELL_EN = String.raw`${ASK_HOW_EN}(?:hide|mask|cover\s+up|get\s+rid\s+of)\s+(?:the\s+)?(?:smell\s+of\s+${DRUGS_EN}|${DRUGS_EN}\s+smell)`;
+/** "best disposable vape for beginners", "how much vodka to get drunk", "how to vape". */
+const SHOPPING_EN = String.raw`\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b`;
 /** Hiding it from the adults: "how to vape without my parents knowing". */
 const WITHOUT_ADULTS_EN = String.raw`${ASK_HOW_EN}(?:smoke|vape|drink|get\s+(?:drunk|high)|do\s+drugs|hide\s+(?:my\s+)?(?:vape|weed|drugs|cigarettes|alcohol))\s+(?:[\p{L}'’]+\s+){0,4}?without\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\s+(?:knowing|finding\s+out|noticing|smelling|seeing)`;
 
 /** Never 戒烟、戒酒、不要抽烟, 烟花 (fireworks), 酒店 (a hotel), 酒精 (the disinfectant). */
-const DRUGS_ZH = "(?:大麻|冰毒|毒品|可卡因|海洛因|摇头丸|k粉|笑气|麻古|迷幻药|lsd|电子烟|烟弹|香烟|烟(?!花|火|雾|囱|台|熏|灰|头)|白酒|啤酒|(?<!料|葡萄|米)酒(?!店|精|吧|窝|席|会|酿))";
-const GET_OR_USE_ZH = "(?<!戒|不|别|不要|拒绝|远离)(?:买到|买|弄到|搞到|弄|搞|吸|抽|种|做|制作|尝试|试试|试|嗑|溜|喝|偷)";
+const DRUGS_ZH = "(?:大麻|冰毒|毒品|可卡因|海洛因|摇头丸|k粉|笑气|麻古|迷幻药|lsd|电子烟|烟弹|香烟|烟(?!花|火|雾|囱|台|熏|灰|头)|悦刻|白酒|啤酒|(?<!料|葡萄|米)酒(?!店|精|吧|窝|席|会|酿))";
+const GET_OR_USE_ZH = "(?<!戒|不|别|不要|拒绝|远离|少|唔好|唔)(?:买到|买|弄到|搞到|弄|搞|吸|抽|种|做|制作|尝试|试试|试|嗑|溜|偷偷?(?:喝|饮|抽|吸)|喝|饮|酿|偷)";
 
 const DRUG_REQUESTS: PhraseRules = {
   kind: "drugs",
@@ -935,10 +983,12 @@ const DRUG_REQUESTS: PhraseRules = {
     // "how to pass a drug test"
     new RegExp(String.raw`${ASK_HOW_EN}(?:pass|beat|cheat|fool)\s+(?:a|the|my)\s+drug\s+tests?\b`, "giu"),
     new RegExp(WITHOUT_ADULTS_EN, "giu"),
+    new RegExp(HIDE_THE_SMELL_EN, "giu"),
+    new RegExp(SHOPPING_EN, "giu"),
   ],
   zh: [
-    // 哪里能买到电子烟、我想试试大麻、怎么才能弄到酒
-    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${GET_OR_USE_ZH}(?:点|些|一点|一些|一?[包瓶根支口])?(?:${DRUGS_ZH})`, "gu"),
+    // 哪里能买到电子烟、我想试试大麻、怎么才能弄到酒、怎么偷喝家里的酒、点样买烟
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${GET_OR_USE_ZH}(?:点|些|一点|一些|一?[包瓶根支口]|(?:家里|爸爸|爸妈|我爸|老爸|大人)的)?(?:${DRUGS_ZH})`, "gu"),
     // 怎么喝醉、怎样才能嗨起来
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}(?:喝醉|喝到醉|嗨起来)`, "gu"),
     // 怎么抽烟不被爸妈发现
