@@ -9,7 +9,6 @@
  * Node's `http`, not `fetch`: a thousand students' requests cost the load generator a fraction of
  * what undici's fetch does, and each student gets its own agent (its own sockets), as browsers do.
  */
-import crypto from "node:crypto";
 import http from "node:http";
 import zlib from "node:zlib";
 
@@ -64,18 +63,6 @@ export class BrowserClient {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded;charset=UTF-8", ...options.headers },
       body: new URLSearchParams(form).toString(),
-    });
-  }
-
-  /** A multipart post, as the browser sends `fetch(url, { body: new FormData(form) })`. */
-  postMultipart(path: string, form: [string, string][], options: Omit<RequestOptions, "method" | "body"> = {}): Promise<Answer> {
-    const boundary = `----WebKitFormBoundary${crypto.randomBytes(12).toString("base64url").slice(0, 16)}`;
-    const parts = form.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-    return this.request(path, {
-      ...options,
-      method: "POST",
-      headers: { "content-type": `multipart/form-data; boundary=${boundary}`, ...options.headers },
-      body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`),
     });
   }
 

@@ -16,7 +16,8 @@
  *   quiz forms; `POST /learn/<lesson>/time` goes out every 30 active seconds and when the student
  *   leaves a step (a second or so, counted while the next page loaded) or the quiz;
  * - one student in ten also opens the playground once per lesson: two prompts to the model
- *   (multipart POST to /api/playground/stream, read as server-sent events to the end) with the
+ *   (a urlencoded POST to /api/playground/stream, as the page's fetch sends it — the server takes
+ *   multipart only where a page takes files — read as server-sent events to the end) with the
  *   playground's data requests around them, then back to the step.
  *
  * A "page" is what the student waits for after a click: the document, or the action and the data
@@ -267,7 +268,7 @@ export class StudentScript {
     const answer = await this.call(
       "playground stream",
       () =>
-        this.s.client.postMultipart(
+        this.s.client.postForm(
           "/api/playground/stream",
           [["conversationId", conversation], ["model", this.s.model], ["prompt", prompt], ["intent", "send"]],
           { headers: { accept: "text/event-stream" }, timeoutMs: 60_000, onChunk: (chunk) => parse(decoder.decode(chunk, { stream: true })) },
