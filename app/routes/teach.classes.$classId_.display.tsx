@@ -25,9 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} — Lantern` }];
 
-/** Line breaks only after a slash (…/join/ABC123), never inside the code or the host name. */
+/**
+ * Line breaks only after a slash (…/join/ABC123) or a dot of the host name (lantern.|school.|org/),
+ * never inside the code or a word: a long host name kept whole ran on under the QR code.
+ */
 function breakable(link: string) {
-  return link.split(/(?<=[^/:]\/)/).map((part, i) => (
+  return link.split(/(?<=[^/:]\/|\.)/).map((part, i) => (
     <span key={i} className="nowrap">
       {i > 0 ? <wbr /> : null}
       {part}

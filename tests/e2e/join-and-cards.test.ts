@@ -164,6 +164,12 @@ describe("sign-in cards and the join screen", () => {
       const size = await page.getByTestId("display-code").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(size).toBeGreaterThanOrEqual(96);
       expect(await readQr(page, ".display-qr svg")).toBe(`${PUBLIC}/join/${joinCode}`);
+      // every piece of the link stays inside its column: a long host name ran on under the QR code
+      const overrun = await page.locator(".display-words").evaluate((column) => {
+        const edge = column.getBoundingClientRect().right;
+        return Math.max(...Array.from(column.querySelectorAll(".display-link span"), (s) => s.getBoundingClientRect().right)) - edge;
+      });
+      expect(overrun).toBeLessThanOrEqual(1);
       // on the wall: no staff menu, no demo notice (found in a walk through the teacher's pages)
       expect(await page.locator(".site-header .main-nav").isVisible()).toBe(false);
       expect(await page.locator(".demo-banner").isVisible()).toBe(false);
