@@ -8,18 +8,11 @@ import { OpenAlertsWarning } from "~/components/teach/open-alerts-warning";
 import { SignInCards } from "~/components/teach/sign-in-cards";
 import { useT } from "~/i18n/use-t";
 import { listTeacherClasses, requireTeacherOf } from "~/models/classes.server";
-import {
-  addStudents,
-  deleteStudent,
-  listClassStudents,
-  moveToClass,
-  removeFromClass,
-  repeatedNames,
-  resetStudentPassword,
-} from "~/models/students.server";
+import { addStudents, deleteStudent, listClassStudents, moveToClass, removeFromClass, repeatedNames, resetStudentPassword } from "~/models/students.server";
 import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
 import { RepeatedNamesWarning, type RepeatedNames } from "~/components/teach/repeated-names-warning";
 import { ResetPasswordConfirm } from "~/components/teach/reset-password-confirm";
+import { StudentTable } from "~/components/teach/student-table";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import cardStyles from "~/styles/roster.css";
@@ -42,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     otherClasses: classes.filter((c) => c.id !== cls.id).map((c) => ({ id: c.id, name: c.name })),
   };
 }
-
 
 type ActionResult = { errors: FieldErrors; cards: PrintableCard[]; notice: string | null; repeated?: RepeatedNames };
 
@@ -127,83 +119,65 @@ export default function Roster() {
         </div>
       ) : null}
       {result?.repeated ? <RepeatedNamesWarning repeated={result.repeated} /> : null}
-      {result && result.cards.length > 0 ? (
-        <SignInCards cards={result.cards} className={className} />
-      ) : null}
+      {result && result.cards.length > 0 ? <SignInCards cards={result.cards} className={className} /> : null}
       <div className="no-print">
         {students.length === 0 ? <p className="muted">{t("teach.roster.empty")}</p> : null}
         {students.length > 0 ? (
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t("teach.roster.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("teach.roster.name")}</th>
-                  <th scope="col">{t("teach.roster.username")}</th>
-                  <th scope="col">{t("teach.roster.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {students.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.displayName}</td>
-                    <td>
-                      <code>{s.username}</code>
-                    </td>
-                    <td>
-                      <div className="row roster-actions">
-                        {s.needsAdmin ? null : <ResetPasswordConfirm student={s} />}
-                        <a className="button secondary small-button" href={`/teach/classes/${classId}/roster/${s.id}/export.json`} download>
-                          {t("teach.roster.export")}
-                        </a>
-                        <details className="roster-more">
-                          <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
-                          <div className="stack">
-                            {otherClasses.length > 0 ? (
-                              <Form method="post" className="row">
-                                <input type="hidden" name="studentId" value={s.id} />
-                                <label htmlFor={`move-${s.id}`}>{t("teach.roster.moveTo")}</label>
-                                <select id={`move-${s.id}`} name="toClassId" style={{ maxWidth: "14rem" }}>
-                                  {otherClasses.map((c) => (
-                                    <option key={c.id} value={c.id}>
-                                      {c.name}
-                                    </option>
-                                  ))}
-                                </select>
-                                <button type="submit" name="intent" value="move" className="secondary small-button">
-                                  {t("teach.roster.move")}
-                                </button>
-                              </Form>
-                            ) : null}
-                            <Form method="post">
-                              <input type="hidden" name="studentId" value={s.id} />
-                              <button type="submit" name="intent" value="remove" className="secondary small-button">
-                                {t("teach.roster.remove")}
-                              </button>
-                            </Form>
-                            {s.needsAdmin ? null : (
-                              <Form method="post" className="danger-zone">
-                                <input type="hidden" name="studentId" value={s.id} />
-                                <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/teach#safeguarding-h" />
-                                <label className="choice">
-                                  <input type="checkbox" name="confirm" value="yes" required />
-                                  {t("teach.roster.deleteConfirm", { name: s.displayName })}
-                                </label>
-                                <button type="submit" name="intent" value="delete" className="danger small-button">
-                                  {t("teach.roster.delete")}
-                                </button>
-                              </Form>
-                            )}
-                          </div>
-                        </details>
-                      </div>
-                      {s.needsAdmin ? <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StudentTable
+            students={students}
+            caption={t("teach.roster.tableCaption")}
+            actions={(s) => (
+              <>
+                <div className="row roster-actions">
+                  {s.needsAdmin ? null : <ResetPasswordConfirm student={s} />}
+                  <a className="button secondary small-button" href={`/teach/classes/${classId}/roster/${s.id}/export.json`} download>
+                    {t("teach.roster.export")}
+                  </a>
+                  <details className="roster-more">
+                    <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
+                    <div className="stack">
+                      {otherClasses.length > 0 ? (
+                        <Form method="post" className="row">
+                          <input type="hidden" name="studentId" value={s.id} />
+                          <label htmlFor={`move-${s.id}`}>{t("teach.roster.moveTo")}</label>
+                          <select id={`move-${s.id}`} name="toClassId" style={{ maxWidth: "14rem" }}>
+                            {otherClasses.map((c) => (
+                              <option key={c.id} value={c.id}>
+                                {c.name}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" name="intent" value="move" className="secondary small-button">
+                            {t("teach.roster.move")}
+                          </button>
+                        </Form>
+                      ) : null}
+                      <Form method="post">
+                        <input type="hidden" name="studentId" value={s.id} />
+                        <button type="submit" name="intent" value="remove" className="secondary small-button">
+                          {t("teach.roster.remove")}
+                        </button>
+                      </Form>
+                      {s.needsAdmin ? null : (
+                        <Form method="post" className="danger-zone">
+                          <input type="hidden" name="studentId" value={s.id} />
+                          <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/teach#safeguarding-h" />
+                          <label className="choice">
+                            <input type="checkbox" name="confirm" value="yes" required />
+                            {t("teach.roster.deleteConfirm", { name: s.displayName })}
+                          </label>
+                          <button type="submit" name="intent" value="delete" className="danger small-button">
+                            {t("teach.roster.delete")}
+                          </button>
+                        </Form>
+                      )}
+                    </div>
+                  </details>
+                </div>
+                {s.needsAdmin ? <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p> : null}
+              </>
+            )}
+          />
         ) : null}
         <section className="card" aria-labelledby="add-h" style={{ marginTop: "1.5rem", maxWidth: "40rem" }}>
           <h3 id="add-h" style={{ marginTop: 0 }}>

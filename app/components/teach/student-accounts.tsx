@@ -10,6 +10,7 @@ import type { StudentAccountResult } from "~/forms/student-account-action.server
 import { SignInCards } from "./sign-in-cards";
 import { OpenAlertsWarning } from "./open-alerts-warning";
 import { ResetPasswordConfirm } from "./reset-password-confirm";
+import { StudentTable } from "./student-table";
 
 export interface StudentAccount {
   id: string;
@@ -21,52 +22,34 @@ export interface StudentAccount {
 export function StudentAccounts({ students, caption }: { students: StudentAccount[]; caption: string }) {
   const t = useT();
   return (
-    <div className="table-scroll">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("teach.roster.name")}</th>
-            <th scope="col">{t("teach.roster.username")}</th>
-            <th scope="col">{t("teach.roster.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {students.map((s) => (
-            <tr key={s.id}>
-              <td>{s.displayName}</td>
-              <td>
-                <code>{s.username}</code>
-              </td>
-              <td>
-                <div className="row roster-actions">
-                  <ResetPasswordConfirm student={s} />
-                  <a className="button secondary small-button" href={`/admin/students/${s.id}/export.json`} download>
-                    {t("admin.class.exportAll")}
-                  </a>
-                  <details className="roster-more">
-                    <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
-                    <Form method="post" className="danger-zone">
-                      <input type="hidden" name="studentId" value={s.id} />
-                      <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/admin#safeguarding-h" />
-                      <label className="choice">
-                        <input type="checkbox" name="confirm" value="yes" required />
-                        {t("admin.class.deleteConfirm", {
-                          name: s.displayName,
-                        })}
-                      </label>
-                      <button type="submit" name="intent" value="delete" className="danger small-button">
-                        {t("teach.roster.delete")}
-                      </button>
-                    </Form>
-                  </details>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StudentTable
+      students={students}
+      caption={caption}
+      actions={(s) => (
+        <div className="row roster-actions">
+          <ResetPasswordConfirm student={s} />
+          <a className="button secondary small-button" href={`/admin/students/${s.id}/export.json`} download>
+            {t("admin.class.exportAll")}
+          </a>
+          <details className="roster-more">
+            <summary>{t("teach.roster.more", { name: s.displayName })}</summary>
+            <Form method="post" className="danger-zone">
+              <input type="hidden" name="studentId" value={s.id} />
+              <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/admin#safeguarding-h" />
+              <label className="choice">
+                <input type="checkbox" name="confirm" value="yes" required />
+                {t("admin.class.deleteConfirm", {
+                  name: s.displayName,
+                })}
+              </label>
+              <button type="submit" name="intent" value="delete" className="danger small-button">
+                {t("teach.roster.delete")}
+              </button>
+            </Form>
+          </details>
+        </div>
+      )}
+    />
   );
 }
 
