@@ -23,6 +23,8 @@ const ELEMENTS = [
   { type: "models", pattern: "app/models" },
   { type: "course", pattern: "app/course" },
   { type: "utils", pattern: "app/utils" },
+  // content-hashed JSON assets (the catalog, a lesson's text): what every page may be sent alike
+  { type: "assets", pattern: "app/assets" },
   { type: "i18n", pattern: "app/i18n/**" },
   { type: "styles", pattern: "app/styles" },
   { type: "db", pattern: "db" },
@@ -43,8 +45,8 @@ const MAY_IMPORT_TYPES = {
 
 /** What each layer may import (besides itself). */
 const MAY_IMPORT = {
-  routes: ["components", "forms", "playground", "teach", "models", "course", "utils", "i18n", "styles", "db"],
-  components: ["forms", "playground", "course", "utils", "i18n", "styles"],
+  routes: ["components", "forms", "playground", "teach", "models", "course", "utils", "assets", "i18n", "styles", "db"],
+  components: ["forms", "playground", "course", "utils", "assets", "i18n", "styles"],
   // forms parse what routes receive, with the rules (limits, patterns) of the models they feed
   forms: ["models", "course", "utils", "i18n"],
   playground: ["models", "course", "utils", "i18n", "db"],
@@ -53,7 +55,8 @@ const MAY_IMPORT = {
   models: ["course", "utils", "i18n", "db"],
   course: ["utils", "i18n"],
   utils: ["i18n", "db"],
-  i18n: [],
+  i18n: ["assets"],
+  assets: [],
   styles: [],
   db: [],
   server: ["routes", "teach", "models", "playground", "course", "utils", "i18n", "db"],

@@ -1,14 +1,14 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { loadCatalogs } from "./i18n/catalog-store";
+import { loadAssets } from "./assets/asset-store";
 
-/** The catalog assets the server rendered this page with (root.tsx preloads them). */
-const catalogs = [...document.querySelectorAll<HTMLLinkElement>("link[data-catalog]")].map((link) => link.getAttribute("href")!);
+/** The assets the server rendered this page with (the catalog, a lesson's text), preloaded in <head>. */
+const assets = [...document.querySelectorAll<HTMLLinkElement>("link[data-asset]")].map((link) => link.getAttribute("href")!);
 
-// Hydrate only with the strings the server used, so nothing flashes or shifts. If they cannot be
-// fetched the page stays as the server rendered it: links and forms work without JavaScript.
-loadCatalogs(catalogs).then(
+// Hydrate only with what the server rendered from, so nothing flashes or shifts. If the assets
+// cannot be fetched the page stays as the server rendered it: links and forms work without JavaScript.
+loadAssets(assets).then(
   () =>
     startTransition(() => {
       hydrateRoot(
@@ -18,5 +18,5 @@ loadCatalogs(catalogs).then(
         </StrictMode>,
       );
     }),
-  (error: unknown) => console.error("Lantern could not load its interface strings; the page works without scripts.", error),
+  (error: unknown) => console.error("Lantern could not load the text of this page; it works without scripts.", error),
 );

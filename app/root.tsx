@@ -95,7 +95,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
         {root?.catalog.map((href) => (
           // entry.client.tsx fetches these before hydrating; the preload starts that early
-          <link key={href} rel="preload" as="fetch" crossOrigin="anonymous" href={href} data-catalog="" />
+          <link key={href} rel="preload" as="fetch" crossOrigin="anonymous" href={href} data-asset="" />
         ))}
       </head>
       <body>

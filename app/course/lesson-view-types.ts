@@ -59,13 +59,30 @@ export interface LessonHead {
   hasQuiz: boolean;
 }
 
+/**
+ * What every reader of a lesson is sent alike, in one language: not loader data but a
+ * content-hashed asset the browser fetches once per lesson and keeps (content-asset.server.ts), so
+ * moving between steps sends only the learner's own state.
+ */
+export interface LessonContent {
+  head: LessonHead;
+  steps: StepContent[];
+}
+
+export interface StepContent {
+  id: string;
+  title: string;
+  blocks: Block[];
+  /** WidgetProps.data that is the same for everyone: lesson data, the no-JavaScript fallbacks' numbers. */
+  widgetData: Record<string, unknown>;
+}
+
+/** The learner's own state on one step; its text is the lesson content's `steps[index]`. */
 export interface StepView {
   id: string;
   index: number;
-  title: string;
-  blocks: Block[];
   checks: Record<string, CheckView>;
-  /** WidgetProps.data for the widgets of this step (lesson data, calibrationPoints). */
+  /** WidgetProps.data drawn from the learner's own answers (calibrationPoints), over the content's. */
   widgetData: Record<string, unknown>;
   /** False when the learner has no real model now: try-its then offer their recorded reply. */
   realModel: boolean;

@@ -2,6 +2,7 @@
  * What the guide pages show, shaped per locale: a lesson's guide with its answer key (built here
  * from the compiled quiz, never written by hand), its handout, the teaching plan and the mapping.
  */
+import { lessonBasics } from "~/course/lesson-basics";
 import { getCourse, getLesson } from "~/course/course.server";
 import type { Lesson, Question } from "~/course/types";
 import type { Locale } from "~/i18n/locales";
@@ -28,15 +29,7 @@ export interface GuideLessonHead {
 }
 
 function head(lesson: Lesson, locale: Locale): GuideLessonHead {
-  const content = lesson.content[locale];
-  return {
-    slug: lesson.slug,
-    number: lesson.number,
-    title: content.title,
-    summary: content.summary,
-    minutes: lesson.minutes,
-    gradeBand: lesson.gradeBand,
-  };
+  return { ...lessonBasics(lesson, locale), gradeBand: lesson.gradeBand };
 }
 
 export function answerKey(questions: readonly Question[], locale: Locale): AnswerKeyItem[] {

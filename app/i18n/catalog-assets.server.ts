@@ -3,9 +3,9 @@
  * teachers' and admins' pages use — named by a hash of their content, so a browser may cache
  * them for good (`immutable`) and a changed string gets a new URL. Built once at start.
  */
-import crypto from "node:crypto";
+import { hashedAsset, registerAsset, type HashedAsset } from "~/assets/hashed-asset.server";
 import { CATALOGS } from "./catalogs.server";
-import { messagesOf, rememberCatalog } from "./catalog-store";
+import { messagesOf } from "./catalog-store";
 import { LOCALES, type Locale } from "./locales";
 import { isStaffPath } from "./staff-path";
 import type { Messages } from "./translate";
@@ -18,31 +18,23 @@ export const CATALOG_PATH = "/i18n/";
 
 type Part = "student" | "staff";
 
-export interface CatalogAsset {
-  url: string;
-  json: string;
-}
-
 const isStaffKey = (key: string) => STAFF_AREAS.some((area) => key.startsWith(area));
 const isServerKey = (key: string) => SERVER_AREAS.some((area) => key.startsWith(area));
 
 /** The asset of one part of a catalog: its URL carries a hash of exactly these bytes. */
-export function catalogAsset(locale: Locale, part: Part, messages: Messages): CatalogAsset {
+export function catalogAsset(locale: Locale, part: Part, messages: Messages): HashedAsset {
   const entries = Object.entries(messages).filter(([key]) => !isServerKey(key) && isStaffKey(key) === (part === "staff"));
-  const json = JSON.stringify(Object.fromEntries(entries));
-  const hash = crypto.createHash("sha256").update(json).digest("base64url").slice(0, 12);
-  return { url: `${CATALOG_PATH}${locale}.${part}.${hash}.json`, json };
+  return hashedAsset(CATALOG_PATH, `${locale}.${part}`, Object.fromEntries(entries));
 }
 
-const assets = new Map<Locale, Record<Part, CatalogAsset>>();
-const byUrl = new Map<string, CatalogAsset>();
+const assets = new Map<Locale, Record<Part, HashedAsset>>();
+const byUrl = new Map<string, HashedAsset>();
 for (const locale of LOCALES) {
   const parts = { student: catalogAsset(locale, "student", CATALOGS[locale]), staff: catalogAsset(locale, "staff", CATALOGS[locale]) };
   assets.set(locale, parts);
   for (const asset of Object.values(parts)) {
     byUrl.set(asset.url, asset);
-    // server rendering reads the same messages the browser will fetch
-    rememberCatalog(asset.url, JSON.parse(asset.json) as Partial<Messages>);
+    registerAsset(asset); // server rendering reads the same messages the browser will fetch
   }
 }
 

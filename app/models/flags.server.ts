@@ -15,7 +15,9 @@ import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "~/utils/school-time.server";
-import type { Severity } from "~/models/severity";
+import type { CRISIS_FLAG_PREFIX, Severity } from "~/models/severity";
+import type { CrisisCategory } from "~/playground/crisis";
+import type { FindingKind, FlagKind, PersonalDataKind } from "~/playground/screening";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
 export const FLAG_LIST_LIMIT = 200;
@@ -67,45 +69,42 @@ type Row = {
   decided_at: Date | string | null;
 };
 
+/** Every code a message can be flagged with: what the screening and the crisis check leave. */
+type FlagCode = FlagKind | FindingKind | `${typeof CRISIS_FLAG_PREFIX}${CrisisCategory}`;
+
+const personalDataOf = (kind: PersonalDataKind) => (t: Translate) =>
+  t("teach.dash.flag.personalDataKind", { kind: t(`teach.dash.flag.pd.${kind}`) });
+
+/** Keyed by every code, so a new kind without its words fails to compile. */
+const FLAG_LABELS: Record<FlagCode, (t: Translate) => string> = {
+  personal_data: (t) => t("teach.dash.flag.personalData"),
+  email: personalDataOf("email"),
+  phone: personalDataOf("phone"),
+  cn_mobile: personalDataOf("cn_mobile"),
+  cn_resident_id: personalDataOf("cn_resident_id"),
+  id_number: personalDataOf("id_number"),
+  street_address: personalDataOf("street_address"),
+  account: personalDataOf("account"),
+  school_class: personalDataOf("school_class"),
+  blocked_topic: (t) => t("teach.dash.flag.topic"),
+  self_harm: (t) => t("teach.dash.flag.selfHarm"),
+  crisis_suicide: (t) => t("safeguarding.category.suicide"),
+  crisis_self_harm: (t) => t("safeguarding.category.self_harm"),
+  crisis_abuse: (t) => t("safeguarding.category.abuse"),
+  crisis_danger: (t) => t("safeguarding.category.danger"),
+  violence: (t) => t("teach.dash.flag.violence"),
+  sexual: (t) => t("teach.dash.flag.sexual"),
+  jailbreak: (t) => t("teach.dash.flag.jailbreak"),
+  bullying: (t) => t("teach.dash.flag.bullying"),
+  drugs: (t) => t("teach.dash.flag.drugs"),
+};
+
 /**
- * The screening's codes in the teacher's words (app/playground/screening.ts: FlagKind for sent
- * prompts and replies, FindingKind for prompts it blocked); an unknown code is shown as it is.
+ * A flag's code in the teacher's words. Codes are stored as text: one no version of Lantern
+ * knows (a row from a newer one) is shown as it is.
  */
 export function flagLabel(code: string, t: Translate): string {
-  switch (code) {
-    case "personal_data":
-      return t("teach.dash.flag.personalData");
-    case "email":
-    case "phone":
-    case "cn_mobile":
-    case "cn_resident_id":
-    case "id_number":
-    case "street_address":
-    case "account":
-    case "school_class":
-      return t("teach.dash.flag.personalDataKind", { kind: t(`teach.dash.flag.pd.${code}`) });
-    case "blocked_topic":
-      return t("teach.dash.flag.topic");
-    case "self_harm":
-      return t("teach.dash.flag.selfHarm");
-    case "crisis_suicide":
-    case "crisis_self_harm":
-    case "crisis_abuse":
-    case "crisis_danger":
-      return t(`safeguarding.category.${code.slice("crisis_".length)}` as "safeguarding.category.suicide");
-    case "violence":
-      return t("teach.dash.flag.violence");
-    case "sexual":
-      return t("teach.dash.flag.sexual");
-    case "jailbreak":
-      return t("teach.dash.flag.jailbreak");
-    case "bullying":
-      return t("teach.dash.flag.bullying");
-    case "drugs":
-      return t("teach.dash.flag.drugs");
-    default:
-      return code;
-  }
+  return Object.hasOwn(FLAG_LABELS, code) ? FLAG_LABELS[code as FlagCode](t) : code;
 }
 
 /**

@@ -2,14 +2,14 @@
  * Shapes the compiled course and a learner's rows into the small views the lesson pages render.
  * Nothing here queries the database or parses Markdown: routes pass the rows they loaded.
  */
-import type { AnswerFeedback, CheckView, FinishView, LessonHead, QuestionView, QuizResultView, QuizView, StepLink } from "~/course/lesson-view-types";
+import type { AnswerFeedback, CheckView, FinishView, QuestionView, QuizResultView, QuizView, StepLink } from "~/course/lesson-view-types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
 import { lessonIndex } from "~/course/course-index";
 import { orderChoices } from "~/course/choice-order";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "~/course/scoring";
-import type { Lesson, Locale, Question, Step, WidgetName } from "~/course/types";
+import type { Lesson, Locale, Question, Step } from "~/course/types";
 
 /** Where in a lesson a URL points. */
 export type Position = { kind: "step"; index: number } | { kind: "quiz" } | { kind: "finish" };
@@ -43,20 +43,6 @@ export function resolvePosition(
 /** Step ids plus the quiz: what must be done for the lesson to count as completed. */
 export function requiredSteps(lesson: Lesson): readonly string[] {
   return lessonIndex(lesson).requiredSteps;
-}
-
-export function lessonHead(lesson: Lesson, locale: Locale): LessonHead {
-  const content = lesson.content[locale];
-  return {
-    slug: lesson.slug,
-    number: lesson.number,
-    title: content.title,
-    summary: content.summary,
-    minutes: lesson.minutes,
-    objectives: content.objectives,
-    sources: lesson.sources,
-    hasQuiz: lesson.quiz.length > 0,
-  };
 }
 
 export function stepLinks(lesson: Lesson, locale: Locale, stepsDone: readonly string[]): StepLink[] {
@@ -227,18 +213,3 @@ export function objectivesShown(lesson: Lesson, rows: readonly AnswerRow[], late
   });
 }
 
-/** Widget data keys shipped with lessons, by the widget that reads them (see lessons/README.md). */
-const WIDGET_DATA_KEYS: Partial<Record<WidgetName, string>> = {
-  "preference-lab": "preferences",
-  "constitution-lab": "constitution",
-};
-
-/** The lesson data the widgets of one step need (not the whole lesson's). */
-export function widgetDataFor(lesson: Lesson, step: Step): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const widget of step.widgets) {
-    const key = WIDGET_DATA_KEYS[widget];
-    if (key && key in lesson.data) data[key] = lesson.data[key];
-  }
-  return data;
-}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { assetResponse } from "~/assets/hashed-asset.server";
 import { catalogAssetAt } from "~/i18n/catalog-assets.server";
 
 /**
@@ -6,9 +7,5 @@ import { catalogAssetAt } from "~/i18n/catalog-assets.server";
  * year and shared: it holds only interface strings, never anything about the user asking.
  */
 export function loader({ request }: LoaderFunctionArgs) {
-  const json = catalogAssetAt(new URL(request.url).pathname);
-  if (json === null) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(json, {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" },
-  });
+  return assetResponse(catalogAssetAt(new URL(request.url).pathname));
 }

@@ -6,32 +6,32 @@
  * nothing is saved.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useActiveTime, takePendingSeconds } from "~/components/lesson/active-time";
+import { loadAssets } from "~/assets/asset-store";
 import { Blocks } from "~/components/lesson/blocks";
 import { CheckQuestion } from "~/components/lesson/check-question";
 import { FinishScreen } from "~/components/lesson/finish";
 import { QuizForm, QuizResults } from "~/components/lesson/quiz";
 import { SourceList } from "~/components/lesson/sources";
 import { LessonProgress, StepList, type Here } from "~/components/lesson/step-nav";
-import type { AnswerErrors, CheckView, GivenAnswer, StepView } from "~/course/lesson-view-types";
+import { lessonContentOf } from "~/components/lesson/content";
+import { lessonContentUrl } from "~/components/lesson/content-asset.server";
+import type { AnswerErrors, CheckView, GivenAnswer, LessonContent, StepContent as StepText, StepView } from "~/course/lesson-view-types";
 import { widgetStyles } from "~/components/widgets/registry";
-import { widgetServerData } from "~/components/widgets/server-data.server";
 import { parseAnswer, parseLessonIntent } from "~/forms/lesson.server";
 import { getCourse, getLesson } from "~/course/course.server";
 import {
   checkViews,
   finishView,
-  lessonHead,
   quizResults,
   quizView,
   requiredSteps,
   resolvePosition,
-  stepLinks,
   unsavedCheckView,
-  widgetDataFor,
 } from "~/models/lesson-view.server";
 import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, type AnswerInput } from "~/course/scoring";
 import { visitorSeed } from "~/course/choice-order";
@@ -57,7 +57,14 @@ export const links = () => [
   { rel: "stylesheet", href: widgetStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.pageTitle} · Lantern` : "Lantern" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.pageTitle} · Lantern` },
+        // the lesson's text, fetched before hydrating (entry.client.tsx): the preload starts that early
+        { tagName: "link", rel: "preload", as: "fetch", crossOrigin: "anonymous", href: data.content, "data-asset": "" },
+      ]
+    : [{ title: "Lantern" }];
 
 function lessonOr404(slug: string | undefined): Lesson {
   const lesson = slug ? getLesson(slug) : undefined;
@@ -87,14 +94,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const orderSeed = user ? null : visitorSeed();
   const learner = user?.id ?? orderSeed!;
 
-  const head = lessonHead(lesson, locale);
   const content = lesson.content[locale];
-  const steps = stepLinks(lesson, locale, progress?.stepsDone ?? []);
-  const quizDone = progress?.stepsDone.includes(QUIZ_STEP) ?? false;
+  const title = content.title;
+  const stepsDone = progress?.stepsDone ?? [];
   const base = {
-    lesson: head,
-    steps,
-    quizDone,
+    // the lesson's text, as an asset every reader shares; the rest is this learner's own state
+    content: lessonContentUrl(lesson, locale),
+    stepsDone,
+    quizDone: stepsDone.includes(QUIZ_STEP),
     here: position as Here,
     resumed,
     signedIn: user !== null,
@@ -109,21 +116,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const quiz = quizView(lesson, answers, locale, retry, learner);
     // Visitors keep no attempts: a retry is simply a fresh form.
     if (!user && retry) quiz.nextAttempt = DEFAULT_MAX_ATTEMPTS;
-    return { ...base, quiz, pageTitle: `${head.title} — ${translator(locale)("learn.quiz.title")}` };
+    return { ...base, quiz, pageTitle: `${title} — ${translator(locale)("learn.quiz.title")}` };
   }
   if (position.kind === "finish") {
-    return { ...base, finish: finishView(lesson, locale, progress, answers, nextLessonAfter(lesson)), pageTitle: head.title };
+    return { ...base, finish: finishView(lesson, locale, progress, answers, nextLessonAfter(lesson)), pageTitle: title };
   }
 
   const index = position.index;
   const step = content.steps[index]!;
-  const widgetData = widgetDataFor(lesson, step);
-  // Numbers the widgets' no-JavaScript fallbacks show (tokenizer, mini model): cached per step.
-  if (step.widgets.length > 0) Object.assign(widgetData, widgetServerData(lesson, locale, step));
-  if (step.widgets.includes("calibration")) {
-    // The calibration widget plots the learner's own answers (a third, aggregate query).
-    widgetData.calibrationPoints = user ? calibrationPoints(await calibrationFor(user)) : [];
-  }
+  // The widgets' shared data is in the lesson content; the calibration widget plots the learner's
+  // own answers (a third, aggregate query).
+  const widgetData: Record<string, unknown> = {};
+  if (step.widgets.includes("calibration")) widgetData.calibrationPoints = user ? calibrationPoints(await calibrationFor(user)) : [];
   const nextStep = content.steps[index + 1];
   // Asked only where it matters: without a real model, a try-it offers its recorded reply.
   const hasTryIt = (lessonIndex(lesson).byLocale[locale].stepById.get(step.id)?.tryIts.length ?? 0) > 0;
@@ -131,8 +135,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const stepView: StepView = {
     id: step.id,
     index,
-    title: step.title,
-    blocks: step.blocks,
     checks: checkViews(lesson, step, answers, locale, learner),
     widgetData,
     realModel,
@@ -140,7 +142,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nextHref: nextStep ? stepPath(lesson.slug, nextStep.id) : lesson.quiz.length > 0 ? quizPath(lesson.slug) : finishPath(lesson.slug),
     nextKind: nextStep ? "step" : lesson.quiz.length > 0 ? "quiz" : "finish",
   };
-  return { ...base, step: stepView, pageTitle: `${head.title} — ${step.title}` };
+  return { ...base, step: stepView, pageTitle: `${title} — ${step.title}` };
+}
+
+/** Another lesson's text is fetched before its page shows (the asset is then kept). */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadAssets([data.content]);
+  return data;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -263,7 +272,9 @@ export default function LessonPage() {
   const location = useLocation();
   const t = useT();
   const busy = navigation.state !== "idle";
-  const { lesson, here, step } = data;
+  const { here, step } = data;
+  const content = lessonContentOf(data.content);
+  const lesson = content.head;
   const positionKey = here.kind === "step" ? (step?.id ?? "") : here.kind === "quiz" ? QUIZ_STEP : "";
   useActiveTime(data.signedIn && positionKey !== "", lesson.slug, positionKey);
 
@@ -291,7 +302,7 @@ export default function LessonPage() {
           {t("learn.lessonN", { n: lesson.number })} · {t("learn.minutes", { n: lesson.minutes })}
         </p>
         <h1>{lesson.title}</h1>
-        <LessonProgress here={here} stepCount={data.steps.length} hasQuiz={lesson.hasQuiz} />
+        <LessonProgress here={here} stepCount={content.steps.length} hasQuiz={lesson.hasQuiz} />
         {!data.signedIn ? (
           <p className="visitor-note small">
             {t("learn.visitor.note")} <Link to={signInHref}>{t("learn.visitor.signIn")}</Link>
@@ -314,6 +325,7 @@ export default function LessonPage() {
             <StepContent
               key={step.id}
               step={step}
+              text={content.steps[step.index]!}
               lesson={lesson}
               titleRef={titleRef}
               actionData={actionData}
@@ -364,7 +376,7 @@ export default function LessonPage() {
           {data.finish ? <FinishScreen lesson={lesson} finish={data.finish} signedIn={data.signedIn} /> : null}
         </div>
         <aside className="lesson-aside">
-          <StepList slug={lesson.slug} steps={data.steps} here={here} hasQuiz={lesson.hasQuiz} quizDone={data.quizDone} />
+          <StepList slug={lesson.slug} steps={stepLinks(content, data.stepsDone)} here={here} hasQuiz={lesson.hasQuiz} quizDone={data.quizDone} />
         </aside>
       </div>
     </main>
@@ -373,8 +385,13 @@ export default function LessonPage() {
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
+function stepLinks(content: LessonContent, stepsDone: readonly string[]) {
+  return content.steps.map((s) => ({ id: s.id, title: s.title, done: stepsDone.includes(s.id) }));
+}
+
 function StepContent({
   step,
+  text,
   lesson,
   titleRef,
   actionData,
@@ -383,7 +400,8 @@ function StepContent({
   busy,
 }: {
   step: StepView;
-  lesson: ReturnType<typeof useLoaderData<typeof loader>>["lesson"];
+  text: StepText;
+  lesson: LessonContent["head"];
   titleRef: React.RefObject<HTMLHeadingElement>;
   actionData: ActionData;
   signedIn: boolean;
@@ -415,7 +433,7 @@ function StepContent({
   return (
     <article className="step" aria-labelledby="step-title">
       <h2 id="step-title" ref={titleRef} tabIndex={-1} className="view-title">
-        {step.title}
+        {text.title}
       </h2>
       {step.index === 0 ? (
         <div className="lesson-intro card">
@@ -431,7 +449,10 @@ function StepContent({
         </div>
       ) : null}
       <div className="step-body">
-        <Blocks blocks={step.blocks} ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: step.widgetData, realModel: step.realModel }} />
+        <Blocks
+          blocks={text.blocks}
+          ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: { ...text.widgetData, ...step.widgetData }, realModel: step.realModel }}
+        />
       </div>
       <nav className="step-nav" aria-label={t("learn.nav.label")}>
         {step.prevHref ? (

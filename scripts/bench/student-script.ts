@@ -154,8 +154,12 @@ export class StudentScript {
     if (doc) {
       const html = doc.text;
       const assets = [...html.matchAll(/<link[^>]+rel="(?:modulepreload|stylesheet)"[^>]*href="(\/build\/[^"]+)"/g)].map((m) => m[1]!);
-      const catalog = [...html.matchAll(/<link[^>]*href="(\/i18n\/[^"]+)"[^>]*data-catalog/g)].map((m) => m[1]!);
-      await Promise.all([...new Set([...assets, ...catalog])].map((href) => this.call(href.startsWith("/i18n/") ? "catalog asset" : "static asset", () => this.s.client.get(href))));
+      // the catalog and the lesson's text, fetched before hydrating
+      const content = [...html.matchAll(/<link[^>]*href="([^"]+)"[^>]*data-asset/g)].map((m) => m[1]!);
+      await Promise.all([
+        ...[...new Set(assets)].map((href) => this.call("static asset", () => this.s.client.get(href))),
+        this.contentAssets(content),
+      ]);
       const version = /"version":\s*"([^"]+)"/.exec(html)?.[1];
       const paths = [...html.matchAll(/<(?:a|form)\b[^>]*data-discover="true"[^>]*>/g)]
         .map((m) => /(?:href|action)="([^"]*)"/.exec(m[0])?.[1])
@@ -186,7 +190,9 @@ export class StudentScript {
     // A lesson taken before opens on its finish screen; go to its first step instead.
     const path = this.visited.has(lesson.slug) ? `/learn/${lesson.slug}?step=${lesson.steps[0]!.id}` : `/learn/${lesson.slug}`;
     this.visited.add(lesson.slug);
-    await this.navigate("next lesson", path, [LESSON_ROUTE]);
+    // the route's client loader fetches the new lesson's text (named in its data) before it shows
+    const [data] = await this.navigate("next lesson", path, [LESSON_ROUTE]);
+    await this.contentAssets([...(data?.text ?? "").matchAll(/\/lesson-content\/[^"\\]+\.json/g)].map((m) => m[0]));
     this.active.mount(lesson.slug, lesson.steps[0]!.id);
     await this.widgets(lesson.steps[0]!);
   }
@@ -294,8 +300,18 @@ export class StudentScript {
   /** A link followed client-side: one data request per route whose loader runs. */
   private async navigate(kind: string, path: string, routes: string[]) {
     const page = this.s.recorder.startPage(kind);
-    await Promise.all(routes.map((route) => this.call("data (link)", () => this.s.client.get(dataUrl(path, route)))));
+    const answers = await Promise.all(routes.map((route) => this.call("data (link)", () => this.s.client.get(dataUrl(path, route), { text: true }))));
     this.s.recorder.endPage(page);
+    return answers;
+  }
+
+  private readonly contentHeld = new Set<string>();
+
+  /** Content-hashed assets (the catalog, a lesson's text): fetched once, then the browser's cache answers. */
+  private async contentAssets(urls: string[]) {
+    const fresh = [...new Set(urls)].filter((url) => !this.contentHeld.has(url));
+    for (const url of fresh) this.contentHeld.add(url);
+    await Promise.all(fresh.map((url) => this.call("content asset", () => this.s.client.get(url))));
   }
 
   /** Leaving a step or the quiz: its unsent seconds go out in the background. */

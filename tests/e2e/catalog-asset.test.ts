@@ -32,7 +32,7 @@ async function get(path: string, cookie: string) {
   return { res, body: await res.text() };
 }
 
-const catalogLinks = (html: string) => [...html.matchAll(/<link[^>]*href="(\/i18n\/[^"]+)"[^>]*data-catalog/g)].map((m) => m[1]!);
+const catalogLinks = (html: string) => [...html.matchAll(/<link[^>]*href="(\/i18n\/[^"]+)"[^>]*data-asset/g)].map((m) => m[1]!);
 const isStaffKey = (key: string) => key.startsWith("teach.") || key.startsWith("admin.");
 /** What Lantern writes to the model (the safety preamble) never goes to a browser. */
 const isServerKey = (key: string) => key.startsWith("modelPrompt.");

@@ -1,5 +1,7 @@
 /**
- * What a student's clicks cost the server. The root's data (user, language, catalog) comes in a
+ * What a student's clicks cost the server. A lesson's text is an asset fetched once per lesson
+ * (with the preload the page names, not a second time); moving between its steps then sends only
+ * the learner's own state. The root's data (user, language, catalog) comes in a
  * request of its own (the root has a client loader), and the lesson's and the playground's forms
  * never change it: pressing Next sends the form and then one request for the next step's data —
  * not a second one for the root's. Signing out still refreshes the root (the header changes).
@@ -23,6 +25,54 @@ interface Sent {
 }
 
 describe("requests a student's clicks send", () => {
+  it("the lesson's text: fetched once per lesson, then each step is only the learner's state", async () => {
+    const browser = await openBrowser({ as: DEMO_STUDENTS[4]! });
+    opened.push(browser);
+    const page = browser.page;
+    const lesson = compiledLesson();
+    const steps = lesson.content.en!.steps;
+    // what reached the network: a later preload of an asset already fetched is the browser's cache's
+    const assets: string[] = [];
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    cdp.on("Network.responseReceived", ({ response }) => {
+      const path = new URL(response.url).pathname;
+      if (path.startsWith("/lesson-content/") && !response.fromDiskCache && !response.fromPrefetchCache) assets.push(path);
+    });
+    // the data requests of one step move, read before the page moves on
+    let measuring = false;
+    const data: Promise<number>[] = [];
+    page.on("response", (r) => measuring && new URL(r.url()).pathname.endsWith(".data") && data.push(r.body().then((b) => b.length)));
+    await page.goto(`/learn/${lesson.slug}?step=${steps[0]!.id}`);
+    await page.waitForFunction(() => typeof (window as unknown as { __remixRouter?: unknown }).__remixRouter !== "undefined");
+    await page.waitForLoadState("networkidle");
+    expect(assets).toEqual([expect.stringMatching(new RegExp(`^/lesson-content/${lesson.slug}\\.en\\.[\\w-]{12}\\.json$`))]);
+
+    // another step of the same lesson, from the step list: its text comes from the asset held
+    measuring = true;
+    await page.getByRole("navigation", { name: en["learn.steps.title"] }).getByRole("link", { name: steps[2]!.title }).click();
+    await expect.poll(() => page.locator("#step-title").innerText()).toBe(steps[2]!.title);
+    await page.waitForLoadState("networkidle");
+    expect(assets).toHaveLength(1);
+    measuring = false;
+    const sizes = await Promise.all(data);
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const size of sizes) expect(size).toBeLessThan(4_000);
+    expect(browser.problems).toEqual([]);
+    await screenshot(page, "lesson-requests", "step-from-asset");
+
+    // another lesson, reached without a page load: its own text is fetched before it shows
+    await page.getByRole("link", { name: en["learn.home.titleSignedIn"] }).click();
+    await page.waitForURL((url) => url.pathname === "/learn");
+    const other = await page.locator(`a[href^="/learn/"]:not([href^="/learn/${lesson.slug}"])`).first().getAttribute("href");
+    await page.locator(`a[href="${other}"]`).first().click();
+    await page.waitForURL((url) => url.pathname === other!.split("?")[0]);
+    await expect.poll(() => page.locator("#step-title").count()).toBe(1);
+    expect(assets).toHaveLength(2);
+    expect(assets[1]).toMatch(new RegExp(`^/lesson-content/${other!.split("?")[0]!.replace("/learn/", "")}\\.en\\.`));
+    expect(browser.problems).toEqual([]);
+  });
+
   it("Next on a step: the form, then one data request for the next step — the root is not fetched again", async () => {
     const browser = await openBrowser({ as: DEMO_STUDENTS[3]! });
     opened.push(browser);

@@ -103,6 +103,7 @@ export const ATTACKS: Record<string, Entry> = {
   $: { public: "the 404 page for unknown URLs", attacks: () => [] },
   healthz: { public: "load balancer health check, no data", attacks: () => [] },
   "i18n.$file": { public: "interface catalogs, the same for everyone; staff wording is no secret", attacks: () => [] },
+  "lesson-content.$file": { public: "a lesson's text, the same for every reader (visitors may read every lesson); nothing about the reader", attacks: () => [] },
   "bench.empty": { public: "an empty page for the benchmark, a 404 unless the server runs with LANTERN_BENCH=1; no data", attacks: () => [] },
   signin: { public: "the sign-in form", attacks: () => [] },
   signup: { public: "teacher sign-up (first account, invitation or open mode)", attacks: () => [] },

@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { lessonContentOf } from "../../app/components/lesson/content";
 import { getLesson } from "../../app/course/course.server";
 import { fieldName, NOT_SURE_VALUE } from "../../app/course/answer-fields";
 import type { Lesson, Question } from "../../app/course/types";
@@ -101,7 +102,7 @@ describe("a student without JavaScript", () => {
     const back = await load(student);
     expect(back.step?.id).toBe(ids[3]);
     expect(back.resumed).toBe(true);
-    expect(back.steps.filter((s) => s.done).map((s) => s.id)).toEqual(ids.slice(0, 3));
+    expect(back.stepsDone).toEqual(ids.slice(0, 3));
 
     // The rest of the steps; the last one leads to the quiz.
     let last: Awaited<ReturnType<typeof post>> | undefined;
@@ -312,7 +313,7 @@ describe("privacy", () => {
     await post(a, { intent: "check", step: stepWithCheck.id, question: checkId, attempt: "1", ...answerFields(lesson.checks.find((q) => q.id === checkId)!, "right") });
 
     const seenByB = await load(b, `?step=${stepWithCheck.id}`);
-    expect(seenByB.steps.every((s) => !s.done)).toBe(true);
+    expect(seenByB.stepsDone).toEqual([]);
     expect(seenByB.step!.checks[checkId]!.feedback).toBeNull();
     const bare = await load(b);
     expect(bare.resumed).toBe(false);
@@ -360,14 +361,34 @@ describe("/learn", () => {
   });
 });
 
+describe("what a step sends", () => {
+  it("names the lesson's text as an asset and sends only the learner's own state", async () => {
+    const student = await makeStudentIn(classId);
+    const step = steps().find((s) => s.blocks.some((b) => b.t === "check"))!;
+    const page = await load(student, `?step=${step.id}`);
+    const content = lessonContentOf(page.content);
+    expect(content.steps[page.step!.index]!.id).toBe(step.id);
+    const paragraph = step.blocks.find((b) => b.t === "p");
+    const words = paragraph?.t === "p" ? paragraph.c.find((n) => n.t === "text") : undefined;
+    expect(words?.t).toBe("text");
+    // neither the step's text, nor the lesson's objectives and sources, travel with the data
+    const sent = JSON.stringify(page);
+    expect(sent).not.toContain(words?.t === "text" ? words.v : "");
+    expect(sent).not.toContain(lesson.content.en.objectives[0]!);
+    expect(sent).not.toContain(lesson.sources[0]!.url);
+    expect(sent.length).toBeLessThan(JSON.stringify(content.steps[page.step!.index]).length);
+  });
+});
+
 describe("languages", () => {
   it("serves the lesson in 简体中文 and 繁體中文", async () => {
     const student = await makeStudentIn(classId);
     const hans = await load(student, "?lang=zh-Hans");
-    expect(hans.lesson.title).toBe(lesson.content["zh-Hans"].title);
-    expect(hans.step?.title).toBe(lesson.content["zh-Hans"].steps[0]!.title);
+    expect(hans.pageTitle).toBe(`${lesson.content["zh-Hans"].title} — ${lesson.content["zh-Hans"].steps[0]!.title}`);
+    expect(lessonContentOf(hans.content).head.title).toBe(lesson.content["zh-Hans"].title);
+    expect(lessonContentOf(hans.content).steps[0]!.title).toBe(lesson.content["zh-Hans"].steps[0]!.title);
     const hant = await load(null, "", { "Accept-Language": "zh-TW,zh;q=0.9" });
-    expect(hant.lesson.title).toBe(lesson.content["zh-Hant"].title);
+    expect(lessonContentOf(hant.content).head.title).toBe(lesson.content["zh-Hant"].title);
   });
 });
 
@@ -398,7 +419,7 @@ describe("a save the database refuses halfway", () => {
     const retried = await post(student, { intent: "next", step: first, seconds: "20" }, `?step=${first}`);
     expect(retried.status).toBe(302);
     const page = await load(student);
-    expect(page.steps.filter((s) => s.done).map((s) => s.id)).toEqual([first]);
+    expect(page.stepsDone).toEqual([first]);
     expect(await rowsOf(student.id)).toEqual({ p: 1, a: 0, l: 2 }); // started + completed-step
   });
 

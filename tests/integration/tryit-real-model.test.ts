@@ -5,6 +5,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lessonContentOf } from "../../app/components/lesson/content";
 import { loader as lessonLoader } from "../../app/routes/learn.$lesson";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import { configureProviders, MINI_MODEL_ID } from "../../app/playground/providers.server";
@@ -31,9 +32,10 @@ afterAll(async () => {
 async function realModelOnTryItStep(): Promise<boolean> {
   const request = await requestAs(student, "/learn/prompting?step=be-clear");
   const data = (await lessonLoader({ request, params: { lesson: "prompting" }, context: {} } as unknown as LoaderFunctionArgs)) as {
-    step: { realModel: boolean; blocks: { t: string }[] };
+    content: string;
+    step: { index: number; realModel: boolean };
   };
-  expect(data.step.blocks.some((b) => b.t === "tryit")).toBe(true);
+  expect(lessonContentOf(data.content).steps[data.step.index]!.blocks.some((b) => b.t === "tryit")).toBe(true);
   return data.step.realModel;
 }
 

@@ -5,6 +5,7 @@ import { translator } from "~/i18n/catalogs.server";
 import { flagKinds, safetyPreamble, screenOutgoing } from "~/playground/guard.server";
 import {
   findPersonalData,
+  PERSONAL_DATA_KINDS,
   isValidResidentId,
   residentIdCheckChar,
   screenPrompt,
@@ -853,5 +854,30 @@ describe("properties", () => {
     });
     const matches = rng.filter((digits) => isValidResidentId(digits.join(""))).length;
     expect(matches).toBeLessThan(3);
+  });
+});
+
+describe("every flag code reads in the teacher's words", () => {
+  it("names each code the screening and the crisis check leave, in every language, never as its raw code", () => {
+    const codes = [
+      ...PERSONAL_DATA_KINDS,
+      "personal_data",
+      "blocked_topic",
+      "self_harm",
+      "violence",
+      "sexual",
+      "jailbreak",
+      "bullying",
+      "drugs",
+      "crisis_suicide",
+      "crisis_self_harm",
+      "crisis_abuse",
+      "crisis_danger",
+    ];
+    for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+      const t = translator(locale);
+      for (const code of codes) expect(flagLabel(code, t), `${code} in ${locale}`).not.toBe(code);
+      expect(flagLabel("from_a_newer_version", t)).toBe("from_a_newer_version");
+    }
   });
 });
