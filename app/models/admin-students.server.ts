@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { isUuid } from "./classes.server";
-import { collectStudentData, deleteStudentAccount, issueNewPassword, type NewStudentCard, openSafeguardingOf } from "./students.server";
+import { collectStudentData, deleteStudentAccount, issueNewPassword, type NewStudentCard, openSafeguardingOfUser } from "./students.server";
 
 /** The student if they belong to the admin's school, otherwise a 404. */
 export async function requireSchoolStudent(admin: SessionUser, studentId: string) {
@@ -50,7 +50,7 @@ const STUDENTS_WITHOUT_CLASS_SHOWN = 500;
 export async function listStudentsWithoutClass(admin: SessionUser) {
   if (admin.role !== "admin") notFound();
   return db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, openSafeguarding: openSafeguardingOf(users.id) })
+    .select({ id: users.id, displayName: users.displayName, username: users.username, openSafeguarding: openSafeguardingOfUser() })
     .from(users)
     .where(
       and(
@@ -67,7 +67,7 @@ export async function listStudentsWithoutClass(admin: SessionUser) {
 export async function listSchoolClassStudents(admin: SessionUser, classId: string) {
   if (admin.role !== "admin" || !isUuid(classId)) notFound();
   return db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, openSafeguarding: openSafeguardingOf(users.id) })
+    .select({ id: users.id, displayName: users.displayName, username: users.username, openSafeguarding: openSafeguardingOfUser() })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))
     .innerJoin(classes, eq(classes.id, enrollments.classId))

@@ -75,8 +75,13 @@ export interface SafeguardingAlert {
   student: { id: string; displayName: string };
   categories: string[];
   at: string;
-  /** The exchange in context: the student's page, scrolled to the message. */
+  /**
+   * The exchange in context: for the class's teacher the student's page, scrolled to the message;
+   * for the school's admin its own page (adminExchangeHref), as an admin may not teach the class.
+   */
   href: string;
+  /** False once the student has left the class: its teacher no longer sees it, the admin does. */
+  enrolled: boolean;
   events: FlagEventView[];
 }
 
@@ -89,36 +94,42 @@ type AlertRow = {
   display_name: string;
   flags: string[];
   created_at: Date | string;
+  enrolled: boolean;
   events: { action: FlagAction; actor: string | null; note: string | null; at: string }[];
 };
 
+/** The history of message `m` (playground_messages), oldest first, as FlagEventView reads it (`at` still a timestamp). */
+export const alertEventsJson = sql`coalesce((
+  select json_agg(json_build_object('action', fe.action, 'actor', a.display_name, 'note', fe.note, 'at', fe.created_at) order by fe.created_at)
+    from flag_events fe left join users a on a.id = fe.actor_id
+   where fe.message_id = m.id), '[]'::json)`;
+
 /**
- * Open safeguarding flags the user must see: a teacher's in the classes they teach (one class
- * with `classId`), an admin's in the whole school. One statement; served by
+ * Open safeguarding flags the user must see: a teacher's in the classes they teach, of students
+ * still in them (one class with `classId`); an admin's in the whole school, also of students who
+ * have left the class since — nobody else sees those. One statement; served by
  * messages_open_safeguarding_idx.
  */
 export async function listSafeguardingAlerts(
   user: Pick<SessionUser, "id" | "role" | "schoolId">,
   scope: { classId?: string } = {},
 ): Promise<SafeguardingAlert[]> {
-  const whose =
-    user.role === "admin" && !scope.classId ? sql`cl.school_id = ${user.schoolId}` : sql`cl.teacher_id = ${user.id}`;
+  const schoolWide = user.role === "admin" && !scope.classId;
+  const whose = schoolWide ? sql`cl.school_id = ${user.schoolId}` : sql`cl.teacher_id = ${user.id}`;
   const oneClass = scope.classId ? sql`and cl.id = ${scope.classId}::uuid` : sql``;
+  const enrolled = sql`exists (select 1 from enrollments e where e.class_id = cl.id and e.student_id = m.user_id)`;
   // prepared: every class page and the teacher's home ask (planning it was ~1 ms of each)
   const rows = await executePrepared<AlertRow>(sql`
     select m.id, m.conversation_id, cl.id as class_id, cl.name as class_name, u.id as student_id, u.display_name,
-           m.flags, m.created_at,
-           coalesce((select json_agg(json_build_object('action', fe.action, 'actor', a.display_name, 'note', fe.note, 'at', fe.created_at)
-                                     order by fe.created_at)
-                       from flag_events fe left join users a on a.id = fe.actor_id
-                      where fe.message_id = m.id), '[]'::json) as events
+           m.flags, m.created_at, ${enrolled} as enrolled,
+           ${alertEventsJson} as events
       from playground_messages m
       join playground_conversations c on c.id = m.conversation_id
       join classes cl on cl.id = c.class_id
       join users u on u.id = m.user_id
      where m.flag_status = 'open' and m.severity = 'safeguarding'
        and ${whose} ${oneClass}
-       and exists (select 1 from enrollments e where e.class_id = cl.id and e.student_id = m.user_id)
+       ${schoolWide ? sql`` : sql`and ${enrolled}`}
      order by m.created_at desc
      limit 100`);
   return [...rows].map((r) => ({
@@ -129,19 +140,25 @@ export async function listSafeguardingAlerts(
     student: { id: r.student_id, displayName: r.display_name },
     categories: categoriesOf(r.flags),
     at: formatDateTime(r.created_at),
-    href: exchangeHref(r.class_id, r.student_id, r.id),
+    href: schoolWide ? adminExchangeHref(r.id) : exchangeHref(r.class_id, r.student_id, r.id),
+    enrolled: r.enrolled,
     events: r.events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
   }));
 }
 
 /** "crisis_self_harm" → "self_harm"; a reply the reply screen flagged reads "self_harm" too. */
-function categoriesOf(flags: readonly string[]): string[] {
+export function categoriesOf(flags: readonly string[]): string[] {
   const found = flags.filter((f) => f.startsWith(CRISIS_FLAG_PREFIX)).map((f) => f.slice(CRISIS_FLAG_PREFIX.length));
   return found.length > 0 ? found : flags.includes("self_harm") ? ["self_harm"] : [];
 }
 
 export function exchangeHref(classId: string, studentId: string, messageId: string): string {
   return `/teach/classes/${classId}/students/${studentId}#msg-${messageId}`;
+}
+
+/** The admin's page of one safeguarding alert (app/teach/safeguarding-exchange.server.ts). */
+export function adminExchangeHref(messageId: string): string {
+  return `/admin/safeguarding/${messageId}#msg-${messageId}`;
 }
 
 /**

@@ -171,9 +171,15 @@ export async function enrollExisting(student: SessionUser, classId: string) {
  * How many safeguarding alerts of a student are still open. Deleting a student deletes their
  * messages, and with them those alerts: the delete forms say so first.
  */
-export function openSafeguardingOf(studentId: typeof users.id) {
+/**
+ * The open safeguarding alerts of the `users` row of the query this is selected in. The column is
+ * written with its table on purpose: in a query of `users` alone drizzle writes a column bare
+ * ("id"), which inside this subquery meant the message's own id — the count was always 0 on the
+ * admin's list of students in no class, and deleting one of them gave no warning.
+ */
+export function openSafeguardingOfUser() {
   return sql<number>`(select count(*)::int from playground_messages m
-    where m.user_id = ${studentId} and m.severity = 'safeguarding' and m.flag_status = 'open')`;
+    where m.user_id = ${users}.id and m.severity = 'safeguarding' and m.flag_status = 'open')`;
 }
 
 export async function listClassStudents(teacher: SessionUser, classId: string) {
@@ -185,7 +191,7 @@ export async function listClassStudents(teacher: SessionUser, classId: string) {
       username: users.username,
       joinedAt: enrollments.createdAt,
       needsAdmin: teacher.role === "admin" ? sql<boolean>`false` : sql<boolean>`exists (${inAnotherTeachersClass(teacher, users.id)})`,
-      openSafeguarding: openSafeguardingOf(users.id),
+      openSafeguarding: openSafeguardingOfUser(),
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))

@@ -16,6 +16,7 @@ import { scoreAttempt } from "~/course/scoring";
 import { flagLabel } from "~/models/flags.server";
 import { lastSeenSql } from "~/models/last-seen.server";
 import { requireStudentOf } from "~/models/students.server";
+import type { Translate } from "~/i18n/translate";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { currentTimeZone } from "~/utils/request-scope.server";
@@ -118,6 +119,40 @@ interface Raw {
   policy: PlaygroundPolicy | null;
 }
 
+/** A conversation as the transcript shows it (the teacher's student page, the admin's alert page). */
+export type RawConversation = NonNullable<Raw["conversations"]>[number];
+
+/** The messages of conversation `c` (playground_conversations), in order, as transcriptOf reads them. */
+export const conversationMessagesJson = sql`(
+  select json_agg(json_build_object(
+           'id', m.id, 'role', m.role, 'text', m.text, 'createdAt', m.created_at, 'flagStatus', m.flag_status,
+           'flags', m.flags, 'tokens', m.input_tokens + m.output_tokens, 'status', m.status) order by m.created_at)
+    from playground_messages m where m.conversation_id = c.id)`;
+
+export function transcriptOf(c: RawConversation, t: Translate): Transcript {
+  const messages = (c.messages ?? []).map((m) => ({
+    id: m.id,
+    role: m.role,
+    text: m.text,
+    at: formatDateTime(m.createdAt),
+    flagged: m.flagStatus !== "none",
+    flagStatus: m.flagStatus,
+    flags: m.flags,
+    flagLabels: m.flags.map((f) => flagLabel(f, t)),
+    tokens: m.tokens,
+    status: m.status,
+  }));
+  return {
+    id: c.id,
+    title: c.title,
+    model: c.model,
+    startedAt: formatDateTime(c.createdAt),
+    updatedAt: formatDateTime(c.updatedAt),
+    flagged: messages.filter((m) => m.flagged).length,
+    messages,
+  };
+}
+
 /** Usage is counted per day of the school's calendar (`firstDay` is the oldest day shown), as the page prints dates. */
 async function queryStudent(classId: string, studentId: string, firstDay: string): Promise<Raw> {
   const tz = currentTimeZone();
@@ -157,10 +192,7 @@ async function queryStudent(classId: string, studentId: string, firstDay: string
       'conversations', (
         select json_agg(c) from (
           select c.id, c.title, c.model, c.created_at as "createdAt", c.updated_at as "updatedAt",
-                 (select json_agg(json_build_object(
-                    'id', m.id, 'role', m.role, 'text', m.text, 'createdAt', m.created_at, 'flagStatus', m.flag_status,
-                    'flags', m.flags, 'tokens', m.input_tokens + m.output_tokens, 'status', m.status) order by m.created_at)
-                  from playground_messages m where m.conversation_id = c.id) as messages
+                 ${conversationMessagesJson} as messages
           from playground_conversations c
           where c.user_id = ${studentId} and c.class_id = ${classId}
           order by c.updated_at desc limit ${TRANSCRIPT_LIMIT}) c),
@@ -248,29 +280,7 @@ export async function getStudentDetail(
   const budget = raw.policy?.studentDailyTokens ?? 0;
   const number = new Intl.NumberFormat(locale);
 
-  const transcripts: Transcript[] = (raw.conversations ?? []).map((c) => {
-    const messages = (c.messages ?? []).map((m) => ({
-      id: m.id,
-      role: m.role,
-      text: m.text,
-      at: formatDateTime(m.createdAt),
-      flagged: m.flagStatus !== "none",
-      flagStatus: m.flagStatus,
-      flags: m.flags,
-      flagLabels: m.flags.map((f) => flagLabel(f, t)),
-      tokens: m.tokens,
-      status: m.status,
-    }));
-    return {
-      id: c.id,
-      title: c.title,
-      model: c.model,
-      startedAt: formatDateTime(c.createdAt),
-      updatedAt: formatDateTime(c.updatedAt),
-      flagged: messages.filter((m) => m.flagged).length,
-      messages,
-    };
-  });
+  const transcripts: Transcript[] = (raw.conversations ?? []).map((c) => transcriptOf(c, t));
 
   return {
     student: {

@@ -266,6 +266,14 @@ export const ATTACKS: Record<string, Entry> = {
       }),
     ],
   },
+  "admin.safeguarding.$messageId": {
+    attacks: (w) => [
+      // school A's alert: its teachers (even the class's), students and visitors get nothing; nor does school B's admin
+      ...adminPage(`/admin/safeguarding/${w.ids.safeguardingA2!}`, () => ({ messageId: w.ids.safeguardingA2! }))(w),
+      get("the class's own teacher", w.teacherA2, `/admin/safeguarding/${w.ids.safeguardingA2!}`, { messageId: w.ids.safeguardingA2! }),
+      get("admin of another school", w.adminB, `/admin/safeguarding/${w.ids.safeguardingA2!}`, { messageId: w.ids.safeguardingA2! }),
+    ],
+  },
   "admin.students.$studentId.export[.json]": {
     attacks: (w) => [
       ...adminPage(`/admin/students/${w.studentShared.id}/export.json`, () => ({ studentId: w.studentShared.id }))(w),

@@ -12,6 +12,7 @@ import { I18nProvider } from "~/i18n/use-t";
 import type { SafeguardingAlert } from "~/models/safeguarding.server";
 
 const alert = (i: number): SafeguardingAlert => ({
+  enrolled: true,
   messageId: `m${i}`,
   conversationId: `c${i}`,
   classId: "k",

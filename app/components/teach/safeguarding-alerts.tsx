@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import { listOf } from "~/i18n/list";
 import { useLocale, useT } from "~/i18n/use-t";
-import type { SafeguardingAlert } from "~/models/safeguarding.server";
+import type { FlagEventView, SafeguardingAlert } from "~/models/safeguarding.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 
 /**
@@ -52,43 +52,20 @@ export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: Safeguar
             {t(`safeguarding.category.${c}` as "safeguarding.category.suicide")}
           </span>
         ))}
+        {a.enrolled ? null : (
+          <>
+            {" "}
+            <span className="badge warn">{t("safeguarding.alert.leftClass")}</span>
+          </>
+        )}
       </p>
       <p>
         <a href={a.href} className="button danger">
           {t("safeguarding.alert.open")}
         </a>
       </p>
-      {a.events.length > 0 ? (
-        <details className="small">
-          <summary>{t("safeguarding.alert.history")}</summary>
-          <ul>
-            {a.events.map((e, i) => (
-              <li key={i}>
-                {e.at} · {t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" })}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      <Form method="post" action="/teach/safeguarding" className="safeguarding-handle">
-        <input type="hidden" name="messageId" value={a.messageId} />
-        <input type="hidden" name="back" value={back} />
-        <label htmlFor={`note-${a.messageId}`}>{t("safeguarding.alert.note")}</label>
-        <p className="hint small" id={`note-hint-${a.messageId}`}>
-          {t("safeguarding.alert.noteHint")}
-        </p>
-        <textarea
-          id={`note-${a.messageId}`}
-          name="note"
-          rows={2}
-          maxLength={MAX_CHARS.safeguardingNote}
-          required
-          aria-describedby={`note-hint-${a.messageId}`}
-        />
-        <button type="submit" className="primary">
-          {t("safeguarding.alert.handle")}
-        </button>
-      </Form>
+      <AlertHistory events={a.events} />
+      <HandleAlertForm messageId={a.messageId} back={back} />
     </li>
   );
   return (
@@ -113,5 +90,42 @@ export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: Safeguar
         ) : null}
       </section>
     </>
+  );
+}
+
+/** Raised, e-mailed, handled …: who and when, folded away. */
+export function AlertHistory({ events, open = false }: { events: FlagEventView[]; open?: boolean }) {
+  const t = useT();
+  if (events.length === 0) return null;
+  return (
+    <details className="small" open={open}>
+      <summary>{t("safeguarding.alert.history")}</summary>
+      <ul>
+        {events.map((e, i) => (
+          <li key={i}>
+            {e.at} · {t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" })}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** "Mark handled" with a required note (POST /teach/safeguarding, then back to `back`). */
+export function HandleAlertForm({ messageId, back }: { messageId: string; back: string }) {
+  const t = useT();
+  return (
+    <Form method="post" action="/teach/safeguarding" className="safeguarding-handle">
+      <input type="hidden" name="messageId" value={messageId} />
+      <input type="hidden" name="back" value={back} />
+      <label htmlFor={`note-${messageId}`}>{t("safeguarding.alert.note")}</label>
+      <p className="hint small" id={`note-hint-${messageId}`}>
+        {t("safeguarding.alert.noteHint")}
+      </p>
+      <textarea id={`note-${messageId}`} name="note" rows={2} maxLength={MAX_CHARS.safeguardingNote} required aria-describedby={`note-hint-${messageId}`} />
+      <button type="submit" className="primary">
+        {t("safeguarding.alert.handle")}
+      </button>
+    </Form>
   );
 }

@@ -29,7 +29,7 @@ export function StudentTable<S extends Student>({ students, caption, actions }: 
             <tr key={s.id}>
               <td>{s.displayName}</td>
               <td>
-                <code>{s.username}</code>
+                <code className="username">{s.username}</code>
               </td>
               <td>{actions(s)}</td>
             </tr>

@@ -170,7 +170,12 @@ export async function realParamValues(): Promise<Record<string, string>> {
   const student = await userByUsername(DEMO_STUDENTS[0]!);
   const { lessonSlugs } = await import("./routes");
   const lesson = lessonSlugs()[0]!;
+  // a safeguarding alert of the demo school (the demo data holds one)
+  const [alert] = await sql<{ id: string }[]>`
+    select m.id from playground_messages m join users u on u.id = m.user_id
+     where m.severity = 'safeguarding' and u.school_id = ${student.school_id} order by m.created_at limit 1`;
   return {
+    messageId: alert?.id ?? "00000000-0000-0000-0000-000000000000",
     classId: cls!.id,
     code: cls!.join_code,
     joinCode: cls!.join_code,

@@ -1,0 +1,100 @@
+/**
+ * The school's admin (the safeguarding lead's account) reads every open safeguarding alert of the
+ * school and the exchange that raised it — also in a class they do not teach, and also once the
+ * student has been removed from that class (no teacher sees the alert then). Found in a walk: the
+ * admin's "open the exchange" led to the class teacher's page, a 404 for an admin who does not
+ * teach the class, and a removed student's open alert was on no page at all.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { loader as adminLoader } from "../../app/routes/admin._index";
+import { loader as exchangeLoader } from "../../app/routes/admin.safeguarding.$messageId";
+import { action as handleAction } from "../../app/routes/teach.safeguarding";
+import { action as streamAction } from "../../app/routes/api.playground.stream";
+import { action as rosterAction } from "../../app/routes/teach.classes.$classId.roster";
+import { db } from "../../app/utils/db.server";
+import type { SessionUser } from "../../app/utils/session.server";
+import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
+
+const ctx = { nonce: "n", clientAddress: "10.0.0.7" };
+
+async function setup() {
+  const { school, admin } = await makeSchool();
+  const teacher = await makeUser(school.id, "teacher", { locale: "en" });
+  const cls = await makeClass(teacher, "Year 9 Green");
+  const student = await makeStudentIn(cls.id, { displayName: "Noor" });
+  // a crisis message through the real stream route, answered by the offline mini model
+  const request = await requestAs(student, "/api/playground/stream", { form: { prompt: "I want to kill myself", model: "mini" } });
+  await ((await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response).text();
+  const [message] = await db().execute<{ id: string }>(sql`
+    select id from playground_messages where user_id = ${student.id} and severity = 'safeguarding' order by created_at limit 1`);
+  return { school, admin, teacher, cls, student, messageId: message!.id };
+}
+
+const alertsOf = async (admin: SessionUser) =>
+  (await adminLoader({ request: await requestAs(admin, "/admin"), params: {}, context: ctx } as LoaderFunctionArgs)).alerts;
+
+async function exchange(user: SessionUser, messageId: string) {
+  try {
+    return await exchangeLoader({ request: await requestAs(user, `/admin/safeguarding/${messageId}`), params: { messageId }, context: ctx } as unknown as LoaderFunctionArgs);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+describe("the admin's safeguarding alerts", () => {
+  it("link to a page the admin can read, in a class they do not teach: the student's words and the history", async () => {
+    const { admin, cls, messageId } = await setup();
+    const [alert] = await alertsOf(admin);
+    expect(alert).toMatchObject({ messageId, className: cls.name, enrolled: true, href: `/admin/safeguarding/${messageId}#msg-${messageId}` });
+    const page = await exchange(admin, messageId);
+    if (typeof page === "number") throw new Error(`the admin got ${page}`);
+    expect(page.alert).toMatchObject({ student: { displayName: "Noor" }, className: cls.name, enrolled: true, open: true, categories: ["suicide"] });
+    expect(page.transcript.messages.find((m) => m.id === messageId)?.text).toBe("I want to kill myself");
+    expect(page.alert.events.map((e) => e.action)).toContain("raised");
+  });
+
+  it("keep a student's open alert once they leave the class; the admin reads it and marks it handled", async () => {
+    const { admin, teacher, cls, student, messageId } = await setup();
+    await rosterAction({
+      request: await requestAs(teacher, `/teach/classes/${cls.id}/roster`, { form: { intent: "remove", studentId: student.id } }),
+      params: { classId: cls.id },
+      context: ctx,
+    } as unknown as ActionFunctionArgs);
+    expect(await alertsOf(admin)).toEqual([expect.objectContaining({ messageId, enrolled: false })]);
+    // the list of students in no class warns, above the delete form, that the alert would go with them
+    const overview = await adminLoader({ request: await requestAs(admin, "/admin"), params: {}, context: ctx } as LoaderFunctionArgs);
+    expect(overview.withoutClass).toEqual([expect.objectContaining({ id: student.id, openSafeguarding: 1 })]);
+    const page = await exchange(admin, messageId);
+    expect(typeof page === "number" ? page : page.alert.enrolled).toBe(false);
+
+    const done = (await handleAction({
+      request: await requestAs(admin, "/teach/safeguarding", { form: { messageId, note: "Called Noor's parents with the counsellor.", back: "/admin" } }),
+      params: {},
+      context: {},
+    } as ActionFunctionArgs)) as Response;
+    expect(done.headers.get("Location")).toBe("/admin?safeguarding=handled");
+    expect(await alertsOf(admin)).toEqual([]);
+    // still readable, with who handled it and the note
+    const after = await exchange(admin, messageId);
+    if (typeof after === "number") throw new Error(`the admin got ${after}`);
+    expect(after.alert.open).toBe(false);
+    expect(after.alert.events.at(-1)).toMatchObject({ action: "handled", note: "Called Noor's parents with the counsellor." });
+  });
+
+  it("is the admin's alone: the class teacher, another school's admin, an unflagged message or a bad id get a 404", async () => {
+    const { teacher, student, messageId } = await setup();
+    const other = await makeSchool();
+    expect(await exchange(teacher, messageId)).toBe(404);
+    expect(await exchange(other.admin, messageId)).toBe(404);
+    expect(await exchange(student, messageId)).toBe(404);
+    const { admin } = await makeSchool();
+    expect(await exchange(admin, "not-a-uuid")).toBe(404);
+    const [reply] = await db().execute<{ id: string }>(sql`
+      select id from playground_messages where user_id = ${student.id} and severity is null limit 1`);
+    const mine = await setup();
+    expect(await exchange(mine.admin, reply?.id ?? mine.messageId.replace(/.$/, "0"))).toBe(404);
+  });
+});
