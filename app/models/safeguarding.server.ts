@@ -77,7 +77,7 @@ export interface SafeguardingAlert {
   at: string;
   /**
    * The exchange in context: for the class's teacher the student's page, scrolled to the message;
-   * for the school's admin its own page (adminExchangeHref), as an admin may not teach the class.
+   * for the school's admin, unless they teach the class, its own page (adminExchangeHref).
    */
   href: string;
   /** False once the student has left the class: its teacher no longer sees it, the admin does. */
@@ -90,6 +90,7 @@ type AlertRow = {
   conversation_id: string;
   class_id: string;
   class_name: string;
+  teacher_id: string;
   student_id: string;
   display_name: string;
   flags: string[];
@@ -120,7 +121,7 @@ export async function listSafeguardingAlerts(
   const enrolled = sql`exists (select 1 from enrollments e where e.class_id = cl.id and e.student_id = m.user_id)`;
   // prepared: every class page and the teacher's home ask (planning it was ~1 ms of each)
   const rows = await executePrepared<AlertRow>(sql`
-    select m.id, m.conversation_id, cl.id as class_id, cl.name as class_name, u.id as student_id, u.display_name,
+    select m.id, m.conversation_id, cl.id as class_id, cl.name as class_name, cl.teacher_id, u.id as student_id, u.display_name,
            m.flags, m.created_at, ${enrolled} as enrolled,
            ${alertEventsJson} as events
       from playground_messages m
@@ -140,7 +141,8 @@ export async function listSafeguardingAlerts(
     student: { id: r.student_id, displayName: r.display_name },
     categories: categoriesOf(r.flags),
     at: formatDateTime(r.created_at),
-    href: schoolWide ? adminExchangeHref(r.id) : exchangeHref(r.class_id, r.student_id, r.id),
+    // the student's page for their own teacher (the whole picture); the admin's page otherwise
+    href: r.teacher_id === user.id && r.enrolled ? exchangeHref(r.class_id, r.student_id, r.id) : adminExchangeHref(r.id),
     enrolled: r.enrolled,
     events: r.events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
   }));

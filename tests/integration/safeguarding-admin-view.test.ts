@@ -9,6 +9,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { loader as adminLoader } from "../../app/routes/admin._index";
+import { loader as teachLoader } from "../../app/routes/teach._index";
 import { loader as exchangeLoader } from "../../app/routes/admin.safeguarding.$messageId";
 import { action as handleAction } from "../../app/routes/teach.safeguarding";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
@@ -46,7 +47,10 @@ async function exchange(user: SessionUser, messageId: string) {
 
 describe("the admin's safeguarding alerts", () => {
   it("link to a page the admin can read, in a class they do not teach: the student's words and the history", async () => {
-    const { admin, cls, messageId } = await setup();
+    const { admin, teacher, cls, student, messageId } = await setup();
+    // the class's teacher still goes to the student's page, where the whole picture is
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: ctx } as LoaderFunctionArgs);
+    expect(home.alerts.map((a) => a.href)).toEqual([`/teach/classes/${cls.id}/students/${student.id}#msg-${messageId}`]);
     const [alert] = await alertsOf(admin);
     expect(alert).toMatchObject({ messageId, className: cls.name, enrolled: true, href: `/admin/safeguarding/${messageId}#msg-${messageId}` });
     const page = await exchange(admin, messageId);
