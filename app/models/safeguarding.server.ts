@@ -263,6 +263,8 @@ export async function notifySafeguarding(
           at: formatDateTime(row.created_at),
           categories: categories.join(", ") || "—",
           link,
+          // the lead's account may be the admin's, who may not teach the class
+          adminLink: origin ? `${origin}${adminExchangeHref(messageId)}` : "",
           lead: settings.leadName || "—",
         }),
       });

@@ -280,6 +280,8 @@ describe("safeguarding flags reach an adult", () => {
     const unfolded = mail.data.replace(/=\r?\n/g, "");
     expect(unfolded).toContain(`${await publicUrlOf(student)}/teach/classes/`);
     const [message] = await storedMessages(student.id);
+    // and the admin's page of the alert, for a lead who does not teach the class
+    expect(unfolded).toContain(`${await publicUrlOf(student)}/admin/safeguarding/${message!.id}`);
     const events = await waitFor(async () => {
       const rows = [...(await flagEvents(message!.id))];
       return rows.some((r) => r.action === "emailed") ? rows : null;

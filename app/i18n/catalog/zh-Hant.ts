@@ -1173,7 +1173,7 @@ export const zhHant: Messages = {
   "safeguarding.transcript.cardAndModel": "在模型回答之前，學生先看到了學校的支援卡片。",
   "safeguarding.repeated": "7 天內 {n} 次嘗試傳送個人資訊",
   "safeguarding.mail.subject": "安全保護提醒：{student}（{class}）",
-  "safeguarding.mail.body": "{student} 在 Lantern 練習場寫的一條訊息（{class}，{at}）可能說明他/她處於危險中：{categories}。\n\n請今天就去關心這位學生，並按照學校的安全保護流程處理。安全保護負責人：{lead}。\n\n檢視訊息的上下文（需先登入）：{link}\n\n為保護學生，這封郵件特意不包含學生寫的內容。處理之後，請在 Lantern 中把提醒標記為已處理並寫下備註。",
+  "safeguarding.mail.body": "{student} 在 Lantern 練習場寫的一條訊息（{class}，{at}）可能說明他/她處於危險中：{categories}。\n\n請今天就去關心這位學生，並按照學校的安全保護流程處理。安全保護負責人：{lead}。\n\n檢視訊息的上下文（需先登入）：{link}\n學校管理員請在這裡檢視：{adminLink}\n\n為保護學生，這封郵件特意不包含學生寫的內容。處理之後，請在 Lantern 中把提醒標記為已處理並寫下備註。",
   "safeguarding.alert.more": {"other":"再顯示 {count} 條提醒"},
   "safeguarding.alert.title": {"other":"安全保護：{count} 條訊息需要大人馬上關注"},
   "safeguarding.alert.lead": "下面每條訊息都可能說明有學生處於危險中（{categories}）。請檢視上下文，今天就去關心這位學生，並按照學校的安全保護流程處理。",

@@ -26,7 +26,7 @@ export const safeguarding = {
   "safeguarding.transcript.cardAndModel": "The student was shown the school's support card before the model's answer.",
   "safeguarding.repeated": "{n} personal-data attempts in 7 days",
   "safeguarding.mail.subject": "Safeguarding alert: {student} ({class})",
-  "safeguarding.mail.body": "A message {student} wrote in the Lantern playground ({class}, {at}) may mean they are at risk: {categories}.\n\nPlease check on them today and follow your school's safeguarding procedure. Safeguarding lead: {lead}.\n\nRead the message in context (sign in first): {link}\n\nThis e-mail does not contain the student's words on purpose. When you have acted, mark the alert handled in Lantern with a note.",
+  "safeguarding.mail.body": "A message {student} wrote in the Lantern playground ({class}, {at}) may mean they are at risk: {categories}.\n\nPlease check on them today and follow your school's safeguarding procedure. Safeguarding lead: {lead}.\n\nRead the message in context (sign in first): {link}\nThe school's admin reads it here: {adminLink}\n\nThis e-mail does not contain the student's words on purpose. When you have acted, mark the alert handled in Lantern with a note.",
   "safeguarding.alert.more": { one: "Show {count} more alert", other: "Show {count} more alerts" },
   "safeguarding.alert.title": { one: "Safeguarding: a student may need help now", other: "Safeguarding: {count} messages need an adult now" },
   "safeguarding.alert.lead": "Each message below may mean a student is at risk ({categories}). Read it in context, check on the student today and follow your school's safeguarding procedure.",

@@ -28,7 +28,7 @@ export const safeguarding: CatalogOf<typeof en> = {
   "safeguarding.transcript.cardAndModel": "在模型回答之前，学生先看到了学校的支持卡片。",
   "safeguarding.repeated": "7 天内 {n} 次尝试发送个人信息",
   "safeguarding.mail.subject": "安全保护提醒：{student}（{class}）",
-  "safeguarding.mail.body": "{student} 在 Lantern 练习场写的一条消息（{class}，{at}）可能说明他/她处于危险中：{categories}。\n\n请今天就去关心这位学生，并按照学校的安全保护流程处理。安全保护负责人：{lead}。\n\n查看消息的上下文（需先登录）：{link}\n\n为保护学生，这封邮件特意不包含学生写的内容。处理之后，请在 Lantern 中把提醒标记为已处理并写下备注。",
+  "safeguarding.mail.body": "{student} 在 Lantern 练习场写的一条消息（{class}，{at}）可能说明他/她处于危险中：{categories}。\n\n请今天就去关心这位学生，并按照学校的安全保护流程处理。安全保护负责人：{lead}。\n\n查看消息的上下文（需先登录）：{link}\n学校管理员请在这里查看：{adminLink}\n\n为保护学生，这封邮件特意不包含学生写的内容。处理之后，请在 Lantern 中把提醒标记为已处理并写下备注。",
   "safeguarding.alert.more": { other: "再显示 {count} 条提醒" },
   "safeguarding.alert.title": { other: "安全保护：{count} 条消息需要大人马上关注" },
   "safeguarding.alert.lead": "下面每条消息都可能说明有学生处于危险中（{categories}）。请查看上下文，今天就去关心这位学生，并按照学校的安全保护流程处理。",
