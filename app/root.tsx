@@ -15,7 +15,8 @@ import { DemoBanner } from "./components/ui/demo-banner";
 import { ErrorPage } from "./components/ui/error-page";
 import { demoDataOf } from "./models/demo-data.server";
 import { catalogUrlsFor } from "./i18n/catalog-assets.server";
-import { loadCatalogs, messagesOf } from "./i18n/catalog-store";
+import { loadAssets } from "./assets/asset-store";
+import { messagesOf } from "./i18n/catalog-store";
 import { isStaffPath } from "./i18n/staff-path";
 import { resolveLocale } from "./i18n/locale.server";
 import { I18nProvider } from "./i18n/use-t";
@@ -52,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A navigation that needs another catalog (a language, a staff page) shows it only once it is here. */
 export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   const data = await serverLoader<typeof loader>();
-  await loadCatalogs(data.catalog);
+  await loadAssets(data.catalog);
   return data;
 }
 

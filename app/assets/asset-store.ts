@@ -9,7 +9,6 @@
  */
 const held = new Map<string, unknown>();
 
-
 export function rememberAsset(url: string, value: unknown): void {
   held.set(url, value);
 }

@@ -6,7 +6,7 @@
  * the browser fetches the named ones before hydrating or before showing a page that needs another
  * part.
  */
-import { assetAt, hasAssets, loadAssets } from "~/assets/asset-store";
+import { assetAt, hasAssets } from "~/assets/asset-store";
 import type { Messages } from "./translate";
 
 const merged = new Map<string, Messages>();
@@ -21,5 +21,3 @@ export function messagesOf(urls: readonly string[]): Messages {
   }
   return messages;
 }
-
-export { loadAssets as loadCatalogs };

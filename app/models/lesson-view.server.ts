@@ -2,12 +2,13 @@
  * Shapes the compiled course and a learner's rows into the small views the lesson pages render.
  * Nothing here queries the database or parses Markdown: routes pass the rows they loaded.
  */
-import type { AnswerFeedback, CheckView, FinishView, QuestionView, QuizResultView, QuizView, StepLink } from "~/course/lesson-view-types";
+import type { AnswerFeedback, CheckView, FinishView, QuestionView, QuizResultView, QuizView } from "~/course/lesson-view-types";
 import { checkState, quizState, toStored, type AnswerRow } from "~/models/quiz.server";
 import type { ProgressRow } from "~/models/progress.server";
 import { lessonIndex } from "~/course/course-index";
 import { orderChoices } from "~/course/choice-order";
 import { QUIZ_STEP } from "~/course/lesson-paths";
+import { stepLinks } from "~/course/step-links";
 import { DEFAULT_MAX_ATTEMPTS, calibrationSummary, isConfidence, outcomeOf, scoreAttempt, type AnswerInput, type GradedAnswer } from "~/course/scoring";
 import type { Lesson, Locale, Question, Step } from "~/course/types";
 
@@ -43,11 +44,6 @@ export function resolvePosition(
 /** Step ids plus the quiz: what must be done for the lesson to count as completed. */
 export function requiredSteps(lesson: Lesson): readonly string[] {
   return lessonIndex(lesson).requiredSteps;
-}
-
-export function stepLinks(lesson: Lesson, locale: Locale, stepsDone: readonly string[]): StepLink[] {
-  const done = new Set(stepsDone);
-  return lesson.content[locale].steps.map((s) => ({ id: s.id, title: s.title, done: done.has(s.id) }));
 }
 
 /**
@@ -182,7 +178,7 @@ export function finishView(
   rows: readonly AnswerRow[],
   nextLesson: Lesson | undefined,
 ): FinishView {
-  const links = stepLinks(lesson, locale, progress?.stepsDone ?? []);
+  const links = stepLinks(lesson.content[locale].steps, progress?.stepsDone ?? []);
   const state = quizState(rows, lesson.quiz.map((q) => q.id));
   const latest = [...state.latest.values()].map(toStored);
   const next = nextLesson

@@ -170,9 +170,8 @@ export async function enrollExisting(student: SessionUser, classId: string) {
 /**
  * How many safeguarding alerts of a student are still open. Deleting a student deletes their
  * messages, and with them those alerts: the delete forms say so first.
- */
-/**
- * The open safeguarding alerts of the `users` row of the query this is selected in. The column is
+ *
+ * The student is the `users` row of the query this is selected in. The column is
  * written with its table on purpose: in a query of `users` alone drizzle writes a column bare
  * ("id"), which inside this subquery meant the message's own id — the count was always 0 on the
  * admin's list of students in no class, and deleting one of them gave no warning.

@@ -35,6 +35,7 @@ import {
 } from "~/models/lesson-view.server";
 import { DEFAULT_MAX_ATTEMPTS, calibrationPoints, gradeAnswer, scoreAttempt, type AnswerInput } from "~/course/scoring";
 import { visitorSeed } from "~/course/choice-order";
+import { stepLinks } from "~/course/step-links";
 import { QUIZ_STEP, finishPath, lessonPath, quizPath, stepPath } from "~/course/lesson-paths";
 import type { Lesson } from "~/course/types";
 import { lessonIndex } from "~/course/course-index";
@@ -376,7 +377,7 @@ export default function LessonPage() {
           {data.finish ? <FinishScreen lesson={lesson} finish={data.finish} signedIn={data.signedIn} /> : null}
         </div>
         <aside className="lesson-aside">
-          <StepList slug={lesson.slug} steps={stepLinks(content, data.stepsDone)} here={here} hasQuiz={lesson.hasQuiz} quizDone={data.quizDone} />
+          <StepList slug={lesson.slug} steps={stepLinks(content.steps, data.stepsDone)} here={here} hasQuiz={lesson.hasQuiz} quizDone={data.quizDone} />
         </aside>
       </div>
     </main>
@@ -384,10 +385,6 @@ export default function LessonPage() {
 }
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
-
-function stepLinks(content: LessonContent, stepsDone: readonly string[]) {
-  return content.steps.map((s) => ({ id: s.id, title: s.title, done: stepsDone.includes(s.id) }));
-}
 
 function StepContent({
   step,

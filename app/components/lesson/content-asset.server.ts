@@ -12,7 +12,7 @@ import type { Lesson, Locale, Step, WidgetName } from "~/course/types";
 import { isLocale } from "~/i18n/locales";
 import { widgetServerData } from "../widgets/server-data.server";
 
-export const LESSON_CONTENT_PATH = "/lesson-content/";
+const LESSON_CONTENT_PATH = "/lesson-content/";
 
 const built = new Map<string, HashedAsset>();
 const byUrl = new Map<string, HashedAsset>();
@@ -30,7 +30,7 @@ export function lessonContentUrl(lesson: Lesson, locale: Locale): string {
   return asset.url;
 }
 
-const ASSET_NAME = /^\/lesson-content\/([a-z0-9-]+)\.([A-Za-z-]+)\.[\w-]{12}\.json$/;
+const ASSET_NAME = new RegExp(String.raw`^${LESSON_CONTENT_PATH}([a-z0-9-]+)\.([A-Za-z-]+)\.[\w-]{12}\.json$`);
 
 /** The JSON at this URL path, or null (no such lesson, or an old hash). */
 export function lessonContentJsonAt(pathname: string): string | null {
