@@ -12,7 +12,6 @@ import type { SessionUser } from "~/utils/auth.server";
 import { db, executePrepared } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
-import type { SupportCardView } from "~/playground/chat-events";
 import { CRISIS_FLAG_PREFIX } from "./severity";
 import { formatDateTime } from "~/utils/school-time.server";
 import { getSchoolSettings } from "./schools.server";
@@ -30,12 +29,6 @@ export const DEFAULT_SAFEGUARDING: SafeguardingSettings = {
 export async function getSafeguardingSettings(user: Pick<SessionUser, "schoolId">): Promise<SafeguardingSettings> {
   const settings = await getSchoolSettings(user);
   return { ...DEFAULT_SAFEGUARDING, ...(settings.safeguarding ?? {}) };
-}
-
-/** What the support card shows besides its fixed words: the school's contacts (empty = the card's own wording). */
-/** The card for a message whose crisis categories (app/playground/crisis.ts) are these. */
-export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">, categories: readonly string[]): SupportCardView {
-  return { helpContact: settings.helpContact.trim() || null, helpLine: settings.helpLine.trim() || null, hurtBySomeone: categories.includes("abuse") };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,11 @@ export interface SupportCardView {
    * carer" (who may be that someone), but to a teacher or another adult they trust.
    */
   hurtBySomeone: boolean;
+  /**
+   * The message was about someone the student knows ("my friend wants to kill herself"): the card
+   * asks them to tell an adult about their friend, even if the friend asked them to keep it secret.
+   */
+  aboutAFriend: boolean;
 }
 
 export type MessageStatus = "complete" | "incomplete" | "error" | "blocked";

@@ -60,6 +60,19 @@ const IN_A_GAME = String.raw`in (?:the|a|this|that|my) game|in (?:minecraft|fort
 const MEDS = String.raw`(?:pills?|tablets?|meds|medicine|medication|painkillers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping pills|antidepressants|insulin)`;
 const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|planning|decided|will|might|should|need|try|trying|tryna|thinking about|think about|thought about|urge|urges)`;
 
+/**
+ * Someone the student knows: "my friend", "my best friend", "a friend of mine", "my sister",
+ * "someone in my class", "she told me". A child worried about a friend is a disclosure too — the
+ * friend is a child at risk, and the one who tells is often carrying it alone (decision 006).
+ */
+const FRIEND = String.raw`(?:(?:my|a) (?:best |close |good |girl |boy )?(?:friend|friends|bff|bestie|bestfriend|mate|classmate|sister|brother|cousin|boyfriend|girlfriend|bf|gf|sis|bro)(?: of mine)?|someone (?:in|at|from) my (?:class|school|year|form)|(?:he|she|they) (?:told|texted|messaged|tells|keeps telling|showed) me)`;
+/** Up to three words between the friend and what they said — not a story being retold. */
+const FEW_WORDS = String.raw`(?: (?!(?:where|who|about|book|film|movie|story|show|character|game|video)\b)\w+){0,3}?`;
+/** An accident is not self-harm: "my friend hurt herself playing football". */
+const NOT_AN_ACCIDENT = String.raw`(?! (?:playing|at|in|during|on|when|while|falling|skating|by accident|accidentally|badly|really bad))`;
+/** Rules about someone the student knows; the support card then asks them to tell an adult about their friend. */
+export const isAboutAFriend = (rule: string | undefined): boolean => rule?.split(".")[2] === "friend";
+
 const EN: Rule[] = [
   // suicide
   { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter))`) },
@@ -109,7 +122,21 @@ const EN: Rule[] = [
   { id: "en.suicide.only-option", category: "suicide", pattern: new RegExp(String.raw`\b(?:${SUICIDE_WORD}|dying|death|killing ${MYSELF}|ending (?:it|my life))\s(?:is|seems|feels like|looks like)\s(?:\w+\s){0,2}(?:only|last|best) (?:option|way out|choice|answer|solution|way)\b|\bthe only (?:option|way out|answer|solution) (?:left )?is (?:to )?(?:${SUICIDE_WORD}|die|death|kill ${MYSELF}|end (?:it|my life))\b`) },
   // Slang made to get past filters: it is only ever used to mean suicide.
   { id: "en.suicide.slang", category: "suicide", pattern: /\b(?:sewer\s?slide|sewer\s?side|kermit\s(?:sewer\s?slide|suicide|sewer))\b/ },
+  {
+    id: "en.suicide.friend",
+    category: "suicide",
+    pattern: new RegExp(
+      String.raw`\b${FRIEND}${FEW_WORDS} (?:(?:${INTENT}|wants|keeps|is|has been|was|said|says|told me|texted me|tried|has tried)(?: \w+){0,3}? )?(?:to )?(?:kill (?:him|her|them)sel(?:f|ves)|kill themself|commit ${SUICIDE_WORD}|end (?:his|her|their) (?:own )?life|take (?:his|her|their) (?:own )?life|(?:want|wants|wanna|going|gonna) to die|(?:is|feels|was|seems|been) suicidal|overdose|hang (?:him|her|them)sel(?:f|ves))\b(?! (?:laughing|of|from|${IN_A_GAME}))`,
+    ),
+  },
   // self-harm
+  {
+    id: "en.self-harm.friend",
+    category: "self_harm",
+    pattern: new RegExp(
+      String.raw`\b${FRIEND}${FEW_WORDS} (?:(?:has been|is|keeps|started|still|been|sometimes|${INTENT}) )?(?:to )?(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|burn|burns|burning|starve|starves|starving) (?:him|her|them)sel(?:f|ves)\b${NOT_AN_ACCIDENT}|\b${FRIEND}${FEW_WORDS} (?:self harms|self harmed|self harm|is self harming|has been self harming|has scars on (?:his|her|their) (?:wrists?|arms?|legs?))\b`,
+    ),
+  },
   {
     id: "en.self-harm.hurt-myself",
     category: "self_harm",
@@ -142,6 +169,13 @@ const EN: Rule[] = [
     pattern:
       /\b(?:he|she|they|someone|somebody|an adult|a man|a woman|dad|stepdad|uncle|brother|boyfriend|coach|teacher)\s(?:\w+\s)?(?:told|tells|said|made|makes|asked) me (?:not to|to not|never to|to never|to promise not to|promise not to) tell\b(?!\s(?:\w+\s){0,2}(?:about )?(?:the|my|his|her|our) (?:surprise|party|present|gift|birthday|plan|spoiler|answer|ending))|\b(?:made|makes|forced|forces|asked|asks|wants|wanted) me (?:to )?(?:touch (?:him|her|his|them)|send (?:him |her |them )?(?:nudes|naked|pics of my body)|take (?:off )?my clothes(?: off)?)\b|\basked (?:me )?for (?:nudes|naked pics)\b|\bsent me (?:nudes|naked (?:pics|photos))\b|\basked (?:me )?for (?:pics|photos|pictures)\b.{0,40}\b(?:keep it (?:a )?secret|not to tell|dont tell)\b/,
   },
+  {
+    id: "en.abuse.friend",
+    category: "abuse",
+    pattern: new RegExp(
+      String.raw`\b${FRIEND}s?${FEW_WORDS} (?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|parents?|brother|boyfriend)s? (?:\w+ )?(?:hits|beats|kicks|chokes|punches|slaps|abuses|touches|hurts|burns|locks up) (?:her|him|them)\b(?! (?:back|up|at|in (?:the )?game))|\b${FRIEND}${FEW_WORDS} (?:is|has been|was|keeps getting|gets) (?:being )?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b`,
+    ),
+  },
   { id: "en.abuse.scared-of", category: "abuse", pattern: /\b(?:im|i am) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:my )?(?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|uncle|parents|brother|mums boyfriend|moms boyfriend)\b/ },
   { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
   { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
@@ -173,9 +207,12 @@ const EN_RUN_TOGETHER: Rule[] = [
 // ---------------------------------------------------------------------------------------------
 // Chinese (matched on the compact text: no spaces, traditional folded to simplified)
 
+/** 我朋友、我同学、我闺蜜、我姐姐…: someone the student knows (folded to simplified first). */
+const FRIEND_ZH = "(?:朋友|好友|同学|闺蜜|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表姐|表妹|表哥|表弟|同桌|室友|男朋友|女朋友|男友|女友)";
+
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它海神党]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
   { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
@@ -194,6 +231,11 @@ const ZH: Rule[] = [
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
   { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/ },
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /没有我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
+  // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the
+  // card then asks the student to tell an adult about their friend.
+  { id: "zh.suicide.friend", category: "suicide", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?:想|要|打算|准备|说要|说想|试过|尝试|一直想)(?:去)?(?:自杀|死(?![你您他她它海神党])|轻生|跳楼|割腕|上吊|结束(?:自己的)?生命)`) },
+  { id: "zh.self-harm.friend", category: "self_harm", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?:在|会|经常|一直|又|偷偷)?(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己)`) },
+  { id: "zh.abuse.friend", category: "abuse", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈|叔叔|舅舅|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|虐待|性侵|猥亵|摸)(?:了)?(?:她|他)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸)`) },
   // self-harm
   { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己|打自己|掐自己|烫自己)/ },
   // abuse. 打我 but not 打我电话 (phones me) or 打死我也 (an idiom).
@@ -258,12 +300,29 @@ export function compactForCrisis(text: string): string {
 
 const CATEGORY_ORDER: readonly CrisisCategory[] = ["suicide", "self_harm", "abuse", "danger"];
 
+/**
+ * Rules about a friend run first, and what they matched is blanked out before the student's own
+ * rules run: "我朋友想自杀" is about the friend (想自杀 alone would read as the student's own), while
+ * "my friend wants to kill herself and I want to die too" is about both.
+ */
+function matchFriendRulesFirst(rules: readonly Rule[], text: string, blank: string, matches: CrisisMatch[]): string {
+  let rest = text;
+  for (const rule of rules.filter((r) => isAboutAFriend(r.id))) {
+    const found = rule.pattern.exec(rest);
+    if (!found) continue;
+    matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+    rest = rest.slice(0, found.index) + blank.repeat(found[0].length) + rest.slice(found.index + found[0].length);
+  }
+  return rest;
+}
+
 export function detectCrisis(text: string): CrisisResult {
-  const spaced = normaliseForCrisis(text);
+  const matches: CrisisMatch[] = [];
+  const spaced = matchFriendRulesFirst(EN, normaliseForCrisis(text), " ", matches);
   // The English rules also see the letters-only spelling run together ("killmyself").
   const compact = compactForCrisis(text);
-  const matches: CrisisMatch[] = [];
   for (const rule of EN) {
+    if (isAboutAFriend(rule.id)) continue;
     const found = rule.pattern.exec(spaced);
     if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
   }
@@ -276,8 +335,10 @@ export function detectCrisis(text: string): CrisisResult {
     }
   }
   if (/\p{Script=Han}/u.test(compact)) {
+    const rest = matchFriendRulesFirst(ZH, compact, "，", matches);
     for (const rule of ZH) {
-      const found = rule.pattern.exec(compact);
+      if (isAboutAFriend(rule.id)) continue;
+      const found = rule.pattern.exec(rest);
       if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
     }
   }

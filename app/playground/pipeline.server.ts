@@ -36,7 +36,8 @@ import {
 import { loadSandboxFacts } from "~/models/playground-sandbox.server";
 import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models/stream-claims.server";
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
-import { getSafeguardingSettings, notifySafeguarding, supportCardOf } from "~/models/safeguarding.server";
+import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
+import { supportCardOf } from "./support-card-view";
 import { severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
@@ -280,7 +281,7 @@ async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> 
   return {
     verdict: screeningVerdict({ crisis: crisis.matched, sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false, screenedOk: outcome.ok }),
     crisis,
-    card: safeguarding ? supportCardOf(safeguarding, crisis.categories) : null,
+    card: safeguarding ? supportCardOf(safeguarding, crisis.matches) : null,
     flags: [...crisisFlags(crisis), ...(outcome.ok ? outcome.flags : outcome.kinds)],
     blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation },
   };

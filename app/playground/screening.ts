@@ -172,21 +172,31 @@ const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
 const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary)\b`;
 /**
+ * An academy or college in lower case is named by the word before it — UK secondary schools are
+ * "harris academy", "ark academy" — unless that word says what it teaches or what kind it is
+ * ("police academy", "football academy", "sixth form college", "community college").
+ */
+const ACADEMY_NOT_A_NAME_EN = String.raw`${SCHOOL_GENERIC_EN}|sixth|further|technical|tech|vocational|city|liberal|arts?|tennis|ballet|swim(?:ming)?|chess|golf|hockey|basketball|baseball|cricket|rugby|netball|gymnastics|karate|martial|cheer|flight|naval|air\s+force|coast\s+guard|fire|film|acting|theatre|theater|cooking|culinary|beauty|law|medical|nursing|junior|community|youth|kids|summer`;
+const LOWER_CASE_ACADEMY_EN = String.raw`(?<![\p{L}'’-])(?!(?:${ACADEMY_NOT_A_NAME_EN})\s)[\p{Ll}][\p{L}'’-]+\s+(?:academy|college)`;
+/** "a freshman at lincoln high", "in 9th grade at lincoln high": lower case, right after the year. */
+const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:freshman|sophomore|junior|senior|grade\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+grade(?:r)?)\s+(?:at|@)\s+)(?!(?:${SCHOOL_GENERIC_EN}|all-time|record|historic)\s)[\p{Ll}][\p{L}'’-]+\s+high`;
+/**
  * A school's name is capitalised, or lower case with its kind or a saint: "riverside middle
  * school", "st marys school", not "magic school". US schools drop the word school: "Lincoln
  * High", "Sunnydale Elementary" (capitalised only: "a normal high" is no name).
  */
-const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary))\b`, "u");
+const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|${LOWER_CASE_ACADEMY_EN}|${LOWER_CASE_HIGH_EN}|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary))\b`, "u");
 /** "like Khan Academy", "an essay about Eton College", "compare Eton College": a school as a topic. */
 const SCHOOL_AS_TOPIC_EN = /\b(?:about|on|like|compare|comparing|vs\.?|versus|than|use|using|watch|watched|watching)\s+$/i;
 /** A school in history, someone else's: "The Little Rock Nine attended Central High School in grade 10". */
 const SOMEONE_ELSES_PAST_EN = /\b(?:attended|went|was|were|did|graduated|(?:1[89]|20[01])\d)\b/i;
 const FIRST_PERSON_EN = /\b(?:i|i['’]?m|im|me|my|we|we['’]?re|our|us)\b/i;
 /**
- * "class 8B", "Year 9", "yr 9", "Y9", "8th grade", "a 7th grader", "in 9C" (a
- * secondary form: 5 to 13 and a letter, not 5G or 8K). Not a count: "year 9 students", "class 8 pupils".
+ * "class 8B", "Year 9", "yr 9", "Y9", "8th grade", "a 7th grader", "in 9C", "Harris Academy 9C",
+ * "Sam, 9C" (a secondary form: 5 to 13 and a letter, not 5G or 8K), and the US years: "a freshman
+ * at", "sophomore year" (never "junior high"). Not a count: "year 9 students", "class 8 pupils".
  */
-const CLASS_EN = String.raw`\b(?:(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?<=\b(?:in|from)\s)(?:[5-9]|1[0-3])(?![gk])[a-z]\b)`;
+const CLASS_EN = String.raw`\b(?:(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
 const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|国小|國小|高中|书院|書院|附中|附小)";
 const SCHOOL_ZH = String.raw`\p{Script=Han}{2,12}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
 /**
@@ -922,6 +932,22 @@ const BULLY_PERSON_EN = String.raw`(?:embarrass|roast|mock|troll|tease|exclude|e
 const MEAN_WORDS_EN = String.raw`\b(?:write|give|make|come\s+up\s+with|think\s+of|list|tell|send)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+|the\s+)?(?:really\s+|super\s+|very\s+)?(?:mean|nasty|cruel|hurtful|savage|insulting|rude|horrible)\s+(?:message|text|post|comment|note|jokes?|names?|nicknames?|insults?|things?(?:\s+to\s+say)?|rumou?rs?|roasts?)\s+(?:about|to|for|on)\s(?!(?:an?\s+|the\s+)?(?:ai|chatgpt|claude|robots?|computers?|model)\b)`;
 /** "make up a rumour about Tom", "what's the meanest thing I can say to…", "what can I say to make her cry". */
 const RUMOURS_EN = String.raw`\b(?:make\s+up|invent|start|write)\s+(?:a\s+|some\s+)?(?:fake\s+|juicy\s+|nasty\s+)?rumou?rs?\s+about\s|\b(?:meanest|cruell?est|harshest|most\s+hurtful)\s+(?:things?|insults?|roasts?|names?)\s+(?:(?:i|you|u)\s+(?:can|could)\s+)?(?:to\s+)?(?:say|call)\b|\bsay\s+to\s+make\s+${PERSON_EN}\s+cry\b`;
+/**
+ * Pushing someone towards hurting themselves: "what should I say to make her kill herself", "how
+ * do I get Jake to kill himself", "tell him to kys". Never "tell her not to hurt herself" or "make
+ * sure he doesn't hurt himself": a "not" among the words in between lets it pass.
+ */
+const PUSH_TO_SELF_HARM_EN = String.raw`\b(?:make|get|convince|persuade|push|drive|pressure|encourage|tell|dare)\s+(?:(?!(?:not|never|sure|don['’]?t|dont|doesn['’]?t|won['’]?t|to)\b)[\p{L}'’]+\s+){1,2}(?:to\s+)?(?:kill|hurt|cut|harm|starve|off)\s+(?:him|her|them)sel(?:f|ves)\b|\btell\s+(?:him|her|them|[\p{L}'’]+)\s+(?:to\s+)?kys\b`;
+/**
+ * Turning a group against one person: "how can I get everyone to hate Tom" (a name, so any one word
+ * — but not a thing: "get everyone to hate littering", "…to hate maths").
+ */
+const GROUP_AGAINST_EN = String.raw`(?:get|make|turn)\s+(?:everyone|everybody|people|the\s+(?:whole\s+)?(?:class|school|grade|year)|everyone\s+(?:in|at)\s+(?:my\s+|our\s+|the\s+)?(?:class|school)|(?:all\s+)?(?:my|our|her|his|their)\s+friends)\s+(?:to\s+)?(?:hate|ignore|exclude|turn\s+on|turn\s+against|gang\s+up\s+on)\s+(?!(?:it|this|that|school|maths?|homework|lessons?|war|racism|bullying|litter|plastic|drugs|vaping|smoking|the|a|an|me|us|myself)\b)(?![\p{L}]+(?:ing|ism|ness)\b)[\p{L}][\p{L}'’-]*`;
+/**
+ * Words or pictures made to hurt: "write a roast of my classmate that will make her cry", "help me
+ * photoshop an embarrassing pic of my friend", "make a deepfake of my teacher".
+ */
+const MADE_TO_HURT_EN = String.raw`\b(?:roasts?|insults?|diss(?:es)?|burns?|comebacks?)\b[^.!?\n]{0,60}?\bmake\s+${PERSON_EN}\s+cry\b(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|\b(?:photoshop|edit|make|create|generate|post|share|spread)\s+(?:an?\s+|some\s+)?(?:really\s+)?(?:embarrassing|humiliating|ugly|gross|fake)\s+(?:pics?|pictures?|photos?|images?|videos?|memes?)\s+(?:of|about)\s+${PERSON_EN}|\bdeep\s?fakes?\s+(?:of|about|with)\s+${PERSON_EN}`;
 const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b|${PERSON_EN})`;
 /** Never 被欺负 (being bullied), 不要欺负, 怎么制止霸凌. */
 const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂|杯葛|虾(?=人|佢))";
@@ -941,6 +967,9 @@ const BULLYING_REQUESTS: PhraseRules = {
     new RegExp(MEAN_WORDS_EN, "giu"),
     new RegExp(INSULTS_FOR_EN, "giu"),
     new RegExp(RUMOURS_EN, "giu"),
+    new RegExp(PUSH_TO_SELF_HARM_EN, "giu"),
+    new RegExp(`${ASK_HOW_EN}${GROUP_AGAINST_EN}`, "giu"),
+    new RegExp(MADE_TO_HURT_EN, "giu"),
   ],
   zh: [
     // 怎么欺负同桌、教我孤立她、我想报复那个同学
@@ -950,6 +979,12 @@ const BULLYING_REQUESTS: PhraseRules = {
     new RegExp(`${BULLY_ZH}${FEW_CHARS_ZH}${BULLIED_ZH}的?(?:方法|办法|技巧|招数|套路|攻略)`, "gu"),
     // 如何让他在全班面前出丑、怎么让大家都不跟她玩
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}让(?:${FEW_CHARS_ZH}(?:出丑|丢脸|难堪|下不来台|没面子)|(?:大家|全班|所有人|同学们?|别人)都?不(?:跟|和|理)(?:他|她|佢))`, "gu"),
+    // 如何让全班都讨厌他、怎么让大家孤立小明
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}让(?:大家|全班|所有人|同学们?|别人|全校|我的朋友们?)都?(?:讨厌|恨|孤立|排挤|针对|嘲笑|不喜欢)(?:${BULLIED_ZH}|(?:(?![不别没])\\p{Script=Han}){2,3}(?=$|[\\s。！？!?,，]))`, "gu"),
+    // 怎样在网上散布她的谣言、帮我编造关于他的谣言 (never 怎么应对别人散布我的谣言)
+    new RegExp(`(?:${ASK_ZH}|帮我|幫我)${FEW_CHARS_ZH}(?:散布|散播|传播|造|编造?|传)(?:关于)?(?:他|她|佢|他们|她们|同学|老师|同桌|室友)的?(?:谣言|黑料)`, "gu"),
+    // 说什么能让她去死、怎么逼他自杀 (never 怎么阻止他自杀, 劝他不要自杀)
+    new RegExp(`(?:${ASK_ZH}|说什么|說什麼|发什么|写什么)${FEW_CHARS_ZH}(?<!不|别|不要|阻止|防止|避免)(?:让|叫|逼|劝|骗|怂恿|刺激)(?:${BULLIED_ZH}|(?:(?![不别没要])\\p{Script=Han}){2,3}?)(?:去死|自杀|自残|割腕|跳楼)`, "gu"),
     /(?:写|编|想|来)[^\n。！？!?]{0,6}?(?:骂|嘲笑|羞辱|讽刺|侮辱|挖苦|损)[^\n。！？!?]{0,8}?的(?:话|句子|段子|文案|帖子|评论)|起[^\n。！？!?]{0,4}?(?:难听|侮辱|羞辱|搞笑|恶心)的?(?:外号|绰号)/gu,
   ],
 };
@@ -969,6 +1004,11 @@ const SHOPPING_EN = String.raw`\b(?:best|cheapest|strongest)\s+(?:disposable\s+|
 /** Hiding it from the adults: "how to vape without my parents knowing". */
 const WITHOUT_ADULTS_EN = String.raw`${ASK_HOW_EN}(?:smoke|vape|drink|get\s+(?:drunk|high)|do\s+drugs|hide\s+(?:my\s+)?(?:vape|weed|drugs|cigarettes|alcohol))\s+(?:[\p{L}'’]+\s+){0,4}?without\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\s+(?:knowing|finding\s+out|noticing|smelling|seeing)`;
 
+/** Keeping it from the adults: "how to hide vaping from my parents". */
+const HIDE_FROM_ADULTS_EN = String.raw`${ASK_HOW_EN}hide\s+(?:my\s+|the\s+|that\s+i(?:['’]?m|\s+am)\s+)?(?:vaping|smoking|drinking|vapes?|weed|drugs|cigarettes|cigs|alcohol|booze)\s+from\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\b`;
+/** "what pills get you high", "which medicines make you trip": asking which to take. */
+const WHICH_GETS_YOU_HIGH_EN = String.raw`\b(?:what|which)\s+(?:kinds?\s+of\s+)?(?:pills?|meds|medicines?|medications?|tablets?|cough\s+syrups?|household\s+[\p{L}]+|otc\s+[\p{L}]+|prescription\s+[\p{L}]+)\s+(?:can\s+|will\s+|would\s+|could\s+|do\s+|to\s+take\s+to\s+)?(?:get|gets|make|makes)?\s*(?:you|u|me|someone|people)?\s*(?:high|stoned|drunk|wasted|trip(?:py|ping)?)\b`;
+
 /** Never 戒烟、戒酒、不要抽烟, 烟花 (fireworks), 酒店 (a hotel), 酒精 (the disinfectant). */
 const DRUGS_ZH = "(?:大麻|冰毒|毒品|可卡因|海洛因|摇头丸|k粉|笑气|麻古|迷幻药|lsd|电子烟|烟弹|香烟|烟(?!花|火|雾|囱|台|熏|灰|头)|悦刻|白酒|啤酒|(?<!料|葡萄|米)酒(?!店|精|吧|窝|席|会|酿))";
 const GET_OR_USE_ZH = "(?<!戒|不|别|不要|拒绝|远离|少|唔好|唔)(?:买到|买|弄到|搞到|弄|搞|吸|抽|种|做|制作|尝试|试试|试|嗑|溜|偷偷?(?:喝|饮|抽|吸)|喝|饮|酿|偷)";
@@ -983,6 +1023,8 @@ const DRUG_REQUESTS: PhraseRules = {
     // "how to pass a drug test"
     new RegExp(String.raw`${ASK_HOW_EN}(?:pass|beat|cheat|fool)\s+(?:a|the|my)\s+drug\s+tests?\b`, "giu"),
     new RegExp(WITHOUT_ADULTS_EN, "giu"),
+    new RegExp(HIDE_FROM_ADULTS_EN, "giu"),
+    new RegExp(WHICH_GETS_YOU_HIGH_EN, "giu"),
     new RegExp(HIDE_THE_SMELL_EN, "giu"),
     new RegExp(SHOPPING_EN, "giu"),
   ],

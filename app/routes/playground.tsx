@@ -40,7 +40,8 @@ import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { formObject, readForm, validate } from "~/utils/forms.server";
-import { getSafeguardingSettings, supportCardOf } from "~/models/safeguarding.server";
+import { getSafeguardingSettings } from "~/models/safeguarding.server";
+import { supportCardOf } from "~/playground/support-card-view";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
@@ -91,7 +92,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           ...messageView(m, policy, locale),
           // The support card follows a crisis message; "held" when no reply from a model followed it.
           support: m.crisis
-            ? { card: supportCardOf(safeguarding, m.crisis.map((c) => c.category)), held: found.messages[i + 1]?.role !== "assistant" }
+            ? { card: supportCardOf(safeguarding, m.crisis), held: found.messages[i + 1]?.role !== "assistant" }
             : null,
         })),
         tokens: conversationTokens(found.messages),

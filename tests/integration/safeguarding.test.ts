@@ -148,7 +148,7 @@ describe("crisis messages get the support card, before any model", () => {
     const page = await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as LoaderFunctionArgs);
     const [prompt] = page.current!.messages;
     expect(page.current!.messages).toHaveLength(1);
-    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false } });
+    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false, aboutAFriend: false } });
     expect(modelCalls()).toHaveLength(0);
   });
 
@@ -177,9 +177,25 @@ describe("crisis messages get the support card, before any model", () => {
     const { events } = await stream(student, text, "mini", locale);
     expect(events[1]).toMatchObject({ type: "support", card: { hurtBySomeone: true } });
     const { events: other } = await stream(student, "i want to die", "mini", locale);
-    expect(other[1]).toMatchObject({ type: "support", card: { hurtBySomeone: false } });
+    expect(other[1]).toMatchObject({ type: "support", card: { hurtBySomeone: false, aboutAFriend: false } });
     const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
     expect(page.current!.messages[0]!.support!.card.hurtBySomeone).toBe(true);
+  });
+
+  // Found in a review of the crisis rules: "my friend wants to kill herself" matched nothing in
+  // English, so a child carrying a friend's secret got a model's answer and no adult heard of it.
+  it.each([
+    ["en", "my friend wants to kill herself what do i do"],
+    ["zh-Hans", "我朋友想自杀怎么办"],
+  ])("a friend at risk (%s): the alert is raised, and the card asks the child to tell an adult about their friend", async (locale, text) => {
+    const { student } = await setup();
+    const { events } = await stream(student, text, CLAUDE, locale);
+    expect(events[1]).toMatchObject({ type: "support", held: true, card: { aboutAFriend: true, hurtBySomeone: false } });
+    expect(modelCalls()).toHaveLength(0);
+    const [message] = await storedMessages(student.id);
+    expect(message).toMatchObject({ role: "user", text, flag_status: "open", severity: "safeguarding" });
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support!.card.aboutAFriend).toBe(true);
   });
 
   it("when the school lets the model answer too, the card comes first and the reply follows", async () => {

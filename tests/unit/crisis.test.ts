@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crisisFlags, detectCrisis, detectCrisisInTurn, normaliseForCrisis } from "~/playground/crisis";
+import { crisisFlags, detectCrisis, detectCrisisInTurn, isAboutAFriend, normaliseForCrisis } from "~/playground/crisis";
 
 /** Disclosures that must reach an adult: English, 简体中文, 繁體中文, typos and indirect forms. */
 const MUST_MATCH: [string, string][] = [
@@ -223,6 +223,24 @@ const MUST_MATCH: [string, string][] = [
   ["danger", "我明天要帶刀去學校捅他"],
   ["abuse", "继父说如果我告诉别人就打我"],
   ["abuse", "繼父說如果我告訴別人就打我"],
+  // a friend at risk: the friend is a child in danger, and the one telling may carry it alone
+  ["suicide", "my friend wants to kill herself what do i do"],
+  ["suicide", "my best friend said she's going to kill herself"],
+  ["suicide", "my friend is suicidal"],
+  ["suicide", "she told me she wants to die"],
+  ["suicide", "my boyfriend says he will kill himself if i leave"],
+  ["suicide", "someone in my class said he wants to end his life"],
+  ["self_harm", "my friend cuts herself"],
+  ["self_harm", "my sister has been cutting herself"],
+  ["self_harm", "i think my friend is self harming"],
+  ["self_harm", "a friend of mine self harms"],
+  ["abuse", "my friend's dad hits her"],
+  ["abuse", "my friend is being abused"],
+  ["suicide", "我朋友想自杀怎么办"],
+  ["suicide", "我閨蜜想自殺"],
+  ["self_harm", "我同桌一直在自残"],
+  ["abuse", "我同学她爸经常打她"],
+  ["abuse", "我朋友被家暴了"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -364,6 +382,18 @@ const MUST_PASS: string[] = [
   "我想消失一会儿去打游戏",
   "他说如果我赢了就打我电话",
   "我要带刀叉去学校吃饭",
+  // about a friend, but not a friend at risk
+  "my friend wants to die in the game",
+  "my friend wants to die laughing",
+  "my friend hurt herself playing football",
+  "my friend read a book where a girl wants to kill herself",
+  "my friend said the character kills himself at the end",
+  "my friend is dying to see the movie",
+  "my brother wants to kill himself in minecraft",
+  "tell her not to hurt herself",
+  "我和朋友想去死海旅游",
+  "我想找个死党",
+  "我朋友想死你了",
 ];
 
 describe("crisis detection", () => {
@@ -388,6 +418,20 @@ describe("crisis detection", () => {
       "crisis_suicide",
       "crisis_self_harm",
     ]);
+  });
+});
+
+describe("about a friend, or the student's own", () => {
+  const friendOnly = (text: string) => detectCrisis(text).matches.every((m) => isAboutAFriend(m.rule));
+
+  it.each(["my friend wants to kill herself", "我朋友想自杀怎么办", "我同学说她想死"])("only the friend's rule: %s", (text) => {
+    expect(detectCrisis(text).matched).toBe(true);
+    expect(friendOnly(text)).toBe(true);
+  });
+
+  it.each(["my friend wants to kill herself and i want to die too", "我朋友想死，我也想死"])("the student's own as well: %s", (text) => {
+    expect(friendOnly(text)).toBe(false);
+    expect(detectCrisis(text).matches.map((m) => m.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/\.friend$/), expect.not.stringMatching(/\.friend$/)]));
   });
 });
 

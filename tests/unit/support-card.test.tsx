@@ -1,6 +1,7 @@
 /**
  * The support card's advice follows what the child wrote: hurt by someone, it does not send them
- * to "a parent or carer" (who may be that someone).
+ * to "a parent or carer" (who may be that someone); worried about a friend, it asks them to tell
+ * an adult about the friend even if the friend asked them to keep it secret.
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -8,11 +9,15 @@ import { SupportCard } from "~/components/playground/support-card";
 import { en } from "~/i18n/catalog/en";
 import { zhHans } from "~/i18n/catalog/zh-Hans";
 import { I18nProvider } from "~/i18n/use-t";
+import { detectCrisis } from "~/playground/crisis";
+import { supportCardOf } from "~/playground/support-card-view";
 
-const render = (locale: "en" | "zh-Hans", hurtBySomeone: boolean) =>
+const NO_CONTACTS = { helpContact: "", helpLine: "" };
+
+const render = (locale: "en" | "zh-Hans", card: { hurtBySomeone?: boolean; aboutAFriend?: boolean }) =>
   renderToStaticMarkup(
     <I18nProvider locale={locale} messages={locale === "en" ? en : zhHans}>
-      <SupportCard card={{ helpContact: null, helpLine: null, hurtBySomeone }} held />
+      <SupportCard card={{ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: false, ...card }} held />
     </I18nProvider>,
   );
 
@@ -21,9 +26,53 @@ describe("the support card", () => {
     ["en", en],
     ["zh-Hans", zhHans],
   ] as const)("in %s: a parent for distress, not for a child who is hurt", (locale, messages) => {
-    expect(render(locale, false)).toContain(messages["safeguarding.card.talk"]);
-    const hurt = render(locale, true);
+    expect(render(locale, {})).toContain(messages["safeguarding.card.talk"]);
+    const hurt = render(locale, { hurtBySomeone: true });
     expect(hurt).toContain(messages["safeguarding.card.talkHurt"]);
     expect(hurt).not.toContain(messages["safeguarding.card.talk"]);
+  });
+
+  it.each([
+    ["en", en],
+    ["zh-Hans", zhHans],
+  ] as const)("in %s: a friend at risk — tell an adult about them, even if asked to keep it secret", (locale, messages) => {
+    const friend = render(locale, { aboutAFriend: true });
+    expect(friend).toContain(messages["safeguarding.card.talkFriend"]);
+    expect(friend).toContain(messages["safeguarding.card.teacherFriend"]);
+    expect(friend).toContain(messages["safeguarding.card.dangerFriend"]);
+    expect(friend).not.toContain(messages["safeguarding.card.talk"]);
+    expect(messages["safeguarding.card.talkFriend"]).toMatch(locale === "en" ? /secret/ : /保密/);
+  });
+});
+
+describe("which words the card uses, from what the message matched", () => {
+  const cardFor = (text: string) => supportCardOf(NO_CONTACTS, detectCrisis(text).matches);
+
+  it.each([
+    "my friend wants to kill herself what do i do",
+    "my best friend said she's going to kill herself",
+    "my sister has been cutting herself",
+    "我朋友想自杀怎么办",
+    "我閨蜜在自殘",
+  ])("about a friend: %s", (text) => {
+    expect(cardFor(text)).toMatchObject({ aboutAFriend: true, hurtBySomeone: false });
+  });
+
+  it.each([
+    // the student's own disclosure comes first, even beside a friend's
+    "my friend wants to kill herself and i want to die too",
+    "我朋友想死，我也想死",
+    "i want to kill myself",
+  ])("the student's own: %s", (text) => {
+    expect(cardFor(text)).toMatchObject({ aboutAFriend: false });
+  });
+
+  it("a friend who is hurt at home: about the friend, and the student is not told to avoid their own parents", () => {
+    expect(cardFor("my friend's dad hits her")).toEqual({ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: true });
+    expect(cardFor("my dad hits me")).toMatchObject({ hurtBySomeone: true, aboutAFriend: false });
+  });
+
+  it("the school's contacts, trimmed; none written is null (the card's own words)", () => {
+    expect(supportCardOf({ helpContact: " Ms Chen, room 204 ", helpLine: "" }, [])).toMatchObject({ helpContact: "Ms Chen, room 204", helpLine: null });
   });
 });

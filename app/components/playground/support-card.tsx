@@ -18,13 +18,13 @@ export function SupportCard({ card, held }: { card: SupportCardView; held: boole
       </h3>
       <p>{t("safeguarding.card.body")}</p>
       <p>
-        <strong>{t(card.hurtBySomeone ? "safeguarding.card.talkHurt" : "safeguarding.card.talk")}</strong>
+        <strong>{t(card.hurtBySomeone ? "safeguarding.card.talkHurt" : card.aboutAFriend ? "safeguarding.card.talkFriend" : "safeguarding.card.talk")}</strong>
       </p>
-      <p>{t("safeguarding.card.teacher")}</p>
+      <p>{t(card.aboutAFriend ? "safeguarding.card.teacherFriend" : "safeguarding.card.teacher")}</p>
       <ul className="pg-support-contacts">
         <li>{card.helpContact ? t("safeguarding.card.contact", { contact: card.helpContact }) : t("safeguarding.card.noContact")}</li>
         <li>{card.helpLine ? t("safeguarding.card.line", { line: card.helpLine }) : t("safeguarding.card.noLine")}</li>
-        <li>{t("safeguarding.card.danger")}</li>
+        <li>{t(card.aboutAFriend ? "safeguarding.card.dangerFriend" : "safeguarding.card.danger")}</li>
       </ul>
       <p className="small muted">{held ? t("safeguarding.card.notSent") : t("safeguarding.card.sent")}</p>
     </li>

@@ -1,0 +1,21 @@
+/**
+ * What the support card shows besides its fixed words (app/components/playground/support-card.tsx):
+ * the school's contacts, and which of its words fit the message that raised it.
+ */
+import type { SafeguardingSettings } from "../../db/schema";
+import type { SupportCardView } from "./chat-events";
+import { isAboutAFriend } from "./crisis";
+
+/**
+ * The card for a message with these crisis matches (crisis.ts; stored on the message as they were): the school's contacts (empty = the
+ * card's own wording); someone hurting the student; or a friend at risk, when every match is about
+ * the friend (the student's own disclosure comes first).
+ */
+export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">, matches: readonly { category: string; rule: string }[]): SupportCardView {
+  return {
+    helpContact: settings.helpContact.trim() || null,
+    helpLine: settings.helpLine.trim() || null,
+    hurtBySomeone: matches.some((m) => m.category === "abuse" && !isAboutAFriend(m.rule)),
+    aboutAFriend: matches.length > 0 && matches.every((m) => isAboutAFriend(m.rule)),
+  };
+}
