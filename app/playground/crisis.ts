@@ -60,30 +60,38 @@ const IN_A_GAME = String.raw`in (?:the|a|this|that|my) game|in (?:minecraft|fort
 const MEDS = String.raw`(?:pills?|tablets?|meds|medicine|medication|painkillers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping pills|antidepressants|insulin)`;
 const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|planning|decided|will|might|should|need|try|trying|tryna|thinking about|think about|thought about|urge|urges)`;
 
+/** A friend, a sibling, a boy- or girlfriend, typed as 13-year-olds type them ("frend", "bff"). */
+const FRIEND_WORD = String.raw`(?:friend|friends|frend|freind|fren|bff|bestie|bestfriend|mate|classmate|sister|brother|cousin|boyfriend|girlfriend|bf|gf|sis|bro)`;
 /**
  * Someone the student knows: "my friend", "my best friend", "a friend of mine", "my sister",
  * "someone in my class", "she told me". A child worried about a friend is a disclosure too — the
  * friend is a child at risk, and the one who tells is often carrying it alone (decision 006).
  */
-const FRIEND = String.raw`(?:(?:my|a) (?:best |close |good |girl |boy )?(?:friend|friends|bff|bestie|bestfriend|mate|classmate|sister|brother|cousin|boyfriend|girlfriend|bf|gf|sis|bro)(?: of mine)?|someone (?:in|at|from) my (?:class|school|year|form)|(?:he|she|they) (?:told|texted|messaged|tells|keeps telling|showed) me)`;
+const FRIEND = String.raw`(?:(?:my|our) (?:best |close |good |girl |boy |little |big |older |younger )?${FRIEND_WORD}|a ${FRIEND_WORD} of mine|(?:someone|a (?:girl|boy|kid|guy)|this (?:girl|boy|kid|guy)|one of my friends) (?:in|at|from) my (?:class|school|year|form)|(?:he|she|they) (?:told|texted|messaged|tells|keeps telling|showed|said|says|keeps saying) me|(?:he|she) (?:said|says|keeps saying)(?= (?:that )?(?:he|she|they)))`;
 /** Up to three words between the friend and what they said — not a story being retold. */
-const FEW_WORDS = String.raw`(?: (?!(?:where|who|about|book|film|movie|story|show|character|game|video)\b)\w+){0,3}?`;
+const FEW_WORDS = String.raw`(?: (?!(?:where|who|about|book|film|movie|story|show|character|game|video|song|hamlet|romeo|juliet|ophelia)\b)\w+){0,3}?`;
+/**
+ * The friend's own request for secrecy belongs to what they told: "…and made me promise not to
+ * tell", 叫我不要告诉别人. Left to the abuse rules, it would read as an adult silencing the student.
+ */
+const FRIENDS_SECRET = String.raw`(?:,? (?:and|but) (?:(?:he|she|they) )?(?:made|asked|told|begged|makes) me (?:to )?(?:promise )?(?:not to|to not|never to|that i wont|i wont) tell(?: anyone| anybody| (?:her|his|their) parents)?)?`;
+const FRIENDS_SECRET_ZH = "(?:[,，]?(?:她|他|佢)?(?:还|也)?(?:叫|让|要|求|不让)我(?:不要|别|不能|唔好|千万别|千万不要)?(?:告诉|跟|和|同|对|讲|说)[^,，。.!！?？]{0,6})?";
 /** An accident is not self-harm: "my friend hurt herself playing football". */
-const NOT_AN_ACCIDENT = String.raw`(?! (?:playing|at|in|during|on|when|while|falling|skating|by accident|accidentally|badly|really bad))`;
+const NOT_AN_ACCIDENT = String.raw`(?! (?:playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad))`;
 /** Rules about someone the student knows; the support card then asks them to tell an adult about their friend. */
 export const isAboutAFriend = (rule: string | undefined): boolean => rule?.split(".")[2] === "friend";
 
 const EN: Rule[] = [
   // suicide
-  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter))`) },
+  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|kiii|kiil|kili|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter))`) },
   { id: "en.suicide.kms", category: "suicide", pattern: /(?<![\d.]\s?)\bkms\b/ },
   { id: "en.suicide.unalive", category: "suicide", pattern: new RegExp(String.raw`\b(?:un\s?aliv(?:e|ing)\s?(?:${MYSELF}|me)|(?:${INTENT}|how to|ways to)\s(?:how\s)?(?:to\s)?un\s?alive)\b`) },
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
-    pattern: /\b(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:die|dle|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/,
+    pattern: /\b(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:just\s)?(?:die|dle|d e|be dead|diee+)\b(?!\s(?:laughing|of|from|my|your|her|his|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/,
   },
-  { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
+  { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
   { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would |will |even |ever |really )+(?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|disappeared|wasnt here|killed myself)\b/ },
   { id: "en.suicide.disappear", category: "suicide", pattern: /\b(?:want|wanna|wish i could) (?:to )?disappear (?:forever|for good|and never come back)\b/ },
@@ -104,8 +112,8 @@ const EN: Rule[] = [
     category: "suicide",
     pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
   },
-  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
-  { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
+  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
+  { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:(?:everyone|everybody|the world|my family|my friends|my parents|people|they) (?:would|will|d) be (?:so much |much )?(?:happier|better|better off) without me|(?:no one|nobody|noone) (?:would|will) (?:even |ever )?(?:miss|notice) me(?! (?:at|in) (?:the|this|that) (?:party|game|lesson|class|match))|(?:im|i am) (?:just )?(?:a|such a) burden (?:to|on|for) (?:everyone|everybody|my family|my parents|them|people)|better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
   { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? and (?:never|not) (?:wake up|ever wake up)\b/ },
   { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
   { id: "en.suicide.should-die", category: "suicide", pattern: /\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b(?!\s(?:laughing|of|from|in (?:the|a|this|that) game|in (?:minecraft|fortnite|roblox|among us|hardcore)))/ },
@@ -121,12 +129,23 @@ const EN: Rule[] = [
   { id: "en.suicide.take-them-all", category: "suicide", pattern: new RegExp(String.raw`\b${MEDS}\b.{0,80}\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:take|swallow|down) (?:them all|all of them|it all|the (?:whole|entire) (?:bottle|box|pack|packet))\b`) },
   { id: "en.suicide.only-option", category: "suicide", pattern: new RegExp(String.raw`\b(?:${SUICIDE_WORD}|dying|death|killing ${MYSELF}|ending (?:it|my life))\s(?:is|seems|feels like|looks like)\s(?:\w+\s){0,2}(?:only|last|best) (?:option|way out|choice|answer|solution|way)\b|\bthe only (?:option|way out|answer|solution) (?:left )?is (?:to )?(?:${SUICIDE_WORD}|die|death|kill ${MYSELF}|end (?:it|my life))\b`) },
   // Slang made to get past filters: it is only ever used to mean suicide.
+  // Ending it, said without the word: "I just want everything to stop", "im ending it tonight".
+  { id: "en.suicide.want-it-to-end", category: "suicide", pattern: /\bi (?:just )?want (?:it all|everything|all of it|the pain|all this|it) to (?:end|stop)(?: now| forever| for good)?$|\bi (?:just )?want (?:it all|everything|all of it|the pain) to (?:end|stop)\b|\b(?:im|i am) (?:ending|gonna end|going to end) it(?: all)?(?: tonight| today| now)?(?=$| bye| goodbye| sorry| i love)/ },
+  {
+    id: "en.suicide.method-plain",
+    category: "suicide",
+    pattern: new RegExp(
+      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill|i)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} (?:off|from|out of)|(?:drink|drank|swallow|swallowed) bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long does it take to (?:bleed out|die from (?:an )?overdose|suffocate|drown)\b|\bi (?:have |ve |just )?(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)|suicide (?:notes?|letters?))\b|\bi (?:have |ve )?attempted(?: (?:suicide|last|this|before|again|twice|once|\d+ times)|$)|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b.{0,60}\b(?:what im (?:going|gonna) to do|tonight|neck|hang|end it)\b`,
+    ),
+  },
+  { id: "en.suicide.dont-care-if-i-die", category: "suicide", pattern: /\b(?:i dont care|idc|i dont even care|i wouldnt care) (?:if|whether) i (?:die|died|live|wake up)\b|\bi hope i (?:dont|never|do not) wake up\b|\b(?:want|wanna|just want) (?:to )?(?:go to )?sleep forever(?=$| and (?:never|not))|\bi (?:wont|will not) be (?:around|alive) (?:much longer|for long|tomorrow|next week)\b|\b(?:this is )?my last (?:day|night) (?:on earth|alive)\b/ },
+  { id: "en.suicide.thoughts", category: "suicide", pattern: /\bsuicidal (?:thoughts|feelings|urges|ideation)\b(?=.{0,30}\b(?:again|back|today|tonight|every|all the time|lately)\b)|\b(?:thinking|thought|think) (?:about|of) un\s?aliv(?:ing|e)\b/ },
   { id: "en.suicide.slang", category: "suicide", pattern: /\b(?:sewer\s?slide|sewer\s?side|kermit\s(?:sewer\s?slide|suicide|sewer))\b/ },
   {
     id: "en.suicide.friend",
     category: "suicide",
     pattern: new RegExp(
-      String.raw`\b${FRIEND}${FEW_WORDS} (?:(?:${INTENT}|wants|keeps|is|has been|was|said|says|told me|texted me|tried|has tried)(?: \w+){0,3}? )?(?:to )?(?:kill (?:him|her|them)sel(?:f|ves)|kill themself|commit ${SUICIDE_WORD}|end (?:his|her|their) (?:own )?life|take (?:his|her|their) (?:own )?life|(?:want|wants|wanna|going|gonna) to die|(?:is|feels|was|seems|been) suicidal|overdose|hang (?:him|her|them)sel(?:f|ves))\b(?! (?:laughing|of|from|${IN_A_GAME}))`,
+      String.raw`\b${FRIEND}${FEW_WORDS} (?:(?:${INTENT}|wants|keeps|is|has been|was|said|says|told me|texted me|tried|has tried)(?: \w+){0,3}? )?(?:to )?(?:kill (?:him|her|them) ?sel(?:f|ves)|kill themself|(?:un ?alive|off|hang) (?:him|her|them) ?sel(?:f|ves)|(?:commit|attempted|tried) ${SUICIDE_WORD}|commit$|end (?:his|her|their) (?:own )?life|end it(?: all)?\b(?! (?:with|between|for good with))|take (?:his|her|their) (?:own )?life|(?:want|wants|wanna|going|gonna) (?:to|2) die|(?:is|feels|was|seems|been) suicidal|(?:doesnt|does not|dont) want to (?:live|be alive|be here)(?: any ?more)?|(?:done|tired) with (?:life|living)|(?:nobody|no one) would (?:care|miss (?:her|him|them)) if (?:she|he|they) died|overdose(?! on (?:sugar|candy|sweets|caffeine|coffee|chocolate|energy drinks|anime|netflix))|overdosed|took (?:a bunch of|all (?:of )?(?:her|his|their)|too many|loads of|lots of) ${MEDS}|(?:wrote|written|posted|left) (?:a )?(?:suicide note|goodbye (?:note|message|letter|post))|(?:talking|talks|talked) about (?:killing (?:him|her|them)sel(?:f|ves)|suicide|dying)|(?:gonna|going to|wants to) jump$|said goodbye to (?:everyone|everybody|us all)\b)\b(?! (?:laughing|of|from|on (?:this|that) hill|(?:her|his|their) hair|if (?:she|he|they) (?:sees|hears|watches|reads|loses)|${IN_A_GAME}))${FRIENDS_SECRET}`,
     ),
   },
   // self-harm
@@ -134,7 +153,7 @@ const EN: Rule[] = [
     id: "en.self-harm.friend",
     category: "self_harm",
     pattern: new RegExp(
-      String.raw`\b${FRIEND}${FEW_WORDS} (?:(?:has been|is|keeps|started|still|been|sometimes|${INTENT}) )?(?:to )?(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|burn|burns|burning|starve|starves|starving) (?:him|her|them)sel(?:f|ves)\b${NOT_AN_ACCIDENT}|\b${FRIEND}${FEW_WORDS} (?:self harms|self harmed|self harm|is self harming|has been self harming|has scars on (?:his|her|their) (?:wrists?|arms?|legs?))\b`,
+      String.raw`\b${FRIEND}${FEW_WORDS} (?:(?:has been|is|keeps|started|still|been|sometimes|${INTENT}) )?(?:to )?(?:cut|cuts|cutting|hurt|hurts|hurting|harm|harms|harming|burn|burns|burning|starve|starves|starving) (?:him|her|them) ?sel(?:f|ves)\b${NOT_AN_ACCIDENT}${FRIENDS_SECRET}|\b${FRIEND}${FEW_WORDS} (?:self harms|self harmed|self harm|is self harming|has been self harming|does sh|relapsed(?! on (?:vaping|smoking|sugar|junk food))|(?:is|has been|started|keeps) cutting(?! (?:class|classes|school|lessons|paper|hair|out|in line))|(?:has|got) (?:cuts|scars) on (?:his|her|their) (?:wrists?|arms?|legs?|thighs?)|showed me (?:his|her|their) (?:cuts|scars)|cuts(?= and)|makes (?:him|her|them) ?sel(?:f|ves) (?:throw up|sick|puke)|(?:stopped|isnt|is not) eating(?=$| and| again| for (?:days|a week)| at all| anything))${FRIENDS_SECRET}`,
     ),
   },
   {
@@ -146,6 +165,26 @@ const EN: Rule[] = [
   { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\b(?:${I_HAVE} |i )been cutting(?: again\b|$)`) },
   { id: "en.self-harm.wrists", category: "self_harm", pattern: /\b(?:cut|cutting|cuts on|scars on|slit|slitting)\s(?:my)\s(?:wrists?|arms?|legs?|thighs?|skin)\b/ },
   { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|sh again)\b/ },
+  // "sh" and "relapsed" as teens write them; cutting, hiding it, hurting or starving oneself.
+  {
+    id: "en.self-harm.slang",
+    category: "self_harm",
+    pattern: /^i (?:want to |wanna |need to )?sh(?: again| last night| today| tonight)?$|\bi shd\b|\b(?:urges? to|need to|want to|wanna) sh\b(?! (?:up|it))|\b(?:clean|free) (?:from|of) sh\b|\b(?:relapsed|relapsing) (?:on|with|into) sh\b|\bsh (?:urges|scars|cuts|wounds)\b|\bi (?:just |have |ve )?relapsed\b(?! (?:on|with|into) (?:vaping|vape|smoking|sugar|junk food|my diet|candy|gaming|nicotine|chocolate))/,
+  },
+  {
+    id: "en.self-harm.cutting",
+    category: "self_harm",
+    pattern: new RegExp(
+      String.raw`\bi (?:want|wanna|need|have) to cut(?=$| so bad| again| tonight| really bad| so much)|\bi cut (?:again|last night|today|yesterday|tonight)\b|\bhide (?:my |the )?(?:cuts|scars|self harm|sh)(?: scars| marks)?\b|\blong sleeves to hide (?:my )?(?:cuts|scars|arms|wrists)\b|\bi used (?:a |my |the )?(?:razor|blade|sharpener blade|knife|scissors|compass|lighter) on my (?:arms?|wrists?|thighs?|legs?|skin|stomach)\b|\bi (?:hit|punch|slap|scratch) ${MYSELF} (?:when|until|till|because|on purpose|every|again)\b|\bi bang my head (?:against|on) (?:the |a )?wall`,
+    ),
+  },
+  {
+    id: "en.self-harm.eating",
+    category: "self_harm",
+    pattern: new RegExp(
+      String.raw`\bi (?:starve|starved|am starving|keep starving) ${MYSELF}\b(?! of)|\bi (?:made|make|making|keep making) ${MYSELF} (?:throw up|sick|puke|vomit)\b|\bi (?:havent|have not) eaten (?:in|for) (?:\d+|a few|two|three|four|five) days on purpose\b|\bi only eat \d+ calories\b|\bhow (?:to|do i|can i) (?:not eat|stop eating|skip meals|hide not eating)\b(?=.{0,40}\b(?:noticing|notice|knowing|finding out|without)\b)`,
+    ),
+  },
   // abuse
   {
     id: "en.abuse.hits-me",
@@ -173,11 +212,24 @@ const EN: Rule[] = [
     id: "en.abuse.friend",
     category: "abuse",
     pattern: new RegExp(
-      String.raw`\b${FRIEND}s?${FEW_WORDS} (?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|parents?|brother|boyfriend)s? (?:\w+ )?(?:hits|beats|kicks|chokes|punches|slaps|abuses|touches|hurts|burns|locks up) (?:her|him|them)\b(?! (?:back|up|at|in (?:the )?game))|\b${FRIEND}${FEW_WORDS} (?:is|has been|was|keeps getting|gets) (?:being )?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b`,
+      String.raw`\b${FRIEND}s?${FEW_WORDS} (?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|parents?|brother|boyfriend)s? (?:\w+ )?(?:hits|beats|kicks|chokes|punches|slaps|abuses|touches|hurts|burns|locks up) (?:her|him|them)\b(?! (?:back|up|at|in |hair|feelings|face when|hand|shoulder|cheek|arm when))|\b(?:an? )?(?:older|adult|grown) (?:guy|man|boy|woman|person)\b.{0,30}\b(?:asking|asked|asks) ${FRIEND}${FEW_WORDS} for (?:nudes|pics|photos|pictures)\b|\b${FRIEND}${FEW_WORDS} (?:is being groomed|is going to meet (?:a|an|some) (?:man|guy|adult|stranger|older)|(?:met|is meeting|is going to meet) (?:a|an|some) (?:man|guy|adult) (?:she|he|they) met online)\b|\b${FRIEND}${FEW_WORDS} (?:is|has been|was|keeps getting|gets) (?:being )?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b`,
     ),
   },
   { id: "en.abuse.scared-of", category: "abuse", pattern: /\b(?:im|i am) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:my )?(?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|uncle|parents|brother|mums boyfriend|moms boyfriend)\b/ },
   { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
+  // Grooming and sextortion online: pictures asked for in secret, a threat to post them, an adult "boyfriend".
+  {
+    id: "en.abuse.online",
+    category: "abuse",
+    pattern:
+      /\b(?:asked|asks|asking|wants|wanted|keeps asking|told) (?:me )?(?:to send |for )(?:(?:him|her|them) )?(?:pics|photos|pictures|nudes|selfies|videos)\b.{0,80}\b(?:secret|dont tell|not (?:to )?tell|not tell)\b|\b(?:a|this|some|an older) (?:man|guy|adult|stranger|person)\b.{0,40}\b(?:keeps|kept|is|has been) asking (?:me )?for (?:pictures|pics|photos|nudes)(?: of me| of my body)?\b|\b(?:he|she|they|the man|the guy)\s(?:\w+\s){0,2}(?:said|says|told me)\s(?:that\s)?(?:its|this is|it is|it was|it has to be) (?:our|a) (?:little )?secret\b(?!.{0,30}\b(?:party|surprise|present|gift|birthday))|\bblackmail(?:s|ed|ing)? me\b.{0,40}\b(?:pics|pictures|photos|nudes|videos?)\b|\b(?:post|share|leak|send|show) my (?:pics|pictures|photos|nudes|videos)\b.{0,30}\bif i (?:dont|do not|wont)\b|\b(?:online|internet) (?:boyfriend|bf|girlfriend|gf)\b.{0,20}\b(?:1[89]|[2-9]\d)\b|\bmeet(?:ing)? (?:up with )?(?:a|this|some) (?:guy|man|person|stranger|adult) i met online\b|\b(?:guy|man|stranger)\b.{0,20}\bonline\b.{0,40}\bmeet(?: up)?\b.{0,40}\b(?:dont tell|not to tell|secret)\b/,
+  },
+  {
+    id: "en.abuse.at-home",
+    category: "abuse",
+    pattern:
+      /\b(?:stepdad|stepfather|uncle|dad|father|brother|mums boyfriend|moms boyfriend|cousin|grandpa)\s(?:\w+\s)?(?:comes|came|keeps coming|sneaks) (?:in|into) my (?:room|bed|bedroom) (?:at night|when)\b|\b(?:parents|mum|mom|dad|they) (?:dont|doesnt|never|wont) (?:feed me|give me (?:food|anything to eat|dinner))\b|\bno food (?:at home|in the house)\b.{0,60}\b(?:hasnt|havent|not) (?:been back|come home|been home)\b|\blocks? me (?:in|out of) (?:my room|the house|the bathroom|a room|the cupboard)\b(?: without food| all night| for days| overnight)?|\bbruises? (?:from|because of) (?:my )?(?:dad|father|mum|mom|mother|stepdad|stepmum|stepmom|parents?|brother|uncle|boyfriend)\b|\b(?:dad|father|mum|mom|mother|stepdad|stepmum|stepmom|parents?|brother|uncle)\s(?:\w+\s)?(?:throws|threw|keeps throwing) (?:things|stuff|plates|bottles) at me\b|\b(?:dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|mums boyfriend|moms boyfriend)\s(?:\w+\s){0,4}(?:hits|beats|hurts|chokes|punches|kicks) my (?:mum|mom|mother|dad|father|sister|brother)\b(?! (?:at|in) (?:chess|cards|games?|fifa|tennis|monopoly))/,
+  },
   { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
   // immediate danger
   // Hurting someone else, planned: for an adult now, not for the review list. "Kill" is left out
@@ -186,6 +238,21 @@ const EN: Rule[] = [
     id: "en.danger.harm-others",
     category: "danger",
     pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:bring|take|carry|sneak) (?:a |my |the |his |dads |my dads )?(?:knife|knives|gun|guns|blade|machete|weapon|weapons) (?:to|into|in) (?:school|class|the school)\b|\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:stab|shoot) (?:him|her|them|someone|somebody|everyone|everybody|people|my (?:brother|sister|dad|mum|mom|stepdad|stepmum|stepmom|teacher|classmates?|friends?|bully|ex)|a teacher|the teacher|that (?:kid|boy|girl|guy|teacher|bully))\b(?!\s(?:${IN_A_GAME}|with (?:a |my |the )?(?:nerf|water|paintball|camera|photo)|(?:a|an) (?:text|message|msg|dm|email|line|look|question|photo|pic)|up))`),
+  },
+  {
+    id: "en.danger.running-away",
+    category: "danger",
+    pattern: new RegExp(String.raw`\b(?:im|i am|im going to|im gonna|i will|ill|${INTENT}) (?:to )?(?:run|running) away (?:from home|tonight|today|from my (?:house|family|parents|mum|mom|dad))\b|\bi ran away from home\b`),
+  },
+  {
+    id: "en.danger.friend",
+    category: "danger",
+    pattern: new RegExp(String.raw`\b${FRIEND}${FEW_WORDS} (?:ran away|is running away|is planning to run away|plans to run away|wants to run away|is missing|went missing)(?: from home| tonight|$)`),
+  },
+  {
+    id: "en.danger.threatened",
+    category: "danger",
+    pattern: /\b(?:someone|somebody|they|he|she|a kid|kids|people|a boy|a girl)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:theyre|theyll|theyd|they are|they will|hes|hell|hed|he is|he will|shes|shell|shed|she will)(?: going to| gonna)? (?:stab|shoot|kill|beat|jump|hurt|beat up) me\b|\b(?:someone|somebody|a kid|a boy|a girl|a student|he|she|they)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:hes|he is|shes|she is|theyre|they are|hell|shell|theyll)? ?(?:bringing|bring|going to bring|gonna bring) (?:a )?(?:gun|knife|weapon|bomb)s? (?:to school|tomorrow|into school|to class)\b|\b(?:someone|somebody|a man|a stranger|a guy) (?:is |s )?(?:in|inside|outside|breaking into|trying to get into) (?:my|our) (?:house|home|room|flat|apartment)\b/,
   },
   { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they) (?:is|are|has been|keeps|s)?\s?(?:following|stalking|watching) me\b|\bim being (?:followed|stalked)\b/ },
   { id: "en.danger.in-danger", category: "danger", pattern: /\b(?:im|i am) (?:in danger|not safe|in trouble and scared)\b|\bplease help (?:me )?(?:im|i am) (?:scared|in danger)\b/ },
@@ -212,44 +279,48 @@ const FRIEND_ZH = "(?:朋友|好友|同学|闺蜜|兄弟|姐妹|姐姐|妹妹|�
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它海神党]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它海神党]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
-  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
-  { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
-  { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?自杀(?!的(?:角色|人物|主角|情节))|自杀的(?:念头|想法|冲动)/ },
+  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
+  { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
+  { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?(?:(?:吃药|喝药|跳楼|跳河|上吊|割腕|烧炭)(?:来)?)?自杀(?!的(?:角色|人物|主角|情节|作文|文章|新闻|电影|书|问题|话题|预防|热线))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
   { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|从[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台]?(?:上)?跳下)|(?:吃|吞)(?:了|咗)(?:一整瓶|整瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
   // 把…药全吃了: a plan (要/想…) or a deed (我…), in the 把 shape the method rule above misses.
   { id: "zh.suicide.all-the-pills", category: "suicide", pattern: /(?:想|要|准备|打算|我)(?:已经|刚刚|刚|今晚|现在)?把[^,，。.!！?？]{0,8}?(?:药|药片|药丸|安眠药)(?:全|全部|都|一次)(?:都)?(?:吃|吞)(?:了|掉|光|下去)?/ },
   // Asking how: a method question is a disclosure.
   { id: "zh.suicide.how", category: "suicide", pattern: /(?:怎么|怎样|如何|怎么样)(?:才能|才可以|可以)?(?:上吊|割腕|自杀|烧炭|服毒|自尽)|(?:吃|吞)多少(?:片|粒|颗)?[^,，。.!！?？]{0,6}?(?:药|安眠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会)死/ },
-  { id: "zh.suicide.nobody-cares", category: "suicide", pattern: /(?:没有人|没人|谁都不|谁也不)(?:会)?(?:在乎|在意|关心|发现|注意到)(?:我)?(?:是否|是不是)?(?:消失|死了|死掉|不在了|离开这个世界)/ },
+  { id: "zh.suicide.leave-the-world", category: "suicide", pattern: /(?:想|要)(?:永远)?离开(?:这个|呢个|这)世界|(?:写好|写了|留下|在写|准备好|写完)(?:了)?(?:我的)?遗书|遗书(?:已经)?写好|我(?:好|真的)?想跳下去(?=$|[了。!！…,，]|吧)|想永远睡(?:着|下去|过去)|(?:我|好|真)想(?:去)?鼠(?=$|[了啊啦呀])|(?:吃|喝)什么(?:药)?(?:可以|能|会|才能)(?:死|自杀)|我(?:真的|实在|快)?(?:撑|坚持|熬)不下去了(?=$|[。!！…,，]|吧|啊)|我?顶唔顺了?(?=$|[。!！…,，]|啦)/ },
+  { id: "zh.suicide.nobody-cares", category: "suicide", pattern: /我死了(?:也)?(?:没有人|没人|谁都不|不会有人)(?:会)?(?:难过|伤心|在乎|在意|发现|哭)|(?:没有人|没人|谁都不|谁也不)(?:会)?(?:在乎|在意|关心|发现|注意到)(?:我)?(?:是否|是不是)?(?:消失|死了|死掉|不在了|离开这个世界)/ },
   // 自我了断 (to end oneself) is unambiguous after an intent word.
   { id: "zh.suicide.end-oneself", category: "suicide", pattern: /(?:想|要|打算|准备|决定|只能|干脆|不如)(?:去)?自我了(?:断|结)/ },
   // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
   // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
   { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/ },
-  { id: "zh.suicide.better-without-me", category: "suicide", pattern: /没有我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
+  { id: "zh.suicide.better-without-me", category: "suicide", pattern: /我(?:就)?是(?:个|一个)?(?:累赘|负担|拖累)(?=$|[。!！…,，]|吧|啊)|(?:没有|冇)我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更)?好|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the
   // card then asks the student to tell an adult about their friend.
-  { id: "zh.suicide.friend", category: "suicide", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?:想|要|打算|准备|说要|说想|试过|尝试|一直想)(?:去)?(?:自杀|死(?![你您他她它海神党])|轻生|跳楼|割腕|上吊|结束(?:自己的)?生命)`) },
-  { id: "zh.self-harm.friend", category: "self_harm", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?:在|会|经常|一直|又|偷偷)?(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己)`) },
-  { id: "zh.abuse.friend", category: "abuse", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈|叔叔|舅舅|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|虐待|性侵|猥亵|摸)(?:了)?(?:她|他)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸)`) },
+  { id: "zh.suicide.friend", category: "suicide", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?<!累得|笑得|饿得|热得|困得)(?:想|要|打算|准备|说要|说想|试过|尝试|一直想)(?:去)?(?:自杀|死(?![你您他她它海神党])|轻生|跳楼|割腕|上吊|结束(?:自己的)?生命)${FRIENDS_SECRET_ZH}`) },
+  { id: "zh.self-harm.friend", category: "self_harm", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?:在|会|经常|一直|又|偷偷)?(?:自残|自伤|割腕|划手(?!机|指)|割手(?!机|指)|割自己|伤害自己|划自己|𠝹手|鎅手)${FRIENDS_SECRET_ZH}`) },
+  { id: "zh.abuse.friend", category: "abuse", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈|叔叔|舅舅|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|虐待|性侵|猥亵|摸)(?:了)?(?:她|他)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?被(?:她|他)?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈)[^,，。.!！?？]{0,3}?(?:打|揍|虐待|摸)|${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:被|让|叫)[^,，。.!！?？]{0,6}?(?:拍|发)(?:了)?(?:裸照|私密照)`) },
+  { id: "zh.danger.friend", category: "danger", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:要|想|打算|准备|已经|又)?离家出走|${FRIEND_ZH}[^,，。.!！?？]{0,4}?(?:失踪|不见)了`) },
   // self-harm
-  { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手|割手|割自己|伤害自己|划自己|打自己|掐自己|烫自己)/ },
+  { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:了(?=$|[。!！…,，]|手|自己)|手(?!机|指)|自己)|吃完(?:饭)?(?:就)?(?:去)?(?:吐|催吐)|催吐|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己/ },
+  { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手(?!机|指)|割手(?!机|指)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
   // abuse. 打我 but not 打我电话 (phones me) or 打死我也 (an idiom).
   {
     id: "zh.abuse.hits-me",
     category: "abuse",
     pattern:
-      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗)?我(?!电话|手机|的电话|的手机|游戏|一下就跑|也不)|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
+      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗)?我(?!们|爸|妈|哥|姐|弟|妹|电话|手机|的电话|的手机|游戏|一下就跑|也不)|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
   },
   { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:经常|一直|总是|又|偷偷|老是)?摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)/ },
-  { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全|害怕回家/ },
+  { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
+  { id: "zh.abuse.more", category: "abuse", pattern: /(?:让|叫|要|要求|逼)我(?:发|拍|影|给他看)(?:照片|相片|相|自拍|裸照|私密照)[^。！？!?]{0,16}?(?:不让|不要|别|唔好|不准|不许)(?:我)?(?:告诉|同|跟|讲|说)|(?:叫|让|要)我(?:send|发)(?:裸照|nudes)|被(?:我)?(?:的)?(?:叔叔|舅舅|伯伯|继父|后爸|爸爸|哥哥|老师|教练|表哥|邻居|男人|陌生人)摸(?:了|过)|(?:继父|后爸|叔叔|舅舅|爸爸|哥哥|表哥)[^,，。]{0,4}?(?:晚上|半夜|夜里)(?:会|经常|总是|老是)?(?:进|跑进|钻进)(?:我的?)?(?:房间|被窝|床)|(?:没人|没有人)给我饭吃|(?:爸|妈|爸爸|妈妈|父母)(?:不|从来不|都不)给我(?:饭吃|吃饭|吃的)|把我(?:关|锁)在(?:门外|外面|房间|厕所|阳台)(?:里)?(?:一整晚|一晚上|整晚|好几天|一天)/ },
   // immediate danger
   { id: "zh.danger.harm-others", category: "danger", pattern: /(?:要|想|打算|准备|会)(?:偷偷)?(?:带|拿)(?:着)?(?:刀|刀子|菜刀|水果刀|枪|凶器)(?![叉])(?:去|到|进)(?:学校|班|教室)|(?:要|想|打算|准备)(?:去)?(?:捅|砍)(?:死)?(?:他|她|他们|她们|人|同学|老师|那个)/ },
-  { id: "zh.danger", category: "danger", pattern: /有人(?:一直|在)?(?:跟踪|跟着)我|(?:有人|他|她|他们)(?:说)?要(?:杀|砍|捅)(?:了)?我|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
+  { id: "zh.danger", category: "danger", pattern: /(?:有人|陌生人|有个(?:陌生人|男的|男人|人))(?:一直|在|老是)?(?:跟踪|跟着)我|(?:有人|他|她|他们)(?:说|话)?要(?:杀|砍|捅|打死|弄死|打)(?:了)?我(?!电话|手机|的电话|们|屁股)|(?:放学|下课)(?:后)?(?:要|会|说要)(?:堵|打|揍)我|(?:我)?(?:要|想|打算|准备|已经)(?:去)?离家出走(?![^。！？!?]{0,10}(?:旅行|去玩|开玩笑|哈哈))|我离家出走了|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -281,7 +352,7 @@ export function normaliseForCrisis(text: string): string {
   s = s.replace(/[^\p{L}\p{N}\s]+/gu, " ");
   s = s.replace(/\s+/g, " ").trim();
   // "2" as "to" after an intent word ("i want 2 die").
-  s = s.replace(/\b(want|wanna|going|gonna|need|ready|about|trying|try|plan|planning|deserve|wish i could) 2 (?=[a-z])/g, "$1 to ");
+  s = s.replace(/\b(want|wants|wanna|wnt|wana|going|gonna|need|ready|about|trying|try|plan|planning|deserve|wish i could) 2 (?=[a-z])/g, "$1 to ");
   // Letters spelled out one by one ("k i l l m y s e l f", "k m s") become one word.
   s = s.replace(/\b(?:[a-z] ){2,}[a-z]\b/g, (run) => run.replace(/ /g, ""));
   return s;

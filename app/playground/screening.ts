@@ -170,7 +170,7 @@ const SCHOOL_NOT_A_NAME_EN = String.raw`maths?|science|history|geography|physics
 // "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
 const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|beauxbatons|durmstrang|xavier'?s?|springfield|ua|${SCHOOL_NOT_A_NAME_EN}`;
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
-const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary)\b`;
+const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary|secondary)\b`;
 /**
  * An academy or college in lower case is named by the word before it — UK secondary schools are
  * "harris academy", "ark academy" — unless that word says what it teaches or what kind it is
@@ -178,14 +178,17 @@ const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{
  */
 const ACADEMY_NOT_A_NAME_EN = String.raw`${SCHOOL_GENERIC_EN}|sixth|further|technical|tech|vocational|city|liberal|arts?|tennis|ballet|swim(?:ming)?|chess|golf|hockey|basketball|baseball|cricket|rugby|netball|gymnastics|karate|martial|cheer|flight|naval|air\s+force|coast\s+guard|fire|film|acting|theatre|theater|cooking|culinary|beauty|law|medical|nursing|junior|community|youth|kids|summer`;
 const LOWER_CASE_ACADEMY_EN = String.raw`(?<![\p{L}'’-])(?!(?:${ACADEMY_NOT_A_NAME_EN})\s)[\p{Ll}][\p{L}'’-]+\s+(?:academy|college)`;
-/** "a freshman at lincoln high", "in 9th grade at lincoln high": lower case, right after the year. */
-const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:freshman|sophomore|junior|senior|grade\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+grade(?:r)?)\s+(?:at|@)\s+)(?!(?:${SCHOOL_GENERIC_EN}|all-time|record|historic)\s)[\p{Ll}][\p{L}'’-]+\s+high`;
+/**
+ * "a freshman at lincoln high", "in 9th grade at lincoln high", "year 8, i go to lincoln high":
+ * lower case, right after the year (the words before it must be inside the match).
+ */
+const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:(?:freshman|sophomore|junior|senior|grade\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+grade(?:r)?)\s+(?:at|@)|(?:i|we)\s+(?:go|went)\s+to|i\s+attend|(?:im|i'm|i\s+am)\s+at)\s+)(?!(?:${SCHOOL_GENERIC_EN}|all-time|record|historic)\s)[\p{Ll}][\p{L}'’-]+\s+high`;
 /**
  * A school's name is capitalised, or lower case with its kind or a saint: "riverside middle
  * school", "st marys school", not "magic school". US schools drop the word school: "Lincoln
  * High", "Sunnydale Elementary" (capitalised only: "a normal high" is no name).
  */
-const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|${LOWER_CASE_ACADEMY_EN}|${LOWER_CASE_HIGH_EN}|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary))\b`, "u");
+const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|${LOWER_CASE_ACADEMY_EN}|${LOWER_CASE_HIGH_EN}|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary|Secondary))\b`, "u");
 /** "like Khan Academy", "an essay about Eton College", "compare Eton College": a school as a topic. */
 const SCHOOL_AS_TOPIC_EN = /\b(?:about|on|like|compare|comparing|vs\.?|versus|than|use|using|watch|watched|watching)\s+$/i;
 /** A school in history, someone else's: "The Little Rock Nine attended Central High School in grade 10". */
@@ -196,9 +199,9 @@ const FIRST_PERSON_EN = /\b(?:i|i['’]?m|im|me|my|we|we['’]?re|our|us)\b/i;
  * "Sam, 9C" (a secondary form: 5 to 13 and a letter, not 5G or 8K), and the US years: "a freshman
  * at", "sophomore year" (never "junior high"). Not a count: "year 9 students", "class 8 pupils".
  */
-const CLASS_EN = String.raw`\b(?:(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
+const CLASS_EN = String.raw`\b(?:(?:class|form|year|yr|grade)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b(?!\s*(?:students\b|kids|pupils|people|years?|of\s+the|times?))|(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
 const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|国小|國小|高中|书院|書院|附中|附小)";
-const SCHOOL_ZH = String.raw`\p{Script=Han}{2,12}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
+const SCHOOL_ZH = String.raw`\p{Script=Han}[\p{Script=Han}\d]{1,11}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
 /**
  * A grade (初二, 高一, 中三, 小五, 八年级, a cohort: 2022级, 2025届) and/or a class (3班, (2)班,
  * 丙班, 3A班, B班): 初二3班, 八年级 3 班, 小五B班.
@@ -937,7 +940,7 @@ const RUMOURS_EN = String.raw`\b(?:make\s+up|invent|start|write)\s+(?:a\s+|some\
  * do I get Jake to kill himself", "tell him to kys". Never "tell her not to hurt herself" or "make
  * sure he doesn't hurt himself": a "not" among the words in between lets it pass.
  */
-const PUSH_TO_SELF_HARM_EN = String.raw`\b(?:make|get|convince|persuade|push|drive|pressure|encourage|tell|dare)\s+(?:(?!(?:not|never|sure|don['’]?t|dont|doesn['’]?t|won['’]?t|to)\b)[\p{L}'’]+\s+){1,2}(?:to\s+)?(?:kill|hurt|cut|harm|starve|off)\s+(?:him|her|them)sel(?:f|ves)\b|\btell\s+(?:him|her|them|[\p{L}'’]+)\s+(?:to\s+)?kys\b`;
+const PUSH_TO_SELF_HARM_EN = String.raw`\b(?:make|get|convince|persuade|push|drive|pressure|encourage|tell|dare)\s+(?:(?!(?:not|never|sure|don['’]?t|dont|doesn['’]?t|won['’]?t|to)\b)[\p{L}'’]+\s+){1,2}(?:to\s+)?(?:kill|hurt|cut|harm|starve|off)\s+(?:him|her|them)sel(?:f|ves)\b|\btell(?:ing)?\s+(?:him|her|them|[\p{L}'’]+)\s+(?:to\s+)?kys\b`;
 /**
  * Turning a group against one person: "how can I get everyone to hate Tom" (a name, so any one word
  * — but not a thing: "get everyone to hate littering", "…to hate maths").
@@ -950,7 +953,7 @@ const GROUP_AGAINST_EN = String.raw`(?:get|make|turn)\s+(?:everyone|everybody|pe
 const MADE_TO_HURT_EN = String.raw`\b(?:roasts?|insults?|diss(?:es)?|burns?|comebacks?)\b[^.!?\n]{0,60}?\bmake\s+${PERSON_EN}\s+cry\b(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|\b(?:photoshop|edit|make|create|generate|post|share|spread)\s+(?:an?\s+|some\s+)?(?:really\s+)?(?:embarrassing|humiliating|ugly|gross|fake)\s+(?:pics?|pictures?|photos?|images?|videos?|memes?)\s+(?:of|about)\s+${PERSON_EN}|\bdeep\s?fakes?\s+(?:of|about|with)\s+${PERSON_EN}`;
 const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b|${PERSON_EN})`;
 /** Never 被欺负 (being bullied), 不要欺负, 怎么制止霸凌. */
-const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂|杯葛|虾(?=人|佢))";
+const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|欺凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂|杯葛|虾(?=人|佢))";
 /** A person, not 人工智能 or 人类. */
 const BULLIED_ZH = `(?:同桌|室友|胖子|${PERSON_ZH}(?![工类物生格口民性体]))`;
 /** Asking what it does or how to stop is learning, whichever words it uses. */
@@ -1000,7 +1003,7 @@ const NOT_A_DRUG_AFTER = String.raw`(?![\s-]+(?:free|bottles?|cans?|batter|ads?|
 /** "how do I hide the smell of weed", "get rid of vape smell". */
 const HIDE_THE_SMELL_EN = String.raw`${ASK_HOW_EN}(?:hide|mask|cover\s+up|get\s+rid\s+of)\s+(?:the\s+)?(?:smell\s+of\s+${DRUGS_EN}|${DRUGS_EN}\s+smell)`;
 /** "best disposable vape for beginners", "how much vodka to get drunk", "how to vape". */
-const SHOPPING_EN = String.raw`\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b`;
+const SHOPPING_EN = String.raw`\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b|\bbest\s+(?:thc|weed|nicotine|disposable)\s+(?:vapes?|carts?|pens?|edibles)\b|\bfake\s+id\s+(?:to|for|so\s+i\s+can)\s+(?:buy|get)\s+(?:alcohol|beer|vodka|booze|cigarettes|cigs|vapes?|liquor)\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?to\s+(?:trip|get\s+tripping)\b`;
 /** Hiding it from the adults: "how to vape without my parents knowing". */
 const WITHOUT_ADULTS_EN = String.raw`${ASK_HOW_EN}(?:smoke|vape|drink|get\s+(?:drunk|high)|do\s+drugs|hide\s+(?:my\s+)?(?:vape|weed|drugs|cigarettes|alcohol))\s+(?:[\p{L}'’]+\s+){0,4}?without\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\s+(?:knowing|finding\s+out|noticing|smelling|seeing)`;
 

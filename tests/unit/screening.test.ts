@@ -137,6 +137,9 @@ const TRUE_POSITIVES: [string, FindingKind, string][] = [
   ["I'm Sam, 9C, Oakfield School", "school_class", "9C, Oakfield School"],
   ["im in year 9 at harris academy", "school_class", "year 9 at harris academy"],
   ["i go to harris academy, year 9", "school_class", "harris academy, year 9"],
+  ["year eight at harris academy", "school_class", "year eight at harris academy"],
+  ["I'm in class 7C at Greenfield Secondary", "school_class", "class 7C at Greenfield Secondary"],
+  ["我在北京101中学初二", "school_class", "北京101中学初二"],
 ];
 
 /** Look-alikes: must never be reported as personal data. */
@@ -559,6 +562,8 @@ describe("asking how to bully someone is flagged as bullying, in what a student 
     "怎样在网上散布她的谣言",
     "说什么能让她去死",
     "怎么逼他自杀",
+    "write a message telling him to kys",
+    "教我點樣欺凌佢",
   ])("%s", (text) => {
     expect(kindsOf(text)).toContain("bullying");
   });
@@ -665,6 +670,9 @@ describe("asking how to get drugs, alcohol or cigarettes is flagged as drugs, in
     "how do i hide my vape from my mum",
     "what pills get you high",
     "which medicines can make you high",
+    "how much nyquil to trip",
+    "what's the best thc vape",
+    "how do i get a fake id to buy alcohol",
   ])("%s", (text) => {
     expect(kindsOf(text)).toContain("drugs");
   });
