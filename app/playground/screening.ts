@@ -840,12 +840,21 @@ function findPhrases(text: string, folded: MappedText, kinds: readonly PhraseRul
 
 const SENTENCE_END = /[.!?。！？\n]/;
 
-/** The sentence around a span: walked to its ends, so a long text costs no more than its sentence. */
+/**
+ * How far the sentence around a span is read each way. A text with no full stops (a pasted list,
+ * a long rant) is one sentence: walked to its ends for every match, a 60,000-character message
+ * took seconds to screen.
+ */
+const SENTENCE_REACH = 200;
+
+/** The sentence around a span: walked to its ends, at most SENTENCE_REACH characters each way. */
 function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  const fromLimit = Math.max(0, start - SENTENCE_REACH);
+  while (from > fromLimit && !SENTENCE_END.test(text[from - 1]!)) from--;
   let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  const toLimit = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < toLimit && !SENTENCE_END.test(text[to]!)) to++;
   return text.slice(from, to);
 }
 
