@@ -73,10 +73,11 @@ export function replaceMapped(
 /**
  * Invisible characters a student can hide inside a number or a word: format characters (zero-width
  * space and joiners, soft hyphen, bidi marks…), variation selectors, the combining grapheme
- * joiner and the Hangul fillers that render as nothing.
+ * joiner, the Hangul fillers that render as nothing, and the keycap around a digit emoji (U+20E3:
+ * 0️⃣7️⃣… — the digit is what it says).
  */
 // eslint-disable-next-line no-misleading-character-class -- each joiner and selector is matched alone, on purpose
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180D\u3164\uFE00-\uFE0F\uFFA0]/u;
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180D\u20E3\u3164\uFE00-\uFE0F\uFFA0]/u;
 const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u30FC]/u;
 const DECIMAL_DIGIT = /\p{Nd}/u;
 

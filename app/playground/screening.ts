@@ -86,6 +86,9 @@ const STOP_WORDS =
   "a|an|the|on|in|at|to|of|for|by|from|with|and|or|but|is|are|was|were|be|been|my|your|his|her|our|their|this|that|these|those|it|its|we|you|they|i|me|he|she|him|them|more|less|than|then|very|so|if|as|about|around|along|into|onto|over|under|up|down|out|off|only|just|also|not|no|yes|some|any|all|each|every|many|much|few|other|new|old|big|small|minutes?|hours?|days?|weeks?|months?|years?|times?|steps?|tokens?|words?|lessons?|pages?|people|students?|points?|miles?|km|ways?|things?";
 /** A word of a street name: not an everyday word, so "3 on the way" is not an address. */
 const NAME_WORD = String.raw`(?!(?:${STOP_WORDS})\b)[A-Za-z][A-Za-z'’\-]*`;
+const STREET_WORD = String.raw`(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|close|crescent|gardens|grove|mews|square)`;
+/** One to ninety-nine in words, and "a hundred and twelve": a house number spelt out. */
+const NUMBER_WORDS_EN = String.raw`(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`;
 
 const OBFUSCATED_AT = String.raw`\s*[(\[{<【]\s*(?:at|@)\s*[)\]}>】]\s*|\s*@\s*|\s*(?:艾特|圈a|圈A)\s*|\s+at\s+`;
 const OBFUSCATED_DOT = String.raw`\s*[(\[{<【]\s*(?:dot|\.)\s*[)\]}>】]\s*|\s+dot\s+|\s*[点點]\s*|\s*\.\s*`;
@@ -129,7 +132,8 @@ const NOT_A_HANDLE =
   /^(?:a|an|the|is|am|are|was|on|in|at|to|and|or|but|so|too|also|just|not|no|yes|private|public|down|broken|banned|blocked|deleted|hacked|new|old|boring|cool|fun|great|good|bad|fine|better|worse|same|please|pls|plz|now|later|soon|today|tomorrow|tonight|sometime|maybe|if|because|cuz|lol|lmao|haha|bro|too|really|very|full|empty|dead|gone|here|there|it|this|that|mine|yours|account|app|name|id|username|handle|number|what|why|how|when|where|who|which|for|with|from|by|of|me|you|him|her|them|us|we|they|i|he|she|ok|okay|idk|everything|nothing|something|about|around|like|every|since|until|than|all|some|more|less)$/i;
 
 function looksLikeHandle(value: string): boolean {
-  const handle = value.replace(/^@/, "");
+  // spelt out one character at a time to slip past the screen: "a b c 1 2 3 4"
+  const handle = value.replace(/^@/, "").replace(/ /g, "");
   if (handle.length < 3 || NOT_A_HANDLE.test(handle)) return false;
   // A name has a letter; a bare number must be long enough to be an account (QQ: 5 to 11 digits).
   return /[A-Za-z]/.test(handle) || (/^\d+$/.test(handle) && between(handle.length, 5, 12));
@@ -249,7 +253,7 @@ const DETECTORS: Detector[] = [
     // "LINE ID: lily0815", "qq: 123456789", "my wechat id lily0815" (no verb).
     kind: "account",
     pattern: new RegExp(
-      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:my|our)\s+(?:${ACCOUNT_APPS_EN})\s+(?:id|username|user\s?name|handle|number|account|acc|code|tag)\s+|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：])\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
+      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:my|our)\s+(?:${ACCOUNT_APPS_EN})\s+(?:id|username|user\s?name|handle|number|account|acc|code|tag)\s+|add\s+my\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|handle))?(?:\s*[:,\-]|\s+(?:it'?s|its|is|=))|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：])\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
       "giud",
     ),
     group: 1,
@@ -261,7 +265,7 @@ const DETECTORS: Detector[] = [
     // A Latin name run on into more letters ("QQaaa") is a word, not a name and a handle.
     kind: "account",
     pattern: new RegExp(
-      String.raw`(?:${ACCOUNT_APPS_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9])(?![A-Za-z0-9@])`,
+      String.raw`(?:${ACCOUNT_APPS_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
       "gud",
     ),
     group: 1,
@@ -440,6 +444,15 @@ const DETECTORS: Detector[] = [
     kind: "street_address",
     pattern: new RegExp(
       String.raw`(?<![\w.])\d{1,5}[A-Za-z]?(?:[\-/]\d{1,5}[A-Za-z]?)?,?\s+(?:${NAME_WORD}\s+){0,3}${NAME_WORD}\s+(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|terrace|way|close|crescent|gardens|gdns|grove|mews|highway|hwy|parkway|pkwy|square|sq)\b\.?`,
+      "giu",
+    ),
+  },
+  {
+    // A house number in words, where the student says it is where they live: "i live at twelve
+    // maple street", "i live on maple street number twelve" ("a one way street" has no "I live").
+    kind: "street_address",
+    pattern: new RegExp(
+      String.raw`\b(?:i|we)\s+live\s+(?:at|on|in)\s+(?:(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}|(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD},?\s+(?:number|no\.?|#)\s*(?:${NUMBER_WORDS_EN}|\d{1,4}))\b|\bmy\s+address\s+is\s+(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}\b`,
       "giu",
     ),
   },

@@ -82,6 +82,14 @@ const TRUE_POSITIVES: [string, FindingKind, string][] = [
   ["银行卡号 6222 0212 3456 7890", "id_number", "6222 0212 3456 7890"],
   // street addresses
   ["I live at 123 Main Street", "street_address", "123 Main Street"],
+  // a house number in words, where the student says they live
+  ["i live at twelve maple street", "street_address", "i live at twelve maple street"],
+  ["i live on maple street number twelve", "street_address", "i live on maple street number twelve"],
+  ["my address is forty-two oak road", "street_address", "my address is forty-two oak road"],
+  // digits as keycap emoji, a handle spelt out, "add my insta"
+  ["call me 0\uFE0F\u20E37\uFE0F\u20E37\uFE0F\u20E30\uFE0F\u20E30\uFE0F\u20E39\uFE0F\u20E30\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E33\uFE0F\u20E3", "phone", "0\uFE0F\u20E37\uFE0F\u20E37\uFE0F\u20E30\uFE0F\u20E30\uFE0F\u20E39\uFE0F\u20E30\uFE0F\u20E30\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E33"],
+  ["add my insta its lily_rose", "account", "lily_rose"],
+  ["我的微信号是 a b c 1 2 3 4", "account", "a b c 1 2 3 4"],
   ["42 Baker St. is my house", "street_address", "42 Baker St."],
   ["1600 Pennsylvania Avenue", "street_address", "1600 Pennsylvania Avenue"],
   ["come to 221B Baker Street", "street_address", "221B Baker Street"],
@@ -257,6 +265,11 @@ const LOOK_ALIKES: string[] = [
   "freshman year was hard",
   "a freshman at Harvard",
   "Tom, 8C, is my friend",
+  "we drove down a one way street",
+  "i live on a one way street",
+  "i live in the united states",
+  "my snap is a b",
+  "options a b c d",
   "we are at an all-time high in grade 9",
   "grade 8 maths at Riverside: can you explain fractions",
   "im in 7th grade and love science",
