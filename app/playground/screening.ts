@@ -972,10 +972,17 @@ const GROUP_AGAINST_EN = String.raw`(?:get|make|turn)\s+(?:everyone|everybody|pe
  * Words or pictures made to hurt: "write a roast of my classmate that will make her cry", "help me
  * photoshop an embarrassing pic of my friend", "make a deepfake of my teacher".
  */
-const MADE_TO_HURT_EN = String.raw`\b(?:roasts?|insults?|diss(?:es)?|burns?|comebacks?)\b[^.!?\n]{0,60}?\bmake\s+${PERSON_EN}\s+cry\b(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|\b(?:photoshop|edit|make|create|generate|post|share|spread)\s+(?:an?\s+|some\s+)?(?:really\s+)?(?:embarrassing|humiliating|ugly|gross|fake)\s+(?:pics?|pictures?|photos?|images?|videos?|memes?)\s+(?:of|about)\s+${PERSON_EN}|\bdeep\s?fakes?\s+(?:of|about|with)\s+${PERSON_EN}`;
+const MADE_TO_HURT_EN = String.raw`\b(?:roasts?|insults?|diss(?:es)?|burns?|comebacks?)\b[^.!?\n]{0,60}?\bmake\s+(?:${PERSON_EN}|[\p{L}][\p{L}'’-]*)\s+cry\b(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|\b(?:photoshop|edit|make|create|generate|post|share|spread)\s+(?:an?\s+|some\s+)?(?:really\s+)?(?:embarrassing|humiliating|ugly|gross|fake)\s+(?:pics?|pictures?|photos?|images?|videos?|memes?)\s+(?:of|about)\s+${PERSON_EN}|\bdeep\s?fakes?\s+(?:of|about|with)\s+${PERSON_EN}`;
+/**
+ * Words to hurt, asked for plainly: "help me write a text to make her feel ugly", "write something
+ * mean about Lily I can post", "how do I leak her pics to the group chat", "how to make someone
+ * have no friends", "…make the new kid leave our school".
+ */
+const WORDS_TO_HURT_EN = String.raw`\b(?:write|send|say|text|post)\b[^.!?\n]{0,40}?\bto\s+make\s+${PERSON_EN}\s+(?:feel\s+(?:bad|stupid|ugly|worthless|small|fat|left\s+out|unwanted)|hate\s+(?:him|her|them)sel(?:f|ves))\b|\b(?:write|say|post|make\s+up)\s+(?:something|stuff|things|a\s+(?:post|comment|message))\s+(?:really\s+|super\s+)?(?:mean|nasty|cruel|hurtful|embarrassing)\s+(?:about|to)\s(?!(?:an?\s+|the\s+)?(?:ai|chatgpt|claude|robots?|computers?|model)\b)`;
+const SHUT_OUT_EN = String.raw`(?:leak|expose)\s+(?:her|his|their|[\p{L}]+['’]s)\s+(?:pics|photos|pictures|nudes|videos|dms|texts|secrets)\b|make\s+${PERSON_EN}\s+(?:have\s+no\s+friends|leave\s+(?:our|the|my)\s+(?:school|class|group)|lose\s+(?:all\s+)?(?:her|his|their)\s+friends)\b|get\s+(?:my|our)\s+(?:whole\s+)?(?:friend\s+group|group|squad)\s+to\s+(?:drop|ditch|ignore|block|kick\s+out|unfriend)\s+[\p{L}]`;
 const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b|${PERSON_EN})`;
 /** Never 被欺负 (being bullied), 不要欺负, 怎么制止霸凌. */
-const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|欺凌|孤立|羞辱|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂|杯葛|虾(?=人|佢))";
+const BULLY_ZH = "(?<!被|不|别|不要|防止|避免|阻止|制止|应对|面对|反对|不再)(?:欺负|霸凌|欺凌|孤立|羞辱|笑(?=(?:佢|他|她)(?:肥|丑|矮|蠢|傻|胖|样衰))|侮辱|嘲笑|捉弄|整蛊|报复|威胁|网暴|人肉|排挤|恶搞|骂|杯葛|虾(?=人|佢))";
 /** A person, not 人工智能 or 人类. */
 const BULLIED_ZH = `(?:同桌|室友|胖子|${PERSON_ZH}(?![工类物生格口民性体]))`;
 /** Asking what it does or how to stop is learning, whichever words it uses. */
@@ -995,6 +1002,8 @@ const BULLYING_REQUESTS: PhraseRules = {
     new RegExp(PUSH_TO_SELF_HARM_EN, "giu"),
     new RegExp(`${ASK_HOW_EN}${GROUP_AGAINST_EN}`, "giu"),
     new RegExp(MADE_TO_HURT_EN, "giu"),
+    new RegExp(WORDS_TO_HURT_EN, "giu"),
+    new RegExp(`${ASK_HOW_EN}${SHUT_OUT_EN}`, "giu"),
   ],
   zh: [
     // 怎么欺负同桌、教我孤立她、我想报复那个同学
@@ -1003,7 +1012,7 @@ const BULLYING_REQUESTS: PhraseRules = {
     // 整蛊同学的方法 (the method asked for as a noun)
     new RegExp(`${BULLY_ZH}${FEW_CHARS_ZH}${BULLIED_ZH}的?(?:方法|办法|技巧|招数|套路|攻略)`, "gu"),
     // 如何让他在全班面前出丑、怎么让大家都不跟她玩
-    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}让(?:${FEW_CHARS_ZH}(?:出丑|丢脸|难堪|下不来台|没面子)|(?:大家|全班|所有人|同学们?|别人)都?不(?:跟|和|理)(?:他|她|佢))`, "gu"),
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}(?:让|令)(?:${FEW_CHARS_ZH}(?:出丑|丢脸|难堪|下不来台|没面子)|(?:大家|全班|所有人|同学们?|别人)都?(?:不|唔)(?:跟|和|理|同)(?:他|她|佢))`, "gu"),
     // 如何让全班都讨厌他、怎么让大家孤立小明
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}让(?:大家|全班|所有人|同学们?|别人|全校|我的朋友们?)都?(?:讨厌|恨|孤立|排挤|针对|嘲笑|不喜欢)(?:${BULLIED_ZH}|(?:(?![不别没])\\p{Script=Han}){2,3}(?=$|[\\s。！？!?,，]))`, "gu"),
     // 怎样在网上散布她的谣言、帮我编造关于他的谣言 (never 怎么应对别人散布我的谣言)
@@ -1025,7 +1034,7 @@ const NOT_A_DRUG_AFTER = String.raw`(?![\s-]+(?:free|bottles?|cans?|batter|ads?|
 /** "how do I hide the smell of weed", "get rid of vape smell". */
 const HIDE_THE_SMELL_EN = String.raw`${ASK_HOW_EN}(?:hide|mask|cover\s+up|get\s+rid\s+of)\s+(?:the\s+)?(?:smell\s+of\s+${DRUGS_EN}|${DRUGS_EN}\s+smell)`;
 /** "best disposable vape for beginners", "how much vodka to get drunk", "how to vape". */
-const SHOPPING_EN = String.raw`\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b|\bbest\s+(?:thc|weed|nicotine|disposable)\s+(?:vapes?|carts?|pens?|edibles)\b|\bfake\s+id\s+(?:to|for|so\s+i\s+can)\s+(?:buy|get)\s+(?:alcohol|beer|vodka|booze|cigarettes|cigs|vapes?|liquor)\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?to\s+(?:trip|get\s+tripping)\b`;
+const SHOPPING_EN = String.raw`${ASK_HOW_EN}get\s+(?:my\s+|an?\s+)?(?:older\s+|big\s+)?(?:brother|sister|cousin|friend|someone|adult|mate)\s+to\s+buy\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?${DRUGS_EN}|\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles?|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:a\s+first[\s-]time(?:rs?)?|beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b|\bbest\s+(?:thc|weed|nicotine|disposable)\s+(?:vapes?|carts?|pens?|edibles)\b|\bfake\s+id\s+(?:to|for|so\s+i\s+can)\s+(?:buy|get)\s+(?:alcohol|beer|vodka|booze|cigarettes|cigs|vapes?|liquor)\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?to\s+(?:trip|get\s+tripping)\b`;
 /** Hiding it from the adults: "how to vape without my parents knowing". */
 const WITHOUT_ADULTS_EN = String.raw`${ASK_HOW_EN}(?:smoke|vape|drink|get\s+(?:drunk|high)|do\s+drugs|hide\s+(?:my\s+)?(?:vape|weed|drugs|cigarettes|alcohol))\s+(?:[\p{L}'’]+\s+){0,4}?without\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\s+(?:knowing|finding\s+out|noticing|smelling|seeing)`;
 
@@ -1055,7 +1064,7 @@ const DRUG_REQUESTS: PhraseRules = {
   ],
   zh: [
     // 哪里能买到电子烟、我想试试大麻、怎么才能弄到酒、怎么偷喝家里的酒、点样买烟
-    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${GET_OR_USE_ZH}(?:点|些|一点|一些|一?[包瓶根支口]|(?:家里|爸爸|爸妈|我爸|老爸|大人)的)?(?:${DRUGS_ZH})`, "gu"),
+    new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}${GET_OR_USE_ZH}(?:点|些|一点|一些|一?[包瓶根支口]|(?:家里|爸爸|爸妈|我爸|老爸|阿爸|阿妈|老豆|大人)(?:的|啲))?(?:${DRUGS_ZH})`, "gu"),
     // 怎么喝醉、怎样才能嗨起来
     new RegExp(`${ASK_ZH}${FEW_CHARS_ZH}(?:喝醉|喝到醉|嗨起来)`, "gu"),
     // 怎么抽烟不被爸妈发现
