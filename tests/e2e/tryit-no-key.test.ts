@@ -111,13 +111,15 @@ describe("lesson 7's try-it: a prompt held back for personal data", () => {
       const t = translator("en");
       const b = await student(5, "en", javaScriptEnabled); // the one demo student the tests above leave alone
       await b.page.goto(`/playground?tryit=${encodeURIComponent(TRYIT)}`);
+      // a send before hydration would be the form's own post; CI once clicked that early
+      if (javaScriptEnabled) await b.page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
       const chatsBefore = await b.page.locator(".pg-chat-list li").count();
       const box = b.page.locator("#pg-prompt");
       // The student's edit took out the phone, e-mail and address but missed the school and class.
       const edited = "Hi! I'm [my name], in Class 2, Grade 8 at Riverside No. 3 Middle School. Please write a short hello for my new club.";
       await box.fill(edited);
       await b.page.getByRole("button", { name: t("playground.send"), exact: true }).click();
-      await expect.poll(() => b.page.locator(".pg-page").innerText()).toContain("your school's name with your class");
+      await expect.poll(() => b.page.locator(".pg-page").innerText(), { timeout: 10_000 }).toContain("your school's name with your class");
       await expect.poll(() => box.inputValue()).toBe(edited);
       // the blocked prompt is stored (blanked out) in a conversation of its own, which the next send continues
       await expect.poll(() => b.page.locator(".pg-chat-list li").count()).toBe(chatsBefore + 1);
