@@ -12,7 +12,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { db, executePrepared } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
-import { CRISIS_FLAG_PREFIX } from "./severity";
+import { CRISIS_FLAG_PREFIX, onlyAboutAFriend } from "./severity";
 import { formatDateTime } from "~/utils/school-time.server";
 import { getSchoolSettings } from "./schools.server";
 
@@ -75,6 +75,8 @@ export interface SafeguardingAlert {
   href: string;
   /** False once the student has left the class: its teacher no longer sees it, the admin does. */
   enrolled: boolean;
+  /** The message was about someone the student knows: the one at risk may not be in the class. */
+  aboutAFriend: boolean;
   events: FlagEventView[];
 }
 
@@ -89,6 +91,7 @@ type AlertRow = {
   flags: string[];
   created_at: Date | string;
   enrolled: boolean;
+  crisis: { rule: string }[] | null;
   events: { action: FlagAction; actor: string | null; note: string | null; at: string }[];
 };
 
@@ -115,7 +118,7 @@ export async function listSafeguardingAlerts(
   // prepared: every class page and the teacher's home ask (planning it was ~1 ms of each)
   const rows = await executePrepared<AlertRow>(sql`
     select m.id, m.conversation_id, cl.id as class_id, cl.name as class_name, cl.teacher_id, u.id as student_id, u.display_name,
-           m.flags, m.created_at, ${enrolled} as enrolled,
+           m.flags, m.crisis, m.created_at, ${enrolled} as enrolled,
            ${alertEventsJson} as events
       from playground_messages m
       join playground_conversations c on c.id = m.conversation_id
@@ -137,6 +140,7 @@ export async function listSafeguardingAlerts(
     // the student's page for their own teacher (the whole picture); the admin's page otherwise
     href: r.teacher_id === user.id && r.enrolled ? exchangeHref(r.class_id, r.student_id, r.id) : adminExchangeHref(r.id),
     enrolled: r.enrolled,
+    aboutAFriend: onlyAboutAFriend(r.crisis),
     events: r.events.map((e) => ({ ...e, at: formatDateTime(e.at) })),
   }));
 }
@@ -202,6 +206,7 @@ type NotifyRow = {
   class_id: string | null;
   student_id: string;
   flags: string[];
+  crisis: { rule: string }[] | null;
   created_at: Date | string;
   teacher_email: string | null;
   teacher_locale: string | null;
@@ -224,7 +229,7 @@ export async function notifySafeguarding(
     const settings = await getSafeguardingSettings(student);
     if (!settings.emailAlerts || !settings.smtp) return;
     const [row] = await db().execute<NotifyRow>(sql`
-      select u.display_name as student, cl.name as class_name, cl.id as class_id, u.id as student_id, m.flags, m.created_at,
+      select u.display_name as student, cl.name as class_name, cl.id as class_id, u.id as student_id, m.flags, m.crisis, m.created_at,
              t.email as teacher_email, t.locale as teacher_locale
         from playground_messages m
         join users u on u.id = m.user_id
@@ -246,6 +251,7 @@ export async function notifySafeguarding(
     const link =
       row.class_id && origin ? `${origin}${exchangeHref(row.class_id, row.student_id, messageId)}` : (origin ?? "");
     const categories = categoriesOf(row.flags).map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide"));
+    if (onlyAboutAFriend(row.crisis)) categories.push(t("safeguarding.alert.aboutAFriend"));
     try {
       await sendMail(settings.smtp, {
         to,

@@ -13,6 +13,18 @@ import type { PersonalDataKind } from "~/playground/screening";
 /** Flags of the crisis screen (app/playground/crisis.ts) are named crisis_<category>. */
 export const CRISIS_FLAG_PREFIX = "crisis_";
 
+/**
+ * Crisis rules about someone the student knows ("my friend wants to kill herself") are named
+ * <language>.<category>.friend: the card then asks the student to tell an adult about their
+ * friend, and the alert says the one at risk may be someone else (decision 006).
+ */
+export const isAboutAFriend = (rule: string | undefined): boolean => rule?.split(".")[2] === "friend";
+
+/** Every crisis match of a message is about a friend (none is the student's own). */
+export function onlyAboutAFriend(matches: readonly { rule: string }[] | null | undefined): boolean {
+  return !!matches && matches.length > 0 && matches.every((m) => isAboutAFriend(m.rule));
+}
+
 export type Severity = "safeguarding" | "personal_data" | "policy" | "review";
 
 /** Keyed by every kind the screen finds, so a new kind cannot be left out here (tsc says so). */

@@ -21,7 +21,7 @@
  * alarm for every "dead tired" would teach teachers to ignore the red box.
  */
 
-import { CRISIS_FLAG_PREFIX } from "~/models/severity";
+import { CRISIS_FLAG_PREFIX, isAboutAFriend } from "~/models/severity";
 import { foldForWords, foldLookalikeLetters } from "./normalize-text";
 
 export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
@@ -78,8 +78,6 @@ const FRIENDS_SECRET = String.raw`(?:,? (?:and|but) (?:(?:he|she|they) )?(?:made
 const FRIENDS_SECRET_ZH = "(?:[,，]?(?:她|他|佢)?(?:还|也)?(?:叫|让|要|求|不让)我(?:不要|别|不能|唔好|千万别|千万不要)?(?:告诉|跟|和|同|对|讲|说)[^,，。.!！?？]{0,6})?";
 /** An accident is not self-harm: "my friend hurt herself playing football". */
 const NOT_AN_ACCIDENT = String.raw`(?! (?:playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad))`;
-/** Rules about someone the student knows; the support card then asks them to tell an adult about their friend. */
-export const isAboutAFriend = (rule: string | undefined): boolean => rule?.split(".")[2] === "friend";
 
 const EN: Rule[] = [
   // suicide

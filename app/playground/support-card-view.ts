@@ -4,7 +4,7 @@
  */
 import type { SafeguardingSettings } from "../../db/schema";
 import type { SupportCardView } from "./chat-events";
-import { isAboutAFriend } from "./crisis";
+import { isAboutAFriend, onlyAboutAFriend } from "~/models/severity";
 
 /**
  * The card for a message with these crisis matches (crisis.ts; stored on the message as they were): the school's contacts (empty = the
@@ -16,6 +16,6 @@ export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact"
     helpContact: settings.helpContact.trim() || null,
     helpLine: settings.helpLine.trim() || null,
     hurtBySomeone: matches.some((m) => m.category === "abuse" && !isAboutAFriend(m.rule)),
-    aboutAFriend: matches.length > 0 && matches.every((m) => isAboutAFriend(m.rule)),
+    aboutAFriend: onlyAboutAFriend(matches),
   };
 }

@@ -188,12 +188,15 @@ describe("crisis messages get the support card, before any model", () => {
     ["en", "my friend wants to kill herself what do i do"],
     ["zh-Hans", "我朋友想自杀怎么办"],
   ])("a friend at risk (%s): the alert is raised, and the card asks the child to tell an adult about their friend", async (locale, text) => {
-    const { student } = await setup();
+    const { teacher, student } = await setup();
     const { events } = await stream(student, text, CLAUDE, locale);
     expect(events[1]).toMatchObject({ type: "support", held: true, card: { aboutAFriend: true, hurtBySomeone: false } });
     expect(modelCalls()).toHaveLength(0);
     const [message] = await storedMessages(student.id);
     expect(message).toMatchObject({ role: "user", text, flag_status: "open", severity: "safeguarding" });
+    // the teacher's alert says the one at risk may be someone the student knows
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: { nonce: "n", clientAddress: "10.0.0.1" } } as LoaderFunctionArgs);
+    expect(home.alerts.map((a) => [a.student.id, a.aboutAFriend])).toEqual([[student.id, true]]);
     const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
     expect(page.current!.messages[0]!.support!.card.aboutAFriend).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { crisisFlags, detectCrisis, detectCrisisInTurn, isAboutAFriend, normaliseForCrisis } from "~/playground/crisis";
+import { isAboutAFriend } from "~/models/severity";
+import { crisisFlags, detectCrisis, detectCrisisInTurn, normaliseForCrisis } from "~/playground/crisis";
 
 /** Disclosures that must reach an adult: English, 简体中文, 繁體中文, typos and indirect forms. */
 const MUST_MATCH: [string, string][] = [

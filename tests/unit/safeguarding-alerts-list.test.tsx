@@ -13,6 +13,7 @@ import type { SafeguardingAlert } from "~/models/safeguarding.server";
 
 const alert = (i: number): SafeguardingAlert => ({
   enrolled: true,
+  aboutAFriend: false,
   messageId: `m${i}`,
   conversationId: `c${i}`,
   classId: "k",
@@ -24,10 +25,10 @@ const alert = (i: number): SafeguardingAlert => ({
   events: [],
 });
 
-function render(n: number): string {
+function render(n: number, changed: Partial<SafeguardingAlert> = {}): string {
   const element = (
     <I18nProvider locale="en" messages={en}>
-      <SafeguardingAlerts alerts={Array.from({ length: n }, (_, i) => alert(i + 1))} back="/teach" outcome={null} />
+      <SafeguardingAlerts alerts={Array.from({ length: n }, (_, i) => ({ ...alert(i + 1), ...changed }))} back="/teach" outcome={null} />
     </I18nProvider>
   );
   const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
@@ -46,5 +47,10 @@ describe("the safeguarding list", () => {
 
   it("has nothing to fold with three or fewer", () => {
     expect(render(3)).not.toContain("safeguarding-more");
+  });
+
+  it("says when the message was about someone the student knows (the one at risk may not be in the class)", () => {
+    expect(render(1, { aboutAFriend: true })).toContain(en["safeguarding.alert.aboutAFriend"]);
+    expect(render(1)).not.toContain(en["safeguarding.alert.aboutAFriend"]);
   });
 });

@@ -52,6 +52,12 @@ export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: Safeguar
             {t(`safeguarding.category.${c}` as "safeguarding.category.suicide")}
           </span>
         ))}
+        {a.aboutAFriend ? (
+          <>
+            {" "}
+            <span className="badge warn">{t("safeguarding.alert.aboutAFriend")}</span>
+          </>
+        ) : null}
         {a.enrolled ? null : (
           <>
             {" "}

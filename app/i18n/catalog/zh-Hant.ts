@@ -1189,6 +1189,7 @@ export const zhHant: Messages = {
   "safeguarding.alert.noteRequired": "請簡短寫下你做了什麼（不超過 1000 字）。",
   "safeguarding.alert.notFound": "這條提醒已經不是待處理狀態了。",
   "safeguarding.alert.history": "記錄",
+  "safeguarding.alert.aboutAFriend": "關於身邊的人",
   "safeguarding.alert.leftClass": "已不在這個班級",
   "safeguarding.exchange.title": "安全保護提醒：{student}",
   "safeguarding.exchange.lead": "{student}（{username}）於 {at} 在{class}的練習場裡寫了這段話。這裡只顯示引發提醒的這一段對話。",

@@ -43,6 +43,7 @@ export const safeguarding = {
   "safeguarding.alert.notFound": "That alert is not open any more.",
   "safeguarding.alert.history": "History",
   "safeguarding.alert.leftClass": "No longer in this class",
+  "safeguarding.alert.aboutAFriend": "About someone they know",
   "safeguarding.exchange.title": "Safeguarding alert: {student}",
   "safeguarding.exchange.lead": "{student} ({username}) wrote this in the playground in {class} on {at}. Only the conversation that raised the alert is shown.",
   "safeguarding.exchange.leftClass": "{student} has left {class} since, so its teacher no longer sees this alert. It is yours to follow up.",

@@ -44,6 +44,7 @@ export const safeguarding: CatalogOf<typeof en> = {
   "safeguarding.alert.noteRequired": "请简短写下你做了什么（不超过 1000 字）。",
   "safeguarding.alert.notFound": "这条提醒已经不是待处理状态了。",
   "safeguarding.alert.history": "记录",
+  "safeguarding.alert.aboutAFriend": "关于身边的人",
   "safeguarding.alert.leftClass": "已不在这个班级",
   "safeguarding.exchange.title": "安全保护提醒：{student}",
   "safeguarding.exchange.lead": "{student}（{username}）于 {at} 在{class}的练习场里写了这段话。这里只显示引发提醒的这一段对话。",
