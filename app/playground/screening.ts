@@ -172,16 +172,16 @@ function isSpelledPhoneNumber(match: string): boolean {
 const SCHOOL_NOT_A_NAME_EN = String.raw`maths?|science|history|geography|physics|chemistry|biology|pe|gym|sports?|football|soccer|drama|normal|regular|typical|average|good|bad|great|top|nice|strict|real|different|traditional|state|charter|religious|catholic|christian|international|grammar|comprehensive|military|police|khan|u\.a\.?|kunugigaoka|karasuno|ouran|shuchiin`;
 // A named school with a class or year group in the same sentence. The school must have a name:
 // "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
-const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|beauxbatons|durmstrang|xavier'?s?|springfield|ua|${SCHOOL_NOT_A_NAME_EN}`;
+const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|nevermore|moordale|beauxbatons|durmstrang|xavier'?s?|springfield|ua|${SCHOOL_NOT_A_NAME_EN}`;
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
-const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary|secondary)\b`;
+const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary|secondary)\b(?!\s+(?:trips?|bus(?:es)?|holidays?|uniforms?|days?|dances?|plays?|reports?|run|lunch(?:es)?|musical|friends?|work|year))`;
 /**
  * An academy or college in lower case is named by the word before it — UK secondary schools are
  * "harris academy", "ark academy" — unless that word says what it teaches or what kind it is
  * ("police academy", "football academy", "sixth form college", "community college").
  */
-const ACADEMY_NOT_A_NAME_EN = String.raw`${SCHOOL_GENERIC_EN}|sixth|further|technical|tech|vocational|city|liberal|arts?|tennis|ballet|swim(?:ming)?|chess|golf|hockey|basketball|baseball|cricket|rugby|netball|gymnastics|karate|martial|cheer|flight|naval|air\s+force|coast\s+guard|fire|film|acting|theatre|theater|cooking|culinary|beauty|law|medical|nursing|junior|community|youth|kids|summer`;
-const LOWER_CASE_ACADEMY_EN = String.raw`(?<![\p{L}'’-])(?!(?:${ACADEMY_NOT_A_NAME_EN})\s)[\p{Ll}][\p{L}'’-]+\s+(?:academy|college)`;
+const ACADEMY_NOT_A_NAME_EN = String.raw`${SCHOOL_GENERIC_EN}|sixth|further|technical|tech|vocational|city|liberal|arts?|tennis|ballet|swim(?:ming)?|chess|golf|hockey|basketball|baseball|cricket|rugby|netball|gymnastics|karate|martial|cheer|flight|naval|air\s+force|coast\s+guard|fire|film|acting|theatre|theater|cooking|culinary|beauty|law|medical|nursing|junior|community|youth|kids|summer|ninja|game|games|gaming|esports|roblox|nevermore`;
+const LOWER_CASE_ACADEMY_EN = String.raw`(?<![\p{L}'’-])(?<!\bthe\s)(?!(?:${ACADEMY_NOT_A_NAME_EN})\s)[\p{Ll}][\p{L}'’-]+\s+(?:academy|college)`;
 /**
  * "a freshman at lincoln high", "in 9th grade at lincoln high", "year 8, i go to lincoln high":
  * lower case, right after the year (the words before it must be inside the match).
@@ -452,7 +452,7 @@ const DETECTORS: Detector[] = [
     // maple street", "i live on maple street number twelve" ("a one way street" has no "I live").
     kind: "street_address",
     pattern: new RegExp(
-      String.raw`\b(?:i|we)\s+live\s+(?:at|on|in)\s+(?:(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}|(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD},?\s+(?:number|no\.?|#)\s*(?:${NUMBER_WORDS_EN}|\d{1,4}))\b|\bmy\s+address\s+is\s+(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}\b`,
+      String.raw`(?<!\b(?:says?|said|story|character|poem)\b[^.!?\n]{0,30})\b(?:i|we)\s+live\s+(?:at|on|in)\s+(?:(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}|(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD},?\s+(?:number|no\.?|#)\s*(?:${NUMBER_WORDS_EN}|\d{1,4}))\b(?!\s*(?:bus|buses|tram|train|route))|\bmy\s+address\s+is\s+(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}\b`,
       "giu",
     ),
   },
@@ -962,23 +962,23 @@ const RUMOURS_EN = String.raw`\b(?:make\s+up|invent|start|write)\s+(?:a\s+|some\
  * do I get Jake to kill himself", "tell him to kys". Never "tell her not to hurt herself" or "make
  * sure he doesn't hurt himself": a "not" among the words in between lets it pass.
  */
-const PUSH_TO_SELF_HARM_EN = String.raw`\b(?:make|get|convince|persuade|push|drive|pressure|encourage|tell|dare)\s+(?:(?!(?:not|never|sure|don['’]?t|dont|doesn['’]?t|won['’]?t|to)\b)[\p{L}'’]+\s+){1,2}(?:to\s+)?(?:kill|hurt|cut|harm|starve|off)\s+(?:him|her|them)sel(?:f|ves)\b|\btell(?:ing)?\s+(?:him|her|them|[\p{L}'’]+)\s+(?:to\s+)?kys\b`;
+const PUSH_TO_SELF_HARM_EN = String.raw`\b(?:make|get|convince|persuade|push|drive|pressure|encourage|tell|dare)\s+(?:(?!(?:not|never|sure|don['’]?t|dont|doesn['’]?t|won['’]?t|to|if|whether|when|wants?|is|was|might|may|seems?|plans?|planning|thinking|going)\b)[\p{L}'’]+\s+){1,2}(?:to\s+)?(?:kill|hurt|cut|harm|starve|off)\s+(?:him|her|them)sel(?:f|ves)\b|\btell(?:ing)?\s+(?:him|her|them|[\p{L}'’]+)\s+(?:to\s+)?kys\b`;
 /**
  * Turning a group against one person: "how can I get everyone to hate Tom" (a name, so any one word
  * — but not a thing: "get everyone to hate littering", "…to hate maths").
  */
-const GROUP_AGAINST_EN = String.raw`(?:get|make|turn)\s+(?:everyone|everybody|people|the\s+(?:whole\s+)?(?:class|school|grade|year)|everyone\s+(?:in|at)\s+(?:my\s+|our\s+|the\s+)?(?:class|school)|(?:all\s+)?(?:my|our|her|his|their)\s+friends)\s+(?:to\s+)?(?:hate|ignore|exclude|turn\s+on|turn\s+against|gang\s+up\s+on)\s+(?!(?:it|this|that|school|maths?|homework|lessons?|war|racism|bullying|litter|plastic|drugs|vaping|smoking|the|a|an|me|us|myself)\b)(?![\p{L}]+(?:ing|ism|ness)\b)[\p{L}][\p{L}'’-]*`;
+const GROUP_AGAINST_EN = String.raw`(?:get|make|turn)\s+(?:everyone|everybody|people|the\s+(?:whole\s+)?(?:class|school|grade|year)|everyone\s+(?:in|at)\s+(?:my\s+|our\s+|the\s+)?(?:class|school)|(?:all\s+)?(?:my|our|her|his|their)\s+friends)\s+(?:to\s+)?(?:hate|ignore|exclude|turn\s+on|turn\s+against|gang\s+up\s+on)\s+(?!(?:it|this|that|school|maths?|homework|lessons?|war|racism|bullying|litter|plastic|drugs|vaping|smoking|the|a|an|me|us|myself|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|weekends?|winter|summer|exams?|tests?)\b)(?![\p{L}]+(?:ing|ism|ness)\b)[\p{L}][\p{L}'’-]*(?=\s*(?:[?.!,]|$)|\s+(?:and|so|because|at\s+school|in\s+(?:my|our|the)\s+(?:class|school|year|grade|form)|from\s+now)\b)`;
 /**
  * Words or pictures made to hurt: "write a roast of my classmate that will make her cry", "help me
  * photoshop an embarrassing pic of my friend", "make a deepfake of my teacher".
  */
-const MADE_TO_HURT_EN = String.raw`\b(?:roasts?|insults?|diss(?:es)?|burns?|comebacks?)\b[^.!?\n]{0,60}?\bmake\s+(?:${PERSON_EN}|[\p{L}][\p{L}'’-]*)\s+cry\b(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|\b(?:photoshop|edit|make|create|generate|post|share|spread)\s+(?:an?\s+|some\s+)?(?:really\s+)?(?:embarrassing|humiliating|ugly|gross|fake)\s+(?:pics?|pictures?|photos?|images?|videos?|memes?)\s+(?:of|about)\s+${PERSON_EN}|\bdeep\s?fakes?\s+(?:of|about|with)\s+${PERSON_EN}`;
+const MADE_TO_HURT_EN = String.raw`\b(?:roasts?|insults?|diss(?:es)?|burns?|comebacks?)\b[^.!?\n]{0,60}?\bmake\s+(?:${PERSON_EN}|[\p{L}][\p{L}'’-]*)\s+cry\b(?!\s+(?:happy|tears\s+of\s+joy|with\s+(?:joy|laughter)|laughing))|\b(?:photoshop|edit|make|create|generate|post|share|spread)\s+(?:an?\s+|some\s+)?(?:really\s+)?(?:embarrassing|humiliating|ugly|gross)\s+(?:pics?|pictures?|photos?|images?|videos?|memes?)\s+(?:of|about)\s+${PERSON_EN}|\b(?:make|create|generate|post|share)\s+(?:a\s+|some\s+)?deep\s?fakes?\s+(?:of|about|with)\s+${PERSON_EN}`;
 /**
  * Words to hurt, asked for plainly: "help me write a text to make her feel ugly", "write something
  * mean about Lily I can post", "how do I leak her pics to the group chat", "how to make someone
  * have no friends", "…make the new kid leave our school".
  */
-const WORDS_TO_HURT_EN = String.raw`\b(?:write|send|say|text|post)\b[^.!?\n]{0,40}?\bto\s+make\s+${PERSON_EN}\s+(?:feel\s+(?:bad|stupid|ugly|worthless|small|fat|left\s+out|unwanted)|hate\s+(?:him|her|them)sel(?:f|ves))\b|\b(?:write|say|post|make\s+up)\s+(?:something|stuff|things|a\s+(?:post|comment|message))\s+(?:really\s+|super\s+)?(?:mean|nasty|cruel|hurtful|embarrassing)\s+(?:about|to)\s(?!(?:an?\s+|the\s+)?(?:ai|chatgpt|claude|robots?|computers?|model)\b)`;
+const WORDS_TO_HURT_EN = String.raw`\b(?:write|send|say|text|post)\b[^.!?\n]{0,40}?\bto\s+make\s+${PERSON_EN}\s+(?:feel\s+(?:bad|stupid|ugly|worthless|small|fat|left\s+out|unwanted)|hate\s+(?:him|her|them)sel(?:f|ves))\b|\b(?:write|say|post|make\s+up)\s+(?:something|stuff|things|a\s+(?:post|comment|message))\s+(?:really\s+|super\s+)?(?:mean|nasty|cruel|hurtful)\s+(?:about|to)\s(?!(?:an?\s+|the\s+)?(?:ai|chatgpt|claude|robots?|computers?|model)\b)`;
 const SHUT_OUT_EN = String.raw`(?:leak|expose)\s+(?:her|his|their|[\p{L}]+['’]s)\s+(?:pics|photos|pictures|nudes|videos|dms|texts|secrets)\b|make\s+${PERSON_EN}\s+(?:have\s+no\s+friends|leave\s+(?:our|the|my)\s+(?:school|class|group)|lose\s+(?:all\s+)?(?:her|his|their)\s+friends)\b|get\s+(?:my|our)\s+(?:whole\s+)?(?:friend\s+group|group|squad)\s+to\s+(?:drop|ditch|ignore|block|kick\s+out|unfriend)\s+[\p{L}]`;
 const INSULTS_FOR_EN = String.raw`\b(?:insults?|mean\s+names|nicknames|roasts?)\s+(?:for|about|to\s+call)\s+(?:(?:a|an|my|the|this|that|his|her)\s+(?:fat|ugly|weird|gay|poor|short|new|autistic|disabled|stupid|dumb|skinny|black|asian|chinese|fat\s+\w+)\b|${PERSON_EN})`;
 /** Never 被欺负 (being bullied), 不要欺负, 怎么制止霸凌. */
@@ -1018,7 +1018,7 @@ const BULLYING_REQUESTS: PhraseRules = {
     // 怎样在网上散布她的谣言、帮我编造关于他的谣言 (never 怎么应对别人散布我的谣言)
     new RegExp(`(?:${ASK_ZH}|帮我|幫我)${FEW_CHARS_ZH}(?:散布|散播|传播|造|编造?|传)(?:关于)?(?:他|她|佢|他们|她们|同学|老师|同桌|室友)的?(?:谣言|黑料)`, "gu"),
     // 说什么能让她去死、怎么逼他自杀 (never 怎么阻止他自杀, 劝他不要自杀)
-    new RegExp(`(?:${ASK_ZH}|说什么|說什麼|发什么|写什么)${FEW_CHARS_ZH}(?<!不|别|不要|阻止|防止|避免)(?:让|叫|逼|劝|骗|怂恿|刺激)(?:${BULLIED_ZH}|(?:(?![不别没要])\\p{Script=Han}){2,3}?)(?:去死|自杀|自残|割腕|跳楼)`, "gu"),
+    new RegExp(`(?:${ASK_ZH}|说什么|說什麼|发什么|写什么)${FEW_CHARS_ZH}(?<!不|别|不要|阻止|防止|避免)(?:让|叫|逼|劝|骗|怂恿|刺激)(?:${BULLIED_ZH}|(?:(?![不别没要放停打])\\p{Script=Han}){2,3}?)(?:去死|自杀|自残|割腕|跳楼)`, "gu"),
     /(?:写|编|想|来)[^\n。！？!?]{0,6}?(?:骂|嘲笑|羞辱|讽刺|侮辱|挖苦|损)[^\n。！？!?]{0,8}?的(?:话|句子|段子|文案|帖子|评论)|起[^\n。！？!?]{0,4}?(?:难听|侮辱|羞辱|搞笑|恶心)的?(?:外号|绰号)/gu,
   ],
 };
@@ -1034,7 +1034,7 @@ const NOT_A_DRUG_AFTER = String.raw`(?![\s-]+(?:free|bottles?|cans?|batter|ads?|
 /** "how do I hide the smell of weed", "get rid of vape smell". */
 const HIDE_THE_SMELL_EN = String.raw`${ASK_HOW_EN}(?:hide|mask|cover\s+up|get\s+rid\s+of)\s+(?:the\s+)?(?:smell\s+of\s+${DRUGS_EN}|${DRUGS_EN}\s+smell)`;
 /** "best disposable vape for beginners", "how much vodka to get drunk", "how to vape". */
-const SHOPPING_EN = String.raw`${ASK_HOW_EN}get\s+(?:my\s+|an?\s+)?(?:older\s+|big\s+)?(?:brother|sister|cousin|friend|someone|adult|mate)\s+to\s+buy\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?${DRUGS_EN}|\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles?|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:a\s+first[\s-]time(?:rs?)?|beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b|\bbest\s+(?:thc|weed|nicotine|disposable)\s+(?:vapes?|carts?|pens?|edibles)\b|\bfake\s+id\s+(?:to|for|so\s+i\s+can)\s+(?:buy|get)\s+(?:alcohol|beer|vodka|booze|cigarettes|cigs|vapes?|liquor)\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?to\s+(?:trip|get\s+tripping)\b`;
+const SHOPPING_EN = String.raw`${ASK_HOW_EN}get\s+(?:my\s+|an?\s+)?(?:older\s+|big\s+)?(?:brother|sister|cousin|friend|someone|adult|mate)\s+to\s+buy\s+(?:me\s+|us\s+)?(?:some\s+|a\s+)?${DRUGS_EN}|\b(?:best|cheapest|strongest)\s+(?:disposable\s+|nicotine\s+)?(?:vapes?|vape\s+pens?|weed|edibles?|cigarettes|cigs|beer|vodka)\s+(?:for\s+(?:a\s+first[\s-]time(?:rs?)?|beginners|teens|kids|a\s+beginner|first[\s-]timers?)|to\s+(?:buy|start\s+with|try))\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?(?:to|do\s+i\s+need\s+to|does\s+it\s+take\s+to)\s+get\s+(?:drunk|wasted|stoned|high(?!\s+(?:energy|scores?|marks?|grades?)))\b|${ASK_HOW_EN}vape\b|\bbest\s+(?:thc|weed|nicotine|disposable)\s+(?:vapes?|carts?|pens?|edibles)\b|\bfake\s+id\s+(?:to|for|so\s+i\s+can)\s+(?:buy|get)\s+(?:alcohol|beer|vodka|booze|cigarettes|cigs|vapes?|liquor)\b|\bhow\s+(?:much|many)\s+(?:[\p{L}]+\s+){0,2}?to\s+(?:trip|get\s+tripping)\b(?!\s+(?:a|the|over|up|breakers?|fuses?|switch(?:es)?)\b)`;
 /** Hiding it from the adults: "how to vape without my parents knowing". */
 const WITHOUT_ADULTS_EN = String.raw`${ASK_HOW_EN}(?:smoke|vape|drink|get\s+(?:drunk|high)|do\s+drugs|hide\s+(?:my\s+)?(?:vape|weed|drugs|cigarettes|alcohol))\s+(?:[\p{L}'’]+\s+){0,4}?without\s+(?:my\s+)?(?:parents?|mum|mom|mam|dad|teachers?|school|family)\s+(?:knowing|finding\s+out|noticing|smelling|seeing)`;
 

@@ -270,6 +270,11 @@ const LOOK_ALIKES: string[] = [
   "i live in the united states",
   "my snap is a b",
   "options a b c d",
+  "I'm in year 9 and trying out for the chelsea academy",
+  "I'm year 8, what's the best ninja academy game on roblox",
+  "in year eight we went on a Natural History Museum school trip",
+  "I live on main road, number 5 bus stops outside",
+  "write a story where the boy says i live on privet drive number four",
   "we are at an all-time high in grade 9",
   "grade 8 maths at Riverside: can you explain fractions",
   "im in 7th grade and love science",
@@ -634,6 +639,14 @@ describe("asking how to bully someone is flagged as bullying, in what a student 
     "help me write a text to make her feel better",
     "我笑他好可爱",
     "how do i expose corruption",
+    "how to tell someone wants to hurt themselves",
+    "how can you tell someone plans to kill themselves",
+    "怎么劝她放弃自杀",
+    "how do deepfakes of people get made",
+    "generate a fake photo of my teacher as a superhero",
+    "write something embarrassing about my dad for his 40th birthday card",
+    "how do I make people hate Mondays in my persuasive essay",
+    "I want to make everyone hate fast fashion",
   ])("leaves alone: %s", (text) => {
     expect(kindsOf(text)).not.toContain("bullying");
   });
@@ -740,6 +753,7 @@ describe("asking how to get drugs, alcohol or cigarettes is flagged as drugs, in
     "how to hide my report card from my parents",
     "how do i tell my parents i vape",
     "how do I get my friend to buy me a present",
+    "how much current to trip a fuse",
   ])("leaves alone: %s", (text) => {
     expect(kindsOf(text)).not.toContain("drugs");
   });
