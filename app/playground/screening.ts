@@ -452,7 +452,7 @@ const DETECTORS: Detector[] = [
     // maple street", "i live on maple street number twelve" ("a one way street" has no "I live").
     kind: "street_address",
     pattern: new RegExp(
-      String.raw`(?<!\b(?:says?|said|story|character|poem)\b[^.!?\n]{0,30})\b(?:i|we)\s+live\s+(?:at|on|in)\s+(?:(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}|(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD},?\s+(?:number|no\.?|#)\s*(?:${NUMBER_WORDS_EN}|\d{1,4}))\b(?!\s*(?:bus|buses|tram|train|route))|\bmy\s+address\s+is\s+(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}\b`,
+      String.raw`\b(?:i|we)\s+live\s+(?:at|on|in)\s+(?<!\b(?:says?|said|story|character|poem)\b[^.!?\n]{0,45})(?:(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}|(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD},?\s+(?:number|no\.?|#)\s*(?:${NUMBER_WORDS_EN}|\d{1,4}))\b(?!\s*(?:bus|buses|tram|train|route))|\bmy\s+address\s+is\s+(?:number\s+)?${NUMBER_WORDS_EN}\s+(?:${NAME_WORD}\s+){0,2}${NAME_WORD}\s+${STREET_WORD}\b`,
       "giu",
     ),
   },
