@@ -7,9 +7,9 @@ import type { SupportCardView } from "./chat-events";
 import { isAboutAFriend, onlyAboutAFriend } from "~/models/severity";
 
 /**
- * The card for a message with these crisis matches (crisis.ts; stored on the message as they were): the school's contacts (empty = the
- * card's own wording); someone hurting the student; or a friend at risk, when every match is about
- * the friend (the student's own disclosure comes first).
+ * The card for a message with these crisis matches (crisis.ts; stored on the message as they were):
+ * the school's contacts (empty = the card's own wording); someone hurting the student; or a friend
+ * at risk, when every match is about the friend (the student's own disclosure comes first).
  */
 export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">, matches: readonly { category: string; rule: string }[]): SupportCardView {
   return {
