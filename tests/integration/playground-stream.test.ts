@@ -25,7 +25,11 @@ import { serverTimeZone } from "../../app/utils/time-zone";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
 import type { PlaygroundPolicy } from "../../db/schema";
-import { db } from "../../app/utils/db.server";
+import { connection, db, registerDatabase, transaction } from "../../app/utils/db.server";
+import postgres from "postgres";
+import { drizzle } from "drizzle-orm/postgres-js";
+import * as schema from "../../db/schema";
+import type { Connection, Database } from "../../db/client";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../../scripts/harness/fake-anthropic";
 import { buildServer, serverBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
@@ -339,6 +343,48 @@ describe("every fault ends in its terminal state, with the right message, and co
     const { events } = await send(student, "你好", {}, "zh-CN");
     expect(events.at(-1)).toMatchObject({ code: "overloaded", message: providerErrorMessage("overloaded", "zh-Hans") });
     expect(String(messagesPosted()[0]!.body?.system)).toMatch(/^Lantern 安全规则/);
+  });
+});
+
+describe("the claim before a call", () => {
+  // The test databases commit without waiting for the disk (tests/setup/global-db.ts), so these
+  // tests open connections that do wait, as a served school's do, and the claim runs on them.
+  let durable: Connection;
+  let previousConnection: Connection;
+  beforeAll(() => {
+    previousConnection = connection();
+    const client = postgres(process.env.LANTERN_TEST_DATABASE_URL!, { max: 4, onnotice: () => {}, connection: { synchronous_commit: "on" } });
+    durable = { url: process.env.LANTERN_TEST_DATABASE_URL!, db: drizzle(client, { schema }) as Database, sql: client, close: () => client.end({ timeout: 5 }) };
+    registerDatabase(durable);
+  });
+  afterAll(async () => {
+    registerDatabase(previousConnection);
+    await durable.close();
+  });
+  const commitMode = async () => (await db().execute<{ v: string }>(sql`select current_setting('synchronous_commit') as v`))[0]!.v;
+
+  it("leaves every statement after it waiting for the disk, on any connection", async () => {
+    // The claim's commit is asynchronous (stream-claims.server.ts): set for its own statement's
+    // transaction only. Were it to stay on a pooled connection, the prompt stored next (a
+    // safeguarding record) could be lost in a crash.
+    const { cls } = await studentWith();
+    const students = await Promise.all(Array.from({ length: 12 }, () => makeStudentIn(cls.id)));
+    const day = ledgerDay(new Date(), serverTimeZone());
+    const claims = await Promise.all(students.map((s) => claimStreamAndReserve(s.id, 60, [{ scope: "student", scopeId: s.id, budget: 10_000 }], day, 100)));
+    expect(claims.every((c) => c.ok)).toBe(true);
+    const modes = await Promise.all(students.map(() => commitMode()));
+    expect(new Set(modes)).toEqual(new Set(["on"]));
+  });
+
+  it("inside a caller's transaction leaves that transaction durable", async () => {
+    const { student } = await studentWith();
+    const day = ledgerDay(new Date(), serverTimeZone());
+    const inside = await transaction(async () => {
+      const claim = await claimStreamAndReserve(student.id, 60, [], day, 0);
+      return { claim, mode: await commitMode() };
+    });
+    expect(inside).toEqual({ claim: { ok: true, reservation: { scopes: [], day, tokens: 0 } }, mode: "on" });
+    expect(await activeStreams(student.id)).toBe(1);
   });
 });
 
