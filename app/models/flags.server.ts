@@ -18,6 +18,7 @@ import { formatDateTime } from "~/utils/school-time.server";
 import type { CRISIS_FLAG_PREFIX, Severity } from "~/models/severity";
 import type { CrisisCategory } from "~/playground/crisis";
 import type { FindingKind, FlagKind, PersonalDataKind } from "~/playground/screening";
+import type { LOW_MOOD_FLAG } from "~/playground/low-mood";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
 export const FLAG_LIST_LIMIT = 200;
@@ -70,7 +71,7 @@ type Row = {
 };
 
 /** Every code a message can be flagged with: what the screening and the crisis check leave. */
-type FlagCode = FlagKind | FindingKind | `${typeof CRISIS_FLAG_PREFIX}${CrisisCategory}`;
+type FlagCode = FlagKind | FindingKind | `${typeof CRISIS_FLAG_PREFIX}${CrisisCategory}` | typeof LOW_MOOD_FLAG;
 
 const personalDataOf = (kind: PersonalDataKind) => (t: Translate) =>
   t("teach.dash.flag.personalDataKind", { kind: t(`teach.dash.flag.pd.${kind}`) });
@@ -97,6 +98,7 @@ const FLAG_LABELS: Record<FlagCode, (t: Translate) => string> = {
   jailbreak: (t) => t("teach.dash.flag.jailbreak"),
   bullying: (t) => t("teach.dash.flag.bullying"),
   drugs: (t) => t("teach.dash.flag.drugs"),
+  low_mood: (t) => t("teach.dash.flag.lowMood"),
 };
 
 /**

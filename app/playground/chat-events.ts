@@ -6,8 +6,9 @@
  *   text    a piece of the reply
  *   usage   input and output tokens, as the provider counted them (`estimated` when we counted)
  *   done    the reply is complete and stored
- *   support the message matched crisis detection (crisis.ts): show the support card; `held` when
- *           the message was not sent to the model (the school's default), then `done` follows
+ *   support the message matched crisis detection (crisis.ts) or low mood (low-mood.ts): show the
+ *           support card; `held` when the message was not sent to a model (for a crisis, the
+ *           school's default; for low mood, the mini model), then `done` follows
  *   error   the exchange ended early or was refused; `message` is in the student's language
  */
 
@@ -25,6 +26,11 @@ export interface SupportCardView {
    * asks them to tell an adult about their friend, even if the friend asked them to keep it secret.
    */
   aboutAFriend: boolean;
+  /**
+   * Low mood, not a crisis (low-mood.ts): gentler words, the same contacts, and no alert; a model
+   * that cannot talk about feelings (the mini model) does not answer after it.
+   */
+  lowMood: boolean;
 }
 
 export type MessageStatus = "complete" | "incomplete" | "error" | "blocked";

@@ -440,18 +440,30 @@ export function crisisInTurn(typed: TypedByStudent): CrisisResult {
 }
 
 /**
- * What happens to a message, from crisis detection and the screen (docs/decisions/006, 014):
+ * What happens to a message, from crisis detection, low mood and the screen (docs/decisions/006,
+ * 014):
  *   send              nothing matched: it goes to the model
  *   block             personal data or a blocked topic: stored blocked, never sent
- *   hold_for_support  a crisis message the school keeps from models (the default), or one the
- *                     screen would block: the support card alone, nothing sent
- *   send_after_card   a crisis message the school lets the model answer too: the card comes first
+ *   hold_for_support  the support card alone, nothing sent: a crisis message the school keeps
+ *                     from models (the default) or the screen would block, and a crisis or low-mood
+ *                     message to a model that cannot talk about feelings (the mini model only
+ *                     continues the course's text); low mood raises no alert
+ *   send_after_card   the card comes first, then the model answers: a crisis message the school
+ *                     lets models answer, or low mood (low-mood.ts)
  */
 export type ScreeningVerdict = "send" | "block" | "hold_for_support" | "send_after_card";
 
-export function screeningVerdict(facts: { crisis: boolean; sendCrisisToModel: boolean; screenedOk: boolean }): ScreeningVerdict {
-  if (facts.crisis) return facts.sendCrisisToModel && facts.screenedOk ? "send_after_card" : "hold_for_support";
-  return facts.screenedOk ? "send" : "block";
+export function screeningVerdict(facts: {
+  crisis: boolean;
+  sendCrisisToModel: boolean;
+  screenedOk: boolean;
+  lowMood: boolean;
+  modelCanTalk: boolean;
+}): ScreeningVerdict {
+  if (facts.crisis) return facts.sendCrisisToModel && facts.screenedOk && facts.modelCanTalk ? "send_after_card" : "hold_for_support";
+  if (!facts.screenedOk) return "block";
+  if (facts.lowMood) return facts.modelCanTalk ? "send_after_card" : "hold_for_support";
+  return "send";
 }
 
 // ---------------------------------------------------------------------------------------------

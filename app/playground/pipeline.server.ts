@@ -37,7 +37,8 @@ import { loadSandboxFacts } from "~/models/playground-sandbox.server";
 import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models/stream-claims.server";
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
-import { supportCardOf } from "./support-card-view";
+import { lowMoodCardOf, supportCardOf } from "./support-card-view";
+import { detectLowMood, LOW_MOOD_FLAG } from "./low-mood";
 import { severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
@@ -277,20 +278,29 @@ interface Screened {
 async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> {
   const crisis = crisisInTurn(a.typed);
   const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, a.typed.earlier);
-  const safeguarding = crisis.matched ? await getSafeguardingSettings(user) : null;
+  // Low mood only where there is no crisis: the crisis card says more, and raises the alert.
+  const lowMood = !crisis.matched && detectLowMood(a.typed.prompt) !== null;
+  const safeguarding = crisis.matched || lowMood ? await getSafeguardingSettings(user) : null;
   return {
-    verdict: screeningVerdict({ crisis: crisis.matched, sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false, screenedOk: outcome.ok }),
+    verdict: screeningVerdict({
+      crisis: crisis.matched,
+      sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false,
+      screenedOk: outcome.ok,
+      lowMood,
+      modelCanTalk: a.model.option.provider !== "mini",
+    }),
     crisis,
-    card: safeguarding ? supportCardOf(safeguarding, crisis.matches) : null,
-    flags: [...crisisFlags(crisis), ...(outcome.ok ? outcome.flags : outcome.kinds)],
+    card: !safeguarding ? null : lowMood ? lowMoodCardOf(safeguarding) : supportCardOf(safeguarding, crisis.matches),
+    flags: [...crisisFlags(crisis), ...(lowMood ? [LOW_MOOD_FLAG] : []), ...(outcome.ok ? outcome.flags : outcome.kinds)],
     blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation },
   };
 }
 
 /**
- * The crisis path when no model may see the message: store it (flagged safeguarding, the
- * conversation marked), tell the adults after the answer (never waiting for a mail server), and
- * answer with the support card alone. A regenerate of such a message stores nothing new.
+ * The path when no model may see the message: store it and answer with the support card alone.
+ * A crisis message is flagged safeguarding and its conversation marked, and the adults are told
+ * after the answer (never waiting for a mail server); a low-mood one the mini model cannot answer
+ * is flagged for review, without an alert. A regenerate of such a message stores nothing new.
  */
 async function* holdForSupport(asking: Asking, a: Admitted, s: Screened): AsyncGenerator<StreamEvent, void> {
   const { user } = asking;
@@ -301,8 +311,8 @@ async function* holdForSupport(asking: Asking, a: Admitted, s: Screened): AsyncG
     held = { conversationId: found.conversation.id, messageId: last?.id ?? null, title: found.conversation.title };
   } else {
     const stored = await recordPrompt(user, promptRecord(a, s));
-    if (!stored) throw new Error("the crisis message could not be stored");
-    setTimeout(() => void raiseAlert(asking, stored.messageId), 0);
+    if (!stored) throw new Error("the message held for the support card could not be stored");
+    if (s.crisis.matched) setTimeout(() => void raiseAlert(asking, stored.messageId), 0);
     held = stored;
   }
   yield { type: "start", conversationId: held.conversationId, title: held.title, model: input.model };

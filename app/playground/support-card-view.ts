@@ -17,5 +17,11 @@ export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact"
     helpLine: settings.helpLine.trim() || null,
     hurtBySomeone: matches.some((m) => m.category === "abuse" && !isAboutAFriend(m.rule)),
     aboutAFriend: onlyAboutAFriend(matches),
+    lowMood: false,
   };
+}
+
+/** The gentler card for a low-mood message (low-mood.ts): the school's contacts, no crisis words. */
+export function lowMoodCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">): SupportCardView {
+  return { ...supportCardOf(settings, []), lowMood: true };
 }

@@ -41,7 +41,8 @@ import { requireUser } from "~/utils/auth.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 import { getSafeguardingSettings } from "~/models/safeguarding.server";
-import { supportCardOf } from "~/playground/support-card-view";
+import { lowMoodCardOf, supportCardOf } from "~/playground/support-card-view";
+import { LOW_MOOD_FLAG } from "~/playground/low-mood";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
@@ -90,10 +91,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         systemPrompt: found.conversation.systemPrompt,
         messages: found.messages.map((m, i) => ({
           ...messageView(m, policy, locale),
-          // The support card follows a crisis message; "held" when no reply from a model followed it.
+          // The support card follows a crisis or low-mood message; "held" when no reply from a model followed it.
           support: m.crisis
             ? { card: supportCardOf(safeguarding, m.crisis), held: found.messages[i + 1]?.role !== "assistant" }
-            : null,
+            : m.role === "user" && m.flags.includes(LOW_MOOD_FLAG)
+              ? { card: lowMoodCardOf(safeguarding), held: found.messages[i + 1]?.role !== "assistant" }
+              : null,
         })),
         tokens: conversationTokens(found.messages),
       }

@@ -17,6 +17,23 @@ afterAll(async () => {
   await closeTestSql();
 });
 
+/** A new student of the demo class sends `prompt` to the mini model; the support card's text. */
+async function sendToMiniModel(lang: "en" | "zh-Hans" | "zh-Hant", name: string, prompt: string, javaScriptEnabled: boolean) {
+  const student = await makeStudent(await demoClassId(), name);
+  const browser = await openBrowser({ lang, as: student.username, javaScriptEnabled });
+  browsers.push(browser);
+  const { page } = browser;
+  await page.goto("/playground");
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+  await page.selectOption("#pg-model", "mini");
+  await page.fill("#pg-prompt", prompt);
+  await page.getByRole("button", { name: translator(lang)("playground.send") }).click();
+  await page.waitForURL(/\/playground\?c=/);
+  const card = page.getByTestId("support-card").first();
+  await card.waitFor();
+  return { browser, page, text: await card.innerText() };
+}
+
 describe.each([
   ["en", "I feel like nobody likes me and I want to hurt myself"],
   ["zh-Hans", "我不想活了，活着好累"],
@@ -68,19 +85,7 @@ describe.each([
 ] as const)("a friend at risk in %s", (lang, prompt, javaScriptEnabled) => {
   const t = translator(lang);
   it(`the card asks the student to tell an adult about their friend (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-    const student = await makeStudent(await demoClassId(), lang === "en" ? "Ava Example" : "陳小美");
-    const browser = await openBrowser({ lang, as: student.username, javaScriptEnabled });
-    browsers.push(browser);
-    const { page } = browser;
-    await page.goto("/playground");
-    if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
-    await page.selectOption("#pg-model", "mini");
-    await page.fill("#pg-prompt", prompt);
-    await page.getByRole("button", { name: t("playground.send") }).click();
-    await page.waitForURL(/\/playground\?c=/);
-    const card = page.getByTestId("support-card").first();
-    await card.waitFor();
-    const text = await card.innerText();
+    const { browser, page, text } = await sendToMiniModel(lang, lang === "en" ? "Ava Example" : "陳小美", prompt, javaScriptEnabled);
     expect(text).toContain(t("safeguarding.card.talkFriend"));
     expect(text).toContain(t("safeguarding.card.dangerFriend"));
     expect(await page.locator(".pg-message.from-model").count()).toBe(0);
@@ -139,3 +144,21 @@ describe("the school's settings, without JavaScript, and marking handled", () =>
   });
 });
 
+
+// Found in a walk as a troubled 13-year-old on the default install: "nobody cares about me" got
+// nonsense from the mini model. Low mood now gets the school's kind card instead (low-mood.ts).
+describe.each([
+  ["en", true, "nobody cares about me and i cant do this anymore"],
+  ["zh-Hans", false, "我好孤独，没人在乎我"],
+] as const)("low mood in %s (JavaScript %s): the kind card, not the mini model", (lang, javaScriptEnabled, prompt) => {
+  const t = translator(lang);
+  it("the student sees the school's card and no text from the mini model", async () => {
+    const { browser, page, text } = await sendToMiniModel(lang, lang === "en" ? "Leo Example" : "小林", prompt, javaScriptEnabled);
+    expect(text).toContain(t("safeguarding.card.lowMoodTitle"));
+    expect(text).toContain(t("safeguarding.card.lowMoodNotSent"));
+    expect(text).not.toContain(t("safeguarding.card.title"));
+    expect(await page.locator(".pg-message.from-model").count()).toBe(0);
+    await screenshot(page, JOURNEY, `08-low-mood-${lang}-${javaScriptEnabled ? "js" : "no-js"}`);
+    expect(browser.problems).toEqual([]);
+  });
+});

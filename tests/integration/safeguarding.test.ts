@@ -148,7 +148,7 @@ describe("crisis messages get the support card, before any model", () => {
     const page = await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as LoaderFunctionArgs);
     const [prompt] = page.current!.messages;
     expect(page.current!.messages).toHaveLength(1);
-    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false, aboutAFriend: false } });
+    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false, aboutAFriend: false, lowMood: false } });
     expect(modelCalls()).toHaveLength(0);
   });
 
@@ -216,6 +216,62 @@ describe("crisis messages get the support card, before any model", () => {
     const { events } = await stream(student, "this homework is killing me, what is a token?", CLAUDE);
     expect(events.some((e) => e.type === "support")).toBe(false);
     expect(modelCalls()).toHaveLength(1);
+  });
+});
+
+// Found in a walk as a troubled 13-year-old on the default install (no key): "nobody cares about
+// me" got "I can explain is your answer can explain the" from the mini model, and 我坚持不下去了
+// got "下去。这个，我要去打篮球。" Not a crisis, but a child who needed a kind word and an adult.
+describe("low mood gets the school's kind card, and no nonsense from the mini model", () => {
+  it.each([
+    ["en", "nobody cares about me"],
+    ["zh-Hans", "我坚持不下去了"],
+    ["zh-Hant", "我覺得好孤單，沒有人理我"],
+  ])("with the mini model (%s): the card alone, stored for the teacher to review, no alert", async (locale, prompt) => {
+    const { teacher, student } = await setup();
+    const { events } = await stream(student, prompt, "mini", locale);
+    expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    expect(events[1]).toMatchObject({ type: "support", held: true, card: { lowMood: true, hurtBySomeone: false, aboutAFriend: false } });
+    const [message, ...rest] = await storedMessages(student.id);
+    expect(rest).toHaveLength(0);
+    expect(message).toMatchObject({ role: "user", text: prompt, flags: ["low_mood"], flag_status: "open", severity: "review", crisis: null, crisis_at: null });
+    // no red alert: a teacher reviews it among the flags
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: { nonce: "n", clientAddress: "10.0.0.1" } } as LoaderFunctionArgs);
+    expect(home.alerts).toEqual([]);
+    // the reloaded page (and the page without JavaScript) shows the same card
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support).toMatchObject({ held: true, card: { lowMood: true } });
+  });
+
+  it("with Claude: the card comes first, then the model's answer", async () => {
+    const { student } = await setup();
+    const { events } = await stream(student, "i feel so alone and i hate myself", CLAUDE);
+    expect(events.map((e) => e.type).slice(0, 2)).toEqual(["start", "support"]);
+    expect(events[1]).toMatchObject({ held: false, card: { lowMood: true } });
+    expect(events.some((e) => e.type === "text")).toBe(true);
+    expect(modelCalls()).toHaveLength(1);
+    const [prompt, reply] = await storedMessages(student.id);
+    expect(prompt).toMatchObject({ flags: ["low_mood"], severity: "review" });
+    expect(reply).toMatchObject({ role: "assistant" });
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support).toMatchObject({ held: false, card: { lowMood: true } });
+  });
+
+  it("a crisis the school lets models answer is still held from the mini model, which cannot talk about it", async () => {
+    const { admin, student } = await setup();
+    await saveSafeguarding(admin, { sendCrisisToModel: "on" });
+    const { events } = await stream(student, "I don't want to be here anymore", "mini");
+    expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    expect(events[1]).toMatchObject({ held: true, card: { lowMood: false } });
+  });
+
+  it("everyday words about homework and games reach the model as before", async () => {
+    const { student } = await setup();
+    for (const prompt of ["i cant do this question, what is a token?", "everyone hates mondays lol"]) {
+      const { events } = await stream(student, prompt, "mini");
+      expect(events.some((e) => e.type === "support"), prompt).toBe(false);
+      expect(events.some((e) => e.type === "text"), prompt).toBe(true);
+    }
   });
 });
 

@@ -21,22 +21,30 @@ import {
 } from "~/playground/guard.server";
 import { serverTimeZone } from "~/utils/time-zone";
 
-describe("what becomes of a message: crisis detection and the screen", () => {
-  // [crisis matched, school lets the model answer a crisis message, screen passed, verdict]
-  const TABLE: [boolean, boolean, boolean, ScreeningVerdict][] = [
-    [false, false, true, "send"],
-    [false, true, true, "send"],
-    [false, false, false, "block"],
-    [false, true, false, "block"],
+describe("what becomes of a message: crisis detection, low mood and the screen", () => {
+  // [crisis matched, school lets models answer a crisis message, screen passed, low mood, the model can talk, verdict]
+  const TABLE: [boolean, boolean, boolean, boolean, boolean, ScreeningVerdict][] = [
+    [false, false, true, false, true, "send"],
+    [false, true, true, false, true, "send"],
+    [false, false, false, false, true, "block"],
+    [false, true, false, false, true, "block"],
+    [false, false, true, false, false, "send"],
     // the school's default: a crisis message goes to no model, whatever the screen says
-    [true, false, true, "hold_for_support"],
-    [true, false, false, "hold_for_support"],
+    [true, false, true, false, true, "hold_for_support"],
+    [true, false, false, false, true, "hold_for_support"],
     // allowed to the model, but one the screen would block is still never sent
-    [true, true, false, "hold_for_support"],
-    [true, true, true, "send_after_card"],
+    [true, true, false, false, true, "hold_for_support"],
+    [true, true, true, false, true, "send_after_card"],
+    // allowed, but the mini model cannot talk about it: the card alone
+    [true, true, true, false, false, "hold_for_support"],
+    // low mood: the card first, then a model that can talk; the card alone before the mini model
+    [false, false, true, true, true, "send_after_card"],
+    [false, false, true, true, false, "hold_for_support"],
+    // low mood with personal data in it: blocked, as any such message
+    [false, false, false, true, true, "block"],
   ];
-  it.each(TABLE)("crisis %s, send crisis to model %s, screened ok %s → %s", (crisis, sendCrisisToModel, screenedOk, verdict) => {
-    expect(screeningVerdict({ crisis, sendCrisisToModel, screenedOk })).toBe(verdict);
+  it.each(TABLE)("crisis %s, send crisis to model %s, screened ok %s, low mood %s, model can talk %s → %s", (crisis, sendCrisisToModel, screenedOk, lowMood, modelCanTalk, verdict) => {
+    expect(screeningVerdict({ crisis, sendCrisisToModel, screenedOk, lowMood, modelCanTalk })).toBe(verdict);
   });
 });
 

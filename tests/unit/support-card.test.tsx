@@ -14,12 +14,12 @@ import { supportCardOf } from "~/playground/support-card-view";
 
 const NO_CONTACTS = { helpContact: "", helpLine: "" };
 
-const render = (locale: "en" | "zh-Hans", card: { hurtBySomeone?: boolean; aboutAFriend?: boolean }) =>
+const render = (locale: "en" | "zh-Hans", card: { hurtBySomeone?: boolean; aboutAFriend?: boolean; lowMood?: boolean }, held = true) =>
   renderToStaticMarkup(
     <I18nProvider locale={locale} messages={locale === "en" ? en : zhHans}>
-      <SupportCard card={{ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: false, ...card }} held />
+      <SupportCard card={{ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: false, lowMood: false, ...card }} held={held} />
     </I18nProvider>,
-  );
+  ).replaceAll("&#x27;", "'");
 
 describe("the support card", () => {
   it.each([
@@ -42,6 +42,19 @@ describe("the support card", () => {
     expect(friend).toContain(messages["safeguarding.card.dangerFriend"]);
     expect(friend).not.toContain(messages["safeguarding.card.talk"]);
     expect(messages["safeguarding.card.talkFriend"]).toMatch(locale === "en" ? /secret/ : /保密/);
+  });
+
+  it.each([
+    ["en", en],
+    ["zh-Hans", zhHans],
+  ] as const)("in %s: low mood — kind words and the school's contacts, none of the crisis card's", (locale, messages) => {
+    const mini = render(locale, { lowMood: true });
+    expect(mini).toContain(messages["safeguarding.card.lowMoodTitle"]);
+    expect(mini).toContain(messages["safeguarding.card.lowMoodTalk"]);
+    expect(mini).toContain(messages["safeguarding.card.noContact"]);
+    expect(mini).toContain(messages["safeguarding.card.lowMoodNotSent"]);
+    for (const crisisWord of ["title", "talk", "teacher", "danger", "notSent"] as const) expect(mini).not.toContain(messages[`safeguarding.card.${crisisWord}`]);
+    expect(render(locale, { lowMood: true }, false)).toContain(messages["safeguarding.card.lowMoodSent"]);
   });
 });
 
@@ -68,7 +81,7 @@ describe("which words the card uses, from what the message matched", () => {
   });
 
   it("a friend who is hurt at home: about the friend, and the student is not told to avoid their own parents", () => {
-    expect(cardFor("my friend's dad hits her")).toEqual({ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: true });
+    expect(cardFor("my friend's dad hits her")).toEqual({ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: true, lowMood: false });
     expect(cardFor("my dad hits me")).toMatchObject({ hurtBySomeone: true, aboutAFriend: false });
   });
 

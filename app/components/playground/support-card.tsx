@@ -1,34 +1,63 @@
 /**
- * The support card a student sees when their message matched crisis detection. Its words are
- * fixed (the catalog), not a model's; only the school's contacts come from the admin's settings.
- * It looks nothing like a model's reply, and says so.
+ * The support card a student sees when their message matched crisis detection, or low mood (its
+ * gentler words). Its words are fixed (the catalog), not a model's; only the school's contacts
+ * come from the admin's settings. It looks nothing like a model's reply, and says so.
  */
+import type { PlainKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import type { SupportCardView } from "~/playground/chat-events";
 
 export function SupportCard({ card, held }: { card: SupportCardView; held: boolean }) {
   const t = useT();
+  const words = card.lowMood ? lowMoodWords(held) : crisisWords(card, held);
   return (
     <li className="pg-support" role="note" aria-labelledby="pg-support-title" data-testid="support-card">
       <p className="pg-support-label small">
         <HeartIcon /> {t("safeguarding.card.label")}
       </p>
       <h3 id="pg-support-title" className="pg-support-title">
-        {t("safeguarding.card.title")}
+        {t(words.title)}
       </h3>
-      <p>{t("safeguarding.card.body")}</p>
+      <p>{t(words.body)}</p>
       <p>
-        <strong>{t(card.hurtBySomeone ? "safeguarding.card.talkHurt" : card.aboutAFriend ? "safeguarding.card.talkFriend" : "safeguarding.card.talk")}</strong>
+        <strong>{t(words.talk)}</strong>
       </p>
-      <p>{t(card.aboutAFriend ? "safeguarding.card.teacherFriend" : "safeguarding.card.teacher")}</p>
+      <p>{t(words.teacher)}</p>
       <ul className="pg-support-contacts">
         <li>{card.helpContact ? t("safeguarding.card.contact", { contact: card.helpContact }) : t("safeguarding.card.noContact")}</li>
         <li>{card.helpLine ? t("safeguarding.card.line", { line: card.helpLine }) : t("safeguarding.card.noLine")}</li>
-        <li>{t(card.aboutAFriend ? "safeguarding.card.dangerFriend" : "safeguarding.card.danger")}</li>
+        <li>{t(words.danger)}</li>
       </ul>
-      <p className="small muted">{held ? t("safeguarding.card.notSent") : t("safeguarding.card.sent")}</p>
+      <p className="small muted">{t(words.footer)}</p>
     </li>
   );
+}
+
+type CardKey = Extract<PlainKey, `safeguarding.card.${string}`>;
+type CardWords = Record<"title" | "body" | "talk" | "teacher" | "danger" | "footer", CardKey>;
+
+/** A crisis message's card: for the student, someone hurting them, or a friend at risk. */
+function crisisWords(card: SupportCardView, held: boolean): CardWords {
+  return {
+    title: "safeguarding.card.title",
+    body: "safeguarding.card.body",
+    talk: card.hurtBySomeone ? "safeguarding.card.talkHurt" : card.aboutAFriend ? "safeguarding.card.talkFriend" : "safeguarding.card.talk",
+    teacher: card.aboutAFriend ? "safeguarding.card.teacherFriend" : "safeguarding.card.teacher",
+    danger: card.aboutAFriend ? "safeguarding.card.dangerFriend" : "safeguarding.card.danger",
+    footer: held ? "safeguarding.card.notSent" : "safeguarding.card.sent",
+  };
+}
+
+/** Low mood, not a crisis (low-mood.ts): kind words, the same contacts, no alarm. */
+function lowMoodWords(held: boolean): CardWords {
+  return {
+    title: "safeguarding.card.lowMoodTitle",
+    body: "safeguarding.card.lowMoodBody",
+    talk: "safeguarding.card.lowMoodTalk",
+    teacher: "safeguarding.card.lowMoodTeacher",
+    danger: "safeguarding.card.lowMoodDanger",
+    footer: held ? "safeguarding.card.lowMoodNotSent" : "safeguarding.card.lowMoodSent",
+  };
 }
 
 function HeartIcon() {

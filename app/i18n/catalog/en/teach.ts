@@ -360,6 +360,7 @@ export const teach = {
   "teach.dash.flag.jailbreak": "Trying to get round the model's rules",
   "teach.dash.flag.bullying": "Asking how to bully someone",
   "teach.dash.flag.drugs": "Asking how to get drugs, alcohol or cigarettes",
+  "teach.dash.flag.lowMood": "Low mood: may need someone to check in",
   "teach.dash.flag.unspecified": "Flagged",
   "teach.dash.flag.reviewedOn": "Reviewed {at}",
   "teach.dash.flag.dismissedOn": "Dismissed {at}",

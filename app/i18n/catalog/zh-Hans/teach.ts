@@ -355,6 +355,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.flag.jailbreak": "试图绕过模型的规则",
   "teach.dash.flag.bullying": "询问如何欺负他人",
   "teach.dash.flag.drugs": "询问如何获取毒品、酒或烟",
+  "teach.dash.flag.lowMood": "情绪低落：可能需要有人关心一下",
   "teach.dash.flag.unspecified": "已标记",
   "teach.dash.flag.reviewedOn": "已于 {at} 查看",
   "teach.dash.flag.dismissedOn": "已于 {at} 忽略",
