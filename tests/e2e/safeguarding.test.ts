@@ -161,4 +161,17 @@ describe.each([
     await screenshot(page, JOURNEY, `08-low-mood-${lang}-${javaScriptEnabled ? "js" : "no-js"}`);
     expect(browser.problems).toEqual([]);
   });
+
+  it("the teacher finds it among the flags to review, named, and without a red alert of its own", async () => {
+    const browser = await openBrowser({ lang, as: DEMO_TEACHER });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto(`/teach/classes/${await demoClassId()}/playground`);
+    const flags = page.getByTestId("flagged-list");
+    await flags.getByText(prompt).first().waitFor();
+    expect(await flags.innerText()).toContain(t("teach.dash.flag.lowMood"));
+    expect(await page.getByTestId("safeguarding-alert").filter({ hasText: prompt }).count()).toBe(0);
+    await screenshot(page, JOURNEY, `09-low-mood-teacher-${lang}`);
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ const CATALOGS = "app/i18n/catalog/";
 /** Files (or folders, ending in "/") whose CJK text may stay, and why. */
 const ALLOWED: Record<string, string> = {
   "app/playground/crisis.ts": "crisis phrases and the 繁→简 folding table: patterns matched against what a student types",
+  "app/playground/low-mood.ts": "low-mood phrases: patterns matched against what a student types, never shown",
   "app/playground/screening.ts": "personal-data patterns and flag words: matched against what a student types, never shown",
   "app/playground/normalize-text.ts": "Chinese numerals and their digits: a table for reading what a student types",
   "app/playground/mini-model-engine.server.ts": "words the offline model skips when it looks for a question's topic",

@@ -741,7 +741,7 @@ export const zhHant: Messages = {
   "teach.dash.tl.answeredNotSure": "回答了《{lesson}》的「{question}」：不確定",
   "teach.dash.tl.quiz": "提交了《{lesson}》的測驗",
   "teach.dash.flags.title": "被標記的對話",
-  "teach.dash.flags.explain": "當訊息可能含有個人資訊、涉及你遮蔽的話題、提到自我傷害、暴力或色情內容，或試圖讓模型繞過它的規則時，練習場會標記它。處理後請標為「已檢視」；如果沒有問題，可以「忽略」。記錄不會被刪除：處理過的標記會保留在下方。",
+  "teach.dash.flags.explain": "當訊息可能含有個人資訊、涉及你遮蔽的話題、提到自我傷害、暴力或色情內容、試圖讓模型繞過它的規則，或者流露出低落情緒時（比如「沒人在乎我」：學生已看到學校的關心卡片，可能需要有人關心一下），練習場會標記它。處理後請標為「已檢視」；如果沒有問題，可以「忽略」。記錄不會被刪除：處理過的標記會保留在下方。",
   "teach.dash.flags.noneOpen": "沒有待檢視的標記。",
   "teach.dash.flags.history": "已處理（{n}）",
   "teach.dash.flags.review": "標為已檢視",

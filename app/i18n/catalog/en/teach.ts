@@ -335,7 +335,7 @@ export const teach = {
   "teach.dash.tl.answeredNotSure": "Answered “{question}” in “{lesson}”: not sure",
   "teach.dash.tl.quiz": "Handed in the quiz of “{lesson}”",
   "teach.dash.flags.title": "Flagged exchanges",
-  "teach.dash.flags.explain": "The playground flags a message that may contain personal data, touches one of your blocked topics, mentions self-harm, violence or sexual content, or tries to talk the model out of its rules. Mark it reviewed once you have dealt with it, or dismiss it if it was harmless. Nothing is deleted: decided flags stay listed below.",
+  "teach.dash.flags.explain": "The playground flags a message that may contain personal data, touches one of your blocked topics, mentions self-harm, violence or sexual content, tries to talk the model out of its rules, or sounds low (“nobody cares about me”: the student saw the school's support card; they may need someone to check in). Mark it reviewed once you have dealt with it, or dismiss it if it was harmless. Nothing is deleted: decided flags stay listed below.",
   "teach.dash.flags.noneOpen": "No flags to review.",
   "teach.dash.flags.history": "Already decided ({n})",
   "teach.dash.flags.review": "Mark reviewed",

@@ -330,7 +330,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.tl.answeredNotSure": "回答了《{lesson}》的“{question}”：不确定",
   "teach.dash.tl.quiz": "提交了《{lesson}》的测验",
   "teach.dash.flags.title": "被标记的对话",
-  "teach.dash.flags.explain": "当消息可能含有个人信息、涉及你屏蔽的话题、提到自我伤害、暴力或色情内容，或试图让模型绕过它的规则时，练习场会标记它。处理后请标为“已查看”；如果没有问题，可以“忽略”。记录不会被删除：处理过的标记会保留在下方。",
+  "teach.dash.flags.explain": "当消息可能含有个人信息、涉及你屏蔽的话题、提到自我伤害、暴力或色情内容、试图让模型绕过它的规则，或者流露出低落情绪时（比如“没人在乎我”：学生已看到学校的关心卡片，可能需要有人关心一下），练习场会标记它。处理后请标为“已查看”；如果没有问题，可以“忽略”。记录不会被删除：处理过的标记会保留在下方。",
   "teach.dash.flags.noneOpen": "没有待查看的标记。",
   "teach.dash.flags.history": "已处理（{n}）",
   "teach.dash.flags.review": "标为已查看",
