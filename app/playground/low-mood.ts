@@ -13,7 +13,8 @@
  * only as the whole message. Tested against a red-team pass of 523 phrasings
  * (tests/unit/low-mood.test.ts holds those that once failed).
  */
-import { compactForCrisis, normaliseForCrisis } from "./crisis";
+import type { Feelings } from "~/course/widgets/widget-data";
+import { compactForCrisis, detectCrisis, normaliseForCrisis } from "./crisis";
 
 /** The flag a low-mood message leaves for the teacher (a review, not a safeguarding alert). */
 export const LOW_MOOD_FLAG = "low_mood";
@@ -102,4 +103,14 @@ export function detectLowMood(text: string): LowMoodMatch | null {
     }
   }
   return null;
+}
+
+/**
+ * What a text a student typed outside a chat (a lesson widget's box) says about them: a crisis,
+ * low mood, or nothing. Such a text is not stored and no adult sees it, so the widget can only
+ * point the student to help.
+ */
+export function feelingsIn(text: string): Feelings | null {
+  if (detectCrisis(text).matched) return "crisis";
+  return detectLowMood(text) ? "low_mood" : null;
 }

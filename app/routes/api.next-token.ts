@@ -6,7 +6,8 @@
  *
  * Fields: context (text, ≤ 2,000 characters), temperature (0–2, default 1), topK (1–40,
  * default 40), mode (peek | top | sample, default peek), count (0–20, default 1), minPieces (0–20:
- * pieces to add before the text may end, default 0), locale, seed.
+ * pieces to add before the text may end, default 0), locale, seed. The answer says `support` when
+ * the text reads as a crisis or low mood (app/playground/low-mood.ts).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
@@ -17,6 +18,7 @@ import { validate } from "~/utils/forms.server";
 import { nextTokenStep } from "~/components/widgets/next-token.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
+import { feelingsIn } from "~/playground/low-mood";
 
 /** The budget a call spends: its text, plus one unit per piece it adds (each is a model step). */
 function costOf(input: z.infer<typeof NextTokenSchema>): number {
@@ -31,7 +33,10 @@ async function answer({ request, context }: LoaderFunctionArgs | ActionFunctionA
   if (refused) return refused;
   if (!parsed) return jsonError(t("widget.api.badBody"));
   if (!parsed.ok) return fieldError(parsed.errors, t);
-  return json(nextTokenStep(parsed.data));
+  // What the student typed, read as the playground reads a message: nothing here is stored and no
+  // adult sees it, so a crisis or low mood only gets the widget's pointer to help.
+  const support = feelingsIn(parsed.data.context);
+  return json({ ...nextTokenStep(parsed.data), ...(support ? { support } : {}) });
 }
 
 export function loader(args: LoaderFunctionArgs) {

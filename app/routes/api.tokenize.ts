@@ -14,6 +14,7 @@ import { validate } from "~/utils/forms.server";
 import { characterCount } from "~/components/widgets/server-data.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
+import { feelingsIn } from "~/playground/low-mood";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = translator(await localeOf(request));
@@ -31,5 +32,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return fieldError(parsed.errors, t);
   const { text } = parsed.data;
   const { pieces, count } = tokenize(text);
-  return json({ text, pieces, count, characters: characterCount(text) });
+  const support = feelingsIn(text); // as in /api/next-token: a pointer to help, nothing stored
+  return json({ text, pieces, count, characters: characterCount(text), ...(support ? { support } : {}) });
 }

@@ -82,6 +82,13 @@ beforeAll(async () => {
 });
 
 describe("POST /api/tokenize", () => {
+  it("points a text that reads as a crisis or low mood to help, and no other", async () => {
+    const support = async (text: string) => ((await call(tokenizeAction, await jsonRequest(null, "/api/tokenize", { text }))).body as { support?: string }).support;
+    expect(await support("i want to kill myself")).toBe("crisis");
+    expect(await support("everyone hates me")).toBe("low_mood");
+    expect(await support("Tokenization splits text into pieces")).toBeUndefined();
+  });
+
   it("cuts text into pieces that give back the text, counted like the tokenizer", async () => {
     const text = "I haven't finished my math homework today. 我今天的数学作业还没写完。";
     const { status, body } = await call(tokenizeAction, await jsonRequest(null, "/api/tokenize", { text }));
@@ -133,6 +140,21 @@ describe("POST /api/tokenize", () => {
 });
 
 describe("/api/next-token", () => {
+  // Found in a walk as a troubled 13-year-old: the widget's box is a place to type too, and
+  // "i want to die" or "nobody cares about me" got next-token bars and nothing else.
+  it.each([
+    ["i want to die", "crisis"],
+    ["我不想活了", "crisis"],
+    ["nobody cares about me", "low_mood"],
+    ["我好孤独，没人在乎我", "low_mood"],
+    ["The cat sat on the", undefined],
+    ["i cant do this question", undefined],
+  ])("points %j to help when it reads as a crisis or low mood (%s)", async (context, support) => {
+    const { status, body } = await call(nextTokenAction, await jsonRequest(null, "/api/next-token", { context }));
+    expect(status).toBe(200);
+    expect((body as { support?: string }).support).toBe(support);
+  });
+
   it("gives the top guesses, most likely first, with the model's window", async () => {
     const { status, body } = await call(nextTokenAction, await jsonRequest(null, "/api/next-token", { context: "The cat sat on the" }));
     expect(status).toBe(200);

@@ -49,6 +49,8 @@ function nextToken(body: Record<string, unknown>): NextTokenResponse {
       { piece: " sofa", p: 0.22, chance: temperature === 0 ? 0 : 0.3 },
       { piece: "", end: true, p: 0.05, chance: temperature === 0 ? 0 : 0.2 },
     ],
+    // as the real route answers for these texts (its own integration test reads them)
+    ...(context === "i want to die" ? { support: "crisis" as const } : context === "nobody cares about me" ? { support: "low_mood" as const } : {}),
   };
 }
 
@@ -59,7 +61,9 @@ const fakeFetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
   const reply = (data: unknown, status = 200) => new Response(JSON.stringify(data), { status, headers: { "Content-Type": "application/json" } });
   if (url.startsWith("/api/tokenize")) {
     const text = String(body?.text ?? "");
-    return text.length > 2000 ? reply({ error: "The text is too long: at most 2,000 characters." }, 400) : reply(tokenized(text));
+    if (text.length > 2000) return reply({ error: "The text is too long: at most 2,000 characters." }, 400);
+    // as the real route answers for this text (its own integration test reads it)
+    return reply({ ...tokenized(text), ...(text === "i want to die" ? { support: "crisis" } : {}) });
   }
   if (url.startsWith("/api/next-token")) return reply(nextToken(body ?? {}));
   if (url.startsWith("/api/preferences")) {
@@ -149,6 +153,17 @@ describe("registry", () => {
 });
 
 describe("tokenizer widget", () => {
+  it("points the student to help when the server says the text reads as a crisis", async () => {
+    const user = userEvent.setup();
+    const Tokenizer = await loadWidget("tokenizer");
+    withI18n(<Tokenizer {...props("tokenizer")} />);
+    const box = screen.getByLabelText("Type or paste text");
+    await user.clear(box);
+    await user.type(box, "i want to die");
+    const note = await screen.findByTestId("widget-support");
+    expect(note.textContent).toBe(`${en["widget.support.talk"]} ${en["widget.support.danger"]}`);
+  });
+
   it("tokenizes as you type, counts, and compares English with Chinese from the keyboard", async () => {
     const user = userEvent.setup();
     const Tokenizer = await loadWidget("tokenizer");
@@ -222,6 +237,24 @@ describe("next-token widget", () => {
     await tabTo(user, screen.getByRole("button", { name: "Reset" }));
     await user.keyboard("{Enter}");
     expect((screen.getByLabelText(/Text so far/) as HTMLTextAreaElement).value).toBe("The cat sat on the");
+  });
+
+  it.each([
+    ["nobody cares about me", false],
+    ["i want to die", true],
+  ])("points the student to help when the server says %j reads as low mood or a crisis", async (typed, danger) => {
+    const user = userEvent.setup();
+    const NextToken = await loadWidget("next-token");
+    withI18n(<NextToken {...props("next-token", { props: { prompt: "The cat sat on the" } })} />);
+    await screen.findByRole("table");
+    expect(screen.queryByTestId("widget-support")).toBeNull();
+    const box = screen.getByLabelText(/Text so far/);
+    await user.clear(box);
+    await user.type(box, typed);
+    const note = await screen.findByTestId("widget-support");
+    expect(note.getAttribute("role")).toBe("note");
+    expect(note.textContent).toContain(en["widget.support.talk"]);
+    expect(note.textContent!.includes(en["widget.support.danger"])).toBe(danger);
   });
 
   it("starts from the locale's default text when the lesson gives none", async () => {

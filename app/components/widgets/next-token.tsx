@@ -9,7 +9,7 @@ import { NextTokenBars, ModelWindow } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { formatNumber, sentenceGap, visiblePiece } from "./format";
-import { postJson, useDebouncedEffect } from "./shared";
+import { postJson, SupportNote, useDebouncedEffect } from "./shared";
 import type { NextTokenResponse, NextTokenView } from "../../course/widgets/widget-data";
 
 type Mode = "peek" | "top" | "sample";
@@ -37,6 +37,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
   const [samples, setSamples] = useState<Sample[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [support, setSupport] = useState<NextTokenResponse["support"]>(undefined);
   const key = `${text}\u0000${temperature}`;
 
   async function call(context: string, mode: Mode, count: number, signal?: AbortSignal) {
@@ -54,6 +55,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
       return null;
     }
     setError(null);
+    setSupport(result.data.support);
     setView(result.data);
     setViewKey(`${result.data.text}\u0000${temperature}`);
     return result.data;
@@ -102,6 +104,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
           setAdded([]);
         }}
       />
+      <SupportNote feelings={support} />
       {added.length > 0 ? (
         <p className="small added-line">
           {t("widget.nextToken.added")}{" "}

@@ -1,5 +1,7 @@
-/** What the interactive widgets share: calling the widget APIs, debouncing, tab memory. */
+/** What the interactive widgets share: calling the widget APIs, debouncing, tab memory, help. */
 import { useEffect, useRef, useState } from "react";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { Feelings } from "../../course/widgets/widget-data";
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -65,4 +67,21 @@ export function useSessionState<T>(key: string, initial: T): [T, (value: T) => v
     }
   };
   return [value, set];
+}
+
+/**
+ * Where to find help, when a widget API says the text a student typed reads as a crisis or low
+ * mood (app/playground/low-mood.ts). Nothing typed in a widget is stored, so no adult hears of it.
+ */
+export function SupportNote({ feelings }: { feelings: Feelings | undefined }) {
+  const t = useT();
+  // Chinese sentences follow each other without a space
+  const gap = useLocale().startsWith("zh") ? "" : " ";
+  if (!feelings) return null;
+  return (
+    <p className="widget-support" role="note" data-testid="widget-support">
+      {t("widget.support.talk")}
+      {feelings === "crisis" ? `${gap}${t("widget.support.danger")}` : null}
+    </p>
+  );
 }

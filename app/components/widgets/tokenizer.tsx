@@ -9,7 +9,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import type { WidgetProps } from "./registry";
 import { SENTENCE_PAIRS, chineseOf } from "./samples";
 import { MAX_CHARS } from "~/utils/form-limits";
-import { postJson, useDebouncedEffect } from "./shared";
+import { postJson, SupportNote, useDebouncedEffect } from "./shared";
 import { Counts, TokenPieces } from "./token-pieces";
 import type { TokenizedSample } from "../../course/widgets/widget-data";
 
@@ -129,6 +129,7 @@ function TokenBox(p: { label: string; initial: string; showIds: boolean; locale:
         </p>
       ) : null}
       {result && result.pieces.length > 0 ? <TokenPieces pieces={result.pieces} showIds={p.showIds} lang={p.lang} /> : null}
+      <SupportNote feelings={result?.support} />
     </div>
   );
 }

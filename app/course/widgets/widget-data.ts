@@ -114,11 +114,15 @@ export interface TokenPieceView {
   normalized?: string;
 }
 
+/** The text a student typed in a widget reads as a crisis or low mood: the widget points them to help. */
+export type Feelings = "crisis" | "low_mood";
+
 export interface TokenizedSample {
   text: string;
   pieces: TokenPieceView[];
   count: number;
   characters: number;
+  support?: Feelings;
 }
 
 export interface NextTokenCandidate {
@@ -164,6 +168,7 @@ export interface NextTokenResponse extends NextTokenView {
   added: { piece: string; end?: true }[];
   temperature: number;
   topK: number;
+  support?: Feelings;
 }
 
 /** What GET and POST /api/preferences answer. */

@@ -975,6 +975,8 @@ export const zhHant: Messages = {
   "widget.nextToken.defaultPrompt": "語言模型會預測下一個",
   "widget.nextToken.textLabel": "目前的文字（可以修改）",
   "widget.nextToken.added": "剛加上的：",
+  "widget.support.talk": "如果你寫的是你自己的事：你不需要一個人扛著。請找一位你信任的大人聊一聊——老師、父母或監護人，或者學校的心理老師。你在這裡輸入的內容不會被儲存。",
+  "widget.support.danger": "如果你現在有危險，請馬上撥打當地的緊急求助電話。",
   "widget.nextToken.end": "（文本結束）",
   "widget.nextToken.endedNote": "模型選擇在這裡結束文本。",
   "widget.nextToken.temperature": "溫度：{t}",

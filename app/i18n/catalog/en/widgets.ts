@@ -31,6 +31,8 @@ export const widgets = {
   "widget.nextToken.defaultPrompt": "A language model predicts the next",
   "widget.nextToken.textLabel": "Text so far (you can edit it)",
   "widget.nextToken.added": "Just added:",
+  "widget.support.talk": "If what you typed is about you: you don't have to deal with it alone. Please talk to an adult you trust — a teacher, a parent or carer, or the school counsellor. Nothing you type here is saved.",
+  "widget.support.danger": "If you are in danger right now, call your local emergency number.",
   "widget.nextToken.end": "(end of text)",
   "widget.nextToken.endedNote": "The model chose to end the text here.",
   "widget.nextToken.temperature": "Temperature: {t}",

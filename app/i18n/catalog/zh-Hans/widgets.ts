@@ -33,6 +33,8 @@ export const widgets: CatalogOf<typeof en> = {
   "widget.nextToken.defaultPrompt": "语言模型会预测下一个",
   "widget.nextToken.textLabel": "目前的文字（可以修改）",
   "widget.nextToken.added": "刚加上的：",
+  "widget.support.talk": "如果你写的是你自己的事：你不需要一个人扛着。请找一位你信任的大人聊一聊——老师、父母或监护人，或者学校的心理老师。你在这里输入的内容不会被保存。",
+  "widget.support.danger": "如果你现在有危险，请马上拨打当地的紧急求助电话。",
   "widget.nextToken.end": "（文本结束）",
   "widget.nextToken.endedNote": "模型选择在这里结束文本。",
   "widget.nextToken.temperature": "温度：{t}",
