@@ -15,10 +15,9 @@ import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "~/utils/school-time.server";
-import type { CRISIS_FLAG_PREFIX, Severity } from "~/models/severity";
+import type { CRISIS_FLAG_PREFIX, LOW_MOOD_FLAG, Severity } from "~/models/severity";
 import type { CrisisCategory } from "~/playground/crisis";
 import type { FindingKind, FlagKind, PersonalDataKind } from "~/playground/screening";
-import type { LOW_MOOD_FLAG } from "~/playground/low-mood";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
 export const FLAG_LIST_LIMIT = 200;

@@ -14,6 +14,13 @@ import type { PersonalDataKind } from "~/playground/screening";
 export const CRISIS_FLAG_PREFIX = "crisis_";
 
 /**
+ * The flag a low-mood message leaves (app/playground/low-mood.ts): a review, not an alert. Named
+ * here, not there: the playground page reads it, and low-mood.ts would bring the crisis rules
+ * and their tables into the browser's bundle (20 KB gzipped).
+ */
+export const LOW_MOOD_FLAG = "low_mood";
+
+/**
  * Crisis rules about someone the student knows ("my friend wants to kill herself") are named
  * <language>.<category>.friend: the card then asks the student to tell an adult about their
  * friend, and the alert says the one at risk may be someone else (decision 006).

@@ -16,9 +16,6 @@
 import type { Feelings } from "~/course/widgets/widget-data";
 import { compactForCrisis, detectCrisis, normaliseForCrisis } from "./crisis";
 
-/** The flag a low-mood message leaves for the teacher (a review, not a safeguarding alert). */
-export const LOW_MOOD_FLAG = "low_mood";
-
 export interface LowMoodMatch {
   /** `<language>.<name>`, for tests and for the reader of a flag. */
   rule: string;

@@ -38,8 +38,8 @@ import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
 import { lowMoodCardOf, supportCardOf } from "./support-card-view";
-import { detectLowMood, LOW_MOOD_FLAG } from "./low-mood";
-import { severityOf } from "~/models/severity";
+import { detectLowMood } from "./low-mood";
+import { LOW_MOOD_FLAG, severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, type CrisisResult } from "./crisis";

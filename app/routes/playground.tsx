@@ -42,7 +42,7 @@ import { MAX_CHARS } from "~/utils/form-limits";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 import { getSafeguardingSettings } from "~/models/safeguarding.server";
 import { lowMoodCardOf, supportCardOf } from "~/playground/support-card-view";
-import { LOW_MOOD_FLAG } from "~/playground/low-mood";
+import { LOW_MOOD_FLAG } from "~/models/severity";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)

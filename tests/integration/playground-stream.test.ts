@@ -817,6 +817,9 @@ describe("the API key never reaches the browser (real server)", () => {
       // The SDK (and so any key handling) must never be bundled for the browser.
       expect(text, file).not.toContain("anthropic-version");
       expect(text, file).not.toContain("api.anthropic.com");
+      // The crisis and low-mood rules stay on the server: they weighed 20 KB gzipped on the
+      // playground page once a constant was imported from low-mood.ts, and they list what is watched.
+      expect(text, file).not.toMatch(/sewer|坚持不下去/);
     }
   });
 
