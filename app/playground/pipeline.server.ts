@@ -278,8 +278,10 @@ interface Screened {
 async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> {
   const crisis = crisisInTurn(a.typed);
   const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, a.typed.earlier);
-  // Low mood only where there is no crisis: the crisis card says more, and raises the alert.
-  const lowMood = !crisis.matched && detectLowMood(a.typed.prompt) !== null;
+  // Low mood only where there is no crisis (the crisis card says more, and raises the alert), and
+  // not in a message blocked for personal data or a topic: that answer is the block's explanation,
+  // the same with and without JavaScript, and the message is stored without what was blocked.
+  const lowMood = !crisis.matched && outcome.ok && detectLowMood(a.typed.prompt) !== null;
   const safeguarding = crisis.matched || lowMood ? await getSafeguardingSettings(user) : null;
   return {
     verdict: screeningVerdict({

@@ -265,6 +265,17 @@ describe("low mood gets the school's kind card, and no nonsense from the mini mo
     expect(events[1]).toMatchObject({ held: true, card: { lowMood: false } });
   });
 
+  it("a low-mood message blocked for personal data gets the block's explanation alone, as without JavaScript", async () => {
+    const { student } = await setup();
+    const { events } = await stream(student, "nobody cares about me, text me on 07700 900123", "mini");
+    expect(events.map((e) => e.type)).toEqual(["error"]);
+    expect(events[0]).toMatchObject({ code: "blocked" });
+    const [message] = await storedMessages(student.id);
+    expect(message!.flags).not.toContain("low_mood");
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support).toBeNull();
+  });
+
   it("everyday words about homework and games reach the model as before", async () => {
     const { student } = await setup();
     for (const prompt of ["i cant do this question, what is a token?", "everyone hates mondays lol"]) {
