@@ -257,6 +257,18 @@ describe("next-token widget", () => {
     expect(note.textContent!.includes(en["widget.support.danger"])).toBe(danger);
   });
 
+  it("in Chinese, the note's two sentences follow each other without a space", async () => {
+    const user = userEvent.setup();
+    const NextToken = await loadWidget("next-token");
+    withI18n(<NextToken {...props("next-token", { props: { prompt: "The cat sat on the" } })} />, "zh-Hans");
+    await screen.findByRole("table");
+    const box = screen.getByLabelText(/目前的文字/);
+    await user.clear(box);
+    await user.type(box, "i want to die");
+    const note = await screen.findByTestId("widget-support");
+    expect(note.textContent).toBe(`${zhHans["widget.support.talk"]}${zhHans["widget.support.danger"]}`);
+  });
+
   it("starts from the locale's default text when the lesson gives none", async () => {
     const NextToken = await loadWidget("next-token");
     withI18n(<NextToken {...props("next-token")} />, "zh-Hans");
