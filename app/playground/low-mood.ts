@@ -94,8 +94,9 @@ export function detectLowMood(text: string): LowMoodMatch | null {
     for (const rule of ZH) {
       const found = rule.pattern.exec(compact);
       if (!found) continue;
+      const end = found.index + found[0].length;
       const before = compact.slice(Math.max(0, found.index - 6), found.index);
-      const after = compact.slice(found.index + found[0].length);
+      const after = compact.slice(end, end + 8);
       if (!QUOTED_BEFORE_ZH.test(before) && !JOKING_ZH.test(after)) return { rule: rule.id, text: found[0] };
     }
   }

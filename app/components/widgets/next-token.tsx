@@ -10,7 +10,7 @@ import type { WidgetProps } from "./registry";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { postJson, SupportNote, useDebouncedEffect } from "./shared";
-import type { NextTokenResponse, NextTokenView } from "../../course/widgets/widget-data";
+import type { NextTokenResponse } from "../../course/widgets/widget-data";
 
 type Mode = "peek" | "top" | "sample";
 
@@ -30,14 +30,13 @@ export default function NextTokenWidget({ props }: WidgetProps) {
   const start = props.prompt ?? t("widget.nextToken.defaultPrompt");
   const [text, setText] = useState(start);
   const [temperature, setTemperature] = useState(1);
-  const [view, setView] = useState<NextTokenView | null>(null);
+  const [view, setView] = useState<NextTokenResponse | null>(null);
   const [viewKey, setViewKey] = useState("");
   const [added, setAdded] = useState<NextTokenResponse["added"]>([]);
   const [lastSample, setLastSample] = useState<{ from: string; count: number } | null>(null);
   const [samples, setSamples] = useState<Sample[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [support, setSupport] = useState<NextTokenResponse["support"]>(undefined);
   const key = `${text}\u0000${temperature}`;
 
   async function call(context: string, mode: Mode, count: number, signal?: AbortSignal) {
@@ -55,7 +54,6 @@ export default function NextTokenWidget({ props }: WidgetProps) {
       return null;
     }
     setError(null);
-    setSupport(result.data.support);
     setView(result.data);
     setViewKey(`${result.data.text}\u0000${temperature}`);
     return result.data;
@@ -104,7 +102,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
           setAdded([]);
         }}
       />
-      <SupportNote feelings={support} />
+      <SupportNote feelings={view?.support} />
       {added.length > 0 ? (
         <p className="small added-line">
           {t("widget.nextToken.added")}{" "}
@@ -172,7 +170,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
       <div aria-live="polite" aria-busy={busy}>
         {view ? (
           <>
-            <NextTokenBars view={view} temperature={temperature} topK={"topK" in view ? (view as NextTokenResponse).topK : undefined} />
+            <NextTokenBars view={view} temperature={temperature} topK={view.topK} />
             <ModelWindow window={view.window} />
           </>
         ) : (
