@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { playgroundConversations, playgroundMessages } from "../../db/schema";
-import { db, executePrepared } from "~/utils/db.server";
+import { commitWithoutWaitingForDisk, db, executePrepared } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -96,6 +96,12 @@ export interface PromptRecord {
 /**
  * Stores a user's prompt, starting the conversation when there is none — one statement either
  * way. Returns null when the conversation is not this user's.
+ *
+ * The first token waits for this write (nothing a model says is shown before the prompt is on
+ * record for the teacher), so an unflagged prompt's commit does not also wait for the disk: it
+ * is on record, visible to the teacher, the moment it commits, and the reply's durable commit
+ * carries it to disk. A prompt that is a safeguarding or review record — flagged, a crisis,
+ * blocked — waits for the disk (docs/decisions/003).
  */
 export async function recordPrompt(
   user: Acting,
@@ -105,6 +111,7 @@ export async function recordPrompt(
   const flagStatus = record.flags.length > 0 ? "open" : "none";
   const severity = severityOf(record.flags, { role: "user", blocked: record.status === "blocked" });
   const crisis = record.crisis && record.crisis.length > 0 ? JSON.stringify(record.crisis) : null;
+  const commit = promptWaitsForDisk(record) ? sql`current_setting('synchronous_commit')` : commitWithoutWaitingForDisk();
   const conversation = record.conversationId
     ? sql`update playground_conversations
              set updated_at = now(), model = ${record.model}, system_prompt = ${record.systemPrompt},
@@ -121,8 +128,13 @@ export async function recordPrompt(
     select conv.id, ${user.id}, 'user', ${record.text}, ${record.model}, ${record.status},
            ${textArray(record.flags)}, ${flagStatus}, ${severity}, ${crisis}::jsonb
       from conv
-    returning conversation_id, id as message_id, (select title from conv) as title`);
+    returning conversation_id, id as message_id, (select title from conv) as title, ${commit} as commit_mode`);
   return row ? { conversationId: row.conversation_id, messageId: row.message_id, title: row.title } : null;
+}
+
+/** A prompt the teacher may need to see after a crash: flagged, a crisis, or blocked. */
+export function promptWaitsForDisk(record: Pick<PromptRecord, "flags" | "crisis" | "status">): boolean {
+  return record.flags.length > 0 || (record.crisis?.length ?? 0) > 0 || record.status === "blocked";
 }
 
 export interface ReplyRecord {

@@ -3,10 +3,10 @@
  * claimed when a stream starts and deleted when it ends. The claim is one statement with the
  * messages-per-minute count (playground.server.ts) and the token reservation
  * (token-ledger.server.ts), and the release one statement with the settlement: one round trip
- * and one commit before a call (not waiting for the disk: asyncCommit), one after it.
+ * and one commit before a call (not waiting for the disk), one after it.
  */
 import { sql } from "drizzle-orm";
-import { executePrepared, inTransaction } from "~/utils/db.server";
+import { commitWithoutWaitingForDisk, executePrepared } from "~/utils/db.server";
 import { requestsInLastMinuteSql } from "./playground.server";
 import { reserveSql, settleSql, type BudgetScope, type Reservation } from "./token-ledger.server";
 
@@ -15,17 +15,11 @@ export const MAX_STREAM_MS = 5 * 60_000;
 const STALE_CLAIM_SECONDS = MAX_STREAM_MS / 1000 + 30;
 
 /**
- * The claim's commit does not wait for the disk: a flush, before every first token, takes from
- * a tenth of a millisecond on a fast disk to several on a school server's cheap one.
- * What it writes is a lock and a reservation that the settlement gives back within the same
- * stream; a crash that lost them loses the stream too, and nothing is owed. PostgreSQL reads
- * `synchronous_commit` when a transaction commits, so setting it for this transaction inside the
- * statement holds for the statement's own implicit transaction. The prompt and the reply are
- * stored with the usual durable commit (a safeguarding record must survive a crash), and WAL is
- * written in order: once a later commit is on disk, so is this one. Inside a caller's transaction
- * the setting would hold for all of that transaction's writes, so there it is left alone.
+ * The claim's commit does not wait for the disk (commitWithoutWaitingForDisk): a flush, before
+ * every first token, takes from a tenth of a millisecond on a fast disk to several on a school
+ * server's cheap one. What it writes is a lock and a reservation that the settlement gives back
+ * within the same stream; a crash that lost them loses the stream too, and nothing is owed.
  */
-const asyncCommit = () => (inTransaction() ? sql`current_setting('synchronous_commit')` : sql`set_config('synchronous_commit', 'off', true)`);
 
 export type ClaimResult =
   | { ok: true; reservation: Reservation }
@@ -56,7 +50,7 @@ export async function claimStreamAndReserve(
       returning user_id
     )${reserve}
     select (select count(*)::int from claim) as claimed, (select n from recent) as recent, ${reserved} as reserved,
-      ${asyncCommit()} as commit_mode`);
+      ${commitWithoutWaitingForDisk()} as commit_mode`);
   const reservation: Reservation = { scopes: [...scopes], day, tokens };
   if (!row || row.claimed === 0) {
     return { ok: false, reason: (row?.recent ?? 0) >= messagesPerMinute ? "rate_limited" : "busy" };

@@ -5,16 +5,17 @@
  *
  *   parse     the form → what was asked
  *   policy    the class rules: open now, this model, this conversation; what is sent, and how
- *   screen    crisis detection (→ the support card) and the personal-data and topic screen
- *             (→ blocked), before anything leaves the server
- *   reserve   the user's one stream, their rate and their tokens, in one statement
+ *   reserve   the user's one stream, their rate and their tokens, in one statement…
+ *   screen    …while crisis detection (→ the support card) and the personal-data and topic
+ *             screen (→ blocked) read the message, before anything leaves the server
  *   stream    the provider's events → the student, while the prompt is stored
  *   settle    the reply stored and the budget settled to what it cost, in one transaction; if
  *             anything went wrong on the way (an abort, an error), the reservation is given back
  *
  * The decisions are the guard's (guard.server.ts, pure); the facts and the writes are the
  * models'. The hot path is lean on purpose: the policy and the conversation load in parallel, the
- * stream claim and the reservation are one statement, and nothing is written per token.
+ * stream claim and the reservation are one statement, sent before the screen reads so that the
+ * two overlap, and nothing is written per token.
  */
 import crypto from "node:crypto";
 import type { Locale } from "~/i18n/locales";
@@ -33,7 +34,8 @@ import {
   type History,
   type PromptRecord,
 } from "~/models/playground.server";
-import { loadSandboxFacts } from "~/models/playground-sandbox.server";
+import { loadSandboxFacts, loadSandboxFactsOfSession, type SandboxFacts } from "~/models/playground-sandbox.server";
+import { sessionTokenHashOf } from "~/utils/session.server";
 import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models/stream-claims.server";
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
@@ -129,6 +131,28 @@ export interface ExchangeOptions {
    * only when an alert is raised, so no other message waits for it before its first token.
    */
   originOf?: () => Promise<string | null>;
+  /** The class rules' facts as the entry point started reading them (factsOfSession), or read here. */
+  facts?: Promise<SessionFacts | null>;
+}
+
+type SessionFacts = SandboxFacts & { userId: string };
+
+/**
+ * For an entry point: the facts the class rules are made of, read by the request's session token
+ * — started before it awaits the session lookup, so the two queries run side by side and the
+ * first token waits for one round trip instead of two. Pass it as `facts`, with the same `now`.
+ */
+export function factsOfSession(request: Request, now: Date): Promise<SessionFacts | null> {
+  const facts = sessionTokenHashOf(request).then((hash) => (hash ? loadSandboxFactsOfSession(hash, now) : null));
+  facts.catch(() => {}); // a failure is met where the exchange awaits it (and read again there)
+  return facts;
+}
+
+/** The facts read early when they are this user's (only the session lookup says who is asking), else read now. */
+function sandboxFactsFor(user: Acting, now: Date, early: Promise<SessionFacts | null> | undefined): Promise<SandboxFacts> {
+  const readNow = () => loadSandboxFacts(user, now);
+  if (!early) return readNow();
+  return early.then((facts) => (facts?.userId === user.id ? facts : readNow()), readNow);
 }
 
 /**
@@ -140,20 +164,30 @@ export async function* playgroundExchange(
   form: Validated<ExchangeInput>,
   locale: Locale,
   clientGone: AbortSignal,
-  { now = new Date(), originOf = async () => null }: ExchangeOptions = {},
+  { now = new Date(), originOf = async () => null, facts }: ExchangeOptions = {},
 ): AsyncGenerator<ExchangeEvent, void> {
   const asking: Asking = { user, locale, now, originOf };
   // parse: the route validated the form with its schema (app/forms/playground.server.ts)
   if (!form.ok) return yield* refused(formRefusal(form.errors, locale));
 
-  const admitted = await applyPolicy(asking, form.data);
+  const admitted = await applyPolicy(asking, form.data, sandboxFactsFor(user, now, facts));
   if (!admitted.ok) return yield* refused(admitted);
 
+  // The claim's round trip and the screen's reading overlap: the claim is sent first, and the
+  // screen reads while PostgreSQL answers. Its result counts only for a message that goes on to
+  // a model; for one held or blocked it is given back unused.
+  const claiming = reserve(asking, admitted);
+  claiming.catch(() => {}); // awaited below on every path; this only keeps a rejection from going unhandled meanwhile
+  // postgres.js writes a statement a few microtasks after it is asked for: let it leave first.
+  await new Promise((resolve) => setImmediate(resolve));
   const screened = await screen(asking, admitted);
-  if (screened.verdict === "hold_for_support") return yield* holdForSupport(asking, admitted, screened);
-  if (screened.verdict === "block") return yield* refused(await refuseBlocked(asking, admitted, screened));
+  if (screened.verdict === "hold_for_support" || screened.verdict === "block") {
+    await giveBack(asking, claiming);
+    if (screened.verdict === "hold_for_support") return yield* holdForSupport(asking, admitted, screened);
+    return yield* refused(await refuseBlocked(asking, admitted, screened));
+  }
 
-  const reserved = await reserve(asking, admitted);
+  const reserved = await claiming;
   if (!reserved.ok) return yield* refused(reserved);
 
   const turn = storePrompt(asking, admitted, screened);
@@ -218,10 +252,10 @@ interface Admitted {
   request: ChatRequest;
 }
 
-async function applyPolicy({ user, locale, now }: Asking, input: ExchangeInput): Promise<Refusal | Admitted> {
+async function applyPolicy({ user, locale, now }: Asking, input: ExchangeInput, sandboxFacts: Promise<SandboxFacts>): Promise<Refusal | Admitted> {
   // Three independent lookups at once: each is a round trip before the first token.
   const [facts, found, model] = await Promise.all([
-    loadSandboxFacts(user, now),
+    sandboxFacts,
     input.conversationId ? findConversation(user, input.conversationId) : Promise.resolve(null),
     // the environment's models, or an approved model of one of the school's enabled connections
     resolveModel(user, input.model),
@@ -376,6 +410,21 @@ async function reserve({ user, locale, now }: Asking, a: Admitted): Promise<Refu
   const claim = await claimStreamAndReserve(user.id, messagesPerMinute, scopes, ledgerDay(now, a.sandbox.policy.timeZone), tokens);
   if (!claim.ok) return refusal(claim.reason, locale, { n: messagesPerMinute });
   return { ok: true, reservation: claim.reservation.scopes.length > 0 ? claim.reservation : null };
+}
+
+/**
+ * A claim made for a message that then stays on the server: the stream freed and the tokens
+ * given back. A claim that was refused took nothing (and "busy" means another stream of this
+ * student holds the row, which stays theirs). The held or blocked answer does not depend on the
+ * claim, so a failure here is logged, not shown.
+ */
+async function giveBack({ user }: Asking, claiming: ReturnType<typeof reserve>): Promise<void> {
+  try {
+    const claim = await claiming;
+    if (claim.ok) await settleAndRelease(user.id, claim.reservation, 0);
+  } catch (error) {
+    console.error(`playground: could not give back a claim: ${(error as Error).message}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

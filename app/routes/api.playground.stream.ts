@@ -14,9 +14,15 @@ import { localeOf } from "~/utils/locale-of.server";
 import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
 import { publicUrlOf } from "~/models/public-url.server";
-import { playgroundExchange, refusal, type ExchangeEvent, type Refusal } from "~/playground/pipeline.server";
+import { factsOfSession, playgroundExchange, refusal, type ExchangeEvent, type Refusal } from "~/playground/pipeline.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The form and the class rules' facts are read while the session is looked up (all come before
+  // the first token). An unreadable body, or one with a NUL character, is refused as one event
+  // like any other refusal.
+  const now = new Date();
+  const reading = request.method === "POST" ? readForm(request).then(formObject, () => null) : Promise.resolve(null);
+  const facts = factsOfSession(request, now);
   const user = await requireUser(request).catch((thrown: unknown) => {
     if (thrown instanceof Response) return null;
     throw thrown;
@@ -24,9 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeOf(request);
   if (!user) return refusalResponse(refusal("signed_out", locale));
   if (request.method !== "POST") return refusalResponse(refusal("invalid", locale));
-
-  // an unreadable body, or one with a NUL character, is refused as one event like any other refusal
-  const form = await readForm(request).then(formObject, () => null);
+  const form = await reading;
   if (!form) return refusalResponse(refusal("invalid", locale));
 
   // context.disconnected, not request.signal: see app/load-context.d.ts (called in-process, as
@@ -37,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   gone.addEventListener("abort", onClose, { once: true });
   if (gone.aborted) stop.abort();
   const parsed = validate(ExchangeFormSchema, form);
-  const events = playgroundExchange(user, parsed, locale, stop.signal, { originOf: () => publicUrlOf(user) });
+  const events = playgroundExchange(user, parsed, locale, stop.signal, { now, facts, originOf: () => publicUrlOf(user) });
 
   // A refusal is the whole answer, with its HTTP status; anything else starts the stream.
   const first = await events.next();

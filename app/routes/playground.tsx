@@ -20,7 +20,7 @@ import type { Locale } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/use-t";
 import { conversationTokens, listConversations, requireConversation, type MessageRow } from "~/models/playground.server";
 import { providerErrorMessage } from "~/playground/error-messages.server";
-import { playgroundExchange, runToEnd } from "~/playground/pipeline.server";
+import { factsOfSession, playgroundExchange, runToEnd } from "~/playground/pipeline.server";
 import { findTryIt } from "~/playground/tryit.server";
 import {
   accessRefusal,
@@ -133,6 +133,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** The no-JavaScript form: the same pipeline as the stream, run to its end; then the conversation. */
 export async function action({ request, context }: ActionFunctionArgs) {
+  // the class rules' facts are read while the session is looked up (pipeline.server.ts)
+  const now = new Date();
+  const facts = factsOfSession(request, now);
   const user = await requireUser(request);
   const locale = await localeOf(request);
   const form = formObject(await readForm(request));
@@ -142,7 +145,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // context.disconnected, not request.signal: see app/load-context.d.ts
   const gone = context.disconnected ?? request.signal;
   const parsed = validate(ExchangeFormSchema, form);
-  const end = await runToEnd(playgroundExchange(user, parsed, locale, gone, { originOf: () => publicUrlOf(user) }));
+  const end = await runToEnd(playgroundExchange(user, parsed, locale, gone, { now, facts, originOf: () => publicUrlOf(user) }));
   // A refused prompt comes back, so the student does not have to type it again.
   const prompt = typeof form.prompt === "string" ? form.prompt : "";
   if (end.refusal) return data({ error: end.refusal.message, prompt }, { status: end.refusal.status });

@@ -9,7 +9,7 @@
  * its rows or none. A transaction inside a transaction joins the outer one.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { PgDialect, PgSession } from "drizzle-orm/pg-core";
 import type { Connection, Database } from "../../db/client";
 
@@ -76,6 +76,20 @@ export function executePrepared<T extends Record<string, unknown>>(query: SQL): 
 /** Whether the caller runs inside `transaction` (its queries hold the transaction's connection). */
 export function inTransaction(): boolean {
   return scope().getStore() !== undefined;
+}
+
+/**
+ * A column for a write statement's select list that lets that statement's own commit go without
+ * waiting for the disk (`synchronous_commit` off for its implicit transaction: PostgreSQL reads
+ * the setting when the transaction commits). What it wrote is visible to every other connection
+ * at once; only a crash of PostgreSQL itself in the next fraction of a second (the WAL writer
+ * flushes every 200 ms) could lose it, and WAL is flushed in order, so any later durable commit
+ * carries it to disk too. For writes on the way to a first token that the same exchange writes
+ * durably after (docs/decisions/003). Inside a caller's transaction the setting would hold for
+ * all of that transaction's writes, so there it is left alone.
+ */
+export function commitWithoutWaitingForDisk(): SQL {
+  return inTransaction() ? sql`current_setting('synchronous_commit')` : sql`set_config('synchronous_commit', 'off', true)`;
 }
 
 /**

@@ -97,10 +97,26 @@ const sessionQuery = preparedOnce((db) =>
     .prepare("session_user"),
 );
 
+const tokenHashes = new WeakMap<Request, Promise<string | null>>();
+
+/**
+ * The SHA-256 of the session token the request carries (what the sessions table keeps), or null:
+ * once per Request (reading a signed cookie verifies its signature), for the session lookup and
+ * for a query that reads alongside it by the same token (the playground's rules).
+ */
+export function sessionTokenHashOf(request: Request): Promise<string | null> {
+  let hash = tokenHashes.get(request);
+  if (!hash) {
+    hash = sessionTokenOf(request).then((token) => (token && token.length <= 100 ? hashToken(token) : null));
+    tokenHashes.set(request, hash);
+  }
+  return hash;
+}
+
 async function lookup(request: Request): Promise<SessionUser | null> {
-  const token = await sessionTokenOf(request);
-  if (!token || token.length > 100) return null;
-  const [row] = await sessionQuery().execute({ tokenHash: hashToken(token), idleMinutes: env().SESSION_IDLE_MINUTES });
+  const tokenHash = await sessionTokenHashOf(request);
+  if (!tokenHash) return null;
+  const [row] = await sessionQuery().execute({ tokenHash, idleMinutes: env().SESSION_IDLE_MINUTES });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     // Only keeps the idle timeout moving: a page that reads must not fail because of it.

@@ -21,6 +21,10 @@ import { configureProviders } from "../../app/playground/providers.server";
 import { claimStreamAndReserve } from "../../app/models/stream-claims.server";
 import { classUsageToday, ledgerDay } from "../../app/models/token-ledger.server";
 import { loadSandboxFacts } from "../../app/models/playground-sandbox.server";
+import { promptWaitsForDisk, recordPrompt } from "../../app/models/playground.server";
+import { factsOfSession, playgroundExchange } from "../../app/playground/pipeline.server";
+import { ExchangeFormSchema } from "../../app/forms/playground.server";
+import { validate } from "../../app/utils/forms.server";
 import { serverTimeZone } from "../../app/utils/time-zone";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import type { ProviderErrorCode } from "../../app/playground/provider";
@@ -29,7 +33,7 @@ import { connection, db, registerDatabase, transaction } from "../../app/utils/d
 import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "../../db/schema";
-import type { Connection, Database } from "../../db/client";
+import { connect, type Connection, type Database } from "../../db/client";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic, type ScriptStep } from "../../scripts/harness/fake-anthropic";
 import { buildServer, serverBuildIsStale, ROOT, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
@@ -376,6 +380,17 @@ describe("the claim before a call", () => {
     expect(new Set(modes)).toEqual(new Set(["on"]));
   });
 
+  it("an unflagged prompt's write, which does not wait for the disk either, leaves the connections durable after it", async () => {
+    const { cls } = await studentWith();
+    const students = await Promise.all(Array.from({ length: 12 }, () => makeStudentIn(cls.id)));
+    const stored = await Promise.all(
+      students.map((s) => recordPrompt(s, { conversationId: null, classId: cls.id, model: MODEL, systemPrompt: null, text: "hello", status: "complete", flags: [] })),
+    );
+    expect(stored.every((row) => row !== null)).toBe(true);
+    const modes = await Promise.all(students.map(() => commitMode()));
+    expect(new Set(modes)).toEqual(new Set(["on"]));
+  });
+
   it("inside a caller's transaction leaves that transaction durable", async () => {
     const { student } = await studentWith();
     const day = ledgerDay(new Date(), serverTimeZone());
@@ -385,6 +400,63 @@ describe("the claim before a call", () => {
     });
     expect(inside).toEqual({ claim: { ok: true, reservation: { scopes: [], day, tokens: 0 } }, mode: "on" });
     expect(await activeStreams(student.id)).toBe(1);
+  });
+});
+
+describe("the class rules' facts, read beside the session lookup", () => {
+  it("are read once per exchange, by the session's token (one round trip before the policy, not two)", async () => {
+    const { student } = await studentWith();
+    const queries: string[] = [];
+    const original = connection();
+    const counted = connect(original.url, { max: 4, debug: (_c, query) => queries.push(query) });
+    registerDatabase(counted);
+    try {
+      const { events } = await send(student, "What is a token?");
+      expect(events.at(-1)).toMatchObject({ type: "done" });
+    } finally {
+      registerDatabase(original);
+      await counted.close();
+    }
+    const facts = queries.filter((q) => /with who as/.test(q));
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatch(/from sessions s join users u/);
+  });
+
+  it("are what the user's own facts are; nobody's for a token no session holds", async () => {
+    const { student, cls } = await studentWith();
+    await send(student, "What is a token?"); // today's ledger rows
+    const now = new Date();
+    const early = await factsOfSession(await requestAs(student, "/api/playground/stream"), now);
+    expect(early).toEqual({ ...(await loadSandboxFacts(student, now)), userId: student.id });
+    expect(early!.classes.map((c) => c.id)).toEqual([cls.id]);
+    expect(early!.ledger.length).toBeGreaterThan(0);
+    expect(await factsOfSession(await requestAs(null, "/api/playground/stream"), now)).toBeNull();
+    const forged = new Request("http://localhost/api/playground/stream", { headers: { Cookie: "lantern_session=" + "A".repeat(43) } });
+    expect(await factsOfSession(forged, now)).toBeNull();
+  });
+
+  it("count only when they are the facts of the user the session lookup found", async () => {
+    // Another student's facts (their class open) handed to an exchange of a student whose class
+    // has the playground switched off: the exchange reads the student's own, and refuses.
+    const open = await studentWith();
+    const closed = await studentWith({ enabled: false });
+    const now = new Date();
+    const othersFacts = Promise.resolve({ ...(await loadSandboxFacts(open.student, now)), userId: open.student.id });
+    const form = validate(ExchangeFormSchema, { intent: "send", model: MODEL, prompt: "hello" });
+    const events = [];
+    for await (const e of playgroundExchange(closed.student, form, "en", new AbortController().signal, { now, facts: othersFacts })) events.push(e);
+    expect(events).toEqual([{ type: "refused", refusal: expect.objectContaining({ code: "disabled" }) }]);
+    expect(messagesPosted()).toHaveLength(0);
+  });
+});
+
+describe("an unflagged prompt's commit", () => {
+  it("does not wait for the disk; a flagged, crisis or blocked one does", () => {
+    const plain = { flags: [], crisis: null, status: "complete" as const };
+    expect(promptWaitsForDisk(plain)).toBe(false);
+    expect(promptWaitsForDisk({ ...plain, flags: ["jailbreak"] })).toBe(true);
+    expect(promptWaitsForDisk({ ...plain, flags: [], crisis: [{ category: "self_harm", rule: "x" }] as never })).toBe(true);
+    expect(promptWaitsForDisk({ ...plain, flags: ["phone"], status: "blocked" })).toBe(true);
   });
 });
 
@@ -531,6 +603,33 @@ describe("one stream per student, and stop", () => {
     expect(third.events.at(-1)?.type).toBe("done");
   });
 
+  it("a message held for the support card or blocked gives its claim back, and leaves a running stream's claim alone", async () => {
+    // The claim is sent while the screen reads (pipeline.server.ts). For a message that stays on
+    // the server it is given back; refused "busy", it took nothing, and the row is the running
+    // stream's.
+    const { cls, student } = await studentWith();
+    const controller = new AbortController();
+    const first = await startSlow(student, controller.signal);
+    const held = await send(student, "i want to kill myself");
+    expect(held.events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    const blocked = await send(student, "my number is 555-123-4567");
+    expect(blocked.response.status).toBe(422);
+    expect(await activeStreams(student.id)).toBe(1);
+    let text = "";
+    for (let next = await first.reader.read(); !next.done; next = await first.reader.read()) text += next.value;
+    first.parse(text);
+    expect(first.seen.at(-1)).toMatchObject({ type: "done" });
+    expect(messagesPosted()).toHaveLength(1);
+
+    // with no stream running, the held message's own claim is taken and given back
+    const again = await send(student, "i want to kill myself");
+    expect(again.events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    expect(await activeStreams(student.id)).toBe(0);
+    const own = (await ledger(student.id, cls.id))[student.id];
+    expect(own?.reserved ?? 0).toBe(0);
+    expect((await send(student, "Now a question")).events.at(-1)?.type).toBe("done");
+  });
+
   it("stop aborts the upstream request; the fake sees the disconnect; the reply is kept, unfinished", async () => {
     const { student } = await studentWith();
     const controller = new AbortController();
@@ -559,7 +658,8 @@ describe("screening", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ role: "user", status: "blocked", flags: ["phone"] });
     expect(stored[0]!.text).not.toMatch(/555/);
-    expect(await ledger(student.id, cls.id)).toEqual({});
+    // it costs nothing: the claim sent beside the screen may have opened today's rows, and gave them back
+    expect(Object.values(await ledger(student.id, cls.id)).filter((l) => l.used > 0 || l.reserved > 0)).toEqual([]);
     expect(await activeStreams(student.id)).toBe(0);
   });
 
