@@ -26,6 +26,9 @@ export interface HttpOptions {
 export function createHttpApp({ build, trustProxy, logRequests, admission }: HttpOptions) {
   const app = express();
   app.disable("x-powered-by");
+  // Nothing reads req.query (Remix reads the URL itself): Express would parse every query string
+  // with qs, on every request, for nobody (~25 µs a lesson page in its CPU profile).
+  app.set("query parser", false);
   if (trustProxy !== false) app.set("trust proxy", trustProxy);
   if (logRequests) app.use(requestLog);
   app.use(
