@@ -22,14 +22,15 @@
  * Every write is one idempotent statement: marking a step done appends it only if absent, inside
  * the row lock of INSERT … ON CONFLICT DO UPDATE … WHERE, so two tabs or a retried request
  * never count a step twice, and the writer that actually changed the row is the only one that
- * logs the activity. The progress write and its activity rows share one transaction: a step is
- * never saved without the statement the teacher's dashboard reads.
+ * logs the activity. The progress write and its activity rows are one statement (its own
+ * transaction): a step is never saved without the statement the teacher's dashboard reads, and
+ * a save is one round trip to the database, not a BEGIN, two writes and a COMMIT.
  */
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { lessonProgress } from "../../db/schema";
 import { QUIZ_STEP } from "~/course/lesson-paths";
-import { db, preparedOnce, transaction } from "~/utils/db.server";
-import { logActivities, STEP_DONE_VERB, stepObjectId, type ActivityStatement } from "./activity.server";
+import { db, preparedOnce } from "~/utils/db.server";
+import { STEP_DONE_VERB, stepObjectId } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
 
@@ -108,62 +109,57 @@ export interface StepCompletionResult {
 }
 
 /**
- * Marks a step done (once), moves the learner on and adds bounded active time. The marking is
- * one statement; only when the step was already done does a second, equally idempotent one
- * move `current_step` and add the time. With its activity rows, one transaction.
+ * Marks a step done (once), moves the learner on and adds bounded active time, with its activity
+ * rows (started, the step done, the lesson completed), in one statement. Only when the step was
+ * already done does a second, equally idempotent one move `current_step` and add the time.
  */
-export function completeStep(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
-  return transaction(() => markStepDone(learner, step));
-}
-
-async function markStepDone(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
+export async function completeStep(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
   const seconds = boundActiveSeconds(step.activeSeconds);
   const required = textArray(step.requiredSteps);
   const doneNow = textArray([step.stepId]);
-  const rows = await db().execute<{ inserted: boolean; just_completed: boolean; active_seconds: number }>(sql`
-    insert into lesson_progress as lp
-      (user_id, lesson_slug, steps_done, current_step, active_seconds, status, completed_at)
-    values (
-      ${learner.id}, ${step.lessonSlug}, ${doneNow}, ${step.nextStep}, ${seconds},
-      case when ${doneNow} @> ${required} then 'completed'::progress_status else 'in_progress'::progress_status end,
-      case when ${doneNow} @> ${required} then now() end
+  // the step's result, and always the lesson's active seconds when it was done: the dashboard's
+  // active time per step (the difference to the previous step's) and "stuck" read active time
+  const result = JSON.stringify(step.result ?? {});
+  const rows = await db().execute<{ inserted: boolean; just_completed: boolean }>(sql`
+    with up as (
+      insert into lesson_progress as lp
+        (user_id, lesson_slug, steps_done, current_step, active_seconds, status, completed_at)
+      values (
+        ${learner.id}, ${step.lessonSlug}, ${doneNow}, ${step.nextStep}, ${seconds},
+        case when ${doneNow} @> ${required} then 'completed'::progress_status else 'in_progress'::progress_status end,
+        case when ${doneNow} @> ${required} then now() end
+      )
+      on conflict (user_id, lesson_slug) do update set
+        steps_done = lp.steps_done || excluded.steps_done,
+        current_step = excluded.current_step,
+        active_seconds = lp.active_seconds + ${boundedIncrement},
+        status = case when lp.status = 'completed' or (lp.steps_done || excluded.steps_done) @> ${required}
+                      then 'completed'::progress_status else 'in_progress'::progress_status end,
+        completed_at = case when lp.completed_at is null and (lp.steps_done || excluded.steps_done) @> ${required}
+                            then now() else lp.completed_at end,
+        updated_at = now()
+      where not (lp.steps_done @> excluded.steps_done)
+      returning (xmax = 0) as inserted, (completed_at is not null and completed_at = now()) as just_completed, active_seconds
+    ),
+    logged as (
+      insert into activity_log (actor_id, verb, object_type, object_id, result)
+      select ${learner.id}, a.verb, a.object_type, a.object_id, a.result
+        from up, lateral (values
+          (1, 'started', 'lesson', ${step.lessonSlug}::text, null::jsonb, up.inserted),
+          (2, ${STEP_DONE_VERB}::text, 'step', ${stepObjectId(step.lessonSlug, step.stepId)}::text,
+              ${result}::jsonb || jsonb_build_object('activeSeconds', up.active_seconds), true),
+          (3, 'completed', 'lesson', ${step.lessonSlug}::text, jsonb_build_object('activeSeconds', up.active_seconds), up.just_completed)
+        ) as a(n, verb, object_type, object_id, result, wanted)
+       where a.wanted
+       order by a.n
     )
-    on conflict (user_id, lesson_slug) do update set
-      steps_done = lp.steps_done || excluded.steps_done,
-      current_step = excluded.current_step,
-      active_seconds = lp.active_seconds + ${boundedIncrement},
-      status = case when lp.status = 'completed' or (lp.steps_done || excluded.steps_done) @> ${required}
-                    then 'completed'::progress_status else 'in_progress'::progress_status end,
-      completed_at = case when lp.completed_at is null and (lp.steps_done || excluded.steps_done) @> ${required}
-                          then now() else lp.completed_at end,
-      updated_at = now()
-    where not (lp.steps_done @> excluded.steps_done)
-    returning (xmax = 0) as inserted, (completed_at is not null and completed_at = now()) as just_completed, active_seconds`);
+    select inserted, just_completed from up`);
   const row = rows[0];
   if (!row) {
     // Already done (a second tab, a retried post, or going through the lesson again).
     const time = await recordActiveTime(learner, { lessonSlug: step.lessonSlug, currentStep: step.nextStep, activeSeconds: seconds });
     return { newlyDone: false, started: time.started, completed: false };
   }
-  const statements: ActivityStatement[] = [];
-  if (row.inserted) statements.push({ actor: learner, verb: "started", object: { type: "lesson", id: step.lessonSlug } });
-  statements.push({
-    actor: learner,
-    verb: STEP_DONE_VERB,
-    object: { type: "step", id: stepObjectId(step.lessonSlug, step.stepId) },
-    // the lesson's active seconds when this step was done: the dashboard's active time per step
-    // (the difference to the previous step's) and "stuck" measure active time, not wall-clock time
-    result: { ...step.result, activeSeconds: row.active_seconds },
-  });
-  if (row.just_completed) {
-    statements.push({
-      actor: learner,
-      verb: "completed",
-      object: { type: "lesson", id: step.lessonSlug },
-      result: { activeSeconds: row.active_seconds },
-    });
-  }
-  await logActivities(statements);
   return { newlyDone: true, started: row.inserted, completed: row.just_completed };
 }
 
@@ -174,31 +170,30 @@ export interface ActiveTime {
   activeSeconds: unknown;
 }
 
-/** Adds bounded active time and remembers the learner's position: one statement (and, the first time, the "started" row) in one transaction. */
-export function recordActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
-  return transaction(() => addActiveTime(learner, time));
-}
-
-async function addActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
+/** Adds bounded active time and remembers the learner's position, with the "started" row the first time: one statement. */
+export async function recordActiveTime(learner: Learner, time: ActiveTime): Promise<{ added: number; started: boolean }> {
   const seconds = boundActiveSeconds(time.activeSeconds);
   const rows = await db().execute<{ inserted: boolean; added: number }>(sql`
     with before as (
       select active_seconds from lesson_progress where user_id = ${learner.id} and lesson_slug = ${time.lessonSlug}
+    ),
+    up as (
+      insert into lesson_progress as lp (user_id, lesson_slug, current_step, active_seconds)
+      values (${learner.id}, ${time.lessonSlug}, ${time.currentStep}, ${seconds})
+      on conflict (user_id, lesson_slug) do update set
+        current_step = coalesce(excluded.current_step, lp.current_step),
+        active_seconds = lp.active_seconds + ${boundedIncrement},
+        updated_at = now()
+      returning (xmax = 0) as inserted,
+        active_seconds - coalesce((select active_seconds from before), 0) as added
+    ),
+    logged as (
+      insert into activity_log (actor_id, verb, object_type, object_id)
+      select ${learner.id}, 'started', 'lesson', ${time.lessonSlug} from up where up.inserted
     )
-    insert into lesson_progress as lp (user_id, lesson_slug, current_step, active_seconds)
-    values (${learner.id}, ${time.lessonSlug}, ${time.currentStep}, ${seconds})
-    on conflict (user_id, lesson_slug) do update set
-      current_step = coalesce(excluded.current_step, lp.current_step),
-      active_seconds = lp.active_seconds + ${boundedIncrement},
-      updated_at = now()
-    returning (xmax = 0) as inserted,
-      active_seconds - coalesce((select active_seconds from before), 0) as added`);
+    select inserted, added from up`);
   const row = rows[0];
-  const started = row?.inserted ?? false;
-  if (started) {
-    await logActivities([{ actor: learner, verb: "started", object: { type: "lesson", id: time.lessonSlug } }]);
-  }
-  return { added: Math.max(0, row?.added ?? 0), started };
+  return { added: Math.max(0, row?.added ?? 0), started: row?.inserted ?? false };
 }
 
 export interface MyAssignment {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLesson } from "../../app/course/course.server";
 import { loader as rootLoader } from "../../app/root";
-import { loader as lessonLoader } from "../../app/routes/learn.$lesson";
+import { action as lessonAction, loader as lessonLoader } from "../../app/routes/learn.$lesson";
+import { action as timeAction } from "../../app/routes/learn.$lesson.time";
 import { loader as classFrameLoader } from "../../app/routes/teach.classes.$classId";
 import { loader as classPageLoader } from "../../app/routes/teach.classes.$classId._index";
 import { connection, registerDatabase } from "../../app/utils/db.server";
@@ -98,5 +99,35 @@ describe("one request", () => {
     expect(data).not.toHaveProperty("messages");
     // the whole root data of a student's page: locale, two URLs' worth, the user — a few hundred bytes
     expect(JSON.stringify(data).length).toBeLessThan(600);
+  });
+
+  it("saves a step done, or active time, in one statement after the session: no BEGIN, no COMMIT", async () => {
+    // The lesson player's most frequent writes: each a round trip, and the progress row and its
+    // activity rows one statement (still all or nothing: learn-routes.test.ts refuses the log row).
+    const lesson = getLesson(slug)!;
+    const [first, second] = lesson.content.en.steps;
+    const learner = await makeStudentIn(classId);
+    type Act = (args: { request: Request; params: { lesson: string }; context: typeof context }) => Promise<unknown>;
+    const post = async (path: string, form: Record<string, string>, act: Act) => {
+      const request = await requestAs(learner, path, { form });
+      await inRequestScope(() => act({ request, params: { lesson: slug }, context }).catch((thrown: unknown) => thrown), "POST");
+    };
+    // the session's first use touches last_seen; count from the second request on
+    await post(`/learn/${slug}/time`, { step: first!.id, seconds: "3" }, timeAction);
+    const writes = () => queries.filter((q) => !/from "sessions"|into "sessions"|update "sessions"/i.test(q));
+    const statementsOf = async (path: string, form: Record<string, string>, act: Act) => {
+      queries.length = 0;
+      await post(path, form, act);
+      return writes();
+    };
+    const next = [`/learn/${slug}?step=${first!.id}`, { intent: "next", step: first!.id, seconds: "4" }, lessonAction] as const;
+    expect(await statementsOf(...next)).toEqual([expect.stringMatching(/insert into lesson_progress[\s\S]*insert into activity_log/)]);
+    expect(await statementsOf(`/learn/${slug}/time`, { step: second!.id, seconds: "5" }, timeAction)).toEqual([
+      expect.stringMatching(/insert into lesson_progress[\s\S]*insert into activity_log/),
+    ]);
+    // a step already done: the marking finds nothing to do, and a second statement adds the time
+    const again = await statementsOf(...next);
+    expect(again).toHaveLength(2);
+    expect(again.every((q) => /insert into lesson_progress/.test(q))).toBe(true);
   });
 });
