@@ -11,44 +11,13 @@
  * - `answered`       question → question id      every stored answer; result: { lesson, kind,
  *                                                attempt, correct, notSure, confidence }
  * - `completed`      lesson → lesson slug        every step and the quiz done; result: { activeSeconds }
- * The progress and quiz models write each of these exactly once per event (after an idempotent
- * write that reports whether it changed anything), so a retry never logs twice.
+ * The progress and quiz models write each of these exactly once per event, in the same statement
+ * as the idempotent write they record (its RETURNING says what changed), so a retry never logs
+ * twice and nothing is saved without its row.
  */
-import { activityLog } from "../../db/schema";
-import { db } from "~/utils/db.server";
-
-export type ActivityVerb = "started" | "completed-step" | "answered" | "completed";
+type ActivityVerb = "started" | "completed-step" | "answered" | "completed";
 /** A finished step (the end quiz is the pseudo-step QUIZ_STEP); its object id is stepObjectId's. */
 export const STEP_DONE_VERB = "completed-step" satisfies ActivityVerb;
-export type ActivityObjectType = "lesson" | "step" | "question";
-
-export interface ActivityObject {
-  type: ActivityObjectType;
-  id: string;
-}
-
-export interface ActivityStatement {
-  actor: { id: string };
-  verb: ActivityVerb;
-  object: ActivityObject;
-  result?: Record<string, unknown> | null;
-}
-
-/** Several statements in one insert (a quiz attempt answers many questions at once). */
-export async function logActivities(statements: readonly ActivityStatement[]): Promise<void> {
-  if (statements.length === 0) return;
-  await db()
-    .insert(activityLog)
-    .values(
-      statements.map((s) => ({
-        actorId: s.actor.id,
-        verb: s.verb,
-        objectType: s.object.type,
-        objectId: s.object.id,
-        result: s.result ?? null,
-      })),
-    );
-}
 
 export function stepObjectId(lessonSlug: string, stepId: string): string {
   return `${lessonSlug}#${stepId}`;

@@ -40,7 +40,6 @@ import {
   type StoredAnswer,
 } from "~/course/scoring";
 import { db, preparedOnce, transaction } from "~/utils/db.server";
-import { logActivities } from "./activity.server";
 import { completeStep, QUIZ_STEP, type StepCompletion } from "./progress.server";
 
 export type AnswerRow = typeof quizAnswers.$inferSelect;
@@ -83,16 +82,6 @@ export interface AttemptKey {
   attempt: number;
 }
 
-/**
- * Stores one attempt's answers (one per question) in one statement, with their "answered"
- * activity rows, in one transaction. Returns whether this call stored them: false means the
- * attempt was already stored (a retry or another tab) and nothing changed. Rows are inserted in
- * question-id order, so two concurrent writers of the same attempt meet at the same first row
- * and never interleave.
- */
-export function saveAnswers(learner: Learner, attempt: AttemptKey, answers: readonly AnswerToSave[]): Promise<{ saved: boolean }> {
-  return transaction(() => insertAnswers(learner, attempt, answers));
-}
 
 /**
  * An end-of-lesson quiz attempt: its answers and, when this call stored them, the quiz's
@@ -106,48 +95,47 @@ export function saveQuizAttempt(
   completion: Omit<StepCompletion, "lessonSlug" | "stepId">,
 ): Promise<{ saved: boolean }> {
   return transaction(async () => {
-    const { saved } = await insertAnswers(learner, { ...attempt, kind: "quiz" }, answers);
+    const { saved } = await saveAnswers(learner, { ...attempt, kind: "quiz" }, answers);
     if (saved) await completeStep(learner, { ...completion, lessonSlug: attempt.lessonSlug, stepId: QUIZ_STEP });
     return { saved };
   });
 }
 
-async function insertAnswers(learner: Learner, attempt: AttemptKey, answers: readonly AnswerToSave[]): Promise<{ saved: boolean }> {
+/**
+ * Stores one attempt's answers (one per question) with their "answered" activity rows, in one
+ * statement. Returns whether this call stored them: false means the attempt was already stored
+ * (a retry or another tab) and nothing changed. Rows are inserted in question-id order, so two
+ * concurrent writers of the same attempt meet at the same first row and never interleave.
+ */
+export async function saveAnswers(learner: Learner, attempt: AttemptKey, answers: readonly AnswerToSave[]): Promise<{ saved: boolean }> {
   if (answers.length === 0) return { saved: false };
   const ordered = [...answers].sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
-  const inserted = await db()
-    .insert(quizAnswers)
-    .values(
-      ordered.map((a) => ({
-        userId: learner.id,
-        lessonSlug: attempt.lessonSlug,
-        questionId: a.questionId,
-        kind: attempt.kind,
-        attempt: attempt.attempt,
-        choices: a.input.notSure ? [] : [...a.input.choices],
-        textAnswer: a.input.notSure ? null : (a.input.text ?? null),
-        notSure: a.input.notSure,
-        confidence: a.input.notSure ? null : a.input.confidence,
-        correct: a.graded.correct,
-      })),
-    )
-    .onConflictDoNothing({ target: [quizAnswers.userId, quizAnswers.questionId, quizAnswers.attempt] })
-    .returning({ questionId: quizAnswers.questionId, correct: quizAnswers.correct, notSure: quizAnswers.notSure, confidence: quizAnswers.confidence });
-  await logActivities(
-    inserted.map((row) => ({
-      actor: learner,
-      verb: "answered" as const,
-      object: { type: "question" as const, id: row.questionId },
-      result: {
-        lesson: attempt.lessonSlug,
-        kind: attempt.kind,
-        attempt: attempt.attempt,
-        correct: row.correct,
-        notSure: row.notSure,
-        confidence: row.confidence,
-      },
-    })),
+  const rows = sql.join(
+    ordered.map((a) => {
+      const choices = a.input.notSure ? [] : [...a.input.choices];
+      return sql`(${learner.id}::uuid, ${attempt.lessonSlug}, ${a.questionId}, ${attempt.kind}::question_kind, ${attempt.attempt}::int,
+        ${choices.length > 0 ? sql`array[${sql.join(choices.map((c) => sql`${c}`), sql`, `)}]::text[]` : sql`'{}'::text[]`},
+        ${a.input.notSure ? null : (a.input.text ?? null)}::text, ${a.input.notSure}::boolean,
+        ${a.input.notSure ? null : a.input.confidence}::confidence, ${a.graded.correct}::boolean)`;
+    }),
+    sql`, `,
   );
+  // The answers and their "answered" rows in one statement: one round trip, all or nothing.
+  const inserted = await db().execute<{ question_id: string }>(sql`
+    with ins as (
+      insert into quiz_answers (user_id, lesson_slug, question_id, kind, attempt, choices, text_answer, not_sure, confidence, correct)
+      values ${rows}
+      on conflict (user_id, question_id, attempt) do nothing
+      returning question_id, correct, not_sure, confidence
+    ),
+    logged as (
+      insert into activity_log (actor_id, verb, object_type, object_id, result)
+      select ${learner.id}, 'answered', 'question', ins.question_id,
+             jsonb_build_object('lesson', ${attempt.lessonSlug}::text, 'kind', ${attempt.kind}::text, 'attempt', ${attempt.attempt}::int,
+                                'correct', ins.correct, 'notSure', ins.not_sure, 'confidence', ins.confidence)
+        from ins order by ins.question_id
+    )
+    select question_id from ins`);
   return { saved: inserted.length > 0 };
 }
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLesson } from "../../app/course/course.server";
+import { fieldName } from "../../app/course/answer-fields";
 import { loader as rootLoader } from "../../app/root";
 import { action as lessonAction, loader as lessonLoader } from "../../app/routes/learn.$lesson";
 import { action as timeAction } from "../../app/routes/learn.$lesson.time";
@@ -129,5 +130,20 @@ describe("one request", () => {
     const again = await statementsOf(...next);
     expect(again).toHaveLength(2);
     expect(again.every((q) => /insert into lesson_progress/.test(q))).toBe(true);
+
+    // an inline check's answer and its "answered" row: one statement (after reading the attempts so far)
+    const check = lesson.checks[0]!;
+    const stepOfCheck = lesson.content.en.steps.find((s) => JSON.stringify(s.blocks).includes(`"${check.id}"`))!;
+    const fields: Record<string, string> =
+      check.type === "text"
+        ? { [fieldName(check.id, "text")]: "a guess", [fieldName(check.id, "confidence")]: "guessing" }
+        : { [fieldName(check.id, "choice")]: check.content.en.choices[0]!.id, [fieldName(check.id, "confidence")]: "guessing" };
+    const answered = await statementsOf(
+      `/learn/${slug}?step=${stepOfCheck.id}`,
+      { intent: "check", step: stepOfCheck.id, question: check.id, attempt: "1", ...fields },
+      lessonAction,
+    );
+    expect(answered.filter((q) => /^\s*(begin|commit)\b/i.test(q))).toEqual([]);
+    expect(answered.filter((q) => /insert/i.test(q))).toEqual([expect.stringMatching(/insert into quiz_answers[\s\S]*insert into activity_log/)]);
   });
 });
