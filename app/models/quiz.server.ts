@@ -133,7 +133,7 @@ export async function saveAnswers(learner: Learner, attempt: AttemptKey, answers
       select ${learner.id}, 'answered', 'question', ins.question_id,
              jsonb_build_object('lesson', ${attempt.lessonSlug}::text, 'kind', ${attempt.kind}::text, 'attempt', ${attempt.attempt}::int,
                                 'correct', ins.correct, 'notSure', ins.not_sure, 'confidence', ins.confidence)
-        from ins order by ins.question_id
+        from ins order by ins.question_id collate "C" -- the order the answers were sorted in
     )
     select question_id from ins`);
   return { saved: inserted.length > 0 };

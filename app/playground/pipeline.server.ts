@@ -180,11 +180,22 @@ export async function* playgroundExchange(
   claiming.catch(() => {}); // awaited below on every path; this only keeps a rejection from going unhandled meanwhile
   // postgres.js writes a statement a few microtasks after it is asked for: let it leave first.
   await new Promise((resolve) => setImmediate(resolve));
-  const screened = await screen(asking, admitted);
-  if (screened.verdict === "hold_for_support" || screened.verdict === "block") {
+  let screened: Screened;
+  try {
+    screened = await screen(asking, admitted);
+  } catch (error) {
+    // (it reads the school's safeguarding settings for a crisis or low mood): nothing stays claimed
     await giveBack(asking, claiming);
-    if (screened.verdict === "hold_for_support") return yield* holdForSupport(asking, admitted, screened);
-    return yield* refused(await refuseBlocked(asking, admitted, screened));
+    throw error;
+  }
+  if (screened.verdict === "hold_for_support" || screened.verdict === "block") {
+    // The answer first — a child in crisis does not wait for the claim's round trip — then the claim back.
+    try {
+      if (screened.verdict === "hold_for_support") return yield* holdForSupport(asking, admitted, screened);
+      return yield* refused(await refuseBlocked(asking, admitted, screened));
+    } finally {
+      await giveBack(asking, claiming);
+    }
   }
 
   const reserved = await claiming;

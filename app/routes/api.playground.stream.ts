@@ -9,6 +9,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
+import { sessionTokenHashOf } from "~/utils/session.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { encodeEvent, type StreamEvent } from "~/playground/chat-events";
@@ -18,10 +19,13 @@ import { factsOfSession, playgroundExchange, refusal, type ExchangeEvent, type R
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The form and the class rules' facts are read while the session is looked up (all come before
-  // the first token). An unreadable body, or one with a NUL character, is refused as one event
-  // like any other refusal.
+  // the first token); a request without a session token is refused unread. An unreadable body,
+  // or one with a NUL character, is refused as one event like any other refusal.
   const now = new Date();
-  const reading = request.method === "POST" ? readForm(request).then(formObject, () => null) : Promise.resolve(null);
+  const reading =
+    request.method === "POST"
+      ? sessionTokenHashOf(request).then((token) => (token ? readForm(request).then(formObject, () => null) : null))
+      : Promise.resolve(null);
   const facts = factsOfSession(request, now);
   const user = await requireUser(request).catch((thrown: unknown) => {
     if (thrown instanceof Response) return null;

@@ -83,7 +83,7 @@ export function inTransaction(): boolean {
  * waiting for the disk (`synchronous_commit` off for its implicit transaction: PostgreSQL reads
  * the setting when the transaction commits). What it wrote is visible to every other connection
  * at once; only a crash of PostgreSQL itself in the next fraction of a second (the WAL writer
- * flushes every 200 ms) could lose it, and WAL is flushed in order, so any later durable commit
+ * flushes every 200 ms, at worst three times that) could lose it, and WAL is flushed in order, so any later durable commit
  * carries it to disk too. For writes on the way to a first token that the same exchange writes
  * durably after (docs/decisions/003). Inside a caller's transaction the setting would hold for
  * all of that transaction's writes, so there it is left alone.

@@ -630,6 +630,25 @@ describe("one stream per student, and stop", () => {
     expect((await send(student, "Now a question")).events.at(-1)?.type).toBe("done");
   });
 
+  it("a claim made while the screen reads is given back when the screening itself fails", async () => {
+    // A crisis message makes the screen read the school's safeguarding settings; here that read
+    // fails (a school id PostgreSQL refuses), after the claim was sent beside it.
+    const { cls, student } = await studentWith();
+    const broken = { ...student, schoolId: "not-a-school" };
+    const form = validate(ExchangeFormSchema, { intent: "send", model: MODEL, prompt: "i want to kill myself" });
+    const run = async () => {
+      for await (const _event of playgroundExchange(broken, form, "en", new AbortController().signal)) {
+        // the exchange fails before its first event
+      }
+    };
+    await expect(run()).rejects.toThrow();
+    // the claim ran (today's ledger rows are there), and nothing of it stays
+    const rows = await ledger(student.id, cls.id);
+    expect(rows[student.id]).toEqual({ used: 0, reserved: 0 });
+    expect(await activeStreams(student.id)).toBe(0);
+    expect(messagesPosted()).toHaveLength(0);
+  });
+
   it("stop aborts the upstream request; the fake sees the disconnect; the reply is kept, unfinished", async () => {
     const { student } = await studentWith();
     const controller = new AbortController();
@@ -746,6 +765,8 @@ describe("policy", () => {
     const anonymous = new Request("http://localhost/api/playground/stream", { method: "POST", body: new URLSearchParams({ prompt: "hi", model: MODEL }) });
     const res = (await streamAction({ request: anonymous, params: {}, context: {} } as ActionFunctionArgs)) as Response;
     expect(res.status).toBe(401);
+    // refused unread: the form is read beside the session lookup only when there is a session token
+    expect(anonymous.bodyUsed).toBe(false);
   });
 
   it("someone else's conversation is not found", async () => {
