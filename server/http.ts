@@ -3,10 +3,13 @@
  * security headers, request guards and the request log.
  */
 import fs from "node:fs";
+import type { Server } from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
+import type { Env } from "../app/utils/env.server";
 import { ADMISSION_WAIT_MS } from "./admission";
 import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
@@ -21,6 +24,17 @@ export interface HttpOptions {
   logRequests: boolean;
   /** Requests worked on at once, and how many may wait for a place (decision 025). */
   admission: { active: number; queued: number };
+}
+
+/** The app `npm start` serves, over the built Remix app, as the environment configures it: the main process and the helper serve the same. */
+export async function builtApp(config: Env) {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  return createHttpApp({
+    build,
+    trustProxy: config.TRUST_PROXY,
+    logRequests: config.LOG_REQUESTS,
+    admission: { active: config.MAX_ACTIVE_REQUESTS, queued: config.MAX_WAITING_REQUESTS },
+  });
 }
 
 export function createHttpApp({ build, trustProxy, logRequests, admission }: HttpOptions) {
@@ -71,4 +85,15 @@ function publicFiles(dir: string): RequestHandler {
   const names = new Set(fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name !== "build") : []);
   const serve = express.static(dir, { maxAge: "1h", index: false });
   return (req, res, next) => (names.has(req.path.split("/")[1] ?? "") ? serve(req, res, next) : next());
+}
+
+/**
+ * Idle keep-alive sockets stay open a minute. With 5 s, a server busy for a second or more
+ * closed sockets the browser had just sent its next request on (its timer fired late, with the
+ * request already waiting): the request failed with a reset — in a 200-student burst, a saved
+ * step. (Node's server.close() still closes idle sockets at once, so shutdown does not wait.)
+ */
+export function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 }

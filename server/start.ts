@@ -6,9 +6,7 @@
  * restarts everything). See docs/decisions/010-supervision-and-outages.md.
  */
 import type { Server } from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { fileURLToPath } from "node:url";
 import { APP_QUERY_TIMEOUT_MS, connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { openDatabase } from "../db/open";
@@ -16,7 +14,9 @@ import { DEMO, seedDemoOnce } from "./demo/seed";
 import { env, EnvError } from "../app/utils/env.server";
 import { registerDatabase } from "../app/utils/db.server";
 import { closeHealthProbe, markDatabaseDown, markDatabaseUp, watchDiskOf } from "../app/utils/database-health.server";
-import { createHttpApp } from "./http";
+import { builtApp, keepConnectionsAlive } from "./http";
+import { runHelper } from "./helper-main";
+import { shareConnections, startHelper, type Helper } from "./helper-process";
 import { startHousekeeping } from "./housekeeping";
 
 const log = (line: string) => console.log(`[lantern] ${line}`);
@@ -37,17 +37,26 @@ async function main() {
     }
     throw error;
   }
+  // a second serving process, started by the main one below (helper-process.ts)
+  if (args.has("--helper")) return runHelper(config, (line) => log(`helper ${process.pid}: ${line}`));
   const demo = config.LANTERN_DEMO && !args.has("--no-demo");
 
   let shutdown: (why: string, exitCode: number) => Promise<void> = async (_why, exitCode) => process.exit(exitCode);
+  let helper: Helper | undefined;
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     log,
     queryTimeoutMs: APP_QUERY_TIMEOUT_MS,
     watch: {
-      down: (reason) => markDatabaseDown(reason),
-      up: () => markDatabaseUp(),
+      down: (reason) => {
+        markDatabaseDown(reason);
+        helper?.database(false, reason);
+      },
+      up: () => {
+        markDatabaseUp();
+        helper?.database(true);
+      },
       gaveUp: (error) =>
         void shutdown(`giving up on the embedded PostgreSQL (${error.message}); exiting with status 1 so that a supervisor restarts Lantern`, 1),
     },
@@ -61,6 +70,8 @@ async function main() {
     stopping = true;
     log(`${why}: stopping`);
     housekeeping?.stop();
+    // the helper first: it serves connections this process handed it, and uses the database
+    await helper?.stop();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     await closeHealthProbe();
     await database.close();
@@ -80,15 +91,16 @@ async function main() {
     await maintenance.close();
   }
 
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const app = createHttpApp({
-    build,
-    trustProxy: config.TRUST_PROXY,
-    logRequests: config.LOG_REQUESTS,
-    admission: { active: config.MAX_ACTIVE_REQUESTS, queued: config.MAX_WAITING_REQUESTS },
-  });
+  const app = await builtApp(config);
   server = app.listen(config.PORT, config.HOST, () => {
     housekeeping = startHousekeeping(log);
+    helper = startHelper({
+      mode: config.HELPER_PROCESS,
+      script: fileURLToPath(import.meta.url),
+      // the database this process opened (the embedded one's address is known only now)
+      env: { ...process.env, DATABASE_URL: database.connection.url, LANTERN_CLUSTER_DIR: database.clusterDir ?? "" },
+      log,
+    });
     const url = `http://localhost:${config.PORT}`;
     log(`database: ${database.description}`);
     log(`Lantern is ready at ${url} (${Date.now() - started} ms)`);
@@ -98,12 +110,8 @@ async function main() {
       log("that password is public: it signs in only on this computer until you change it (Account page)");
     }
   });
-  // Idle keep-alive sockets stay open a minute. With 5 s, a server busy for a second or more
-  // closed sockets the browser had just sent its next request on (its timer fired late, with the
-  // request already waiting): the request failed with a reset — in a 200-student burst, a saved
-  // step. (Node's server.close() still closes idle sockets at once, so shutdown does not wait.)
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  keepConnectionsAlive(server);
+  shareConnections(server, (socket, serveHere) => (helper ? helper.dispatch(socket, serveHere) : serveHere(socket)));
   server.on("error", async (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === "EADDRINUSE"

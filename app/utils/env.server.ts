@@ -88,6 +88,12 @@ const EnvSchema = z.object({
   MAX_ACTIVE_REQUESTS: z.coerce.number().int().min(1).max(1_000).default(32),
   /** Requests that may wait for a place; more are answered "busy" (503) at once, as is one that waited 10 s. */
   MAX_WAITING_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(2_000),
+  /**
+   * A second serving process on the same port, for the machine's other cores (decision 029):
+   * "auto" starts one while the server is busy and stops it when it is not, "always" keeps one,
+   * "off" never starts one.
+   */
+  HELPER_PROCESS: z.enum(["auto", "always", "off"]).default("auto"),
   /** Set only by `npm run bench`: adds /bench/empty, the empty page the lesson page is measured against. */
   LANTERN_BENCH: flag(false),
   /** This server's address as students and teachers reach it, for printed cards and links. */

@@ -22,7 +22,7 @@ import { capacityLevels, judgeLevel, sweep, type LevelVerdict, type SweepResult 
 import { plannedCourse } from "./lesson-plan";
 import { LoadRecorder, type WindowSummary } from "./load-recorder";
 import { sleep } from "./load";
-import { cpuMeter, serverMemory } from "./server-usage";
+import { cpuMeter, nodeProcessCount, serverMemory } from "./server-usage";
 import { StudentScript } from "./student-script";
 
 export interface CapacityOptions {
@@ -47,6 +47,8 @@ export interface CapacityOptions {
 export interface CapacityLevel extends LevelVerdict {
   serverCpuPct: number;
   serverNodeCpuPct: number;
+  /** Node processes serving at the level's busiest: 2 once the helper has joined (decision 029). */
+  nodeProcesses: number;
   loadGeneratorCpuPct: number;
   machineCpuPct: number;
   loadGeneratorLoopDelayP99Ms: number;
@@ -121,9 +123,11 @@ export async function measureCapacity(options: CapacityOptions): Promise<SweepRe
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const memory: { pss: number; rss: number }[] = [];
+    let nodeProcesses = nodeProcessCount(options.serverPid);
     const sampler = setInterval(() => {
       const m = serverMemory(options.serverPid, options.dataDir);
       memory.push({ pss: m.pssMb, rss: m.rssMb });
+      nodeProcesses = Math.max(nodeProcesses, nodeProcessCount(options.serverPid));
     }, 2_000);
     await sleep(windowMs);
     clearInterval(sampler);
@@ -140,6 +144,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<SweepRe
       ...verdict,
       serverCpuPct: usage.serverPct,
       serverNodeCpuPct: usage.serverNodePct,
+      nodeProcesses,
       loadGeneratorCpuPct: usage.loadGeneratorPct,
       machineCpuPct: usage.machinePct,
       loadGeneratorLoopDelayP99Ms: loop.percentile(99) / 1e6,
@@ -152,7 +157,7 @@ export async function measureCapacity(options: CapacityOptions): Promise<SweepRe
     options.log(
       `${students} students: ${verdict.held ? "held" : `NOT held (${verdict.reason})`} — pages p50 ${verdict.p50Ms.toFixed(0)} / p95 ${verdict.p95Ms.toFixed(0)} ms ` +
         `(${verdict.pages} pages, ${summary.requests} requests, ${verdict.errors} errors${verdict.errors ? ` ${JSON.stringify(summary.errorKinds).slice(0, 200)}` : ""}); ` +
-        `server CPU ${usage.serverPct.toFixed(0)} % of a core (Node ${usage.serverNodePct.toFixed(0)} %), PSS ${level.pssMb.peak.toFixed(0)} MB; ` +
+        `server CPU ${usage.serverPct.toFixed(0)} % of a core (Node ${usage.serverNodePct.toFixed(0)} % in ${nodeProcesses} process${nodeProcesses > 1 ? "es" : ""}), PSS ${level.pssMb.peak.toFixed(0)} MB; ` +
         `load generator ${usage.loadGeneratorPct.toFixed(0)} %, loop delay p99 ${level.loadGeneratorLoopDelayP99Ms.toFixed(0)} ms; machine ${usage.machinePct.toFixed(0)} % busy`,
     );
     return level;

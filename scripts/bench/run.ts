@@ -470,7 +470,15 @@ async function measureCapacitySection(appDir: string) {
   const reply = `${"Here is one way to think about it, step by step, with an example you can try yourself. ".repeat(8)}`.trim();
   const capacityFake = await startFakeAnthropic({ tokenDelayMs: Math.round(1000 / 30), defaultReply: () => reply });
   const capacityDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-capacity-"));
-  const env: Record<string, string> = { ANTHROPIC_BASE_URL: capacityFake.url, ANTHROPIC_API_KEY: capacityFake.apiKey, LOG_REQUESTS: "0", CLAUDE_MODELS: CLAUDE_MODEL, LANTERN_BENCH: "1" };
+  const env: Record<string, string> = {
+    ANTHROPIC_BASE_URL: capacityFake.url,
+    ANTHROPIC_API_KEY: capacityFake.apiKey,
+    LOG_REQUESTS: "0",
+    CLAUDE_MODELS: CLAUDE_MODEL,
+    LANTERN_BENCH: "1",
+    // as `npm start` runs: a helper process joins when one is not enough (decision 029)
+    HELPER_PROCESS: "auto",
+  };
   let capacityServer: LanternServer | undefined;
   let capacitySql: postgres.Sql | undefined;
   try {

@@ -41,6 +41,20 @@ export function serverMemory(serverPid: number, dataDir: string): ServerMemory {
   return { rssMb: rss / 1048576, pssMb: pss / 1048576, nodeMb, postgresMb, otherMb: pss / 1048576 - nodeMb - postgresMb, processes: pids.length };
 }
 
+/** How many Node processes serve: 2 while a helper runs (decision 029). */
+export function nodeProcessCount(rootPid: number): number {
+  return processTree(rootPid).filter((pid) => pid === rootPid || isNode(pid)).length;
+}
+
+/** A Node process (the helper), as against PostgreSQL's. */
+function isNode(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "node";
+  } catch {
+    return false;
+  }
+}
+
 let ticksPerSecond: number | undefined;
 
 function clockTicks(): number {
@@ -50,7 +64,7 @@ function clockTicks(): number {
 
 /**
  * CPU seconds used so far by a process and everything under it, split into Node (the server's
- * own process) and the rest (PostgreSQL). Each process's own time plus the time of children it
+ * own process and its helper, when one runs: decision 029) and the rest (PostgreSQL). Each process's own time plus the time of children it
  * has already reaped, so a PostgreSQL backend that ends between two readings is not lost: its
  * time moves to the postmaster's "children" count.
  */
@@ -65,7 +79,7 @@ export function treeCpuSeconds(rootPid: number): { total: number; node: number }
       const own = Number(fields[11]) + Number(fields[12]);
       const reaped = Number(fields[13]) + Number(fields[14]);
       ticks += own + reaped;
-      if (pid === rootPid) nodeTicks += own;
+      if (pid === rootPid || isNode(pid)) nodeTicks += own;
     } catch {
       // ended meanwhile (its time is now its parent's)
     }

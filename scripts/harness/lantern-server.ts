@@ -114,6 +114,9 @@ export async function startLanternServer(options: LanternServerOptions): Promise
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_REQUESTS: "0",
+    // One process, whatever the load: the tests and the benchmark's per-request figures measure
+    // that process. The capacity sweep and the helper's own test turn it back on.
+    HELPER_PROCESS: "off",
     ...options.env,
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;

@@ -1,0 +1,214 @@
+/**
+ * The main process's side of the helper: a second serving process, started and stopped by load
+ * (helper-scaling.ts, docs/decisions/029-helper-process.md). The helper runs this same build with
+ * `--helper` (helper-main.ts). The main process keeps accepting every connection and, while a
+ * helper is ready, hands every other new one to it (the socket itself, over the IPC channel,
+ * before a byte of it is read): both processes then share the load connection by connection, as
+ * Node's cluster module does. Letting both accept on one shared socket was tried first: the
+ * kernel gave whichever process woke first all ten connections of a load test. The main process
+ * keeps what there is one of: the embedded PostgreSQL, migrations, the demo seed, housekeeping.
+ *
+ * HELPER_PROCESS: "auto" (the default) starts one when the event loop stays busy; "always" keeps
+ * one running from the start; "off" never does.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import type { Server } from "node:http";
+import type { Socket } from "node:net";
+import { performance } from "node:perf_hooks";
+import { DEFAULT_RULE, helperDecision, type LoadSample, type ScalingRule } from "./helper-scaling";
+
+export type HelperMode = "auto" | "always" | "off";
+
+/** Messages between the two processes (over the IPC channel `fork` opens). */
+export type ToHelper =
+  | { type: "connection" }
+  /** Finish what is being answered (at most graceMs: then its connections are closed) and exit. */
+  | { type: "stop"; graceMs: number }
+  | { type: "database"; available: boolean; reason?: string };
+export type FromHelper =
+  | { type: "ready" }
+  | { type: "load"; utilization: number }
+  /** A connection arrived and is being served. */
+  | { type: "took" };
+
+export interface HelperOptions {
+  mode: HelperMode;
+  /** The server build to run with --helper. */
+  script: string;
+  /** The helper's environment: the main one's, plus how to reach the database it opened. */
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  rule?: ScalingRule;
+}
+
+export interface Helper {
+  /**
+   * Hand a new (still unread) connection to the helper, or to `serveHere` when this process keeps
+   * it — including when the helper could not take it after all (it died a moment ago).
+   */
+  dispatch(socket: Socket, serveHere: (socket: Socket) => void): void;
+  /** Tell a running helper that the database went away or came back (the main process watches it). */
+  database(available: boolean, reason?: string): void;
+  /** Stop the helper and the scaling (on shutdown): resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * How long a helper may take to finish what it is answering. Stopped because load fell, it has
+ * time for a playground reply still streaming (a minute at most); on shutdown, as long as the
+ * main process gives its own connections. One that has not exited 10 s after that is killed.
+ */
+const RETIRE_GRACE_MS = 90_000;
+const SHUTDOWN_GRACE_MS = 20_000;
+const KILL_AFTER_GRACE_MS = 10_000;
+/** "always": a helper that died is started again after this pause (not in a tight loop). */
+const RESTART_AFTER_MS = 2_000;
+
+export function startHelper(options: HelperOptions): Helper {
+  const { mode, log } = options;
+  const rule = options.rule ?? DEFAULT_RULE;
+  if (mode === "off") return { dispatch: (socket, serveHere) => serveHere(socket), database: () => {}, stop: async () => {} };
+
+  let child: ChildProcess | null = null;
+  /** The helper takes connections: it said it is ready and has not been asked to stop. */
+  let taking = false;
+  let turn = 0;
+  /**
+   * The connection sent and not yet confirmed (see dispatch): this process keeps its own copy of
+   * it until then, so that if the helper dies first — it had not read a byte of it — it is served
+   * here instead of lost.
+   */
+  let handing: { socket: Socket; serveHere: (socket: Socket) => void; server: unknown } | null = null;
+  const handedOver = () => {
+    // the helper holds its own copy of the connection: closing this one does not end it
+    handing?.socket.destroy();
+    handing = null;
+  };
+  const takeBack = () => {
+    const back = handing;
+    handing = null;
+    if (!back) return;
+    (back.socket as Socket & { server: unknown }).server = back.server;
+    back.serveHere(back.socket);
+  };
+  let helperLoad: number | null = null;
+  let shuttingDown = false;
+  let samples: LoadSample[] = [];
+  let lastUtilization = performance.eventLoopUtilization();
+
+  const send = (message: ToHelper) => {
+    if (child?.connected) child.send(message);
+  };
+
+  const start = () => {
+    const started = performance.now();
+    const helper = fork(options.script, ["--helper"], { execArgv: process.execArgv, env: options.env });
+    child = helper;
+    helperLoad = null;
+    helper.on("message", (message: FromHelper) => {
+      if (message.type === "ready") {
+        taking = child === helper;
+        log(`helper process ${helper.pid} is serving too (ready in ${Math.round(performance.now() - started)} ms)`);
+      } else if (message.type === "load") {
+        helperLoad = message.utilization;
+      } else if (message.type === "took") {
+        handedOver();
+      }
+    });
+    helper.on("exit", (code, signal) => {
+      if (child === helper) {
+        child = null;
+        taking = false;
+        helperLoad = null;
+        samples = [];
+      }
+      if (shuttingDown) return;
+      log(`helper process ${helper.pid} exited (${signal ?? `status ${code}`})`);
+      if (mode === "always") setTimeout(() => shuttingDown || child || start(), RESTART_AFTER_MS).unref();
+    });
+    // Its channel has been read to the end before "close": a confirmation it sent before dying
+    // has arrived by then, so a connection still unconfirmed was never read by it. ("disconnect"
+    // would not do: Node holds it back while a handle it sent awaits the helper's receipt.)
+    helper.on("close", takeBack);
+    // a failed fork is an exit too; nothing else to do here
+    helper.on("error", (error) => log(`helper process: ${error.message}`));
+  };
+
+  const retire = () => {
+    log(`load fell: stopping helper process ${child?.pid}`);
+    taking = false;
+    send({ type: "stop", graceMs: RETIRE_GRACE_MS });
+  };
+
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const main = performance.eventLoopUtilization(now, lastUtilization).utilization;
+    lastUtilization = now;
+    samples.push({ main, helper: child ? helperLoad : null });
+    samples = samples.slice(-Math.max(rule.startSeconds, rule.stopSeconds));
+    if (mode !== "auto") return;
+    const decision = helperDecision(samples, child !== null, rule);
+    if (decision === "keep") return;
+    samples = [];
+    if (decision === "start") {
+      log(`busy (event loop ${Math.round(main * 100)} % for ${rule.startSeconds} s): starting a helper process`);
+      start();
+    } else {
+      retire();
+    }
+  }, 1_000);
+  timer.unref();
+
+  if (mode === "always") start();
+
+  return {
+    dispatch: (socket, serveHere) => {
+      turn = (turn + 1) % 2;
+      // One connection in flight at a time, as Node's cluster hands them to its workers: Node
+      // passes handles one by one anyway, each waiting for the helper's event loop to take it,
+      // and a busy helper would leave the next ones queued. Meanwhile this process serves them:
+      // the less busy of the two takes more.
+      if (!taking || !child?.connected || turn === 0 || handing) return serveHere(socket);
+      // Without its server, Node does not count the connection as the helper's in this server's
+      // close(): that bookkeeping (net.Server's worker polling) sets the count to zero once the
+      // helper is gone, and close() would stop waiting for connections this process still serves.
+      const owned = socket as Socket & { server: unknown };
+      handing = { socket, serveHere, server: owned.server };
+      owned.server = null;
+      // kept open here until the helper confirms it (handedOver); if the send fails, served here
+      child.send({ type: "connection" } satisfies ToHelper, socket, { keepOpen: true }, (error) => {
+        if (error && handing?.socket === socket) takeBack();
+      });
+    },
+    database: (available, reason) => send({ type: "database", available, reason }),
+    stop: async () => {
+      shuttingDown = true;
+      taking = false;
+      clearInterval(timer);
+      const helper = child;
+      if (!helper || helper.exitCode !== null || helper.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => helper.once("exit", () => resolve()));
+      send({ type: "stop", graceMs: SHUTDOWN_GRACE_MS });
+      const killer = setTimeout(() => helper.kill("SIGKILL"), SHUTDOWN_GRACE_MS + KILL_AFTER_GRACE_MS);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+/**
+ * Route a listening server's new connections through `dispatch` first. The server is made to pause
+ * new sockets (nothing is read before they are handed over); those it keeps go to its own HTTP
+ * handling as before, so closing it still waits for them.
+ */
+export function shareConnections(server: Server, dispatch: Helper["dispatch"]): void {
+  const httpConnection = server.listeners("connection")[0] as (socket: Socket) => void;
+  server.removeAllListeners("connection");
+  // net.Server reads this when a connection arrives (the option http.createServer does not pass on)
+  (server as Server & { pauseOnConnect: boolean }).pauseOnConnect = true;
+  const serveHere = (socket: Socket) => {
+    httpConnection.call(server, socket);
+    socket.resume();
+  };
+  server.on("connection", (socket: Socket) => dispatch(socket, serveHere));
+}
