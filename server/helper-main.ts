@@ -23,6 +23,12 @@ const OWN_STOP_GRACE_MS = 20_000;
 
 export async function runHelper(config: Env, log: (line: string) => void): Promise<void> {
   const report = (message: FromHelper) => process.connected && process.send!(message);
+  // Listened for before anything else: a main process that dies while this one starts must not
+  // leave it behind. Until it serves, stopping is simply exiting.
+  let stop: (graceMs?: number) => Promise<void> = async () => process.exit(0);
+  process.on("disconnect", () => void stop());
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
   if (!config.DATABASE_URL) throw new Error("the helper process needs DATABASE_URL (the main process sets it)");
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log, queryTimeoutMs: APP_QUERY_TIMEOUT_MS });
   watchDiskOf(process.env.LANTERN_CLUSTER_DIR || null);
@@ -38,19 +44,25 @@ export async function runHelper(config: Env, log: (line: string) => void): Promi
   const open = new Set<Socket>();
 
   let last = performance.eventLoopUtilization();
-  const loadTimer = setInterval(() => {
+  // on until the end, stopping included: the main process kills a helper that falls silent
+  setInterval(() => {
     const now = performance.eventLoopUtilization();
     report({ type: "load", utilization: performance.eventLoopUtilization(now, last).utilization });
     last = now;
-  }, 1_000);
+  }, 1_000).unref();
 
   let stopping = false;
-  const stop = async (graceMs = OWN_STOP_GRACE_MS) => {
+  let deadline = Infinity;
+  // while stopping, an answer closes its connection: the browser does not send another on it
+  server.prependListener("request", (_request, response: http.ServerResponse) => {
+    if (stopping) response.setHeader("Connection", "close");
+  });
+  stop = async (graceMs = OWN_STOP_GRACE_MS) => {
+    // asked again (shutdown while it drains after load fell): the sooner deadline holds
+    deadline = Math.min(deadline, Date.now() + graceMs);
     if (stopping) return;
     stopping = true;
-    clearInterval(loadTimer);
     // what is being answered is finished; a keep-alive connection is closed once it is idle
-    const deadline = Date.now() + graceMs;
     while (open.size > 0 && Date.now() < deadline) {
       server.closeIdleConnections();
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,8 +90,7 @@ export async function runHelper(config: Env, log: (line: string) => void): Promi
       else markDatabaseDown(message.reason ?? "the main process lost it");
     }
   });
-  process.on("disconnect", () => void stop());
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  // the main process died while this one was starting
+  if (!process.connected) return stop();
   report({ type: "ready" });
 }

@@ -61,6 +61,14 @@ export interface Helper {
 const RETIRE_GRACE_MS = 90_000;
 const SHUTDOWN_GRACE_MS = 20_000;
 const KILL_AFTER_GRACE_MS = 10_000;
+/**
+ * A helper that has not confirmed a connection this long after it was sent, or has not reported
+ * its load for this long (or not said it is ready), is hung: it is killed, and a connection it had
+ * not confirmed is served here (it never read it).
+ */
+const CONFIRM_WITHIN_MS = 5_000;
+const REPORT_WITHIN_MS = 10_000;
+const READY_WITHIN_MS = 30_000;
 /** "always": a helper that died is started again after this pause (not in a tight loop). */
 const RESTART_AFTER_MS = 2_000;
 
@@ -84,6 +92,12 @@ export function startHelper(options: HelperOptions): Helper {
     handing?.socket.destroy();
     handing = null;
   };
+  /** The helper's last sign of life: its readiness, then each load report. */
+  let lastHeard = 0;
+  const kill = (helper: ChildProcess, why: string) => {
+    log(`helper process ${helper.pid} ${why}: killing it`);
+    helper.kill("SIGKILL");
+  };
   const takeBack = () => {
     const back = handing;
     handing = null;
@@ -102,15 +116,26 @@ export function startHelper(options: HelperOptions): Helper {
 
   const start = () => {
     const started = performance.now();
-    const helper = fork(options.script, ["--helper"], { execArgv: process.execArgv, env: options.env });
+    let helper: ChildProcess;
+    try {
+      helper = fork(options.script, ["--helper"], { execArgv: process.execArgv, env: options.env });
+    } catch (error) {
+      // out of memory or processes: this process goes on alone, and tries again when next busy
+      log(`could not start a helper process: ${(error as Error).message}`);
+      return;
+    }
     child = helper;
     helperLoad = null;
+    lastHeard = started + READY_WITHIN_MS - REPORT_WITHIN_MS;
     helper.on("message", (message: FromHelper) => {
       if (message.type === "ready") {
-        taking = child === helper;
+        // not if this process began shutting down while the helper was starting
+        taking = child === helper && !shuttingDown;
+        lastHeard = performance.now();
         log(`helper process ${helper.pid} is serving too (ready in ${Math.round(performance.now() - started)} ms)`);
       } else if (message.type === "load") {
         helperLoad = message.utilization;
+        lastHeard = performance.now();
       } else if (message.type === "took") {
         handedOver();
       }
@@ -130,20 +155,31 @@ export function startHelper(options: HelperOptions): Helper {
     // has arrived by then, so a connection still unconfirmed was never read by it. ("disconnect"
     // would not do: Node holds it back while a handle it sent awaits the helper's receipt.)
     helper.on("close", takeBack);
-    // a failed fork is an exit too; nothing else to do here
-    helper.on("error", (error) => log(`helper process: ${error.message}`));
+    helper.on("error", (error) => {
+      log(`helper process: ${error.message}`);
+      // a process that never started sends no "exit": forget it, so the next busy spell tries again
+      if (helper.pid === undefined && child === helper) {
+        child = null;
+        taking = false;
+      }
+    });
   };
 
   const retire = () => {
-    log(`load fell: stopping helper process ${child?.pid}`);
+    const helper = child!;
+    log(`load fell: stopping helper process ${helper.pid}`);
     taking = false;
     send({ type: "stop", graceMs: RETIRE_GRACE_MS });
+    const killer = setTimeout(() => kill(helper, "did not stop"), RETIRE_GRACE_MS + KILL_AFTER_GRACE_MS);
+    killer.unref();
+    helper.once("exit", () => clearTimeout(killer));
   };
 
   const timer = setInterval(() => {
     const now = performance.eventLoopUtilization();
     const main = performance.eventLoopUtilization(now, lastUtilization).utilization;
     lastUtilization = now;
+    if (child && !child.killed && !shuttingDown && performance.now() - lastHeard > REPORT_WITHIN_MS) kill(child, "stopped answering");
     samples.push({ main, helper: child ? helperLoad : null });
     samples = samples.slice(-Math.max(rule.startSeconds, rule.stopSeconds));
     if (mode !== "auto") return;
@@ -164,10 +200,10 @@ export function startHelper(options: HelperOptions): Helper {
   return {
     dispatch: (socket, serveHere) => {
       turn = (turn + 1) % 2;
-      // One connection in flight at a time, as Node's cluster hands them to its workers: Node
-      // passes handles one by one anyway, each waiting for the helper's event loop to take it,
-      // and a busy helper would leave the next ones queued. Meanwhile this process serves them:
-      // the less busy of the two takes more.
+      // At most every other connection, and one in flight at a time, as Node's cluster hands them
+      // to its workers: Node passes handles one by one anyway, each waiting for the helper's event
+      // loop to take it, and a busy helper would leave the next ones queued. Meanwhile this
+      // process serves them: a helper slow to confirm gets fewer.
       if (!taking || !child?.connected || turn === 0 || handing) return serveHere(socket);
       // Without its server, Node does not count the connection as the helper's in this server's
       // close(): that bookkeeping (net.Server's worker polling) sets the count to zero once the
@@ -176,9 +212,13 @@ export function startHelper(options: HelperOptions): Helper {
       handing = { socket, serveHere, server: owned.server };
       owned.server = null;
       // kept open here until the helper confirms it (handedOver); if the send fails, served here
-      child.send({ type: "connection" } satisfies ToHelper, socket, { keepOpen: true }, (error) => {
+      const helper = child;
+      helper.send({ type: "connection" } satisfies ToHelper, socket, { keepOpen: true }, (error) => {
         if (error && handing?.socket === socket) takeBack();
       });
+      // never taken back while the helper lives (it might have read it): it is killed, and its
+      // end ("close") gives the connection back
+      setTimeout(() => handing?.socket === socket && kill(helper, "did not take a connection"), CONFIRM_WITHIN_MS).unref();
     },
     database: (available, reason) => send({ type: "database", available, reason }),
     stop: async () => {

@@ -4,7 +4,7 @@
  * Node runs a server's JavaScript on one core. Under a whole school the serving process's event
  * loop is busy nearly all the time while the machine's other core is mostly idle (the capacity
  * sweep at 1,200 students: Node 106 % of a core, the machine 78 % of its two). A second process
- * that shares the listening socket uses that core; under one class it would only cost memory
+ * that serves half the new connections uses that core; under one class it would only cost memory
  * (~60 MB). So it is started when the event loop has been busy for a while and stopped when the
  * two processes' work would fit in one again.
  *
@@ -24,11 +24,12 @@ export interface ScalingRule {
 }
 
 /**
- * 0.6 of a loop for 5 s: a class of 40 keeps it under 0.1; at 0.6 page times have begun to climb
- * (the sweep's step of 800 students: 0.55, p95 100 ms). Stopping needs two quiet minutes, so a
+ * 0.6 of a loop for 10 s: a class of 40 keeps it under 0.1; at 0.6 page times have begun to climb
+ * (the sweep's step of 800 students: 0.55, p95 100 ms). With 5 s, a freshly started server's first
+ * hundred students (V8 still compiling) started one for two minutes. Stopping needs two quiet minutes, so a
  * quiz that ends and a class that starts a minute later do not fork and stop a process each time.
  */
-export const DEFAULT_RULE: ScalingRule = { startAbove: 0.6, startSeconds: 5, stopBelow: 0.35, stopSeconds: 120 };
+export const DEFAULT_RULE: ScalingRule = { startAbove: 0.6, startSeconds: 10, stopBelow: 0.35, stopSeconds: 120 };
 
 export interface LoadSample {
   /** The main process's loop utilisation over the last second, 0–1. */

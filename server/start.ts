@@ -70,9 +70,10 @@ async function main() {
     stopping = true;
     log(`${why}: stopping`);
     housekeeping?.stop();
-    // the helper first: it serves connections this process handed it, and uses the database
-    await helper?.stop();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    // No new connections from here; what both processes are answering is finished side by side
+    // (a connection the helper gives back is still this server's and is waited for).
+    const closed = new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await Promise.all([helper?.stop(), closed]);
     await closeHealthProbe();
     await database.close();
     log("stopped");

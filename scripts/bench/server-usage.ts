@@ -79,7 +79,9 @@ export function treeCpuSeconds(rootPid: number): { total: number; node: number }
       const own = Number(fields[11]) + Number(fields[12]);
       const reaped = Number(fields[13]) + Number(fields[14]);
       ticks += own + reaped;
-      if (pid === rootPid || isNode(pid)) nodeTicks += own;
+      // the main Node process's reaped children are its helpers (decision 029): Node's time too
+      if (pid === rootPid) nodeTicks += own + reaped;
+      else if (isNode(pid)) nodeTicks += own;
     } catch {
       // ended meanwhile (its time is now its parent's)
     }

@@ -4,6 +4,7 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -143,13 +144,41 @@ describe("the helper process on a running server", () => {
   });
 });
 
-describe("a helper started and stopped by load", () => {
+const STUB = path.join(ROOT, "tests/fixtures/helper-stub.mjs");
+
+/** What a server says to a new connection before closing it. */
+function answerFrom(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let said = "";
+    net.connect(port, "127.0.0.1").on("data", (chunk) => (said += chunk)).on("end", () => resolve(said)).on("error", reject);
+  });
+}
+
+/**
+ * A listening socket whose connections go through a helper's dispatch (the stand-in, misbehaving
+ * as `stub` says; it answers "helper"), or are answered "main" here.
+ */
+async function withStandIn(stub: string, run: (at: { port: number; pid: string; lines: string[] }) => Promise<void>) {
+  const lines: string[] = [];
+  const helper = startHelper({ mode: "always", script: STUB, env: { ...process.env, HELPER_STUB: stub }, log: (l) => lines.push(l) });
+  const front = net.createServer({ pauseOnConnect: true }, (socket) => helper.dispatch(socket, (kept) => kept.end("main")));
+  try {
+    const pid = await waitFor("a helper", () => lines.map((l) => /helper process (\d+) is serving too/.exec(l)?.[1]).find(Boolean));
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    await run({ port: (front.address() as net.AddressInfo).port, pid, lines });
+  } finally {
+    front.close();
+    await helper.stop();
+  }
+}
+
+describe("the helper's life, with a stand-in helper", () => {
   it("starts when the loop is busy and stops when the two are quiet", async () => {
     const lines: string[] = [];
     // start at any load after one second; stop once three seconds of reports add up to less than a loop
     const helper = startHelper({
       mode: "auto",
-      script: path.join(ROOT, "tests/fixtures/helper-stub.mjs"),
+      script: STUB,
       env: process.env,
       log: (line) => lines.push(line),
       rule: { startAbove: 0, startSeconds: 1, stopBelow: 1, stopSeconds: 3 },
@@ -164,6 +193,32 @@ describe("a helper started and stopped by load", () => {
       await helper.stop();
     }
   }, 30_000);
+
+  it("kills a helper that falls silent, and starts another", async () => {
+    const lines: string[] = [];
+    const helper = startHelper({ mode: "always", script: STUB, env: { ...process.env, HELPER_STUB: "silent" }, log: (l) => lines.push(l) });
+    try {
+      const first = await waitFor("a helper", () => lines.map((l) => /helper process (\d+) is serving too/.exec(l)?.[1]).find(Boolean));
+      await waitFor("it to be killed", () => (lines.includes(`helper process ${first} stopped answering: killing it`) ? true : undefined));
+      await waitFor("another", () => lines.map((l) => /helper process (\d+) is serving too/.exec(l)?.[1]).find((pid) => pid && pid !== first));
+    } finally {
+      await helper.stop();
+    }
+  }, 30_000);
+
+  it("serves here a connection the helper never confirms, after killing it", async () => {
+    await withStandIn("no-took", async ({ port, pid, lines }) => {
+      // the first connection is the helper's turn
+      expect(await answerFrom(port)).toBe("main");
+      expect(lines).toContain(`helper process ${pid} did not take a connection: killing it`);
+    });
+  }, 30_000);
+
+  it("leaves a connection the helper confirms to the helper", async () => {
+    await withStandIn("", async ({ port }) => {
+      expect([await answerFrom(port), await answerFrom(port), await answerFrom(port), await answerFrom(port)]).toEqual(["helper", "main", "helper", "main"]);
+    });
+  });
 
   it("never starts one when off", async () => {
     const lines: string[] = [];
