@@ -12,6 +12,7 @@
  * one running from the start; "off" never does.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -39,6 +40,8 @@ export interface HelperOptions {
   env: NodeJS.ProcessEnv;
   log: (line: string) => void;
   rule?: ScalingRule;
+  /** CPUs this process may use (os.availableParallelism): with one, a helper only competes for it. */
+  cores?: number;
 }
 
 export interface Helper {
@@ -73,8 +76,9 @@ const READY_WITHIN_MS = 30_000;
 const RESTART_AFTER_MS = 2_000;
 
 export function startHelper(options: HelperOptions): Helper {
-  const { mode, log } = options;
+  const { log } = options;
   const rule = options.rule ?? DEFAULT_RULE;
+  const mode = options.mode === "auto" && (options.cores ?? availableParallelism()) < 2 ? "off" : options.mode;
   if (mode === "off") return { dispatch: (socket, serveHere) => serveHere(socket), database: () => {}, stop: async () => {} };
 
   let child: ChildProcess | null = null;

@@ -220,6 +220,14 @@ describe("the helper's life, with a stand-in helper", () => {
     });
   });
 
+  it("never starts one by itself on a machine with one core", async () => {
+    const lines: string[] = [];
+    const helper = startHelper({ mode: "auto", cores: 1, script: STUB, env: process.env, log: (l) => lines.push(l), rule: { startAbove: 0, startSeconds: 1, stopBelow: 1, stopSeconds: 3 } });
+    await sleep(1_500);
+    await helper.stop();
+    expect(lines).toEqual([]);
+  });
+
   it("never starts one when off", async () => {
     const lines: string[] = [];
     const helper = startHelper({ mode: "off", script: "/nonexistent", env: process.env, log: (l) => lines.push(l), rule: { startAbove: 0, startSeconds: 1, stopBelow: 1, stopSeconds: 3 } });
