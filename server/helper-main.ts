@@ -31,7 +31,7 @@ export async function runHelper(config: Env, log: (line: string) => void): Promi
   process.on("SIGTERM", () => void stop());
   if (!config.DATABASE_URL) throw new Error("the helper process needs DATABASE_URL (the main process sets it)");
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log, queryTimeoutMs: APP_QUERY_TIMEOUT_MS });
-  watchDiskOf(process.env.LANTERN_CLUSTER_DIR || null);
+  watchDiskOf(config.LANTERN_HELPER_CLUSTER_DIR || null);
   registerDatabase(database.connection);
   const app = await builtApp(config);
   const server = http.createServer(app);

@@ -130,6 +130,7 @@ export function startHelper(options: HelperOptions): Helper {
     }
     child = helper;
     helperLoad = null;
+    // as if last heard from just so long ago that silence until READY_WITHIN_MS is allowed
     lastHeard = started + READY_WITHIN_MS - REPORT_WITHIN_MS;
     helper.on("message", (message: FromHelper) => {
       if (message.type === "ready") {
@@ -169,14 +170,23 @@ export function startHelper(options: HelperOptions): Helper {
     });
   };
 
-  const retire = () => {
-    const helper = child!;
-    log(`load fell: stopping helper process ${helper.pid}`);
+  /** Ask the helper to finish within graceMs and exit; killed if it is still there 10 s later. */
+  const askToStop = (helper: ChildProcess, graceMs: number): Promise<void> => {
     taking = false;
-    send({ type: "stop", graceMs: RETIRE_GRACE_MS });
-    const killer = setTimeout(() => kill(helper, "did not stop"), RETIRE_GRACE_MS + KILL_AFTER_GRACE_MS);
+    send({ type: "stop", graceMs });
+    const killer = setTimeout(() => kill(helper, "did not stop"), graceMs + KILL_AFTER_GRACE_MS);
     killer.unref();
-    helper.once("exit", () => clearTimeout(killer));
+    return new Promise((resolve) =>
+      helper.once("exit", () => {
+        clearTimeout(killer);
+        resolve();
+      }),
+    );
+  };
+
+  const retire = () => {
+    log(`load fell: stopping helper process ${child!.pid}`);
+    void askToStop(child!, RETIRE_GRACE_MS);
   };
 
   const timer = setInterval(() => {
@@ -227,15 +237,10 @@ export function startHelper(options: HelperOptions): Helper {
     database: (available, reason) => send({ type: "database", available, reason }),
     stop: async () => {
       shuttingDown = true;
-      taking = false;
       clearInterval(timer);
       const helper = child;
-      if (!helper || helper.exitCode !== null || helper.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => helper.once("exit", () => resolve()));
-      send({ type: "stop", graceMs: SHUTDOWN_GRACE_MS });
-      const killer = setTimeout(() => helper.kill("SIGKILL"), SHUTDOWN_GRACE_MS + KILL_AFTER_GRACE_MS);
-      await exited;
-      clearTimeout(killer);
+      taking = false;
+      if (helper && helper.exitCode === null && helper.signalCode === null) await askToStop(helper, SHUTDOWN_GRACE_MS);
     },
   };
 }

@@ -99,7 +99,7 @@ async function main() {
       mode: config.HELPER_PROCESS,
       script: fileURLToPath(import.meta.url),
       // the database this process opened (the embedded one's address is known only now)
-      env: { ...process.env, DATABASE_URL: database.connection.url, LANTERN_CLUSTER_DIR: database.clusterDir ?? "" },
+      env: { ...process.env, DATABASE_URL: database.connection.url, LANTERN_HELPER_CLUSTER_DIR: database.clusterDir ?? "" },
       log,
     });
     const url = `http://localhost:${config.PORT}`;

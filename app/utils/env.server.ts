@@ -94,6 +94,8 @@ const EnvSchema = z.object({
    * "off" never starts one.
    */
   HELPER_PROCESS: z.enum(["auto", "always", "off"]).default("auto"),
+  /** Set only by the main process for its helper: the embedded PostgreSQL's folder, whose disk it watches. */
+  LANTERN_HELPER_CLUSTER_DIR: z.string().optional(),
   /** Set only by `npm run bench`: adds /bench/empty, the empty page the lesson page is measured against. */
   LANTERN_BENCH: flag(false),
   /** This server's address as students and teachers reach it, for printed cards and links. */
