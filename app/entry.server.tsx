@@ -1,10 +1,10 @@
-import { PassThrough } from "node:stream";
+import type { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { noteRequestError } from "./utils/database-health.server";
+import { renderBody } from "./utils/render-body.server";
 import { NonceContext } from "./utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -33,17 +33,11 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
-          body.once("end", () => clearTimeout(timer));
-          body.once("close", () => clearTimeout(timer));
+          const { destination, body } = renderBody(() => clearTimeout(timer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+          resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+          // React uses only the parts of a Writable that RenderDestination has
+          pipe(destination as unknown as Writable);
         },
         onShellError(error: unknown) {
           clearTimeout(timer);

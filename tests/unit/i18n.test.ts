@@ -91,6 +91,17 @@ describe("catalogs", () => {
     expect(format("Hello {name}, {n} left", { name: "Ada", n: 3 })).toBe("Hello Ada, 3 left");
     expect(format("Hello {name}", {})).toBe("Hello {name}");
   });
+
+  it("fills a placeholder at either end, twice, and never inside what it filled in", () => {
+    expect(format("{n}/{total}", { n: 5, total: 9 })).toBe("5/9");
+    expect(format("{a} and {a}", { a: "x" })).toBe("x and x");
+    expect(format("no placeholders", { a: "x" })).toBe("no placeholders");
+    // a value is text, not a template: its braces and $-patterns stay as typed
+    expect(format("Hi {name}!", { name: "{name} $& $1" })).toBe("Hi {name} $& $1!");
+    expect(format("{ name } {na-me} {}", { name: "x" })).toBe("{ name } {na-me} {}");
+    // the same template again, from the cache, with other values
+    expect(format("{n}/{total}", { n: 1, total: 2 })).toBe("1/2");
+  });
 });
 
 describe("locale negotiation", () => {
