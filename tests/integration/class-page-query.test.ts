@@ -1,7 +1,7 @@
 /**
  * The class page's statement is prepared (decision 021): PostgreSQL plans it once per connection
  * and every refresh of the page (~10 s while open) executes that plan. Seen from the database:
- * one prepared statement on the connection, executed once per page load. The class's step
+ * one prepared statement on the connection, executed for each half of the class on every page load. The class's step
  * medians are their own prepared statement, read once a minute per class, not on every refresh.
  */
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -49,13 +49,14 @@ describe("the class page's statement", () => {
         return [...rows].map((p) => p.executions);
       };
       for (let i = 0; i < 3; i++) await load();
-      expect(await executions("due_lessons")).toEqual([3]);
+      // the class in two halves (read side by side on a pool; one after the other here)
+      expect(await executions("due_lessons")).toEqual([6]);
       expect(await executions("median_seconds")).toEqual([1]);
       // a minute on, the next load reads the medians again
       const later = performance.now() + STEP_MEDIANS_FRESH_MS + 1;
       vi.spyOn(performance, "now").mockReturnValue(later);
       await load();
-      expect(await executions("due_lessons")).toEqual([4]);
+      expect(await executions("due_lessons")).toEqual([8]);
       expect(await executions("median_seconds")).toEqual([2]);
     } finally {
       registerDatabase(original);
