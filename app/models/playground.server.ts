@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { playgroundConversations, playgroundMessages } from "../../db/schema";
-import { commitWithoutWaitingForDisk, db, executePrepared } from "~/utils/db.server";
+import { commitWithoutWaitingForDisk, db, executePrepared, textArraySql } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -126,7 +126,7 @@ export async function recordPrompt(
     with conv as (${conversation})
     insert into playground_messages (conversation_id, user_id, role, text, model, status, flags, flag_status, severity, crisis)
     select conv.id, ${user.id}, 'user', ${record.text}, ${record.model}, ${record.status},
-           ${textArray(record.flags)}, ${flagStatus}, ${severity}, ${crisis}::jsonb
+           ${textArraySql(record.flags)}, ${flagStatus}, ${severity}, ${crisis}::jsonb
       from conv
     returning conversation_id, id as message_id, (select title from conv) as title, ${commit} as commit_mode`);
   return row ? { conversationId: row.conversation_id, messageId: row.message_id, title: row.title } : null;
@@ -164,19 +164,11 @@ export async function recordReply(user: Acting, record: ReplyRecord): Promise<st
     insert into playground_messages
       (conversation_id, user_id, role, text, model, input_tokens, output_tokens, usage_estimated, status, error_code, flags, flag_status, severity, latency_ms)
     select conv.id, ${user.id}, 'assistant', ${record.text}, ${record.model}, ${record.inputTokens}, ${record.outputTokens}, ${record.usageEstimated ?? false},
-           ${record.status}, ${record.errorCode}, ${textArray(record.flags)}, ${flagStatus}, ${severity}, ${Math.round(record.latencyMs)}
+           ${record.status}, ${record.errorCode}, ${textArraySql(record.flags)}, ${flagStatus}, ${severity}, ${Math.round(record.latencyMs)}
       from conv
     returning id`);
   if (!row) throw new Error("recordReply: the conversation is not this user's");
   return row.id;
-}
-
-function textArray(values: readonly string[]) {
-  if (values.length === 0) return sql`'{}'::text[]`;
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 }
 
 /**

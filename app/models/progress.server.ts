@@ -26,10 +26,10 @@
  * transaction): a step is never saved without the statement the teacher's dashboard reads, and
  * a save is one round trip to the database, not a BEGIN, two writes and a COMMIT.
  */
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { lessonProgress } from "../../db/schema";
 import { QUIZ_STEP } from "~/course/lesson-paths";
-import { db, preparedOnce } from "~/utils/db.server";
+import { db, preparedOnce, textArraySql } from "~/utils/db.server";
 import { STEP_DONE_VERB, stepObjectId } from "./activity.server";
 
 export type ProgressRow = typeof lessonProgress.$inferSelect;
@@ -49,14 +49,6 @@ export function boundActiveSeconds(requested: unknown): number {
   const n = typeof requested === "string" ? Number(requested) : requested;
   if (typeof n !== "number" || !Number.isFinite(n) || n <= 0) return 0;
   return Math.min(MAX_ACTIVE_INCREMENT, Math.floor(n));
-}
-
-function textArray(values: readonly string[]): SQL {
-  if (values.length === 0) return sql`array[]::text[]`;
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
 }
 
 /** The increment actually added to an existing row: bounded by the time since its last write. */
@@ -115,8 +107,8 @@ export interface StepCompletionResult {
  */
 export async function completeStep(learner: Learner, step: StepCompletion): Promise<StepCompletionResult> {
   const seconds = boundActiveSeconds(step.activeSeconds);
-  const required = textArray(step.requiredSteps);
-  const doneNow = textArray([step.stepId]);
+  const required = textArraySql(step.requiredSteps);
+  const doneNow = textArraySql([step.stepId]);
   // the step's result, and always the lesson's active seconds when it was done: the dashboard's
   // active time per step (the difference to the previous step's) and "stuck" read active time
   const result = JSON.stringify(step.result ?? {});

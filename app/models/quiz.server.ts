@@ -39,7 +39,7 @@ import {
   type GradedAnswer,
   type StoredAnswer,
 } from "~/course/scoring";
-import { db, preparedOnce, transaction } from "~/utils/db.server";
+import { db, preparedOnce, textArraySql, transaction } from "~/utils/db.server";
 import { completeStep, QUIZ_STEP, type StepCompletion } from "./progress.server";
 
 export type AnswerRow = typeof quizAnswers.$inferSelect;
@@ -114,7 +114,7 @@ export async function saveAnswers(learner: Learner, attempt: AttemptKey, answers
     ordered.map((a) => {
       const choices = a.input.notSure ? [] : [...a.input.choices];
       return sql`(${learner.id}::uuid, ${attempt.lessonSlug}, ${a.questionId}, ${attempt.kind}::question_kind, ${attempt.attempt}::int,
-        ${choices.length > 0 ? sql`array[${sql.join(choices.map((c) => sql`${c}`), sql`, `)}]::text[]` : sql`'{}'::text[]`},
+        ${textArraySql(choices)},
         ${a.input.notSure ? null : (a.input.text ?? null)}::text, ${a.input.notSure}::boolean,
         ${a.input.notSure ? null : a.input.confidence}::confidence, ${a.graded.correct}::boolean)`;
     }),

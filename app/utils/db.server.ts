@@ -73,6 +73,18 @@ export function executePrepared<T extends Record<string, unknown>>(query: SQL): 
   return handle._.session.prepareQuery(built, undefined, "prepared", false).execute() as Promise<T[]>;
 }
 
+/**
+ * A text[] built from values, each its own parameter (`array[$1, $2]::text[]`): the statement's
+ * text then depends only on how many there are, so postgres.js prepares one per count.
+ */
+export function textArraySql(values: readonly string[]): SQL {
+  if (values.length === 0) return sql`'{}'::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
 /** Whether the caller runs inside `transaction` (its queries hold the transaction's connection). */
 export function inTransaction(): boolean {
   return scope().getStore() !== undefined;
