@@ -106,17 +106,19 @@ const classId = sql.placeholder("classId");
 const PARTS = 2;
 
 /**
- * The statement, for one part of the class (students numbered by id, every PARTS-th from `part`).
+ * The statement, for one part of the class (the students whose id hashes to `part`).
  * Everything per student is a subquery on that student's own rows.
  */
 const classProgress = preparedOnce((db) => {
   const statement = sql<ClassProgressJson>`(
     with roster as (
       select u.id, u.display_name, u.username, e.created_at as joined_at
-      from (select e.student_id, e.created_at, row_number() over (order by e.student_id) as place
-            from enrollments e where e.class_id = ${classId}::uuid) e
+      from enrollments e
       join users u on u.id = e.student_id
-      where e.place % ${PARTS} = ${sql.placeholder("part")}::int
+      where e.class_id = ${classId}::uuid
+        -- a student's part follows from their id alone: the parts are separate statements, and a
+        -- numbering of the class could shift between them when someone joins or leaves
+        and (hashtext(e.student_id::text) & 2147483647) % ${PARTS} = ${sql.placeholder("part")}::int
     ),
     open_flags as (${openFlagsSql(sql`select ${classId}::uuid`)}),
     students as (

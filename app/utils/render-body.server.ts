@@ -7,8 +7,29 @@
  * PassThrough and Remix's stream pump, every piece cost a stream write, an event, a pause and resume
  * every 16 KB, and a read on the other side (server/write-body.ts). Gathered here, the body has
  * one piece per flush: two or three for a page whose data is ready.
+ *
+ * `cancel` (the body's reader giving up: an outage answer, a failed page) aborts the render.
+ * A closed tab does not reach it: `write-body.ts` goes on reading to the end, and the render ends
+ * at the latest when entry.server's timer aborts it.
  */
 type Listener = () => void;
+
+/** The size of React 18's write buffer (VIEW_SIZE in react-dom/server's Node build). */
+const REACT_VIEW_BYTES = 2048;
+
+/**
+ * React 18.3 sends its whole 2 KB buffer when the next character of a string does not fit in
+ * what is left of it, the unwritten zeros included (react#24985; fixed in React 19): up to three
+ * zero bytes, fewer than a UTF-8 character's, after the last one written. Chinese pages met it
+ * every few kilobytes, and a browser reads a zero in a script or an attribute as U+FFFD. A page
+ * never holds one of its own (HTML has no NUL, and the forms refuse it), so they are cut here.
+ */
+function withoutUnwrittenTail(piece: Uint8Array): Uint8Array {
+  if (piece.byteLength !== REACT_VIEW_BYTES || piece[REACT_VIEW_BYTES - 1] !== 0) return piece;
+  let end = REACT_VIEW_BYTES;
+  while (end > REACT_VIEW_BYTES - 3 && piece[end - 1] === 0) end--;
+  return piece.subarray(0, end);
+}
 
 /** The part of a Node Writable that React's renderToPipeableStream uses. */
 export interface RenderDestination {
@@ -24,7 +45,7 @@ export function renderBody(onFinished: () => void): { destination: RenderDestina
   let pieces: Uint8Array[] = [];
   let size = 0;
   let finished = false;
-  // React listens for "close" to abort the render when the reader goes away (a closed tab)
+  // React listens for "close" to abort the render when the body's reader gives up on it
   const onClose: Listener[] = [];
 
   const finish = () => {
@@ -53,8 +74,9 @@ export function renderBody(onFinished: () => void): { destination: RenderDestina
     write(chunk) {
       // React does not touch a piece once written (it starts a new one), so it can wait here
       if (!finished) {
-        pieces.push(chunk);
-        size += chunk.byteLength;
+        const piece = withoutUnwrittenTail(chunk);
+        pieces.push(piece);
+        size += piece.byteLength;
       }
       return true;
     },

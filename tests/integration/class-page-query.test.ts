@@ -30,6 +30,26 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 describe("the class page's statement", () => {
+  it("reads every student exactly once across the class's two halves, each by their own id", async () => {
+    const cls = await makeClass(teacher, "Halves");
+    const ids = new Set<string>();
+    for (let i = 0; i < 25; i++) ids.add((await makeStudentIn(cls.id, { displayName: `Half ${i}` })).id);
+    const request = await requestAs(teacher, `/teach/classes/${cls.id}`);
+    const page = (await inRequestScope(() => classPageLoader({ request, params: { classId: cls.id }, context: {} } as never), "GET")) as {
+      view: { students: { id: string }[] };
+    };
+    const seen = page.view.students.map((s) => s.id);
+    expect(seen.length).toBe(25);
+    expect(new Set(seen)).toEqual(ids);
+    // a student's half follows from their id alone, so someone joining between the two
+    // statements cannot move anyone else from one half to the other
+    const halves = await connection().db.execute<{ id: string; part: number }>(sql`
+      select e.student_id as id, (hashtext(e.student_id::text) & 2147483647) % 2 as part
+        from enrollments e where e.class_id = ${cls.id}::uuid`);
+    const parts = new Set([...halves].map((h) => h.part));
+    expect(parts).toEqual(new Set([0, 1]));
+  });
+
   it("is prepared once per connection and executed on every load; the step medians once a minute", async () => {
     const original = connection();
     const url = process.env.LANTERN_TEST_DATABASE_URL!;

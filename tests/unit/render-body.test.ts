@@ -45,6 +45,19 @@ describe("renderBody: React's writes reach the response one piece per flush", ()
     expect(finished).toBe(1);
   });
 
+  it("sends Chinese text whole: no zero bytes where a character did not fit at the end of React's 2 KB piece", async () => {
+    // React 18's writer sends its whole 2 KB view when the next character does not fit in what
+    // is left of it, zeros and all (react#24985); in a script or an attribute the browser reads
+    // each zero as U+FFFD. One ASCII letter more per line moves each seam to another byte.
+    const lines = Array.from({ length: 300 }, (_, i) => createElement("p", { key: i, title: `第${i}行` }, `${"a".repeat(i % 7)}大语言模型一次预测一个词元。`));
+    const { body } = render(createElement("div", null, lines));
+    const reader = body.getReader();
+    const bytes: number[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes.push(...r.value);
+    expect(bytes.includes(0)).toBe(false);
+    expect(Buffer.from(bytes).toString("utf8")).toBe(renderToString(createElement("div", null, lines)));
+  });
+
   it("sends a part that waits on data as its own piece, when it is ready", async () => {
     let resolve!: () => void;
     const ready = new Promise<void>((r) => (resolve = r));
@@ -65,7 +78,7 @@ describe("renderBody: React's writes reach the response one piece per flush", ()
     expect(rest).toContain("the data");
   });
 
-  it("stops the render when the reader goes away (a closed tab)", async () => {
+  it("stops the render when the body's reader gives up on it", async () => {
     const never = new Promise<void>(() => {});
     function Waits(): ReactNode {
       throw never;
