@@ -4,6 +4,8 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { noteRequestError } from "./utils/database-health.server";
+import { PrerenderContext } from "./components/ui/prerendered";
+import { renderOnce } from "./components/ui/prerendered.server";
 import { renderBody } from "./utils/render-body.server";
 import { NonceContext } from "./utils/nonce";
 
@@ -27,7 +29,9 @@ export default function handleRequest(
     let timer: NodeJS.Timeout | undefined;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <PrerenderContext.Provider value={renderOnce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </PrerenderContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -3,7 +3,7 @@ import type { Locale } from "./locales";
 import { makeTranslate, type Messages, type Translate } from "./translate";
 import { errors } from "./catalog/en/errors";
 
-interface I18n {
+export interface I18n {
   locale: Locale;
   t: Translate;
 }
@@ -33,4 +33,14 @@ export function useT(): Translate {
 
 export function useLocale(): Locale {
   return useContext(I18nContext).locale;
+}
+
+/** The language and its messages where a component stands: to render a part of the page on its own. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+/** Gives `value` (from useI18n) to a part of the page rendered on its own (prerendered.server.tsx). */
+export function I18nScope({ value, children }: { value: I18n; children: React.ReactNode }) {
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -12,7 +12,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useEffect, useRef } from "react";
 import { useActiveTime, takePendingSeconds } from "~/components/lesson/active-time";
 import { loadAssets } from "~/assets/asset-store";
-import { Blocks } from "~/components/lesson/blocks";
+import { StepBlocks } from "~/components/lesson/blocks";
 import { CheckQuestion } from "~/components/lesson/check-question";
 import { FinishScreen } from "~/components/lesson/finish";
 import { QuizForm, QuizResults } from "~/components/lesson/quiz";
@@ -446,7 +446,7 @@ function StepContent({
         </div>
       ) : null}
       <div className="step-body">
-        <Blocks
+        <StepBlocks
           blocks={text.blocks}
           ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: { ...text.widgetData, ...step.widgetData }, realModel: step.realModel }}
         />

@@ -6,6 +6,7 @@
  */
 import { useId, type ReactNode } from "react";
 import type { Block, Inline } from "~/course/types";
+import { Prerendered } from "~/components/ui/prerendered";
 import { useT } from "~/i18n/use-t";
 import { TryIt } from "./tryit";
 import { WidgetSlot } from "./widget-slot";
@@ -28,6 +29,67 @@ export function Blocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockCo
       ))}
     </>
   );
+}
+
+/**
+ * A step's blocks: each run of blocks that is the same for every reader is rendered once per
+ * server (Prerendered); checks, widgets, try-its and guesses, which are the learner's own or hold
+ * state, are rendered for each page. A run's wrapper takes no room (`.step-run`).
+ */
+export function StepBlocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
+  return (
+    <>
+      {partsOf(blocks).map((part, i) =>
+        "run" in part ? (
+          <Prerendered key={i} of={part.run} className="step-run">
+            <Blocks blocks={part.run} ctx={ctx} />
+          </Prerendered>
+        ) : (
+          <BlockNode key={i} block={part.block} ctx={ctx} />
+        ),
+      )}
+    </>
+  );
+}
+
+type Part = { run: readonly Block[] } | { block: Block };
+
+// made once per step's blocks: a run is the cache key of its HTML, so it must be the same object
+const parts = new WeakMap<readonly Block[], Part[]>();
+
+function partsOf(blocks: readonly Block[]): Part[] {
+  let made = parts.get(blocks);
+  if (!made) {
+    made = [];
+    for (const block of blocks) {
+      const last = made[made.length - 1];
+      if (!isTheSameForEveryone(block)) made.push({ block });
+      else if (last && "run" in last) (last.run as Block[]).push(block);
+      else made.push({ run: [block] });
+    }
+    parts.set(blocks, made);
+  }
+  return made;
+}
+
+/** No check, widget, try-it or guess inside (a guess's ids come from useId). */
+function isTheSameForEveryone(block: Block): boolean {
+  switch (block.t) {
+    case "check":
+    case "widget":
+    case "tryit":
+    case "predict":
+      return false;
+    case "ul":
+    case "ol":
+      return block.items.every((item) => item.every(isTheSameForEveryone));
+    case "quote":
+    case "callout":
+    case "discuss":
+      return block.c.every(isTheSameForEveryone);
+    default:
+      return true;
+  }
 }
 
 function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {

@@ -2,7 +2,7 @@
  * Where the learner is in a lesson: a progress bar with a text label (never colour alone) and the
  * list of steps (plain links, so it works without JavaScript), the quiz and the finish screen.
  */
-import { Link } from "@remix-run/react";
+import { useInAppLinks } from "~/components/ui/in-app-links";
 import { quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
 import type { StepLink } from "../../course/lesson-view-types";
@@ -45,8 +45,12 @@ export function StepList({
   quizDone: boolean;
 }) {
   const t = useT();
+  // plain links, kept inside the app by one listener: a <Link> each cost more server time than
+  // the rest of the list (issue 19)
+  const links = useInAppLinks<HTMLElement>();
+  const doneLabel = t("learn.steps.done");
   return (
-    <nav className="step-list" aria-labelledby="step-list-title">
+    <nav className="step-list" aria-labelledby="step-list-title" ref={links}>
       <h2 id="step-list-title" className="step-list-title">
         {t("learn.steps.title")}
       </h2>
@@ -55,19 +59,19 @@ export function StepList({
           const current = here.kind === "step" && here.index === i;
           return (
             <li key={step.id} className={current ? "current" : step.done ? "done" : undefined}>
-              <Link to={stepPath(slug, step.id)} aria-current={current ? "step" : undefined}>
-                <StepMark done={step.done} n={i + 1} />
+              <a href={stepPath(slug, step.id)} aria-current={current ? "step" : undefined}>
+                <StepMark done={step.done} n={i + 1} doneLabel={doneLabel} />
                 <span>{step.title}</span>
-              </Link>
+              </a>
             </li>
           );
         })}
         {hasQuiz ? (
           <li className={here.kind === "quiz" ? "current" : quizDone ? "done" : undefined}>
-            <Link to={quizPath(slug)} aria-current={here.kind === "quiz" ? "step" : undefined}>
-              <StepMark done={quizDone} n={steps.length + 1} />
+            <a href={quizPath(slug)} aria-current={here.kind === "quiz" ? "step" : undefined}>
+              <StepMark done={quizDone} n={steps.length + 1} doneLabel={doneLabel} />
               <span>{t("learn.steps.quiz")}</span>
-            </Link>
+            </a>
           </li>
         ) : null}
       </ol>
@@ -75,12 +79,11 @@ export function StepList({
   );
 }
 
-function StepMark({ done, n }: { done: boolean; n: number }) {
-  const t = useT();
+function StepMark({ done, n, doneLabel }: { done: boolean; n: number; doneLabel: string }) {
   return (
     <span className={`step-mark${done ? " is-done" : ""}`}>
       <span aria-hidden="true">{done ? "✓" : n}</span>
-      {done ? <span className="visually-hidden">{t("learn.steps.done")}</span> : null}
+      {done ? <span className="visually-hidden">{doneLabel}</span> : null}
     </span>
   );
 }
