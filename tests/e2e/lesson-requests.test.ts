@@ -51,10 +51,15 @@ describe("requests a student's clicks send", () => {
     await page.waitForLoadState("networkidle");
     expect(assets).toEqual([expect.stringMatching(new RegExp(`^/lesson-content/${lesson.slug}\\.en\\.[\\w-]{12}\\.json$`))]);
 
+    // the page's links are plain links kept inside the app: a mark on the window survives them
+    await page.evaluate(() => ((window as unknown as { stayed?: boolean }).stayed = true));
+    const stayed = () => page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
+
     // another step of the same lesson, from the step list: its text comes from the asset held
     measuring = true;
     await page.getByRole("navigation", { name: en["learn.steps.title"] }).getByRole("link", { name: steps[2]!.title }).click();
     await expect.poll(() => page.locator("#step-title").innerText()).toBe(steps[2]!.title);
+    expect(await stayed()).toBe(true);
     await page.waitForLoadState("networkidle");
     expect(assets).toHaveLength(1);
     measuring = false;
@@ -63,10 +68,14 @@ describe("requests a student's clicks send", () => {
     for (const size of sizes) expect(size).toBeLessThan(4_000);
     expect(browser.problems).toEqual([]);
     await screenshot(page, "lesson-requests", "step-from-asset");
+    await page.getByRole("link", { name: en["learn.nav.previous"] }).click();
+    await expect.poll(() => page.locator("#step-title").innerText()).toBe(steps[1]!.title);
+    expect(await stayed()).toBe(true);
 
     // another lesson, reached without a page load: its own text is fetched before it shows
     await page.getByRole("link", { name: en["learn.home.titleSignedIn"] }).click();
     await page.waitForURL((url) => url.pathname === "/learn");
+    expect(await stayed()).toBe(true);
     const other = await page.locator(`a[href^="/learn/"]:not([href^="/learn/${lesson.slug}"])`).first().getAttribute("href");
     await page.locator(`a[href="${other}"]`).first().click();
     await page.waitForURL((url) => url.pathname === other!.split("?")[0]);

@@ -45,6 +45,15 @@ describe("a click on a plain link inside the container", () => {
     expect(inAppDestination(click(c.querySelector("a")!), c)).toBeNull();
   });
 
+  it("leaves a place on this same page to the browser, but not the same place on another page", () => {
+    window.history.replaceState(null, "", "/learn/tokens?step=split");
+    const c = setUp(`<a href="#source-2">[2]</a><a href="/learn/tokens?step=merge#source-2">[2]</a><a href="/learn/tokens?step=split">again</a>`);
+    const [here, there, same] = [...c.querySelectorAll("a")];
+    expect(inAppDestination(click(here!), c)).toBeNull();
+    expect(inAppDestination(click(there!), c)).toBe("/learn/tokens?step=merge#source-2");
+    expect(inAppDestination(click(same!), c)).toBe("/learn/tokens?step=split");
+  });
+
   it("ignores clicks that are not on a link, and links outside the container", () => {
     const c = setUp(`<p>text</p>`);
     const outside = document.createElement("a");

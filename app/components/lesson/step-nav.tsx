@@ -2,7 +2,6 @@
  * Where the learner is in a lesson: a progress bar with a text label (never colour alone) and the
  * list of steps (plain links, so it works without JavaScript), the quiz and the finish screen.
  */
-import { useInAppLinks } from "~/components/ui/in-app-links";
 import { quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
 import type { StepLink } from "../../course/lesson-view-types";
@@ -45,12 +44,11 @@ export function StepList({
   quizDone: boolean;
 }) {
   const t = useT();
-  // plain links, kept inside the app by one listener: a <Link> each cost more server time than
-  // the rest of the list (issue 19)
-  const links = useInAppLinks<HTMLElement>();
+  // plain links: the lesson page's one listener keeps them inside the app (useInAppLinks); a
+  // <Link> each cost more server time than the rest of the list (issue 19)
   const doneLabel = t("learn.steps.done");
   return (
-    <nav className="step-list" aria-labelledby="step-list-title" ref={links}>
+    <nav className="step-list" aria-labelledby="step-list-title">
       <h2 id="step-list-title" className="step-list-title">
         {t("learn.steps.title")}
       </h2>

@@ -30,7 +30,8 @@ export function useInAppLinks<T extends HTMLElement>() {
 /**
  * Where a click on a link inside `container` goes in the app, or null when the browser should
  * follow it itself: a modified or middle click (a new tab or window), a download, another
- * target, another site, or a click that was not on a link.
+ * target, another site, a place on this same page (`#source-2`: the browser moves the reader and
+ * the keyboard's starting point there), or a click that was not on a link.
  */
 export function inAppDestination(event: MouseEvent, container: Element): string | null {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
@@ -40,5 +41,6 @@ export function inAppDestination(event: MouseEvent, container: Element): string 
   if (target && target !== "_self") return null;
   const url = new URL(link.getAttribute("href")!, window.location.href);
   if (url.origin !== window.location.origin) return null;
+  if (url.hash && url.pathname === window.location.pathname && url.search === window.location.search) return null;
   return url.pathname + url.search + url.hash;
 }
