@@ -43,10 +43,13 @@ describe("a visitor reads a lesson in 繁體中文", () => {
       locale: "zh-Hant",
       onStep: async (i) => {
         if (i === 0) await screenshot(page, JOURNEY, "02-first-step");
+        // a visitor's Next is a plain link kept inside the app: a mark on the window survives the walk
+        if (i === 0) await page.evaluate(() => ((window as unknown as { stayed?: boolean }).stayed = true));
         expect(await page.getAttribute("html", "lang")).toBe("zh-Hant");
       },
     });
     expect(titles).toEqual(content.steps.map((s) => s.title));
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     // Traditional, not Simplified: at least one step title is written differently in the two
     expect(content.steps.some((s, i) => s.title !== simplified.steps[i]!.title)).toBe(true);
     const quiz = await page.locator("main").innerText();

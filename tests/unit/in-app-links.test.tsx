@@ -3,7 +3,7 @@
  * leaves to the browser — a new tab, a download, another site must behave as links always do.
  */
 import { describe, expect, it } from "vitest";
-import { inAppDestination } from "~/components/ui/in-app-links";
+import { inAppDestination, isCurrentLocation } from "~/components/ui/in-app-links";
 
 function setUp(html: string) {
   const container = document.createElement("div");
@@ -52,6 +52,13 @@ describe("a click on a plain link inside the container", () => {
     expect(inAppDestination(click(here!), c)).toBeNull();
     expect(inAppDestination(click(there!), c)).toBe("/learn/tokens?step=merge#source-2");
     expect(inAppDestination(click(same!), c)).toBe("/learn/tokens?step=split");
+  });
+
+  it("knows the address shown now, so following it replaces the page instead of adding it to the history", () => {
+    window.history.replaceState(null, "", "/learn/tokens?step=split");
+    expect(isCurrentLocation("/learn/tokens?step=split")).toBe(true);
+    expect(isCurrentLocation("/learn/tokens?step=merge")).toBe(false);
+    expect(isCurrentLocation("/learn/tokens")).toBe(false);
   });
 
   it("ignores clicks that are not on a link, and links outside the container", () => {

@@ -72,7 +72,10 @@ function partsOf(blocks: readonly Block[]): Part[] {
   return made;
 }
 
-/** No check, widget, try-it or guess inside (a guess's ids come from useId). */
+/**
+ * Text only, all the way down: no check, widget, try-it or guess (a guess's ids come from useId).
+ * Every kind is named, so a new kind of block must be placed on one side or the other.
+ */
 function isTheSameForEveryone(block: Block): boolean {
   switch (block.t) {
     case "check":
@@ -87,9 +90,20 @@ function isTheSameForEveryone(block: Block): boolean {
     case "callout":
     case "discuss":
       return block.c.every(isTheSameForEveryone);
-    default:
+    case "p":
+    case "h":
+    case "pre":
+    case "table":
+    case "hr":
+    case "diagram":
       return true;
+    default:
+      return unknownBlock(block);
   }
+}
+
+function unknownBlock(block: never): never {
+  throw new Error(`a block of an unknown kind: ${JSON.stringify(block)}`);
 }
 
 function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {

@@ -2,6 +2,7 @@
  * Where the learner is in a lesson: a progress bar with a text label (never colour alone) and the
  * list of steps (plain links, so it works without JavaScript), the quiz and the finish screen.
  */
+import { useInAppLinks } from "~/components/ui/in-app-links";
 import { quizPath, stepPath } from "~/course/lesson-paths";
 import { useT } from "~/i18n/use-t";
 import type { StepLink } from "../../course/lesson-view-types";
@@ -44,11 +45,12 @@ export function StepList({
   quizDone: boolean;
 }) {
   const t = useT();
-  // plain links: the lesson page's one listener keeps them inside the app (useInAppLinks); a
-  // <Link> each cost more server time than the rest of the list (issue 19)
+  // plain links kept inside the app by one listener: a <Link> each cost more server time than the
+  // rest of the list (decision 030)
+  const links = useInAppLinks<HTMLElement>();
   const doneLabel = t("learn.steps.done");
   return (
-    <nav className="step-list" aria-labelledby="step-list-title">
+    <nav className="step-list" aria-labelledby="step-list-title" ref={links}>
       <h2 id="step-list-title" className="step-list-title">
         {t("learn.steps.title")}
       </h2>
@@ -57,7 +59,7 @@ export function StepList({
           const current = here.kind === "step" && here.index === i;
           return (
             <li key={step.id} className={current ? "current" : step.done ? "done" : undefined}>
-              <a href={stepPath(slug, step.id)} aria-current={current ? "step" : undefined}>
+              <a href={stepPath(slug, step.id)} data-discover="true" aria-current={current ? "step" : undefined}>
                 <StepMark done={step.done} n={i + 1} doneLabel={doneLabel} />
                 <span>{step.title}</span>
               </a>
@@ -66,7 +68,7 @@ export function StepList({
         })}
         {hasQuiz ? (
           <li className={here.kind === "quiz" ? "current" : quizDone ? "done" : undefined}>
-            <a href={quizPath(slug)} aria-current={here.kind === "quiz" ? "step" : undefined}>
+            <a href={quizPath(slug)} data-discover="true" aria-current={here.kind === "quiz" ? "step" : undefined}>
               <StepMark done={quizDone} n={steps.length + 1} doneLabel={doneLabel} />
               <span>{t("learn.steps.quiz")}</span>
             </a>

@@ -1,10 +1,13 @@
 /**
  * Plain `<a href>` links that still move inside the app: one click listener on their container
  * instead of a `<Link>` per link. A Remix `<Link>` resolves its path and sets up its handlers
- * while rendering, ~5 µs each on the server: the class page has ~130 (every student's name, twice,
- * and each lesson's guide), which cost more than the rest of its table (issue 19). The browser
- * keeps everything a link does without JavaScript, and new-tab clicks, downloads and links to
- * other sites are left to it.
+ * while rendering, 5–35 µs each on the server: the class page has ~130 (every student's name,
+ * twice, and each lesson's guide), which cost more than the rest of its table, and the lesson
+ * page's step list cost more than the rest of that page's list (issue 19, decision 030). The
+ * browser keeps everything a link does without JavaScript, and new-tab clicks, downloads and links
+ * to other sites are left to it. Links to the app's pages only: a container's links are followed
+ * as routes. `data-discover` on a link lets Remix learn its route before the click, as for a
+ * `<Link>`.
  */
 import { useNavigate } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -19,12 +22,18 @@ export function useInAppLinks<T extends HTMLElement>() {
       const to = inAppDestination(event, container);
       if (to === null) return;
       event.preventDefault();
-      navigate(to);
+      // as a <Link>: the page already shown is replaced, not added to the history again
+      navigate(to, { replace: isCurrentLocation(to) });
     };
     container.addEventListener("click", onClick);
     return () => container.removeEventListener("click", onClick);
   }, [navigate]);
   return ref;
+}
+
+/** Whether `to` (a path with its query and hash) is the address shown now. */
+export function isCurrentLocation(to: string): boolean {
+  return to === window.location.pathname + window.location.search + window.location.hash;
 }
 
 /**

@@ -6,7 +6,9 @@
  * the same children, so hydration finds exactly the nodes React would have made.
  *
  * Only for children that read nothing but the language: no router, no user, no `useId` (an id
- * made in isolation is not the id the page would make), no state the server renders.
+ * made in isolation is not the id the page would make), no state the server renders; and only
+ * strings every catalog of the language holds alike (the student's: a staff catalog adds its own),
+ * as a part is kept per language, whoever's page rendered it first.
  */
 import { createContext, useContext, type ReactNode } from "react";
 import { useI18n, type I18n } from "~/i18n/use-t";
