@@ -52,7 +52,7 @@ export function StepBlocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: Blo
   );
 }
 
-type Part = { run: readonly Block[] } | { block: Block };
+type Part = { run: Block[] } | { block: Block };
 
 // made once per step's blocks: a run is the cache key of its HTML, so it must be the same object
 const parts = new WeakMap<readonly Block[], Part[]>();
@@ -64,7 +64,7 @@ function partsOf(blocks: readonly Block[]): Part[] {
     for (const block of blocks) {
       const last = made[made.length - 1];
       if (!isTheSameForEveryone(block)) made.push({ block });
-      else if (last && "run" in last) (last.run as Block[]).push(block);
+      else if (last && "run" in last) last.run.push(block);
       else made.push({ run: [block] });
     }
     parts.set(blocks, made);
