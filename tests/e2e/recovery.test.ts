@@ -1,6 +1,7 @@
 /**
  * Faults a school would meet, against the REAL server (server/start.ts, and `npm start` itself
- * for signals), each with its own DATA_DIR and embedded PostgreSQL:
+ * for signals), each with its own DATA_DIR and embedded PostgreSQL (an external PostgreSQL that
+ * stops answering: external-database-outage.test.ts):
  *   - PostgreSQL killed under the running app: fast 503s in the user's language, then back by
  *     itself without a restart of the app; or, when it cannot come back, the app exits non-zero;
  *   - a kill (of the whole process group, like a power cut) during the first start's cluster
@@ -17,8 +18,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_NODE_FLAGS } from "../../server/node-flags";
-import { closeTestSql, cookieHeaderFor, e2eDatabaseUrl } from "./setup/context";
-import { embeddedPostgresPids, embeddedUrl, freePort, processTree, sleep, snapshotApp, startLanternServer } from "../../scripts/harness/lantern-server";
+import { get, waitForHealth } from "./setup/http-probe";
+import { embeddedPostgresPids, embeddedUrl, freePort, processTree, sleep, snapshotApp } from "../../scripts/harness/lantern-server";
 
 let app: { dir: string; remove(): void };
 const dataDirs: string[] = [];
@@ -29,7 +30,6 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await closeTestSql();
   const stillRunning = running.filter((child) => child.exitCode === null && child.signalCode === null);
   for (const child of stillRunning) killGroup(child, "SIGTERM");
   // wait for each to exit (bounded: a wedged one is left to stopLeftPostgres)
@@ -145,23 +145,6 @@ function isRunning(pid: number): boolean {
 function stopLeftPostgres(dataDir: string) {
   const pid = embeddedPostgresPids(dataDir)[0];
   if (pid && isRunning(pid) && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dataDir)) process.kill(pid, "SIGINT");
-}
-
-async function get(url: string, init: RequestInit = {}, timeoutMs = 5_000) {
-  const started = performance.now();
-  const res = await fetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-  const body = await res.text();
-  return { status: res.status, body, ms: performance.now() - started, headers: res.headers };
-}
-
-async function waitForHealth(url: string, status: number, withinMs: number): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    const res = await get(`${url}/healthz`, {}, 2_500).catch(() => null);
-    if (res?.status === status) return performance.now() - started;
-    if (performance.now() - started > withinMs) throw new Error(`/healthz did not answer ${status} within ${withinMs} ms (last: ${res?.status})`);
-    await sleep(50);
-  }
 }
 
 /** The demo school is all there, and a demo student can sign in and open the lessons. */
@@ -280,73 +263,6 @@ async function holdPort(port: number): Promise<net.Server> {
     }
   }
 }
-
-/**
- * A TCP relay in front of PostgreSQL that can stop passing bytes (a network partition: sockets
- * stay open, nothing arrives) and pass them again, in order, when the network heals.
- */
-async function partitionableRelay(host: string, port: number) {
-  let partitioned = false;
-  const held: (() => void)[] = [];
-  const sockets = new Set<net.Socket>();
-  const relay = (from: net.Socket, to: net.Socket) =>
-    from.on("data", (chunk) => (partitioned ? held.push(() => to.write(chunk)) : to.write(chunk)));
-  const srv = net.createServer((client) => {
-    const upstream = net.connect(port, host);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("error", () => {});
-      s.on("close", () => (client.destroy(), upstream.destroy()));
-    }
-    relay(client, upstream);
-    relay(upstream, client);
-  });
-  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", () => resolve()));
-  return {
-    port: (srv.address() as net.AddressInfo).port,
-    partition: () => (partitioned = true),
-    heal: () => {
-      partitioned = false;
-      for (const send of held.splice(0)) send();
-    },
-    close: () => {
-      srv.close();
-      for (const s of sockets) s.destroy();
-    },
-  };
-}
-
-describe("an external PostgreSQL that stops answering (DATABASE_URL)", () => {
-  it("answers a page waiting on it with 503 within the bound, the next ones at once, and recovers when it answers again", async () => {
-    const target = new URL(e2eDatabaseUrl());
-    const relay = await partitionableRelay(target.hostname, Number(target.port));
-    const viaRelay = new URL(target);
-    viaRelay.port = String(relay.port);
-    const server = await startLanternServer({ databaseUrl: viaRelay.toString(), cwd: app.dir });
-    try {
-      const cookie = await cookieHeaderFor("demo-student-2");
-      const page = () => get(`${server.url}/learn`, { headers: { Cookie: cookie } }, 15_000);
-      expect((await page()).status).toBe(200);
-
-      relay.partition();
-      const waiting = await page();
-      expect(waiting.status).toBe(503);
-      expect(waiting.ms).toBeLessThan(5_000);
-      const next = await page();
-      expect(next.status).toBe(503);
-      expect(next.ms).toBeLessThan(500);
-      expect((await get(`${server.url}/healthz`, {}, 5_000)).status).toBe(503);
-
-      relay.heal();
-      await waitForHealth(server.url, 200, 10_000);
-      const back = await page();
-      expect(back.status).toBe(200);
-    } finally {
-      await server.stop();
-      relay.close();
-    }
-  }, 60_000);
-});
 
 describe("a kill during the first start", () => {
   it("while the database cluster is being created: the next start gives a working demo school", async () => {
