@@ -24,11 +24,33 @@
  *    new object of route modules), and `createStaticRouter` converted them to data routes — so patch 2's cache never hit for the
  *    render's own route matching (7 % of a page's CPU, flattening and ranking included). Both are
  *    pure functions of the build's manifest and modules, so each is kept per input (decision 024).
+ *
+ * 4. @remix-run/react 2.17, the browser: `RemixBrowser` decodes the page's data (single fetch) only
+ *    when it first renders, and suspends the whole root until then. A key pressed or a click made
+ *    in that moment asks React to finish hydrating at once; the root cannot, React throws "Root
+ *    did not complete" (#345) and the page is never hydrated — on a slow laptop, a student who
+ *    starts typing as the page appears is left with a page without its scripts. The decoding is
+ *    exported (`UNSAFE_decodeInitialState`), so entry.client.tsx starts hydrating only once it is
+ *    done (docs/decisions/031-hydrate-after-the-data.md).
  */
 import fs from "node:fs";
 import path from "node:path";
 
 const MARK = "patched by Lantern: see scripts/patch-dependencies.mjs";
+
+/** RemixBrowser's decoding of the page's data, as published (patch 4 moves it into a function). */
+const DECODING = `      if (!stateDecodingPromise) {
+        let stream = window.__remixContext.stream;
+        invariant(stream, "No stream found for single fetch decoding");
+        window.__remixContext.stream = undefined;
+        stateDecodingPromise = decodeViaTurboStream(stream, window).then(value => {
+          window.__remixContext.state = value.value;
+          stateDecodingPromise.value = true;
+        }).catch(e => {
+          stateDecodingPromise.error = e;
+        });
+      }
+`;
 
 const PATCHES = [
   {
@@ -170,6 +192,33 @@ function dataRoutesOf(routes) {
 function createStaticRouter(routes, context, opts = {}) {`,
       ],
     ],
+  },
+  {
+    name: "remix browser: the page's data decoded before hydration (1 of 2)",
+    pkg: "@remix-run/react",
+    files: ["dist/esm/browser.js"],
+    edits: [
+      [
+        DECODING,
+        `      decodeInitialState(); // ${MARK}
+`,
+      ],
+      [
+        "function RemixBrowser(_props) {",
+        `// ${MARK}: the decoding, callable before hydration starts
+function decodeInitialState() {
+${DECODING.replace(/^ {4}/gm, "")}  return stateDecodingPromise;
+}
+function RemixBrowser(_props) {`,
+      ],
+      ["export { RemixBrowser };", `export { RemixBrowser, decodeInitialState }; // ${MARK}`],
+    ],
+  },
+  {
+    name: "remix browser: the page's data decoded before hydration (2 of 2)",
+    pkg: "@remix-run/react",
+    files: ["dist/esm/index.js"],
+    edits: [["export { RemixBrowser } from './browser.js';", `export { RemixBrowser, decodeInitialState as UNSAFE_decodeInitialState } from './browser.js'; // ${MARK}`]],
   },
 ];
 

@@ -5,11 +5,10 @@
  * set, a dialog handler, and elements carrying the payloads' `data-xss` attribute (HTML that was
  * injected rather than shown as text), plus any script the CSP had to block.
  */
-import crypto from "node:crypto";
 import type { Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, signInAs, signInOncePerUser, type OpenBrowser } from "./setup/browser";
-import { closeTestSql, DEMO_TEACHER, demoClassId, fakeAnthropic, makeStudent, makeTeacher, realParamValues, testSql, userByUsername } from "./setup/context";
+import { closeTestSql, DEMO_TEACHER, fakeAnthropic, makeClassOf, makeStudent, makeTeacher, realParamValues, testSql, userByUsername } from "./setup/context";
 import { hasRoute, pageUrls } from "./setup/routes";
 import { XSS_PAYLOADS, XSS_TRAP_SCRIPT } from "./xss-payloads";
 
@@ -64,26 +63,14 @@ async function scriptsHaveRun(page: Page, where: string) {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
-function joinCode(): string {
-  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-  return Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join("");
-}
-
 beforeAll(async () => {
   expect(XSS_PAYLOADS.length).toBeGreaterThanOrEqual(50);
   const sql = testSql();
   // a teacher of its own, so the payload classes do not crowd the demo teacher's pages in other tests
   const teacher = await makeTeacher(XSS_PAYLOADS[2]!);
   xssTeacher = teacher.username;
-  const [demo] = await sql<{ playground_policy: unknown }[]>`select playground_policy from classes where id = ${await demoClassId()}`;
   // one class per payload (class names), and one class whose students carry the payloads as names
-  for (const payload of XSS_PAYLOADS) {
-    const [row] = await sql<{ id: string }[]>`
-      insert into classes (school_id, teacher_id, name, join_code, playground_policy)
-      values (${teacher.school_id}, ${teacher.id}, ${payload}, ${joinCode()}, ${sql.json(demo!.playground_policy as never)})
-      returning id`;
-    payloadClassIds.push(row!.id);
-  }
+  for (const payload of XSS_PAYLOADS) payloadClassIds.push(await makeClassOf(teacher, payload));
   xssClassId = payloadClassIds[0]!;
   const students = [];
   for (const payload of XSS_PAYLOADS) students.push(await makeStudent(xssClassId, payload));

@@ -199,3 +199,16 @@ export async function makeTeacher(displayName: string): Promise<DbUser> {
     returning id, school_id, role, username, display_name`;
   return row!;
 }
+
+/** A class of `teacher`'s own, with the demo class's playground policy; its id. */
+export async function makeClassOf(teacher: DbUser, name: string): Promise<string> {
+  const sql = testSql();
+  const [demo] = await sql<{ playground_policy: unknown }[]>`select playground_policy from classes where id = ${await demoClassId()}`;
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // a join code's letters: no look-alikes
+  const joinCode = Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join("");
+  const [row] = await sql<{ id: string }[]>`
+    insert into classes (school_id, teacher_id, name, join_code, playground_policy)
+    values (${teacher.school_id}, ${teacher.id}, ${name}, ${joinCode}, ${sql.json(demo!.playground_policy as never)})
+    returning id`;
+  return row!.id;
+}
