@@ -15,7 +15,7 @@ const assets = [...document.querySelectorAll<HTMLLinkElement>("link[data-asset]"
 // cannot be fetched the page stays as the server rendered it: links and forms work without JavaScript.
 // The page's data is decoded first too: were <RemixBrowser> to wait for it while hydrating, a key
 // pressed or a click made in that moment would stop hydration for good (decision 031).
-Promise.all([loadAssets(assets), UNSAFE_decodeInitialState()]).then(
+Promise.all([loadAssets(assets), Promise.resolve().then(UNSAFE_decodeInitialState)]).then(
   () =>
     startTransition(() => {
       hydrateRoot(
@@ -25,5 +25,5 @@ Promise.all([loadAssets(assets), UNSAFE_decodeInitialState()]).then(
         </StrictMode>,
       );
     }),
-  (error: unknown) => console.error("Lantern could not load the text of this page; it works without scripts.", error),
+  (error: unknown) => console.error("Lantern could not load this page's text or data; it works without scripts.", error),
 );

@@ -207,6 +207,7 @@ function createStaticRouter(routes, context, opts = {}) {`,
         "function RemixBrowser(_props) {",
         `// ${MARK}: the decoding, callable before hydration starts
 function decodeInitialState() {
+  if (!window.__remixContext.future.v3_singleFetch) return Promise.resolve(); // the data is in the page
 ${DECODING.replace(/^ {4}/gm, "")}  return stateDecodingPromise;
 }
 function RemixBrowser(_props) {`,

@@ -1,18 +1,15 @@
 /**
  * The embedded PostgreSQL as a real app uses it: killed with SIGKILL in the middle of writes,
- * a second app on the same data, backup and restore.
+ * a second app on the same data. Every test starts an embedded server of its own, whichever
+ * database the suite runs on (backup and restore, on the suite's database: backup.test.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "../../db/client";
 import { startEmbeddedPostgres } from "../../db/embedded";
-import { BACKUP_TABLES, restoreBackup, writeBackup } from "../../db/backup";
-import { connection, db } from "../../app/utils/db.server";
-import { seedDemoOnce } from "../../server/demo/seed";
 
 const dirs: string[] = [];
 function freshDataDir(): string {
@@ -210,34 +207,4 @@ describe("stale pid files", () => {
       parent.kill("SIGKILL");
     }
   }, 60_000);
-});
-
-describe("backup and restore", () => {
-  it("gives back exactly the same rows", async () => {
-    await seedDemoOnce(connection());
-    const snapshot = async () => {
-      const out: Record<string, unknown[]> = {};
-      for (const table of BACKUP_TABLES) {
-        out[table] = await db().execute(sql.raw(`select * from ${table} order by 1`));
-      }
-      return JSON.stringify(out);
-    };
-    const before = await snapshot();
-    const file = path.join(freshDataDir(), "test.backup");
-    await writeBackup(connection(), file);
-    await db().execute(sql`delete from users where role = 'student'`);
-    await db().execute(sql`update schools set name = 'changed'`);
-    expect(await snapshot()).not.toBe(before);
-    await restoreBackup(connection(), file);
-    expect(await snapshot()).toBe(before);
-  });
-
-  it("refuses a file that is not a backup and changes nothing", async () => {
-    const file = path.join(freshDataDir(), "not.backup");
-    fs.writeFileSync(file, "hello\n");
-    const [before] = await db().execute<{ n: number }>(sql`select count(*)::int as n from users`);
-    await expect(restoreBackup(connection(), file)).rejects.toThrow(/not a Lantern backup/);
-    const [after] = await db().execute<{ n: number }>(sql`select count(*)::int as n from users`);
-    expect(after!.n).toBe(before!.n);
-  });
 });
