@@ -9,6 +9,7 @@ import { inject } from "vitest";
 import type { ScriptStep } from "../../../scripts/harness/fake-anthropic";
 import { rememberLocale } from "../../../app/i18n/locale.server";
 import type { Locale } from "../../../app/i18n/locales";
+import { generateJoinCode } from "../../../app/models/join-code";
 import { sessionCookieFor } from "../../../app/utils/session-cookie.server";
 
 /**
@@ -204,11 +205,9 @@ export async function makeTeacher(displayName: string): Promise<DbUser> {
 export async function makeClassOf(teacher: DbUser, name: string): Promise<string> {
   const sql = testSql();
   const [demo] = await sql<{ playground_policy: unknown }[]>`select playground_policy from classes where id = ${await demoClassId()}`;
-  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // a join code's letters: no look-alikes
-  const joinCode = Array.from(crypto.randomBytes(6), (b) => alphabet[b % alphabet.length]).join("");
   const [row] = await sql<{ id: string }[]>`
     insert into classes (school_id, teacher_id, name, join_code, playground_policy)
-    values (${teacher.school_id}, ${teacher.id}, ${name}, ${joinCode}, ${sql.json(demo!.playground_policy as never)})
+    values (${teacher.school_id}, ${teacher.id}, ${name}, ${generateJoinCode()}, ${sql.json(demo!.playground_policy as never)})
     returning id`;
   return row!.id;
 }
