@@ -63,10 +63,10 @@ export function serverBuildIsStale(root = ROOT): boolean {
   return isStale(root, ["build/index.js", "build/server.js"], ["app", "server", "db", "remix.config.js"]);
 }
 
-/** Runs `remix build` and bundles the server (not the course: `npm test` has already built it). */
+/** Runs `remix build` (through its wrapper) and bundles the server (not the course: `npm test` has already built it). */
 export function buildServer(root = ROOT): void {
   const steps: [string, string[]][] = [
-    [path.join(root, "node_modules/.bin/remix"), ["build"]],
+    [process.execPath, ["scripts/build-remix.mjs"]],
     [path.join(root, "node_modules/.bin/tsx"), ["scripts/build-server.ts"]],
   ];
   for (const [command, args] of steps) {
