@@ -260,6 +260,9 @@ const CONFUSABLES: Record<string, string> = {
   х: "x", ѕ: "s", і: "i", ї: "i", ј: "j", ԁ: "d", ɡ: "g", ԛ: "q", ԝ: "w", ʏ: "y", ɪ: "i",
   α: "a", β: "b", ε: "e", η: "n", ι: "i", κ: "k", ν: "v", ο: "o", ρ: "p", τ: "t", υ: "u",
   χ: "x", ω: "w", ς: "s", ℓ: "l", ı: "i",
+  // small capitals, which Unicode does not fold to letters ("i want to ᴅɪᴇ")
+  ᴀ: "a", ʙ: "b", ᴄ: "c", ᴅ: "d", ᴇ: "e", ꜰ: "f", ɢ: "g", ʜ: "h", ᴊ: "j", ᴋ: "k", ʟ: "l", ᴍ: "m",
+  ɴ: "n", ᴏ: "o", ᴘ: "p", ʀ: "r", ꜱ: "s", ᴛ: "t", ᴜ: "u", ᴠ: "v", ᴡ: "w", ᴢ: "z",
 };
 
 /**

@@ -391,14 +391,18 @@ async function refuseBlocked({ user, locale }: Asking, a: Admitted, s: Screened)
   return stored ? { ...base, conversationId: stored.conversationId, messageId: stored.messageId } : base;
 }
 
-/** The prompt as stored when it goes on to a model or is held for support: the student's words, flagged. */
+/**
+ * The prompt as stored when it goes on to a model or is held for support: the student's words,
+ * flagged. A crisis held for the card may also hold personal data the screen blocked ("我想死，我的电话
+ * 是…"): it is stored, and titles its conversation, without it, as a blocked prompt is.
+ */
 function promptRecord(a: Admitted, s: Screened): PromptRecord {
   return {
     conversationId: a.found?.conversation.id ?? null,
     classId: a.sandbox.homeClassId,
     model: a.input.model,
     systemPrompt: a.ownSystem,
-    text: a.typed.prompt,
+    text: s.blocked?.stored ?? a.typed.prompt,
     status: "complete",
     flags: s.flags,
     crisis: s.crisis.matched ? s.crisis.matches : null,

@@ -152,6 +152,34 @@ describe("crisis messages get the support card, before any model", () => {
     expect(modelCalls()).toHaveLength(0);
   });
 
+  // Found in a children-first pass: a crisis message with a phone number was held for the card
+  // (right) but stored with the number, and the number became the conversation's title, shown in
+  // the student's list and on the teacher's student page.
+  it.each([
+    ["the stream", "zh-Hans", "我想死，我的电话是13812345678"],
+    ["the stream", "en", "i want to die. my number is 138 1234 5678 please call me"],
+    ["the form without JavaScript", "zh-Hans", "我想死，我的手机号是一三八一二三四五六七八"],
+  ])("through %s (%s), a crisis message with personal data is stored and titled without it", async (path, locale, prompt) => {
+    const { student } = await setup();
+    if (path === "the stream") {
+      const { events } = await stream(student, prompt, "mini", locale);
+      expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+      expect(JSON.stringify(events[0])).not.toMatch(/1381|5678|一三八/);
+    } else {
+      const request = await requestAs(student, "/playground", { form: { prompt, model: "mini" }, headers: { "Accept-Language": locale } });
+      await playgroundAction({ request, params: {}, context: {} } as ActionFunctionArgs).catch((r: unknown) => r);
+    }
+    const [message, ...rest] = await storedMessages(student.id);
+    expect(rest).toHaveLength(0);
+    expect(message!.flags.some((f) => f.startsWith("crisis_"))).toBe(true);
+    expect(message!.severity).toBe("safeguarding");
+    expect(message!.text).toContain("███");
+    expect(message!.text).not.toMatch(/1381|5678|一三八|四五六/);
+    const [conversation] = await db().execute<{ title: string }>(sql`select title from playground_conversations where user_id = ${student.id}`);
+    expect(conversation!.title).not.toMatch(/1381|5678|一三八|四五六/);
+    expect(modelCalls()).toHaveLength(0);
+  });
+
   // Found in a walk through the teacher's pages: deleting a student silently deleted their open
   // safeguarding alert with their messages.
   it("the delete forms of the teacher and the admin count a student's open safeguarding alerts", async () => {
