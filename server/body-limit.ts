@@ -20,6 +20,14 @@ export const MAX_MULTIPART_BYTES = 5_000_000;
 export const MAX_BYTES_IN_FLIGHT = 24_000_000;
 
 /**
+ * One client's share of it: a roster upload and a few forms beside it. Without a share, one
+ * anonymous client holding two dozen unfinished 1 MB bodies made every form in the school fail
+ * with 503 until they timed out, and could open them again. Counted by the client's address as
+ * Express reads it (behind a trusted proxy, the address the proxy reports).
+ */
+export const MAX_BYTES_PER_CLIENT = 6_000_000;
+
+/**
  * A body that stops arriving for this long is dropped, with its connection, and its bytes leave
  * the in-flight budget: otherwise two dozen stalled uploads could hold the whole budget (and so
  * refuse every form in the school) for as long as they keep their sockets open. A slow school
@@ -43,6 +51,13 @@ const UPLOAD_PATHS = /^\/(?:teach\/classes\/[^/]+|admin)\/import(?:\.data)?$/;
 
 /** Parts of an upload at most: its files (a OneRoster export is up to 8), the pasted text, the intent. */
 export const MAX_MULTIPART_PARTS = 32;
+
+/**
+ * Fields of a form post at most. Lantern's largest forms (a class's assignments, a quiz) send a few
+ * hundred; a 1 MB body of 500,000 empty fields took 0.5–0.8 s of the only thread to parse, and a
+ * few of them at once made the database's health check time out.
+ */
+export const MAX_FORM_FIELDS = 2_000;
 
 export const TOO_LARGE = Symbol("too large");
 export const SERVER_BUSY = Symbol("server busy");
@@ -81,11 +96,30 @@ export function tooManyParts(req: IncomingMessage, body: Buffer): boolean {
   return false;
 }
 
+/** Whether a form post has more fields than any of Lantern's forms sends (counted before parsing). */
+export function tooManyFields(req: IncomingMessage, body: Buffer): boolean {
+  if (!String(req.headers["content-type"] ?? "").toLowerCase().startsWith("application/x-www-form-urlencoded")) return false;
+  let fields = 1;
+  for (let at = body.indexOf(0x26); at !== -1; at = body.indexOf(0x26, at + 1)) {
+    if (++fields > MAX_FORM_FIELDS) return true;
+  }
+  return false;
+}
+
 let bytesInFlight = 0;
+const bytesInFlightOf = new Map<string, number>();
+
+function hold(client: string, bytes: number): void {
+  bytesInFlight += bytes;
+  const left = (bytesInFlightOf.get(client) ?? 0) + bytes;
+  if (left > 0) bytesInFlightOf.set(client, left);
+  else bytesInFlightOf.delete(client);
+}
 
 /**
  * The whole body, or TOO_LARGE as soon as more than `limit` bytes arrived (or Content-Length
- * announces more), or SERVER_BUSY when all bodies together would pass MAX_BYTES_IN_FLIGHT.
+ * announces more), or SERVER_BUSY when all bodies together would pass MAX_BYTES_IN_FLIGHT, or
+ * the bodies of `client` (its address) MAX_BYTES_PER_CLIENT.
  * Reading then stops: the stream is paused and nothing more is kept. A body read whole stays
  * counted until its response is over.
  */
@@ -93,6 +127,7 @@ export function readBoundedBody(
   req: IncomingMessage,
   res: ServerResponse,
   limit: number,
+  client: string,
   idleMs = BODY_IDLE_MS,
   totalMs = BODY_TOTAL_MS,
 ): Promise<Buffer | typeof TOO_LARGE | typeof SERVER_BUSY | typeof CLIENT_GONE> {
@@ -102,7 +137,7 @@ export function readBoundedBody(
     let received = 0;
     let held = 0;
     const release = () => {
-      bytesInFlight -= held;
+      hold(client, -held);
       held = 0;
     };
     const stop = (outcome: typeof TOO_LARGE | typeof SERVER_BUSY | typeof CLIENT_GONE) => {
@@ -129,12 +164,14 @@ export function readBoundedBody(
       clearTimeout(idle);
       idle = setTimeout(() => onStalled(), idleMs);
       received += chunk.length;
-      if (received > limit || bytesInFlight + chunk.length > MAX_BYTES_IN_FLIGHT) {
+      const busy =
+        bytesInFlight + chunk.length > MAX_BYTES_IN_FLIGHT || (bytesInFlightOf.get(client) ?? 0) + chunk.length > MAX_BYTES_PER_CLIENT;
+      if (received > limit || busy) {
         req.pause();
         stop(received > limit ? TOO_LARGE : SERVER_BUSY);
         return;
       }
-      bytesInFlight += chunk.length;
+      hold(client, chunk.length);
       held += chunk.length;
       chunks.push(chunk);
     };

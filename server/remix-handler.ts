@@ -31,12 +31,14 @@ import {
   bodyLimitFor,
   CLIENT_GONE,
   closeAfterRefusal,
+  MAX_FORM_FIELDS,
   MAX_MULTIPART_PARTS,
   mayHaveBody,
   multipartRefused,
   readBoundedBody,
   SERVER_BUSY,
   TOO_LARGE,
+  tooManyFields,
   tooManyParts,
 } from "./body-limit";
 import { sendBusy, sendTooLarge, sendTooManyParts, sendUnsupportedBody } from "./refusal-answer";
@@ -120,11 +122,12 @@ async function readBody(req: ExpressRequest, res: ExpressResponse): Promise<Buff
   };
   if (multipartRefused(req, req.path)) return refuse(() => sendUnsupportedBody(req, res));
   const limit = bodyLimitFor(req);
-  const read = await readBoundedBody(req, res, limit);
+  const read = await readBoundedBody(req, res, limit, req.ip ?? req.socket.remoteAddress ?? "unknown");
   if (read === CLIENT_GONE) return REFUSED;
   if (read === TOO_LARGE) return refuse(() => sendTooLarge(req, res, limit));
   if (read === SERVER_BUSY) return refuse(() => sendBusy(req, res));
   if (tooManyParts(req, read)) return refuse(() => sendTooManyParts(req, res, MAX_MULTIPART_PARTS));
+  if (tooManyFields(req, read)) return refuse(() => sendTooManyParts(req, res, MAX_FORM_FIELDS));
   return read;
 }
 

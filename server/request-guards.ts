@@ -12,7 +12,7 @@ export const requestGuards: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
   const headers = new Headers();
-  for (const name of ["origin", "sec-fetch-site"]) {
+  for (const name of ["origin", "sec-fetch-site", "referer"]) {
     const value = req.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }

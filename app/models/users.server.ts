@@ -8,7 +8,7 @@ import { claimPasswordCheck, passwordCheckSucceeded } from "./signin-throttle.se
 import { normalizeUsername } from "./credentials";
 import { consumeInvitation } from "./invitations.server";
 import type { Locale } from "~/i18n/locales";
-import { isLoopbackAddress } from "~/utils/loopback";
+import { isFromThisComputer, type RequestFrom } from "~/utils/loopback";
 import { isPublishedDemoPassword } from "./demo-school";
 
 export type SignInResult =
@@ -22,10 +22,11 @@ export type SignInResult =
  * for an unknown user and a wrong password is the same, and takes the same time. The attempt is
  * counted before the password is verified, so a burst is verified only as often as the throttle
  * allows. An account still using the published demo password signs in only from this computer
- * (loopback).
+ * (loopback, by address and by the host name asked for).
  */
-export async function signIn(login: string, password: string, clientAddress: string): Promise<SignInResult> {
+export async function signIn(login: string, password: string, from: RequestFrom): Promise<SignInResult> {
   const username = normalizeUsername(login);
+  const clientAddress = from.address;
   const claim = await claimPasswordCheck(username, clientAddress);
   if (!claim.ok) return { ok: false, reason: "throttled", waitSeconds: claim.waitSeconds };
   const [user] = await db()
@@ -38,7 +39,7 @@ export async function signIn(login: string, password: string, clientAddress: str
   await passwordCheckSucceeded(username, clientAddress);
   // The README prints the demo password: whoever knows it may sign in only at this computer,
   // until the account has a password of its own (decision 008).
-  if (isPublishedDemoPassword(password) && !isLoopbackAddress(clientAddress)) {
+  if (isPublishedDemoPassword(password) && !isFromThisComputer(from)) {
     return { ok: false, reason: "published_password", role: user.role };
   }
   return { ok: true, userId: user.id, role: user.role };

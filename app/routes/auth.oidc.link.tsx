@@ -8,7 +8,7 @@ import { useT } from "~/i18n/use-t";
 import { linkIdentity, openPendingLink, usernameOf } from "~/models/sso.server";
 import { signIn } from "~/models/users.server";
 import { homeFor } from "~/utils/auth.server";
-import { clientAddress, formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
+import { formObject, readForm, requestFrom, validate, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { createSession } from "~/utils/session.server";
 import { clearPendingLinkCookie, readPendingLinkCookie } from "~/utils/sso-cookies.server";
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(SsoLinkSchema, formObject(await readForm(request)));
   if (!parsed.ok) return data({ message: null, errors: parsed.errors }, { status: 400 });
   const t = translator(await localeOf(request));
-  const result = await signIn(username, parsed.data.password, clientAddress(context));
+  const result = await signIn(username, parsed.data.password, requestFrom(request, context));
   if (!result.ok || result.userId !== link.userId) {
     const message = !result.ok && result.reason === "throttled" ? waitMessage(t, result.waitSeconds) : t("auth.sso.linkWrong");
     return { message, errors: {} as FieldErrors };

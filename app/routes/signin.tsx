@@ -10,7 +10,7 @@ import { ssoButtons, teacherPasswordAllowed } from "~/models/sso.server";
 import { ssoRefusal } from "~/utils/sso-messages";
 import { normalizeUsername, USERNAME_PATTERN } from "~/models/credentials";
 import { homeFor, requireAnonymous } from "~/utils/auth.server";
-import { clientAddress, readForm, validate, formObject, type FieldErrors } from "~/utils/forms.server";
+import { readForm, requestFrom, validate, formObject, type FieldErrors } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { nextFromQuery } from "~/utils/safe-redirect.server";
 import { createSession } from "~/utils/session.server";
@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = validate(SignInSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, message: null, login: String(form.login ?? "") }, { status: 400 });
   const t = translator(await localeOf(request));
-  const result = await signIn(parsed.data.login, parsed.data.password, clientAddress(context));
+  const result = await signIn(parsed.data.login, parsed.data.password, requestFrom(request, context));
   if (!result.ok) {
     const message =
       result.reason === "throttled"

@@ -2,6 +2,7 @@
  * Form parsing for actions: read the body safely, validate with a zod schema whose messages are
  * catalog keys, and hand back either the data or field errors (keys, translated by the page).
  */
+import type { RequestFrom } from "./loopback";
 import type { z } from "zod";
 import type { MessageKey } from "~/i18n/catalog/en";
 import { badRequest } from "./http.server";
@@ -65,4 +66,9 @@ function isKey(message: string): boolean {
  */
 export function clientAddress(context: { clientAddress?: string } | undefined): string {
   return context?.clientAddress ?? "unknown";
+}
+
+/** The client's address and the host name it asked for (a sign-in from "this computer" needs both). */
+export function requestFrom(request: Request, context: { clientAddress?: string } | undefined): RequestFrom {
+  return { address: clientAddress(context), host: new URL(request.url).hostname };
 }

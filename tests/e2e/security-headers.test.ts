@@ -151,6 +151,8 @@ describe("security headers", () => {
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site", origin: "https://sub.evil.example" },
       { origin: "null" },
+      // an old browser's form: no Origin, no Sec-Fetch-Site, the page it came from (found in an attack pass)
+      { referer: "http://evil.example/x" },
     ];
     for (const target of targets) {
       for (const as of ["teacher", "student"] as const) {

@@ -24,9 +24,10 @@ beforeAll(async () => {
   admin = asSessionUser(row!);
 });
 
-async function signInFrom(clientAddress: string, login: string, password: string) {
+async function signInFrom(clientAddress: string, login: string, password: string, host = "localhost") {
   const { action } = await import("../../app/routes/signin");
-  const request = await requestAs(null, "/signin", { form: { login, password }, headers: { "Accept-Language": "zh-CN" } });
+  const asked = await requestAs(null, "/signin", { form: { login, password }, headers: { "Accept-Language": "zh-CN" } });
+  const request = new Request(asked.url.replace("//localhost", `//${host}`), asked);
   try {
     return await action({ request, params: {}, context: { nonce: "n", clientAddress } } as never);
   } catch (thrown) {
@@ -50,6 +51,19 @@ describe("the demo accounts and the published password", () => {
   it("sign in from this computer with the README's password", async () => {
     expect(signedIn(await signInFrom("127.0.0.1", DEMO.teacherEmail, DEMO.password))).toBe(true);
     expect(signedIn(await signInFrom("::1", DEMO.students[0], DEMO.password))).toBe(true);
+    expect(signedIn(await signInFrom("127.0.0.1", DEMO.students[3], DEMO.password, "127.0.0.1:3000"))).toBe(true);
+    expect(signedIn(await signInFrom("::1", DEMO.students[3], DEMO.password, "[::1]:3000"))).toBe(true);
+  });
+
+  // Found in an attack pass: a web page open on this computer, on a site whose name is re-pointed
+  // to 127.0.0.1 (DNS rebinding), posted the README's password from loopback and signed in as the
+  // demo admin. Its requests carry its own name as the Host.
+  it("are refused from this computer when the page asked for another site's name", async () => {
+    for (const host of ["rebind.attacker.example:3000", "localhost.attacker.example", "127.0.0.1.nip.io"]) {
+      const result = await signInFrom("127.0.0.1", DEMO.teacherEmail, DEMO.password, host);
+      expect(signedIn(result), host).toBe(false);
+      expect(messageOf(result), host).toContain("README");
+    }
   });
 
   it("are refused from another address, saying why and what to do, in the user's language", async () => {

@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_GONE, readBoundedBody } from "../../server/body-limit";
+import { CLIENT_GONE, MAX_BYTES_PER_CLIENT, MAX_FORM_FIELDS, readBoundedBody, SERVER_BUSY, tooManyFields } from "../../server/body-limit";
 import { formObject, validate } from "../../app/utils/forms.server";
 import { z } from "zod";
 
@@ -48,7 +48,7 @@ describe("a body that stops arriving", () => {
   async function serve(idleMs: number, totalMs = 60_000) {
     const outcomes: unknown[] = [];
     server = http.createServer(async (req, res) => {
-      const read = await readBoundedBody(req, res, 1_000_000, idleMs, totalMs);
+      const read = await readBoundedBody(req, res, 1_000_000, "one client", idleMs, totalMs);
       outcomes.push(read === CLIENT_GONE ? "gone" : Buffer.isBuffer(read) ? read.toString() : String(read));
       if (Buffer.isBuffer(read)) res.end("ok");
     });
@@ -104,6 +104,50 @@ describe("a body that stops arriving", () => {
     });
     expect(await answer).toBe("ok");
     expect(outcomes).toEqual(["part0 part1 part2 part3 part4 part5 part6 part7 "]);
+  });
+});
+
+describe("bodies in flight", () => {
+  let server: http.Server | undefined;
+  afterEach(() => server?.close());
+
+  // Found in an attack pass: 24 unfinished bodies from one anonymous client refused every form in
+  // the school with 503. Each client now has a share; the two clients here differ by address.
+  it("give one client a share of the budget, so another's body is still read", async () => {
+    const outcomes: string[] = [];
+    server = http.createServer(async (req, res) => {
+      const read = await readBoundedBody(req, res, 1_000_000, req.socket.remoteAddress ?? "?", 5_000, 5_000);
+      outcomes.push(`${req.socket.remoteAddress} ${read === SERVER_BUSY ? "busy" : Buffer.isBuffer(read) ? "read" : String(read)}`);
+      res.end();
+    });
+    server.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server!.once("listening", resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (localAddress: string, bytes: number, finish: boolean) => {
+      const req = http.request({ port, host: "127.0.0.1", localAddress, method: "POST", path: "/", agent: false, headers: { "transfer-encoding": "chunked" } });
+      req.on("error", () => {});
+      req.write("x".repeat(bytes));
+      if (finish) req.end();
+      return req;
+    };
+    const held = Array.from({ length: Math.ceil(MAX_BYTES_PER_CLIENT / 900_000) + 1 }, () => send("127.0.0.1", 900_000, false));
+    await expect.poll(() => outcomes.filter((o) => o.endsWith("busy")).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
+    expect(outcomes.every((o) => o === "127.0.0.1 busy")).toBe(true);
+    send("127.0.0.2", 900_000, true);
+    await expect.poll(() => outcomes.includes("127.0.0.2 read"), { timeout: 5_000 }).toBe(true);
+    for (const req of held) req.destroy();
+  });
+});
+
+describe("a form's fields", () => {
+  const form = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => `f${i}=1`).join("&"));
+  const posted = { headers: { "content-type": "application/x-www-form-urlencoded" } } as http.IncomingMessage;
+  it("are counted before parsing: as many as a form sends pass, more are refused", () => {
+    expect(tooManyFields(posted, form(MAX_FORM_FIELDS))).toBe(false);
+    expect(tooManyFields(posted, form(MAX_FORM_FIELDS + 1))).toBe(true);
+    expect(tooManyFields(posted, Buffer.from("&".repeat(500_000)))).toBe(true);
+    // JSON and multipart bodies are bounded otherwise
+    expect(tooManyFields({ headers: { "content-type": "application/json" } } as http.IncomingMessage, Buffer.from("&".repeat(5_000)))).toBe(false);
   });
 });
 
