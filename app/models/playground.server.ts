@@ -91,6 +91,8 @@ export interface PromptRecord {
   flags: string[];
   /** The crisis rules the prompt matched: stored with it, and the conversation is marked. */
   crisis?: readonly CrisisMatch[] | null;
+  /** A new conversation's title; its first line by default. */
+  title?: string;
 }
 
 /**
@@ -119,7 +121,7 @@ export async function recordPrompt(
            where id = ${record.conversationId} and user_id = ${user.id}
        returning id, title`
     : sql`insert into playground_conversations (id, user_id, class_id, title, model, system_prompt, crisis_at)
-          values (${record.newConversationId ?? crypto.randomUUID()}, ${user.id}, ${record.classId}, ${titleFrom(record.text)},
+          values (${record.newConversationId ?? crypto.randomUUID()}, ${user.id}, ${record.classId}, ${record.title ?? titleFrom(record.text)},
                   ${record.model}, ${record.systemPrompt}, case when ${crisis}::jsonb is not null then now() end)
        returning id, title`;
   const [row] = await executePrepared<{ conversation_id: string; message_id: string; title: string }>(sql`

@@ -198,6 +198,19 @@ const DIGIT_RUN = new RegExp(
 );
 
 /**
+ * Chinese numerals at the very start or end of a message (spaces and punctuation aside) as ASCII
+ * digits, one for one, however few: "我的手机号是一三八" + "一二三四五六七八" is a phone number split
+ * over two messages, though 一三八 alone is too short to read as digits (DIGIT_RUN). Only for the
+ * joints between messages (screen-context.ts): there, only whole phone and ID shapes count.
+ */
+export function foldNumeralsAtEdges(text: string): string {
+  const digit = (run: string) => [...run].map((c) => String(CHINESE_DIGITS[c] ?? c)).join("");
+  return text
+    .replace(new RegExp(String.raw`^([\s\p{P}]*)([${RUN_DIGITS}]+)`, "u"), (_m, lead: string, run: string) => lead + digit(run))
+    .replace(new RegExp(String.raw`([${RUN_DIGITS}]+)([\s\p{P}]*)$`, "u"), (_m, run: string, trail: string) => digit(run) + trail);
+}
+
+/**
  * A Chinese number right before a unit of an address: 三组, 五号楼, 二单元, 一百二十三号, 三零一室.
  * Roads (一路, 中山一路) are names, not numbers, and are left alone.
  */

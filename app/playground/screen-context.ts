@@ -17,7 +17,7 @@
  * model invented in a story must not lock the student out of their conversation.
  */
 import { foldForScreening } from "./digit-disguises";
-import { originalSpan, type MappedText } from "./normalize-text";
+import { foldNumeralsAtEdges, originalSpan, type MappedText } from "./normalize-text";
 import {
   findBlockedTopics,
   findPersonalDataIn,
@@ -54,9 +54,14 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
     const found = [...findPersonalDataIn(folded[i]!, part.text), ...findBlockedTopics(part.text, policy.blockedTopics)];
     for (const f of found) findings.push({ ...f, part: i, source: part.source, split: false });
   });
+  // The joints also read Chinese numerals at a part's edges, however few ("一三八" + "一二三四…").
+  const atEdges = parts.map((part, i) => {
+    const edges = foldNumeralsAtEdges(part.text);
+    return edges === part.text ? folded[i]! : foldForScreening(edges);
+  });
   // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
   // number by its keyword): the split finding says more, so it replaces the overlapping one.
-  for (const f of [...findSplitAcrossParts(parts, folded), ...findAnnouncedAcrossParts(parts)]) {
+  for (const f of [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts)]) {
     const overlapping = (k: ContextFinding) =>
       !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
     for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);

@@ -92,6 +92,18 @@ const NUMBER_WORDS_EN = String.raw`(?:(?:one|two|three|four|five|six|seven|eight
 
 const OBFUSCATED_AT = String.raw`\s*[(\[{<【]\s*(?:at|@)\s*[)\]}>】]\s*|\s*@\s*|\s*(?:艾特|圈a|圈A)\s*|\s+at\s+`;
 const OBFUSCATED_DOT = String.raw`\s*[(\[{<【]\s*(?:dot|\.)\s*[)\]}>】]\s*|\s+dot\s+|\s*[点點]\s*|\s*\.\s*`;
+/**
+ * The building, staircase and flat after a street number (人民路88号3单元五零二): left out, they
+ * stayed in the stored copy of a blocked message ("我家在███三单元五零二").
+ */
+const FLAT_AFTER = String.raw`(?:\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:栋|棟|幢|座|号楼|號樓|单元|單元|层|層|楼|樓)){0,3}(?:(?<=[栋棟幢座楼樓元层層])\s*(?:\d{1,5}|[零〇一二三四五六七八九]{2,5})(?:\s*(?:室|房|号|號))?)?`;
+
+/**
+ * The name before an obfuscated "at": "amy.chen", and "amy dot chen" / "amy点chen" too (a
+ * children-first pass found "amy dot ███" stored: the name's first word was left). Each word and
+ * its " dot " alternate, so the pattern reads it in one way only.
+ */
+const OBFUSCATED_LOCAL = String.raw`(?:[A-Za-z0-9][A-Za-z0-9_%+-]{0,31}(?:\s+dot\s+|\s*[点點]\s*))*[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}`;
 const EMAIL_TLDS =
   "com|net|org|edu|gov|info|biz|io|co|me|ai|app|dev|cn|hk|tw|mo|sg|my|uk|us|ca|au|nz|jp|kr|de|fr|es|it|nl|ch|ie|in";
 /** Mail services a student might name: "tom at gmail dot com" is an address, "look at this dot com" not. */
@@ -106,7 +118,7 @@ const EMAIL_WORDS = /(?:e-?mail|mail|address|邮箱|郵箱|邮件|郵件|电邮|
  */
 function isObfuscatedEmail(match: string, folded: string, index: number): boolean {
   const m = new RegExp(
-    String.raw`^([A-Za-z0-9][A-Za-z0-9._%+-]*)(${OBFUSCATED_AT})((?:[A-Za-z0-9-]+(?:${OBFUSCATED_DOT}))+)`,
+    String.raw`^(${OBFUSCATED_LOCAL})(${OBFUSCATED_AT})((?:[A-Za-z0-9-]+(?:${OBFUSCATED_DOT}))+)`,
     "iu",
   ).exec(match);
   if (!m) return false;
@@ -253,7 +265,7 @@ const DETECTORS: Detector[] = [
     // "LINE ID: lily0815", "qq: 123456789", "my wechat id lily0815" (no verb).
     kind: "account",
     pattern: new RegExp(
-      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:my|our)\s+(?:${ACCOUNT_APPS_EN})\s+(?:id|username|user\s?name|handle|number|account|acc|code|tag)\s+|add\s+my\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|handle))?(?:\s*[:,\-]|\s+(?:it'?s|its|is|=))|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：])\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
+      String.raw`\b(?:(?:my|our)\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|user\s?name|handle|name|number|account|acc|code|tag))?(?:\s+(?:is|=|-|:)|\s*[:=])|(?:my|our)\s+(?:${ACCOUNT_APPS_EN})\s+(?:id|username|user\s?name|handle|number|account|acc|code|tag)\s+|add\s+my\s+(?:${ACCOUNT_APPS_EN})(?:\s+(?:id|username|handle))?(?:\s*[:,\-]|\s+(?:it'?s|its|is|=))|(?:add|follow|dm|message|msg|text|find|friend|hmu|hit\s+me\s+up)\s+(?:me\s+)?(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})(?:\s*[:,\-]|\s+(?:it'?s|its|is|as|@|at|username|id))?|(?:${ACCOUNT_APPS_EN})\s*(?:id|username|handle|number|#)?\s*[:：]|(?:${ACCOUNT_APPS_EN})\s+(?:id|username|user\s?name|handle)\s+(?:is\s+)?)\s*(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
       "giud",
     ),
     group: 1,
@@ -281,10 +293,20 @@ const DETECTORS: Detector[] = [
     // "tom at gmail dot com", "xiaoming艾特qq点com", "小明 圈a 163.com".
     kind: "email",
     pattern: new RegExp(
-      String.raw`(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63})(${OBFUSCATED_AT})((?:[A-Za-z0-9-]{1,63}(?:${OBFUSCATED_DOT}))+)(${EMAIL_TLDS})(?![A-Za-z0-9])`,
+      String.raw`(?<![\w.%+-])(${OBFUSCATED_LOCAL})(${OBFUSCATED_AT})((?:[A-Za-z0-9-]{1,63}(?:${OBFUSCATED_DOT}))+)(${EMAIL_TLDS})(?![A-Za-z0-9])`,
       "giu",
     ),
     accept: isObfuscatedEmail,
+  },
+  {
+    // A mail service named without its ending: "email me amychen2011 at gmail", "lily_k@qq". Only a
+    // handle-like name (digits, dots, underscores) or e-mail just before: "i'm at gmail" passes.
+    kind: "email",
+    pattern: new RegExp(
+      String.raw`(?<![\w.%+-])([A-Za-z0-9][A-Za-z0-9._%+-]{2,63})(?:\s+at\s+|\s*@\s*|\s*(?:艾特|圈a|圈A)\s*|\s*[(\[]\s*at\s*[)\]]\s*)(gmail|googlemail|qq|foxmail|163|126|outlook|hotmail|yahoo|icloud|protonmail|proton)(?![A-Za-z0-9]|\s*(?:dot|\.|点|點))`,
+      "giu",
+    ),
+    accept: (m, folded, index) => /[\d._]/.test(m.split(/\s|@|艾特|圈/)[0] ?? "") || EMAIL_WORDS.test(folded.slice(Math.max(0, index - 60), index)),
   },
   {
     // International "+CC …": 8 to 15 digits in all (E.164).
@@ -364,15 +386,18 @@ const DETECTORS: Detector[] = [
       notFollowedByUnit(m, folded, index),
   },
   {
-    // Mainland mobile: 1[3-9]x and 8 more digits, optionally +86 / 0086 / (+86), 3-4-4 groups.
+    // Mainland mobile: 1[3-9] and 9 more digits, optionally +86 / 0086 / 86 / (+86), in groups of
+    // any size ("138 1234 5678", "138 12 34 56 78", "1381 2345 678": a children-first pass found the
+    // last two, and "8613812345678", passing).
     kind: "cn_mobile",
     pattern: new RegExp(
-      String.raw`${NUMBER_START}(?:(?:\+|00)86${WIDE_SEP}?|\(\+?86\)\s?)?1[3-9]\d${WIDE_SEP}?\d{4}${WIDE_SEP}?\d{4}${NUMBER_END}`,
+      String.raw`${NUMBER_START}(?:(?:\+|00)?86${WIDE_SEP}?|\(\+?86\)\s?)?(?:1[3-9]\d${WIDE_SEP}?\d{4}${WIDE_SEP}?\d{4}|1[3-9]\d{0,2}(?:${WIDE_SEP}\d{2,4}){2,4})${NUMBER_END}`,
       "gu",
     ),
-    // "15000000000 parameters" is a count, not a phone.
+    // Eleven digits in all (groups of any size may hold more or fewer); "15000000000 parameters" is
+    // a count, not a phone.
     accept: (m, folded, index) =>
-      !digitsOf(m).endsWith("0000000") && notFollowedByUnit(m, folded, index),
+      /^(?:(?:00)?86)?1[3-9]\d{9}$/.test(digitsOf(m)) && !digitsOf(m).endsWith("0000000") && notFollowedByUnit(m, folded, index),
   },
   {
     kind: "cn_resident_id",
@@ -486,7 +511,7 @@ const DETECTORS: Detector[] = [
     // 人民路123号, 忠孝東路四段123巷4弄5號, 彌敦道123號 — not 一路/思路/知道/频道… followed by "3号".
     kind: "street_address",
     pattern: new RegExp(
-      String.raw`\p{Script=Han}{1,12}(?:(?<![一思线線电電网網套出迷走])路|(?<![知频頻味难難报報车車跑赛賽通轨軌管渠隧弯彎一人])道|街|巷|胡同)\s*(?:[一二三四五六七八九十\d]{1,3}段)?\s*(?:\d{1,4}巷)?\s*(?:\d{1,4}弄)?\s*\d{1,5}(?:[\-之]\d{1,4})?\s*[号號]`,
+      String.raw`\p{Script=Han}{1,12}(?:(?<![一思线線电電网網套出迷走])路|(?<![知频頻味难難报報车車跑赛賽通轨軌管渠隧弯彎一人])道|街|巷|胡同)\s*(?:[一二三四五六七八九十\d]{1,3}段)?\s*(?:\d{1,4}巷)?\s*(?:\d{1,4}弄)?\s*\d{1,5}(?:[\-之]\d{1,4})?\s*[号號]${FLAT_AFTER}`,
       "gu",
     ),
   },

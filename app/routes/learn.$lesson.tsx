@@ -51,6 +51,8 @@ import { formObject, readForm } from "~/utils/forms.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { getSessionUser } from "~/utils/session.server";
 import { saveFailed, stored } from "~/utils/learner-write.server";
+import { storableAnswer, supportForLessonText } from "~/playground/lesson-text.server";
+import { SupportCard } from "~/components/playground/support-card";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -195,20 +197,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ kind: "check" as const, questionId: question.id, errors: answer.errors, given: answer.given }, { status: 400 });
     }
     const graded = gradeAnswer(question, answer.input);
+    // a typed answer is read as a playground message is: help for a crisis, no personal data kept
+    const support = await supportForLessonText(user, [answer.input.text ?? ""], lesson.content[locale].title, locale);
     if (!user) {
       const view: CheckView = unsavedCheckView(question, locale, answer.input, graded, input.attempt, learner);
-      return { kind: "check" as const, questionId: question.id, view, orderSeed: learner };
+      return { kind: "check" as const, questionId: question.id, view, orderSeed: learner, support };
     }
     const state = checkState(await listLessonAnswers(user, lesson.slug), question.id);
     // Only the next attempt is stored; a replayed or stale post changes nothing.
     if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
       const saved = await stored("check answer", () =>
         saveAnswers(user, { lessonSlug: lesson.slug, kind: "check", attempt: input.attempt }, [
-          { questionId: question.id, input: answer.input, graded },
+          { questionId: question.id, input: storable(answer.input), graded },
         ]),
       );
       if (!saved) return saveFailed({ questionId: question.id, given: givenOf(answer.input) });
     }
+    // the card is this answer's alone: shown now, not kept for a reload
+    if (support) return { kind: "support" as const, support };
     return redirect(back);
   }
 
@@ -230,10 +236,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(errors).length > 0) {
     return data({ kind: "quiz-errors" as const, errors, given }, { status: 400 });
   }
+  const typed = [...results.values()].map((r) => r.input.text ?? "");
+  const support = await supportForLessonText(user, typed, lesson.content[locale].title, locale);
   if (!user) {
     const allRight = [...results.values()].every((r) => r.correct);
     const attemptsLeft = allRight ? 0 : Math.max(0, DEFAULT_MAX_ATTEMPTS - input.attempt);
-    return { kind: "quiz" as const, results: quizResults(lesson, locale, results, input.attempt, attemptsLeft === 0, learner), attemptsLeft };
+    return { kind: "quiz" as const, results: quizResults(lesson, locale, results, input.attempt, attemptsLeft === 0, learner), attemptsLeft, support };
   }
   const state = quizState(await listLessonAnswers(user, lesson.slug), lesson.quiz.map((q) => q.id));
   if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
@@ -245,7 +253,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       saveQuizAttempt(
         user,
         { lessonSlug: lesson.slug, attempt: input.attempt },
-        [...results].map(([questionId, r]) => ({ questionId, input: r.input, graded: r.graded })),
+        [...results].map(([questionId, r]) => ({ questionId, input: storable(r.input), graded: r.graded })),
         {
           nextStep: QUIZ_STEP,
           // Handing in the quiz finishes the lesson (issue 14): steps the learner skipped are
@@ -259,7 +267,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The answers stay in the form, so trying again is one press.
     if (!saved) return saveFailed({ given });
   }
+  if (support) return { kind: "support" as const, support };
   return redirect(`${quizPath(lesson.slug)}#quiz-results`);
+}
+
+/** A typed answer as it is kept: without the personal data the screen finds. */
+function storable(input: AnswerInput): AnswerInput {
+  return input.text ? { ...input, text: storableAnswer(input.text) } : input;
 }
 
 /** What the learner entered, to show again in the form. */
@@ -325,6 +339,9 @@ export default function LessonPage() {
       <div className="lesson-layout">
         <div className="lesson-main">
           {/* a literal: *.server modules are empty in the browser bundle */}
+          {actionData && "support" in actionData && actionData.support ? (
+            <SupportCard card={actionData.support} held={false} inLesson />
+          ) : null}
           {actionData && "kind" in actionData && actionData.kind === "save-failed" ? (
             <p className="alert error" role="alert">
               {t("learn.saveFailed")}

@@ -5,8 +5,6 @@
  * answering. Before the limit counted streamed bytes, a 150 MB chunked JSON body aborted it.
  */
 import http from "node:http";
-import net from "node:net";
-import { FIRST_REQUEST_MS } from "../../server/connection-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
 import { baseUrl, closeTestSql, cookieHeaderFor, demoClassId, DEMO_TEACHER } from "./setup/context";
@@ -271,27 +269,6 @@ describe("request bodies are bounded while they stream", () => {
       expect(await postJsonOnNewConnection("/api/tokenize", JSON.stringify({ text: "x".repeat(900_000) }))).toBe(400);
     }
   });
-
-  // Found in an attack pass: 19,600 connections that never sent a byte filled the heap and the
-  // server died. Node times out a request's headers once they start, never a connection that
-  // sends nothing.
-  it("closes connections that never send a request, and answers others meanwhile", async () => {
-    const url = new URL(baseUrl());
-    const opened = Date.now();
-    const silent = await Promise.all(
-      Array.from({ length: 300 }, () => new Promise<Promise<number>>((resolve, reject) => {
-        const socket = net.connect(Number(url.port), url.hostname);
-        socket.on("error", () => {});
-        const closed = new Promise<number>((done) => socket.on("close", () => done(Date.now() - opened)));
-        socket.once("connect", () => resolve(closed));
-        socket.once("error", reject);
-      })),
-    );
-    expect(await healthy()).toBe(true);
-    const closedAfter = await Promise.all(silent);
-    expect(Math.max(...closedAfter)).toBeLessThan(FIRST_REQUEST_MS + 5_000);
-    expect(Math.min(...closedAfter)).toBeGreaterThanOrEqual(FIRST_REQUEST_MS - 1_000);
-  }, FIRST_REQUEST_MS + 15_000);
 
   it("survives many oversized bodies at once", async () => {
     const answers = await Promise.all(

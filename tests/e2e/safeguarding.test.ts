@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
 import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
 import { closeTestSql, DEMO_TEACHER, demoClassId, makeStudent } from "./setup/context";
+import { seriousViolations } from "./setup/a11y";
+import { answerQuiz } from "./setup/lesson-driver";
 
 const JOURNEY = "safeguarding";
 const browsers: OpenBrowser[] = [];
@@ -17,14 +19,22 @@ afterAll(async () => {
   await closeTestSql();
 });
 
-/** A new student of the demo class sends `prompt` to the mini model; the support card's text. */
-async function sendToMiniModel(lang: "en" | "zh-Hans" | "zh-Hant", name: string, prompt: string, javaScriptEnabled: boolean) {
+type Lang = "en" | "zh-Hans" | "zh-Hant";
+
+/** A new student of the demo class, on `path` (hydrated, with JavaScript). */
+async function asNewStudent(lang: Lang, name: string, path: string, javaScriptEnabled: boolean) {
   const student = await makeStudent(await demoClassId(), name);
   const browser = await openBrowser({ lang, as: student.username, javaScriptEnabled });
   browsers.push(browser);
+  await browser.page.goto(path);
+  if (javaScriptEnabled) await browser.page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+  return browser;
+}
+
+/** A new student of the demo class sends `prompt` to the mini model; the support card's text. */
+async function sendToMiniModel(lang: Lang, name: string, prompt: string, javaScriptEnabled: boolean) {
+  const browser = await asNewStudent(lang, name, "/playground", javaScriptEnabled);
   const { page } = browser;
-  await page.goto("/playground");
-  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
   await page.selectOption("#pg-model", "mini");
   await page.fill("#pg-prompt", prompt);
   await page.getByRole("button", { name: translator(lang)("playground.send") }).click();
@@ -173,5 +183,39 @@ describe.each([
     expect(await page.getByTestId("safeguarding-alert").filter({ hasText: prompt }).count()).toBe(0);
     await screenshot(page, JOURNEY, `09-low-mood-teacher-${lang}`);
     expect(browser.problems).toEqual([]);
+  });
+});
+
+// Found in a children-first pass: a crisis typed into a quiz's text answer got "✗ Not right" and
+// nothing else. The card now shows with the graded quiz, with and without JavaScript, and the
+// teacher gets the red alert.
+describe.each([
+  ["en", "i want to die. call me 13812345678", true],
+  ["zh-Hans", "我不想活了，我的手机号是一三八一二三四五六七八", false],
+] as const)("a crisis typed into a quiz answer, in %s", (lang, typed, javaScriptEnabled) => {
+  const t = translator(lang);
+  it(`shows the support card with the results (JavaScript ${javaScriptEnabled ? "on" : "off"}), and the teacher's red alert names the student`, async () => {
+    const name = lang === "en" ? "Quinn Example" : "王小雨";
+    const browser = await asNewStudent(lang, name, "/learn/tokens?view=quiz", javaScriptEnabled);
+    const { page } = browser;
+    await answerQuiz(page, "tokens", "mouse", typed);
+    const card = page.getByTestId("support-card");
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain(t("safeguarding.card.title"));
+    expect(text).toContain(t("safeguarding.card.inLesson"));
+    // the answer as kept, shown with the results: without the number
+    expect(await page.locator("main").innerText()).not.toMatch(/13812345678|一三八一二/);
+    // axe runs in the page: with JavaScript on
+    if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, JOURNEY, `10-quiz-answer-card-${lang}`);
+    expect(browser.problems).toEqual([]);
+
+    const teacher = await openBrowser({ lang, as: DEMO_TEACHER });
+    browsers.push(teacher);
+    await teacher.page.goto("/teach");
+    const alert = teacher.page.getByTestId("safeguarding-alert");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(name);
   });
 });

@@ -476,3 +476,75 @@ describe("a save the database refuses halfway", () => {
     }
   });
 });
+
+// Found in a children-first pass: "i want to die. call me 13812345678" typed into a quiz's text
+// answer got "✗ Not right" and nothing else, and was stored with the number (it is in the
+// teacher's responses export). Typed answers are now read as the playground reads a message.
+describe("what a student types into an answer", () => {
+  const textQuestion = () => lesson.quiz.find((q) => q.type === "text")!;
+  function quizForm(typed: string): Record<string, string | string[]> {
+    const form: Record<string, string | string[]> = { intent: "quiz", attempt: "1", seconds: "0" };
+    for (const q of lesson.quiz) Object.assign(form, answerFields(q, "right"));
+    form[fieldName(textQuestion().id, "text")] = typed;
+    return form;
+  }
+  const typedAnswers = (userId: string) =>
+    db().execute<{ text_answer: string | null }>(sql`select text_answer from quiz_answers where user_id = ${userId} and text_answer is not null`);
+  const conversations = (userId: string) =>
+    db().execute<{ title: string; text: string; flags: string[]; severity: string | null; flag_status: string }>(sql`
+      select c.title, m.text, m.flags, m.severity, m.flag_status
+        from playground_conversations c join playground_messages m on m.conversation_id = c.id where c.user_id = ${userId}`);
+
+  it("a crisis gets the support card and reaches the teacher's red alert, without the personal data", async () => {
+    const { listSafeguardingAlerts } = await import("../../app/models/safeguarding.server");
+    const student = await makeStudentIn(classId, { displayName: "Kai" });
+    const answer = await post(student, quizForm("i want to die. call me 13812345678"), "?view=quiz");
+    expect(answer.status).toBe(200);
+    expect(answer.data).toMatchObject({ kind: "support", support: { lowMood: false, aboutAFriend: false } });
+    // the quiz was handed in as usual, its typed answer kept without the number
+    expect((await load(student, "?view=done")).finish!.completed).toBe(true);
+    const [kept] = await typedAnswers(student.id);
+    expect(kept!.text_answer).toBe("i want to die. call me ███");
+    // on record for the adults: a conversation of the student's own, titled after the lesson
+    const [record, ...more] = await conversations(student.id);
+    expect(more).toEqual([]);
+    expect(record).toMatchObject({ title: `Your answer in “${lesson.content.en.title}”`, text: "i want to die. call me ███", severity: "safeguarding", flag_status: "open" });
+    expect(record!.flags).toContain("crisis_suicide");
+    const alerts = await listSafeguardingAlerts(teacher, { classId });
+    expect(alerts.map((a) => a.student.displayName)).toContain("Kai");
+  });
+
+  it("in Chinese, the card and the record speak the student's language", async () => {
+    const student = await makeStudentIn(classId);
+    const request = await requestAs(student, `/learn/${lesson.slug}?view=quiz`, { form: quizForm("我不想活了，我的手机号是一三八一二三四五六七八"), headers: { "Accept-Language": "zh-CN" } });
+    const result = (await lessonAction({ request, params: { lesson: lesson.slug }, context })) as { kind: string };
+    expect(result.kind).toBe("support");
+    const [record] = await conversations(student.id);
+    expect(record!.title).toBe(`你在《${lesson.content["zh-Hans"].title}》里的回答`);
+    expect(record!.text).not.toMatch(/一三八|四五六/);
+    const [kept] = await typedAnswers(student.id);
+    expect(kept!.text_answer).not.toMatch(/一三八|四五六/);
+  });
+
+  it("a visitor gets the card with the graded quiz, and nothing is kept", async () => {
+    const before = await counts();
+    const answer = await post(null, quizForm("honestly i just wanna kms"), "?view=quiz");
+    expect(answer.data).toMatchObject({ kind: "quiz", support: { lowMood: false } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("low mood gets the gentler card and raises no alert; an ordinary answer with a phone number is kept without it", async () => {
+    const sad = await makeStudentIn(classId);
+    const answer = await post(sad, quizForm("i feel so alone and sad all the time"), "?view=quiz");
+    expect(answer.data).toMatchObject({ kind: "support", support: { lowMood: true } });
+    expect(await conversations(sad.id)).toEqual([]);
+
+    const chatty = await makeStudentIn(classId);
+    const plain = await post(chatty, quizForm(`${textQuestion().content.en.accepted[0]} — text me on 13812345678`), "?view=quiz");
+    expect(plain.status).toBe(302);
+    const [kept] = await typedAnswers(chatty.id);
+    expect(kept!.text_answer).toContain("███");
+    expect(kept!.text_answer).not.toContain("13812345678");
+    expect(await conversations(chatty.id)).toEqual([]);
+  });
+});

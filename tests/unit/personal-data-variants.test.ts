@@ -359,6 +359,9 @@ describe("numbers split across the outgoing context", () => {
     ["a mobile in Chinese numerals", history("手机一三九一二", "三四五六七八"), "cn_mobile"],
     ["a Taiwan ID", history("我的身分證是A12345", "6789"), "id_number"],
     ["a Taiwan mobile", history("手機 0912", "345678"), "phone"],
+    // found in a children-first pass: three numerals are too few to read as digits on their own
+    ["a mobile in Chinese numerals, three then eight", history("我的手机号是一三八", "一二三四五六七八"), "cn_mobile"],
+    ["a mobile in Chinese numerals, the first digits last in a sentence", history("记住：一三九。", "一二三四五六七八"), "cn_mobile"],
   ] as const)("%s", (_name, parts, kind) => {
     const result = screenContext(parts, NO_TOPICS);
     expect(result.ok).toBe(false);
@@ -388,6 +391,8 @@ describe("numbers split across the outgoing context", () => {
     [["My score was 95/100", "100 points"]],
     [["In 2023", "12345678 people"]],
     [["lesson 4", "lesson 5", "lesson 6"]],
+    [["第一", "一二三四五六七八九十"]],
+    [["我们学了三", "四五六七八九十一二三课"]],
   ])("unrelated numbers at a joint pass: %j", (texts) => {
     expect(screenContext(history(...texts), NO_TOPICS)).toEqual({ ok: true });
   });
@@ -430,6 +435,12 @@ describe("reviewer's bypasses", () => {
     ["my postcode is sw1a 1aa", "street_address"],
     ["I live at flat 3, 12 Elm Gardens", "street_address"],
     ["14 Oak Grove", "street_address"],
+    // found in a children-first pass
+    ["138 12 34 56 78", "cn_mobile"],
+    ["1381 2345 678", "cn_mobile"],
+    ["8613812345678", "cn_mobile"],
+    ["add me: wx id amychen_2011", "account"],
+    ["email me amychen2011 at gmail", "email"],
   ] as const)("%s → %s", (text, kind) => {
     const result = screenPrompt(text, NO_TOPICS);
     expect(result.ok ? [] : result.findings.map((f) => f.kind)).toContain(kind);
@@ -451,6 +462,23 @@ describe("reviewer's bypasses", () => {
     "my wechat id is private",
     "IO is input and output",
   ])("%s passes", (text) => {
+    expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
+  });
+
+  // Found in a children-first pass: the stored copy of a blocked message kept part of what it
+  // blocked ("我家在███三单元五零二", "amy dot ███").
+  it.each([
+    ["我家在朝阳区建国路八十八号三单元五零二", "我家在███"],
+    ["amy dot chen at gmail dot com", "███"],
+    ["我的邮箱是 amy点chen艾特qq点com", "我的邮箱是 ███"],
+    ["my email is amy.chen at gmail dot com thanks", "my email is ███ thanks"],
+  ])("%s is blanked out whole", async (text, stored) => {
+    const { redactPersonalData } = await import("~/playground/guard.server");
+    const { findPersonalData } = await import("~/playground/screening");
+    expect(redactPersonalData(text, findPersonalData(text))).toBe(stored);
+  });
+
+  it.each(["i'm at gmail", "meet me at qq", "the list 13 14 15 16 17 8", "scores 15 20 30 40 50 60", "I'm at 163 cm"])("%s passes", (text) => {
     expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
   });
 

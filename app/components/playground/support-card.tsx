@@ -7,11 +7,18 @@ import type { PlainKey } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import type { SupportCardView } from "~/playground/chat-events";
 
-export function SupportCard({ card, held }: { card: SupportCardView; held: boolean }) {
+/**
+ * `held`: in the playground, whether the message was kept from the model (the card's last line
+ * says which). `inLesson`: beside a lesson's answer instead, where no model was asked.
+ */
+export function SupportCard({ card, held, inLesson = false }: { card: SupportCardView; held: boolean; inLesson?: boolean }) {
   const t = useT();
   const words = card.lowMood ? lowMoodWords(held) : crisisWords(card, held);
+  if (inLesson) words.footer = card.lowMood ? "safeguarding.card.lowMoodInLesson" : "safeguarding.card.inLesson";
+  // a message of the chat's list there; a block of its own beside a lesson's answers
+  const Root = inLesson ? "div" : "li";
   return (
-    <li className="pg-support" role="note" aria-labelledby="pg-support-title" data-testid="support-card">
+    <Root className={inLesson ? "pg-support in-lesson" : "pg-support"} role="note" aria-labelledby="pg-support-title" data-testid="support-card">
       <p className="pg-support-label small">
         <HeartIcon /> {t("safeguarding.card.label")}
       </p>
@@ -29,7 +36,7 @@ export function SupportCard({ card, held }: { card: SupportCardView; held: boole
         <li>{t(words.danger)}</li>
       </ul>
       <p className="small muted">{t(words.footer)}</p>
-    </li>
+    </Root>
   );
 }
 

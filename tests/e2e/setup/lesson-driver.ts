@@ -118,8 +118,11 @@ async function nextIsLink(page: Page): Promise<boolean> {
   return (await page.locator(".step-nav a[rel=next]").count()) > 0;
 }
 
-/** Fills the quiz: question 1 "I'm not sure", every other one right and "fairly sure"; submits. */
-export async function answerQuiz(page: Page, slug: string, input: Input): Promise<{ notSure: string; answered: number }> {
+/**
+ * Fills the quiz: question 1 "I'm not sure", every other one right and "fairly sure" (a text
+ * question gets `typed` instead, when given); submits.
+ */
+export async function answerQuiz(page: Page, slug: string, input: Input, typed?: string): Promise<{ notSure: string; answered: number }> {
   const lesson = compiledLesson(slug);
   await page.locator(".quiz-form").waitFor();
   for (const [index, q] of lesson.quiz.entries()) {
@@ -129,7 +132,7 @@ export async function answerQuiz(page: Page, slug: string, input: Input): Promis
       continue;
     }
     if (q.type === "text") {
-      const accepted = q.content.en?.accepted[0] ?? "tokens";
+      const accepted = typed ?? q.content.en?.accepted[0] ?? "tokens";
       if (input === "mouse") await page.fill(`#${id.text}`, accepted);
       else {
         await tabTo(page, `#${id.text}`);
@@ -142,7 +145,11 @@ export async function answerQuiz(page: Page, slug: string, input: Input): Promis
   }
   const before = page.url();
   await activate(page, /check my answers|检查|檢查|提交/i, input);
-  await page.waitForURL((url) => url.toString() !== before || url.hash === "#quiz-results", { timeout: 10_000 }).catch(() => {});
+  // the results' address, or — for an answer that needs help — the support card, with no redirect
+  await Promise.race([
+    page.waitForURL((url) => url.toString() !== before || url.hash === "#quiz-results", { timeout: 10_000 }),
+    page.getByTestId("support-card").waitFor({ timeout: 10_000 }),
+  ]).catch(() => {});
   await page.locator("#score-title").waitFor({ timeout: 10_000 });
   return { notSure: lesson.quiz[0]!.id, answered: lesson.quiz.length };
 }
