@@ -347,6 +347,25 @@ export async function collectStudentData(student: StudentIdentity, classIds: str
   };
 }
 
+/**
+ * A student's own download of what Lantern holds on them (the account page): all of it, as the
+ * admin's export has it, less the school's safeguarding record about their messages (the flags,
+ * their severity and state, the rules a crisis matched), which is the adults' to keep. Their words
+ * are all there.
+ */
+export async function exportOwnData(user: SessionUser) {
+  if (user.role !== "student") notFound();
+  const [student] = await db()
+    .select({ id: users.id, displayName: users.displayName, username: users.username, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, user.id));
+  if (!student) notFound();
+  const exported = await collectStudentData(student, "all");
+  const messages = exported.playground.messages.map(({ flags: _flags, flagStatus: _status, severity: _severity, crisis: _crisis, ...message }) => message);
+  const conversations = exported.playground.conversations.map(({ crisisAt: _crisisAt, ...conversation }) => conversation);
+  return { ...exported, playground: { conversations, messages } };
+}
+
 /** The student's data as this teacher may see it: only their own classes' playground and memberships. */
 export async function exportStudentData(teacher: SessionUser, classId: string, studentId: string) {
   const student = await requireStudentOf(teacher, classId, studentId);

@@ -80,6 +80,16 @@ export default function Account() {
           </button>
         </Form>
       </section>
+      {role === "student" ? (
+        <section className="card stack" aria-labelledby="data-h" style={{ marginTop: "1rem" }}>
+          <h2 id="data-h">{t("auth.account.dataTitle")}</h2>
+          <p>{t("auth.account.dataBody")}</p>
+          {/* a plain link: the browser downloads the file (no page of the app's router) */}
+          <a href="/account/export.json" download className="button secondary">
+            {t("auth.account.dataDownload")}
+          </a>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="pw-h" style={{ marginTop: "1rem" }}>
         <h2 id="pw-h">{t("auth.account.passwordTitle")}</h2>
         <FormError message={result?.message} />

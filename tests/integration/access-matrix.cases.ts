@@ -135,6 +135,10 @@ export const ATTACKS: Record<string, Entry> = {
   account: {
     attacks: () => [get("visitor", null, "/account"), post("visitor", null, "/account", {}, { intent: "language", locale: "en" })],
   },
+  "account.export[.json]": {
+    // a student's own data only; staff have no such download (theirs is a teacher's export)
+    attacks: (w) => [get("visitor", null, "/account/export.json"), get("teacher", w.teacherA1, "/account/export.json"), get("admin", w.adminA, "/account/export.json")],
+  },
   "teach._index": {
     attacks: (w) => [
       get("student", w.studentA1, "/teach"),

@@ -287,3 +287,36 @@ describe("writes that fail halfway", () => {
     expect(await findOpenInvitation(token)).toBeNull();
   });
 });
+
+// Found in an attack pass: a student could not see what Lantern keeps about them; only their
+// teacher and the admin could download it.
+describe("a student's own data", () => {
+  it("downloads as JSON from the account page: their words and progress, not the school's safeguarding record, nobody else's", async () => {
+    const { loader: exportLoader } = await import("../../app/routes/account.export[.json]");
+    const { recordPrompt } = await import("../../app/models/playground.server");
+    const { school } = await makeSchool();
+    const teacher = await makeUser(school.id, "teacher");
+    const cls = await makeClass(teacher);
+    const student = await makeStudentIn(cls.id, { displayName: "Lena" });
+    const other = await makeStudentIn(cls.id, { displayName: "Omar" });
+    const base = { conversationId: null, classId: cls.id, model: "mini", systemPrompt: null, status: "complete" as const };
+    await recordPrompt(student, { ...base, text: "how do tokens work", flags: [] });
+    await recordPrompt(student, { ...base, text: "i want to die", flags: ["crisis_suicide"], crisis: [{ category: "suicide", rule: "en.suicide.want-to-die", text: "want to die" }] });
+    await recordPrompt(other, { ...base, text: "omar's secret question", flags: [] });
+
+    const page = await accountLoader({ request: await requestAs(student, "/account"), params: {}, context: ctx() });
+    expect(page.role).toBe("student");
+    const response = await exportLoader({ request: await requestAs(student, "/account/export.json"), params: {}, context: ctx() });
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="lantern-${student.username}.json"`);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const text = await response.text();
+    const data = JSON.parse(text) as { student: { displayName: string }; playground: { messages: { text: string }[] } };
+    expect(data.student.displayName).toBe("Lena");
+    expect(data.playground.messages.map((m) => m.text).sort()).toEqual(["how do tokens work", "i want to die"]);
+    expect(text).not.toMatch(/omar|"flags"|"severity"|"flagStatus"|"crisis"|crisisAt|crisis_suicide/i);
+
+    // staff have no such download: their data is not a student's
+    const refused = await exportLoader({ request: await requestAs(teacher, "/account/export.json"), params: {}, context: ctx() }).catch((r: unknown) => r);
+    expect((refused as Response).status).toBe(404);
+  });
+});
