@@ -306,6 +306,16 @@ export default function LessonPage() {
     if (!location.hash) titleRef.current?.focus();
   }, [location.pathname, location.search, location.hash]);
 
+  // An answer that needs help: its card is read first. With JavaScript the page stays where the
+  // button was pressed (the foot of a long quiz), so the card is brought into view and focused.
+  const support = actionData && "support" in actionData ? actionData.support : null;
+  const supportRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!support) return;
+    supportRef.current?.scrollIntoView({ block: "start" });
+    supportRef.current?.focus({ preventScroll: true });
+  }, [support]);
+
   const currentUrl = `${location.pathname}${location.search}`;
   const signInHref = `/signin?next=${encodeURIComponent(currentUrl)}`;
   // The page's own links (here, the step navigation, the step list) are plain <a>s kept inside the
@@ -339,8 +349,10 @@ export default function LessonPage() {
       <div className="lesson-layout">
         <div className="lesson-main">
           {/* a literal: *.server modules are empty in the browser bundle */}
-          {actionData && "support" in actionData && actionData.support ? (
-            <SupportCard card={actionData.support} held={false} inLesson />
+          {support ? (
+            <div ref={supportRef} tabIndex={-1} className="support-anchor">
+              <SupportCard card={support} held={false} inLesson />
+            </div>
           ) : null}
           {actionData && "kind" in actionData && actionData.kind === "save-failed" ? (
             <p className="alert error" role="alert">

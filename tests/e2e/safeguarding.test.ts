@@ -204,6 +204,10 @@ describe.each([
     const text = await card.innerText();
     expect(text).toContain(t("safeguarding.card.title"));
     expect(text).toContain(t("safeguarding.card.inLesson"));
+    // in view: the student pressed the button at the foot of a long quiz
+    const top = await card.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(await page.evaluate(() => window.innerHeight).catch(() => 720));
+    expect(top).toBeGreaterThanOrEqual(0);
     // the answer as kept, shown with the results: without the number
     expect(await page.locator("main").innerText()).not.toMatch(/13812345678|一三八一二/);
     // axe runs in the page: with JavaScript on
