@@ -62,7 +62,7 @@ const IN_A_GAME = String.raw`in (?:the|a|this|that|my) game|in (?:minecraft|fort
  * want to die of an overdose" went on after the words and were missed while the rule stopped at
  * any "my", "of" or "from".
  */
-const NOT_FIGURATIVE_DYING = String.raw`(?!\s(?:laughing|of (?:laughter|laughing|embarrassment|boredom|cringe|shame|cuteness|happiness|joy|excitement|old age|natural causes)|from (?:laughing|laughter|embarrassment|cringe|boredom|cuteness)|(?:my|your|her|his|their|the) (?:hair|clothes|shirt|t shirt|tshirt|jeans|hoodie|eyebrows|nails|fabric|wool|eggs|fringe|tips)\b|${IN_A_GAME}))`;
+const NOT_FIGURATIVE_DYING = String.raw`(?!\s(?:laughing|of (?:laughter|laughing|embarrassment|boredom|cringe|shame|cuteness|happiness|joy|excitement|old age|natural causes)|from (?:laughing|laughter|embarrassment|cringe|boredom|cuteness)|(?:my|your|her|his|their|the) (?:hair|clothes|shirt|t shirt|tshirt|jeans|hoodie|eyebrows|nails|fabric|wool|eggs|fringe|tips)\b|on (?:this|that) hill|${IN_A_GAME}))`;
 /** Medicines a student could overdose on, by their everyday names. */
 const MEDS = String.raw`(?:pills?|tablets?|meds|medicine|medication|painkillers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping pills|antidepressants|insulin)`;
 const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|planning|decided|will|might|should|need|try|trying|tryna|thinking about|think about|thought about|urge|urges)`;
@@ -94,7 +94,7 @@ const EN: Rule[] = [
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
-    pattern: new RegExp(String.raw`\b(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|wish i could|just want|i wanna|i want|ready|need)\s?(?:to\s)?(?:just\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
+    pattern: new RegExp(String.raw`\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -120,7 +120,7 @@ const EN: Rule[] = [
   { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
   { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:(?:everyone|everybody|the world|my family|my friends|my parents|people|they) (?:would|will|d) be (?:so much |much )?(?:happier|better|better off) without me|(?:no one|nobody|noone) (?:would|will) (?:even |ever )?(?:miss|notice) me(?=$| if i (?:died|was gone|disappeared|wasnt here|killed myself)| when im gone| anyway)|(?:im|i am) (?:just )?(?:a|such a) burden (?:to|on|for) (?:everyone|everybody|my family|my parents|them|people)|better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
   { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? and (?:never|not) (?:wake up|ever wake up)\b/ },
-  { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose(?! on (?!(?:\w+ )?(?:pills|meds|medicine|tablets|drugs|paracetamol|ibuprofen|painkillers|insulin)\b))|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
+  { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose(?! on (?!(?:\w+ ){0,3}(?:pills|meds|medicine|tablets|drugs|paracetamol|ibuprofen|painkillers|insulin)\b))|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}(?!.{0,40}\b(?:on time|as prescribed|like (?:the|my) doctor (?:said|told me)|the doctor (?:gave|told|said))\b)|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
   { id: "en.suicide.should-die", category: "suicide", pattern: new RegExp(String.raw`\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b${NOT_FIGURATIVE_DYING}`) },
   { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
   { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\b(?:${I_HAVE} |i had |i )(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
@@ -147,7 +147,7 @@ const EN: Rule[] = [
   { id: "en.suicide.thoughts", category: "suicide", pattern: /\bsuicidal (?:thoughts|feelings|urges|ideation)\b(?=.{0,30}\b(?:again|back|today|tonight|every|all the time|lately)\b)|\b(?:thinking|thought|think) (?:about|of) un\s?aliv(?:ing|e)\b/ },
   { id: "en.suicide.slang", category: "suicide", pattern: /\b(?:sewer\s?slide|sewer\s?side|kermit\s(?:sewer\s?slide|suicide|sewer))\b/ },
   // A way of dying named with "myself": "i want to stab myself", "im gonna end myself".
-  { id: "en.suicide.named-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill|let me)\s(?:to\s)?(?:just\s)?(?:stab|shoot|drown|poison|strangle|suffocate|smother|electrocute|gas|end|k\s?ll|kiii)\s${MYSELF}\b`) },
+  { id: "en.suicide.named-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill|let me)\s(?:to\s)?(?:just\s)?(?:(?:stab|shoot|drown|poison|strangle|suffocate|smother|electrocute|gas|end|k\s?ll|kiii)\s${MYSELF}\b|(?:throw|hurl|fling)\s${MYSELF}\s(?:off|from|in front of|under|onto)\b|set\s${MYSELF}\s(?:on fire|alight|ablaze)|burn\s${MYSELF}\s(?:alive|to death))`) },
   { id: "en.suicide.hope-i-die", category: "suicide", pattern: new RegExp(String.raw`\b(?:i )?(?:hope|pray) (?:that )?i (?:just )?(?:die|get hit by a (?:car|bus|train|truck)|dont make it|dont survive)\b${NOT_FIGURATIVE_DYING}`) },
   { id: "en.suicide.stop-living", category: "suicide", pattern: /\b(?:want|wanna|wish i could|just want|going|gonna|ready) (?:to )?(?:just )?stop (?:living|being alive|breathing)\b/ },
   // "…better off if i was dead", "theyd be happier without me" (the apostrophe dropped).
@@ -155,7 +155,7 @@ const EN: Rule[] = [
   // On a roof or a bridge, about to jump: the place says what "jump" means.
   { id: "en.suicide.about-to-jump", category: "suicide", pattern: new RegExp(String.raw`\b(?:on|at|up on|standing on|sitting on) (?:the|a|my|this|our) (?:roof|rooftop|bridge|ledge|balcony|cliff|top floor|railway|train tracks|tracks|edge of (?:the|a) (?:roof|bridge|building|cliff))\b.{0,60}\b(?:${INTENT}|im going to|im gonna|i will|ill|about to) (?:to )?jump\b(?! (?:in|into|on|onto|rope|around|up and down|over the (?:puddle|fence|wall)))`) },
   // A goodbye said as the whole message, or "goodbye forever".
-  { id: "en.suicide.goodbye", category: "suicide", pattern: /^(?:so |well |ok |okay |i guess )?this is (?:it )?(?:goodbye|my goodbye|the end)(?: (?:forever|everyone|world|for good|for real|then))?$|\b(?:goodbye|bye) (?:forever|cruel world)\b(?! (?:song|lyrics|tour|movie|film|album))/ },
+  { id: "en.suicide.goodbye", category: "suicide", pattern: /^(?:so |well |ok |okay |i guess )?this is (?:it )?(?:goodbye|my goodbye|the end)(?: (?:forever|everyone|world|for good|for real|then))?$|\b(?:goodbye|bye) (?:forever|cruel world)\b(?! (?:song|lyrics|tour|movie|film|album))|\bthis is (?:my )?goodbye\b(?= (?:i love|im sorry|sorry|forgive me|everyone|to everyone|to you all|to all of you))|\b(?:im done|i am done|im sorry|i cant anymore|i cant do this anymore)\b.{0,30}\b(?:goodbye|bye) (?:everyone|everybody|all|forever|world)\b/ },
   // A blade, a gun, a rope: "…and i want to use it on myself".
   { id: "en.self-harm.use-it-on-myself", category: "self_harm", pattern: new RegExp(String.raw`\b(?:knife|knives|blade|blades|razor|razors|scissors|gun|rope|lighter|compass|glass)\b.{0,60}\b(?:${INTENT}|im going to|im gonna|i will|ill|i used|i use)\s(?:to\s)?use (?:it|them|this|that) on ${MYSELF}\b`) },
   {
@@ -207,7 +207,7 @@ const EN: Rule[] = [
     id: "en.abuse.hits-me",
     category: "abuse",
     pattern:
-      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|stepbrother|stepsister|uncle|aunt|brother|sister|cousin|boyfriend|girlfriend|bf|gf|ex|partner|parents?|grandpa|grandma|grandad|granddad|grandfather|grandmother|teacher|coach|babysitter|nanny|carer|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)))/,
+      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|stepbrother|stepsister|uncle|aunt|brother|sister|cousin|boyfriend|girlfriend|bf|gf|ex|partner|parents?|grandpa|grandma|grandad|granddad|grandfather|grandmother|teacher|coach|babysitter|nanny|carer|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)|with (?:a|an|the|his|her|their|my) (?:\w+ )?(?:pillow|cushion|ball|snowball|nerf|water balloon|balloon|paper ball|rubber|eraser|pencil)\b))/,
   },
   {
     id: "en.abuse.beats-me-up",
@@ -233,7 +233,7 @@ const EN: Rule[] = [
     ),
   },
   { id: "en.abuse.scared-of", category: "abuse", pattern: /\b(?:im|i am) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:my )?(?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|uncle|parents|brother|mums boyfriend|moms boyfriend)\b/ },
-  { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
+  { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting|i got|i just got)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
   // Grooming and sextortion online: pictures asked for in secret, a threat to post them, an adult "boyfriend".
   {
     id: "en.abuse.online",
@@ -254,9 +254,9 @@ const EN: Rule[] = [
     pattern: new RegExp(String.raw`\b(?:guy|man|boy|girl|woman|person|adult|stranger|someone|somebody)\b(?: \w+){0,3} (?:i met|i talk to|i chat (?:to|with)|i play with|from) (?:online|on (?:discord|roblox|snapchat|snap|instagram|insta|tiktok|the internet|a game|fortnite|minecraft|wechat|qq|whatsapp|telegram))\b.{0,60}\b(?:meet (?:up|me|him|her|in person|irl)|come (?:to|over to|round to|to see) (?:his|her|their) (?:house|place|flat|apartment|car|hotel|room)|pics|photos|pictures|nudes|videos|where i live|my address|keep (?:it|this|us) (?:a )?secret|not (?:to )?tell)\b|\b(?:older|adult|grown up|grownup|old) (?:guy|man|boy|person|woman|girl|dude)\b.{0,40}\b(?:asked|asks|asking|wants|wanted|keeps asking|begged) (?:me )?(?:for|to send(?: him| her)?) (?:\w+ )?(?:pics|photos|pictures|nudes|selfies|videos)\b|\b(?:man|guy|stranger|adult|dude|(?:someone|somebody|person) (?:online|on \w+))\b.{0,50}\b(?:asking|asked|asks|wants to know|keeps asking|trying to find out|find out) (?:me )?(?:where i live|my (?:home )?address|what school i go to|where i go to school|where my school is)\b`),
   },
   // A threat to send or post the student's pictures (sextortion).
-  { id: "en.abuse.pictures-threat", category: "abuse", pattern: /\b(?:threaten(?:s|ed|ing)? to|(?:said|says|told me|saying) (?:that )?(?:hell|shell|theyll|he will|she will|they will|hes going to|shes going to|theyre going to|hes gonna|shes gonna|theyre gonna|hed|shed|theyd)) (?:send|post|share|show|leak|spread|put) (?:\w+ )?my (?:pics|pictures|photos|nudes|videos|private \w+)\b(?! from (?:the|our|my) (?:trip|holiday|party|game|match))(?!.{0,20}\b(?:class group|group chat|family)\b)/ },
+  { id: "en.abuse.pictures-threat", category: "abuse", pattern: /\b(?:has|have|got|kept|saved) my (?:nudes|naked pics|private pics|private photos)\b.{0,40}\b(?:post|send|share|leak|show|spread)\b|\b(?:threaten(?:s|ed|ing)? to|(?:said|says|told me|saying) (?:that )?(?:hell|shell|theyll|he will|she will|they will|hes going to|shes going to|theyre going to|hes gonna|shes gonna|theyre gonna|hed|shed|theyd)) (?:send|post|share|show|leak|spread|put) (?:\w+ )?my (?:pics|pictures|photos|nudes|videos|private \w+)\b(?! from (?:the|our|my) (?:trip|holiday|party|game|match))(?!.{0,20}\b(?:class group|group chat|family)\b)/ },
   // Forced or pressed into sex, or into "stuff" by a boy- or girlfriend or an adult.
-  { id: "en.abuse.forced", category: "abuse", pattern: /\b(?:forces|forced|pressures|pressured|keeps pressuring|keeps forcing|pushes|pushed) me (?:to |into )?(?:do (?:stuff|things|it|sexual|sex)|doing (?:stuff|things|it)|have sex|having sex|touch|kiss|take (?:off )?my clothes|undress|watch porn|sleep with)\b(?! (?:for|in|at) (?:school|homework|chores|class|practice))|\b(?:boyfriend|girlfriend|bf|gf|a man|an adult|an older (?:guy|man|boy))\s(?:\w+\s)?(?:makes|made|keeps making) me do (?:stuff|things|it|sexual)\b(?! (?:like (?:chores|homework)|around the house|for school))/ },
+  { id: "en.abuse.forced", category: "abuse", pattern: /\b(?:made|makes|forced|forces|pressured|pressures) me (?:to )?do (?:stuff|things|something|it|sexual stuff) (?:i didnt want|i dont want|i did not want|i do not want|i wasnt ok with)\b|\b(?:forces|forced|pressures|pressured|keeps pressuring|keeps forcing|pushes|pushed) me (?:to |into )?(?:do (?:stuff|things|it|sexual|sex)|doing (?:stuff|things|it)|have sex|having sex|touch|kiss|take (?:off )?my clothes|undress|watch porn|sleep with)\b(?! (?:for|in|at) (?:school|homework|chores|class|practice))|\b(?:boyfriend|girlfriend|bf|gf|a man|an adult|an older (?:guy|man|boy))\s(?:\w+\s)?(?:makes|made|keeps making) me do (?:stuff|things|it|sexual)\b(?! (?:like (?:chores|homework)|around the house|for school))/ },
   // Things thrown at the student at home.
   { id: "en.abuse.thrown-at-me", category: "abuse", pattern: /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|aunt|brother|boyfriend|bf|parents?|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:threw|throws|throw|chucked|chucks|hurled|smashed) (?:a |an |the |his |her |their |my )?(?:\w+ )?(?:bottle|glass|plate|chair|knife|shoe|belt|phone|cup|mug|remote|pan|bowl|something|stuff|things) at (?:me|my head|my face)\b/ },
   // Neglect: no food, left alone for days.
@@ -268,7 +268,7 @@ const EN: Rule[] = [
   {
     id: "en.danger.harm-others",
     category: "danger",
-    pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:bring|take|carry|sneak) (?:a |my |the |his |dads |my dads )?(?:knife|knives|gun|guns|blade|machete|weapon|weapons) (?:to|into|in) (?:school|class|the school)\b|\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:stab|shoot) (?:him|her|them|someone|somebody|everyone|everybody|people|my (?:brother|sister|dad|mum|mom|stepdad|stepmum|stepmom|teacher|classmates?|friends?|bully|ex)|a teacher|the teacher|that (?:kid|boy|girl|guy|teacher|bully))\b(?!\s(?:${IN_A_GAME}|with (?:a |my |the )?(?:nerf|water|paintball|camera|photo)|(?:a|an) (?:text|message|msg|dm|email|line|look|question|photo|pic)|up))`),
+    pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:bring|take|carry|sneak) (?:a |my |the |his |dads |my dads )?(?:knife|knives|gun|guns|blade|machete|weapon|weapons) (?:to|into|in) (?:school|class|the school)\b|\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?shoot up (?:the|my|our|this|that) (?:school|class|classroom)\b|\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:stab|shoot) (?:him|her|them|someone|somebody|everyone|everybody|people|my (?:brother|sister|dad|mum|mom|stepdad|stepmum|stepmom|teacher|classmates?|friends?|bully|ex)|a teacher|the teacher|that (?:kid|boy|girl|guy|teacher|bully))\b(?!\s(?:${IN_A_GAME}|with (?:a |my |the )?(?:nerf|water|paintball|camera|photo)|(?:a|an) (?:text|message|msg|dm|email|line|look|question|photo|pic)|up))`),
   },
   {
     id: "en.danger.running-away",
@@ -310,7 +310,7 @@ const FRIEND_ZH = "(?:朋友|好友|同学|闺蜜|兄弟|姐妹|姐姐|妹妹|�
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得)想(?:去)?[、·…~～*_-]{0,3}死(?![你您他她它海神党]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
   { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
@@ -332,7 +332,7 @@ const ZH: Rule[] = [
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /我(?:就)?是(?:个|一个)?(?:累赘|负担|拖累)(?=$|[。!！…]|吧|啊)|(?:没有|冇)我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更|更加)?(?:好|开心|快乐|幸福|轻松)|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // Ways of dying named outright: 喝农药 (pesticide, a common method where it is at hand),
   // 捅/淹死/饿死自己, 吃药死掉; 去死 said of oneself (我还是去死吧); 活够了; 希望我死掉.
-  { id: "zh.suicide.named-way", category: "suicide", pattern: /(?:想|要|准备|打算|决定|干脆)(?:去)?(?:喝|吃|吞)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂|洗洁精|消毒水|漂白水)|我(?:已经|刚刚|刚)?(?:喝|吃|吞)了(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂)|(?:想|要|准备|打算)(?:去)?(?:淹死|饿死|毒死|烧死|勒死|掐死|弄死|闷死|撞死|摔死|捅死|杀死|电死)(?:我)?自己|(?:想|要|准备|打算)(?:去)?(?:吃药|喝药|跳楼|跳河|上吊|割腕|撞车|卧轨)(?:去)?死(?:掉|了)?(?![你您他她它])|(?<![你他她它叫让说骂])(?:我(?:还是|干脆|不如|就|也)?|还是|干脆|不如)去死(?=$|吧|好了|算了|得了|[。!！…,，])|我(?:已经|真的|早就|实在)?活够了(?=$|[。!！…,，]|吧|啊)|(?:希望|但愿|祈祷)(?:我|自己)(?:能|可以|快点|早点|赶紧|明天)?(?:死|死掉|死了|去死|被车撞死)|(?:希望|但愿)(?:我)?(?:明天|明早|早上|今晚睡着后)?(?:不要|别|不会|再也不|永远不)(?:再)?醒(?:来|过来)/ },
+  { id: "zh.suicide.named-way", category: "suicide", pattern: /我(?:好|真的)?想找个(?:地方|没人的地方)[^，。！？,!?]{0,8}?死(?:掉|了)?(?=$|[了吧啊。！!…，,])|(?:想|要|准备|打算|决定|干脆)(?:去)?(?:喝|吃|吞)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂|洗洁精|消毒水|漂白水)|我(?:已经|刚刚|刚)?(?:喝|吃|吞)了(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂)|(?:想|要|准备|打算)(?:去)?(?:淹死|饿死|毒死|烧死|勒死|掐死|弄死|闷死|撞死|摔死|捅死|杀死|电死)(?:我)?自己|(?:想|要|准备|打算)(?:去)?(?:吃药|喝药|跳楼|跳河|上吊|割腕|撞车|卧轨)(?:去)?死(?:掉|了)?(?![你您他她它])|(?<![你他她它叫让说骂])(?:我(?:还是|干脆|不如|就|也)?|还是|干脆|不如)去死(?=$|吧|好了|算了|得了|[。!！…,，])|我(?:已经|真的|早就|实在)?活够了(?=$|[。!！…,，]|吧|啊)|(?:希望|但愿|祈祷)(?:我|自己)(?:能|可以|快点|早点|赶紧|明天)?(?:死|死掉|死了|去死|被车撞死)|(?:希望|但愿)(?:我)?(?:明天|明早|早上|今晚睡着后)?(?:不要|别|不会|再也不|永远不)(?:再)?醒(?:来|过来)/ },
   // Up high and about to jump: the place says what 跳 means.
   { id: "zh.suicide.up-high", category: "suicide", pattern: /(?:楼顶|天台|顶楼|屋顶|桥上|阳台上?|窗台|窗边|楼上|楼边|大桥)[^。！？!?]{0,10}?(?:想|要|准备|打算|就要)跳(?:下去|下来|楼|了)?(?!绳|舞|水|高|远|伞|棋)/ },
   // 这是我最后一条消息: a goodbye.
@@ -340,11 +340,11 @@ const ZH: Rule[] = [
   // 了断 alone after an intent word (了结 is in end-life).
   { id: "zh.suicide.end-it", category: "suicide", pattern: /(?:想|要|打算|准备|决定)(?:去)?(?:自己)?了断(?=$|[了吧。!！…,，]|自己|我|生命|一切)/ },
   // Told to die by others, and agreeing (bullying into suicide).
-  { id: "zh.abuse.told-to-die", category: "abuse", pattern: /(?:叫|让|说|骂|劝|逼)我(?:应该|最好|赶紧|快|快点|怎么不|为什么不)?(?:去)?(?:死|去死|自杀|死掉)(?![你他她])/ },
+  { id: "zh.abuse.told-to-die", category: "abuse", pattern: /(?:叫|让|说|骂|劝|逼)我(?:应该|最好|赶紧|快|快点|怎么不|为什么不)?(?:去)?(?:死|去死|自杀|死掉)(?![你他她记背磕守读算])/ },
   // Told to die, and believing it: "…我觉得他们说得对".
   { id: "zh.suicide.agrees-to-die", category: "suicide", pattern: /(?:叫|让|说|骂)我(?:应该|最好|赶紧|快|快点)?(?:去)?(?:死|去死|自杀|死掉)[^。！？!?]{0,4}?[,，。]?(?:我)?(?:也)?(?:觉得|认为|想)(?:他们|她们|他|她|这)?(?:说得对|说的对|是对的|没错|有道理)/ },
   // Grooming online: meeting, pictures, where the student lives; threats with pictures.
-  { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:发|拍|给他)(?:我的|自己的)?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
+  { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:发|拍|给他)(?:我的|自己的)?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
   // Neglect: nothing to eat at home, left alone for days.
   { id: "zh.abuse.neglect", category: "abuse", pattern: /家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)/ },
   // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the
@@ -361,9 +361,9 @@ const ZH: Rule[] = [
     id: "zh.abuse.hits-me",
     category: "abuse",
     pattern:
-      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人|同学|同学们|男生|女生|班上的人|他们几个)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗|得)?我(?!们|爸|妈|哥|姐|弟|妹|电话|手机|的(?:电话|手机|排位|号|账号|分|小报告)|游戏|一下就跑|也不)|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
+      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人|同学|同学们|男生|女生|班上的人|他们几个)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗|得)?我(?!们|爸|妈|哥|姐|弟|妹|电话|手机|的(?:电话|手机|排位|号|账号|分|小报告)|游戏|一下就跑|也不)(?![^。！？!?]{0,12}(?:在玩|玩呢|闹着玩|开玩笑|打着玩|玩游戏))|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
   },
-  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)/ },
+  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)|(?:逼|硬要|非要|强迫)我(?:做|跟他|和他|同他|跟她|和她)(?:那种事|那个事|那种事情|做爱|睡觉|睡|发生关系|上床)/ },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
   { id: "zh.abuse.more", category: "abuse", pattern: /(?:让|叫|要|要求|逼)(?![^。！？!?]{0,40}(?:惊喜|生日|礼物))我(?:发|拍|影|给他看)(?:照片|相片|相|自拍|裸照|私密照)[^。！？!?]{0,16}?(?:不让|不要|别|唔好|不准|不许)(?:我)?(?:告诉|同|跟|讲|说)|(?:叫|让|要)我(?:send|发)(?:裸照|nudes)|被(?:我)?(?:的)?(?:叔叔|舅舅|伯伯|继父|后爸|爸爸|哥哥|老师|教练|表哥|邻居|男人|陌生人)摸(?:了|过)|(?:继父|后爸|叔叔|舅舅|爸爸|哥哥|表哥)[^,，。]{0,4}?(?:晚上|半夜|夜里)(?:会|经常|总是|老是)?(?:进|跑进|钻进)(?:我的?)?(?:房间|被窝|床)(?![^。！？!?,，]{0,3}(?:帮我|给我|看我|叫我|盖被|关灯|拿|打游戏|玩|找|借|吵|聊天))|(?:没人|没有人)给我饭吃|(?:爸|妈|爸爸|妈妈|父母)(?:不|从来不|都不)给我(?:饭吃|吃饭|吃的)(?=$|[。!！…,，]|了)|把我(?:关|锁)在(?:门外|外面|房间|厕所|阳台)(?:里)?(?:一整晚|一晚上|整晚|好几天|一天)/ },
   // immediate danger

@@ -273,11 +273,12 @@ const DETECTORS: Detector[] = [
   },
   {
     // 我的QQ是123456789, 加我微信 lily0815, 微信号：wxid_abc, 扣扣 123456789, 我嘅微訊號係…,
-    // "q q 123456789" spaced out, 加我v lily0815 (v for 微信 right after 加我).
+    // "q q 123456789" spaced out, 加我v lily0815 (v for 微信 right after 加我), "vx amychen2011" and
+    // "add me wx amychen2011" (wx and vx, WeChat's slang names, as words of their own).
     // A Latin name run on into more letters ("QQaaa") is a word, not a name and a handle.
     kind: "account",
     pattern: new RegExp(
-      String.raw`(?:${ACCOUNT_APPS_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
+      String.raw`(?:${ACCOUNT_APPS_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<![A-Za-z])[vVwW][xX](?![A-Za-z])|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
       "gud",
     ),
     group: 1,

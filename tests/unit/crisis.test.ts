@@ -400,6 +400,34 @@ const MUST_MATCH: [string, string][] = [
   ["abuse", "繼父晚上摸我"],
   ["abuse", "家里没有吃的"],
   ["abuse", "同学天天打我"],
+  // Missed in the re-attack of the same day's fixes
+  ["suicide", "i want to overdose on my mums pills"],
+  ["abuse", "i got raped"],
+  ["abuse", "他说要把我的照片发给所有人"],
+  ["abuse", "他說要把我的照片發給所有人"],
+  ["abuse", "网友说要把我的照片发出去"],
+  ["abuse", "he has my nudes and says hell post them"],
+  ["suicide", "我想要死"],
+  ["suicide", "我想要死掉"],
+  ["suicide", "我想要去死了"],
+  ["suicide", "我想快点死"],
+  ["suicide", "我想早點死"],
+  ["suicide", "我想被车撞死"],
+  ["suicide", "我想找个地方安静地死掉"],
+  ["suicide", "我想……死"],
+  ["suicide", "i want to throw myself off the roof"],
+  ["suicide", "i want to throw myself in front of a car"],
+  ["suicide", "i want to set myself on fire"],
+  ["suicide", "this is goodbye, i love you all"],
+  ["suicide", "im done. goodbye everyone"],
+  ["abuse", "he made me do stuff i didnt want to"],
+  ["abuse", "我男友逼我做那种事"],
+  ["abuse", "他逼我跟他睡觉"],
+  ["danger", "i want to shoot up the school"],
+  ["suicide", "i want too die"],
+  ["suicide", "i wont to die"],
+  ["suicide", "i whant to die"],
+  ["suicide", "i want tto die"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -675,6 +703,17 @@ const MUST_PASS: string[] = [
   "希望明天不要下雨",
   "我爸打得一手好球",
   "我在楼顶看星星，想拍照",
+  // false alarms the re-attack found
+  "妈妈叫我去死记硬背",
+  "老师叫我死记单词",
+  "他打我一拳，我们在玩",
+  "my brother hit me with a pillow",
+  "he hit me with the ball in PE",
+  "i want to die on this hill",
+  "i want to take all the medicine my doctor gave me on time",
+  "don't worry, I won't die",
+  "this is goodbye for now, see you next week",
+  "class is over, goodbye everyone",
 ];
 
 describe("crisis detection", () => {

@@ -441,6 +441,9 @@ describe("reviewer's bypasses", () => {
     ["8613812345678", "cn_mobile"],
     ["add me: wx id amychen_2011", "account"],
     ["email me amychen2011 at gmail", "email"],
+    ["i want to die add me wx amychen2011", "account"],
+    ["vx amychen2011", "account"],
+    ["加我vx amychen2011", "account"],
   ] as const)("%s → %s", (text, kind) => {
     const result = screenPrompt(text, NO_TOPICS);
     expect(result.ok ? [] : result.findings.map((f) => f.kind)).toContain(kind);
@@ -478,7 +481,7 @@ describe("reviewer's bypasses", () => {
     expect(redactPersonalData(text, findPersonalData(text))).toBe(stored);
   });
 
-  it.each(["i'm at gmail", "meet me at qq", "the list 13 14 15 16 17 8", "scores 15 20 30 40 50 60", "I'm at 163 cm"])("%s passes", (text) => {
+  it.each(["wx is short for wechat", "vx and wx are slang", "i'm at gmail", "meet me at qq", "the list 13 14 15 16 17 8", "scores 15 20 30 40 50 60", "I'm at 163 cm"])("%s passes", (text) => {
     expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
   });
 
