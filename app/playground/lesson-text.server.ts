@@ -21,7 +21,7 @@ import { publicUrlOf } from "~/models/public-url.server";
 import { DEFAULT_SAFEGUARDING, getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
 import type { SessionUser } from "~/utils/session.server";
 import type { SupportCardView } from "./chat-events";
-import { crisisFlags, detectCrisis } from "./crisis";
+import { crisisFlags, detectCrisisInTurn } from "./crisis";
 import { redactPersonalData, sandboxOf } from "./guard.server";
 import { detectLowMood } from "./low-mood";
 import { findPersonalData } from "./screening";
@@ -34,17 +34,20 @@ export function storableAnswer(text: string): string {
 
 /**
  * The support card for what a student typed in a lesson, if it needs one, after recording a
- * crisis for the adults (signed-in students only: a visitor's words are kept nowhere).
+ * crisis for the adults (signed-in students only: a visitor's words are kept nowhere). `previous`:
+ * what they typed last time in the same box, read with it as the playground reads a message with
+ * the one before ("i just want to", then "die" at the next try).
  */
 export async function supportForLessonText(
   user: SessionUser | null,
   typed: readonly string[],
   lessonTitle: string,
   locale: Locale,
+  previous: string | null = null,
 ): Promise<SupportCardView | null> {
   const text = typed.filter((t) => t.trim() !== "").join("\n");
   if (!text) return null;
-  const crisis = detectCrisis(text);
+  const crisis = detectCrisisInTurn(text, previous);
   if (!crisis.matched && !detectLowMood(text)) return null;
   const settings = user ? await getSafeguardingSettings(user) : DEFAULT_SAFEGUARDING;
   if (!crisis.matched) return lowMoodCardOf(settings);

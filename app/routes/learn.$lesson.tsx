@@ -197,13 +197,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ kind: "check" as const, questionId: question.id, errors: answer.errors, given: answer.given }, { status: 400 });
     }
     const graded = gradeAnswer(question, answer.input);
+    const answers = user ? await listLessonAnswers(user, lesson.slug) : [];
     // a typed answer is read as a playground message is: help for a crisis, no personal data kept
-    const support = await supportForLessonText(user, [answer.input.text ?? ""], lesson.content[locale].title, locale);
+    const support = await supportForLessonText(user, [answer.input.text ?? ""], lesson.content[locale].title, locale, lastTyped(answers, [question.id]));
     if (!user) {
       const view: CheckView = unsavedCheckView(question, locale, answer.input, graded, input.attempt, learner);
       return { kind: "check" as const, questionId: question.id, view, orderSeed: learner, support };
     }
-    const state = checkState(await listLessonAnswers(user, lesson.slug), question.id);
+    const state = checkState(answers, question.id);
     // Only the next attempt is stored; a replayed or stale post changes nothing.
     if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
       const saved = await stored("check answer", () =>
@@ -237,13 +238,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ kind: "quiz-errors" as const, errors, given }, { status: 400 });
   }
   const typed = [...results.values()].map((r) => r.input.text ?? "");
-  const support = await supportForLessonText(user, typed, lesson.content[locale].title, locale);
+  const answers = user ? await listLessonAnswers(user, lesson.slug) : [];
+  const support = await supportForLessonText(user, typed, lesson.content[locale].title, locale, lastTyped(answers, [...results.keys()]));
   if (!user) {
     const allRight = [...results.values()].every((r) => r.correct);
     const attemptsLeft = allRight ? 0 : Math.max(0, DEFAULT_MAX_ATTEMPTS - input.attempt);
     return { kind: "quiz" as const, results: quizResults(lesson, locale, results, input.attempt, attemptsLeft === 0, learner), attemptsLeft, support };
   }
-  const state = quizState(await listLessonAnswers(user, lesson.slug), lesson.quiz.map((q) => q.id));
+  const state = quizState(answers, lesson.quiz.map((q) => q.id));
   if (input.attempt === state.nextAttempt && state.attemptsLeft > 0) {
     const score = scoreAttempt(
       [...results].map(([questionId, r]) => ({ questionId, correct: r.correct, notSure: r.input.notSure, confidence: r.input.confidence })),
@@ -269,6 +271,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (support) return { kind: "support" as const, support };
   return redirect(`${quizPath(lesson.slug)}#quiz-results`);
+}
+
+/** What the learner typed last in these questions' boxes (answers come oldest first), or null. */
+function lastTyped(answers: readonly { questionId: string; textAnswer: string | null }[], questionIds: readonly string[]): string | null {
+  return answers.findLast((a) => a.textAnswer && questionIds.includes(a.questionId))?.textAnswer ?? null;
 }
 
 /** A typed answer as it is kept: without the personal data the screen finds. */

@@ -526,6 +526,18 @@ describe("what a student types into an answer", () => {
     expect(kept!.text_answer).not.toMatch(/一三八|四五六/);
   });
 
+  // Found in the re-attack: each hand-in was read on its own.
+  it("a crisis split over two hand-ins is read together, as the playground reads two messages", async () => {
+    const student = await makeStudentIn(classId);
+    const first = await post(student, quizForm("i just want to"), "?view=quiz");
+    expect(first.status).toBe(302);
+    expect(await conversations(student.id)).toEqual([]);
+    const second = await post(student, { ...quizForm("die"), attempt: "2" }, "?view=quiz&retry");
+    expect(second.data).toMatchObject({ kind: "support", support: { lowMood: false } });
+    const [record] = await conversations(student.id);
+    expect(record!.flags).toContain("crisis_suicide");
+  });
+
   it("a visitor gets the card with the graded quiz, and nothing is kept", async () => {
     const before = await counts();
     const answer = await post(null, quizForm("honestly i just wanna kms"), "?view=quiz");
