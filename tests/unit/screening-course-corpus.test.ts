@@ -46,30 +46,28 @@ it("no line of any lesson or quiz trips the personal-data screen", () => {
   expect(tripped).toEqual([]);
 });
 
-it("no line of any lesson, guide or the mini model's corpus reads as a weapon request, a jailbreak, bullying or asking for drugs", () => {
+/** Every line of the course's text that `matchesOf` finds something in, and how many lines were read. */
+function trippedLines(matchesOf: (line: string) => string[]): { lines: number; tripped: string[] } {
   const tripped: string[] = [];
   let lines = 0;
   for (const file of courseTextFiles()) {
     for (const line of fs.readFileSync(file, "utf8").split("\n")) {
       lines += 1;
-      const found = screenTyped(line).filter((f) => PHRASE_FLAGS.has(f.kind));
-      if (found.length > 0) tripped.push(`${path.relative("lessons", file)}: ${found.map((f) => f.match).join(", ")}`);
+      const found = matchesOf(line);
+      if (found.length > 0) tripped.push(`${path.relative("lessons", file)}: ${found.join(", ")}`);
     }
   }
+  return { lines, tripped };
+}
+
+it("no line of any lesson, guide or the mini model's corpus reads as a weapon request, a jailbreak, bullying or asking for drugs", () => {
+  const { lines, tripped } = trippedLines((line) => screenTyped(line).filter((f) => PHRASE_FLAGS.has(f.kind)).map((f) => f.match));
   expect(lines).toBeGreaterThan(5000);
   expect(tripped).toEqual([]);
 });
 
 it("no line of any lesson, guide or the mini model's corpus reads as a crisis", () => {
-  const tripped: string[] = [];
-  let lines = 0;
-  for (const file of courseTextFiles()) {
-    for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-      lines += 1;
-      const found = detectCrisis(line);
-      if (found.matched) tripped.push(`${path.relative("lessons", file)}: ${found.matches.map((m) => m.text).join(", ")}`);
-    }
-  }
+  const { lines, tripped } = trippedLines((line) => detectCrisis(line).matches.map((m) => m.text));
   expect(lines).toBeGreaterThan(5000);
   expect(tripped).toEqual([]);
 });
