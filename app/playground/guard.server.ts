@@ -24,7 +24,7 @@ import { PERSONAL_DATA_KINDS, screenPrompt, screenReply, screenTyped, type Findi
 import { explainFindings } from "./explain-screening.server";
 import type { ChatMessage, ChatRequest, ProviderErrorCode } from "./provider";
 import { detectCrisisInTurn, type CrisisResult } from "./crisis";
-import { screenContext, type ContextFinding, type ContextPart } from "./screen-context";
+import { restOfBlockedNumber, screenContext, type ContextFinding, type ContextPart } from "./screen-context";
 import { foldForWords, originalSpan } from "./normalize-text";
 import { wallClock, zoneOrServer } from "~/utils/time-zone";
 
@@ -308,13 +308,15 @@ export type ScreenOutcome =
  * student's own words only) and the new prompt, as one text — so a number split across messages
  * is caught too. A prompt that passes can still carry flags for the teacher (self-harm, violence,
  * sexual words, an attempt to get round the model's rules): it is sent, and the teacher sees it.
+ * `blockedBefore`: the flags of the student's message just before, when it was blocked
+ * (blockedJustBefore) — a number sent after it, with a few words at most, is read as its rest.
  */
 export function screenOutgoing(
   prompt: string,
   ownSystem: string | null,
   policy: Pick<EffectivePolicy, "blockedTopics">,
   locale: Locale,
-  history: readonly string[] = [],
+  { history = [], blockedBefore = [] }: { history?: readonly string[]; blockedBefore?: readonly string[] } = {},
 ): ScreenOutcome {
   const parts: ContextPart[] = [
     ...(ownSystem ? [{ source: "system" as const, text: ownSystem }] : []),
@@ -322,7 +324,11 @@ export function screenOutgoing(
     { source: "prompt", text: prompt },
   ];
   const screened = screenContext(parts, { blockedTopics: policy.blockedTopics });
-  if (screened.ok) return { ok: true, flags: typedFlagKinds(`${ownSystem ?? ""}\n${prompt}`, policy.blockedTopics) };
+  if (screened.ok) {
+    const rest = restOfBlockedNumber(prompt, blockedBefore);
+    if (rest.length > 0) return blockedFor(rest, prompt, explainFindings(rest, locale, "split"));
+    return { ok: true, flags: typedFlagKinds(`${ownSystem ?? ""}\n${prompt}`, policy.blockedTopics) };
+  }
   const findings = screened.findings;
   const inPrompt = findings.filter((f) => f.source === "prompt");
   const personal = findings.filter((f) => f.kind !== "blocked_topic");
@@ -333,13 +339,27 @@ export function screenOutgoing(
       : personal.some((f) => f.source === "system")
         ? "system"
         : "history";
-  return {
-    ok: false,
-    findings,
-    kinds: [...new Set(findings.map((f) => f.kind))],
-    stored: redactPersonalData(prompt, inPrompt),
-    explanation: explainFindings(findings, locale, where, topicWhere(findings)),
-  };
+  return blockedFor(findings, prompt, explainFindings(findings, locale, where, topicWhere(findings)), inPrompt);
+}
+
+function blockedFor(findings: Finding[], prompt: string, explanation: string, inPrompt: readonly Finding[] = findings): ScreenOutcome {
+  return { ok: false, findings, kinds: [...new Set(findings.map((f) => f.kind))], stored: redactPersonalData(prompt, inPrompt), explanation };
+}
+
+/** A message blocked this long ago no longer makes a number sent now read as its rest. */
+const REST_OF_BLOCKED_MS = 10 * 60_000;
+
+/**
+ * The flags of the student's last message in the conversation, when it was blocked a moment ago
+ * (what screenOutgoing reads as `blockedBefore`); none otherwise.
+ */
+export function blockedJustBefore(
+  stored: readonly { role: string; status: string; flags: string[]; createdAt: Date }[],
+  now: Date,
+): string[] {
+  const last = stored.findLast((m) => m.role === "user");
+  if (!last || last.status !== "blocked" || now.getTime() - last.createdAt.getTime() > REST_OF_BLOCKED_MS) return [];
+  return last.flags;
 }
 
 function topicWhere(findings: readonly ContextFinding[]): "prompt" | "system" | "history" {

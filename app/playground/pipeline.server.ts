@@ -54,6 +54,7 @@ import { findTryIt } from "./tryit.server";
 import {
   accessRefusal,
   allowedModelIds,
+  blockedJustBefore,
   composeSystemPrompt,
   crisisInTurn,
   flagKinds,
@@ -320,9 +321,12 @@ interface Screened {
  * what the student typed (never the lesson's text, never the model's replies), and the guard
  * decides whether the message goes on, is blocked, or is answered with the support card alone.
  */
-async function screen({ user, locale }: Asking, a: Admitted): Promise<Screened> {
+async function screen({ user, locale, now }: Asking, a: Admitted): Promise<Screened> {
   const crisis = crisisInTurn(a.typed);
-  const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, a.typed.earlier);
+  const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, {
+    history: a.typed.earlier,
+    blockedBefore: a.found && !a.input.regenerate ? blockedJustBefore(a.found.messages, now) : [],
+  });
   // Low mood only where there is no crisis (the crisis card says more, and raises the alert), and
   // not in a message blocked for personal data or a topic: that answer is the block's explanation,
   // the same with and without JavaScript, and the message is stored without what was blocked.

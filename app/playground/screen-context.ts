@@ -204,3 +204,44 @@ function piecesToFindings(kind: PersonalDataKind, pieces: Piece[], group: Chain[
     return { kind, match: text.slice(start, end), index: start, part: chain.part, source: parts[chain.part]!.source, split: true };
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The rest of a number whose first part was blocked
+
+/**
+ * Personal data written as digits. A message blocked for one of these is kept without it, and
+ * left out of what later messages are read with, so "my ID number is 11010519491231" (blocked)
+ * then "the rest is 002X" would get the rest through alone: it has no shape of its own.
+ */
+const NUMBER_KINDS: ReadonlySet<string> = new Set<PersonalDataKind>(["phone", "cn_mobile", "cn_resident_id", "id_number", "account"]);
+
+/** Four digits or more (spaced or dashed as numbers are), or three and an ID's check character. */
+const NUMBER_RUN = /\d(?:[\s\-._/]{0,2}\d){2,}(?:[\s\-._/]{0,2}[Xx](?![A-Za-z]))?/g;
+const isNumberPiece = (run: string) => run.replace(/\D/g, "").length >= 4 || /[Xx]$/.test(run);
+
+/**
+ * How much else a message may say and still be "the rest" of the number: a few words ("the rest
+ * is", "and it ends with", 后面几位是). A question that happens to hold a year ("what year was the
+ * first chatbot made, 1966?") says more. Han characters count double, as each says more.
+ */
+const FEW_LETTERS = 20;
+
+/**
+ * The digits of `prompt` read as the rest of a number the student's message just before was
+ * blocked for (`blockedBefore`: that message's flags): a number sent with a few words at most.
+ * Each is reported as the kind that was blocked.
+ */
+export function restOfBlockedNumber(prompt: string, blockedBefore: readonly string[]): Finding[] {
+  const kind = blockedBefore.find((k) => NUMBER_KINDS.has(k)) as PersonalDataKind | undefined;
+  if (!kind) return [];
+  const folded = foldForScreening(prompt);
+  const runs = [...folded.text.matchAll(NUMBER_RUN)].filter((m) => isNumberPiece(m[0]));
+  if (runs.length === 0) return [];
+  const around = folded.text.replace(NUMBER_RUN, " ");
+  const letters = [...around.matchAll(/\p{L}/gu)].reduce((n, [ch]) => n + (/\p{Script=Han}/u.test(ch) ? 2 : 1), 0);
+  if (letters > FEW_LETTERS) return [];
+  return runs.map((m) => {
+    const [start, end] = originalSpan(folded, m.index, m.index + m[0].length);
+    return { kind, match: prompt.slice(start, end), index: start };
+  });
+}

@@ -150,6 +150,34 @@ describe("every class of personal data is stopped before the model, in the stude
     expect(stored.at(-1)).toMatchObject({ status: "blocked", text: "and ends with ███" });
   });
 
+  it("an ID whose first part was blocked: the rest sent alone is stopped too, and a later question goes", async () => {
+    const student = await studentWith();
+    const first = await send(student, { prompt: `my ID number is ${ID.slice(0, 14)}` });
+    expect(first.status).toBe(422);
+    const conversationId = (first.last as { conversationId: string }).conversationId;
+    const rest = await send(student, { prompt: `the rest is ${ID.slice(14)}`, conversationId });
+    expect(rest.status).toBe(422);
+    expect(rest.message).toMatch(/together with your earlier messages.*ID number.*Leave that part out/s);
+    expect(upstreamCount()).toBe(0);
+    expect((await storedTexts(student.id)).at(-1)).toMatchObject({ status: "blocked", text: "the rest is ███" });
+    // a question with a number in it, not the rest of one, goes on
+    const question = await send(student, { prompt: "ok sorry! what year was the first chatbot made, was it 1966?", conversationId });
+    expect(question.last.type).toBe("done");
+    expect(upstreamCount()).toBe(1);
+  });
+
+  it("a mobile number whose first part was blocked, the rest in Chinese numerals", async () => {
+    const student = await studentWith();
+    const first = await send(student, { prompt: "我的手机号是一三九一二三四" }, "zh-CN");
+    expect(first.status).toBe(422);
+    const conversationId = (first.last as { conversationId: string }).conversationId;
+    const rest = await send(student, { prompt: "后面是五六七八", conversationId }, "zh-CN");
+    expect(rest.status).toBe(422);
+    expect(rest.message).toMatch(/连起来/);
+    expect(upstreamCount()).toBe(0);
+    expect((await storedTexts(student.id)).at(-1)).toMatchObject({ status: "blocked", text: "后面是███" });
+  });
+
   it("a mobile split across two messages in Chinese numerals", async () => {
     const student = await studentWith();
     const first = await send(student, { prompt: "我的手机是一三九一二" }, "zh-CN");

@@ -4,7 +4,8 @@
  * about language models is full of, which must pass.
  */
 import { screenPrompt, residentIdCheckChar, type PersonalDataKind } from "~/playground/screening";
-import { screenContext, type ContextPart } from "~/playground/screen-context";
+import { restOfBlockedNumber, screenContext, type ContextPart } from "~/playground/screen-context";
+import { blockedJustBefore } from "~/playground/guard.server";
 import { chineseNumberValue, digitValue, foldForPersonalData } from "~/playground/normalize-text";
 
 const NO_TOPICS = { blockedTopics: [] };
@@ -395,6 +396,45 @@ describe("numbers split across the outgoing context", () => {
     [["我们学了三", "四五六七八九十一二三课"]],
   ])("unrelated numbers at a joint pass: %j", (texts) => {
     expect(screenContext(history(...texts), NO_TOPICS)).toEqual({ ok: true });
+  });
+});
+
+describe("the rest of a number whose first part was blocked", () => {
+  // the message before was blocked for it, and left out of what later messages are read with
+  it.each([
+    ["the rest is 002X", ["cn_resident_id"], "002X"],
+    ["1234", ["phone"], "1234"],
+    ["and it ends with 5678", ["cn_mobile"], "5678"],
+    ["后面几位是五六七八", ["cn_mobile"], "五六七八"],
+    ["最后是 3 1 0 0", ["id_number"], "3 1 0 0"],
+    ["89012345", ["account"], "89012345"],
+  ])("%s after a block for %s", (prompt, before, match) => {
+    expect(restOfBlockedNumber(prompt, before).map((f) => f.match)).toEqual([match]);
+    expect(restOfBlockedNumber(prompt, before)[0]!.kind).toBe(before[0]);
+  });
+  it.each([
+    ["ok sorry! what year was the first chatbot made, was it 1966?", ["phone"]],
+    ["第一个聊天机器人是哪一年做的，1966年吗", ["cn_mobile"]],
+    ["123", ["phone"]],
+    ["lesson 3 please", ["cn_resident_id"]],
+    ["1234", ["email"]],
+    ["1234", ["blocked_topic"]],
+    ["1234", []],
+  ])("%s after %s passes", (prompt, before) => {
+    expect(restOfBlockedNumber(prompt, before)).toEqual([]);
+  });
+
+  const now = new Date("2026-12-06T10:00:00Z");
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  it("reads only the student's last message, blocked a moment ago", () => {
+    const blocked = { role: "user", status: "blocked", flags: ["cn_mobile"], createdAt: ago(2) };
+    expect(blockedJustBefore([blocked], now)).toEqual(["cn_mobile"]);
+    expect(blockedJustBefore([{ ...blocked, createdAt: ago(11) }], now)).toEqual([]);
+    const sent = { role: "user", status: "complete", flags: [], createdAt: ago(1) };
+    const reply = { role: "assistant", status: "complete", flags: [], createdAt: ago(1) };
+    expect(blockedJustBefore([blocked, sent, reply], now)).toEqual([]);
+    expect(blockedJustBefore([sent, reply, blocked], now)).toEqual(["cn_mobile"]);
+    expect(blockedJustBefore([], now)).toEqual([]);
   });
 });
 
