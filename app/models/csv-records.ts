@@ -25,18 +25,33 @@ export type CsvLineProblem =
   | { line: number; kind: "quoteSpansLines"; last: number }
   | { line: number; kind: "unreadable" };
 
-export type CsvReading = { readable: true; rows: CsvRow[]; problems: CsvLineProblem[] } | { readable: false; quoteOpensOnLine: number };
+export type CsvReading =
+  | {
+      readable: true;
+      rows: CsvRow[];
+      problems: CsvLineProblem[];
+      /** Reading stopped at `maxRecords`: the text holds more than anyone imports at once. */
+      cutShort: boolean;
+    }
+  | { readable: false; quoteOpensOnLine: number };
 
 const QUOTE_ERRORS = new Set(["INVALID_OPENING_QUOTE", "CSV_INVALID_CLOSING_QUOTE", "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE"]);
 
-/** Rows of the text (blank lines and rows of empty cells left out), and the lines that could not be read. */
-export function readCsvRecords(text: string, delimiter: string): CsvReading {
-  const { records, quoteOpensOnLine } = splitRecords(text.replace(/^\uFEFF/, ""), delimiter);
-  if (quoteOpensOnLine !== null) return { readable: false, quoteOpensOnLine };
+/**
+ * Rows of the text (blank lines and rows of empty cells left out), and the lines that could not be
+ * read — at most `maxRecords` of the two together. The text is read record by record and blank
+ * ones are passed over as they are met: a few megabytes of line breaks (Excel saves formatted
+ * empty rows as ",,") held one object per line and ran a 128 MB heap out.
+ */
+export function readCsvRecords(text: string, delimiter: string, maxRecords: number): CsvReading {
   const rows: CsvRow[] = [];
   const problems: CsvLineProblem[] = [];
-  for (const record of records) {
-    if (record.text.trim() === "") continue;
+  let cutShort = false;
+  const quoteOpensOnLine = eachRecord(text.replace(/^\uFEFF/, ""), delimiter, (record) => {
+    if (rows.length + problems.length >= maxRecords) {
+      cutShort = true;
+      return false;
+    }
     try {
       const cells = recordCells(record.text, delimiter);
       if (cells.some((c) => c !== "")) rows.push({ line: record.first, cells });
@@ -45,8 +60,10 @@ export function readCsvRecords(text: string, delimiter: string): CsvReading {
       if (record.last > record.first) problems.push({ line: record.first, kind: "quoteSpansLines", last: record.last });
       else problems.push({ line: record.first, kind: QUOTE_ERRORS.has(code) ? "badQuote" : "unreadable" });
     }
-  }
-  return { readable: true, rows, problems };
+    return true;
+  });
+  if (quoteOpensOnLine !== null && !cutShort) return { readable: false, quoteOpensOnLine };
+  return { readable: true, rows, problems, cutShort };
 }
 
 /** A record without quotation marks is its values between delimiters, trimmed; csv-parse (4× slower, called per row) reads the rest. */
@@ -62,15 +79,20 @@ interface RawRecord {
   text: string;
 }
 
-/** Cuts the text at the line breaks outside quoted values; a lone \r (old Mac files) breaks a line too. */
-function splitRecords(text: string, delimiter: string): { records: RawRecord[]; quoteOpensOnLine: number | null } {
-  const records: RawRecord[] = [];
+/**
+ * Cuts the text at the line breaks outside quoted values (a lone \r, as old Mac files end lines,
+ * breaks one too) and hands each record that holds more than delimiters and spaces to `take`,
+ * until it answers false. Returns the line a quotation mark still open at the end opens on, or
+ * null.
+ */
+function eachRecord(text: string, delimiter: string, take: (record: RawRecord) => boolean): number | null {
   let line = 1;
   let first = 1;
   let start = 0;
   let inQuotes = false;
   let quoteLine = 0;
   let atValueStart = true;
+  let blank = true;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     const lineBreak = ch === "\n" || (ch === "\r" && text[i + 1] !== "\n");
@@ -82,20 +104,23 @@ function splitRecords(text: string, delimiter: string): { records: RawRecord[]; 
       inQuotes = true;
       quoteLine = line;
       atValueStart = false;
+      blank = false;
     } else if (ch === delimiter) {
       atValueStart = true;
     } else if (lineBreak) {
-      records.push({ first, last: line, text: text.slice(start, ch === "\n" && text[i - 1] === "\r" ? i - 1 : i) });
+      if (!blank && !take({ first, last: line, text: text.slice(start, ch === "\n" && text[i - 1] === "\r" ? i - 1 : i) })) return null;
       line++;
       first = line;
       start = i + 1;
       atValueStart = true;
+      blank = true;
     } else if (ch !== " " && ch !== "\t" && ch !== "\r") {
       // spaces before an opening quote are trimmed, as the parser does
       atValueStart = false;
+      blank = false;
     }
   }
-  if (inQuotes) return { records, quoteOpensOnLine: quoteLine };
-  if (start < text.length) records.push({ first, last: line, text: text.slice(start) });
-  return { records, quoteOpensOnLine: null };
+  if (inQuotes) return quoteLine;
+  if (start < text.length && !blank) take({ first, last: line, text: text.slice(start) });
+  return null;
 }

@@ -13,6 +13,13 @@ import { normalizeUsername, USERNAME_PATTERN } from "./credentials";
 
 /** More students than any school's single import; past it nothing is read (the message says so). */
 export const MAX_ROSTER_ROWS = 5_000;
+/**
+ * Lines of a OneRoster file read at most: an export holds every enrolment of its students (5,000
+ * in ten classes each is 50,000 lines), and a file past this is not read. Reading 50,000
+ * enrolments with 5,000 users took 38 MB of heap, 100,000 took 68 MB: the server has 128 MB
+ * (decision 027). A plain table stops one row past MAX_ROSTER_ROWS.
+ */
+const MAX_ONEROSTER_LINES = 50_000;
 /** A zip may hold at most this much once unpacked (a zip bomb is refused before it is inflated). */
 const MAX_UNZIPPED_BYTES = 20_000_000;
 /** The file name shown for text pasted into the form. */
@@ -154,12 +161,16 @@ const LINE_PROBLEM_KEYS: Record<CsvLineProblem["kind"], MessageKey> = {
  * problem at that line and the other rows are read; null when the text cannot be read at all (a
  * quotation mark never closed: nothing after it has a row boundary), named at the line it opens on.
  */
-function readTable(file: string, text: string, problems: RosterProblem[]): Row[] | null {
+function readTable(file: string, text: string, problems: RosterProblem[], tooLong: TooLong): Row[] | null {
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
   const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  const reading = readCsvRecords(text, delimiter);
+  const reading = readCsvRecords(text, delimiter, tooLong.lines);
   if (!reading.readable) {
     problems.push({ file, line: reading.quoteOpensOnLine, key: "teach.import.problem.quoteNeverClosed" });
+    return null;
+  }
+  if (reading.cutShort) {
+    problems.push({ file, line: null, key: tooLong.key, values: { max: tooLong.max } });
     return null;
   }
   for (const p of reading.problems) problems.push({ file, line: p.line, key: LINE_PROBLEM_KEYS[p.kind], ...(p.kind === "quoteSpansLines" ? { values: { last: p.last } } : {}) });
@@ -182,9 +193,19 @@ function withinColumns(file: string, rows: Row[], columns: number, problems: Ros
   });
 }
 
+/** How many lines of a file are read, and what is said of one that has more. */
+interface TooLong {
+  lines: number;
+  key: MessageKey;
+  max: number;
+}
+const ONEROSTER_TOO_LONG: TooLong = { lines: MAX_ONEROSTER_LINES, key: "teach.import.problem.tooManyLines", max: MAX_ONEROSTER_LINES };
+/** A header and one row past the most students an import takes: a file that long is refused whole. */
+const PLAIN_TOO_LONG: TooLong = { lines: MAX_ROSTER_ROWS + 2, key: "teach.import.problem.tooMany", max: MAX_ROSTER_ROWS };
+
 /** A OneRoster file's header and rows; null when the file could not be read (already named). */
 function withHeader(file: string, text: string, problems: RosterProblem[]): Table | null {
-  const rows = readTable(file, text, problems);
+  const rows = readTable(file, text, problems, ONEROSTER_TOO_LONG);
   if (!rows) return null;
   const [head, ...body] = rows;
   const header = (head?.cells ?? []).map((c) => c.trim());
@@ -374,7 +395,7 @@ const HEADER_WORDS: Record<"name" | "username" | "email" | "class", RegExp> = {
 
 /** A plain table: name, username (optional), e-mail (optional, never stored), class (optional). */
 function readPlainTable(file: string, text: string, input: RosterInput, repeatOf: (row: RowIdentity) => Repeat | null): void {
-  const rows = readTable(file, text, input.problems);
+  const rows = readTable(file, text, input.problems, PLAIN_TOO_LONG);
   if (!rows || rows.length === 0) return;
   const first = rows[0]!.cells.map((c) => c.trim());
   const headerIndex = (field: keyof typeof HEADER_WORDS) => first.findIndex((c) => HEADER_WORDS[field].test(c));

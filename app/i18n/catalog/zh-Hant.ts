@@ -1451,6 +1451,7 @@ export const zhHant: Messages = {
   "teach.import.problem.mixedFormats": "OneRoster 匯出檔案和另一個表格被一起提交了，這個檔案沒有讀取。請分開匯入。",
   "teach.import.problem.nothing": "請先選擇檔案或貼上名單。",
   "teach.import.problem.tooMany": "這份名單超過 {max} 名學生。請拆分成較小的檔案（例如每個年級一個）。",
+  "teach.import.problem.tooManyLines": "這個檔案超過 {max} 行，比一所學校匯出的資料還多，所以沒有讀取。請在學籍系統裡只匯出本校（或只匯出這幾個班）的資料。",
   "teach.import.problem.tooLarge": "貼上的文字太長了，請分幾次貼上。",
   "teach.import.problem.badCsv": "這一行無法按 CSV 讀取，所以沒有匯入。請用文字編輯器檢查這一行，或者從試算表重新另存為 CSV。",
   "teach.import.problem.badQuote": "這一行的引號（\"）位置不對，所以沒有匯入。請刪掉這個引號，或者從試算表重新另存為 CSV（試算表會正確處理引號）。",

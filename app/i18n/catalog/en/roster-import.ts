@@ -53,6 +53,7 @@ export const rosterImport = {
   "teach.import.problem.mixedFormats": "A OneRoster export and another table were given together; this file was not read. Import them one at a time.",
   "teach.import.problem.nothing": "Choose a file or paste a list first.",
   "teach.import.problem.tooMany": "This roster has more than {max} students. Split it into smaller files (for example one per year group).",
+  "teach.import.problem.tooManyLines": "This file has more than {max} lines, more than one school's export holds, so it was not read. Export only your school (or only these classes) from your information system.",
   "teach.import.problem.tooLarge": "The pasted text is too long. Split it into smaller parts.",
   "teach.import.problem.badCsv": "This line cannot be read as CSV, so it was left out. Check it in a text editor, or save the list again from your spreadsheet as CSV.",
   "teach.import.problem.badQuote": "This line has a quotation mark (\") in the wrong place, so it was left out. Remove the quotation mark, or save the list again from your spreadsheet as CSV (the spreadsheet writes quotation marks correctly).",

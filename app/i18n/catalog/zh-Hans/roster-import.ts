@@ -53,6 +53,7 @@ export const rosterImport = {
   "teach.import.problem.mixedFormats": "OneRoster 导出文件和另一个表格被一起提交了，这个文件没有读取。请分开导入。",
   "teach.import.problem.nothing": "请先选择文件或粘贴名单。",
   "teach.import.problem.tooMany": "这份名单超过 {max} 名学生。请拆分成较小的文件（例如每个年级一个）。",
+  "teach.import.problem.tooManyLines": "这个文件超过 {max} 行，比一所学校导出的数据还多，所以没有读取。请在学籍系统里只导出本校（或只导出这几个班）的数据。",
   "teach.import.problem.tooLarge": "粘贴的文字太长了，请分几次粘贴。",
   "teach.import.problem.badCsv": "这一行无法按 CSV 读取，所以没有导入。请用文本编辑器检查这一行，或者从电子表格重新另存为 CSV。",
   "teach.import.problem.badQuote": "这一行的引号（\"）位置不对，所以没有导入。请删掉这个引号，或者从电子表格重新另存为 CSV（电子表格会正确处理引号）。",
