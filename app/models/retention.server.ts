@@ -2,7 +2,9 @@
  * Playground transcripts are deleted after each school's retention period (default 30 days, set
  * by the admin) — per message, by when it was written: a conversation used yesterday does not
  * keep a message from two months ago. A conversation left without messages is deleted with its
- * system prompt. One statement for every school; safe to run from several processes.
+ * system prompt. A message whose flag is still open stays until someone has looked at it: a
+ * disclosure nobody has read must not expire unread. One statement for every school; safe to run
+ * from several processes.
  */
 import { sql } from "drizzle-orm";
 import { db } from "~/utils/db.server";
@@ -26,7 +28,7 @@ export async function purgeExpiredTranscripts(now: Date = new Date()): Promise<P
     expired as (
       delete from playground_messages m
        using retention r
-       where m.user_id = r.user_id and m.created_at < r.cutoff
+       where m.user_id = r.user_id and m.created_at < r.cutoff and m.flag_status <> 'open'
       returning m.id, m.conversation_id
     ),
     emptied as (

@@ -181,6 +181,17 @@ export function openSafeguardingOfUser() {
     where m.user_id = ${users}.id and m.severity = 'safeguarding' and m.flag_status = 'open')`;
 }
 
+/**
+ * Whether a student has a safeguarding record: a message flagged for safeguarding (open or
+ * handled), or the history of one whose message is gone. Deleting the student would delete it,
+ * so only the school's admin may (a teacher could otherwise erase a disclosure about themselves).
+ * The student is the `users` row of the query this is selected in, as above.
+ */
+export function safeguardingRecordOfUser() {
+  return sql<boolean>`(exists (select 1 from playground_messages m where m.user_id = ${users}.id and m.severity = 'safeguarding')
+    or exists (select 1 from flag_events e where e.student_id = ${users}.id and e.severity = 'safeguarding'))`;
+}
+
 export async function listClassStudents(teacher: SessionUser, classId: string) {
   await requireTeacherOf(teacher, classId);
   return db()
@@ -191,6 +202,7 @@ export async function listClassStudents(teacher: SessionUser, classId: string) {
       joinedAt: enrollments.createdAt,
       needsAdmin: teacher.role === "admin" ? sql<boolean>`false` : sql<boolean>`exists (${inAnotherTeachersClass(teacher, users.id)})`,
       openSafeguarding: openSafeguardingOfUser(),
+      safeguardingRecord: teacher.role === "admin" ? sql<boolean>`false` : safeguardingRecordOfUser(),
     })
     .from(enrollments)
     .innerJoin(users, eq(users.id, enrollments.studentId))
@@ -253,7 +265,7 @@ function accountWithinReach(actor: SessionUser, studentId: string) {
   return actor.role === "admin" ? ownStudent : and(ownStudent, notExists(inAnotherTeachersClass(actor, studentId)));
 }
 
-export type AccountAction<T> = { ok: true; value: T } | { ok: false; reason: "needs_admin" };
+export type AccountAction<T> = { ok: true; value: T } | { ok: false; reason: "needs_admin" | "safeguarding_record" };
 
 /** A fresh password, or null when the student is beyond the actor's reach (decision 008). */
 export async function issueNewPassword(actor: SessionUser, studentId: string): Promise<string | null> {
@@ -274,9 +286,14 @@ export async function issueNewPassword(actor: SessionUser, studentId: string): P
   });
 }
 
-/** Deletes the student with (by cascade) all their data; false when beyond the actor's reach. */
+/**
+ * Deletes the student with (by cascade) all their data; false when beyond the actor's reach. A
+ * teacher may not delete a student who has a safeguarding record (safeguardingRecordOfUser):
+ * checked in the statement that deletes, so a flag raised meanwhile is never lost.
+ */
 export async function deleteStudentAccount(actor: SessionUser, studentId: string): Promise<boolean> {
-  const deleted = await db().delete(users).where(accountWithinReach(actor, studentId)).returning({ id: users.id });
+  const keepsRecord = actor.role === "admin" ? undefined : sql`not ${safeguardingRecordOfUser()}`;
+  const deleted = await db().delete(users).where(and(accountWithinReach(actor, studentId), keepsRecord)).returning({ id: users.id });
   return deleted.length > 0;
 }
 
@@ -377,8 +394,9 @@ export async function exportStudentData(teacher: SessionUser, classId: string, s
 /** Deletes the student unless another teacher's class holds them (then it needs the admin). */
 export async function deleteStudent(teacher: SessionUser, classId: string, studentId: string): Promise<AccountAction<null>> {
   const student = await requireStudentOf(teacher, classId, studentId);
-  if (!(await deleteStudentAccount(teacher, student.id))) return { ok: false, reason: "needs_admin" };
-  return { ok: true, value: null };
+  if (await deleteStudentAccount(teacher, student.id)) return { ok: true, value: null };
+  const [kept] = await db().select({ record: safeguardingRecordOfUser() }).from(users).where(eq(users.id, student.id));
+  return { ok: false, reason: kept?.record && teacher.role !== "admin" ? "safeguarding_record" : "needs_admin" };
 }
 
 /**

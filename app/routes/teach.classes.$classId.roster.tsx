@@ -70,15 +70,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "move":
       await moveToClass(teacher, cls.id, input.studentId, input.toClassId);
       return data<ActionResult>({ errors: {}, cards: [], notice: "moved" });
-    case "delete":
-      if (!(await deleteStudent(teacher, cls.id, input.studentId)).ok) return needsAdmin();
+    case "delete": {
+      const deleted = await deleteStudent(teacher, cls.id, input.studentId);
+      if (!deleted.ok) return needsAdmin(deleted.reason === "safeguarding_record" ? "teach.roster.safeguardingRecord" : "teach.roster.needsAdmin");
       return data<ActionResult>({ errors: {}, cards: [], notice: "deleted" });
+    }
   }
 }
 
-/** A shared student's account is the admin's to reset or delete (decision 008); the page says so too. */
-function needsAdmin() {
-  return data<ActionResult>({ errors: { studentId: "teach.roster.needsAdmin" }, cards: [], notice: null }, { status: 403 });
+/**
+ * A shared student's account is the admin's to reset or delete (decision 008), and so is deleting
+ * a student with a safeguarding record; the page says so too.
+ */
+function needsAdmin(key: "teach.roster.needsAdmin" | "teach.roster.safeguardingRecord" = "teach.roster.needsAdmin") {
+  return data<ActionResult>({ errors: { studentId: key }, cards: [], notice: null }, { status: 403 });
 }
 
 /** One name per line (commas and tabs also separate, as when pasting from a spreadsheet). */
@@ -158,7 +163,7 @@ export default function Roster() {
                           {t("teach.roster.remove")}
                         </button>
                       </Form>
-                      {s.needsAdmin ? null : (
+                      {s.needsAdmin || s.safeguardingRecord ? null : (
                         <Form method="post" className="danger-zone">
                           <input type="hidden" name="studentId" value={s.id} />
                           <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/teach#safeguarding-h" />
@@ -174,7 +179,11 @@ export default function Roster() {
                     </div>
                   </details>
                 </div>
-                {s.needsAdmin ? <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p> : null}
+                {s.needsAdmin ? (
+                  <p className="small muted roster-shared">{t("teach.roster.sharedNote")}</p>
+                ) : s.safeguardingRecord ? (
+                  <p className="small muted roster-shared">{t("teach.roster.safeguardingNote")}</p>
+                ) : null}
               </>
             )}
           />

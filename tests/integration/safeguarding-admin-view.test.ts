@@ -108,3 +108,67 @@ describe("the admin's safeguarding alerts", () => {
     expect(await exchange(mine.admin, crypto.randomUUID())).toBe(404);
   });
 });
+
+describe("a student's safeguarding record outlives what a teacher can do", () => {
+  const roster = async (teacher: SessionUser, classId: string, form: Record<string, string>) => {
+    const result = await rosterAction({
+      request: await requestAs(teacher, `/teach/classes/${classId}/roster`, { form }),
+      params: { classId },
+      context: ctx,
+    } as unknown as ActionFunctionArgs);
+    return result as unknown as { init: { status?: number } | null; data: { errors: Record<string, string>; notice: string | null } };
+  };
+  const countsOf = async (studentId: string) =>
+    (
+      await db().execute<{ users: number; messages: number; events: number }>(sql`
+        select (select count(*)::int from users where id = ${studentId}) as users,
+               (select count(*)::int from playground_messages where user_id = ${studentId}) as messages,
+               (select count(*)::int from flag_events where student_id = ${studentId}) as events`)
+    )[0]!;
+
+  it("the class teacher cannot delete a student with a safeguarding record, open or handled; the page says why; the admin can", async () => {
+    // found in an audit: the teacher deleted the student, and the alert and its history went with them
+    const { admin, teacher, cls, student, messageId } = await setup();
+    // the alert is raised just after the student's answer: its history is written a moment later
+    await expect.poll(async () => (await countsOf(student.id)).events).toBeGreaterThan(0);
+    const before = await countsOf(student.id);
+    expect(before).toMatchObject({ users: 1, messages: 1 });
+    const refused = await roster(teacher, cls.id, { intent: "delete", studentId: student.id, confirm: "yes" });
+    expect(refused.init?.status).toBe(403);
+    expect(refused.data.errors.studentId).toBe("teach.roster.safeguardingRecord");
+    expect(await countsOf(student.id)).toEqual(before);
+    const { loader: rosterLoader } = await import("../../app/routes/teach.classes.$classId.roster");
+    const page = await rosterLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}/roster`), params: { classId: cls.id }, context: ctx } as unknown as LoaderFunctionArgs);
+    expect(page.students).toEqual([expect.objectContaining({ id: student.id, safeguardingRecord: true, needsAdmin: false })]);
+
+    // handled, it is still a record
+    await handleAction({
+      request: await requestAs(teacher, "/teach/safeguarding", { form: { messageId, note: "Talked with Noor and the counsellor." } }),
+      params: {},
+      context: {},
+    } as ActionFunctionArgs);
+    expect((await roster(teacher, cls.id, { intent: "delete", studentId: student.id, confirm: "yes" })).data.errors.studentId).toBe("teach.roster.safeguardingRecord");
+
+    // a classmate with nothing flagged is the teacher's to delete
+    const classmate = await makeStudentIn(cls.id, { displayName: "Sam" });
+    expect((await roster(teacher, cls.id, { intent: "delete", studentId: classmate.id, confirm: "yes" })).data.notice).toBe("deleted");
+    expect((await countsOf(classmate.id)).users).toBe(0);
+
+    // the admin (the safeguarding lead's account) decides
+    const { adminDeleteStudent } = await import("../../app/models/admin-students.server");
+    await adminDeleteStudent(admin, student.id);
+    expect(await countsOf(student.id)).toEqual({ users: 0, messages: 0, events: 0 });
+  });
+
+  it("an open alert is kept past the transcript retention until someone has looked at it", async () => {
+    const { purgeExpiredTranscripts } = await import("../../app/models/retention.server");
+    const { student, messageId } = await setup();
+    await db().execute(sql`update playground_messages set created_at = now() - interval '40 days' where user_id = ${student.id}`);
+    await purgeExpiredTranscripts();
+    const left = await db().execute<{ id: string }>(sql`select id from playground_messages where user_id = ${student.id}`);
+    expect(left.map((m) => m.id)).toEqual([messageId]);
+    await db().execute(sql`update playground_messages set flag_status = 'reviewed' where id = ${messageId}`);
+    await purgeExpiredTranscripts();
+    expect(await db().execute(sql`select id from playground_messages where user_id = ${student.id}`)).toHaveLength(0);
+  });
+});
