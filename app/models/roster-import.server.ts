@@ -103,6 +103,10 @@ export async function planRoster(actor: SessionUser, scope: ImportScope, input: 
       problems.push({ file: student.file, line: student.line, key: "teach.import.problem.usernameTaken", values: { username: student.username! } });
       continue;
     }
+    if (matched === "notMine") {
+      problems.push({ file: student.file, line: student.line, key: "teach.import.problem.notYourStudent" });
+      continue;
+    }
     if (matched && "namesakes" in matched) {
       problems.push({ file: student.file, line: student.line, key: "teach.import.problem.ambiguousName", values: { name: student.displayName, n: matched.namesakes } });
       continue;
@@ -311,11 +315,14 @@ function matchAccount(
   classIdOf: Map<string, string | null>,
   actor: SessionUser,
   target: ClassRow | null,
-): Account | "taken" | { namesakes: number } | null {
-  const bySource = student.sourceId ? accounts.get(`source:${student.sourceId}`) : undefined;
-  if (bySource) return bySource;
-  const bySubject = student.ssoSubjects.map((s) => accounts.get(`subject:${s}`)).find(Boolean);
-  if (bySubject) return bySubject;
+): Account | "taken" | "notMine" | { namesakes: number } | null {
+  // An information system's id names a student of the school, but a teacher's import into their
+  // class reaches only students already in one of their classes: ids like "stu-1001" are easy to
+  // guess, and a match would enrol the student and open their whole record to that teacher.
+  const byId =
+    (student.sourceId ? accounts.get(`source:${student.sourceId}`) : undefined) ??
+    student.ssoSubjects.map((s) => accounts.get(`subject:${s}`)).find(Boolean);
+  if (byId) return target === null || actor.role === "admin" || memberships.get(byId.id)?.anyMine === true ? byId : "notMine";
   if (student.username) {
     const byUsername = accounts.get(`username:${student.username}`);
     if (!byUsername) return null;

@@ -289,6 +289,8 @@ describe("students with a school sign-in identity", () => {
     await updateSchoolSettings(school.admin, { sso: { enabled: true, preset: "generic", label: "School ID", issuer, clientId: "x", clientSecretSealed: null, allowedDomains: ["school.test"], roleRule: { kind: "domain", teacherDomains: ["school.test"] }, teacherPasswordSignIn: true, adminLinks: [] } });
     const signedInBefore = await makeUser(school.school.id, "student", { username: "li.wei", displayName: "李伟" });
     await db().insert(ssoIdentities).values({ userId: signedInBefore.id, issuer, subject: "google-123" });
+    // already in another class of this teacher's (a student of no class of theirs is the admin's to add)
+    await db().insert(enrollments).values({ classId: (await makeClass(teacher, "SSO club")).id, studentId: signedInBefore.id });
     const cls = await makeClass(teacher, "SSO class");
     const users_ = [
       "sourcedId,status,role,username,userIds,givenName,familyName,email",
@@ -313,5 +315,42 @@ describe("students with a school sign-in identity", () => {
     expect(await db().select({ subject: ssoIdentities.subject }).from(ssoIdentities).where(eq(ssoIdentities.userId, ada!.id))).toEqual([{ subject: "google-456" }]);
     const [li] = await db().select({ sourceId: users.sourceId }).from(users).where(eq(users.id, signedInBefore.id));
     expect(li!.sourceId).toBe("sso-1");
+  });
+});
+
+describe("a teacher's import reaches only their own students", () => {
+  it("another teacher's student named by sourcedId or sign-in subject is left out, unnamed, and nothing is written", async () => {
+    // found in an audit: a users.csv of one row, "stu-1001", enrolled another teacher's student
+    // and opened their record (answers, activity, playground rules) to the importing teacher
+    const issuer = "https://idp.reach.test";
+    const { school: here, admin } = await makeSchool("Reach School");
+    await updateSchoolSettings(admin, { sso: { enabled: true, preset: "generic", label: "School ID", issuer, clientId: "x", clientSecretSealed: null, allowedDomains: ["reach.test"], roleRule: { kind: "domain", teacherDomains: ["reach.test"] }, teacherPasswordSignIn: true, adminLinks: [] } });
+    const owner = await makeUser(here.id, "teacher");
+    const intruder = await makeUser(here.id, "teacher");
+    const ada = await makeUser(here.id, "student", { displayName: "Ada Secret", username: "ada.secret", sourceId: "stu-1001" });
+    const bo = await makeUser(here.id, "student", { displayName: "Bo Secret", username: "bo.secret" });
+    await db().insert(ssoIdentities).values({ userId: bo.id, issuer, subject: "idp-bo" });
+    const ownersClass = await makeClass(owner, "Owner's class");
+    await db().insert(enrollments).values([{ classId: ownersClass.id, studentId: ada.id }, { classId: ownersClass.id, studentId: bo.id }]);
+    const mine = await makeClass(intruder, "Intruder's class");
+    const files = [
+      new File(["sourcedId,status,role,username,userIds,givenName,familyName\nstu-1001,active,student,,,Who,Ever\nx-2,active,student,,{SSO:idp-bo},Any,One\n"], "users.csv"),
+      new File(["sourcedId,title\nc-1,Intruder's class\n"], "classes.csv"),
+      new File(["sourcedId,classSourcedId,userSourcedId,role\ne1,c-1,stu-1001,student\ne2,c-1,x-2,student\n"], "enrollments.csv"),
+    ];
+    const before = await snapshot(here.id);
+    const view = await preview(classImport, intruder, `/teach/classes/${mine.id}/import`, { classId: mine.id }, { intent: "preview", files });
+    expect(view.rows).toEqual([]);
+    expect(problemsOf(view)).toEqual(["users.csv:2 teach.import.problem.notYourStudent", "users.csv:3 teach.import.problem.notYourStudent"]);
+    expect(JSON.stringify(view)).not.toMatch(/Secret|ada\.secret|bo\.secret/);
+    await post(classImport, intruder, `/teach/classes/${mine.id}/import`, { classId: mine.id }, { intent: "confirm", token: view.token });
+    const after = await snapshot(here.id);
+    // (the class itself is linked to its id in the file, as any import links it)
+    expect({ people: after.people, members: after.members }).toEqual({ people: before.people, members: before.members });
+    // the class's own teacher matches them as before
+    const own = await preview(classImport, owner, `/teach/classes/${ownersClass.id}/import`, { classId: ownersClass.id }, { intent: "preview", files });
+    // (renamed as the information system names them: every class of theirs is this teacher's)
+    expect(own.rows.map((r) => [r.displayName, r.action])).toEqual([["Who Ever", "update"], ["Any One", "update"]]);
+    expect(own.problems).toEqual([]);
   });
 });

@@ -1473,6 +1473,7 @@ export const zhHant: Messages = {
   "teach.import.problem.duplicateName": "前面已經有 {name}（{earlier}），所以這一行不再匯入，不會重複建立帳號。如果是兩名同名的學生，請給每人填寫不同的使用者名稱（或電子信箱）來區分。",
   "teach.import.problem.ambiguousName": "班級裡已經有 {n} 名叫 {name} 的學生，無法確定這一行指的是哪一位。請在這一行填寫這名學生的使用者名稱。",
   "teach.import.problem.badUsername": "使用者名稱「{username}」不符合要求：請用 2–40 個小寫字母 a–z、數字、點、短橫線或下劃線，或者留空，由系統生成。",
+  "teach.import.problem.notYourStudent": "這名學生在本校已有帳號，但不在你的任何班級裡，所以這一行沒有匯入。請學校管理員把該學生加入本班。",
   "teach.import.problem.usernameTaken": "使用者名稱 {username} 已屬於本伺服器上的另一個帳號。請換一個，或者留空，由系統生成。",
   "teach.import.problem.sameStudentTwice": "這又是 {name}，前面的行中已經有這名學生了。",
   "teach.import.problem.noClassMatch": "這個檔案中沒有名為「{name}」的班級。請由管理員在「匯入名單」頁匯入，或修改班級名稱使之一致。",

@@ -73,6 +73,7 @@ export const rosterImport = {
   "teach.import.problem.duplicateName": "{name} is already on {earlier}, so this row is left out and no second account is made. If they are two different students with the same name, give each a username (or an e-mail address) to tell them apart.",
   "teach.import.problem.ambiguousName": "There are already {n} students called {name} in the class, so this row cannot say which one it is. Add that student's username to the row.",
   "teach.import.problem.badUsername": "The username \"{username}\" is not allowed: use 2–40 letters a–z, digits, dots, dashes or underscores, or leave it empty to have one made.",
+  "teach.import.problem.notYourStudent": "This student already has an account at your school, in no class of yours, so this row was left out. Ask your school's admin to add them to this class.",
   "teach.import.problem.usernameTaken": "The username {username} already belongs to another account on this server. Choose another one, or leave it empty to have one made.",
   "teach.import.problem.sameStudentTwice": "This is {name} again, who already appears in an earlier row.",
   "teach.import.problem.noClassMatch": "None of the classes in this file is called \"{name}\". Import the file from the admin's Import page, or rename the class to match.",

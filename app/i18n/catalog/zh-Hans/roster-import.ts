@@ -73,6 +73,7 @@ export const rosterImport = {
   "teach.import.problem.duplicateName": "前面已经有 {name}（{earlier}），所以这一行不再导入，不会重复创建账号。如果是两名同名的学生，请给每人填写不同的用户名（或电子邮箱）来区分。",
   "teach.import.problem.ambiguousName": "班级里已经有 {n} 名叫 {name} 的学生，无法确定这一行指的是哪一位。请在这一行填写这名学生的用户名。",
   "teach.import.problem.badUsername": "用户名“{username}”不符合要求：请用 2–40 个小写字母 a–z、数字、点、短横线或下划线，或者留空，由系统生成。",
+  "teach.import.problem.notYourStudent": "这名学生在本校已有账号，但不在你的任何班级里，所以这一行没有导入。请学校管理员把该学生加入本班。",
   "teach.import.problem.usernameTaken": "用户名 {username} 已属于本服务器上的另一个账号。请换一个，或者留空，由系统生成。",
   "teach.import.problem.sameStudentTwice": "这又是 {name}，前面的行中已经有这名学生了。",
   "teach.import.problem.noClassMatch": "这个文件中没有名为“{name}”的班级。请由管理员在“导入名单”页导入，或修改班级名称使之一致。",
