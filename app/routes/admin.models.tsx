@@ -78,6 +78,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return data<Result>({ errors: parsed.errors }, { status: 400 });
   }
+  // The saved key goes only to the address it was saved for: a new address (to list its models or
+  // to save) needs the key typed again, or any admin session could send the key anywhere.
+  if (existing?.keyHint && parsed.data.apiKey === null && parsed.data.baseUrl !== existing.baseUrl) {
+    const draft = { id: existing.id, name: parsed.data.name, kind: parsed.data.kind, baseUrl: parsed.data.baseUrl, keyHint: existing.keyHint, models: existing.models };
+    return data<Result>({ errors: { apiKey: "models.keyForNewAddress" }, draft }, { status: 400 });
+  }
   if (intent === "discover") {
     // Keys typed but not yet saved are used for the listing and not kept.
     const key = parsed.data.apiKey ?? (existing ? await connectionSecret(admin, existing.id) : "");
@@ -162,7 +168,7 @@ export default function AdminModels() {
               {t("models.remove")}
             </button>
           </Form>
-          <details>
+          <details open={result?.draft?.id === c.id}>
             <summary>{t("models.edit")}</summary>
             <ConnectionForm connection={result?.draft?.id === c.id ? result.draft : c} result={result?.draft?.id === c.id ? result : undefined} />
           </details>
@@ -172,7 +178,9 @@ export default function AdminModels() {
         <h3>{t("models.add")}</h3>
         <ConnectionForm
           key={connections.length}
-          connection={result?.draft && result.draft.id === null ? result.draft : null} result={result?.draft?.id === null || result?.errors ? result : undefined} />
+          connection={result?.draft && result.draft.id === null ? result.draft : null}
+          result={result?.draft?.id === null || (result?.errors && !result.draft) ? result : undefined}
+        />
       </div>
     </section>
   );
@@ -232,6 +240,7 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
         autoComplete="off"
         label={t("models.apiKey")}
         hint={c?.keyHint ? t("models.keySet", { hint: c.keyHint }) : `${t("models.keyNone")} ${t("models.apiKeyHint")}`}
+        error={errors.apiKey}
       />
       {c?.keyHint ? (
         <label className="choice">

@@ -161,7 +161,8 @@ describe("model connections", () => {
     expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("auth");
     await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "no-such-model", "model.0.window": "8192" });
     expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("model_not_found");
-    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: "http://127.0.0.1:9", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
+    // (a new address: the saved key is not sent there, so it is removed or typed again)
+    await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: "http://127.0.0.1:9", removeKey: "on", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
     expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("connection");
   });
 
@@ -174,6 +175,29 @@ describe("model connections", () => {
     expect((await admin({ intent: "save", name: "X", kind: "compatible", baseUrl: "http://example.test" })).body.errors).toEqual({ baseUrl: "models.url.https" });
     expect((await admin({ intent: "save", name: "X", kind: "local", baseUrl: "ftp://example.test" })).body.errors).toEqual({ baseUrl: "models.url.invalid" });
     expect((await listConnections(school.admin)).length).toBe(count);
+  });
+
+  it("a saved key goes only to the address it was saved for: a new address needs the key typed again", async () => {
+    // found in an audit: "Find models" with another address sent the saved key there, unsaved
+    const c = await addB();
+    const elsewhere = await startFakeAnthropic({ apiKey: "anything" });
+    try {
+      const edited = { id: c.id, name: c.name, kind: "local", "model.0.id": "llama3.2:3b", "model.0.name": "Llama 3.2", "model.0.window": "8192", "model.0.approved": "on" };
+      for (const intent of ["discover", "save"]) {
+        const moved = await admin({ ...edited, intent, baseUrl: elsewhere.url });
+        expect(moved.status).toBe(400);
+        expect(moved.body.errors).toEqual({ apiKey: "models.keyForNewAddress" });
+        expect(moved.body.draft).toMatchObject({ id: c.id, baseUrl: elsewhere.url });
+      }
+      expect(elsewhere.requests).toEqual([]);
+      expect((await listConnections(school.admin)).find((x) => x.id === c.id)?.baseUrl).toBe(b.url);
+      // the same address keeps the saved key; a new one with the key typed again is saved
+      expect((await admin({ ...edited, intent: "discover", baseUrl: b.url })).body.discovered).toEqual({ ok: true, n: 1 });
+      expect((await admin({ ...edited, intent: "save", baseUrl: elsewhere.url, apiKey: "anything" })).body.saved).toBe(true);
+      expect((await listConnections(school.admin)).find((x) => x.id === c.id)).toMatchObject({ baseUrl: elsewhere.url, keyHint: "hing" });
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it("the approved list is exportable: who approved which model, when; never a key", async () => {

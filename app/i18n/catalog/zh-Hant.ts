@@ -1357,6 +1357,7 @@ export const zhHant: Messages = {
   "models.apiKeyHint": "本地伺服器可不填。金鑰加密儲存，之後不再顯示。",
   "models.keySet": "已儲存金鑰（末尾為 {hint}）。留空則保持不變。",
   "models.keyNone": "未儲存金鑰。",
+  "models.keyForNewAddress": "地址已更改：請重新輸入 API 金鑰。已儲存的金鑰只會傳送到儲存時填寫的地址。",
   "models.removeKey": "刪除已儲存的金鑰",
   "models.insecureOk": "我了解：此網址不是 https，金鑰和提問會以未加密的方式在網路上傳輸",
   "models.models": "模型",

@@ -28,6 +28,7 @@ export const models = {
   "models.apiKeyHint": "Optional for a local server. Stored encrypted; never shown again.",
   "models.keySet": "A key is saved (ending in {hint}). Leave empty to keep it.",
   "models.keyNone": "No key saved.",
+  "models.keyForNewAddress": "The address changed: type the API key again. A saved key is only ever sent to the address it was saved for.",
   "models.removeKey": "Remove the saved key",
   "models.insecureOk": "I understand: this address is not https, so the key and prompts cross the network unencrypted",
   "models.models": "Models",

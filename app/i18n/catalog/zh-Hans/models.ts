@@ -31,6 +31,7 @@ export const models: CatalogOf<typeof en> = {
   "models.apiKeyHint": "本地服务器可不填。密钥加密保存，之后不再显示。",
   "models.keySet": "已保存密钥（末尾为 {hint}）。留空则保持不变。",
   "models.keyNone": "未保存密钥。",
+  "models.keyForNewAddress": "地址已更改：请重新输入 API 密钥。已保存的密钥只会发送到保存时填写的地址。",
   "models.removeKey": "删除已保存的密钥",
   "models.insecureOk": "我了解：此网址不是 https，密钥和提问会以未加密的方式在网络上传输",
   "models.models": "模型",
