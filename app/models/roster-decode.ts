@@ -3,11 +3,16 @@
  * "CSV" as GB18030 (GBK), "Unicode text" as UTF-16 LE with a BOM; Sheets and most information
  * systems write UTF-8, sometimes with a BOM. Node's TextDecoder (full ICU) decodes all of them.
  *
- * Detection: a BOM decides; else bytes that look like UTF-16 (every other byte zero); else
- * UTF-8 when it is valid. A file that is UTF-8 in most lines but has a few broken ones stays
- * UTF-8 and the broken characters become U+FFFD, so the rows holding them are named as bad
- * encoding (rather than the whole file read as GB18030 mojibake). A file with no valid
- * multi-byte UTF-8 at all is GB18030.
+ * Detection: a BOM decides; else bytes that look like UTF-16 (every other byte zero); else UTF-8
+ * or GB18030. Many common characters' GB18030 bytes are valid UTF-8 too (郑 is D6 A3, read as
+ * Hebrew ֣; 伟 CE B0, Greek ΰ): a file of such names is valid UTF-8 and was read as nonsense.
+ * So GB18030 wins when its reading is clean — no broken character, and its two-byte characters
+ * nearly all from GB2312's area (both bytes A1–FE: the 6,763 characters everyday Chinese uses) —
+ * and the UTF-8 reading is not (broken, or holding the letters such bytes make as UTF-8: Greek,
+ * Cyrillic, Hebrew, Arabic, accents). Names in those scripts written as UTF-8 read the other way
+ * as rare characters outside GB2312 (a UTF-8 continuation byte is 80–BF), so they stay UTF-8. A
+ * file that is UTF-8 in most lines but has a few broken ones stays UTF-8 and the broken
+ * characters become U+FFFD, so the rows holding them are named as bad encoding.
  */
 export type RosterEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -19,9 +24,43 @@ export function decodeRosterBytes(bytes: Uint8Array): { text: string; encoding: 
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode("utf-16be", bytes.subarray(2)), encoding: "utf-16be" };
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decode(utf16, bytes), encoding: utf16 };
-  if (isValidUtf8(bytes)) return { text: decode("utf-8", bytes), encoding: "utf-8" };
-  if (hasMultiByteUtf8Line(bytes)) return { text: decode("utf-8", bytes), encoding: "utf-8" };
+  const utf8 = isValidUtf8(bytes) ? decode("utf-8", bytes) : null;
+  if (utf8 !== null && !LETTERS_OF_MISREAD_GB18030.test(utf8)) return { text: utf8, encoding: "utf-8" };
+  if (readsAsEverydayChinese(bytes)) {
+    const gb = decode("gb18030", bytes);
+    if (!gb.includes(REPLACEMENT)) return { text: gb, encoding: "gb18030" };
+  }
+  if (utf8 !== null || hasMultiByteUtf8Line(bytes)) return { text: utf8 ?? decode("utf-8", bytes), encoding: "utf-8" };
   return { text: decode("gb18030", bytes), encoding: "gb18030" };
+}
+
+/**
+ * What GB18030 bytes read as UTF-8 turn into: Latin-1's symbols and C1 controls (lead bytes
+ * C2–C3), Latin Extended-B, IPA and combining marks (C6–CD), Greek, Cyrillic, Armenian, Hebrew,
+ * Arabic, Syriac and Thaana (CE–DF). Latin-1's and Latin Extended-A's letters (é, ü, ł) are left
+ * out: they are names.
+ */
+const LETTERS_OF_MISREAD_GB18030 = /[\u0080-\u00bf\u0180-\u07ff]/;
+
+/** Two-byte GB18030 characters nearly all in GB2312's area: text in everyday Chinese. */
+function readsAsEverydayChinese(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let everyday = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81) continue;
+    const trail = bytes[i + 1] ?? 0;
+    // a four-byte character (second byte a digit) is GB18030's own, far from everyday text
+    if (trail >= 0x30 && trail <= 0x39) {
+      pairs++;
+      i += 3;
+      continue;
+    }
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xfe && trail >= 0xa1 && trail <= 0xfe) everyday++;
+    i++;
+  }
+  return pairs > 0 && everyday >= pairs * 0.9;
 }
 
 function decode(encoding: RosterEncoding, bytes: Uint8Array): string {

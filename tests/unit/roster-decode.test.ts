@@ -51,4 +51,22 @@ describe("decodeRosterBytes", () => {
     expect(encoding).toBe("utf-8");
     expect(read.split("\n").map((l) => l.includes("\uFFFD"))).toEqual([false, false, true, false, false]);
   });
+
+  // found in an audit: 郑 is D6 A3 and 伟 CE B0 in GB18030, which are also valid UTF-8 (֣ and ΰ)
+  it("reads GB18030 whose bytes happen to be valid UTF-8 as GB18030", () => {
+    const names = "name\r\n郑伟\r\n谢强\r\n叶平\r\n";
+    expect(Buffer.from(gb18030(names)).toString("utf8")).not.toContain("\uFFFD");
+    expect(decodeRosterBytes(gb18030(names))).toEqual({ text: names, encoding: "gb18030" });
+  });
+
+  it("reads a GB18030 file with some lines valid UTF-8 by chance as GB18030, every line right", () => {
+    const names = "name\r\n郑伟\r\n王小明\r\n李华\r\n";
+    expect(decodeRosterBytes(gb18030(names))).toEqual({ text: names, encoding: "gb18030" });
+  });
+
+  it("keeps UTF-8 names in other scripts UTF-8 (their bytes are also GB18030, as rare characters)", () => {
+    for (const names of ["name\nИван Петров\nМария Смирнова\n", "name\nΓιώργος Παπαδόπουλος\nΕλένη\n", "name\nZoé Dupont\nJürgen Groß\n", "name\nدانیال\nשרה כהן\n"]) {
+      expect(decodeRosterBytes(Buffer.from(names))).toEqual({ text: names, encoding: "utf-8" });
+    }
+  });
 });
