@@ -110,6 +110,13 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["模型卡里", "模型卡裡", "in the model card: 裡"],
   ["提示词里", "提示詞裡", "in the prompt: 裡"],
   ["词元里", "詞元裡", "in a token: 裡"],
+  // found in a 13-year-old's walk through the 繁體 pages
+  ["天后", "天後", "“30 天后删除”: opencc reads 天后, the goddess; days later is 天後"],
+  ["采样", "取樣", "sampling: the course says 取樣 everywhere else"],
+  ["退出登录", "登出", "signing out is 登出 in Taiwan"],
+  ["布置", "指派", "assigning a lesson: 指派 in Taiwan (布置 is decorating a room)"],
+  ["社交媒体", "社群媒體", "social media is 社群媒體 in Taiwan"],
+  ["点击", "點選", "clicking is 點選 in Taiwan"],
   ["“", "「", "Taiwan quotes with 「」"],
   ["”", "」", "Taiwan quotes with 「」"],
 ];
