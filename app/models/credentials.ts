@@ -44,5 +44,6 @@ export function usernameBase(displayName: string): string | null {
 export const USERNAME_PATTERN = new RegExp(`^[a-z0-9][a-z0-9._-]{1,${MAX_CHARS.username - 1}}$`);
 
 export function normalizeUsername(input: string): string {
-  return input.trim().toLowerCase();
+  // NFKC: a username typed in full-width letters (ＬＩＬＥＩ, a Chinese keyboard's full-width mode) is the same name
+  return input.normalize("NFKC").trim().toLowerCase();
 }

@@ -13,11 +13,20 @@ export function generateJoinCode(): string {
   return code;
 }
 
-/** Accepts what students type: lower case, spaces and dashes. */
+/**
+ * Accepts what students type: lower case, spaces and dashes, and full-width letters and digits
+ * (ＡＢＣ１２３: what a Chinese keyboard types in full-width mode), which NFKC makes plain.
+ */
 export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, "");
+  return input.normalize("NFKC").toUpperCase().replace(/[\s\-‐‑‒–—―_.·]/g, "");
 }
 
 export function isWellFormedJoinCode(code: string): boolean {
   return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
+}
+
+/** Why a typed code cannot be one (normalised first): a look-alike the codes never use, or its length. */
+export function joinCodeProblem(code: string): "auth.code.lookalike" | "auth.code.invalid" | null {
+  if (isWellFormedJoinCode(code)) return null;
+  return /[01OIL]/.test(code) ? "auth.code.lookalike" : "auth.code.invalid";
 }

@@ -3,19 +3,21 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { isWellFormedJoinCode, normalizeJoinCode } from "~/models/join-code";
+import { joinCodeProblem, normalizeJoinCode } from "~/models/join-code";
 
 /** /join?code=… goes to /join/CODE; a malformed code shows the form again with a hint. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("code");
-  if (raw === null) return { invalid: false };
+  if (raw === null) return { problem: null, typed: "" };
   const code = normalizeJoinCode(raw.slice(0, 40));
-  if (isWellFormedJoinCode(code)) throw redirect(`/join/${code}`);
-  return { invalid: true };
+  const problem = joinCodeProblem(code);
+  if (!problem) throw redirect(`/join/${code}`);
+  // the box keeps what the student typed, to correct rather than retype
+  return { problem, typed: raw.slice(0, 12) };
 }
 
 export default function Join() {
-  const { invalid } = useLoaderData<typeof loader>();
+  const { problem, typed } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <main id="main" className="page narrow">
@@ -32,7 +34,8 @@ export default function Join() {
           required
           maxLength={12}
           className="code-input"
-          error={invalid ? "auth.code.invalid" : undefined}
+          defaultValue={typed}
+          error={problem ?? undefined}
         />
         <button type="submit" className="primary">
           {t("auth.join.find")}

@@ -116,6 +116,7 @@ export const zhHant: Messages = {
   "auth.throttle.minutes": "嘗試次數太多了。請等 {minutes} 分鐘再試。",
   "auth.email.invalid": "請輸入像 name@school.org 這樣的信箱地址。",
   "auth.username.invalid": "請用 2 到 40 個小寫字母、數字、點、短橫線或下劃線，並以字母或數字開頭。",
+  "auth.code.lookalike": "班級碼裡不會出現 0、O、1、I、L 這幾個容易看混的字元。請再對照一下黑板上的班級碼，可能是別的字母或數字。",
   "auth.code.invalid": "班級碼是 6 位字母和數字。",
   "auth.sso.button": "使用 {provider} 登入",
   "auth.sso.orPassword": "或者用 Lantern 使用者名稱和密碼登入：",

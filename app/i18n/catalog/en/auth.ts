@@ -76,6 +76,7 @@ export const auth = {
   "auth.throttle.minutes": "Too many tries. Wait {minutes} minutes and try again.",
   "auth.email.invalid": "Enter an email address like name@school.org.",
   "auth.username.invalid": "Use 2–40 small letters, numbers, dots, dashes or underscores, starting with a letter or number.",
+  "auth.code.lookalike": "Class codes never use 0, O, 1, I or L, as they look too alike. Check the code on the board again: it is probably another letter or number.",
   "auth.code.invalid": "A class code has 6 letters and numbers.",
 
   "auth.sso.button": "Sign in with {provider}",

@@ -78,6 +78,7 @@ export const auth: CatalogOf<typeof en> = {
   "auth.throttle.minutes": "尝试次数太多了。请等 {minutes} 分钟再试。",
   "auth.email.invalid": "请输入像 name@school.org 这样的邮箱地址。",
   "auth.username.invalid": "请用 2 到 40 个小写字母、数字、点、短横线或下划线，并以字母或数字开头。",
+  "auth.code.lookalike": "班级码里不会出现 0、O、1、I、L 这几个容易看混的字符。请再对照一下黑板上的班级码，可能是别的字母或数字。",
   "auth.code.invalid": "班级码是 6 位字母和数字。",
 
   "auth.sso.button": "使用 {provider} 登录",
