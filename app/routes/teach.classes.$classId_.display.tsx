@@ -4,6 +4,7 @@ import { useT } from "~/i18n/use-t";
 import { requireTeacherOf } from "~/models/classes.server";
 import { joinLink, publicUrlOf } from "~/models/public-url.server";
 import { qrSvg } from "~/models/qr-code.server";
+import { onlyOnThisComputer } from "~/utils/local-address";
 import { requireStaff } from "~/utils/auth.server";
 import displayStyles from "~/styles/display.css";
 
@@ -47,6 +48,11 @@ export default function JoinDisplay() {
         <Link to={`/teach/classes/${id}`}>{t("teach.display.back")}</Link>
       </p>
       <h1>{t("teach.display.title", { className: name })}</h1>
+      {join && onlyOnThisComputer(join.site) ? (
+        <p className="alert warn display-local" data-testid="join-local-address">
+          {t("teach.join.localAddress", { address: join.site })}
+        </p>
+      ) : null}
       {join ? (
         <div className="display-body">
           <div className="display-words">

@@ -25,7 +25,7 @@ describe("a class code as a student types it", () => {
   });
 
   it("the join form sends a good code on, and keeps a bad one in the box with the reason", async () => {
-    const ask = (code: string) => joinLoader({ request: new Request(`http://localhost/join?code=${encodeURIComponent(code)}`), params: {}, context: {} });
+    const ask = (code: string) => joinLoader({ request: new Request(`http://localhost/join?code=${encodeURIComponent(code)}`), params: {}, context: { nonce: "n", clientAddress: "10.0.0.1" } });
     const sent = await ask("Ｋ７Ｍ２ＱＰ").catch((thrown: unknown) => thrown);
     expect(sent).toBeInstanceOf(Response);
     expect((sent as Response).headers.get("Location")).toBe("/join/K7M2QP");

@@ -6,6 +6,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SignInCards } from "~/components/teach/sign-in-cards";
+import { JoinLink } from "~/components/teach/join-link";
+import { MemoryRouter } from "react-router-dom";
 import { zhHans } from "~/i18n/catalog/zh-Hans";
 import { I18nProvider } from "~/i18n/use-t";
 import { onlyOnThisComputer } from "~/utils/local-address";
@@ -40,5 +42,20 @@ describe("sign-in cards and the address they print", () => {
     ["not a url", false],
   ])("%s works only on this computer: %s", (origin, local) => {
     expect(onlyOnThisComputer(origin)).toBe(local);
+  });
+
+  // found in a 13-year-old's walk: the class page's join link and the projected QR code pointed at localhost, silently
+  it("the class's join link warns the same way", () => {
+    const join = (link: string) =>
+      renderToStaticMarkup(
+        <MemoryRouter>
+          <I18nProvider locale="zh-Hans" messages={zhHans}>
+            <JoinLink link={link} displayHref="/teach/classes/x/display" />
+          </I18nProvider>
+        </MemoryRouter>,
+      );
+    expect(join("http://localhost:3102/join/7NWNS6")).toContain('data-testid="join-local-address"');
+    expect(join("http://localhost:3102/join/7NWNS6")).toContain("http://localhost:3102，只能在服务器本机上打开");
+    expect(join("https://lantern.school.example/join/7NWNS6")).not.toContain("join-local-address");
   });
 });

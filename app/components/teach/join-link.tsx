@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { onlyOnThisComputer } from "~/utils/local-address";
 import { useEffect, useState } from "react";
 import { useT } from "~/i18n/use-t";
 
@@ -30,6 +31,11 @@ export function JoinLink({ link, displayHref }: { link: string; displayHref: str
       <Link className="button secondary small-button" to={displayHref}>
         {t("teach.join.display")}
       </Link>
+      {onlyOnThisComputer(link) ? (
+        <p className="alert warn small join-local" data-testid="join-local-address">
+          {t("teach.join.localAddress", { address: new URL(link).origin })}
+        </p>
+      ) : null}
     </div>
   );
 }

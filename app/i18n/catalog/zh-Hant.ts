@@ -458,6 +458,7 @@ export const zhHant: Messages = {
   "teach.roster.safeguardingNote": "有安全保護記錄：只有學校管理員才能刪除該學生，以免記錄丟失。你仍然可以把該學生移出本班。",
   "teach.roster.safeguardingRecord": "該學生有安全保護記錄（有訊息被標記為安全保護問題，無論是否已處理），所以只有學校管理員才能刪除該學生：刪除帳號會連同記錄一起刪除。你仍然可以把該學生移出本班。",
   "teach.cards.title": "新的登入資訊",
+  "teach.join.localAddress": "這個連結指向 {address}，只能在伺服器本機上開啟：學生的手機和電腦打不開它，QR Code也一樣。請讓學校管理員設定學校網址（管理 → 設定）。",
   "teach.cards.localAddress": "這些卡片上的網址是 {address}，只能在伺服器本機上開啟，學生用它無法登入。列印之前，請讓學校管理員設定學校網址（管理 → 設定）。",
   "teach.cards.once": "這些密碼只顯示這一次。離開本頁之前，請列印登入卡或下載名單。",
   "teach.cards.csv": "下載 CSV 檔案",

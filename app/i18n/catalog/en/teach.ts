@@ -41,6 +41,7 @@ export const teach = {
   "teach.roster.safeguardingNote": "Has a safeguarding record: only your school's admin can delete this student, so the record is not lost. You can still remove them from this class.",
   "teach.roster.safeguardingRecord": "This student has a safeguarding record (a message flagged for safeguarding, open or handled), so only your school's admin can delete them: deleting the account would delete the record too. You can still remove them from this class.",
   "teach.cards.title": "New sign-in details",
+  "teach.join.localAddress": "This link points to {address}, which opens only on the server itself: students' phones and laptops cannot reach it, nor the QR code. Ask your school's admin to set the school's web address (Admin → Settings).",
   "teach.cards.localAddress": "These cards point to {address}, which works only on the server itself: students could not sign in from them. Before printing, ask your school's admin to set the school's web address (Admin → Settings).",
   "teach.cards.once": "These passwords are shown only now. Print the cards or download the list before you leave this page.",
   "teach.cards.csv": "Download as CSV",

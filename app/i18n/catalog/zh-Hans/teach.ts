@@ -43,6 +43,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.roster.safeguardingNote": "有安全保护记录：只有学校管理员才能删除该学生，以免记录丢失。你仍然可以把该学生移出本班。",
   "teach.roster.safeguardingRecord": "该学生有安全保护记录（有消息被标记为安全保护问题，无论是否已处理），所以只有学校管理员才能删除该学生：删除账号会连同记录一起删除。你仍然可以把该学生移出本班。",
   "teach.cards.title": "新的登录信息",
+  "teach.join.localAddress": "这个链接指向 {address}，只能在服务器本机上打开：学生的手机和电脑打不开它，二维码也一样。请让学校管理员设置学校网址（管理 → 设置）。",
   "teach.cards.localAddress": "这些卡片上的网址是 {address}，只能在服务器本机上打开，学生用它无法登录。打印之前，请让学校管理员设置学校网址（管理 → 设置）。",
   "teach.cards.once": "这些密码只显示这一次。离开本页之前，请打印登录卡或下载名单。",
   "teach.cards.csv": "下载 CSV 文件",
