@@ -1,6 +1,6 @@
 /**
  * Every lesson step with a widget, and a finished lesson's calibration card, on a phone: nothing
- * scrolls sideways at 360 px, in English and 简体中文, for a student who has answered (so the
+ * scrolls sideways at 360 px and no token is broken over two lines, in English and 简体中文, for a student who has answered (so the
  * calibration table has rows). The a11y pass opens one page per route; the widgets are where a
  * fixed width hides (found in a walk: the calibration table ran 19 px past a phone's edge).
  * Screenshots of anything that does, and of the calibration table: test-results/screenshots/widgets-fit/.
@@ -32,6 +32,7 @@ describe("lesson widgets on a phone", () => {
     expect(WIDGET_STEPS.length).toBeGreaterThan(5);
     const browser = await openBrowser({ lang, as: DEMO_STUDENTS[0], viewport: { width: 360, height: 740 } });
     const wide: string[] = [];
+    const broken: string[] = [];
     try {
       // the finish page of a lesson the demo student has finished, with its calibration card
       for (const url of [...WIDGET_STEPS, `/learn/${course.lessons[0]!.slug}?view=done`]) {
@@ -39,6 +40,11 @@ describe("lesson widgets on a phone", () => {
         await browser.page.waitForLoadState("networkidle");
         // the table that ran past the edge, kept for a look
         if (url.endsWith("step=calibration")) await browser.page.locator(".cal-widget-table").screenshot({ path: path.join(SHOTS, `calibration-table-${lang}.png`) });
+        // a token split over two lines reads as two tokens (found in a walk: "·footba/ll" in the next-token bars)
+        const split = await browser.page.locator(".widget .token").evaluateAll((chips) =>
+          chips.filter((chip) => new Set(Array.from(chip.getClientRects(), (r) => Math.round(r.top))).size > 1 || chip.scrollHeight > 1.6 * parseFloat(getComputedStyle(chip).lineHeight)).map((chip) => chip.textContent),
+        );
+        if (split.length > 0) broken.push(`${url}: ${split.join(" ")}`);
         if (await overflowsHorizontally(browser.page)) {
           const width = await browser.page.evaluate(() => document.documentElement.scrollWidth);
           wide.push(`${url} (${width} px)`);
@@ -49,5 +55,6 @@ describe("lesson widgets on a phone", () => {
       await browser.close();
     }
     expect(wide).toEqual([]);
+    expect(broken).toEqual([]);
   });
 });

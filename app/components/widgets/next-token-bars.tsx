@@ -49,7 +49,7 @@ export function NextTokenBars({
           {view.candidates.map((c, i) => (
             <tr key={i}>
               <th scope="row">
-                <span className="token tone-0">
+                <span className={c.end ? "token token-end tone-0" : "token tone-0"}>
                   {c.end ? t("widget.nextToken.end") : visiblePiece(c.piece)}
                 </span>
               </th>
