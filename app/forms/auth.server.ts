@@ -4,6 +4,7 @@
  * would be kept there, as the compiler cannot prove z.object() has no side effects.
  */
 import { z } from "zod";
+import { plainName } from "~/utils/plain-name";
 import { LOCALES } from "~/i18n/locales";
 import { USERNAME_PATTERN } from "~/models/credentials";
 import { passwordProblem } from "~/utils/password.server";
@@ -28,19 +29,19 @@ export const SignInSchema = z.object({
 });
 
 export const TeacherSignUpSchema = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(MAX_CHARS.teacherName, "form.invalid"),
+  displayName: z.string().transform(plainName).pipe(z.string().min(1, "form.required").max(MAX_CHARS.teacherName, "form.invalid")),
   email: z.email("auth.email.invalid").trim().toLowerCase().max(200, "auth.email.invalid"),
   password: newPassword("teacher"),
-  schoolName: z.string().trim().max(MAX_CHARS.schoolName, "form.invalid").optional(),
+  schoolName: z.string().transform(plainName).pipe(z.string().max(MAX_CHARS.schoolName, "form.invalid")).optional(),
 });
 
 /** The server's first account names the school too. */
 export const FirstAdminSignUpSchema = TeacherSignUpSchema.extend({
-  schoolName: z.string().trim().min(1, "form.required").max(MAX_CHARS.schoolName, "form.invalid"),
+  schoolName: z.string().transform(plainName).pipe(z.string().min(1, "form.required").max(MAX_CHARS.schoolName, "form.invalid")),
 });
 
 export const JoinSchema = z.object({
-  displayName: z.string().trim().min(1, "form.required").max(MAX_CHARS.joinName, "form.invalid"),
+  displayName: z.string().transform(plainName).pipe(z.string().min(1, "form.required").max(MAX_CHARS.joinName, "form.invalid")),
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, "auth.username.invalid"),
   password: newPassword("student"),
 });

@@ -9,6 +9,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 import { readCsvRecords, type CsvLineProblem } from "./csv-records";
 import { decodeRosterBytes, REPLACEMENT } from "./roster-decode";
 import { repeatFinder, type Repeat, type RowIdentity } from "./roster-repeats";
+import { plainName } from "~/utils/plain-name";
 import { normalizeUsername, USERNAME_PATTERN } from "./credentials";
 
 /** More students than any school's single import; past it nothing is read (the message says so). */
@@ -231,8 +232,8 @@ const HAN = /\p{Script=Han}/u;
 
 /** "Wei" "Li" → "Wei Li"; 伟 李 → 李伟 (Chinese names: family name first, no space). */
 function personName(given: string, family: string): string {
-  if (HAN.test(given + family)) return `${family}${given}`.replace(/\s+/g, "");
-  return [given, family].filter(Boolean).join(" ");
+  if (HAN.test(given + family)) return plainName(`${family}${given}`).replace(/\s+/g, "");
+  return plainName([given, family].filter(Boolean).join(" "));
 }
 
 /** OneRoster userIds: "{Google:1234},{LDAP:abc}". Only identifiers labelled as school sign-in count. */
@@ -420,7 +421,7 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
       input.problems.push({ file, line, key: "teach.import.problem.badEncoding" });
       continue;
     }
-    const displayName = cell(cells, columns.name).replace(/\s+/g, " ").slice(0, 60);
+    const displayName = plainName(cell(cells, columns.name)).slice(0, 60);
     if (!displayName) {
       input.problems.push({ file, line, key: "teach.import.problem.missingName" });
       continue;

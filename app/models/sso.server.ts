@@ -4,6 +4,7 @@
  * Lantern accounts. Accounts are never matched by e-mail alone: a teacher whose address already
  * has an account confirms with that account's password first.
  */
+import { plainName } from "~/utils/plain-name";
 import crypto from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { schools, ssoIdentities, ssoLogins, users, type SchoolSettings, type SsoSettings } from "../../db/schema";
@@ -208,7 +209,7 @@ function verifiedEmail(claims: Record<string, unknown>, sso: SsoSettings): strin
 function displayNameFrom(claims: Record<string, unknown>, email: string): string {
   const given = [claims.given_name, claims.family_name].filter((p) => typeof p === "string" && p).join(" ");
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim() : given || email.split("@")[0]!;
-  return name.slice(0, 80);
+  return plainName(name).slice(0, 80) || email.split("@")[0]!;
 }
 
 /**

@@ -6,6 +6,7 @@ import { Field, FormError } from "~/components/ui/field";
 import type { Translate } from "~/i18n/translate";
 import { OpenAlertsWarning } from "~/components/teach/open-alerts-warning";
 import { SignInCards } from "~/components/teach/sign-in-cards";
+import { plainName } from "~/utils/plain-name";
 import { useT } from "~/i18n/use-t";
 import { listTeacherClasses, requireTeacherOf } from "~/models/classes.server";
 import { addStudents, deleteStudent, listClassStudents, moveToClass, removeFromClass, repeatedNames, resetStudentPassword } from "~/models/students.server";
@@ -90,7 +91,7 @@ function needsAdmin(key: "teach.roster.needsAdmin" | "teach.roster.safeguardingR
 function parseNames(text: string): string[] {
   return text
     .split(/[\n\r\t,;，；]+/)
-    .map((n) => n.trim().replace(/\s+/g, " ").slice(0, 60))
+    .map((n) => plainName(n).slice(0, 60))
     .filter((n) => n.length > 0);
 }
 

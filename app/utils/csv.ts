@@ -7,9 +7,12 @@
  */
 export const BOM = "\uFEFF";
 
-/** A cell a spreadsheet would evaluate, made inert. Leading spaces do not hide a formula either. */
+/**
+ * A cell a spreadsheet would evaluate, made inert. Leading spaces do not hide a formula either,
+ * nor full-width signs (＝, which an East Asian keyboard types and some spreadsheets take as =).
+ */
 export function neutralizeCell(value: string): string {
-  return /^[\t\r]/.test(value) || /^\s*[=+\-@]/.test(value) ? `'${value}` : value;
+  return /^[\t\r]/.test(value) || /^\s*[=+\-@＝＋－＠]/.test(value) ? `'${value}` : value;
 }
 
 /** Text (neutralised), a number (as is), or nothing (an empty cell). */
@@ -19,7 +22,9 @@ function quoteCell(value: CsvCell): string {
   if (value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const safe = neutralizeCell(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // A semicolon or a tab is quoted too: a spreadsheet set to split on them (Excel in most of
+  // Europe uses ";") would otherwise start a new cell there, and "x;=cmd|…" would run its second.
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(rows: CsvCell[][]): string {
