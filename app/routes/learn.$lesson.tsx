@@ -302,16 +302,23 @@ export default function LessonPage() {
   useActiveTime(data.signedIn && positionKey !== "", lesson.slug, positionKey);
 
   // After moving to another step with JavaScript, put focus on the new step's title (as a page
-  // load would put the reader at the top), but not on the first render.
+  // load would put the reader at the top), but not on the first render. After a check is marked
+  // (back at "#check-…"), on its result: the form holding the button just pressed is rebuilt, and
+  // focus fell to the page's start. An answer shown without moving (a quiz's missing answers, a
+  // support card) keeps the focus its own part gave it.
   const titleRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
+  const shownAnswer = actionData !== undefined;
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    if (!location.hash) titleRef.current?.focus();
-  }, [location.pathname, location.search, location.hash]);
+    if (location.hash.startsWith("#check-")) focusCheckResult(location.hash.slice(1));
+    else if (!location.hash && !shownAnswer) titleRef.current?.focus();
+    // location.key: a second answer to the same check comes back to the same address
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- shownAnswer is read, not followed
+  }, [location.key]);
 
   // An answer that needs help: its card is read first. With JavaScript the page stays where the
   // button was pressed (the foot of a long quiz), so the card is brought into view and focused.
@@ -529,4 +536,11 @@ function StepContent({
       <SourceList sources={lesson.sources} />
     </article>
   );
+}
+
+/** The marked answer of a check, focused (read out) once it is on the page; else the check itself. */
+function focusCheckResult(checkId: string) {
+  const check = document.getElementById(checkId);
+  const result = check?.querySelector<HTMLElement>("[data-check-result]");
+  result?.focus({ preventScroll: true });
 }

@@ -83,6 +83,45 @@ describe("the student journey with the keyboard alone", () => {
     expect(row!.n).toBe(1);
   });
 
+  it("answers a check in a step and hears the result: focus moves onto it, twice", async () => {
+    // found in a 13-year-old's walk: after "Check my answer" the form was rebuilt and focus fell
+    // to the page's start, so a keyboard user had to Tab down from the top again
+    const page = browser.page;
+    const step = lesson.content.en!.steps.find((s) => JSON.stringify(s.blocks).includes('"t":"check"'))!;
+    await page.goto(`/learn/${lesson.slug}?step=${step.id}`);
+    for (const attempt of [1, 2]) {
+      // an answer (the first choice in the order shown), then how sure
+      await tabTo(page, ".check-form input[type=radio]:not([name$='.confidence'])");
+      await page.keyboard.press("Space");
+      await tabTo(page, ".check-form input[name$='.confidence']");
+      await page.keyboard.press("Space");
+      await tabTo(page, ".check-form button[type=submit]");
+      await recordFocus(page);
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest("[data-check-result]") !== null), { timeout: 10_000 })
+        .toBe(true);
+      await recordFocus(page);
+      if (attempt === 1) await screenshot(page, JOURNEY, "03a-check-result");
+      // a right answer ends the check; a wrong one may be tried again
+      if ((await page.locator(".check-form").count()) === 0) break;
+    }
+  });
+
+  it("a quiz sent with answers missing, after a language switch, takes focus to the list of what is missing", async () => {
+    // found in a 13-year-old's walk: with ?lang= in the address, the step title took the focus back
+    const page = browser.page;
+    await page.goto(`/learn/${lesson.slug}?view=quiz&retry=1&lang=en`);
+    await page.locator(".quiz-form").waitFor();
+    await tabTo(page, ".quiz-form button[type=submit]", 200);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches(".quiz-form .form-error[role=alert]") ?? false), { timeout: 10_000 }).toBe(true);
+    // the server answers a quiz with answers missing with a 400, as it should: not a fault of the page
+    const refused = browser.problems.findIndex((p) => p.includes(`400 for fetch /learn/${lesson.slug}.data`));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    browser.problems.splice(refused, 1);
+  });
+
   it("sends a prompt in the playground and reads the reply", async () => {
     const page = browser.page;
     await fakeAnthropic.reset();

@@ -37,7 +37,8 @@ export function CheckQuestion({
       </h3>
       {feedback && attemptsLeft === 0 ? <p className="question-prompt">{question.prompt}</p> : null}
       {feedback ? (
-        <div role="status">
+        // focused once the answer is marked (the lesson page): the form it came from is rebuilt
+        <div role="status" tabIndex={-1} data-check-result className="check-result">
           <AnswerFeedbackView question={question} feedback={feedback} />
         </div>
       ) : null}

@@ -18,7 +18,7 @@ interface CompiledQuestion {
 
 interface CompiledLesson {
   slug: string;
-  content: Record<string, { title: string; steps: { id: string; title: string }[] }>;
+  content: Record<string, { title: string; steps: { id: string; title: string; blocks: unknown[] }[] }>;
   quiz: CompiledQuestion[];
 }
 
