@@ -60,13 +60,24 @@ export function Chat({
   // that ended first navigated again, or asked for fresh data, while the page's data was still
   // arriving, and the browser aborted it mid-body ("BodyStreamBuffer was aborted"). Until then
   // the exchange shows as pending on this page.
+  // The prompt box is keyed by the conversation, so that opening another one from the list gives
+  // a fresh box. The conversation this page's own message just started keeps the box the student
+  // typed in: a new one lost the keyboard's focus, and anything typed meanwhile.
+  const boxKey = `${conversationId ?? "new"}:${prefill}`;
+  const startedHere = useRef<{ id: string; key: string } | null>(null);
+  const promptKey = startedHere.current?.id === conversationId ? startedHere.current.key : boxKey;
+  // On a phone the composer fills the screen and the answer arrives above it: brought into view
+  // once the message is sent.
+  const showReply = useRef(false);
   const { pending, send, stop, clear, streaming } = useChatStream({
     onStart() {
       if (promptRef.current) promptRef.current.value = "";
     },
     onSettled(id) {
-      if (id && id !== conversationId) navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
-      else revalidator.revalidate();
+      if (id && id !== conversationId) {
+        startedHere.current = { id, key: promptKey };
+        navigate(`/playground?c=${id}${tryitQuery}`, { preventScrollReset: true });
+      } else revalidator.revalidate();
     },
     messages: { networkError: t("playground.networkError"), stopped: t("playground.stopped") },
   });
@@ -128,6 +139,15 @@ export function Chat({
       });
     }
   }
+  const messagesRef = useRef<HTMLOListElement>(null);
+  const shownCount = shown.length;
+  useEffect(() => {
+    if (!showReply.current || shownCount === 0) return;
+    showReply.current = false;
+    // the student's own message at the top, the answer under it (the last one, when regenerating)
+    const sent = messagesRef.current?.querySelectorAll(".from-user");
+    sent?.[sent.length - 1]?.scrollIntoView({ block: "nearest" });
+  }, [shownCount]);
   const refusedNow = pending?.state === "error" && pending.error && !pending.error.stored ? pending.error.message : null;
   // A crisis message the model never saw is not asked again: the support card is its answer.
   const lastSent = stored.findLast((m) => m.role === "user" && m.status !== "blocked");
@@ -142,6 +162,7 @@ export function Chat({
     if (streaming || disabled) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const form = new FormData(event.currentTarget, submitter);
+    showReply.current = true;
     void send(form, { conversationId, baseCount: stored.length });
   }
 
@@ -161,7 +182,7 @@ export function Chat({
       {shown.length === 0 ? (
         <p className="pg-empty muted">{t("playground.empty")}</p>
       ) : (
-        <ol className="pg-messages" aria-live="polite" aria-busy={streaming}>
+        <ol className="pg-messages" aria-live="polite" aria-busy={streaming} ref={messagesRef}>
           {shown.map((m, i) => (
             <MessageBubble
               key={m.id}
@@ -237,7 +258,7 @@ export function Chat({
               rows={4}
               maxLength={MAX_CHARS.prompt}
               defaultValue={prefill}
-              key={`${conversationId ?? "new"}:${prefill}`}
+              key={promptKey}
               onKeyDown={onKeyDown}
               aria-describedby="pg-prompt-hint"
             />

@@ -1,0 +1,61 @@
+/**
+ * The playground's first message, as a student sends it (found in a 13-year-old's walk):
+ * - with the keyboard, focus stays in the prompt box when the page opens the new conversation
+ *   (the box used to be rebuilt: focus fell to the page's start, and a follow-up typed meanwhile
+ *   went nowhere);
+ * - on a phone, where the composer fills the screen, the answer is brought into view (it streamed
+ *   in above the screen while the student looked at an empty box).
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { openBrowser, type OpenBrowser } from "./setup/browser";
+import { closeTestSql, DEMO_STUDENTS, fakeAnthropic, makeStudent, demoClassId } from "./setup/context";
+
+const browsers: OpenBrowser[] = [];
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await closeTestSql();
+});
+
+async function chooseClaude(b: OpenBrowser) {
+  const select = b.page.locator("#pg-model");
+  const claude = await select.locator("option").evaluateAll((options) => (options as HTMLOptionElement[]).map((o) => o.value).find((v) => v.startsWith("claude")));
+  if (claude) await select.selectOption(claude);
+}
+
+describe("the playground's first message", () => {
+  it("keeps the keyboard in the prompt box when the new conversation opens", async () => {
+    const student = await makeStudent(await demoClassId(), "Focus Kid");
+    const b = await openBrowser({ as: student.username });
+    browsers.push(b);
+    await fakeAnthropic.reset();
+    await fakeAnthropic.script({ kind: "reply", text: "A first reply." });
+    await b.page.goto("/playground");
+    await chooseClaude(b);
+    await b.page.locator("#pg-prompt").focus();
+    await b.page.keyboard.type("hello there");
+    await b.page.keyboard.press("Control+Enter");
+    await b.page.waitForURL(/\/playground\?c=/);
+    await expect.poll(() => b.page.locator(".pg-messages").innerText()).toContain("A first reply.");
+    expect(await b.page.evaluate(() => document.activeElement?.id)).toBe("pg-prompt");
+    await b.page.keyboard.type("and a follow-up");
+    expect(await b.page.inputValue("#pg-prompt")).toBe("and a follow-up");
+    expect(b.problems).toEqual([]);
+  });
+
+  it("on a phone, brings the answer into view", async () => {
+    const b = await openBrowser({ as: DEMO_STUDENTS[4], viewport: { width: 375, height: 667 } });
+    browsers.push(b);
+    await fakeAnthropic.reset();
+    await fakeAnthropic.script({ kind: "reply", chunks: Array.from({ length: 30 }, (_, i) => `word${i} `), tokenDelayMs: 40 });
+    await b.page.goto("/playground");
+    await chooseClaude(b);
+    await b.page.locator("#pg-prompt").fill("tell me something");
+    await b.page.getByRole("button", { name: /^send$/i }).tap().catch(() => b.page.getByRole("button", { name: /^send$/i }).click());
+    // while the answer streams, its bubble is on the screen
+    await expect.poll(() => b.page.locator(".pg-messages").innerText()).toContain("word1");
+    const top = await b.page.locator(".pg-messages > li").last().evaluate((li) => li.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(667);
+    expect(b.problems).toEqual([]);
+  });
+});
