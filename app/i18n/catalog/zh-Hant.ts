@@ -317,7 +317,7 @@ export const zhHant: Messages = {
   "playground.fixedSystem": "這節課設定的系統提示詞：",
   "playground.meter.label": "上下文視窗",
   "playground.meter.value": "{used} / {max} 個詞元",
-  "playground.meter.mini": "迷你模型在預測下一段文字時，只看前面 {n} 段——這就是它全部的上下文視窗。",
+  "playground.meter.mini": "迷你模型會從你訊息裡它在課程中見過的最後一個詞開始回答，之後每預測下一段文字，只看前面 {n} 段——這就是它全部的上下文視窗。它從來不會把你的整條訊息讀完，所以回答常常跑題。",
   "playground.tokens": "輸入 {input} 個詞元 · 輸出 {output} 個",
   "playground.tokensEstimated": "輸入約 {input} 個詞元 · 輸出約 {output} 個",
   "playground.waiting": "正在等待模型……學校自己的模型伺服器第一次載入時，可能要等上一分鐘。",

@@ -49,7 +49,7 @@ export const playground = {
   "playground.meter.label": "Context window",
   "playground.meter.value": "{used} of {max} tokens",
   "playground.meter.mini":
-    "The mini model reads only the last {n} pieces of text before each next one — that is its whole context window.",
+    "The mini model starts its reply from the last word of your message that it knows from the lessons, then picks each next piece of text from only the last {n} — that is its whole context window. It never reads your message as a whole, so its replies wander.",
   "playground.tokens": "{input} tokens in · {output} out",
   "playground.tokensEstimated": "about {input} tokens in · about {output} out",
   "playground.waiting": "Waiting for the model… a school's own model server can take up to a minute to load the first time.",

@@ -46,7 +46,7 @@ export const playground: CatalogOf<typeof en> = {
 
   "playground.meter.label": "上下文窗口",
   "playground.meter.value": "{used} / {max} 个词元",
-  "playground.meter.mini": "迷你模型在预测下一段文字时，只看前面 {n} 段——这就是它全部的上下文窗口。",
+  "playground.meter.mini": "迷你模型会从你消息里它在课程中见过的最后一个词开始回答，之后每预测下一段文字，只看前面 {n} 段——这就是它全部的上下文窗口。它从来不会把你的整条消息读完，所以回答常常跑题。",
   "playground.tokens": "输入 {input} 个词元 · 输出 {output} 个",
   "playground.tokensEstimated": "输入约 {input} 个词元 · 输出约 {output} 个",
   "playground.waiting": "正在等待模型……学校自己的模型服务器第一次加载时，可能要等上一分钟。",
