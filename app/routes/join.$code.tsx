@@ -111,7 +111,8 @@ export default function JoinClass() {
     <main id="main" className="page narrow">
       <h1>{t("auth.join.classTitle", { name: cls.name })}</h1>
       <FormError message={result?.message} />
-      <Form method="post" className="card">
+      {/* noValidate: the browser's own bubbles ("Please lengthen this text") speak its language, not the reader's; the server answers in theirs */}
+      <Form method="post" className="card" noValidate>
         <Field
           name="displayName"
           label={t("auth.join.displayName")}

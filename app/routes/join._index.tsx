@@ -23,7 +23,8 @@ export default function Join() {
     <main id="main" className="page narrow">
       <h1>{t("auth.join.title")}</h1>
       <p className="muted">{t("auth.join.lead")}</p>
-      <Form method="get" className="card">
+      {/* noValidate: the browser's own bubbles ("Please lengthen this text") speak its language, not the reader's; the server answers in theirs */}
+      <Form method="get" className="card" noValidate>
         <Field
           name="code"
           label={t("auth.join.code")}

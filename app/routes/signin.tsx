@@ -92,7 +92,8 @@ export default function SignIn() {
         </p>
       ))}
       {sso.length > 0 ? <p className="muted small">{t("auth.sso.orPassword")}</p> : null}
-      <Form method="post" action={next ? `/signin?next=${encodeURIComponent(next)}` : "/signin"} className="card">
+      {/* noValidate: the browser's own bubbles ("Please lengthen this text") speak its language, not the reader's; the server answers in theirs */}
+      <Form method="post" action={next ? `/signin?next=${encodeURIComponent(next)}` : "/signin"} className="card" noValidate>
         <Field
           name="login"
           label={t("auth.signIn.login")}

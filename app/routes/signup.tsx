@@ -73,7 +73,8 @@ export default function SignUp() {
       {mode === "first" ? <p className="muted">{t("auth.signUp.firstLead")}</p> : null}
       {mode === "invite" ? <p className="muted">{t("auth.signUp.inviteLead", { school: schoolName ?? "" })}</p> : null}
       <FormError message={result?.message} />
-      <Form method="post" className="card">
+      {/* noValidate: the browser's own bubbles ("Please lengthen this text") speak its language, not the reader's; the server answers in theirs */}
+      <Form method="post" className="card" noValidate>
         {mode === "first" ? (
           <Field name="schoolName" label={t("auth.signUp.school")} required maxLength={MAX_CHARS.schoolName} error={errors.schoolName} />
         ) : null}

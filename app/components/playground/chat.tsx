@@ -262,7 +262,7 @@ export function Chat({
               onKeyDown={onKeyDown}
               aria-describedby="pg-prompt-hint"
             />
-            <p id="pg-prompt-hint" className="hint">
+            <p id="pg-prompt-hint" className={hydrated ? "hint pg-shortcut" : "hint"}>
               {/* the shortcut needs JavaScript: without it, the note says how the answer comes */}
               {hydrated ? t("playground.prompt.hint") : t("playground.noJsNote")}
             </p>
