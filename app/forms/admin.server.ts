@@ -1,5 +1,6 @@
 /** Form schemas of the admin pages (server-only: keeps zod out of the browser). */
 import { z } from "zod";
+import { plainName } from "~/utils/plain-name";
 import { normalizePublicUrl } from "~/models/public-url.server";
 import { isTimeZone } from "~/utils/time-zone";
 import { MAX_CHARS } from "~/utils/form-limits";
@@ -8,7 +9,7 @@ const whole = (min: number, max: number) =>
   z.coerce.number("admin.settings.number").int("admin.settings.number").min(min, "admin.settings.range").max(max, "admin.settings.range");
 
 export const SchoolSettingsSchema = z.object({
-  name: z.string().trim().min(1, "form.required").max(MAX_CHARS.schoolSettingsName, "form.invalid"),
+  name: z.string().transform(plainName).pipe(z.string().min(1, "form.required").max(MAX_CHARS.schoolSettingsName, "form.invalid")),
   transcriptRetentionDays: whole(1, 3650),
   defaultModels: z
     .union([z.string(), z.array(z.string())], "admin.settings.pickModel")

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { plainName } from "~/utils/plain-name";
 import { LOCALES } from "~/i18n/locales";
-import { USERNAME_PATTERN } from "~/models/credentials";
+import { normalizeUsername, USERNAME_PATTERN } from "~/models/credentials";
 import { passwordProblem } from "~/utils/password.server";
 import { PASSWORD_PROBLEM_KEYS } from "~/utils/password-rules";
 import { MAX_CHARS } from "~/utils/form-limits";
@@ -42,7 +42,8 @@ export const FirstAdminSignUpSchema = TeacherSignUpSchema.extend({
 
 export const JoinSchema = z.object({
   displayName: z.string().transform(plainName).pipe(z.string().min(1, "form.required").max(MAX_CHARS.joinName, "form.invalid")),
-  username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, "auth.username.invalid"),
+  // as sign-in reads it: full-width letters (a Chinese keyboard's full-width mode) are the same name
+  username: z.string().transform(normalizeUsername).pipe(z.string().regex(USERNAME_PATTERN, "auth.username.invalid")),
   password: newPassword("student"),
 });
 

@@ -1,8 +1,10 @@
 /** Form schemas of the teacher's class pages (server-only: keeps zod out of the browser). */
 import { z } from "zod";
+import { plainName } from "~/utils/plain-name";
 import { MAX_CHARS } from "~/utils/form-limits";
 
-const ClassName = z.string().trim().min(1, "form.required").max(MAX_CHARS.className, "form.invalid");
+// shown to every student of the class and in exports: without unseen controls (plain-name.ts)
+const ClassName = z.string().transform(plainName).pipe(z.string().min(1, "form.required").max(MAX_CHARS.className, "form.invalid"));
 const LowScorePercent = z.coerce
   .number("teach.settings.lowScoreInvalid")
   .int("teach.settings.lowScoreInvalid")

@@ -32,6 +32,8 @@ export type CsvReading =
       problems: CsvLineProblem[];
       /** Reading stopped at `maxRecords`: the text holds more than anyone imports at once. */
       cutShort: boolean;
+      /** Records read, blank ones aside: those that made rows, problems, or only empty cells. */
+      records: number;
     }
   | { readable: false; quoteOpensOnLine: number };
 
@@ -39,7 +41,7 @@ const QUOTE_ERRORS = new Set(["INVALID_OPENING_QUOTE", "CSV_INVALID_CLOSING_QUOT
 
 /**
  * Rows of the text (blank lines and rows of empty cells left out), and the lines that could not be
- * read — at most `maxRecords` of the two together. The text is read record by record and blank
+ * read — at most `maxRecords` records, whatever they made. The text is read record by record and blank
  * ones are passed over as they are met: a few megabytes of line breaks (Excel saves formatted
  * empty rows as ",,") held one object per line and ran a 128 MB heap out.
  */
@@ -47,11 +49,14 @@ export function readCsvRecords(text: string, delimiter: string, maxRecords: numb
   const rows: CsvRow[] = [];
   const problems: CsvLineProblem[] = [];
   let cutShort = false;
+  // every record counts, also one of quoted empty cells ("","") that makes no row: each costs a parse
+  let records = 0;
   const quoteOpensOnLine = eachRecord(text.replace(/^\uFEFF/, ""), delimiter, (record) => {
-    if (rows.length + problems.length >= maxRecords) {
+    if (records >= maxRecords) {
       cutShort = true;
       return false;
     }
+    records++;
     try {
       const cells = recordCells(record.text, delimiter);
       if (cells.some((c) => c !== "")) rows.push({ line: record.first, cells });
@@ -63,7 +68,7 @@ export function readCsvRecords(text: string, delimiter: string, maxRecords: numb
     return true;
   });
   if (quoteOpensOnLine !== null && !cutShort) return { readable: false, quoteOpensOnLine };
-  return { readable: true, rows, problems, cutShort };
+  return { readable: true, rows, problems, cutShort, records };
 }
 
 /** A record without quotation marks is its values between delimiters, trimmed; csv-parse (4× slower, called per row) reads the rest. */

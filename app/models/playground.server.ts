@@ -186,6 +186,17 @@ export function requestsInLastMinuteSql(userId: string): SQL {
      and (m.role = 'assistant' or m.status = 'blocked')`;
 }
 
+/** The user's last message of their own, in any conversation (what a blocked number's rest is read against). */
+export async function lastTypedMessage(userId: string): Promise<Pick<MessageRow, "role" | "status" | "flags" | "createdAt"> | null> {
+  const [row] = await db()
+    .select({ role: playgroundMessages.role, status: playgroundMessages.status, flags: playgroundMessages.flags, createdAt: playgroundMessages.createdAt })
+    .from(playgroundMessages)
+    .where(and(eq(playgroundMessages.userId, userId), eq(playgroundMessages.role, "user")))
+    .orderBy(desc(playgroundMessages.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function requestsInLastMinute(userId: string): Promise<number> {
   const [row] = await db().execute<{ n: number }>(requestsInLastMinuteSql(userId));
   return row?.n ?? 0;

@@ -2,8 +2,9 @@
  * Playground transcripts are deleted after each school's retention period (default 30 days, set
  * by the admin) — per message, by when it was written: a conversation used yesterday does not
  * keep a message from two months ago. A conversation left without messages is deleted with its
- * system prompt. A message whose flag is still open stays until someone has looked at it: a
- * disclosure nobody has read must not expire unread. One statement for every school; safe to run
+ * system prompt. A message whose safeguarding flag is still open stays until someone has looked
+ * at it: a disclosure nobody has read must not expire unread. (Other open flags — a prompt blocked
+ * for a phone number — expire as the school's period says.) One statement for every school; safe to run
  * from several processes.
  */
 import { sql } from "drizzle-orm";
@@ -28,7 +29,8 @@ export async function purgeExpiredTranscripts(now: Date = new Date()): Promise<P
     expired as (
       delete from playground_messages m
        using retention r
-       where m.user_id = r.user_id and m.created_at < r.cutoff and m.flag_status <> 'open'
+       where m.user_id = r.user_id and m.created_at < r.cutoff
+         and not (m.flag_status = 'open' and m.severity = 'safeguarding')
       returning m.id, m.conversation_id
     ),
     emptied as (

@@ -9,7 +9,7 @@
  * So GB18030 wins when its reading is clean — no broken character, and its two-byte characters
  * nearly all from GB2312's area (both bytes A1–FE: the 6,763 characters everyday Chinese uses) —
  * and the UTF-8 reading is not (broken, or holding the letters such bytes make as UTF-8: Greek,
- * Cyrillic, Hebrew, Arabic, accents). Names in those scripts written as UTF-8 read the other way
+ * Cyrillic, Hebrew, Arabic, control characters). Names in those scripts written as UTF-8 read the other way
  * as rare characters outside GB2312 (a UTF-8 continuation byte is 80–BF), so they stay UTF-8. A
  * file that is UTF-8 in most lines but has a few broken ones stays UTF-8 and the broken
  * characters become U+FFFD, so the rows holding them are named as bad encoding.
@@ -35,12 +35,12 @@ export function decodeRosterBytes(bytes: Uint8Array): { text: string; encoding: 
 }
 
 /**
- * What GB18030 bytes read as UTF-8 turn into: Latin-1's symbols and C1 controls (lead bytes
- * C2–C3), Latin Extended-B, IPA and combining marks (C6–CD), Greek, Cyrillic, Armenian, Hebrew,
- * Arabic, Syriac and Thaana (CE–DF). Latin-1's and Latin Extended-A's letters (é, ü, ł) are left
- * out: they are names.
+ * What GB18030 bytes read as UTF-8 turn into: C1 controls (lead byte C2), Latin Extended-B, IPA
+ * and combining marks (C6–CD), Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac and Thaana
+ * (CE–DF). Latin-1's letters and symbols and Latin Extended-A's letters are left out: they are
+ * names and class names ("José", "1º ESO", "O´Brien" — a review found those read as GB18030).
  */
-const LETTERS_OF_MISREAD_GB18030 = /[\u0080-\u00bf\u0180-\u07ff]/;
+const LETTERS_OF_MISREAD_GB18030 = /[\u0080-\u009f\u0180-\u07ff]/;
 
 /** Two-byte GB18030 characters nearly all in GB2312's area: text in everyday Chinese. */
 function readsAsEverydayChinese(bytes: Uint8Array): boolean {

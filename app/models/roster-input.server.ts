@@ -15,12 +15,16 @@ import { normalizeUsername, USERNAME_PATTERN } from "./credentials";
 /** More students than any school's single import; past it nothing is read (the message says so). */
 export const MAX_ROSTER_ROWS = 5_000;
 /**
- * Lines of a OneRoster file read at most: an export holds every enrolment of its students (5,000
- * in ten classes each is 50,000 lines), and a file past this is not read. Reading 50,000
- * enrolments with 5,000 users took 38 MB of heap, 100,000 took 68 MB: the server has 128 MB
- * (decision 027). A plain table stops one row past MAX_ROSTER_ROWS.
+ * Lines of a OneRoster export read at most, its files together: it holds every enrolment of its
+ * students (5,000 in ten classes each is 50,000 lines, with the users 55,000), and an export past
+ * this is not read. Reading 50,000 enrolments with 5,000 users took 38 MB of heap, 100,000 took
+ * 68 MB: the server has 128 MB (decision 027). Plain tables stop, together, one row past
+ * MAX_ROSTER_ROWS. The bound is the whole upload's, not each file's: a zip of forty tables of
+ * 5,000 rows each was read whole before the count of students refused it (106 MB of heap).
  */
-const MAX_ONEROSTER_LINES = 50_000;
+const MAX_ONEROSTER_LINES = 60_000;
+/** Tables in one zip at most (a OneRoster export has four). */
+const MAX_ZIPPED_TABLES = 20;
 /** A zip may hold at most this much once unpacked (a zip bomb is refused before it is inflated). */
 const MAX_UNZIPPED_BYTES = 20_000_000;
 /** The file name shown for text pasted into the form. */
@@ -103,21 +107,40 @@ export function readRoster(files: UploadedFile[], pasted: string): RosterInput {
   }
   if (pasted.trim()) plain.push([PASTED, pasted]);
   if (oneRoster.size > 0) {
-    const input = readOneRoster(oneRoster);
+    const lines = lineBudget(MAX_ONEROSTER_LINES, "teach.import.problem.tooManyLines");
+    const input = readOneRoster(oneRoster, lines);
     for (const [name] of plain) input.problems.push({ file: name, line: null, key: "teach.import.problem.mixedFormats" });
     input.problems.unshift(...problems);
-    return cap(input);
+    return cap(input, lines);
   }
   if (plain.length === 0 && problems.length === 0) problems.push({ file: PASTED, line: null, key: "teach.import.problem.nothing" });
   const input: RosterInput = { format: "plain", students: [], classes: [], problems };
   const repeatOf = repeatFinder();
-  for (const [name, text] of plain) readPlainTable(name, text, input, repeatOf);
-  return cap(input);
+  // a header for each table, the most students an import takes, and one more to know there are more
+  const lines = lineBudget(plain.length + MAX_ROSTER_ROWS + 1, "teach.import.problem.tooMany", MAX_ROSTER_ROWS);
+  for (const [name, text] of plain) readPlainTable(name, text, input, repeatOf, lines);
+  return cap(input, lines);
 }
 
-function cap(input: RosterInput): RosterInput {
+/** An upload with more lines or students than an import takes is refused whole, with one reason. */
+function cap(input: RosterInput, lines: LineBudget): RosterInput {
+  const refuse = (problem: RosterProblem): RosterInput => ({ ...input, students: [], classes: [], problems: [problem] });
+  if (lines.cutIn !== null) return refuse({ file: lines.cutIn, line: null, key: lines.key, values: { max: lines.max } });
   if (input.students.length <= MAX_ROSTER_ROWS) return input;
-  return { ...input, students: [], classes: [], problems: [{ file: input.students[MAX_ROSTER_ROWS]!.file, line: null, key: "teach.import.problem.tooMany", values: { max: MAX_ROSTER_ROWS } }] };
+  return refuse({ file: input.students[MAX_ROSTER_ROWS]!.file, line: null, key: "teach.import.problem.tooMany", values: { max: MAX_ROSTER_ROWS } });
+}
+
+/** Lines the upload's tables may still take, together; `cutIn`: the file where they ran out. */
+interface LineBudget {
+  left: number;
+  key: MessageKey;
+  /** The number the message names. */
+  max: number;
+  cutIn: string | null;
+}
+
+function lineBudget(lines: number, key: MessageKey, max = lines): LineBudget {
+  return { left: lines, key, max, cutIn: null };
 }
 
 function baseName(path: string): string {
@@ -127,11 +150,15 @@ function baseName(path: string): string {
 function unzipRoster(file: UploadedFile): UploadedFile[] | null {
   try {
     let total = 0;
+    let tables = 0;
     const entries = unzipSync(file.bytes, {
       filter: (entry) => {
         const wanted = /\.(csv|tsv|txt)$/i.test(entry.name) && !baseName(entry.name).startsWith(".");
-        if (wanted) total += entry.originalSize;
-        if (total > MAX_UNZIPPED_BYTES) throw new Error("zip too large once unpacked");
+        if (wanted) {
+          total += entry.originalSize;
+          tables++;
+        }
+        if (total > MAX_UNZIPPED_BYTES || tables > MAX_ZIPPED_TABLES) throw new Error("zip too large once unpacked");
         return wanted;
       },
     });
@@ -162,16 +189,18 @@ const LINE_PROBLEM_KEYS: Record<CsvLineProblem["kind"], MessageKey> = {
  * problem at that line and the other rows are read; null when the text cannot be read at all (a
  * quotation mark never closed: nothing after it has a row boundary), named at the line it opens on.
  */
-function readTable(file: string, text: string, problems: RosterProblem[], tooLong: TooLong): Row[] | null {
+function readTable(file: string, text: string, problems: RosterProblem[], lines: LineBudget): Row[] | null {
+  if (lines.cutIn !== null) return null;
   const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
   const delimiter = firstLine.includes("\t") ? "\t" : firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  const reading = readCsvRecords(text, delimiter, tooLong.lines);
+  const reading = readCsvRecords(text, delimiter, lines.left);
   if (!reading.readable) {
     problems.push({ file, line: reading.quoteOpensOnLine, key: "teach.import.problem.quoteNeverClosed" });
     return null;
   }
+  lines.left -= reading.records;
   if (reading.cutShort) {
-    problems.push({ file, line: null, key: tooLong.key, values: { max: tooLong.max } });
+    lines.cutIn = file;
     return null;
   }
   for (const p of reading.problems) problems.push({ file, line: p.line, key: LINE_PROBLEM_KEYS[p.kind], ...(p.kind === "quoteSpansLines" ? { values: { last: p.last } } : {}) });
@@ -194,19 +223,9 @@ function withinColumns(file: string, rows: Row[], columns: number, problems: Ros
   });
 }
 
-/** How many lines of a file are read, and what is said of one that has more. */
-interface TooLong {
-  lines: number;
-  key: MessageKey;
-  max: number;
-}
-const ONEROSTER_TOO_LONG: TooLong = { lines: MAX_ONEROSTER_LINES, key: "teach.import.problem.tooManyLines", max: MAX_ONEROSTER_LINES };
-/** A header and one row past the most students an import takes: a file that long is refused whole. */
-const PLAIN_TOO_LONG: TooLong = { lines: MAX_ROSTER_ROWS + 2, key: "teach.import.problem.tooMany", max: MAX_ROSTER_ROWS };
-
 /** A OneRoster file's header and rows; null when the file could not be read (already named). */
-function withHeader(file: string, text: string, problems: RosterProblem[]): Table | null {
-  const rows = readTable(file, text, problems, ONEROSTER_TOO_LONG);
+function withHeader(file: string, text: string, problems: RosterProblem[], lines: LineBudget): Table | null {
+  const rows = readTable(file, text, problems, lines);
   if (!rows) return null;
   const [head, ...body] = rows;
   const header = (head?.cells ?? []).map((c) => c.trim());
@@ -243,16 +262,16 @@ function ssoSubjectsOf(userIds: string): string[] {
     .map((m) => m[2]!);
 }
 
-function readOneRoster(files: Map<OneRosterFile, string>): RosterInput {
+function readOneRoster(files: Map<OneRosterFile, string>, lines: LineBudget): RosterInput {
   const problems: RosterProblem[] = [];
   for (const name of ["users.csv", "classes.csv", "enrollments.csv"] as const) {
     if (!files.has(name)) problems.push({ file: name, line: null, key: "teach.import.problem.missingFile" });
   }
   const input: RosterInput = { format: "oneroster", students: [], classes: [], problems };
   if (problems.length > 0) return input;
-  if (files.has("orgs.csv")) requireColumns("orgs.csv", withHeader("orgs.csv", files.get("orgs.csv")!, problems), ["sourcedId", "name", "type"], problems);
+  if (files.has("orgs.csv")) requireColumns("orgs.csv", withHeader("orgs.csv", files.get("orgs.csv")!, problems, lines), ["sourcedId", "name", "type"], problems);
 
-  const classes = withHeader("classes.csv", files.get("classes.csv")!, problems);
+  const classes = withHeader("classes.csv", files.get("classes.csv")!, problems, lines);
   const classById = new Map<string, InputClass>();
   const classesReadable = requireColumns("classes.csv", classes, ["sourcedId", "title"], problems);
   if (classesReadable) {
@@ -261,7 +280,7 @@ function readOneRoster(files: Map<OneRosterFile, string>): RosterInput {
       else if (column(classes, cells, "status") === "tobedeleted") continue;
       else {
         const sourceId = column(classes, cells, "sourcedId");
-        const title = column(classes, cells, "title").slice(0, 80);
+        const title = plainName(column(classes, cells, "title")).slice(0, 80);
         if (!sourceId || !title) problems.push({ file: "classes.csv", line, key: "teach.import.problem.missingValue", values: { column: !sourceId ? "sourcedId" : "title" } });
         else if (classById.has(sourceId)) problems.push({ file: "classes.csv", line, key: "teach.import.problem.duplicateId", values: { id: sourceId } });
         else classById.set(sourceId, { ref: sourceId, sourceId, title, teacherEmails: [] });
@@ -269,7 +288,7 @@ function readOneRoster(files: Map<OneRosterFile, string>): RosterInput {
     }
   }
 
-  const users = withHeader("users.csv", files.get("users.csv")!, problems);
+  const users = withHeader("users.csv", files.get("users.csv")!, problems, lines);
   const students = new Map<string, InputStudent>();
   const teacherEmails = new Map<string, string>();
   /** Users already named as a problem: their enrollments are not named again. */
@@ -315,7 +334,7 @@ function readOneRoster(files: Map<OneRosterFile, string>): RosterInput {
     }
   }
 
-  const enrollments = withHeader("enrollments.csv", files.get("enrollments.csv")!, problems);
+  const enrollments = withHeader("enrollments.csv", files.get("enrollments.csv")!, problems, lines);
   // without readable users and classes every enrollment would be named again: the missing column says it all
   if (requireColumns("enrollments.csv", enrollments, ["classSourcedId", "userSourcedId", "role"], problems) && usersReadable && classesReadable) {
     for (const { line, cells } of enrollments.rows) {
@@ -395,8 +414,8 @@ const HEADER_WORDS: Record<"name" | "username" | "email" | "class", RegExp> = {
 };
 
 /** A plain table: name, username (optional), e-mail (optional, never stored), class (optional). */
-function readPlainTable(file: string, text: string, input: RosterInput, repeatOf: (row: RowIdentity) => Repeat | null): void {
-  const rows = readTable(file, text, input.problems, PLAIN_TOO_LONG);
+function readPlainTable(file: string, text: string, input: RosterInput, repeatOf: (row: RowIdentity) => Repeat | null, lines: LineBudget): void {
+  const rows = readTable(file, text, input.problems, lines);
   if (!rows || rows.length === 0) return;
   const first = rows[0]!.cells.map((c) => c.trim());
   const headerIndex = (field: keyof typeof HEADER_WORDS) => first.findIndex((c) => HEADER_WORDS[field].test(c));
@@ -432,7 +451,7 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
       input.problems.push({ file, line, key: "teach.import.problem.badUsername", values: { username: rawUsername.slice(0, 40) } });
       continue;
     }
-    const className = cell(cells, columns.class).slice(0, 80);
+    const className = plainName(cell(cells, columns.class)).slice(0, 80);
     const identity: RowIdentity = { file, line, displayName, username, email: cell(cells, columns.email) || null, classRef: className };
     const repeat = repeatOf(identity);
     if (repeat) {

@@ -26,6 +26,7 @@ import { transaction } from "~/utils/db.server";
 import {
   findConversation,
   historyFor,
+  lastTypedMessage,
   recordPrompt,
   recordReply,
   requestsInLastMinute,
@@ -45,6 +46,7 @@ import { LOW_MOOD_FLAG, severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, type CrisisResult } from "./crisis";
+import { couldBeRestOfNumber } from "./screen-context";
 import { providerErrorMessage } from "./error-messages.server";
 import { resolveModel, type ResolvedModel } from "./connections.server";
 import type { ExchangeInput } from "./exchange-form.server";
@@ -323,9 +325,12 @@ interface Screened {
  */
 async function screen({ user, locale, now }: Asking, a: Admitted): Promise<Screened> {
   const crisis = crisisInTurn(a.typed);
+  // The student's message just before, in any conversation ("New chat" is a click away), is
+  // looked up only for a number sent with a few words at most: it may be the rest of one blocked.
+  const before = !a.input.regenerate && couldBeRestOfNumber(a.typed.prompt) ? await lastTypedMessage(user.id) : null;
   const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, {
     history: a.typed.earlier,
-    blockedBefore: a.found && !a.input.regenerate ? blockedJustBefore(a.found.messages, now) : [],
+    blockedBefore: before ? blockedJustBefore([before], now) : [],
   });
   // Low mood only where there is no crisis (the crisis card says more, and raises the alert), and
   // not in a message blocked for personal data or a topic: that answer is the block's explanation,

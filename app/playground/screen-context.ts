@@ -233,7 +233,18 @@ const FEW_LETTERS = 20;
  */
 export function restOfBlockedNumber(prompt: string, blockedBefore: readonly string[]): Finding[] {
   const kind = blockedBefore.find((k) => NUMBER_KINDS.has(k)) as PersonalDataKind | undefined;
-  if (!kind) return [];
+  return kind ? numbersSentAlone(prompt).map((n) => ({ kind, ...n })) : [];
+}
+
+/**
+ * Whether the prompt is a number sent with a few words at most: only then is the student's message
+ * before it worth looking up (restOfBlockedNumber), which most messages never need.
+ */
+export function couldBeRestOfNumber(prompt: string): boolean {
+  return numbersSentAlone(prompt).length > 0;
+}
+
+function numbersSentAlone(prompt: string): { match: string; index: number }[] {
   const folded = foldForScreening(prompt);
   const runs = [...folded.text.matchAll(NUMBER_RUN)].filter((m) => isNumberPiece(m[0]));
   if (runs.length === 0) return [];
@@ -242,6 +253,6 @@ export function restOfBlockedNumber(prompt: string, blockedBefore: readonly stri
   if (letters > FEW_LETTERS) return [];
   return runs.map((m) => {
     const [start, end] = originalSpan(folded, m.index, m.index + m[0].length);
-    return { kind, match: prompt.slice(start, end), index: start };
+    return { match: prompt.slice(start, end), index: start };
   });
 }

@@ -309,15 +309,17 @@ export default function LessonPage() {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   const shownAnswer = actionData !== undefined;
+  // a check sent with nothing chosen comes back with its errors: focus goes to what is missing
+  const refusedCheck = actionData !== undefined && "errors" in actionData;
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    if (location.hash.startsWith("#check-")) focusCheckResult(location.hash.slice(1));
+    if (location.hash.startsWith("#check-")) focusCheck(location.hash.slice(1), refusedCheck);
     else if (!location.hash && !shownAnswer) titleRef.current?.focus();
     // location.key: a second answer to the same check comes back to the same address
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- shownAnswer is read, not followed
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- shownAnswer and refusedCheck are read, not followed
   }, [location.key]);
 
   // An answer that needs help: its card is read first. With JavaScript the page stays where the
@@ -538,9 +540,15 @@ function StepContent({
   );
 }
 
-/** The marked answer of a check, focused (read out) once it is on the page; else the check itself. */
-function focusCheckResult(checkId: string) {
+/**
+ * After a check is sent: its marked answer, focused (read out) once it is on the page; or, when
+ * it came back with something missing, the first answer of the part that is missing (its group
+ * names the error).
+ */
+function focusCheck(checkId: string, refused: boolean) {
   const check = document.getElementById(checkId);
-  const result = check?.querySelector<HTMLElement>("[data-check-result]");
-  result?.focus({ preventScroll: true });
+  const target = refused
+    ? check?.querySelector<HTMLElement>("fieldset[aria-invalid=true] input, input[aria-invalid=true]")
+    : check?.querySelector<HTMLElement>("[data-check-result]");
+  target?.focus({ preventScroll: true });
 }

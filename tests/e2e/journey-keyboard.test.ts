@@ -108,6 +108,25 @@ describe("the student journey with the keyboard alone", () => {
     }
   });
 
+  it("a second try sent with nothing chosen takes focus to what is missing, not to the first try's result", async () => {
+    // found in a review: the answer's errors came back to "#check-…", and focus went to the old result
+    const page = browser.page;
+    const step = lesson.content.en!.steps.filter((s) => JSON.stringify(s.blocks).includes('"t":"check"')).at(-1)!;
+    await page.goto(`/learn/${lesson.slug}?step=${step.id}`);
+    // "I'm not sure" (how it is chosen is the first test's business): it may be tried again
+    await page.locator(".check-form input.not-sure-input").check();
+    await tabTo(page, ".check-form button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.locator("[data-check-result]").waitFor();
+    await tabTo(page, ".check-form button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.locator(".check-form [aria-invalid=true], .check-form .field-error").first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-check-result]") === null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest(".check-form fieldset[aria-invalid=true]") !== null)).toBe(true);
+    const refused = browser.problems.findIndex((p) => p.includes(`400 for fetch /learn/${lesson.slug}.data`));
+    if (refused >= 0) browser.problems.splice(refused, 1);
+  });
+
   it("a quiz sent with answers missing, after a language switch, takes focus to the list of what is missing", async () => {
     // found in a 13-year-old's walk: with ?lang= in the address, the step title took the focus back
     const page = browser.page;

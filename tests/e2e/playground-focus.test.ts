@@ -39,6 +39,11 @@ describe("the playground's first message", () => {
     expect(await b.page.evaluate(() => document.activeElement?.id)).toBe("pg-prompt");
     await b.page.keyboard.type("and a follow-up");
     expect(await b.page.inputValue("#pg-prompt")).toBe("and a follow-up");
+    // "New chat" is a fresh box: what was typed for the conversation just left stays behind
+    // (found in a review: the kept box carried it into the new chat)
+    await b.page.getByRole("link", { name: /new chat/i }).click();
+    await b.page.waitForURL(/\/playground$/);
+    await expect.poll(() => b.page.inputValue("#pg-prompt")).toBe("");
     expect(b.problems).toEqual([]);
   });
 

@@ -77,4 +77,27 @@ describe("roster uploads that are huge once read", () => {
     expect(text(million.body)).toContain(en("teach.import.problem.tooMany", { max: 5000 }));
     await stillAnswering();
   });
+
+  // found in a review: the bound was each file's, so many tables together were read whole first
+  it("many tables in one zip, 5,000 rows each: the bound is the upload's, not each table's", async () => {
+    const tables = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`class-${i}.csv`, strToU8(`name\n${"Ada Lovelace\n".repeat(5_000)}`)]));
+    const answer = await preview("tables.zip", zipSync(tables, { level: 9 }));
+    expect(answer.status).toBe(200);
+    expect(text(answer.body)).toContain(en("teach.import.problem.tooMany", { max: 5000 }));
+    await stillAnswering();
+  });
+
+  it("more tables in one zip than any export holds is refused as too large", async () => {
+    const tables = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`t-${i}.csv`, strToU8("name\nAda\n")]));
+    const answer = await preview("tables.zip", zipSync(tables));
+    expect(text(answer.body)).toContain(en("teach.import.problem.badZip"));
+  });
+
+  it("a million records of quoted empty cells cost no more than the bound", async () => {
+    const answer = await preview("empties.csv", strToU8(`name,class\n${'"",""\n'.repeat(800_000)}`));
+    expect(answer.status).toBe(200);
+    expect(text(answer.body)).toContain(en("teach.import.problem.tooMany", { max: 5000 }));
+    // (before, they counted for nothing: every one was parsed, about 25 s of the server's time)
+    await stillAnswering();
+  });
 });

@@ -211,6 +211,15 @@ describe("classes and students", () => {
     expect(res.status).toBe(302);
   });
 
+  it("names typed into the roster lose unseen controls (U+202E turned a name backwards on staff pages)", async () => {
+    const { admin } = await makeSchool();
+    const cls = await makeClass(admin);
+    const request = await requestAs(admin, `/teach/classes/${cls.id}/roster`, { form: { intent: "add", names: "Ada\u202Eecnarf\nBo\u200B Li" } });
+    await rosterAction({ request, params: { classId: cls.id }, context: ctx() });
+    const names = await db().select({ name: users.displayName }).from(enrollments).innerJoin(users, eq(users.id, enrollments.studentId)).where(eq(enrollments.classId, cls.id));
+    expect(names.map((n) => n.name).sort()).toEqual(["Adaecnarf", "Bo Li"]);
+  });
+
   it("lets a student join with the code, and writes nothing on invalid input", async () => {
     const { admin } = await makeSchool();
     const cls = await makeClass(admin);

@@ -166,6 +166,15 @@ describe("every class of personal data is stopped before the model, in the stude
     expect(upstreamCount()).toBe(1);
   });
 
+  it("the rest of a blocked number sent in a new chat is stopped too", async () => {
+    // found in a review: only the conversation's own messages were read, and "New chat" is a click away
+    const student = await studentWith();
+    expect((await send(student, { prompt: `my ID number is ${ID.slice(0, 14)}` })).status).toBe(422);
+    const rest = await send(student, { prompt: ID.slice(14) });
+    expect(rest.status).toBe(422);
+    expect(upstreamCount()).toBe(0);
+  });
+
   it("a mobile number whose first part was blocked, the rest in Chinese numerals", async () => {
     const student = await studentWith();
     const first = await send(student, { prompt: "我的手机号是一三九一二三四" }, "zh-CN");

@@ -163,6 +163,11 @@ describe("a student's safeguarding record outlives what a teacher can do", () =>
   it("an open alert is kept past the transcript retention until someone has looked at it", async () => {
     const { purgeExpiredTranscripts } = await import("../../app/models/retention.server");
     const { student, messageId } = await setup();
+    // beside it, a prompt blocked for a phone number, its flag open too: that one expires as usual
+    await db().execute(sql`
+      insert into playground_messages (conversation_id, user_id, role, text, status, flags, flag_status, severity)
+      select conversation_id, user_id, 'user', 'call me ███', 'blocked', '{cn_mobile}', 'open', 'personal_data'
+        from playground_messages where id = ${messageId}`);
     await db().execute(sql`update playground_messages set created_at = now() - interval '40 days' where user_id = ${student.id}`);
     await purgeExpiredTranscripts();
     const left = await db().execute<{ id: string }>(sql`select id from playground_messages where user_id = ${student.id}`);

@@ -10,7 +10,7 @@ describe("reading CSV records", () => {
     const reading = readCsvRecords('\uFEFFname,class\r\n"Lee, Ann",7C\r\n\r\n"Wu\nMei","8 ""B"""\r\n,\r\nBo,7C', ",", 1000);
     expect(reading).toEqual({
       readable: true,
-      cutShort: false,
+      cutShort: false, records: 4,
       problems: [],
       rows: [
         { line: 1, cells: ["name", "class"] },
@@ -27,7 +27,7 @@ describe("reading CSV records", () => {
       const reading = readCsvRecords(text, ",", 1000);
       expect(reading, JSON.stringify(eol)).toEqual({
         readable: true,
-        cutShort: false,
+        cutShort: false, records: 4,
         problems: [
           { line: 2, kind: "badQuote" },
           { line: 3, kind: "badQuote" },
@@ -42,7 +42,7 @@ describe("reading CSV records", () => {
 
   it("names a quoted value that swallowed lines by its first and last line", () => {
     const reading = readCsvRecords('Ann\tann\n"Bo\tbo\nCy\tcy\nDan "D"\tdan\nEd\ted', "\t", 1000);
-    expect(reading).toEqual({ readable: true, cutShort: false, problems: [{ line: 2, kind: "quoteSpansLines", last: 4 }], rows: [{ line: 1, cells: ["Ann", "ann"] }, { line: 5, cells: ["Ed", "ed"] }] });
+    expect(reading).toEqual({ readable: true, cutShort: false, records: 3, problems: [{ line: 2, kind: "quoteSpansLines", last: 4 }], rows: [{ line: 1, cells: ["Ann", "ann"] }, { line: 5, cells: ["Ed", "ed"] }] });
   });
 
   it("cannot read text whose quote never closes, and says the line it opens on", () => {
@@ -52,12 +52,18 @@ describe("reading CSV records", () => {
 
   it("passes over blank lines and rows of empty cells as it goes, their line numbers kept", () => {
     const reading = readCsvRecords(`name\r\n${",,\r\n".repeat(3)}\n \t\nAnn\n"",""\n`, ",", 1000);
-    expect(reading).toEqual({ readable: true, cutShort: false, problems: [], rows: [{ line: 1, cells: ["name"] }, { line: 7, cells: ["Ann"] }] });
+    expect(reading).toEqual({ readable: true, cutShort: false, records: 3, problems: [], rows: [{ line: 1, cells: ["name"] }, { line: 7, cells: ["Ann"] }] });
   });
 
   it("stops at the most records it may read, rows and unreadable lines together, and says so", () => {
     expect(readCsvRecords(`name\n${"\n".repeat(10_000)}Ann\nBo\n`, ",", 3)).toMatchObject({ cutShort: false, rows: [{ line: 1 }, { line: 10_002 }, { line: 10_003 }] });
     expect(readCsvRecords("name\nAnn\nBo\nCy\n", ",", 3)).toMatchObject({ readable: true, cutShort: true, rows: [{ line: 1 }, { line: 2 }, { line: 3 }] });
     expect(readCsvRecords('name\na"b\nc"d\nAnn\n', ",", 3)).toMatchObject({ cutShort: true, rows: [{ line: 1 }], problems: [{ line: 2 }, { line: 3 }] });
+  });
+
+  // found in a review: a record of quoted empty cells makes no row and no problem, yet costs a parse
+  it("counts every record it reads towards the bound, also one of quoted empty cells", () => {
+    const reading = readCsvRecords(`name\n${'"",""\n'.repeat(10)}Ann\n`, ",", 5);
+    expect(reading).toMatchObject({ readable: true, cutShort: true, records: 5, rows: [{ line: 1 }] });
   });
 });

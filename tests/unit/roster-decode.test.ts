@@ -65,7 +65,14 @@ describe("decodeRosterBytes", () => {
   });
 
   it("keeps UTF-8 names in other scripts UTF-8 (their bytes are also GB18030, as rare characters)", () => {
-    for (const names of ["name\nИван Петров\nМария Смирнова\n", "name\nΓιώργος Παπαδόπουλος\nΕλένη\n", "name\nZoé Dupont\nJürgen Groß\n", "name\nدانیال\nשרה כהן\n"]) {
+    for (const names of [
+      "name\nИван Петров\nМария Смирнова\n",
+      "name\nΓιώργος Παπαδόπουλος\nΕλένη\n",
+      "name\nZoé Dupont\nJürgen Groß\n",
+      "name\nدانیال\nשרה כהן\n",
+      // Latin-1's symbols in names and class names (a review found these read as GB18030)
+      "name,class\nJosé García,1º ESO\nJoão,7ª série\nSeán O´Brien,3ème ©\n",
+    ]) {
       expect(decodeRosterBytes(Buffer.from(names))).toEqual({ text: names, encoding: "utf-8" });
     }
   });

@@ -78,7 +78,7 @@ export function QuestionFields({
           {t(errors.answer)}
         </p>
       ) : null}
-      <fieldset className="confidence" aria-describedby={confidenceError}>
+      <fieldset className="confidence" aria-describedby={confidenceError} aria-invalid={errors?.confidence ? true : undefined}>
         <legend>{t("learn.answer.howSure")}</legend>
         <div className="confidence-options">
           {CONFIDENCE_LEVELS.map((level) => (

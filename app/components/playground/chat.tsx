@@ -63,7 +63,16 @@ export function Chat({
   // The prompt box is keyed by the conversation, so that opening another one from the list gives
   // a fresh box. The conversation this page's own message just started keeps the box the student
   // typed in: a new one lost the keyboard's focus, and anything typed meanwhile.
-  const boxKey = `${conversationId ?? "new"}:${prefill}`;
+  // "New chat" (a link: this component stays) is a fresh box again, so each new chat's box is
+  // numbered: counted on the way back to no conversation (the new chat renders again, its reply
+  // arriving, before it opens — and keeps its box).
+  const newChats = useRef(0);
+  const shownId = useRef(conversationId);
+  if (shownId.current !== conversationId) {
+    if (conversationId === null) newChats.current++;
+    shownId.current = conversationId;
+  }
+  const boxKey = `${conversationId ?? `new-${newChats.current}`}:${prefill}`;
   const startedHere = useRef<{ id: string; key: string } | null>(null);
   const promptKey = startedHere.current?.id === conversationId ? startedHere.current.key : boxKey;
   // On a phone the composer fills the screen and the answer arrives above it: brought into view
