@@ -1,18 +1,26 @@
 /**
  * Active time on task, measured in the browser: a second counts only while the page is visible
  * and the learner did something (key, pointer, scroll, touch) in the last minute. Seconds are sent
- * in small increments — every 30 active seconds, when the page is hidden or left, and with the
- * "Next" form — to /learn/<lesson>/time. The server bounds every increment again.
+ * in small increments — after the first 5 active seconds in a lesson, then every 30, when the page
+ * is hidden or left, and with the "Next" form — to /learn/<lesson>/time. The server bounds every increment again.
  */
 import { useEffect } from "react";
 
 const IDLE_AFTER_MS = 60_000;
 const FLUSH_EVERY_SECONDS = 30;
+/**
+ * A lesson opened is reported after this many active seconds, not 30: the teacher's live view
+ * learns which lesson a student is in from these reports, and showed the last one for up to 40 s
+ * (found in a walk). Once per lesson and page, so it adds one request per lesson opened.
+ */
+const FIRST_REPORT_SECONDS = 5;
 const ACTIVITY_EVENTS = ["keydown", "pointerdown", "pointermove", "wheel", "scroll", "touchstart"] as const;
 
 let pending = 0;
 let lastInput = 0;
 let target: { lessonSlug: string; position: string } | null = null;
+/** The lesson whose opening has been reported (see FIRST_REPORT_SECONDS). */
+let reportedLesson: string | null = null;
 
 /** Takes the seconds not yet sent, for a form that carries them (the "Next" button). */
 export function takePendingSeconds(): number {
@@ -51,7 +59,10 @@ export function useActiveTime(enabled: boolean, lessonSlug: string, position: st
     };
     const tick = window.setInterval(() => {
       if (document.visibilityState === "visible" && Date.now() - lastInput < IDLE_AFTER_MS) pending++;
-      if (pending >= FLUSH_EVERY_SECONDS) flush();
+      if (pending >= FLUSH_EVERY_SECONDS || (lessonSlug !== reportedLesson && pending >= FIRST_REPORT_SECONDS)) {
+        reportedLesson = lessonSlug;
+        flush();
+      }
     }, 1000);
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onInput, { passive: true, capture: true });
     document.addEventListener("visibilitychange", onVisibility);
