@@ -30,6 +30,8 @@ const LessonIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next"), step: Id, seconds: Seconds }),
   z.object({ intent: z.literal("check"), step: Id, question: Id, attempt: Attempt, order: Order }),
   z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds, order: Order }),
+  // a widget tried without JavaScript (its fallback's form)
+  z.object({ intent: z.literal("try"), widget: z.enum(["tokenizer", "next-token"]), text: z.string().max(MAX_CHARS.widgetText) }),
 ]);
 export type LessonIntent = z.output<typeof LessonIntentSchema>;
 

@@ -23,6 +23,9 @@ import { lessonContentOf } from "~/components/lesson/content";
 import { lessonContentUrl } from "~/components/lesson/content-asset.server";
 import type { AnswerErrors, CheckView, GivenAnswer, LessonContent, StepContent as StepText, StepView } from "~/course/lesson-view-types";
 import { widgetStyles } from "~/components/widgets/registry";
+import { tryWidget } from "~/components/widgets/server-data.server";
+import type { WidgetTry } from "~/course/widgets/widget-data";
+import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
 import { parseAnswer, parseLessonIntent } from "~/forms/lesson.server";
 import { getCourse, getLesson } from "~/course/course.server";
 import {
@@ -156,7 +159,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
   return data;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   // Visitors may post too: their answers are graded and shown, never saved.
   const user = await getSessionUser(request);
   const lesson = lessonOr404(params.lesson);
@@ -167,6 +170,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const steps = lesson.content.en.steps;
   const { stepIndex, checkById } = lessonIndex(lesson);
   const learner = user?.id ?? ("order" in input && input.order ? input.order : visitorSeed());
+
+  if (input.intent === "try") {
+    // a widget tried without JavaScript, under the budget its API keeps for a page with it
+    const refused = await refuseOverBudget(request, context, sizeCost(input.text.length), user);
+    if (refused) {
+      const { error } = (await refused.json()) as { error: string };
+      return data({ kind: "widgetTry" as const, widgetTry: { widget: input.widget, text: input.text, refused: error } as WidgetTry }, { status: 429 });
+    }
+    return { kind: "widgetTry" as const, widgetTry: tryWidget(input.widget, input.text, locale) };
+  }
 
   if (input.intent === "next") {
     const index = stepIndex.get(input.step);
@@ -439,6 +452,11 @@ export default function LessonPage() {
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
+/** A widget tried without JavaScript, for its fallback to show (WidgetTry). */
+function widgetTried(actionData: ActionData): { widgetTry?: WidgetTry } {
+  return actionData && "kind" in actionData && actionData.kind === "widgetTry" ? { widgetTry: actionData.widgetTry } : {};
+}
+
 function StepContent({
   step,
   text,
@@ -502,7 +520,7 @@ function StepContent({
       <div className="step-body">
         <StepBlocks
           blocks={text.blocks}
-          ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: { ...text.widgetData, ...step.widgetData }, realModel: step.realModel }}
+          ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: { ...text.widgetData, ...step.widgetData, ...widgetTried(actionData) }, realModel: step.realModel }}
         />
       </div>
       <nav className="step-nav" aria-label={t("learn.nav.label")} ref={navLinks}>

@@ -5,6 +5,7 @@
  * the lesson loader with `widgetServerData` (server-data.server.ts); without them the fallback
  * still explains the idea.
  */
+import { useId } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { CalibrationSummary, CalibrationTable } from "./calibration-view";
 import { TimelineChart } from "./context-timeline";
@@ -13,7 +14,9 @@ import { buildHaystack, spacerFor } from "./needle";
 import { ModelWindow, NextTokenBars } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
 import { Counts, TokenPieces } from "./token-pieces";
-import { calibrationPointsIn, constitutionExamples, preferencePairs, widgetServer } from "../../course/widgets/widget-data";
+import { calibrationPointsIn, constitutionExamples, preferencePairs, widgetServer, widgetTry, type WidgetTry } from "../../course/widgets/widget-data";
+import { SupportNote } from "./shared";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 export function WidgetFallback(p: WidgetProps) {
   switch (p.name) {
@@ -34,7 +37,7 @@ export function WidgetFallback(p: WidgetProps) {
   }
 }
 
-function Frame({ title, badge, children }: { title: string; badge?: string; children: React.ReactNode }) {
+function Frame({ title, badge, tryable = false, children }: { title: string; badge?: string; tryable?: boolean; children: React.ReactNode }) {
   const t = useT();
   return (
     <section className="widget widget-fallback" aria-label={title}>
@@ -43,7 +46,7 @@ function Frame({ title, badge, children }: { title: string; badge?: string; chil
         {badge ? <span className="badge warn">{badge}</span> : null}
       </div>
       {children}
-      <p className="small muted widget-note">{t("widget.fallback.note")}</p>
+      <p className="small muted widget-note">{t(tryable ? "widget.fallback.noteTryable" : "widget.fallback.note")}</p>
     </section>
   );
 }
@@ -52,8 +55,9 @@ function TokenizerFallback({ data }: WidgetProps) {
   const t = useT();
   const locale = useLocale();
   const samples = widgetServer(data).tokenizer?.samples ?? [];
+  const tried = widgetTry(data, "tokenizer");
   return (
-    <Frame title={t("widget.tokenizer.title")}>
+    <Frame title={t("widget.tokenizer.title")} tryable>
       <p>{t("widget.tokenizer.fallbackIntro")}</p>
       {samples.map((s, i) => (
         <div key={i} className="token-box">
@@ -66,8 +70,46 @@ function TokenizerFallback({ data }: WidgetProps) {
           <TokenPieces pieces={s.pieces} showIds={false} />
         </div>
       ))}
+      <TryForm widget="tokenizer" label={t("widget.tokenizer.tryLabel")} submit={t("widget.tokenizer.trySubmit")} tried={tried} />
+      {tried && "sample" in tried ? (
+        <div className="token-box" data-testid="widget-tried">
+          <p>
+            <strong>{tried.text}</strong>
+          </p>
+          <p className="token-count">
+            <Counts sample={tried.sample} locale={locale} />
+          </p>
+          <TokenPieces pieces={tried.sample.pieces} showIds={false} />
+          <SupportNote feelings={tried.support} />
+        </div>
+      ) : null}
       <p className="small muted">{t("widget.tokenizer.honestNote")}</p>
     </Frame>
+  );
+}
+
+/**
+ * Without JavaScript a widget is tried by posting the text to the lesson (its "try" action), which
+ * answers with the page and what the widget would have shown. With JavaScript the widget itself
+ * replaces this as soon as it loads.
+ */
+function TryForm({ widget, label, submit, tried }: { widget: WidgetTry["widget"]; label: string; submit: string; tried: WidgetTry | null }) {
+  const id = useId();
+  return (
+    <form method="post" className="widget-try">
+      <input type="hidden" name="intent" value="try" />
+      <input type="hidden" name="widget" value={widget} />
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name="text" rows={2} maxLength={MAX_CHARS.widgetText} defaultValue={tried?.text ?? ""} />
+      {tried && "refused" in tried ? (
+        <p className="form-error" role="alert">
+          {tried.refused}
+        </p>
+      ) : null}
+      <button type="submit" className="secondary">
+        {submit}
+      </button>
+    </form>
   );
 }
 
@@ -75,8 +117,9 @@ function NextTokenFallback({ data, props }: WidgetProps) {
   const t = useT();
   const prompt = props.prompt ?? t("widget.nextToken.defaultPrompt");
   const view = widgetServer(data).nextToken?.[prompt];
+  const tried = widgetTry(data, "next-token");
   return (
-    <Frame title={t("widget.nextToken.title")} badge={t("widget.miniModelBadge")}>
+    <Frame title={t("widget.nextToken.title")} badge={t("widget.miniModelBadge")} tryable>
       <p>
         {t("widget.nextToken.fallbackIntro")} <q>{prompt}</q>
       </p>
@@ -87,6 +130,17 @@ function NextTokenFallback({ data, props }: WidgetProps) {
         </>
       ) : null}
       <p className="small">{t("widget.nextToken.fallbackTemperature")}</p>
+      <TryForm widget="next-token" label={t("widget.nextToken.tryLabel")} submit={t("widget.nextToken.trySubmit")} tried={tried} />
+      {tried && "view" in tried ? (
+        <div data-testid="widget-tried">
+          <p>
+            {t("widget.nextToken.fallbackIntro")} <q>{tried.text}</q>
+          </p>
+          <SupportNote feelings={tried.support} />
+          <NextTokenBars view={tried.view} />
+          <ModelWindow window={tried.view.window} />
+        </div>
+      ) : null}
     </Frame>
   );
 }

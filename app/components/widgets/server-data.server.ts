@@ -13,7 +13,8 @@ import { translator } from "~/i18n/catalogs.server";
 import { buildHaystack, spacerFor } from "./needle";
 import { nextTokenStep, viewAfter } from "./next-token.server";
 import { SENTENCE_PAIRS, chineseOf } from "./samples";
-import type { TokenizedSample, WidgetServerData } from "../../course/widgets/widget-data";
+import type { TokenizedSample, WidgetServerData, WidgetTry } from "../../course/widgets/widget-data";
+import { feelingsIn } from "~/playground/low-mood";
 
 const cache = new WeakMap<Lesson, Map<string, { widgetServer: WidgetServerData }>>();
 
@@ -64,6 +65,15 @@ function compute(widgets: readonly WidgetBlock[], locale: Locale): WidgetServerD
     }
   }
   return out;
+}
+
+/** What a widget tried without JavaScript shows for the typed text (the lesson's "try" action). */
+export function tryWidget(widget: "tokenizer" | "next-token", text: string, locale: Locale): WidgetTry {
+  // as the widgets' APIs do: a pointer to help when the text reads as a crisis, nothing stored
+  const support = feelingsIn(text) ?? undefined;
+  return widget === "tokenizer"
+    ? { widget, text, sample: sampleOf(text), ...(support ? { support } : {}) }
+    : { widget, text, view: viewAfter(text, 1, 40, locale), ...(support ? { support } : {}) };
 }
 
 function sampleOf(text: string): TokenizedSample {

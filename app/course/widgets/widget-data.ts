@@ -156,6 +156,21 @@ export interface WidgetServerData {
   };
 }
 
+/**
+ * A widget tried without JavaScript: the fallback's form posts the typed text to the lesson, and
+ * the page shows what the widget would have (the lesson action computes it, as the widget's API
+ * does for a page with JavaScript).
+ */
+export type WidgetTry =
+  | { widget: "tokenizer"; text: string; sample: TokenizedSample; support?: Feelings }
+  | { widget: "next-token"; text: string; view: NextTokenView; support?: Feelings }
+  | { widget: "tokenizer" | "next-token"; text: string; refused: string };
+
+export function widgetTry(data: Record<string, unknown>, widget: WidgetTry["widget"]): WidgetTry | null {
+  const value = data.widgetTry as WidgetTry | undefined;
+  return value && value.widget === widget ? value : null;
+}
+
 export function widgetServer(data: Record<string, unknown>): WidgetServerData {
   const value = data.widgetServer;
   return value && typeof value === "object" ? (value as WidgetServerData) : {};

@@ -6,6 +6,7 @@ export const widgets = {
   "widget.next": "Next",
   "widget.miniModelBadge": "Mini model (offline) — not Claude",
   "widget.fallback.note": "This is the text version of an interactive activity. With JavaScript switched on, you can try it yourself here.",
+  "widget.fallback.noteTryable": "This is the text version of an interactive activity: try your own text in the box. With JavaScript switched on, it answers as you type.",
 
   "widget.tokenizer.title": "Tokenizer",
   "widget.tokenizer.mode": "What to tokenize",
@@ -26,6 +27,8 @@ export const widgets = {
   "widget.tokenizer.legend": "Each box is one token. · marks a space and ↵ a line break. A box marked “(2 tokens)” is one character that the tokenizer stores as several tokens.",
   "widget.tokenizer.honestNote": "This is the tokenizer Anthropic published for its Claude 2-era models. Newer Claude models use a newer tokenizer, so their counts can be quite different: treat these numbers as facts about this tokenizer only.",
   "widget.tokenizer.fallbackIntro": "The same sentence in English and in Chinese, cut into tokens by Claude's published tokenizer:",
+  "widget.tokenizer.tryLabel": "Your own text, to cut into tokens",
+  "widget.tokenizer.trySubmit": "Cut into tokens",
 
   "widget.nextToken.title": "Next-token predictor",
   "widget.nextToken.defaultPrompt": "A language model predicts the next",
@@ -54,6 +57,8 @@ export const widgets = {
   "widget.nextToken.note": "The mini model learned only from the text of these lessons and a short everyday text written for it, so many of its guesses look odd.",
   "widget.nextToken.topKNote": "Top-k cut-off: the model picks only among its {k} most likely tokens (k = {k}). Every other token has no chance at all, so this column adds up to 100 % over those {k}, while the probabilities do not.",
   "widget.nextToken.fallbackIntro": "Starting text:",
+  "widget.nextToken.tryLabel": "Your own starting text, for the mini model to continue",
+  "widget.nextToken.trySubmit": "Show its guesses",
   "widget.nextToken.fallbackTemperature": "With JavaScript switched on, you can add tokens one at a time, sample at different temperatures and watch the guesses change.",
 
   "widget.cw.title": "Context windows over time",

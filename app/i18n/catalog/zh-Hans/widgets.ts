@@ -8,6 +8,7 @@ export const widgets: CatalogOf<typeof en> = {
   "widget.next": "下一个",
   "widget.miniModelBadge": "迷你模型（离线）——不是 Claude",
   "widget.fallback.note": "这是互动活动的文字版。打开 JavaScript 后，你可以在这里亲手试一试。",
+  "widget.fallback.noteTryable": "这是互动活动的文字版：可以在上面的框里试试你自己的文字。打开 JavaScript 后，它会边打字边回答。",
 
   "widget.tokenizer.title": "分词器",
   "widget.tokenizer.mode": "要切分的文字",
@@ -28,6 +29,8 @@ export const widgets: CatalogOf<typeof en> = {
   "widget.tokenizer.legend": "每个方框是一个词元。· 表示空格，↵ 表示换行。标着“（2 个词元）”的方框，是一个字被分词器存成了好几个词元。",
   "widget.tokenizer.honestNote": "这里用的是 Anthropic 为 Claude 2 时代的模型公布的分词器。较新的 Claude 模型换了新的分词器，数出来的词元数可能差别很大：这些数字只说明这个分词器的情况。",
   "widget.tokenizer.fallbackIntro": "同一句话的英文和中文，用 Claude 公布的分词器切分成词元：",
+  "widget.tokenizer.tryLabel": "输入你自己的文字，切分成词元",
+  "widget.tokenizer.trySubmit": "切分成词元",
 
   "widget.nextToken.title": "下一个词元预测器",
   "widget.nextToken.defaultPrompt": "语言模型会预测下一个",
@@ -56,6 +59,8 @@ export const widgets: CatalogOf<typeof en> = {
   "widget.nextToken.note": "迷你模型只学过这几节课的文字和一小段专门为它写的日常短文，所以很多猜测看起来怪怪的。",
   "widget.nextToken.topKNote": "前 k 个截断（top-k）：模型只在它认为最可能的 {k} 个词元里挑（k = {k}），其余词元完全没有机会。所以这一栏在这 {k} 个词元里加起来是 100%，而“概率”一栏加起来不到 100%。",
   "widget.nextToken.fallbackIntro": "开头的文字：",
+  "widget.nextToken.tryLabel": "输入你自己的开头，让迷你模型接着写",
+  "widget.nextToken.trySubmit": "看看它的猜测",
   "widget.nextToken.fallbackTemperature": "打开 JavaScript 后，你可以一次加一个词元，在不同的温度下采样，看看猜测怎样变化。",
 
   "widget.cw.title": "上下文窗口的变化",

@@ -1,0 +1,54 @@
+/**
+ * The widgets a step asks students to use, tried with JavaScript off (found in a 13-year-old's
+ * walk: the tokenizer showed one fixed example, so the "measure" step's table could not be done,
+ * and next-token could not be tried at all). The fallback's form posts the text to the lesson,
+ * which answers with the page and what the widget shows — the same numbers as the widget's API,
+ * and the same pointer to help when the text reads as a crisis.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { translator } from "~/i18n/catalogs.server";
+import { openBrowser, type OpenBrowser } from "./setup/browser";
+import { closeTestSql, DEMO_STUDENTS } from "./setup/context";
+
+const browsers: OpenBrowser[] = [];
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await closeTestSql();
+});
+
+async function tryIt(b: OpenBrowser, url: string, text: string) {
+  await b.page.goto(url);
+  const form = b.page.locator("form.widget-try").first();
+  await form.locator("textarea").fill(text);
+  // the page the post answers (not the one it was sent from, which may show an earlier try)
+  await Promise.all([b.page.waitForResponse((r) => r.request().method() === "POST"), form.locator("button[type=submit]").click()]);
+  await b.page.waitForLoadState("load");
+  const tried = b.page.getByTestId("widget-tried").first();
+  await tried.waitFor();
+  return tried;
+}
+
+describe("widgets without JavaScript", () => {
+  it("the tokenizer cuts the student's own text, in their language, signed in or not", async () => {
+    for (const [lang, as] of [["en", undefined], ["zh-Hans", DEMO_STUDENTS[3]]] as const) {
+      const b = await openBrowser({ lang, as, javaScriptEnabled: false });
+      browsers.push(b);
+      const tried = await tryIt(b, "/learn/tokens?step=measure", "Tokenization is fun. 分词很有趣。");
+      expect(await tried.innerText()).toContain("Tokenization is fun. 分词很有趣。");
+      expect(await tried.locator(".token").count()).toBeGreaterThan(5);
+      expect(await b.page.locator("form.widget-try textarea").first().inputValue()).toBe("Tokenization is fun. 分词很有趣。");
+      expect(b.problems).toEqual([]);
+    }
+  });
+
+  it("next-token shows the mini model's guesses after the student's text, and help after a crisis", async () => {
+    const b = await openBrowser({ lang: "en", javaScriptEnabled: false });
+    browsers.push(b);
+    const tried = await tryIt(b, "/learn/what-is-an-llm?step=guess", "After school, I like to play");
+    expect(await tried.locator(".bars-table tbody tr").count()).toBeGreaterThan(3);
+    expect(await tried.getByTestId("widget-support").count()).toBe(0);
+    const crisis = await tryIt(b, "/learn/what-is-an-llm?step=guess", "i want to kill myself");
+    expect(await crisis.getByTestId("widget-support").innerText()).toContain(translator("en")("widget.support.talk"));
+    expect(b.problems).toEqual([]);
+  });
+});
