@@ -32,6 +32,7 @@ const LessonIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds, order: Order }),
   // a widget tried without JavaScript (its fallback's form)
   z.object({ intent: z.literal("try"), widget: z.enum(["tokenizer", "next-token"]), text: z.string().max(MAX_CHARS.widgetText) }),
+  z.object({ intent: z.literal("prefer"), pair: Id, choice: z.enum(["a", "b"]) }),
 ]);
 export type LessonIntent = z.output<typeof LessonIntentSchema>;
 

@@ -24,7 +24,8 @@ import { lessonContentUrl } from "~/components/lesson/content-asset.server";
 import type { AnswerErrors, CheckView, GivenAnswer, LessonContent, StepContent as StepText, StepView } from "~/course/lesson-view-types";
 import { widgetStyles } from "~/components/widgets/registry";
 import { tryWidget } from "~/components/widgets/server-data.server";
-import type { WidgetTry } from "~/course/widgets/widget-data";
+import { preferencePairs, type WidgetTry } from "~/course/widgets/widget-data";
+import { MIN_CLASSMATES_FOR_TOTALS, classPreferenceCounts, myPreferences, savePreference } from "~/models/preferences.server";
 import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
 import { parseAnswer, parseLessonIntent } from "~/forms/lesson.server";
 import { getCourse, getLesson } from "~/course/course.server";
@@ -135,6 +136,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // own answers (a third, aggregate query).
   const widgetData: Record<string, unknown> = {};
   if (step.widgets.includes("calibration")) widgetData.calibrationPoints = user ? calibrationPoints(await calibrationFor(user)) : [];
+  // the preference lab's fallback says, as the widget does, whether a choice is kept
+  if (step.widgets.includes("preference-lab")) widgetData.savesChoices = user?.role === "student";
   const nextStep = content.steps[index + 1];
   // Asked only where it matters: without a real model, a try-it offers its recorded reply.
   const hasTryIt = (lessonIndex(lesson).byLocale[locale].stepById.get(step.id)?.tryIts.length ?? 0) > 0;
@@ -179,6 +182,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ kind: "widgetTry" as const, widgetTry: { widget: input.widget, text: input.text, refused: error } as WidgetTry }, { status: 429 });
     }
     return { kind: "widgetTry" as const, widgetTry: tryWidget(input.widget, input.text, locale) };
+  }
+
+  if (input.intent === "prefer") {
+    // a preference-lab choice without JavaScript: what /api/preferences does for the widget
+    if (!preferencePairs(lesson.data, "en").some((p) => p.id === input.pair)) badRequest();
+    const refused = await refuseOverBudget(request, context, 1, user);
+    if (refused) {
+      const { error } = (await refused.json()) as { error: string };
+      return data({ kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", refused: error } as WidgetTry }, { status: 429 });
+    }
+    if (user?.role !== "student") {
+      const result = { student: false, saved: false, mine: { [input.pair]: input.choice }, classCounts: {}, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
+      return { kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", result } as WidgetTry };
+    }
+    if (!(await stored("preference", () => savePreference(user, lesson.slug, input.pair, input.choice)))) return saveFailed();
+    const [mine, classCounts] = await Promise.all([myPreferences(user, lesson.slug), classPreferenceCounts(user, lesson.slug)]);
+    const result = { student: true, saved: true, mine, classCounts, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
+    return { kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", result } as WidgetTry };
   }
 
   if (input.intent === "next") {

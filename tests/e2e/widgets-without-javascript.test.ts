@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
 import { openBrowser, type OpenBrowser } from "./setup/browser";
-import { closeTestSql, DEMO_STUDENTS } from "./setup/context";
+import { closeTestSql, DEMO_STUDENTS, testSql } from "./setup/context";
 
 const browsers: OpenBrowser[] = [];
 afterAll(async () => {
@@ -50,5 +50,34 @@ describe("widgets without JavaScript", () => {
     const crisis = await tryIt(b, "/learn/what-is-an-llm?step=guess", "i want to kill myself");
     expect(await crisis.getByTestId("widget-support").innerText()).toContain(translator("en")("widget.support.talk"));
     expect(b.problems).toEqual([]);
+  });
+
+  it("the preference lab takes a choice: saved for a student, as the widget saves it; shown to a visitor, kept nowhere", async () => {
+    const url = "/learn/learning-from-feedback?step=be-the-labeller";
+    const en = translator("en");
+    const chosen = async (b: OpenBrowser) => {
+      await b.page.goto(url);
+      const pair = b.page.locator("form.pref-choose").first();
+      await Promise.all([b.page.waitForResponse((r) => r.request().method() === "POST"), pair.getByRole("button", { name: en("widget.pref.chooseB") }).click()]);
+      const tried = b.page.getByTestId("widget-tried").first();
+      await tried.waitFor();
+      return tried.innerText();
+    };
+    const student = DEMO_STUDENTS[5]!;
+    const b = await openBrowser({ lang: "en", as: student, javaScriptEnabled: false });
+    browsers.push(b);
+    expect(await b.page.goto(url).then(() => b.page.locator(".widget-fallback").first().innerText())).toContain(en("widget.pref.privacyStudent"));
+    const text = await chosen(b);
+    expect(text).toContain(en("widget.pref.yourChoiceIs", { answer: en("widget.pref.answerB") }));
+    expect(text).toMatch(new RegExp(`${en("widget.pref.agree")}|${en("widget.pref.disagree")}`));
+    const [saved] = await testSql()<{ n: number }[]>`
+      select count(*)::int as n from activity_log a join users u on u.id = a.actor_id
+       where u.username = ${student} and a.verb = 'preferred' and a.result->>'choice' = 'b'`;
+    expect(saved!.n).toBeGreaterThan(0);
+    const visitor = await openBrowser({ lang: "en", javaScriptEnabled: false });
+    browsers.push(visitor);
+    expect(await chosen(visitor)).toContain(en("widget.pref.classVisitor"));
+    expect(b.problems).toEqual([]);
+    expect(visitor.problems).toEqual([]);
   });
 });

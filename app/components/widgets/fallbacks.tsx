@@ -16,6 +16,7 @@ import type { WidgetProps } from "./registry";
 import { Counts, TokenPieces } from "./token-pieces";
 import { calibrationPointsIn, constitutionExamples, preferencePairs, widgetServer, widgetTry, type WidgetTry } from "../../course/widgets/widget-data";
 import { SupportNote } from "./shared";
+import { Reveal } from "./preference-reveal";
 import { MAX_CHARS } from "~/utils/form-limits";
 
 export function WidgetFallback(p: WidgetProps) {
@@ -93,7 +94,7 @@ function TokenizerFallback({ data }: WidgetProps) {
  * answers with the page and what the widget would have shown. With JavaScript the widget itself
  * replaces this as soon as it loads.
  */
-function TryForm({ widget, label, submit, tried }: { widget: WidgetTry["widget"]; label: string; submit: string; tried: WidgetTry | null }) {
+function TryForm({ widget, label, submit, tried }: { widget: "tokenizer" | "next-token"; label: string; submit: string; tried: Extract<WidgetTry, { text: string }> | null }) {
   const id = useId();
   return (
     <form method="post" className="widget-try">
@@ -201,9 +202,12 @@ function PreferenceFallback({ data }: WidgetProps) {
   const t = useT();
   const locale = useLocale();
   const pairs = preferencePairs(data, locale);
+  const tried = widgetTry(data, "preference-lab");
+  const result = tried && "result" in tried ? tried.result : null;
   return (
-    <Frame title={t("widget.pref.title")}>
+    <Frame title={t("widget.pref.title")} tryable>
       <p>{t("widget.pref.fallbackIntro")}</p>
+      <p className="small muted">{t(data.savesChoices === true ? "widget.pref.privacyStudent" : "widget.pref.privacyVisitor")}</p>
       <ol className="fallback-pairs">
         {pairs.map((p) => (
           <li key={p.id}>
@@ -224,14 +228,39 @@ function PreferenceFallback({ data }: WidgetProps) {
                 <p>{p.b}</p>
               </div>
             </div>
-            <details>
-              <summary>{t("widget.pref.revealJudge")}</summary>
-              <p>{t("widget.pref.judgeSaid", { judge: p.judge === "a" ? "A" : "B" })}</p>
-              <p className="pref-reason">{p.reason}</p>
-            </details>
+            {/* without JavaScript the choice is posted to the lesson: saved for a student, as the widget saves it */}
+            <form method="post" className="row pref-choose">
+              <input type="hidden" name="intent" value="prefer" />
+              <input type="hidden" name="pair" value={p.id} />
+              <button type="submit" name="choice" value="a" className="secondary">
+                {t("widget.pref.chooseA")}
+              </button>
+              <button type="submit" name="choice" value="b" className="secondary">
+                {t("widget.pref.chooseB")}
+              </button>
+            </form>
+            {result?.mine[p.id] ? (
+              <div data-testid="widget-tried">
+                <p>
+                  <strong>{t("widget.pref.yourChoiceIs", { answer: result.mine[p.id] === "a" ? t("widget.pref.answerA") : t("widget.pref.answerB") })}</strong>
+                </p>
+                <Reveal pair={p} choice={result.mine[p.id]!} counts={result.classCounts[p.id] ?? null} student={result.student} minClassmates={result.minClassmates} />
+              </div>
+            ) : (
+              <details>
+                <summary>{t("widget.pref.revealJudge")}</summary>
+                <p>{t("widget.pref.judgeSaid", { judge: p.judge === "a" ? "A" : "B" })}</p>
+                <p className="pref-reason">{p.reason}</p>
+              </details>
+            )}
           </li>
         ))}
       </ol>
+      {tried && "refused" in tried ? (
+        <p className="form-error" role="alert">
+          {tried.refused}
+        </p>
+      ) : null}
       <p>{t("widget.pref.summaryIdea")}</p>
     </Frame>
   );

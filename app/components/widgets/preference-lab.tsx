@@ -5,9 +5,10 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
-import { percent, sentenceGap } from "./format";
+import { percent } from "./format";
 import type { WidgetProps } from "./registry";
-import { agreementSummary, pairAgreement, type ChoiceCounts } from "../../course/widgets/preference-math";
+import { agreementSummary, type ChoiceCounts } from "../../course/widgets/preference-math";
+import { Reveal } from "./preference-reveal";
 import { postJson } from "./shared";
 import { preferencePairs, type PreferenceChoice, type PreferencePair, type PreferencesResponse } from "../../course/widgets/widget-data";
 
@@ -138,35 +139,6 @@ export default function PreferenceLab({ data, lessonSlug }: WidgetProps) {
 
       {allDone ? <Summary pairs={pairs} mine={mine} counts={counts} /> : null}
     </section>
-  );
-}
-
-function Reveal(p: { pair: PreferencePair; choice: PreferenceChoice; counts: Counts; student: boolean; minClassmates: number }) {
-  const t = useT();
-  const locale = useLocale();
-  const agree = p.choice === p.pair.judge;
-  const label = (c: PreferenceChoice) => (c === "a" ? "A" : "B");
-  const rates = p.counts ? pairAgreement(p.counts, p.choice, p.pair.judge) : null;
-  return (
-    <div className="pref-reveal">
-      <p>
-        <strong>{agree ? `✓ ${t("widget.pref.agree")}` : `≠ ${t("widget.pref.disagree")}`}</strong>
-        {sentenceGap(locale)}
-        {t("widget.pref.judgeSaid", { judge: label(p.pair.judge) })}
-      </p>
-      <p className="pref-reason">{p.pair.reason}</p>
-      {rates ? (
-        <p>
-          {t("widget.pref.classSame", { same: rates.same, total: rates.total, pct: percent(rates.sameShare, locale, 0) })}
-          {sentenceGap(locale)}
-          {t("widget.pref.classJudge", { pct: percent(rates.judgeShare, locale, 0) })}
-        </p>
-      ) : (
-        <p className="small muted">
-          {p.student ? t("widget.pref.classTooFew", { n: p.minClassmates }) : t("widget.pref.classVisitor")}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -164,11 +164,14 @@ export interface WidgetServerData {
 export type WidgetTry =
   | { widget: "tokenizer"; text: string; sample: TokenizedSample; support?: Feelings }
   | { widget: "next-token"; text: string; view: NextTokenView; support?: Feelings }
-  | { widget: "tokenizer" | "next-token"; text: string; refused: string };
+  | { widget: "tokenizer" | "next-token"; text: string; refused: string }
+  /** A preference-lab choice: the student's choices (a visitor's: this one) and the class's totals. */
+  | { widget: "preference-lab"; result: PreferencesResponse }
+  | { widget: "preference-lab"; refused: string };
 
-export function widgetTry(data: Record<string, unknown>, widget: WidgetTry["widget"]): WidgetTry | null {
+export function widgetTry<W extends WidgetTry["widget"]>(data: Record<string, unknown>, widget: W): Extract<WidgetTry, { widget: W }> | null {
   const value = data.widgetTry as WidgetTry | undefined;
-  return value && value.widget === widget ? value : null;
+  return value && value.widget === widget ? (value as Extract<WidgetTry, { widget: W }>) : null;
 }
 
 export function widgetServer(data: Record<string, unknown>): WidgetServerData {

@@ -6,7 +6,7 @@ export const widgets = {
   "widget.next": "Next",
   "widget.miniModelBadge": "Mini model (offline) — not Claude",
   "widget.fallback.note": "This is the text version of an interactive activity. With JavaScript switched on, you can try it yourself here.",
-  "widget.fallback.noteTryable": "This is the text version of an interactive activity: try your own text in the box. With JavaScript switched on, it answers as you type.",
+  "widget.fallback.noteTryable": "This is the text version of an interactive activity, and you can try it here too. With JavaScript switched on, it answers at once.",
 
   "widget.tokenizer.title": "Tokenizer",
   "widget.tokenizer.mode": "What to tokenize",
@@ -128,6 +128,7 @@ export const widgets = {
   "widget.pref.chooseA": "A is better",
   "widget.pref.chooseB": "B is better",
   "widget.pref.yourChoice": "Your choice",
+  "widget.pref.yourChoiceIs": "Your choice: {answer}",
   "widget.pref.judgeChoice": "AI judge's pick",
   "widget.pref.agree": "You agree with the AI judge.",
   "widget.pref.disagree": "You chose differently from the AI judge.",

@@ -8,7 +8,7 @@ export const widgets: CatalogOf<typeof en> = {
   "widget.next": "下一个",
   "widget.miniModelBadge": "迷你模型（离线）——不是 Claude",
   "widget.fallback.note": "这是互动活动的文字版。打开 JavaScript 后，你可以在这里亲手试一试。",
-  "widget.fallback.noteTryable": "这是互动活动的文字版：可以在上面的框里试试你自己的文字。打开 JavaScript 后，它会边打字边回答。",
+  "widget.fallback.noteTryable": "这是互动活动的文字版，在这里也可以试一试。打开 JavaScript 后，它会立刻回答。",
 
   "widget.tokenizer.title": "分词器",
   "widget.tokenizer.mode": "要切分的文字",
@@ -130,6 +130,7 @@ export const widgets: CatalogOf<typeof en> = {
   "widget.pref.chooseA": "A 更好",
   "widget.pref.chooseB": "B 更好",
   "widget.pref.yourChoice": "你的选择",
+  "widget.pref.yourChoiceIs": "你的选择：{answer}",
   "widget.pref.judgeChoice": "AI 裁判的选择",
   "widget.pref.agree": "你和 AI 裁判选的一样。",
   "widget.pref.disagree": "你和 AI 裁判选的不一样。",
