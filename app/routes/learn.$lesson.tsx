@@ -177,10 +177,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.intent === "try") {
     // a widget tried without JavaScript, under the budget its API keeps for a page with it
     const refused = await refuseOverBudget(request, context, sizeCost(input.text.length), user);
-    if (refused) {
-      const { error } = (await refused.json()) as { error: string };
-      return data({ kind: "widgetTry" as const, widgetTry: { widget: input.widget, text: input.text, refused: error } as WidgetTry }, { status: 429 });
-    }
+    if (refused) return overBudget(refused, (error) => ({ widget: input.widget, text: input.text, refused: error }));
     return { kind: "widgetTry" as const, widgetTry: tryWidget(input.widget, input.text, locale) };
   }
 
@@ -188,10 +185,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // a preference-lab choice without JavaScript: what /api/preferences does for the widget
     if (!preferencePairs(lesson.data, "en").some((p) => p.id === input.pair)) badRequest();
     const refused = await refuseOverBudget(request, context, 1, user);
-    if (refused) {
-      const { error } = (await refused.json()) as { error: string };
-      return data({ kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", refused: error } as WidgetTry }, { status: 429 });
-    }
+    if (refused) return overBudget(refused, (error) => ({ widget: "preference-lab", refused: error }));
     if (user?.role !== "student") {
       const result = { student: false, saved: false, mine: { [input.pair]: input.choice }, classCounts: {}, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
       return { kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", result } as WidgetTry };
@@ -469,6 +463,12 @@ export default function LessonPage() {
       </div>
     </main>
   );
+}
+
+/** A widget tried past its budget: the budget's own words ("wait N seconds"), on the page. */
+async function overBudget(refused: Response, tried: (error: string) => WidgetTry) {
+  const { error } = (await refused.json()) as { error: string };
+  return data({ kind: "widgetTry" as const, widgetTry: tried(error) }, { status: 429 });
 }
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;

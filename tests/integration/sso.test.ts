@@ -139,7 +139,8 @@ beforeAll(async () => {
   idp = await startFakeProvider(
     [
       { sub: "t-100", email: "ada@school.test", name: "Ada Teacher" },
-      { sub: "s-200", email: "li.wei@students.school.test", name: "李伟" },
+      // (a right-to-left override in the provider's name: kept out of the account, as at join)
+      { sub: "s-200", email: "li.wei@students.school.test", name: "李\u202E伟" },
       { sub: "x-300", email: "eve@elsewhere.test", name: "Eve Outsider" },
       { sub: "t-400", email: "grace@school.test", name: "Grace Existing" },
       { sub: "s-500", email: "mo@students.school.test", name: "Mo Provider-Name" },
