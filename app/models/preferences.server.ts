@@ -9,7 +9,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { activityLog } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import type { SessionUser } from "~/utils/auth.server";
-import type { PreferenceChoice } from "~/course/widgets/widget-data";
+import type { PreferenceChoice, PreferencesResponse } from "~/course/widgets/widget-data";
+import { stored } from "~/utils/learner-write.server";
 import type { ChoiceCounts } from "~/course/widgets/preference-math";
 
 export const PREFERENCE_VERB = "preferred";
@@ -97,4 +98,21 @@ export async function classPreferenceCounts(
   const result: Record<string, ChoiceCounts | null> = {};
   for (const [pairId, c] of Object.entries(counts)) result[pairId] = c.a + c.b >= MIN_CLASSMATES_FOR_TOTALS ? c : null;
   return result;
+}
+
+/**
+ * What the preference lab is told (its API, and the lesson's form without JavaScript): a student's
+ * own choices and their class's totals; anyone else — a visitor, staff trying the lesson — has
+ * nothing kept and no class.
+ */
+export async function preferencesFor(user: SessionUser | null, lessonSlug: string, saved = false): Promise<PreferencesResponse> {
+  if (user?.role !== "student") return { student: false, saved: false, mine: {}, classCounts: {}, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
+  const [mine, classCounts] = await Promise.all([myPreferences(user, lessonSlug), classPreferenceCounts(user, lessonSlug)]);
+  return { student: true, saved, mine, classCounts, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
+}
+
+/** A choice made: saved for a student, then what the lab is told; null when it could not be written. */
+export async function choosePreference(user: SessionUser | null, lessonSlug: string, pairId: string, choice: PreferenceChoice): Promise<PreferencesResponse | null> {
+  if (user?.role === "student" && !(await stored("preference", () => savePreference(user, lessonSlug, pairId, choice)))) return null;
+  return preferencesFor(user, lessonSlug, true);
 }

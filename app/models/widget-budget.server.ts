@@ -27,20 +27,36 @@ export function sizeCost(characters: number, per = 250): number {
   return 1 + Math.floor(characters / per);
 }
 
-export async function refuseOverBudget(
+/**
+ * Spends `cost` from the client's budget: null when it was there, else the answer to give, in
+ * the learner's language, and how long to wait. The widgets' APIs answer with it as a 429
+ * (refuseOverBudget); a lesson page tried without JavaScript shows it in the widget's place.
+ */
+export async function overBudget(
   request: Request,
   context: { clientAddress?: string } | undefined,
   cost: number,
   knownUser?: SessionUser | null,
-): Promise<Response | null> {
+): Promise<{ message: string; retryAfterSeconds: number } | null> {
   const user = knownUser !== undefined ? knownUser : (await carriesSessionCookie(request)) ? await getSessionUser(request) : null;
   const spent = user
     ? await spend("widgets:user", user.id, cost, WIDGET_BUDGET.user)
     : await spend("widgets:address", clientAddress(context), cost, WIDGET_BUDGET.address);
   if (spent.ok) return null;
   const t = translator(await localeOf(request));
+  return { message: t("limit.tooMany.body", { count: spent.retryAfterSeconds }), retryAfterSeconds: spent.retryAfterSeconds };
+}
+
+export async function refuseOverBudget(
+  request: Request,
+  context: { clientAddress?: string } | undefined,
+  cost: number,
+  knownUser?: SessionUser | null,
+): Promise<Response | null> {
+  const over = await overBudget(request, context, cost, knownUser);
+  if (!over) return null;
   return Response.json(
-    { error: t("limit.tooMany.body", { count: spent.retryAfterSeconds }) },
-    { status: 429, headers: { "Retry-After": String(spent.retryAfterSeconds), "Cache-Control": "no-store" } },
+    { error: over.message },
+    { status: 429, headers: { "Retry-After": String(over.retryAfterSeconds), "Cache-Control": "no-store" } },
   );
 }

@@ -11,24 +11,10 @@ import { translator } from "~/i18n/catalogs.server";
 import { fieldError, json, jsonError, readFields } from "~/components/widgets/api-input.server";
 import { PreferenceChoiceSchema, PreferencesQuerySchema } from "~/forms/widget-api.server";
 import { validate } from "~/utils/forms.server";
-import { stored } from "~/utils/learner-write.server";
-import type { PreferencesResponse } from "~/course/widgets/widget-data";
-import {
-  MIN_CLASSMATES_FOR_TOTALS,
-  classPreferenceCounts,
-  myPreferences,
-  savePreference,
-} from "~/models/preferences.server";
+import { choosePreference, preferencesFor } from "~/models/preferences.server";
 import { getSessionUser } from "~/utils/session.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { refuseOverBudget } from "~/models/widget-budget.server";
-
-const nobody: Omit<PreferencesResponse, "saved"> = {
-  student: false,
-  mine: {},
-  classCounts: {},
-  minClassmates: MIN_CLASSMATES_FOR_TOTALS,
-};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -37,10 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = translator(await localeOf(request));
   const parsed = validate(PreferencesQuerySchema, (await readFields(request)) ?? {});
   if (!parsed.ok) return fieldError(parsed.errors, t);
-  if (user?.role !== "student") return json({ ...nobody, saved: false } satisfies PreferencesResponse);
-  const { lesson } = parsed.data;
-  const [mine, classCounts] = await Promise.all([myPreferences(user, lesson), classPreferenceCounts(user, lesson)]);
-  return json({ ...nobody, student: true, saved: false, mine, classCounts } satisfies PreferencesResponse);
+  return json(await preferencesFor(user, parsed.data.lesson));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,9 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!fields) return jsonError(t("widget.api.badBody"));
   const parsed = validate(PreferenceChoiceSchema, fields);
   if (!parsed.ok) return fieldError(parsed.errors, t);
-  if (user?.role !== "student") return json({ ...nobody, saved: false } satisfies PreferencesResponse);
   const { lesson, pair, choice } = parsed.data;
-  if (!(await stored("preference", () => savePreference(user, lesson, pair, choice)))) return jsonError(t("learn.saveFailed"), 503);
-  const [mine, classCounts] = await Promise.all([myPreferences(user, lesson), classPreferenceCounts(user, lesson)]);
-  return json({ ...nobody, student: true, saved: true, mine, classCounts } satisfies PreferencesResponse);
+  const result = await choosePreference(user, lesson, pair, choice);
+  return result ? json(result) : jsonError(t("learn.saveFailed"), 503);
 }

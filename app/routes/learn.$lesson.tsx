@@ -25,8 +25,8 @@ import type { AnswerErrors, CheckView, GivenAnswer, LessonContent, StepContent a
 import { widgetStyles } from "~/components/widgets/registry";
 import { tryWidget } from "~/components/widgets/server-data.server";
 import { preferencePairs, type WidgetTry } from "~/course/widgets/widget-data";
-import { MIN_CLASSMATES_FOR_TOTALS, classPreferenceCounts, myPreferences, savePreference } from "~/models/preferences.server";
-import { refuseOverBudget, sizeCost } from "~/models/widget-budget.server";
+import { choosePreference } from "~/models/preferences.server";
+import { overBudget, sizeCost } from "~/models/widget-budget.server";
 import { parseAnswer, parseLessonIntent } from "~/forms/lesson.server";
 import { getCourse, getLesson } from "~/course/course.server";
 import {
@@ -176,24 +176,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (input.intent === "try") {
     // a widget tried without JavaScript, under the budget its API keeps for a page with it
-    const refused = await refuseOverBudget(request, context, sizeCost(input.text.length), user);
-    if (refused) return overBudget(refused, (error) => ({ widget: input.widget, text: input.text, refused: error }));
-    return { kind: "widgetTry" as const, widgetTry: tryWidget(input.widget, input.text, locale) };
+    const over = await overBudget(request, context, sizeCost(input.text.length), user);
+    if (over) return answerWidgetTry({ widget: input.widget, text: input.text, refused: over.message }, 429);
+    return answerWidgetTry(tryWidget(input.widget, input.text, locale));
   }
 
   if (input.intent === "prefer") {
     // a preference-lab choice without JavaScript: what /api/preferences does for the widget
     if (!preferencePairs(lesson.data, "en").some((p) => p.id === input.pair)) badRequest();
-    const refused = await refuseOverBudget(request, context, 1, user);
-    if (refused) return overBudget(refused, (error) => ({ widget: "preference-lab", refused: error }));
-    if (user?.role !== "student") {
-      const result = { student: false, saved: false, mine: { [input.pair]: input.choice }, classCounts: {}, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
-      return { kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", result } as WidgetTry };
-    }
-    if (!(await stored("preference", () => savePreference(user, lesson.slug, input.pair, input.choice)))) return saveFailed();
-    const [mine, classCounts] = await Promise.all([myPreferences(user, lesson.slug), classPreferenceCounts(user, lesson.slug)]);
-    const result = { student: true, saved: true, mine, classCounts, minClassmates: MIN_CLASSMATES_FOR_TOTALS };
-    return { kind: "widgetTry" as const, widgetTry: { widget: "preference-lab", result } as WidgetTry };
+    const over = await overBudget(request, context, 1, user);
+    if (over) return answerWidgetTry({ widget: "preference-lab", refused: over.message }, 429);
+    const result = await choosePreference(user, lesson.slug, input.pair, input.choice);
+    if (!result) return saveFailed();
+    // a visitor's choice is kept nowhere: it is shown back with the page
+    return answerWidgetTry({ widget: "preference-lab", result: result.student ? result : { ...result, mine: { [input.pair]: input.choice } } });
   }
 
   if (input.intent === "next") {
@@ -465,16 +461,15 @@ export default function LessonPage() {
   );
 }
 
-/** A widget tried past its budget: the budget's own words ("wait N seconds"), on the page. */
-async function overBudget(refused: Response, tried: (error: string) => WidgetTry) {
-  const { error } = (await refused.json()) as { error: string };
-  return data({ kind: "widgetTry" as const, widgetTry: tried(error) }, { status: 429 });
+/** The answer to a widget tried without JavaScript (past its budget: the budget's own words, 429). */
+function answerWidgetTry(widgetTry: WidgetTry, status = 200) {
+  return data({ kind: "widgetTry" as const, widgetTry }, { status });
 }
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
 /** A widget tried without JavaScript, for its fallback to show (WidgetTry). */
-function widgetTried(actionData: ActionData): { widgetTry?: WidgetTry } {
+function widgetTryOf(actionData: ActionData): { widgetTry?: WidgetTry } {
   return actionData && "kind" in actionData && actionData.kind === "widgetTry" ? { widgetTry: actionData.widgetTry } : {};
 }
 
@@ -541,7 +536,7 @@ function StepContent({
       <div className="step-body">
         <StepBlocks
           blocks={text.blocks}
-          ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: { ...text.widgetData, ...step.widgetData, ...widgetTried(actionData) }, realModel: step.realModel }}
+          ctx={{ lessonSlug: lesson.slug, renderCheck, widgetData: { ...text.widgetData, ...step.widgetData, ...widgetTryOf(actionData) }, realModel: step.realModel }}
         />
       </div>
       <nav className="step-nav" aria-label={t("learn.nav.label")} ref={navLinks}>

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { action as nextTokenAction } from "../../app/routes/api.next-token";
 import { action as preferencesAction, loader as preferencesLoader } from "../../app/routes/api.preferences";
 import { action as tokenizeAction } from "../../app/routes/api.tokenize";
+import { action as lessonAction } from "../../app/routes/learn.$lesson";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { purgeStaleRates, rateKey } from "../../app/models/request-rates.server";
 import { db } from "../../app/utils/db.server";
 import { WIDGET_BUDGET } from "../../app/models/widget-budget.server";
@@ -58,6 +60,17 @@ describe("budgets of the public widget APIs", { timeout: 90_000 }, () => {
       context: { nonce: "n", clientAddress: "198.51.100.7" },
     });
     expect((prefs as Response).status).toBe(429);
+    // a widget tried without JavaScript, through the lesson, shares it and says so in the page
+    const forms: Record<string, string>[] = [{ intent: "try", widget: "tokenizer", text: "hello" }, { intent: "prefer", pair: "pair-1", choice: "a" }];
+    for (const form of forms) {
+      const request = await requestAs(null, "/learn/learning-from-feedback?step=be-the-labeller", { form });
+      const tried = (await lessonAction({ request, params: { lesson: "learning-from-feedback" }, context: { nonce: "n", clientAddress: "198.51.100.7" } } as unknown as ActionFunctionArgs)) as unknown as {
+        data: { widgetTry: { refused?: string } };
+        init: { status?: number } | null;
+      };
+      expect(tried.init?.status).toBe(429);
+      expect(tried.data.widgetTry.refused).toMatch(/Wait \d+ seconds, then try again/);
+    }
   });
 
   it("leave other addresses and signed-in learners behind the same address untouched, and forgive after the window", async () => {
