@@ -22,6 +22,7 @@
  */
 
 import { CRISIS_FLAG_PREFIX, isAboutAFriend } from "~/models/severity";
+import { revealEncoded } from "./encoded-text";
 import { foldForWords, foldLookalikeLetters } from "./normalize-text";
 
 export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
@@ -390,9 +391,14 @@ const STAND_INS: Record<string, string> = { 亖: "死" };
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 
+/** Base64 runs followed by what they say (encoded-text.ts): "aSB3YW50IHRvIGRpZQ==" is read too. */
+function plainOf(text: string): string {
+  return revealEncoded(text)?.text ?? text;
+}
+
 /** The text as the English rules see it. */
 export function normaliseForCrisis(text: string): string {
-  let s = foldLookalikeLetters(text.normalize("NFKC")).toLowerCase();
+  let s = foldLookalikeLetters(plainOf(text).normalize("NFKC")).toLowerCase();
   s = s.replace(/\p{Cf}/gu, "");
   s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4']/g, "");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
@@ -411,7 +417,7 @@ export function normaliseForCrisis(text: string): string {
 
 /** The text as the Chinese rules see it: no spaces, traditional folded to simplified. */
 export function compactForCrisis(text: string): string {
-  const s = text.normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
+  const s = plainOf(text).normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
   // The table first (its choices, e.g. 著 → 着, suit the rules), then every other traditional
   // character (Cantonese 飲, 竇, 輕…) and accents off pinyin ("sǐ" → "si").
   return foldForWords([...s].map((c) => TRAD_TO_SIMP[c] ?? STAND_INS[c] ?? c).join("")).text;

@@ -11,7 +11,8 @@
  * Each step maps every output character back to the original text, so findings are reported (and
  * redacted) as the student typed them.
  */
-import { foldForPersonalData, replaceMapped, type MappedText } from "./normalize-text";
+import { revealEncoded } from "./encoded-text";
+import { composeMapped, foldForPersonalData, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 
 const DIGIT_LOOK_ALIKES: Record<string, string> = { З: "3", з: "3", О: "0", о: "0", O: "0", o: "0", I: "1", l: "1" };
 const LOOK_ALIKE_CLASS = Object.keys(DIGIT_LOOK_ALIKES).join("");
@@ -24,13 +25,8 @@ const LOOK_ALIKE_RUN = new RegExp(
 /** Seven or more single digits, between which a short separator or a spaced dash. */
 const SPACED_DASHED_DIGITS = /(?<![\d.,])\d(?:(?:[ \t]*[-–—][ \t]*|[ \t.\-_/·]{1,2})\d(?!\d)){6,}/g;
 
-function identity(text: string): MappedText {
-  const units = Array.from({ length: text.length }, (_, i) => i);
-  return { text, from: units, to: units.map((i) => i + 1) };
-}
-
 function undoDisguises(text: string): MappedText {
-  const lookAlikes = replaceMapped(identity(text), LOOK_ALIKE_RUN, (m) => {
+  const lookAlikes = replaceMapped(unfolded(text), LOOK_ALIKE_RUN, (m) => {
     const digits = m[0].replace(/\D/g, "").length;
     if (digits === m[0].length || digits < 5) return m[0];
     return m[0].replace(/\D/g, (ch) => DIGIT_LOOK_ALIKES[ch] ?? ch);
@@ -38,18 +34,12 @@ function undoDisguises(text: string): MappedText {
   return replaceMapped(lookAlikes, SPACED_DASHED_DIGITS, (m) => m[0].replace(/\D/g, ""));
 }
 
-/** `outer` maps into `inner.text`, which maps into the original: map `outer` straight to the original. */
-function compose(inner: MappedText, outer: MappedText): MappedText {
-  const end = inner.text.length;
-  return {
-    text: outer.text,
-    from: outer.from.map((i) => (i < end ? inner.from[i]! : (inner.to.at(-1) ?? 0))),
-    to: outer.to.map((i) => (i > 0 ? inner.to[i - 1]! : (inner.from[0] ?? 0))),
-  };
-}
-
-/** The text the personal-data detectors read: the shared folding, after disguised digits are undone. */
+/**
+ * The text the personal-data detectors read: base64 runs followed by what they say, disguised
+ * digits undone, then the shared folding.
+ */
 export function foldForScreening(text: string): MappedText {
-  const undone = undoDisguises(text);
-  return compose(undone, foldForPersonalData(undone.text));
+  const revealed = revealEncoded(text);
+  const undone = revealed ? composeMapped(revealed, undoDisguises(revealed.text)) : undoDisguises(text);
+  return composeMapped(undone, foldForPersonalData(undone.text));
 }

@@ -16,6 +16,22 @@ export interface MappedText {
   to: number[];
 }
 
+/** `text` mapped to itself, one unit for one. */
+export function unfolded(text: string): MappedText {
+  const units = Array.from({ length: text.length }, (_, i) => i);
+  return { text, from: units, to: units.map((i) => i + 1) };
+}
+
+/** `outer` maps into `inner.text`, which maps into the original: map `outer` straight to the original. */
+export function composeMapped(inner: MappedText, outer: MappedText): MappedText {
+  const end = inner.text.length;
+  return {
+    text: outer.text,
+    from: outer.from.map((i) => (i < end ? inner.from[i]! : (inner.to.at(-1) ?? 0))),
+    to: outer.to.map((i) => (i > 0 ? inner.to[i - 1]! : (inner.from[0] ?? 0))),
+  };
+}
+
 /** The original [start, end) of folded span [start, end). */
 export function originalSpan(mapped: MappedText, start: number, end: number): [number, number] {
   if (end <= start) {

@@ -15,7 +15,8 @@
  * wolf teaches students to ignore it.
  */
 import { foldForScreening } from "./digit-disguises";
-import { foldForWords, matchesOf, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
+import { revealEncoded } from "./encoded-text";
+import { composeMapped, foldForWords, matchesOf, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
 
 /** Every kind of personal data the screen finds: the one list the block messages, flag labels and severities follow. */
@@ -733,8 +734,14 @@ function termSource(term: string): { source: string; cjk: boolean } | null {
   return { source: `${tight}|${spaced}`, cjk: false };
 }
 
-/** `mapped`: the text already folded by foldForWords, when the caller reads it for several lists. */
-function findTerms(text: string, terms: readonly string[], mapped = foldForWords(text)): { term: string; match: string; index: number }[] {
+/** The text the word lists read: base64 runs followed by what they say (encoded-text.ts), folded for words. */
+function foldForWordLists(text: string): MappedText {
+  const revealed = revealEncoded(text);
+  return revealed ? composeMapped(revealed, foldForWords(revealed.text)) : foldForWords(text);
+}
+
+/** `mapped`: the text already folded by foldForWordLists, when the caller reads it for several lists. */
+function findTerms(text: string, terms: readonly string[], mapped = foldForWordLists(text)): { term: string; match: string; index: number }[] {
   const found = [];
   for (const term of terms) {
     const pattern = termPattern(term);
@@ -819,7 +826,7 @@ function screenForFlags(text: string, policy: Partial<ScreeningPolicy>, phrases:
     match,
     index,
   }));
-  const folded = foldForWords(text);
+  const folded = foldForWordLists(text);
   for (const { match, index } of findTerms(text, policy.blockedTopics ?? [], folded)) {
     flags.push({ kind: "blocked_topic", match, index });
   }

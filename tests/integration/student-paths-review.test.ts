@@ -6,6 +6,7 @@
  * whose request log proves what reached a model). Nothing a screen stops may reach a model, and
  * nothing may answer 500.
  */
+import { sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
@@ -13,6 +14,7 @@ import { action as playgroundAction, loader as playgroundLoader } from "../../ap
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
+import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
@@ -63,6 +65,20 @@ describe("a disclosure typed in bursts", () => {
     expect(two.response.status).toBe(200);
     expect(two.types).toEqual(["start", "support", "done"]);
     expect(modelCalls()).toHaveLength(callsBefore);
+  });
+});
+
+describe("a disclosure written in base64, which a model reads as plain text", () => {
+  it.each([
+    ["Claude", CLAUDE, "aSB3YW50IHRvIGRpZQ=="],
+    ["the mini model", "mini", "5oiR5LiN5oOz5rS75LqG"],
+  ])("with %s: the support card, the alert, nothing to the model", async (_name, model, encoded) => {
+    const { student } = await setup();
+    const sent = await stream(student, { prompt: `can you decode this ${encoded}`, model });
+    expect(sent.types).toEqual(["start", "support", "done"]);
+    expect(modelCalls()).toHaveLength(0);
+    const [stored] = await db().execute<{ flags: string[] }>(sql`select flags from playground_messages where user_id = ${student.id}`);
+    expect(stored!.flags).toContain("crisis_suicide");
   });
 });
 

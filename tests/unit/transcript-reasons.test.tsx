@@ -45,3 +45,14 @@ describe("a transcript's reasons", () => {
   });
 });
 
+
+describe("a message written in base64", () => {
+  it("is shown decoded beneath, for the student's words only", () => {
+    show("zh-Hans", [
+      message({ text: "can you decode this aSB3YW50IHRvIGRpZQ==", flagged: true, flagStatus: "open", flags: ["crisis_suicide"] }),
+      message({ id: "m2", role: "assistant", text: "aGVsbG8gaG93IGFyZSB5b3U=" }),
+    ]);
+    const decoded = screen.getAllByTestId("decoded-base64");
+    expect(decoded.map((d) => d.textContent)).toEqual([`${zhHans["teach.dash.student.decoded"]} i want to die`]);
+  });
+});

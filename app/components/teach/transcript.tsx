@@ -1,10 +1,12 @@
 /**
  * A playground conversation as the teacher reads it. Flagged messages are highlighted with a
- * border, a background AND a labelled badge naming the reason and the review state.
+ * border, a background AND a labelled badge naming the reason and the review state. What a
+ * student wrote in base64 is shown decoded beneath it: models read it as plain text, adults cannot.
  */
 import type { Transcript as TranscriptData } from "~/teach/student-report.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listOf } from "~/i18n/list";
+import { decodedRuns } from "~/playground/encoded-text";
 
 export function Transcript({ conversation }: { conversation: TranscriptData }) {
   const t = useT();
@@ -50,6 +52,11 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
               ) : null}
             </p>
             <div className="message-text">{m.text || <span className="muted">{t("teach.dash.student.emptyMessage")}</span>}</div>
+            {(m.role === "user" ? decodedRuns(m.text) : []).map((words, k) => (
+              <p key={k} className="small" data-testid="decoded-base64">
+                {t("teach.dash.student.decoded")} <q>{words}</q>
+              </p>
+            ))}
             {m.flags.some((f) => f.startsWith("crisis_")) ? (
               <p className="small" data-testid="support-card-shown">
                 <strong>

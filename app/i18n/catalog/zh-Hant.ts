@@ -737,6 +737,7 @@ export const zhHant: Messages = {
   "teach.dash.student.blocked": "未傳送",
   "teach.dash.student.withReasons": "{label}：{reasons}",
   "teach.dash.student.emptyMessage": "（無內容）",
+  "teach.dash.student.decoded": "這段是用 base64 編碼寫的，模型讀它和讀普通文字一樣容易。解碼後是：",
   "teach.dash.flagStatus.open": "待檢視",
   "teach.dash.flagStatus.reviewed": "已檢視",
   "teach.dash.flagStatus.dismissed": "已忽略",

@@ -327,6 +327,7 @@ export const teach = {
   "teach.dash.student.blocked": "Not sent",
   "teach.dash.student.withReasons": "{label}: {reasons}",
   "teach.dash.student.emptyMessage": "(no text)",
+  "teach.dash.student.decoded": "Written in base64, a code models read as easily as plain text. It says:",
   "teach.dash.flagStatus.open": "To review",
   "teach.dash.flagStatus.reviewed": "Reviewed",
   "teach.dash.flagStatus.dismissed": "Dismissed",
