@@ -10,7 +10,8 @@
  * transaction, and JSON lines are easier to inspect and stay valid across column additions.)
  *
  * File format (UTF-8):
- *   #lantern-backup 2
+ *   #lantern-backup 3      (version 2, without model connections, sign-in identities and alert
+ *                           history, is still restored: those tables are left empty, and said so)
  *   {"createdAt": "...", "migrations": N, "tables": [...]}
  *   #table <name>
  *   {one row as JSON}
@@ -23,7 +24,10 @@ import type { Connection } from "./client";
 /** Parents before children, so restoring in this order satisfies every foreign key. */
 export const BACKUP_TABLES = [
   "schools",
+  "model_connections",
+  "sso_logins",
   "users",
+  "sso_identities",
   "sessions",
   "invitations",
   "classes",
@@ -35,13 +39,28 @@ export const BACKUP_TABLES = [
   "activity_log",
   "playground_conversations",
   "playground_messages",
+  // the safeguarding audit trail: who opened, handled or reopened each alert, with their notes
+  "flag_events",
   "token_ledger",
   "throttles",
   "app_meta",
   "active_streams",
 ] as const;
 
-const MAGIC = "#lantern-backup 2";
+/**
+ * Tables a backup leaves out, each with its reason; a test checks that every table of the schema
+ * is in one list or the other, so a table added later cannot be forgotten (model connections, sign-in
+ * identities and the safeguarding audit trail once were, and a restore emptied them).
+ */
+export const NOT_BACKED_UP: Record<string, string> = {
+  request_rates: "per-minute widget and model budgets: a minute's counts, worthless after it",
+};
+
+/** Tables a version-2 backup (before model connections, sign-in identities and alert history were kept) lacks. */
+const NEW_IN_VERSION_3 = ["model_connections", "sso_logins", "sso_identities", "flag_events"];
+
+const MAGIC = "#lantern-backup 3";
+const MAGIC_V2 = "#lantern-backup 2";
 const BATCH = 500;
 
 export async function writeBackup(conn: Connection, file: string): Promise<{ tables: number; bytes: number }> {
@@ -64,8 +83,12 @@ export async function writeBackup(conn: Connection, file: string): Promise<{ tab
   return { tables: BACKUP_TABLES.length, bytes: fs.statSync(file).size };
 }
 
-export async function restoreBackup(conn: Connection, file: string): Promise<{ rows: number }> {
-  const sections = await readSections(file);
+/**
+ * `missing`: tables the file could not hold (a backup made before they were kept), which the
+ * restore leaves empty — the caller tells the admin.
+ */
+export async function restoreBackup(conn: Connection, file: string): Promise<{ rows: number; missing: string[] }> {
+  const { sections, missing } = await readSections(file);
   let rows = 0;
   await conn.sql.begin(async (tx) => {
     await tx.unsafe(`truncate ${BACKUP_TABLES.join(", ")} restart identity cascade`);
@@ -77,21 +100,29 @@ export async function restoreBackup(conn: Connection, file: string): Promise<{ r
       }
       rows += lines.length;
     }
-    // bigserial ids continue after the restored rows
-    await tx.unsafe(`select setval(pg_get_serial_sequence('activity_log', 'id'), coalesce((select max(id) from activity_log), 0) + 1, false)`);
+    // bigserial ids (the activity log, alert history) continue after the restored rows
+    const serial = await tx<{ table: string }[]>`
+      select table_name as table from information_schema.columns
+       where table_schema = current_schema() and column_name = 'id' and column_default like 'nextval(%'`;
+    for (const { table } of serial) {
+      if (!(BACKUP_TABLES as readonly string[]).includes(table)) continue;
+      await tx.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
+    }
   });
-  return { rows };
+  return { rows, missing };
 }
 
-async function readSections(file: string): Promise<Map<string, string[]>> {
+async function readSections(file: string): Promise<{ sections: Map<string, string[]>; missing: string[] }> {
   const input = readline.createInterface({ input: fs.createReadStream(file, "utf8"), crlfDelay: Infinity });
   const sections = new Map<string, string[]>();
+  let missing: string[] = [];
   let lineNo = 0;
   let current: string[] | null = null;
   for await (const line of input) {
     lineNo++;
     if (lineNo === 1) {
-      if (line !== MAGIC) throw new Error(`${file} is not a Lantern backup (first line: ${line.slice(0, 40)})`);
+      if (line === MAGIC_V2) missing = NEW_IN_VERSION_3;
+      else if (line !== MAGIC) throw new Error(`${file} is not a Lantern backup (first line: ${line.slice(0, 40)})`);
       continue;
     }
     if (lineNo === 2) continue; // header JSON
@@ -108,5 +139,5 @@ async function readSections(file: string): Promise<Map<string, string[]>> {
       throw new Error(`${file}:${lineNo}: not a row of a table section`);
     }
   }
-  return sections;
+  return { sections, missing };
 }

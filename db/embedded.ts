@@ -214,15 +214,25 @@ async function superviseServer(
  * The URL of the embedded server a running app started on this DATA_DIR, or null — so that
  * maintenance scripts (backup) can use it without stopping the app.
  */
-export function findRunningEmbedded(dataDirInput: string): string | null {
-  const dataDir = path.resolve(dataDirInput);
+/** Where the cluster of `dataDir` may be: its own folder, or where a root install relocated it. */
+function clusterCandidates(dataDir: string): string[] {
   const candidates = [path.join(dataDir, "postgres")];
   const note = path.join(dataDir, "WHERE-IS-THE-DATABASE.txt");
   if (fs.existsSync(note)) {
     const relocated = fs.readFileSync(note, "utf8").split("\n")[1]?.trim();
     if (relocated) candidates.push(relocated);
   }
-  for (const clusterDir of candidates) {
+  return candidates;
+}
+
+/** Whether `dataDir` holds an embedded database already (a maintenance script must not create one). */
+export function embeddedDatabaseExists(dataDirInput: string): boolean {
+  return clusterCandidates(path.resolve(dataDirInput)).some((dir) => fs.existsSync(path.join(dir, "PG_VERSION")));
+}
+
+export function findRunningEmbedded(dataDirInput: string): string | null {
+  const dataDir = path.resolve(dataDirInput);
+  for (const clusterDir of clusterCandidates(dataDir)) {
     try {
       const lines = fs.readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n");
       const pid = Number(lines[0]);

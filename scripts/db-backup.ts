@@ -15,4 +15,4 @@ await withDatabase(async (conn, dataDir) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const { tables, bytes } = await writeBackup(conn, file);
   console.log(`backup written: ${file} (${tables} tables, ${(bytes / 1024).toFixed(1)} KB)`);
-});
+}, { existing: true });

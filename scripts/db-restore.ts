@@ -1,6 +1,6 @@
 /**
  * npm run db:restore FILE — replaces every row with the backup's (one transaction: all or nothing).
- * Stop the app first when it uses the embedded database.
+ * Refused while the app runs on the embedded database: stop it first.
  */
 import path from "node:path";
 import { restoreBackup } from "../db/backup";
@@ -12,8 +12,15 @@ if (!file) {
   console.error("usage: npm run db:restore FILE");
   process.exit(2);
 }
-await withDatabase(async (conn) => {
-  await runMigrations(conn);
-  const { rows } = await restoreBackup(conn, path.resolve(file));
-  console.log(`restored ${rows} rows from ${file}`);
-});
+await withDatabase(
+  async (conn) => {
+    await runMigrations(conn);
+    const { rows, missing } = await restoreBackup(conn, path.resolve(file));
+    console.log(`restored ${rows} rows from ${file}`);
+    if (missing.length > 0) {
+      console.log(`This backup was made by an older Lantern and holds no ${missing.join(", ")}: those tables are now empty.`);
+      console.log("Add the school's model connections again under Admin → Models; alert history and school sign-in links start afresh.");
+    }
+  },
+  { appStopped: true },
+);

@@ -320,6 +320,45 @@ describe("a kill during the first start", () => {
   }, 90_000);
 });
 
+/** Runs a maintenance script as `npm run db:…` would, with this DATA_DIR. */
+function runScript(script: string, args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", DATA_DIR: dataDir } as unknown as NodeJS.ProcessEnv;
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: app.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+    child.once("exit", (code) => resolve({ code, output }));
+  });
+}
+
+describe("backups, as the README says (found by a school admin's walk)", () => {
+  it("a backup while the app runs; a restore only once it is stopped; a backup of a folder with no database makes none", async () => {
+    const dataDir = dataDirStartedBefore();
+    const server = spawnServer(dataDir, await freePort());
+    await server.waitForLine(/Lantern is ready/, 90_000);
+    const file = path.join(dataDir, "walk.backup");
+    const backup = await runScript("scripts/db-backup.ts", [file], dataDir);
+    expect(backup.output).toContain("backup written");
+    expect(backup.code).toBe(0);
+    // restoring under the running app replaced what it was using, with no warning
+    const refused = await runScript("scripts/db-restore.ts", [file], dataDir);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/Lantern is running on .*Stop it first/);
+    await stopServer(server);
+    const restored = await runScript("scripts/db-restore.ts", [file], dataDir);
+    expect(restored.output).toMatch(/restored \d+ rows/);
+    expect(restored.code).toBe(0);
+
+    // DATA_DIR forgotten: a new, empty 47 MB database was made, then a cryptic error
+    const elsewhere = path.join(freshDataDir(), "not-the-data-folder");
+    const wrong = await runScript("scripts/db-backup.ts", [], elsewhere);
+    expect(wrong.code).toBe(1);
+    expect(wrong.output).toContain(`There is no Lantern database in ${elsewhere}`);
+    expect(fs.existsSync(path.join(elsewhere, "postgres"))).toBe(false);
+  }, 150_000);
+});
+
 describe("signals", () => {
   it("SIGTERM to the `npm start` process alone stops Node and PostgreSQL cleanly", async () => {
     const dataDir = dataDirStartedBefore();
