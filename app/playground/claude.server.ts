@@ -135,8 +135,13 @@ async function* streamClaude(
     if (!finished) upstream.abort();
   }
 
+  const sentTokens = Math.ceil(outputChars / CHARS_PER_TOKEN);
   if (started && !sawUsage) {
-    yield { type: "usage", inputTokens: estimateTokens(request), outputTokens: Math.ceil(outputChars / CHARS_PER_TOKEN), estimated: true };
+    yield { type: "usage", inputTokens: estimateTokens(request), outputTokens: sentTokens, estimated: true };
+  } else if (failure && sentTokens > outputTokens) {
+    // Cut off mid-reply: the last count is message_start's (1), but the text that came was made
+    // and is charged for; the budget and the student's count take it from the text.
+    yield { type: "usage", inputTokens: inputTokens ?? 0, outputTokens: sentTokens, estimated: true };
   } else if (inputTokens !== undefined || !failure) {
     yield { type: "usage", inputTokens: inputTokens ?? 0, outputTokens };
   }

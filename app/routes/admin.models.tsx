@@ -212,7 +212,8 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
         <p role="status" className="small">
           {result.discovered.ok
             ? t("models.discovered", { count: result.discovered.n })
-            : result.discovered.reached
+            : // a refused key is the key's problem, not a server without a list of models
+              result.discovered.reached && result.discovered.code !== "auth" && result.discovered.code !== "permission"
               ? t("models.discoverFailed", { reason: result.discovered.status ?? "—" })
               : t(`models.test.${result.discovered.code}` as "models.test.connection", { status: result.discovered.status ?? "" })}
         </p>

@@ -35,7 +35,7 @@ import {
 import { loadSandboxFacts } from "~/models/playground-sandbox.server";
 import { PROVIDER_ERROR_CODES, type ProviderErrorCode } from "~/playground/provider";
 import { claudeConfigured, type ModelOption } from "~/playground/providers.server";
-import { schoolModels } from "~/playground/connections.server";
+import { parseConnectionModelId, schoolModels } from "~/playground/connections.server";
 import { ExchangeFormSchema } from "~/forms/playground.server";
 import { requireUser } from "~/utils/auth.server";
 import { MAX_CHARS } from "~/utils/form-limits";
@@ -90,7 +90,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         model: found.conversation.model,
         systemPrompt: found.conversation.systemPrompt,
         messages: found.messages.map((m, i) => ({
-          ...messageView(m, policy, locale),
+          ...messageView(m, policy, locale, serviceOf(offered)),
           // The support card follows a crisis or low-mood message; "held" when no reply from a model followed it.
           support: m.crisis
             ? { card: supportCardOf(safeguarding, m.crisis), held: found.messages[i + 1]?.role !== "assistant" }
@@ -184,10 +184,20 @@ function claudeLabel(id: string): string {
   return out.join(" ");
 }
 
-function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale): MessageView {
+/**
+ * What a failed reply's note calls the model's service, as the stream said it: the school
+ * connection's name for a model reached through one ("The playground couldn't reach School lab
+ * server", not "…reach Claude"), the model's own id when that connection is gone, else Claude.
+ */
+function serviceOf(offered: readonly { id: string; connection: string | null }[]): (model: string | null) => string {
+  return (model) => (model && (offered.find((o) => o.id === model)?.connection ?? parseConnectionModelId(model)?.modelId)) || "Claude";
+}
+
+/** `service`: what a failed reply's note calls the model's service (serviceOf). */
+function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale, service: (model: string | null) => string): MessageView {
   let note: string | null = null;
   if (m.status === "blocked") note = explainBlocked(m.flags, m.text, policy.blockedTopics, locale);
-  else if (m.role === "assistant" && m.errorCode && isProviderCode(m.errorCode)) note = providerErrorMessage(m.errorCode, locale);
+  else if (m.role === "assistant" && m.errorCode && isProviderCode(m.errorCode)) note = providerErrorMessage(m.errorCode, locale, service(m.model));
   return {
     id: m.id,
     role: m.role,

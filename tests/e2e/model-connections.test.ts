@@ -13,8 +13,10 @@ import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fa
 const JOURNEY = "model-connections";
 const browsers: OpenBrowser[] = [];
 let local: FakeAnthropic;
+let keyed: FakeAnthropic;
 
 beforeAll(async () => {
+  keyed = await startFakeAnthropic({ apiKey: "sk-provider-key-7c1d", models: [{ id: "qwen-plus", display_name: "Qwen Plus", created_at: "2025-01-01T00:00:00Z" }] });
   local = await startFakeAnthropic({
     models: [{ id: "qwen2.5:7b", display_name: "Qwen 2.5 7B", created_at: "2025-01-01T00:00:00Z" }],
     quirks: { noUsage: true, noModelsApi: true, anyKey: true },
@@ -23,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await local.close();
+  await keyed.close();
   await closeTestSql();
 });
 
@@ -58,6 +61,23 @@ describe.each(["en", "zh-Hans"] as const)("the Models page in %s", (lang) => {
     expect(await card.locator('input[name="model.0.approved"]').isChecked()).toBe(true);
     await card.screenshot({ path: `test-results/screenshots/${JOURNEY}/02-edit-connection-${lang}.png` });
     expect(await page.content()).not.toContain("sk-");
+    expect(browser.problems).toEqual([]);
+  });
+
+  // Found in a school admin's walk: a refused key read "this service does not list its models
+  // (401), enter model ids by hand", which sent the admin to type ids for a key problem
+  it("Find models with a key the server refuses says the key was refused", async () => {
+    const browser = await openBrowser({ lang, as: DEMO_TEACHER });
+    browsers.push(browser);
+    const { page } = browser;
+    await page.goto("/admin/models");
+    const add = page.locator(".card").last();
+    await add.locator('input[name="name"]').fill("Lab server with a key");
+    await add.locator('select[name="kind"]').selectOption("local");
+    await add.locator('input[name="baseUrl"]').fill(keyed.url);
+    await add.getByRole("button", { name: t("models.discover") }).click();
+    await page.getByText(t("models.test.auth")).waitFor();
+    expect(await page.getByText(t("models.discoverFailed", { reason: "401" })).count()).toBe(0);
     expect(browser.problems).toEqual([]);
   });
 });

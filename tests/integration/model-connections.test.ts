@@ -323,4 +323,25 @@ describe("a local server's quirks", () => {
     expect((last as { message: string }).message).toContain("Ollama");
     expect((last as { message: string }).message).not.toContain("Claude");
   });
+
+  // Found in a school admin's walk: the school's server stopped mid-answer; the page, reloaded
+  // after the stream, said "couldn't reach Claude" and "1 token out" under 60 tokens of reply.
+  it("a reply cut off mid-way: the page still names the school's server, and counts what came", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    const arrived = ["Tokens are small pieces of text ", "that a model reads and writes, ", "like parts of words. For example "];
+    b.script({ kind: "reset", when: "mid_stream", afterChunks: arrived });
+    const { last } = await send(student, modelId, "What is a token?");
+    expect(last).toMatchObject({ type: "error", code: "connection", status: "incomplete" });
+    const conversationId = (last as { conversationId: string }).conversationId;
+    const page = (await playgroundLoader({ request: await requestAs(student, `/playground?c=${conversationId}`, { headers: { "Accept-Language": "en" } }), params: {}, context: {} } as LoaderFunctionArgs)) as unknown as {
+      current: { messages: { role: string; note: string | null; outputTokens: number; estimated: boolean }[] };
+    };
+    const reply = page.current.messages.find((m) => m.role === "assistant")!;
+    expect(reply.note).toContain("School lab server");
+    expect(reply.note).not.toContain("Claude");
+    expect(reply.outputTokens).toBeGreaterThanOrEqual(Math.ceil(arrived.join("").length / 4));
+    expect(reply.estimated).toBe(true);
+  });
 });
