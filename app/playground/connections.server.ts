@@ -11,6 +11,7 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { connectionSecret, listConnections, type ConnectionKind, type ConnectionView } from "~/models/model-connections.server";
 import { env } from "~/utils/env.server";
+import type { Translate } from "~/i18n/translate";
 import { APIConnectionError, APIConnectionTimeoutError } from "@anthropic-ai/sdk";
 import { classifyError, createAnthropicClient, createClaudeProvider, listClaudeModels, type ClaudeConfig } from "./claude.server";
 import type { ChatProvider } from "./provider";
@@ -59,6 +60,40 @@ function optionsOf(c: ConnectionView): ModelOption[] {
       connection: c.name,
       where: whereOf(c.kind),
     }));
+}
+
+export interface ModelChoice {
+  id: string;
+  label: string;
+  /** False for a model chosen earlier that this server cannot serve now (no key, connection gone). */
+  available: boolean;
+}
+
+/**
+ * The models a staff form lets one choose from (a class's, the school's defaults for new classes):
+ * every model the school offers, then any already chosen that this server cannot serve now, kept
+ * and marked, so staff see why students do not get them.
+ */
+export function modelChoices(offered: readonly ModelOption[], chosen: readonly string[], t: Translate): ModelChoice[] {
+  const offeredIds = offered.map((m) => m.id);
+  return [...offeredIds, ...chosen.filter((id) => !offeredIds.includes(id))].map((id) => {
+    const option = offered.find((m) => m.id === id);
+    return {
+      id,
+      label:
+        id === MINI_MODEL_ID
+          ? t("playground.model.mini")
+          : option?.connection
+            ? t("playground.model.viaConnection", { model: option.displayName ?? id, connection: option.connection })
+            : (option?.displayName ?? id),
+      available: option !== undefined,
+    };
+  });
+}
+
+/** The ids a connection's approved models have in a class's or the school's list. */
+export function approvedModelIds(c: Pick<ConnectionView, "id" | "models">): string[] {
+  return c.models.filter((m) => m.approved).map((m) => connectionModelId(c.id, m.id));
 }
 
 /** Everything the school's classes may choose from: the mini model, the environment's Claude models, approved connection models. */

@@ -21,7 +21,8 @@ import {
   updateConnection,
   type ConnectionView,
 } from "~/models/model-connections.server";
-import { discoverModels, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
+import { approvedModelIds, discoverModels, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
+import { getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { providersConfig } from "~/playground/providers.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
@@ -42,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Result = {
   errors?: Record<string, MessageKey>;
   saved?: boolean;
+  /** Models approved by this save were added to what new classes may use. */
+  offeredToNewClasses?: boolean;
   removed?: boolean;
   /** The form to show again (a failed save, or found models to approve). */
   draft?: Omit<ConnectionView, "id" | "enabled" | "updatedAt"> & { id: string | null };
@@ -103,9 +106,16 @@ export async function action({ request }: ActionFunctionArgs) {
         : { ok: false, reached: !UNREACHED.has(listed.code), code: listed.code, status: "status" in listed ? (listed.status ?? null) : null },
     });
   }
-  if (existing) await updateConnection(admin, existing.id, parsed.data);
-  else await createConnection(admin, parsed.data);
-  return data<Result>({ saved: true });
+  const saved = existing ? await updateConnection(admin, existing.id, parsed.data) : await createConnection(admin, parsed.data);
+  // A model approved now is offered to the classes made from now on (an admin who connects the
+  // school's server means students to use it); a class that exists keeps its teacher's choice.
+  const before = existing ? approvedModelIds(existing) : [];
+  const approvedNow = saved ? approvedModelIds(saved).filter((m) => !before.includes(m)) : [];
+  if (approvedNow.length > 0) {
+    const { defaultModels } = await getSchoolSettings(admin);
+    await updateSchoolSettings(admin, { defaultModels: [...new Set([...defaultModels, ...approvedNow])] });
+  }
+  return data<Result>({ saved: true, offeredToNewClasses: approvedNow.length > 0 });
 }
 
 export default function AdminModels() {
@@ -119,6 +129,7 @@ export default function AdminModels() {
       {result?.saved ? (
         <div className="alert success" role="status">
           {t("models.saved")}
+          {result.offeredToNewClasses ? <p>{t("models.offeredToNewClasses")}</p> : null}
         </div>
       ) : null}
       {result?.removed ? (

@@ -6,7 +6,6 @@ import { DemoDataSection } from "~/components/admin/demo-data-section";
 import { removeDemoData } from "~/models/demo-data.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { defaultSchoolSettings, MINI_MODEL_ID } from "~/models/defaults.server";
 import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
 import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -16,21 +15,24 @@ import { TimeZoneField } from "~/components/admin/time-zone-field";
 import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
 import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
+import { translator } from "~/i18n/catalogs.server";
+import { modelChoices, schoolModels } from "~/playground/connections.server";
 import { SafeguardingSettingsForm } from "~/components/admin/safeguarding-settings";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
-/** Models an admin can offer: the offline mini model, the configured Claude models, and any already chosen. */
-function availableModels(current: string[]): string[] {
-  return [...new Set([MINI_MODEL_ID, ...defaultSchoolSettings().defaultModels, ...current])];
-}
-
 /** /admin/settings: transcript retention, default models and budgets for new classes, the school's name. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [school, settings, safeguarding, locale] = await Promise.all([getSchool(admin), getSchoolSettings(admin), getSafeguardingSettings(admin), localeOf(request)]);
+  const [school, settings, safeguarding, locale, offered] = await Promise.all([
+    getSchool(admin),
+    getSchoolSettings(admin),
+    getSafeguardingSettings(admin),
+    localeOf(request),
+    schoolModels(admin),
+  ]);
   const timeZone = settings.timeZone ?? serverTimeZone();
   // The school's settings minus the SMTP password, which never leaves the server.
   const { safeguarding: _secret, ...shown } = settings;
@@ -39,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     settings: shown,
     publicUrl: await publicUrlOf(admin),
     safeguarding: safeguardingForPage(safeguarding),
-    models: availableModels(settings.defaultModels),
-    mini: MINI_MODEL_ID,
+    // the mini model, Claude when the server has a key, the school's own approved models
+    models: modelChoices(offered, settings.defaultModels, translator(locale)),
     timeZone: { id: timeZone, label: timeZoneLabel(timeZone, locale) },
     timeZones: timeZoneGroups(locale),
   };
@@ -74,8 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const parsed = validate(SettingsSchema, form);
   if (!parsed.ok) return data<Result>({ errors: parsed.errors, saved: false }, { status: 400 });
-  const current = await getSchoolSettings(admin);
-  const allowed = new Set(availableModels(current.defaultModels));
+  const [current, offered] = await Promise.all([getSchoolSettings(admin), schoolModels(admin)]);
+  const allowed = new Set([...offered.map((m) => m.id), ...current.defaultModels]);
   if (parsed.data.defaultModels.some((m) => !allowed.has(m))) {
     return data<Result>({ errors: { defaultModels: "admin.settings.pickModel" }, saved: false }, { status: 400 });
   }
@@ -86,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminSettings() {
-  const { name, settings, safeguarding, models, mini, publicUrl, timeZone, timeZones } = useLoaderData<typeof loader>();
+  const { name, settings, safeguarding, models, publicUrl, timeZone, timeZones } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   const result = actionResult?.form === "safeguarding" ? undefined : actionResult;
@@ -138,9 +140,11 @@ export default function AdminSettings() {
             {t("admin.settings.modelsHint")}
           </p>
           {models.map((m) => (
-            <label key={m} className="choice">
-              <input type="checkbox" name="defaultModels" value={m} defaultChecked={settings.defaultModels.includes(m)} />
-              <span>{m === mini ? t("admin.settings.miniModel") : m}</span>
+            <label key={m.id} className="choice">
+              <input type="checkbox" name="defaultModels" value={m.id} defaultChecked={settings.defaultModels.includes(m.id)} />
+              <span>
+                {m.label} {m.available ? null : <span className="muted small">{t("playground.policy.modelUnavailable")}</span>}
+              </span>
             </label>
           ))}
           {errors.defaultModels ? (

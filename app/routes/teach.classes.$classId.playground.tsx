@@ -12,8 +12,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { requireTeacherOf, updatePlaygroundPolicy } from "~/models/classes.server";
 import { safetyPreamble } from "~/playground/guard.server";
 import { classUsageToday } from "~/models/token-ledger.server";
-import { MINI_MODEL_ID } from "~/playground/providers.server";
-import { schoolModels } from "~/playground/connections.server";
+import { modelChoices, schoolModels } from "~/playground/connections.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { PolicyForm } from "~/forms/playground-policy.server";
@@ -44,25 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listFlaggedExchanges(teacher, cls.id, { locale, t }),
   ]);
   const policy = cls.playgroundPolicy;
-  const offeredIds = offered.map((m) => m.id);
-  // Models the policy names but this server cannot serve stay visible, marked, so a teacher
-  // sees why students do not get them.
-  const modelIds = [...offeredIds, ...policy.allowedModels.filter((id) => !offeredIds.includes(id))];
   return {
     policy,
-    models: modelIds.map((id) => {
-      const option = offered.find((m) => m.id === id);
-      return {
-        id,
-        label:
-          id === MINI_MODEL_ID
-            ? t("playground.model.mini")
-            : option?.connection
-              ? t("playground.model.viaConnection", { model: option.displayName ?? id, connection: option.connection })
-              : (option?.displayName ?? id),
-        available: option !== undefined,
-      };
-    }),
+    models: modelChoices(offered, policy.allowedModels, t),
     usage: { used: usage.used, budget: policy.classDailyTokens },
     preamble: safetyPreamble(locale),
     timeZone: currentTimeZone(),

@@ -11,6 +11,8 @@ import { loader as approvedCsvLoader } from "../../app/routes/admin.models.appro
 import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as classPolicyAction, loader as classPolicyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { loader as playgroundLoader } from "../../app/routes/playground";
+import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.settings";
+import { getSchoolSettings } from "../../app/models/schools.server";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
@@ -250,6 +252,53 @@ describe("the teacher's class settings", () => {
     expect(refused.init.status).toBe(400);
     const saved = (await classPolicyAction(await args({ ...form, allowedModels: [`${c.id}/llama3.2:3b`, "mini"] }))) as unknown as { data: { saved: boolean } };
     expect(saved.data.saved).toBe(true);
+  });
+});
+
+// Found in a school admin's walk: the model the admin connected and approved was never offered to
+// a new class, and the school's list for new classes showed Claude (no key on the server) but not it.
+describe("the school's models for new classes", () => {
+  it("a model approved now is offered to classes made from now on, and the school's list names it", async () => {
+    const other = await makeSchool();
+    const asAdmin = async (path: string, form?: Record<string, string | string[]>) =>
+      ({ request: await requestAs(other.admin, path, form ? { form } : {}), params: {}, context: {} }) as unknown as ActionFunctionArgs;
+    const connection = { name: "机房服务器", kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.name": "Llama 3.2", "model.0.window": "8192" };
+    // saved without approval: nothing is offered
+    const first = (await modelsAction(await asAdmin("/admin/models", { intent: "save", ...connection }))) as unknown as { data: { offeredToNewClasses: boolean } };
+    expect(first.data.offeredToNewClasses).toBe(false);
+    const c = (await listConnections(other.admin))[0]!;
+    const modelId = `${c.id}/llama3.2:3b`;
+    expect((await getSchoolSettings(other.admin)).defaultModels).not.toContain(modelId);
+    const approved = (await modelsAction(await asAdmin("/admin/models", { intent: "save", id: c.id, ...connection, "model.0.approved": "on" }))) as unknown as {
+      data: { offeredToNewClasses: boolean };
+    };
+    expect(approved.data.offeredToNewClasses).toBe(true);
+    const cls = await makeClass(other.admin);
+    expect(cls.playgroundPolicy.allowedModels).toContain(modelId);
+    // the school's list: the approved model by name; Claude models this server cannot serve are
+    // shown only while chosen, and marked
+    configureProviders({ claudeModels: [ENV_MODEL] });
+    try {
+      const page = (await settingsLoader(await asAdmin("/admin/settings"))) as unknown as { models: { id: string; label: string; available: boolean }[] };
+      expect(page.models.find((m) => m.id === modelId)).toEqual({ id: modelId, label: "Llama 3.2 — 机房服务器", available: true });
+      for (const m of page.models.filter((x) => x.id.startsWith("claude"))) expect(m.available).toBe(false);
+      // unticking Claude keeps it off for new classes
+      const settings = await getSchoolSettings(other.admin);
+      const saved = (await settingsAction(
+        await asAdmin("/admin/settings", {
+          name: "Other school",
+          publicUrl: "http://lantern.school.example",
+          transcriptRetentionDays: "30",
+          defaultModels: ["mini", modelId],
+          defaultStudentDailyTokens: String(settings.defaultStudentDailyTokens),
+          defaultClassDailyTokens: String(settings.defaultClassDailyTokens),
+        }),
+      )) as unknown as { data: { saved: boolean; errors: Record<string, string> } };
+      expect(saved.data.errors).toEqual({});
+      expect((await makeClass(other.admin)).playgroundPolicy.allowedModels).toEqual(["mini", modelId]);
+    } finally {
+      configureProviders({ claude: { apiKey: a.apiKey, baseURL: a.url, timeoutMs: 2000, maxRetries: 0 }, claudeModels: [ENV_MODEL] });
+    }
   });
 });
 

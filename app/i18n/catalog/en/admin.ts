@@ -67,7 +67,6 @@ export const admin = {
   "admin.settings.retentionHint": "Messages older than this are deleted automatically, in every class, even in a conversation that is still in use; a conversation left empty is deleted too.",
   "admin.settings.models": "Models new classes may use",
   "admin.settings.modelsHint": "Teachers can narrow this for their class. Existing classes keep their own choice.",
-  "admin.settings.miniModel": "Mini model (offline) — not Claude",
   "admin.settings.studentTokens": "Daily tokens per student (new classes)",
   "admin.settings.classTokens": "Daily tokens per class (new classes)",
   "admin.settings.publicUrl": "This server's web address",

@@ -69,7 +69,6 @@ export const admin: CatalogOf<typeof en> = {
   "admin.settings.retentionHint": "超过这个天数的消息会在所有班级中被自动删除，即使所在的对话仍在使用；删空的对话也会一并删除。",
   "admin.settings.models": "新班级可以使用的模型",
   "admin.settings.modelsHint": "教师可以为自己的班级进一步限制。已有班级保持各自的设置。",
-  "admin.settings.miniModel": "迷你模型（离线）——不是 Claude",
   "admin.settings.studentTokens": "每名学生每日词元额度（新班级）",
   "admin.settings.classTokens": "每个班级每日词元额度（新班级）",
   "admin.settings.publicUrl": "本服务器的网址",
