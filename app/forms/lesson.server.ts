@@ -2,7 +2,8 @@
  * The lesson player's forms, parsed with zod on the server only (zod must never reach the
  * browser bundle: importing it in a route module adds ~90 KB gzipped).
  *
- * `parseLessonIntent`: which button was pressed (next / check / quiz) and its hidden fields.
+ * `parseLessonIntent`: which button was pressed (next / check / quiz, or a widget's try or
+ * choice without JavaScript) and its fields.
  *
  * `parseAnswer` reads a learner's answer to one question from a posted form. Field names, per question id:
  *   a.<id>.choice      choice id(s); for single choice the radio may be NOT_SURE_VALUE
@@ -18,6 +19,7 @@ import { parseVisitorSeed } from "~/course/choice-order";
 import { NOT_SURE_VALUE, fieldName, type AnswerField } from "~/course/answer-fields";
 import { CONFIDENCE_LEVELS, DEFAULT_MAX_ATTEMPTS, type AnswerInput } from "~/course/scoring";
 import type { Question } from "~/course/types";
+import { DEPTHS, HAYSTACK_SIZES, WINDOW_SIZES } from "~/course/widgets/needle-choice";
 import { MAX_CHARS } from "~/utils/form-limits";
 
 
@@ -26,12 +28,19 @@ const Attempt = z.coerce.number().int().min(1).max(DEFAULT_MAX_ATTEMPTS);
 const Seconds = z.string().max(12).optional();
 // A visitor's choice-order seed, sent back so the results show the order they answered in.
 const Order = z.string().max(64).optional().transform((v) => parseVisitorSeed(v) ?? undefined);
+/** One of the widget's own values, as its form posts it ("50"): nothing in between, nothing else. */
+function oneOf(values: readonly number[]) {
+  return z.enum(values.map(String) as [string, ...string[]]).transform(Number);
+}
 const LessonIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("next"), step: Id, seconds: Seconds }),
   z.object({ intent: z.literal("check"), step: Id, question: Id, attempt: Attempt, order: Order }),
   z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds, order: Order }),
   // a widget tried without JavaScript (its fallback's form)
-  z.object({ intent: z.literal("try"), widget: z.enum(["tokenizer", "next-token"]), text: z.string().max(MAX_CHARS.widgetText) }),
+  z.discriminatedUnion("widget", [
+    z.object({ intent: z.literal("try"), widget: z.enum(["tokenizer", "next-token"]), text: z.string().max(MAX_CHARS.widgetText) }),
+    z.object({ intent: z.literal("try"), widget: z.literal("needle"), sentences: oneOf(HAYSTACK_SIZES), depth: oneOf(DEPTHS), window: oneOf(WINDOW_SIZES) }),
+  ]),
   z.object({ intent: z.literal("prefer"), pair: Id, choice: z.enum(["a", "b"]) }),
 ]);
 export type LessonIntent = z.output<typeof LessonIntentSchema>;

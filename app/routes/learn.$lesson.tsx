@@ -23,7 +23,7 @@ import { lessonContentOf } from "~/components/lesson/content";
 import { lessonContentUrl } from "~/components/lesson/content-asset.server";
 import type { AnswerErrors, CheckView, GivenAnswer, LessonContent, StepContent as StepText, StepView } from "~/course/lesson-view-types";
 import { widgetStyles } from "~/components/widgets/registry";
-import { tryWidget } from "~/components/widgets/server-data.server";
+import { refusedTry, triedText, tryWidget } from "~/components/widgets/server-data.server";
 import { preferencePairs, type WidgetTry } from "~/course/widgets/widget-data";
 import { choosePreference } from "~/models/preferences.server";
 import { overBudget, sizeCost } from "~/models/widget-budget.server";
@@ -176,9 +176,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (input.intent === "try") {
     // a widget tried without JavaScript, under the budget its API keeps for a page with it
-    const over = await overBudget(request, context, sizeCost(input.text.length), user);
-    if (over) return answerWidgetTry({ widget: input.widget, text: input.text, refused: over.message }, 429);
-    return answerWidgetTry(tryWidget(input.widget, input.text, locale));
+    const over = await overBudget(request, context, sizeCost(triedText(input, locale).length), user);
+    if (over) return answerWidgetTry(refusedTry(input, over.message), 429);
+    return answerWidgetTry(tryWidget(input, locale));
   }
 
   if (input.intent === "prefer") {

@@ -3,7 +3,8 @@
  * walk: the tokenizer showed one fixed example, so the "measure" step's table could not be done,
  * and next-token could not be tried at all). The fallback's form posts the text to the lesson,
  * which answers with the page and what the widget shows — the same numbers as the widget's API,
- * and the same pointer to help when the text reads as a crisis.
+ * and the same pointer to help when the text reads as a crisis. The needle experiment's form
+ * posts the student's choice of depth, length and window the same way.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
@@ -50,6 +51,38 @@ describe("widgets without JavaScript", () => {
     const crisis = await tryIt(b, "/learn/what-is-an-llm?step=guess", "i want to kill myself");
     expect(await crisis.getByTestId("widget-support").innerText()).toContain(translator("en")("widget.support.talk"));
     expect(b.problems).toEqual([]);
+  });
+
+  it("the needle experiment runs the student's choice: the needle outside a 2-token window, inside a 256-token one", async () => {
+    for (const lang of ["en", "zh-Hans"] as const) {
+      const t = translator(lang);
+      const b = await openBrowser({ lang, javaScriptEnabled: false });
+      browsers.push(b);
+      const run = async (depth: string, window: string) => {
+        const form = b.page.locator("form.widget-try").first();
+        await form.locator("select[name=depth]").selectOption(depth);
+        await form.locator("input[name=sentences][value='24']").check();
+        await form.locator(`input[name=window][value='${window}']`).check();
+        await Promise.all([b.page.waitForResponse((r) => r.request().method() === "POST"), form.locator("button[type=submit]").click()]);
+        await b.page.waitForLoadState("load");
+        const tried = b.page.getByTestId("widget-tried");
+        await tried.waitFor();
+        // the page answers with the choice still made, so the next try starts from it
+        expect(await form.locator("select[name=depth]").inputValue()).toBe(depth);
+        expect(await form.locator("input[name=sentences]:checked").getAttribute("value")).toBe("24");
+        expect(await form.locator("input[name=window]:checked").getAttribute("value")).toBe(window);
+        return tried;
+      };
+      await b.page.goto("/learn/long-context?step=needle");
+      const far = await run("0", "2");
+      expect(await far.locator(".needle-result").innerText()).toContain(t("widget.needle.outside"));
+      expect(await far.locator(".haystack .needle-mark").count()).toBe(1);
+      expect(await far.locator(".needle-answer").innerText()).toContain(t("widget.needle.answered"));
+      const near = await run("100", "256");
+      expect(await near.locator(".needle-result").innerText()).toContain(t("widget.needle.inside"));
+      expect(await near.locator(".haystack .in-window .needle-mark").count()).toBe(1);
+      expect(b.problems).toEqual([]);
+    }
   });
 
   it("the preference lab takes a choice: saved for a student, as the widget saves it; shown to a visitor, kept nowhere", async () => {

@@ -17,6 +17,7 @@ import { assignments } from "../../db/schema";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { translator } from "../../app/i18n/catalogs.server";
+import type { WidgetTry } from "../../app/course/widgets/widget-data";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 import { refuseWrites } from "../setup/refuse-writes";
 
@@ -230,6 +231,44 @@ describe("a student without JavaScript", () => {
     expect((await post(student, { intent: "next", step: "no-such-step" })).status).toBe(400);
     expect((await post(student, { intent: "explode" })).status).toBe(400);
     expect((await post(student, { intent: "check", step: steps()[0]!.id, question: "tokens-check-1", attempt: "1" })).status).toBe(400);
+  });
+});
+
+describe("the needle experiment without JavaScript", () => {
+  async function tryNeedle(form: Record<string, string>) {
+    const request = await requestAs(null, "/learn/long-context?step=needle", { form: { intent: "try", widget: "needle", ...form } });
+    try {
+      const result = (await lessonAction({ request, params: { lesson: "long-context" }, context })) as { data: { widgetTry: WidgetTry }; init: { status?: number } | null };
+      return { status: result.init?.status ?? 200, tried: result.data.widgetTry };
+    } catch (thrown) {
+      return { status: (thrown as Response).status, tried: null };
+    }
+  }
+
+  it("answers the chosen run, as the widget computes it, and stores nothing", async () => {
+    const before = await counts();
+    const { status, tried } = await tryNeedle({ sentences: "24", depth: "0", window: "2" });
+    expect(status).toBe(200);
+    const run = (tried as Extract<WidgetTry, { run: unknown }>).run;
+    expect(run).toMatchObject({ sentences: 24, depth: 0, window: 2 });
+    expect(run.needleReach).toBe(run.total); // the needle opens the text
+    expect(run.spans[0]).toMatchObject({ needle: true, inWindow: false });
+    expect(run.listed).toHaveLength(2);
+    expect(run.answer.trim()).not.toBe("");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses anything but the widget's own values", async () => {
+    const forms: Record<string, string>[] = [
+      { sentences: "25", depth: "0", window: "2" },
+      { sentences: "24", depth: "55", window: "2" },
+      { sentences: "24", depth: "0", window: "3" },
+      { sentences: "24", depth: "050", window: "2" },
+      { sentences: "24", depth: "0" },
+    ];
+    for (const form of forms) {
+      expect((await tryNeedle(form)).status).toBe(400);
+    }
   });
 });
 

@@ -61,7 +61,11 @@ describe("budgets of the public widget APIs", { timeout: 90_000 }, () => {
     });
     expect((prefs as Response).status).toBe(429);
     // a widget tried without JavaScript, through the lesson, shares it and says so in the page
-    const forms: Record<string, string>[] = [{ intent: "try", widget: "tokenizer", text: "hello" }, { intent: "prefer", pair: "pair-1", choice: "a" }];
+    const forms: Record<string, string>[] = [
+      { intent: "try", widget: "tokenizer", text: "hello" },
+      { intent: "try", widget: "needle", sentences: "24", depth: "0", window: "2" },
+      { intent: "prefer", pair: "pair-1", choice: "a" },
+    ];
     for (const form of forms) {
       const request = await requestAs(null, "/learn/learning-from-feedback?step=be-the-labeller", { form });
       const tried = (await lessonAction({ request, params: { lesson: "learning-from-feedback" }, context: { nonce: "n", clientAddress: "198.51.100.7" } } as unknown as ActionFunctionArgs)) as unknown as {

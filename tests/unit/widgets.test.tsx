@@ -16,7 +16,10 @@ import { WidgetFallback } from "~/components/widgets/fallbacks";
 import { widgetLoaders, type WidgetProps } from "~/components/widgets/registry";
 import { CONTEXT_WINDOWS } from "~/components/widgets/context-facts";
 import { verdictOf } from "~/course/widgets/calibration-math";
-import type { NextTokenResponse, TokenizedSample, WidgetServerData } from "~/course/widgets/widget-data";
+import type { NeedleRun, NextTokenResponse, TokenizedSample, WidgetServerData } from "~/course/widgets/widget-data";
+import type { NeedleChoice } from "~/course/widgets/needle-choice";
+import { haystackFor, layoutOf, listedWindow } from "~/components/widgets/needle";
+import { makeTranslate } from "~/i18n/translate";
 
 // ---------------------------------------------------------------------------------------------
 // A fake server for the widget APIs
@@ -416,6 +419,19 @@ describe("calibration widget", () => {
   });
 });
 
+/** A needle run shaped as the server makes it, over the fake tokenizer (one token a word). */
+function needleRun(choice: NeedleChoice): NeedleRun {
+  const haystack = haystackFor(makeTranslate(en, "en"), choice, "en");
+  const sample = tokenized(haystack.text);
+  return {
+    ...choice,
+    ...layoutOf(sample, haystack, choice.window),
+    listed: listedWindow(sample.pieces, choice.window),
+    answer: " the model",
+    answerWindow: sample.pieces.slice(-2).map((p) => p.text),
+  };
+}
+
 describe("fallbacks (no JavaScript)", () => {
   const server: WidgetServerData = {
     tokenizer: {
@@ -425,14 +441,14 @@ describe("fallbacks (no JavaScript)", () => {
       ],
     },
     nextToken: { "The cat sat on the": { window: [" on", " the"], candidates: [{ piece: " tokenizer", p: 0.19, chance: 0.19 }] } },
-    needle: { haystackTokens: 180, needleReach: 95, window: [" Answer", ":"], answer: " the model" },
+    needle: needleRun({ sentences: 12, depth: 50, window: 2 }),
   };
 
   const cases: [WidgetProps, RegExp[]][] = [
     [props("tokenizer", { data: { widgetServer: server } }), [/Tokens: 5/, /Tokens: 7/, /Claude 2-era/, /\(2 tokens\)/]],
     [props("next-token", { props: { prompt: "The cat sat on the" }, data: { widgetServer: server } }), [/not Claude/, /·tokenizer/, /19.0%/, /reads only the last 2 tokens/]],
     [props("context-window", { props: { focus: "timeline" } }), [/GPT-2/, /1,024 tokens/, /Claude 2\.1/, /200K tokens ≈ 500 pages/, /logarithmic scale/]],
-    [props("context-window", { props: { focus: "needle" }, data: { widgetServer: server } }), [/blue lantern/, /outside the window/, /180 tokens/, /the model/]],
+    [props("context-window", { props: { focus: "needle" }, data: { widgetServer: server } }), [/blue lantern/, /outside the window/, /The whole text is \d+ tokens/, /answered: the model/]],
     [props("preference-lab", { data: { preferences: PREFERENCES } }), [/capital of Australia/, /Show the AI judge's example label/, /picked answer A/, /RLHF/]],
     [props("constitution-lab", { data: { constitution: CONSTITUTION } }), [/Be honest/, /Exactly 13\.8 hours/, /almost certainly made up/, /I don't know a reliable figure/]],
     [props("calibration", { data: { calibrationPoints: [{ level: "sure", answered: 10, correct: 6 }] } }), [/less often than/, /Overconfident/, /well calibrated on multiple-choice/]],
@@ -449,6 +465,34 @@ describe("fallbacks (no JavaScript)", () => {
       expect(controls.filter((el) => !el.closest("form[method=post]"))).toEqual([]);
     });
   }
+
+  it("needle: the form holds the student's choice, and the tried run is shown as the widget shows it", () => {
+    const choice = { sentences: 24, depth: 100, window: 256 };
+    const run = { ...needleRun(choice), total: 400, needleReach: 30, listed: null };
+    const { container } = withI18n(<WidgetFallback {...props("context-window", { props: { focus: "needle" }, data: { widgetServer: server, widgetTry: { widget: "needle", run } } })} />);
+    const form = container.querySelector("form.widget-try")!;
+    expect((form.querySelector("select[name=depth]") as HTMLSelectElement).value).toBe("100");
+    expect((form.querySelector("input[name=sentences]:checked") as HTMLInputElement).value).toBe("24");
+    expect((form.querySelector("input[name=window]:checked") as HTMLInputElement).value).toBe("256");
+    const tried = screen.getByTestId("widget-tried");
+    expect(tried.textContent).toContain("The needle is inside the window.");
+    expect(tried.textContent).toContain("The whole text is 400 tokens. From the start of the needle to the end is 30 tokens; the window holds 256.");
+    expect(tried.querySelector(".in-window mark.needle-mark")?.textContent).toContain("blue lantern");
+    expect(tried.textContent).toContain("The mini model answered: the model");
+  });
+
+  it("needle: a refused try keeps the choice and says why", () => {
+    const choice = { sentences: 6, depth: 0, window: 16 };
+    const { container } = withI18n(
+      <WidgetFallback {...props("context-window", { props: { focus: "needle" }, data: { widgetServer: server, widgetTry: { widget: "needle", choice, refused: "Wait 9 seconds, then try again." } } })} />,
+    );
+    expect(screen.getByRole("alert").textContent).toBe("Wait 9 seconds, then try again.");
+    expect((container.querySelector("input[name=sentences]:checked") as HTMLInputElement).value).toBe("6");
+    expect(screen.queryByTestId("widget-tried")).toBeNull();
+    // the chosen haystack, its needle at the very start: nothing measured, nothing answered
+    expect(container.querySelector(".haystack")!.firstElementChild!.querySelector("mark")?.textContent).toContain("blue lantern");
+    expect(container.querySelector(".needle-result")).toBeNull();
+  });
 
   it("keeps the judge's label behind a <details> until opened", () => {
     const { container } = withI18n(<WidgetFallback {...props("preference-lab", { data: { preferences: PREFERENCES } })} />);

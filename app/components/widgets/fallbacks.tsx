@@ -9,8 +9,9 @@ import { useId } from "react";
 import { useLocale, useT } from "~/i18n/use-t";
 import { CalibrationSummary, CalibrationTable } from "./calibration-view";
 import { TimelineChart } from "./context-timeline";
-import { formatNumber, sentenceGap } from "./format";
-import { buildHaystack, spacerFor } from "./needle";
+import { percent, sentenceGap } from "./format";
+import { haystackFor, needleOnly } from "./needle";
+import { HaystackText, NeedleAnswer, NeedleResult, SizeChoice } from "./needle-view";
 import { ModelWindow, NextTokenBars } from "./next-token-bars";
 import type { WidgetProps } from "./registry";
 import { Counts, TokenPieces } from "./token-pieces";
@@ -18,6 +19,7 @@ import { calibrationPointsIn, constitutionExamples, preferencePairs, widgetServe
 import { SupportNote } from "./shared";
 import { Reveal } from "./preference-reveal";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { DEPTHS, FIRST_CHOICE, type NeedleChoice } from "../../course/widgets/needle-choice";
 
 export function WidgetFallback(p: WidgetProps) {
   switch (p.name) {
@@ -71,9 +73,9 @@ function TokenizerFallback({ data }: WidgetProps) {
           <TokenPieces pieces={s.pieces} showIds={false} />
         </div>
       ))}
-      <TryForm widget="tokenizer" label={t("widget.tokenizer.tryLabel")} submit={t("widget.tokenizer.trySubmit")} tried={tried} />
+      <TextTry widget="tokenizer" label={t("widget.tokenizer.tryLabel")} submit={t("widget.tokenizer.trySubmit")} tried={tried} />
       {tried && "sample" in tried ? (
-        <div className="token-box" data-testid="widget-tried">
+        <div className="token-box" data-testid="widget-tried" id={triedAnchor("tokenizer")}>
           <p>
             <strong>{tried.text}</strong>
           </p>
@@ -90,27 +92,43 @@ function TokenizerFallback({ data }: WidgetProps) {
 }
 
 /**
- * Without JavaScript a widget is tried by posting the text to the lesson (its "try" action), which
- * answers with the page and what the widget would have shown. With JavaScript the widget itself
- * replaces this as soon as it loads.
+ * Without JavaScript a widget is tried by posting the text (or the needle experiment's choice) to
+ * the lesson (its "try" action), which answers with the page and what the widget would have
+ * shown. With JavaScript the widget itself replaces this as soon as it loads.
  */
-function TryForm({ widget, label, submit, tried }: { widget: "tokenizer" | "next-token"; label: string; submit: string; tried: Extract<WidgetTry, { text: string }> | null }) {
-  const id = useId();
+function TryForm({ widget, submit, refused, children }: { widget: TriedWidget; submit: string; refused: string | null; children: React.ReactNode }) {
   return (
-    <form method="post" className="widget-try">
+    // the answer is further down a long step: the page it comes back with opens at it
+    <form method="post" action={`#${triedAnchor(widget)}`} className="widget-try">
       <input type="hidden" name="intent" value="try" />
       <input type="hidden" name="widget" value={widget} />
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} name="text" rows={2} maxLength={MAX_CHARS.widgetText} defaultValue={tried?.text ?? ""} />
-      {tried && "refused" in tried ? (
-        <p className="form-error" role="alert">
-          {tried.refused}
+      {children}
+      {refused ? (
+        <p id={triedAnchor(widget)} className="form-error" role="alert">
+          {refused}
         </p>
       ) : null}
       <button type="submit" className="secondary">
         {submit}
       </button>
     </form>
+  );
+}
+
+type TriedWidget = Exclude<WidgetTry["widget"], "preference-lab">;
+
+/** Where a try's answer (or its refusal) is shown. */
+function triedAnchor(widget: TriedWidget): string {
+  return `widget-tried-${widget}`;
+}
+
+function TextTry({ widget, label, submit, tried }: { widget: "tokenizer" | "next-token"; label: string; submit: string; tried: Extract<WidgetTry, { text: string }> | null }) {
+  const id = useId();
+  return (
+    <TryForm widget={widget} submit={submit} refused={tried && "refused" in tried ? tried.refused : null}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name="text" rows={2} maxLength={MAX_CHARS.widgetText} defaultValue={tried?.text ?? ""} />
+    </TryForm>
   );
 }
 
@@ -131,9 +149,9 @@ function NextTokenFallback({ data, props }: WidgetProps) {
         </>
       ) : null}
       <p className="small">{t("widget.nextToken.fallbackTemperature")}</p>
-      <TryForm widget="next-token" label={t("widget.nextToken.tryLabel")} submit={t("widget.nextToken.trySubmit")} tried={tried} />
+      <TextTry widget="next-token" label={t("widget.nextToken.tryLabel")} submit={t("widget.nextToken.trySubmit")} tried={tried} />
       {tried && "view" in tried ? (
-        <div data-testid="widget-tried">
+        <div data-testid="widget-tried" id={triedAnchor("next-token")}>
           <p>
             {t("widget.nextToken.fallbackIntro")} <q>{tried.text}</q>
           </p>
@@ -160,41 +178,68 @@ function TimelineFallback() {
 function NeedleFallback({ data }: WidgetProps) {
   const t = useT();
   const locale = useLocale();
-  const haystack = buildHaystack(t, 12, 0.5, spacerFor(locale));
-  const result = widgetServer(data).needle;
+  const tried = widgetTry(data, "needle");
+  const run = tried ? ("run" in tried ? tried.run : null) : (widgetServer(data).needle ?? null);
+  const choice = tried ? ("run" in tried ? tried.run : tried.choice) : FIRST_CHOICE;
+  const haystack = haystackFor(t, choice, locale);
   return (
-    <Frame title={t("widget.needle.title")} badge={t("widget.miniModelBadge")}>
+    <Frame title={t("widget.needle.title")} badge={t("widget.miniModelBadge")} tryable>
       <p>{t("widget.needle.intro")}</p>
-      <div className="haystack" tabIndex={0} role="region" aria-label={t("widget.needle.haystackLabel")}>
-        {haystack.text.slice(0, haystack.needleStart)}
-        <mark className="needle-mark">
-          <span className="needle-tag">{t("widget.needle.tag")}</span>{" "}
-          {haystack.text.slice(haystack.needleStart, haystack.needleEnd)}
-        </mark>
-        {haystack.text.slice(haystack.needleEnd)}
+      <TryForm widget="needle" submit={t("widget.needle.trySubmit")} refused={tried && "refused" in tried ? tried.refused : null}>
+        <NeedleChoiceFields choice={choice} />
+      </TryForm>
+      <div className="needle-run" data-testid={tried && run ? "widget-tried" : undefined} id={tried && run ? triedAnchor("needle") : undefined}>
+        <HaystackText text={haystack.text} spans={run?.spans ?? needleOnly(haystack)} />
+        {run ? (
+          <>
+            <p className="small muted">{t("widget.needle.legend")}</p>
+            <NeedleResult outcome={run} />
+            <NeedleAnswer answer={run.answer} window={run.answerWindow} />
+          </>
+        ) : null}
       </div>
-      {result ? (
-        <>
-          <p>
-            <strong>{t(result.needleReach > result.window.length ? "widget.needle.outside" : "widget.needle.inside")}</strong>
-            {sentenceGap(locale)}
-            {t("widget.needle.numbers", {
-              total: formatNumber(result.haystackTokens, locale),
-              reach: formatNumber(result.needleReach, locale),
-              window: formatNumber(result.window.length, locale),
-            })}
-          </p>
-          <ModelWindow window={result.window} />
-          <p>
-            {t("widget.needle.answered")} <q>{result.answer.trim() || t("widget.nextToken.end")}</q>
-          </p>
-        </>
-      ) : null}
       <p>
         <a href={`/playground?prefill=${encodeURIComponent(haystack.text)}`}>{t("widget.needle.tryClaude")}</a>
       </p>
       <p className="small muted">{t("widget.needle.claudeNote")}</p>
     </Frame>
+  );
+}
+
+/** The widget's three controls as form fields (a slider and toggles need JavaScript to say anything). */
+function NeedleChoiceFields({ choice }: { choice: NeedleChoice }) {
+  const t = useT();
+  const locale = useLocale();
+  const id = useId();
+  return (
+    <div className="needle-controls">
+      <div className="field">
+        <label htmlFor={`${id}-depth`}>{t("widget.needle.depthPick")}</label>
+        <select id={`${id}-depth`} name="depth" defaultValue={String(choice.depth)} aria-describedby={`${id}-depth-hint`}>
+          {DEPTHS.map((n) => (
+            <option key={n} value={n}>
+              {percent(n / 100, locale, 0)}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-depth-hint`} className="hint">
+          {t("widget.needle.depthHint")}
+        </p>
+      </div>
+      {(["sentences", "window"] as const).map((of) => (
+        <SizeChoice
+          key={of}
+          of={of}
+          className="needle-options"
+          option={(n, label) => (
+            <label key={n} className="choice">
+              <input type="radio" name={of} value={n} defaultChecked={choice[of] === n} />
+              {label}
+            </label>
+          )}
+        />
+      ))}
+    </div>
   );
 }
 

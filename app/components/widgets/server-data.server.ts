@@ -2,7 +2,7 @@
  * Numbers the widgets' no-JavaScript fallbacks show, computed on the server for one lesson in one
  * locale (or for one step of it): the tokenizer's cut of an English and a Chinese sentence, the
  * mini model's top guesses for each next-token widget's starting text, and the needle
- * experiment's result. The lesson loader merges the result into the `data` it gives widgets:
+ * experiment's first run. The lesson loader merges the result into the `data` it gives widgets:
  *   Object.assign(widgetData, widgetServerData(lesson, locale, step))
  * Deterministic, so cached per lesson, locale and step (the course and the mini model are fixed).
  */
@@ -10,10 +10,11 @@ import { tokenize } from "~/course/tokenizer.server";
 import { lessonIndex, type WidgetBlock } from "~/course/course-index";
 import type { Lesson, Locale, Step } from "~/course/types";
 import { translator } from "~/i18n/catalogs.server";
-import { buildHaystack, spacerFor } from "./needle";
+import { FIRST_CHOICE, type NeedleChoice } from "../../course/widgets/needle-choice";
+import { haystackFor, layoutOf, listedWindow } from "./needle";
 import { nextTokenStep, viewAfter } from "./next-token.server";
 import { SENTENCE_PAIRS, chineseOf } from "./samples";
-import type { TokenizedSample, WidgetServerData, WidgetTry } from "../../course/widgets/widget-data";
+import type { NeedleRun, TokenizedSample, WidgetServerData, WidgetTry } from "../../course/widgets/widget-data";
 import { feelingsIn } from "~/playground/low-mood";
 
 const cache = new WeakMap<Lesson, Map<string, { widgetServer: WidgetServerData }>>();
@@ -44,36 +45,55 @@ function compute(widgets: readonly WidgetBlock[], locale: Locale): WidgetServerD
       out.nextToken ??= {};
       out.nextToken[prompt] ??= viewAfter(prompt, 1, 40, locale);
     } else if (widget.name === "context-window" && widget.props.focus === "needle" && !out.needle) {
-      // The same text the fallback shows: 12 sentences, the needle in the middle.
-      const haystack = buildHaystack(t, 12, 0.5, spacerFor(locale));
-      const pieces = tokenize(haystack.text).pieces;
-      let before = 0;
-      let offset = 0;
-      for (const piece of pieces) {
-        if (offset + piece.text.length > haystack.needleStart) break;
-        offset += piece.text.length;
-        before += piece.ids.length;
-      }
-      const total = pieces.reduce((n, p) => n + p.ids.length, 0);
-      const answer = nextTokenStep({ context: haystack.text, temperature: 0, topK: 40, mode: "top", count: 8, minPieces: 8, locale });
-      out.needle = {
-        haystackTokens: total,
-        needleReach: total - before,
-        window: viewAfter(haystack.text, 0, 1, locale).window,
-        answer: answer.added.map((a) => a.piece).join(""),
-      };
+      out.needle = needleRun(FIRST_CHOICE, locale);
     }
   }
   return out;
 }
 
-/** What a widget tried without JavaScript shows for the typed text (the lesson's "try" action). */
-export function tryWidget(widget: "tokenizer" | "next-token", text: string, locale: Locale): WidgetTry {
+/**
+ * What the needle widget shows for a choice: its layout from the same tokenizer, and what the mini
+ * model answers with the same request as the widget's "Ask" button (greedy, eight pieces).
+ */
+export function needleRun(choice: NeedleChoice, locale: Locale): NeedleRun {
+  const haystack = haystackFor(translator(locale), choice, locale);
+  const sample = tokenize(haystack.text);
+  const answer = nextTokenStep({ context: haystack.text, temperature: 0, topK: 40, mode: "top", count: 8, minPieces: 8, locale });
+  return {
+    ...choice,
+    ...layoutOf(sample, haystack, choice.window),
+    listed: listedWindow(sample.pieces, choice.window),
+    answer: answer.added.map((a) => a.piece).join(""),
+    answerWindow: viewAfter(haystack.text, 0, 1, locale).window,
+  };
+}
+
+/** What a fallback's form asks for: a text to cut or continue, or the needle experiment's choice. */
+export type TryInput = { widget: "tokenizer" | "next-token"; text: string } | ({ widget: "needle" } & NeedleChoice);
+
+/** The text a try works on, which its budget is counted by (as the widgets' APIs count theirs). */
+export function triedText(input: TryInput, locale: Locale): string {
+  return input.widget === "needle" ? haystackFor(translator(locale), input, locale).text : input.text;
+}
+
+/** What a widget tried without JavaScript shows for the typed text or choice (the lesson's "try" action). */
+export function tryWidget(input: TryInput, locale: Locale): WidgetTry {
+  if (input.widget === "needle") return { widget: "needle", run: needleRun(choiceOf(input), locale) };
+  const { widget, text } = input;
   // as the widgets' APIs do: a pointer to help when the text reads as a crisis, nothing stored
   const support = feelingsIn(text) ?? undefined;
   return widget === "tokenizer"
     ? { widget, text, sample: sampleOf(text), ...(support ? { support } : {}) }
     : { widget, text, view: viewAfter(text, 1, 40, locale), ...(support ? { support } : {}) };
+}
+
+/** A try refused (over the budget), with what was asked so the form keeps it. */
+export function refusedTry(input: TryInput, refused: string): WidgetTry {
+  return input.widget === "needle" ? { widget: "needle", choice: choiceOf(input), refused } : { widget: input.widget, text: input.text, refused };
+}
+
+function choiceOf({ sentences, depth, window }: NeedleChoice): NeedleChoice {
+  return { sentences, depth, window };
 }
 
 function sampleOf(text: string): TokenizedSample {

@@ -6,6 +6,7 @@
  */
 import { CHART_CONFIDENCE_ORDER, type CalibrationPoint, type Confidence } from "~/course/scoring";
 import type { Locale } from "~/course/types";
+import type { NeedleChoice } from "./needle-choice";
 
 /** `{ en, zh-Hans, zh-Hant }` → the text for this locale (English when it is missing). */
 export function localized(value: unknown, locale: Locale): string {
@@ -146,25 +147,45 @@ export interface WidgetServerData {
   tokenizer?: { samples: TokenizedSample[] };
   /** Keyed by the widget's starting text. */
   nextToken?: Record<string, NextTokenView>;
-  needle?: {
-    haystackTokens: number;
-    /** Tokens from the needle's first token to the end of the text: the window it would need. */
-    needleReach: number;
-    window: string[];
-    /** The mini model's greedy continuation after the question. */
-    answer: string;
-  };
+  /** The experiment's first run (FIRST_CHOICE). */
+  needle?: NeedleRun;
+}
+
+/** A stretch of the haystack whose tokens are all needle or not, all in the window or not. */
+export interface NeedleSpan {
+  text: string;
+  needle: boolean;
+  inWindow: boolean;
+}
+
+export interface NeedleLayout {
+  total: number;
+  /** Tokens from the first token of the needle to the end of the text: the window it would need. */
+  needleReach: number;
+  spans: NeedleSpan[];
+}
+
+/** What the widget shows for a choice, computed on the server for its no-JavaScript fallback. */
+export interface NeedleRun extends NeedleChoice, NeedleLayout {
+  /** The window's last pieces; null when the window is too long to list. */
+  listed: string[] | null;
+  /** The mini model's greedy continuation after the question. */
+  answer: string;
+  /** The pieces the mini model read before answering: its whole window. */
+  answerWindow: string[];
 }
 
 /**
- * A widget tried without JavaScript: the fallback's form posts the typed text to the lesson, and
- * the page shows what the widget would have (the lesson action computes it, as the widget's API
- * does for a page with JavaScript).
+ * A widget tried without JavaScript: the fallback's form posts the typed text (or the needle
+ * experiment's choice) to the lesson, and the page shows what the widget would have (the lesson
+ * action computes it, as the widget's API does for a page with JavaScript).
  */
 export type WidgetTry =
   | { widget: "tokenizer"; text: string; sample: TokenizedSample; support?: Feelings }
   | { widget: "next-token"; text: string; view: NextTokenView; support?: Feelings }
   | { widget: "tokenizer" | "next-token"; text: string; refused: string }
+  | { widget: "needle"; run: NeedleRun }
+  | { widget: "needle"; choice: NeedleChoice; refused: string }
   /** A preference-lab choice: the student's choices (a visitor's: this one) and the class's totals. */
   | { widget: "preference-lab"; result: PreferencesResponse }
   | { widget: "preference-lab"; refused: string };
