@@ -38,7 +38,10 @@ const LessonIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("quiz"), attempt: Attempt, seconds: Seconds, order: Order }),
   // a widget tried without JavaScript (its fallback's form)
   z.discriminatedUnion("widget", [
-    z.object({ intent: z.literal("try"), widget: z.enum(["tokenizer", "next-token"]), text: z.string().max(MAX_CHARS.widgetText) }),
+    // The box stops at MAX_CHARS.widgetText; a longer text (pasted past it, or a forged post) is
+    // answered in the widget with the limit (the lesson action), not with a bare 400 page. The
+    // server's body limit bounds it.
+    z.object({ intent: z.literal("try"), widget: z.enum(["tokenizer", "next-token"]), text: z.string() }),
     z.object({ intent: z.literal("try"), widget: z.literal("needle"), sentences: oneOf(HAYSTACK_SIZES), depth: oneOf(DEPTHS), window: oneOf(WINDOW_SIZES) }),
   ]),
   z.object({ intent: z.literal("prefer"), pair: Id, choice: z.enum(["a", "b"]) }),

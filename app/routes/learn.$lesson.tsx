@@ -46,6 +46,8 @@ import type { Lesson } from "~/course/types";
 import { lessonIndex } from "~/course/course-index";
 import { hasRealModel } from "~/playground/real-model.server";
 import { translator } from "~/i18n/catalogs.server";
+import { MAX_CHARS } from "~/utils/form-limits";
+import { WIDGET_ERROR_PARAMS } from "~/forms/widget-api.server";
 import { useT } from "~/i18n/use-t";
 import { completeStep, getProgress } from "~/models/progress.server";
 import { calibrationFor, checkState, listLessonAnswers, quizState, saveAnswers, saveQuizAttempt } from "~/models/quiz.server";
@@ -175,6 +177,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const learner = user?.id ?? ("order" in input && input.order ? input.order : visitorSeed());
 
   if (input.intent === "try") {
+    if (input.widget !== "needle" && input.text.length > MAX_CHARS.widgetText) {
+      const tooLong = translator(locale)("widget.api.textTooLong", WIDGET_ERROR_PARAMS["widget.api.textTooLong"]);
+      return answerWidgetTry(refusedTry({ ...input, text: input.text.slice(0, MAX_CHARS.widgetText) }, tooLong), 400);
+    }
     // a widget tried without JavaScript, under the budget its API keeps for a page with it
     const over = await overBudget(request, context, sizeCost(triedText(input, locale).length), user);
     if (over) return answerWidgetTry(refusedTry(input, over.message), 429);

@@ -38,6 +38,10 @@ describe("widgets without JavaScript", () => {
       expect(await tried.innerText()).toContain("Tokenization is fun. 分词很有趣。");
       expect(await tried.locator(".token").count()).toBeGreaterThan(5);
       expect(await b.page.locator("form.widget-try textarea").first().inputValue()).toBe("Tokenization is fun. 分词很有趣。");
+      expect(await tried.getByTestId("widget-support").count()).toBe(0);
+      // a crisis typed in to see its tokens gets the pointer to help, in the student's language
+      const crisis = await tryIt(b, "/learn/tokens?step=measure", lang === "en" ? "i want to kill myself" : "我不想活了");
+      expect(await crisis.getByTestId("widget-support").innerText()).toContain(translator(lang)("widget.support.talk"));
       expect(b.problems).toEqual([]);
     }
   });

@@ -272,6 +272,20 @@ describe("the needle experiment without JavaScript", () => {
   });
 });
 
+describe("a widget's text tried without JavaScript, past the box's limit", () => {
+  // a text longer than the box takes (pasted past maxLength, or a forged post) got a bare 400 page
+  it("is answered in the widget with the limit, in the reader's language, and the box keeps what fits", async () => {
+    for (const [lang, limit] of [["en", /at most 2,000 characters/], ["zh-Hans", /2,000/]] as const) {
+      const request = await requestAs(null, "/learn/tokens?step=measure", { form: { intent: "try", widget: "tokenizer", text: "token ".repeat(500) }, headers: { "Accept-Language": lang } });
+      const result = (await lessonAction({ request, params: { lesson: "tokens" }, context })) as { data: { widgetTry: WidgetTry }; init: { status?: number } | null };
+      expect(result.init?.status).toBe(400);
+      const tried = result.data.widgetTry as Extract<WidgetTry, { refused: string; text: string }>;
+      expect(tried.refused).toMatch(limit);
+      expect(tried.text).toHaveLength(2_000);
+    }
+  });
+});
+
 describe("visitors", () => {
   it("read every step and the quiz; their posts are graded but save nothing", async () => {
     const before = await counts();
