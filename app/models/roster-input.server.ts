@@ -43,8 +43,13 @@ export interface RosterProblem {
 export interface InputStudent {
   file: string;
   line: number;
-  /** OneRoster sourcedId, when the file comes from an information system. */
+  /** OneRoster sourcedId, when the file comes from an information system; or a plain table's student number (学号). */
   sourceId: string | null;
+  /**
+   * The id is a plain table's student number: an account of the same name without a number in the
+   * class is this student, imported before the column was. An information system's ids are the whole truth.
+   */
+  numberFromTable?: boolean;
   displayName: string;
   username: string | null;
   /** The school sign-in subjects the information system lists for the student (OneRoster userIds). */
@@ -396,21 +401,24 @@ function markDuplicateUsernames(input: RosterInput): void {
 
 const REPEAT_KEYS: Record<Repeat["by"], MessageKey> = {
   username: "teach.import.problem.duplicateUsername",
+  number: "teach.import.problem.duplicateNumber",
   email: "teach.import.problem.duplicateEmail",
   name: "teach.import.problem.duplicateName",
 };
 
 function repeatProblem(row: RowIdentity, { earlier, by }: Repeat): RosterProblem {
-  const values: Record<string, string> = by === "username" ? { username: row.username! } : { name: row.displayName };
+  const values: Record<string, string> = by === "username" ? { username: row.username! } : by === "number" ? { number: row.number! } : { name: row.displayName };
   return { file: row.file, line: row.line, key: REPEAT_KEYS[by], values, earlier: { file: earlier.file, line: earlier.line } };
 }
 
 /** Header words a teacher's spreadsheet may use, in the languages Lantern speaks. */
-const HEADER_WORDS: Record<"name" | "username" | "email" | "class", RegExp> = {
+const HEADER_WORDS: Record<"name" | "username" | "email" | "class" | "number", RegExp> = {
   name: /^(name|full ?name|display ?name|student|student ?name|姓名|名字|学生|學生|学生姓名|學生姓名)$/i,
   username: /^(username|user ?name|login|user ?id|用户名|用戶名|使用者名稱|账号|帳號|登录名|登入名稱)$/i,
   email: /^(e-?mail|e-?mail address|邮箱|郵箱|电子邮件|電子郵件|电邮|電郵)$/i,
   class: /^(class|class ?name|form|group|班级|班級|班)$/i,
+  // a school's own student number: Chinese class lists carry one (学号), and it tells namesakes apart
+  number: /^(student ?(?:number|no\.?|id|#)|pupil ?(?:number|no\.?)|学号|學號|学籍号|學籍號|学生编号|學生編號)$/i,
 };
 
 /** A plain table: name, username (optional), e-mail (optional, never stored), class (optional). */
@@ -422,7 +430,7 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
   const isHeader = (Object.keys(HEADER_WORDS) as (keyof typeof HEADER_WORDS)[]).some((f) => headerIndex(f) >= 0);
   let columns: Record<keyof typeof HEADER_WORDS, number>;
   if (isHeader) {
-    columns = { name: headerIndex("name"), username: headerIndex("username"), email: headerIndex("email"), class: headerIndex("class") };
+    columns = { name: headerIndex("name"), username: headerIndex("username"), email: headerIndex("email"), class: headerIndex("class"), number: headerIndex("number") };
     if (columns.name < 0) {
       input.problems.push({ file, line: rows[0]!.line, key: "teach.import.problem.missingColumn", values: { column: "name" } });
       return;
@@ -431,7 +439,7 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
     // no header: the columns in the documented order (name, username, e-mail, class), an e-mail told apart by its @
     // (or its column left empty before a class)
     const hasEmail = rows.some((r) => (r.cells[2] ?? "").includes("@") || (valueCount(r.cells) === 4 && (r.cells[2] ?? "").trim() === ""));
-    columns = { name: 0, username: 1, email: hasEmail ? 2 : -1, class: hasEmail ? 3 : 2 };
+    columns = { name: 0, username: 1, email: hasEmail ? 2 : -1, class: hasEmail ? 3 : 2, number: -1 };
   }
   const columnCount = isHeader ? valueCount(first) : columns.class + 1;
   const cell = (cells: string[], i: number) => (i < 0 ? "" : (cells[i] ?? "").trim());
@@ -452,13 +460,14 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
       continue;
     }
     const className = plainName(cell(cells, columns.class)).slice(0, 80);
-    const identity: RowIdentity = { file, line, displayName, username, email: cell(cells, columns.email) || null, classRef: className };
+    const number = cell(cells, columns.number).slice(0, 64) || null;
+    const identity: RowIdentity = { file, line, displayName, username, email: cell(cells, columns.email) || null, number, classRef: className };
     const repeat = repeatOf(identity);
     if (repeat) {
       input.problems.push(repeatProblem(identity, repeat));
       continue;
     }
-    input.students.push({ file, line, sourceId: null, displayName, username, ssoSubjects: [], classRefs: className ? [className] : [] });
+    input.students.push({ file, line, sourceId: number, ...(number ? { numberFromTable: true } : {}), displayName, username, ssoSubjects: [], classRefs: className ? [className] : [] });
     if (className && !input.classes.some((c) => c.ref === className)) input.classes.push({ ref: className, sourceId: null, title: className, teacherEmails: [] });
   }
 }

@@ -257,6 +257,35 @@ describe("Chinese spreadsheets", () => {
     ]);
   });
 
+  // Found in a school admin's walk: a class list with two 王芳 told apart by 学号 lost the second one
+  it("a 学号 column tells students of the same name apart, and matches them on the next import", async () => {
+    const cls = await makeClass(teacher, "初二（3）班");
+    const u = `/teach/classes/${cls.id}/import`;
+    const gb = (text: string, name: string) => new File([text], name);
+    // first imported without numbers: the one 王芳 already there is matched by name, and her number recorded
+    const before = await preview(classImport, teacher, u, { classId: cls.id }, { intent: "preview", files: [gb("序号,姓名\n1,王芳\n", "名单.csv")] });
+    await post(classImport, teacher, u, { classId: cls.id }, { intent: "confirm", token: before.token });
+    const list = "序号,学号,姓名,性别,联系电话\n1,2023001,王芳,女,\n2,2023002,李浩然,男,\n3,2023017,王芳,女,\n4,2023017,王芳,女,\n";
+    const view = await preview(classImport, teacher, u, { classId: cls.id }, { intent: "preview", files: [gb(list, "初二3班.csv")] });
+    expect(problemsOf(view)).toEqual(['初二3班.csv:5 teach.import.problem.duplicateNumber {"number":"2023017"}']);
+    expect(view.rows.map((r) => [r.line, r.displayName, r.action])).toEqual([
+      [2, "王芳", "update"],
+      [3, "李浩然", "create"],
+      [4, "王芳", "create"],
+    ]);
+    await post(classImport, teacher, u, { classId: cls.id }, { intent: "confirm", token: view.token });
+    const roster = await classRoster(cls.id);
+    expect(roster.map((s) => [s.displayName, s.sourceId])).toEqual([
+      ["王芳", "2023001"],
+      ["李浩然", "2023002"],
+      ["王芳", "2023017"],
+    ]);
+    expect(new Set(roster.map((s) => s.username)).size).toBe(3);
+    // the same list again: each student found by their number, nothing to change
+    const again = await preview(classImport, teacher, u, { classId: cls.id }, { intent: "preview", files: [gb(list, "初二3班.csv")] });
+    expect(again.rows.map((r) => r.action)).toEqual(["unchanged", "unchanged", "unchanged"]);
+  });
+
   it("names a workbook that is not CSV instead of reading it", async () => {
     const xlsx = new File([Buffer.from("PK\u0003\u0004 not really a workbook")], "名单.xlsx");
     const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [xlsx] });

@@ -21,7 +21,7 @@ describe("a left-out row", () => {
   const repeat: RosterProblem = { file: "名单.csv", line: 5, key: "teach.import.problem.duplicateName", values: { name: "王小明" }, earlier: { file: "名单.csv", line: 2 } };
 
   it("names the row it repeats, in Chinese", () => {
-    expect(render("zh-Hans", repeat)).toBe(`名单.csv 第 5 行：前面已经有 王小明（第 2 行），所以这一行不再导入，不会重复创建账号。如果是两名同名的学生，请给每人填写不同的用户名（或电子邮箱）来区分。`);
+    expect(render("zh-Hans", repeat)).toBe(`名单.csv 第 5 行：前面已经有 王小明（第 2 行），所以这一行不再导入，不会重复创建账号。如果是两名同名的学生，请加一列学号，或给每人填写不同的用户名（或电子邮箱）来区分。`);
   });
 
   it("names the other file or the pasted text when the earlier row is there", () => {
