@@ -288,7 +288,10 @@ function ConnectionForm({ connection, result }: { connection: Editable | null; r
         ))}
         <div className="field">
           <label htmlFor={`${p}-new`}>{t("models.newModels")}</label>
-          <textarea id={`${p}-new`} name="newModels" rows={2} />
+          <textarea id={`${p}-new`} name="newModels" rows={2} aria-describedby={`${p}-new-hint`} spellCheck={false} autoCapitalize="none" />
+          <p id={`${p}-new-hint`} className="hint small muted">
+            {t("models.newModelsHint")}
+          </p>
         </div>
       </fieldset>
       <div className="row">

@@ -134,7 +134,7 @@ export default function LearnHome() {
             {data.continueWith.started ? t("learn.home.continueTitle") : t("learn.home.startTitle")}
           </p>
           <p className="continue-lesson">
-            {t("learn.lessonN", { n: data.continueWith.number })}: <strong>{data.continueWith.title}</strong>
+            <strong>{t("learn.lessonTitled", { n: data.continueWith.number, title: data.continueWith.title })}</strong>
           </p>
           <Link className="button" to={lessonPath(data.continueWith.slug)}>
             {data.continueWith.started ? t("learn.home.continue") : t("learn.home.start")}
@@ -156,7 +156,7 @@ export default function LearnHome() {
                 <li key={a.id} className="card assignment">
                   <div>
                     <Link to={lessonPath(a.lesson.slug)} className="assignment-title">
-                      {t("learn.lessonN", { n: a.lesson.number })}: {a.lesson.title}
+                      {t("learn.lessonTitled", { n: a.lesson.number, title: a.lesson.title })}
                     </Link>
                     <p className="small muted">
                       {a.className}

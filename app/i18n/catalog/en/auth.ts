@@ -41,7 +41,7 @@ export const auth = {
   "auth.join.displayName": "Your name",
   "auth.join.displayNameHint": "Your first name is enough. Your teacher and classmates will see it.",
   "auth.join.username": "Choose a username",
-  "auth.join.usernameHint": "Small letters, numbers, dots or dashes — you will use it to sign in. If someone already has it, a number is added to it.",
+  "auth.join.usernameHint": "2 to 40 small letters, numbers, dots, dashes or underscores, starting with a letter or number — you will use it to sign in. If someone already has it, a number is added to it.",
   "auth.join.password": "Choose a password",
   "auth.join.passwordHint": "At least 6 characters. Don't use a password you use anywhere else.",
   "auth.join.submit": "Join the class",

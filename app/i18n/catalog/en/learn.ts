@@ -21,6 +21,7 @@ export const learn = {
   "learn.state.completed": "Completed",
 
   "learn.lessonN": "Lesson {n}",
+  "learn.lessonTitled": "Lesson {n}: {title}",
   "learn.minutes": "about {n} min",
   "learn.objectives": "In this lesson you will learn to:",
   "learn.resumed": "Welcome back! You're where you left off.",

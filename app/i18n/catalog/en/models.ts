@@ -23,7 +23,7 @@ export const models = {
   "models.kind.local": "Model server on the school's network (Ollama, llama-server)",
   "models.kind.compatible": "Another Messages-API-compatible provider",
   "models.baseUrl": "Base URL",
-  "models.baseUrlHint": "For example https://api.anthropic.com, or http://192.168.1.20:11434 for Ollama.",
+  "models.baseUrlHint": "For the school's model server, its address and port: http://192.168.1.20:11434 for Ollama, http://192.168.1.20:8080 for llama-server. For Claude: https://api.anthropic.com.",
   "models.apiKey": "API key",
   "models.apiKeyHint": "Optional for a local server. Stored encrypted; never shown again.",
   "models.keySet": "A key is saved (ending in {hint}). Leave empty to keep it.",
@@ -39,6 +39,7 @@ export const models = {
   "models.approvedBy": "Approved on {date}",
   "models.removeModel": "Remove",
   "models.newModels": "Add models by id, one per line",
+  "models.newModelsHint": "The name the server knows the model by — for Ollama, as `ollama list` shows it (for example qwen2.5:7b).",
   "models.discover": "Find models",
   "models.discovered": {
     one: "{count} model found. Approve it if students may use it, then save.",

@@ -138,7 +138,7 @@ export const playground = {
   "playground.policy.enabled": "Playground on for this class",
   "playground.policy.enabledHint": "When off, students of this class can read lessons but can't send prompts.",
   "playground.policy.models": "Models students may use",
-  "playground.policy.modelsHint": "The mini model is offline and free. Claude models need the school's API key.",
+  "playground.policy.modelsHint": "The mini model is offline and free. The others are the models the school's admin has connected: Claude with the school's API key, or the school's own model server.",
   "playground.policy.modelUnavailable": "(not available on this server right now)",
   "playground.policy.explore": "Explore mode",
   "playground.policy.exploreHint":
@@ -146,7 +146,7 @@ export const playground = {
   "playground.policy.messagesPerMinute": "Messages per minute, per student",
   "playground.policy.studentDailyTokens": "Tokens per student per day",
   "playground.policy.classDailyTokens": "Tokens for the whole class per day",
-  "playground.policy.tokensHint": "Only Claude counts against these budgets; the mini model is free.",
+  "playground.policy.tokensHint": "Every model but the mini model counts against these budgets (Claude and the school's own server alike); the mini model is free.",
   "playground.policy.usedToday": "Used today by this class: {used} of {budget} tokens.",
   "playground.policy.blockedTopics": "Blocked topics",
   "playground.policy.blockedTopicsHint":

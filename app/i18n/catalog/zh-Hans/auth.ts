@@ -43,7 +43,7 @@ export const auth: CatalogOf<typeof en> = {
   "auth.join.displayName": "你的名字",
   "auth.join.displayNameHint": "写名字就可以，不用写全名。老师和同学会看到它。",
   "auth.join.username": "设置用户名",
-  "auth.join.usernameHint": "小写字母、数字、点或短横线，登录时要用。如果已经有人用了，会在后面加上一个数字。",
+  "auth.join.usernameHint": "2 到 40 个小写字母、数字、点、短横线或下划线，以字母或数字开头，登录时要用。如果已经有人用了，会在后面加上一个数字。",
   "auth.join.password": "设置密码",
   "auth.join.passwordHint": "至少 6 个字符。不要用你在别的地方用过的密码。",
   "auth.join.submit": "加入班级",

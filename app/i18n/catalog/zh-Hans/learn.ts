@@ -23,6 +23,7 @@ export const learn: CatalogOf<typeof en> = {
   "learn.state.completed": "已学完",
 
   "learn.lessonN": "第 {n} 课",
+  "learn.lessonTitled": "第 {n} 课：{title}",
   "learn.minutes": "约 {n} 分钟",
   "learn.objectives": "学完这一课，你将能够：",
   "learn.resumed": "欢迎回来！已经回到你上次停下的地方。",
