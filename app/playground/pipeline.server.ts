@@ -591,6 +591,12 @@ async function settle(asking: Asking, a: Admitted, turn: Turn, reservation: Rese
     void raiseAlert(asking, messageId);
   }
   if (end.failure === null) return { type: "done", messageId, stopReason: end.stopReason, flagged: flags.length > 0 };
+  // The admin's one view of a model server that fails (found in a school admin's walk: a reply
+  // cut off by the school's server left only "POST /api/playground/stream 200" in the log).
+  // Which service and model, how, and when; never who asked or what.
+  if (end.failure !== "aborted") {
+    console.warn(`playground: ${a.service} (${a.input.model}) failed: ${end.failure} after ${Math.round(end.latencyMs)} ms, ${end.textEvents} text events`);
+  }
   return {
     type: "error",
     code: end.failure,

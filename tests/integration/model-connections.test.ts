@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { action as modelsAction, loader as modelsLoader } from "../../app/routes/admin.models";
 import { loader as approvedCsvLoader } from "../../app/routes/admin.models.approved[.csv]";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
@@ -381,8 +381,15 @@ describe("a local server's quirks", () => {
     const student = await studentOf([modelId]);
     const arrived = ["Tokens are small pieces of text ", "that a model reads and writes, ", "like parts of words. For example "];
     b.script({ kind: "reset", when: "mid_stream", afterChunks: arrived });
-    const { last } = await send(student, modelId, "What is a token?");
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((line: string) => void warnings.push(line));
+    const { last } = await send(student, modelId, "What is a token?").finally(() => warn.mockRestore());
     expect(last).toMatchObject({ type: "error", code: "connection", status: "incomplete" });
+    // the server's log says which server failed and how, and nothing of who asked or what
+    const logged = warnings.find((w) => w.includes("School lab server"));
+    expect(logged).toMatch(/School lab server \(.*llama3\.2:3b\) failed: connection after \d+ ms, 3 text events/);
+    expect(logged).not.toContain("What is a token");
+    expect(logged).not.toContain(student.id);
     const conversationId = (last as { conversationId: string }).conversationId;
     const page = (await playgroundLoader({ request: await requestAs(student, `/playground?c=${conversationId}`, { headers: { "Accept-Language": "en" } }), params: {}, context: {} } as LoaderFunctionArgs)) as unknown as {
       current: { messages: { role: string; note: string | null; outputTokens: number; estimated: boolean }[] };
