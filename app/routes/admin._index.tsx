@@ -9,15 +9,28 @@ import { requireAdmin } from "~/utils/auth.server";
 import { StatList } from "~/components/ui/stat-list";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
+import { getSchoolSettings } from "~/models/schools.server";
+import { localeOf } from "~/utils/locale-of.server";
+import { serverTimeZone } from "~/utils/time-zone";
+import { timeZoneLabel } from "~/utils/time-zone-names.server";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
 /** /admin: the school at a glance and every class, read-only. One aggregated query. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const [overview, alerts, withoutClass] = await Promise.all([getSchoolOverview(admin), listSafeguardingAlerts(admin), listStudentsWithoutClass(admin)]);
+  const [overview, alerts, withoutClass, settings, locale] = await Promise.all([
+    getSchoolOverview(admin),
+    listSafeguardingAlerts(admin),
+    listStudentsWithoutClass(admin),
+    getSchoolSettings(admin),
+    localeOf(request),
+  ]);
   return {
     overview,
+    // a new school runs on the server's zone (UTC on most servers) until the admin picks one:
+    // found in a school admin's walk, where nothing said so and due dates were eight hours off
+    zoneToSet: settings.timeZone ? null : timeZoneLabel(serverTimeZone(), locale),
     alerts,
     withoutClass,
     outcome: new URL(request.url).searchParams.get("safeguarding"),
@@ -30,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminOverview() {
-  const { overview, alerts, withoutClass, outcome } = useLoaderData<typeof loader>();
+  const { overview, alerts, withoutClass, outcome, zoneToSet } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as StudentAccountResult | undefined;
   const t = useT();
   const { totals } = overview;
@@ -38,6 +51,11 @@ export default function AdminOverview() {
     <div className="dash">
       <h2 className="visually-hidden">{t("admin.tab.overview")}</h2>
       <SafeguardingAlerts alerts={alerts} back="/admin" outcome={outcome} />
+      {zoneToSet ? (
+        <p className="alert info" data-testid="zone-to-set">
+          {t("admin.overview.zoneToSet", { zone: zoneToSet })} <Link to="/admin/settings#f-timeZone">{t("admin.overview.zoneToSetLink")}</Link>
+        </p>
+      ) : null}
       <StatList
         testId="school-totals"
         stats={[

@@ -19,6 +19,7 @@ import {
   removeConnection,
   setConnectionEnabled,
   updateConnection,
+  type ConnectionKind,
   type ConnectionView,
 } from "~/models/model-connections.server";
 import { approvedModelIds, discoverModels, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
@@ -95,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (listed.ok) {
       for (const m of listed.models) {
         if (!models.some((x) => x.id === m.id)) {
-          models.push({ id: m.id, displayName: m.displayName, contextWindow: 200_000, approved: false, approvedBy: null, approvedAt: null });
+          models.push({ id: m.id, displayName: m.displayName, contextWindow: FOUND_WINDOW[parsed.data.kind], approved: false, approvedBy: null, approvedAt: null });
         }
       }
     }
@@ -117,6 +118,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   return data<Result>({ saved: true, offeredToNewClasses: approvedNow.length > 0 });
 }
+
+/**
+ * The context window a found model starts with, for the admin to correct: Claude's, and a cautious
+ * one for a school's own server (Ollama and llama-server run most models with a few thousand
+ * tokens unless told otherwise; 200,000 there made the students' context meter meaningless).
+ */
+const FOUND_WINDOW: Record<ConnectionKind, number> = { claude: 200_000, compatible: 200_000, local: 8_192 };
 
 export default function AdminModels() {
   const { connections, env } = useLoaderData<typeof loader>();

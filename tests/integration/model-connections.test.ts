@@ -172,6 +172,8 @@ describe("model connections", () => {
     const found = await admin({ intent: "discover", name: "Lab", kind: "local", baseUrl: b.url, apiKey: B_KEY });
     expect(found.body.discovered).toEqual({ ok: true, n: 1 });
     expect(found.body.draft.models.map((m: { id: string }) => m.id)).toEqual(["llama3.2:3b"]);
+    // a school server's model starts with a window such servers run with, not Claude's 200,000
+    expect(found.body.draft.models[0].contextWindow).toBe(8_192);
     expect(JSON.stringify(found.body)).not.toContain(B_KEY);
     const count = (await listConnections(school.admin)).length;
     expect((await admin({ intent: "save", name: "X", kind: "compatible", baseUrl: "http://example.test" })).body.errors).toEqual({ baseUrl: "models.url.https" });

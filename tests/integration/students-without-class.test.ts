@@ -10,6 +10,7 @@ import { action as adminAction, loader as adminLoader } from "../../app/routes/a
 import { action as rosterAction } from "../../app/routes/teach.classes.$classId.roster";
 import { db } from "../../app/utils/db.server";
 import { users } from "../../db/schema";
+import { updateSchoolSettings } from "../../app/models/schools.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 
 const ctx = { nonce: "n", clientAddress: "10.0.0.9" };
@@ -63,5 +64,19 @@ describe("students in no class", () => {
     } as ActionFunctionArgs);
     expect(await db().select({ id: users.id }).from(users).where(eq(users.id, student.id))).toHaveLength(0);
     expect(await overview()).toEqual([]);
+  });
+});
+
+// Found in a school admin's walk: a new school ran on the server's UTC and nothing said so
+describe("the admin's overview and the school's time zone", () => {
+  it("asks for the time zone until one is set, naming the zone in use", async () => {
+    const { admin } = await makeSchool();
+    const overview = async () =>
+      (await adminLoader({ request: await requestAs(admin, "/admin", { headers: { "Accept-Language": "zh-Hans" } }), params: {}, context: {} } as LoaderFunctionArgs)) as unknown as {
+        zoneToSet: string | null;
+      };
+    expect((await overview()).zoneToSet).toEqual(expect.any(String));
+    await updateSchoolSettings(admin, { timeZone: "Asia/Shanghai" });
+    expect((await overview()).zoneToSet).toBeNull();
   });
 });

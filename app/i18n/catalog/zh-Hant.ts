@@ -892,6 +892,8 @@ export const zhHant: Messages = {
   "admin.settings.publicUrl": "本伺服器的網址",
   "admin.settings.publicUrlHint": "學生在家或在學校輸入的網址，例如 https://lantern.your-school.org。它會印在登入卡和QR Code上，也用於加入班級的連結和教師邀請連結。",
   "admin.settings.publicUrlInvalid": "請輸入以 http:// 或 https:// 開頭的完整網址，例如 https://lantern.your-school.org。",
+  "admin.overview.zoneToSet": "還沒有設定學校的時區，Lantern 暫時用伺服器的時區：{zone}。截止時間、匯出檔案和「今天」的計算都以它為準。",
+  "admin.overview.zoneToSetLink": "設定學校時區",
   "admin.settings.timeZone": "學校所在時區",
   "admin.settings.timeZoneHint": "Lantern 中所有日期和時間都按這個時區顯示和填寫，包括截止時間、匯出檔案和練習場的開放時間。",
   "admin.settings.timeZoneInvalid": "請從列表中選擇一個時區。",

@@ -72,6 +72,8 @@ export const admin = {
   "admin.settings.publicUrl": "This server's web address",
   "admin.settings.publicUrlHint": "The address students type at home or at school, e.g. https://lantern.your-school.org. It is printed on sign-in cards and QR codes and used in join links and teacher invitations.",
   "admin.settings.publicUrlInvalid": "Enter a full web address starting with http:// or https://, e.g. https://lantern.your-school.org.",
+  "admin.overview.zoneToSet": "The school's time zone is not set, so Lantern uses the server's: {zone}. Due dates, exports and what counts as today follow it.",
+  "admin.overview.zoneToSetLink": "Set the school's time zone",
   "admin.settings.timeZone": "School time zone",
   "admin.settings.timeZoneHint": "Every date and time in Lantern is shown and entered in this zone: due dates, exports, and the playground's opening hours.",
   "admin.settings.timeZoneInvalid": "Choose a time zone from the list.",

@@ -74,6 +74,8 @@ export const admin: CatalogOf<typeof en> = {
   "admin.settings.publicUrl": "本服务器的网址",
   "admin.settings.publicUrlHint": "学生在家或在学校输入的网址，例如 https://lantern.your-school.org。它会印在登录卡和二维码上，也用于加入班级的链接和教师邀请链接。",
   "admin.settings.publicUrlInvalid": "请输入以 http:// 或 https:// 开头的完整网址，例如 https://lantern.your-school.org。",
+  "admin.overview.zoneToSet": "还没有设置学校的时区，Lantern 暂时用服务器的时区：{zone}。截止时间、导出文件和“今天”的计算都以它为准。",
+  "admin.overview.zoneToSetLink": "设置学校时区",
   "admin.settings.timeZone": "学校所在时区",
   "admin.settings.timeZoneHint": "Lantern 中所有日期和时间都按这个时区显示和填写，包括截止时间、导出文件和练习场的开放时间。",
   "admin.settings.timeZoneInvalid": "请从列表中选择一个时区。",
