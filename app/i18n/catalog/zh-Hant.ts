@@ -1381,7 +1381,7 @@ export const zhHant: Messages = {
   "models.approvedBy": "於 {date} 批准",
   "models.removeModel": "移除",
   "models.newModels": "按 ID 新增模型，每行一個",
-  "models.newModelsHint": "伺服器上模型的名字——Ollama 的模型名就是 `ollama list` 顯示的那樣（例如 qwen2.5:7b）。",
+  "models.newModelsHint": "伺服器上模型的名字——Ollama 的模型名就是 ollama list 命令列出的名字（例如 qwen2.5:7b）。",
   "models.discover": "查詢模型",
   "models.discovered": {"other":"找到 {count} 個模型。勾選允許學生使用的模型，然後儲存。"},
   "models.discoverFailed": "此服務不提供模型列表（{reason}），請手動輸入模型 ID。",

@@ -39,7 +39,7 @@ export const models = {
   "models.approvedBy": "Approved on {date}",
   "models.removeModel": "Remove",
   "models.newModels": "Add models by id, one per line",
-  "models.newModelsHint": "The name the server knows the model by — for Ollama, as `ollama list` shows it (for example qwen2.5:7b).",
+  "models.newModelsHint": "The name the server knows the model by — for Ollama, as “ollama list” shows it (for example qwen2.5:7b).",
   "models.discover": "Find models",
   "models.discovered": {
     one: "{count} model found. Approve it if students may use it, then save.",

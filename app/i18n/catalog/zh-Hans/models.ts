@@ -42,7 +42,7 @@ export const models: CatalogOf<typeof en> = {
   "models.approvedBy": "于 {date} 批准",
   "models.removeModel": "移除",
   "models.newModels": "按 ID 添加模型，每行一个",
-  "models.newModelsHint": "服务器上模型的名字——Ollama 的模型名就是 `ollama list` 显示的那样（例如 qwen2.5:7b）。",
+  "models.newModelsHint": "服务器上模型的名字——Ollama 的模型名就是 ollama list 命令列出的名字（例如 qwen2.5:7b）。",
   "models.discover": "查找模型",
   "models.discovered": { other: "找到 {count} 个模型。勾选允许学生使用的模型，然后保存。" },
   "models.discoverFailed": "此服务不提供模型列表（{reason}），请手动输入模型 ID。",
