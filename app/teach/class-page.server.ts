@@ -67,7 +67,8 @@ function buildStudent(row: StudentRow, medians: Map<string, StepMedianRow>, ctx:
   const latest = [...lessons].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   const latestLesson = latest ? course.find((l) => l.slug === latest.lesson) : undefined;
   let where: StudentProgress["where"] = null;
-  let whereLabel = t("teach.dash.where.none");
+  // online with no lesson opened (the playground, say): not the "active now" beside "not opened" it read as
+  let whereLabel = activeNow ? t("teach.dash.where.onlineNoLesson") : t("teach.dash.where.none");
   if (latest && latestLesson) {
     const steps = latestLesson.content[locale].steps;
     const step = latest.status === "completed" ? null : stepIndex(latestLesson, locale, latest.currentStep);

@@ -244,6 +244,7 @@ describe("class page aggregates", () => {
     expect(ben.lastSeenAt).toBeNull();
     expect(ben.lastSeenLabel).toBe("not yet");
     expect(ben.where).toBeNull();
+    expect(ben.whereLabel).toBe("Has not opened a lesson yet");
     expect(ben.signals).toEqual([]);
 
     // overdue assignment marked on cells not completed
@@ -285,6 +286,24 @@ describe("class page aggregates", () => {
     // nonsense falls back to the defaults instead of failing
     const odd = await call(progressLoader, teacher, `/teach/classes/${classId}?sort=evil&show=%00`, params());
     expect(odd.view.query).toEqual({ sort: "name", show: "all", q: "" });
+  });
+});
+
+// Found in a school admin's walk: a student in the playground read "active now" and "has not opened
+// a lesson yet" side by side on the live view
+describe("a student online with no lesson opened", () => {
+  it("is online, perhaps in the playground, not both active and absent", async () => {
+    const { admin } = await makeSchool();
+    const cls = await makeClass(admin);
+    const student = await makeStudentIn(cls.id);
+    const [conversation] = await db().execute<{ id: string }>(sql`insert into playground_conversations (user_id, class_id, title, model) values (${student.id}, ${cls.id}, 'hi', 'mini') returning id`);
+    await db().execute(sql`insert into playground_messages (conversation_id, user_id, role, text, model, status) values (${conversation!.id}, ${student.id}, 'user', 'hi', 'mini', 'complete')`);
+    for (const [locale, label] of [["en", "Online, but has not opened a lesson yet (perhaps in the playground)"], ["zh-Hans", "在线，但还没有打开过课程（可能在练习场）"]] as const) {
+      const view = await getClassProgress(admin, cls.id, { sort: "name", show: "all", q: "" }, { locale, t: translator(locale) });
+      const row = view.students.find((x) => x.id === student.id)!;
+      expect(row.activeNow).toBe(true);
+      expect(row.whereLabel).toBe(label);
+    }
   });
 });
 

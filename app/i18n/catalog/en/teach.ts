@@ -123,6 +123,7 @@ export const teach = {
   "teach.dash.signal.flag": "Flagged playground messages to look at: {n}",
   "teach.dash.where.title": "Where everyone is now",
   "teach.dash.where.none": "Has not opened a lesson yet",
+  "teach.dash.where.onlineNoLesson": "Online, but has not opened a lesson yet (perhaps in the playground)",
   "teach.dash.where.finished": "Finished “{lesson}”",
   "teach.dash.where.step": "“{lesson}”, step {step} of {steps}: {title}",
   "teach.dash.where.quiz": "“{lesson}”: the quiz",
