@@ -16,6 +16,7 @@ import {
 import { requireTeacherOf } from "~/models/classes.server";
 import { viewContextFor } from "~/teach/view-context.server";
 import { listClassStudents } from "~/models/students.server";
+import { byStudentName } from "~/utils/name-order";
 import { AssignmentForm, type AssignmentFormValues } from "~/components/teach/assignment-form";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assignments,
     editing: editing ? { id: editing.id, values: formValues(editing, zone), cancelHref: new URL(request.url).pathname } : null,
     timeZone: timeZoneLabel(zone, ctx.locale),
-    students: students.map((s) => ({ id: s.id, displayName: s.displayName, username: s.username })),
+    students: students.sort(byStudentName(ctx.locale)).map((s) => ({ id: s.id, displayName: s.displayName, username: s.username })),
     lessons: getCourse().lessons.map((l) => ({ slug: l.slug, number: l.number, title: l.content[ctx.locale].title })),
   };
 }

@@ -9,6 +9,8 @@ import { SignInCards } from "~/components/teach/sign-in-cards";
 import { plainName } from "~/utils/plain-name";
 import { useT } from "~/i18n/use-t";
 import { listTeacherClasses, requireTeacherOf } from "~/models/classes.server";
+import { byStudentName } from "~/utils/name-order";
+import { localeOf } from "~/utils/locale-of.server";
 import { addStudents, deleteStudent, listClassStudents, moveToClass, removeFromClass, repeatedNames, resetStudentPassword } from "~/models/students.server";
 import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
 import { RepeatedNamesWarning, type RepeatedNames } from "~/components/teach/repeated-names-warning";
@@ -27,7 +29,8 @@ const MAX_NAMES = 100;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const cls = await requireTeacherOf(teacher, params.classId ?? "");
-  const [students, classes] = await Promise.all([listClassStudents(teacher, cls.id), listTeacherClasses(teacher)]);
+  const [students, classes, locale] = await Promise.all([listClassStudents(teacher, cls.id), listTeacherClasses(teacher), localeOf(request)]);
+  students.sort(byStudentName(locale));
   return {
     classId: cls.id,
     className: cls.name,

@@ -3,6 +3,7 @@
  * unexpected falls back to the default). The gradebook export shows the same rows in the same
  * order.
  */
+import { byStudentName } from "~/utils/name-order";
 import { z } from "zod";
 import type { Locale } from "~/i18n/locales";
 import type { StudentProgress } from "./class-page.server";
@@ -35,17 +36,8 @@ function progressRank(s: StudentProgress): number {
   return s.cells.reduce((sum, c) => sum + (c.state === "completed" ? 1 : c.state === "in_progress" ? (c.atQuiz ? c.steps : (c.step ?? 0)) / (c.steps + 1) : 0), 0);
 }
 
-// Intl collators are costly to build: one per language per process.
-const collators = new Map<Locale, Intl.Collator>();
-function collatorFor(locale: Locale): Intl.Collator {
-  let collator = collators.get(locale);
-  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: "base", numeric: true })));
-  return collator;
-}
-
 /** The page's sort and filter, shared by the page and the gradebook export. */
 export function sortAndFilter(students: StudentProgress[], query: ProgressQuery, locale: Locale): StudentProgress[] {
-  const collator = collatorFor(locale);
   const needle = query.q.toLocaleLowerCase(locale);
   const shown = students.filter((s) => {
     if (needle && !s.displayName.toLocaleLowerCase(locale).includes(needle) && !s.username.toLowerCase().includes(needle)) {
@@ -62,8 +54,7 @@ export function sortAndFilter(students: StudentProgress[], query: ProgressQuery,
         return true;
     }
   });
-  const byName = (a: StudentProgress, b: StudentProgress) =>
-    collator.compare(a.displayName, b.displayName) || a.username.localeCompare(b.username);
+  const byName = byStudentName(locale);
   const compare: Record<ProgressQuery["sort"], (a: StudentProgress, b: StudentProgress) => number> = {
     name: byName,
     progress: (a, b) => progressRank(b) - progressRank(a) || byName(a, b),

@@ -20,6 +20,7 @@ import { connection, db, registerDatabase } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
 import { loader as quizLoader } from "../../app/routes/teach.classes.$classId.quiz";
+import { loader as rosterLoader } from "../../app/routes/teach.classes.$classId.roster";
 import { loader as studentLoader } from "../../app/routes/teach.classes.$classId.students.$studentId";
 import { action as assignAction, loader as assignLoader } from "../../app/routes/teach.classes.$classId.assignments";
 import { action as flagAction } from "../../app/routes/teach.classes.$classId.flags";
@@ -304,6 +305,23 @@ describe("a student online with no lesson opened", () => {
       expect(row.activeNow).toBe(true);
       expect(row.whereLabel).toBe(label);
     }
+  });
+});
+
+// Found in a school admin's walk: the assignment page listed 吕梓萱, 张伟, 李浩然 (code points)
+// where the class page had 李浩然, 吕梓萱, 张伟 (pinyin)
+describe("every list of a class's students is in the reader's name order", () => {
+  it("the assignment page and the roster, as the class page", async () => {
+    const { admin } = await makeSchool();
+    const cls = await makeClass(admin);
+    for (const name of ["张伟", "吕梓萱", "李浩然"]) await makeStudentIn(cls.id, { displayName: name });
+    const headers = { "Accept-Language": "zh-Hans" };
+    const assign = await call(assignLoader, admin, `/teach/classes/${cls.id}/assignments`, { classId: cls.id }, { headers });
+    expect(assign.students.map((x: { displayName: string }) => x.displayName)).toEqual(["李浩然", "吕梓萱", "张伟"]);
+    const roster = await call(rosterLoader, admin, `/teach/classes/${cls.id}/roster`, { classId: cls.id }, { headers });
+    expect(roster.students.map((x: { displayName: string }) => x.displayName)).toEqual(["李浩然", "吕梓萱", "张伟"]);
+    const page = await getClassProgress(admin, cls.id, { sort: "name", show: "all", q: "" }, { locale: "zh-Hans", t: translator("zh-Hans") });
+    expect(page.students.map((x) => x.displayName)).toEqual(["李浩然", "吕梓萱", "张伟"]);
   });
 });
 
