@@ -115,12 +115,6 @@ export async function planRoster(actor: SessionUser, scope: ImportScope, input: 
       toCreate.push({ student, keys });
       continue;
     }
-    if (claimed.has(matched.id) && student.numberFromTable && !matched.sourceId) {
-      // two numbered rows of one name found the same unnumbered account by its name: the first
-      // took it, this one is the other student
-      toCreate.push({ student, keys });
-      continue;
-    }
     if (claimed.has(matched.id)) {
       problems.push({ file: student.file, line: student.line, key: "teach.import.problem.sameStudentTwice", values: { name: matched.displayName } });
       continue;
@@ -340,13 +334,10 @@ function matchAccount(
       (target === null || memberships.get(byUsername.id)?.anyMine === true);
     return reachable ? byUsername : "taken";
   }
-  if (student.sourceId && !student.numberFromTable) return null;
+  if (student.sourceId) return null;
   for (const key of keys) {
     const classId = classIdOf.get(key);
-    // a classmate of the name with another student number is another student
-    const namesakes = classId
-      ? classmatesByName.get(`${classId}:${nameKey(student.displayName)}`)?.filter((n) => !student.sourceId || !n.sourceId || n.sourceId === student.sourceId)
-      : undefined;
+    const namesakes = classId ? classmatesByName.get(`${classId}:${nameKey(student.displayName)}`) : undefined;
     if (namesakes?.length === 1) return namesakes[0]!;
     // a new account would be a third student of that name: the teacher says which one (by username)
     if (namesakes && namesakes.length > 1) return { namesakes: namesakes.length };

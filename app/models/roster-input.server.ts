@@ -43,13 +43,8 @@ export interface RosterProblem {
 export interface InputStudent {
   file: string;
   line: number;
-  /** OneRoster sourcedId, when the file comes from an information system; or a plain table's student number (学号). */
+  /** OneRoster sourcedId, when the file comes from an information system. */
   sourceId: string | null;
-  /**
-   * The id is a plain table's student number: an account of the same name without a number in the
-   * class is this student, imported before the column was. An information system's ids are the whole truth.
-   */
-  numberFromTable?: boolean;
   displayName: string;
   username: string | null;
   /** The school sign-in subjects the information system lists for the student (OneRoster userIds). */
@@ -460,14 +455,16 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
       continue;
     }
     const className = plainName(cell(cells, columns.class)).slice(0, 80);
-    const number = cell(cells, columns.number).slice(0, 64) || null;
+    // only to tell this upload's rows apart: class lists number students 1–45 in each class, so a
+    // 学号 names no one school-wide and is not kept (a review found two classes' "1" merged)
+    const number = cell(cells, columns.number).normalize("NFKC").replace(/\s+/g, "").slice(0, 64) || null;
     const identity: RowIdentity = { file, line, displayName, username, email: cell(cells, columns.email) || null, number, classRef: className };
     const repeat = repeatOf(identity);
     if (repeat) {
       input.problems.push(repeatProblem(identity, repeat));
       continue;
     }
-    input.students.push({ file, line, sourceId: number, ...(number ? { numberFromTable: true } : {}), displayName, username, ssoSubjects: [], classRefs: className ? [className] : [] });
+    input.students.push({ file, line, sourceId: null, displayName, username, ssoSubjects: [], classRefs: className ? [className] : [] });
     if (className && !input.classes.some((c) => c.ref === className)) input.classes.push({ ref: className, sourceId: null, title: className, teacherEmails: [] });
   }
 }
