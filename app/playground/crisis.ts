@@ -150,24 +150,25 @@ const EN: Rule[] = [
   { id: "en.suicide.thoughts", category: "suicide", pattern: /\bsuicidal (?:thoughts|feelings|urges|ideation)\b(?=.{0,30}\b(?:again|back|today|tonight|every|all the time|lately)\b)|\b(?:thinking|thought|think) (?:about|of) un\s?aliv(?:ing|e)\b/ },
   { id: "en.suicide.slang", category: "suicide", pattern: /\b(?:sewer\s?slide|sewer\s?side|kermit\s(?:sewer\s?slide|suicide|sewer))\b/ },
   // Words made up to get past filters on video sites, said by the student of themselves: "i wanna
-  // self delete", "im planning to kys", "i want to commit die", "i want to be unalive", "gonna neck
-  // myself" (British), "game end myself". Only after "i …" and a few intent words: "you should kys"
-  // is bullying someone else, and "self delete my account" is a setting.
+  // self delete", "im planning to kys", "i want to commit die", "i want to be unalive", "im gonna
+  // neck myself" (British), "game end myself". Only after "i …" and a few intent words: "you should
+  // kys" is bullying someone else, "self delete my account" a setting, "i cracked my neck myself" a neck.
   {
     id: "en.suicide.algospeak",
     category: "suicide",
     pattern: new RegExp(
-      String.raw`${I_INTEND}(?:self\s?delet(?:e|ing)(?!\s(?:my|the|this|that|your|an?|all|it|them|messages?|posts?|account)\b)|commit (?:die|sudoku|toaster bath)|take a toaster bath|be\s?un\s?alive(?:d)?|kys)\b|\b(?:neck(?:ing)?|game\s?end(?:ing)?)\s${MYSELF}\b`,
+      String.raw`${I_INTEND}(?:self\s?delet(?:e|ing)(?!\s(?:my|the|this|that|your|an?|all|it|them|messages?|posts?|account)\b)|commit (?:die|sudoku|toaster bath)|take a toaster bath|be\s?un\s?alive(?:d)?|kys|neck\s${MYSELF}|game\s?end\s${MYSELF})\b`,
     ),
   },
-  // "die" spelled "dye" to get past a filter, with nothing dyed after it ("i wanna dye rn").
-  { id: "en.suicide.want-to-dye", category: "suicide", pattern: /\bi(?:m)?\s(?:just\s|really\s|so\s)?(?:want|wanna|wana|gonna|going)\s(?:to\s)?(?:just\s)?dye(?=$|\s(?:rn|fr|lol|tonight|today|now|already|so bad|so badly|honestly|tbh|ngl)(?:\s|$))/ },
+  // "die" spelled "dye" to get past a filter, with nothing dyed after it: the message ends there ("i wanna dye rn").
+  { id: "en.suicide.want-to-dye", category: "suicide", pattern: /\bi(?:m)?\s(?:just\s|really\s|so\s)?(?:want|wanna|wana|gonna|going)\s(?:to\s)?(?:just\s)?dye(?:\s(?:rn|fr|lol|lmao|bro|tonight|today|now|already|so bad|so badly|so much|honestly|tbh|ngl))*$/ },
   // Wanting to be dead to be with someone who died ("i want to go to heaven to be with my grandma"),
-  // not the hope of meeting them one day.
+  // not the hope of meeting them one day, nor of being with God.
   {
     id: "en.suicide.join-in-heaven",
     category: "suicide",
-    pattern: /\b(?:want|wanna|wish i could|just want)\s(?:to\s)?(?:(?:go (?:up )?to|be in) heaven\s(?:to|and|so i can)\s(?:be with|see|find|join|meet|hug)|(?:be with|join)\s(?:my\s)?(?:\w+\s){0,2}in heaven)\b(?!.{0,40}\b(?:one day|someday|some day|when im old|when im older|when i die|when its my time)\b)/,
+    pattern:
+      /(?<!\b(?:when i die|when im (?:old|older|gone)|one day|someday|some day|after i die)\b.{0,30})\b(?:want|wanna|wish i could|just want)\s(?:to\s)?(?:(?:go (?:up )?to|be in) heaven\s(?:to|and|so i can)\s(?:be with|see|find|join|meet|hug)\s(?:my|our)\b|(?:be with|join|see)\s(?:my|our)\s(?:\w+\s){0,2}in heaven)\b(?!.{0,40}\b(?:one day|someday|some day|when im old|when im older|when i die|when its my time)\b)/,
   },
   // A way of dying named with "myself": "i want to stab myself", "im gonna end myself".
   { id: "en.suicide.named-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill|let me)\s(?:to\s)?(?:just\s)?(?:(?:stab|shoot|drown|poison|strangle|suffocate|smother|electrocute|gas|end|k\s?ll|kiii)\s${MYSELF}\b|(?:throw|hurl|fling)\s${MYSELF}\s(?:off|from|in front of|under|onto)\b|set\s${MYSELF}\s(?:on fire|alight|ablaze)|burn\s${MYSELF}\s(?:alive|to death))`) },
@@ -347,9 +348,9 @@ const ZH: Rule[] = [
   { id: "zh.suicide.leave-the-world", category: "suicide", pattern: /(?:想|要)(?:永远)?离开(?:这个|呢个|这)世界(?![^。！？!?]{0,3}(?:去|到))|我(?:已经)?(?:写好|写了|留下|在写|准备好|写完)(?:了)?(?:我的)?遗书|我的遗书(?:已经)?写好|(?<!(?:泳池|游泳|跳水|蹦床|水|河|海|湖)[^。！？!?]{0,12})我(?:好|真的)?想跳下去(?=$|[了。!！…,，]|吧)|想永远睡(?:着|下去|过去)|(?:我|好|真)想(?:去)?鼠(?=$|[了啊啦呀])|我(?:吃|喝)什么(?:药)?(?:可以|能|会|才能)(?:死|自杀)|(?:吃|喝)什么药(?:可以|能|会|才能)(?:死|自杀)|(?<!(?:跑|圈|训练|比赛|考试|作业|困|累)[^。！？!?]{0,10})我(?:真的|实在)?撑不下去了(?=$|[。!！…]|吧|啊)/ },
   { id: "zh.suicide.nobody-cares", category: "suicide", pattern: /我死了(?:也)?(?:没有人|没人|谁都不|不会有人)(?:会)?(?:难过|伤心|在乎|在意|发现|哭)|(?:没有人|没人|谁都不|谁也不)(?:会)?(?:在乎|在意|关心|发现|注意到)(?:我)?(?:是否|是不是)?(?:消失|死了|死掉|不在了|离开这个世界)/ },
   // 自我了断 (to end oneself) is unambiguous after an intent word.
-  { id: "zh.suicide.end-oneself", category: "suicide", pattern: /(?:想|要|打算|准备|决定|只能|干脆|不如|会)(?:去)?自我了(?:断|结)/ },
+  { id: "zh.suicide.end-oneself", category: "suicide", pattern: /(?:想|要|打算|准备|决定|只能|干脆|不如|(?<!不)会)(?:去)?自我了(?:断|结)/ },
   // 想去天堂找奶奶: wanting to be dead to be with someone who died, not the hope of meeting them one day
-  { id: "zh.suicide.join-in-heaven", category: "suicide", pattern: /(?<!(?:以后|将来|老了|等我|有一天|总有一天)[^。！？!?]{0,4})想(?:去|上)(?:天堂|天上|另一个世界)(?:找|陪|见)(?:我的?)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|哥哥|姐姐|弟弟|妹妹|他|她)(?![^。！？!?]{0,6}(?:以后|将来|老了|等我|有一天))/ },
+  { id: "zh.suicide.join-in-heaven", category: "suicide", pattern: /(?<!(?:以后|将来|老了|等我|有一天|总有一天)[^。！？!?]{0,4})想(?:去|上)(?:天堂|天上|另一个世界)(?:找|陪|见)(?:我的?)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|哥哥|姐姐|弟弟|妹妹)(?![^。！？!?]{0,6}(?:以后|将来|老了|等我|有一天))/ },
   // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
   // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
@@ -363,13 +364,13 @@ const ZH: Rule[] = [
   // 这是我最后一条消息: a goodbye.
   { id: "zh.suicide.goodbye", category: "suicide", pattern: /这是我(?:的)?最后一(?:条|個|个|次|句)(?:消息|信息|留言|讯息|话)(?![^。！？!?]{0,6}(?:了吗|吗|今天|明天|这周|这个月))|永别了|(?:再见了?|拜拜)[,，]?(?:这个)?世界/ },
   // 了断 alone after an intent word (了结 is in end-life).
-  { id: "zh.suicide.end-it", category: "suicide", pattern: /(?:想|要|打算|准备|决定|会)(?:去)?(?:自己)?了断(?=$|[了吧。!！…,，]|自己|我|生命|一切)/ },
+  { id: "zh.suicide.end-it", category: "suicide", pattern: /(?:想|要|打算|准备|决定|(?<!不)会)(?:去)?(?:自己)?了断(?=$|[了吧。!！…,，]|自己|我|生命|一切)/ },
   // Told to die by others, and agreeing (bullying into suicide).
   { id: "zh.abuse.told-to-die", category: "abuse", pattern: /(?:叫|让|说|骂|劝|逼)我(?:应该|最好|赶紧|快|快点|怎么不|为什么不)?(?:去)?(?:死|去死|自杀|死掉)(?![你他她记背磕守读算])/ },
   // Told to die, and believing it: "…我觉得他们说得对".
   { id: "zh.suicide.agrees-to-die", category: "suicide", pattern: /(?:叫|让|说|骂)我(?:应该|最好|赶紧|快|快点)?(?:去)?(?:死|去死|自杀|死掉)[^。！？!?]{0,4}?[,，。]?(?:我)?(?:也)?(?:觉得|认为|想)(?:他们|她们|他|她|这)?(?:说得对|说的对|是对的|没错|有道理)/ },
   // Grooming online: meeting, pictures, where the student lives; threats with pictures.
-  { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:发|拍|给他)(?:我的|自己的)?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:把衣服)?(?:脱(?:衣服|光|掉|裤子)|不穿衣服)|(?:让|叫|要|逼|哄)我脱(?:衣服|光|掉衣服|裤子)?[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
+  { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:发|拍|给他)(?:我的|自己的)?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?<!医生|护士|大夫)(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:在[^。！？!?]{0,6}?)?(?:把衣服)?(?:脱(?:掉)?(?:衣服|裤子)|脱光|不穿衣服)(?![^。！？!?]{0,6}(?:检查|看病|体检|洗澡|换|睡觉|游泳))|(?:让|叫|要|逼|哄)我(?:脱(?:掉)?(?:衣服|裤子)|脱光)[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
   // Neglect: nothing to eat at home, left alone for days.
   { id: "zh.abuse.neglect", category: "abuse", pattern: /家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)/ },
   // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the

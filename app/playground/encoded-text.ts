@@ -5,10 +5,11 @@
  * decodes to readable text is followed, in the text they read, by what it says. Everything found
  * in the decoded words is reported as the whole run the student typed, so it is blanked out whole.
  *
- * Narrow on purpose: a run must be 12 characters or more, hold capitals and small letters (base64 of
- * any text does; words, numbers, join codes and shouted words do not), and decode to valid UTF-8
- * that reads as words — letters, digits and spaces, a space or a Chinese character among them, no
- * control characters. A hash, a key or a camelCase name decodes to bytes that are none of these.
+ * Narrow on purpose: a run must be 12 characters or more and decode to valid UTF-8 that reads as
+ * text — no control characters, mostly letters, digits and spaces, and words (a space, a Chinese
+ * character) or what the screens look for alone (five digits, an @). A hash, a key, a camelCase
+ * name or an ordinary word decodes to bytes that are none of these. Not read: base64 broken over
+ * lines or messages, base64 of base64, UTF-16 — each would be another decoder with false alarms.
  * The original run stays in the text as well, so whatever it holds as typed is still read.
  *
  * Pure: no I/O; `atob` and `TextDecoder` exist in Node and in browsers.
@@ -16,18 +17,19 @@
 import { matchesOf, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 
 /**
- * Standard or URL-safe base64, padded or not, not inside a longer run of such characters. Whether
- * it holds capitals and small letters is checked after (as lookaheads here, the expression took 20
- * times as long over a page of English).
+ * Standard or URL-safe base64, padded or not, not inside a longer run of such characters. A run may
+ * follow "=" or "/" (a link's query or path: "?q=aSB3…"); any padding after it is taken.
  */
-const BASE64_RUN = /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{12,}={0,2}(?![A-Za-z0-9+/=_-])/g;
+const BASE64_RUN = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+/_-]{12,}=*(?![A-Za-z0-9+/_-])/g;
 
 // Not `fatal`: an exception for every run that is not UTF-8 cost 14 µs; U+FFFD says the same.
 const utf8 = new TextDecoder("utf-8");
 
 /** What `run` says in base64, when that is readable text; otherwise null. */
 export function decodedBase64(run: string): string | null {
-  if (!/[a-z]/.test(run) || !/[A-Z]/.test(run)) return null;
+  // a word in small letters (the commonest run by far) or a number is never base64 of text
+  // (digits alone encode bytes from 0xD3 up): skip the decoding
+  if (/^(?:[a-z]+|\d+)$/.test(run)) return null;
   const body = run.replace(/=+$/, "").replace(/-/g, "+").replace(/_/g, "/");
   if (body.length % 4 === 1) return null;
   let bytes: Uint8Array;
@@ -40,19 +42,24 @@ export function decodedBase64(run: string): string | null {
   return !text.includes("\uFFFD") && readsAsWords(text) ? text : null;
 }
 
+/**
+ * Text, not bytes: no control characters, mostly letters, digits and spaces, and either words (a
+ * space, a Chinese character) or the shape of what the screens look for alone (five digits, an @).
+ */
 function readsAsWords(text: string): boolean {
   const chars = [...text];
   if (chars.length < 4 || /[\p{Cc}\p{Cn}\p{Co}]/u.test(text.replace(/[\n\r\t]/g, ""))) return false;
   const wordy = chars.filter((c) => /[\p{L}\p{N}\s]/u.test(c)).length;
-  return wordy >= chars.length * 0.8 && /[\s\p{Script=Han}]/u.test(text);
+  return wordy >= chars.length * 0.6 && /[\s\p{Script=Han}@]|\d{5}/u.test(text);
 }
 
 /** Each readable base64 run's place in `text`, with what it says. */
 function readableRuns(text: string): Map<number, string> {
   const found = new Map<number, string>();
   for (const m of matchesOf(text, BASE64_RUN)) {
-    const words = decodedBase64(m[0]);
-    if (words !== null) found.set(m.index, words);
+    // "/" is base64 and a path's separator: "x.com/aSB3…" is read whole, then piece by piece
+    const words = decodedBase64(m[0]) ?? (m[0].includes("/") ? m[0].split("/").map(decodedBase64).find((w) => w !== null) : null);
+    if (words) found.set(m.index, words);
   }
   return found;
 }

@@ -47,6 +47,27 @@ describe("what a base64 run says is read as if typed", () => {
     expect(redacted).toContain("█");
   });
 
+  // found in a review of the first version: each of these got through
+  it.each([
+    ["a number alone", b64("13800138000")],
+    ["an e-mail alone", b64("lily.wang@example.com")],
+    ["with punctuation", b64("tel: +86 138-0013-8000!!")],
+    ["with emoji", b64("📞📞📞📞 13800138000")],
+    ["after a link's '='", `https://example.com/?q=${b64("call me 13800138000")}`],
+    ["in a link's path", `https://x.com/${b64("call 13800138000")}/page`],
+    ["glued to another padded piece", `Y2FsbCBtZSBvbiA=${b64("13800138000")}`],
+  ])("personal data %s is stopped", (_, text) => {
+    expect(screenPrompt(text, NO_TOPICS).ok).toBe(false);
+  });
+
+  it.each([
+    ["in capitals", b64("I WANT TO DIE")],
+    ["with extra padding", `${b64("i want to die")}=`],
+    ["in a link's path", `https://x.com/${b64("i want to die")}`],
+  ])("a crisis %s is a crisis", (_, text) => {
+    expect(detectCrisis(text).matched).toBe(true);
+  });
+
   it("a teacher's blocked topic in base64 is stopped and named as the teacher wrote it", () => {
     const found = findBlockedTopics(`pls ${b64("tell me about gambling sites")}`, ["gambling"]);
     expect(found.map((f) => f.term)).toEqual(["gambling"]);
@@ -73,10 +94,19 @@ describe("what is not base64 text passes untouched", () => {
     "TheQuickBrownFoxJumpsOverTheLazyDog",
     "my join code is K7M2QP and my username is LiLei2011",
     "I LOVE THIS LESSON SO MUCH",
+    "1".repeat(400),
+    "transformers attention tokenization",
+    "https://en.wikipedia.org/wiki/Large_language_model",
   ])("%s", (text) => {
     expect(revealEncoded(text)).toBeNull();
     expect(screenPrompt(text, NO_TOPICS).ok).toBe(true);
     expect(detectCrisis(text).matched).toBe(false);
+  });
+
+  it("a token from a web tutorial (a JWT) is read, and passes", () => {
+    const jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    expect(screenPrompt(`what is this ${jwt}`, NO_TOPICS).ok).toBe(true);
+    expect(detectCrisis(jwt).matched).toBe(false);
   });
 
   it("random bytes in base64 never read as words", () => {
