@@ -14,7 +14,10 @@ export const SchoolSettingsSchema = z.object({
   defaultModels: z
     .union([z.string(), z.array(z.string())], "admin.settings.pickModel")
     .transform((v) => [v].flat())
-    .pipe(z.array(z.string().min(1).max(100)).min(1, "admin.settings.pickModel").max(20, "form.invalid")),
+    // A connection's model is "<uuid>/<its own id, up to 200 characters>", and every approved model
+    // joins this list (a school server with 22 models, or one id of 64 characters, made the form
+    // unsavable); the action then accepts only the models the school offers.
+    .pipe(z.array(z.string().min(1).max(300)).min(1, "admin.settings.pickModel").max(500, "form.invalid")),
   defaultStudentDailyTokens: whole(0, 10_000_000),
   defaultClassDailyTokens: whole(0, 100_000_000),
   publicUrl: z

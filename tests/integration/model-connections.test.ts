@@ -298,6 +298,22 @@ describe("the school's models for new classes", () => {
       )) as unknown as { data: { saved: boolean; errors: Record<string, string> } };
       expect(saved.data.errors).toEqual({});
       expect((await makeClass(other.admin)).playgroundPolicy.allowedModels).toEqual(["mini", modelId]);
+      // found in a review: a model id of 64 characters (Hugging Face names) made the form unsavable
+      const long = "hf.co/lmstudio-community/Qwen2.5-Coder-14B-Instruct-GGUF:Q4_K_M1";
+      await modelsAction(await asAdmin("/admin/models", { intent: "save", id: c.id, ...connection, "model.0.approved": "on", "model.1.id": long, "model.1.window": "8192", "model.1.approved": "on" }));
+      const withLong = (await getSchoolSettings(other.admin)).defaultModels;
+      expect(withLong).toContain(`${c.id}/${long}`);
+      const savedAgain = (await settingsAction(
+        await asAdmin("/admin/settings", {
+          name: "Other school",
+          publicUrl: "http://lantern.school.example",
+          transcriptRetentionDays: "30",
+          defaultModels: withLong,
+          defaultStudentDailyTokens: String(settings.defaultStudentDailyTokens),
+          defaultClassDailyTokens: String(settings.defaultClassDailyTokens),
+        }),
+      )) as unknown as { data: { saved: boolean; errors: Record<string, string> } };
+      expect(savedAgain.data.errors).toEqual({});
     } finally {
       configureProviders({ claude: { apiKey: a.apiKey, baseURL: a.url, timeoutMs: 2000, maxRetries: 0 }, claudeModels: [ENV_MODEL] });
     }
