@@ -64,7 +64,10 @@ const MAGIC_V2 = "#lantern-backup 2";
 const BATCH = 500;
 
 export async function writeBackup(conn: Connection, file: string): Promise<{ tables: number; bytes: number }> {
-  const out = fs.createWriteStream(file, { mode: 0o600 });
+  // Written beside the file and renamed when whole: a backup cut short (a full disk, a kill)
+  // leaves no file that looks like a backup.
+  const partial = `${file}.partial`;
+  const out = fs.createWriteStream(partial, { mode: 0o600 });
   const write = (s: string) => new Promise<void>((resolve, reject) => out.write(s, (e) => (e ? reject(e) : resolve())));
   try {
     await conn.sql.begin("isolation level repeatable read read only", async (tx) => {
@@ -77,9 +80,13 @@ export async function writeBackup(conn: Connection, file: string): Promise<{ tab
         await write("#end\n");
       }
     });
-  } finally {
+  } catch (error) {
     await new Promise<void>((resolve) => out.end(() => resolve()));
+    fs.rmSync(partial, { force: true });
+    throw error;
   }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  fs.renameSync(partial, file);
   return { tables: BACKUP_TABLES.length, bytes: fs.statSync(file).size };
 }
 
@@ -96,7 +103,10 @@ export async function restoreBackup(conn: Connection, file: string): Promise<{ r
       const lines = sections.get(table) ?? [];
       for (let i = 0; i < lines.length; i += BATCH) {
         const batch = `[${lines.slice(i, i + BATCH).join(",")}]`;
-        await tx.unsafe(`insert into ${table} select * from json_populate_recordset(null::${table}, $1::json)`, [batch]);
+        // Only the columns the rows hold: a column added after the backup takes its default (a
+        // backup from before a NOT NULL column with a default failed with a null in it)
+        const columns = Object.keys(JSON.parse(lines[i]!) as Record<string, unknown>).map((c) => `"${c.replace(/"/g, '""')}"`).join(", ");
+        await tx.unsafe(`insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, $1::json)`, [batch]);
       }
       rows += lines.length;
     }
@@ -139,5 +149,11 @@ async function readSections(file: string): Promise<{ sections: Map<string, strin
       throw new Error(`${file}:${lineNo}: not a row of a table section`);
     }
   }
+  // A file cut short (a full disk, a killed backup) is refused, not restored as far as it goes:
+  // every table after the cut would be left empty without a word.
+  if (current !== null || lineNo < 2) throw new Error(`${file} is cut short: its last table has no end`);
+  const expected = (BACKUP_TABLES as readonly string[]).filter((t) => !missing.includes(t));
+  const absent = expected.filter((t) => !sections.has(t));
+  if (absent.length > 0) throw new Error(`${file} is cut short or incomplete: no ${absent.join(", ")}`);
   return { sections, missing };
 }

@@ -225,6 +225,11 @@ function clusterCandidates(dataDir: string): string[] {
   return candidates;
 }
 
+/** The Lantern server process using `dataDir`, or null (none, or a stale lock of a process that died). */
+export function lanternUsing(dataDirInput: string): number | null {
+  return runningOwner(path.join(path.resolve(dataDirInput), "lantern.pid"));
+}
+
 /** Whether `dataDir` holds an embedded database already (a maintenance script must not create one). */
 export function embeddedDatabaseExists(dataDirInput: string): boolean {
   return clusterCandidates(path.resolve(dataDirInput)).some((dir) => fs.existsSync(path.join(dir, "PG_VERSION")));

@@ -4,7 +4,7 @@
  */
 import { connect, type Connection } from "../db/client";
 import path from "node:path";
-import { embeddedDatabaseExists, findRunningEmbedded } from "../db/embedded";
+import { embeddedDatabaseExists, findRunningEmbedded, lanternUsing } from "../db/embedded";
 import { openDatabase } from "../db/open";
 import { env, EnvError } from "../app/utils/env.server";
 
@@ -25,7 +25,8 @@ export async function withDatabase(work: (conn: Connection, dataDir: string) => 
   }
   const running = config.DATABASE_URL ? null : findRunningEmbedded(config.DATA_DIR);
   const dataDir = path.resolve(config.DATA_DIR);
-  if (running && needs.appStopped) {
+  // The app, not its database: a PostgreSQL left running by a killed app is the script's to use.
+  if (running && needs.appStopped && lanternUsing(dataDir) !== null) {
     console.error(
       `Lantern is running on ${dataDir}. Stop it first (Ctrl+C, or your service manager), then run this again: ` +
         "a restore replaces every row, and the running app would carry on with sessions and conversations the backup does not hold.",

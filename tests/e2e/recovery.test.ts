@@ -345,7 +345,11 @@ describe("backups, as the README says (found by a school admin's walk)", () => {
     const refused = await runScript("scripts/db-restore.ts", [file], dataDir);
     expect(refused.code).toBe(1);
     expect(refused.output).toMatch(/Lantern is running on .*Stop it first/);
-    await stopServer(server);
+    // the app killed, its PostgreSQL left running (found in a review: the restore was refused,
+    // with no Lantern to stop): the restore uses that database
+    process.kill(server.child.pid!, "SIGKILL");
+    await server.exited;
+    expect(embeddedPostgresPids(dataDir).length).toBeGreaterThan(0);
     const restored = await runScript("scripts/db-restore.ts", [file], dataDir);
     expect(restored.output).toMatch(/restored \d+ rows/);
     expect(restored.code).toBe(0);

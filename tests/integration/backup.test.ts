@@ -68,9 +68,29 @@ describe("backup and restore", () => {
       if (!skip) v2.push(line);
       if (line === "#end") skip = false;
     }
-    fs.writeFileSync(file, v2.join("\n"));
+    // and rows from before later columns (a class's low-score line, 0008): found in a review, such a
+    // file failed on a null in a NOT NULL column; the column now takes its default
+    const withoutNewColumns = v2.map((line) => (line.startsWith('{"id"') && line.includes('"low_score_percent"') ? JSON.stringify({ ...JSON.parse(line), low_score_percent: undefined }) : line));
+    fs.writeFileSync(file, withoutNewColumns.join("\n"));
     const { missing } = await restoreBackup(connection(), file);
     expect(missing).toEqual(["model_connections", "sso_logins", "sso_identities", "flag_events"]);
+    const [cls] = await db().execute<{ n: number }>(sql`select count(*)::int as n from classes where low_score_percent is null`);
+    expect(cls!.n).toBe(0);
+  });
+
+  it("refuses a file cut short, and changes nothing; a backup is never left half-written under its name", async () => {
+    const file = path.join(freshDir(), "whole.backup");
+    await writeBackup(connection(), file);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(["whole.backup"]);
+    const text = fs.readFileSync(file, "utf8");
+    const cut = path.join(path.dirname(file), "cut.backup");
+    fs.writeFileSync(cut, text.slice(0, text.indexOf("#table classes")));
+    const [before] = await db().execute<{ n: number }>(sql`select count(*)::int as n from classes`);
+    await expect(restoreBackup(connection(), cut)).rejects.toThrow(/cut short/);
+    fs.writeFileSync(cut, text.slice(0, text.indexOf("#table classes") + 40));
+    await expect(restoreBackup(connection(), cut)).rejects.toThrow(/cut short/);
+    const [after] = await db().execute<{ n: number }>(sql`select count(*)::int as n from classes`);
+    expect(after!.n).toBe(before!.n);
   });
 
   it("refuses a file that is not a backup and changes nothing", async () => {
