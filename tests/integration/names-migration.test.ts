@@ -29,6 +29,8 @@ const STORED = [
   "👩\u200D💻 Sam", // a zero-width joiner inside an emoji stays
   "\u202E", // nothing left: kept as it was
   "Plain Name",
+  "王\u3000小明", // an ideographic space: one space, as plainName makes it
+  "Amy\u00A0\u00A0Chen ",
 ];
 
 describe("migration 0011", () => {
