@@ -85,6 +85,8 @@ async function* streamClaude(
   let sawUsage = false;
   let started = false;
   let outputChars = 0;
+  // Chinese runs about a token a character, not three characters a token
+  let outputHan = 0;
   let stopReason: string | null = null;
   let finished = false;
   let failure: ProviderFailure | undefined;
@@ -109,6 +111,7 @@ async function* streamClaude(
             // A slow reader is not a stalled upstream.
             idleTimer.stop();
             outputChars += event.delta.text.length;
+            outputHan += event.delta.text.match(HAN)?.length ?? 0;
             yield { type: "text", text: event.delta.text };
             idleTimer.start();
           }
@@ -135,7 +138,7 @@ async function* streamClaude(
     if (!finished) upstream.abort();
   }
 
-  const sentTokens = Math.ceil(outputChars / CHARS_PER_TOKEN);
+  const sentTokens = outputHan + Math.ceil((outputChars - outputHan) / CHARS_PER_TOKEN);
   if (started && !sawUsage) {
     yield { type: "usage", inputTokens: estimateTokens(request), outputTokens: sentTokens, estimated: true };
   } else if (failure && sentTokens > outputTokens) {
@@ -151,6 +154,7 @@ async function* streamClaude(
 
 /** A rough, deliberately generous count for servers that report none (about 3 characters a token, on the high side). */
 const CHARS_PER_TOKEN = 3;
+const HAN = /\p{Script=Han}/gu;
 function estimateTokens(request: ChatRequest): number {
   const chars = request.system.length + request.messages.reduce((n, m) => n + m.content.length, 0);
   return Math.ceil(chars / CHARS_PER_TOKEN);

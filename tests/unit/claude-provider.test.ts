@@ -177,6 +177,13 @@ describe("Claude provider: every fault ends in one error event with the right co
     expect(fake.requests).toHaveLength(1);
   });
 
+  it("a Chinese reply cut off mid-way is counted about a token a character", async () => {
+    fake.script({ kind: "reset", when: "mid_stream", afterChunks: ["词元是模型", "读写文字的小单位。"] });
+    const events = await run({ maxRetries: 0 });
+    const usage = events.find((e) => e.type === "usage") as { outputTokens: number; estimated?: boolean };
+    expect(usage).toMatchObject({ outputTokens: 14, estimated: true }); // 13 Chinese characters, and the full stop as a third of one (rounded up)
+  });
+
   it("a connection reset before any header ends in connection", async () => {
     fake.script({ kind: "reset", when: "before_headers" });
     expect(await run()).toEqual([{ type: "error", code: "connection" }]);
