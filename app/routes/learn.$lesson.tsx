@@ -48,6 +48,7 @@ import { hasRealModel } from "~/playground/real-model.server";
 import { translator } from "~/i18n/catalogs.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { WIDGET_ERROR_PARAMS } from "~/forms/widget-api.server";
+import { feelingsIn } from "~/playground/low-mood";
 import { useT } from "~/i18n/use-t";
 import { completeStep, getProgress } from "~/models/progress.server";
 import { calibrationFor, checkState, listLessonAnswers, quizState, saveAnswers, saveQuizAttempt } from "~/models/quiz.server";
@@ -179,7 +180,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (input.intent === "try") {
     if (input.widget !== "needle" && input.text.length > MAX_CHARS.widgetText) {
       const tooLong = translator(locale)("widget.api.textTooLong", WIDGET_ERROR_PARAMS["widget.api.textTooLong"]);
-      return answerWidgetTry(refusedTry({ ...input, text: input.text.slice(0, MAX_CHARS.widgetText) }, tooLong), 400);
+      // refused for its length, but read as the widgets read a text: a crisis gets the pointer to help
+      const support = feelingsIn(input.text) ?? undefined;
+      return answerWidgetTry({ widget: input.widget, text: input.text.slice(0, MAX_CHARS.widgetText), refused: tooLong, ...(support ? { support } : {}) }, 400);
     }
     // a widget tried without JavaScript, under the budget its API keeps for a page with it
     const over = await overBudget(request, context, sizeCost(triedText(input, locale).length), user);

@@ -282,7 +282,12 @@ describe("a widget's text tried without JavaScript, past the box's limit", () =>
       const tried = result.data.widgetTry as Extract<WidgetTry, { refused: string; text: string }>;
       expect(tried.refused).toMatch(limit);
       expect(tried.text).toHaveLength(2_000);
+      expect(tried).not.toHaveProperty("support");
     }
+    // a crisis in a pasted text too long for the box still gets the pointer to help (found in a review)
+    const request = await requestAs(null, "/learn/tokens?step=measure", { form: { intent: "try", widget: "tokenizer", text: `${"blah ".repeat(450)} i want to kill myself` } });
+    const result = (await lessonAction({ request, params: { lesson: "tokens" }, context })) as { data: { widgetTry: WidgetTry } };
+    expect(result.data.widgetTry).toMatchObject({ support: "crisis" });
   });
 });
 

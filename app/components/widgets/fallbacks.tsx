@@ -128,6 +128,7 @@ function TextTry({ widget, label, submit, tried }: { widget: "tokenizer" | "next
     <TryForm widget={widget} submit={submit} refused={tried && "refused" in tried ? tried.refused : null}>
       <label htmlFor={id}>{label}</label>
       <textarea id={id} name="text" rows={2} maxLength={MAX_CHARS.widgetText} defaultValue={tried?.text ?? ""} />
+      {tried && "refused" in tried ? <SupportNote feelings={tried.support} /> : null}
     </TryForm>
   );
 }

@@ -183,7 +183,8 @@ export interface NeedleRun extends NeedleChoice, NeedleLayout {
 export type WidgetTry =
   | { widget: "tokenizer"; text: string; sample: TokenizedSample; support?: Feelings }
   | { widget: "next-token"; text: string; view: NextTokenView; support?: Feelings }
-  | { widget: "tokenizer" | "next-token"; text: string; refused: string }
+  /** `support`: a text refused for its length may still read as a crisis: the pointer to help comes with the refusal. */
+  | { widget: "tokenizer" | "next-token"; text: string; refused: string; support?: Feelings }
   | { widget: "needle"; run: NeedleRun }
   | { widget: "needle"; choice: NeedleChoice; refused: string }
   /** A preference-lab choice: the student's choices (a visitor's: this one) and the class's totals. */
