@@ -67,7 +67,7 @@ const NOT_FIGURATIVE_DYING = String.raw`(?!\s(?:laughing|of (?:laughter|laughing
 /** Medicines a student could overdose on, by their everyday names. */
 const MEDS = String.raw`(?:pills?|tablets?|meds|medicine|medication|painkillers?|paracetamol|acetaminophen|tylenol|panadol|ibuprofen|advil|aspirin|sleeping pills|antidepressants|insulin)`;
 /** "i" and a few words of intent: what the student says they will do (not what someone else should). */
-const I_INTEND = String.raw`\bi(?:m| am|ll| will|ve| have)?\s(?:(?:just|really|literally|actually|seriously|finna|gonna|gunna|going to|planning to|plan to|about to|want to|wanna|ready to|might|will|should|need to|thinking about|thought about|think about|been thinking about)\s){1,2}`;
+const I_INTEND = String.raw`\b(?:i(?:m| am|ll| will|ve| have)?\s(?:(?:just|really|literally|actually|seriously|finna|gonna|gunna|going to|planning to|plan to|about to|want to|wanna|ready to|might|will|should|need to|thinking about|thought about|think about|been thinking about)\s){1,2}|(?:imma|ima|ima gonna)\s(?:just\s)?)(?:go\s)?`;
 const INTENT = String.raw`(?:want|wanna|wan|going|gonna|gunna|about|ready|plan|planning|decided|will|might|should|need|try|trying|tryna|thinking about|think about|thought about|urge|urges)`;
 
 /** A friend, a sibling, a boy- or girlfriend, typed as 13-year-olds type them ("frend", "bff"). */

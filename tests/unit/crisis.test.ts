@@ -191,6 +191,9 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "i wanna self delete"],
   ["suicide", "i'm planning to kys"],
   ["suicide", "im gonna kys tonight"],
+  ["suicide", "imma kys"],
+  ["suicide", "ima just self delete"],
+  ["suicide", "im gonna go self delete"],
   ["suicide", "i want to commit die"],
   ["suicide", "i want to be unalive"],
   ["suicide", "im gonna neck myself"],
@@ -469,6 +472,8 @@ const MUST_PASS: string[] = [
   "我会自己了结这件事的",
   // found in a review of the first version of these rules
   "i cracked my neck myself",
+  "imma go delete my old posts",
+  "im gonna go to the gym",
   "I knitted the neck myself and the sleeves too",
   "when i die i want to go to heaven and see my grandma",
   "I want to go to heaven to be with God",
