@@ -23,7 +23,7 @@ import { lessonContentOf } from "~/components/lesson/content";
 import { lessonContentUrl } from "~/components/lesson/content-asset.server";
 import type { AnswerErrors, CheckView, GivenAnswer, LessonContent, StepContent as StepText, StepView } from "~/course/lesson-view-types";
 import { widgetStyles } from "~/components/widgets/registry";
-import { refusedTry, triedText, tryWidget } from "~/components/widgets/server-data.server";
+import { refusedTry, tooLongTry, triedText, tryWidget } from "~/components/widgets/server-data.server";
 import { preferencePairs, type WidgetTry } from "~/course/widgets/widget-data";
 import { choosePreference } from "~/models/preferences.server";
 import { overBudget, sizeCost } from "~/models/widget-budget.server";
@@ -47,8 +47,6 @@ import { lessonIndex } from "~/course/course-index";
 import { hasRealModel } from "~/playground/real-model.server";
 import { translator } from "~/i18n/catalogs.server";
 import { MAX_CHARS } from "~/utils/form-limits";
-import { WIDGET_ERROR_PARAMS } from "~/forms/widget-api.server";
-import { feelingsIn } from "~/playground/low-mood";
 import { useT } from "~/i18n/use-t";
 import { completeStep, getProgress } from "~/models/progress.server";
 import { calibrationFor, checkState, listLessonAnswers, quizState, saveAnswers, saveQuizAttempt } from "~/models/quiz.server";
@@ -178,12 +176,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const learner = user?.id ?? ("order" in input && input.order ? input.order : visitorSeed());
 
   if (input.intent === "try") {
-    if (input.widget !== "needle" && input.text.length > MAX_CHARS.widgetText) {
-      const tooLong = translator(locale)("widget.api.textTooLong", WIDGET_ERROR_PARAMS["widget.api.textTooLong"]);
-      // refused for its length, but read as the widgets read a text: a crisis gets the pointer to help
-      const support = feelingsIn(input.text) ?? undefined;
-      return answerWidgetTry({ widget: input.widget, text: input.text.slice(0, MAX_CHARS.widgetText), refused: tooLong, ...(support ? { support } : {}) }, 400);
-    }
+    if (input.widget !== "needle" && input.text.length > MAX_CHARS.widgetText) return answerWidgetTry(tooLongTry(input, locale), 400);
     // a widget tried without JavaScript, under the budget its API keeps for a page with it
     const over = await overBudget(request, context, sizeCost(triedText(input, locale).length), user);
     if (over) return answerWidgetTry(refusedTry(input, over.message), 429);

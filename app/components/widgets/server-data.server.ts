@@ -16,6 +16,8 @@ import { nextTokenStep, viewAfter } from "./next-token.server";
 import { SENTENCE_PAIRS, chineseOf } from "./samples";
 import type { NeedleRun, TokenizedSample, WidgetServerData, WidgetTry } from "../../course/widgets/widget-data";
 import { feelingsIn } from "~/playground/low-mood";
+import { WIDGET_ERROR_PARAMS } from "~/forms/widget-api.server";
+import { MAX_CHARS } from "~/utils/form-limits";
 
 const cache = new WeakMap<Lesson, Map<string, { widgetServer: WidgetServerData }>>();
 
@@ -85,6 +87,16 @@ export function tryWidget(input: TryInput, locale: Locale): WidgetTry {
   return widget === "tokenizer"
     ? { widget, text, sample: sampleOf(text), ...(support ? { support } : {}) }
     : { widget, text, view: viewAfter(text, 1, 40, locale), ...(support ? { support } : {}) };
+}
+
+/**
+ * A text longer than the widget's box (pasted past it, or a forged post): refused with the limit and
+ * the part that fits, but read as the widgets read a text — a crisis gets the pointer to help.
+ */
+export function tooLongTry(input: Extract<TryInput, { text: string }>, locale: Locale): WidgetTry {
+  const support = feelingsIn(input.text) ?? undefined;
+  const refused = translator(locale)("widget.api.textTooLong", WIDGET_ERROR_PARAMS["widget.api.textTooLong"]);
+  return { widget: input.widget, text: input.text.slice(0, MAX_CHARS.widgetText), refused, ...(support ? { support } : {}) };
 }
 
 /** A try refused (over the budget), with what was asked so the form keeps it. */
