@@ -416,14 +416,18 @@ const STAND_INS: Record<string, string> = { 亖: "死" };
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 
-/** Base64 runs followed by what they say (encoded-text.ts): "aSB3YW50IHRvIGRpZQ==" is read too. */
-function plainOf(text: string): string {
-  return revealEncoded(text)?.text ?? text;
+/**
+ * The two forms the rules read, from one reading of the text: base64 runs followed by what they say
+ * (encoded-text.ts: "aSB3YW50IHRvIGRpZQ==" is read too), then each form's folding.
+ */
+export function crisisForms(text: string): { spaced: string; compact: string } {
+  const plain = revealEncoded(text)?.text ?? text;
+  return { spaced: normaliseForCrisis(plain), compact: compactForCrisis(plain) };
 }
 
 /** The text as the English rules see it. */
 export function normaliseForCrisis(text: string): string {
-  let s = foldLookalikeLetters(plainOf(text).normalize("NFKC")).toLowerCase();
+  let s = foldLookalikeLetters(text.normalize("NFKC")).toLowerCase();
   s = s.replace(/\p{Cf}/gu, "");
   s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4']/g, "");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
@@ -442,7 +446,7 @@ export function normaliseForCrisis(text: string): string {
 
 /** The text as the Chinese rules see it: no spaces, traditional folded to simplified. */
 export function compactForCrisis(text: string): string {
-  const s = plainOf(text).normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
+  const s = text.normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
   // The table first (its choices, e.g. 著 → 着, suit the rules), then every other traditional
   // character (Cantonese 飲, 竇, 輕…) and accents off pinyin ("sǐ" → "si").
   return foldForWords([...s].map((c) => TRAD_TO_SIMP[c] ?? STAND_INS[c] ?? c).join("")).text;
@@ -471,9 +475,10 @@ function matchFriendRulesFirst(rules: readonly Rule[], text: string, blank: stri
 
 export function detectCrisis(text: string): CrisisResult {
   const matches: CrisisMatch[] = [];
-  const spaced = matchFriendRulesFirst(EN, normaliseForCrisis(text), " ", matches);
+  const forms = crisisForms(text);
+  const spaced = matchFriendRulesFirst(EN, forms.spaced, " ", matches);
   // The English rules also see the letters-only spelling run together ("killmyself").
-  const compact = compactForCrisis(text);
+  const { compact } = forms;
   for (const rule of EN) {
     if (isAboutAFriend(rule.id)) continue;
     const found = rule.pattern.exec(spaced);

@@ -14,7 +14,7 @@
  * (tests/unit/low-mood.test.ts holds those that once failed).
  */
 import type { Feelings } from "~/course/widgets/widget-data";
-import { compactForCrisis, detectCrisis, normaliseForCrisis } from "./crisis";
+import { crisisForms, detectCrisis } from "./crisis";
 
 export interface LowMoodMatch {
   /** `<language>.<name>`, for tests and for the reader of a flag. */
@@ -84,12 +84,11 @@ const JOKING_ZH = /^.{0,3}(?:哈哈|开玩笑|开个玩笑)/;
 
 /** The first low-mood rule the student's text matches, or null. */
 export function detectLowMood(text: string): LowMoodMatch | null {
-  const english = normaliseForCrisis(text);
+  const { spaced: english, compact } = crisisForms(text);
   for (const rule of EN) {
     const found = rule.pattern.exec(english);
     if (found && !QUOTED_BEFORE.test(english.slice(Math.max(0, found.index - 40), found.index))) return { rule: rule.id, text: found[0] };
   }
-  const compact = compactForCrisis(text);
   if (/\p{Script=Han}/u.test(compact)) {
     for (const rule of ZH) {
       const found = rule.pattern.exec(compact);

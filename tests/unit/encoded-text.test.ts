@@ -88,7 +88,7 @@ describe("what is not base64 text passes untouched", () => {
     "getElementById",
     "SupercalifragilisticExpialidocious",
     "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
-    "sk-ant-api03-R2D2C3POx7Yq9LmNpQrStUvWxYz012345",
+    "key_live_R2D2C3POx7Yq9LmNpQrStUvWxYz012345", // an API key's shape
     "https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG",
     "ChatGPT-4o-mini-2024-07-18 vs Claude-3-5-Sonnet",
     "TheQuickBrownFoxJumpsOverTheLazyDog",
