@@ -5,7 +5,7 @@
  * See docs/decisions/006-safeguarding.md.
  */
 import { sql } from "drizzle-orm";
-import type { SafeguardingSettings } from "../../db/schema";
+import type { SafeguardingSettings, SchoolSettings } from "../../db/schema";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -14,7 +14,7 @@ import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
 import { CRISIS_FLAG_PREFIX, onlyAboutAFriend } from "./severity";
 import { formatDateTime } from "~/utils/school-time.server";
-import { getSchoolSettings } from "./schools.server";
+import { changeSchoolSettings, getSchoolSettings } from "./schools.server";
 
 export const DEFAULT_SAFEGUARDING: SafeguardingSettings = {
   helpContact: "",
@@ -27,8 +27,20 @@ export const DEFAULT_SAFEGUARDING: SafeguardingSettings = {
 };
 
 export async function getSafeguardingSettings(user: Pick<SessionUser, "schoolId">): Promise<SafeguardingSettings> {
-  const settings = await getSchoolSettings(user);
+  return safeguardingOf(await getSchoolSettings(user));
+}
+
+/** The safeguarding part of a school's settings, with defaults for what it never set. */
+export function safeguardingOf(settings: SchoolSettings): SafeguardingSettings {
   return { ...DEFAULT_SAFEGUARDING, ...(settings.safeguarding ?? {}) };
+}
+
+/**
+ * Saves the safeguarding form. Built on the settings as stored when written (the row locked): the
+ * SMTP password a form leaves empty is the one saved then, whatever another admin saved meanwhile.
+ */
+export async function saveSafeguardingSettings(admin: Pick<SessionUser, "schoolId">, change: (current: SafeguardingSettings) => SafeguardingSettings): Promise<void> {
+  await changeSchoolSettings(admin.schoolId, (now) => ({ safeguarding: change(safeguardingOf(now)) }));
 }
 
 // ---------------------------------------------------------------------------------------------

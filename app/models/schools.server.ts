@@ -66,11 +66,29 @@ export async function getSchool(user: Pick<SessionUser, "schoolId">) {
   return row ?? null;
 }
 
+/**
+ * Changes the school's settings from what is stored now: the row is locked while `change` reads it,
+ * so two admins saving at once (the models page adding a model to the defaults while the settings
+ * page saves the time zone) each keep the other's change instead of writing back a copy read
+ * before it. `change` returns the fields to replace (an empty patch writes nothing).
+ */
+export async function changeSchoolSettings(
+  schoolId: string,
+  change: (current: SchoolSettings) => Partial<SchoolSettings> & { name?: string },
+): Promise<void> {
+  await transaction(async () => {
+    const [row] = await db().select({ settings: schools.settings }).from(schools).where(eq(schools.id, schoolId)).for("update");
+    if (!row) return;
+    const current = { ...defaultSchoolSettings(), ...row.settings };
+    const { name, ...patch } = change(current);
+    if (!name && Object.keys(patch).length === 0) return;
+    await db()
+      .update(schools)
+      .set({ settings: { ...current, ...patch }, ...(name ? { name } : {}) })
+      .where(eq(schools.id, schoolId));
+  });
+}
+
 export async function updateSchoolSettings(admin: SessionUser, patch: Partial<SchoolSettings> & { name?: string }) {
-  const current = await readSchoolSettings(admin.schoolId);
-  const { name, ...settings } = patch;
-  await db()
-    .update(schools)
-    .set({ settings: { ...current, ...settings }, ...(name ? { name } : {}) })
-    .where(eq(schools.id, admin.schoolId));
+  await changeSchoolSettings(admin.schoolId, () => patch);
 }

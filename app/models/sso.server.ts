@@ -14,7 +14,7 @@ import { hashToken } from "~/utils/session.server";
 import { seal, unseal } from "~/utils/secret-box.server";
 import { discoverProvider, endSessionUrl, finishAuthorization, isIdTokenTimeRefusal, startAuthorization, type ProviderClient } from "~/utils/oidc-client.server";
 import { publicUrlOf } from "./public-url.server";
-import { getSchoolSettings, readSchoolSettings, updateSchoolSettings } from "./schools.server";
+import { changeSchoolSettings, getSchoolSettings, readSchoolSettings } from "./schools.server";
 import { usernameBase } from "./credentials";
 import { allocateUsernames } from "./students.server";
 import { roleFrom } from "./sso-roles";
@@ -58,7 +58,10 @@ export async function saveSsoSettings(admin: SessionUser, input: SsoSettingsInpu
     }
   }
   const { clientSecret: _plain, ...rest } = input;
-  await updateSchoolSettings(admin, { sso: { ...rest, clientSecretSealed: seal(secret, "sso-client-secret"), adminLinks: current?.adminLinks ?? [] } });
+  // the links as stored when written: one added while the provider was being asked is kept
+  await changeSchoolSettings(admin.schoolId, (now) => ({
+    sso: { ...rest, clientSecretSealed: seal(secret, "sso-client-secret"), adminLinks: now.sso?.adminLinks ?? [] },
+  }));
   return { ok: true };
 }
 
@@ -273,8 +276,11 @@ export async function addAdminLink(admin: SessionUser, username: string, email: 
     .from(users)
     .where(and(eq(users.schoolId, admin.schoolId), eq(sql`lower(${users.username})`, username.trim().toLowerCase())));
   if (!user) return { ok: false, reason: "no_account" };
-  const adminLinks = [...(settings.sso.adminLinks ?? []).filter((l) => l.email !== email && l.userId !== user.id), { email, userId: user.id }];
-  await updateSchoolSettings(admin, { sso: { ...settings.sso, adminLinks } });
+  await changeSchoolSettings(admin.schoolId, ({ sso }) => {
+    if (!sso) return {};
+    const adminLinks = [...(sso.adminLinks ?? []).filter((l) => l.email !== email && l.userId !== user.id), { email, userId: user.id }];
+    return { sso: { ...sso, adminLinks } };
+  });
   return { ok: true };
 }
 

@@ -9,7 +9,17 @@
  * sent to it before crisis handling and screening have run.
  */
 import type { SessionUser } from "~/utils/auth.server";
-import { connectionSecret, listConnections, type ConnectionKind, type ConnectionView } from "~/models/model-connections.server";
+import {
+  connectionSecret,
+  createConnection,
+  listConnections,
+  updateConnection,
+  type ConnectionInput,
+  type ConnectionKind,
+  type ConnectionView,
+} from "~/models/model-connections.server";
+import { changeSchoolSettings } from "~/models/schools.server";
+import { transaction } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import type { Translate } from "~/i18n/translate";
 import { APIConnectionError, APIConnectionTimeoutError } from "@anthropic-ai/sdk";
@@ -94,6 +104,28 @@ export function modelChoices(offered: readonly ModelOption[], chosen: readonly s
 /** The ids a connection's approved models have in a class's or the school's list. */
 export function approvedModelIds(c: Pick<ConnectionView, "id" | "models">): string[] {
   return c.models.filter((m) => m.approved).map((m) => connectionModelId(c.id, m.id));
+}
+
+/**
+ * Saves a connection (`existing` null: a new one) and offers the models approved in this save to
+ * the classes made from now on — an admin who connects the school's server means students to use
+ * it; a class that exists keeps its teacher's choice. One transaction: the connection is never
+ * saved without its models offered.
+ */
+export async function saveConnection(
+  admin: Pick<SessionUser, "id" | "schoolId">,
+  existing: ConnectionView | null,
+  input: ConnectionInput,
+): Promise<{ saved: ConnectionView | null; offeredToNewClasses: boolean }> {
+  return transaction(async () => {
+    const saved = existing ? await updateConnection(admin, existing.id, input) : await createConnection(admin, input);
+    const before = existing ? approvedModelIds(existing) : [];
+    const added = saved ? approvedModelIds(saved).filter((m) => !before.includes(m)) : [];
+    if (added.length > 0) {
+      await changeSchoolSettings(admin.schoolId, ({ defaultModels }) => ({ defaultModels: [...new Set([...defaultModels, ...added])] }));
+    }
+    return { saved, offeredToNewClasses: added.length > 0 };
+  });
 }
 
 /** Everything the school's classes may choose from: the mini model, the environment's Claude models, approved connection models. */

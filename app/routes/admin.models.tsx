@@ -13,17 +13,14 @@ import { useT } from "~/i18n/use-t";
 import { parseConnectionForm } from "~/forms/model-connections.server";
 import {
   connectionSecret,
-  createConnection,
   getConnection,
   listConnections,
   removeConnection,
   setConnectionEnabled,
-  updateConnection,
   type ConnectionKind,
   type ConnectionView,
 } from "~/models/model-connections.server";
-import { approvedModelIds, discoverModels, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
-import { getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
+import { discoverModels, saveConnection, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
 import { providersConfig } from "~/playground/providers.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
@@ -107,16 +104,8 @@ export async function action({ request }: ActionFunctionArgs) {
         : { ok: false, reached: !UNREACHED.has(listed.code), code: listed.code, status: "status" in listed ? (listed.status ?? null) : null },
     });
   }
-  const saved = existing ? await updateConnection(admin, existing.id, parsed.data) : await createConnection(admin, parsed.data);
-  // A model approved now is offered to the classes made from now on (an admin who connects the
-  // school's server means students to use it); a class that exists keeps its teacher's choice.
-  const before = existing ? approvedModelIds(existing) : [];
-  const approvedNow = saved ? approvedModelIds(saved).filter((m) => !before.includes(m)) : [];
-  if (approvedNow.length > 0) {
-    const { defaultModels } = await getSchoolSettings(admin);
-    await updateSchoolSettings(admin, { defaultModels: [...new Set([...defaultModels, ...approvedNow])] });
-  }
-  return data<Result>({ saved: true, offeredToNewClasses: approvedNow.length > 0 });
+  const { offeredToNewClasses } = await saveConnection(admin, existing, parsed.data);
+  return data<Result>({ saved: true, offeredToNewClasses });
 }
 
 /**

@@ -13,7 +13,7 @@ import { serverTimeZone } from "~/utils/time-zone";
 import { timeZoneGroups, timeZoneLabel } from "~/utils/time-zone-names.server";
 import { TimeZoneField } from "~/components/admin/time-zone-field";
 import { SafeguardingFormSchema, safeguardingForPage, safeguardingFromForm } from "~/forms/safeguarding.server";
-import { getSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
+import { getSafeguardingSettings, saveSafeguardingSettings, sendTestMail } from "~/models/safeguarding.server";
 import { localeOf } from "~/utils/locale-of.server";
 import { translator } from "~/i18n/catalogs.server";
 import { modelChoices, schoolModels } from "~/playground/connections.server";
@@ -71,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.intent === "safeguarding") {
     const safeguarding = validate(SafeguardingFormSchema, form);
     if (!safeguarding.ok) return data<Result>({ errors: safeguarding.errors, saved: false, form: "safeguarding" }, { status: 400 });
-    await updateSchoolSettings(admin, { safeguarding: safeguardingFromForm(safeguarding.data, await getSafeguardingSettings(admin)) });
+    await saveSafeguardingSettings(admin, (current) => safeguardingFromForm(safeguarding.data, current));
     return data<Result>({ errors: {}, saved: true, form: "safeguarding" });
   }
   const parsed = validate(SettingsSchema, form);

@@ -4,6 +4,7 @@
  * local server with its own key), real PostgreSQL. The fakes' request logs prove who was called.
  */
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { action as modelsAction, loader as modelsLoader } from "../../app/routes/admin.models";
@@ -12,7 +13,7 @@ import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as classPolicyAction, loader as classPolicyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { loader as playgroundLoader } from "../../app/routes/playground";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.settings";
-import { getSchoolSettings } from "../../app/models/schools.server";
+import { getSchoolSettings, readSchoolSettings } from "../../app/models/schools.server";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
@@ -317,6 +318,46 @@ describe("the school's models for new classes", () => {
     } finally {
       configureProviders({ claude: { apiKey: a.apiKey, baseURL: a.url, timeoutMs: 2000, maxRetries: 0 }, claudeModels: [ENV_MODEL] });
     }
+  });
+});
+
+describe("two admins saving at once", () => {
+  // Found in a review: the models page added an approved model to the school's defaults by reading
+  // the settings and writing them back whole; the safeguarding form did the same. Saved at the same
+  // moment, the later write put back the copy it had read, and the other admin's change was lost.
+  it("a model approved while the safeguarding form is saved: both are kept", async () => {
+    const other = await makeSchool();
+    const asAdmin = async (path: string, form: Record<string, string>) =>
+      ({ request: await requestAs(other.admin, path, { form }), params: {}, context: {} }) as unknown as ActionFunctionArgs;
+    const connection = { intent: "save", name: "Lab", kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.window": "8192" };
+    await modelsAction(await asAdmin("/admin/models", connection));
+    const c = (await listConnections(other.admin))[0]!;
+
+    // A third session holds the school's row, so both saves are under way before either writes.
+    const holder = postgres(process.env.LANTERN_TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holding = holder.begin(async (tx) => {
+        await tx`select id from schools where id = ${other.school.id} for update`;
+        locked();
+        await released;
+      });
+      await isLocked;
+      const approving = modelsAction(await asAdmin("/admin/models", { ...connection, id: c.id, "model.0.approved": "on" }));
+      const safeguarding = settingsAction(await asAdmin("/admin/settings", { intent: "safeguarding", helpContact: "Ms Lin, room 204", leadEmail: "lead@school.example" }));
+      await new Promise((resolve) => setTimeout(resolve, 300)); // both reach the row
+      release();
+      await holding;
+      await Promise.all([approving, safeguarding]);
+    } finally {
+      await holder.end({ timeout: 5 });
+    }
+    const settings = await readSchoolSettings(other.school.id);
+    expect(settings.defaultModels).toContain(`${c.id}/llama3.2:3b`);
+    expect(settings.safeguarding?.helpContact).toBe("Ms Lin, room 204");
   });
 });
 
