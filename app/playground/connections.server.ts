@@ -182,7 +182,7 @@ export type ConnectionTestCode =
   | "no_model";
 
 export interface ConnectionTestResult {
-  code: ConnectionTestCode;
+  code: ConnectionTestCode | "not_tested";
   latencyMs: number;
   /** The model the one-token request asked for. */
   model: string | null;
@@ -190,15 +190,39 @@ export interface ConnectionTestResult {
 }
 
 const TEST_TIMEOUT_MS = 20_000;
+/** The whole test's limit: an admin waits for one page, however many models are approved. */
+const TEST_DEADLINE_MS = 60_000;
+/** Failures of the address, key or account: every model would meet the same, so the test stops there. */
+const WHOLE_CONNECTION = new Set<ConnectionTestCode>(["auth", "permission", "not_found", "rate_limited", "timeout", "connection", "tls", "not_messages_api"]);
 
 /**
- * One click from the admin page: a one-token request to the first model (approved first), which
- * proves the URL, the key and the model together. Says exactly what went wrong, never throws.
+ * One click from the admin page: a one-token request to each approved model (or the first model,
+ * before any is approved), one after another — a school's own server loads one model at a time.
+ * It proves the URL, the key and each model together: an approved model with a mistyped id is
+ * found here, not by a class. Stops at a failure of the whole connection; models left when the
+ * minute is up are reported not tested. Says exactly what went wrong, never throws.
  */
-export async function testConnection(c: Pick<ConnectionView, "kind" | "baseUrl" | "models">, apiKey: string): Promise<ConnectionTestResult> {
-  const model = (c.models.find((m) => m.approved) ?? c.models[0])?.id ?? null;
-  if (!model) return { code: "no_model", latencyMs: 0, model };
-  const client = createAnthropicClient({ ...connectionConfig(c, apiKey), timeoutMs: TEST_TIMEOUT_MS, maxRetries: 0 });
+export async function testConnection(c: Pick<ConnectionView, "kind" | "baseUrl" | "models">, apiKey: string): Promise<ConnectionTestResult[]> {
+  const approved = c.models.filter((m) => m.approved);
+  const models = (approved.length > 0 ? approved : c.models.slice(0, 1)).map((m) => m.id);
+  if (models.length === 0) return [{ code: "no_model", latencyMs: 0, model: null }];
+  const deadline = Date.now() + TEST_DEADLINE_MS;
+  const results: ConnectionTestResult[] = [];
+  for (const model of models) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      results.push({ code: "not_tested", latencyMs: 0, model });
+      continue;
+    }
+    const result = await testModel(c, apiKey, model, Math.min(TEST_TIMEOUT_MS, left));
+    if (WHOLE_CONNECTION.has(result.code as ConnectionTestCode)) return [result];
+    results.push(result);
+  }
+  return results;
+}
+
+async function testModel(c: Pick<ConnectionView, "kind" | "baseUrl">, apiKey: string, model: string, timeoutMs: number): Promise<ConnectionTestResult> {
+  const client = createAnthropicClient({ ...connectionConfig(c, apiKey), timeoutMs, maxRetries: 0 });
   const started = Date.now();
   try {
     const reply = (await client.messages.create({ model, max_tokens: 1, messages: [{ role: "user", content: "Hi" }] })) as unknown;

@@ -51,7 +51,7 @@ type Result = {
    * llama-server); otherwise the address itself failed, and the page says why as "Test" does.
    */
   discovered?: { ok: true; n: number } | { ok: false; reached: boolean; code: string; status: number | null };
-  test?: { id: string } & ConnectionTestResult;
+  test?: { id: string; results: ConnectionTestResult[] };
 };
 
 /** Failures where the address itself did not answer as a server (found by a walk through the admin's pages: reported as "no list of models"). */
@@ -66,8 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const current = await getConnection(admin, id);
     if (!current) return data<Result>({ errors: { id: "models.notFound" } }, { status: 404 });
     if (intent === "test") {
-      const result = await testConnection(current, await connectionSecret(admin, id));
-      return data<Result>({ test: { id, ...result } });
+      const results = await testConnection(current, await connectionSecret(admin, id));
+      return data<Result>({ test: { id, results } });
     }
     if (intent === "remove") return data<Result>({ removed: await removeConnection(admin, id) });
     await setConnectionEnabled(admin, id, intent === "enable");
@@ -163,7 +163,7 @@ export default function AdminModels() {
             {t(`models.kind.${c.kind}`)} · <code>{c.baseUrl}</code> ·{" "}
             {t("models.approvedCount", { approved: c.models.filter((m) => m.approved).length, total: c.models.length })}
           </p>
-          {result?.test?.id === c.id ? <TestResult result={result.test} /> : null}
+          {result?.test?.id === c.id ? <TestResults results={result.test.results} /> : null}
           <Form method="post" className="row">
             <input type="hidden" name="id" value={c.id} />
             <button type="submit" name="intent" value="test" className="secondary small-button">
@@ -194,12 +194,27 @@ export default function AdminModels() {
   );
 }
 
-function TestResult({ result }: { result: ConnectionTestResult }) {
+/** One line for a single model or a failure of the whole connection; a list naming each model otherwise. */
+function TestResults({ results }: { results: ConnectionTestResult[] }) {
   const t = useT();
-  const params = { model: result.model ?? "", ms: result.latencyMs, status: result.status ?? "" };
+  const line = (r: ConnectionTestResult) => t(`models.test.${r.code}`, { model: r.model ?? "", ms: r.latencyMs, status: r.status ?? "" });
+  const allOk = results.every((r) => r.code === "ok");
   return (
-    <div className={result.code === "ok" ? "alert success" : "form-error"} role="status" data-test-code={result.code}>
-      {t(`models.test.${result.code}`, params)}
+    <div className={allOk ? "alert success" : "form-error"} role="status">
+      {results.length === 1 ? (
+        <span data-test-code={results[0]!.code}>{line(results[0]!)}</span>
+      ) : (
+        <>
+          <p>{allOk ? t("models.test.allOk", { count: results.length }) : t("models.test.someFailed", { count: results.filter((r) => r.code !== "ok").length, total: results.length })}</p>
+          <ul>
+            {results.map((r) => (
+              <li key={r.model} data-test-code={r.code}>
+                <code>{r.model}</code> — {line(r)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -157,16 +157,34 @@ describe("model connections", () => {
 
   it("test connection: OK with latency, wrong key, unknown model, unreachable", async () => {
     const c = await addB();
+    const code = async () => (await admin({ intent: "test", id: c.id })).body.test.results.map((r: { code: string }) => r.code);
     const ok = await admin({ intent: "test", id: c.id });
-    expect(ok.body.test.code).toBe("ok");
-    expect(ok.body.test.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(ok.body.test.results).toEqual([{ code: "ok", latencyMs: expect.any(Number), model: "llama3.2:3b" }]);
     await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: "wrong-key", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
-    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("auth");
+    expect(await code()).toEqual(["auth"]);
     await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "no-such-model", "model.0.window": "8192" });
-    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("model_not_found");
+    expect(await code()).toEqual(["model_not_found"]);
     // (a new address: the saved key is not sent there, so it is removed or typed again)
     await admin({ intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: "http://127.0.0.1:9", removeKey: "on", "model.0.id": "llama3.2:3b", "model.0.window": "8192" });
-    expect((await admin({ intent: "test", id: c.id })).body.test.code).toBe("connection");
+    expect(await code()).toEqual(["connection"]);
+  });
+
+  it("test connection checks every approved model: a mistyped one is found before a class meets it", async () => {
+    const c = await addB();
+    const two = { intent: "save", id: c.id, name: c.name, kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.window": "8192", "model.0.approved": "on" };
+    // found in a review: Test tried only the first approved model, so "qwen2.5:7" passed the test
+    await admin({ ...two, "model.1.id": "qwen2.5:7", "model.1.window": "8192", "model.1.approved": "on", "model.2.id": "not-approved", "model.2.window": "8192" });
+    b.reset();
+    const tested = await admin({ intent: "test", id: c.id });
+    expect(tested.body.test.results.map((r: { model: string; code: string }) => [r.model, r.code])).toEqual([
+      ["llama3.2:3b", "ok"],
+      ["qwen2.5:7", "model_not_found"],
+    ]);
+    // one request each, one after another; the unapproved model is not asked
+    expect(b.requests.filter((r) => r.path === "/v1/messages").map((r) => r.body?.model)).toEqual(["llama3.2:3b", "qwen2.5:7"]);
+    // a key refused: every model would meet it, so the test stops at the first and says so once
+    await admin({ ...two, apiKey: "wrong-key", "model.1.id": "qwen2.5:7b", "model.1.window": "8192", "model.1.approved": "on" });
+    expect((await admin({ intent: "test", id: c.id })).body.test.results.map((r: { code: string }) => r.code)).toEqual(["auth"]);
   });
 
   it("finds models through the Models API, and validates base URLs", async () => {
