@@ -6,7 +6,8 @@ import { DemoDataSection } from "~/components/admin/demo-data-section";
 import { removeDemoData } from "~/models/demo-data.server";
 import { Field } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
-import { getSchool, getSchoolSettings, updateSchoolSettings } from "~/models/schools.server";
+import { getSchool, getSchoolSettings } from "~/models/schools.server";
+import { saveSchoolSettings } from "~/models/school-clock.server";
 import { publicUrlOf } from "~/models/public-url.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { serverTimeZone } from "~/utils/time-zone";
@@ -54,6 +55,8 @@ type Result = {
   form?: "safeguarding";
   testMail?: { ok: true; to: string } | { ok: false; error: string };
   demoRemoved?: { students: number; classes: number };
+  /** Due dates still to come that a new time zone moved, to keep their times on the school's clock. */
+  dueDatesKept?: number;
 };
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -83,8 +86,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { publicUrl, timeZone, ...rest } = parsed.data;
   // a form without the field (an older page) leaves the saved address and zone alone
-  await updateSchoolSettings(admin, { ...rest, ...(publicUrl ? { publicUrl } : {}), ...(timeZone ? { timeZone } : {}) });
-  return data<Result>({ errors: {}, saved: true });
+  const { dueDatesKept } = await saveSchoolSettings(admin.schoolId, { ...rest, ...(publicUrl ? { publicUrl } : {}), ...(timeZone ? { timeZone } : {}) });
+  return data<Result>({ errors: {}, saved: true, dueDatesKept });
 }
 
 export default function AdminSettings() {
@@ -100,6 +103,7 @@ export default function AdminSettings() {
       {result?.saved ? (
         <div className="alert success" role="status">
           {t("form.saved")}
+          {result.dueDatesKept ? <> {t("admin.settings.dueDatesKept", { count: result.dueDatesKept })}</> : null}
         </div>
       ) : Object.keys(errors).length > 0 && !errors.confirm ? (
         <div className="form-error" role="alert">

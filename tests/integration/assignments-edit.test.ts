@@ -16,6 +16,7 @@ import { updateSchoolSettings } from "../../app/models/schools.server";
 import { accessRefusal, sandboxOf } from "../../app/playground/guard.server";
 import { loadSandboxFacts } from "../../app/models/playground-sandbox.server";
 import { action as assignAction, loader as assignLoader } from "../../app/routes/teach.classes.$classId.assignments";
+import { action as settingsAction } from "../../app/routes/admin.settings";
 import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
 import { loader as learnLoader } from "../../app/routes/learn._index";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
@@ -172,5 +173,52 @@ describe("playground opening hours follow the school's zone", () => {
     expect(accessRefusal(sandbox.policy, true, mondayMorningInShanghai)).toBeNull();
     expect(accessRefusal(sandbox.policy, true, sundayEveningUtc)).toBe("closed");
     expect(accessRefusal(sandbox.policy, true, mondayAfterSchool)).toBe("closed");
+  });
+});
+
+describe("a school's zone set after teachers set due dates", () => {
+  // Found in an admin's walk: teachers set due dates while the school ran on the server's zone
+  // (UTC here); when the admin then chose Asia/Shanghai, "Friday 17:00" showed as "Saturday 01:00".
+  it("the due dates still to come keep their times on the school's clock; past ones and other schools stay", async () => {
+    const { school, admin } = await makeSchool();
+    // the zone it ran on before (a school that never chose one runs on the server's, whatever that is here)
+    await updateSchoolSettings(admin, { timeZone: "UTC" });
+    const teacherB = await makeUser(school.id, "teacher");
+    const classB = (await makeClass(teacherB, "Class 9C")).id;
+    const other = await makeSchool();
+    const otherTeacher = await makeUser(other.school.id, "teacher");
+    const otherClass = (await makeClass(otherTeacher, "Elsewhere")).id;
+    const assign = async (user: SessionUser, cls: string, lesson: string) =>
+      run(assignAction, user, `/teach/classes/${cls}/assignments`, { form: { lesson, due: "2030-06-07", dueTime: "17:00", target: "class" } }, { classId: cls });
+    await assign(teacherB, classB, "tokens");
+    await assign(otherTeacher, otherClass, "tokens");
+    const [coming] = await db().execute<{ id: string }>(sql`select id from assignments where class_id = ${classB}`);
+    expect(await dueAtInDb(coming!.id)).toBe("2030-06-07T17:00:00+00:00");
+    // an assignment already past: its due moment is history (who was late)
+    const [past] = await db().execute<{ id: string }>(sql`
+      insert into assignments (class_id, lesson_slug, due_at, instructions, whole_class, created_by)
+      values (${classB}, 'prompting', '2020-03-06T17:00:00Z', '', true, ${teacherB.id}) returning id`);
+    const toShanghai = async () =>
+      (await run(
+        settingsAction,
+        admin,
+        "/admin/settings",
+        { form: { name: "Zone school", publicUrl: "http://lantern.school.example", transcriptRetentionDays: "30", defaultModels: "mini", defaultStudentDailyTokens: "20000", defaultClassDailyTokens: "200000", timeZone: "Asia/Shanghai" } },
+        { classId: "" },
+      )) as unknown as { data: { saved: boolean; errors: object; dueDatesKept: number } };
+
+    const saved = await toShanghai();
+    expect(saved.data).toMatchObject({ errors: {}, saved: true, dueDatesKept: 1 });
+    expect(await dueAtInDb(coming!.id)).toBe("2030-06-07T09:00:00+00:00"); // 17:00 in Shanghai
+    expect(await dueAtInDb(past!.id)).toBe("2020-03-06T17:00:00+00:00");
+    const [elsewhere] = await db().execute<{ id: string }>(sql`select id from assignments where class_id = ${otherClass}`);
+    expect(await dueAtInDb(elsewhere!.id)).toBe("2030-06-07T17:00:00+00:00");
+    // the teacher's page shows the time they chose
+    const page = await run(assignLoader, teacherB, `/teach/classes/${classB}/assignments?lang=en`, {}, { classId: classB });
+    expect(page.assignments.find((a) => a.id === coming!.id)!.dueLabel).toBe("2030-06-07 17:00");
+    // saving again with the same zone moves nothing
+    const again = await toShanghai();
+    expect(again.data.dueDatesKept).toBe(0);
+    expect(await dueAtInDb(coming!.id)).toBe("2030-06-07T09:00:00+00:00");
   });
 });

@@ -883,6 +883,7 @@ export const zhHant: Messages = {
   "admin.invitations.open": "有效期至 {at}",
   "admin.invitations.revoke": "撤回",
   "admin.settings.title": "學校設定",
+  "admin.settings.dueDatesKept": {"other":"{count} 個尚未到期的截止時間已按學校時區調整，仍是老師原先設定的鐘點。"},
   "admin.settings.name": "學校名稱",
   "admin.settings.retention": "練習場對話保留天數",
   "admin.settings.retentionHint": "超過這個天數的訊息會在所有班級中被自動刪除，即使所在的對話仍在使用；刪空的對話也會一併刪除。",

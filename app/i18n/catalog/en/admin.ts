@@ -62,6 +62,10 @@ export const admin = {
   "admin.invitations.open": "Open until {at}",
   "admin.invitations.revoke": "Withdraw",
   "admin.settings.title": "School settings",
+  "admin.settings.dueDatesKept": {
+    one: "{count} due date still to come keeps the time its teacher chose, now on the school's clock.",
+    other: "{count} due dates still to come keep the times their teachers chose, now on the school's clock.",
+  },
   "admin.settings.name": "School name",
   "admin.settings.retention": "Keep playground conversations for (days)",
   "admin.settings.retentionHint": "Messages older than this are deleted automatically, in every class, even in a conversation that is still in use; a conversation left empty is deleted too.",

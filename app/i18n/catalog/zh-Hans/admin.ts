@@ -64,6 +64,7 @@ export const admin: CatalogOf<typeof en> = {
   "admin.invitations.open": "有效期至 {at}",
   "admin.invitations.revoke": "撤回",
   "admin.settings.title": "学校设置",
+  "admin.settings.dueDatesKept": { other: "{count} 个尚未到期的截止时间已按学校时区调整，仍是老师原先设定的钟点。" },
   "admin.settings.name": "学校名称",
   "admin.settings.retention": "练习场对话保留天数",
   "admin.settings.retentionHint": "超过这个天数的消息会在所有班级中被自动删除，即使所在的对话仍在使用；删空的对话也会一并删除。",
