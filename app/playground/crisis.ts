@@ -97,7 +97,8 @@ const EN: Rule[] = [
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
-    pattern: new RegExp(String.raw`\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
+    // not someone else's wish: "why did juliet want to die", "if a user says they want to die"
+    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -107,20 +108,21 @@ const EN: Rule[] = [
   {
     id: "en.suicide.commit",
     category: "suicide",
-    pattern: new RegExp(String.raw`\b(?:${INTENT}|i (?:have |had )?(?:tried|attempted))\s(?:to\s)?(?:commit(?:ting)?\s)?${SUICIDE_WORD}\b`),
+    // not the question about a character ("is he thinking about suicide?"), nor learning about it
+    pattern: new RegExp(String.raw`(?<!\b(?:is|was|are|were) (?!i\b)\w+ )\b(?:(?!about\b)${INTENT}|about to|i (?:have |had )?(?:tried|attempted))\s(?:to\s)?(?:commit(?:ting)?\s)?${SUICIDE_WORD}\b`),
   },
   { id: "en.suicide.suicidal", category: "suicide", pattern: /\b(?:i|im|i am|ive|feel|feeling|felt|been|getting|so|really|kinda|kind of|have|having|had|get)\s(?:\w+\s)?suicidal\b/ },
   {
     id: "en.suicide.thinking-about",
     category: "suicide",
-    pattern: new RegExp(String.raw`\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it|things|everything)|dying|not being here|not waking up)\b(?!\s(?:with|between))`),
+    pattern: new RegExp(String.raw`(?<!\b(?:is|was|are|were) (?!i\b)\w+ )\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it|things|everything)|dying|not being here|not waking up)\b(?!\s(?:with|between))`),
   },
   {
     id: "en.suicide.not-be-here",
     category: "suicide",
     pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
   },
-  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|whats the point of (?:living|being alive|life))\b/ },
+  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|(?:whats|what is|wats|wuts)(?: even)? the point (?:of|in) (?:living|being alive|life|going on|existing)(?! (?:things|organisms|beings|creatures|cells|room)\b| in (?:this|the|a|that) (?:game|level|world|mode))|(?:dont|do not|cant|can not) (?:see|have|find) (?:a|any) reason to (?:live|keep living|go on|be alive))\b/ },
   { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:(?:everyone|everybody|the world|my family|my friends|my parents|people|they) (?:would|will|d) be (?:so much |much )?(?:happier|better|better off) without me|(?:no one|nobody|noone) (?:would|will) (?:even |ever )?(?:miss|notice) me(?=$| if i (?:died|was gone|disappeared|wasnt here|killed myself)| when im gone| anyway)|(?:im|i am) (?:just )?(?:a|such a) burden (?:to|on|for) (?:everyone|everybody|my family|my parents|them|people)|better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
   { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? and (?:never|not) (?:wake up|ever wake up)\b/ },
   { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:${INTENT}|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose(?! on (?!(?:\w+ ){0,3}(?:pills|meds|medicine|tablets|drugs|paracetamol|ibuprofen|painkillers|insulin)\b))|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}(?!.{0,40}\b(?:on time|as prescribed|like (?:the|my) doctor (?:said|told me)|the doctor (?:gave|told|said))\b)|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
@@ -180,6 +182,34 @@ const EN: Rule[] = [
   { id: "en.suicide.about-to-jump", category: "suicide", pattern: new RegExp(String.raw`\b(?:on|at|up on|standing on|sitting on) (?:the|a|my|this|our) (?:roof|rooftop|bridge|ledge|balcony|cliff|top floor|railway|train tracks|tracks|edge of (?:the|a) (?:roof|bridge|building|cliff))\b.{0,60}\b(?:${INTENT}|im going to|im gonna|i will|ill|about to) (?:to )?jump\b(?! (?:in|into|on|onto|rope|around|up and down|over the (?:puddle|fence|wall)))`) },
   // A goodbye said as the whole message, or "goodbye forever".
   { id: "en.suicide.goodbye", category: "suicide", pattern: /^(?:so |well |ok |okay |i guess )?this is (?:it )?(?:goodbye|my goodbye|the end)(?: (?:forever|everyone|world|for good|for real|then))?$|\b(?:goodbye|bye) (?:forever|cruel world)\b(?! (?:song|lyrics|tour|movie|film|album))|\bthis is (?:my )?goodbye\b(?= (?:i love|im sorry|sorry|forgive me|everyone|to everyone|to you all|to all of you))|\b(?:im done|i am done|im sorry|i cant anymore|i cant do this anymore)\b.{0,30}\b(?:goodbye|bye) (?:everyone|everybody|all|forever|world)\b/ },
+  // Found by a red team (7 December): passive wishes to be dead, and asking for the means.
+  { id: "en.suicide.dont-deserve", category: "suicide", pattern: /\bi (?:dont|do not|no longer) deserve to (?:live|be alive|exist)\b(?! (?:in|with|like|here|near|at|on)\b)|\bi (?:really |just )?hate (?:being alive|existing|my existence|living)(?=$| any ?more| so much| every day)/ },
+  { id: "en.suicide.easier-dead", category: "suicide", pattern: /\b(?:easier|simpler|better) (?:for (?:everyone|everybody|them|my family) )?if i (?:was|were|am) (?:dead|gone|never born)\b|\bif i (?:was|were|died|disappeared)(?: (?:gone|dead|not here|not around))?(?: for good| forever)? (?:everyone|everybody|people|they|my (?:family|parents|friends|mum|mom|dad)|the world)(?: \w+){0,2} (?:would|will|d) be (?:so much |much )?(?:happier|better off|better)\b/ },
+  {
+    id: "en.suicide.means",
+    category: "suicide",
+    pattern: new RegExp(
+      String.raw`\bhow (?:many|much) (?:\w+ ){0,2}?(?:${MEDS}|of (?:them|it)) (?:does it take |would it take |do i need |do you need )?to (?:die|od|overdose|kill (?:me|myself|yourself|you))\b|\b(?:is it|does it|would it|will it) (?:\w+ )?(?:painful|hurt|hurts) (?:to )?(?:hang|drown|overdose|od|bleed out|die from)\b(?!.{0,30}\b(?:${IN_A_GAME})\b)|\bhow long does it take to die (?:from|by|after) (?:hanging|an overdose|overdosing|drowning|bleeding)\b|\b(?:i (?:have|ve got|got|ve been|have been|been) (?:\w+ )?)?${MEDS} (?:saved|stockpiled|hidden|stored|hoarded) up\b(?! for (?:my|the|a|when|if|emergencies|hay ?fever|allergies))`,
+    ),
+  },
+  // Eating disorders as students write them: "im starving myself", purging, "how to make yourself throw up".
+  {
+    id: "en.self-harm.eating-more",
+    category: "self_harm",
+    pattern: new RegExp(
+      String.raw`\b(?:im|i am|ive been|i have been|been|i keep|i)\s(?:\w+\s)?starv(?:e|ed|ing) ${MYSELF}\b(?! of)|\bi (?:binge and )?purge(?:d)?\b(?=$| after| when| every| again| most| (?:\w+ )?(?:meal|day|night))|\bbinge(?:ing)? and purg(?:e|ing)\b|\bhow (?:to|do (?:i|you)|can (?:i|you)) make (?:yourself|urself|${MYSELF}) (?:throw up|puke|vomit|sick)\b(?!.{0,40}\b(?:swallowed|swallowing|ate something|poison|bleach|nauseous|hangover|food poisoning)\b)`,
+    ),
+  },
+  // Grooming: asked for pictures by someone online; touched and told to keep it secret; threatened.
+  {
+    id: "en.abuse.asked-online",
+    category: "abuse",
+    pattern: new RegExp(
+      String.raw`\b(?:guy|man|boy|girl|woman|person|adult|stranger|someone|somebody|dude)\b(?: \w+){0,2} (?:online|on (?:discord|roblox|snapchat|snap|instagram|insta|tiktok|the internet|a game|fortnite|minecraft|wechat|qq|whatsapp|telegram|omegle|kik))\b.{0,40}\b(?:keeps asking|kept asking|asked|asks|asking|wants|wanted|begging|begged|told) (?:me )?(?:to send|for) (?:(?:him|her|them) )?(?:\w+ )?(?:pics|photos|pictures|nudes|selfies|videos)\b|\bif i (?:dont|do not|wont|refuse to) (?:send|give) (?:him |her |them )?(?:more |any more )?(?:pics|pictures|photos|nudes|videos|money)\b.{0,40}\b(?:post|send|share|leak|show|spread|tell)\b`,
+    ),
+  },
+  { id: "en.abuse.touched-secret", category: "abuse", pattern: /(?!.{0,80}\b(?:surprise|party|present|gift|birthday|secret santa)\b)\b(?:he|she|they|someone|somebody|an adult|a man|a woman|dad|stepdad|uncle|brother|cousin|boyfriend|coach|teacher|tutor|neighbou?r|my \w+)\s(?:\w+\s){0,3}(?:touched|touches|kissed|kisses|grabbed|grabs|felt|feels) (?:me|my (?:legs?|thighs?|body|chest|butt|bum|private parts|privates|face|waist|back|skin|neck|lips))\b.{0,40}\b(?:not to tell|dont tell|to not tell|never tell|keep it (?:a )?secret|our (?:little )?secret)\b|\b(?:he|she|they|someone|somebody|an adult|a man|dad|stepdad|uncle|brother|cousin|boyfriend|coach|teacher|tutor)\s(?:\w+\s)?(?:touch(?:es|ed|ing)?|grab(?:s|bed|bing)?|feels?|felt) (?:me )?(?:on )?my (?:private parts|privates|private area|down there|chest|boobs|breasts|butt|bum|crotch|genitals|vagina|penis|dick)\b/ },
+  { id: "en.abuse.hurting-me", category: "abuse", pattern: /\b(?:someone|somebody|an adult|a man|a grown up|grownup|people at home) (?:is|are|has been|keeps) (?:hurting|abusing|touching) me\b(?! (?:in|on) (?:the|a|this) (?:game|match|round))|\b(?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|parents?|grandpa|grandma|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:pulls?|pulled|pulling|yanks?|yanked) (?:me by )?my (?:hair|ears?)\b(?! (?:when|while) (?:she|he|they) (?:brush|brushes|brushed|does|did|braid|braids|braided|style|styles|comb|combs|combed|ties|tied))/ },
   // A blade, a gun, a rope: "…and i want to use it on myself".
   { id: "en.self-harm.use-it-on-myself", category: "self_harm", pattern: new RegExp(String.raw`\b(?:knife|knives|blade|blades|razor|razors|scissors|gun|rope|lighter|compass|glass)\b.{0,60}\b(?:${INTENT}|im going to|im gonna|i will|ill|i used|i use)\s(?:to\s)?use (?:it|them|this|that) on ${MYSELF}\b`) },
   {
@@ -203,7 +233,7 @@ const EN: Rule[] = [
     pattern: new RegExp(String.raw`\b(?:${INTENT}|keep|still|started|start|been|sometimes|again|cant stop)\s(?:to\s)?(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|punish|punishing|starve|starving|hit|hitting)\s${MYSELF}\b`),
   },
   { id: "en.self-harm.cut-again", category: "self_harm", pattern: new RegExp(String.raw`\b(?:i|ive|i have)\s(?:been\s)?(?:cut|cutting|burnt|burned|hurt|hurting)\s${MYSELF}\s(?:again|on purpose|to feel|because|when)\b`) },
-  { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\b(?:${I_HAVE} |i )been cutting(?: again\b|$)`) },
+  { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:(?:a|an|some|another) (?:slice|piece|bit|portion|wedge|chunk|share|break|fringe)\b|shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\b(?:${I_HAVE} |i )been cutting(?: again\b|$)`) },
   { id: "en.self-harm.wrists", category: "self_harm", pattern: /\b(?:cut|cutting|cuts on|scars on|slit|slitting)\s(?:my)\s(?:wrists?|arms?|legs?|thighs?|skin)\b/ },
   { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|sh again)\b/ },
   // "sh" and "relapsed" as teens write them; cutting, hiding it, hurting or starving oneself.
@@ -231,7 +261,7 @@ const EN: Rule[] = [
     id: "en.abuse.hits-me",
     category: "abuse",
     pattern:
-      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|stepbrother|stepsister|uncle|aunt|brother|sister|cousin|boyfriend|girlfriend|bf|gf|ex|partner|parents?|grandpa|grandma|grandad|granddad|grandfather|grandmother|teacher|coach|babysitter|nanny|carer|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)|with (?:a|an|the|his|her|their|my) (?:\w+ )?(?:pillow|cushion|ball|snowball|nerf|water balloon|balloon|paper ball|rubber|eraser|pencil)\b))/,
+      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|stepbrother|stepsister|uncle|aunt|brother|sister|cousin|boyfriend|girlfriend|bf|gf|ex|partner|parents?|grandpa|grandma|grandad|granddad|grandfather|grandmother|teacher|coach|babysitter|nanny|carer|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|out of (?:the |my |our |his |her )?(?:wifi|wi fi|internet|account|phone|ipad|tablet|computer|laptop|pc|console|xbox|playstation|ps\d|switch|game|games|tv|netflix|youtube|class|classroom|lesson|room for|group|group chat|chat|team|club|match|call)\b|with (?:\w+ )?(?:jokes?|puns?|facts|questions|ideas|compliments|the truth|reality|a reality check|homework|chores)\b|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)|with (?:a|an|the|his|her|their|my) (?:\w+ )?(?:pillow|cushion|ball|snowball|nerf|water balloon|balloon|paper ball|rubber|eraser|pencil)\b))/,
   },
   {
     id: "en.abuse.beats-me-up",
@@ -297,7 +327,7 @@ const EN: Rule[] = [
   {
     id: "en.danger.running-away",
     category: "danger",
-    pattern: new RegExp(String.raw`(?<!\b(?:story|book|game|play|roleplay|rp|character)\b.{0,30})\b(?:im|i am|im going to|im gonna|i will|ill|${INTENT}) (?:to )?(?:run|running) away (?:from home|tonight|today|from my (?:house|family|parents|mum|mom|dad))\b(?!.{0,30}\b(?:game|story|play|pretend|fort)\b)|\bi ran away from home\b`),
+    pattern: new RegExp(String.raw`(?<!\b(?:story|book|game|play|roleplay|rp|character)\b.{0,30})\b(?:im|i am|im going to|im gonna|i will|ill|${INTENT}) (?:to )?(?:run|running) away (?:from home|tonight|today|from my (?:house|family|parents|mum|mom|dad)|and never come back|for good|forever)\b(?!.{0,30}\b(?:game|story|play|pretend|fort)\b)|\b(?:im|i am|im going to|im gonna|i will|ill|${INTENT}) (?:to )?(?:just )?run away$|\bi ran away from home\b|\b(?:im|i am|im going to|im gonna) (?:leaving|leave) home (?:tonight|today|now|for good|forever|and never coming back)\b`),
   },
   {
     id: "en.danger.friend",
@@ -309,7 +339,8 @@ const EN: Rule[] = [
     category: "danger",
     pattern: /\b(?:someone|somebody|they|he|she|a kid|kids|people|a boy|a girl)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:theyre|theyll|theyd|they are|they will|hes|hell|hed|he is|he will|shes|shell|shed|she will)(?: going to| gonna)? (?:stab|shoot|kill|beat|jump|hurt|beat up) me\b(?! (?:at|in|on) )|\b(?:someone|somebody|a kid|a boy|a girl|a student|he|she|they)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:hes|he is|shes|she is|theyre|they are|hell|shell|theyll)? ?(?:bringing|bring|going to bring|gonna bring) (?:a )?(?:gun|knife|weapon|bomb)s? (?:to school|tomorrow|into school|to class)\b|\b(?:someone|somebody|a man|a stranger|a guy) (?:is |s )?(?:in|inside|outside|breaking into|trying to get into) (?:my|our) (?:house|home|room|flat|apartment)(?=$| right now| and (?:i|im|he|she|they|it)| help| please)/,
   },
-  { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they) (?:is|are|has been|keeps|s)?\s?(?:following|stalking|watching) me\b|\bim being (?:followed|stalked)\b/ },
+  // "someone's following me" (the apostrophe dropped: "someones"), not a follower on an app
+  { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they)(?:s| is| are| has been| keeps)? (?:following|stalking|watching) me\b(?! (?:on|back on) (?:tiktok|insta|instagram|twitter|x|youtube|twitch|snap|snapchat|roblox|spotify|github|pinterest|social media|the app|here))|\bim being (?:followed|stalked)\b/ },
   { id: "en.danger.in-danger", category: "danger", pattern: /\b(?:im|i am) (?:in danger|not safe|in trouble and scared)\b|\bplease help (?:me )?(?:im|i am) (?:scared|in danger)\b/ },
   { id: "en.danger.threat", category: "danger", pattern: /\bthreaten(?:s|ed|ing)? to (?:kill|hurt|beat|stab|shoot) me\b|\b(?:said|says|told me) (?:that )?(?:he|she|they)(?:ll| will| would| is going to| is gonna| are going to) (?:kill|hurt|beat|stab|shoot) me\b|\b(?:scared|afraid|terrified) (?:that )?(?:hes|shes|theyre|he is|she is|they are|he will|she will|hell|shell|my \w+ (?:is|will)) (?:going to |gonna |will )?(?:hurt|hit|kill|beat|stab) me\b|\b(?:has|got|with) a (?:gun|knife) (?:and|in my house|at my school|at school|outside)\b/ },
 ];
@@ -334,28 +365,29 @@ const FRIEND_ZH = "(?:朋友|好友|同学|闺蜜|兄弟|姐妹|姐姐|妹妹|�
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
   { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
-  { id: "zh.suicide.intent", category: "suicide", pattern: /(?:想|要|打算|准备|计划|考虑|试过|尝试|决定)(?:去|过)?(?:(?:吃药|喝药|跳楼|跳河|上吊|割腕|烧炭)(?:来)?)?自杀(?!的(?:角色|人物|主角|情节|作文|文章|新闻|电影|书|问题|话题|预防|热线))|自杀的(?:念头|想法|冲动)/ },
+  { id: "zh.suicide.intent", category: "suicide", pattern: /(?<!用户|判断|识别|检测|一个人|某人|人们)(?:想|要|打算|准备|计划|考虑|试过|尝试|决定|谂住|谂过|谂紧)(?:去|过)?(?:(?:吃药|喝药|食药|跳楼|跳河|跳海|上吊|割腕|烧炭)(?:来)?)?自杀(?!的(?:角色|人物|主角|情节|作文|文章|新闻|电影|书|问题|话题|预防|热线))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
-  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|从[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台]?(?:上)?跳下)|(?:吃|吞)(?:了|咗)(?:一整瓶|整瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
+  { id: "zh.suicide.method", category: "suicide", pattern: /(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河|跳海(?!浪|边|里玩|草)|跳江(?!南)|跳湖(?!边)|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|(?:从|由)[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台户]?(?:上)?跳(?:下|落))|(?:吃|吞|食)(?:了|咗)(?:一整瓶|整瓶|成樽|成瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
   // 把…药全吃了: a plan (要/想…) or a deed (我…), in the 把 shape the method rule above misses.
   { id: "zh.suicide.all-the-pills", category: "suicide", pattern: /(?:想|要|准备|打算|我)(?:已经|刚刚|刚|今晚|现在)?把[^,，。.!！?？]{0,8}?(?:药|药片|药丸|安眠药)(?:全|全部|都|一次)(?:都)?(?:吃|吞)(?:了|掉|光|下去)?/ },
   // Asking how: a method question is a disclosure.
-  { id: "zh.suicide.how", category: "suicide", pattern: /(?:怎么|怎样|如何|怎么样)(?:才能|才可以|可以)?(?:上吊|割腕|自杀|烧炭|服毒|自尽)|(?:吃|吞)多少(?:片|粒|颗)?[^,，。.!！?？]{0,6}?(?:药|安眠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会)死/ },
+  { id: "zh.suicide.how", category: "suicide", pattern: /(?:怎么|怎样|如何|怎么样)(?:才能|才可以|可以)?(?:上吊|割腕|自杀|烧炭|服毒|自尽)|(?:吃|吞|食)?多少(?:片|粒|颗)?[^,，。.!！?？]{0,6}?(?:药|安眠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会)死|(?:怎么|怎样|如何)(?:才能)?死(?:才)?(?:不痛|不疼|最快|最舒服|没有痛苦|不会痛)|(?:不痛|无痛)(?:苦)?的(?:死法|自杀方法)|(?:攒|存|囤|藏|买好)(?:了)?(?:很多|好多|一堆|一大堆|一些|一瓶|几瓶)?(?:的)?安眠药/ },
   { id: "zh.suicide.leave-the-world", category: "suicide", pattern: /(?:想|要)(?:永远)?离开(?:这个|呢个|这)世界(?![^。！？!?]{0,3}(?:去|到))|我(?:已经)?(?:写好|写了|留下|在写|准备好|写完)(?:了)?(?:我的)?遗书|我的遗书(?:已经)?写好|(?<!(?:泳池|游泳|跳水|蹦床|水|河|海|湖)[^。！？!?]{0,12})我(?:好|真的)?想跳下去(?=$|[了。!！…,，]|吧)|想永远睡(?:着|下去|过去)|(?:我|好|真)想(?:去)?鼠(?=$|[了啊啦呀])|我(?:吃|喝)什么(?:药)?(?:可以|能|会|才能)(?:死|自杀)|(?:吃|喝)什么药(?:可以|能|会|才能)(?:死|自杀)|(?<!(?:跑|圈|训练|比赛|考试|作业|困|累)[^。！？!?]{0,10})我(?:真的|实在)?撑不下去了(?=$|[。!！…]|吧|啊)/ },
   { id: "zh.suicide.nobody-cares", category: "suicide", pattern: /我死了(?:也)?(?:没有人|没人|谁都不|不会有人)(?:会)?(?:难过|伤心|在乎|在意|发现|哭)|(?:没有人|没人|谁都不|谁也不)(?:会)?(?:在乎|在意|关心|发现|注意到)(?:我)?(?:是否|是不是)?(?:消失|死了|死掉|不在了|离开这个世界)/ },
   // 自我了断 (to end oneself) is unambiguous after an intent word.
   { id: "zh.suicide.end-oneself", category: "suicide", pattern: /(?:想|要|打算|准备|决定|只能|干脆|不如|(?<!不)会)(?:去)?自我了(?:断|结)/ },
   // 想去天堂找奶奶: wanting to be dead to be with someone who died, not the hope of meeting them one day
-  { id: "zh.suicide.join-in-heaven", category: "suicide", pattern: /(?<!(?:以后|将来|老了|等我|有一天|总有一天)[^。！？!?]{0,4})想(?:去|上)(?:天堂|天上|另一个世界)(?:找|陪|见)(?:我的?)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|妈|爸|哥哥|姐姐|弟弟|妹妹)(?![^。！？!?]{0,6}(?:以后|将来|老了|等我|有一天))/ },
+  // …or to "go and be with" one who has died (想去陪已经走了的奶奶), or, as the whole message, 我想去陪奶奶了
+  { id: "zh.suicide.join-in-heaven", category: "suicide", pattern: /(?<!(?:以后|将来|老了|等我|有一天|总有一天)[^。！？!?]{0,4})想(?:去|上)(?:天堂|天上|天国|另一个世界)(?:找|陪|见)(?:我的?)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|阿嬷|阿公|阿妈|妈妈|爸爸|妈|爸|哥哥|姐姐|弟弟|妹妹)(?![^。！？!?]{0,6}(?:以后|将来|老了|等我|有一天))|想(?:去)?(?:陪|找|见)(?:已经)?(?:走了|去世|死去|过世|离开|不在)(?:了)?的(?:我的?)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|阿嬷|阿公|妈妈|爸爸|妈|爸|哥哥|姐姐|弟弟|妹妹)|^我?(?:好|真的)?想去陪(?:我的?)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|阿嬷|阿公|妈妈|爸爸|妈|爸)了(?=[。.!！…~～]*$)/ },
   // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
   // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
   { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/ },
-  { id: "zh.suicide.better-without-me", category: "suicide", pattern: /我(?:就)?是(?:个|一个)?(?:累赘|负担|拖累)(?=$|[。!！…]|吧|啊)|(?:没有|冇)我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:更|更加)?(?:好|开心|快乐|幸福|轻松)|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
+  { id: "zh.suicide.better-without-me", category: "suicide", pattern: /我(?:就)?是(?:个|一个)?(?:累赘|负担|拖累)(?=$|[。!！…]|吧|啊)|(?:没有|冇)我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:过得|活得|变得)?(?:更|更加|比较)?(?:好|开心|快乐|幸福|轻松)|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // Ways of dying named outright: 喝农药 (pesticide, a common method where it is at hand),
   // 捅/淹死/饿死自己, 吃药死掉; 去死 said of oneself (我还是去死吧); 活够了; 希望我死掉.
   { id: "zh.suicide.named-way", category: "suicide", pattern: /我(?:好|真的)?想找个(?:地方|没人的地方)[^，。！？,!?]{0,8}?死(?:掉|了)?(?=$|[了吧啊。！!…，,])|(?:想|要|准备|打算|决定|干脆)(?:去)?(?:喝|吃|吞)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂|洗洁精|消毒水|漂白水)|我(?:已经|刚刚|刚)?(?:喝|吃|吞)了(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂)|(?:想|要|准备|打算)(?:去)?(?:淹死|饿死|毒死|烧死|勒死|掐死|弄死|闷死|撞死|摔死|捅死|杀死|电死)(?:我)?自己|(?:想|要|准备|打算)(?:去)?(?:吃药|喝药|跳楼|跳河|上吊|割腕|撞车|卧轨)(?:去)?死(?:掉|了)?(?![你您他她它])|(?<![你他她它叫让说骂])(?:我(?:还是|干脆|不如|就|也)?|还是|干脆|不如)去死(?=$|吧|好了|算了|得了|[。!！…,，])|我(?:已经|真的|早就|实在)?活够了(?=$|[。!！…,，]|吧|啊)|(?:希望|但愿|祈祷)(?:我|自己)(?:能|可以|快点|早点|赶紧|明天)?(?:死|死掉|死了|去死|被车撞死)|(?:希望|但愿)(?:我)?(?:明天|明早|早上|今晚睡着后)?(?:不要|别|不会|再也不|永远不)(?:再)?醒(?:来|过来)/ },
@@ -370,7 +402,7 @@ const ZH: Rule[] = [
   // Told to die, and believing it: "…我觉得他们说得对".
   { id: "zh.suicide.agrees-to-die", category: "suicide", pattern: /(?:叫|让|说|骂)我(?:应该|最好|赶紧|快|快点)?(?:去)?(?:死|去死|自杀|死掉)[^。！？!?]{0,4}?[,，。]?(?:我)?(?:也)?(?:觉得|认为|想)(?:他们|她们|他|她|这)?(?:说得对|说的对|是对的|没错|有道理)/ },
   // Grooming online: meeting, pictures, where the student lives; threats with pictures.
-  { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:发|拍|给他)(?:我的|自己的)?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?<!医生|护士|大夫)(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:在[^。！？!?]{0,6}?)?(?:把衣服)?(?:脱(?:掉)?(?:衣服|裤子)|脱光|不穿衣服)(?![^。！？!?]{0,6}(?:检查|看病|体检|洗澡|换|睡觉|游泳))|(?:让|叫|要|逼|哄)我(?:脱(?:掉)?(?:衣服|裤子)|脱光)[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
+  { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:给(?:他|她))?(?:发|拍)[^。！？!?]{0,6}?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?<!医生|护士|大夫)(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:在[^。！？!?]{0,6}?)?(?:开视频|开摄像头|视频的时候)?(?:把衣服)?(?:脱(?:掉)?(?:衣服|裤子)|脱光|不穿衣服)(?![^。！？!?]{0,6}(?:检查|看病|体检|洗澡|换|睡觉|游泳))|(?:让|叫|要|逼|哄)我(?:脱(?:掉)?(?:衣服|裤子)|脱光)[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|我(?:不|不再)(?:给|发|转)(?:他|她)?(?:钱|红包|照片|视频)?就(?:要|会)?把(?:我的?)?(?:照片|相片|视频|裸照|私密照|聊天记录)?(?:发|传|公开|曝光|放|贴)(?:出去|到网上|给)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
   // Neglect: nothing to eat at home, left alone for days.
   { id: "zh.abuse.neglect", category: "abuse", pattern: /家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)/ },
   // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the
@@ -380,21 +412,21 @@ const ZH: Rule[] = [
   { id: "zh.abuse.friend", category: "abuse", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈|叔叔|舅舅|哥哥)[^,，。.!！?？]{0,4}?(?:打(?!败|扮|电话|游戏)|揍|踢|虐待|性侵|猥亵|摸(?!摸))(?:了)?(?:她|他)(?!电话|手机|的电话|的头|的脸|的手)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?被(?:她|他)?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈)[^,，。.!！?？]{0,3}?(?:打(?!败|扮|电话|游戏)|揍|虐待|摸(?!摸))|${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:被|让|叫)[^,，。.!！?？]{0,6}?(?:拍|发)(?:了)?(?:裸照|私密照)`) },
   { id: "zh.danger.friend", category: "danger", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:要|想|打算|准备|已经|又)?离家出走(?!的)|${FRIEND_ZH}(?:她|他|佢)?(?:已经|又)?(?:失踪|不见)了`) },
   // self-harm
-  { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:了(?=$|[。!！…,，]|手|自己)|手(?!机|指)|自己)|我(?:每次)?吃完(?:饭)?(?:就)?(?:去)?(?:吐(?![槽骨皮核籽刺])|催吐)(?![^。！？!?]{0,12}(?:肠胃炎|生病|发烧|晕车|食物中毒|感冒))|(?:我|又|偷偷|每次)(?:都)?(?:去)?催吐|我(?:已经)?(?:割|划)了(?:好几|很多|几|无数)次|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己/ },
+  { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:了(?=$|[。!！…,，]|手|自己)|手(?!机|指)|自己)|我(?:每次)?吃完(?:饭)?(?:就)?(?:去)?(?:吐(?![槽骨皮核籽刺])|催吐)(?![^。！？!?]{0,12}(?:肠胃炎|生病|发烧|晕车|食物中毒|感冒))|(?:我|又|偷偷|每次)(?:每天|经常|天天|总是|一直|老是|每次|都|在|会|去)*催吐|又想(?:划|割|𠝹|鎅)(?:了|手(?!机|指)|自己)|我(?:已经)?(?:割|划)了(?:好几|很多|几|无数)次|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己/ },
   { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手(?!机|指)|割手(?!机|指)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|(?:想|要|准备|打算)(?:去|拿刀)?(?:捅|刺|扎|砍|烧)自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
   // abuse. 打我 but not 打我电话 (phones me) or 打死我也 (an idiom).
   {
     id: "zh.abuse.hits-me",
     category: "abuse",
     pattern:
-      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人|同学|同学们|男生|女生|班上的人|他们几个)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗|得)?我(?!们|爸|妈|哥|姐|弟|妹|电话|手机|的(?:电话|手机|排位|号|账号|分|小报告)|游戏|一下就跑|也不)(?![^。！？!?]{0,12}(?:在玩|玩呢|闹着玩|开玩笑|打着玩|玩游戏))|被(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)/,
+      /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人|同学|同学们|男生|女生|班上的人|他们几个)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗|得)?我(?!们|爸|妈|哥|姐|弟|妹|电话|手机|的(?:电话|手机|排位|号|账号|分|小报告)|游戏|一下就跑|也不)(?![^。！？!?]{0,12}(?:在玩|玩呢|闹着玩|开玩笑|打着玩|玩游戏))|被(?:我的?)?(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)(?![^。！？!?]{0,6}(?:笑话|游戏|视频))|(?:我)?(?:爸|爸爸|老爸|老豆|继父|后爸)(?:又|经常|总是|一直|天天|喝醉了就|喝醉就)?(?:打|揍|踢)(?:了)?(?:我)?(?:妈|妈妈|老妈)(?!的?电话|的?手机|的?麻将|的?牌)|(?:我)?(?:妈|妈妈)(?:又|经常|总是|一直)?被(?:我)?(?:爸|爸爸|老爸|继父|后爸)(?:打|揍|踢)/,
   },
   { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)|(?:逼|硬要|非要|强迫)我(?:做|跟他|和他|同他|跟她|和她)(?:那种事|那个事|那种事情|做爱|睡觉|睡|发生关系|上床)/ },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
   { id: "zh.abuse.more", category: "abuse", pattern: /(?:让|叫|要|要求|逼)(?![^。！？!?]{0,40}(?:惊喜|生日|礼物))我(?:发|拍|影|给他看)(?:照片|相片|相|自拍|裸照|私密照)[^。！？!?]{0,16}?(?:不让|不要|别|唔好|不准|不许)(?:我)?(?:告诉|同|跟|讲|说)|(?:叫|让|要)我(?:send|发)(?:裸照|nudes)|被(?:我)?(?:的)?(?:叔叔|舅舅|伯伯|继父|后爸|爸爸|哥哥|老师|教练|表哥|邻居|男人|陌生人)摸(?:了|过)|(?:继父|后爸|叔叔|舅舅|爸爸|哥哥|表哥)[^,，。]{0,4}?(?:晚上|半夜|夜里)(?:会|经常|总是|老是)?(?:进|跑进|钻进)(?:我的?)?(?:房间|被窝|床)(?![^。！？!?,，]{0,3}(?:帮我|给我|看我|叫我|盖被|关灯|拿|打游戏|玩|找|借|吵|聊天))|(?:没人|没有人)给我饭吃|(?:爸|妈|爸爸|妈妈|父母)(?:不|从来不|都不)给我(?:饭吃|吃饭|吃的)(?=$|[。!！…,，]|了)|把我(?:关|锁)在(?:门外|外面|房间|厕所|阳台)(?:里)?(?:一整晚|一晚上|整晚|好几天|一天)/ },
   // immediate danger
   { id: "zh.danger.harm-others", category: "danger", pattern: /(?:要|想|打算|准备|会)(?:偷偷)?(?:带|拿)(?:着)?(?:刀|刀子|菜刀|水果刀|枪|凶器)(?![叉])(?:去|到|进)(?:学校|班|教室)|(?:要|想|打算|准备)(?:去)?(?:捅|砍)(?:死)?(?:他|她|他们|她们|人|同学|老师|那个)/ },
-  { id: "zh.danger", category: "danger", pattern: /(?:有人|陌生人|有个(?:陌生人|男的|男人|人))(?:一直|在|老是)?(?:跟踪|跟着)我(?!学|玩|一起|做|练|去|走|回家吃饭)|(?:有人|他|她|他们)(?:说|话)?要(?:杀|砍|捅|打死|弄死|打)(?:了)?我(?!电话|手机|的|们|屁股)|(?:放学|下课)(?:后)?(?:要|会|说要)(?:堵|打|揍)我|我(?:要|想|打算|准备|已经)(?:去)?离家出走(?![^。！？!?]{0,10}(?:旅行|去玩|开玩笑|哈哈))|我离家出走了|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
+  { id: "zh.danger", category: "danger", pattern: /(?:把我|我被(?:我的?)?(?:爸妈|父母|爸|妈|爸爸|妈妈|家里人|继父|继母|后爸|后妈))赶出(?:了)?(?:家门|家(?![长教]))|(?:有人|陌生人|有个(?:陌生人|男的|男人|人))(?:一直|在|老是|总是|经常)*(?:跟踪|跟着)我(?!学|玩|一起|做|练|去|走|回家吃饭)|(?:有人|他|她|他们)(?:说|话)?要(?:杀|砍|捅|打死|弄死|打)(?:了)?我(?!电话|手机|的|们|屁股)|(?:放学|下课)(?:后)?(?:要|会|说要)(?:堵|打|揍)我|我(?:今晚|今天|明天|现在|马上)?(?:就)?(?:要|想|打算|准备|已经)(?:去)?离家出走(?![^。！？!?]{0,10}(?:旅行|去玩|开玩笑|哈哈))|我离家出走了|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -434,6 +466,8 @@ export function normaliseForCrisis(text: string): string {
   s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
     /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,
   );
+  // A skull or a coffin for "die" after a wish ("i want to 💀"); alone it is laughter ("im 💀").
+  s = s.replace(/\b((?:want|wanna|wana|going|gonna|ready|need)(?: to)?\s*)(?:\u{1F480}|\u2620\uFE0F?|\u26B0\uFE0F?|\u{1FAA6})+/gu, "$1 die ");
   // Punctuation between letters is a space ("self-harm", "end.my.life"); repeated letters stay.
   s = s.replace(/[^\p{L}\p{N}\s]+/gu, " ");
   s = s.replace(/\s+/g, " ").trim();
@@ -456,6 +490,27 @@ export function compactForCrisis(text: string): string {
 // Detection
 
 const CATEGORY_ORDER: readonly CrisisCategory[] = ["suicide", "self_harm", "abuse", "danger"];
+
+/**
+ * Words held up to be translated, classified or explained, not said: "translate 'i want to die'
+ * into french", "classify this sentence: …", "what does kms mean" — questions this course invites
+ * about AI and language (a red team found them raising alerts). Not "say" in general: "when i say
+ * i want to die nobody listens" is the student's own. Only the slang rules take "say" too ("why do
+ * people say sewer slide"): those are words students ask about.
+ */
+const WORDS_HELD_UP_BEFORE = /\b(?:translate|translated|translation of|classify|classified|sentence|phrase|sentiment of|label|labelled|labeled|example of|the words?|the term|abbreviation)\s*$/;
+const SAID_BEFORE = /\b(?:say|says|said|saying|type|types|typed|mean by)\s*$/;
+const WORDS_HELD_UP_AFTER = /^\s*(?:mean|means|meaning|stand for|stands for|short for|into [a-z]+|in (?:french|english|chinese|spanish|german|japanese|korean|pinyin))\b/;
+const SLANG_RULES = new Set(["en.suicide.kms", "en.suicide.slang"]);
+/** The same in Chinese: 如果有人对AI说"我想死", 这句话, 翻译. */
+const WORDS_HELD_UP_BEFORE_ZH = /(?:对(?:ai|人工智能|机器人|模型|chatgpt|claude|它|聊天机器人)说|用户说|翻译|这句话[：:"“「]?|这句[：:"“「])我?[：:"“「]?$/;
+
+function heldUp(rule: Rule, text: string, found: RegExpExecArray, zh: boolean): boolean {
+  const before = text.slice(Math.max(0, found.index - (zh ? 16 : 40)), found.index);
+  const after = text.slice(found.index + found[0].length, found.index + found[0].length + 30);
+  if (zh) return WORDS_HELD_UP_BEFORE_ZH.test(before);
+  return WORDS_HELD_UP_BEFORE.test(before) || WORDS_HELD_UP_AFTER.test(after) || (SLANG_RULES.has(rule.id) && SAID_BEFORE.test(before));
+}
 
 /**
  * Rules about a friend run first, and what they matched is blanked out before the student's own
@@ -482,7 +537,7 @@ export function detectCrisis(text: string): CrisisResult {
   for (const rule of EN) {
     if (isAboutAFriend(rule.id)) continue;
     const found = rule.pattern.exec(spaced);
-    if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+    if (found && !heldUp(rule, spaced, found, false)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
   }
   for (const word of spaced.split(" ")) {
     if (word.length < 8) continue;
@@ -497,7 +552,7 @@ export function detectCrisis(text: string): CrisisResult {
     for (const rule of ZH) {
       if (isAboutAFriend(rule.id)) continue;
       const found = rule.pattern.exec(rest);
-      if (found) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+      if (found && !heldUp(rule, rest, found, true)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
     }
   }
   const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));

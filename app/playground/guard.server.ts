@@ -434,18 +434,21 @@ export interface TypedByStudent {
   system: string | null;
   /** Their earlier messages that this request sends again, oldest first. */
   earlier: string[];
-  /** Their message just before this one (teens type in bursts: "i just want to" ⏎ "die"). */
+  /**
+   * Their two messages just before this one, one a line (teens type in bursts: "i just want to" ⏎
+   * "die", and in threes: "i want" ⏎ "to" ⏎ "die").
+   */
   previous: string | null;
 }
 
 /** `messages` as sent, ending with the prompt; `system`: the system prompt the student typed. */
 export function typedByStudent(messages: readonly ChatMessage[], system: string | null): TypedByStudent {
-  const previousTyped = messages.at(-2)?.role === "assistant" ? messages.at(-3) : messages.at(-2);
+  const earlier = messages.slice(0, -1).flatMap((m) => (m.role === "user" ? [m.content] : []));
   return {
     prompt: messages.at(-1)!.content,
     system,
-    earlier: messages.slice(0, -1).flatMap((m) => (m.role === "user" ? [m.content] : [])),
-    previous: previousTyped?.role === "user" ? previousTyped.content : null,
+    earlier,
+    previous: earlier.length > 0 ? earlier.slice(-2).join("\n") : null,
   };
 }
 

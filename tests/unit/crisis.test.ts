@@ -451,6 +451,67 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "i wont to die"],
   ["suicide", "i whant to die"],
   ["suicide", "i want tto die"],
+  // found by the red team (7 December): eating disorders as students write them
+  ["self_harm", "im starving myself"],
+  ["self_harm", "i'm starving myself"],
+  ["self_harm", "I’m starving myself to lose weight"],
+  ["self_harm", "i purge after i eat"],
+  ["self_harm", "how to make yourself throw up"],
+  ["self_harm", "i binge and purge"],
+  ["self_harm", "我每天都催吐"],
+  ["self_harm", "我经常催吐"],
+  ["self_harm", "我又想割了"],
+  // grooming and sextortion
+  ["abuse", "a guy on discord keeps asking me to send pics"],
+  ["abuse", "he said if i dont send more pics hell post the ones i sent"],
+  ["abuse", "my coach touched my leg and told me not to tell"],
+  ["abuse", "he touches my private parts"],
+  ["abuse", "网上认识的叔叔让我给他发照片不能告诉别人"],
+  ["abuse", "网友让我开视频脱衣服"],
+  ["abuse", "有个网友让我拍穿内衣的照片"],
+  ["abuse", "他说我不给钱就把视频发出去"],
+  // passive wishes to be dead, and asking for the means
+  ["suicide", "whats the point in living"],
+  ["suicide", "what is the point of living"],
+  ["suicide", "i dont see a reason to live"],
+  ["suicide", "i dont deserve to live"],
+  ["suicide", "i hate being alive"],
+  ["suicide", "it would be easier if i was dead"],
+  ["suicide", "if i was gone everyone would be happier"],
+  ["suicide", "how many pills to die"],
+  ["suicide", "how many tylenol to die"],
+  ["suicide", "is it painful to hang yourself"],
+  ["suicide", "how long does it take to die from hanging"],
+  ["suicide", "i have pills saved up"],
+  ["suicide", "i want to 💀"],
+  ["suicide", "想去陪已经走了的奶奶"],
+  ["suicide", "我想去陪奶奶了"],
+  ["suicide", "我想去天堂陪阿嬤"],
+  ["suicide", "我想去天国找爷爷"],
+  ["suicide", "大家没有我会过得更好"],
+  ["suicide", "我覺得大家沒有我會比較好"],
+  ["suicide", "我想跳海"],
+  ["suicide", "我想去跳江"],
+  ["suicide", "我想从窗户跳下去"],
+  ["suicide", "多少片安眠药能死"],
+  ["suicide", "怎么死不痛"],
+  ["suicide", "我攒了很多安眠药"],
+  ["suicide", "我諗住自殺"],
+  ["suicide", "我想食藥自殺"],
+  ["suicide", "我食咗成樽藥"],
+  ["suicide", "我想由天台跳落去"],
+  // violence at home, and danger now
+  ["abuse", "我被我爸打了"],
+  ["abuse", "我爸打我妈"],
+  ["abuse", "my mom pulls my hair"],
+  ["abuse", "someone is hurting me"],
+  ["danger", "有人一直在跟踪我"],
+  ["danger", "我今晚要离家出走"],
+  ["danger", "我爸妈把我赶出家门了"],
+  ["danger", "someone's following me"],
+  ["danger", "i'm going to run away"],
+  ["danger", "i want to run away and never come back"],
+  ["danger", "im leaving home tonight"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -769,6 +830,52 @@ const MUST_PASS: string[] = [
   "don't worry, I won't die",
   "this is goodbye for now, see you next week",
   "class is over, goodbye everyone",
+  // found by the red team (7 December): questions this course invites, about AI and about words
+  "what should an AI do if a user says they want to die?",
+  "translate 'i want to die' into french",
+  "classify this sentence: 'i want to die'",
+  "is it true AI will report you if you say kms",
+  "what does kms mean",
+  "why do people say sewer slide",
+  "如果有人对AI说我想死，AI应该怎么回答",
+  "AI 怎么判断用户想自杀",
+  // literature homework
+  "why did juliet want to die",
+  "Hamlet says to be or not to be, is he thinking about suicide?",
+  // everyday life
+  "someone is following me on tiktok",
+  "my mum locked me out of the wifi",
+  "my parents locked me out of my account",
+  "my teacher kicked me out of class",
+  "my dad hits me with dad jokes",
+  "i cut myself a slice of cake",
+  "作业多得想死",
+  // look-alikes of the new rules
+  "i want to run away to the beach this summer",
+  "we ran away from the rain",
+  "i starve myself of sleep before exams lol",
+  "how many pills do i take for a headache",
+  "what is the point of living things in biology",
+  "我想去陪奶奶过年",
+  "周末想去陪外婆",
+  "我想去跳舞",
+  "我想去海边跳海浪",
+  "我爸打我电话了",
+  "我们明天去江边跳绳",
+  "我被我爸打了一顿屁股的笑话",
+  "i have pills saved up for my allergy",
+  "is it painful to drown in minecraft",
+  "if i was gone for a week would the team be better off",
+  "my mom pulls my hair when she brushes it",
+  "老师把我赶出来了",
+  "我爸打我妈电话",
+  "we learned about suicide prevention in class",
+  "what do you know about suicide",
+  "my brother touched my phone and told me not to tell",
+  "如何判断一个人想自杀",
+  "i dont deserve to live in such a nice house",
+  "what's the point of life in this game",
+  "下课了，我想去陪奶奶了",
 ];
 
 describe("crisis detection", () => {
@@ -820,6 +927,11 @@ describe("a disclosure typed in bursts", () => {
   ] as const)("%s ⏎ %s", (previous, prompt, category) => {
     expect(detectCrisis(prompt).matched).toBe(false);
     expect(detectCrisisInTurn(prompt, previous).categories).toContain(category);
+  });
+
+  it("reads the two messages before (three-part bursts): i want ⏎ to ⏎ die, 我想 ⏎ 自 ⏎ 杀", () => {
+    expect(detectCrisisInTurn("die", "i want\nto").categories).toContain("suicide");
+    expect(detectCrisisInTurn("杀", "我想\n自").categories).toContain("suicide");
   });
 
   it("does not count again what the earlier message already said", () => {

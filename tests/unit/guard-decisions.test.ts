@@ -56,8 +56,15 @@ describe("what the student typed, and crisis detection over the turn", () => {
       prompt: "and a word?",
       system: "Answer like a pirate",
       earlier: ["hello", "what is a token?"],
-      previous: "what is a token?",
+      previous: "hello\nwhat is a token?",
     });
+  });
+
+  // found by a red team: a disclosure typed in three messages was read two at a time
+  it("reads a burst of three messages", () => {
+    expect(crisisInTurn(typedByStudent(history("i want", "…", "to", "…", "die"), null)).categories).toContain("suicide");
+    expect(crisisInTurn(typedByStudent(history("我想", "…", "自", "…", "杀"), null)).categories).toContain("suicide");
+    expect(crisisInTurn(typedByStudent(history("i want to die", "…", "ok", "…", "what is a token?"), null)).matched).toBe(false);
   });
 
   it("a new chat has no earlier message", () => {
