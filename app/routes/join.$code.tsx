@@ -14,6 +14,7 @@ import { localeOf } from "~/utils/locale-of.server";
 import { createSession, getSessionUser } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { Button } from "~/components/ui/button";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -146,9 +147,9 @@ export default function JoinClass() {
           error={errors.password}
         />
         <p className="small muted">{t("auth.join.privacy", { days: retentionDays })}</p>
-        <button type="submit" className="primary" disabled={busy}>
+        <Button type="submit" className="primary" inactive={busy}>
           {t("auth.join.submit")}
-        </button>
+        </Button>
       </Form>
       <p>
         {t("auth.join.haveAccount")} <Link to={`/signin?next=${encodeURIComponent(pathname)}`}>{t("auth.join.signInFirst")}</Link>

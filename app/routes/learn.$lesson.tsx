@@ -58,6 +58,7 @@ import { getSessionUser } from "~/utils/session.server";
 import { saveFailed, stored } from "~/utils/learner-write.server";
 import { storableAnswer, supportForLessonText } from "~/playground/lesson-text.server";
 import { SupportCard } from "~/components/playground/support-card";
+import { Button } from "~/components/ui/button";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -561,9 +562,9 @@ function StepContent({
             <input type="hidden" name="intent" value="next" />
             <input type="hidden" name="step" value={step.id} />
             <input type="hidden" name="seconds" value="0" />
-            <button type="submit" className="primary" disabled={busy}>
+            <Button type="submit" className="primary" inactive={busy}>
               {nextLabel} <span aria-hidden="true">→</span>
-            </button>
+            </Button>
           </Form>
         ) : (
           <a className="button" href={step.nextHref} rel="next" data-discover="true">

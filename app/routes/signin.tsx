@@ -15,6 +15,7 @@ import { localeOf } from "~/utils/locale-of.server";
 import { nextFromQuery } from "~/utils/safe-redirect.server";
 import { createSession } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
+import { Button } from "~/components/ui/button";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -123,9 +124,9 @@ export default function SignIn() {
             {t("auth.signIn.sharedHint")}
           </p>
         </div>
-        <button type="submit" className="primary" disabled={busy}>
+        <Button type="submit" className="primary" inactive={busy}>
           {t("auth.signIn.submit")}
-        </button>
+        </Button>
       </Form>
       <p>
         {t("auth.signIn.noAccount")} <Link to="/join">{t("auth.signIn.joinLink")}</Link> ·{" "}

@@ -16,6 +16,7 @@ import { clientAddress, formObject, readForm, validate, type FieldErrors } from 
 import { localeOf } from "~/utils/locale-of.server";
 import { createSession } from "~/utils/session.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { Button } from "~/components/ui/button";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -99,9 +100,9 @@ export default function SignUp() {
           error={errors.password}
         />
         <p className="small muted">{t("auth.signUp.privacy")}</p>
-        <button type="submit" className="primary" disabled={busy}>
+        <Button type="submit" className="primary" inactive={busy}>
           {t("auth.signUp.submit")}
-        </button>
+        </Button>
       </Form>
     </main>
   );

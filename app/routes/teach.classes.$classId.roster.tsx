@@ -19,6 +19,7 @@ import { StudentTable } from "~/components/teach/student-table";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import cardStyles from "~/styles/roster.css";
+import { Button } from "~/components/ui/button";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -207,9 +208,9 @@ export default function Roster() {
               error={result?.errors.names}
               defaultValue={result?.repeated?.names}
             />
-            <button type="submit" className="primary" disabled={busy}>
+            <Button type="submit" className="primary" inactive={busy}>
               {t("teach.roster.addSubmit")}
-            </button>
+            </Button>
           </Form>
           {joinCode ? <p className="small muted">{t("teach.roster.orJoin", { code: joinCode })}</p> : null}
           <p className="small">

@@ -108,6 +108,28 @@ describe("the student journey with the keyboard alone", () => {
     }
   });
 
+  // Found in an accessibility walk: each press of a widget's button disabled it while the mini
+  // model worked, and a disabled button drops the focus to the page: stepping a text token by token
+  // meant Shift+Tab back after every press.
+  it("steps the next-token widget with Enter, the focus staying on its button", async () => {
+    const page = browser.page;
+    // hydrated: the widget has asked the mini model for its first guesses
+    const firstGuesses = page.waitForResponse((r) => r.url().endsWith("/api/next-token"));
+    await page.goto("/learn/tokens?step=probabilities");
+    await firstGuesses;
+    await tabTo(page, ".next-token-widget .widget-actions button:first-child");
+    const text = page.locator(".next-token-widget textarea");
+    // two presses: "before" → "before dinner" → "before dinner." (a third adds the end of the text)
+    for (let press = 1; press <= 2; press++) {
+      const before = (await text.inputValue()).length;
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await text.inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(before);
+      await expect.poll(() => page.locator(".next-token-widget .widget-actions button:first-child").getAttribute("aria-disabled")).toBe(null);
+      expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(t("widget.nextToken.step"));
+    }
+    await recordFocus(page);
+  });
+
   it("a second try sent with nothing chosen takes focus to what is missing, not to the first try's result", async () => {
     // found in a review: the answer's errors came back to "#check-…", and focus went to the old result
     const page = browser.page;

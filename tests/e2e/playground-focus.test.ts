@@ -47,6 +47,45 @@ describe("the playground's first message", () => {
     expect(b.problems).toEqual([]);
   });
 
+  // Found in an accessibility walk: Send, pressed from the keyboard, was disabled while the reply
+  // streamed, and a disabled button drops the focus to the page itself — a screen reader said
+  // "document", and the next Tab went to the model picker.
+  it("Send pressed from the keyboard keeps the focus, and cannot send twice while the reply streams", async () => {
+    const student = await makeStudent(await demoClassId(), "Send Button Kid");
+    const b = await openBrowser({ as: student.username });
+    browsers.push(b);
+    await fakeAnthropic.reset();
+    await fakeAnthropic.script(
+      { kind: "reply", chunks: Array.from({ length: 10 }, (_, i) => `part${i} `), tokenDelayMs: 60 },
+      { kind: "reply", text: "The second reply." },
+    );
+    await b.page.goto("/playground");
+    await chooseClaude(b);
+    await b.page.locator("#pg-prompt").fill("what is a token?");
+    const send = b.page.getByRole("button", { name: /^send$/i });
+    await send.focus();
+    await b.page.keyboard.press("Enter");
+    await expect.poll(() => b.page.locator(".pg-messages").innerText()).toContain("part1");
+    // while it streams: still on Send, shown as unavailable, and a second press sends nothing
+    expect(await b.page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^send$/i);
+    expect(await send.getAttribute("aria-disabled")).toBe("true");
+    await b.page.keyboard.press("Enter");
+    await b.page.waitForURL(/\/playground\?c=/);
+    await expect.poll(() => b.page.locator(".pg-messages").innerText()).toContain("part9");
+    await expect.poll(() => send.getAttribute("aria-disabled")).toBe(null);
+    expect(await b.page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^send$/i);
+    expect((await fakeAnthropic.requests()).requests.filter((r) => r.path === "/v1/messages")).toHaveLength(1);
+    // the next message the same way: back to the box, type, Tab to Send, Enter
+    await b.page.keyboard.press("Shift+Tab");
+    expect(await b.page.evaluate(() => document.activeElement?.id)).toBe("pg-prompt");
+    await b.page.keyboard.type("and another?");
+    await b.page.keyboard.press("Tab");
+    await b.page.keyboard.press("Enter");
+    await expect.poll(() => b.page.locator(".pg-messages").innerText()).toContain("The second reply.");
+    expect(await b.page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^send$/i);
+    expect(b.problems).toEqual([]);
+  });
+
   it("on a phone, brings the answer into view", async () => {
     const b = await openBrowser({ as: DEMO_STUDENTS[4], viewport: { width: 375, height: 667 } });
     browsers.push(b);

@@ -228,7 +228,7 @@ describe("XSS payloads never execute", () => {
       await expect.poll(async () => (await fakeAnthropic.requests()).requests.filter((r) => r.path === "/v1/messages").length, { timeout: 10_000 }).toBe(i + 1);
       // the exchange has ended: only then does the composer take the next prompt (the text box
       // stays editable while a reply streams; the send button does not)
-      await expect.poll(() => page.locator('button[name="intent"][value="send"]').isEnabled(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => page.locator('button[name="intent"][value="send"]').getAttribute("aria-disabled"), { timeout: 10_000 }).toBe(null);
       await page.waitForTimeout(300);
       await expectClean(page, `playground exchange ${payload}`);
     }

@@ -7,6 +7,7 @@ import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
 import { AnswerFeedbackView, QuestionFields } from "./question-fields";
 import type { AnswerErrors, CheckView, GivenAnswer } from "../../course/lesson-view-types";
+import { Button } from "~/components/ui/button";
 
 export function CheckQuestion({
   view,
@@ -51,9 +52,9 @@ export function CheckQuestion({
           {orderSeed ? <input type="hidden" name="order" value={orderSeed} /> : null}
           {feedback ? <p className="small try-again-note">{t("learn.check.tryAgain", { n: attemptsLeft })}</p> : null}
           <QuestionFields question={question} idPrefix="check" legend={question.prompt} errors={errors} given={given} />
-          <button type="submit" className="secondary" disabled={busy}>
+          <Button type="submit" className="secondary" inactive={busy}>
             {feedback ? t("learn.check.submitAgain") : t("learn.check.submit")}
-          </button>
+          </Button>
         </Form>
       ) : null}
     </section>

@@ -10,6 +10,7 @@ import { takePendingSeconds } from "./active-time";
 import { CalibrationTable } from "./calibration-table";
 import { AnswerFeedbackView, QuestionFields } from "./question-fields";
 import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "../../course/lesson-view-types";
+import { Button } from "~/components/ui/button";
 
 export function QuizForm({
   questions,
@@ -89,9 +90,9 @@ export function QuizForm({
           </li>
         ))}
       </ol>
-      <button type="submit" className="primary" disabled={busy}>
+      <Button type="submit" className="primary" inactive={busy}>
         {t("learn.quiz.submit")}
-      </button>
+      </Button>
     </Form>
   );
 }

@@ -12,6 +12,7 @@ import { MessageBubble } from "./message-view";
 import type { ConversationView, MessageView, ModelView, TryItView } from "./types";
 import { useChatStream } from "./use-chat-stream";
 import { WaitingNote } from "./waiting-note";
+import { Button } from "~/components/ui/button";
 
 export interface ChatProps {
   conversation: ConversationView | null;
@@ -277,26 +278,26 @@ export function Chat({
             </p>
           </div>
           <div className="row pg-buttons">
-            <button type="submit" name="intent" value="send" className="primary" disabled={streaming}>
+            <Button type="submit" name="intent" value="send" className="primary" inactive={streaming}>
               {t("playground.send")}
-            </button>
+            </Button>
             {streaming ? (
               <button type="button" className="danger" onClick={stop}>
                 {t("playground.stop")}
               </button>
             ) : null}
             {canRegenerate ? (
-              <button
+              <Button
                 type="submit"
                 name="intent"
                 value="regenerate"
                 className="secondary"
-                disabled={streaming}
+                inactive={streaming}
                 title={t("playground.regenerate.hint")}
                 aria-describedby="pg-regenerate-hint"
               >
                 {t("playground.regenerate")}
-              </button>
+              </Button>
             ) : null}
             {canRegenerate ? (
               <span id="pg-regenerate-hint" className="visually-hidden">

@@ -4,6 +4,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 type FieldErrors = Partial<Record<string, MessageKey>>;
 import { useT } from "~/i18n/use-t";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { Button } from "~/components/ui/button";
 
 export interface AssignmentFormValues {
   lesson: string;
@@ -168,9 +169,9 @@ export function AssignmentForm({ editing, lessons, students, timeZone, errors, e
           {error("students")}
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <Button type="submit" className="primary" inactive={busy}>
             {t(editing ? "teach.dash.assign.save" : "teach.dash.assign.submit")}
-          </button>
+          </Button>
           {editing ? (
             <Link to={editing.cancelHref} className="button secondary">
               {t("form.cancel")}

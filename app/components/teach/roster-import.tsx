@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/catalog/en";
 import type { RosterImportView } from "~/forms/roster-import.server";
 import { RosterProblemItem, useRowPlace } from "./roster-problem";
 import { SignInCards } from "./sign-in-cards";
+import { Button } from "~/components/ui/button";
 
 const ACTION_LABEL: Record<"create" | "update" | "move" | "unchanged", MessageKey> = {
   create: "teach.import.action.create",
@@ -116,9 +117,9 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
           {counts && counts.create + counts.update + counts.move > 0 ? (
             <Form method="post" className="row" style={{ marginTop: "1rem" }}>
               <input type="hidden" name="token" value={view.token} />
-              <button type="submit" name="intent" value="confirm" className="primary" disabled={busy}>
+              <Button type="submit" name="intent" value="confirm" className="primary" inactive={busy}>
                 {t("teach.import.confirm", { count: counts.create + counts.update + counts.move })}
-              </button>
+              </Button>
               <a href="?" className="button secondary">
                 {t("teach.import.cancel")}
               </a>
@@ -158,9 +159,9 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
             error={view?.stage === "form" ? view.errors.pasted : undefined}
           />
           <div>
-            <button type="submit" name="intent" value="preview" className="primary" disabled={busy}>
+            <Button type="submit" name="intent" value="preview" className="primary" inactive={busy}>
               {t("teach.import.preview")}
-            </button>
+            </Button>
           </div>
         </Form>
       </section>

@@ -10,6 +10,7 @@ import type { WidgetProps } from "./registry";
 import { sentenceGap } from "./format";
 import { useSessionState } from "./shared";
 import { constitutionExamples, type ConstitutionExample } from "../../course/widgets/widget-data";
+import { Button } from "~/components/ui/button";
 
 const MAX_PRINCIPLES = 3;
 const MAX_PRINCIPLE_LENGTH = 240;
@@ -86,9 +87,9 @@ export default function ConstitutionLab({ data, lessonSlug }: WidgetProps) {
             ))}
           </ol>
           <div className="row widget-actions">
-            <button type="button" className="secondary" disabled={stage === 0} onClick={() => go(stage - 1)}>
+            <Button type="button" className="secondary" inactive={stage === 0} onClick={() => go(stage - 1)}>
               {t("widget.previous")}
-            </button>
+            </Button>
             {stage < STAGES.length - 1 ? (
               <button type="button" className="primary" onClick={() => go(stage + 1)}>
                 {t(`widget.constitution.next.${STAGES[stage + 1]!}`)}

@@ -13,6 +13,7 @@ import { HaystackText, NeedleAnswer, NeedleResult, SizeChoice } from "./needle-v
 import type { WidgetProps } from "./registry";
 import { postJson, useDebouncedEffect } from "./shared";
 import type { NextTokenResponse, TokenizedSample } from "../../course/widgets/widget-data";
+import { Button } from "~/components/ui/button";
 
 export default function ContextWindowWidget({ props }: WidgetProps) {
   return props.focus === "needle" ? <NeedleExperiment /> : <Timeline />;
@@ -131,9 +132,9 @@ function NeedleExperiment() {
       <NeedleResult outcome={layout && sample ? { ...layout, window: windowSize, listed: listedWindow(sample.data.pieces, windowSize) } : null} />
 
       <div className="row widget-actions">
-        <button type="button" className="primary" disabled={busy} onClick={ask}>
+        <Button type="button" className="primary" inactive={busy} onClick={ask}>
           {t("widget.needle.ask")}
-        </button>
+        </Button>
         <a className="button secondary" href={`/playground?prefill=${encodeURIComponent(haystack.text)}`}>
           {t("widget.needle.tryClaude")}
         </a>

@@ -11,6 +11,7 @@ import { MAX_CHARS } from "~/utils/form-limits";
 import { formatNumber, sentenceGap, visiblePiece } from "./format";
 import { postJson, SupportNote, useDebouncedEffect } from "./shared";
 import type { NextTokenResponse } from "../../course/widgets/widget-data";
+import { Button } from "~/components/ui/button";
 
 type Mode = "peek" | "top" | "sample";
 
@@ -135,22 +136,22 @@ export default function NextTokenWidget({ props }: WidgetProps) {
       </div>
 
       <div className="row widget-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => act("top", 1)}>
+        <Button type="button" className="primary" inactive={busy} onClick={() => act("top", 1)}>
           {t("widget.nextToken.step")}
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => act("sample", 1)}>
+        </Button>
+        <Button type="button" className="secondary" inactive={busy} onClick={() => act("sample", 1)}>
           {t("widget.nextToken.sampleOne")}
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => act("sample", GENERATE_COUNT)}>
+        </Button>
+        <Button type="button" className="secondary" inactive={busy} onClick={() => act("sample", GENERATE_COUNT)}>
           {t("widget.nextToken.generate", { n: GENERATE_COUNT })}
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={sampleAgain}>
+        </Button>
+        <Button type="button" className="secondary" inactive={busy} onClick={sampleAgain}>
           {t("widget.nextToken.sampleAgain")}
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
           className="secondary"
-          disabled={busy}
+          inactive={busy}
           onClick={() => {
             setText(start);
             setAdded([]);
@@ -158,7 +159,7 @@ export default function NextTokenWidget({ props }: WidgetProps) {
           }}
         >
           {t("widget.nextToken.reset")}
-        </button>
+        </Button>
       </div>
 
       {error ? (

@@ -11,6 +11,7 @@ import { agreementSummary, type ChoiceCounts } from "../../course/widgets/prefer
 import { Reveal } from "./preference-reveal";
 import { postJson } from "./shared";
 import { preferencePairs, type PreferenceChoice, type PreferencePair, type PreferencesResponse } from "../../course/widgets/widget-data";
+import { Button } from "~/components/ui/button";
 
 type Counts = ChoiceCounts | null;
 
@@ -108,9 +109,9 @@ export default function PreferenceLab({ data, lessonSlug }: WidgetProps) {
             </p>
             <p>{pair[side]}</p>
             {choice ? null : (
-              <button type="button" className="primary" disabled={busy} onClick={() => choose(side)}>
+              <Button type="button" className="primary" inactive={busy} onClick={() => choose(side)}>
                 {t(side === "a" ? "widget.pref.chooseA" : "widget.pref.chooseB")}
-              </button>
+              </Button>
             )}
           </div>
         ))}
@@ -129,12 +130,12 @@ export default function PreferenceLab({ data, lessonSlug }: WidgetProps) {
       </div>
 
       <div className="row widget-actions">
-        <button type="button" className="secondary" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+        <Button type="button" className="secondary" inactive={index === 0} onClick={() => setIndex(index - 1)}>
           {t("widget.previous")}
-        </button>
-        <button type="button" className="secondary" disabled={index >= pairs.length - 1} onClick={() => setIndex(index + 1)}>
+        </Button>
+        <Button type="button" className="secondary" inactive={index >= pairs.length - 1} onClick={() => setIndex(index + 1)}>
           {t("widget.next")}
-        </button>
+        </Button>
       </div>
 
       {allDone ? <Summary pairs={pairs} mine={mine} counts={counts} /> : null}
