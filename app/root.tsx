@@ -23,6 +23,7 @@ import { I18nProvider } from "./i18n/use-t";
 import { getSessionUser } from "./utils/session.server";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css";
+import { useFocusOnFirstInvalid } from "~/components/ui/focus-first-invalid";
 
 /** The title of pages that set none of their own. */
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
@@ -117,6 +118,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useFocusOnFirstInvalid();
   return <Outlet />;
 }
 

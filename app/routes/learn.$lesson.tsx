@@ -428,6 +428,7 @@ export default function LessonPage() {
                     retryHref={quizPath(lesson.slug, { retry: true })}
                     finishHref={finishPath(lesson.slug)}
                     signedIn={data.signedIn}
+                    justSent
                   />
                 </div>
               ) : data.quiz.mode === "results" && data.quiz.results ? (
@@ -438,6 +439,7 @@ export default function LessonPage() {
                     retryHref={quizPath(lesson.slug, { retry: true })}
                     finishHref={finishPath(lesson.slug)}
                     signedIn={data.signedIn}
+                    justSent={location.hash === "#quiz-results"}
                   />
                 </div>
               ) : (

@@ -51,7 +51,17 @@ describe("the student journey with the keyboard alone", () => {
     const page = browser.page;
     const [cls] = await testSql()<{ join_code: string }[]>`select join_code from classes where id = ${await demoClassId()}`;
     await page.goto("/join");
-    await typeInto(page, "#f-code", cls!.join_code);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+    // a mistyped code: the keyboard goes back to the box, which says what is wrong (found in an
+    // accessibility walk: the red text appeared in silence, focus still on the button)
+    await typeInto(page, "#f-code", "x");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/join\?code=x$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-code");
+    expect(await page.getAttribute("#f-code", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#f-code", "aria-describedby")).toContain("f-code-error");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(cls!.join_code);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/join\/[A-Z0-9]+/i);
     await typeInto(page, "#f-displayName", "Kay Board");
@@ -75,6 +85,8 @@ describe("the student journey with the keyboard alone", () => {
       },
     });
     await answerQuiz(page, lesson.slug, "keyboard");
+    // the score is where the keyboard is, so a screen reader reads it (found in an accessibility walk)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("score-title");
     await screenshot(page, JOURNEY, "03-results");
     expect(await page.locator(".score-card").innerText()).toContain(t("learn.quiz.notSureThanks", { n: 1 }));
     const [row] = await testSql()<{ n: number }[]>`

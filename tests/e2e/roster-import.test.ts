@@ -62,6 +62,8 @@ describe("roster import", () => {
     ]);
     expect(await page.getByTestId("roster-preview").locator("tbody tr").count()).toBe(20);
     expect(await studentsOf(classId)).toBe(0);
+    // the keyboard is at the preview, below the page's alerts (found in an accessibility walk: focus fell to the page)
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("preview-h");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, "01-preview-en.png"), fullPage: true });
 
@@ -69,6 +71,7 @@ describe("roster import", () => {
     await page.getByRole("status").filter({ hasText: en("teach.import.done", { created: 20, updated: 0, moved: 0, unchanged: 0 }) }).waitFor({ timeout: HASHING_20_PASSWORDS });
     expect(await page.getByTestId("sign-in-card").count()).toBe(20);
     expect(await studentsOf(classId)).toBe(20);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("status");
     await page.screenshot({ path: path.join(SHOTS, "02-done-en.png") });
 
     await page.getByRole("link", { name: en("teach.import.backToStudents") }).click();

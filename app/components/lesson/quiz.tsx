@@ -11,6 +11,7 @@ import { CalibrationTable } from "./calibration-table";
 import { AnswerFeedbackView, QuestionFields } from "./question-fields";
 import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "../../course/lesson-view-types";
 import { Button } from "~/components/ui/button";
+import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
 
 export function QuizForm({
   questions,
@@ -103,20 +104,28 @@ export function QuizResults({
   retryHref,
   finishHref,
   signedIn,
+  justSent,
 }: {
   results: QuizResultView;
   attemptsLeft: number;
   retryHref: string;
   finishHref: string;
   signedIn: boolean;
+  /** The quiz was just sent: the keyboard goes to the score, and a screen reader reads it. */
+  justSent: boolean;
 }) {
   const t = useT();
   const { score, calibration } = results;
   const numberOf = (id: string) => results.answers.findIndex((a) => a.question.id === id) + 1;
+  // Found in an accessibility walk: the page scrolled to the results, but focus stayed on the
+  // page itself and nothing was read — silence at the moment that matters most.
+  const title = useFocusWhenShown<HTMLHeadingElement>(justSent);
   return (
     <div className="quiz-results">
       <section className="card score-card" aria-labelledby="score-title">
-        <h3 id="score-title">{t("learn.quiz.resultTitle", { n: results.attempt })}</h3>
+        <h3 id="score-title" ref={title} tabIndex={-1}>
+          {t("learn.quiz.resultTitle", { n: results.attempt })}
+        </h3>
         <p className="score-line">
           <span className="score-big">{t("learn.quiz.points", { score: formatPoints(score.score), max: score.maxScore })}</span>
         </p>

@@ -15,10 +15,8 @@ export function SupportCard({ card, held, inLesson = false }: { card: SupportCar
   const t = useT();
   const words = card.lowMood ? lowMoodWords(held) : crisisWords(card, held);
   if (inLesson) words.footer = card.lowMood ? "safeguarding.card.lowMoodInLesson" : "safeguarding.card.inLesson";
-  // a message of the chat's list there; a block of its own beside a lesson's answers
-  const Root = inLesson ? "div" : "li";
-  return (
-    <Root className={inLesson ? "pg-support in-lesson" : "pg-support"} role="note" aria-labelledby="pg-support-title" data-testid="support-card">
+  const note = (
+    <div className={inLesson ? "pg-support in-lesson" : "pg-support"} role="note" aria-labelledby="pg-support-title" data-testid="support-card">
       <p className="pg-support-label small">
         <HeartIcon /> {t("safeguarding.card.label")}
       </p>
@@ -36,8 +34,12 @@ export function SupportCard({ card, held, inLesson = false }: { card: SupportCar
         <li>{t(words.danger)}</li>
       </ul>
       <p className="small muted">{t(words.footer)}</p>
-    </Root>
+    </div>
   );
+  // In the chat, an item of its list of messages, with the note inside it: a list item may not be
+  // a note (axe: the list was broken around the message that matters most). Beside a lesson's
+  // answers, a block of its own.
+  return inLesson ? note : <li className="pg-support-item">{note}</li>;
 }
 
 type CardKey = Extract<PlainKey, `safeguarding.card.${string}`>;

@@ -7,6 +7,7 @@ import type { RosterImportView } from "~/forms/roster-import.server";
 import { RosterProblemItem, useRowPlace } from "./roster-problem";
 import { SignInCards } from "./sign-in-cards";
 import { Button } from "~/components/ui/button";
+import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
 
 const ACTION_LABEL: Record<"create" | "update" | "move" | "unchanged", MessageKey> = {
   create: "teach.import.action.create",
@@ -30,6 +31,9 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const where = useRowPlace();
+  // the pressed button goes away (or the answer appears far below it): the keyboard goes to the answer
+  const previewRef = useFocusWhenShown<HTMLHeadingElement>();
+  const doneRef = useFocusWhenShown<HTMLDivElement>();
   const counts = view && view.stage !== "form" ? view.counts : null;
   const stats = counts
     ? [
@@ -43,7 +47,7 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
     <div className="stack roster-import">
       {view?.stage === "done" ? (
         <>
-          <div className="alert success no-print" role="status">
+          <div className="alert success no-print" role="status" ref={doneRef} tabIndex={-1}>
             {t("teach.import.done", { created: view.counts.create, updated: view.counts.update, moved: view.counts.move, unchanged: view.counts.unchanged })}
             {view.newClasses > 0 ? ` ${t("teach.import.doneClasses", { count: view.newClasses })}` : null}
           </div>
@@ -53,7 +57,9 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
 
       {view?.stage === "preview" ? (
         <section aria-labelledby="preview-h" className="no-print">
-          <h3 id="preview-h">{t("teach.import.previewTitle")}</h3>
+          <h3 id="preview-h" ref={previewRef} tabIndex={-1}>
+            {t("teach.import.previewTitle")}
+          </h3>
           {view.changed ? (
             <div className="alert warn" role="alert">
               {t("teach.import.changed")}
