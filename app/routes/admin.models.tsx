@@ -209,7 +209,7 @@ function TestResults({ results }: { results: ConnectionTestResult[] }) {
           <ul>
             {results.map((r) => (
               <li key={r.model} data-test-code={r.code}>
-                <code>{r.model}</code> — {line(r)}
+                <code>{r.model}</code> — {r.code === "ok" ? t("models.test.okInList", { ms: r.latencyMs }) : line(r)}
               </li>
             ))}
           </ul>

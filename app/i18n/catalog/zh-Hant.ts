@@ -1403,6 +1403,7 @@ export const zhHant: Messages = {
   "models.url.https": "請使用 https，或在下方確認確實要使用這個未加密的網址。",
   "models.window.invalid": "請為每個已批准的模型填寫上下文視窗（至少 1000 個詞元）。",
   "models.test.ok": "連線正常：{model} 在 {ms} 毫秒內作答。",
+  "models.test.okInList": "正常：{ms} 毫秒內作答。",
   "models.test.auth": "金鑰被拒絕（401），請檢查 API 金鑰。",
   "models.test.permission": "該金鑰無權使用此服務（403），或帳戶需要處理付費問題。",
   "models.test.not_found": "此網址沒有回應（404）。請檢查基礎網址，末尾不要加 /v1/messages。",

@@ -63,6 +63,7 @@ export const models = {
   "models.url.https": "Use https, or confirm below that this unencrypted address is intended.",
   "models.window.invalid": "Give each approved model its context window (at least 1000 tokens).",
   "models.test.ok": "Works: {model} answered in {ms} ms.",
+  "models.test.okInList": "works: answered in {ms} ms.",
   "models.test.auth": "The key was refused (401). Check the API key.",
   "models.test.permission": "The key may not use this (403), or the account needs billing attention.",
   "models.test.not_found": "Nothing answers at this address (404). Check the base URL — it should not end in /v1/messages.",

@@ -62,6 +62,7 @@ export const models: CatalogOf<typeof en> = {
   "models.url.https": "请使用 https，或在下方确认确实要使用这个未加密的网址。",
   "models.window.invalid": "请为每个已批准的模型填写上下文窗口（至少 1000 个词元）。",
   "models.test.ok": "连接正常：{model} 在 {ms} 毫秒内作答。",
+  "models.test.okInList": "正常：{ms} 毫秒内作答。",
   "models.test.auth": "密钥被拒绝（401），请检查 API 密钥。",
   "models.test.permission": "该密钥无权使用此服务（403），或账户需要处理付费问题。",
   "models.test.not_found": "此网址没有回应（404）。请检查基础网址，末尾不要加 /v1/messages。",
