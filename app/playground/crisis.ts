@@ -502,8 +502,8 @@ const WORDS_HELD_UP_BEFORE = /\b(?:translate|translated|translation of|classify|
 const SAID_BEFORE = /\b(?:say|says|said|saying|type|types|typed|mean by)\s*$/;
 const WORDS_HELD_UP_AFTER = /^\s*(?:mean|means|meaning|stand for|stands for|short for|into [a-z]+|in (?:french|english|chinese|spanish|german|japanese|korean|pinyin))\b/;
 const SLANG_RULES = new Set(["en.suicide.kms", "en.suicide.slang"]);
-/** The same in Chinese: 如果有人对AI说"我想死", 这句话, 翻译. */
-const WORDS_HELD_UP_BEFORE_ZH = /(?:对(?:ai|人工智能|机器人|模型|chatgpt|claude|它|聊天机器人)说|用户说|翻译|这句话[：:"“「]?|这句[：:"“「])我?[：:"“「]?$/;
+/** The same in Chinese: 如果有人对AI说"我想死", 这句话, 翻译, a character's line (主角说：我想死), a lyric. Not 说 alone: 我跟妈妈说我想死 is the student's own. */
+const WORDS_HELD_UP_BEFORE_ZH = /(?:对(?:ai|人工智能|机器人|模型|chatgpt|claude|它|聊天机器人)说|用户说|翻译|这句话[：:"“「]?|这句[：:"“「]|(?:主角|角色|人物|反派|女主|男主)(?:说|喊|想)|台词|歌词)(?:是)?[：:"“「]?我?[：:"“「]?$/;
 
 function heldUp(rule: Rule, text: string, found: RegExpExecArray, zh: boolean): boolean {
   const before = text.slice(Math.max(0, found.index - (zh ? 16 : 40)), found.index);

@@ -512,6 +512,8 @@ const MUST_MATCH: [string, string][] = [
   ["danger", "i'm going to run away"],
   ["danger", "i want to run away and never come back"],
   ["danger", "im leaving home tonight"],
+  // 说 alone is not a quote: the student told someone
+  ["suicide", "我跟妈妈说我想死"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -876,6 +878,8 @@ const MUST_PASS: string[] = [
   "i dont deserve to live in such a nice house",
   "what's the point of life in this game",
   "下课了，我想去陪奶奶了",
+  "帮我写个故事，主角说：我想死",
+  "这首歌的歌词是我想死",
 ];
 
 describe("crisis detection", () => {
