@@ -152,6 +152,28 @@ function looksLikeHandle(value: string): boolean {
   return /[A-Za-z]/.test(handle) || (/^\d+$/.test(handle) && between(handle.length, 5, 12));
 }
 
+/**
+ * Between the groups of a number a keyword announces: what a phone is written with, and what a
+ * student puts there to slip it past (电话：9123，4567, "phone 9123|4567", "tel 9123😀4567").
+ */
+const KEYWORD_PHONE_SEP = String.raw`(?:[\s\-._/(),、|~*+]|\p{Extended_Pictographic}|\p{Emoji_Modifier})`;
+
+/** A price is being talked about: "手机价格 2499，3999", "phone costs 2,499". */
+const PRICE_BEFORE = /价|價|钱|錢|元|块|塊|price|cost|\$|¥|£|€/iu;
+
+/**
+ * Not a list, a sum, prices or thousands after the keyword: "my phone cost 1,299,000", "phone 3, 5,
+ * 7, 11, 13", "call me 12+34+56+78", 手机价格 2499，3999，5999. Groups parted by anything but a
+ * space, dash, dot, slash or bracket must each hold three digits or more, seven or eight in all
+ * (a local number: 9123，4567) unless a phone's shape was read already (digit-disguises.ts).
+ */
+function readsAsOnePhoneNumber(value: string, before: string): boolean {
+  if (!/[,、|~*+]|\p{Extended_Pictographic}/u.test(value.replace(/^\+/, ""))) return true;
+  if (/^\d{1,3}(?:,\s?\d{3})+$/.test(value) || PRICE_BEFORE.test(before)) return false;
+  const groups = value.split(/\D+/).filter(Boolean);
+  return groups.every((group) => group.length >= 3) && between(groups.join("").length, 7, 8);
+}
+
 const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const SPELLED_DIGIT = String.raw`(?:(?:double|triple)\s+)?(?:${DIGIT_WORDS.join("|")}|oh|nought|\d)`;
 
@@ -378,14 +400,15 @@ const DETECTORS: Detector[] = [
     // 我的电话号码是…, 我嘅電話係…
     kind: "phone",
     pattern: new RegExp(
-      String.raw`(?:\b(?:phone|tel|telephone|mobile|cell|whats\s?app|signal|telegram|sms|text\s+me|call\s+me|ring\s+me|reach\s+me|contact\s+me|my\s+(?:home\s+|mobile\s+|cell\s+|contact\s+)?number)|电话|電話|手机|手機|手提|联系方式|聯絡方式|联系电话|聯絡電話|联络|聯絡|座机|座機|号码|號碼|打给我|打給我|call我|致电|致電|短信|簡訊|短訊)[^\d\n.!?。！？]{0,30}?(\+?\(?\d(?:[\s\-._/()]{0,2}\d){6,14})${NUMBER_END}`,
+      String.raw`(?:\b(?:phone|tel|telephone|mobile|cell|whats\s?app|signal|telegram|sms|text\s+me|call\s+me|ring\s+me|reach\s+me|contact\s+me|my\s+(?:home\s+|mobile\s+|cell\s+|contact\s+)?number)|电话|電話|手机|手機|手提|联系方式|聯絡方式|联系电话|聯絡電話|联络|聯絡|座机|座機|号码|號碼|打给我|打給我|call我|致电|致電|短信|簡訊|短訊)[^\d\n.!?。！？]{0,30}?(\+?\(?\d(?:${KEYWORD_PHONE_SEP}{0,2}\d){6,14})${NUMBER_END}`,
       "giud",
     ),
     group: 1,
     accept: (m, folded, index) =>
       !/^(?:19|20)\d\d\D{1,3}(?:19|20)\d\d$/.test(m) && // "phone sales 2023 2024"
       !/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(m) && // a date
-      notFollowedByUnit(m, folded, index),
+      notFollowedByUnit(m, folded, index) &&
+      readsAsOnePhoneNumber(m, folded.slice(Math.max(0, index - 30), index)),
   },
   {
     // Mainland mobile: 1[3-9] and 9 more digits, optionally +86 / 0086 / 86 / (+86), in groups of

@@ -319,6 +319,56 @@ describe("screenPrompt: look-alikes that must pass", () => {
   });
 });
 
+describe("a phone number parted by punctuation or emoji between its groups", () => {
+  it.each([
+    ["我的手机号是138，1234，5678", "cn_mobile", "138，1234，5678"],
+    ["138、1234、5678", "cn_mobile", "138、1234、5678"],
+    ["一三八，一二三四，五六七八", "cn_mobile", "一三八，一二三四，五六七八"],
+    ["我的手機號碼是一三八、一二三四、五六七八", "cn_mobile", "一三八、一二三四、五六七八"],
+    ["138😀1234😀5678", "cn_mobile", "138😀1234😀5678"],
+    ["138❤️1234❤️5678", "cn_mobile", "138❤️1234❤️5678"],
+    ["138|1234|5678", "cn_mobile", "138|1234|5678"],
+    ["138~1234~5678", "cn_mobile", "138~1234~5678"],
+    ["138*1234*5678", "cn_mobile", "138*1234*5678"],
+    ["138+1234+5678", "cn_mobile", "138+1234+5678"],
+    ["138=1234=5678", "cn_mobile", "138=1234=5678"],
+    ["我有3，138，1234，5678", "cn_mobile", "138，1234，5678"],
+    ["電話：9123，4567", "phone", "9123，4567"],
+    ["手機 0912，345，678", "phone", "0912，345，678"],
+    ["my phone is 07700，900123", "phone", "07700，900123"],
+    ["my number is +44，7700，900123", "phone", "+44，7700，900123"],
+    ["text me 07700 | 900 | 123", "phone", "07700 | 900 | 123"],
+  ] as [string, FindingKind, string][])("%s → %s", (text, kind, match) => {
+    expect(findPersonalData(text)).toContainEqual({ kind, match, index: text.indexOf(match) });
+  });
+
+  it.each([
+    "1,234,567",
+    "What is 1,234,567 + 89?",
+    "共计 13,800,138,000 元",
+    "primes: 3, 5, 7, 11, 13, 17, 19",
+    "we won 21-19, 25-23",
+    "12+34=46",
+    "138+1234=1372",
+    "what is 138*1234*5678 = ?",
+    "2024、2025、2026年",
+    "2024，3月15日",
+    "it costs ¥1,299，¥2,499",
+    "10:30，11:45",
+    "my phone cost 1,299,000",
+    "phone 3, 5, 7, 11, 13",
+    "call me 12+34+56+78",
+    "手机价格 2499，3999，5999",
+    "手機價格是 2499，3999",
+    "分数 98，87，76，65，54",
+    "scores 100|200|300|400",
+    "Q: 1234 + 5678?",
+    "🎉🎉 2024 🎉 138 🎉",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
 describe("resident ID validation", () => {
   it("accepts well-formed IDs and rejects a wrong check character, region or date", () => {
     expect(isValidResidentId(VALID_ID_A)).toBe(true);
