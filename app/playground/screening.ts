@@ -140,6 +140,15 @@ const ACCOUNT_APPS_EN = String.raw`qq|wechat|we\s?chat|weixin|wx|vx|line\s+id|sn
 /** "add me on line", but "my line is busy" and "line: 12" are not accounts. */
 const ACCOUNT_APPS_ADD = String.raw`${ACCOUNT_APPS_EN}|line`;
 const ACCOUNT_APPS_ZH = String.raw`qq|QQ|扣扣|企鹅号|企鵝號|微信|威信|薇信|微訊|v信|V信|抖音|快手|微博|小红书|小紅書|b站|B站|推特|脸书|臉書`;
+/**
+ * Names teens give the apps: 企鹅 for QQ after 我的/加 (not "企鹅 20000000只" about penguins), 扣
+ * for QQ before a colon (扣：123456789; not 扣分), q right after 我 (我q 123456789), and 微 信
+ * with a space.
+ */
+const ACCOUNT_SLANG_ZH = String.raw`(?<=我的?\s{0,2}|我嘅\s{0,2}|加我?\s{0,2})企[鹅鵝]|扣(?=\s*[:：])|(?<=我的?\s{0,2})[qQ](?![A-Za-z])|微\s{1,2}[信訊]`;
+/** A handle named before its app, or in brackets: letters, digits, ".", "_", "-", "#". */
+const HANDLE_VALUE = String.raw`@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]`;
+
 /** Words after "my snap is" that are not a name: "my insta is private", "add me on line later". */
 const NOT_A_HANDLE =
   /^(?:a|an|the|is|am|are|was|on|in|at|to|and|or|but|so|too|also|just|not|no|yes|private|public|down|broken|banned|blocked|deleted|hacked|new|old|boring|cool|fun|great|good|bad|fine|better|worse|same|please|pls|plz|now|later|soon|today|tomorrow|tonight|sometime|maybe|if|because|cuz|lol|lmao|haha|bro|too|really|very|full|empty|dead|gone|here|there|it|this|that|mine|yours|account|app|name|id|username|handle|number|what|why|how|when|where|who|which|for|with|from|by|of|me|you|him|her|them|us|we|they|i|he|she|ok|okay|idk|everything|nothing|something|about|around|like|every|since|until|than|all|some|more|less)$/i;
@@ -172,6 +181,26 @@ function readsAsOnePhoneNumber(value: string, before: string): boolean {
   if (/^\d{1,3}(?:,\s?\d{3})+$/.test(value) || PRICE_BEFORE.test(before)) return false;
   const groups = value.split(/\D+/).filter(Boolean);
   return groups.every((group) => group.length >= 3) && between(groups.join("").length, 7, 8);
+}
+
+/**
+ * A handle that says it is one without the app before it: "lilyk2011", "lily_k", "@lily", or a QQ
+ * number (five to twelve digits). "python", "discord.js" and "@everyone" are not.
+ */
+function looksLikeAnnouncedHandle(value: string): boolean {
+  const bare = value.replace(/^@/, "");
+  if (!looksLikeHandle(value) || /^(?:everyone|here|channel|someone|all)$/i.test(bare) || /\.(?:js|ts|py|com|org|net|io|exe)$/i.test(bare)) return false;
+  return value.startsWith("@") || /[\d_]/.test(bare) || /[A-Za-z]\.[A-Za-z]/.test(bare);
+}
+
+/** Which letter announced the value ("q: …"), and whether the value fits that app. */
+function isSingleLetterAccount(value: string, folded: string, index: number): boolean {
+  const app = /(q|v|sc)\s*:\s*$/i.exec(folded.slice(Math.max(0, index - 8), index))?.[1]?.toLowerCase();
+  if (app === "q") {
+    const after = folded.slice(index + value.length);
+    return /^\d{5,12}$/.test(value) && !/^\s*[+\-*/×÷=]/.test(after) && notFollowedByUnit(value, folded, index);
+  }
+  return /^[A-Za-z]/.test(value) && /\d/.test(value) && /[A-Za-z].*[A-Za-z]/.test(value);
 }
 
 const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -301,11 +330,64 @@ const DETECTORS: Detector[] = [
     // A Latin name run on into more letters ("QQaaa") is a word, not a name and a handle.
     kind: "account",
     pattern: new RegExp(
-      String.raw`(?:${ACCOUNT_APPS_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<![A-Za-z])[vVwW][xX](?![A-Za-z])|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
+      String.raw`(?:${ACCOUNT_APPS_ZH}|${ACCOUNT_SLANG_ZH}|(?<![A-Za-z])[qQ][\s._\-*]{1,2}[qQ]|[vVwW][xX](?=号|號)|(?<![A-Za-z])[vVwW][xX](?![A-Za-z])|(?<=加我?\s{0,2})[vV])(?!(?<=[A-Za-z])[A-Za-z])(?!音乐|音樂|空间|空間|支付|游戏|遊戲|群)(?:号|號|账号|賬號|帐号|帳號|id|ID|名)?[^A-Za-z0-9@\n。！？!?]{0,6}?(@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]|(?:[A-Za-z0-9] ){3,}[A-Za-z0-9]+)(?![A-Za-z0-9@])`,
       "gud",
     ),
     group: 1,
     accept: looksLikeHandle,
+  },
+  // The handle before the app (a red team's pass): "lilyk2011 is my snap", 123456789是我的QQ,
+  // "加我 123456789 (QQ)". The value must look like a handle by itself — a digit, "_", "." or "@" —
+  // as the app after it does less to say it is one: "python is my favourite", "lily是我的微信好友".
+  {
+    kind: "account",
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9@._#\-])(${HANDLE_VALUE})\s+(?:is|=)\s+(?:my|our)\s+(?:${ACCOUNT_APPS_EN})\b(?!\s+(?:streak|story|stories|friends?|group|server|chat|feed|app|filter|score)\b)`, "giud"),
+    group: 1,
+    accept: looksLikeAnnouncedHandle,
+  },
+  {
+    // "add lilyk2011 on discord", "find lily_k on insta" (not "add 5 on both sides": no app)
+    kind: "account",
+    pattern: new RegExp(String.raw`\b(?:add|follow|dm|message|msg|friend|find|text)\s+(${HANDLE_VALUE})\s+(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})\b`, "giud"),
+    group: 1,
+    accept: looksLikeAnnouncedHandle,
+  },
+  {
+    // "@lilyk2011 on insta", "follow me @lilyk2011", "hmu @lily.k"
+    kind: "account",
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9@._])(@[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![A-Za-z0-9@])(?=\s+(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})\b)`, "giud"),
+    group: 1,
+    accept: looksLikeAnnouncedHandle,
+  },
+  {
+    kind: "account",
+    pattern: new RegExp(String.raw`\b(?:follow|add|dm|message|msg|find|hmu|text)\s+(?:me|us)\s+(?:at\s+)?(@[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![A-Za-z0-9@])`, "giud"),
+    group: 1,
+    accept: looksLikeAnnouncedHandle,
+  },
+  {
+    // 123456789是我的QQ, lily0815是我微信, 123456789係我嘅扣扣 (not 是我的QQ群, 是我的微信好友)
+    kind: "account",
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9@._#\-])(${HANDLE_VALUE})\s*(?:就是|也是|是|係|系)\s*(?:我的|我嘅|我)\s*(?:${ACCOUNT_APPS_ZH}|${ACCOUNT_SLANG_ZH}|[vVwW][xX]|[vV](?![A-Za-z]))(?!群|好友|朋友|里|裡|上|音乐|音樂|空间|空間|支付)`, "gud"),
+    group: 1,
+    accept: looksLikeAnnouncedHandle,
+  },
+  {
+    // "加我 123456789 (QQ)", "lily0815（微信）", "lilyk2011 (snap)"
+    kind: "account",
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9@._#\-])(${HANDLE_VALUE})\s*[(（]\s*(?:${ACCOUNT_APPS_ZH}|${ACCOUNT_SLANG_ZH}|${ACCOUNT_APPS_EN}|[vV])\s*[)）]`, "giud"),
+    group: 1,
+    accept: looksLikeAnnouncedHandle,
+  },
+  {
+    // A single letter for the app before a colon — q for QQ, v for WeChat — and "sc" for Snapchat:
+    // "q: 123456789", "V：lily0815", "sc: lilyk2011". A quiz's "Q: what is a token?" and "Q: 1234 +
+    // 5678?" pass: a QQ number has five digits or more and is not a sum; a WeChat or Snapchat id
+    // here needs letters and a digit ("v: 30m/s" is physics).
+    kind: "account",
+    pattern: new RegExp(String.raw`\b(?:[qQvV]|sc|SC|Sc)\s*:\s*([A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![A-Za-z0-9@])`, "gud"),
+    group: 1,
+    accept: isSingleLetterAccount,
   },
   {
     kind: "email",

@@ -369,6 +369,60 @@ describe("a phone number parted by punctuation or emoji between its groups", () 
   });
 });
 
+describe("a chat handle written before the app's name, or with the app's nickname", () => {
+  it.each([
+    ["123456789是我的QQ", "123456789"],
+    ["123456789係我嘅QQ", "123456789"],
+    ["lily0815是我微信", "lily0815"],
+    ["加我 123456789 (QQ)", "123456789"],
+    ["lily0815（微信）", "lily0815"],
+    ["我的企鹅 123456789", "123456789"],
+    ["我的企鵝 123456789", "123456789"],
+    ["扣：123456789", "123456789"],
+    ["我q 123456789", "123456789"],
+    ["微 信：lily0815", "lily0815"],
+    ["V：lily0815", "lily0815"],
+    ["q: 123456789", "123456789"],
+    ["lilyk2011 is my snap", "lilyk2011"],
+    ["lily_k is my insta", "lily_k"],
+    ["add lilyk2011 on discord", "lilyk2011"],
+    ["@lilyk2011 on insta", "@lilyk2011"],
+    ["follow me @lilyk2011", "@lilyk2011"],
+    ["sc: lilyk2011", "lilyk2011"],
+  ])("%s", (text, match) => {
+    expect(findPersonalData(text)).toContainEqual({ kind: "account", match, index: text.indexOf(match) });
+  });
+
+  it.each([
+    "Q: what is a token?",
+    "Q: 1234 + 5678?",
+    "Q: 12345 + 67890 = ?",
+    "Q: 100000 tokens cost how much?",
+    "Q: gpt4 or claude?",
+    "Q：人工智能是什么？",
+    "Q：請問 AI 是什麼？",
+    "V: 30m/s",
+    "Sc: 21",
+    "I learned about discord.js",
+    "python is my favourite",
+    "Snap is my favourite app",
+    "lily is my snap streak",
+    "add 5 on both sides",
+    "add numpy on python",
+    "@everyone",
+    "@everyone on discord",
+    "DM me @ 3pm",
+    "lily0815是我的微信好友",
+    "123456是我的QQ群",
+    "南极有企鹅 20000000只",
+    "扣分：12345",
+    "微信 是一个应用",
+    "問：12345 是質數嗎？",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
 describe("resident ID validation", () => {
   it("accepts well-formed IDs and rejects a wrong check character, region or date", () => {
     expect(isValidResidentId(VALID_ID_A)).toBe(true);
