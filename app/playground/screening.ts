@@ -16,7 +16,7 @@
  */
 import { foldForScreening } from "./digit-disguises";
 import { revealEncoded } from "./encoded-text";
-import { composeMapped, foldForWords, matchesOf, originalSpan, replaceMapped, type MappedText } from "./normalize-text";
+import { composeMapped, foldForWords, matchesOf, originalSpan, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
 
 /** Every kind of personal data the screen finds: the one list the block messages, flag labels and severities follow. */
@@ -787,11 +787,22 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const LEET: Record<string, string> = {
   a: "a4@", b: "b8", e: "e3", g: "g9", i: "i1!|", l: "l1|", o: "o0", s: "s5$", t: "t7",
 };
+/** An emoji (or its skin tone) dropped between letters: "g🎲a🎲m🎲b🎲l🎲i🎲n🎲g", 赌😀博. */
+const EMOJI = String.raw`\p{Extended_Pictographic}|\p{Emoji_Modifier}`;
 /** Inside a word: "gam.bling", "gam-bling", "g_a_m_b", "gam*bling" (never an apostrophe: he'll ≠ hell). */
-const IN_WORD_GAP = String.raw`[._\-*·~]`;
+const IN_WORD_GAP = String.raw`(?:[._\-*·~]|${EMOJI})`;
+/**
+ * Inside a word of six letters or more, a space too: "gamb ling". Not in shorter ones, which break
+ * into everyday words ("he ll", "we ed").
+ */
+const LONG_WORD_GAP = String.raw`(?:[ ._\-*·~]|${EMOJI})`;
+const LONG_WORD = 6;
 /** Every letter spaced out: "g a m b l i n g", "g . a . m". */
-const SPACED_GAP = String.raw`[\s._\-*·~]{1,2}`;
-const WORD_GAP = String.raw`[\s._\-*·~]*`;
+const SPACED_GAP = String.raw`(?:[\s._\-*·~]|${EMOJI}){1,2}`;
+const WORD_GAP = String.raw`(?:[\s._\-*·~]|${EMOJI})*`;
+const CJK_GAP = String.raw`(?:[\s._\-*·~]|${EMOJI}){0,2}`;
+/** Emoji a student writes for the character of a Chinese term: 电子🚬, 啤🍺, 炸💣. */
+const EMOJI_FOR_HAN: Record<string, string> = { 烟: "🚬", 酒: "🍺🍻🍷🍶🥃🍸", 枪: "🔫", 药: "💊", 弹: "💣", 刀: "🔪" };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 
@@ -812,10 +823,12 @@ function letterClass(ch: string): string {
  * CPU profile); the terms are the built-in lists and the schools' blocked topics. Only used
  * through matchesOf, which leaves the shared pattern's lastIndex at 0.
  */
-const termPattern = remembering(5_000, compileTermPattern);
+const termPattern = remembering(5_000, (term: string) => compileTermPattern(term, false));
+/** A teacher's blocked topic: also in its other word forms (wordForms). */
+const topicPattern = remembering(5_000, (term: string) => compileTermPattern(term, true));
 
-function compileTermPattern(term: string): RegExp | null {
-  const source = termSource(term);
+function compileTermPattern(term: string, forms: boolean): RegExp | null {
+  const source = termSource(term, forms);
   if (!source) return null;
   if (source.cjk) return new RegExp(source.source, "giu");
   return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source.source})(?:s|es)?(?![\p{L}\p{N}])`, "giu");
@@ -824,32 +837,69 @@ function compileTermPattern(term: string): RegExp | null {
 /**
  * A term's pattern without its word boundaries, so a phrase rule can embed it and tolerate the
  * same disguises: CJK characters with gaps between them; Latin words with leetspeak, punctuation
- * inside, or every letter spaced out.
+ * inside, or every letter spaced out. `forms`: the last word in its other forms too (wordForms).
  */
-function termSource(term: string): { source: string; cjk: boolean } | null {
+function termSource(term: string, forms = false): { source: string; cjk: boolean } | null {
   const folded = foldForWords(term).text.trim();
   const words = folded.split(/[\s\-_.]+/).filter(Boolean);
   if (words.length === 0) return null;
   if (CJK.test(folded)) {
-    const chars = [...words.join("")].map(escapeRegExp);
-    return { source: chars.join(String.raw`[\s._\-*·~]{0,2}`), cjk: true };
+    const chars = [...words.join("")].map((ch) => (EMOJI_FOR_HAN[ch] ? `(?:${escapeRegExp(ch)}|[${EMOJI_FOR_HAN[ch]}])` : escapeRegExp(ch)));
+    return { source: chars.join(CJK_GAP), cjk: true };
   }
-  const tight = words.map((w) => [...w].map(letterClass).join(`${IN_WORD_GAP}?`)).join(WORD_GAP);
+  const tightWord = (w: string) => [...w].map(letterClass).join(`${w.length >= LONG_WORD ? LONG_WORD_GAP : IN_WORD_GAP}?`);
+  const last = words.at(-1)!;
+  const lastForms = forms ? wordForms(last) : null;
+  const tightLast = lastForms ? `${tightWord(last)}|${lastForms}` : tightWord(last);
+  const tight = [...words.slice(0, -1).map(tightWord), `(?:${tightLast})`].join(WORD_GAP);
   const spaced = words.map((w) => [...w].map(letterClass).join(SPACED_GAP)).join(SPACED_GAP);
   return { source: `${tight}|${spaced}`, cjk: false };
 }
 
-/** The text the word lists read: base64 runs followed by what they say (encoded-text.ts), folded for words. */
-function foldForWordLists(text: string): MappedText {
-  const revealed = revealEncoded(text);
-  return revealed ? composeMapped(revealed, foldForWords(revealed.text)) : foldForWords(text);
+/**
+ * A blocked word's other forms, from its stem: "gambling" and "gamble" block "gamble", "gambles",
+ * "gambled", "gambler(s)"; "vaping" blocks "vape", "vaper", "vaped". The stem must be followed by
+ * one of these endings, so "vapor", "gambit" and "evaporate" pass. The bare verb derived from the
+ * term ("gamble" from "gambling") passes after "a", "an" or "the": "it's a gamble", "the date".
+ * A doubled consonant is left alone ("betting" would make "better").
+ */
+function wordForms(word: string): string | null {
+  const stem = /^([a-z]{3,})(?:ing|e)$/.exec(word)?.[1];
+  if (!stem || /([b-df-hj-np-tv-z])\1$/.test(stem)) return null;
+  const gap = `${IN_WORD_GAP}?`;
+  const letters = (w: string) => [...w].map(letterClass).join(gap);
+  const endings = ["ing", "ers", "er", "ed", "es", "s"].map(letters).join("|");
+  return String.raw`${letters(stem)}${gap}(?:${endings})|(?<!(?<![\p{L}\p{N}])(?:a|an|the)\s{1,3})${letters(stem)}(?:${gap}${letterClass("e")})?`;
 }
 
-/** `mapped`: the text already folded by foldForWordLists, when the caller reads it for several lists. */
-function findTerms(text: string, terms: readonly string[], mapped = foldForWordLists(text)): { term: string; match: string; index: number }[] {
+/**
+ * The text the word lists read: base64 runs followed by what they say (encoded-text.ts), a
+ * capital I after a small letter as the l it stands for ("gambIing"; "AI" and "Im" keep theirs),
+ * folded for words.
+ */
+function foldForWordLists(text: string): MappedText {
+  const revealed = revealEncoded(text);
+  const source = revealed ?? unfolded(text);
+  const lettered = replaceMapped(source, CAPITAL_I_FOR_L, (m) => "l".repeat(m[0].length));
+  return composeMapped(lettered, foldForWords(lettered.text));
+}
+
+/** The look-alike crisis detection folds too (foldLookalikeLetters in normalize-text.ts). */
+const CAPITAL_I_FOR_L = /(?<=\p{Ll})I+/gu;
+
+/**
+ * `mapped`: the text already folded by foldForWordLists, when the caller reads it for several
+ * lists; `patternOf`: topicPattern for a teacher's blocked topics.
+ */
+function findTerms(
+  text: string,
+  terms: readonly string[],
+  mapped = foldForWordLists(text),
+  patternOf = termPattern,
+): { term: string; match: string; index: number }[] {
   const found = [];
   for (const term of terms) {
-    const pattern = termPattern(term);
+    const pattern = patternOf(term);
     if (!pattern) continue;
     for (const m of matchesOf(mapped.text, pattern)) {
       const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
@@ -860,7 +910,7 @@ function findTerms(text: string, terms: readonly string[], mapped = foldForWordL
 }
 
 export function findBlockedTopics(text: string, blockedTopics: readonly string[]): Finding[] {
-  return findTerms(text, blockedTopics).map(({ term, match, index }) => ({
+  return findTerms(text, blockedTopics, foldForWordLists(text), topicPattern).map(({ term, match, index }) => ({
     kind: "blocked_topic",
     match,
     index,
@@ -932,7 +982,7 @@ function screenForFlags(text: string, policy: Partial<ScreeningPolicy>, phrases:
     index,
   }));
   const folded = foldForWordLists(text);
-  for (const { match, index } of findTerms(text, policy.blockedTopics ?? [], folded)) {
+  for (const { match, index } of findTerms(text, policy.blockedTopics ?? [], folded, topicPattern)) {
     flags.push({ kind: "blocked_topic", match, index });
   }
   for (const kind of ["self_harm", "violence", "sexual"] as const) {

@@ -4,6 +4,7 @@ import { flagLabel } from "~/models/flags.server";
 import { translator } from "~/i18n/catalogs.server";
 import { flagKinds, safetyPreamble, screenOutgoing } from "~/playground/guard.server";
 import {
+  findBlockedTopics,
   findPersonalData,
   PERSONAL_DATA_KINDS,
   isValidResidentId,
@@ -510,6 +511,55 @@ describe("blocked topics", () => {
     ["go to war-", "peace"],
   ])("ordinary words pass: %s (blocked: %s)", (text, term) => {
     expect(screenPrompt(text, { blockedTopics: [term] })).toEqual({ ok: true });
+  });
+
+  describe("a red team's disguises: other word forms, emoji, a capital I for l, a space inside", () => {
+    const topics = { blockedTopics: ["gambling", "vaping", "赌博", "电子烟", "video games"] };
+    const found = (text: string) => findBlockedTopics(text, topics.blockedTopics).map((f) => [f.term, f.match]);
+
+    it.each([
+      ["gamble", "gambling"],
+      ["how do I gamble online", "gambling"],
+      ["my uncle is a gambler", "gambling"],
+      ["GAMBLERS", "gambling"],
+      ["he gambled it all", "gambling"],
+      ["i vape", "vaping"],
+      ["vape", "vaping"],
+      ["vapes", "vaping"],
+      ["gamb1er", "gambling"],
+      ["赌😀博", "赌博"],
+      ["電子🚬", "电子烟"],
+      ["电子🚬很好玩", "电子烟"],
+      ["g🎲a🎲m🎲b🎲l🎲i🎲n🎲g", "gambling"],
+      ["gambIing", "gambling"],
+      ["gamb ling", "gambling"],
+      ["video 😀 games", "video games"],
+    ])("%s → %s", (text, term) => {
+      expect(found(text).map(([t]) => t)).toContain(term);
+      expect(screenPrompt(text, topics).ok).toBe(false);
+    });
+
+    it.each([
+      "it's a gamble",
+      "take a gamble on it",
+      "the gamble paid off",
+      "a queen's gambit",
+      "water vapor",
+      "water vapour",
+      "evaporate",
+      "AI is cool and Im here",
+      "吸烟有害健康",
+      "香烟🚬 的广告", // a term the teacher did not block
+      "我们赌一把，博一下",
+      "frames of a video game",
+    ])("passes: %s", (text) => {
+      expect(found(text)).toEqual([]);
+    });
+
+    it("a term's own word is blocked after an article too: only the derived bare verb passes there", () => {
+      expect(findBlockedTopics("buy a vape", ["vape"]).map((f) => f.match)).toEqual(["vape"]);
+      expect(findBlockedTopics("buy a vape", ["vaping"])).toEqual([]);
+    });
   });
 
   it("a term written in Traditional characters catches the Simplified form too", () => {
