@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { explainFindings } from "~/playground/explain-screening.server";
 import { flagLabel } from "~/models/flags.server";
+import { screenContext } from "~/playground/screen-context";
 import { translator } from "~/i18n/catalogs.server";
 import { flagKinds, safetyPreamble, screenOutgoing } from "~/playground/guard.server";
 import {
@@ -421,6 +422,47 @@ describe("a chat handle written before the app's name, or with the app's nicknam
     "問：12345 是質數嗎？",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
+describe("an e-mail, an address, a school and class, a number or a blocked topic split over messages", () => {
+  const policy = { blockedTopics: ["gambling", "赌博", "war"] };
+  const screen = (messages: string[]) =>
+    screenContext(messages.map((text, i) => ({ source: i === messages.length - 1 ? ("prompt" as const) : ("history" as const), text })), policy);
+  const pieces = (messages: string[]) => {
+    const result = screen(messages);
+    return result.ok ? [] : result.findings.map((f) => [f.part, f.kind, f.match, f.split]);
+  };
+
+  it.each([
+    [["my email is lilychen2011", "@gmail.com"], "email", ["lilychen2011", "@gmail.com"]],
+    [["I live at 12", "Maple Street"], "street_address", ["12", "Maple Street"]],
+    [["我家住人民路", "123号"], "street_address", ["人民路", "123号"]],
+    [["我家住忠孝東路", "123號"], "street_address", ["忠孝東路", "123號"]],
+    [["我在育才中学", "初二3班"], "school_class", ["育才中学", "初二3班"]],
+    [["I go to Riverside Middle School", "im in class 8B"], "school_class", ["Riverside Middle School", "im in class 8B"]],
+    [["my number is 077", "00900", "123"], "phone", ["077", "00900", "123"]],
+    [["赌", "博"], "blocked_topic", ["赌", "博"]],
+    [["gamb", "ling"], "blocked_topic", ["gamb", "ling"]],
+  ] as [string[], FindingKind, string[]][])("%j → %s", (messages, kind, matches) => {
+    expect(pieces(messages)).toEqual(matches.map((match, part) => [part, kind, match, true]));
+  });
+
+  it.each([
+    [["In 1998", "2024 was a good year"]],
+    [["I am 12", "what is AI?"]],
+    [["call me maybe", "is a song from 2012"]],
+    [["what's 12", "plus 30?"]],
+    [["I scored 95", "1234 points"]],
+    [["phone", "1,234,567 sold"]],
+    [["my school", "is in class 8"]],
+    [["I like Riverside Middle School.", "class 8B is hard"]],
+    [["我们学校", "初二3班有40个人"]],
+    [["aw", "ar"]],
+    [["赌", "一把"]],
+    [["my email is", "a secret"]],
+  ])("passes: %j", (messages) => {
+    expect(screen(messages)).toEqual({ ok: true });
   });
 });
 
