@@ -202,6 +202,8 @@ const CHINESE_DIGITS: Record<string, number> = {
 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const RUN_DIGITS = "零〇○一壹幺二贰貳两兩三叁參叄四肆五伍六陆陸七柒八捌九玖";
+/** The characters chineseNumberValue reads as single digits, for a character class. */
+export const CHINESE_DIGIT_CHARACTERS = RUN_DIGITS;
 
 /**
  * A run of at least four digits, Chinese or Arabic, possibly spaced or dotted, with at least one

@@ -61,7 +61,8 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
   });
   // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
   // number by its keyword): the split finding says more, so it replaces the overlapping one.
-  for (const f of [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts)]) {
+  const acrossJoints = [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts), ...findTopicsAcrossParts(parts, policy.blockedTopics)];
+  for (const f of acrossJoints) {
     const overlapping = (k: ContextFinding) =>
       !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
     for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);
@@ -72,25 +73,129 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
 }
 
 // ---------------------------------------------------------------------------------------------
-// A keyword in one part announcing a value in the next
+// A keyword in one part announcing a value in the next, and items written across a joint
 
 /** How much of each side of a joint is screened: a keyword phrase and a value fit in it. */
 const JOINT_REACH = 60;
 
+/** One part's text in a window around a joint; `at`: its offset in the window's text. */
+interface Segment {
+  part: number;
+  /** Offset of `text` in the part's text. */
+  start: number;
+  text: string;
+  at: number;
+}
+
+interface JointWindow {
+  text: string;
+  segments: Segment[];
+  /** Offset in `text` of the first segment after the joint. */
+  joint: number;
+}
+
+/**
+ * The text around the joint before part `i`: up to JOINT_REACH characters each way, taken from as
+ * many parts as it needs (short messages: "my number is 077" + "00900" + "123"), joined by spaces.
+ */
+function windowAt(parts: readonly ContextPart[], i: number): JointWindow {
+  const before: Omit<Segment, "at">[] = [];
+  for (let k = i - 1, room = JOINT_REACH; k >= 0 && room > 0; k--) {
+    const text = parts[k]!.text.slice(-room);
+    before.unshift({ part: k, start: parts[k]!.text.length - text.length, text });
+    room -= text.length + 1;
+  }
+  const after: Omit<Segment, "at">[] = [];
+  for (let k = i, room = JOINT_REACH; k < parts.length && room > 0; k++) {
+    const text = parts[k]!.text.slice(0, room);
+    after.push({ part: k, start: 0, text });
+    room -= text.length + 1;
+  }
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const segment of [...before, ...after]) {
+    segments.push({ ...segment, at });
+    at += segment.text.length + 1;
+  }
+  return { text: segments.map((x) => x.text).join(" "), segments, joint: segments[before.length]!.at };
+}
+
+/** A finding in a window's text as one piece per part it touches, in that part's offsets. */
+function piecesInParts<F extends Finding>(f: F, window: JointWindow, parts: readonly ContextPart[]): ContextFinding[] {
+  const end = f.index + f.match.length;
+  return window.segments.flatMap((x) => {
+    const from = Math.max(f.index, x.at);
+    const to = Math.min(end, x.at + x.text.length);
+    if (from >= to) return [];
+    const index = x.start + from - x.at;
+    const match = parts[x.part]!.text.slice(index, index + to - from);
+    return match.trim() ? [{ ...f, match, index, part: x.part, source: parts[x.part]!.source, split: true }] : [];
+  });
+}
+
+/**
+ * Kinds that two unrelated messages cannot make by sitting side by side: an address, a school
+ * and class, an e-mail, an account ("I live at 12" + "Maple Street", "lilychen2011" + "@gmail.com",
+ * 我在育才中学 + 初二3班). A number across a joint counts only when a keyword announced it.
+ */
+const WORD_SHAPED: ReadonlySet<string> = new Set<PersonalDataKind>(["email", "street_address", "school_class", "account"]);
+
 function findAnnouncedAcrossParts(parts: readonly ContextPart[]): ContextFinding[] {
   const found: ContextFinding[] = [];
   for (let i = 1; i < parts.length; i++) {
-    const tail = parts[i - 1]!.text.slice(-JOINT_REACH);
-    const head = parts[i]!.text.slice(0, JOINT_REACH);
-    if (!tail.trim() || !head.trim()) continue;
-    const offset = tail.length + 1;
-    const alone = findPersonalDataIn(foldForScreening(head), head);
-    const joined = `${tail} ${head}`;
-    for (const f of findPersonalDataIn(foldForScreening(joined), joined)) {
-      if (f.index < offset) continue;
-      const index = f.index - offset;
-      if (alone.some((a) => index < a.index + a.match.length && a.index < index + f.match.length)) continue;
-      found.push({ ...f, index, part: i, source: parts[i]!.source, split: true });
+    if (!parts[i - 1]!.text.trim() || !parts[i]!.text.trim()) continue;
+    const window = windowAt(parts, i);
+    const lastBefore = window.segments.find((x) => x.part === i - 1)!;
+    const first = window.segments.find((x) => x.part === i)!;
+    const alone = findPersonalDataIn(foldForScreening(first.text), first.text);
+    for (const f of findPersonalDataIn(foldForScreening(window.text), window.text)) {
+      const end = f.index + f.match.length;
+      // wholly before the joint, or across an earlier one (that joint reports it)
+      if (end <= window.joint || f.index < lastBefore.at) continue;
+      if (f.index >= window.joint) {
+        // wholly after: a keyword before the joint announced a value in the next part alone
+        if (end > first.at + first.text.length) continue;
+        const index = f.index - first.at;
+        if (alone.some((a) => index < a.index + a.match.length && a.index < index + f.match.length)) continue;
+        found.push(...piecesInParts(f, window, parts));
+        continue;
+      }
+      const pieces = piecesInParts(f, window, parts);
+      if (WORD_SHAPED.has(f.kind) || (!foundWithoutWordsBefore(f, window.text) && sentAsNumbers(pieces.slice(1), parts))) found.push(...pieces);
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether a number across a joint is found with nothing before it: if so, its shape made it, and
+ * two numbers side by side are not one (findSplitAcrossParts reads the shapes that are); if not, a
+ * keyword before it did ("my number is 077" + "00900" + "123").
+ */
+function foundWithoutWordsBefore(f: Finding, text: string): boolean {
+  const rest = text.slice(f.index);
+  return findPersonalDataIn(foldForScreening(rest), rest).some((a) => a.index === 0 && a.match === f.match);
+}
+
+/**
+ * The pieces after the joint are numbers sent on their own, not the start of a sentence: "00900",
+ * "123", but not 一一 of 一一得一 (a times table after "电话会议在2024-03-15").
+ */
+function sentAsNumbers(pieces: readonly ContextFinding[], parts: readonly ContextPart[]): boolean {
+  return pieces.every((p) => !/^\s*\p{L}/u.test(parts[p.part]!.text.slice(p.index + p.match.length)));
+}
+
+/** A blocked topic written across a joint: "赌" + "博", "gamb" + "ling", "video" + "games". */
+function findTopicsAcrossParts(parts: readonly ContextPart[], blockedTopics: readonly string[]): ContextFinding[] {
+  if (blockedTopics.length === 0) return [];
+  const found: ContextFinding[] = [];
+  for (let i = 1; i < parts.length; i++) {
+    if (!parts[i - 1]!.text.trim() || !parts[i]!.text.trim()) continue;
+    const window = windowAt(parts, i);
+    const lastBefore = window.segments.find((x) => x.part === i - 1)!;
+    for (const f of findBlockedTopics(window.text, blockedTopics)) {
+      if (f.index < lastBefore.at || f.index >= window.joint || f.index + f.match.length <= window.joint) continue;
+      found.push(...piecesInParts(f, window, parts));
     }
   }
   return found;

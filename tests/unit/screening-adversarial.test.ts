@@ -28,6 +28,10 @@ const INPUTS: [string, string][] = [
   ["doubled spelled digits", "double seven, ".repeat(300)],
   ["look-alike digit runs", "1З0lI".repeat(800)],
   ["spaced dashed digits", "1 - 2 ".repeat(700)],
+  ["digit groups parted by commas", "138，".repeat(1300)],
+  ["digit groups parted by emoji", "1😀".repeat(1300)],
+  ["Chinese numerals parted by commas", "一，".repeat(2000)],
+  ["phone keyword and comma-parted digits", `phone ${"1,".repeat(1900)}`],
   ["an account keyword at every joint", "my qq is ".repeat(400)],
   // the phrase rules for teacher flags (weapon requests, jailbreaks)
   ["an asking phrase over and over", "how to make a ".repeat(300)],
