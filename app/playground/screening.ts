@@ -143,9 +143,10 @@ const ACCOUNT_APPS_ZH = String.raw`qq|QQ|扣扣|企鹅号|企鵝號|微信|威�
 /**
  * Names teens give the apps: 企鹅 for QQ after 我的/加 (not "企鹅 20000000只" about penguins), 扣
  * for QQ before a colon (扣：123456789; not 扣分), q right after 我 (我q 123456789), and 微 信
- * with a space.
+ * with a space. 扣 and q count only before a number (a QQ number): "我Q Street" is not an account
+ * (found by the property test).
  */
-const ACCOUNT_SLANG_ZH = String.raw`(?<=我的?\s{0,2}|我嘅\s{0,2}|加我?\s{0,2})企[鹅鵝]|扣(?=\s*[:：])|(?<=我的?\s{0,2})[qQ](?![A-Za-z])|微\s{1,2}[信訊]`;
+const ACCOUNT_SLANG_ZH = String.raw`(?<=我的?\s{0,2}|我嘅\s{0,2}|加我?\s{0,2})企[鹅鵝]|扣(?=\s*[:：]\s*\d)|(?<=我的?\s{0,2})[qQ](?![A-Za-z])(?=[\s:：]{0,3}\d)|微\s{1,2}[信訊]`;
 /** A handle named before its app, or in brackets: letters, digits, ".", "_", "-", "#". */
 const HANDLE_VALUE = String.raw`@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]`;
 
@@ -852,19 +853,22 @@ function termSource(term: string, forms = false): { source: string; cjk: boolean
 }
 
 /**
- * A blocked word's other forms, from its stem: "gambling" and "gamble" block "gamble", "gambles",
- * "gambled", "gambler(s)"; "vaping" blocks "vape", "vaper", "vaped". The stem must be followed by
- * one of these endings, so "vapor", "gambit" and "evaporate" pass. The bare verb derived from the
- * term ("gamble" from "gambling") passes after "a", "an" or "the": "it's a gamble", "the date".
- * A doubled consonant is left alone ("betting" would make "better").
+ * A blocked word's other forms, from its stem: "gambling" and "gamble" block "gambler(s)",
+ * "gambled", "gambling" anywhere, and "gamble", "gambles" where they are a verb — at the start or
+ * after a subject, "to" or a helping verb ("i gamble", "how to vape", "vapes"). The stem must be
+ * followed by one of these endings, so "vapor", "gambit" and "evaporate" pass. The bare word and
+ * its -s are nouns elsewhere, and a school that blocks "dating" or "gaming" does not mean "what
+ * date is it", "the dates of the exams" or "what games did the Romans play" ("it's a gamble",
+ * "buy a vape" pass too). A doubled consonant is left alone ("betting" would make "better").
  */
 function wordForms(word: string): string | null {
   const stem = /^([a-z]{3,})(?:ing|e)$/.exec(word)?.[1];
   if (!stem || /([b-df-hj-np-tv-z])\1$/.test(stem)) return null;
   const gap = `${IN_WORD_GAP}?`;
   const letters = (w: string) => [...w].map(letterClass).join(gap);
-  const endings = ["ing", "ers", "er", "ed", "es", "s"].map(letters).join("|");
-  return String.raw`${letters(stem)}${gap}(?:${endings})|(?<!(?<![\p{L}\p{N}])(?:a|an|the)\s{1,3})${letters(stem)}(?:${gap}${letterClass("e")})?`;
+  const endings = ["ing", "ers", "er", "ed"].map(letters).join("|");
+  const asVerb = String.raw`(?<=^|(?<![\p{L}\p{N}])(?:to|i|we|you|u|they|he|she|dont|don't|didnt|didn't|do|does|did|can|cant|can't|will|wont|won't|would|should|could|wanna|gonna|lets|let's|never|always|often|sometimes|also|not|kids|people|teens)\s{1,3})`;
+  return String.raw`${letters(stem)}${gap}(?:${endings})|${asVerb}${letters(stem)}(?:${gap}${letterClass("e")})?(?:${gap}(?:${letters("es")}|${letterClass("s")}))?`;
 }
 
 /**

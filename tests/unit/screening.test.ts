@@ -600,6 +600,23 @@ describe("blocked topics", () => {
       expect(found(text)).toEqual([]);
     });
 
+    // found reviewing the word forms: the noun a verb is made from is everyday language
+    it.each([
+      ["what date is it today", "dating"],
+      ["the dates of the exams", "dating"],
+      ["what games did the Romans play", "gaming"],
+      ["a game of chess", "gaming"],
+    ])("the noun passes: %s (blocked: %s)", (text, term) => {
+      expect(findBlockedTopics(text, [term])).toEqual([]);
+    });
+    it.each([
+      ["i want to date him", "dating"],
+      ["we game all night", "gaming"],
+      ["she gambles every weekend", "gambling"],
+    ])("the verb is blocked: %s (blocked: %s)", (text, term) => {
+      expect(findBlockedTopics(text, [term]).map((f) => f.term)).toEqual([term]);
+    });
+
     it("a term's own word is blocked after an article too: only the derived bare verb passes there", () => {
       expect(findBlockedTopics("buy a vape", ["vape"]).map((f) => f.match)).toEqual(["vape"]);
       expect(findBlockedTopics("buy a vape", ["vaping"])).toEqual([]);
@@ -1160,6 +1177,11 @@ describe("properties", () => {
     // A chat app's name followed by a word ("QQ Street", "wx号abc") is a handle to the screen, on
     // purpose (WeChat ids are letters): random letters that spell one are left out here.
     .filter((t) => !/qq|[vw]x|wechat|weixin|snap|insta|ig|line|kik|fb|tik\s?tok|discord|steam|psn|微信|扣扣/i.test(t));
+
+  it("a counterexample it found: a lone q after 我 before a word", () => {
+    expect(findPersonalData("我q Street")).toEqual([]);
+    expect(findPersonalData("我Q Street")).toEqual([]);
+  });
 
   it("text without digits, Chinese numerals or @ never yields personal-data findings", () => {
     fc.assert(
