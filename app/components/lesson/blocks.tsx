@@ -7,7 +7,8 @@
 import { useId, type ReactNode } from "react";
 import type { Block, Inline } from "~/course/types";
 import { Prerendered } from "~/components/ui/prerendered";
-import { useT } from "~/i18n/use-t";
+import { hanRuns } from "~/i18n/han-runs";
+import { useLocale, useT } from "~/i18n/use-t";
 import { TryIt } from "./tryit";
 import { WidgetSlot } from "./widget-slot";
 
@@ -269,7 +270,7 @@ function InlineNode({ node }: { node: Inline }) {
   const t = useT();
   switch (node.t) {
     case "text":
-      return <>{node.v}</>;
+      return <MarkedText text={node.v} />;
     case "strong":
       return (
         <strong>
@@ -283,7 +284,11 @@ function InlineNode({ node }: { node: Inline }) {
         </em>
       );
     case "code":
-      return <code>{node.v}</code>;
+      return (
+        <code>
+          <MarkedText text={node.v} />
+        </code>
+      );
     case "br":
       return <br />;
     case "link":
@@ -302,4 +307,22 @@ function InlineNode({ node }: { node: Inline }) {
         </sup>
       );
   }
+}
+
+/** Text with its Chinese runs in a <span lang> when the page is not Chinese (see hanRuns). */
+function MarkedText({ text }: { text: string }) {
+  const pieces = hanRuns(text, useLocale());
+  return (
+    <>
+      {pieces.map((piece, i) =>
+        piece.lang ? (
+          <span key={i} lang={piece.lang}>
+            {piece.text}
+          </span>
+        ) : (
+          piece.text
+        ),
+      )}
+    </>
+  );
 }
