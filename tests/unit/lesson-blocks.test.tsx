@@ -69,3 +69,25 @@ describe("Chinese inside an English lesson (WCAG 3.1.2)", () => {
     expect(renderDiagram("token-pieces", DIAGRAMS["token-pieces"]!, "zh-Hans")).not.toContain("lang=");
   });
 });
+
+describe("tables and worksheets", () => {
+  const plan = (first: string): Block => ({
+    t: "table",
+    head: [[{ t: "text", v: first }], [{ t: "text", v: "Lesson" }]],
+    rows: [[[{ t: "text", v: "1" }], [{ t: "text", v: "Tokens" }]]],
+  });
+
+  it("names a table's scrolling region by its columns, and its section when there is one", () => {
+    expect(html([plan("Period")])).toContain(`role="region" aria-label="${en["learn.tableOf"].replace("{name}", "Period and Lesson")}" tabindex="0"`);
+    const inSection = renderToStaticMarkup(
+      <I18nProvider locale="en" messages={en}>
+        <Blocks blocks={[plan("Period")]} ctx={{ lessonSlug: "", renderCheck: () => null, widgetData: {}, realModel: true, section: "The short course" }} />
+      </I18nProvider>,
+    );
+    expect(inSection).toContain(`aria-label="Table: The short course: Period and Lesson (scrolls sideways on small screens)"`);
+  });
+
+  it("gives a blank first header (the row numbers) a name read aloud", () => {
+    expect(html([plan("")])).toContain(`<th scope="col"><span class="visually-hidden">${en["learn.tableRowNumber"]}</span></th>`);
+  });
+});

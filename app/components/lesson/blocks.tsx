@@ -7,7 +7,12 @@
 import { useId, type ReactNode } from "react";
 import type { Block, Inline } from "~/course/types";
 import { Prerendered } from "~/components/ui/prerendered";
+import { TableRegion } from "~/components/ui/table-region";
+import { inlineText } from "~/course/block-tree";
 import { hanRuns } from "~/i18n/han-runs";
+import { listOf } from "~/i18n/list";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { TryIt } from "./tryit";
 import { WidgetSlot } from "./widget-slot";
@@ -20,6 +25,11 @@ export interface BlockContext {
   widgetData: Record<string, unknown>;
   /** False when the learner has no real model now (the try-its say so and offer a recorded reply). */
   realModel: boolean;
+  /**
+   * The title of the section the blocks sit in, when a page has several: it joins the columns in a
+   * table's name, as two plans on one page can have the same columns.
+   */
+  section?: string;
 }
 
 export function Blocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
@@ -109,6 +119,7 @@ function unknownBlock(block: never): never {
 
 function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
   const t = useT();
+  const locale = useLocale();
   switch (block.t) {
     case "p":
       return (
@@ -160,13 +171,19 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
       );
     case "table":
       return (
-        <div className="table-wrap" role="region" aria-label={t("learn.table")} tabIndex={0}>
+        // named by its columns (and section): two tables on one page are two regions with different names
+        <TableRegion className="table-wrap" name={tableName(block, ctx, locale, t)}>
           <table>
             <thead>
               <tr>
                 {block.head.map((cell, i) => (
                   <th key={i} scope="col">
-                    <Inlines nodes={cell} />
+                    {i === 0 && !inlineText(cell) ? (
+                      // the column of row numbers, left blank in Markdown: a header read aloud still says what it holds
+                      <span className="visually-hidden">{t("learn.tableRowNumber")}</span>
+                    ) : (
+                      <Inlines nodes={cell} />
+                    )}
                   </th>
                 ))}
               </tr>
@@ -183,7 +200,7 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       );
     case "hr":
       return <hr />;
@@ -245,6 +262,11 @@ function Predict({ block, ctx }: { block: Extract<Block, { t: "predict" }>; ctx:
       </details>
     </section>
   );
+}
+
+function tableName(table: Extract<Block, { t: "table" }>, ctx: BlockContext, locale: Locale, t: Translate): string {
+  const columns = listOf(table.head.map(inlineText).filter(Boolean), locale);
+  return ctx.section && columns ? t("learn.tableIn", { section: ctx.section, columns }) : columns;
 }
 
 /** A tight list item (a single paragraph) renders without a <p>, as Markdown does. */
