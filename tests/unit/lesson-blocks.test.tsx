@@ -90,4 +90,9 @@ describe("tables and worksheets", () => {
   it("gives a blank first header (the row numbers) a name read aloud", () => {
     expect(html([plan("")])).toContain(`<th scope="col"><span class="visually-hidden">${en["learn.tableRowNumber"]}</span></th>`);
   });
+
+  it("draws a worksheet's blanks as lines that can shrink, not as unbreakable underscores", () => {
+    const out = html([{ t: "p", c: [{ t: "text", v: "Time to find it: ________ seconds" }] }]);
+    expect(out).toBe(`<p>Time to find it: <span class="write-line" style="width:4em"><span class="visually-hidden">${en["learn.blank"]}</span></span> seconds</p>`);
+  });
 });

@@ -292,7 +292,7 @@ function InlineNode({ node }: { node: Inline }) {
   const t = useT();
   switch (node.t) {
     case "text":
-      return <MarkedText text={node.v} />;
+      return <TextWithBlanks text={node.v} />;
     case "strong":
       return (
         <strong>
@@ -329,6 +329,32 @@ function InlineNode({ node }: { node: Inline }) {
         </sup>
       );
   }
+}
+
+/** Three or more underscores in a sentence: a blank to write in on a worksheet. */
+const BLANK = /_{3,}/g;
+
+/**
+ * A worksheet's blanks drawn as lines (a border) about as long as the underscores were, but never
+ * wider than the page: a run of underscores is one unbreakable word, which made the handouts
+ * scroll sideways on a phone (608 px at 360). A screen reader hears "blank".
+ */
+function TextWithBlanks({ text }: { text: string }) {
+  const t = useT();
+  if (!text.includes("___")) return <MarkedText text={text} />;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const match of text.matchAll(BLANK)) {
+    if (match.index > at) parts.push(<MarkedText key={parts.length} text={text.slice(at, match.index)} />);
+    parts.push(
+      <span key={parts.length} className="write-line" style={{ width: `${match[0].length / 2}em` }}>
+        <span className="visually-hidden">{t("learn.blank")}</span>
+      </span>,
+    );
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push(<MarkedText key={parts.length} text={text.slice(at)} />);
+  return <>{parts}</>;
 }
 
 /** Text with its Chinese runs in a <span lang> when the page is not Chinese (see hanRuns). */

@@ -186,6 +186,7 @@ export const zhHant: Messages = {
   "learn.tableOf": "表格：{name}（小螢幕上可以左右滑動）",
   "learn.tableIn": "{section}：{columns}",
   "learn.tableRowNumber": "序號",
+  "learn.blank": "空白處",
   "learn.callout.note": "注意",
   "learn.callout.tip": "小提示",
   "learn.callout.warning": "小心",

@@ -48,6 +48,7 @@ export const learn = {
   "learn.tableOf": "Table: {name} (scrolls sideways on small screens)",
   "learn.tableIn": "{section}: {columns}",
   "learn.tableRowNumber": "Number",
+  "learn.blank": "blank",
 
   "learn.callout.note": "Note",
   "learn.callout.tip": "Tip",
