@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StudentAccountOutcome, StudentAccounts } from "~/components/teach/student-accounts";
 import { listStudentsWithoutClass } from "~/models/admin-students.server";
 import { studentAccountAction, type StudentAccountResult } from "~/forms/student-account-action.server";
+import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import { getSchoolOverview } from "~/teach/school-overview.server";
 import { requireAdmin } from "~/utils/auth.server";
@@ -76,7 +77,7 @@ export default function AdminOverview() {
         {overview.classes.length === 0 ? (
           <p className="muted">{t("admin.classes.none")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="classes-h" tabIndex={0}>
+          <TableRegion name={t("admin.classes.title")}>
             <table data-testid="school-classes">
               <thead>
                 <tr>
@@ -103,7 +104,7 @@ export default function AdminOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
 

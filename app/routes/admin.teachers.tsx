@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { InvitationActionSchema as ActionSchema } from "~/forms/admin.server";
 import { Field } from "~/components/ui/field";
+import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import { listSchoolTeachers } from "~/teach/school-teachers.server";
 import { formatDateTime } from "~/utils/school-time.server";
@@ -58,7 +59,7 @@ export default function AdminTeachers() {
     <div className="dash">
       <section aria-labelledby="teachers-h">
         <h2 id="teachers-h">{t("admin.teachers.title")}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="teachers-h" tabIndex={0}>
+        <TableRegion name={t("admin.teachers.title")}>
           <table data-testid="school-teachers">
             <thead>
               <tr>
@@ -83,7 +84,7 @@ export default function AdminTeachers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
 
       <section aria-labelledby="invite-h" className="card invite">
@@ -117,7 +118,7 @@ export default function AdminTeachers() {
         {invitations.length === 0 ? (
           <p className="muted">{t("admin.invitations.none")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="invitations-h" tabIndex={0}>
+          <TableRegion name={t("admin.invitations.title")}>
             <table>
               <thead>
                 <tr>
@@ -158,7 +159,7 @@ export default function AdminTeachers() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>

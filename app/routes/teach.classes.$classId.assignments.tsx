@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DeleteAssignmentSchema as DeleteSchema, EditAssignmentSchema, NewAssignmentSchema, PASSED_DUE_MESSAGES, passedDueField } from "~/forms/assignments.server";
 import { getCourse } from "~/course/course.server";
+import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import {
   createAssignment,
@@ -151,7 +152,7 @@ export default function AssignmentsPage() {
         {assignments.length === 0 ? (
           <p className="muted">{t("teach.dash.assign.none")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="assigned-h" tabIndex={0}>
+          <TableRegion name={t("teach.dash.assign.list")}>
             <table className="assign-table" data-testid="assignments">
               <thead>
                 <tr>
@@ -219,7 +220,7 @@ export default function AssignmentsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </div>

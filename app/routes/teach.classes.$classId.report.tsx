@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { CalibrationChart } from "~/components/charts/calibration-chart";
 import { PrintButton } from "~/components/teach/print-button";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
+import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import { listClassAssignments } from "~/models/assignments.server";
 import { forThePage, getClassProgress } from "~/teach/class-page.server";
@@ -70,7 +71,7 @@ export default function ReportPage() {
         {hardest.length === 0 ? (
           <p className="muted">{t("teach.dash.report.noRanked")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableRegion name={t("teach.dash.report.hardest", { n: HARDEST_IN_REPORT })}>
           <table>
             <thead>
               <tr>
@@ -109,7 +110,7 @@ export default function ReportPage() {
               ))}
             </tbody>
           </table>
-          </div>
+          </TableRegion>
         )}
       </section>
 
@@ -141,7 +142,7 @@ export default function ReportPage() {
         {assignments.length === 0 ? (
           <p className="muted">{t("teach.dash.assign.none")}</p>
         ) : (
-          <div className="table-scroll">
+          <TableRegion name={t("teach.tab.assignments")}>
           <table>
             <thead>
               <tr>
@@ -164,7 +165,7 @@ export default function ReportPage() {
               ))}
             </tbody>
           </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </article>

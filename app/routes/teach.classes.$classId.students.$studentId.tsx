@@ -3,6 +3,7 @@ import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { UsageChart } from "~/components/charts/usage-chart";
 import { Transcript } from "~/components/teach/transcript";
 import { ScoringNote } from "~/components/teach/scoring-note";
+import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/teach/student-report.server";
 import { viewContextFor } from "~/teach/view-context.server";
@@ -52,7 +53,7 @@ export default function StudentPage() {
 
       <section aria-labelledby="lessons-h">
         <h2 id="lessons-h">{t("teach.dash.student.lessons")}</h2>
-        <div className="table-scroll" role="region" aria-labelledby="lessons-h" tabIndex={0}>
+        <TableRegion name={t("teach.dash.student.lessons")}>
           <table className="lesson-table" data-testid="student-lessons">
             <thead>
               <tr>
@@ -84,7 +85,7 @@ export default function StudentPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
         <ScoringNote />
         {started.some((l) => l.questions.length > 0) ? (
           <>

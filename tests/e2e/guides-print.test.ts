@@ -1,8 +1,8 @@
 /**
  * Printing the teacher's material in Chromium: every lesson's handout prints to exactly two
- * pages (summary, worksheet) on A4 and on Letter, in English, 简体中文 and 繁體中文; the guides, the plan
- * and the mapping print too; the mapping lists every lesson; teachers find the guides from their
- * home, the class matrix and the assignment form. Print-emulated screenshots:
+ * pages (summary, worksheet) on A4 and on Letter, in English, 简体中文 and 繁體中文, and fits a 360 px
+ * phone; the guides, the plan and the mapping print too; the mapping lists every lesson; teachers
+ * find the guides from their home, the class matrix and the assignment form. Print-emulated screenshots:
  * test-results/screenshots/guides-print/.
  */
 import fs from "node:fs";
@@ -54,6 +54,26 @@ for (const lang of LANGS) {
       }
       expect(problems).toEqual([]);
     }, 120_000);
+
+    it("shows every handout on a 360 px phone without sideways scrolling, its blanks as lines", async () => {
+      // a blank written as a run of underscores was one unbreakable word: 608 px wide at 360
+      const { page } = browsers.get(lang)!;
+      await page.setViewportSize({ width: 360, height: 740 });
+      const wide: string[] = [];
+      try {
+        for (const lesson of course.lessons) {
+          await page.goto(`/teach/guide/${lesson.slug}/handout`);
+          const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+          if (width > 360) wide.push(`${lesson.slug} (${width} px)`);
+          expect(await page.locator("main").innerText(), lesson.slug).not.toContain("____");
+        }
+        await page.goto("/teach/guide/long-context/handout");
+        await screenshot(page, JOURNEY, `${lang}-handout-long-context-360`);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      expect(wide).toEqual([]);
+    }, 60_000);
 
     it("prints each lesson's guide with its answer key", async () => {
       const { page } = browsers.get(lang)!;

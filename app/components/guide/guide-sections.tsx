@@ -11,8 +11,8 @@ import { useT } from "~/i18n/use-t";
 
 const PRINT_CONTEXT: BlockContext = { lessonSlug: "", renderCheck: () => null, widgetData: {}, realModel: true };
 
-export function GuideBlocks({ blocks }: { blocks: readonly Block[] }) {
-  return <Blocks blocks={blocks} ctx={PRINT_CONTEXT} />;
+export function GuideBlocks({ blocks, section }: { blocks: readonly Block[]; section?: string }) {
+  return <Blocks blocks={blocks} ctx={section ? { ...PRINT_CONTEXT, section } : PRINT_CONTEXT} />;
 }
 
 export function GuideSectionView({ section, level = 2 }: { section: GuideSection<string>; level?: 2 | 3 }) {
@@ -20,7 +20,7 @@ export function GuideSectionView({ section, level = 2 }: { section: GuideSection
   return (
     <section className={`guide-section guide-${section.id}`} aria-labelledby={`g-${section.id}`} data-section={section.id}>
       <Heading id={`g-${section.id}`}>{section.title}</Heading>
-      <GuideBlocks blocks={section.blocks} />
+      <GuideBlocks blocks={section.blocks} section={section.title} />
     </section>
   );
 }

@@ -7,7 +7,13 @@
 import { useId, type ReactNode } from "react";
 import type { Block, Inline } from "~/course/types";
 import { Prerendered } from "~/components/ui/prerendered";
-import { useT } from "~/i18n/use-t";
+import { TableRegion } from "~/components/ui/table-region";
+import { inlineText } from "~/course/block-tree";
+import { hanRuns } from "~/i18n/han-runs";
+import { listOf } from "~/i18n/list";
+import type { Locale } from "~/i18n/locales";
+import type { Translate } from "~/i18n/translate";
+import { useLocale, useT } from "~/i18n/use-t";
 import { TryIt } from "./tryit";
 import { WidgetSlot } from "./widget-slot";
 
@@ -19,6 +25,11 @@ export interface BlockContext {
   widgetData: Record<string, unknown>;
   /** False when the learner has no real model now (the try-its say so and offer a recorded reply). */
   realModel: boolean;
+  /**
+   * The title of the section the blocks sit in, when a page has several: it joins the columns in a
+   * table's name, as two plans on one page can have the same columns.
+   */
+  section?: string;
 }
 
 export function Blocks({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
@@ -108,6 +119,7 @@ function unknownBlock(block: never): never {
 
 function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
   const t = useT();
+  const locale = useLocale();
   switch (block.t) {
     case "p":
       return (
@@ -159,13 +171,19 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
       );
     case "table":
       return (
-        <div className="table-wrap" role="region" aria-label={t("learn.table")} tabIndex={0}>
+        // named by its columns (and section): two tables on one page are two regions with different names
+        <TableRegion className="table-wrap" name={tableName(block, ctx, locale, t)}>
           <table>
             <thead>
               <tr>
                 {block.head.map((cell, i) => (
                   <th key={i} scope="col">
-                    <Inlines nodes={cell} />
+                    {i === 0 && !inlineText(cell) ? (
+                      // the column of row numbers, left blank in Markdown: a header read aloud still says what it holds
+                      <span className="visually-hidden">{t("learn.tableRowNumber")}</span>
+                    ) : (
+                      <Inlines nodes={cell} />
+                    )}
                   </th>
                 ))}
               </tr>
@@ -182,7 +200,7 @@ function BlockNode({ block, ctx }: { block: Block; ctx: BlockContext }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       );
     case "hr":
       return <hr />;
@@ -246,6 +264,11 @@ function Predict({ block, ctx }: { block: Extract<Block, { t: "predict" }>; ctx:
   );
 }
 
+function tableName(table: Extract<Block, { t: "table" }>, ctx: BlockContext, locale: Locale, t: Translate): string {
+  const columns = listOf(table.head.map(inlineText).filter(Boolean), locale);
+  return ctx.section && columns ? t("learn.tableIn", { section: ctx.section, columns }) : columns;
+}
+
 /** A tight list item (a single paragraph) renders without a <p>, as Markdown does. */
 function ListItem({ blocks, ctx }: { blocks: readonly Block[]; ctx: BlockContext }) {
   const [first] = blocks;
@@ -269,7 +292,7 @@ function InlineNode({ node }: { node: Inline }) {
   const t = useT();
   switch (node.t) {
     case "text":
-      return <>{node.v}</>;
+      return <TextWithBlanks text={node.v} />;
     case "strong":
       return (
         <strong>
@@ -283,7 +306,11 @@ function InlineNode({ node }: { node: Inline }) {
         </em>
       );
     case "code":
-      return <code>{node.v}</code>;
+      return (
+        <code>
+          <MarkedText text={node.v} />
+        </code>
+      );
     case "br":
       return <br />;
     case "link":
@@ -302,4 +329,48 @@ function InlineNode({ node }: { node: Inline }) {
         </sup>
       );
   }
+}
+
+/** Three or more underscores in a sentence: a blank to write in on a worksheet. */
+const BLANK = /_{3,}/g;
+
+/**
+ * A worksheet's blanks drawn as lines (a border) about as long as the underscores were, but never
+ * wider than the page: a run of underscores is one unbreakable word, which made the handouts
+ * scroll sideways on a phone (608 px at 360). A screen reader hears "blank".
+ */
+function TextWithBlanks({ text }: { text: string }) {
+  const t = useT();
+  if (!text.includes("___")) return <MarkedText text={text} />;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const match of text.matchAll(BLANK)) {
+    if (match.index > at) parts.push(<MarkedText key={parts.length} text={text.slice(at, match.index)} />);
+    parts.push(
+      <span key={parts.length} className="write-line" style={{ width: `${match[0].length / 2}em` }}>
+        <span className="visually-hidden">{t("learn.blank")}</span>
+      </span>,
+    );
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push(<MarkedText key={parts.length} text={text.slice(at)} />);
+  return <>{parts}</>;
+}
+
+/** Text with its Chinese runs in a <span lang> when the page is not Chinese (see hanRuns). */
+function MarkedText({ text }: { text: string }) {
+  const pieces = hanRuns(text, useLocale());
+  return (
+    <>
+      {pieces.map((piece, i) =>
+        piece.lang ? (
+          <span key={i} lang={piece.lang}>
+            {piece.text}
+          </span>
+        ) : (
+          piece.text
+        ),
+      )}
+    </>
+  );
 }

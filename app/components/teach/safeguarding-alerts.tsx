@@ -104,7 +104,7 @@ export function AlertHistory({ events, open = false }: { events: FlagEventView[]
   const t = useT();
   if (events.length === 0) return null;
   return (
-    <details className="small" open={open}>
+    <details className="small alert-history" open={open}>
       <summary>{t("safeguarding.alert.history")}</summary>
       <ul>
         {events.map((e, i) => (

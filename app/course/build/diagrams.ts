@@ -6,6 +6,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { DIAGRAMS } from "../diagrams";
+import { DiagramLocale } from "../diagrams/parts";
 import { REQUIRED_DIAGRAM_KEYS, type DiagramModule, type DiagramText } from "../diagrams/types";
 import type { AuthoredLocale, Locale } from "../types";
 import { toHant } from "../../i18n/hant";
@@ -44,7 +45,7 @@ export function diagramTextProblems(text: Partial<Record<AuthoredLocale, Diagram
 /** The diagram's SVG in one locale, with ids prefixed `diagram-<name>`. */
 export function renderDiagram(name: string, module: DiagramModule, locale: Locale): string {
   const text = locale === "zh-Hant" ? hantText(module.text["zh-Hans"]) : module.text[locale];
-  return renderToStaticMarkup(createElement(module.Diagram, { text, id: `diagram-${name}` }));
+  return renderToStaticMarkup(createElement(DiagramLocale.Provider, { value: locale }, createElement(module.Diagram, { text, id: `diagram-${name}` })));
 }
 
 function hantText(hans: DiagramText): DiagramText {

@@ -4,8 +4,13 @@
  * mode), box fills by class (learn.css turns them to Canvas in forced colors), meaning carried by
  * numbers, words and arrows, never by colour alone.
  */
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
+import { hanRuns } from "../../i18n/han-runs";
+import type { Locale } from "../../i18n/locales";
 import type { DiagramText } from "./types";
+
+/** The language of the page a diagram is drawn for (set by the build), so its Chinese runs are marked. */
+export const DiagramLocale = createContext<Locale>("en");
 
 export function DiagramFrame({
   id,
@@ -86,6 +91,7 @@ export function Lines({
   mono?: boolean;
 }) {
   const lines = text.split("\n");
+  const locale = useContext(DiagramLocale);
   return (
     <text
       x={x}
@@ -97,7 +103,15 @@ export function Lines({
     >
       {lines.map((line, i) => (
         <tspan key={i} x={x} dy={i === 0 ? 0 : size * lineHeight}>
-          {line}
+          {hanRuns(line, locale).map((piece, j) =>
+            piece.lang ? (
+              <tspan key={j} lang={piece.lang}>
+                {piece.text}
+              </tspan>
+            ) : (
+              piece.text
+            ),
+          )}
         </tspan>
       ))}
     </text>

@@ -7,8 +7,8 @@ import type { Page } from "playwright-core";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-/** Violations of serious or critical impact, one readable line each. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** Violations of serious or critical impact, one readable line each; `alsoRules` of any impact too. */
+export async function seriousViolations(page: Page, alsoRules: readonly string[] = []): Promise<string[]> {
   // Legacy mode runs axe.run() in the page itself. The default runs axe.runPartial() in every
   // frame, then opens a new tab, injects axe there again and merges the results in it: twice the
   // time per page, only to reach cross-origin frames, which a Lantern page cannot have (its CSP,
@@ -20,7 +20,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .setLegacyMode()
     .analyze();
   return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .filter((v) => v.impact === "serious" || v.impact === "critical" || alsoRules.includes(v.id))
     .map(
       (v) =>
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes

@@ -45,6 +45,10 @@ export const learn = {
   "learn.sources.title": "Sources",
   "learn.cite": "source {n}",
   "learn.table": "Table (scrolls sideways on small screens)",
+  "learn.tableOf": "Table: {name} (scrolls sideways on small screens)",
+  "learn.tableIn": "{section}: {columns}",
+  "learn.tableRowNumber": "Number",
+  "learn.blank": "blank",
 
   "learn.callout.note": "Note",
   "learn.callout.tip": "Tip",

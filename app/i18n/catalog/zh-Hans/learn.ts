@@ -47,6 +47,10 @@ export const learn: CatalogOf<typeof en> = {
   "learn.sources.title": "资料来源",
   "learn.cite": "来源 {n}",
   "learn.table": "表格（小屏幕上可以左右滑动）",
+  "learn.tableOf": "表格：{name}（小屏幕上可以左右滑动）",
+  "learn.tableIn": "{section}：{columns}",
+  "learn.tableRowNumber": "序号",
+  "learn.blank": "空白处",
 
   "learn.callout.note": "注意",
   "learn.callout.tip": "小提示",
