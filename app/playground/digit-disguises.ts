@@ -71,9 +71,23 @@ function phoneShaped(digits: string, afterPlus: boolean): boolean {
 const isThousands = (groups: readonly string[], separators: readonly string[]) =>
   separators.every((s) => /^,\s?$/.test(s)) && /^\d{1,3}$/.test(groups[0]!) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
 
-/** "138+1234=1372", "138*1234*5678 = ?": arithmetic, not a number parted by its signs. */
-const isASum = (separators: readonly string[], after: string) =>
-  separators.some((s) => /[+*]/.test(s)) && (separators.some((s) => s.includes("=")) || /^\s*=/.test(after));
+/**
+ * "138+1234=1372", "138*1234*5678 = ?", 计算138+1234+5678, "150+2000+3000": arithmetic, not a
+ * number parted by its signs — an "=" or a question mark anywhere after, a word asking for a sum
+ * before, or a round number among the terms.
+ */
+const SUM_ASKED_BEFORE = /(?:计算|算一下|算算|求和|what is|whats|what's|calculate|compute|work out|sum of|add up|solve)[\s:：]*$/i;
+const isASum = (groups: readonly string[], separators: readonly string[], before: string, after: string) =>
+  separators.some((s) => /[+*]/.test(s)) &&
+  (separators.some((s) => s.includes("=")) || /^[^\n]*[=?？]|^\s*等于/.test(after) || SUM_ASKED_BEFORE.test(before) || groups.some((g) => /[1-9]0{2,}$/.test(g)));
+
+/**
+ * Groups parted by commas or 、 are a list unless each has a phone group's size: "138，1234，5678",
+ * "07700，900123", not exam scores "138，120，95，110" (found by a review: 8–17 % of such lists
+ * were blocked). The first group may be a country code ("44", "86").
+ */
+const listLike = (groups: readonly string[], separators: readonly string[]) =>
+  separators.some((s) => new RegExp(`[,${IDEOGRAPHIC_COMMA}]`).test(s)) && groups.slice(1).some((g) => g.length < 3 || g.length > 6);
 
 const digitsOfGroup = (group: string) => (/^\d+$/.test(group) ? group : (chineseNumberValue(group) ?? ""));
 
@@ -95,7 +109,8 @@ function oddlySeparatedPhones(text: string): Map<number, string> {
     for (let i = 0; i < groups.length; i++) {
       let digits = groups[i]!.digits;
       let odd = false;
-      const afterPlus = /\+\s?$/.test(text.slice(Math.max(0, groups[i]!.at - 2), groups[i]!.at));
+      // an international "+" stands before the chain, not between its groups ("85 + 92 + 78" is a sum)
+      const afterPlus = i === 0 && /\+\s?$/.test(text.slice(Math.max(0, chain.index - 2), chain.index));
       for (let j = i + 1; j < groups.length; j++) {
         digits += groups[j]!.digits;
         odd ||= separators[j - 1]!.odd;
@@ -103,7 +118,9 @@ function oddlySeparatedPhones(text: string): Map<number, string> {
         if (!odd || digits.length < MIN_PHONE_DIGITS || !phoneShaped(digits, afterPlus)) continue;
         const between = separators.slice(i, j).map((s) => s.text);
         const end = groups[j]!.at + groups[j]!.text.length;
-        if (isThousands(groups.slice(i, j + 1).map((g) => g.text), between) || isASum(between, text.slice(end, end + 4))) continue;
+        const texts = groups.slice(i, j + 1).map((g) => g.digits);
+        const before = text.slice(Math.max(0, groups[i]!.at - 16), groups[i]!.at);
+        if (isThousands(groups.slice(i, j + 1).map((g) => g.text), between) || isASum(texts, between, before, text.slice(end, end + 40)) || listLike(texts, between)) continue;
         for (const s of separators.slice(i, j)) edits.set(s.at, " ");
         for (const g of groups.slice(i, j + 1)) edits.set(g.at, g.digits);
         i = j;

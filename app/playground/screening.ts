@@ -141,12 +141,13 @@ const ACCOUNT_APPS_EN = String.raw`qq|wechat|we\s?chat|weixin|wx|vx|line\s+id|sn
 const ACCOUNT_APPS_ADD = String.raw`${ACCOUNT_APPS_EN}|line`;
 const ACCOUNT_APPS_ZH = String.raw`qq|QQ|扣扣|企鹅号|企鵝號|微信|威信|薇信|微訊|v信|V信|抖音|快手|微博|小红书|小紅書|b站|B站|推特|脸书|臉書`;
 /**
- * Names teens give the apps: 企鹅 for QQ after 我的/加 (not "企鹅 20000000只" about penguins), 扣
+ * Names teens give the apps: 企鹅 for QQ after 我的/加 and before a number (not "企鹅 20000000只"
+ * about penguins, nor 我的企鹅宝宝叫pingu), 扣
  * for QQ before a colon (扣：123456789; not 扣分), q right after 我 (我q 123456789), and 微 信
  * with a space. 扣 and q count only before a number (a QQ number): "我Q Street" is not an account
  * (found by the property test).
  */
-const ACCOUNT_SLANG_ZH = String.raw`(?<=我的?\s{0,2}|我嘅\s{0,2}|加我?\s{0,2})企[鹅鵝]|扣(?=\s*[:：]\s*\d)|(?<=我的?\s{0,2})[qQ](?![A-Za-z])(?=[\s:：]{0,3}\d)|微\s{1,2}[信訊]`;
+const ACCOUNT_SLANG_ZH = String.raw`(?<=我的?\s{0,2}|我嘅\s{0,2}|加我?\s{0,2})企[鹅鵝](?=[^0-9\n]{0,6}\d)|扣(?=\s*[:：]\s*\d)|(?<=我的?\s{0,2})[qQ](?![A-Za-z])(?=[\s:：]{0,3}\d)|微\s{1,2}[信訊]`;
 /** A handle named before its app, or in brackets: letters, digits, ".", "_", "-", "#". */
 const HANDLE_VALUE = String.raw`@?[A-Za-z0-9][A-Za-z0-9._#\-]{1,31}[A-Za-z0-9]`;
 
@@ -199,7 +200,8 @@ function isSingleLetterAccount(value: string, folded: string, index: number): bo
   const app = /(q|v|sc)\s*:\s*$/i.exec(folded.slice(Math.max(0, index - 8), index))?.[1]?.toLowerCase();
   if (app === "q") {
     const after = folded.slice(index + value.length);
-    return /^\d{5,12}$/.test(value) && !/^\s*[+\-*/×÷=]/.test(after) && notFollowedByUnit(value, folded, index);
+    // not a number a question is about: "Q: 123456 is divisible by 3?"
+    return /^\d{5,12}$/.test(value) && !/^\s*(?:[+\-*/×÷=?？]|is\b|divisible\b|times\b|plus\b|minus\b|squared\b|even\b|odd\b|prime\b)/i.test(after) && notFollowedByUnit(value, folded, index);
   }
   return /^[A-Za-z]/.test(value) && /\d/.test(value) && /[A-Za-z].*[A-Za-z]/.test(value);
 }
@@ -349,14 +351,14 @@ const DETECTORS: Detector[] = [
   {
     // "add lilyk2011 on discord", "find lily_k on insta" (not "add 5 on both sides": no app)
     kind: "account",
-    pattern: new RegExp(String.raw`\b(?:add|follow|dm|message|msg|friend|find|text)\s+(${HANDLE_VALUE})\s+(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})\b`, "giud"),
+    pattern: new RegExp(String.raw`\b(?:add|follow|dm|message|msg|friend|find|text)\s+(${HANDLE_VALUE})\s+(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})\b(?!\.\w)`, "giud"),
     group: 1,
     accept: looksLikeAnnouncedHandle,
   },
   {
     // "@lilyk2011 on insta", "follow me @lilyk2011", "hmu @lily.k"
     kind: "account",
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9@._])(@[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![A-Za-z0-9@])(?=\s+(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})\b)`, "giud"),
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9@._])(@[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![A-Za-z0-9@])(?=\s+(?:on|at|in)\s+(?:${ACCOUNT_APPS_ADD})\b(?!\.\w))`, "giud"),
     group: 1,
     accept: looksLikeAnnouncedHandle,
   },
@@ -853,9 +855,10 @@ function termSource(term: string, forms = false): { source: string; cjk: boolean
 }
 
 /**
- * A blocked word's other forms, from its stem: "gambling" and "gamble" block "gambler(s)",
- * "gambled", "gambling" anywhere, and "gamble", "gambles" where they are a verb — at the start or
- * after a subject, "to" or a helping verb ("i gamble", "how to vape", "vapes"). The stem must be
+ * A blocked word's other forms, from its stem: "gambling" and "gamble" block "gambler(s)" and
+ * "gambling" anywhere, and "gamble", "gambles", "gambled" where they are a verb — after a subject,
+ * "want to"/"how to" or a helping verb ("i gamble", "how to vape", "he gambled"), or as the whole
+ * message ("vapes"). "up to date", "the fossil was dated" and "Games in Rome were brutal" pass. The stem must be
  * followed by one of these endings, so "vapor", "gambit" and "evaporate" pass. The bare word and
  * its -s are nouns elsewhere, and a school that blocks "dating" or "gaming" does not mean "what
  * date is it", "the dates of the exams" or "what games did the Romans play" ("it's a gamble",
@@ -866,9 +869,13 @@ function wordForms(word: string): string | null {
   if (!stem || /([b-df-hj-np-tv-z])\1$/.test(stem)) return null;
   const gap = `${IN_WORD_GAP}?`;
   const letters = (w: string) => [...w].map(letterClass).join(gap);
-  const endings = ["ing", "ers", "er", "ed"].map(letters).join("|");
-  const asVerb = String.raw`(?<=^|(?<![\p{L}\p{N}])(?:to|i|we|you|u|they|he|she|dont|don't|didnt|didn't|do|does|did|can|cant|can't|will|wont|won't|would|should|could|wanna|gonna|lets|let's|never|always|often|sometimes|also|not|kids|people|teens)\s{1,3})`;
-  return String.raw`${letters(stem)}${gap}(?:${endings})|${asVerb}${letters(stem)}(?:${gap}${letterClass("e")})?(?:${gap}(?:${letters("es")}|${letterClass("s")}))?`;
+  const anywhere = ["ing", "ers", "er"].map(letters).join("|");
+  // "to" only after a word that wants a verb: "up to date", "the best model to date" are not verbs
+  const asVerb = String.raw`(?<=(?<![\p{L}\p{N}])(?:(?:want|wanna|how|going|like|try|trying|need|love|hate|start|started|learn|learning|where|allowed|able|used|wants|wanted)\s{1,3}to|i|we|you|u|they|he|she|dont|don't|didnt|didn't|do|does|did|can|cant|can't|will|wont|won't|would|should|could|wanna|gonna|lets|let's|never|always|often|sometimes|also|not|kids|people|teens)\s{1,3})`;
+  const verbEndings = [letters("es"), letterClass("s"), letters("ed")].join("|");
+  // the bare word alone is the whole message ("vape", "gamble?")
+  const alone = String.raw`(?<=^\s*)${letters(stem)}(?:${gap}${letterClass("e")})?(?:${gap}(?:${letters("es")}|${letterClass("s")}))?(?=[\s.!?。！？]*$)`;
+  return String.raw`${letters(stem)}${gap}(?:${anywhere})|${asVerb}${letters(stem)}(?:${gap}${letterClass("e")})?(?:${gap}(?:${verbEndings}))?|${alone}`;
 }
 
 /**
