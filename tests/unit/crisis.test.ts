@@ -513,6 +513,8 @@ const MUST_MATCH: [string, string][] = [
   ["danger", "i want to run away and never come back"],
   ["danger", "im leaving home tonight"],
   ["suicide", "nobody would care if i was dead"],
+  ["suicide", "i dont want to be here anymore, school is hell and nobody likes me"],
+  ["suicide", "im so done with life"],
   ["self_harm", "i keep cutting"],
   ["danger", "im leaving home now"],
   ["suicide", "i want to 💀"],
@@ -926,6 +928,9 @@ const MUST_PASS: string[] = [
   "i learned about self harm in PSHE today",
   "如果有人跟AI說想死，AI會怎樣？",
   "聊天机器人应该报告想自杀的用户吗？",
+  "i dont want to be here, this lesson is boring",
+  "i don't want to be here anymore this class is so boring",
+  "i'm so done with life lol this homework",
 ];
 
 describe("crisis detection", () => {
