@@ -26,6 +26,7 @@ import { currentTimeZone } from "~/utils/request-scope.server";
 import { wallDay, wallTime } from "~/utils/time-zone";
 import { timeZoneLabel } from "~/utils/time-zone-names.server";
 import teachStyles from "~/styles/teach.css";
+import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -123,10 +124,14 @@ export default function AssignmentsPage() {
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   const errors = result?.errors ?? {};
+  // the form is rebuilt after a save (a fresh one for the next assignment), and the pressed button
+  // with it: the keyboard goes to what was done (found in a walk: focus fell to the page)
+  const noticeRef = useFocusWhenShown<HTMLDivElement>();
+  const formKey = result?.notice ? `${result.notice}-${assignments.length}` : null;
   return (
     <div className="dash assignments">
       {result?.notice ? (
-        <div className="alert success" role="status">
+        <div className="alert success" role="status" key={formKey} ref={noticeRef} tabIndex={-1}>
           {t(NOTICES[result.notice])}
         </div>
       ) : null}
@@ -144,7 +149,7 @@ export default function AssignmentsPage() {
         timeZone={timeZone}
         errors={errors}
         existingHref={result?.existingId ? `?edit=${result.existingId}#assign-h` : undefined}
-        formKey={result?.notice ? `${result.notice}-${assignments.length}` : (editing?.id ?? "new")}
+        formKey={formKey ?? editing?.id ?? "new"}
       />
 
       <section aria-labelledby="assigned-h">

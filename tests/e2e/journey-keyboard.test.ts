@@ -64,9 +64,20 @@ describe("the student journey with the keyboard alone", () => {
     await page.keyboard.type(cls!.join_code);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/join\/[A-Z0-9]+/i);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await typeInto(page, "#f-displayName", "Kay Board");
-    await typeInto(page, "#f-username", username);
-    await typeInto(page, "#f-password", "green-lamp-river-7");
+    // a name and a password both refused, Enter pressed in the password box: the keyboard goes to
+    // the first field to fix, so its error is read (found in a 13-year-old's walk)
+    await typeInto(page, "#f-username", "a b!");
+    await typeInto(page, "#f-password", "123");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-username");
+    expect(await page.getAttribute("#f-username", "aria-invalid")).toBe("true");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(username);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("green-lamp-river-7");
     await screenshot(page, JOURNEY, "01-join");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/learn\?welcome=1$/);
@@ -194,6 +205,7 @@ describe("the student journey with the keyboard alone", () => {
 
   it("focus was visible on every control the keyboard reached", () => {
     expect(unseenFocus).toEqual([]);
-    expect(browser.problems).toEqual([]);
+    // the refused join form answers 400 on purpose
+    expect(browser.problems.filter((p) => !/: 400 for fetch \/join\/[A-Z0-9]+\.data$/.test(p))).toEqual([]);
   });
 });

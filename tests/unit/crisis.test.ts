@@ -513,6 +513,14 @@ const MUST_MATCH: [string, string][] = [
   ["danger", "i want to run away and never come back"],
   ["danger", "im leaving home tonight"],
   ["suicide", "nobody would care if i was dead"],
+  // found in a 13-year-old's walk
+  ["abuse", "he told me to keep our chats a secret"],
+  ["abuse", "he wants to meet me irl and said dont tell my mom"],
+  ["abuse", "my coach told me its our secret"],
+  ["abuse", "他说这是我们之间的秘密，不能告诉爸妈"],
+  ["abuse", "he said not to tell my parents about our chats"],
+  ["self_harm", "我已经三天没吃饭了，想再瘦一点"],
+  ["self_harm", "i dont eat anymore so i can be skinny"],
   ["suicide", "i dont want to be here anymore, school is hell and nobody likes me"],
   ["suicide", "im so done with life"],
   ["self_harm", "i keep cutting"],
@@ -931,6 +939,12 @@ const MUST_PASS: string[] = [
   "i dont want to be here, this lesson is boring",
   "i don't want to be here anymore this class is so boring",
   "i'm so done with life lol this homework",
+  "she told me to keep the surprise party a secret",
+  "he said dont tell anyone he likes her",
+  "mum said not to tell dad about the present",
+  "我们的秘密基地在操场后面",
+  "为了减肥我晚饭吃得少一点",
+  "i dont eat meat because im vegetarian",
 ];
 
 describe("crisis detection", () => {

@@ -32,7 +32,9 @@ export function useFocusOnFirstInvalid() {
     submitted.current = null;
     if (!form?.isConnected) return;
     const active = document.activeElement;
-    const stillOnTheForm = !active || active === document.body || (active instanceof HTMLButtonElement && form.contains(active));
+    // on the page, the form's button, or the field Enter was pressed in (a 13-year-old's walk: Enter
+    // in the password box left focus there, and the name's error was never read)
+    const stillOnTheForm = !active || active === document.body || (form.contains(active) && active.matches("button, input, select, textarea"));
     if (!stillOnTheForm) return;
     const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
     const target = invalid?.matches(CONTROL) ? invalid : invalid?.querySelector<HTMLElement>(CONTROL);
