@@ -159,6 +159,8 @@ describe("the school's settings, without JavaScript, and marking handled", () =>
     await first.getByRole("button", { name: t("safeguarding.alert.handle") }).click();
     await page.getByText(t("safeguarding.alert.handled")).waitFor();
     expect(await page.locator(".safeguarding-item").count()).toBe(before - 1);
+    // the handled alert and its button are gone: the keyboard is on the outcome (found in a walk)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(t("safeguarding.alert.handled"));
     expect(browser.problems).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { listOf } from "~/i18n/list";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { FlagEventView, SafeguardingAlert } from "~/models/safeguarding.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
 
 /**
  * Alerts shown whole at the top of the page; the rest are one click away. A school with dozens
@@ -18,17 +19,20 @@ const SHOWN_OPEN = 3;
 export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
   const t = useT();
   const locale = useLocale();
+  // the alert handled goes away, and the pressed button with it: the keyboard goes to the outcome
+  // (found in a walk: focus fell to the page)
+  const outcomeRef = useFocusWhenShown<HTMLParagraphElement>();
   const notice =
     outcome === "handled" ? (
-      <p className="alert success" role="status">
+      <p className="alert success" role="status" ref={outcomeRef} tabIndex={-1}>
         {t("safeguarding.alert.handled")}
       </p>
     ) : outcome === "note" ? (
-      <p className="alert error" role="alert">
+      <p className="alert error" role="alert" ref={outcomeRef} tabIndex={-1}>
         {t("safeguarding.alert.noteRequired")}
       </p>
     ) : outcome === "gone" ? (
-      <p className="alert warn" role="status">
+      <p className="alert warn" role="status" ref={outcomeRef} tabIndex={-1}>
         {t("safeguarding.alert.notFound")}
       </p>
     ) : null;
