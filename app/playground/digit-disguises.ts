@@ -86,8 +86,9 @@ const isASum = (groups: readonly string[], separators: readonly string[], before
  * "07700，900123", not exam scores "138，120，95，110" (found by a review: 8–17 % of such lists
  * were blocked). The first group may be a country code ("44", "86").
  */
+const LIST_COMMA = new RegExp(`[,${IDEOGRAPHIC_COMMA}]`);
 const listLike = (groups: readonly string[], separators: readonly string[]) =>
-  separators.some((s) => new RegExp(`[,${IDEOGRAPHIC_COMMA}]`).test(s)) && groups.slice(1).some((g) => g.length < 3 || g.length > 6);
+  separators.some((s) => LIST_COMMA.test(s)) && groups.slice(1).some((g) => g.length < 3 || g.length > 6);
 
 const digitsOfGroup = (group: string) => (/^\d+$/.test(group) ? group : (chineseNumberValue(group) ?? ""));
 

@@ -61,7 +61,9 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
   });
   // A piece of a split number may also have been found on its own ("身份证号110105…" is an ID
   // number by its keyword): the split finding says more, so it replaces the overlapping one.
-  const acrossJoints = [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts), ...findTopicsAcrossParts(parts, policy.blockedTopics)];
+  // The text around each joint, taken once for the two readings of it.
+  const joints = jointsOf(parts);
+  const acrossJoints = [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts, joints), ...findTopicsAcrossParts(parts, joints, policy.blockedTopics)];
   for (const f of acrossJoints) {
     const overlapping = (k: ContextFinding) =>
       !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
@@ -92,6 +94,18 @@ interface JointWindow {
   segments: Segment[];
   /** Offset in `text` of the first segment after the joint. */
   joint: number;
+  /** The segments of the parts just before and just after the joint. */
+  lastBefore: Segment;
+  first: Segment;
+}
+
+/** The window around each joint between two parts with text (by the index of the part after it). */
+function jointsOf(parts: readonly ContextPart[]): Map<number, JointWindow> {
+  const joints = new Map<number, JointWindow>();
+  for (let i = 1; i < parts.length; i++) {
+    if (parts[i - 1]!.text.trim() && parts[i]!.text.trim()) joints.set(i, windowAt(parts, i));
+  }
+  return joints;
 }
 
 /**
@@ -117,7 +131,13 @@ function windowAt(parts: readonly ContextPart[], i: number): JointWindow {
     segments.push({ ...segment, at });
     at += segment.text.length + 1;
   }
-  return { text: segments.map((x) => x.text).join(" "), segments, joint: segments[before.length]!.at };
+  return {
+    text: segments.map((x) => x.text).join(" "),
+    segments,
+    joint: segments[before.length]!.at,
+    lastBefore: segments[before.length - 1]!,
+    first: segments[before.length]!,
+  };
 }
 
 /** A finding in a window's text as one piece per part it touches, in that part's offsets. */
@@ -140,13 +160,10 @@ function piecesInParts<F extends Finding>(f: F, window: JointWindow, parts: read
  */
 const WORD_SHAPED: ReadonlySet<string> = new Set<PersonalDataKind>(["email", "street_address", "school_class", "account"]);
 
-function findAnnouncedAcrossParts(parts: readonly ContextPart[]): ContextFinding[] {
+function findAnnouncedAcrossParts(parts: readonly ContextPart[], joints: ReadonlyMap<number, JointWindow>): ContextFinding[] {
   const found: ContextFinding[] = [];
-  for (let i = 1; i < parts.length; i++) {
-    if (!parts[i - 1]!.text.trim() || !parts[i]!.text.trim()) continue;
-    const window = windowAt(parts, i);
-    const lastBefore = window.segments.find((x) => x.part === i - 1)!;
-    const first = window.segments.find((x) => x.part === i)!;
+  for (const window of joints.values()) {
+    const { lastBefore, first } = window;
     const alone = findPersonalDataIn(foldForScreening(first.text), first.text);
     for (const f of findPersonalDataIn(foldForScreening(window.text), window.text)) {
       const end = f.index + f.match.length;
@@ -186,15 +203,12 @@ function sentAsNumbers(pieces: readonly ContextFinding[], parts: readonly Contex
 }
 
 /** A blocked topic written across a joint: "赌" + "博", "gamb" + "ling", "video" + "games". */
-function findTopicsAcrossParts(parts: readonly ContextPart[], blockedTopics: readonly string[]): ContextFinding[] {
+function findTopicsAcrossParts(parts: readonly ContextPart[], joints: ReadonlyMap<number, JointWindow>, blockedTopics: readonly string[]): ContextFinding[] {
   if (blockedTopics.length === 0) return [];
   const found: ContextFinding[] = [];
-  for (let i = 1; i < parts.length; i++) {
-    if (!parts[i - 1]!.text.trim() || !parts[i]!.text.trim()) continue;
-    const window = windowAt(parts, i);
-    const lastBefore = window.segments.find((x) => x.part === i - 1)!;
+  for (const window of joints.values()) {
     for (const f of findBlockedTopics(window.text, blockedTopics)) {
-      if (f.index < lastBefore.at || f.index >= window.joint || f.index + f.match.length <= window.joint) continue;
+      if (f.index < window.lastBefore.at || f.index >= window.joint || f.index + f.match.length <= window.joint) continue;
       found.push(...piecesInParts(f, window, parts));
     }
   }
