@@ -56,8 +56,8 @@ describe("try-its without a key", () => {
       await expect.poll(() => s.page.locator(".pg-tryit").innerText()).toContain(t("playground.tryit.miniNote"));
       await s.page.getByLabel(t("playground.model.label")).selectOption("mini");
       await s.page.getByRole("button", { name: t("playground.send") }).click();
-      await expect.poll(() => s.page.locator(".pg-grade").first().innerText(), { timeout: 15_000 }).toContain(t("playground.tryit.passed"));
-      expect(await s.page.locator(".pg-grade").first().innerText()).toContain(t("playground.tryit.onPrompt"));
+      await expect.poll(() => s.page.locator(".pg-messages .pg-grade").first().innerText(), { timeout: 15_000 }).toContain(t("playground.tryit.passed"));
+      expect(await s.page.locator(".pg-messages .pg-grade").first().innerText()).toContain(t("playground.tryit.onPrompt"));
       await screenshot(s.page, JOURNEY, `03-tryit-${lang}`);
     }
   });
