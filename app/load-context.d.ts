@@ -13,6 +13,13 @@ declare module "@remix-run/node" {
      * sets it; only a route called in-process (a test) goes without.
      */
     disconnected?: AbortSignal;
+    /**
+     * The conversation an action of this request asks its page to show. Without JavaScript a
+     * prompt blocked in a new chat is answered with the page itself (so the student's words come
+     * back to the box), and that chat has no address yet: the action's loaders, which share this
+     * object in the same request, open it from here.
+     */
+    shownConversation?: string;
   }
 }
 

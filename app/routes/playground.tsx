@@ -54,13 +54,14 @@ export const links = () => [{ rel: "stylesheet", href: playgroundStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.metaTitle ?? "Lantern" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = await localeOf(request);
   const t = translator(locale);
   const url = new URL(request.url);
   const now = new Date();
-  const conversationId = url.searchParams.get("c");
+  // a blocked prompt's new chat, sent without JavaScript, opens as the page answers it (action)
+  const conversationId = url.searchParams.get("c") ?? context.shownConversation ?? null;
   const [sandboxFacts, conversations, found, offered, safeguarding] = await Promise.all([
     loadSandboxFacts(user, now),
     listConversations(user),
@@ -153,7 +154,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // words come back to their box, so they take out the part named and send again instead of
   // retyping it all (found in lesson 7's try-it: a long prompt, one detail missed, all of it gone).
   // The next send continues the conversation the blocked prompt is stored in.
-  if (end.blocked) return data({ error: end.blocked.message, prompt, continuing: end.conversationId }, { status: end.blocked.status });
+  if (end.blocked) {
+    context.shownConversation = end.conversationId;
+    return data({ error: end.blocked.message, prompt, continuing: end.conversationId }, { status: end.blocked.status });
+  }
   throw redirect(target(end.conversationId));
 }
 

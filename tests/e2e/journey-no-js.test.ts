@@ -1,6 +1,7 @@
 /**
  * With JavaScript switched off, a student reads a lesson step by step and answers its quiz:
- * plain links and forms carry the whole journey, and the answers are saved.
+ * plain links and forms carry the whole journey, and the answers are saved. In the playground, a
+ * prompt held back for personal data opens its conversation, with the student's words kept.
  * Screenshots: test-results/screenshots/no-javascript/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,5 +57,35 @@ describe("without JavaScript", () => {
       from quiz_answers qa join users u on u.id = qa.user_id
       where u.username = ${username} and qa.lesson_slug = ${lesson.slug} and qa.kind = 'quiz'`;
     expect(answers).toEqual({ n: lesson.quiz.length, not_sure: 1 });
+  });
+
+  it("a prompt blocked for personal data in a new chat opens that chat, says why once and keeps the words", async () => {
+    const page = browser.page;
+    await page.goto("/playground");
+    const chats = await page.locator(".pg-chat-list li").count();
+    const prompt = "Hi, my phone is 07700 900123, can you text me the answer?";
+    await page.getByRole("textbox", { name: t("playground.prompt.label"), exact: true }).fill(prompt);
+    await page.getByRole("button", { name: t("playground.send") }).click();
+    await page.locator(".pg-messages .pg-note").waitFor();
+    // the chat the blocked prompt is stored in is the one shown, and marked in the list
+    const messages = page.locator(".pg-messages > li");
+    expect(await messages.count()).toBe(1);
+    expect(await messages.first().innerText()).not.toContain("900123");
+    expect(await page.locator(".pg-chat-list li").count()).toBe(chats + 1);
+    expect(await page.locator(".pg-chat-list [aria-current='page']").count()).toBe(1);
+    // why it was not sent, said once, and the student's own words back in the box to edit
+    const note = await page.locator(".pg-messages .pg-note").innerText();
+    expect(note.length).toBeGreaterThan(20);
+    expect(await page.getByText(note, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole("textbox", { name: t("playground.prompt.label"), exact: true }).inputValue()).toBe(prompt);
+    await screenshot(page, JOURNEY, "05-playground-blocked");
+
+    // sent again without the number, it continues the same chat, now with its address
+    await page.getByRole("textbox", { name: t("playground.prompt.label"), exact: true }).fill("Hi, can you explain what a token is?");
+    await page.getByRole("button", { name: t("playground.send") }).click();
+    await page.waitForURL(/\/playground\?c=/);
+    expect(await page.locator(".pg-chat-list li").count()).toBe(chats + 1);
+    expect(await messages.count()).toBe(3);
+    expect(await page.locator(".pg-chat-list [aria-current='page']").count()).toBe(1);
   });
 });
