@@ -92,7 +92,7 @@ const FEW_WORDS = String.raw`(?: (?!(?:where|about|book|film|movie|story|show|ch
 const FRIENDS_SECRET = String.raw`(?:,? (?:and|but) (?:(?:he|she|they) )?(?:made|asked|told|begged|makes) me (?:to )?(?:promise )?(?:not to|to not|never to|that i wont|i wont) tell(?: anyone| anybody| (?:her|his|their) parents)?)?`;
 const FRIENDS_SECRET_ZH = "(?:[,，]?(?:她|他|佢)?(?:还|也)?(?:叫|让|要|求|不让)我(?:不要|别|不能|唔好|千万别|千万不要)?(?:告诉|跟|和|同|对|讲|说)[^,，。.!！?？]{0,6})?";
 /** An accident is not self-harm: "my friend hurt herself playing football". */
-const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad))(?!.{0,40}\b(?:practice|training|match|playing|football|soccer|rugby|basketball|netball|hockey|skating|skiing|shaving|cooking|making (?:dinner|lunch|food)|bike|biking|cycling|climbing|fell|falling|tripped|accident|accidentally|by mistake|pe|gym)\b)`;
+const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad|and (?:had to|went to|needed|broke|sprained|twisted|bruised))\b)(?!.{0,40}\b(?:practice|training|match|playing|football|soccer|rugby|basketball|netball|hockey|skating|skiing|shaving|cooking|making (?:dinner|lunch|food)|bike|biking|cycling|climbing|fell|falling|tripped|accident|accidentally|by mistake|pe|gym)\b)`;
 
 /**
  * "i havent eaten in 3 days", "ive not eaten in days", "i havent had anything to eat in a week":

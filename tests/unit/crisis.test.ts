@@ -984,6 +984,18 @@ describe("about a friend, or the student's own", () => {
     expect(friendOnly(text)).toBe(true);
   });
 
+  // "and …", "again" were read as "a", "an" before them (an accident's "hurt herself a lot")
+  it.each(["my sister has been cutting herself and i dont know what to do", "my friend is cutting herself again", "my friend hurt herself intentionally"])(
+    "goes on after the friend's words: %s",
+    (text) => {
+      expect(detectCrisis(text).matches.map((m) => m.rule)).toEqual(["en.self-harm.friend"]);
+    },
+  );
+
+  it.each(["my friend hurt herself and had to go to the nurse", "my brother hurt himself and broke his arm", "my friend hurt herself a lot at practice"])("an accident still passes: %s", (text) => {
+    expect(detectCrisis(text).matches).toEqual([]);
+  });
+
   it.each(["my friend wants to kill herself and i want to die too", "我朋友想死，我也想死"])("the student's own as well: %s", (text) => {
     expect(friendOnly(text)).toBe(false);
     expect(detectCrisis(text).matches.map((m) => m.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/\.friend$/), expect.not.stringMatching(/\.friend$/)]));
@@ -1075,7 +1087,7 @@ describe("not eating for days: neither reading until the student says which", ()
   });
 
   it("a friend's disclosure beside it does not settle the student's own", () => {
-    expect(detectCrisis("my friend is cutting herself. i havent eaten in 3 days").categories).toEqual(["self_harm", "not_eating"]);
+    expect(detectCrisis("my friend is cutting herself and i havent eaten in 3 days").categories).toEqual(["self_harm", "not_eating"]);
   });
 
   it.each([
