@@ -92,6 +92,7 @@ const FLAG_LABELS: Record<FlagCode, (t: Translate) => string> = {
   crisis_self_harm: (t) => t("safeguarding.category.self_harm"),
   crisis_abuse: (t) => t("safeguarding.category.abuse"),
   crisis_danger: (t) => t("safeguarding.category.danger"),
+  crisis_not_eating: (t) => t("safeguarding.category.not_eating"),
   violence: (t) => t("teach.dash.flag.violence"),
   sexual: (t) => t("teach.dash.flag.sexual"),
   jailbreak: (t) => t("teach.dash.flag.jailbreak"),

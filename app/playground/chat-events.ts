@@ -27,6 +27,13 @@ export interface SupportCardView {
    */
   aboutAFriend: boolean;
   /**
+   * The student's own words said only that they have not eaten for days, not why (crisis.ts,
+   * `not_eating`): the card speaks to both readings — no food at home, or eating that has become
+   * hard — sends them to an adult who is not necessarily a parent, and says what to do if they
+   * feel faint.
+   */
+  notEating: boolean;
+  /**
    * Low mood, not a crisis (low-mood.ts): gentler words, the same contacts, and no alert; a model
    * that cannot talk about feelings (the mini model) does not answer after it.
    */

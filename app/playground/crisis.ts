@@ -25,7 +25,12 @@ import { CRISIS_FLAG_PREFIX, isAboutAFriend } from "~/models/severity";
 import { revealEncoded } from "./encoded-text";
 import { foldForWords, foldLookalikeLetters } from "./normalize-text";
 
-export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger";
+/**
+ * `not_eating`: not eating for days with no reason given ("i havent eaten in 3 days", 我三天没吃饭了).
+ * It may be no food at home (neglect, `abuse`) or not eating on purpose (an eating disorder,
+ * `self_harm`); the card speaks to both, and a reason the student gives settles it (`settle`).
+ */
+export type CrisisCategory = "suicide" | "self_harm" | "abuse" | "danger" | "not_eating";
 
 export interface CrisisMatch {
   category: CrisisCategory;
@@ -87,7 +92,16 @@ const FEW_WORDS = String.raw`(?: (?!(?:where|about|book|film|movie|story|show|ch
 const FRIENDS_SECRET = String.raw`(?:,? (?:and|but) (?:(?:he|she|they) )?(?:made|asked|told|begged|makes) me (?:to )?(?:promise )?(?:not to|to not|never to|that i wont|i wont) tell(?: anyone| anybody| (?:her|his|their) parents)?)?`;
 const FRIENDS_SECRET_ZH = "(?:[,，]?(?:她|他|佢)?(?:还|也)?(?:叫|让|要|求|不让)我(?:不要|别|不能|唔好|千万别|千万不要)?(?:告诉|跟|和|同|对|讲|说)[^,，。.!！?？]{0,6})?";
 /** An accident is not self-harm: "my friend hurt herself playing football". */
-const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad))(?!.{0,40}\b(?:practice|training|match|playing|football|soccer|rugby|basketball|netball|hockey|skating|skiing|shaving|cooking|making (?:dinner|lunch|food)|bike|biking|cycling|climbing|fell|falling|tripped|accident|accidentally|by mistake|pe|gym)\b)`;
+const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad|and (?:had to|went to|needed|broke|sprained|twisted|bruised))\b)(?!.{0,40}\b(?:practice|training|match|playing|football|soccer|rugby|basketball|netball|hockey|skating|skiing|shaving|cooking|making (?:dinner|lunch|food)|bike|biking|cycling|climbing|fell|falling|tripped|accident|accidentally|by mistake|pe|gym)\b)`;
+
+/**
+ * "i havent eaten in 3 days", "ive not eaten in days", "i havent had anything to eat in a week":
+ * days without food, said of oneself now — not "i feel like i havent eaten in days", not hours, not
+ * a dish ("eaten pizza"), not a fast or an illness named with it.
+ */
+const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:i havent|i have not|ive not|i ve not|i aint)\s(?:eaten|ate|eaten anything|eaten any food|had (?:any )?food|had anything to eat|had a (?:proper )?meal) (?:in|for) (?:(?:over |about |almost |nearly |like )?(?:\d+|two|three|four|five|six|seven|a few|several|a couple of|a couple) (?:days|weeks)|days|(?:over |about |almost |nearly )?a (?:whole |full )?week)\b(?!.{0,50}\b(?:fasting|ramadan|lent|yom kippur|(?:a|the|my|our) fast|stomach bug|tummy bug|food poisoning|flu|covid|surgery|operation|tonsils|wisdom teeth|jk|just kidding)\b)(?! (?:because|cause|cuz|coz|bc|since|as) (?:im|i am|i was|ive been|i have been|i got|i had) (?:sick|ill|a bug))`;
+/** No food at home, said in the student's words: the reason that makes days without food neglect. */
+const NO_FOOD_AT_HOME = String.raw`(?:(?:theres|there is|there s|there was|we have|weve got|we ve got|we got|we had) (?:no|not enough|never any|never enough) food|(?:theres|there is|there s|there was|we have|we had) nothing to eat|we (?:dont|didnt|never) have (?:any |enough )?food|we cant afford (?:food|to eat)|no money (?:for|to buy) food|(?:we|i) (?:have|got|ve got) no money|(?:we|i) (?:dont|didnt) have (?:any )?money|(?:my )?(?:parents?|mum|mom|dad|stepdad|stepmum|stepmom|they) (?:dont|doesnt|didnt|wont|never|havent|hasnt) (?:feed me|fed me|give me (?:any )?food|gave me (?:any )?food|buy (?:any )?food|bought (?:any )?food|let me eat))`;
 
 const EN: Rule[] = [
   // suicide
@@ -218,7 +232,7 @@ const EN: Rule[] = [
       /(?!.{0,80}\b(?:surprise|party|present|gift|birthday|secret santa|spoiler|crush|likes? (?:her|him))\b)\b(?:he|she|they|someone|somebody|an adult|a man|(?:my|the|this|a) (?:coach|tutor|uncle|stepdad|step dad|neighbou?r|boyfriend|guy|man|teacher))\s(?:\w+\s){0,8}?(?:(?:told|tells|asked|asks|wants|made|makes) me to|said to|says to) keep (?:our|this|it|the|these|his|her|what) (?:\w+ ){0,2}(?:a )?secret\b|\b(?:he|she|they|someone|a man|(?:my|the|this|a) (?:coach|tutor|uncle|stepdad|neighbou?r|boyfriend|guy|man|teacher))\s(?:\w+\s){0,2}(?:said|says|told me|tells me)\s(?:that\s)?(?:its|it is|this is|thats|that is|it was) (?:our|a) (?:little |special )?secret\b|\b(?:he|she|they|someone|a man|(?:my|the|this|a) (?:coach|tutor|uncle|stepdad|neighbou?r|boyfriend|guy|man))\s(?:\w+\s){0,8}?(?:said|says|told me|tells me|texted)\s(?:to\s)?(?:dont|do not|not to|to not|never) tell (?:my |our )?(?:mom|mum|mother|dad|father|parents|family|anyone about (?:us|our|this|what we|the chats|our chats|the pics|the photos|what happened|him|her))\b/,
   },
   // Not eating to be thin: "i dont eat anymore so i can be skinny", 我已经三天没吃饭了，想再瘦一点.
-  { id: "en.self-harm.not-eating-to-be-thin", category: "self_harm", pattern: /\bi (?:dont|do not|stopped|barely|hardly|wont|refuse to|try not to|havent|have not) eat(?:ing|en)?\b.{0,40}\b(?:skinny|thin|thinner|lose weight|losing weight|fat)\b|\b(?:to be|so i can be|so i get|to get|so im) (?:skinny|thin|thinner)\b.{0,30}\bi (?:dont|do not|stopped|barely|skip|wont) eat/ },
+  { id: "en.self-harm.not-eating-to-be-thin", category: "self_harm", pattern: /\bi (?:dont|do not|stopped|barely|hardly|wont|refuse to|try not to|havent|have not) (?:eat(?:ing|en)?|ate)\b.{0,40}\b(?:skinny|thin|thinner|lose weight|losing weight|fat)\b|\b(?:to be|so i can be|so i get|to get|so im) (?:skinny|thin|thinner)\b.{0,30}\bi (?:dont|do not|stopped|barely|skip|wont) eat/ },
   // A blade, a gun, a rope: "…and i want to use it on myself".
   { id: "en.self-harm.use-it-on-myself", category: "self_harm", pattern: new RegExp(String.raw`\b(?:knife|knives|blade|blades|razor|razors|scissors|gun|rope|lighter|compass|glass)\b.{0,60}\b(?:${INTENT}|im going to|im gonna|i will|ill|i used|i use)\s(?:to\s)?use (?:it|them|this|that) on ${MYSELF}\b`) },
   {
@@ -262,7 +276,7 @@ const EN: Rule[] = [
     id: "en.self-harm.eating",
     category: "self_harm",
     pattern: new RegExp(
-      String.raw`\bi (?:starve|starved|am starving|keep starving) ${MYSELF}\b(?! of)|\bi (?:made|make|making|keep making) ${MYSELF} (?:throw up|sick|puke|vomit)(?=$| after (?:i eat|eating|meals?|dinner|lunch|breakfast|school)| on purpose| so i| to lose| again| every)|\bi (?:havent|have not) eaten (?:in|for) (?:\d+|a few|two|three|four|five) days on purpose\b|\bi only eat \d+ calories\b|\bhow (?:to|do i|can i) (?:not eat|stop eating|skip meals|hide not eating)\b(?=.{0,40}\b(?:noticing|notice|knowing|finding out|without)\b)`,
+      String.raw`\bi (?:starve|starved|am starving|keep starving) ${MYSELF}\b(?! of)|\bi (?:made|make|making|keep making) ${MYSELF} (?:throw up|sick|puke|vomit)(?=$| after (?:i eat|eating|meals?|dinner|lunch|breakfast|school)| on purpose| so i| to lose| again| every)|${NOT_EATEN_FOR_DAYS}.{0,40}\b(?:on purpose|deliberately|(?:im|i am|i get|i feel|i was) (?:so )?(?:scared|afraid|terrified) (?:to eat|of eating|of food|of getting fat|of gaining weight)|i dont deserve (?:food|to eat))\b|\bi only eat \d+ calories\b|\bhow (?:to|do i|can i) (?:not eat|stop eating|skip meals|hide not eating)\b(?=.{0,40}\b(?:noticing|notice|knowing|finding out|without)\b)`,
     ),
   },
   // abuse
@@ -322,8 +336,16 @@ const EN: Rule[] = [
   { id: "en.abuse.forced", category: "abuse", pattern: /\b(?:made|makes|forced|forces|pressured|pressures) me (?:to )?do (?:stuff|things|something|it|sexual stuff) (?:i didnt want|i dont want|i did not want|i do not want|i wasnt ok with)\b|\b(?:forces|forced|pressures|pressured|keeps pressuring|keeps forcing|pushes|pushed) me (?:to |into )?(?:do (?:stuff|things|it|sexual|sex)|doing (?:stuff|things|it)|have sex|having sex|touch|kiss|take (?:off )?my clothes|undress|watch porn|sleep with)\b(?! (?:for|in|at) (?:school|homework|chores|class|practice))|\b(?:boyfriend|girlfriend|bf|gf|a man|an adult|an older (?:guy|man|boy))\s(?:\w+\s)?(?:makes|made|keeps making) me do (?:stuff|things|it|sexual)\b(?! (?:like (?:chores|homework)|around the house|for school))/ },
   // Things thrown at the student at home.
   { id: "en.abuse.thrown-at-me", category: "abuse", pattern: /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|aunt|brother|boyfriend|bf|parents?|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:threw|throws|throw|chucked|chucks|hurled|smashed) (?:a |an |the |his |her |their |my )?(?:\w+ )?(?:bottle|glass|plate|chair|knife|shoe|belt|phone|cup|mug|remote|pan|bowl|something|stuff|things) at (?:me|my head|my face)\b/ },
-  // Neglect: no food, left alone for days.
-  { id: "en.abuse.neglect", category: "abuse", pattern: /\b(?:theres|there is|there s|we have|weve got|we ve got|we got|we dont have|we never have) (?:never (?:any|enough) |no |any )?food (?:at home|in (?:the|my) house)(?=$| and (?:im|i am|we are|were|my (?:brother|sister)) (?:so |really )?(?:hungry|starving)| (?:again|for days|since)| my (?:parents|mum|mom|dad)| and (?:my )?(?:parents|mum|mom|dad) (?:are|is) (?:gone|away|not (?:home|back)))|\b(?:parents?|mum|mom|dad|they)\s(?:\w+\s)?(?:leave|left|leaves) (?:me|us) (?:home )?alone for (?:days|\d+ days|a week|weeks|the whole (?:weekend|week)|two days|three days|several days|nights)\b|\bi (?:havent|have not|hasnt) (?:eaten|had (?:any )?food) (?:in|for) (?:\d+|two|three|four|five|a few|several) days\b(?! (?:because|cause|cuz) (?:im|i am|i was) (?:sick|ill|fasting))/ },
+  // Neglect: no food, left alone for days; days without food because there is none at home.
+  {
+    id: "en.abuse.neglect",
+    category: "abuse",
+    pattern: new RegExp(
+      String.raw`\b(?:theres|there is|there s|we have|weve got|we ve got|we got|we dont have|we never have) (?:never (?:any|enough) |no |any )?food (?:at home|in (?:the|my) house)(?=$| and (?:im|i am|we are|were|my (?:brother|sister)) (?:so |really )?(?:hungry|starving)| (?:again|for days|since)| my (?:parents|mum|mom|dad)| and (?:my )?(?:parents|mum|mom|dad) (?:are|is) (?:gone|away|not (?:home|back)))|\b(?:parents?|mum|mom|dad|they)\s(?:\w+\s)?(?:leave|left|leaves) (?:me|us) (?:home )?alone for (?:days|\d+ days|a week|weeks|the whole (?:weekend|week)|two days|three days|several days|nights)\b|${NOT_EATEN_FOR_DAYS}.{0,40}\b${NO_FOOD_AT_HOME}\b|\b${NO_FOOD_AT_HOME}\b.{0,60}${NOT_EATEN_FOR_DAYS}`,
+    ),
+  },
+  // Days without food, no reason given: no food at home, or not eating on purpose (settle()).
+  { id: "en.not-eating.days", category: "not_eating", pattern: new RegExp(NOT_EATEN_FOR_DAYS) },
   { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
   // immediate danger
   // Hurting someone else, planned: for an adult now, not for the review list. "Kill" is left out
@@ -372,6 +394,14 @@ const EN_RUN_TOGETHER: Rule[] = [
 /** 我朋友、我同学、我闺蜜、我姐姐…: someone the student knows (folded to simplified first). */
 const FRIEND_ZH = "(?:朋友|好友|同学|闺蜜|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表姐|表妹|表哥|表弟|同桌|室友|男朋友|女朋友|男友|女友)";
 
+/** Two days or more: 三天, 好几天, 一个星期 (not 一天: 忙得一天没吃饭 is an ordinary day). */
+const ZH_DAYS = "(?:(?:[两二三四五六七八九十]|十几|好几|几|\\d+)(?:个)?(?:整)?天(?:[两三]夜)?|(?:一|两|好几)个?(?:星期|礼拜|周))";
+/**
+ * 我三天没吃饭了, 我已经好几天没吃东西了, 三天没吃饭了 (the whole message): days without food, said
+ * of oneself — not 饿得像三天没吃饭一样, 我感觉…, 我妈三天没吃饭, nor with an illness or a fast.
+ */
+const ZH_NOT_EATEN_FOR_DAYS = `(?<!(?:感觉|觉得|好像|像|仿佛|如同|生病|发烧|肠胃炎|手术|住院|斋月|斋戒|断食)[^。！？!?]{0,10})(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续|差不多|将近|快要)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有)(?:吃(?:过)?(?:饭|东西|任何东西|一口(?:饭|东西)?|一顿(?:饭)?|(?=了|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))(?![^。！？!?]{0,16}(?:生病|发烧|肠胃炎|胃炎|拉肚子|手术|住院|斋戒|斋月|禁食|断食|感冒|拔牙))`;
+
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
   { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
@@ -413,7 +443,10 @@ const ZH: Rule[] = [
   // Grooming online: meeting, pictures, where the student lives; threats with pictures.
   { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:给(?:他|她))?(?:发|拍)[^。！？!?]{0,6}?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?<!医生|护士|大夫)(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:在[^。！？!?]{0,6}?)?(?:开视频|开摄像头|视频的时候)?(?:把衣服)?(?:脱(?:掉)?(?:衣服|裤子)|脱光|不穿衣服)(?![^。！？!?]{0,6}(?:检查|看病|体检|洗澡|换|睡觉|游泳))|(?:让|叫|要|逼|哄)我(?:脱(?:掉)?(?:衣服|裤子)|脱光)[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|我(?:不|不再)(?:给|发|转)(?:他|她)?(?:钱|红包|照片|视频)?就(?:要|会)?把(?:我的?)?(?:照片|相片|视频|裸照|私密照|聊天记录)?(?:发|传|公开|曝光|放|贴)(?:出去|到网上|给)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
   // Neglect: nothing to eat at home, left alone for days.
-  { id: "zh.abuse.neglect", category: "abuse", pattern: /家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)/ },
+  // 我三天没饭吃了: no food to be had, not only none eaten.
+  { id: "zh.abuse.neglect", category: "abuse", pattern: new RegExp(`家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)|(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续)*${ZH_DAYS}(?:了)?(?:都)?(?:没|没有|冇)(?:饭|东西|吃的)(?:可)?吃`) },
+  // Days without food, no reason given: no food at home, or not eating on purpose (settle()).
+  { id: "zh.not-eating.days", category: "not_eating", pattern: new RegExp(ZH_NOT_EATEN_FOR_DAYS) },
   // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the
   // card then asks the student to tell an adult about their friend.
   { id: "zh.suicide.friend", category: "suicide", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?<!累得|笑得|饿得|热得|困得|烦得|闷得|无聊得)(?:(?:想|说想|一直想)(?:去)?死(?![你您他她它海神党记])|(?:想|要|打算|准备|说要|说想|试过|尝试|一直想)(?:去)?(?:自杀|轻生|跳楼|割腕|上吊|结束(?:自己的)?生命))${FRIENDS_SECRET_ZH}`) },
@@ -433,7 +466,14 @@ const ZH: Rule[] = [
   { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)|(?:逼|硬要|非要|强迫)我(?:做|跟他|和他|同他|跟她|和她)(?:那种事|那个事|那种事情|做爱|睡觉|睡|发生关系|上床)/ },
   // 他说这是我们之间的秘密，不能告诉爸妈: secrecy asked for by someone (found in a 13-year-old's walk).
   { id: "zh.abuse.our-secret", category: "abuse", pattern: /(?:他|她|叔叔|网友|教练|老师|大叔|哥哥|男朋友|继父|后爸|邻居)[^。！？!?]{0,8}?说[^。！？!?]{0,4}?(?:这是|这个是|是)?我们(?:俩|两个)?(?:之间)?的(?:小)?秘密|我们(?:俩|两个)?(?:之间)?的(?:小)?秘密[,，]?(?:你)?(?:不能|不要|别|不准|不许)(?:告诉|跟|和|对)(?:爸妈|父母|家长|妈妈|爸爸|家里人)/ },
-  { id: "zh.self-harm.not-eating-to-be-thin", category: "self_harm", pattern: /(?:没吃饭|不吃饭|没吃东西|不吃东西|没怎么吃|饿着自己|节食)[^。！？!?]{0,12}?(?:想|为了|要|就能|才能)(?:再|变|更|变得)?(?:瘦|变瘦)|(?:为了|想|要)(?:再|变|更)?瘦[^。！？!?]{0,8}?(?:不吃饭|没吃饭|不吃东西|饿着自己|什么都不吃)/ },
+  // …and days without food for weight or on purpose: 为了减肥我三天没吃饭, 我故意三天没吃饭, …是故意的.
+  {
+    id: "zh.self-harm.not-eating-to-be-thin",
+    category: "self_harm",
+    pattern: new RegExp(
+      `(?:没吃饭|不吃饭|没吃东西|不吃东西|没怎么吃|饿着自己|节食)[^。！？!?]{0,12}?(?:想|为了|要|就能|才能)(?:再|变|更|变得)?(?:瘦|变瘦)|(?:为了|想|要)(?:再|变|更)?瘦[^。！？!?]{0,8}?(?:不吃饭|没吃饭|不吃东西|饿着自己|什么都不吃)|(?:为了|在|要)减肥[^。！？!?]{0,6}?${ZH_NOT_EATEN_FOR_DAYS}|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,10}?(?:减肥|是故意的|故意不吃|不敢吃|怕胖|怕变胖)|故意${ZH_DAYS}?(?:了)?(?:都)?(?:不|没|没有)(?:吃饭|吃东西)`,
+    ),
+  },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
   { id: "zh.abuse.more", category: "abuse", pattern: /(?:让|叫|要|要求|逼)(?![^。！？!?]{0,40}(?:惊喜|生日|礼物))我(?:发|拍|影|给他看)(?:照片|相片|相|自拍|裸照|私密照)[^。！？!?]{0,16}?(?:不让|不要|别|唔好|不准|不许)(?:我)?(?:告诉|同|跟|讲|说)|(?:叫|让|要)我(?:send|发)(?:裸照|nudes)|被(?:我)?(?:的)?(?:叔叔|舅舅|伯伯|继父|后爸|爸爸|哥哥|老师|教练|表哥|邻居|男人|陌生人)摸(?:了|过)|(?:继父|后爸|叔叔|舅舅|爸爸|哥哥|表哥)[^,，。]{0,4}?(?:晚上|半夜|夜里)(?:会|经常|总是|老是)?(?:进|跑进|钻进)(?:我的?)?(?:房间|被窝|床)(?![^。！？!?,，]{0,3}(?:帮我|给我|看我|叫我|盖被|关灯|拿|打游戏|玩|找|借|吵|聊天))|(?:没人|没有人)给我饭吃|(?:爸|妈|爸爸|妈妈|父母)(?:不|从来不|都不)给我(?:饭吃|吃饭|吃的)(?=$|[。!！…,，]|了)|把我(?:关|锁)在(?:门外|外面|房间|厕所|阳台)(?:里)?(?:一整晚|一晚上|整晚|好几天|一天)/ },
   // immediate danger
@@ -504,7 +544,20 @@ export function compactForCrisis(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Detection
 
-const CATEGORY_ORDER: readonly CrisisCategory[] = ["suicide", "self_harm", "abuse", "danger"];
+const CATEGORY_ORDER: readonly CrisisCategory[] = ["suicide", "self_harm", "abuse", "danger", "not_eating"];
+
+/**
+ * The result of a message's matches. Not eating for days (`not_eating`) is read as either reading
+ * only while the student's own words say neither: beside their own abuse or self-harm match (no
+ * food at home, not eating to be thin, hurt at home, cutting) it is read in that light and
+ * dropped. A friend's disclosure beside it does not settle the student's own.
+ */
+function settle(matches: CrisisMatch[]): CrisisResult {
+  const reason = matches.some((m) => (m.category === "abuse" || m.category === "self_harm") && !isAboutAFriend(m.rule));
+  const kept = reason ? matches.filter((m) => m.category !== "not_eating") : matches;
+  const categories = CATEGORY_ORDER.filter((c) => kept.some((m) => m.category === c));
+  return { matched: kept.length > 0, categories, matches: kept };
+}
 
 /**
  * Words held up to be translated, classified or explained, not said: "translate 'i want to die'
@@ -576,8 +629,7 @@ export function detectCrisis(text: string): CrisisResult {
       if (found && !heldUp(rule, rest, found, true)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
     }
   }
-  const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));
-  return { matched: matches.length > 0, categories, matches };
+  return settle(matches);
 }
 
 /**
@@ -589,13 +641,14 @@ export function detectCrisisInTurn(prompt: string, previous: string | null): Cri
   const own = detectCrisis(prompt);
   if (!previous?.trim()) return own;
   const before = new Set(detectCrisis(previous).matches.map((m) => m.rule));
+  // Days without food, said after the reason ("theres no food at home" ⏎ "i havent eaten in 3
+  // days"): the earlier message's reason counts again, as what this one means (settle).
+  const settles = (m: CrisisMatch) => own.categories.includes("not_eating") && (m.category === "abuse" || m.category === "self_harm") && !isAboutAFriend(m.rule);
   const joined = detectCrisis(`${previous.slice(-200)}\n${prompt}`).matches.filter(
-    (m) => !before.has(m.rule) && !own.matches.some((o) => o.rule === m.rule),
+    (m) => (!before.has(m.rule) || settles(m)) && !own.matches.some((o) => o.rule === m.rule),
   );
   if (joined.length === 0) return own;
-  const matches = [...own.matches, ...joined];
-  const categories = CATEGORY_ORDER.filter((c) => matches.some((m) => m.category === c));
-  return { matched: true, categories, matches };
+  return settle([...own.matches, ...joined]);
 }
 
 /** The flag codes a crisis match leaves on the message ("crisis_suicide", …). */

@@ -8,15 +8,18 @@ import { isAboutAFriend, onlyAboutAFriend } from "~/models/severity";
 
 /**
  * The card for a message with these crisis matches (crisis.ts; stored on the message as they were):
- * the school's contacts (empty = the card's own wording); someone hurting the student; or a friend
- * at risk, when every match is about the friend (the student's own disclosure comes first).
+ * the school's contacts (empty = the card's own wording); someone hurting the student; a friend
+ * at risk, when every match is about the friend (the student's own disclosure comes first); or
+ * days without food and nothing more, when the student's own matches are only that.
  */
 export function supportCardOf(settings: Pick<SafeguardingSettings, "helpContact" | "helpLine">, matches: readonly { category: string; rule: string }[]): SupportCardView {
+  const own = matches.filter((m) => !isAboutAFriend(m.rule));
   return {
     helpContact: settings.helpContact.trim() || null,
     helpLine: settings.helpLine.trim() || null,
-    hurtBySomeone: matches.some((m) => m.category === "abuse" && !isAboutAFriend(m.rule)),
+    hurtBySomeone: own.some((m) => m.category === "abuse"),
     aboutAFriend: onlyAboutAFriend(matches),
+    notEating: own.length > 0 && own.every((m) => m.category === "not_eating"),
     lowMood: false,
   };
 }

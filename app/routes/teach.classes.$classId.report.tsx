@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { CalibrationChart } from "~/components/charts/calibration-chart";
 import { PrintButton } from "~/components/teach/print-button";
 import { ProgressMatrix } from "~/components/teach/progress-matrix";
+import { MarkedText } from "~/components/ui/marked-text";
 import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import { listClassAssignments } from "~/models/assignments.server";
@@ -92,7 +93,7 @@ export default function ReportPage() {
                       {q.lessonNumber}. {q.lessonTitle}
                     </span>
                     <br />
-                    {q.prompt}
+                    <MarkedText text={q.prompt} />
                   </th>
                   <td>
                     {q.firstAnswers}

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { UsageChart } from "~/components/charts/usage-chart";
 import { Transcript } from "~/components/teach/transcript";
 import { ScoringNote } from "~/components/teach/scoring-note";
+import { MarkedText } from "~/components/ui/marked-text";
 import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
 import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/teach/student-report.server";
@@ -101,7 +102,7 @@ export default function StudentPage() {
                     {l.questions.map((q) => (
                       <li key={q.id}>
                         <p className="answer-prompt">
-                          <span className="badge">{t(q.kind === "quiz" ? "teach.dash.kind.quiz" : "teach.dash.kind.check")}</span> {q.prompt}
+                          <span className="badge">{t(q.kind === "quiz" ? "teach.dash.kind.quiz" : "teach.dash.kind.check")}</span> <MarkedText text={q.prompt} />
                         </p>
                         <ul className="attempts">
                           {q.attempts.map((a) => (

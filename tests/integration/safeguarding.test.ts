@@ -148,7 +148,7 @@ describe("crisis messages get the support card, before any model", () => {
     const page = await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as LoaderFunctionArgs);
     const [prompt] = page.current!.messages;
     expect(page.current!.messages).toHaveLength(1);
-    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false, aboutAFriend: false, lowMood: false } });
+    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false, aboutAFriend: false, notEating: false, lowMood: false } });
     expect(modelCalls()).toHaveLength(0);
   });
 
@@ -227,6 +227,24 @@ describe("crisis messages get the support card, before any model", () => {
     expect(home.alerts.map((a) => [a.student.id, a.aboutAFriend])).toEqual([[student.id, true]]);
     const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
     expect(page.current!.messages[0]!.support!.card.aboutAFriend).toBe(true);
+  });
+
+  // "i havent eaten in 3 days" got the card about someone hurting the child: it may as well be a
+  // child not eating on purpose. It now gets words for both, and the red alert names both readings.
+  it.each([
+    ["en", "i havent eaten in 3 days"],
+    ["zh-Hans", "我三天没吃饭了"],
+  ])("days without food, no reason given (%s): the card for both readings, the red alert, streamed and stored", async (locale, text) => {
+    const { teacher, student } = await setup();
+    const { events } = await stream(student, text, CLAUDE, locale);
+    expect(events[1]).toMatchObject({ type: "support", held: true, card: { notEating: true, hurtBySomeone: false, aboutAFriend: false } });
+    expect(modelCalls()).toHaveLength(0);
+    const [message] = await storedMessages(student.id);
+    expect(message).toMatchObject({ role: "user", text, flag_status: "open", severity: "safeguarding" });
+    const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: { nonce: "n", clientAddress: "10.0.0.1" } } as LoaderFunctionArgs);
+    expect(home.alerts.map((a) => [a.student.id, a.categories])).toEqual([[student.id, ["not_eating"]]]);
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${(events[0] as { conversationId: string }).conversationId}`), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support!.card.notEating).toBe(true);
   });
 
   it("when the school lets the model answer too, the card comes first and the reply follows", async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isAboutAFriend } from "~/models/severity";
+import { en } from "~/i18n/catalog/en";
+import { zhHans } from "~/i18n/catalog/zh-Hans";
+import { translator } from "~/i18n/catalogs.server";
+import { flagLabel } from "~/models/flags.server";
+import { isAboutAFriend, severityOf } from "~/models/severity";
 import { crisisFlags, detectCrisis, detectCrisisInTurn, normaliseForCrisis } from "~/playground/crisis";
 
 /** Disclosures that must reach an adult: English, 简体中文, 繁體中文, typos and indirect forms. */
@@ -980,6 +984,18 @@ describe("about a friend, or the student's own", () => {
     expect(friendOnly(text)).toBe(true);
   });
 
+  // "and …", "again" were read as "a", "an" before them (an accident's "hurt herself a lot")
+  it.each(["my sister has been cutting herself and i dont know what to do", "my friend is cutting herself again", "my friend hurt herself intentionally"])(
+    "goes on after the friend's words: %s",
+    (text) => {
+      expect(detectCrisis(text).matches.map((m) => m.rule)).toEqual(["en.self-harm.friend"]);
+    },
+  );
+
+  it.each(["my friend hurt herself and had to go to the nurse", "my brother hurt himself and broke his arm", "my friend hurt herself a lot at practice"])("an accident still passes: %s", (text) => {
+    expect(detectCrisis(text).matches).toEqual([]);
+  });
+
   it.each(["my friend wants to kill herself and i want to die too", "我朋友想死，我也想死"])("the student's own as well: %s", (text) => {
     expect(friendOnly(text)).toBe(false);
     expect(detectCrisis(text).matches.map((m) => m.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/\.friend$/), expect.not.stringMatching(/\.friend$/)]));
@@ -1011,5 +1027,93 @@ describe("a disclosure typed in bursts", () => {
     expect(detectCrisisInTurn("die laughing at this joke", "I want to").matched).toBe(false);
     expect(detectCrisisInTurn("in minecraft hardcore", "i want to die").matched).toBe(false);
     expect(detectCrisisInTurn("how do I", "kill the process").matched).toBe(false);
+  });
+});
+
+/**
+ * "i havent eaten in 3 days" says neither why nor who: no food at home (neglect) or not eating on
+ * purpose (an eating disorder). Read as neglect alone, it got the card about someone hurting the
+ * child; it is now a category of its own, settled by a reason the student gives (decision 006).
+ */
+describe("not eating for days: neither reading until the student says which", () => {
+  it.each([
+    "i havent eaten in 3 days",
+    "i haven't eaten in three days",
+    "I haven’t eaten anything for 4 days",
+    "ive not eaten in days",
+    "i havent had anything to eat in a week",
+    "i havent ate in 3 days",
+    "我三天没吃饭了",
+    "我已经三天没吃东西了",
+    "我好几天没吃饭了",
+    "我已经整整一个星期没吃东西了",
+    "三天没吃饭了",
+    "我三天沒吃飯了",
+  ])("either reading: %s", (text) => {
+    expect(detectCrisis(text).categories).toEqual(["not_eating"]);
+  });
+
+  it.each([
+    "i havent eaten in 3 days, theres no food at home",
+    "i havent eaten in 3 days because my parents dont feed me",
+    "there is no food at home and i havent eaten in 2 days",
+    "i havent eaten in 3 days, we have no food",
+    "i havent eaten in 3 days because we have no money",
+    "there is no food at home and i'm hungry",
+    "我三天没吃饭了，家里没有吃的",
+    "我已经三天没饭吃了",
+    "我好几天没吃饭了，爸妈不给我饭吃",
+  ])("no food at home stays neglect (abuse): %s", (text) => {
+    expect(detectCrisis(text).categories).toEqual(["abuse"]);
+  });
+
+  it.each([
+    "i havent eaten in 3 days on purpose",
+    "i havent eaten in 3 days so i can be skinny",
+    "i havent eaten in 3 days because im scared of getting fat",
+    "i dont eat anymore so i can be skinny",
+    "我已经三天没吃饭了，想再瘦一点",
+    "我故意三天没吃饭",
+    "为了减肥我三天没吃饭了",
+  ])("on purpose stays self-harm: %s", (text) => {
+    expect(detectCrisis(text).categories).toEqual(["self_harm"]);
+  });
+
+  it("a reason given in the next message settles it", () => {
+    expect(detectCrisisInTurn("theres no food at home", "i havent eaten in 3 days").categories).toEqual(["abuse"]);
+    expect(detectCrisisInTurn("i havent eaten in 3 days", "theres no food at home").categories).toEqual(["abuse"]);
+    expect(detectCrisisInTurn("i want to be skinny", "i havent eaten in 3 days").categories).toEqual(["self_harm"]);
+    expect(detectCrisisInTurn("家里没有吃的", "我三天没吃饭了").categories).toEqual(["abuse"]);
+  });
+
+  it("a friend's disclosure beside it does not settle the student's own", () => {
+    expect(detectCrisis("my friend is cutting herself and i havent eaten in 3 days").categories).toEqual(["self_harm", "not_eating"]);
+  });
+
+  it.each([
+    "i feel like i havent eaten in 3 days",
+    "i havent eaten in 3 days because im sick",
+    "i havent eaten in 2 days, im fasting for ramadan",
+    "i havent eaten pizza in 3 days",
+    "i havent eaten in 3 hours",
+    "我饿得像三天没吃饭一样",
+    "我感觉我三天没吃饭了",
+    "我今天一天没吃饭",
+    "我妈三天没吃饭了",
+    "我发烧了，我三天没吃饭",
+    "我三天没吃早饭了",
+    "三天没吃饭的感觉是什么",
+    "如果一个人三天没吃饭会怎样",
+  ])("lets a look-alike pass: %s", (text) => {
+    expect(detectCrisis(text).matches).toEqual([]);
+  });
+
+  it("raises the red safeguarding alert, named for both readings", () => {
+    const flags = crisisFlags(detectCrisis("i havent eaten in 3 days"));
+    expect(flags).toEqual(["crisis_not_eating"]);
+    expect(severityOf(flags, { role: "user", blocked: true })).toBe("safeguarding");
+    expect(flagLabel("crisis_not_eating", translator("en"))).toBe(en["safeguarding.category.not_eating"]);
+    expect(en["safeguarding.category.not_eating"]).toMatch(/neglect.*eating disorder/);
+    expect(zhHans["safeguarding.category.not_eating"]).toMatch(/疏于照顾.*进食障碍/);
   });
 });

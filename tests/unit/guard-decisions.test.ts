@@ -67,6 +67,19 @@ describe("what the student typed, and crisis detection over the turn", () => {
     expect(crisisInTurn(typedByStudent(history("i want to die", "…", "ok", "…", "what is a token?"), null)).matched).toBe(false);
   });
 
+  // "i havent eaten in 3 days" is neglect or an eating disorder until the student says which
+  // (crisis.ts, not_eating): a reason in the messages around it settles it, a question does not
+  it.each([
+    [["i havent eaten in 3 days"], ["not_eating"]],
+    [["i havent eaten in 3 days", "…", "theres no food at home"], ["abuse"]],
+    [["theres no food at home", "…", "ok", "…", "i havent eaten in 3 days"], ["abuse"]],
+    [["i havent eaten in 3 days", "…", "i want to be skinny"], ["self_harm"]],
+    [["我三天没吃饭了", "…", "家里没有吃的"], ["abuse"]],
+    [["what is a token?", "…", "我三天没吃饭了"], ["not_eating"]],
+  ])("days without food, and the reason around it: %j → %j", (texts, categories) => {
+    expect(crisisInTurn(typedByStudent(history(...texts), null)).categories).toEqual(categories);
+  });
+
   it("a new chat has no earlier message", () => {
     expect(typedByStudent(history("hello"), null)).toEqual({ prompt: "hello", system: null, earlier: [], previous: null });
   });

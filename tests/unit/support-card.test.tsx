@@ -14,10 +14,10 @@ import { supportCardOf } from "~/playground/support-card-view";
 
 const NO_CONTACTS = { helpContact: "", helpLine: "" };
 
-const render = (locale: "en" | "zh-Hans", card: { hurtBySomeone?: boolean; aboutAFriend?: boolean; lowMood?: boolean }, held = true) =>
+const render = (locale: "en" | "zh-Hans", card: { hurtBySomeone?: boolean; aboutAFriend?: boolean; notEating?: boolean; lowMood?: boolean }, held = true) =>
   renderToStaticMarkup(
     <I18nProvider locale={locale} messages={locale === "en" ? en : zhHans}>
-      <SupportCard card={{ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: false, lowMood: false, ...card }} held={held} />
+      <SupportCard card={{ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: false, notEating: false, lowMood: false, ...card }} held={held} />
     </I18nProvider>,
   ).replaceAll("&#x27;", "'");
 
@@ -42,6 +42,22 @@ describe("the support card", () => {
     expect(friend).toContain(messages["safeguarding.card.dangerFriend"]);
     expect(friend).not.toContain(messages["safeguarding.card.talk"]);
     expect(messages["safeguarding.card.talkFriend"]).toMatch(locale === "en" ? /secret/ : /保密/);
+  });
+
+  it.each([
+    ["en", en],
+    ["zh-Hans", zhHans],
+  ] as const)("in %s: not eating for days — words for no food at home and for not eating on purpose, no parent sent for", (locale, messages) => {
+    const card = render(locale, { notEating: true });
+    expect(card).toContain(messages["safeguarding.card.talkNotEating"]);
+    expect(card).toContain(messages["safeguarding.card.dangerNotEating"]);
+    expect(card).toContain(messages["safeguarding.card.teacher"]);
+    for (const other of ["talk", "talkHurt"] as const) expect(card).not.toContain(messages[`safeguarding.card.${other}`]);
+    expect(card).not.toContain(`<li>${messages["safeguarding.card.danger"]}</li>`);
+    // both readings named, neither assumed; no parent or carer (who may be why there is no food)
+    expect(messages["safeguarding.card.talkNotEating"]).toMatch(locale === "en" ? /food at home.*eating/ : /家里.*吃东西/);
+    expect(messages["safeguarding.card.talkNotEating"]).not.toMatch(locale === "en" ? /parent|on purpose|weight/ : /父母|故意|减肥|瘦/);
+    expect(messages["safeguarding.card.talkNotEating"]).toMatch(locale === "en" ? /not your fault/ : /不是你的错/);
   });
 
   it.each([
@@ -80,8 +96,25 @@ describe("which words the card uses, from what the message matched", () => {
     expect(cardFor(text)).toMatchObject({ aboutAFriend: false });
   });
 
+  it.each(["i havent eaten in 3 days", "我三天没吃饭了", "我好几天没吃东西了"])("not eating for days, no reason given: %s", (text) => {
+    expect(cardFor(text)).toMatchObject({ notEating: true, hurtBySomeone: false, aboutAFriend: false });
+  });
+
+  it.each([
+    // no food at home: someone is not looking after them
+    ["i havent eaten in 3 days, theres no food at home", { hurtBySomeone: true, notEating: false }],
+    ["我三天没吃饭了，家里没有吃的", { hurtBySomeone: true, notEating: false }],
+    // on purpose: the card's usual words, and no one hurting them
+    ["i havent eaten in 3 days on purpose", { hurtBySomeone: false, notEating: false }],
+    ["我已经三天没吃饭了，想再瘦一点", { hurtBySomeone: false, notEating: false }],
+    // the student's own wish to die comes first
+    ["i havent eaten in 3 days and i want to die", { hurtBySomeone: false, notEating: false }],
+  ] as const)("a reason said, or more than not eating: %s", (text, card) => {
+    expect(cardFor(text)).toMatchObject(card);
+  });
+
   it("a friend who is hurt at home: about the friend, and the student is not told to avoid their own parents", () => {
-    expect(cardFor("my friend's dad hits her")).toEqual({ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: true, lowMood: false });
+    expect(cardFor("my friend's dad hits her")).toEqual({ helpContact: null, helpLine: null, hurtBySomeone: false, aboutAFriend: true, notEating: false, lowMood: false });
     expect(cardFor("my dad hits me")).toMatchObject({ hurtBySomeone: true, aboutAFriend: false });
   });
 

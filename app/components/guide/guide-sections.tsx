@@ -4,6 +4,7 @@
  */
 import type { CSSProperties } from "react";
 import { Blocks, type BlockContext } from "~/components/lesson/blocks";
+import { MarkedText } from "~/components/ui/marked-text";
 import type { Block } from "~/course/types";
 import type { AnswerKeyItem } from "~/guides/guide-view.server";
 import type { GuideSection } from "~/guides/types";
@@ -77,15 +78,16 @@ function AnswerList({ items }: { items: AnswerKeyItem[] }) {
       {items.map((item) => (
         <li key={item.id} data-question={item.id}>
           <p className="answer-prompt">
-            {item.prompt}
+            <MarkedText text={item.prompt} />
             {item.misconception ? <span className="badge">{t("guide.key.misconception")}</span> : null}
           </p>
           <p>
-            <strong>{t(item.kind === "text" ? "guide.key.accepted" : "guide.key.answer")}:</strong> {item.answers.join(item.kind === "text" ? " · " : "; ")}
+            <strong>{t(item.kind === "text" ? "guide.key.accepted" : "guide.key.answer")}:</strong>{" "}
+            <MarkedText text={item.answers.join(item.kind === "text" ? " · " : "; ")} />
           </p>
           {item.explanation ? (
             <p className="small">
-              <strong>{t("guide.key.why")}:</strong> {item.explanation}
+              <strong>{t("guide.key.why")}:</strong> <MarkedText text={item.explanation} />
             </p>
           ) : null}
         </li>

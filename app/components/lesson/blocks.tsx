@@ -9,11 +9,11 @@ import type { Block, Inline } from "~/course/types";
 import { Prerendered } from "~/components/ui/prerendered";
 import { TableRegion } from "~/components/ui/table-region";
 import { inlineText } from "~/course/block-tree";
-import { hanRuns } from "~/i18n/han-runs";
 import { listOf } from "~/i18n/list";
 import type { Locale } from "~/i18n/locales";
 import type { Translate } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
+import { MarkedText } from "~/components/ui/marked-text";
 import { TryIt } from "./tryit";
 import { WidgetSlot } from "./widget-slot";
 
@@ -355,22 +355,4 @@ function TextWithBlanks({ text }: { text: string }) {
   }
   if (at < text.length) parts.push(<MarkedText key={parts.length} text={text.slice(at)} />);
   return <>{parts}</>;
-}
-
-/** Text with its Chinese runs in a <span lang> when the page is not Chinese (see hanRuns). */
-function MarkedText({ text }: { text: string }) {
-  const pieces = hanRuns(text, useLocale());
-  return (
-    <>
-      {pieces.map((piece, i) =>
-        piece.lang ? (
-          <span key={i} lang={piece.lang}>
-            {piece.text}
-          </span>
-        ) : (
-          piece.text
-        ),
-      )}
-    </>
-  );
 }

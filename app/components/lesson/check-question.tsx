@@ -5,7 +5,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import { AnswerFeedbackView, QuestionFields } from "./question-fields";
+import { AnswerFeedbackView, QuestionFields, QuestionPrompt } from "./question-fields";
 import type { AnswerErrors, CheckView, GivenAnswer } from "../../course/lesson-view-types";
 import { Button } from "~/components/ui/button";
 
@@ -36,7 +36,11 @@ export function CheckQuestion({
       <h3 id={headingId} className="check-kicker">
         {t("learn.check.title")}
       </h3>
-      {feedback && attemptsLeft === 0 ? <p className="question-prompt">{question.prompt}</p> : null}
+      {feedback && attemptsLeft === 0 ? (
+        <p className="question-prompt">
+          <QuestionPrompt question={question} />
+        </p>
+      ) : null}
       {feedback ? (
         // focused once the answer is marked (the lesson page): the form it came from is rebuilt
         <div role="status" tabIndex={-1} data-check-result className="check-result">
@@ -51,7 +55,7 @@ export function CheckQuestion({
           <input type="hidden" name="attempt" value={nextAttempt} />
           {orderSeed ? <input type="hidden" name="order" value={orderSeed} /> : null}
           {feedback ? <p className="small try-again-note">{t("learn.check.tryAgain", { n: attemptsLeft })}</p> : null}
-          <QuestionFields question={question} idPrefix="check" legend={question.prompt} errors={errors} given={given} />
+          <QuestionFields question={question} idPrefix="check" errors={errors} given={given} />
           <Button type="submit" className="secondary" inactive={busy}>
             {feedback ? t("learn.check.submitAgain") : t("learn.check.submit")}
           </Button>

@@ -2,24 +2,43 @@
  * The controls of one question: its choices (or a text box), "I'm not sure" (always offered),
  * and "How sure are you?". Plain inputs inside a fieldset, so answering works without
  * JavaScript; CSS hides the confidence question while "I'm not sure" is ticked.
+ *
+ * A question's words are plain strings, not compiled blocks: each goes through MarkedText, so
+ * Chinese in an English question (可以 in the tokens quiz) is marked with its language as lesson
+ * text is (WCAG 3.1.2).
  */
-import type { ReactNode } from "react";
+import { MarkedText } from "~/components/ui/marked-text";
 import { NOT_SURE_VALUE, fieldName } from "~/course/answer-fields";
 import { CONFIDENCE_LEVELS } from "~/course/scoring";
 import { useT } from "~/i18n/use-t";
 import type { AnswerErrors, AnswerFeedback, GivenAnswer, QuestionView } from "../../course/lesson-view-types";
 import { MAX_CHARS } from "~/utils/form-limits";
 
+/** A question's prompt, after its number in a quiz ("Question 3"). */
+export function QuestionPrompt({ question, number }: { question: QuestionView; number?: string }) {
+  return (
+    <>
+      {number ? (
+        <>
+          <span className="question-number">{number}</span>{" "}
+        </>
+      ) : null}
+      <MarkedText text={question.prompt} />
+    </>
+  );
+}
+
 export function QuestionFields({
   question,
   idPrefix,
-  legend,
+  number,
   errors,
   given,
 }: {
   question: QuestionView;
   idPrefix: string;
-  legend: ReactNode;
+  /** In a quiz, the question's number, before its prompt. */
+  number?: string;
   errors?: AnswerErrors;
   given?: GivenAnswer;
 }) {
@@ -31,7 +50,9 @@ export function QuestionFields({
   const notSureId = `${base}-notsure`;
   return (
     <fieldset className="question" aria-describedby={answerError} aria-invalid={errors?.answer ? true : undefined}>
-      <legend className="question-prompt">{legend}</legend>
+      <legend className="question-prompt">
+        <QuestionPrompt question={question} number={number} />
+      </legend>
       {question.type === "multiple" ? <p className="hint small muted">{t("learn.answer.chooseAll")}</p> : null}
       {question.type === "text" ? (
         <div className="field">
@@ -60,7 +81,9 @@ export function QuestionFields({
                 value={choice.id}
                 defaultChecked={given?.choices.includes(choice.id)}
               />
-              <span>{choice.text}</span>
+              <span>
+                <MarkedText text={choice.text} />
+              </span>
             </label>
           ))}
         </div>
@@ -121,7 +144,10 @@ export function AnswerFeedbackView({ question, feedback }: { question: QuestionV
       </p>
       {feedback.notSure ? null : (
         <p className="small">
-          {t("learn.feedback.yourAnswer")} <span className="given">{given}</span>
+          {t("learn.feedback.yourAnswer")}{" "}
+          <span className="given">
+            <MarkedText text={given} />
+          </span>
           {feedback.confidence ? (
             <>
               {" "}
@@ -136,15 +162,24 @@ export function AnswerFeedbackView({ question, feedback }: { question: QuestionV
       {feedback.correctChoices && feedback.outcome !== "correct" ? (
         <p className="small">
           {t("learn.feedback.rightAnswer")}{" "}
-          <strong>{feedback.correctChoices.map(choiceText).join(t("learn.answer.listSeparator"))}</strong>
+          <strong>
+            <MarkedText text={feedback.correctChoices.map(choiceText).join(t("learn.answer.listSeparator"))} />
+          </strong>
         </p>
       ) : null}
       {feedback.acceptedAnswer && feedback.outcome !== "correct" ? (
         <p className="small">
-          {t("learn.feedback.rightAnswer")} <strong>{feedback.acceptedAnswer}</strong>
+          {t("learn.feedback.rightAnswer")}{" "}
+          <strong>
+            <MarkedText text={feedback.acceptedAnswer} />
+          </strong>
         </p>
       ) : null}
-      {feedback.explanation ? <p className="explanation">{feedback.explanation}</p> : null}
+      {feedback.explanation ? (
+        <p className="explanation">
+          <MarkedText text={feedback.explanation} />
+        </p>
+      ) : null}
     </div>
   );
 }

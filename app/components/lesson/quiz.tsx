@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 import { useT } from "~/i18n/use-t";
 import { takePendingSeconds } from "./active-time";
 import { CalibrationTable } from "./calibration-table";
-import { AnswerFeedbackView, QuestionFields } from "./question-fields";
+import { AnswerFeedbackView, QuestionFields, QuestionPrompt } from "./question-fields";
 import type { AnswerErrors, GivenAnswer, QuestionView, QuizResultView } from "../../course/lesson-view-types";
 import { Button } from "~/components/ui/button";
 import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
@@ -77,17 +77,7 @@ export function QuizForm({
       <ol className="quiz-questions" role="list">
         {questions.map((q, i) => (
           <li key={q.id} id={`quiz-${q.id}`}>
-            <QuestionFields
-              question={q}
-              idPrefix="quiz"
-              legend={
-                <>
-                  <span className="question-number">{t("learn.quiz.questionN", { n: i + 1 })}</span> {q.prompt}
-                </>
-              }
-              errors={errors?.[q.id]}
-              given={given?.[q.id]}
-            />
+            <QuestionFields question={q} idPrefix="quiz" number={t("learn.quiz.questionN", { n: i + 1 })} errors={errors?.[q.id]} given={given?.[q.id]} />
           </li>
         ))}
       </ol>
@@ -169,7 +159,7 @@ export function QuizResults({
         {results.answers.map(({ question, feedback }, i) => (
           <li key={question.id} id={`result-${question.id}`} className="card">
             <p className="question-prompt">
-              <span className="question-number">{t("learn.quiz.questionN", { n: i + 1 })}</span> {question.prompt}
+              <QuestionPrompt question={question} number={t("learn.quiz.questionN", { n: i + 1 })} />
             </p>
             <AnswerFeedbackView question={question} feedback={feedback} />
           </li>

@@ -45,14 +45,20 @@ export function SupportCard({ card, held, inLesson = false }: { card: SupportCar
 type CardKey = Extract<PlainKey, `safeguarding.card.${string}`>;
 type CardWords = Record<"title" | "body" | "talk" | "teacher" | "danger" | "footer", CardKey>;
 
-/** A crisis message's card: for the student, someone hurting them, or a friend at risk. */
+/** A crisis message's card: for the student, someone hurting them, a friend at risk, or days without food. */
 function crisisWords(card: SupportCardView, held: boolean): CardWords {
   return {
     title: "safeguarding.card.title",
     body: "safeguarding.card.body",
-    talk: card.hurtBySomeone ? "safeguarding.card.talkHurt" : card.aboutAFriend ? "safeguarding.card.talkFriend" : "safeguarding.card.talk",
+    talk: card.hurtBySomeone
+      ? "safeguarding.card.talkHurt"
+      : card.aboutAFriend
+        ? "safeguarding.card.talkFriend"
+        : card.notEating
+          ? "safeguarding.card.talkNotEating"
+          : "safeguarding.card.talk",
     teacher: card.aboutAFriend ? "safeguarding.card.teacherFriend" : "safeguarding.card.teacher",
-    danger: card.aboutAFriend ? "safeguarding.card.dangerFriend" : "safeguarding.card.danger",
+    danger: card.aboutAFriend ? "safeguarding.card.dangerFriend" : card.notEating ? "safeguarding.card.dangerNotEating" : "safeguarding.card.danger",
     footer: held ? "safeguarding.card.notSent" : "safeguarding.card.sent",
   };
 }

@@ -5,6 +5,7 @@
  * marked with a word and a symbol, not by colour alone.
  */
 import { Link } from "@remix-run/react";
+import { MarkedText } from "~/components/ui/marked-text";
 import type { QuestionInsight } from "~/teach/quiz-insight.server";
 import { useT } from "~/i18n/use-t";
 import { nameKey } from "~/utils/name-key";
@@ -42,7 +43,9 @@ export function QuizQuestion({
           {t("teach.dash.quiz.inLesson", { n: q.lessonNumber, lesson: q.lessonTitle })} ·{" "}
           {t(q.kind === "quiz" ? "teach.dash.kind.quiz" : "teach.dash.kind.check")}
         </p>
-        <h3 id={headingId}>{q.prompt}</h3>
+        <h3 id={headingId}>
+          <MarkedText text={q.prompt} />
+        </h3>
       </header>
       <dl className="question-stats">
         <div>
@@ -73,7 +76,7 @@ export function QuizQuestion({
                   {t("teach.dash.quiz.correctAnswer")}:{" "}
                 </span>
               ) : null}
-              {d.label}
+              <MarkedText text={d.label} />
             </span>
             <span className="dist-bar" aria-hidden="true">
               <span style={{ width: `${(100 * d.count) / max}%` }} />
