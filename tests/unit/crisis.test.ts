@@ -525,6 +525,8 @@ const MUST_MATCH: [string, string][] = [
   ["abuse", "he said not to tell my parents about our chats"],
   ["self_harm", "我已经三天没吃饭了，想再瘦一点"],
   ["self_harm", "i dont eat anymore so i can be skinny"],
+  ["self_harm", "i stopped eating because im fat"],
+  ["self_harm", "i dont eat lunch so i dont get fat"],
   ["suicide", "i dont want to be here anymore, school is hell and nobody likes me"],
   ["suicide", "im so done with life"],
   ["self_harm", "i keep cutting"],
@@ -873,6 +875,8 @@ const MUST_PASS: string[] = [
   "i cut myself a slice of cake",
   "作业多得想死",
   // look-alikes of the new rules
+  "i dont eat fat, my doctor said to cut it",
+  "i try not to eat fat or too much sugar before a match",
   "i want to run away to the beach this summer",
   "we ran away from the rain",
   "i starve myself of sleep before exams lol",
