@@ -14,8 +14,9 @@
  * prices, token counts, dates, versions and join codes must pass, because a screen that cries
  * wolf teaches students to ignore it.
  */
-import { foldForScreening } from "./digit-disguises";
+import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { revealEncoded } from "./encoded-text";
+import { isHelpLineNumber } from "./helplines";
 import { composeMapped, foldForWords, matchesOf, originalSpan, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
 
@@ -124,6 +125,8 @@ function isObfuscatedEmail(match: string, folded: string, index: number): boolea
   ).exec(match);
   if (!m) return false;
   const [, local = "", at = "", domain = ""] = m;
+  const labels = match.slice(local.length + at.length).split(new RegExp(OBFUSCATED_DOT, "iu"));
+  if (atExampleDomain(`@${labels.join(".")}`)) return false;
   const plainAt = /^\s+at\s+$/i.test(at);
   if (!plainAt) return true;
   const firstLabel = domain.split(new RegExp(OBFUSCATED_DOT, "iu"))[0] ?? "";
@@ -228,8 +231,45 @@ function isSpelledPhoneNumber(match: string): boolean {
   const digits = spelledDigits(match);
   const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
   const counting = steps.every((s) => s === 1) || steps.every((s) => s === -1);
+  // Digits alone with commas between them are a list ("sort 5, 3, 8, 1, 9, 2, 7", the digits of
+  // pi): only a phone's shape makes them one ("0, 7, 7, 0, 0, 9, 0, 0, 1, 2, 3").
+  if (!/\p{L}/u.test(match) && !phoneShaped(digits, false)) return false;
   return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
 }
+
+/**
+ * Five numbers or more with the same separator, each no smaller than the one before: a sequence
+ * from maths ("0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "32 64 128 256 512 1024"), in which
+ * three numbers have a phone's groups by chance. Read in the text as typed (the fold joins "1 2 4
+ * 8" into one number). A phone among numbers that do not rise with it is still one.
+ */
+const NUMBER_LIST = /(?<![\d.])\d+(\s*[,，、;]\s*|\s+)\d+(?:\1\d+)+(?![\d.])/g;
+const LIST_REACH = 300;
+
+function inRisingList(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - LIST_REACH);
+  for (const m of matchesOf(text.slice(from, Math.min(text.length, end + LIST_REACH)), NUMBER_LIST)) {
+    if (from + m.index > start || from + m.index + m[0].length < end) continue;
+    const numbers = m[0].split(/\D+/).map(Number);
+    return numbers.length >= 5 && numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!);
+  }
+  return false;
+}
+
+/**
+ * Addresses the whole world knows, which are no child's home: "who lives at 10 Downing Street",
+ * 1600 Pennsylvania Avenue, Sherlock Holmes's 221B Baker Street, 唐宁街10号, 宾夕法尼亚大道1600号.
+ * Read at the end of a match folded for words (lower case, Traditional as Simplified).
+ */
+const FAMOUS_ADDRESS =
+  /(?:(?<![\p{L}\d])(?:1[01]\s+downing\s+st(?:reet)?|1600\s+pennsylvania\s+ave(?:nue)?|221b\s+baker\s+st(?:reet)?)|唐宁街\s*1[01]\s*号|宾夕法尼亚大道\s*1600\s*号)\.?$/u;
+
+/**
+ * Domains kept for examples (RFC 2606, RFC 6761): example.com, .net and .org and every name under
+ * .example, .test, .invalid and .localhost. "const email = 'test@example.com'" is nobody's address.
+ */
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid|localhost))$/i;
+const atExampleDomain = (address: string) => EXAMPLE_DOMAIN.test(address.slice(address.lastIndexOf("@") + 1));
 
 /**
  * Not a school's name either: a subject ("grade 10 math high school"), a kind of school ("a
@@ -396,6 +436,7 @@ const DETECTORS: Detector[] = [
     kind: "email",
     pattern:
       /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g,
+    accept: (m) => !atExampleDomain(m),
   },
   {
     // E-mail written to dodge a screen: "alice (at) example (dot) com", "bob [at] school [dot] edu",
@@ -686,6 +727,13 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
         [index, value] = [span[0], folded.slice(span[0], span[1])];
       }
       if (detector.accept && !detector.accept(value, folded, index)) continue;
+      if (detector.kind === "street_address" && FAMOUS_ADDRESS.test(foldForWords(value).text)) continue;
+      if (detector.kind === "phone" || detector.kind === "cn_mobile") {
+        // a help line's number is public (helplines.ts); a sequence is maths unless a keyword said "phone"
+        if (isHelpLineNumber(digitsOf(value))) continue;
+        const [start, end] = originalSpan(mapped, index, index + value.length);
+        if (detector.group === undefined && inRisingList(original, start, end)) continue;
+      }
       if (detector.kind === "street_address" || detector.kind === "school_class") {
         const leadIn = (detector.kind === "street_address" ? ADDRESS_LEAD_IN : SCHOOL_LEAD_IN_ZH).exec(value)?.[0].length ?? 0;
         if (leadIn < value.length) [index, value] = [index + leadIn, value.slice(leadIn)];

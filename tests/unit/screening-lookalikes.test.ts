@@ -1,0 +1,135 @@
+/**
+ * Look-alikes a 13-year-old types in an AI course that the screen blocked or flagged, and data it
+ * missed. Each case was reproduced against the screen before it was changed; what must still be
+ * caught (or flagged) stands beside it. In English, 简体中文 and 繁體中文 (decision 014).
+ */
+import { describe, expect, it } from "vitest";
+import { findPersonalData, screenPrompt, type FindingKind } from "~/playground/screening";
+import { HELP_LINES } from "~/playground/helplines";
+
+const NO_TOPICS = { blockedTopics: [] };
+const kindsIn = (text: string) => findPersonalData(text).map((f) => f.kind);
+
+describe("a number sequence is maths, not a phone number", () => {
+  it.each([
+    // Fibonacci with its 0: "0, 1, 1, 2, 3, 5, 8" was read as seven digits spelt out one by one
+    "0, 1, 1, 2, 3, 5, 8, 13, 21",
+    "what comes next: 0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144",
+    "斐波那契数列：0，1，1，2，3，5，8，13，21，34，55",
+    "0 , 1 , 1 , 2 , 3 , 5 , 8",
+    // with spaces or line breaks, three numbers of it were a North American or Hong Kong number
+    "5 8 13 21 34 55 89 144 233 377 610 987 1597",
+    "what comes next: 1 2 4 8 16 32 64 128 256 512 1024 2048 4096",
+    "2的幂：32 64 128 256 512 1024 2048 4096",
+    "立方數 216 343 512 729 1000 1331 1728 2197 2744",
+    "factorials:\n1\n2\n6\n24\n120\n720\n5040",
+    // digits in a list, sorted or not, are not a phone spelt out digit by digit
+    "sort this list: 5, 3, 8, 1, 9, 2, 7",
+    "arr = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]",
+    "把这些数排序：9，4，7，2，8，1，6，3",
+    // already passed: kept so
+    "1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144",
+    "what comes next: 2, 4, 8, 16, 32, 64, 128",
+    "斐波那契数列 1,1,2,3,5,8,13,21,34,55",
+    "斐波那契數列 0、1、1、2、3、5、8、13、21",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+
+  it.each([
+    ["0, 7, 7, 0, 0, 9, 0, 0, 1, 2, 3", "phone"],
+    ["1, 3, 8, 0, 0, 1, 3, 8, 0, 0, 0", "phone"],
+    ["seven, seven, oh, oh, nine, oh, oh, one, two, three", "phone"],
+    ["call 555 123 4567", "phone"],
+    ["138 1234 5678", "cn_mobile"],
+    // a phone after a few numbers does not rise with them
+    ["1 5 9 555 123 4567", "phone"],
+    ["2 4 8 9123 4567", "phone"],
+    // a keyword says it is a phone, whatever is around it
+    ["my number is 1 2 4 8 555 777 8888", "phone"],
+  ] as [string, FindingKind][])("still caught: %s", (text, kind) => {
+    expect(kindsIn(text)).toContain(kind);
+  });
+});
+
+describe("an address the whole world knows is nobody's home", () => {
+  it.each([
+    "who lives at 10 Downing Street",
+    "who lives at 10 downing st?",
+    "what happens at 1600 Pennsylvania Avenue",
+    "221B Baker Street is where Sherlock Holmes lived",
+    "唐宁街10号住着谁？",
+    "唐寧街10號住著誰？",
+    "白宫在宾夕法尼亚大道1600号吗",
+    "白宮在賓夕法尼亞大道1600號嗎",
+    // already passed: a landmark has no house number
+    "天安门广场有多大？",
+    "天安門廣場有多大？",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+
+  it.each(["I live at 12 Maple Street", "come to 110 Downing Street", "10 Downing Road", "我家在唐宁路10号", "我家住在人民路10号"])("still caught: %s", (text) => {
+    expect(kindsIn(text)).toContain("street_address");
+  });
+});
+
+describe("a help line's number is never blocked", () => {
+  it.each([
+    "香港撒瑪利亞防止自殺會 2389 2222",
+    "香港撒玛利亚防止自杀会 2389 2222",
+    "is the samaritans number 2389 2222?",
+    "+852 2389 2222",
+    "childline phone number is 0800 1111",
+    "call me on 0800 1111",
+    "could I call 0808 800 5000 (NSPCC)",
+    "kids help phone 1-800-668-6868",
+    "希望24热线 400-161-9995",
+    "希望24熱線 400-161-9995",
+    // already passed: short numbers, and one without a keyword
+    "is 988 the number to call",
+    "childline is 0800 1111",
+    "call 116 123",
+    "12355青少年热线",
+    "12355青少年熱線是什麼",
+    "生命線 1995",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+    expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
+  });
+
+  it("every help line on the list passes as it is written there", () => {
+    for (const line of HELP_LINES) expect(findPersonalData(`${line.name} ${line.number}`), line.name).toEqual([]);
+  });
+
+  it.each(["my phone is 2389 2223", "call me on 0800 1112", "我的电话是 2389 2221", "text me 1-800-668-6869"])("a number next to one is still caught: %s", (text) => {
+    expect(kindsIn(text)).toContain("phone");
+  });
+});
+
+describe("an example e-mail address (RFC 2606) is nobody's", () => {
+  it.each([
+    "const email = 'test@example.com'",
+    "user@example.org",
+    "send it to someone@example.net",
+    'git config user.email "you@example.com"',
+    "admin@mail.example.com",
+    "foo@bar.test",
+    "我的邮箱是 test@example.com",
+    "我的郵箱是 test@example.com",
+    "write to alice (at) example (dot) com",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+
+  it.each([
+    // code does not make a real address harmless
+    "const email = 'lily.chen2011@gmail.com'",
+    "lily@example.com.cn",
+    "lily@myexample.com",
+    "lily@example.co",
+    "alice (at) examples (dot) com",
+  ])("still caught: %s", (text) => {
+    expect(kindsIn(text)).toContain("email");
+  });
+});
