@@ -300,6 +300,25 @@ const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:(?:freshman|sophomore|junior|seni
  * High", "Sunnydale Elementary" (capitalised only: "a normal high" is no name).
  */
 const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|${LOWER_CASE_ACADEMY_EN}|${LOWER_CASE_HIGH_EN}|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary|Secondary))\b`, "u");
+/**
+ * A school named without its kind, after the words that say the student goes there: "i go to st
+ * marys, year 8", "year 9 at oakwood high", "i go to oakwood high, year 9". Alone, a saint's name
+ * or a lower-case "… high" is a church, a town or an adjective ("st marys is a common name?").
+ * SAINT_EN lets the detector's pattern find the saint; namesASchool reads the words before.
+ */
+const SAINT_EN = String.raw`(?<![\p{L}'’-])(?:st\.?|saint)\s+(?!(?:${STOP_WORDS})\b)[\p{L}][\p{L}'’]*(?![\p{L}'’])(?!\s+(?:church|cathedral|chapel|abbey|hospital|island|beach|bay|street|road|university))`;
+const ATTENDED_SCHOOL_EN = new RegExp(
+  String.raw`(?<=\b(?:(?:i|we)\s+go\s+to|(?:i|we)\s+attend|(?:my|our)\s+school\s+is|(?:im|i['’]m|i\s+am|we['’]re|we\s+are)\s+at|(?:year|yr|grade)\s+\d{1,2}\s+(?:at|@))\s+)(?:${SAINT_EN}|(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}][\p{L}'’-]+\s+high\b)`,
+  "giu",
+);
+
+/** Whether ATTENDED_SCHOOL_EN finds a school inside `match`, reading up to 40 characters before it. */
+function attendsASchool(match: string, folded: string, index: number): boolean {
+  const from = Math.max(0, index - 40);
+  for (const m of matchesOf(folded.slice(from, index + match.length), ATTENDED_SCHOOL_EN)) if (from + m.index >= index) return true;
+  return false;
+}
+
 /** "like Khan Academy", "an essay about Eton College", "compare Eton College": a school as a topic. */
 const SCHOOL_AS_TOPIC_EN = /\b(?:about|on|like|compare|comparing|vs\.?|versus|than|use|using|watch|watched|watching)\s+$/i;
 /** A school in history, someone else's: "The Little Rock Nine attended Central High School in grade 10". */
@@ -336,7 +355,8 @@ function namesASchool(match: string, folded: string, index: number): boolean {
   const zh = new RegExp(`(${SCHOOL_SUFFIX_ZH}|[一二三四五六七八九十]{1,2}中)`, "u").exec(match);
   if (!zh) {
     const named = NAMED_SCHOOL_EN.exec(match);
-    if (!named || SCHOOL_AS_TOPIC_EN.test(match.slice(0, named.index + 1))) return false;
+    if (!named) return attendsASchool(match, folded, index);
+    if (SCHOOL_AS_TOPIC_EN.test(match.slice(0, named.index + 1))) return false;
     const sentence = sentenceAround(folded, index, index + match.length);
     return FIRST_PERSON_EN.test(sentence) || !SOMEONE_ELSES_PAST_EN.test(sentence);
   }
@@ -350,7 +370,7 @@ const DETECTORS: Detector[] = [
     // 北京四中高一(2)班.
     kind: "school_class",
     pattern: new RegExp(
-      String.raw`(?:${SCHOOL_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,8}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
+      String.raw`(?:${SCHOOL_EN}|${SAINT_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN}|${SAINT_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,8}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
       "giu",
     ),
     accept: namesASchool,

@@ -133,3 +133,31 @@ describe("an example e-mail address (RFC 2606) is nobody's", () => {
     expect(kindsIn(text)).toContain("email");
   });
 });
+
+describe("a school's name and the student's year in lower case", () => {
+  it.each([
+    "i go to st marys, year 8",
+    "I go to St Marys, Year 8",
+    "im in year 9 at oakwood high",
+    "i go to oakwood high, year 9",
+    "we go to st. john's in year 7",
+    "year 8 at st marys",
+    // already caught
+    "i go to st. john's school in year 7",
+    "I'm in Year 9 at Oakwood High",
+  ])("caught: %s", (text) => {
+    expect(kindsIn(text)).toContain("school_class");
+  });
+
+  it.each([
+    "i go to school in year 8",
+    "st marys is a common name?",
+    "year 8 maths is hard",
+    "i go to st marys church, year 8 is fun",
+    "in year 9 at high school we learn about AI",
+    "i live on main st in year 8",
+    "what is the tallest building at st andrews university",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+});
