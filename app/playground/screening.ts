@@ -16,6 +16,7 @@
  */
 import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { revealEncoded } from "./encoded-text";
+import { heldUpToAsk } from "./held-up";
 import { isHelpLineNumber } from "./helplines";
 import { composeMapped, foldForWords, matchesOf, originalSpan, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
@@ -1109,6 +1110,8 @@ interface PhraseRules {
   zh: readonly RegExp[];
   /** A sentence this matches is about something else (a game), whatever the rules found in it. */
   unless?: RegExp;
+  /** A match held up to be asked about ("what does 'ignore your rules' mean?", held-up.ts) passes. */
+  askingPasses?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -1118,10 +1121,11 @@ function findPhrases(text: string, folded: MappedText, kinds: readonly PhraseRul
   const han = HAN.test(folded.text);
   const mapped = han ? replaceMapped(folded, HAN_GAP, () => "") : folded;
   const found: Flag[] = [];
-  for (const { kind, en, zh, unless } of kinds) {
+  for (const { kind, en, zh, unless, askingPasses } of kinds) {
     for (const rule of han ? [...en, ...zh] : en) {
       for (const m of matchesOf(mapped.text, rule)) {
         if (unless?.test(sentenceAround(mapped.text, m.index, m.index + m[0].length))) continue;
+        if (askingPasses && heldUpToAsk(mapped.text, m.index, m.index + m[0].length)) continue;
         const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
         found.push({ kind, match: text.slice(start, end), index: start });
       }
@@ -1370,10 +1374,12 @@ const NOW_ZH = "(?:现在|从现在开始|从现在起|从今以后|今后|以�
 /**
  * Attempts to talk the model out of its rules: flagged "jailbreak". Imperatives and role-play
  * set-ups only — "I ignored the rules", "what are your rules?", "do you have any rules?" and
- * "don't ignore your instructions" pass.
+ * "don't ignore your instructions" pass, and so does asking what one means ("what does 'ignore
+ * previous instructions' mean?", 「忽略之前的指令」是什么意思): the course teaches these attacks.
  */
 const JAILBREAKS: PhraseRules = {
   kind: "jailbreak",
+  askingPasses: true,
   en: [
     // "ignore your rules", "ignore all previous instructions", "disregard the system prompt", "turn off your filters"
     new RegExp(

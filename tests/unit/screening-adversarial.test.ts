@@ -49,6 +49,7 @@ const INPUTS: [string, string][] = [
   ["a rising list of numbers", Array.from({ length: 800 }, (_, i) => 100 + i).join(" ")],
   ["phone-shaped groups in a list", "555 123 4567 ".repeat(300)],
   ["a saint after 'i go to' over and over", "i go to st marys ".repeat(230)],
+  ["a quoted attack asked about over and over", "what does 'ignore your rules' mean? ".repeat(110)],
 ];
 
 it.each(INPUTS)("%s is screened quickly", (_name, text) => {
