@@ -62,7 +62,7 @@ const GROUP_OR_SEPARATOR = new RegExp(String.raw`${DIGIT_GROUP}|${GROUP_SEPARATO
  * ten digits (UK, Taiwan and mainland numbers with their trunk 0), or after a "+" eight to fifteen
  * (E.164). A Hong Kong number is eight digits like any other; it counts after a keyword only.
  */
-function phoneShaped(digits: string, afterPlus: boolean): boolean {
+export function phoneShaped(digits: string, afterPlus: boolean): boolean {
   if (afterPlus) return digits.length >= 8 && digits.length <= 15;
   return (/^(?:86)?1[3-9]\d{9}$/.test(digits) && !/0{7}$/.test(digits)) || /^0\d{9,10}$/.test(digits);
 }

@@ -8,8 +8,9 @@
  * Narrow on purpose: a run must be 12 characters or more and decode to valid UTF-8 that reads as
  * text — no control characters, mostly letters, digits and spaces, and words (a space, a Chinese
  * character) or what the screens look for alone (five digits, an @). A hash, a key, a camelCase
- * name or an ordinary word decodes to bytes that are none of these. Not read: base64 broken over
- * lines or messages, base64 of base64, UTF-16 — each would be another decoder with false alarms.
+ * name or an ordinary word decodes to bytes that are none of these. Base64 broken over lines (as
+ * encoders and e-mail wrap it, or a student breaks it by hand) is read joined up. Not read: base64
+ * broken over messages, base64 of base64, UTF-16 — each would be another decoder with false alarms.
  * The original run stays in the text as well, so whatever it holds as typed is still read.
  *
  * Pure: no I/O; `atob` and `TextDecoder` exist in Node and in browsers.
@@ -17,10 +18,14 @@
 import { matchesOf, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 
 /**
- * Standard or URL-safe base64, padded or not, not inside a longer run of such characters. A run may
- * follow "=" or "/" (a link's query or path: "?q=aSB3…"); any padding after it is taken.
+ * Standard or URL-safe base64, padded or not, not inside a longer run of such characters, and
+ * carried on over line breaks (spaces around them aside) while the next line starts with more. A
+ * run may follow "=" or "/" (a link's query or path: "?q=aSB3…"); any padding after it is taken.
+ * A run on one line must be 12 characters or more; one over lines, its pieces together (readRun).
  */
-const BASE64_RUN = /(?<![A-Za-z0-9+_-])[A-Za-z0-9+/_-]{12,}=*(?![A-Za-z0-9+/_-])/g;
+const BASE64_RUN =
+  /(?<![A-Za-z0-9+_-])(?:[A-Za-z0-9+/_-]{12,}|[A-Za-z0-9+/_-]+(?=[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]))(?:[ \t]*\r?\n[ \t]*[A-Za-z0-9+/_-]+)*=*(?![A-Za-z0-9+/_-])/g;
+const LINE_BREAK = /[ \t]*\r?\n[ \t]*/;
 
 // Not `fatal`: an exception for every run that is not UTF-8 cost 14 µs; U+FFFD says the same.
 const utf8 = new TextDecoder("utf-8");
@@ -53,12 +58,38 @@ function readsAsWords(text: string): boolean {
   return wordy >= chars.length * 0.6 && /[\s\p{Script=Han}@]|\d{5}/u.test(text);
 }
 
+/** What a run on one line says: whole, or (a link's path) one "/"-separated piece. */
+function readLine(run: string): string | null {
+  if (run.length < 12) return null;
+  // "/" is base64 and a path's separator: "x.com/aSB3…" is read whole, then piece by piece
+  return decodedBase64(run) ?? (run.includes("/") ? (run.split("/").map(decodedBase64).find((w) => w !== null) ?? null) : null);
+}
+
+/**
+ * What a run says. Over lines, its pieces joined up — the first line's piece may be a word that
+ * ends a sentence ("my phone is\nMTM4…") and the last line's one that starts the next, so each
+ * is also left out — or else what each line says alone.
+ */
+function readRun(run: string): string | null {
+  const lines = run.split(LINE_BREAK);
+  if (lines.length === 1) return readLine(run);
+  const last = lines.length - 1;
+  for (const [from, to] of [[0, last], [1, last], [0, last - 1], [1, last - 1]] as const) {
+    const joined = lines.slice(from, to + 1).join("");
+    if (to > from && joined.length >= 12) {
+      const words = decodedBase64(joined);
+      if (words) return words;
+    }
+  }
+  const alone = lines.map(readLine).filter((w) => w !== null);
+  return alone.length > 0 ? alone.join("\n") : null;
+}
+
 /** Each readable base64 run's place in `text`, with what it says. */
 function readableRuns(text: string): Map<number, string> {
   const found = new Map<number, string>();
   for (const m of matchesOf(text, BASE64_RUN)) {
-    // "/" is base64 and a path's separator: "x.com/aSB3…" is read whole, then piece by piece
-    const words = decodedBase64(m[0]) ?? (m[0].includes("/") ? m[0].split("/").map(decodedBase64).find((w) => w !== null) : null);
+    const words = readRun(m[0]);
     if (words) found.set(m.index, words);
   }
   return found;

@@ -14,8 +14,10 @@
  * prices, token counts, dates, versions and join codes must pass, because a screen that cries
  * wolf teaches students to ignore it.
  */
-import { foldForScreening } from "./digit-disguises";
+import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { revealEncoded } from "./encoded-text";
+import { heldUpToAsk } from "./held-up";
+import { isHelpLineNumber } from "./helplines";
 import { composeMapped, foldForWords, matchesOf, originalSpan, replaceMapped, unfolded, type MappedText } from "./normalize-text";
 import { remembering } from "~/utils/remembering";
 
@@ -124,6 +126,8 @@ function isObfuscatedEmail(match: string, folded: string, index: number): boolea
   ).exec(match);
   if (!m) return false;
   const [, local = "", at = "", domain = ""] = m;
+  const labels = match.slice(local.length + at.length).split(new RegExp(OBFUSCATED_DOT, "iu"));
+  if (atExampleDomain(`@${labels.join(".")}`)) return false;
   const plainAt = /^\s+at\s+$/i.test(at);
   if (!plainAt) return true;
   const firstLabel = domain.split(new RegExp(OBFUSCATED_DOT, "iu"))[0] ?? "";
@@ -228,8 +232,45 @@ function isSpelledPhoneNumber(match: string): boolean {
   const digits = spelledDigits(match);
   const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
   const counting = steps.every((s) => s === 1) || steps.every((s) => s === -1);
+  // Digits alone with commas between them are a list ("sort 5, 3, 8, 1, 9, 2, 7", the digits of
+  // pi): only a phone's shape makes them one ("0, 7, 7, 0, 0, 9, 0, 0, 1, 2, 3").
+  if (!/\p{L}/u.test(match) && !phoneShaped(digits, false)) return false;
   return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
 }
+
+/**
+ * Five numbers or more with the same separator, each no smaller than the one before: a sequence
+ * from maths ("0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "32 64 128 256 512 1024"), in which
+ * three numbers have a phone's groups by chance. Read in the text as typed (the fold joins "1 2 4
+ * 8" into one number). A phone among numbers that do not rise with it is still one.
+ */
+const NUMBER_LIST = /(?<![\d.])\d+(\s*[,，、;]\s*|\s+)\d+(?:\1\d+)+(?![\d.])/g;
+const LIST_REACH = 300;
+
+function inRisingList(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - LIST_REACH);
+  for (const m of matchesOf(text.slice(from, Math.min(text.length, end + LIST_REACH)), NUMBER_LIST)) {
+    if (from + m.index > start || from + m.index + m[0].length < end) continue;
+    const numbers = m[0].split(/\D+/).map(Number);
+    return numbers.length >= 5 && numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!);
+  }
+  return false;
+}
+
+/**
+ * Addresses the whole world knows, which are no child's home: "who lives at 10 Downing Street",
+ * 1600 Pennsylvania Avenue, Sherlock Holmes's 221B Baker Street, 唐宁街10号, 宾夕法尼亚大道1600号.
+ * Read at the end of a match folded for words (lower case, Traditional as Simplified).
+ */
+const FAMOUS_ADDRESS =
+  /(?:(?<![\p{L}\d])(?:1[01]\s+downing\s+st(?:reet)?|1600\s+pennsylvania\s+ave(?:nue)?|221b\s+baker\s+st(?:reet)?)|唐宁街\s*1[01]\s*号|宾夕法尼亚大道\s*1600\s*号)\.?$/u;
+
+/**
+ * Domains kept for examples (RFC 2606, RFC 6761): example.com, .net and .org and every name under
+ * .example, .test, .invalid and .localhost. "const email = 'test@example.com'" is nobody's address.
+ */
+const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid|localhost))$/i;
+const atExampleDomain = (address: string) => EXAMPLE_DOMAIN.test(address.slice(address.lastIndexOf("@") + 1));
 
 /**
  * Not a school's name either: a subject ("grade 10 math high school"), a kind of school ("a
@@ -260,6 +301,25 @@ const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:(?:freshman|sophomore|junior|seni
  * High", "Sunnydale Elementary" (capitalised only: "a normal high" is no name).
  */
 const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|${LOWER_CASE_ACADEMY_EN}|${LOWER_CASE_HIGH_EN}|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary|Secondary))\b`, "u");
+/**
+ * A school named without its kind, after the words that say the student goes there: "i go to st
+ * marys, year 8", "year 9 at oakwood high", "i go to oakwood high, year 9". Alone, a saint's name
+ * or a lower-case "… high" is a church, a town or an adjective ("st marys is a common name?").
+ * SAINT_EN lets the detector's pattern find the saint; namesASchool reads the words before.
+ */
+const SAINT_EN = String.raw`(?<![\p{L}'’-])(?:st\.?|saint)\s+(?!(?:${STOP_WORDS})\b)[\p{L}][\p{L}'’]*(?![\p{L}'’])(?!\s+(?:church|cathedral|chapel|abbey|hospital|island|beach|bay|street|road|university))`;
+const ATTENDED_SCHOOL_EN = new RegExp(
+  String.raw`(?<=\b(?:(?:i|we)\s+go\s+to|(?:i|we)\s+attend|(?:my|our)\s+school\s+is|(?:im|i['’]m|i\s+am|we['’]re|we\s+are)\s+at|(?:year|yr|grade)\s+\d{1,2}\s+(?:at|@))\s+)(?:${SAINT_EN}|(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}][\p{L}'’-]+\s+high\b)`,
+  "giu",
+);
+
+/** Whether ATTENDED_SCHOOL_EN finds a school inside `match`, reading up to 40 characters before it. */
+function attendsASchool(match: string, folded: string, index: number): boolean {
+  const from = Math.max(0, index - 40);
+  for (const m of matchesOf(folded.slice(from, index + match.length), ATTENDED_SCHOOL_EN)) if (from + m.index >= index) return true;
+  return false;
+}
+
 /** "like Khan Academy", "an essay about Eton College", "compare Eton College": a school as a topic. */
 const SCHOOL_AS_TOPIC_EN = /\b(?:about|on|like|compare|comparing|vs\.?|versus|than|use|using|watch|watched|watching)\s+$/i;
 /** A school in history, someone else's: "The Little Rock Nine attended Central High School in grade 10". */
@@ -296,7 +356,8 @@ function namesASchool(match: string, folded: string, index: number): boolean {
   const zh = new RegExp(`(${SCHOOL_SUFFIX_ZH}|[一二三四五六七八九十]{1,2}中)`, "u").exec(match);
   if (!zh) {
     const named = NAMED_SCHOOL_EN.exec(match);
-    if (!named || SCHOOL_AS_TOPIC_EN.test(match.slice(0, named.index + 1))) return false;
+    if (!named) return attendsASchool(match, folded, index);
+    if (SCHOOL_AS_TOPIC_EN.test(match.slice(0, named.index + 1))) return false;
     const sentence = sentenceAround(folded, index, index + match.length);
     return FIRST_PERSON_EN.test(sentence) || !SOMEONE_ELSES_PAST_EN.test(sentence);
   }
@@ -310,7 +371,7 @@ const DETECTORS: Detector[] = [
     // 北京四中高一(2)班.
     kind: "school_class",
     pattern: new RegExp(
-      String.raw`(?:${SCHOOL_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,8}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
+      String.raw`(?:${SCHOOL_EN}|${SAINT_EN})[^.!?\n]{0,40}?${CLASS_EN}|${CLASS_EN}[^.!?\n]{0,40}?(?:${SCHOOL_EN}|${SAINT_EN})|(?:${SCHOOL_ZH})[^。！？!?\n]{0,8}?${CLASS_ZH}|${CLASS_ZH}[^。！？!?\n]{0,6}?(?:${SCHOOL_ZH})`,
       "giu",
     ),
     accept: namesASchool,
@@ -396,6 +457,7 @@ const DETECTORS: Detector[] = [
     kind: "email",
     pattern:
       /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g,
+    accept: (m) => !atExampleDomain(m),
   },
   {
     // E-mail written to dodge a screen: "alice (at) example (dot) com", "bob [at] school [dot] edu",
@@ -686,6 +748,13 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
         [index, value] = [span[0], folded.slice(span[0], span[1])];
       }
       if (detector.accept && !detector.accept(value, folded, index)) continue;
+      if (detector.kind === "street_address" && FAMOUS_ADDRESS.test(foldForWords(value).text)) continue;
+      if (detector.kind === "phone" || detector.kind === "cn_mobile") {
+        // a help line's number is public (helplines.ts); a sequence is maths unless a keyword said "phone"
+        if (isHelpLineNumber(digitsOf(value))) continue;
+        const [start, end] = originalSpan(mapped, index, index + value.length);
+        if (detector.group === undefined && inRisingList(original, start, end)) continue;
+      }
       if (detector.kind === "street_address" || detector.kind === "school_class") {
         const leadIn = (detector.kind === "street_address" ? ADDRESS_LEAD_IN : SCHOOL_LEAD_IN_ZH).exec(value)?.[0].length ?? 0;
         if (leadIn < value.length) [index, value] = [index + leadIn, value.slice(leadIn)];
@@ -1041,6 +1110,8 @@ interface PhraseRules {
   zh: readonly RegExp[];
   /** A sentence this matches is about something else (a game), whatever the rules found in it. */
   unless?: RegExp;
+  /** A match held up to be asked about ("what does 'ignore your rules' mean?", held-up.ts) passes. */
+  askingPasses?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -1050,10 +1121,11 @@ function findPhrases(text: string, folded: MappedText, kinds: readonly PhraseRul
   const han = HAN.test(folded.text);
   const mapped = han ? replaceMapped(folded, HAN_GAP, () => "") : folded;
   const found: Flag[] = [];
-  for (const { kind, en, zh, unless } of kinds) {
+  for (const { kind, en, zh, unless, askingPasses } of kinds) {
     for (const rule of han ? [...en, ...zh] : en) {
       for (const m of matchesOf(mapped.text, rule)) {
         if (unless?.test(sentenceAround(mapped.text, m.index, m.index + m[0].length))) continue;
+        if (askingPasses && heldUpToAsk(mapped.text, m.index, m.index + m[0].length)) continue;
         const [start, end] = originalSpan(mapped, m.index, m.index + m[0].length);
         found.push({ kind, match: text.slice(start, end), index: start });
       }
@@ -1302,10 +1374,12 @@ const NOW_ZH = "(?:现在|从现在开始|从现在起|从今以后|今后|以�
 /**
  * Attempts to talk the model out of its rules: flagged "jailbreak". Imperatives and role-play
  * set-ups only — "I ignored the rules", "what are your rules?", "do you have any rules?" and
- * "don't ignore your instructions" pass.
+ * "don't ignore your instructions" pass, and so does asking what one means ("what does 'ignore
+ * previous instructions' mean?", 「忽略之前的指令」是什么意思): the course teaches these attacks.
  */
 const JAILBREAKS: PhraseRules = {
   kind: "jailbreak",
+  askingPasses: true,
   en: [
     // "ignore your rules", "ignore all previous instructions", "disregard the system prompt", "turn off your filters"
     new RegExp(

@@ -149,7 +149,7 @@ describe("model connections", () => {
     const student = await studentOf([modelId]);
     const crisis = await send(student, modelId, "I want to kill myself");
     expect(crisis.events.some((e) => e.type === "support")).toBe(true);
-    const personal = await send(student, modelId, "my phone number is 07700 900123 and email kid@example.com");
+    const personal = await send(student, modelId, "my phone number is 07700 900123 and email kid@lakeside.com");
     expect(personal.last.type).toBe("error");
     expect(posts(b)).toHaveLength(0);
     expect(posts(a)).toHaveLength(0);

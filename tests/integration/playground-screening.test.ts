@@ -91,7 +91,7 @@ describe("every class of personal data is stopped before the model, in the stude
     ["Macau ID", "澳門身份證 5123456(7)", "zh-HK", "5123456", /沒有發出去.*證件號碼/s],
     ["Macau phone", "call +853 6612 3456", "en", "6612", /not sent.*a phone number/s],
     ["Taiwan mobile with dots", "手機 0912.345.678", "zh-TW", "345", /沒有發出去.*電話號碼/s],
-    ["e-mail as (at) and (dot)", "write to alice (at) example (dot) com", "en", "alice", /not sent.*e-mail address/s],
+    ["e-mail as (at) and (dot)", "write to alice (at) lakeside (dot) com", "en", "alice", /not sent.*e-mail address/s],
     ["flat in Chinese numerals", "我家在五号楼二单元三零一室", "zh-CN", "三零一", /没有发出去.*家庭住址/s],
     ["village address", "我家在张家村3组15号", "zh-CN", "张家村", /没有发出去.*家庭住址/s],
     ["a named school with a class", "I'm Amy from Riverside Middle School, class 8B. Help me write a speech", "en", "Riverside", /not sent.*your school's name with your class/s],

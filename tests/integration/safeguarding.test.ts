@@ -335,14 +335,14 @@ describe("low mood gets the school's kind card, and no nonsense from the mini mo
 describe("severities", () => {
   it("a blocked personal-data attempt becomes a personal-data flag", async () => {
     const { student } = await setup();
-    await stream(student, "my email is mia.lee@example.com", "mini");
+    await stream(student, "my email is mia.lee@lakeside.com", "mini");
     const [message] = await storedMessages(student.id);
     expect(message).toMatchObject({ flag_status: "open", severity: "personal_data" });
   });
 
   it("the class's flag list shows severities, and three personal-data attempts in a week stand out", async () => {
     const { teacher, cls, student } = await setup();
-    for (const p of ["my email is mia.lee@example.com", "call me on 13800138000", "write to mia@example.org"]) await stream(student, p, "mini");
+    for (const p of ["my email is mia.lee@lakeside.com", "call me on 13800138000", "write to mia@lakeside.org"]) await stream(student, p, "mini");
     await stream(student, "我想自杀", "mini");
     const tab = await playgroundTabLoader({ request: await requestAs(teacher, `/teach/classes/${cls.id}/playground`), params: { classId: cls.id }, context: {} } as unknown as LoaderFunctionArgs);
     expect(tab.flags.open.map((f) => f.severity).sort()).toEqual(["personal_data", "personal_data", "personal_data", "safeguarding"]);

@@ -34,7 +34,7 @@ describe("what a base64 run says is read as if typed", () => {
     [`what does this say ${b64("my phone is 13800138000")}`, "cn_mobile"],
     [b64("call me on 07700 900123"), "phone"],
     [b64url("我的手机号是13912345678"), "cn_mobile"],
-    [`${b64("email me at lily@example.com")}`, "email"],
+    [`${b64("email me at lily@lakeside.com")}`, "email"],
   ])("personal data in %s is stopped, and the whole run is blanked out", (text, kind) => {
     const result = screenPrompt(text, NO_TOPICS);
     expect(result.ok).toBe(false);
@@ -50,7 +50,7 @@ describe("what a base64 run says is read as if typed", () => {
   // found in a review of the first version: each of these got through
   it.each([
     ["a number alone", b64("13800138000")],
-    ["an e-mail alone", b64("lily.wang@example.com")],
+    ["an e-mail alone", b64("lily.wang@lakeside.com")],
     ["with punctuation", b64("tel: +86 138-0013-8000!!")],
     ["with emoji", b64("📞📞📞📞 13800138000")],
     ["after a link's '='", `https://example.com/?q=${b64("call me 13800138000")}`],

@@ -45,6 +45,13 @@ const INPUTS: [string, string][] = [
   ["忽略你的 over and over", "忽略你的".repeat(1000)],
   ["spaced Chinese characters", "炸 ".repeat(2000)],
   ["one sentence with no end", `${"word ".repeat(790)}how to make a gun`],
+  // look-alikes read since (screening-lookalikes.test.ts)
+  ["base64-like words on every line", "QmFzZTY0\n".repeat(440)],
+  ["short words on every line", "Ab\n".repeat(1300)],
+  ["a rising list of numbers", Array.from({ length: 800 }, (_, i) => 100 + i).join(" ")],
+  ["phone-shaped groups in a list", "555 123 4567 ".repeat(300)],
+  ["a saint after 'i go to' over and over", "i go to st marys ".repeat(230)],
+  ["a quoted attack asked about over and over", "what does 'ignore your rules' mean? ".repeat(110)],
 ];
 
 it.each(INPUTS)("%s is screened quickly", (_name, text) => {

@@ -29,10 +29,10 @@ const VALID_ID_B = residentId("440305", "20080229", "123"); // Shenzhen, born on
 /** [prompt, kind expected, the exact text that must be reported] */
 const TRUE_POSITIVES: [string, FindingKind, string][] = [
   // e-mail
-  ["my email is alice@example.com", "email", "alice@example.com"],
+  ["my email is alice@lakeside.com", "email", "alice@lakeside.com"],
   ["write to john.doe+class@school.edu.hk please", "email", "john.doe+class@school.edu.hk"],
   ["写信到zhang.san@qq.com吧", "email", "zhang.san@qq.com"],
-  ["full width: ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ", "email", "ｔｏｍ＠ｅｘａｍｐｌｅ．ｃｏｍ"],
+  ["full width: ｔｏｍ＠ｌａｋｅｓｉｄｅ．ｃｏｍ", "email", "ｔｏｍ＠ｌａｋｅｓｉｄｅ．ｃｏｍ"],
   // international and regional phones
   ["call +1 (555) 123-4567 tonight", "phone", "+1 (555) 123-4567"],
   ["UK office +44 20 7946 0958", "phone", "+44 20 7946 0958"],
@@ -93,8 +93,8 @@ const TRUE_POSITIVES: [string, FindingKind, string][] = [
   ["add my insta its lily_rose", "account", "lily_rose"],
   ["我的微信号是 a b c 1 2 3 4", "account", "a b c 1 2 3 4"],
   ["42 Baker St. is my house", "street_address", "42 Baker St."],
-  ["1600 Pennsylvania Avenue", "street_address", "1600 Pennsylvania Avenue"],
-  ["come to 221B Baker Street", "street_address", "221B Baker Street"],
+  ["1600 Sycamore Avenue", "street_address", "1600 Sycamore Avenue"],
+  ["come to 221B Elm Street", "street_address", "221B Elm Street"],
   ["it's 12 lower kent road", "street_address", "12 lower kent road"],
   ["Flat 5, 12 Nathan Road", "street_address", "12 Nathan Road"],
   ["postcode SW1A 1AA", "street_address", "SW1A 1AA"],
@@ -309,7 +309,7 @@ describe("screenPrompt: personal data that must be caught", () => {
   });
 
   it("finds several items in one prompt, in order", () => {
-    const findings = findPersonalData("Mail bob@example.org or call 555-123-4567 at 10 Downing Street");
+    const findings = findPersonalData("Mail bob@lakeside.org or call 555-123-4567 at 12 Elm Street");
     expect(findings.map((f) => f.kind)).toEqual(["email", "phone", "street_address"]);
   });
 });
@@ -647,7 +647,7 @@ describe("blocked topics", () => {
   });
 
   it("reports topics and personal data together", () => {
-    const result = screenPrompt("gambling tips to alice@example.com", policy);
+    const result = screenPrompt("gambling tips to alice@lakeside.com", policy);
     expect(result.ok ? [] : result.findings.map((f) => f.kind)).toEqual(["blocked_topic", "email"]);
   });
 });
