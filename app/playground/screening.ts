@@ -127,7 +127,7 @@ function isObfuscatedEmail(match: string, folded: string, index: number): boolea
   if (!m) return false;
   const [, local = "", at = "", domain = ""] = m;
   const labels = match.slice(local.length + at.length).split(new RegExp(OBFUSCATED_DOT, "iu"));
-  if (atExampleDomain(`@${labels.join(".")}`)) return false;
+  if (isExampleAddress(local, labels.join("."))) return false;
   const plainAt = /^\s+at\s+$/i.test(at);
   if (!plainAt) return true;
   const firstLabel = domain.split(new RegExp(OBFUSCATED_DOT, "iu"))[0] ?? "";
@@ -252,7 +252,9 @@ function inRisingList(text: string, start: number, end: number): boolean {
   for (const m of matchesOf(text.slice(from, Math.min(text.length, end + LIST_REACH)), NUMBER_LIST)) {
     if (from + m.index > start || from + m.index + m[0].length < end) continue;
     const numbers = m[0].split(/\D+/).map(Number);
-    return numbers.length >= 5 && numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!);
+    // rising, and by steps a sequence takes (squares, powers, factorials, Fibonacci): not "1 2
+    // 3 4 13812345678" or "1 2 138 1234 5678", a phone padded to look like one
+    return numbers.length >= 5 && numbers.every((n, i) => i === 0 || (n >= numbers[i - 1]! && n <= numbers[i - 1]! * 8 + 10));
   }
   return false;
 }
@@ -270,7 +272,17 @@ const FAMOUS_ADDRESS =
  * .example, .test, .invalid and .localhost. "const email = 'test@example.com'" is nobody's address.
  */
 const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid|localhost))$/i;
-const atExampleDomain = (address: string) => EXAMPLE_DOMAIN.test(address.slice(address.lastIndexOf("@") + 1));
+/**
+ * …when its name is a placeholder too. A person's name there ("alex.lin.2012@example.com", lesson
+ * 7's made-up student) reads as an address to a child, and the lesson teaches to take it out: the
+ * screen must say so, as it would for a real one.
+ */
+const PLACEHOLDER_NAME =
+  /^(?:test(?:ing)?|user(?:name)?|your?[._-]?name|you|me|someone|somebody|anyone|foo|bar|baz|example|e-?mail|mail|info|admin|hello|contact|support|no-?reply|john[._-]?doe|jane[._-]?doe|alice|bob)\d{0,3}$/i;
+function isExampleAddress(local: string, domain: string): boolean {
+  return EXAMPLE_DOMAIN.test(domain) && PLACEHOLDER_NAME.test(local.trim());
+}
+const isExampleEmail = (address: string) => isExampleAddress(address.slice(0, address.lastIndexOf("@")), address.slice(address.lastIndexOf("@") + 1));
 
 /**
  * Not a school's name either: a subject ("grade 10 math high school"), a kind of school ("a
@@ -457,7 +469,7 @@ const DETECTORS: Detector[] = [
     kind: "email",
     pattern:
       /(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g,
-    accept: (m) => !atExampleDomain(m),
+    accept: (m) => !isExampleEmail(m),
   },
   {
     // E-mail written to dodge a screen: "alice (at) example (dot) com", "bob [at] school [dot] edu",
