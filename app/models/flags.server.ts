@@ -17,7 +17,7 @@ import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "~/utils/school-time.server";
 import type { CRISIS_FLAG_PREFIX, LOW_MOOD_FLAG, Severity } from "~/models/severity";
 import type { CrisisCategory } from "~/playground/crisis";
-import type { FindingKind, FlagKind, PersonalDataKind } from "~/playground/screening";
+import type { FindingKind, FlagKind, PersonalDataKind } from "~/playground/screen-types";
 
 /** How many flagged messages the list carries (newest first after the open ones). */
 export const FLAG_LIST_LIMIT = 200;

@@ -8,7 +8,7 @@
  *   policy         a prompt blocked for one of the teacher's topics
  *   review         everything else the screens noticed (violence, sexual words, …)
  */
-import type { PersonalDataKind } from "~/playground/screening";
+import type { PersonalDataKind } from "~/playground/screen-types";
 
 /** Flags of the crisis screen (app/playground/crisis.ts) are named crisis_<category>. */
 export const CRISIS_FLAG_PREFIX = "crisis_";

@@ -6,7 +6,7 @@
 import { translator } from "~/i18n/catalogs.server";
 import { listOf } from "~/i18n/list";
 import type { Locale } from "~/i18n/locales";
-import type { Finding, PersonalDataKind } from "./screening";
+import type { Finding, PersonalDataKind } from "./screen-types";
 
 /**
  * Where the personal data was: in the new message, split between it and earlier messages, in the

@@ -24,7 +24,7 @@ import type { SupportCardView } from "./chat-events";
 import { crisisFlags, detectCrisisInTurn } from "./crisis";
 import { redactPersonalData, sandboxOf } from "./guard.server";
 import { detectLowMood } from "./low-mood";
-import { findPersonalData } from "./screening";
+import { findPersonalData } from "./screen-personal-data";
 import { lowMoodCardOf, supportCardOf } from "./support-card-view";
 
 /** The answer as it may be stored: what was typed, with personal data blanked out. */

@@ -344,3 +344,22 @@ export function foldForWords(text: string): MappedText {
   });
 }
 
+const SENTENCE_END = /[.!?。！？\n]/;
+
+/**
+ * How far the sentence around a span is read each way. A text with no full stops (a pasted list,
+ * a long rant) is one sentence: walked to its ends for every match, a 60,000-character message
+ * took seconds to screen.
+ */
+const SENTENCE_REACH = 200;
+
+/** The sentence around a span: walked to its ends, at most SENTENCE_REACH characters each way. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  const fromLimit = Math.max(0, start - SENTENCE_REACH);
+  while (from > fromLimit && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = end;
+  const toLimit = Math.min(text.length, end + SENTENCE_REACH);
+  while (to < toLimit && !SENTENCE_END.test(text[to]!)) to++;
+  return text.slice(from, to);
+}

@@ -18,16 +18,10 @@
  */
 import { foldForScreening } from "./digit-disguises";
 import { foldNumeralsAtEdges, originalSpan, type MappedText } from "./normalize-text";
-import {
-  findBlockedTopics,
-  findPersonalDataIn,
-  isValidHongKongId,
-  isValidResidentId,
-  isValidTaiwanId,
-  type Finding,
-  type PersonalDataKind,
-  type ScreeningPolicy,
-} from "./screening";
+import { isValidHongKongId, isValidResidentId, isValidTaiwanId } from "./id-checksums";
+import { findPersonalDataIn } from "./screen-personal-data";
+import type { Finding, PersonalDataKind, ScreeningPolicy } from "./screen-types";
+import { findBlockedTopics } from "./screen-word-lists";
 
 export type ContextSource = "system" | "history" | "prompt";
 

@@ -12,7 +12,7 @@ import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
-import { residentIdCheckChar } from "../../app/playground/screening";
+import { residentIdCheckChar } from "../../app/playground/id-checksums";
 import { purgeExpiredTranscripts } from "../../app/models/retention.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import { updateSchoolSettings } from "../../app/models/schools.server";

@@ -20,7 +20,10 @@ const CATALOGS = "app/i18n/catalog/";
 const ALLOWED: Record<string, string> = {
   "app/playground/crisis.ts": "crisis phrases and the 繁→简 folding table: patterns matched against what a student types",
   "app/playground/low-mood.ts": "low-mood phrases: patterns matched against what a student types, never shown",
-  "app/playground/screening.ts": "personal-data patterns and flag words: matched against what a student types, never shown",
+  "app/playground/screening.ts": "flag words: matched against what a student types, never shown",
+  "app/playground/screen-personal-data.ts": "personal-data patterns (addresses, schools, keywords): matched against what a student types, never shown",
+  "app/playground/screen-word-lists.ts": "emoji read as the Chinese character they stand for: matched against what a student types",
+  "app/playground/screen-phrases.ts": "request phrases (weapons, bullying, drugs, rules): matched against what a student types, never shown",
   "app/playground/normalize-text.ts": "Chinese numerals and their digits: a table for reading what a student types",
   "app/playground/held-up.ts": "question words and quotation marks: patterns matched against what a student types, never shown",
   "app/playground/helplines.ts": "help lines' names as they publish them: the screen reads their numbers, the names are never shown",

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { decodedBase64, revealEncoded } from "~/playground/encoded-text";
 import { detectCrisis } from "~/playground/crisis";
 import { feelingsIn } from "~/playground/low-mood";
-import { findBlockedTopics, screenPrompt, screenTyped } from "~/playground/screening";
+import { findBlockedTopics } from "~/playground/screen-word-lists";
+import { screenPrompt, screenTyped } from "~/playground/screening";
 import { redactPersonalData } from "~/playground/guard.server";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");

@@ -3,7 +3,9 @@
  * to get it past a filter — in English, 简体中文 and 繁體中文 — and against the numbers a lesson
  * about language models is full of, which must pass.
  */
-import { screenPrompt, residentIdCheckChar, type PersonalDataKind } from "~/playground/screening";
+import { residentIdCheckChar } from "~/playground/id-checksums";
+import type { PersonalDataKind } from "~/playground/screen-types";
+import { screenPrompt } from "~/playground/screening";
 import { restOfBlockedNumber, screenContext, type ContextPart } from "~/playground/screen-context";
 import { blockedJustBefore } from "~/playground/guard.server";
 import { chineseNumberValue, digitValue, foldForPersonalData } from "~/playground/normalize-text";
@@ -517,7 +519,7 @@ describe("reviewer's bypasses", () => {
     ["my email is amy.chen at gmail dot com thanks", "my email is ███ thanks"],
   ])("%s is blanked out whole", async (text, stored) => {
     const { redactPersonalData } = await import("~/playground/guard.server");
-    const { findPersonalData } = await import("~/playground/screening");
+    const { findPersonalData } = await import("~/playground/screen-personal-data");
     expect(redactPersonalData(text, findPersonalData(text))).toBe(stored);
   });
 

@@ -10,7 +10,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { detectCrisis } from "~/playground/crisis";
-import { findPersonalData, screenTyped } from "~/playground/screening";
+import { findPersonalData } from "~/playground/screen-personal-data";
+import { screenTyped } from "~/playground/screening";
 
 /** Lesson 07's made-up students, in both languages (简体中文 puts a space between 18 and the characters). */
 const DELIBERATE_EXAMPLES = /139 0000 0000|example\.com|Maple Street|枫林路 ?18 ?号|Hillside Middle School|Lakeside School|山景中学|湖畔中学/;

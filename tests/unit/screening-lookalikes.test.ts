@@ -6,7 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { detectCrisis } from "~/playground/crisis";
 import { revealEncoded } from "~/playground/encoded-text";
-import { findPersonalData, screenPrompt, screenTyped, type FindingKind } from "~/playground/screening";
+import { findPersonalData } from "~/playground/screen-personal-data";
+import type { FindingKind } from "~/playground/screen-types";
+import { screenPrompt, screenTyped } from "~/playground/screening";
 import { HELP_LINES } from "~/playground/helplines";
 
 const NO_TOPICS = { blockedTopics: [] };

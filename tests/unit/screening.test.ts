@@ -4,18 +4,11 @@ import { flagLabel } from "~/models/flags.server";
 import { screenContext } from "~/playground/screen-context";
 import { translator } from "~/i18n/catalogs.server";
 import { flagKinds, safetyPreamble, screenOutgoing } from "~/playground/guard.server";
-import {
-  findBlockedTopics,
-  findPersonalData,
-  PERSONAL_DATA_KINDS,
-  isValidResidentId,
-  residentIdCheckChar,
-  screenPrompt,
-  screenReply,
-  screenTyped,
-  type Finding,
-  type FindingKind,
-} from "~/playground/screening";
+import { isValidResidentId, residentIdCheckChar } from "~/playground/id-checksums";
+import { findPersonalData } from "~/playground/screen-personal-data";
+import { PERSONAL_DATA_KINDS, type Finding, type FindingKind } from "~/playground/screen-types";
+import { findBlockedTopics } from "~/playground/screen-word-lists";
+import { screenPrompt, screenReply, screenTyped } from "~/playground/screening";
 
 const NO_TOPICS = { blockedTopics: [] };
 
