@@ -42,6 +42,8 @@ export interface FlaggedExchange {
   messages: { role: "user" | "assistant"; text: string; flagged: boolean }[];
   decidedAt: string;
   decisionLabel: string;
+  /** A safeguarding flag's "mark handled" note: what the adult did, kept with the flag. */
+  handledNote: string | null;
 }
 
 export interface FlagListView {
@@ -67,6 +69,9 @@ type Row = {
   partner_text: string | null;
   decided_verb: string | null;
   decided_at: Date | string | null;
+  handled_by: string | null;
+  handled_note: string | null;
+  handled_at: Date | string | null;
 };
 
 /** Every code a message can be flagged with: what the screening and the crisis check leave. */
@@ -140,7 +145,8 @@ export async function listFlaggedExchanges(
                and pd.created_at > now() - interval '7 days') as pd_attempts,
            u.id as student_id, u.display_name, u.username,
            partner.role as partner_role, partner.text as partner_text,
-           decision.verb as decided_verb, decision.created_at as decided_at
+           decision.verb as decided_verb, decision.created_at as decided_at,
+           handled.actor as handled_by, handled.note as handled_note, handled.created_at as handled_at
     from enrollments e
     join users u on u.id = e.student_id
     join playground_messages m on m.user_id = e.student_id and m.flag_status <> 'none'
@@ -160,6 +166,13 @@ export async function listFlaggedExchanges(
       where a.actor_id = ${cls.teacherId} and a.object_type = ${FLAG_OBJECT_TYPE} and a.object_id = m.id::text
       order by a.created_at desc limit 1
     ) decision on true
+    left join lateral (
+      -- a safeguarding flag is closed with "mark handled" (safeguarding.server.ts), by the class's
+      -- teacher or the school's admin, with a note: who, when and what they did
+      select fe.note, fe.created_at, a.display_name as actor from flag_events fe left join users a on a.id = fe.actor_id
+      where m.severity = 'safeguarding' and fe.message_id = m.id and fe.action = 'handled'
+      order by fe.created_at desc limit 1
+    ) handled on true
     where e.class_id = ${cls.id}
     order by (m.flag_status = 'open') desc, m.created_at desc
     limit ${FLAG_LIST_LIMIT}`);
@@ -181,12 +194,14 @@ export async function listFlaggedExchanges(
       at: formatDateTime(r.created_at),
       messages,
       decidedAt: formatDateTime(r.decided_at),
-      decisionLabel:
-        r.flag_status === "reviewed"
+      decisionLabel: r.handled_at
+        ? t("teach.dash.flag.handledOn", { actor: r.handled_by ?? "—", at: formatDateTime(r.handled_at) })
+        : r.flag_status === "reviewed"
           ? t("teach.dash.flag.reviewedOn", { at: formatDateTime(r.decided_at) || "—" })
           : r.flag_status === "dismissed"
             ? t("teach.dash.flag.dismissedOn", { at: formatDateTime(r.decided_at) || "—" })
             : "",
+      handledNote: r.handled_note,
     };
   });
   return { open: exchanges.filter((e) => e.status === "open"), decided: exchanges.filter((e) => e.status !== "open") };

@@ -12,6 +12,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { db, executePrepared } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
+import type { FlagAction, NotEmailedReason } from "./flag-events";
 import { CRISIS_FLAG_PREFIX, onlyAboutAFriend } from "./severity";
 import { formatDateTime } from "~/utils/school-time.server";
 import { changeSchoolSettings, getSchoolSettings } from "./schools.server";
@@ -46,7 +47,8 @@ export async function saveSafeguardingSettings(admin: Pick<SessionUser, "schoolI
 // ---------------------------------------------------------------------------------------------
 // The audit trail
 
-export type FlagAction = "raised" | "emailed" | "email_failed" | "handled" | "reviewed" | "dismissed";
+export type { FlagAction } from "./flag-events";
+
 
 export async function logFlagEvent(event: {
   messageId: string;
@@ -239,7 +241,8 @@ export async function notifySafeguarding(
   try {
     await logFlagEvent({ messageId, actorId: student.id, action: "raised" });
     const settings = await getSafeguardingSettings(student);
-    if (!settings.emailAlerts || !settings.smtp) return;
+    const notEmailed = (reason: NotEmailedReason) => logFlagEvent({ messageId, actorId: null, action: "not_emailed", note: reason });
+    if (!settings.emailAlerts || !settings.smtp) return await notEmailed("off");
     const [row] = await db().execute<NotifyRow>(sql`
       select u.display_name as student, cl.name as class_name, cl.id as class_id, u.id as student_id, m.flags, m.crisis, m.created_at,
              t.email as teacher_email, t.locale as teacher_locale
@@ -255,9 +258,9 @@ export async function notifySafeguarding(
     const [recent] = await db().execute<{ n: number }>(sql`
       select count(*)::int as n from flag_events
        where student_id = ${student.id} and action = 'emailed' and created_at > now() - ${EMAIL_QUIET_MINUTES} * interval '1 minute'`);
-    if ((recent?.n ?? 0) > 0) return;
+    if ((recent?.n ?? 0) > 0) return await notEmailed("quiet");
     const to = [...new Set([row.teacher_email, settings.leadEmail].map((e) => e?.trim().toLowerCase()).filter((e): e is string => Boolean(e)))];
-    if (to.length === 0) return;
+    if (to.length === 0) return await notEmailed("no_address");
     const locale: Locale = row.teacher_locale && isLocale(row.teacher_locale) ? row.teacher_locale : "en";
     const t = translator(locale);
     const link =

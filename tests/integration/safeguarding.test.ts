@@ -22,6 +22,8 @@ import { action as flagAction } from "../../app/routes/teach.classes.$classId.fl
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
+import { listFlaggedExchanges } from "../../app/models/flags.server";
+import { translator } from "../../app/i18n/catalogs.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
@@ -368,6 +370,12 @@ describe("safeguarding flags reach an adult", () => {
     const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
     expect(home.alerts.map((a) => [a.messageId, a.categories])).toEqual([[reply!.id, ["self_harm"]]]);
     await waitFor(async () => [...(await flagEvents(reply!.id))].some((e) => e.action === "raised"));
+    // no e-mail alerts set up: the history says so, so nobody assumes the lead was told
+    const trail = await waitFor(async () => {
+      const rows = [...(await flagEvents(reply!.id))];
+      return rows.some((e) => e.action === "not_emailed") ? rows : null;
+    });
+    expect(trail.map((e) => [e.action, e.note])).toEqual([["raised", null], ["not_emailed", "off"]]);
   });
 
   it("e-mails the class's teacher and the lead through a real SMTP server, shows a red alert, and is handled with a note", async () => {
@@ -426,6 +434,8 @@ describe("safeguarding flags reach an adult", () => {
     await waitFor(async () => [...(await flagEvents(second.id))].some((e) => e.action === "raised"));
     await new Promise((r) => setTimeout(r, 300));
     expect(inbox).toHaveLength(1);
+    // …and its history says why none went out
+    expect([...(await flagEvents(second.id))].map((e) => [e.action, e.note])).toEqual([["raised", null], ["not_emailed", "quiet"]]);
 
     // The red alert: at the top of the teacher's home and of the class page, and for the admin.
     const home = await teachLoader({ request: await requestAs(teacher, "/teach"), params: {}, context: {} } as LoaderFunctionArgs);
@@ -454,6 +464,13 @@ describe("safeguarding flags reach an adult", () => {
     expect(after.alerts.map((a) => a.messageId)).toEqual([second.id]);
     const trail = [...(await flagEvents(message!.id))];
     expect(trail.at(-1)).toMatchObject({ action: "handled", actor_id: teacher.id, note: "Spoke with Mia; told Mr Park." });
+    // the class's flag list keeps who handled it and what they did (found in a teacher's walk:
+    // "Reviewed —", and the note shown nowhere)
+    const flagList = await listFlaggedExchanges(teacher, cls.id, { locale: "en", t: translator("en") });
+    const decided = flagList.decided.find((f) => f.messageId === message!.id)!;
+    expect(decided.decisionLabel).toMatch(/^Handled by .+, \S/);
+    expect(decided.decisionLabel).toContain(teacher.displayName);
+    expect(decided.handledNote).toBe("Spoke with Mia; told Mr Park.");
 
     // Handled twice (the admin after the teacher): it says so, and nothing more is written.
     const again = (await handleAction({ request: await requestAs(admin, "/teach/safeguarding", { form: { messageId: message!.id, note: "x", back: "/admin" } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;

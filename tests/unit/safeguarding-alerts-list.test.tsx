@@ -54,3 +54,20 @@ describe("the safeguarding list", () => {
     expect(render(1)).not.toContain(en["safeguarding.alert.aboutAFriend"]);
   });
 });
+
+describe("an alert's history", () => {
+  it("says why no e-mail went out, in the reader's words, for each reason", () => {
+    const html = render(1, {
+      events: [
+        { action: "raised", actor: null, note: null, at: "09:00" },
+        { action: "not_emailed", actor: null, note: "off", at: "09:00" },
+        { action: "not_emailed", actor: null, note: "quiet", at: "09:05" },
+        { action: "not_emailed", actor: null, note: "no_address", at: "09:10" },
+      ],
+    });
+    for (const reason of ["off", "quiet", "no_address"] as const) {
+      expect(html).toContain(en[`safeguarding.event.not_emailed.${reason}`].replace(/'/g, "&#x27;"));
+    }
+    expect(html).not.toContain("safeguarding.event.not_emailed");
+  });
+});

@@ -86,6 +86,11 @@ function FlagItem({ classId, flag }: { classId: string; flag: FlaggedExchange })
         ))}{" "}
         {flag.status !== "open" ? <span className="badge">{flag.decisionLabel}</span> : null}
       </p>
+      {flag.handledNote ? (
+        <p className="small flag-handled-note" data-testid="handled-note">
+          {t("teach.dash.flag.handledNote", { note: flag.handledNote })}
+        </p>
+      ) : null}
       <ol className="messages">
         {flag.messages.map((m, i) => (
           <li key={i} className={`message ${m.role}${m.flagged ? " flagged" : ""}`}>

@@ -6,7 +6,9 @@
 import { Form } from "@remix-run/react";
 import { listOf } from "~/i18n/list";
 import { useLocale, useT } from "~/i18n/use-t";
+import { NOT_EMAILED_REASONS } from "~/models/flag-events";
 import type { FlagEventView, SafeguardingAlert } from "~/models/safeguarding.server";
+import type { Translate } from "~/i18n/translate";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
 
@@ -113,12 +115,21 @@ export function AlertHistory({ events, open = false }: { events: FlagEventView[]
       <ul>
         {events.map((e, i) => (
           <li key={i}>
-            {e.at} · {t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" })}
+            {e.at} · {eventWords(e, t)}
           </li>
         ))}
       </ul>
     </details>
   );
+}
+
+/** An event in words; a `not_emailed` one says why (its note is the reason's code). */
+function eventWords(e: FlagEventView, t: Translate): string {
+  if (e.action === "not_emailed") {
+    const reason = NOT_EMAILED_REASONS.find((r) => r === e.note) ?? "off";
+    return t(`safeguarding.event.not_emailed.${reason}`);
+  }
+  return t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" });
 }
 
 /** "Mark handled" with a required note (POST /teach/safeguarding, then back to `back`). */

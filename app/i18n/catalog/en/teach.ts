@@ -368,6 +368,8 @@ export const teach = {
   "teach.dash.flag.lowMood": "Low mood: may need someone to check in",
   "teach.dash.flag.unspecified": "Flagged",
   "teach.dash.flag.reviewedOn": "Reviewed {at}",
+  "teach.dash.flag.handledOn": "Handled by {actor}, {at}",
+  "teach.dash.flag.handledNote": "What was done: {note}",
   "teach.dash.flag.dismissedOn": "Dismissed {at}",
   "teach.dash.report.pageTitle": "{name} — report — Lantern",
   "teach.dash.report.heading": "Class report: {name}",

@@ -363,6 +363,8 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.flag.lowMood": "情绪低落：可能需要有人关心一下",
   "teach.dash.flag.unspecified": "已标记",
   "teach.dash.flag.reviewedOn": "已于 {at} 查看",
+  "teach.dash.flag.handledOn": "{actor} 已于 {at} 处理",
+  "teach.dash.flag.handledNote": "处理情况：{note}",
   "teach.dash.flag.dismissedOn": "已于 {at} 忽略",
   "teach.dash.report.pageTitle": "{name} — 班级报告 — Lantern",
   "teach.dash.report.heading": "班级报告：{name}",
