@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import { listOf } from "~/i18n/list";
 import { useLocale, useT } from "~/i18n/use-t";
-import { NOT_EMAILED_REASONS } from "~/models/flag-events";
+import type { NotEmailedReason } from "~/models/flag-events";
 import type { FlagEventView, SafeguardingAlert } from "~/models/safeguarding.server";
 import type { Translate } from "~/i18n/translate";
 import { MAX_CHARS } from "~/utils/form-limits";
@@ -123,10 +123,13 @@ export function AlertHistory({ events, open = false }: { events: FlagEventView[]
   );
 }
 
+/** Every reason, typed: a new one fails to compile here until it has its words. */
+const NOT_EMAILED: Record<NotEmailedReason, true> = { off: true, quiet: true, no_address: true };
+
 /** An event in words; a `not_emailed` one says why (its note is the reason's code). */
 function eventWords(e: FlagEventView, t: Translate): string {
   if (e.action === "not_emailed") {
-    const reason = NOT_EMAILED_REASONS.find((r) => r === e.note) ?? "off";
+    const reason: NotEmailedReason = e.note && e.note in NOT_EMAILED ? (e.note as NotEmailedReason) : "off";
     return t(`safeguarding.event.not_emailed.${reason}`);
   }
   return t(`safeguarding.event.${e.action}` as "safeguarding.event.raised", { actor: e.actor ?? "—", note: e.note ?? "" });
