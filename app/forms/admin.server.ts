@@ -36,6 +36,7 @@ export const SchoolSettingsSchema = z.object({
 export const InvitationActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), note: z.string().trim().max(MAX_CHARS.inviteNote, "admin.invite.noteTooLong").optional() }),
   z.object({ intent: z.literal("revoke"), invitationId: z.uuid("form.invalid") }),
+  z.object({ intent: z.literal("reset"), teacherId: z.uuid("form.invalid") }),
 ]);
 
 

@@ -23,6 +23,14 @@ export function generateStudentPassword(): string {
 }
 
 /**
+ * A temporary password for a teacher, given by the school's admin in person: three words and a
+ * number (about 24 bits more than a student's), to be changed under Account.
+ */
+export function generateStaffPassword(): string {
+  return `${pick(WORDS)}-${pick(WORDS)}-${pick(WORDS)}-${crypto.randomInt(100, 1000)}`;
+}
+
+/**
  * A username base from a display name: Latin letters and digits folded to ASCII
  * ("Zoë Martín" → "zoe.martin"). Chinese names are turned into pinyin before this
  * (username-base.server.ts); a name with nothing left gives null, and the caller uses a

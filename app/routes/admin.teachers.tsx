@@ -5,11 +5,14 @@ import { InvitationActionSchema as ActionSchema } from "~/forms/admin.server";
 import { Field } from "~/components/ui/field";
 import { TableRegion } from "~/components/ui/table-region";
 import { useT } from "~/i18n/use-t";
+import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
 import { listSchoolTeachers } from "~/teach/school-teachers.server";
 import { formatDateTime } from "~/utils/school-time.server";
 import { createInvitation, listInvitations, revokeInvitation } from "~/models/invitations.server";
 import { publicUrlOf } from "~/models/public-url.server";
+import { resetStaffPassword } from "~/models/staff-passwords.server";
 import { requireAdmin } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
@@ -21,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [teachers, invitations] = await Promise.all([listSchoolTeachers(admin), listInvitations(admin)]);
   const now = Date.now();
   return {
+    me: admin.id,
     teachers,
     invitations: invitations.map((i) => ({
       id: i.id,
@@ -34,12 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 
-type Result = { errors: FieldErrors; link?: string; notice?: "revoked" };
+type Result = { errors: FieldErrors; link?: string; notice?: "revoked"; reset?: { name: string; password: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const parsed = validate(ActionSchema, formObject(await readForm(request)));
   if (!parsed.ok) return data<Result>({ errors: parsed.errors }, { status: 400 });
+  if (parsed.data.intent === "reset") {
+    const reset = await resetStaffPassword(admin, parsed.data.teacherId);
+    if (!reset) notFound();
+    return data<Result>({ errors: {}, reset: { name: reset.displayName, password: reset.password } });
+  }
   if (parsed.data.intent === "revoke") {
     await revokeInvitation(admin, parsed.data.invitationId);
     return data<Result>({ errors: {}, notice: "revoked" });
@@ -52,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminTeachers() {
-  const { teachers, invitations } = useLoaderData<typeof loader>();
+  const { me, teachers, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const t = useT();
   return (
@@ -68,6 +77,9 @@ export default function AdminTeachers() {
                 <th scope="col">{t("admin.teachers.classes")}</th>
                 <th scope="col">{t("admin.stat.students")}</th>
                 <th scope="col">{t("admin.teachers.joined")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("admin.invitations.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -80,11 +92,23 @@ export default function AdminTeachers() {
                   <td>{u.classes}</td>
                   <td>{u.students}</td>
                   <td>{u.joined}</td>
+                  <td>
+                    {u.id === me ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="reset" />
+                        <input type="hidden" name="teacherId" value={u.id} />
+                        <button type="submit" className="secondary small-button" aria-label={t("admin.teachers.resetFor", { name: u.displayName })}>
+                          {t("admin.teachers.reset")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableRegion>
+        {result?.reset ? <NewStaffPassword name={result.reset.name} password={result.reset.password} /> : null}
       </section>
 
       <section aria-labelledby="invite-h" className="card invite">
@@ -162,6 +186,22 @@ export default function AdminTeachers() {
           </TableRegion>
         )}
       </section>
+    </div>
+  );
+}
+
+/** Shown once: the admin reads it to the teacher, who changes it under Account. */
+function NewStaffPassword({ name, password }: { name: string; password: string }) {
+  const t = useT();
+  const focus = useFocusWhenShown<HTMLDivElement>();
+  return (
+    <div className="alert success" role="status" tabIndex={-1} ref={focus} data-testid="staff-password">
+      <p>{t("admin.teachers.resetDone", { name })}</p>
+      <p>
+        <label htmlFor="staff-password">{t("admin.teachers.newPassword")}</label>{" "}
+        <input id="staff-password" type="text" readOnly value={password} className="invite-link" />
+      </p>
+      <p className="small">{t("admin.teachers.resetHow")}</p>
     </div>
   );
 }

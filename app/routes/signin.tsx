@@ -132,6 +132,8 @@ export default function SignIn() {
         {t("auth.signIn.noAccount")} <Link to="/join">{t("auth.signIn.joinLink")}</Link> ·{" "}
         <Link to="/signup">{t("auth.signIn.teacherLink")}</Link>
       </p>
+      {/* No e-mail reset (a school server may send no mail): who can give a new password. */}
+      <p className="small muted">{t("auth.signIn.forgot")}</p>
     </main>
   );
 }

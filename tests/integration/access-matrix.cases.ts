@@ -237,6 +237,9 @@ export const ATTACKS: Record<string, Entry> = {
     attacks: (w) => [
       ...adminPage("/admin/teachers", () => ({}), { intent: "invite", note: "x" })(w),
       post("admin of another school revoking an invitation", w.adminA, "/admin/teachers", {}, { intent: "revoke", invitationId: w.ids.invitationB! }),
+      post("admin of another school giving a teacher a new password", w.adminB, "/admin/teachers", {}, { intent: "reset", teacherId: w.teacherA1.id }),
+      post("teacher giving another teacher a new password", w.teacherA1, "/admin/teachers", {}, { intent: "reset", teacherId: w.teacherA2.id }),
+      post("admin giving a student a staff password", w.adminA, "/admin/teachers", {}, { intent: "reset", teacherId: w.studentA1.id }),
     ],
   },
   "admin.models": { attacks: adminPage("/admin/models", () => ({}), { intent: "save", name: "Lab", kind: "local", baseUrl: "http://127.0.0.1:9" }) },

@@ -10,6 +10,9 @@ import { action as accountAction } from "../../app/routes/account";
 import { action as joinAction } from "../../app/routes/join.$code";
 import { action as rosterAction } from "../../app/routes/teach.classes.$classId.roster";
 import { action as signupAction } from "../../app/routes/signup";
+import { action as teachersAction } from "../../app/routes/admin.teachers";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import type { SessionUser } from "../../app/utils/auth.server";
 import { en } from "../../app/i18n/catalog/en";
 import { zhHans } from "../../app/i18n/catalog/zh-Hans";
 import { createInvitation } from "../../app/models/invitations.server";
@@ -254,5 +257,49 @@ describe("password hashing and transactions", () => {
     for (const name of ["bulk 3", "bulk 4"]) release.get(name)!();
     await Promise.all(jobs);
     expect(started).toEqual(["bulk 1", "bulk 2", "sign-in", "bulk 3", "bulk 4"]);
+  });
+});
+
+// Found in a teacher's walk: a teacher who forgot their password had nowhere to go (no e-mail
+// reset, and nobody could set one). The school's admin now gives them a temporary one.
+describe("a teacher's forgotten password", () => {
+  const reset = async (admin: SessionUser, teacherId: string) =>
+    teachersAction({ request: await requestAs(admin, "/admin/teachers", { form: { intent: "reset", teacherId } }), params: {}, context: ctx() } as unknown as ActionFunctionArgs).catch(
+      (thrown: unknown) => thrown,
+    );
+
+  it("gets a new one from the school's admin: the old one and every session end, the new one signs in and is not guessable", async () => {
+    const { school, admin } = await makeSchool();
+    const teacher = await makeUser(school.id, "teacher", { displayName: "Ms Chen" });
+    const oldCookie = await cookieFor(teacher);
+    const result = (await reset(admin, teacher.id)) as { data: { reset: { name: string; password: string } } };
+    const { name, password } = result.data.reset;
+    expect(name).toBe("Ms Chen");
+    expect(passwordProblem(password, "teacher")).toBeNull();
+    expect(await getSessionUser(new Request("http://localhost/", { headers: { Cookie: oldCookie } }))).toBeNull();
+    const signedIn = (await signinAction({
+      request: new Request("http://localhost/signin", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" }, body: new URLSearchParams({ login: teacher.username, password }) }),
+      params: {},
+      context: ctx("10.9.0.77"),
+    } as unknown as ActionFunctionArgs).catch((r: unknown) => r)) as Response;
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get("Set-Cookie")).toBeTruthy();
+    // two resets never give the same password
+    const again = (await reset(admin, teacher.id)) as { data: { reset: { password: string } } };
+    expect(again.data.reset.password).not.toBe(password);
+  });
+
+  it("is not the admin's own (they change it under Account), nor a student's, nor another school's teacher's: 404, nothing written", async () => {
+    const { school, admin } = await makeSchool();
+    const other = await makeSchool();
+    const student = await makeUser(school.id, "student");
+    const elsewhere = await makeUser(other.school.id, "teacher");
+    for (const target of [admin.id, student.id, elsewhere.id]) {
+      const [before] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, target));
+      const result = (await reset(admin, target)) as Response;
+      expect(result.status).toBe(404);
+      const [after] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, target));
+      expect(after!.hash).toBe(before!.hash);
+    }
   });
 });

@@ -13,6 +13,7 @@ export const auth = {
   "auth.signIn.demoOnlyHereStaff": "This account still has the demo password printed in Lantern's README, so anyone could use it. Until you change it, it only works on the computer Lantern runs on: open Lantern there ({here}), sign in and choose a new password on your Account page. Then you can sign in from anywhere.",
   "auth.signIn.demoOnlyHereStudent": "This demo account's password is printed in Lantern's instructions, so it only works on the computer Lantern runs on. Ask your teacher for a new password, then you can sign in here.",
   "auth.signIn.noAccount": "New here?",
+  "auth.signIn.forgot": "Forgot your password? Students: your teacher can give you a new one. Teachers: ask your school's Lantern admin (Admin → Teachers).",
   "auth.signIn.joinLink": "Join a class with a code",
   "auth.signIn.teacherLink": "Create a teacher account",
 

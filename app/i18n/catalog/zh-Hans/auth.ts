@@ -15,6 +15,7 @@ export const auth: CatalogOf<typeof en> = {
   "auth.signIn.demoOnlyHereStaff": "这个账号还在使用 Lantern 说明文档（README）里公开的示例密码，任何人都能用它登录。在你修改密码之前，它只能在运行 Lantern 的那台电脑上使用：请在那台电脑上打开 Lantern（{here}），登录后在“账户”页面设置新密码。之后就可以在任何地方登录了。",
   "auth.signIn.demoOnlyHereStudent": "这个示例账号的密码写在 Lantern 的说明文档里，所以只能在运行 Lantern 的那台电脑上使用。请老师给你一个新密码，然后就可以在这里登录了。",
   "auth.signIn.noAccount": "第一次来？",
+  "auth.signIn.forgot": "忘记密码了？学生：请老师帮你设一个新密码。老师：请找学校的 Lantern 管理员（管理 → 教师）重设。",
   "auth.signIn.joinLink": "用班级码加入班级",
   "auth.signIn.teacherLink": "创建教师账户",
 
