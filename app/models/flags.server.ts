@@ -114,6 +114,19 @@ export function flagLabel(code: string, t: Translate): string {
   return Object.hasOwn(FLAG_LABELS, code) ? FLAG_LABELS[code as FlagCode](t) : code;
 }
 
+/** Crisis categories that already say what the screen's `self_harm` flag says. */
+const SAYS_SELF_HARM: readonly string[] = ["crisis_self_harm", "crisis_suicide"];
+
+/**
+ * A message's flags in the teacher's words, each reason once: a message the crisis check read as
+ * self-harm or suicide is not also "may be about self-harm" (found in a walk as a UK teacher:
+ * "Flagged: self-harm and May be about self-harm").
+ */
+export function flagLabels(codes: readonly string[], t: Translate): string[] {
+  const shown = codes.some((c) => SAYS_SELF_HARM.includes(c)) ? codes.filter((c) => c !== "self_harm") : codes;
+  return [...new Set(shown.map((c) => flagLabel(c, t)))];
+}
+
 /**
  * Open flags, THE count every report shows (class page, teacher's home, admin's overview): per
  * class and student, the flagged playground messages nobody has decided on yet, in conversations
@@ -190,7 +203,7 @@ export async function listFlaggedExchanges(
       severity: r.severity ?? "review",
       personalDataAttempts: r.pd_attempts,
       flags: r.flags,
-      flagLabels: r.flags.length > 0 ? r.flags.map((f) => flagLabel(f, t)) : [t("teach.dash.flag.unspecified")],
+      flagLabels: r.flags.length > 0 ? flagLabels(r.flags, t) : [t("teach.dash.flag.unspecified")],
       at: formatDateTime(r.created_at),
       messages,
       decidedAt: formatDateTime(r.decided_at),

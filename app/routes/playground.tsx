@@ -13,6 +13,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Chat } from "~/components/playground/chat";
 import { ConversationList } from "~/components/playground/conversation-list";
+import { NoModelNote } from "~/components/playground/no-model-note";
 import { TryItPanel } from "~/components/playground/tryit-panel";
 import type { ConversationView, MessageView, ModelView, TryItView } from "~/components/playground/types";
 import { translator } from "~/i18n/catalogs.server";
@@ -111,6 +112,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     metaTitle: t("playground.metaTitle"),
     role: policy.kind,
+    isAdmin: user.role === "admin",
     claudeConfigured: claudeConfigured() || offered.some((m) => m.connection !== null),
     exploreMode: policy.exploreMode,
     closedMessage: closedCode ? t(`playground.refused.${closedCode}`) : null,
@@ -249,9 +251,7 @@ export default function Playground() {
       ) : (
         <p className="small muted">{t("playground.banner.staff")}</p>
       )}
-      {!d.claudeConfigured ? (
-        <p className={student ? "small muted" : "alert info"}>{student ? t("playground.noKey.student") : t("playground.noKey.staff")}</p>
-      ) : null}
+      {!d.claudeConfigured ? <NoModelNote reader={student ? "student" : d.isAdmin ? "admin" : "teacher"} /> : null}
       {d.closedMessage ? (
         <div className="alert warn" role="status">
           <p>{d.closedMessage}</p>

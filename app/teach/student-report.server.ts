@@ -13,7 +13,7 @@ import { getCourse } from "~/course/course.server";
 import { lessonIndex } from "~/course/course-index";
 import { QUIZ_STEP } from "~/course/lesson-paths";
 import { scoreAttempt } from "~/course/scoring";
-import { flagLabel } from "~/models/flags.server";
+import { flagLabels } from "~/models/flags.server";
 import { lastSeenSql } from "~/models/last-seen.server";
 import { requireStudentOf } from "~/models/students.server";
 import type { Translate } from "~/i18n/translate";
@@ -138,7 +138,7 @@ export function transcriptOf(c: RawConversation, t: Translate): Transcript {
     flagged: m.flagStatus !== "none",
     flagStatus: m.flagStatus,
     flags: m.flags,
-    flagLabels: m.flags.map((f) => flagLabel(f, t)),
+    flagLabels: flagLabels(m.flags, t),
     tokens: m.tokens,
     status: m.status,
   }));

@@ -6,6 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { translator } from "~/i18n/catalogs.server";
+import { alone } from "~/i18n/list";
 import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
 import { closeTestSql, DEMO_TEACHER, demoClassId, makeStudent } from "./setup/context";
 import { seriousViolations } from "./setup/a11y";
@@ -190,7 +191,8 @@ describe.each([
     await page.goto(`/teach/classes/${await demoClassId()}/playground`);
     const flags = page.getByTestId("flagged-list");
     await flags.getByText(prompt).first().waitFor();
-    expect(await flags.innerText()).toContain(t("teach.dash.flag.lowMood"));
+    // a badge shows the reason alone, with a capital
+    expect(await flags.innerText()).toContain(alone(t("teach.dash.flag.lowMood")));
     expect(await page.getByTestId("safeguarding-alert").filter({ hasText: prompt }).count()).toBe(0);
     await screenshot(page, JOURNEY, `09-low-mood-teacher-${lang}`);
     expect(browser.problems).toEqual([]);

@@ -471,7 +471,7 @@ describe("student page", () => {
     expect(view.timeline.length).toBeGreaterThan(0);
     // only this class's conversations
     expect(view.transcripts).toHaveLength(1);
-    expect(view.transcripts[0]!.messages[0]).toMatchObject({ flagged: true, flagStatus: "open", flagLabels: ["Personal data"] });
+    expect(view.transcripts[0]!.messages[0]).toMatchObject({ flagged: true, flagStatus: "open", flagLabels: ["personal data"] });
     expect(view.usage.days).toHaveLength(14);
     expect(view.usage.totalMessages).toBe(1);
     expect(view.usage.totalTokens).toBe(60);

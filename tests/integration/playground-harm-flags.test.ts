@@ -102,7 +102,7 @@ describe("sent to the mini model, and flagged for the teacher in their language"
   });
 
   it("the label of an attempt to get round the rules reads natively in each language", () => {
-    expect(flagLabel("jailbreak", translator("en"))).toBe("Trying to get round the model's rules");
+    expect(flagLabel("jailbreak", translator("en"))).toBe("trying to get round the model's rules");
     expect(flagLabel("jailbreak", translator("zh-Hans"))).toBe("试图绕过模型的规则");
     expect(flagLabel("jailbreak", translator("zh-Hant"))).toBe("試圖繞過模型的規則");
   });

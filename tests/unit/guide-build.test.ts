@@ -10,6 +10,7 @@ import path from "node:path";
 import { compileCourse } from "~/course/build/compile-course";
 import { formatContentError } from "~/course/build/errors";
 import { compileGuides, type GuidesResult } from "~/course/build/guides";
+import { inlineText } from "~/course/block-tree";
 import type { Course } from "~/course/types";
 import { GUIDE_SECTIONS, PLAN_SECTIONS } from "~/guides/types";
 
@@ -72,6 +73,49 @@ describe("the course's own guides", () => {
     for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
       expect(guides.guides.plan.content[locale].sections.map((s) => s.id)).toEqual([...PLAN_SECTIONS]);
     }
+  });
+
+  // found in a walk as a mainland teacher: "说得流利，不等于说得对" in the guide list, "说得流畅不等于正确" in the plan
+  it("name each lesson in the plan's table as the lesson names itself (or its title up to the colon)", () => {
+    if ("errors" in guides) throw new Error("no guides");
+    for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+      const table = guides.guides.plan.content[locale].sections.find((s) => s.id === "eight-hours")?.blocks.find((b) => b.t === "table");
+      if (table?.t !== "table") throw new Error(`no eight-hour table in ${locale}`);
+      const named = table.rows.map((row) => inlineText(row[1] ?? [])).filter((cell) => /^\d+\. /.test(cell));
+      expect(named, locale).toHaveLength(course.lessons.length);
+      for (const cell of named) {
+        const [, n, name] = /^(\d+)\. (.+)$/.exec(cell)!;
+        const title = course.lessons[Number(n) - 1]!.content[locale].title;
+        expect([title, title.split(/[:：]/)[0]!.trim()], `${locale}: ${cell}`).toContain(name);
+      }
+    }
+  });
+
+  // found in a walk as a mainland teacher: the worksheet said "训练文字（老师发给你）" and no text came with it
+  it("print the human language model's training text on lesson 1's worksheet", () => {
+    if ("errors" in guides) throw new Error("no guides");
+    const guide = guides.guides.lessons.find((g) => g.slug === "what-is-an-llm")!;
+    for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+      const worksheet = guide.content[locale].sections.find((s) => s.id === "worksheet")!;
+      const quote = worksheet.blocks.find((b) => b.t === "quote");
+      if (quote?.t !== "quote") throw new Error(`no training text in ${locale}`);
+      const text = quote.c.map((b) => (b.t === "p" ? inlineText(b.c) : "")).join(" ");
+      expect(text.split(/[.。]/).filter((sentence) => sentence.trim() !== "").length, locale).toBeGreaterThanOrEqual(8);
+      expect(JSON.stringify(worksheet.blocks), locale).not.toMatch(/your teacher gives it|老师发给你|老師發給你/);
+    }
+  });
+
+  // found in a walk as a UK teacher: English homework and objectives told students to follow China's rules
+  it("in English, make the school's own rules the ones to follow, with China's 2025 guidance as an example", () => {
+    if ("errors" in guides) throw new Error("no guides");
+    const homework = JSON.stringify(guides.guides.plan.content.en.sections.find((s) => s.id === "homework")!.blocks);
+    expect(homework).toMatch(/Homework follows your school's rules/);
+    expect(homework).toMatch(/China's 2025 guidance[^"]*is one example/);
+    const responsible = course.lessons.find((l) => l.slug === "responsible-ai")!;
+    expect(responsible.content.en.objectives.join(" ")).not.toMatch(/China/);
+    expect(responsible.content.en.objectives.join(" ")).toMatch(/my school's rules/);
+    // the 简体中文 objective still names the national guide, as mainland schools expect
+    expect(responsible.content["zh-Hans"].objectives.join("")).toContain("《中小学生成式人工智能使用指南（2025年版）》");
   });
 
   it("derive 繁體中文 from 简体中文", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { explainFindings } from "~/playground/explain-screening.server";
-import { flagLabel } from "~/models/flags.server";
+import { flagLabel, flagLabels } from "~/models/flags.server";
 import { screenContext } from "~/playground/screen-context";
 import { translator } from "~/i18n/catalogs.server";
 import { flagKinds, safetyPreamble, screenOutgoing } from "~/playground/guard.server";
@@ -881,7 +881,7 @@ describe("asking how to bully someone is flagged as bullying, in what a student 
     expect(screenOutgoing("怎么孤立她", null, { blockedTopics: [] }, "zh-Hans")).toEqual({ ok: true, flags: ["bullying"] });
     expect(screenOutgoing("how do i buy a vape", null, { blockedTopics: [] }, "en")).toEqual({ ok: true, flags: ["drugs"] });
     const t = translator("en");
-    expect(flagLabel("bullying", t)).toBe("Asking how to bully someone");
+    expect(flagLabel("bullying", t)).toBe("asking how to bully someone");
     expect(flagLabel("drugs", translator("zh-Hans"))).toBe("询问如何获取毒品、酒或烟");
   });
 
@@ -1254,6 +1254,22 @@ describe("every flag code reads in the teacher's words", () => {
       const t = translator(locale);
       for (const code of codes) expect(flagLabel(code, t), `${code} in ${locale}`).not.toBe(code);
       expect(flagLabel("from_a_newer_version", t)).toBe("from_a_newer_version");
+    }
+  });
+
+  it("names each reason once, as a list item (a UK teacher read \"Flagged: self-harm and May be about self-harm\")", () => {
+    const t = translator("en");
+    expect(flagLabels(["self_harm", "crisis_self_harm"], t)).toEqual(["self-harm"]);
+    expect(flagLabels(["crisis_suicide", "self_harm"], t)).toEqual(["suicide"]);
+    expect(flagLabels(["self_harm", "violence"], t)).toEqual(["may be about self-harm", "violent content"]);
+    expect(flagLabels(["self_harm", "crisis_abuse"], t)).toEqual(["may be about self-harm", "abuse"]);
+    expect(flagLabels(["email", "email"], t)).toEqual(["personal data (email address)"]);
+    expect(flagLabels(["self_harm", "crisis_self_harm"], translator("zh-Hans"))).toEqual(["自伤"]);
+    // written to sit inside a sentence: no capital, no colon of its own
+    for (const code of ["personal_data", "blocked_topic", "self_harm", "violence", "sexual", "jailbreak", "bullying", "drugs", "low_mood", "crisis_not_eating"]) {
+      const label = flagLabel(code, t);
+      expect(label.charAt(0), code).toBe(label.charAt(0).toLowerCase());
+      expect(label, code).not.toContain(":");
     }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A flagged or blocked message in the teacher's transcript names its reasons as the teacher's
- * language lists them: "Flagged: A and B" in English, 「已标记：A和B」 in Chinese (never ", ").
+ * language lists them: "Flagged: a and b" in English (no capital inside the sentence),
+ * 「已标记：A和B」 in Chinese (never ", ").
  */
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
@@ -29,7 +30,7 @@ function show(locale: Locale, messages: TranscriptMessage[]) {
 
 describe("a transcript's reasons", () => {
   it.each([
-    ["en", "Flagged: Trying to get round the model's rules and Violence"],
+    ["en", "Flagged: trying to get round the model's rules and violent content"],
     ["zh-Hans", "已标记：试图绕过模型的规则和暴力内容"],
     ["zh-Hant", "已標記：試圖繞過模型的規則和暴力內容"],
   ] as const)("of a flagged message, in %s", (locale, expected) => {

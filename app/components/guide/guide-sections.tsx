@@ -8,6 +8,7 @@ import { MarkedText } from "~/components/ui/marked-text";
 import type { Block } from "~/course/types";
 import type { AnswerKeyItem } from "~/guides/guide-view.server";
 import type { GuideSection } from "~/guides/types";
+import { joinAnswers, withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 
 const PRINT_CONTEXT: BlockContext = { lessonSlug: "", renderCheck: () => null, widgetData: {}, realModel: true };
@@ -82,12 +83,13 @@ function AnswerList({ items }: { items: AnswerKeyItem[] }) {
             {item.misconception ? <span className="badge">{t("guide.key.misconception")}</span> : null}
           </p>
           <p>
-            <strong>{t(item.kind === "text" ? "guide.key.accepted" : "guide.key.answer")}:</strong>{" "}
-            <MarkedText text={item.answers.join(item.kind === "text" ? " · " : "; ")} />
+            <strong>{withColon(t(item.kind === "text" ? "guide.key.accepted" : "guide.key.answer"), t("guide.colon"))}</strong>
+            <MarkedText text={item.kind === "text" ? item.answers.join(" · ") : joinAnswers(item.answers, t("guide.key.listSeparator"))} />
           </p>
           {item.explanation ? (
             <p className="small">
-              <strong>{t("guide.key.why")}:</strong> <MarkedText text={item.explanation} />
+              <strong>{withColon(t("guide.key.why"), t("guide.colon"))}</strong>
+              <MarkedText text={item.explanation} />
             </p>
           ) : null}
         </li>

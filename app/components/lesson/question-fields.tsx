@@ -10,6 +10,7 @@
 import { MarkedText } from "~/components/ui/marked-text";
 import { NOT_SURE_VALUE, fieldName } from "~/course/answer-fields";
 import { CONFIDENCE_LEVELS } from "~/course/scoring";
+import { joinAnswers } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 import type { AnswerErrors, AnswerFeedback, GivenAnswer, QuestionView } from "../../course/lesson-view-types";
 import { MAX_CHARS } from "~/utils/form-limits";
@@ -133,7 +134,7 @@ export function AnswerFeedbackView({ question, feedback }: { question: QuestionV
   const choiceText = (id: string) => question.choices.find((c) => c.id === id)?.text ?? id;
   const overconfident = feedback.outcome === "wrong" && (feedback.confidence === "sure" || feedback.confidence === "fairly_sure");
   const given =
-    question.type === "text" ? (feedback.text ?? "") : feedback.choices.map(choiceText).join(t("learn.answer.listSeparator"));
+    question.type === "text" ? (feedback.text ?? "") : joinAnswers(feedback.choices.map(choiceText), t("learn.answer.listSeparator"));
   return (
     <div className={`feedback feedback-${feedback.outcome}`}>
       <p className="feedback-verdict">
@@ -163,7 +164,7 @@ export function AnswerFeedbackView({ question, feedback }: { question: QuestionV
         <p className="small">
           {t("learn.feedback.rightAnswer")}{" "}
           <strong>
-            <MarkedText text={feedback.correctChoices.map(choiceText).join(t("learn.answer.listSeparator"))} />
+            <MarkedText text={joinAnswers(feedback.correctChoices.map(choiceText), t("learn.answer.listSeparator"))} />
           </strong>
         </p>
       ) : null}

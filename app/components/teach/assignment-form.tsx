@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog/en";
 
 type FieldErrors = Partial<Record<string, MessageKey>>;
+import { withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { Button } from "~/components/ui/button";
@@ -84,7 +85,8 @@ export function AssignmentForm({ editing, lessons, students, timeZone, errors, e
               <ul>
                 {lessons.map((l) => (
                   <li key={l.slug}>
-                    {l.number}. {l.title}: <Link to={`/teach/guide/${l.slug}`}>{t("guide.index.guide")}</Link>
+                    {l.number}. {withColon(l.title, t("guide.colon"))}
+                    <Link to={`/teach/guide/${l.slug}`}>{t("guide.index.guide")}</Link>
                     {" · "}
                     <Link to={`/teach/guide/${l.slug}/handout`}>{t("guide.index.handout")}</Link>
                   </li>

@@ -9,6 +9,7 @@
  */
 import { Form, Link, useSearchParams } from "@remix-run/react";
 import type { FlaggedExchange, FlagListView } from "~/models/flags.server";
+import { alone } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 
 /** From this many personal-data attempts in 7 days, a student's attempts stand out. */
@@ -81,7 +82,7 @@ function FlagItem({ classId, flag }: { classId: string; flag: FlaggedExchange })
         {flag.flagLabels.map((l) => (
           <span key={l} className="badge bad">
             <span aria-hidden="true">⚑ </span>
-            {l}
+            {alone(l)}
           </span>
         ))}{" "}
         {flag.status !== "open" ? <span className="badge">{flag.decisionLabel}</span> : null}

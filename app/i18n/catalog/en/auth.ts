@@ -40,7 +40,7 @@ export const auth = {
   "auth.join.unknownCode": "No open class has this code. Check it with your teacher.",
   "auth.join.classTitle": "Join “{name}”",
   "auth.join.displayName": "Your name",
-  "auth.join.displayNameHint": "Your first name is enough. Your teacher and classmates will see it.",
+  "auth.join.displayNameHint": "A name your teacher can tell apart from your classmates' names, for example your first name and the first letter of your surname (Sam K.). Your teacher and classmates will see it.",
   "auth.join.username": "Choose a username",
   "auth.join.usernameHint": "2 to 40 small letters, numbers, dots, dashes or underscores, starting with a letter or number — you will use it to sign in. If someone already has it, a number is added to it.",
   "auth.join.password": "Choose a password",

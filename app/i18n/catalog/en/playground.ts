@@ -8,7 +8,10 @@ export const playground = {
   "playground.banner.staff":
     "Your students see a note that their teacher can read their chats. Your own chats here are not charged to any class.",
   "playground.noKey.staff":
-    "Claude is not connected yet, so everyone uses the offline mini model. To enable Claude, set ANTHROPIC_API_KEY (and, if you like, CLAUDE_MODELS) in the server's environment or its .env file, then restart Lantern.",
+    "No model is connected yet, so everyone uses the offline mini model. Your school's Lantern admin can connect one under Admin → Models: Claude, a model server on the school's network (for example Ollama running Qwen) or another provider.",
+  "playground.noKey.admin":
+    "No model is connected yet, so everyone uses the offline mini model. You can connect Claude, a model server on the school's network (for example Ollama running Qwen) or another provider.",
+  "playground.noKey.adminLink": "Add a connection in Admin → Models",
   "playground.noKey.student":
     "The playground is using the offline mini model right now. It is far smaller than Claude, so expect odd answers — that is part of the lesson.",
 

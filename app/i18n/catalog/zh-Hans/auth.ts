@@ -42,7 +42,7 @@ export const auth: CatalogOf<typeof en> = {
   "auth.join.unknownCode": "没有找到使用这个班级码的班级。请和老师核对一下。",
   "auth.join.classTitle": "加入“{name}”",
   "auth.join.displayName": "你的名字",
-  "auth.join.displayNameHint": "写名字就可以，不用写全名。老师和同学会看到它。",
+  "auth.join.displayNameHint": "写老师能认出是你的名字，一般写姓名；班里有同名的同学时，可以再加上学号。老师和同学会看到它。",
   "auth.join.username": "设置用户名",
   "auth.join.usernameHint": "2 到 40 个小写字母、数字、点、短横线或下划线，以字母或数字开头，登录时要用。如果已经有人用了，会在后面加上一个数字。",
   "auth.join.password": "设置密码",

@@ -8,7 +8,9 @@ export const playground: CatalogOf<typeof en> = {
   "playground.banner.student": "老师可以看到你的聊天记录。不要输入个人信息，比如电话号码、家庭住址或证件号码。",
   "playground.banner.staff": "学生会看到提示：老师可以看到他们的聊天记录。你自己在这里的聊天不计入任何班级的额度。",
   "playground.noKey.staff":
-    "还没有连接 Claude，所以大家现在用的是离线迷你模型。要启用 Claude，请在服务器的环境变量或 .env 文件里设置 ANTHROPIC_API_KEY（也可以同时设置 CLAUDE_MODELS），然后重启 Lantern。",
+    "还没有连接任何模型，所以大家现在用的是离线迷你模型。学校的 Lantern 管理员可以在“管理 → 模型”中连接模型：Claude、学校网络里的模型服务器（例如用 Ollama 运行的通义千问），或其他服务商。",
+  "playground.noKey.admin": "还没有连接任何模型，所以大家现在用的是离线迷你模型。你可以连接 Claude、学校网络里的模型服务器（例如用 Ollama 运行的通义千问），或其他服务商。",
+  "playground.noKey.adminLink": "在“管理 → 模型”中添加连接",
   "playground.noKey.student": "练习场现在用的是离线迷你模型。它比 Claude 小得多，回答常常有点怪——这也是要学的一部分。",
 
   "playground.model.label": "模型",
