@@ -1251,7 +1251,7 @@ export const zhHant: Messages = {
   "safeguarding.event.email_failed": "郵件沒能發出（{note}）",
   "safeguarding.event.not_emailed.off": "沒有發郵件：學校還沒有開啟郵件提醒（管理員可以在「安全保護」設定頁開啟）",
   "safeguarding.event.not_emailed.quiet": "沒有再發郵件：15 分鐘內已經發過一封關於這名學生的郵件",
-  "safeguarding.event.not_emailed.no_address": "沒有發郵件：本班老師和安全保護負責人都沒有填寫信箱",
+  "safeguarding.event.not_emailed.no_address": "沒有發郵件：本班老師和學生安全負責人都沒有填寫信箱",
   "safeguarding.event.handled": "{actor} 已處理：{note}",
   "safeguarding.event.reviewed": "{actor} 已標記為已檢視",
   "safeguarding.event.dismissed": "{actor} 已忽略",

@@ -371,7 +371,7 @@ export const teach = {
   "teach.dash.flag.unspecified": "no reason recorded",
   "teach.dash.flag.reviewedOn": "Reviewed {at}",
   "teach.dash.flag.handledOn": "Handled by {actor}, {at}",
-  "teach.dash.flag.handledNote": "What was done: {note}",
+  "teach.dash.flag.handledNote": "Action taken: {note}",
   "teach.dash.flag.dismissedOn": "Dismissed {at}",
   "teach.dash.report.pageTitle": "{name} — report — Lantern",
   "teach.dash.report.heading": "Class report: {name}",

@@ -69,7 +69,7 @@ export const safeguarding: CatalogOf<typeof en> = {
   "safeguarding.event.email_failed": "邮件没能发出（{note}）",
   "safeguarding.event.not_emailed.off": "没有发邮件：学校还没有开启邮件提醒（管理员可以在“安全保护”设置页开启）",
   "safeguarding.event.not_emailed.quiet": "没有再发邮件：15 分钟内已经发过一封关于这名学生的邮件",
-  "safeguarding.event.not_emailed.no_address": "没有发邮件：本班老师和安全保护负责人都没有填写邮箱",
+  "safeguarding.event.not_emailed.no_address": "没有发邮件：本班老师和学生安全负责人都没有填写邮箱",
   "safeguarding.event.handled": "{actor} 已处理：{note}",
   "safeguarding.event.reviewed": "{actor} 已标记为已查看",
   "safeguarding.event.dismissed": "{actor} 已忽略",
