@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const ctx = await viewContextFor(request);
   const classId = params.classId ?? "";
-  const progress = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "" }, ctx);
+  const progress = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "", lessons: "all" }, ctx);
   const [quiz, assignments] = await Promise.all([
     getQuizInsight(teacher, classId, { lesson: "" }, ctx),
     listClassAssignments(teacher, classId, ctx),

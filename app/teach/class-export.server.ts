@@ -21,7 +21,7 @@ function choiceTexts(
 
 /** The whole class as JSON: progress as on the page, every answer, and the assignments. */
 export async function classJson(teacher: SessionUser, classId: string, ctx: ViewContext) {
-  const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "" }, ctx);
+  const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "", lessons: "all" }, ctx);
   const [answers, assignments] = await Promise.all([getClassResponses(classId), listClassAssignments(teacher, classId, ctx)]);
   const index = questionIndex();
   return {

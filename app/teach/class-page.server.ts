@@ -128,6 +128,8 @@ export interface PageView {
   generatedAt: string;
   updatedLabel: string;
   lessons: PageLessonColumn[];
+  /** Every lesson of the course: the "completed" total counts them all, whichever are columns. */
+  allLessons: number;
   students: PageStudent[];
   totalStudents: number;
   query: ProgressQuery;
@@ -163,12 +165,18 @@ export function forThePage(view: ClassProgressView): PageView {
     return cell;
   };
   const { activeNow, needHelp, completionPercent } = view.summary;
+  // A class of 40 doing one assigned lesson on a school laptop: the other six columns are ~2,000 px
+  // of "Not started" to scroll past (found in a teacher's walk). Kept whole when none is assigned.
+  const assigned = view.lessons.filter((l) => l.assignedLabel);
+  const columns = view.query.lessons === "assigned" && assigned.length > 0 ? assigned : view.lessons;
+  const shown = new Set(columns.map((l) => l.slug));
   return {
     classId: view.classId,
     className: view.className,
     generatedAt: view.generatedAt,
     updatedLabel: view.updatedLabel,
-    lessons: view.lessons.map(({ slug, number, title, assignedLabel }) => ({ slug, number, title, assignedLabel })),
+    lessons: columns.map(({ slug, number, title, assignedLabel }) => ({ slug, number, title, assignedLabel })),
+    allLessons: view.lessons.length,
     students: view.students.map((s) => ({
       id: s.id,
       displayName: s.displayName,
@@ -178,7 +186,7 @@ export function forThePage(view: ClassProgressView): PageView {
       whereLabel: s.whereLabel,
       completedLessons: s.completedLessons,
       signals: s.signals.map(({ kind, label }) => ({ kind, label })),
-      cells: s.cells.map(pageCell),
+      cells: s.cells.filter((c) => shown.has(c.lesson)).map(pageCell),
     })),
     totalStudents: view.totalStudents,
     query: view.query,

@@ -10,13 +10,16 @@ import type { StudentProgress } from "./class-page.server";
 
 export const SORTS = ["name", "progress", "last-seen", "help"] as const;
 export const SHOWS = ["all", "help", "active", "not-started"] as const;
-export type ProgressQuery = { sort: (typeof SORTS)[number]; show: (typeof SHOWS)[number]; q: string };
+/** Which lessons are columns: all seven, or only those assigned to the class (when any are). */
+export const LESSON_COLUMNS = ["all", "assigned"] as const;
+export type ProgressQuery = { sort: (typeof SORTS)[number]; show: (typeof SHOWS)[number]; q: string; lessons: (typeof LESSON_COLUMNS)[number] };
 
 /** The query string's schema: the search box's limit is read from it (searchMaxLength). */
 const ProgressQuerySchema = z.object({
   sort: z.enum(SORTS).catch("name"),
   show: z.enum(SHOWS).catch("all"),
   q: z.string().trim().max(80).catch(""),
+  lessons: z.enum(LESSON_COLUMNS).catch("all"),
 });
 
 /** The search box's maxlength: the schema's own limit, so the form and the parser agree. */
@@ -28,6 +31,7 @@ export function parseProgressQuery(search: URLSearchParams): ProgressQuery {
     sort: search.get("sort") ?? undefined,
     show: search.get("show") ?? undefined,
     q: search.get("q") ?? "",
+    lessons: search.get("lessons") ?? undefined,
   });
 }
 

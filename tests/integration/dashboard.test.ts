@@ -215,7 +215,7 @@ async function expect404(promise: Promise<unknown>) {
 }
 
 describe("class page aggregates", () => {
-  const ALL = { sort: "name", show: "all", q: "" } as const;
+  const ALL = { sort: "name", show: "all", q: "", lessons: "all" } as const;
 
   it("shows each student × lesson exactly as the hand-built rows say", async () => {
     // the model's full view (raw numbers); the page's loader sends the same labels, slimmed: the
@@ -286,7 +286,26 @@ describe("class page aggregates", () => {
     expect(progressFirst.view.students[0]!.displayName).toBe("Ana");
     // nonsense falls back to the defaults instead of failing
     const odd = await call(progressLoader, teacher, `/teach/classes/${classId}?sort=evil&show=%00`, params());
-    expect(odd.view.query).toEqual({ sort: "name", show: "all", q: "" });
+    expect(odd.view.query).toEqual({ sort: "name", show: "all", q: "", lessons: "all" });
+  });
+
+  // Found in a teacher's walk: a class of 40 doing the one assigned lesson scrolled past six columns
+  // of "Not started" on a school laptop
+  it("shows only the assigned lessons' columns when asked, and all of them when none is assigned", async () => {
+    const all = await call(progressLoader, teacher, `/teach/classes/${classId}?lang=en`, params());
+    const assigned = await call(progressLoader, teacher, `/teach/classes/${classId}?lessons=assigned&lang=en`, params());
+    expect(all.view.lessons.length).toBeGreaterThan(1);
+    // "honesty" is the class's one assignment
+    expect(assigned.view.lessons.map((l) => l.slug)).toEqual(["honesty"]);
+    for (const row of assigned.view.students) expect(row.cells.map((c) => c.lesson)).toEqual(["honesty"]);
+    // the cells shown are the same cells, and "completed" still counts the whole course
+    const before = all.view.students.map((x) => [x.displayName, x.cells.find((c) => c.lesson === "honesty"), x.completedLessons]);
+    expect(assigned.view.students.map((x) => [x.displayName, x.cells[0], x.completedLessons])).toEqual(before);
+    expect(assigned.view.allLessons).toBe(all.view.lessons.length);
+    // a class with nothing assigned keeps every column
+    const other = await makeClass(teacher);
+    const empty = await call(progressLoader, teacher, `/teach/classes/${other.id}?lessons=assigned`, { classId: other.id });
+    expect(empty.view.lessons).toHaveLength(all.view.lessons.length);
   });
 });
 
@@ -300,7 +319,7 @@ describe("a student online with no lesson opened", () => {
     const [conversation] = await db().execute<{ id: string }>(sql`insert into playground_conversations (user_id, class_id, title, model) values (${student.id}, ${cls.id}, 'hi', 'mini') returning id`);
     await db().execute(sql`insert into playground_messages (conversation_id, user_id, role, text, model, status) values (${conversation!.id}, ${student.id}, 'user', 'hi', 'mini', 'complete')`);
     for (const [locale, label] of [["en", "Online, but has not opened a lesson yet (perhaps in the playground)"], ["zh-Hans", "在线，但还没有打开过课程（可能在练习场）"]] as const) {
-      const view = await getClassProgress(admin, cls.id, { sort: "name", show: "all", q: "" }, { locale, t: translator(locale) });
+      const view = await getClassProgress(admin, cls.id, { sort: "name", show: "all", q: "", lessons: "all" }, { locale, t: translator(locale) });
       const row = view.students.find((x) => x.id === student.id)!;
       expect(row.activeNow).toBe(true);
       expect(row.whereLabel).toBe(label);
@@ -320,7 +339,7 @@ describe("every list of a class's students is in the reader's name order", () =>
     expect(assign.students.map((x: { displayName: string }) => x.displayName)).toEqual(["李浩然", "吕梓萱", "张伟"]);
     const roster = await call(rosterLoader, admin, `/teach/classes/${cls.id}/roster`, { classId: cls.id }, { headers });
     expect(roster.students.map((x: { displayName: string }) => x.displayName)).toEqual(["李浩然", "吕梓萱", "张伟"]);
-    const page = await getClassProgress(admin, cls.id, { sort: "name", show: "all", q: "" }, { locale: "zh-Hans", t: translator("zh-Hans") });
+    const page = await getClassProgress(admin, cls.id, { sort: "name", show: "all", q: "", lessons: "all" }, { locale: "zh-Hans", t: translator("zh-Hans") });
     expect(page.students.map((x) => x.displayName)).toEqual(["李浩然", "吕梓萱", "张伟"]);
   });
 });
@@ -409,7 +428,7 @@ describe("exports match the screen", () => {
     const [header, ...body] = rows;
     expect(header!.length).toBe(2 + 5 * view.lessons.length);
     // text as the page prints it (neutralised); points, maximum and percentage as plain numbers
-    const { students } = await getClassProgress(teacher, classId, { sort: "progress", show: "all", q: "" }, { locale: "en", t: en });
+    const { students } = await getClassProgress(teacher, classId, { sort: "progress", show: "all", q: "", lessons: "all" }, { locale: "en", t: en });
     const num = (n: number | null) => (n === null ? "" : String(Math.round(n * 10) / 10));
     const expected = view.students.map((st) => {
       const full = students.find((x) => x.id === st.id)!;
@@ -564,7 +583,7 @@ describe("who is struggling: scores, \"not sure\" and active time", () => {
   // A class of its own, so the signals above keep their counts.
   let cls: string;
   const st: Record<"low" | "unsure" | "overnight" | "busy" | "between" | "back", SessionUser> = {} as never;
-  const ALL = { sort: "name", show: "all", q: "" } as const;
+  const ALL = { sort: "name", show: "all", q: "", lessons: "all" } as const;
   const HOUR = 60;
 
   beforeAll(async () => {

@@ -145,7 +145,7 @@ describe("every score the reports show is scoring.ts's score", () => {
   });
 
   it("class matrix: points and 'not sure' of each latest attempt", async () => {
-    const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "" }, { locale: "en", t: translator("en") });
+    const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "", lessons: "all" }, { locale: "en", t: translator("en") });
     expect(view.students).toHaveLength(STUDENTS);
     let compared = 0;
     for (const student of view.students) {
@@ -168,7 +168,7 @@ describe("every score the reports show is scoring.ts's score", () => {
     const request = await requestAs(teacher, `/teach/classes/${classId}/export/gradebook.csv?show=all&lang=en`);
     const response = (await gradebookLoader({ request, params: { classId }, context })) as Response;
     const [, ...rows] = parseCsv(await response.text());
-    const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "" }, { locale: "en", t: translator("en") });
+    const view = await getClassProgress(teacher, classId, { sort: "name", show: "all", q: "", lessons: "all" }, { locale: "en", t: translator("en") });
     const one = (n: number) => String(Math.round(n * 10) / 10);
     expect(rows).toHaveLength(STUDENTS);
     for (const student of view.students) {

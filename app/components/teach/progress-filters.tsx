@@ -35,6 +35,13 @@ export function ProgressFilters({
         </select>
       </div>
       <div className="field">
+        <label htmlFor="f-lessons">{t("teach.dash.filter.lessons")}</label>
+        <select id="f-lessons" name="lessons" defaultValue={query.lessons}>
+          <option value="all">{t("teach.dash.filter.lessonsAll")}</option>
+          <option value="assigned">{t("teach.dash.filter.lessonsAssigned")}</option>
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor="f-sort">{t("teach.dash.filter.sort")}</label>
         <select id="f-sort" name="sort" defaultValue={query.sort}>
           <option value="name">{t("teach.dash.sort.name")}</option>

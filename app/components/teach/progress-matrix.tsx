@@ -26,6 +26,7 @@ export function ProgressMatrix({
 }: {
   view: {
     lessons: PageLessonColumn[];
+    allLessons: number;
     students: PageStudent[];
     generatedAt: string;
   };
@@ -104,7 +105,7 @@ export function ProgressMatrix({
                   <td className="matrix-total">
                     {t("teach.dash.matrix.completedOf", {
                       n: s.completedLessons,
-                      total: view.lessons.length,
+                      total: view.allLessons,
                     })}
                   </td>
                 </tr>
