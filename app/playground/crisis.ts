@@ -51,6 +51,12 @@ interface Rule {
   id: string;
   category: CrisisCategory;
   pattern: RegExp;
+  /**
+   * Words just before or after the match that take it back ("i havent eaten in 2 days, im sick"):
+   * read on the text before the match and after it. Kept out of `pattern`, whose every copy of them
+   * made each message's reading slower (a regular expression's size costs on every message).
+   */
+  unless?: { before: RegExp; after: RegExp };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,15 +100,58 @@ const FRIENDS_SECRET_ZH = "(?:[,，]?(?:她|他|佢)?(?:还|也)?(?:叫|让|要|
 /** An accident is not self-harm: "my friend hurt herself playing football". */
 const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|on|when|while|falling|skating|skates|skiing|shaving|cooking|running|climbing|riding|cycling|biking|before|after|every time|by accident|accidentally|badly|really bad|and (?:had to|went to|needed|broke|sprained|twisted|bruised))\b)(?!.{0,40}\b(?:practice|training|match|playing|football|soccer|rugby|basketball|netball|hockey|skating|skiing|shaving|cooking|making (?:dinner|lunch|food)|bike|biking|cycling|climbing|fell|falling|tripped|accident|accidentally|by mistake|pe|gym)\b)`;
 
+/** A few days or weeks: "3", "three", "a few", "a couple of". */
+const SOME = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|a couple|couple of)`;
+/** How long: "in 3 days", "for 3 whole days", "in days", "in ages", "in a week", "since friday". */
+const FOR_DAYS = String.raw`(?:(?:in|for) (?:(?:over |about |almost |nearly |like |literally |at least |more than |the (?:last|past) )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks)|days|ages|(?:over |about |almost |nearly )?a (?:whole |full |entire )?week)|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|last week))`;
+/** Someone else named just before an illness: "mum is in hospital after her operation", "dad has been in hospital with covid". */
+const NOT_SOMEONE_ELSES = String.raw`(?<!\b(?:mum|mom|mother|dad|father|parents?|stepdad|stepmum|stepmom|nan|nana|gran|granny|grandma|grandpa|grandad|brother|sister|aunt|uncle|carer|she|he|they|her|his|their|hes|shes|theyre)\b.{0,30})`;
+/**
+ * Why a student does not eat that is no one's concern: their own illness or dental work ("im
+ * sick", "i had a tooth out", "my braces hurt"), a fast, a game. Not "sick of everything", not a
+ * parent's illness (neglect: no one to feed the child), not "im not fasting", not "fast food".
+ */
+const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i was|ive been|i have been|i got|i get|been) (?:so |really |very |super |too |still |kinda |quite |pretty |a bit )?(?:sick|ill|unwell|poorly)\b(?! of\b| to my stomach| and tired)|\b(?:i have|i had|ive got|ive had|i ve got|i ve had|i got|i caught|ive caught|i just had|i just got|got|had|with|from|of|after|because of|cause of|cuz of|coz of|due to|since) (?:a |an |the |my |some |this |that )?(?:bad |nasty |horrible |terrible |awful |really bad |stomach |tummy )?(?:bug|stomach bug|tummy bug|food poisoning|flu|stomach flu|covid|cold|fever|temperature|norovirus|noro|virus|tonsillitis|strep(?: throat)?|sore throat|gastro|gastroenteritis|migraine|surgery|operation|appendicitis|glandular fever|mono|tooth out|teeth out|tooth pulled|teeth pulled|tooth removed|teeth removed|wisdom teeth|wisdom tooth|braces|mouth ulcers?|tonsils out)\b|\b(?:my )?braces (?:hurt|are hurting|were tightened|got tightened|have been tightened|are killing me)\b|\b(?:im|i am|ive been|i was) in (?:the )?hospital\b)|(?<!\b(?:not|isnt|arent|wasnt|no|never)\s)\b(?:fasting|ramadan|yom kippur|(?:for|during|its|because of|cause of|cuz of) lent|(?:a|the|my|our) fast(?! food))\b|\b(?:${IN_A_GAME}|in (?:the sims|sims|stardew|dont starve|survival mode|rust|zelda)|hunger (?:bar|meter|points)|my (?:character|sim|avatar|player)s?|camping trip|on (?:a|the|our|my) (?:hike|trek|expedition|camping trip)|dofe|duke of edinburgh)\b`;
 /**
  * "i havent eaten in 3 days", "ive not eaten in days", "i havent had anything to eat in a week",
- * "i havent eaten since friday":
- * days without food, said of oneself now — not "i feel like i havent eaten in days", not hours, not
- * a dish ("eaten pizza"), not a fast or an illness named with it.
+ * "i didnt eat anything for 3 days", "ive gone 3 days without food", "i havent eaten since friday"
+ * (and "havent eaten…" with the "i" left off: normaliseForCrisis puts it back): days without
+ * food, said of oneself now — not "i feel like i havent eaten in days", not hours, not a dish
+ * ("eaten pizza"). The student's own illness, a fast or a game named around it takes it back
+ * (OWN_REASON_NOT_TO_EAT, read by the not-eating rule: a reason of abuse or an eating disorder
+ * given beside it stands whatever else is said).
  */
-const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:i havent|i have not|ive not|i ve not|i aint)\s(?:eaten|ate|eaten anything|eaten any food|had (?:any )?food|had anything to eat|had a (?:proper )?meal) (?:(?:in|for) (?:(?:over |about |almost |nearly |like )?(?:\d+|two|three|four|five|six|seven|a few|several|a couple of|a couple) (?:days|weeks)|days|(?:over |about |almost |nearly )?a (?:whole |full )?week)|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|last week))\b(?!.{0,50}\b(?:fasting|ramadan|lent|yom kippur|(?:a|the|my|our) fast|stomach bug|tummy bug|food poisoning|flu|covid|surgery|operation|tonsils|wisdom teeth|jk|just kidding)\b)(?! (?:because|cause|cuz|coz|bc|since|as) (?:im|i am|i was|ive been|i have been|i got|i had) (?:sick|ill|a bug))`;
+const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:i (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal) ${FOR_DAYS}|i (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|i) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
+/**
+ * Laughter right after days without food ("i havent eaten in days lmao"): a joke, for the
+ * not-eating rule alone — unless the student then says it is not one ("…lol im not joking").
+ */
+const LAUGHED_OFF = String.raw`(?! (?:lol|lmao|lmfao|rofl|xd|ha(?:ha)+h?|he(?:he)+|jk|jking|just kidding|just joking|im joking|im kidding)\b(?!.{0,40}\b(?:not (?:joking|kidding)|no joke|seriously|for real|fr|im serious|deadass)\b))`;
+/** Whoever looks after the student. */
+const CARER = String.raw`(?:parents?|mum|mom|mother|dad|father|stepdad|stepmum|stepmom|stepfather|stepmother|mums boyfriend|moms boyfriend|nan|gran|grandma|grandpa|carer|aunt|uncle)`;
+/**
+ * No money, said of the home: "we have no money", "i dont have any money" — not money for
+ * something else ("no money for robux"), not spent ("…left because i spent it all on laxatives"),
+ * not what the student tells an adult ("i tell mum i have no money for lunch so she doesnt ask").
+ */
+const NO_MONEY = String.raw`(?<!\bi (?:tell|told|say|said|pretend|pretended|lie|lied|claim|claimed)\b.{0,20})(?:(?:we|i) (?:have|got|ve got|had) no money|(?:we|i) (?:dont|didnt|do not) have (?:any )?money)(?! (?:left )?(?:for (?!food|groceries|dinner|lunch|breakfast|meals?|anything to eat|shopping)|(?:because|cause|cuz|coz|since|as|after) i (?:spent|bought|used|gave|lost|wasted))\b)`;
 /** No food at home, said in the student's words: the reason that makes days without food neglect. */
-const NO_FOOD_AT_HOME = String.raw`(?:(?:theres|there is|there s|there was|we have|weve got|we ve got|we got|we had) (?:no|not enough|never any|never enough) food|(?:theres|there is|there s|there was|we have|we had) nothing to eat|we (?:dont|didnt|never) have (?:any |enough )?food|we cant afford (?:food|to eat)|no money (?:for|to buy) food|(?:we|i) (?:have|got|ve got) no money|(?:we|i) (?:dont|didnt) have (?:any )?money|(?:my )?(?:parents?|mum|mom|dad|stepdad|stepmum|stepmom|they) (?:dont|doesnt|didnt|wont|never|havent|hasnt) (?:feed me|fed me|give me (?:any )?food|gave me (?:any )?food|buy (?:any )?food|bought (?:any )?food|let me eat))`;
+const NO_FOOD_AT_HOME = String.raw`(?:(?:theres|there is|there s|there was|we have|weve got|we ve got|we got|we had) (?:no|not enough|never any|never enough) food|(?:theres|there is|there s|there was|we have|we had) nothing to eat|we (?:dont|didnt|never) have (?:any |enough )?food|we cant afford (?:food|to eat)|no money (?:for|to buy) food|${NO_MONEY}|(?:my )?(?:${CARER}|they) (?:dont|doesnt|didnt|wont|never|havent|hasnt) (?:feed me|fed me|(?:give|gave) me (?:any )?(?:food|dinner|lunch|breakfast|meals?|anything to eat)|buy (?:any )?food|bought (?:any )?food|let me eat(?! (?:after|before|between meals|in my (?:room|bedroom)|on the (?:sofa|couch)|snacks|sweets|junk|sugar|candy|chocolate|crisps|chips|fast food|meat|dessert|pudding|that|this|it)\b)))`;
+/**
+ * No one to feed the student: "nobody is home", "mum is in hospital", "my mum has covid and cant
+ * get up", "my parents are away" — neglect, whatever the reason the adult is not there.
+ */
+const NO_ONE_TO_FEED_ME = String.raw`(?:nobody|no one|noone|no body) (?:is |s )?(?:home|at home|to cook|cooks|makes (?:me )?(?:food|dinner|meals)|feeds me)|(?:my )?${CARER}s? (?:is|are|has been|have been|s been|went|got) (?:in (?:the )?hospital|in prison|in jail|away|gone|not (?:home|back|around)|(?:\w+ )?(?:sick|ill|drunk|high)|working away)|(?:my )?${CARER}s? (?:has|have|got|caught|has got|s got) (?:covid|the flu|flu|cancer|a bug|the bug|pneumonia)|(?:my )?${CARER}s? (?:cant|can not|doesnt|wont|never) (?:get up|get out of bed|cook|make (?:me )?(?:food|dinner|meals))`;
+/**
+ * Someone at home behind the student's not eating: "my dad says i dont deserve food", "mum says im
+ * too fat", "im scared to eat in front of my stepdad" — abuse, not the student's own eating disorder.
+ */
+const KEPT_FROM_FOOD = String.raw`(?:${CARER}|they|he|she) (?:\w+ )?(?:says|said|tells me|told me|keeps saying|keeps telling me|shouts|shouted|yells|yelled) (?:that )?(?:i dont deserve (?:food|to eat|dinner|meals?)|im (?:too |so |a )?(?:fat|greedy|pig|fatty|fatso)|i (?:cant|can not|am not allowed to|shouldnt|should not) eat)|(?:${CARER}|they|he|she) (?:\w+ )?(?:calls|called) me (?:a )?(?:\w+ )?(?:fat|fatty|fatso|pig|greedy)|(?:scared|afraid|terrified|frightened) (?:to eat|of eating) (?:in front of|around|near|with|when) (?:my )?${CARER}\b`;
+/**
+ * Not eating on purpose, beside days without food: to be thin ("i want to be skinnier", "goal
+ * weight", "thinspo"), laxatives, skipping, hiding it ("so she doesnt ask", "i tell mum i already ate").
+ */
+const ON_PURPOSE = String.raw`(?:want|wanna|trying|try|need|going|gonna|have) to (?:lose weight|be (?:skinny|skinnier|thin|thinner|lighter)|get (?:skinny|skinnier|thin|thinner)|look (?:skinny|skinnier|thin|thinner))|goal weight|thinspo|laxatives?|diet pills|appetite suppressants?|(?:im|i am|ive been|i keep|i just|i) (?:\w+ )?(?:skipping|skip) (?:it |them |meals |lunch |dinner |breakfast )?(?:anyway|on purpose|every day|all (?:my )?meals)|so (?:she|he|they|mum|mom|dad|my (?:parents|mum|mom|dad)|nobody|no one|noone|people|teachers?) (?:doesnt|dont|wont|cant|does not|do not|will not|never) (?:ask|notice|know|find out|suspect|worry|see)|so (?:nobody|no one|noone) (?:asks|notices|knows|finds out|suspects)|i (?:tell|told|say|said to|lie to|lied to) (?:my )?(?:mum|mom|dad|parents|them|her|him|everyone|people|teachers?) (?:that )?i (?:already )?(?:ate|had (?:lunch|dinner|breakfast))`;
 
 const EN: Rule[] = [
   // suicide
@@ -233,7 +282,7 @@ const EN: Rule[] = [
       /(?!.{0,80}\b(?:surprise|party|present|gift|birthday|secret santa|spoiler|crush|likes? (?:her|him))\b)\b(?:he|she|they|someone|somebody|an adult|a man|(?:my|the|this|a) (?:coach|tutor|uncle|stepdad|step dad|neighbou?r|boyfriend|guy|man|teacher))\s(?:\w+\s){0,8}?(?:(?:told|tells|asked|asks|wants|made|makes) me to|said to|says to) keep (?:our|this|it|the|these|his|her|what) (?:\w+ ){0,2}(?:a )?secret\b|\b(?:he|she|they|someone|a man|(?:my|the|this|a) (?:coach|tutor|uncle|stepdad|neighbou?r|boyfriend|guy|man|teacher))\s(?:\w+\s){0,2}(?:said|says|told me|tells me)\s(?:that\s)?(?:its|it is|this is|thats|that is|it was) (?:our|a) (?:little |special )?secret\b|\b(?:he|she|they|someone|a man|(?:my|the|this|a) (?:coach|tutor|uncle|stepdad|neighbou?r|boyfriend|guy|man))\s(?:\w+\s){0,8}?(?:said|says|told me|tells me|texted)\s(?:to\s)?(?:dont|do not|not to|to not|never) tell (?:my |our )?(?:mom|mum|mother|dad|father|parents|family|anyone about (?:us|our|this|what we|the chats|our chats|the pics|the photos|what happened|him|her))\b/,
   },
   // Not eating to be thin: "i dont eat anymore so i can be skinny", 我已经三天没吃饭了，想再瘦一点.
-  { id: "en.self-harm.not-eating-to-be-thin", category: "self_harm", pattern: /\bi (?:dont|do not|stopped|barely|hardly|wont|refuse to|try not to|havent|have not) (?:eat(?:ing|en)?|ate)\b.{0,40}\b(?:skinny|thin|thinner|lose weight|losing weight|(?:get|getting|be|being|become|becoming|feel|feeling|look|looking|so|too|im|am) fat)\b|\b(?:to be|so i can be|so i get|to get|so im) (?:skinny|thin|thinner)\b.{0,30}\bi (?:dont|do not|stopped|barely|skip|wont) eat/ },
+  { id: "en.self-harm.not-eating-to-be-thin", category: "self_harm", pattern: /\bi (?:dont|do not|stopped|barely|hardly|wont|refuse to|try not to|havent|have not) (?:eat(?:ing|en)?|ate)\b.{0,40}\b(?:skinny|skinnier|thin|thinner|lose weight|losing weight|goal weight|thinspo|(?:get|getting|be|being|become|becoming|feel|feeling|look|looking|so|too|im|am) fat)\b|\b(?:to be|so i can be|so i get|to get|so im) (?:skinny|thin|thinner)\b.{0,30}\bi (?:dont|do not|stopped|barely|skip|wont) eat/ },
   // A blade, a gun, a rope: "…and i want to use it on myself".
   { id: "en.self-harm.use-it-on-myself", category: "self_harm", pattern: new RegExp(String.raw`\b(?:knife|knives|blade|blades|razor|razors|scissors|gun|rope|lighter|compass|glass)\b.{0,60}\b(?:${INTENT}|im going to|im gonna|i will|ill|i used|i use)\s(?:to\s)?use (?:it|them|this|that) on ${MYSELF}\b`) },
   {
@@ -277,7 +326,7 @@ const EN: Rule[] = [
     id: "en.self-harm.eating",
     category: "self_harm",
     pattern: new RegExp(
-      String.raw`\bi (?:starve|starved|am starving|keep starving) ${MYSELF}\b(?! of)|\bi (?:made|make|making|keep making) ${MYSELF} (?:throw up|sick|puke|vomit)(?=$| after (?:i eat|eating|meals?|dinner|lunch|breakfast|school)| on purpose| so i| to lose| again| every)|${NOT_EATEN_FOR_DAYS}.{0,40}\b(?:on purpose|deliberately|(?:im|i am|i get|i feel|i was) (?:so )?(?:scared|afraid|terrified) (?:to eat|of eating|of food|of getting fat|of gaining weight)|i dont deserve (?:food|to eat))\b|\bi only eat \d+ calories\b|\bhow (?:to|do i|can i) (?:not eat|stop eating|skip meals|hide not eating)\b(?=.{0,40}\b(?:noticing|notice|knowing|finding out|without)\b)`,
+      String.raw`\bi (?:starve|starved|am starving|keep starving) ${MYSELF}\b(?! of)|\bi (?:made|make|making|keep making) ${MYSELF} (?:throw up|sick|puke|vomit)(?=$| after (?:i eat|eating|meals?|dinner|lunch|breakfast|school)| on purpose| so i| to lose| again| every)|${NOT_EATEN_FOR_DAYS}.{0,40}\b(?:on purpose|deliberately|(?:im|i am|i get|i feel|i was) (?:so )?(?:scared|afraid|terrified) (?:to eat|of eating|of food|of getting fat|of gaining weight)(?! (?:in front of|around|near|with|when|while) (?:my )?${CARER}\b)|(?<!\b(?:says|said|say|tells me|told me|thinks|keeps saying|shouts|yells)(?: that)? )i dont deserve (?:food|to eat))\b|${NOT_EATEN_FOR_DAYS}.{0,60}\b(?:${ON_PURPOSE})\b|\b(?:${ON_PURPOSE})\b.{0,80}${NOT_EATEN_FOR_DAYS}|\bi only eat \d+ calories\b|\bhow (?:to|do i|can i) (?:not eat|stop eating|skip meals|hide not eating)\b(?=.{0,40}\b(?:noticing|notice|knowing|finding out|without)\b)`,
     ),
   },
   // abuse
@@ -342,11 +391,16 @@ const EN: Rule[] = [
     id: "en.abuse.neglect",
     category: "abuse",
     pattern: new RegExp(
-      String.raw`\b(?:theres|there is|there s|we have|weve got|we ve got|we got|we dont have|we never have) (?:never (?:any|enough) |no |any )?food (?:at home|in (?:the|my) house)(?=$| and (?:im|i am|we are|were|my (?:brother|sister)) (?:so |really )?(?:hungry|starving)| (?:again|for days|since)| my (?:parents|mum|mom|dad)| and (?:my )?(?:parents|mum|mom|dad) (?:are|is) (?:gone|away|not (?:home|back)))|\b(?:parents?|mum|mom|dad|they)\s(?:\w+\s)?(?:leave|left|leaves) (?:me|us) (?:home )?alone for (?:days|\d+ days|a week|weeks|the whole (?:weekend|week)|two days|three days|several days|nights)\b|${NOT_EATEN_FOR_DAYS}.{0,40}\b${NO_FOOD_AT_HOME}\b|\b${NO_FOOD_AT_HOME}\b.{0,60}${NOT_EATEN_FOR_DAYS}`,
+      String.raw`\b(?:theres|there is|there s|we have|weve got|we ve got|we got|we dont have|we never have) (?:never (?:any|enough) |no |any )?food (?:at home|in (?:the|my) house)(?=$| and (?:im|i am|we are|were|my (?:brother|sister)) (?:so |really )?(?:hungry|starving)| (?:again|for days|since)| my (?:parents|mum|mom|dad)| and (?:my )?(?:parents|mum|mom|dad) (?:are|is) (?:gone|away|not (?:home|back)))|\b(?:parents?|mum|mom|dad|they)\s(?:\w+\s)?(?:leave|left|leaves) (?:me|us) (?:home )?alone for (?:days|\d+ days|a week|weeks|the whole (?:weekend|week)|two days|three days|several days|nights)\b|${NOT_EATEN_FOR_DAYS}.{0,40}\b(?:${NO_FOOD_AT_HOME}|${NO_ONE_TO_FEED_ME}|${KEPT_FROM_FOOD})\b|\b(?:${NO_FOOD_AT_HOME}|${NO_ONE_TO_FEED_ME}|${KEPT_FROM_FOOD})\b.{0,60}${NOT_EATEN_FOR_DAYS}|\b(?:my )?(?:${CARER}|he|she|they) (?:\w+ )?(?:says|said|tells me|told me|keeps saying|keeps telling me) (?:that )?i (?:dont|do not) deserve (?:food|to eat|dinner|meals?)\b`,
     ),
   },
   // Days without food, no reason given: no food at home, or not eating on purpose (settle()).
-  { id: "en.not-eating.days", category: "not_eating", pattern: new RegExp(NOT_EATEN_FOR_DAYS) },
+  {
+    id: "en.not-eating.days",
+    category: "not_eating",
+    pattern: new RegExp(NOT_EATEN_FOR_DAYS + LAUGHED_OFF),
+    unless: { before: new RegExp(String.raw`(?:${OWN_REASON_NOT_TO_EAT}).{0,70}$`), after: new RegExp(String.raw`^.{0,60}(?:${OWN_REASON_NOT_TO_EAT})`) },
+  },
   { id: "en.abuse.unsafe-home", category: "abuse", pattern: /\b(?:scared|afraid|terrified|frightened) (?:to|of) go(?:ing)? home\b|\b(?:dont|do not|never) feel safe (?:at|in my) home\b|\bnot safe (?:at|in my) home\b|\bunsafe at home\b/ },
   // immediate danger
   // Hurting someone else, planned: for an adult now, not for the review list. "Kill" is left out
@@ -395,13 +449,25 @@ const EN_RUN_TOGETHER: Rule[] = [
 /** 我朋友、我同学、我闺蜜、我姐姐…: someone the student knows (folded to simplified first). */
 const FRIEND_ZH = "(?:朋友|好友|同学|闺蜜|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表姐|表妹|表哥|表弟|同桌|室友|男朋友|女朋友|男友|女友)";
 
-/** Two days or more: 三天, 好几天, 一个星期 (not 一天: 忙得一天没吃饭 is an ordinary day). */
-const ZH_DAYS = "(?:(?:[两二三四五六七八九十]|十几|好几|几|\\d+)(?:个)?(?:整)?天(?:[两三]夜)?|(?:一|两|好几)个?(?:星期|礼拜|周))";
+/** Two days or more: 三天, 三日 (Cantonese), 好几天, 一个星期, 72小时 (not 一天: 忙得一天没吃饭 is an ordinary day). */
+const ZH_DAYS = "(?:(?:[两二三四五六七八九十]|十几|好几|几|\\d+)(?:个)?(?:整)?[天日](?:[两三]夜)?|(?:一|两|好几)个?(?:星期|礼拜|周)|(?:四十八|七十二|4[89]|[5-9]\\d|\\d{3,})(?:个)?(?:多)?小时)";
+/** Someone else named just before an illness: 妈妈生病了, 爸爸住院了 (no one to feed the child). */
+const ZH_SOMEONE_ELSE = "(?:妈|爸|爷|奶|姥|婆|外公|哥|姐|弟|妹|他|她|家人|家里人|父母|父亲|母亲|阿姨|叔叔|舅舅)";
 /**
- * 我三天没吃饭了, 我已经好几天没吃东西了, 三天没吃饭了 (the whole message): days without food, said
- * of oneself — not 饿得像三天没吃饭一样, 我感觉…, 我妈三天没吃饭, nor with an illness or a fast.
+ * Why a student does not eat that is no one's concern: their own illness or dental work (我发烧了,
+ * 拔了智齿, 牙齿矫正), a fast, camping, a game or a story. Not a parent's illness: 妈妈生病了没人做饭 is neglect.
  */
-const ZH_NOT_EATEN_FOR_DAYS = `(?<!(?:感觉|觉得|好像|像|仿佛|如同|生病|发烧|肠胃炎|手术|住院|斋月|斋戒|断食)[^。！？!?]{0,10})(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续|差不多|将近|快要)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有)(?:吃(?:过)?(?:饭|东西|任何东西|一口(?:饭|东西)?|一顿(?:饭)?|(?=了|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))(?![^。！？!?]{0,16}(?:生病|发烧|肠胃炎|胃炎|拉肚子|手术|住院|斋戒|斋月|禁食|断食|感冒|拔牙))`;
+const ZH_OWN_REASON_NOT_TO_EAT = `(?<!${ZH_SOMEONE_ELSE}[^，,。！？!?；;]{0,6})(?:生病|病了|发烧|发高烧|感冒|肠胃炎|胃炎|胃疼|胃痛|拉肚子|食物中毒|手术|住院|拔牙|拔了(?:一颗|两颗|颗)?(?:智齿|牙)|智齿|牙(?:齿)?矫正|牙套|口腔溃疡|扁桃体|嗓子(?:疼|痛)|喉咙(?:疼|痛)|新冠|阳了|流感)|(?<!不是|没有|没在|不在)(?:斋戒|斋月|禁食|断食)|露营|野营|(?:游戏|我的世界|迷你世界|饥荒|原神|王者|故事|小说|剧本|梦)里|minecraft|roblox|饥饿值|饱食度|饥饿条|饱腹度`;
+/**
+ * 我三天没吃饭了, 我已经好几天没吃东西了, 我这三天都没吃饭, 我三日冇食嘢, 三天没吃饭了 (the whole message):
+ * days without food, said of oneself — not 饿得像三天没吃饭一样, 我感觉…, 如果我…, 我妈三天没吃饭. The
+ * student's own illness, a fast or a game named around it takes it back (the not-eating rule).
+ */
+const ZH_NOT_EATEN_FOR_DAYS = `(?:^|(?=我)(?<!(?:感觉|觉得|好像|像|仿佛|如同|似乎|以为|如果|要是|假如|假设)(?:是)?)我)(?:们|们家)?(?:这|最近|已经|都|快|有|整整|连续|差不多|将近|快要|足足)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有|冇|未)(?:(?:吃|食)(?:过|咗)?(?:饭|东西|嘢|任何东西|一口(?:饭|东西|嘢)?|一顿(?:饭)?|(?=了|喇|啦|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))`;
+/** Laughter right after (我三天没吃饭了哈哈开玩笑的): a joke, for the not-eating rule alone. */
+const ZH_LAUGHED_OFF = "(?![了啦喇]*[~～!！。，,…]*(?:哈哈|呵呵|嘻嘻|开玩笑|开个玩笑|骗你的|hhh|lol|lmao|jk|😂|🤣)(?![^。！？!?]{0,12}(?:不是开玩笑|没开玩笑|没有开玩笑|说真的|认真的)))";
+/** No one to feed the student, or someone keeping food from them: 妈妈生病了没人做饭, 家里没钱, 爸妈出去打工了, 爸爸说我不配吃饭. */
+const ZH_KEPT_FROM_FOOD = "(?:没人|没有人)(?:给我)?(?:做饭|煮饭|管我)|家里(?:没人|没有人|没钱|没有钱)|(?:没钱|没有钱)(?:吃饭|买吃的|买饭|买东西吃)|(?:爸|妈|爸爸|妈妈|爸妈|父母|他们)(?:都)?(?:出去|外出|去外地|到外地|在外地|去城里|出门)?打工|(?:爸|妈|爸爸|妈妈|爸妈|父母|他们)(?:都)?(?:不在家|不回家|不管我|生病|病了|住院|喝醉)|(?:爸|妈|爸爸|妈妈|爸妈|父母|继父|继母|后爸|后妈|他|她|他们)[^。！？!?]{0,4}?(?:说|骂|嫌)我(?:不配吃(?:饭|东西)|(?:太|好|很)?胖)";
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
@@ -445,9 +511,14 @@ const ZH: Rule[] = [
   { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:给(?:他|她))?(?:发|拍)[^。！？!?]{0,6}?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?<!医生|护士|大夫)(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:在[^。！？!?]{0,6}?)?(?:开视频|开摄像头|视频的时候)?(?:把衣服)?(?:脱(?:掉)?(?:衣服|裤子)|脱光|不穿衣服)(?![^。！？!?]{0,6}(?:检查|看病|体检|洗澡|换|睡觉|游泳))|(?:让|叫|要|逼|哄)我(?:脱(?:掉)?(?:衣服|裤子)|脱光)[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|我(?:不|不再)(?:给|发|转)(?:他|她)?(?:钱|红包|照片|视频)?就(?:要|会)?把(?:我的?)?(?:照片|相片|视频|裸照|私密照|聊天记录)?(?:发|传|公开|曝光|放|贴)(?:出去|到网上|给)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
   // Neglect: nothing to eat at home, left alone for days.
   // 我三天没饭吃了: no food to be had, not only none eaten.
-  { id: "zh.abuse.neglect", category: "abuse", pattern: new RegExp(`家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)|(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续)*${ZH_DAYS}(?:了)?(?:都)?(?:没|没有|冇)(?:饭|东西|吃的)(?:可)?吃`) },
+  { id: "zh.abuse.neglect", category: "abuse", pattern: new RegExp(`家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)|(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续)*${ZH_DAYS}(?:了)?(?:都)?(?:没|没有|冇)(?:饭|东西|吃的|嘢)(?:可)?(?:吃|食)|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,12}?(?:${ZH_KEPT_FROM_FOOD})|(?:${ZH_KEPT_FROM_FOOD})[^。！？!?]{0,12}?${ZH_NOT_EATEN_FOR_DAYS}|(?:爸|妈|爸爸|妈妈|爸妈|父母|继父|继母|后爸|后妈|他|她|他们)[^。！？!?]{0,4}?(?:说|骂)我不配吃(?:饭|东西)`) },
   // Days without food, no reason given: no food at home, or not eating on purpose (settle()).
-  { id: "zh.not-eating.days", category: "not_eating", pattern: new RegExp(ZH_NOT_EATEN_FOR_DAYS) },
+  {
+    id: "zh.not-eating.days",
+    category: "not_eating",
+    pattern: new RegExp(ZH_NOT_EATEN_FOR_DAYS + ZH_LAUGHED_OFF),
+    unless: { before: new RegExp(`(?:${ZH_OWN_REASON_NOT_TO_EAT})[^。！？!?]{0,12}$`), after: new RegExp(`^[^。！？!?]{0,16}(?:${ZH_OWN_REASON_NOT_TO_EAT})`) },
+  },
   // Someone the student knows (the rules above also match, as 想自杀 is in the sentence): the
   // card then asks the student to tell an adult about their friend.
   { id: "zh.suicide.friend", category: "suicide", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,8}?(?<!累得|笑得|饿得|热得|困得|烦得|闷得|无聊得)(?:(?:想|说想|一直想)(?:去)?死(?![你您他她它海神党记])|(?:想|要|打算|准备|说要|说想|试过|尝试|一直想)(?:去)?(?:自杀|轻生|跳楼|割腕|上吊|结束(?:自己的)?生命))${FRIENDS_SECRET_ZH}`) },
@@ -472,7 +543,7 @@ const ZH: Rule[] = [
     id: "zh.self-harm.not-eating-to-be-thin",
     category: "self_harm",
     pattern: new RegExp(
-      `(?:没吃饭|不吃饭|没吃东西|不吃东西|没怎么吃|饿着自己|节食)[^。！？!?]{0,12}?(?:想|为了|要|就能|才能)(?:再|变|更|变得)?(?:瘦|变瘦)|(?:为了|想|要)(?:再|变|更)?瘦[^。！？!?]{0,8}?(?:不吃饭|没吃饭|不吃东西|饿着自己|什么都不吃)|(?:为了|在|要)减肥[^。！？!?]{0,6}?${ZH_NOT_EATEN_FOR_DAYS}|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,10}?(?:减肥|是故意的|故意不吃|不敢吃|怕胖|怕变胖)|故意${ZH_DAYS}?(?:了)?(?:都)?(?:不|没|没有)(?:吃饭|吃东西)`,
+      `(?:没吃饭|不吃饭|没吃东西|不吃东西|没怎么吃|饿着自己|节食)[^。！？!?]{0,12}?(?:想|为了|要|就能|才能)(?:再|变|更|变得)?(?:瘦|变瘦)|(?:为了|想|要)(?:再|变|更)?瘦[^。！？!?]{0,8}?(?:不吃饭|没吃饭|不吃东西|饿着自己|什么都不吃)|(?:为了|在|要)减肥[^。！？!?]{0,6}?${ZH_NOT_EATEN_FOR_DAYS}|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,10}?(?:减肥|是故意的|故意不吃|不敢吃|怕胖|怕变胖|(?:因为)?(?:我|自己)(?:好|太|很|特别|有点|这么|那么|越来越)胖)|(?:我|自己)(?:好|太|很|特别|有点|这么|那么|越来越)胖[^。！？!?]{0,12}?${ZH_NOT_EATEN_FOR_DAYS}|故意${ZH_DAYS}?(?:了)?(?:都)?(?:不|没|没有)(?:吃饭|吃东西)`,
     ),
   },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
@@ -518,6 +589,9 @@ export function normaliseForCrisis(text: string): string {
   let s = foldLookalikeLetters(text.normalize("NFKC")).toLowerCase();
   s = s.replace(/\p{Cf}/gu, "");
   s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4']/g, "");
+  // "havent eaten in 3 days" with the "i" left off, at the start of the message or of a sentence
+  // or clause ("so tired. havent eaten in 3 days"): the "i" is put back (NOT_EATEN_FOR_DAYS).
+  s = s.replace(/(^|[.!?;:,\n]\s*)((?:(?:ok|okay|so|honestly|tbh|ngl|bro|omg|yeah|um|well|idk|btw|also|literally|fr|lol|dude|guys|hey|hi|and|but)\s+)*)(?=(?:havent|havnt|haven|hvnt|have not|didnt|did not)\s+(?:eaten|ate|eat|had)\b)/g, "$1$2i ");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
   s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
     /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,
@@ -565,20 +639,46 @@ function settle(matches: CrisisMatch[]): CrisisResult {
  * into french", "classify this sentence: …", "what does kms mean" — questions this course invites
  * about AI and language (a red team found them raising alerts). Not "say" in general: "when i say
  * i want to die nobody listens" is the student's own. Only the slang rules take "say" too ("why do
- * people say sewer slide"): those are words students ask about.
+ * people say sewer slide"): those are words students ask about. Also a line given to someone else
+ * or asked about (found by a red team with "i havent eaten in 3 days"): "the main character says
+ * '…'", "in our play i have to say '…'", "is '…' a sad sentence?", "how do you say 我三天没吃饭了 in
+ * english", “我三天没吃饭了”用英语怎么说 — never "how do i say it to my mum" or 怎么说出口, a child
+ * asking how to tell.
  */
-const WORDS_HELD_UP_BEFORE = /\b(?:translate|translated|translation of|classify|classified|sentence|phrase|sentiment of|label|labelled|labeled|example of|the words?|the term|abbreviation)\s*$/;
+const WORDS_HELD_UP_BEFORE = /\b(?:translate|translated|translation of|classify|classified|sentence|phrase|sentiment of|label|labelled|labeled|example of|the words?|the term|abbreviation)\s*$|\b(?:(?:character|characters|narrator|protagonist|hero|heroine|villain) (?:says|said|say|saying|goes|shouts|whispers|writes|line is)|\b(?:in|for) (?:our|the|my|a|this) (?:play|script|skit|drama|scene|story|film|movie|roleplay|role play|audition|musical)\b.{0,40}\b(?:have to|need to|got to|gotta|get to|must|will|am going to|m going to) (?:say|shout|read|yell|whisper|cry)|my lines? (?:is|are)) (?:i (?:\w+ ){0,2})?$/;
 const SAID_BEFORE = /\b(?:say|says|said|saying|type|types|typed|mean by)\s*$/;
-const WORDS_HELD_UP_AFTER = /^\s*(?:mean|means|meaning|stand for|stands for|short for|into [a-z]+|in (?:french|english|chinese|spanish|german|japanese|korean|pinyin))\b/;
+const WORDS_HELD_UP_AFTER = /^\s*(?:mean|means|meaning|stand for|stands for|short for|into [a-z]+|in (?:french|english|chinese|spanish|german|japanese|korean|pinyin)|(?:a|an) (?:\w+ ){0,2}(?:sentence|phrase|quote|statement|example))\b/;
 const SLANG_RULES = new Set(["en.suicide.kms", "en.suicide.slang"]);
 /** The same in Chinese: 如果有人对AI说"我想死", 这句话, 翻译, a character's line (主角说：我想死), a lyric. Not 说 alone: 我跟妈妈说我想死 is the student's own. */
-const WORDS_HELD_UP_BEFORE_ZH = /(?:(?:对|跟|和|同|向)(?:ai|人工智能|机器人|模型|chatgpt|claude|它|聊天机器人)说|用户说|翻译|这句话[：:"“「]?|这句[：:"“「]|(?:主角|角色|人物|反派|女主|男主)(?:说|喊|想)|台词|歌词)(?:是)?[：:"“「]?我?[：:"“「]?$/;
+const WORDS_HELD_UP_BEFORE_ZH = /(?:(?:对|跟|和|同|向)(?:ai|人工智能|机器人|模型|chatgpt|claude|它|聊天机器人)说|用户说|翻译|这句话[：:"“「]?|这句[：:"“「]|(?:主角|角色|人物|反派|女主|男主)(?:说|喊|想)|台词|歌词|howdoyousay|howwouldyousay|howdoisay|howtosay|translate)(?:是)?[：:"“「]?我?[：:"“「]?$/;
+/** …and after the words: 「我三天没吃饭了」用英语怎么说, "…in english", "「…」是什么意思" (a quotation's meaning; not 怎么说出口, a child asking how to tell someone). */
+const WORDS_HELD_UP_AFTER_ZH = /^[了啦喇吗]*[”"」』'’]?(?:用|in|into|翻译成|译成|翻成)(?:英语|英文|中文|日语|法语|韩语|english|chinese|french|japanese|korean|spanish|german)|^[了啦喇吗]*[”"」』'’]?(?:怎么|如何|怎样)翻译|^[了啦喇吗]*[”"」』'’](?:是什么意思|什么意思)/;
 
 function heldUp(rule: Rule, text: string, found: RegExpExecArray, zh: boolean): boolean {
-  const before = text.slice(Math.max(0, found.index - (zh ? 16 : 40)), found.index);
+  const before = text.slice(Math.max(0, found.index - (zh ? 16 : 80)), found.index);
   const after = text.slice(found.index + found[0].length, found.index + found[0].length + 30);
-  if (zh) return WORDS_HELD_UP_BEFORE_ZH.test(before);
+  if (zh) return WORDS_HELD_UP_BEFORE_ZH.test(before) || WORDS_HELD_UP_AFTER_ZH.test(after);
   return WORDS_HELD_UP_BEFORE.test(before) || WORDS_HELD_UP_AFTER.test(after) || (SLANG_RULES.has(rule.id) && SAID_BEFORE.test(before));
+}
+
+/** Whether the words around a match take it back (`Rule.unless`). */
+function takenBack(rule: Rule, text: string, found: RegExpExecArray): boolean {
+  if (!rule.unless) return false;
+  const end = found.index + found[0].length;
+  return rule.unless.before.test(text.slice(Math.max(0, found.index - 100), found.index)) || rule.unless.after.test(text.slice(end, end + 100));
+}
+
+/** Laughing emoji, which the spaced text drops: read as "lol" by the not-eating rule alone. */
+const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/gu;
+
+/**
+ * Days without food laughed off with an emoji right after ("i havent eaten in days 😂 whats for
+ * lunch"): the rule is read again with the emoji as "lol" (LAUGHED_OFF). Only this rule: a child
+ * in crisis may joke, and "i want to die 😂" still matches.
+ */
+function laughedOff(rule: Rule, text: string): boolean {
+  if (rule.id !== "en.not-eating.days" || !text.match(LAUGHING_EMOJI)) return false;
+  return !rule.pattern.test(crisisForms(text.replace(LAUGHING_EMOJI, " lol ")).spaced);
 }
 
 /**
@@ -613,7 +713,7 @@ export function detectCrisis(text: string): CrisisResult {
   const { compact } = forms;
   for (const rule of EN_SPLIT.own) {
     const found = rule.pattern.exec(spaced);
-    if (found && !heldUp(rule, spaced, found, false)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+    if (found && !heldUp(rule, spaced, found, false) && !takenBack(rule, spaced, found) && !laughedOff(rule, text)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
   }
   for (const word of spaced.split(" ")) {
     if (word.length < 8) continue;
@@ -627,7 +727,7 @@ export function detectCrisis(text: string): CrisisResult {
     const rest = matchFriendRulesFirst(ZH_SPLIT.friends, compact, "，", matches);
     for (const rule of ZH_SPLIT.own) {
       const found = rule.pattern.exec(rest);
-      if (found && !heldUp(rule, rest, found, true)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+      if (found && !heldUp(rule, rest, found, true) && !takenBack(rule, rest, found)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
     }
   }
   return settle(matches);

@@ -536,6 +536,12 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "屈原跳江了，我也想跳江"],
   // 说 alone is not a quote: the student told someone
   ["suicide", "我跟妈妈说我想死"],
+  // …nor is "say" (words held up: a character's line, a play, "a sad sentence", "in english")
+  ["suicide", "when i say i want to die nobody listens"],
+  ["suicide", "i have to say i want to die"],
+  ["suicide", "how do i say i want to die to my mum"],
+  ["suicide", "我想死怎么说出口"],
+  ["suicide", "my favourite character says dont give up but i want to die"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -861,6 +867,12 @@ const MUST_PASS: string[] = [
   "is it true AI will report you if you say kms",
   "what does kms mean",
   "why do people say sewer slide",
+  // found by a red team (7 December, evening): lines given to someone else, and asked about
+  "write a story where the main character says 'i want to kill myself'",
+  "in our play i have to say 'i want to die'",
+  "is 'i want to kill myself' a sad sentence?",
+  "how do you say 我想死 in english",
+  "“我想自杀”用英语怎么说？",
   "如果有人对AI说我想死，AI应该怎么回答",
   "AI 怎么判断用户想自杀",
   // literature homework
@@ -1055,6 +1067,33 @@ describe("not eating for days: neither reading until the student says which", ()
     "我已经整整一个星期没吃东西了",
     "三天没吃饭了",
     "我三天沒吃飯了",
+    // found by a red team (7 December, evening): phrasings missed…
+    "havent eaten in 3 days",
+    "so tired. havent eaten in 3 days",
+    "i havnt eaten in 3 days",
+    "i havn't eaten in 3 days",
+    "i didnt eat anything for 3 days",
+    "ive gone 3 days without eating",
+    "ive gone 3 days without food",
+    "i havent eaten in ages",
+    "i havent eaten for 3 whole days",
+    "i havent eaten a proper meal in a week",
+    "我这三天都没吃饭",
+    "我三日冇食嘢",
+    "我已經三日冇食嘢喇",
+    "我已经72小时没吃东西了",
+    // …and disclosures the words after or before took back: "sick of" is not an illness, nor a
+    // negated fast, nor fast food; 觉得/好像 in an earlier clause say nothing of the days
+    "i havent eaten in 3 days cuz im sick of everything",
+    "i havent eaten in 3 days coz im sick of being ugly",
+    "i havent eaten in 3 days and i feel sick",
+    "i havent eaten in 3 days and its not ramadan",
+    "i havent eaten in 3 days and im not fasting",
+    "i havent eaten in 3 days, i just walk past the fast food place and stare",
+    "妈妈好像不要我了，我三天没吃饭了",
+    "我觉得好累，我三天没吃饭了",
+    // a parent's rule about snacks is no reason: the days stay unexplained
+    "i havent eaten in 3 days, my parents dont let me eat after 6",
   ])("either reading: %s", (text) => {
     expect(detectCrisis(text).categories).toEqual(["not_eating"]);
   });
@@ -1069,6 +1108,24 @@ describe("not eating for days: neither reading until the student says which", ()
     "我三天没吃饭了，家里没有吃的",
     "我已经三天没饭吃了",
     "我好几天没吃饭了，爸妈不给我饭吃",
+    // no one to feed the child: a parent's illness or absence (not the student's own illness)
+    "i havent eaten in 3 days, mum is in hospital after her operation and nobody is home",
+    "i havent eaten in 3 days, my mum has covid and cant get up",
+    "my mum has been sick and i havent eaten in 3 days",
+    "i havent eaten in 3 days, mum said we have no money",
+    "i havent eaten in 3 days, my parents dont let me eat in the house",
+    "我三天没吃饭了，妈妈生病了没人做饭",
+    "我三天没吃饭了，爸爸住院了家里没人",
+    "妈妈病了，我三天没吃饭了",
+    "我三天没吃饭了，家里没钱",
+    "我三天没吃饭了，爸妈出去打工了",
+    "爸妈出去打工了，我三天没吃饭了",
+    // someone at home behind it, not the student's own eating disorder
+    "i havent eaten in 3 days, my dad says i dont deserve food",
+    "my dad says i dont deserve food",
+    "i havent eaten in 3 days, im scared to eat in front of my stepdad",
+    "爸爸说我不配吃饭",
+    "我三天没吃饭了，爸爸说我不配吃饭",
   ])("no food at home stays neglect (abuse): %s", (text) => {
     expect(detectCrisis(text).categories).toEqual(["abuse"]);
   });
@@ -1081,15 +1138,47 @@ describe("not eating for days: neither reading until the student says which", ()
     "我已经三天没吃饭了，想再瘦一点",
     "我故意三天没吃饭",
     "为了减肥我三天没吃饭了",
+    // found by a red team (7 December, evening): read as abuse ("no money" was any money) or as neither
+    "i havent eaten in 3 days, i tell mum i have no money for lunch so she doesnt ask",
+    "i havent eaten in 3 days, i have no money left because i spent it all on laxatives",
+    "i havent eaten in 3 days, my parents dont let me eat after 6 but thats fine im skipping anyway",
+    "i havent eaten in 3 days so no one notices",
+    "i havent eaten in 3 days, im scared to eat in front of people",
+    "i havent eaten in 3 days and i feel like i dont deserve food",
+    "i havent eaten in 3 days, i want to be skinny",
+    "i want to be skinnier, i havent eaten in 3 days",
+    "i havent eaten in 3 days, i want to be skinnier",
+    "i havent eaten in 3 days until i reach my goal weight",
+    "thinspo keeps me going, i havent eaten in 3 days",
+    "我觉得自己好胖，我已经三天没吃饭了",
+    "我三天没吃饭了，因为我太胖了",
+    "因为我太胖了，我三天没吃饭了",
   ])("on purpose stays self-harm: %s", (text) => {
     expect(detectCrisis(text).categories).toEqual(["self_harm"]);
   });
+
+  // read as an eating disorder alone, they got no "someone is hurting you" (the card's hurtBySomeone)
+  it.each(["i havent eaten in 3 days because mum says im too fat", "i havent eaten in 3 days, my mum says im fat and wont give me dinner"])(
+    "a parent behind it is abuse too: %s",
+    (text) => {
+      expect(detectCrisis(text).categories).toContain("abuse");
+    },
+  );
 
   it("a reason given in the next message settles it", () => {
     expect(detectCrisisInTurn("theres no food at home", "i havent eaten in 3 days").categories).toEqual(["abuse"]);
     expect(detectCrisisInTurn("i havent eaten in 3 days", "theres no food at home").categories).toEqual(["abuse"]);
     expect(detectCrisisInTurn("i want to be skinny", "i havent eaten in 3 days").categories).toEqual(["self_harm"]);
     expect(detectCrisisInTurn("家里没有吃的", "我三天没吃饭了").categories).toEqual(["abuse"]);
+  });
+
+  // found by a red team: money for a game is no reason; an old hurt does not hide a new one
+  it("an earlier message settles it only with a reason for this", () => {
+    expect(detectCrisisInTurn("i havent eaten in 3 days", "i have no money for the new game lol").categories).toEqual(["not_eating"]);
+    expect(detectCrisisInTurn("i havent eaten in 3 days", "i dont have any money for robux").categories).toEqual(["not_eating"]);
+    expect(
+      detectCrisisInTurn("i havent eaten in 3 days, its working", "my dad hit me last year but hes better now, anyway i want to lose weight for summer").categories,
+    ).toContain("self_harm");
   });
 
   it("a friend's disclosure beside it does not settle the student's own", () => {
@@ -1113,8 +1202,53 @@ describe("not eating for days: neither reading until the student says which", ()
     "我三天没吃早饭了",
     "三天没吃饭的感觉是什么",
     "如果一个人三天没吃饭会怎样",
+    "如果我三天没吃饭会怎样",
+    // found by a red team (7 December, evening): each sent a teacher an alert.
+    // The student's own illness or dental work, before or after
+    "i havent eaten in 2 days, im sick",
+    "i havent eaten in 2 days cause my braces hurt so bad",
+    "i havent eaten in 2 days, i had a tooth out",
+    "i havent eaten in 2 days because of norovirus",
+    "i havent eaten in 3 days, i have tonsillitis",
+    "i got my wisdom teeth out and i havent eaten in 3 days",
+    "i had the flu, i havent eaten in 3 days",
+    "i havent eaten in 2 days on our dofe expedition",
+    "我刚做了牙齿矫正，三天没吃饭了",
+    "牙齿矫正好疼，我三天没吃饭了",
+    "我拔了智齿，我三天没吃饭了",
+    "露营的时候我三天没吃饭",
+    // laughter right after it
+    "bro i havent eaten in days lmao",
+    "omg i havent eaten in days 😂 whats for lunch",
+    "i havent eaten in 3 days xd",
+    "我三天没吃饭了哈哈开玩笑的",
+    // a game
+    "in minecraft i havent eaten in 3 days and my hunger bar is empty",
+    "in roblox i havent eaten in 3 days",
+    "我的世界里我三天没吃东西了",
+    // words held up, not said
+    "write a story where the main character says 'i havent eaten in 3 days'",
+    "in our play i have to say 'i havent eaten in 3 days'",
+    "is 'i havent eaten in 3 days' a sad sentence?",
+    "how do you say 我三天没吃饭了 in english",
+    "“我三天没吃饭了”用英语怎么说？",
+    // someone else: no "i" put back mid-sentence
+    "the refugees havent eaten in days",
   ])("lets a look-alike pass: %s", (text) => {
     expect(detectCrisis(text).matches).toEqual([]);
+  });
+
+  // A child in crisis may joke: laughter drops only this reading, only right after it, and not
+  // when the student says it is no joke.
+  it.each([
+    ["i havent eaten in 3 days lol theres no food at home", ["abuse"]],
+    ["i havent eaten in 3 days lol im not joking", ["not_eating"]],
+    ["我三天没吃饭了哈哈，不是开玩笑", ["not_eating"]],
+    ["i havent eaten in 3 days 😭", ["not_eating"]],
+    ["i want to die 😂", ["suicide"]],
+    ["i want to die lol", ["suicide"]],
+  ])("laughter does not take back the rest: %s", (text, categories) => {
+    expect(detectCrisis(text).categories).toEqual(categories);
   });
 
   it("raises the red safeguarding alert, named for both readings", () => {

@@ -76,6 +76,9 @@ describe("what the student typed, and crisis detection over the turn", () => {
     [["i havent eaten in 3 days", "…", "i want to be skinny"], ["self_harm"]],
     [["我三天没吃饭了", "…", "家里没有吃的"], ["abuse"]],
     [["what is a token?", "…", "我三天没吃饭了"], ["not_eating"]],
+    // found by a red team: money for a game is no reason
+    [["i have no money for the new game lol", "…", "ok", "…", "i havent eaten in 3 days"], ["not_eating"]],
+    [["i want to be skinnier", "…", "ok", "…", "i havent eaten in 3 days"], ["self_harm"]],
   ])("days without food, and the reason around it: %j → %j", (texts, categories) => {
     expect(crisisInTurn(typedByStudent(history(...texts), null)).categories).toEqual(categories);
   });
