@@ -6,7 +6,7 @@
 import { RosterImportSchema } from "~/forms/teach.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { formObject, readForm, validate, type FieldErrors } from "~/utils/forms.server";
-import { readRoster, type RosterProblem, type UploadedFile } from "~/models/roster-input.server";
+import { readRoster, type RosterNote, type RosterProblem, type UploadedFile } from "~/models/roster-input.server";
 import { applyRoster, openPreview, planRoster, sealPreview, type ImportScope, type RosterPlan, type StudentAction } from "~/models/roster-import.server";
 import { printableCards, type PrintableCard } from "~/models/sign-in-cards.server";
 
@@ -34,6 +34,8 @@ export type RosterImportView =
       counts: Record<StudentAction, number>;
       newClasses: { title: string; teacherName: string }[];
       problems: RosterProblem[];
+      /** How the upload was read: columns not read (never stored), a class column read for information only. */
+      notes: RosterNote[];
       rows: PreviewRow[];
       hiddenRows: number;
     }
@@ -81,6 +83,7 @@ function previewView(plan: RosterPlan, token: string, changed: boolean): RosterI
     counts: plan.counts,
     newClasses: plan.classes.filter((c) => !c.classId).map((c) => ({ title: c.title, teacherName: c.teacherName })),
     problems: plan.problems,
+    notes: plan.notes,
     rows,
     hiddenRows: plan.students.length - rows.length,
   };

@@ -25,7 +25,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { seal, unseal } from "~/utils/secret-box.server";
 import { createClass, requireTeacherOf, type ClassRow } from "./classes.server";
 import { nameKey } from "../utils/name-key";
-import type { InputClass, InputStudent, RosterInput, RosterProblem } from "./roster-input.server";
+import type { InputClass, InputStudent, RosterInput, RosterNote, RosterProblem } from "./roster-input.server";
 import { getSchoolSettings } from "./schools.server";
 import { allocateUsernames, createStudentAccounts, firstCredentials, type FirstCredential, type NewStudentCard } from "./students.server";
 import { usernameBaseOf } from "./username-base.server";
@@ -67,6 +67,8 @@ export interface RosterPlan {
   students: PlannedStudent[];
   classes: PlannedClass[];
   problems: RosterProblem[];
+  /** How the upload was read (columns not read, a class column used for information only). */
+  notes: RosterNote[];
   counts: Record<StudentAction, number>;
   fingerprint: string;
 }
@@ -83,8 +85,9 @@ interface Account {
 /** What importing `input` would do, for this actor and scope. Reads only. */
 export async function planRoster(actor: SessionUser, scope: ImportScope, input: RosterInput): Promise<RosterPlan> {
   const problems = [...input.problems];
+  const notes = [...input.notes];
   const target = scope.kind === "class" ? await requireTeacherOf(actor, scope.classId) : null;
-  const { planned: plannedClasses, students } = target ? classScope(target, actor, input, problems) : await schoolScope(actor, input, problems);
+  const { planned: plannedClasses, students } = target ? classScope(target, actor, input, problems, notes) : await schoolScope(actor, input, problems);
   const classIdOf = new Map(plannedClasses.map((c) => [c.key, c.classId]));
   const existingClassIds = plannedClasses.flatMap((c) => (c.classId ? [c.classId] : []));
 
@@ -176,11 +179,20 @@ export async function planRoster(actor: SessionUser, scope: ImportScope, input: 
     .createHash("sha256")
     .update(JSON.stringify({ scope, planned, plannedClasses, rosters }))
     .digest("base64url");
-  return { students: planned, classes: plannedClasses, problems, counts, fingerprint };
+  return { students: planned, classes: plannedClasses, problems, notes, counts, fingerprint };
 }
 
-/** A teacher's own class: the file's class that is this one (by sourcedId, then name, or the only one). */
-function classScope(target: ClassRow, teacher: SessionUser, input: RosterInput, problems: RosterProblem[]) {
+/** Classes a note names at most; more end in "…". */
+const GROUPS_LISTED = 6;
+
+/**
+ * A teacher's own class: the file's class that is this one (by sourcedId, then name, or the only
+ * one). A plain table whose class column names several classes, none of them this one (a
+ * registration group, 8X and 8Y, for "8X Computing"), is read for information only: every row
+ * joins this class and the preview says so — the teacher is on this class's page, and a list of
+ * registration groups is no reason to import nothing (decision 027).
+ */
+function classScope(target: ClassRow, teacher: SessionUser, input: RosterInput, problems: RosterProblem[], notes: RosterNote[]) {
   const match =
     input.classes.find((c) => c.sourceId && c.sourceId === target.sourceId) ??
     input.classes.find((c) => nameKey(c.title) === nameKey(target.name)) ??
@@ -196,7 +208,17 @@ function classScope(target: ClassRow, teacher: SessionUser, input: RosterInput, 
     teacherName: teacher.displayName,
   };
   if (input.classes.length > 0 && !match) {
-    problems.push({ file: input.format === "oneroster" ? "classes.csv" : input.students[0]?.file ?? "", line: null, key: "teach.import.problem.noClassMatch", values: { name: target.name } });
+    if (input.format === "plain") {
+      const titles = input.classes.map((c) => c.title);
+      const groups = titles.length > GROUPS_LISTED ? [...titles.slice(0, GROUPS_LISTED), "…"] : titles;
+      notes.push(
+        input.groupColumn
+          ? { file: null, key: "teach.import.note.groupNotThisClass", values: { column: input.groupColumn, name: target.name }, lists: { groups } }
+          : { file: null, key: "teach.import.note.classNotThisClass", values: { name: target.name }, lists: { groups } },
+      );
+      return { planned: [planned], students: input.students };
+    }
+    problems.push({ file: "classes.csv", line: null, key: "teach.import.problem.noClassMatch", values: { name: target.name } });
     return { planned: [planned], students: [] };
   }
   const students = input.students.filter((s) => {
@@ -428,7 +450,9 @@ export function openPreview(actor: SessionUser, scope: ImportScope, token: strin
   try {
     const preview = JSON.parse(strFromU8(inflateSync(Buffer.from(packed, "base64url")))) as SealedPreview;
     if (preview.actorId !== actor.id || JSON.stringify(preview.scope) !== JSON.stringify(scope) || preview.expiresAt < Date.now()) return null;
-    return { input: preview.input, fingerprint: preview.fingerprint };
+    // a preview sealed before the reader wrote notes (an hour's previews outlive an upgrade)
+    const sealed: Partial<Pick<RosterInput, "notes" | "groupColumn">> = preview.input;
+    return { input: { ...preview.input, notes: sealed.notes ?? [], groupColumn: sealed.groupColumn ?? null }, fingerprint: preview.fingerprint };
   } catch {
     return null;
   }

@@ -40,6 +40,16 @@ export interface RosterProblem {
   earlier?: { file: string; line: number };
 }
 
+/** Something the preview tells the teacher about how the upload was read (not a row left out). */
+export interface RosterNote {
+  /** The file it is about; null for the whole upload. */
+  file: string | null;
+  key: MessageKey;
+  values?: Record<string, string | number>;
+  /** Lists the page joins in the reader's language ("Year, UPN"; "年级、性别"). */
+  lists?: Record<string, string[]>;
+}
+
 export interface InputStudent {
   file: string;
   line: number;
@@ -66,6 +76,9 @@ export interface RosterInput {
   students: InputStudent[];
   classes: InputClass[];
   problems: RosterProblem[];
+  notes: RosterNote[];
+  /** A plain table's header of the column its classes were read from (Class, or Reg when there is no Class), as written. */
+  groupColumn: string | null;
 }
 
 export interface UploadedFile {
@@ -114,7 +127,7 @@ export function readRoster(files: UploadedFile[], pasted: string): RosterInput {
     return cap(input, lines);
   }
   if (plain.length === 0 && problems.length === 0) problems.push({ file: PASTED, line: null, key: "teach.import.problem.nothing" });
-  const input: RosterInput = { format: "plain", students: [], classes: [], problems };
+  const input: RosterInput = { format: "plain", students: [], classes: [], problems, notes: [], groupColumn: null };
   const repeatOf = repeatFinder();
   // a header for each table, the most students an import takes, and one more to know there are more
   const lines = lineBudget(plain.length + MAX_ROSTER_ROWS + 1, "teach.import.problem.tooMany", MAX_ROSTER_ROWS);
@@ -124,7 +137,7 @@ export function readRoster(files: UploadedFile[], pasted: string): RosterInput {
 
 /** An upload with more lines or students than an import takes is refused whole, with one reason. */
 function cap(input: RosterInput, lines: LineBudget): RosterInput {
-  const refuse = (problem: RosterProblem): RosterInput => ({ ...input, students: [], classes: [], problems: [problem] });
+  const refuse = (problem: RosterProblem): RosterInput => ({ ...input, students: [], classes: [], problems: [problem], notes: [] });
   if (lines.cutIn !== null) return refuse({ file: lines.cutIn, line: null, key: lines.key, values: { max: lines.max } });
   if (input.students.length <= MAX_ROSTER_ROWS) return input;
   return refuse({ file: input.students[MAX_ROSTER_ROWS]!.file, line: null, key: "teach.import.problem.tooMany", values: { max: MAX_ROSTER_ROWS } });
@@ -267,7 +280,7 @@ function readOneRoster(files: Map<OneRosterFile, string>, lines: LineBudget): Ro
   for (const name of ["users.csv", "classes.csv", "enrollments.csv"] as const) {
     if (!files.has(name)) problems.push({ file: name, line: null, key: "teach.import.problem.missingFile" });
   }
-  const input: RosterInput = { format: "oneroster", students: [], classes: [], problems };
+  const input: RosterInput = { format: "oneroster", students: [], classes: [], problems, notes: [], groupColumn: null };
   if (problems.length > 0) return input;
   if (files.has("orgs.csv")) requireColumns("orgs.csv", withHeader("orgs.csv", files.get("orgs.csv")!, problems, lines), ["sourcedId", "name", "type"], problems);
 
@@ -406,44 +419,130 @@ function repeatProblem(row: RowIdentity, { earlier, by }: Repeat): RosterProblem
   return { file: row.file, line: row.line, key: REPEAT_KEYS[by], values, earlier: { file: earlier.file, line: earlier.line } };
 }
 
-/** Header words a teacher's spreadsheet may use, in the languages Lantern speaks. */
-const HEADER_WORDS: Record<"name" | "username" | "email" | "class" | "number", RegExp> = {
-  name: /^(name|full ?name|display ?name|student|student ?name|姓名|名字|学生|學生|学生姓名|學生姓名)$/i,
-  username: /^(username|user ?name|login|user ?id|用户名|用戶名|使用者名稱|账号|帳號|登录名|登入名稱)$/i,
-  email: /^(e-?mail|e-?mail address|邮箱|郵箱|电子邮件|電子郵件|电邮|電郵)$/i,
-  class: /^(class|class ?name|form|group|班级|班級|班)$/i,
-  // a school's own student number: Chinese class lists carry one (学号), and it tells namesakes apart
-  number: /^(student ?(?:number|no\.?|id|#)|pupil ?(?:number|no\.?)|学号|學號|学籍号|學籍號|学生编号|學生編號)$/i,
+/** What a plain table's column holds, by its header. */
+type Field = "name" | "given" | "family" | "username" | "email" | "class" | "group" | "number" | "other";
+
+/**
+ * Header words a teacher's spreadsheet or a school's information system (SIMS, Arbor, Bromcom, a
+ * Chinese 学籍 export) may use, in the languages Lantern speaks, matched against the header as
+ * `headerKey` writes it (no case, spaces, underscores, dashes or dots). A kind's patterns are in
+ * the order its columns are read: a preferred forename before a legal one.
+ */
+const HEADER_WORDS: Record<Field, readonly RegExp[]> = {
+  name: [/^(name|fullname|displayname|student|studentname|pupil|pupilname|姓名|名字|学生|學生|学生姓名|學生姓名)$/],
+  given: [/^preferred(forenames?|firstname|givenname)$/, /^(forenames?|firstname|givenname|名)$/, /^legal(forenames?|firstname|givenname)$/],
+  family: [/^preferred(surname|lastname|familyname)$/, /^(surname|lastname|familyname|姓|姓氏)$/, /^legal(surname|lastname|familyname)$/],
+  username: [/^(username|login|loginname|userid|用户名|用戶名|使用者名稱|账号|帳號|登录名|登入名稱)$/],
+  email: [/^(email|emailaddress|邮箱|郵箱|电子邮件|電子郵件|电子邮箱|電子郵箱|电邮|電郵)$/],
+  class: [/^(class|classname|group|teachinggroup|班级|班級|班)$/],
+  // a registration (tutor) group: the class only when there is no Class column (decision 027)
+  group: [/^(reg|reggroup|registration|registrationgroup|form|formgroup|tutorgroup|homeroom)$/],
+  // a school's own student number: it tells namesakes apart in this upload and is never kept
+  number: [/^((student|pupil)(number|no|id|#)|admissionnumber|admissionno|admno|adno|学号|學號|学籍号|學籍號|学生编号|學生編號)$/],
+  // recognised (so a header row of them is one) and never read: a child's data Lantern does not need
+  other: [/^(upn|uniquepupilnumber|uln|year|yeargroup|yr|ncyear|dob|dateofbirth|birthdate|gender|sex|性别|性別|出生日期|生日|年级|年級|序号|序號)$/],
 };
 
-/** A plain table: name, username (optional), e-mail (optional, never stored), class (optional). */
+const FIELDS = Object.keys(HEADER_WORDS) as Field[];
+
+/** "Legal_Surname", "legal surname", "LEGAL-SURNAME" → "legalsurname"; full-width letters as their ASCII. */
+function headerKey(cell: string): string {
+  return cell.normalize("NFKC").toLowerCase().replace(/[\s_\-.:·]+/g, "");
+}
+
+/** The header's columns by field, each list in the order its patterns give (the first is read first). */
+function headerColumns(cells: string[]): Record<Field, number[]> {
+  const found = Object.fromEntries(FIELDS.map((f) => [f, [] as { column: number; rank: number }[]])) as Record<Field, { column: number; rank: number }[]>;
+  cells.forEach((cell, column) => {
+    const key = headerKey(cell);
+    for (const field of key ? FIELDS : []) {
+      const rank = HEADER_WORDS[field].findIndex((word) => word.test(key));
+      if (rank < 0) continue;
+      found[field].push({ column, rank });
+      return;
+    }
+  });
+  return Object.fromEntries(FIELDS.map((f) => [f, found[f].sort((a, b) => a.rank - b.rank || a.column - b.column).map((c) => c.column)])) as Record<Field, number[]>;
+}
+
+/** The columns a plain table is read from (-1: none); the name is given and family names, else the name column. */
+interface PlainColumns {
+  name: number;
+  given: number[];
+  family: number[];
+  username: number;
+  email: number;
+  class: number;
+  number: number;
+}
+
+/** An information system's "Smith, Oliver" is Oliver Smith (a Chinese name has no comma to turn). */
+function nameFromNameColumn(raw: string): string {
+  const name = plainName(raw);
+  const turned = /^([^,]+),\s*([^,]+)$/.exec(name);
+  return turned && !HAN.test(name) ? `${turned[2]!.trim()} ${turned[1]!.trim()}` : name;
+}
+
+/** Ignored columns listed in a note at most; more end in "…". */
+const IGNORED_LISTED = 12;
+
+/**
+ * A plain table: names (one column, or forename and surname), username (optional), e-mail
+ * (optional, never stored), student number (optional, never stored), class (optional; a
+ * registration group when there is no Class column). Any other column is not read, and the
+ * preview names it.
+ */
 function readPlainTable(file: string, text: string, input: RosterInput, repeatOf: (row: RowIdentity) => Repeat | null, lines: LineBudget): void {
   const rows = readTable(file, text, input.problems, lines);
   if (!rows || rows.length === 0) return;
   const first = rows[0]!.cells.map((c) => c.trim());
-  const headerIndex = (field: keyof typeof HEADER_WORDS) => first.findIndex((c) => HEADER_WORDS[field].test(c));
-  const isHeader = (Object.keys(HEADER_WORDS) as (keyof typeof HEADER_WORDS)[]).some((f) => headerIndex(f) >= 0);
-  let columns: Record<keyof typeof HEADER_WORDS, number>;
+  const found = headerColumns(first);
+  const isHeader = FIELDS.some((f) => found[f].length > 0);
+  let columns: PlainColumns;
   if (isHeader) {
-    columns = { name: headerIndex("name"), username: headerIndex("username"), email: headerIndex("email"), class: headerIndex("class"), number: headerIndex("number") };
-    if (columns.name < 0) {
-      input.problems.push({ file, line: rows[0]!.line, key: "teach.import.problem.missingColumn", values: { column: "name" } });
+    const classColumn = found.class[0] ?? found.group[0] ?? -1;
+    columns = {
+      name: found.name[0] ?? -1,
+      given: found.given,
+      family: found.family,
+      username: found.username[0] ?? -1,
+      email: found.email[0] ?? -1,
+      class: classColumn,
+      number: found.number[0] ?? -1,
+    };
+    if (columns.name < 0 && columns.given.length + columns.family.length === 0) {
+      input.problems.push({ file, line: rows[0]!.line, key: "teach.import.problem.noNameColumn" });
       return;
+    }
+    if (classColumn >= 0) input.groupColumn ??= plainName(first[classColumn]!).slice(0, 40);
+    const used = new Set([columns.name, ...columns.given, ...columns.family, columns.username, columns.email, columns.class, columns.number]);
+    const ignored = first.flatMap((cell, i) => (used.has(i) || !plainName(cell) ? [] : [plainName(cell).slice(0, 40)]));
+    if (ignored.length > 0) {
+      const listed = ignored.length > IGNORED_LISTED ? [...ignored.slice(0, IGNORED_LISTED), "…"] : ignored;
+      input.notes.push({ file, key: "teach.import.note.ignoredColumns", lists: { columns: listed } });
     }
   } else {
     // no header: the columns in the documented order (name, username, e-mail, class), an e-mail told apart by its @
     // (or its column left empty before a class)
     const hasEmail = rows.some((r) => (r.cells[2] ?? "").includes("@") || (valueCount(r.cells) === 4 && (r.cells[2] ?? "").trim() === ""));
-    columns = { name: 0, username: 1, email: hasEmail ? 2 : -1, class: hasEmail ? 3 : 2, number: -1 };
+    columns = { name: 0, given: [], family: [], username: 1, email: hasEmail ? 2 : -1, class: hasEmail ? 3 : 2, number: -1 };
+    // every row longer than that is a table whose header is missing or not one Lantern knows, not commas in names
+    if (rows.every((r) => valueCount(r.cells) > columns.class + 1)) {
+      const widest = rows.reduce((most, r) => Math.max(most, valueCount(r.cells)), 0);
+      input.problems.push({ file, line: null, key: "teach.import.problem.unknownColumns", values: { found: widest } });
+      return;
+    }
   }
   const columnCount = isHeader ? valueCount(first) : columns.class + 1;
   const cell = (cells: string[], i: number) => (i < 0 ? "" : (cells[i] ?? "").trim());
+  const firstOf = (cells: string[], among: number[]) => among.map((i) => cell(cells, i)).find(Boolean) ?? "";
   for (const { line, cells } of withinColumns(file, isHeader ? rows.slice(1) : rows, columnCount, input.problems)) {
     if (hasBadEncoding(cells)) {
       input.problems.push({ file, line, key: "teach.import.problem.badEncoding" });
       continue;
     }
-    const displayName = plainName(cell(cells, columns.name)).slice(0, 60);
+    const parts = personName(firstOf(cells, columns.given), firstOf(cells, columns.family));
+    const displayName = (parts || nameFromNameColumn(cell(cells, columns.name))).slice(0, 60);
     if (!displayName) {
       input.problems.push({ file, line, key: "teach.import.problem.missingName" });
       continue;
@@ -468,4 +567,3 @@ function readPlainTable(file: string, text: string, input: RosterInput, repeatOf
     if (className && !input.classes.some((c) => c.ref === className)) input.classes.push({ ref: className, sourceId: null, title: className, teacherEmails: [] });
   }
 }
-

@@ -2,7 +2,8 @@
  * Roster import in Chromium (issue 17 item 2): the teacher uploads the OneRoster sample school's
  * zip on their class's Students tab, reads the preview (counts and the problems named by file and
  * line), confirms, and the class is filled; in 简体中文 without JavaScript the same works with
- * plain form posts. Screenshots: /tmp/shots-roster/.
+ * plain form posts. A UK teacher, without JavaScript, downloads the template and pastes a list
+ * from the school's information system (decision 027). Screenshots: /tmp/shots-roster/.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -36,15 +37,20 @@ async function studentsOf(classId: string): Promise<number> {
   return row!.n;
 }
 
+/** Makes a class on the teacher's page, in the page's language, and answers its id (the page is then its Students tab). */
+async function createClass(page: Awaited<ReturnType<typeof browser>>["page"], t: typeof en, name: string): Promise<string> {
+  await page.goto("/teach");
+  await page.getByLabel(t("teach.className")).fill(name);
+  await page.getByRole("button", { name: t("teach.createClass") }).click();
+  await page.waitForURL(/\/teach\/classes\/[0-9a-f-]{36}\/roster/);
+  return /\/teach\/classes\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
+
 describe("roster import", () => {
   it("upload → preview → confirm fills the teacher's class, and nothing is written before the confirm", async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     const { page, problems } = await browser({ lang: "en" });
-    await page.goto("/teach");
-    await page.getByLabel(en("teach.className")).fill("7C Computing");
-    await page.getByRole("button", { name: en("teach.createClass") }).click();
-    await page.waitForURL(/\/teach\/classes\/[0-9a-f-]{36}\/roster/);
-    const classId = /\/teach\/classes\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const classId = await createClass(page, en, "7C Computing");
 
     await page.getByRole("link", { name: en("teach.import.importLink") }).click();
     await page.waitForURL(`**/teach/classes/${classId}/import`);
@@ -82,11 +88,7 @@ describe("roster import", () => {
 
   it("works without JavaScript, in 简体中文, and a second import of the same file changes nothing", async () => {
     const { page } = await browser({ lang: "zh-Hans", javaScriptEnabled: false });
-    await page.goto("/teach");
-    await page.getByLabel(zh("teach.className")).fill("7D Computing");
-    await page.getByRole("button", { name: zh("teach.createClass") }).click();
-    await page.waitForURL(/\/teach\/classes\/[0-9a-f-]{36}\/roster/);
-    const classId = /\/teach\/classes\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const classId = await createClass(page, zh, "7D Computing");
     await page.goto(`/teach/classes/${classId}/import`);
     for (const round of [1, 2]) {
       await page.getByLabel(zh("teach.import.files")).setInputFiles(ZIP);
@@ -102,6 +104,33 @@ describe("roster import", () => {
       }
     }
     expect(await studentsOf(classId)).toBe(20);
+  });
+
+  it("a UK class list with Reg, Year and UPN, pasted without JavaScript, joins this class; the columns not read are named; the template downloads", async () => {
+    const { page } = await browser({ lang: "en", javaScriptEnabled: false });
+    const classId = await createClass(page, en, "8X Computing");
+    await page.goto(`/teach/classes/${classId}/import`);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: en("teach.import.template") }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("roster-template.csv");
+    expect(fs.readFileSync((await download.path())!, "utf8")).toBe("\uFEFFForename,Surname,Student number\r\n");
+
+    await page.getByLabel(en("teach.import.paste")).fill("Legal Surname\tLegal Forename\tReg\tYear\tUPN\nSmith\tOliver\t8X\t8\tA823000012001\nJones\tAmelia\t8Y\t8\tA823000012002\n");
+    await page.getByRole("button", { name: en("teach.import.preview") }).click();
+    await page.getByTestId("roster-counts").waitFor();
+    expect(await page.getByTestId("roster-preview").locator("tbody tr td:nth-child(2)").allInnerTexts()).toEqual(["Oliver Smith", "Amelia Jones"]);
+    const notes = await page.getByTestId("roster-notes").locator("li").allInnerTexts();
+    expect(notes).toEqual([
+      `${en("teach.import.pasted")}${en("teach.import.colon")}${en("teach.import.note.ignoredColumns", { columns: "Year, UPN" })}`,
+      en("teach.import.note.groupNotThisClass", { column: "Reg", groups: "8X, 8Y", name: "8X Computing" }),
+    ]);
+    expect(await page.getByTestId("roster-problems").count()).toBe(0);
+    await page.screenshot({ path: path.join(SHOTS, "05-uk-list-en-nojs.png"), fullPage: true });
+    await page.getByRole("button", { name: en("teach.import.confirm", { count: 2 }) }).click();
+    await page.getByRole("status").filter({ hasText: en("teach.import.done", { created: 2, updated: 0, moved: 0, unchanged: 0 }) }).waitFor({ timeout: HASHING_20_PASSWORDS });
+    expect(await studentsOf(classId)).toBe(2);
   });
 
   it("the admin previews the whole school: the two classes already imported are up to date, eight are new", async () => {

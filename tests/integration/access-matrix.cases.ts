@@ -162,6 +162,7 @@ export const ATTACKS: Record<string, Entry> = {
     ],
   },
   "teach.frameworks": { attacks: staffOnly("/teach/frameworks") },
+  "teach.roster-template[.csv]": { attacks: staffOnly("/teach/roster-template.csv") },
   "teach.scoring": { attacks: staffOnly("/teach/scoring") },
   "teach.classes.$classId": { attacks: classPage("") },
   "teach.classes.$classId_.display": { attacks: classPage("/display") },

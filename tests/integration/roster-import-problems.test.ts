@@ -9,23 +9,13 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as classImport } from "../../app/routes/teach.classes.$classId.import";
 import { action as schoolImport } from "../../app/routes/admin.import";
-import type { RosterImportView } from "../../app/forms/roster-import.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/auth.server";
 import { classes, enrollments, users } from "../../db/schema";
-import { cookieFor, makeClass, makeSchool, makeStudentIn, makeUser } from "../factories";
+import { makeClass, makeSchool, makeStudentIn, makeUser } from "../factories";
+import { postForView, type Preview } from "./roster-import-helpers";
 
-const ctx = { nonce: "n", clientAddress: "10.0.0.6" };
-type Route = typeof classImport;
-type Preview = Extract<RosterImportView, { stage: "preview" }>;
-
-async function post(route: Route, user: SessionUser, url: string, params: Record<string, string>, fields: Record<string, string | File | File[]>) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
-  const request = new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: await cookieFor(user) }, body: form });
-  const out = (await route({ request, params, context: ctx })) as unknown as { data: RosterImportView; init: { status?: number } | null };
-  return { status: out.init?.status ?? 200, view: out.data };
-}
+const post = postForView;
 
 const problemsOf = (view: Preview) =>
   view.problems.map((p) => `${p.file}:${p.line ?? "-"} ${p.key}${p.values ? " " + JSON.stringify(p.values) : ""}${p.earlier ? ` (earlier ${p.earlier.file}:${p.earlier.line})` : ""}`);

@@ -18,30 +18,17 @@ import { updateSchoolSettings } from "../../app/models/schools.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/auth.server";
 import { classes, enrollments, ssoIdentities, users } from "../../db/schema";
-import { cookieFor, makeClass, makeSchool, makeUser, requestAs } from "../factories";
+import { makeClass, makeSchool, makeUser, requestAs } from "../factories";
+import { classRoster, postImport, type Preview } from "./roster-import-helpers";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/oneroster");
 const ctx = { nonce: "n", clientAddress: "10.0.0.5" };
 const file = (name: string) => new File([fs.readFileSync(path.join(FIXTURES, name))], path.basename(name));
 const ONEROSTER_FILES = ["school/users.csv", "school/classes.csv", "school/enrollments.csv", "school/orgs.csv"];
 
-type Route = typeof classImport;
-type Preview = Extract<RosterImportView, { stage: "preview" }>;
 type Done = Extract<RosterImportView, { stage: "done" }>;
 
-/** A multipart form post, as the browser sends the import form. */
-async function post(route: Route, user: SessionUser, url: string, params: Record<string, string>, fields: Record<string, string | File | File[]>) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
-  const request = new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: await cookieFor(user) }, body: form });
-  try {
-    const out = (await route({ request, params, context: ctx })) as unknown as { data: RosterImportView; init: { status?: number } | null };
-    return { status: out.init?.status ?? 200, view: out.data };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, view: null };
-    throw thrown;
-  }
-}
+const post = postImport;
 
 const preview = async (...args: Parameters<typeof post>) => {
   const { status, view } = await post(...args);
@@ -66,15 +53,6 @@ async function snapshot(schoolId: string) {
     .where(inArray(enrollments.classId, rooms.length ? rooms.map((r) => r.id) : ["00000000-0000-0000-0000-000000000000"]))
     .orderBy(enrollments.classId, enrollments.studentId);
   return { people, rooms, members };
-}
-
-async function classRoster(classId: string) {
-  return db()
-    .select({ displayName: users.displayName, username: users.username, sourceId: users.sourceId })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.studentId))
-    .where(eq(enrollments.classId, classId))
-    .orderBy(users.sourceId, users.username);
 }
 
 const FILE_PROBLEMS = [

@@ -4,11 +4,11 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { RosterProblemItem } from "~/components/teach/roster-problem";
+import { RosterNoteItem, RosterProblemItem } from "~/components/teach/roster-problem";
 import { en } from "~/i18n/catalog/en";
 import { zhHans } from "~/i18n/catalog/zh-Hans";
 import { I18nProvider } from "~/i18n/use-t";
-import type { RosterProblem } from "~/models/roster-input.server";
+import type { RosterNote, RosterProblem } from "~/models/roster-input.server";
 
 const render = (locale: "en" | "zh-Hans", problem: RosterProblem) =>
   renderToStaticMarkup(
@@ -31,5 +31,29 @@ describe("a left-out row", () => {
   it("says where an unclosed quotation mark opens and what to do, in Chinese", () => {
     const text = render("zh-Hans", { file: "roster.csv", line: 3, key: "teach.import.problem.quoteNeverClosed" });
     expect(text).toMatch(/^roster\.csv 第 3 行：这个文件没有读取：.*请删掉这个引号/);
+  });
+});
+
+const renderNote = (locale: "en" | "zh-Hans", note: RosterNote) =>
+  renderToStaticMarkup(
+    <I18nProvider locale={locale} messages={locale === "en" ? en : zhHans}>
+      <RosterNoteItem note={note} />
+    </I18nProvider>,
+  )
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x27;/g, "'");
+
+describe("how the list was read", () => {
+  const ignored: RosterNote = { file: "(pasted)", key: "teach.import.note.ignoredColumns", lists: { columns: ["Year", "UPN"] } };
+
+  it("names the columns not read, and that nothing in them is kept, in the reader's language", () => {
+    expect(renderNote("en", ignored)).toBe("Pasted text: Ignored columns: Year, UPN. Nothing in them is imported or kept: from this list Lantern stores only each student's name and username.");
+    expect(renderNote("zh-Hans", { ...ignored, file: "名单.csv", lists: { columns: ["序号", "性别"] } })).toBe("名单.csv：忽略的列：序号、性别。这些列中的内容不会导入，也不会保存：Lantern 从这份名单中只保存每名学生的姓名和用户名。");
+  });
+
+  it("says a registration group column was read for information only, and everyone joins this class", () => {
+    const note: RosterNote = { file: null, key: "teach.import.note.groupNotThisClass", values: { column: "Reg", name: "8X Computing" }, lists: { groups: ["8X", "8Y"] } };
+    expect(renderNote("en", note)).toMatch(/^The “Reg” column names 8X, 8Y, and none of these is this class, 8X Computing, so it was read for information only: every student in the list joins 8X Computing\./);
+    expect(renderNote("zh-Hans", { ...note, values: { column: "班级", name: "初一（3）班" }, lists: { groups: ["初一（1）班", "初一（2）班"] } })).toMatch(/^“班级”一列写的是 初一（1）班、初一（2）班，都不是本班（初一（3）班），所以这一列只作参考/);
   });
 });

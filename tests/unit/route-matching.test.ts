@@ -59,6 +59,7 @@ const CASES: [string, string][] = [
   ["/teach/classes/12/students/7", "routes/teach.classes.$classId.students.$studentId"],
   ["/teach/classes/12/export/gradebook.csv", "routes/teach.classes.$classId.export.gradebook[.csv]"],
   ["/admin/models/approved.csv", "routes/admin.models.approved[.csv]"],
+  ["/teach/roster-template.csv", "routes/teach.roster-template[.csv]"],
   ["/api/playground/stream", "routes/api.playground.stream"],
   ["/TEACH/Classes/3", "routes/teach.classes.$classId._index"],
   ["/no/such/page", "routes/$"],

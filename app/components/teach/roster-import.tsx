@@ -4,7 +4,7 @@ import { StatList } from "~/components/ui/stat-list";
 import { useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalog/en";
 import type { RosterImportView } from "~/forms/roster-import.server";
-import { RosterProblemItem, useRowPlace } from "./roster-problem";
+import { RosterNoteItem, RosterProblemItem, useRowPlace } from "./roster-problem";
 import { SignInCards } from "./sign-in-cards";
 import { Button } from "~/components/ui/button";
 import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
@@ -68,6 +68,15 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
             <p className="muted">{t("teach.import.previewLead")}</p>
           )}
           <StatList stats={stats} testId="roster-counts" />
+          {view.notes.length > 0 ? (
+            <div className="alert info">
+              <ul data-testid="roster-notes" style={{ margin: 0 }}>
+                {view.notes.map((n, i) => (
+                  <RosterNoteItem key={i} note={n} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {view.newClasses.length > 0 ? (
             <p>
               {t("teach.import.newClasses")}{" "}
@@ -147,6 +156,12 @@ export function RosterImport({ view, school, cardsTitle }: { view: RosterImportV
           {t("teach.import.uploadTitle")}
         </h3>
         <p className="small muted">{t(school ? "teach.import.uploadLeadSchool" : "teach.import.uploadLeadClass")}</p>
+        <p className="small">
+          {/* a plain link: the browser downloads it, with or without JavaScript */}
+          <a href={school ? "/teach/roster-template.csv?for=school" : "/teach/roster-template.csv"} download data-testid="roster-template">
+            {t("teach.import.template")}
+          </a>
+        </p>
         <FormError message={view?.stage === "form" && view.errors.token ? t(view.errors.token) : null} />
         <Form method="post" encType="multipart/form-data" className="stack">
           <div className="field">

@@ -1,5 +1,5 @@
 import { useT } from "~/i18n/use-t";
-import type { RosterProblem } from "~/models/roster-input.server";
+import type { RosterNote, RosterProblem } from "~/models/roster-input.server";
 
 /** The file name the reader (roster-input.server.ts) gives text pasted into the form. */
 const PASTED = "(pasted)";
@@ -24,6 +24,24 @@ export function RosterProblemItem({ problem }: { problem: RosterProblem }) {
       <strong>{place(problem.file, problem.line)}</strong>
       {t("teach.import.colon")}
       {t(problem.key, earlierPlace === null ? problem.values : { ...problem.values, earlier: earlierPlace })}
+    </li>
+  );
+}
+
+/** How the upload was read ("Pasted text: Ignored columns: Year, UPN. …"), its lists joined in the reader's language. */
+export function RosterNoteItem({ note }: { note: RosterNote }) {
+  const t = useT();
+  const place = useRowPlace();
+  const lists = Object.fromEntries(Object.entries(note.lists ?? {}).map(([k, items]) => [k, items.join(t("teach.import.listSeparator"))]));
+  return (
+    <li>
+      {note.file === null ? null : (
+        <>
+          <strong>{place(note.file, null)}</strong>
+          {t("teach.import.colon")}
+        </>
+      )}
+      {t(note.key, { ...note.values, ...lists })}
     </li>
   );
 }
