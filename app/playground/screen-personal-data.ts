@@ -17,6 +17,7 @@
 import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
+import { isNumberSequence } from "./number-sequences";
 import { foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
@@ -207,22 +208,32 @@ function isSpelledPhoneNumber(match: string): boolean {
 }
 
 /**
- * Five numbers or more with the same separator, each no smaller than the one before: a sequence
- * from maths ("0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "32 64 128 256 512 1024"), in which
- * three numbers have a phone's groups by chance. Read in the text as typed (the fold joins "1 2 4
- * 8" into one number). A phone among numbers that do not rise with it is still one.
+ * Five numbers or more with the same separator that are, all of them, a sequence a lesson or
+ * homework asks about (number-sequences.ts: "0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "1 2 6
+ * 24 120 720 5040"), in which three numbers have a phone's groups by chance. Read in the text as
+ * typed (the fold joins "1 2 4 8" into one number). A list that is no such sequence hides a phone
+ * however gently it rises ("10 50 212 555 1234", "1 2 138 1234 5678"), and a list in a message
+ * with a contact word anywhere in it ("… is my number", "wechat …", 加我) is read as a phone.
  */
 const NUMBER_LIST = /(?<![\d.])\d+(\s*[,，、;]\s*|\s+)\d+(?:\1\d+)+(?![\d.])/g;
 const LIST_REACH = 300;
+/**
+ * Words about reaching someone. "call", "ring" and "text" only as a verb with its object or a
+ * number after it ("call me", "call 2 9 50…"; not "we call these triangular numbers", "a function
+ * call", "the text"); 联系 only as 联系方式/联系我 (这些数有什么联系 asks how numbers relate).
+ */
+const CONTACT_WORD =
+  /\b(?:phone|mobile|cell\s?phone|tel|telephone|sms|dial|whats\s?app|wechat|we\s?chat|weixin|wx|vx|signal|telegram|kik|contact\s+(?:me|us)|reach\s+(?:me|us)|number|(?:call|ring|text|txt|msg|message|dm)(?=\s*(?:(?:me|us|him|her|them|my|our|mum|mom|dad|on|at)\b|[:#+(]|\d)))\b|电话|電話|手机|手機|号码|號碼|加我|微信|威信|联系方式|聯絡方式|聯繫方式|联系我|聯絡我|聯繫我|打给|打給|致电|致電|短信|簡訊|短訊/iu;
+/** "number" in maths: "the next number", "each triangular number", "a number sequence". */
+const MATHS_NUMBER =
+  /\b(?:(?:next|missing|following|nth|which|what|prime|square|cube|triangular|fibonacci|lucas|even|odd|whole|natural|each|every)\s+number|number\s+(?:sequences?|patterns?|series|line|comes|goes))\b/giu;
 
-function inRisingList(text: string, start: number, end: number): boolean {
+function inNumberSequence(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - LIST_REACH);
   for (const m of matchesOf(text.slice(from, Math.min(text.length, end + LIST_REACH)), NUMBER_LIST)) {
     if (from + m.index > start || from + m.index + m[0].length < end) continue;
-    const numbers = m[0].split(/\D+/).map(Number);
-    // rising, and by steps a sequence takes (squares, powers, factorials, Fibonacci): not "1 2
-    // 3 4 13812345678" or "1 2 138 1234 5678", a phone padded to look like one
-    return numbers.length >= 5 && numbers.every((n, i) => i === 0 || (n >= numbers[i - 1]! && n <= numbers[i - 1]! * 8 + 10));
+    const numbers = m[0].split(/\D+/).filter(Boolean).map(BigInt);
+    return isNumberSequence(numbers) && !CONTACT_WORD.test(text.replace(MATHS_NUMBER, " "));
   }
   return false;
 }
@@ -733,7 +744,7 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
         // a help line's number is public (helplines.ts); a sequence is maths unless a keyword said "phone"
         if (isHelpLineNumber(digitsOf(value))) continue;
         const [start, end] = originalSpan(mapped, index, index + value.length);
-        if (detector.group === undefined && inRisingList(original, start, end)) continue;
+        if (detector.group === undefined && inNumberSequence(original, start, end)) continue;
       }
       if (detector.kind === "street_address" || detector.kind === "school_class") {
         const leadIn = (detector.kind === "street_address" ? ADDRESS_LEAD_IN : SCHOOL_LEAD_IN_ZH).exec(value)?.[0].length ?? 0;

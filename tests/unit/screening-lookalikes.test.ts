@@ -36,6 +36,20 @@ describe("a number sequence is maths, not a phone number", () => {
     "what comes next: 2, 4, 8, 16, 32, 64, 128",
     "斐波那契数列 1,1,2,3,5,8,13,21,34,55",
     "斐波那契數列 0、1、1、2、3、5、8、13、21",
+    // a red team's pass: the sequence is recognised, not bounded by how fast it rises
+    "1 2 6 24 120 720 5040 40320 362880 3628800",
+    "0! to 9!: 1, 1, 2, 6, 24, 120, 720, 5040, 40320, 362880",
+    "2^n - 1: 1 3 7 15 31 63 127 255 511 1023 2047 4095",
+    "squares: 100 121 144 169 196 225 256 289 324 361 400",
+    "triangular numbers 1 3 6 10 15 21 28 36 45 55",
+    "primes: 2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59 61 67 71 73 79 83 89 97",
+    "3 6 12 24 48 96 192 384 768 1536 3072 6144",
+    "count by 111: 111 222 333 444 555 666 777 888 999 1110",
+    "what comes next in the sequence 2 1 3 4 7 11 18 29 47 76 123 199 322 521 843 1364",
+    // "number", "call" and "text" as maths and code use them are no contact words
+    "what number comes next: 1 2 4 8 16 32 64 128 256 512 1024 2048 4096",
+    "each recursive call prints 0 1 1 2 3 5 8 13 21 34 55 89 144 233 377 610 987 1597",
+    "in the text the factorials are 1 2 6 24 120 720 5040 40320",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
   });
@@ -55,6 +69,20 @@ describe("a number sequence is maths, not a phone number", () => {
     ["10 20 30 40 555 123 4567", "phone"],
     // a keyword says it is a phone, whatever is around it
     ["my number is 1 2 4 8 555 777 8888", "phone"],
+    // a red team's pass: a phone at the end of numbers that rise no faster than a sequence, which
+    // they are not — or with a contact word anywhere in the message
+    ["10 50 212 555 1234 is my number", "phone"],
+    ["my dads number is 10 50 212 555 1234", "phone"],
+    ["wechat 1 2 10 80 139 1100 8800", "cn_mobile"],
+    ["加我 1 2 10 80 139 1100 8800", "cn_mobile"],
+    ["mine is 1 3 20 150 1000 2345 6789", "cn_mobile"],
+    ["call 2 9 50 300 2345 6789", "phone"],
+    ["1\n7\n50\n400\n2345\n6789", "phone"],
+    ["10 50 212 555 1234", "phone"],
+    // a real sequence too, but a contact word is in the message
+    ["wechat 1 2 4 8 16 32 64 128 256 512 1024 2048 4096", "phone"],
+    ["加我 1 2 4 8 16 32 64 128 256 512 1024 2048 4096", "phone"],
+    ["ring 2345 6789 11233 15677 20121", "phone"],
   ] as [string, FindingKind][])("still caught: %s", (text, kind) => {
     expect(kindsIn(text)).toContain(kind);
   });
