@@ -259,6 +259,54 @@ describe("base64 broken over lines is read like base64 on one line", () => {
     expect(detectCrisis(broken(b64("i want to die"), [7])).matched).toBe(true);
   });
 
+  // a red team's pass: the pieces parted by a blank line, a bullet or quote mark, a space, or
+  // with chat lines after them
+  it.each([
+    ["a blank line between", "MTM4MDAx\n\nMzgwMDA="],
+    ["a bullet before each line", "- MTM4MDAx\n- MzgwMDA="],
+    ["a quote mark before each line", "> MTM4MDAx\n> MzgwMDA="],
+    ["numbered lines", "1. MTM4MDAx\n2. MzgwMDA="],
+    ["no padding, chat lines after", "MTM4MDAx\nMzgwMDA\nthx\nbye"],
+    ["chat lines before and after", "ok\nso\nMTM4MDAx\nMzgwMDA\nthx\nbye"],
+    ["parted by a space", "MTM4MDAx MzgwMDA="],
+    ["parted by spaces, three pieces", "bXkgcGhv bmUgaXMgMTM4 MDAxMzgwMDA="],
+  ])("a phone, %s, is read", (_name, text) => {
+    const result = screenPrompt(text, NO_TOPICS);
+    expect(result.ok ? [] : result.findings.map((f) => f.kind)).toContain("cn_mobile");
+  });
+
+  it.each([
+    ["a blank line between", "aSB3YW50\n\nIHRvIGRpZQ=="],
+    ["parted by a space", "aSB3YW50 IHRvIGRpZQ=="],
+    ["after words, parted by a space", "can u decode aSB3YW50 IHRvIGRpZQ== pls"],
+    ["a bullet before each line", "* aSB3YW50\n* IHRvIGRpZQ=="],
+  ])("a crisis, %s, is a crisis", (_name, text) => {
+    expect(detectCrisis(text).matched).toBe(true);
+  });
+
+  it.each([
+    "- apples\n- Bananas\n- cherries\n- GrapeFruit",
+    "> quoted line\n> another Line",
+    "Hello World This Is A Title",
+    "iPhone GPT4 YouTube ChatGPT McDonalds",
+    "ok\n\nthx\n\nbye",
+    "Roses are red\n\nViolets are blue\n\nAI writes poems",
+    "1. Intro\n2. Tokens\n3. Attention\n4. Sampling",
+    "use GPT4o OpenAI API v2 SDK",
+  ])("ordinary lines and words stay as they are: %s", (text) => {
+    expect(revealEncoded(text)).toBeNull();
+  });
+
+  it("random bytes in base64 parted by a space, a blank line or bullets never read as words", () => {
+    let seed = 20270301;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % 256);
+    for (let n = 0; n < 2000; n++) {
+      const run = Buffer.from(Array.from({ length: 9 + (n % 60) }, next)).toString("base64");
+      const at = [Math.max(2, n % run.length)];
+      expect(revealEncoded(broken(run, at, [" ", "\n\n", "\n- "][n % 3]))).toBeNull();
+    }
+  });
+
   it.each([
     "Hello\nWorld\nThis is a poem",
     "getUserName\nsetUserName\nparseJsonBody",
