@@ -15,7 +15,7 @@
  * screen that cries wolf teaches students to ignore it.
  */
 import { foldForScreening, phoneShaped } from "./digit-disguises";
-import { isHelpLineNumber } from "./helplines";
+import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
 import { isNumberSequence } from "./number-sequences";
 import { foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
@@ -742,7 +742,7 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
       if (detector.kind === "street_address" && FAMOUS_ADDRESS.test(foldForWords(value).text)) continue;
       if (detector.kind === "phone" || detector.kind === "cn_mobile") {
         // a help line's number is public (helplines.ts); a sequence is maths unless a keyword said "phone"
-        if (isHelpLineNumber(digitsOf(value))) continue;
+        if (isHelpLineNumber(digitsOf(value)) || isHelpLineNumber(countryCodeBefore(folded, index) + digitsOf(value))) continue;
         const [start, end] = originalSpan(mapped, index, index + value.length);
         if (detector.group === undefined && inNumberSequence(original, start, end)) continue;
       }

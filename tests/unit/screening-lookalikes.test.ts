@@ -129,6 +129,23 @@ describe("a help line's number is never blocked", () => {
     "12355青少年热线",
     "12355青少年熱線是什麼",
     "生命線 1995",
+    // a red team's pass: lines a child in the UK or US is pointed to, and a country code before
+    // any listed number
+    "beat's helpline is 0808 801 0677",
+    "beat youthline 0808 801 0711",
+    "papyrus HOPELINE247 0800 068 4141",
+    "papyrus text 07860 039967",
+    "the mix 0808 808 4994",
+    "mind infoline 0300 123 3393",
+    "trevor project 1-866-488-7386",
+    "text YM to 85258",
+    "call NSPCC on +44 808 800 5000",
+    "+44 (0)808 800 5000",
+    "0044 808 800 5000",
+    "+44 808 801 0677",
+    "+1 866 488 7386",
+    "+1 (866) 488-7386",
+    "kids help phone 800-668-6868",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
     expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
@@ -138,7 +155,17 @@ describe("a help line's number is never blocked", () => {
     for (const line of HELP_LINES) expect(findPersonalData(`${line.name} ${line.number}`), line.name).toEqual([]);
   });
 
-  it.each(["my phone is 2389 2223", "call me on 0800 1112", "我的电话是 2389 2221", "text me 1-800-668-6869"])("a number next to one is still caught: %s", (text) => {
+  it.each([
+    "my phone is 2389 2223",
+    "call me on 0800 1112",
+    "我的电话是 2389 2221",
+    "text me 1-800-668-6869",
+    "+44 808 800 5001",
+    "call me on 0808 801 0678",
+    "+1 866 488 7387",
+    // a listed number's digits without its trunk 0 or a country code are another number
+    "my number is 808 800 5000",
+  ])("a number next to one is still caught: %s", (text) => {
     expect(kindsIn(text)).toContain("phone");
   });
 });
