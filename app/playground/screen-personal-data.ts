@@ -256,8 +256,9 @@ const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|te
  * 7's made-up student) reads as an address to a child, and the lesson teaches to take it out: the
  * screen must say so, as it would for a real one.
  */
-const PLACEHOLDER_NAME =
-  /^(?:test(?:ing)?|user(?:name)?|your?[._-]?name|you|me|someone|somebody|anyone|foo|bar|baz|example|e-?mail|mail|info|admin|hello|contact|support|no-?reply|john[._-]?doe|jane[._-]?doe|alice|bob)\d{0,3}$/i;
+const PLACEHOLDER_WORD = String.raw`test(?:ing)?|user(?:name)?|your?[._-]?name|name|you|me|someone|somebody|anyone|foo|bar|baz|example|e-?mail|mail|info|admin|hello|contact|support|no-?reply|john[._-]?doe|jane[._-]?doe|alice|bob|student|pupil|teacher|fake|demo|sample|dummy|first(?:[._-]?name)?[._-]?last(?:[._-]?name)?|[a-z]`;
+/** One placeholder word or two ("test.user"), and any digits ("user1234"); a single letter ("a@…"). */
+const PLACEHOLDER_NAME = new RegExp(String.raw`^(?:${PLACEHOLDER_WORD})(?:[._-](?:${PLACEHOLDER_WORD}))?\d*$`, "i");
 function isExampleAddress(local: string, domain: string): boolean {
   return EXAMPLE_DOMAIN.test(domain) && PLACEHOLDER_NAME.test(local.trim());
 }
