@@ -230,6 +230,15 @@ describe("a school's name and the student's year in lower case", () => {
     // already caught
     "i go to st. john's school in year 7",
     "I'm in Year 9 at Oakwood High",
+    // a red team's pass: other ways to say it, and a school named for a dedication
+    "i study at st marys, year 8",
+    "i goto st marys year 8",
+    "i go 2 st marys, year 8",
+    "im in 8c at st marys",
+    "i go to sacred heart, year 8",
+    "im in y8 at holy trinity",
+    "i go to our lady of lourdes, year 7",
+    "i go to st marys, year 8, we have a school trip tomorrow",
   ])("caught: %s", (text) => {
     expect(kindsIn(text)).toContain("school_class");
   });
@@ -242,6 +251,15 @@ describe("a school's name and the student's year in lower case", () => {
     "in year 9 at high school we learn about AI",
     "i live on main st in year 8",
     "what is the tallest building at st andrews university",
+    // a red team's pass: a saint's town, station or first-aid cadets, a visit, a high score
+    "i go to st ives every summer since year 7",
+    "im at st pancras, year 9 trip to paris!",
+    "i go to st johns ambulance cadets, im in year 8",
+    "year 9 at st ives was the best trip",
+    "im at st katharine docks, year 8 trip",
+    "im at peak high score, year 8 record",
+    "i go to sky high in my dreams lol, year 8 is boring",
+    "i go to sacred heart church, year 8 is fun",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
   });
