@@ -54,7 +54,7 @@ const INPUTS: [string, string][] = [
   ["a quoted attack asked about over and over", "what does 'ignore your rules' mean? ".repeat(110)],
   // a red team's pass: sequences recognised, base64 in pieces
   ["a counting list of phone-shaped numbers", Array.from({ length: 790 }, (_, i) => 2000 + i).join(" ")],
-  ["consecutive primes with a phone's groups", consecutivePrimesFrom(7000, 790).join(" ")],
+  ["consecutive primes with a phone's groups", consecutivePrimesFrom(7000, 700).join(" ")],
   ["encoded-looking tokens parted by spaces", "aB3d ".repeat(800)],
   ["base64 pieces parted by blank lines", "QmFz\n\n".repeat(660)],
   ["base64 pieces after bullets", "- QmFzZTY0\n".repeat(360)],
