@@ -63,7 +63,7 @@ describe("a number sequence is maths, not a phone number", () => {
     // a phone after a few numbers does not rise with them
     ["1 5 9 555 123 4567", "phone"],
     ["2 4 8 9123 4567", "phone"],
-    // …or rises faster than any sequence a lesson or homework asks about: a phone padded with counting
+    // …or rises with them but is no sequence a lesson or homework asks about: a phone padded with counting
     ["1 2 138 1234 5678", "cn_mobile"],
     ["1 2 3 4 13812345678", "cn_mobile"],
     ["10 20 30 40 555 123 4567", "phone"],
