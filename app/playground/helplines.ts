@@ -14,11 +14,19 @@ export const HELP_LINES: readonly { name: string; number: string }[] = [
   { name: "Samaritans", number: "116 123" },
   { name: "NSPCC", number: "0808 800 5000" },
   { name: "Shout", number: "85258" },
+  { name: "YoungMinds Crisis Messenger", number: "85258" },
+  { name: "Beat (eating disorders)", number: "0808 801 0677" },
+  { name: "Beat Youthline", number: "0808 801 0711" },
+  { name: "Papyrus HOPELINE247", number: "0800 068 4141" },
+  { name: "Papyrus HOPELINE247 (text)", number: "07860 039967" },
+  { name: "The Mix", number: "0808 808 4994" },
+  { name: "Mind Infoline", number: "0300 123 3393" },
   // United States, Canada, Australia
   { name: "988 Suicide & Crisis Lifeline", number: "988" },
   { name: "Childhelp", number: "1-800-422-4453" },
   { name: "Crisis Text Line", number: "741741" },
   { name: "Kids Help Phone", number: "1-800-668-6868" },
+  { name: "The Trevor Project", number: "1-866-488-7386" },
   { name: "Kids Helpline", number: "1800 55 1800" },
   { name: "Lifeline Australia", number: "13 11 14" },
   // Hong Kong, Macau
@@ -41,14 +49,35 @@ export const HELP_LINES: readonly { name: string; number: string }[] = [
   { name: "保護專線", number: "113" },
 ];
 
-const HELP_LINE_DIGITS = new Set(HELP_LINES.map((line) => line.number.replace(/\D/g, "")));
+/**
+ * Each line's digits as published, and a North American number without its leading 1 as well
+ * ("800-668-6868" is how Kids Help Phone is often written).
+ */
+const HELP_LINE_DIGITS = new Set(
+  HELP_LINES.flatMap(({ number }) => {
+    const digits = number.replace(/\D/g, "");
+    return /^1\d{10}$/.test(digits) ? [digits, digits.slice(1)] : [digits];
+  }),
+);
+
+/** Country codes of the lines above. */
+const COUNTRY_CODE = /^(?:00)?(?:1|44|61|852|853|86|886)(\d{7,})$/;
 
 /**
  * Whether `digits` (a number's digits, nothing else) dial a help line: as published, or after a
- * country code in place of the trunk 0 ("+852 2389 2222", "+44 800 1111").
+ * country code in place of the trunk 0 ("+852 2389 2222", "+44 800 1111", "+44 808 800 5000").
  */
 export function isHelpLineNumber(digits: string): boolean {
   if (HELP_LINE_DIGITS.has(digits)) return true;
-  const national = /^(?:00)?(?:1|44|61|852|853|86|886)(\d{7,})$/.exec(digits)?.[1];
+  const national = COUNTRY_CODE.exec(digits)?.[1];
   return national !== undefined && (HELP_LINE_DIGITS.has(national) || HELP_LINE_DIGITS.has(`0${national}`));
+}
+
+/**
+ * A country code written just before a number ("+44 ", "0044 ", "(+44) ", "+44 (0)"), as digits,
+ * or "". A detector may read the number after it alone ("808 800 5000" has a North American
+ * shape): with its country code it is NSPCC's.
+ */
+export function countryCodeBefore(text: string, index: number): string {
+  return /(?:\+|(?<!\d)00)\s?(\d{1,3})\)?[\s.-]*(?:\(0\)[\s.-]*)?\(?$/.exec(text.slice(Math.max(0, index - 14), index))?.[1] ?? "";
 }

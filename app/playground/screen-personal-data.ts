@@ -15,8 +15,9 @@
  * screen that cries wolf teaches students to ignore it.
  */
 import { foldForScreening, phoneShaped } from "./digit-disguises";
-import { isHelpLineNumber } from "./helplines";
+import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
+import { isNumberSequence } from "./number-sequences";
 import { foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
@@ -207,24 +208,40 @@ function isSpelledPhoneNumber(match: string): boolean {
 }
 
 /**
- * Five numbers or more with the same separator, each no smaller than the one before: a sequence
- * from maths ("0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "32 64 128 256 512 1024"), in which
- * three numbers have a phone's groups by chance. Read in the text as typed (the fold joins "1 2 4
- * 8" into one number). A phone among numbers that do not rise with it is still one.
+ * Five numbers or more with the same separator that are, all of them, a sequence a lesson or
+ * homework asks about (number-sequences.ts: "0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "1 2 6
+ * 24 120 720 5040"), in which three numbers have a phone's groups by chance. Read in the text as
+ * typed (the fold joins "1 2 4 8" into one number). A list that is no such sequence hides a phone
+ * however gently it rises ("10 50 212 555 1234", "1 2 138 1234 5678"), and a list in a message
+ * with a contact word anywhere in it ("… is my number", "wechat …", 加我) is read as a phone.
  */
 const NUMBER_LIST = /(?<![\d.])\d+(\s*[,，、;]\s*|\s+)\d+(?:\1\d+)+(?![\d.])/g;
-const LIST_REACH = 300;
+/**
+ * Words about reaching someone. "call", "ring" and "text" only as a verb with its object or a
+ * number after it ("call me", "call 2 9 50…"; not "we call these triangular numbers", "a function
+ * call", "the text"); 联系 only as 联系方式/联系我 (这些数有什么联系 asks how numbers relate).
+ */
+const CONTACT_WORD =
+  /\b(?:phone|mobile|cell\s?phone|tel|telephone|sms|dial|whats\s?app|wechat|we\s?chat|weixin|wx|vx|signal|telegram|kik|contact\s+(?:me|us)|reach\s+(?:me|us)|number|(?:call|ring|text|txt|msg|message|dm)(?=\s*(?:(?:me|us|him|her|them|my|our|mum|mom|dad|on|at)\b|[:#+(]|\d)))\b|电话|電話|手机|手機|号码|號碼|加我|微信|威信|联系方式|聯絡方式|聯繫方式|联系我|聯絡我|聯繫我|打给|打給|致电|致電|短信|簡訊|短訊/iu;
+/** "number" in maths: "the next number", "each triangular number", "a number sequence". */
+const MATHS_NUMBER =
+  /\b(?:(?:next|missing|following|nth|which|what|prime|square|cube|triangular|fibonacci|lucas|even|odd|whole|natural|each|every)\s+number|number\s+(?:sequences?|patterns?|series|line|comes|goes))\b/giu;
 
-function inRisingList(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - LIST_REACH);
-  for (const m of matchesOf(text.slice(from, Math.min(text.length, end + LIST_REACH)), NUMBER_LIST)) {
-    if (from + m.index > start || from + m.index + m[0].length < end) continue;
-    const numbers = m[0].split(/\D+/).map(Number);
-    // rising, and by steps a sequence takes (squares, powers, factorials, Fibonacci): not "1 2
-    // 3 4 13812345678" or "1 2 138 1234 5678", a phone padded to look like one
-    return numbers.length >= 5 && numbers.every((n, i) => i === 0 || (n >= numbers[i - 1]! && n <= numbers[i - 1]! * 8 + 10));
-  }
-  return false;
+/**
+ * Whether a phone match at `[start, end)` of `text` stands in a number sequence. Each list, and
+ * the contact words, are read once per message, however many matches stand in it.
+ */
+function numberSequenceReader(text: string): (start: number, end: number) => boolean {
+  let lists: { start: number; end: number; numbers: string; sequence?: boolean }[] | undefined;
+  let contact: boolean | undefined;
+  return (start, end) => {
+    lists ??= [...matchesOf(text, NUMBER_LIST)].map((m) => ({ start: m.index, end: m.index + m[0].length, numbers: m[0] }));
+    const list = lists.find((l) => l.start <= start && end <= l.end);
+    if (!list) return false;
+    contact ??= CONTACT_WORD.test(text.replace(MATHS_NUMBER, " "));
+    list.sequence ??= !contact && isNumberSequence(list.numbers.split(/\D+/).filter(Boolean).map(BigInt));
+    return list.sequence;
+  };
 }
 
 /**
@@ -245,8 +262,9 @@ const EXAMPLE_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|te
  * 7's made-up student) reads as an address to a child, and the lesson teaches to take it out: the
  * screen must say so, as it would for a real one.
  */
-const PLACEHOLDER_NAME =
-  /^(?:test(?:ing)?|user(?:name)?|your?[._-]?name|you|me|someone|somebody|anyone|foo|bar|baz|example|e-?mail|mail|info|admin|hello|contact|support|no-?reply|john[._-]?doe|jane[._-]?doe|alice|bob)\d{0,3}$/i;
+const PLACEHOLDER_WORD = String.raw`test(?:ing)?|user(?:name)?|your?[._-]?name|name|you|me|someone|somebody|anyone|foo|bar|baz|example|e-?mail|mail|info|admin|hello|contact|support|no-?reply|john[._-]?doe|jane[._-]?doe|alice|bob|student|pupil|teacher|fake|demo|sample|dummy|first(?:[._-]?name)?[._-]?last(?:[._-]?name)?|[a-z]`;
+/** One placeholder word or two ("test.user"), and any digits ("user1234"); a single letter ("a@…"). */
+const PLACEHOLDER_NAME = new RegExp(String.raw`^(?:${PLACEHOLDER_WORD})(?:[._-](?:${PLACEHOLDER_WORD}))?\d*$`, "i");
 function isExampleAddress(local: string, domain: string): boolean {
   return EXAMPLE_DOMAIN.test(domain) && PLACEHOLDER_NAME.test(local.trim());
 }
@@ -270,11 +288,17 @@ const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{
  */
 const ACADEMY_NOT_A_NAME_EN = String.raw`${SCHOOL_GENERIC_EN}|sixth|further|technical|tech|vocational|city|liberal|arts?|tennis|ballet|swim(?:ming)?|chess|golf|hockey|basketball|baseball|cricket|rugby|netball|gymnastics|karate|martial|cheer|flight|naval|air\s+force|coast\s+guard|fire|film|acting|theatre|theater|cooking|culinary|beauty|law|medical|nursing|junior|community|youth|kids|summer|ninja|game|games|gaming|esports|roblox|nevermore`;
 const LOWER_CASE_ACADEMY_EN = String.raw`(?<![\p{L}'’-])(?<!\bthe\s)(?!(?:${ACADEMY_NOT_A_NAME_EN})\s)[\p{Ll}][\p{L}'’-]+\s+(?:academy|college)`;
+/** "i go to", "i goto", "i go 2", "i study at": the words that say the student goes to a school. */
+const GO_TO_EN = String.raw`(?:i|we)\s+(?:go\s*to|go\s+2|study\s+at)`;
+/** "sky high", "knee high", "record high", "peak high": no school's name. */
+const NOT_A_HIGH_NAME_EN = String.raw`${SCHOOL_GENERIC_EN}|all-time|record|historic|sky|knee|waist|shoulder|chest|head|mile|miles|feet|foot|riding|flying|running|peak`;
+/** "… high score", "… high five", "high street": not a school. */
+const NOT_A_HIGH_SCHOOL_AFTER_EN = String.raw`(?!\s+(?:scores?|fives?|marks?|grades?|jumps?|tea|noon|speed|quality|ground|levels?|points?|heels?|street|road|st|rd)\b)`;
 /**
  * "a freshman at lincoln high", "in 9th grade at lincoln high", "year 8, i go to lincoln high":
  * lower case, right after the year (the words before it must be inside the match).
  */
-const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:(?:freshman|sophomore|junior|senior|grade\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+grade(?:r)?)\s+(?:at|@)|(?:i|we)\s+(?:go|went)\s+to|i\s+attend|(?:im|i'm|i\s+am)\s+at)\s+)(?!(?:${SCHOOL_GENERIC_EN}|all-time|record|historic)\s)[\p{Ll}][\p{L}'’-]+\s+high`;
+const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:(?:freshman|sophomore|junior|senior|grade\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)\s+grade(?:r)?)\s+(?:at|@)|${GO_TO_EN}|(?:i|we)\s+went\s+to|i\s+attend|(?:im|i'm|i\s+am)\s+at)\s+)(?!(?:${NOT_A_HIGH_NAME_EN})\s)[\p{Ll}][\p{L}'’-]+\s+high${NOT_A_HIGH_SCHOOL_AFTER_EN}`;
 /**
  * A school's name is capitalised, or lower case with its kind or a saint: "riverside middle
  * school", "st marys school", not "magic school". US schools drop the word school: "Lincoln
@@ -283,20 +307,32 @@ const LOWER_CASE_HIGH_EN = String.raw`(?<=\b(?:(?:freshman|sophomore|junior|seni
 const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[\p{L}'’.-]*\s+(?:[\p{L}\d'’.-]+\s+){0,3}|(?:(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}\d'’.-]+\s+){1,3}(?:${SCHOOL_KIND_EN})\s+|[Ss](?:t\.?|aint)\s+[\p{L}'’]+\s+(?:[\p{L}'’]+\s+)?)(?:[Ss]chool|[Aa]cademy|[Cc]ollege|SCHOOL|ACADEMY|COLLEGE)|${LOWER_CASE_ACADEMY_EN}|${LOWER_CASE_HIGH_EN}|\p{Lu}[\p{L}'’.-]*\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}(?:High|Elementary|Primary|Secondary))\b`, "u");
 /**
  * A school named without its kind, after the words that say the student goes there: "i go to st
- * marys, year 8", "year 9 at oakwood high", "i go to oakwood high, year 9". Alone, a saint's name
- * or a lower-case "… high" is a church, a town or an adjective ("st marys is a common name?").
- * SAINT_EN lets the detector's pattern find the saint; namesASchool reads the words before.
+ * marys, year 8", "year 9 at oakwood high", "i go to oakwood high, year 9", "im in 8c at st
+ * marys", and the dedications Catholic schools are named for ("i go to sacred heart, year 8").
+ * Alone, a saint's name or a lower-case "… high" is a church, a town or an adjective ("st marys is
+ * a common name?"); so is a saint before a place or a club ("st katharine docks", "st johns
+ * ambulance cadets"). SAINT_EN lets the detector's pattern find the saint; namesASchool reads the
+ * words before.
  */
-const SAINT_EN = String.raw`(?<![\p{L}'’-])(?:st\.?|saint)\s+(?!(?:${STOP_WORDS})\b)[\p{L}][\p{L}'’]*(?![\p{L}'’])(?!\s+(?:church|cathedral|chapel|abbey|hospital|island|beach|bay|street|road|university))`;
+const DEDICATION_EN = String.raw`sacred\s+heart|holy\s+(?:cross|family|trinity|rosary|spirit|name|child|redeemer)|our\s+lady(?:['’]?s)?(?:\s+of\s+[\p{L}]+)?|christ\s+the\s+king|corpus\s+christi`;
+const NOT_A_SCHOOL_AFTER_SAINT_EN = String.raw`(?!\s+(?:church|cathedral|chapel|abbey|priory|parish|hospital|hospice|island|beach|bay|street|road|lane|square|park|station|docks?|wharf|quay|pier|harbou?r|marina|bridge|market|centre|center|mall|museum|library|hall|theatre|theater|cemetery|university|ambulance|cadets|brigade|scouts|guides|fc|football|rugby|cricket|club|estate)\b)`;
+const SAINT_EN = String.raw`(?<![\p{L}'’-])(?:(?:st\.?|saint)\s+(?!(?:${STOP_WORDS})\b)[\p{L}][\p{L}'’]*(?![\p{L}'’])|(?:${DEDICATION_EN})(?![\p{L}'’]))${NOT_A_SCHOOL_AFTER_SAINT_EN}`;
 const ATTENDED_SCHOOL_EN = new RegExp(
-  String.raw`(?<=\b(?:(?:i|we)\s+go\s+to|(?:i|we)\s+attend|(?:my|our)\s+school\s+is|(?:im|i['’]m|i\s+am|we['’]re|we\s+are)\s+at|(?:year|yr|grade)\s+\d{1,2}\s+(?:at|@))\s+)(?:${SAINT_EN}|(?!(?:${SCHOOL_GENERIC_EN})\s)[\p{L}][\p{L}'’-]+\s+high\b)`,
+  String.raw`(?<=\b(?:${GO_TO_EN}|(?:i|we)\s+attend|(?:my|our)\s+school\s+is|(?:im|i['’]m|i\s+am|we['’]re|we\s+are)\s+at|(?:(?:year|yr|grade|class|form)\s+\d{1,2}[a-z]?|y(?:[5-9]|1[0-3])|in\s+(?:[5-9]|1[0-3])[a-z])\s+(?:at|@))\s+)(?:${SAINT_EN}|(?!(?:${NOT_A_HIGH_NAME_EN})\s)[\p{L}][\p{L}'’-]+\s+high\b${NOT_A_HIGH_SCHOOL_AFTER_EN})`,
   "giu",
 );
+/**
+ * A place visited, not a school: "i go to st ives every summer", "year 9 at st ives was the best
+ * trip", "im at st pancras, year 9 trip to paris" ("a school trip" says nothing of the kind).
+ */
+const VISIT_EN = /\b(?:(?<!\bschool\s)trips?|holidays?|vacations?|visit(?:s|ed|ing)?|sightseeing|excursions?|every\s+(?:summer|winter|spring|autumn|fall|year|weekend|holiday|christmas|easter)|each\s+(?:summer|winter|year)|(?:this|last|next)\s+(?:summer|winter|weekend))\b/i;
 
-/** Whether ATTENDED_SCHOOL_EN finds a school inside `match`, reading up to 40 characters before it. */
+/** Whether ATTENDED_SCHOOL_EN finds a school inside `match`, reading up to 40 characters before it, in a sentence about no visit. */
 function attendsASchool(match: string, folded: string, index: number): boolean {
   const from = Math.max(0, index - 40);
-  for (const m of matchesOf(folded.slice(from, index + match.length), ATTENDED_SCHOOL_EN)) if (from + m.index >= index) return true;
+  for (const m of matchesOf(folded.slice(from, index + match.length), ATTENDED_SCHOOL_EN)) {
+    if (from + m.index >= index) return !VISIT_EN.test(sentenceAround(folded, index, index + match.length));
+  }
   return false;
 }
 
@@ -718,6 +754,7 @@ export function findPersonalData(text: string): Finding[] {
 export function findPersonalDataIn(mapped: MappedText, original: string): Finding[] {
   const folded = mapped.text;
   const candidates: Finding[] = [];
+  const inNumberSequence = numberSequenceReader(original);
   for (const detector of DETECTORS) {
     for (const m of matchesOf(folded, detector.pattern)) {
       let index = m.index;
@@ -731,9 +768,9 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
       if (detector.kind === "street_address" && FAMOUS_ADDRESS.test(foldForWords(value).text)) continue;
       if (detector.kind === "phone" || detector.kind === "cn_mobile") {
         // a help line's number is public (helplines.ts); a sequence is maths unless a keyword said "phone"
-        if (isHelpLineNumber(digitsOf(value))) continue;
+        if (isHelpLineNumber(digitsOf(value)) || isHelpLineNumber(countryCodeBefore(folded, index) + digitsOf(value))) continue;
         const [start, end] = originalSpan(mapped, index, index + value.length);
-        if (detector.group === undefined && inRisingList(original, start, end)) continue;
+        if (detector.group === undefined && inNumberSequence(start, end)) continue;
       }
       if (detector.kind === "street_address" || detector.kind === "school_class") {
         const leadIn = (detector.kind === "street_address" ? ADDRESS_LEAD_IN : SCHOOL_LEAD_IN_ZH).exec(value)?.[0].length ?? 0;

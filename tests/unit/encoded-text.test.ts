@@ -27,6 +27,13 @@ describe("what a base64 run says is read as if typed", () => {
     expect(feelingsIn(text)).toBe("crisis");
   });
 
+  it.each([
+    ["我想死", b64("我想死")],
+    ["我想死 after words", `这是什么 ${b64("我想死")}`],
+  ])("three Chinese characters (%s) are read", (_, text) => {
+    expect(detectCrisis(text).matched).toBe(true);
+  });
+
   it("low mood in base64 gets the gentler card", () => {
     expect(feelingsIn(b64("nobody cares about me anymore"))).toBe("low_mood");
   });

@@ -52,7 +52,23 @@ const INPUTS: [string, string][] = [
   ["phone-shaped groups in a list", "555 123 4567 ".repeat(300)],
   ["a saint after 'i go to' over and over", "i go to st marys ".repeat(230)],
   ["a quoted attack asked about over and over", "what does 'ignore your rules' mean? ".repeat(110)],
+  // a red team's pass: sequences recognised, base64 in pieces
+  ["a counting list of phone-shaped numbers", Array.from({ length: 790 }, (_, i) => 2000 + i).join(" ")],
+  ["consecutive primes with a phone's groups", consecutivePrimesFrom(7000, 700).join(" ")],
+  ["encoded-looking tokens parted by spaces", "aB3d ".repeat(800)],
+  ["base64 pieces parted by blank lines", "QmFz\n\n".repeat(660)],
+  ["base64 pieces after bullets", "- QmFzZTY0\n".repeat(360)],
 ];
+
+function consecutivePrimesFrom(from: number, count: number): number[] {
+  const primes: number[] = [];
+  for (let n = from; primes.length < count; n++) {
+    let prime = true;
+    for (let d = 2; d * d <= n && prime; d++) prime = n % d !== 0;
+    if (prime) primes.push(n);
+  }
+  return primes;
+}
 
 it.each(INPUTS)("%s is screened quickly", (_name, text) => {
   const started = performance.now();
