@@ -2,7 +2,7 @@
  * Help lines for children and young people, as they publish them: a child who asks about one or
  * quotes it ("childline is 0800 1111", 香港撒瑪利亞防止自殺會 2389 2222) gives away no one's
  * personal data, and must never be blocked for it. The personal-data screen lets these numbers
- * through (screening.ts). Pure: no I/O, safe in the browser.
+ * through (screen-personal-data.ts). Pure: no I/O, safe in the browser.
  *
  * The app has no list of its own: the support card shows the help line each school types into its
  * safeguarding settings (free text, read only when a card is shown). Most schools will type one of

@@ -109,6 +109,12 @@ export default function AdminTeachers() {
           </table>
         </TableRegion>
         {result?.reset ? <NewStaffPassword name={result.reset.name} password={result.reset.password} /> : null}
+        {/* only its hidden fields can be wrong (a page from before a change, or a forged post) */}
+        {result?.errors.teacherId || result?.errors.invitationId ? (
+          <p className="alert error" role="alert">
+            {t("admin.teachers.refused")}
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="invite-h" className="card invite">

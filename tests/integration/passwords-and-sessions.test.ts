@@ -301,5 +301,9 @@ describe("a teacher's forgotten password", () => {
       const [after] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, target));
       expect(after!.hash).toBe(before!.hash);
     }
+    // a forged or mangled id is refused as bad input (the page says to reload), not a 500
+    const mangled = (await reset(admin, "not-a-uuid")) as { init: { status: number }; data: { errors: Record<string, string> } };
+    expect(mangled.init.status).toBe(400);
+    expect(mangled.data.errors.teacherId).toBeTruthy();
   });
 });

@@ -875,6 +875,7 @@ export const zhHant: Messages = {
   "admin.teachers.classes": "班級數",
   "admin.teachers.joined": "加入日期",
   "admin.teachers.reset": "重設密碼",
+  "admin.teachers.refused": "操作沒有完成：這個頁面可能已經過期，請重新整理後再試。",
   "admin.teachers.resetFor": "為{name}重設密碼",
   "admin.teachers.resetDone": "已為{name}設定新密碼。原來的密碼已失效，對方已在所有裝置上登出。",
   "admin.teachers.newPassword": "臨時密碼",

@@ -42,6 +42,7 @@ export const admin = {
   "admin.teachers.classes": "Classes",
   "admin.teachers.joined": "Joined",
   "admin.teachers.reset": "New password",
+  "admin.teachers.refused": "That did not work: this page may be out of date. Reload it and try again.",
   "admin.teachers.resetFor": "New password for {name}",
   "admin.teachers.resetDone": "{name} has a new password. Their old one no longer works, and they are signed out everywhere.",
   "admin.teachers.newPassword": "Temporary password",

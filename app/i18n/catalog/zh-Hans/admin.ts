@@ -44,6 +44,7 @@ export const admin: CatalogOf<typeof en> = {
   "admin.teachers.classes": "班级数",
   "admin.teachers.joined": "加入日期",
   "admin.teachers.reset": "重设密码",
+  "admin.teachers.refused": "操作没有完成：这个页面可能已经过期，请刷新后再试。",
   "admin.teachers.resetFor": "为{name}重设密码",
   "admin.teachers.resetDone": "已为{name}设置新密码。原来的密码已失效，对方已在所有设备上退出登录。",
   "admin.teachers.newPassword": "临时密码",
