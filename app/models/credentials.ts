@@ -5,29 +5,51 @@
 import crypto from "node:crypto";
 import { MAX_CHARS } from "~/utils/form-limits";
 
-const WORDS = [
-  "apple", "river", "tiger", "cloud", "maple", "pearl", "comet", "otter", "piano", "mango",
-  "lemon", "panda", "eagle", "coral", "amber", "cedar", "delta", "ember", "fable", "grape",
-  "harbor", "iris", "jade", "koala", "lotus", "meadow", "nova", "olive", "pebble", "quartz",
-  "robin", "salmon", "tulip", "violet", "willow", "zebra", "acorn", "bamboo", "canyon", "dolphin",
-  "falcon", "glacier", "hazel", "island", "jasmine", "kiwi", "lagoon", "marble", "nectar", "orchid",
-  "penguin", "rocket", "sunny", "teapot", "walnut", "yellow", "breeze", "cactus", "daisy", "forest",
+/**
+ * Words every pupil can read and type: short (3–5 letters) and from the first English a child
+ * learns, so a 12-year-old in Shanghai or Taipei, who meets English from primary school, types
+ * "panda-kite-42" as easily as one in Leeds (the first list had "quartz", "glacier" and
+ * "jasmine"). Things and animals only — no word a classmate could use to tease, no people.
+ * 120 words: two different ones and 90 numbers give 1.3 million passwords (20 bits).
+ */
+export const PASSWORD_WORDS = [
+  "apple", "bear", "bird", "boat", "book", "bread", "cake", "cat", "chair", "cloud",
+  "desk", "dog", "door", "duck", "egg", "fish", "flag", "frog", "fruit", "goat",
+  "grape", "green", "hat", "horse", "house", "juice", "kite", "lemon", "lion", "mango",
+  "milk", "moon", "mouse", "panda", "peach", "pear", "pen", "pink", "rain", "red",
+  "rice", "river", "robot", "rose", "ruler", "sheep", "ship", "shoe", "snow", "soup",
+  "star", "sun", "table", "tea", "tiger", "toy", "train", "tree", "water", "whale",
+  "zebra", "bus", "car", "ball", "bag", "box", "cup", "key", "map", "bee",
+  "ant", "owl", "fox", "bike", "blue", "gold", "lamp", "leaf", "lake", "hill",
+  "sea", "sky", "ice", "jam", "nut", "pie", "toast", "bean", "corn", "pizza",
+  "salad", "smile", "happy", "sunny", "windy", "music", "piano", "drum", "song", "clock",
+  "watch", "chalk", "paper", "park", "farm", "zoo", "shop", "road", "seed", "plum",
+  "melon", "koala", "camel", "tent", "snake", "swan", "crab", "shell", "wave", "sand",
 ] as const;
 
 function pick<T>(list: readonly T[]): T {
   return list[crypto.randomInt(list.length)] as T;
 }
 
+function twoWords(): [string, string] {
+  const first = pick(PASSWORD_WORDS);
+  let second = pick(PASSWORD_WORDS);
+  while (second === first) second = pick(PASSWORD_WORDS);
+  return [first, second];
+}
+
 export function generateStudentPassword(): string {
-  return `${pick(WORDS)}-${pick(WORDS)}-${crypto.randomInt(10, 100)}`;
+  const [a, b] = twoWords();
+  return `${a}-${b}-${crypto.randomInt(10, 100)}`;
 }
 
 /**
  * A temporary password for a teacher, given by the school's admin in person: three words and a
- * number (about 24 bits more than a student's), to be changed under Account.
+ * number (1.5 billion passwords, 30 bits: ten more than a student's), to be changed under Account.
  */
 export function generateStaffPassword(): string {
-  return `${pick(WORDS)}-${pick(WORDS)}-${pick(WORDS)}-${crypto.randomInt(100, 1000)}`;
+  const [a, b] = twoWords();
+  return `${a}-${b}-${pick(PASSWORD_WORDS)}-${crypto.randomInt(100, 1000)}`;
 }
 
 /**
