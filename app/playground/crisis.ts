@@ -102,8 +102,19 @@ const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|
 
 /** A few days or weeks: "3", "three", "a few", "a couple of". */
 const SOME = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|a couple|couple of)`;
-/** How long: "in 3 days", "for 3 whole days", "in days", "in ages", "in a week", "since friday". */
-const FOR_DAYS = String.raw`(?:(?:in|for) (?:(?:over |about |almost |nearly |like |literally |at least |more than |the (?:last|past) )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks)|days|ages|(?:over |about |almost |nearly )?a (?:whole |full |entire )?week)|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|last week))`;
+/**
+ * How long: "in 3 days", "for 3 whole days", "in days", "in ages", "in forever", "in a week",
+ * "since friday", "since yesterday morning". A whole day and more: "since yesterday lunch" or
+ * "since last night" is a skipped meal, not days (a known gap, 7 December, found "in forever" and
+ * "since yesterday morning" missed).
+ */
+const FOR_DAYS = String.raw`(?:(?:in|for) (?:(?:over |about |almost |nearly |like |literally |at least |more than |the (?:last|past) )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks)|days|ages|(?:like |literally )?forever|(?:over |about |almost |nearly )?a (?:whole |full |entire )?week)|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|last week)|since (?:yesterday (?:morning|breakfast)|the day before yesterday|(?:${SOME}) days ago))`;
+/**
+ * Who has gone without: the student, or the student with the rest of the home ("we", "me and my
+ * brother") — a family without food is the same concern, and the card speaks to it (a known gap,
+ * 7 December: "we havent eaten in 3 days" was missed).
+ */
+const I_OR_WE = String.raw`(?:i|we|we (?:both|all)|(?:me|i) and my (?:little |big |baby |older |younger )?(?:brother|sister|siblings?|bro|sis|mum|mom|dad|family)|my (?:little |big |baby |older |younger )?(?:brother|sister|siblings?) and (?:i|me))`;
 /** Someone else named just before an illness: "mum is in hospital after her operation", "dad has been in hospital with covid". */
 const NOT_SOMEONE_ELSES = String.raw`(?<!\b(?:mum|mom|mother|dad|father|parents?|stepdad|stepmum|stepmom|nan|nana|gran|granny|grandma|grandpa|grandad|brother|sister|aunt|uncle|carer|she|he|they|her|his|their|hes|shes|theyre)\b.{0,30})`;
 /**
@@ -111,7 +122,7 @@ const NOT_SOMEONE_ELSES = String.raw`(?<!\b(?:mum|mom|mother|dad|father|parents?
  * sick", "i had a tooth out", "my braces hurt"), a fast, a game. Not "sick of everything", not a
  * parent's illness (neglect: no one to feed the child), not "im not fasting", not "fast food".
  */
-const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i was|ive been|i have been|i got|i get|been) (?:so |really |very |super |too |still |kinda |quite |pretty |a bit )?(?:sick|ill|unwell|poorly)\b(?! of\b| to my stomach| and tired)|\b(?:i have|i had|ive got|ive had|i ve got|i ve had|i got|i caught|ive caught|i just had|i just got|got|had|with|from|of|after|because of|cause of|cuz of|coz of|due to|since) (?:a |an |the |my |some |this |that )?(?:bad |nasty |horrible |terrible |awful |really bad |stomach |tummy )?(?:bug|stomach bug|tummy bug|food poisoning|flu|stomach flu|covid|cold|fever|temperature|norovirus|noro|virus|tonsillitis|strep(?: throat)?|sore throat|gastro|gastroenteritis|migraine|surgery|operation|appendicitis|glandular fever|mono|tooth out|teeth out|tooth pulled|teeth pulled|tooth removed|teeth removed|wisdom teeth|wisdom tooth|braces|mouth ulcers?|tonsils out)\b|\b(?:my )?braces (?:hurt|are hurting|were tightened|got tightened|have been tightened|are killing me)\b|\b(?:im|i am|ive been|i was) in (?:the )?hospital\b)|(?<!\b(?:not|isnt|arent|wasnt|no|never)\s)\b(?:fasting|ramadan|yom kippur|(?:for|during|its|because of|cause of|cuz of) lent|(?:a|the|my|our) fast(?! food))\b|\b(?:${IN_A_GAME}|in (?:the sims|sims|stardew|dont starve|survival mode|rust|zelda)|hunger (?:bar|meter|points)|my (?:character|sim|avatar|player)s?|camping trip|on (?:a|the|our|my) (?:hike|trek|expedition|camping trip)|dofe|duke of edinburgh)\b`;
+const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i was|ive been|i have been|i got|i get|been) (?:so |really |very |super |too |still |kinda |quite |pretty |a bit )?(?:sick|ill|unwell|poorly)\b(?! of\b| to my stomach| and tired)|\b(?:i have|i had|ive got|ive had|i ve got|i ve had|i got|i caught|ive caught|i just had|i just got|got|had|with|from|of|after|because of|cause of|cuz of|coz of|due to|since) (?:a |an |the |my |some |this |that )?(?:bad |nasty |horrible |terrible |awful |really bad |stomach |tummy )?(?:bug|stomach bug|tummy bug|food poisoning|flu|stomach flu|covid|cold|fever|temperature|norovirus|noro|virus|tonsillitis|strep(?: throat)?|sore throat|gastro|gastroenteritis|migraine|surgery|operation|appendicitis|glandular fever|mono|tooth out|teeth out|tooth pulled|teeth pulled|tooth removed|teeth removed|wisdom teeth|wisdom tooth|braces|mouth ulcers?|tonsils out)\b|\b(?:my )?braces (?:hurt|are hurting|were tightened|got tightened|have been tightened|are killing me)\b|\b(?:im|i am|ive been|i was) in (?:the )?hospital\b)|(?<!\b(?:not|isnt|arent|wasnt|no|never)\s)\b(?:fasting|ramadan|yom kippur|(?:for|during|its|because of|cause of|cuz of) lent|(?:a|the|my|our) fast(?! food))\b|\b(?:${IN_A_GAME}|in (?:the sims|sims|stardew|dont starve|survival mode|rust|zelda)|in (?:the|a|my|our|this) (?:story|book|play|film|movie|poem|script)|hunger (?:bar|meter|points)|my (?:character|sim|avatar|player)s?|camping trip|on (?:a|the|our|my) (?:hike|trek|expedition|camping trip)|dofe|duke of edinburgh)\b`;
 /**
  * "i havent eaten in 3 days", "ive not eaten in days", "i havent had anything to eat in a week",
  * "i didnt eat anything for 3 days", "ive gone 3 days without food", "i havent eaten since friday"
@@ -121,7 +132,7 @@ const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i w
  * (OWN_REASON_NOT_TO_EAT, read by the not-eating rule: a reason of abuse or an eating disorder
  * given beside it stands whatever else is said).
  */
-const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:i (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal) ${FOR_DAYS}|i (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|i) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
+const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:${I_OR_WE} (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not|weve not|we ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal) ${FOR_DAYS}|${I_OR_WE} (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|weve|we ve|we have|${I_OR_WE}) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
 /**
  * Laughter right after days without food ("i havent eaten in days lmao"): a joke, for the
  * not-eating rule alone — unless the student then says it is not one ("…lol im not joking").
@@ -463,7 +474,7 @@ const ZH_OWN_REASON_NOT_TO_EAT = `(?<!${ZH_SOMEONE_ELSE}[^，,。！？!?；;]{0
  * days without food, said of oneself — not 饿得像三天没吃饭一样, 我感觉…, 如果我…, 我妈三天没吃饭. The
  * student's own illness, a fast or a game named around it takes it back (the not-eating rule).
  */
-const ZH_NOT_EATEN_FOR_DAYS = `(?:^|(?=我)(?<!(?:感觉|觉得|好像|像|仿佛|如同|似乎|以为|如果|要是|假如|假设)(?:是)?)我)(?:们|们家)?(?:这|最近|已经|都|快|有|整整|连续|差不多|将近|快要|足足)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有|冇|未)(?:(?:吃|食)(?:过|咗)?(?:饭|东西|嘢|任何东西|一口(?:饭|东西|嘢)?|一顿(?:饭)?|(?=了|喇|啦|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))`;
+const ZH_NOT_EATEN_FOR_DAYS = `(?:^|(?=我)(?<!(?:感觉|觉得|好像|像|仿佛|如同|似乎|以为|如果|要是|假如|假设)(?:是)?)我)(?:们|们家|(?:同|和|跟)(?:细佬|细妹|弟弟|妹妹|哥哥|姐姐|家姐|阿哥|家人|屋企人))?(?:这|最近|已经|都|快|有|整整|连续|差不多|将近|快要|足足)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有|冇|未)(?:(?:吃|食)(?:过|咗)?(?:饭|东西|嘢|任何东西|一口(?:饭|东西|嘢)?|一顿(?:饭)?|(?=了|喇|啦|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))`;
 /** Laughter right after (我三天没吃饭了哈哈开玩笑的): a joke, for the not-eating rule alone. */
 const ZH_LAUGHED_OFF = "(?![了啦喇]*[~～!！。，,…]*(?:哈哈|呵呵|嘻嘻|开玩笑|开个玩笑|骗你的|hhh|lol|lmao|jk|😂|🤣)(?![^。！？!?]{0,12}(?:不是开玩笑|没开玩笑|没有开玩笑|说真的|认真的)))";
 /** No one to feed the student, or someone keeping food from them: 妈妈生病了没人做饭, 家里没钱, 爸妈出去打工了, 爸爸说我不配吃饭. */

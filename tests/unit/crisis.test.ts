@@ -1094,6 +1094,15 @@ describe("not eating for days: neither reading until the student says which", ()
     "我觉得好累，我三天没吃饭了",
     // a parent's rule about snacks is no reason: the days stay unexplained
     "i havent eaten in 3 days, my parents dont let me eat after 6",
+    // known gaps (7 December): "we" and a sibling, "forever", more than a day since yesterday
+    "we havent eaten in 3 days",
+    "me and my brother havent eaten in 2 days",
+    "we havent had food since friday",
+    "i havent eaten in forever",
+    "havent had anything to eat since yesterday morning",
+    "i havent eaten since the day before yesterday",
+    "我同細佬三日冇食嘢",
+    "我和妹妹两天没吃饭了",
   ])("either reading: %s", (text) => {
     expect(detectCrisis(text).categories).toEqual(["not_eating"]);
   });
@@ -1234,6 +1243,12 @@ describe("not eating for days: neither reading until the student says which", ()
     "“我三天没吃饭了”用英语怎么说？",
     // someone else: no "i" put back mid-sentence
     "the refugees havent eaten in days",
+    // beside the known gaps (7 December): less than a day, laughter, camping, someone else's "we"
+    "we havent eaten since lunch and im starving",
+    "i havent eaten since last night",
+    "i havent eaten in forever lol",
+    "we havent eaten in 3 days on our camping trip",
+    "in the story we havent eaten in 3 days",
   ])("lets a look-alike pass: %s", (text) => {
     expect(detectCrisis(text).matches).toEqual([]);
   });
