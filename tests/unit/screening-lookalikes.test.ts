@@ -239,6 +239,14 @@ describe("a school's name and the student's year in lower case", () => {
     "im in y8 at holy trinity",
     "i go to our lady of lourdes, year 7",
     "i go to st marys, year 8, we have a school trip tomorrow",
+    // known gap (7 December): a year group's trip is the school's trip, not a visit
+    "im at st marys, year 9 trip",
+    "im at st marys, y9 trip tomorrow",
+    // a red team's pass (7 December): a lower-case school named with its kind after the year
+    "im in year 9 at riverside school",
+    "year 8 at oakwood academy",
+    "im in 7th grade at lincoln middle",
+    "i go to lincoln middle in 7th grade",
   ])("caught: %s", (text) => {
     expect(kindsIn(text)).toContain("school_class");
   });
@@ -260,6 +268,14 @@ describe("a school's name and the student's year in lower case", () => {
     "im at peak high score, year 8 record",
     "i go to sky high in my dreams lol, year 8 is boring",
     "i go to sacred heart church, year 8 is fun",
+    // beside the year group's trip and the lower-case schools (7 December)
+    "the year 9 trip to st ives was fun",
+    "our year 9 trip to st marys church",
+    "im in year 9 at boarding school",
+    "im in year 8 at an all girls school",
+    "year 9 at football academy is fun",
+    "im in year 7 at primary school",
+    "in 7th grade at middle school we learn fractions",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
   });
