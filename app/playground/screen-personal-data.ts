@@ -17,7 +17,7 @@
 import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
-import { isNumberSequence } from "./number-sequences";
+import { isNumberSequence, writtenAsAPhone } from "./number-sequences";
 import { foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
@@ -237,7 +237,7 @@ function numberSequenceReader(text: string): (start: number, end: number) => boo
   return (start, end) => {
     lists ??= [...matchesOf(text, NUMBER_LIST)].map((m) => ({ start: m.index, end: m.index + m[0].length, numbers: m[0] }));
     const list = lists.find((l) => l.start <= start && end <= l.end);
-    if (!list) return false;
+    if (!list || writtenAsAPhone(list.numbers, text.slice(start, end))) return false;
     contact ??= CONTACT_WORD.test(text.replace(MATHS_NUMBER, " "));
     list.sequence ??= !contact && isNumberSequence(list.numbers.split(/\D+/).filter(Boolean).map(BigInt));
     return list.sequence;

@@ -50,6 +50,8 @@ describe("a number sequence is maths, not a phone number", () => {
     "what number comes next: 1 2 4 8 16 32 64 128 256 512 1024 2048 4096",
     "each recursive call prints 0 1 1 2 3 5 8 13 21 34 55 89 144 233 377 610 987 1597",
     "in the text the factorials are 1 2 6 24 120 720 5040 40320",
+    // a mainland mobile's digits in groups only the maths makes (16 64 256 1024): still a sequence
+    "powers of 4: 1 4 16 64 256 1024 4096",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
   });
@@ -83,6 +85,13 @@ describe("a number sequence is maths, not a phone number", () => {
     ["wechat 1 2 4 8 16 32 64 128 256 512 1024 2048 4096", "phone"],
     ["加我 1 2 4 8 16 32 64 128 256 512 1024 2048 4096", "phone"],
     ["ring 2345 6789 11233 15677 20121", "phone"],
+    // known gap (7 December): a mobile in its own groups, or any number with a leading 0, built
+    // into a real sequence by hand with no contact word — a sequence never writes them so
+    ["138 1234 5678 13470 24610", "cn_mobile"],
+    ["13812345678 13812345679 13812345680 13812345681 13812345682", "cn_mobile"],
+    ["13812345678 13812345678 13812345678 13812345678 13812345678", "cn_mobile"],
+    ["1 2 3 13812345678 13812345679", "cn_mobile"],
+    ["07700 900123 1792546 2684969 3577392", "phone"],
   ] as [string, FindingKind][])("still caught: %s", (text, kind) => {
     expect(kindsIn(text)).toContain(kind);
   });
