@@ -360,7 +360,7 @@ const FIRST_PERSON_EN = /\b(?:i|i['’]?m|im|me|my|we|we['’]?re|our|us)\b/i;
  */
 const CLASS_EN = String.raw`\b(?:(?:class|form|year|yr|grade)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b(?!\s*(?:students\b|kids|pupils|people|years?|of\s+the|times?))|(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
 const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|国小|國小|高中|书院|書院|附中|附小)";
-const SCHOOL_ZH = String.raw`\p{Script=Han}[\p{Script=Han}\d]{1,11}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
+const SCHOOL_ZH = String.raw`\p{Script=Han}[\p{Script=Han}\d]{1,11}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=(?:读|讀|念)?(?:初|高|中|小|[一二三四五六七八九\d(（]))`;
 /**
  * A grade (初二, 高一, 中三, 小五, 八年级, a cohort: 2022级, 2025届) and/or a class (3班, (2)班,
  * 丙班, 3A班, B班): 初二3班, 八年级 3 班, 小五B班.

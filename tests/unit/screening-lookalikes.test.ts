@@ -256,6 +256,8 @@ describe("a school's name and the student's year in lower case", () => {
     "year 8 at oakwood academy",
     "im in 7th grade at lincoln middle",
     "i go to lincoln middle in 7th grade",
+    // a numbered school with 读 between it and the year (a red team, 7 December)
+    "我在北京四中读初二",
   ])("caught: %s", (text) => {
     expect(kindsIn(text)).toContain("school_class");
   });
