@@ -102,8 +102,19 @@ const NOT_AN_ACCIDENT = String.raw`(?! (?:a|an|some|the|of|playing|at|in|during|
 
 /** A few days or weeks: "3", "three", "a few", "a couple of". */
 const SOME = String.raw`(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|a couple|couple of)`;
-/** How long: "in 3 days", "for 3 whole days", "in days", "in ages", "in a week", "since friday". */
-const FOR_DAYS = String.raw`(?:(?:in|for) (?:(?:over |about |almost |nearly |like |literally |at least |more than |the (?:last|past) )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks)|days|ages|(?:over |about |almost |nearly )?a (?:whole |full |entire )?week)|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|last week))`;
+/**
+ * How long: "in 3 days", "for 3 whole days", "in days", "in ages", "in forever", "in a week",
+ * "since friday", "since yesterday morning". A whole day and more: "since yesterday lunch" or
+ * "since last night" is a skipped meal, not days (a known gap, 7 December, found "in forever" and
+ * "since yesterday morning" missed).
+ */
+const FOR_DAYS = String.raw`(?:(?:in|for) (?:(?:over |about |almost |nearly |like |literally |at least |more than |the (?:last|past) )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks)|days|ages|(?:like |literally )?forever|(?:over |about |almost |nearly )?a (?:whole |full |entire )?week)|since (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|last week)|since (?:yesterday (?:morning|breakfast)|the day before yesterday|(?:${SOME}) days ago))`;
+/**
+ * Who has gone without: the student, or the student with the rest of the home ("we", "me and my
+ * brother") — a family without food is the same concern, and the card speaks to it (a known gap,
+ * 7 December: "we havent eaten in 3 days" was missed).
+ */
+const I_OR_WE = String.raw`(?:i|we|we (?:both|all)|(?:me|i) and my (?:little |big |baby |older |younger )?(?:brother|sister|siblings?|bro|sis|mum|mom|dad|family)|my (?:little |big |baby |older |younger )?(?:brother|sister|siblings?) and (?:i|me))`;
 /** Someone else named just before an illness: "mum is in hospital after her operation", "dad has been in hospital with covid". */
 const NOT_SOMEONE_ELSES = String.raw`(?<!\b(?:mum|mom|mother|dad|father|parents?|stepdad|stepmum|stepmom|nan|nana|gran|granny|grandma|grandpa|grandad|brother|sister|aunt|uncle|carer|she|he|they|her|his|their|hes|shes|theyre)\b.{0,30})`;
 /**
@@ -111,7 +122,7 @@ const NOT_SOMEONE_ELSES = String.raw`(?<!\b(?:mum|mom|mother|dad|father|parents?
  * sick", "i had a tooth out", "my braces hurt"), a fast, a game. Not "sick of everything", not a
  * parent's illness (neglect: no one to feed the child), not "im not fasting", not "fast food".
  */
-const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i was|ive been|i have been|i got|i get|been) (?:so |really |very |super |too |still |kinda |quite |pretty |a bit )?(?:sick|ill|unwell|poorly)\b(?! of\b| to my stomach| and tired)|\b(?:i have|i had|ive got|ive had|i ve got|i ve had|i got|i caught|ive caught|i just had|i just got|got|had|with|from|of|after|because of|cause of|cuz of|coz of|due to|since) (?:a |an |the |my |some |this |that )?(?:bad |nasty |horrible |terrible |awful |really bad |stomach |tummy )?(?:bug|stomach bug|tummy bug|food poisoning|flu|stomach flu|covid|cold|fever|temperature|norovirus|noro|virus|tonsillitis|strep(?: throat)?|sore throat|gastro|gastroenteritis|migraine|surgery|operation|appendicitis|glandular fever|mono|tooth out|teeth out|tooth pulled|teeth pulled|tooth removed|teeth removed|wisdom teeth|wisdom tooth|braces|mouth ulcers?|tonsils out)\b|\b(?:my )?braces (?:hurt|are hurting|were tightened|got tightened|have been tightened|are killing me)\b|\b(?:im|i am|ive been|i was) in (?:the )?hospital\b)|(?<!\b(?:not|isnt|arent|wasnt|no|never)\s)\b(?:fasting|ramadan|yom kippur|(?:for|during|its|because of|cause of|cuz of) lent|(?:a|the|my|our) fast(?! food))\b|\b(?:${IN_A_GAME}|in (?:the sims|sims|stardew|dont starve|survival mode|rust|zelda)|hunger (?:bar|meter|points)|my (?:character|sim|avatar|player)s?|camping trip|on (?:a|the|our|my) (?:hike|trek|expedition|camping trip)|dofe|duke of edinburgh)\b`;
+const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i was|ive been|i have been|i got|i get|been) (?:so |really |very |super |too |still |kinda |quite |pretty |a bit )?(?:sick|ill|unwell|poorly)\b(?! of\b| to my stomach| and tired)|\b(?:i have|i had|ive got|ive had|i ve got|i ve had|i got|i caught|ive caught|i just had|i just got|got|had|with|from|of|after|because of|cause of|cuz of|coz of|due to|since) (?:a |an |the |my |some |this |that )?(?:bad |nasty |horrible |terrible |awful |really bad |stomach |tummy )?(?:bug|stomach bug|tummy bug|food poisoning|flu|stomach flu|covid|cold|fever|temperature|norovirus|noro|virus|tonsillitis|strep(?: throat)?|sore throat|gastro|gastroenteritis|migraine|surgery|operation|appendicitis|glandular fever|mono|tooth out|teeth out|tooth pulled|teeth pulled|tooth removed|teeth removed|wisdom teeth|wisdom tooth|braces|mouth ulcers?|tonsils out)\b|\b(?:my )?braces (?:hurt|are hurting|were tightened|got tightened|have been tightened|are killing me)\b|\b(?:im|i am|ive been|i was) in (?:the )?hospital\b)|(?<!\b(?:not|isnt|arent|wasnt|no|never)\s)\b(?:fasting|ramadan|yom kippur|(?:for|during|its|because of|cause of|cuz of) lent|(?:a|the|my|our) fast(?! food))\b|\b(?:${IN_A_GAME}|in (?:the sims|sims|stardew|dont starve|survival mode|rust|zelda)|in (?:the|a|my|our|this) (?:story|book|play|film|movie|poem|script)|hunger (?:bar|meter|points)|my (?:character|sim|avatar|player)s?|camping trip|on (?:a|the|our|my) (?:hike|trek|expedition|camping trip)|dofe|duke of edinburgh)\b`;
 /**
  * "i havent eaten in 3 days", "ive not eaten in days", "i havent had anything to eat in a week",
  * "i didnt eat anything for 3 days", "ive gone 3 days without food", "i havent eaten since friday"
@@ -121,7 +132,7 @@ const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i w
  * (OWN_REASON_NOT_TO_EAT, read by the not-eating rule: a reason of abuse or an eating disorder
  * given beside it stands whatever else is said).
  */
-const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:i (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal) ${FOR_DAYS}|i (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|i) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
+const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:${I_OR_WE} (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not|weve not|we ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal) ${FOR_DAYS}|${I_OR_WE} (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|weve|we ve|we have|${I_OR_WE}) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
 /**
  * Laughter right after days without food ("i havent eaten in days lmao"): a joke, for the
  * not-eating rule alone — unless the student then says it is not one ("…lol im not joking").
@@ -155,14 +166,15 @@ const ON_PURPOSE = String.raw`(?:want|wanna|trying|try|need|going|gonna|have) to
 
 const EN: Rule[] = [
   // suicide
-  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|k ll|kiii|kiil|kili|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter))`) },
+  // Not in a game ("how do i kill myself in roblox to reset": a red team's false alarm, 7 December).
+  { id: "en.suicide.kill-myself", category: "suicide", pattern: new RegExp(String.raw`\b(?:kill|kil|kll|k ll|kiii|kiil|kili|killing|killin)\s?${MYSELF}\b(?!\s(?:laughing|with laughter|${IN_A_GAME}|to (?:reset|respawn)))`) },
   { id: "en.suicide.kms", category: "suicide", pattern: /(?<![\d.]\s?)\bkms\b/ },
   { id: "en.suicide.unalive", category: "suicide", pattern: new RegExp(String.raw`\b(?:un\s?aliv(?:e|ing)\s?(?:${MYSELF}|me)|(?:${INTENT}|how to|ways to)\s(?:how\s)?(?:to\s)?un\s?alive)\b`) },
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
     // not someone else's wish: "why did juliet want to die", "if a user says they want to die"
-    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
+    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -194,11 +206,12 @@ const EN: Rule[] = [
   { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b(?!.{0,30}\b(?:homework|this (?:test|exam|class|lesson|game|level|week|essay|project))\b)|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
   { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\b(?:${I_HAVE} |i had |i )(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
   { id: "en.suicide.pills-many", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\w+ ){0,2}(?:\d{2,}|bottle|all|too many|lots|lot|loads|bunch|handful|whole|every)(?: \w+){0,4} (?:pills|tablets|meds|medicine|painkillers)\b/ },
-  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\b(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs)\b/ },
+  // …and, from a red team (7 December), a method or "not want to live" without 了, run together or not.
+  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\bwo\s?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo$|\b(?:wo\s?)?(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs|tiao\s?lou|shang\s?diao|ge\s?wan)\b/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
   // Asking for a method or the means: a question about how to die is a disclosure.
   { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these) )?${MEDS} (?:would|does|will) it take\b(?!\s(?:to (?:work|help|kick in|stop|fix|cure|feel better|get better)|for|before|a day|each day|per day))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
-  { id: "en.suicide.painless-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:painless|least painful|peaceful|easiest|quickest|fastest|best|quietest|quick|easy) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill (?:${MYSELF}|yourself|urself|oneself)|hang (?:${MYSELF}|yourself|urself|oneself)|end my life|end it all|commit ${SUICIDE_WORD}|${SUICIDE_WORD})\b(?!\s(?:${IN_A_GAME}))|\bhow (?:to|do i|can i|should i) (?:die|kill ${MYSELF}) (?:painlessly|peacefully|quickly|without (?:pain|it hurting))\b|\bhow (?:to|do i|do you|can i|should i|would i) (?:hang|strangle) (?:${MYSELF}|yourself|urself|oneself)\b`) },
+  { id: "en.suicide.painless-way", category: "suicide", pattern: new RegExp(String.raw`\b(?:painless|least painful|peaceful|easiest|quickest|fastest|best|quietest|quick|easy) (?:way|ways|method|methods) (?:to|of) (?:die|dying|kill (?:${MYSELF}|yourself|urself|oneself)|hang (?:${MYSELF}|yourself|urself|oneself)|end my life|end it all|commit ${SUICIDE_WORD}|${SUICIDE_WORD})\b(?!\s(?:${IN_A_GAME}))|\bhow (?:to|do i|can i|should i) (?:die|kill ${MYSELF}) (?:painlessly|peacefully|quickly|without (?:pain|it hurting))\b|\bhow (?:to|do i|do you|can i|should i|would i) (?:hang|strangle) (?:${MYSELF}|yourself|urself|oneself)\b|\bhow (?:to|do you|can you|would you|do people) (?:kill|off|unalive) (?:yourself|urself|ur self|oneself)\b(?!\s(?:${IN_A_GAME}|to (?:reset|respawn)))`) },
   { id: "en.suicide.noose", category: "suicide", pattern: /\b(?:tie|tying|tied|make|making|made|knot|hang|put up) (?:a |the |my )?noose\b/ },
   { id: "en.suicide.take-them-all", category: "suicide", pattern: new RegExp(String.raw`\b${MEDS}\b.{0,80}\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:take|swallow|down) (?:them all|all of them|it all|the (?:whole|entire) (?:bottle|box|pack|packet))\b`) },
   { id: "en.suicide.only-option", category: "suicide", pattern: new RegExp(String.raw`\b(?:${SUICIDE_WORD}|dying|death|killing ${MYSELF}|ending (?:it|my life))\s(?:is|seems|feels like|looks like)\s(?:\w+\s){0,2}(?:only|last|best) (?:option|way out|choice|answer|solution|way)\b|\bthe only (?:option|way out|answer|solution) (?:left )?is (?:to )?(?:${SUICIDE_WORD}|die|death|kill ${MYSELF}|end (?:it|my life))\b`) },
@@ -334,7 +347,7 @@ const EN: Rule[] = [
     id: "en.abuse.hits-me",
     category: "abuse",
     pattern:
-      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|stepbrother|stepsister|uncle|aunt|brother|sister|cousin|boyfriend|girlfriend|bf|gf|ex|partner|parents?|grandpa|grandma|grandad|granddad|grandfather|grandmother|teacher|coach|babysitter|nanny|carer|mums boyfriend|moms boyfriend)\s(?:\w+\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|out of (?:the |my |our |his |her )?(?:wifi|wi fi|internet|account|phone|ipad|tablet|computer|laptop|pc|console|xbox|playstation|ps\d|switch|game|games|tv|netflix|youtube|class|classroom|lesson|room|room for|bedroom|kitchen|lounge|living room|bathroom|group|group chat|chat|team|club|match|call)\b|with (?:\w+ )?(?:jokes?|puns?|facts|questions|ideas|compliments|the truth|reality|a reality check|homework|chores)\b|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)|with (?:a|an|the|his|her|their|my) (?:\w+ )?(?:pillow|cushion|ball|snowball|nerf|water balloon|balloon|paper ball|rubber|eraser|pencil)\b))/,
+      /\b(?:he|she|they|dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|stepbrother|stepsister|uncle|aunt|brother|sister|cousin|boyfriend|girlfriend|bf|gf|ex|partner|parents?|grandpa|grandma|grandad|granddad|grandfather|grandmother|teacher|coach|babysitter|nanny|carer|mums boyfriend|moms boyfriend)\s(?:\w+\s|(?:gets|got|comes|came|goes|went|starts|started)\s(?!(?:the|a|his|her|my) (?:ball|puck|bat|racket|controller)\b)(?:\w+\s){1,2}and\s)?(?:hits?|hitting|beats?|beating|kicks?|kicked|kicking|chokes?|choked|choking|punch(?:es|ed|ing)?|slaps?|slapped|slapping|hurts?|hurting|abuses?|abused|abusing|burns?|burned|locks?|locked)\s(?:me)\b(?!\s(?:up|back|at|in|to|by|on|off|out of (?:the |my |our |his |her )?(?:wifi|wi fi|internet|account|phone|ipad|tablet|computer|laptop|pc|console|xbox|playstation|ps\d|switch|game|games|tv|netflix|youtube|class|classroom|lesson|room|room for|bedroom|kitchen|lounge|living room|bathroom|group|group chat|chat|team|club|match|call)\b|with (?:\w+ )?(?:jokes?|puns?|facts|questions|ideas|compliments|the truth|reality|a reality check|homework|chores)\b|with (?:a|an|the|his|her|their) (?:\w+ )?(?:idea|question|joke|fact|comeback|story)|with (?:a|an|the|his|her|their|my) (?:\w+ )?(?:pillow|cushion|ball|snowball|nerf|water balloon|balloon|paper ball|rubber|eraser|pencil)\b))/,
   },
   {
     id: "en.abuse.beats-me-up",
@@ -463,7 +476,7 @@ const ZH_OWN_REASON_NOT_TO_EAT = `(?<!${ZH_SOMEONE_ELSE}[^，,。！？!?；;]{0
  * days without food, said of oneself — not 饿得像三天没吃饭一样, 我感觉…, 如果我…, 我妈三天没吃饭. The
  * student's own illness, a fast or a game named around it takes it back (the not-eating rule).
  */
-const ZH_NOT_EATEN_FOR_DAYS = `(?:^|(?=我)(?<!(?:感觉|觉得|好像|像|仿佛|如同|似乎|以为|如果|要是|假如|假设)(?:是)?)我)(?:们|们家)?(?:这|最近|已经|都|快|有|整整|连续|差不多|将近|快要|足足)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有|冇|未)(?:(?:吃|食)(?:过|咗)?(?:饭|东西|嘢|任何东西|一口(?:饭|东西|嘢)?|一顿(?:饭)?|(?=了|喇|啦|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))`;
+const ZH_NOT_EATEN_FOR_DAYS = `(?:^|(?=我)(?<!(?:感觉|觉得|好像|像|仿佛|如同|似乎|以为|如果|要是|假如|假设)(?:是)?)我)(?:们|们家|(?:同|和|跟)(?:细佬|细妹|弟弟|妹妹|哥哥|姐姐|家姐|阿哥|家人|屋企人))?(?:这|最近|已经|都|快|有|整整|连续|差不多|将近|快要|足足)*${ZH_DAYS}(?:了)?(?:都|也|一直|完全)?(?:没|没有|冇|未)(?:(?:吃|食)(?:过|咗)?(?:饭|东西|嘢|任何东西|一口(?:饭|东西|嘢)?|一顿(?:饭)?|(?=了|喇|啦|$|[。！？!?，,…~～]))|进食)(?!的)(?![^。！？!?]{0,4}(?:一样|似的|的样子))`;
 /** Laughter right after (我三天没吃饭了哈哈开玩笑的): a joke, for the not-eating rule alone. */
 const ZH_LAUGHED_OFF = "(?![了啦喇]*[~～!！。，,…]*(?:哈哈|呵呵|嘻嘻|开玩笑|开个玩笑|骗你的|hhh|lol|lmao|jk|😂|🤣)(?![^。！？!?]{0,12}(?:不是开玩笑|没开玩笑|没有开玩笑|说真的|认真的)))";
 /** No one to feed the student, or someone keeping food from them: 妈妈生病了没人做饭, 家里没钱, 爸妈出去打工了, 爸爸说我不配吃饭. */
@@ -471,15 +484,16 @@ const ZH_KEPT_FROM_FOOD = "(?:没人|没有人)(?:给我)?(?:做饭|煮饭|管�
 
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])/ },
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])|我(?:好|真系|真的)?想(?:去)?sei(?=$|[^a-z]|(?:la|lo|laa|loh|lor|a|ah)(?:$|[^a-z]))/ },
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
-  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
+  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|活唔落去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
   { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
   { id: "zh.suicide.intent", category: "suicide", pattern: /(?<!用户|判断|识别|检测|一个人|某人|人们)(?:想|要|打算|准备|计划|考虑|试过|尝试|决定|谂住|谂过|谂紧)(?:去|过)?(?:(?:吃药|喝药|食药|跳楼|跳河|跳海|上吊|割腕|烧炭)(?:来)?)?自杀(?!的(?:角色|人物|主角|情节|作文|文章|新闻|电影|书|问题|话题|预防|热线|用户))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
   { id: "zh.suicide.method", category: "suicide", pattern: /(?<!为什么|为啥|为何|干嘛)(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河(?![里中]|游泳|玩|边|抓|摸)|跳海(?![里中]|浪|边|玩|草|底捞|游泳)|跳江(?![里中]|南|游泳|玩|边)|跳湖(?![里中]|边|游泳|玩)|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|(?:从|由)[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台户]?(?:上)?跳(?:下|落))|(?:吃|吞|食)(?:了|咗)(?:一整瓶|整瓶|成樽|成瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
   // 把…药全吃了: a plan (要/想…) or a deed (我…), in the 把 shape the method rule above misses.
-  { id: "zh.suicide.all-the-pills", category: "suicide", pattern: /(?:想|要|准备|打算|我)(?:已经|刚刚|刚|今晚|现在)?把[^,，。.!！?？]{0,8}?(?:药|药片|药丸|安眠药)(?:全|全部|都|一次)(?:都)?(?:吃|吞)(?:了|掉|光|下去)?/ },
+  // …and the pills named first (我有好多药我想全部吃了; a red team, 7 December), not a course of medicine.
+  { id: "zh.suicide.all-the-pills", category: "suicide", pattern: /(?:想|要|准备|打算|我)(?:已经|刚刚|刚|今晚|现在)?把[^,，。.!！?？]{0,8}?(?:药|药片|药丸|安眠药)(?:全|全部|都|一次)(?:都)?(?:吃|吞)(?:了|掉|光|下去)?|(?<!(?:医生|医院|疗程|按时|说明书|医嘱|开的)[^。！？!?]{0,12})(?:药|药片|药丸|安眠药)[^。！？!?]{0,10}?(?:想|要|准备|打算)(?:把它们|把佢哋)?(?:全部|全|都|一次过|一次)(?:都)?(?:吃|吞|食)(?:了|掉|光|晒|下去)?(?!完|才|就会好)/ },
   // Asking how: a method question is a disclosure.
   { id: "zh.suicide.how", category: "suicide", pattern: /(?:怎么|怎样|如何|怎么样)(?:才能|才可以|可以)?(?:上吊|割腕|自杀|烧炭|服毒|自尽)|(?:吃|吞|食)?多少(?:片|粒|颗)?[^,，。.!！?？]{0,6}?(?:药|安眠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会)死|(?:怎么|怎样|如何)(?:才能)?死(?:才)?(?:不痛|不疼|最快|最舒服|没有痛苦|不会痛)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:不痛|无痛)(?:苦)?的(?:死法|自杀方法)|我(?:已经|偷偷)?(?:攒|存|囤|藏|买好)(?:了)?(?:很多|好多|一堆|一大堆|一些|一瓶|几瓶)?(?:的)?安眠药/ },
   { id: "zh.suicide.leave-the-world", category: "suicide", pattern: /(?:想|要)(?:永远)?离开(?:这个|呢个|这)世界(?![^。！？!?]{0,3}(?:去|到))|我(?:已经)?(?:写好|写了|留下|在写|准备好|写完)(?:了)?(?:我的)?遗书|我的遗书(?:已经)?写好|(?<!(?:泳池|游泳|跳水|蹦床|水|河|海|湖)[^。！？!?]{0,12})我(?:好|真的)?想跳下去(?=$|[了。!！…,，]|吧)|想永远睡(?:着|下去|过去)|(?:我|好|真)想(?:去)?鼠(?=$|[了啊啦呀])|我(?:吃|喝)什么(?:药)?(?:可以|能|会|才能)(?:死|自杀)|(?:吃|喝)什么药(?:可以|能|会|才能)(?:死|自杀)|(?<!(?:跑|圈|训练|比赛|考试|作业|困|累)[^。！？!?]{0,10})我(?:真的|实在)?撑不下去了(?=$|[。!！…]|吧|啊)/ },
@@ -511,7 +525,7 @@ const ZH: Rule[] = [
   { id: "zh.abuse.online", category: "abuse", pattern: /网友[^。！？!?]{0,6}?(?:约|叫|让|要|想|非要|一直要)我(?:出去|出来)?(?:见面|见个面|去他家|去她家|去酒店|去宾馆|出来|单独见)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要)我(?:给(?:他|她))?(?:发|拍)[^。！？!?]{0,6}?(?:照片|相片|视频|自拍|裸照|私密照|身体)|(?<!医生|护士|大夫)(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:让|叫|要|逼|一直要|老是要|哄)我(?:在[^。！？!?]{0,6}?)?(?:开视频|开摄像头|视频的时候)?(?:把衣服)?(?:脱(?:掉)?(?:衣服|裤子)|脱光|不穿衣服)(?![^。！？!?]{0,6}(?:检查|看病|体检|洗澡|换|睡觉|游泳))|(?:让|叫|要|逼|哄)我(?:脱(?:掉)?(?:衣服|裤子)|脱光)[^。！？!?]{0,4}?(?:拍|发|视频|给他看|给她看)|(?:拿|用)我的(?:照片|相片|视频|裸照|私密照)(?:来)?(?:威胁|要挟|勒索)我|(?:说|威胁|扬言|要|会)(?:要|会)?把我的(?:照片|相片|视频|裸照|私密照)(?:发|传|公开|曝光|放|贴)|威胁(?:我)?(?:说)?要?(?:发|公开|曝光|传)(?:出去)?我的(?:照片|相片|视频|裸照|私密照)|我(?:不|不再)(?:给|发|转)(?:他|她)?(?:钱|红包|照片|视频)?就(?:要|会)?把(?:我的?)?(?:照片|相片|视频|裸照|私密照|聊天记录)?(?:发|传|公开|曝光|放|贴)(?:出去|到网上|给)|(?:网友|大叔|叔叔|陌生人|男人|有人)[^。！？!?]{0,8}?(?:问|打听|套)我(?:住(?:在)?哪|家(?:在|住)哪|的(?:家庭)?地址|在哪(?:个学校|上学|读书))/ },
   // Neglect: nothing to eat at home, left alone for days.
   // 我三天没饭吃了: no food to be had, not only none eaten.
-  { id: "zh.abuse.neglect", category: "abuse", pattern: new RegExp(`家里(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)|(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续)*${ZH_DAYS}(?:了)?(?:都)?(?:没|没有|冇)(?:饭|东西|吃的|嘢)(?:可)?(?:吃|食)|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,12}?(?:${ZH_KEPT_FROM_FOOD})|(?:${ZH_KEPT_FROM_FOOD})[^。！？!?]{0,12}?${ZH_NOT_EATEN_FOR_DAYS}|(?:爸|妈|爸爸|妈妈|爸妈|父母|继父|继母|后爸|后妈|他|她|他们)[^。！？!?]{0,4}?(?:说|骂)我不配吃(?:饭|东西)`) },
+  { id: "zh.abuse.neglect", category: "abuse", pattern: new RegExp(`(?:家里|我家|屋企)(?:已经|好几天|几天)?(?:没有|没|冇)(?:吃的|饭吃|东西吃|食物|嘢食|人管我)(?![^。！？!?]{0,8}(?:叫外卖|点外卖|出去吃|去吃|买菜|超市|去买|买吃的|买餸))|(?:爸|妈|爸爸|妈妈|父母|他们)[^。！？!?]{0,4}?(?:好几天|几天|一个星期|一个礼拜|好多天)(?:都)?不(?:回家|管我|给我饭)|(?:^|我)(?:们|们家)?(?:已经|都|快|有|整整|连续)*${ZH_DAYS}(?:了)?(?:都)?(?:没|没有|冇)(?:饭|东西|吃的|嘢)(?:可)?(?:吃|食)|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,12}?(?:${ZH_KEPT_FROM_FOOD})|(?:${ZH_KEPT_FROM_FOOD})[^。！？!?]{0,12}?${ZH_NOT_EATEN_FOR_DAYS}|(?:爸|妈|爸爸|妈妈|爸妈|父母|继父|继母|后爸|后妈|他|她|他们)[^。！？!?]{0,4}?(?:说|骂)我不配吃(?:饭|东西)`) },
   // Days without food, no reason given: no food at home, or not eating on purpose (settle()).
   {
     id: "zh.not-eating.days",
@@ -527,13 +541,21 @@ const ZH: Rule[] = [
   { id: "zh.danger.friend", category: "danger", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:要|想|打算|准备|已经|又)?离家出走(?!的)|${FRIEND_ZH}(?:她|他|佢)?(?:已经|又)?(?:失踪|不见)了`) },
   // self-harm
   { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:了(?=$|[。!！…,，]|手|自己)|手(?!机|指)|自己)|我(?:每次)?吃完(?:饭)?(?:就)?(?:去)?(?:吐(?![槽骨皮核籽刺])|催吐)(?![^。！？!?]{0,12}(?:肠胃炎|生病|发烧|晕车|食物中毒|感冒))|(?:我|又|偷偷|每次)(?:每天|经常|天天|总是|一直|老是|每次|都|在|会|去)*催吐|又想(?:划|割|𠝹|鎅)(?:了|手(?!机|指)|自己)|我(?:已经)?(?:割|划)了(?:好几|很多|几|无数)次|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己/ },
-  { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手(?!机|指)|割手(?!机|指)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|(?:想|要|准备|打算)(?:去|拿刀)?(?:捅|刺|扎|砍|烧)自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
+  { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手(?!机|指)|割手(?!机|指)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|(?<!小心|唔小心)(?:割|划|𠝹|鎅)(?:咗|了)自己(?![的嘅]?手指)|(?:想|要|准备|打算)(?:去|拿刀)?(?:捅|刺|扎|砍|烧)自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
   // abuse. 打我 but not 打我电话 (phones me) or 打死我也 (an idiom).
   {
     id: "zh.abuse.hits-me",
     category: "abuse",
     pattern:
       /(?:他|她|佢|他们|佢哋|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|父亲|母亲|继父|继母|后爸|后妈|哥|哥哥|姐|叔叔|舅舅|伯伯|爷爷|老师|教练|男朋友|家人|家里人|同学|同学们|男生|女生|班上的人|他们几个)[^,，。.!！?？;；]{0,12}?(?:打|揍|踢|掐|虐待|烫|关|锁|抽)(?:了|咗|得)?我(?!们|爸|妈|哥|姐|弟|妹|电话|手机|的(?:电话|手机|排位|号|账号|分|小报告)|游戏|一下就跑|也不)(?![^。！？!?]{0,12}(?:在玩|玩呢|闹着玩|开玩笑|打着玩|玩游戏))|被(?:我的?)?(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|老豆|老窦|继父|继母|后爸|后妈|家人|叔叔|哥哥)[^,，。.!！?？]{0,4}?(?:打|揍|踢|抽)(?![^。！？!?]{0,6}(?:笑话|游戏|视频))|(?:我)?(?:爸|爸爸|老爸|老豆|继父|后爸)(?:又|经常|总是|一直|天天|喝醉了就|喝醉就)?(?:打|揍|踢)(?:了)?(?:我)?(?:妈|妈妈|老妈)(?!的?电话|的?手机|的?麻将|的?牌)|(?:我)?(?:妈|妈妈)(?:又|经常|总是|一直)?被(?:我)?(?:爸|爸爸|老爸|继父|后爸)(?:打|揍|踢)/,
+  },
+  // Cantonese (a red team, 7 December): 俾/畀 for 被 (我俾老豆打) — not 打机, 打波, 打电话 ("let me play",
+  // "ring") — and 打到我 with what it did (阿爸打到我好痛, 打到我流血), not 佢打到我嘅球.
+  {
+    id: "zh.abuse.hits-me-cantonese",
+    category: "abuse",
+    pattern:
+      /(?:俾|畀)(?:我的?|我嘅)?(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|老母|继父|继母|后爸|后妈|家人|屋企人|叔叔|哥哥|家姐)[^,，。.!！?？]{0,3}?(?:打|揍|踢|抽|虾)(?!机|游戏|波|球|电话|针|牌|麻将|边炉|卡|工|字|扮|扫|篮|排|羽|乒|[a-z])|(?:他|她|佢|佢哋|他们|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|老母|继父|继母|后爸|后妈|叔叔|哥哥|家姐)[^,，。.!！?？]{0,6}?(?:打|揍|踢)(?:到|得)我(?:好|很|都|成身|全身|个头|块面)?(?:痛|疼|流血|出血|受伤|瘀|青|喊|哭|晕)/,
   },
   { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)|(?:逼|硬要|非要|强迫)我(?:做|跟他|和他|同他|跟她|和她)(?:那种事|那个事|那种事情|做爱|睡觉|睡|发生关系|上床)/ },
   // 他说这是我们之间的秘密，不能告诉爸妈: secrecy asked for by someone (found in a 13-year-old's walk).
@@ -543,7 +565,7 @@ const ZH: Rule[] = [
     id: "zh.self-harm.not-eating-to-be-thin",
     category: "self_harm",
     pattern: new RegExp(
-      `(?:没吃饭|不吃饭|没吃东西|不吃东西|没怎么吃|饿着自己|节食)[^。！？!?]{0,12}?(?:想|为了|要|就能|才能)(?:再|变|更|变得)?(?:瘦|变瘦)|(?:为了|想|要)(?:再|变|更)?瘦[^。！？!?]{0,8}?(?:不吃饭|没吃饭|不吃东西|饿着自己|什么都不吃)|(?:为了|在|要)减肥[^。！？!?]{0,6}?${ZH_NOT_EATEN_FOR_DAYS}|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,10}?(?:减肥|是故意的|故意不吃|不敢吃|怕胖|怕变胖|(?:因为)?(?:我|自己)(?:好|太|很|特别|有点|这么|那么|越来越)胖)|(?:我|自己)(?:好|太|很|特别|有点|这么|那么|越来越)胖[^。！？!?]{0,12}?${ZH_NOT_EATEN_FOR_DAYS}|故意${ZH_DAYS}?(?:了)?(?:都)?(?:不|没|没有)(?:吃饭|吃东西)`,
+      `(?:没吃饭|不吃饭|没吃东西|不吃东西|不想吃饭|不想吃东西|没怎么吃|饿着自己|节食)[^。！？!?]{0,12}?(?:想|为了|要|就能|才能)(?:再|变|更|变得)?(?:瘦|变瘦)|(?:为了|想|要)(?:再|变|更)?瘦[^。！？!?]{0,8}?(?:不吃饭|没吃饭|不吃东西|饿着自己|什么都不吃)|(?:为了|在|要)减肥[^。！？!?]{0,6}?${ZH_NOT_EATEN_FOR_DAYS}|${ZH_NOT_EATEN_FOR_DAYS}[^。！？!?]{0,10}?(?:减肥|是故意的|故意不吃|不敢吃|怕胖|怕变胖|(?:因为)?(?:我|自己)(?:好|太|很|特别|有点|这么|那么|越来越)胖)|(?:我|自己)(?:好|太|很|特别|有点|这么|那么|越来越)胖[^。！？!?]{0,12}?${ZH_NOT_EATEN_FOR_DAYS}|故意${ZH_DAYS}?(?:了)?(?:都)?(?:不|没|没有)(?:吃饭|吃东西)`,
     ),
   },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
@@ -592,6 +614,9 @@ export function normaliseForCrisis(text: string): string {
   // "havent eaten in 3 days" with the "i" left off, at the start of the message or of a sentence
   // or clause ("so tired. havent eaten in 3 days"): the "i" is put back (NOT_EATEN_FOR_DAYS).
   s = s.replace(/(^|[.!?;:,\n]\s*)((?:(?:ok|okay|so|honestly|tbh|ngl|bro|omg|yeah|um|well|idk|btw|also|literally|fr|lol|dude|guys|hey|hi|and|but)\s+)*)(?=(?:havent|havnt|haven|hvnt|have not|didnt|did not)\s+(?:eaten|ate|eat|had)\b)/g, "$1$2i ");
+  // A dropped g on the verbs the rules read ("i been cuttin myself", "hurtin", "starvin"; a red
+  // team, 7 December).
+  s = s.replace(/\b(cutt|hurt|harm|burn|starv|kill|dy|hitt|punch|scratch|slitt|think)in\b/g, "$1ing");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
   s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
     /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,

@@ -4,7 +4,9 @@
  *
  * - Letters that look like digits inside a run of digits: "1З812345678" (Cyrillic Ze), "139О1234567"
  *   (Cyrillic or Latin O), "1З8123456I8" (I or l). Only inside a run that already holds five real
- *   digits and touches no other letter, so "IO", "O2", "lily0815" and "COVID-19" are left alone.
+ *   digits and touches no other letter, so "IO", "O2", "lily0815" and "COVID-19" are left alone —
+ *   or inside groups parted by a space, dash or dot that hold seven real digits together, each
+ *   group with a digit of its own ("138 l234 5678", "o7700 9oo123": a red team, 7 December).
  * - Single digits spaced out with a spaced dash between groups: "1 3 8 - 1 2 3 4 - 5 6 7 8". The
  *   shared folding joins single digits only across one or two separator characters.
  * - Digit groups parted by punctuation no one puts inside a number, or by emoji: "138，1234，5678",
@@ -28,20 +30,25 @@ import {
 
 const DIGIT_LOOK_ALIKES: Record<string, string> = { З: "3", з: "3", О: "0", о: "0", O: "0", o: "0", I: "1", l: "1" };
 const LOOK_ALIKE_CLASS = Object.keys(DIGIT_LOOK_ALIKES).join("");
-/** A run of digits and look-alikes, not touching any other letter or digit. */
-const LOOK_ALIKE_RUN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])[0-9${LOOK_ALIKE_CLASS}]*[0-9][0-9${LOOK_ALIKE_CLASS}]*(?![\p{L}\p{N}])`,
-  "gu",
-);
+/**
+ * Runs of digits and look-alikes touching no other letter or digit, alone or parted by a space,
+ * a dash or a dot as a phone's groups are ("138 l234 5678"). Each group
+ * starts with at most three look-alikes, so a long run of digits is read in one pass (a 4,000-digit
+ * number must be screened quickly).
+ */
+const LOOK_ALIKE_GROUP = String.raw`[${LOOK_ALIKE_CLASS}]{0,3}[0-9][0-9${LOOK_ALIKE_CLASS}]*`;
+const LOOK_ALIKE_GROUPS = new RegExp(String.raw`(?<![\p{L}\p{N}])${LOOK_ALIKE_GROUP}(?:[ \t.\-]{1,2}${LOOK_ALIKE_GROUP})*(?![\p{L}\p{N}])`, "gu");
 
 /** Seven or more single digits, between which a short separator or a spaced dash. */
 const SPACED_DASHED_DIGITS = /(?<![\d.,])\d(?:(?:[ \t]*[-–—][ \t]*|[ \t.\-_/·]{1,2})\d(?!\d)){6,}/g;
 
 function undoDisguises(text: string): MappedText {
-  const lookAlikes = replaceMapped(unfolded(text), LOOK_ALIKE_RUN, (m) => {
+  const lookAlikes = replaceMapped(unfolded(text), LOOK_ALIKE_GROUPS, (m) => {
+    const groups = m[0].split(/[ \t.-]+/);
     const digits = m[0].replace(/\D/g, "").length;
-    if (digits === m[0].length || digits < 5) return m[0];
-    return m[0].replace(/\D/g, (ch) => DIGIT_LOOK_ALIKES[ch] ?? ch);
+    const letters = m[0].replace(/[\d \t.-]/g, "").length;
+    if (letters === 0 || digits < (groups.length > 1 ? 7 : 5)) return m[0];
+    return m[0].replace(/[^\d \t.-]/g, (ch) => DIGIT_LOOK_ALIKES[ch] ?? ch);
   });
   return replaceMapped(lookAlikes, SPACED_DASHED_DIGITS, (m) => m[0].replace(/\D/g, ""));
 }

@@ -81,3 +81,21 @@ const FAMILIES: readonly Family[] = [linearRecurrence, geometric, fibonacciLike,
 export function isNumberSequence(numbers: readonly bigint[]): boolean {
   return numbers.length >= 5 && FAMILIES.some((family) => family(numbers));
 }
+
+/**
+ * What no lesson's sequence writes, so a phone match written so is never waved through as one (a
+ * known gap, 7 December: a mobile built into a real sequence by hand with no contact word passed —
+ * "138 1234 5678 13470 24610" (squares' shape), "13812345678 13812345679 …", "07700 900123 …"):
+ * - a number with a leading 0 ("07700"): a UK mobile or landline, an area code, never a term;
+ * - a mainland mobile in a mobile's own groups — all eleven digits together, 3-4-4, 4-4-3, 3-8 or
+ *   7-4 (with +86/0086/86 or not). A sequence's terms fall into such groups almost never (no
+ *   lesson's does), while a mobile's digits in the groups the maths makes stay a sequence: powers
+ *   of 4 hold "16 64 256 1024" (2-2-3-4), eleven digits from 166.
+ * `listText` is the list as typed; `match` the phone match in it.
+ */
+export function writtenAsAPhone(listText: string, match: string): boolean {
+  if (/(?<!\d)0\d/.test(listText)) return true;
+  const groups = match.replace(/^\s*(?:\(?\+?\s*(?:00)?86\)?)[\s\-._/]*(?=1)/, "").split(/\D+/).filter(Boolean);
+  if (!/^1[3-9]\d{9}$/.test(groups.join(""))) return false;
+  return ["11", "3,4,4", "4,4,3", "3,8", "7,4"].includes(groups.map((g) => g.length).join(","));
+}

@@ -17,7 +17,7 @@
 import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
-import { isNumberSequence } from "./number-sequences";
+import { isNumberSequence, writtenAsAPhone } from "./number-sequences";
 import { foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
@@ -237,7 +237,7 @@ function numberSequenceReader(text: string): (start: number, end: number) => boo
   return (start, end) => {
     lists ??= [...matchesOf(text, NUMBER_LIST)].map((m) => ({ start: m.index, end: m.index + m[0].length, numbers: m[0] }));
     const list = lists.find((l) => l.start <= start && end <= l.end);
-    if (!list) return false;
+    if (!list || writtenAsAPhone(list.numbers, text.slice(start, end))) return false;
     contact ??= CONTACT_WORD.test(text.replace(MATHS_NUMBER, " "));
     list.sequence ??= !contact && isNumberSequence(list.numbers.split(/\D+/).filter(Boolean).map(BigInt));
     return list.sequence;
@@ -280,7 +280,7 @@ const SCHOOL_NOT_A_NAME_EN = String.raw`maths?|science|history|geography|physics
 // "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
 const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|nevermore|moordale|beauxbatons|durmstrang|xavier'?s?|springfield|ua|${SCHOOL_NOT_A_NAME_EN}`;
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
-const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|elementary|primary|secondary)\b(?!\s+(?:trips?|bus(?:es)?|holidays?|uniforms?|days?|dances?|plays?|reports?|run|lunch(?:es)?|musical|friends?|work|year))`;
+const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|middle|elementary|primary|secondary)\b(?!\s+(?:trips?|bus(?:es)?|holidays?|uniforms?|days?|dances?|plays?|reports?|run|lunch(?:es)?|musical|friends?|work|year))`;
 /**
  * An academy or college in lower case is named by the word before it — UK secondary schools are
  * "harris academy", "ark academy" — unless that word says what it teaches or what kind it is
@@ -316,16 +316,28 @@ const NAMED_SCHOOL_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:(?:(?!I\s)\p{Lu}[
  */
 const DEDICATION_EN = String.raw`sacred\s+heart|holy\s+(?:cross|family|trinity|rosary|spirit|name|child|redeemer)|our\s+lady(?:['’]?s)?(?:\s+of\s+[\p{L}]+)?|christ\s+the\s+king|corpus\s+christi`;
 const NOT_A_SCHOOL_AFTER_SAINT_EN = String.raw`(?!\s+(?:church|cathedral|chapel|abbey|priory|parish|hospital|hospice|island|beach|bay|street|road|lane|square|park|station|docks?|wharf|quay|pier|harbou?r|marina|bridge|market|centre|center|mall|museum|library|hall|theatre|theater|cemetery|university|ambulance|cadets|brigade|scouts|guides|fc|football|rugby|cricket|club|estate)\b)`;
-const SAINT_EN = String.raw`(?<![\p{L}'’-])(?:(?:st\.?|saint)\s+(?!(?:${STOP_WORDS})\b)[\p{L}][\p{L}'’]*(?![\p{L}'’])|(?:${DEDICATION_EN})(?![\p{L}'’]))${NOT_A_SCHOOL_AFTER_SAINT_EN}`;
+/**
+ * Saints' names known as a station, a resort or a country, said without the word for it: "im at st
+ * pancras" is at the station (the year group's trip below would otherwise make it a school).
+ */
+const SAINT_PLACE_EN = String.raw`pancras|ives|tropez|moritz|petersburg|lucia|kitts`;
+const SAINT_EN = String.raw`(?<![\p{L}'’-])(?:(?:st\.?|saint)\s+(?!(?:${STOP_WORDS}|${SAINT_PLACE_EN})\b)[\p{L}][\p{L}'’]*(?![\p{L}'’])|(?:${DEDICATION_EN})(?![\p{L}'’]))${NOT_A_SCHOOL_AFTER_SAINT_EN}`;
+/**
+ * A lower-case name with its kind after the words that say the student goes there ("year 9 at
+ * riverside school", "in 7th grade at lincoln middle"; a red team's pass, 7 December) — not a kind
+ * of school ("boarding school", "an all girls school", "football academy", "middle school").
+ */
+const NOT_A_LOWER_CASE_NAME_EN = String.raw`${NOT_A_HIGH_NAME_EN}|${ACADEMY_NOT_A_NAME_EN}|girls|boys|all|mixed|single|special|faith|free|village|dream|former|previous`;
 const ATTENDED_SCHOOL_EN = new RegExp(
-  String.raw`(?<=\b(?:${GO_TO_EN}|(?:i|we)\s+attend|(?:my|our)\s+school\s+is|(?:im|i['’]m|i\s+am|we['’]re|we\s+are)\s+at|(?:(?:year|yr|grade|class|form)\s+\d{1,2}[a-z]?|y(?:[5-9]|1[0-3])|in\s+(?:[5-9]|1[0-3])[a-z])\s+(?:at|@))\s+)(?:${SAINT_EN}|(?!(?:${NOT_A_HIGH_NAME_EN})\s)[\p{L}][\p{L}'’-]+\s+high\b${NOT_A_HIGH_SCHOOL_AFTER_EN})`,
+  String.raw`(?<=\b(?:${GO_TO_EN}|(?:i|we)\s+attend|(?:my|our)\s+school\s+is|(?:im|i['’]m|i\s+am|we['’]re|we\s+are)\s+at|(?:(?:year|yr|grade|class|form)\s+\d{1,2}[a-z]?|y(?:[5-9]|1[0-3])|in\s+(?:[5-9]|1[0-3])[a-z]|\d{1,2}(?:st|nd|rd|th)\s+grade)\s+(?:at|@))\s+)(?:${SAINT_EN}|(?!(?:${NOT_A_HIGH_NAME_EN})\s)[\p{L}][\p{L}'’-]+\s+(?:high|middle)\b${NOT_A_HIGH_SCHOOL_AFTER_EN}|(?!(?:${NOT_A_LOWER_CASE_NAME_EN})\s)[\p{L}][\p{L}'’-]+\s+(?:school|academy|college)\b)`,
   "giu",
 );
 /**
  * A place visited, not a school: "i go to st ives every summer", "year 9 at st ives was the best
- * trip", "im at st pancras, year 9 trip to paris" ("a school trip" says nothing of the kind).
+ * trip". A school's trip says nothing of the kind, and neither does a year group's: "im at st
+ * marys, year 9 trip" (a known gap, 7 December: the trip made the school a place visited).
  */
-const VISIT_EN = /\b(?:(?<!\bschool\s)trips?|holidays?|vacations?|visit(?:s|ed|ing)?|sightseeing|excursions?|every\s+(?:summer|winter|spring|autumn|fall|year|weekend|holiday|christmas|easter)|each\s+(?:summer|winter|year)|(?:this|last|next)\s+(?:summer|winter|weekend))\b/i;
+const VISIT_EN = /\b(?:(?<!\b(?:school|(?:year|yr|grade|form|class)\s+\d{1,2}[a-z]?|y(?:[5-9]|1[0-3]))\s)trips?|holidays?|vacations?|visit(?:s|ed|ing)?|sightseeing|excursions?|every\s+(?:summer|winter|spring|autumn|fall|year|weekend|holiday|christmas|easter)|each\s+(?:summer|winter|year)|(?:this|last|next)\s+(?:summer|winter|weekend))\b/i;
 
 /** Whether ATTENDED_SCHOOL_EN finds a school inside `match`, reading up to 40 characters before it, in a sentence about no visit. */
 function attendsASchool(match: string, folded: string, index: number): boolean {
@@ -348,7 +360,7 @@ const FIRST_PERSON_EN = /\b(?:i|i['’]?m|im|me|my|we|we['’]?re|our|us)\b/i;
  */
 const CLASS_EN = String.raw`\b(?:(?:class|form|year|yr|grade)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b(?!\s*(?:students\b|kids|pupils|people|years?|of\s+the|times?))|(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
 const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|国小|國小|高中|书院|書院|附中|附小)";
-const SCHOOL_ZH = String.raw`\p{Script=Han}[\p{Script=Han}\d]{1,11}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=初|高|中|小|[一二三四五六七八九\d(（])`;
+const SCHOOL_ZH = String.raw`\p{Script=Han}[\p{Script=Han}\d]{1,11}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=(?:读|讀|念)?(?:初|高|中|小|[一二三四五六七八九\d(（]))`;
 /**
  * A grade (初二, 高一, 中三, 小五, 八年级, a cohort: 2022级, 2025届) and/or a class (3班, (2)班,
  * 丙班, 3A班, B班): 初二3班, 八年级 3 班, 小五B班.

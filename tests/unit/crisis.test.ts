@@ -542,6 +542,27 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "how do i say i want to die to my mum"],
   ["suicide", "我想死怎么说出口"],
   ["suicide", "my favourite character says dont give up but i want to die"],
+  // A 13-year-old's red team (7 December): Cantonese, pinyin, dropped letters, a method asked
+  ["self_harm", "我𠝹咗自己"],
+  ["self_harm", "我又割咗自己"],
+  ["abuse", "阿爸打到我好痛"],
+  ["abuse", "我俾老豆打"],
+  ["abuse", "我俾阿爸打到流血"],
+  ["abuse", "屋企冇嘢食"],
+  ["abuse", "我家没有吃的"],
+  ["suicide", "我活唔落去"],
+  ["suicide", "我想sei"],
+  ["suicide", "wo xiang tiao lou"],
+  ["suicide", "wo bu xiang huo"],
+  ["suicide", "woxiangzisha"],
+  ["suicide", "how to kill yourself"],
+  ["suicide", "how to kill urself painlessly"],
+  ["suicide", "i want to go die"],
+  ["suicide", "我有好多药我想全部吃了"],
+  ["abuse", "my dad gets drunk and hits me"],
+  ["abuse", "my stepdad comes home and hits me"],
+  ["self_harm", "i been cuttin myself"],
+  ["self_harm", "我不想吃饭我想变瘦"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -965,6 +986,22 @@ const MUST_PASS: string[] = [
   "我们的秘密基地在操场后面",
   "为了减肥我晚饭吃得少一点",
   "i dont eat meat because im vegetarian",
+  // beside the red team's catches (7 December): games, Cantonese "let me play", medicine as prescribed
+  "how do i kill myself in roblox to reset",
+  "how to kill yourself in minecraft",
+  "我俾老豆打机",
+  "老豆俾我打机",
+  "我俾阿妈打电话",
+  "佢打到我嘅球",
+  "wo xiang tiao wu",
+  "医生开的药我要全部吃了才会好",
+  "i want to go die my hair pink",
+  "he kicked the ball and it hit me",
+  "he gets the ball and hits me with it in dodgeball",
+  "老师俾我打篮球",
+  "我唔小心𠝹咗自己",
+  "我切菜割了自己的手指",
+  "我家没有吃的了，妈妈去买菜",
 ];
 
 describe("crisis detection", () => {
@@ -1094,6 +1131,15 @@ describe("not eating for days: neither reading until the student says which", ()
     "我觉得好累，我三天没吃饭了",
     // a parent's rule about snacks is no reason: the days stay unexplained
     "i havent eaten in 3 days, my parents dont let me eat after 6",
+    // known gaps (7 December): "we" and a sibling, "forever", more than a day since yesterday
+    "we havent eaten in 3 days",
+    "me and my brother havent eaten in 2 days",
+    "we havent had food since friday",
+    "i havent eaten in forever",
+    "havent had anything to eat since yesterday morning",
+    "i havent eaten since the day before yesterday",
+    "我同細佬三日冇食嘢",
+    "我和妹妹两天没吃饭了",
   ])("either reading: %s", (text) => {
     expect(detectCrisis(text).categories).toEqual(["not_eating"]);
   });
@@ -1234,6 +1280,12 @@ describe("not eating for days: neither reading until the student says which", ()
     "“我三天没吃饭了”用英语怎么说？",
     // someone else: no "i" put back mid-sentence
     "the refugees havent eaten in days",
+    // beside the known gaps (7 December): less than a day, laughter, camping, someone else's "we"
+    "we havent eaten since lunch and im starving",
+    "i havent eaten since last night",
+    "i havent eaten in forever lol",
+    "we havent eaten in 3 days on our camping trip",
+    "in the story we havent eaten in 3 days",
   ])("lets a look-alike pass: %s", (text) => {
     expect(detectCrisis(text).matches).toEqual([]);
   });

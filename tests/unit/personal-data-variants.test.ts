@@ -214,6 +214,10 @@ const MUST_BLOCK: [string, PersonalDataKind][] = [
   ["my roblox username is LilyK2012", "account"],
   ["我的抖音号是 lily2012", "account"],
   ["I live at 12 Oak Street", "street_address"],
+  // A red team (7 December): letters for digits in a phone's groups, each group under five digits
+  ["my number is 138 l234 5678", "cn_mobile"],
+  ["call me 0770O 900123", "phone"],
+  ["text me on o7700 9oo123", "phone"],
 ];
 
 /** Must pass: the numbers lessons about language models are full of. */
@@ -320,6 +324,11 @@ const MUST_PASS: string[] = [
   // a Latin app name run on into letters is a word (fast-check found "QQaaa")
   "QQaaa",
   "WeChatty people",
+  // beside the letters for digits (7 December): a few digits, a version, a chemical
+  "tickets for the O2 arena 2024",
+  "version 10 l0l",
+  "H2O and CO2 are molecules",
+  "其中四中有人读初二吗",
 ];
 
 describe("personal data that must be blocked", () => {
