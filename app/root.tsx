@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import { data } from "@remix-run/node";
@@ -24,6 +25,7 @@ import { getSessionUser } from "./utils/session.server";
 import { useNonce } from "./utils/nonce";
 import stylesHref from "./styles/app.css";
 import { useFocusOnFirstInvalid } from "~/components/ui/focus-first-invalid";
+import { markHydrated, scrollKey } from "~/components/ui/scroll-key";
 
 /** The title of pages that set none of their own. */
 export const meta: MetaFunction = () => [{ title: "Lantern" }];
@@ -110,7 +112,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         ) : (
           children
         )}
-        <ScrollRestoration nonce={nonce} />
+        <ScrollRestoration nonce={nonce} getKey={scrollKey} />
         <Scripts nonce={nonce} />
       </body>
     </html>
@@ -119,6 +121,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useFocusOnFirstInvalid();
+  useEffect(markHydrated, []);
   return <Outlet />;
 }
 

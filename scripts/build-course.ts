@@ -11,8 +11,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { compileCourse } from "../app/course/build/compile-course";
 import { formatContentError } from "../app/course/build/errors";
-import { compileGuides } from "../app/course/build/guides";
-import { GUIDES_FILE_NAME } from "../app/guides/guides-file";
+import { compileGuides, compileHelp } from "../app/course/build/guides";
+import { GUIDES_FILE_NAME, HELP_FILE_NAME } from "../app/guides/guides-file";
 
 interface Args {
   lessons: string;
@@ -65,9 +65,19 @@ function main(): number {
     return 1;
   }
 
+  // The help page for staff: the project's help/ folder, whichever lessons were compiled.
+  const help = compileHelp(path.resolve(cwd, "help"), { root: cwd });
+  for (const warning of help.warnings) console.warn(formatContentError({ ...warning, message: `warning: ${warning.message}` }));
+  if ("errors" in help) {
+    for (const error of help.errors) console.error(formatContentError(error));
+    console.error(`help: ${help.errors.length} error${help.errors.length === 1 ? "" : "s"}; nothing written`);
+    return 1;
+  }
+
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   writeAtomically(outFile, JSON.stringify(course));
   writeAtomically(path.join(path.dirname(outFile), GUIDES_FILE_NAME), JSON.stringify(guides.guides));
+  writeAtomically(path.join(path.dirname(outFile), HELP_FILE_NAME), JSON.stringify(help.help));
 
   const steps = course.lessons.reduce((n, l) => n + l.content.en.steps.length, 0);
   const questions = course.lessons.reduce((n, l) => n + l.quiz.length, 0);

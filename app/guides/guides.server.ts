@@ -9,19 +9,24 @@ import type { CompiledGuides, LessonGuide } from "./types";
 
 let loaded: { guides: CompiledGuides; bySlug: Map<string, LessonGuide> } | null = null;
 
-function load() {
-  if (loaded) return loaded;
-  const file = path.resolve(process.cwd(), "build", GUIDES_FILE_NAME);
+/** A file `npm run build:course` writes to build/, parsed; a missing one says what to run. */
+export function readBuildJson<T>(name: string, what: string): T {
+  const file = path.resolve(process.cwd(), "build", name);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new Error(`The teacher's guides ${file} are missing: run \`npm run build:course\` first.`, { cause: error });
+      throw new Error(`${what} ${file} are missing: run \`npm run build:course\` first.`, { cause: error });
     }
     throw error;
   }
-  const guides = JSON.parse(text) as CompiledGuides;
+  return JSON.parse(text) as T;
+}
+
+function load() {
+  if (loaded) return loaded;
+  const guides = readBuildJson<CompiledGuides>(GUIDES_FILE_NAME, "The teacher's guides");
   loaded = { guides, bySlug: new Map(guides.lessons.map((g) => [g.slug, g])) };
   return loaded;
 }

@@ -27,6 +27,30 @@ export const HANDOUT_SECTIONS: readonly GuideSectionId[] = ["summary", "diagram"
 export const PLAN_SECTIONS = ["eight-hours", "four-hours", "playground", "homework"] as const;
 export type PlanSectionId = (typeof PLAN_SECTIONS)[number];
 
+/**
+ * The product's help page (/help) for teachers and the school's admin: help/help.{en,zh-Hans}.md,
+ * in this order. The admin's sections are shown to admins only.
+ */
+export const HELP_SECTIONS = [
+  "sign-in",
+  "classes",
+  "passwords",
+  "assignments",
+  "class-page",
+  "playground",
+  "alerts",
+  "data",
+  "contact",
+  "models",
+  "school",
+] as const;
+export type HelpSectionId = (typeof HELP_SECTIONS)[number];
+export const ADMIN_HELP_SECTIONS: readonly HelpSectionId[] = ["models", "school"];
+
+export interface CompiledHelp {
+  content: Localized<{ sections: GuideSection<HelpSectionId>[] }>;
+}
+
 export interface GuideSection<Id extends string = GuideSectionId> {
   id: Id;
   title: string;

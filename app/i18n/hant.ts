@@ -117,6 +117,9 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["布置", "指派", "assigning a lesson: 指派 in Taiwan, as Google Classroom's 指派作業 (布置 there is arranging a room; opencc writes 佈置)"],
   ["社交媒体", "社群媒體", "social media is 社群媒體 in Taiwan"],
   ["点击", "點選", "clicking is 點選 in Taiwan"],
+  // found reading the help page's 繁體 (help/help.zh-Hans.md)
+  ["只给", "只給", "only for (还是只给你选的学生): opencc writes 隻, the measure word for animals"],
+  ["写明了", "寫明了", "写明 + 了 (has spelled out); opencc reads 明了 and writes 寫明瞭"],
   ["“", "「", "Taiwan quotes with 「」"],
   ["”", "」", "Taiwan quotes with 「」"],
 ];

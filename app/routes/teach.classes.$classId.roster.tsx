@@ -171,7 +171,7 @@ export default function Roster() {
                       {s.needsAdmin || s.safeguardingRecord ? null : (
                         <Form method="post" className="danger-zone">
                           <input type="hidden" name="studentId" value={s.id} />
-                          <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref="/teach#safeguarding-h" />
+                          <OpenAlertsWarning name={s.displayName} count={s.openSafeguarding} alertsHref={`/teach/classes/${classId}#safeguarding-h`} />
                           <label className="choice">
                             <input type="checkbox" name="confirm" value="yes" required />
                             {t("teach.roster.deleteConfirm", { name: s.displayName })}

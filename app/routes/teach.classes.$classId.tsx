@@ -4,7 +4,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeacherOf } from "~/models/classes.server";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/utils/auth.server";
-import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
+import { ClassAlerts } from "~/components/teach/class-alerts";
 import { listSafeguardingAlerts } from "~/models/safeguarding.server";
 import { joinLink, publicUrlOf } from "~/models/public-url.server";
 import { JoinLink } from "~/components/teach/join-link";
@@ -17,7 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     alerts: await listSafeguardingAlerts(teacher, { classId: cls.id }),
     outcome: url.searchParams.get("safeguarding"),
-    path: url.pathname,
     cls: {
       id: cls.id,
       name: cls.name,
@@ -40,7 +39,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, next
     : currentParams.classId !== nextParams.classId || currentUrl.search !== nextUrl.search;
 
 export default function ClassFrame() {
-  const { cls, alerts, outcome, path } = useLoaderData<typeof loader>();
+  const { cls, alerts, outcome } = useLoaderData<typeof loader>();
   const t = useT();
   const base = `/teach/classes/${cls.id}`;
   return (
@@ -49,7 +48,7 @@ export default function ClassFrame() {
         <p className="small">
           <NavLink to="/teach">{t("teach.allClasses")}</NavLink>
         </p>
-        <SafeguardingAlerts alerts={alerts} back={path} outcome={outcome} />
+        <ClassAlerts base={base} alerts={alerts} outcome={outcome} />
         <h1>
           {cls.name} {cls.archived ? <span className="badge warn">{t("teach.archived")}</span> : null}
         </h1>

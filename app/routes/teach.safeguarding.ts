@@ -5,8 +5,11 @@ import { markSafeguardingHandled } from "~/models/safeguarding.server";
 import { requireStaff } from "~/utils/auth.server";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 
-/** Only pages that show the red alert; anything else goes back to /teach (no open redirect). */
-const BACK = /^\/(?:teach|admin|teach\/classes\/[0-9a-f-]{36}(?:\/[a-z]+)?)$/;
+/**
+ * Only pages that show the red alert or its one-line notice (a class's tabs, a student's page);
+ * anything else goes back to /teach (no open redirect).
+ */
+const BACK = /^\/(?:teach|admin|teach\/classes\/[0-9a-f-]{36}(?:\/[a-z]+|\/students\/[0-9a-f-]{36})?)$/;
 
 /**
  * POST /teach/safeguarding — "mark handled" with a note, from the red alert on /teach, a class

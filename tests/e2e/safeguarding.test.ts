@@ -93,6 +93,11 @@ describe.each([
     const id = new URL(page.url()).hash.slice(1);
     await page.locator(`[id="${id}"]`).waitFor();
     await screenshot(page, JOURNEY, `03-exchange-in-context-${lang}`);
+    // on the student's page, that student's alert is whole (the teacher handles it where they read it)
+    expect(await page.getByTestId("safeguarding-alert").count()).toBe(1);
+    await page.goto(`/teach/classes/${await demoClassId()}/quiz`);
+    await page.getByTestId("safeguarding-notice").waitFor();
+    await screenshot(page, JOURNEY, `03b-class-quiz-tab-notice-${lang}`);
     expect(browser.problems).toEqual([]);
   });
 });
@@ -146,22 +151,37 @@ describe("the school's settings, without JavaScript, and marking handled", () =>
     await screenshot(page, JOURNEY, "05-support-card-no-js-en");
   });
 
-  it("the teacher marks an alert handled with a note, on the class page", async () => {
+  it("on a class's tab the teacher sees one red line; its link leads to the list, where an alert is handled with a note", async () => {
     const browser = await openBrowser({ lang: "en", as: DEMO_TEACHER });
     browsers.push(browser);
     const { page } = browser;
-    await page.goto(`/teach/classes/${await demoClassId()}/playground`);
+    const base = `/teach/classes/${await demoClassId()}`;
+    await page.goto(`${base}/playground`);
+    // one line, announced, above the tab's own content — not the whole box (found in a teacher's
+    // walk: it repeated on every tab and pushed each tab down)
+    const notice = page.getByTestId("safeguarding-notice");
+    expect(await notice.getAttribute("role")).toBe("alert");
+    expect(await notice.innerText()).toMatch(/^⚠ \d+ safeguarding alerts? needs? you — /);
+    expect((await notice.boundingBox())!.height).toBeLessThan(60);
+    expect(await page.getByTestId("safeguarding-alert").count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, JOURNEY, "06-class-playground-tab-en");
+    await notice.getByRole("link", { name: t("safeguarding.notice.review") }).click();
+    await page.waitForURL((url) => url.pathname === base && url.hash === "#safeguarding-h");
     const alert = page.getByTestId("safeguarding-alert");
+    await alert.waitFor();
     const before = await alert.locator(".safeguarding-item").count();
     expect(before).toBeGreaterThan(0);
-    await screenshot(page, JOURNEY, "06-class-playground-tab-en");
     const first = alert.locator(".safeguarding-item").first();
     await first.locator("textarea").fill("Spoke with the student; told the safeguarding lead.");
     await first.getByRole("button", { name: t("safeguarding.alert.handle") }).click();
     await page.getByText(t("safeguarding.alert.handled")).waitFor();
+    // back where the list is, with the outcome
+    expect(new URL(page.url()).pathname).toBe(base);
     expect(await page.locator(".safeguarding-item").count()).toBe(before - 1);
     // the handled alert and its button are gone: the keyboard is on the outcome (found in a walk)
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(t("safeguarding.alert.handled"));
+    await screenshot(page, JOURNEY, "06b-class-progress-handled-en");
     expect(browser.problems).toEqual([]);
   });
 });

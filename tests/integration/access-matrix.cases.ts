@@ -149,6 +149,8 @@ export const ATTACKS: Record<string, Entry> = {
   },
   // Teacher's guides hold answer keys: teachers and admins only.
   "teach.guide._index": { attacks: staffOnly("/teach/guide") },
+  // The help page: teachers and admins (students have their own words on their own pages).
+  help: { attacks: staffOnly("/help") },
   "teach.guide.$lesson._index": {
     attacks: (w) => [
       ...staffOnly("/teach/guide/tokens", { lesson: "tokens" })(w),

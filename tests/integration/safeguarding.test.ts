@@ -476,6 +476,14 @@ describe("safeguarding flags reach an adult", () => {
     const again = (await handleAction({ request: await requestAs(admin, "/teach/safeguarding", { form: { messageId: message!.id, note: "x", back: "/admin" } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;
     expect(again.headers.get("Location")).toBe("/admin?safeguarding=gone");
     expect([...(await flagEvents(message!.id))]).toHaveLength(trail.length);
+
+    // Handled on the student's page, where the teacher read it: back there with the outcome (it
+    // went to /teach); a path that only starts like one goes to /teach.
+    const studentPage = `/teach/classes/${cls.id}/students/${student.id}`;
+    const forged = (await handleAction({ request: await requestAs(teacher, "/teach/safeguarding", { form: { messageId: second.id, note: " ", back: `${studentPage}/../../x` } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;
+    expect(forged.headers.get("Location")).toBe("/teach?safeguarding=note");
+    const fromStudent = (await handleAction({ request: await requestAs(teacher, "/teach/safeguarding", { form: { messageId: second.id, note: "Called home.", back: studentPage } }), params: {}, context: {} } as ActionFunctionArgs)) as Response;
+    expect(fromStudent.headers.get("Location")).toBe(`${studentPage}?safeguarding=handled`);
   });
 
   it("a mail server that is down never breaks the student's request; the failure is in the audit trail", async () => {

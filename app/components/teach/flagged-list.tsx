@@ -105,7 +105,7 @@ function FlagItem({ classId, flag }: { classId: string; flag: FlaggedExchange })
       </ol>
       {flag.status === "open" && flag.severity === "safeguarding" ? (
         <p className="small">
-          <strong>{t("safeguarding.flagList.handleAbove")}</strong>
+          <strong>{t("safeguarding.flagList.handleAbove")}</strong> <Link to={`${base}#safeguarding-h`}>{t("safeguarding.flagList.handleLink")}</Link>
         </p>
       ) : flag.status === "open" ? (
         <div className="row flag-actions">

@@ -1,9 +1,9 @@
 /**
- * The red safeguarding alert at the top of /teach, of a class page and of /admin: each open
- * safeguarding flag, a link to the exchange in context, its history (raised, e-mailed, …) and
+ * The red safeguarding alert at the top of /teach, of a class's Progress tab (its other pages show
+ * SafeguardingNotice, one line) and of /admin: each open safeguarding flag, a link to the exchange in context, its history (raised, e-mailed, …) and
  * "mark handled" with a note. A plain form: it works without JavaScript.
  */
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { listOf } from "~/i18n/list";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { NotEmailedReason } from "~/models/flag-events";
@@ -18,26 +18,49 @@ import { useFocusWhenShown } from "~/components/ui/focus-when-shown";
  */
 const SHOWN_OPEN = 3;
 
-export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
+/** What "mark handled" came back with (?safeguarding=), announced; the keyboard goes to it. */
+export function AlertOutcome({ outcome }: { outcome: string | null }) {
   const t = useT();
-  const locale = useLocale();
   // the alert handled goes away, and the pressed button with it: the keyboard goes to the outcome
   // (found in a walk: focus fell to the page)
   const outcomeRef = useFocusWhenShown<HTMLParagraphElement>();
-  const notice =
-    outcome === "handled" ? (
-      <p className="alert success" role="status" ref={outcomeRef} tabIndex={-1}>
-        {t("safeguarding.alert.handled")}
-      </p>
-    ) : outcome === "note" ? (
-      <p className="alert error" role="alert" ref={outcomeRef} tabIndex={-1}>
-        {t("safeguarding.alert.noteRequired")}
-      </p>
-    ) : outcome === "gone" ? (
-      <p className="alert warn" role="status" ref={outcomeRef} tabIndex={-1}>
-        {t("safeguarding.alert.notFound")}
-      </p>
-    ) : null;
+  return outcome === "handled" ? (
+    <p className="alert success" role="status" ref={outcomeRef} tabIndex={-1}>
+      {t("safeguarding.alert.handled")}
+    </p>
+  ) : outcome === "note" ? (
+    <p className="alert error" role="alert" ref={outcomeRef} tabIndex={-1}>
+      {t("safeguarding.alert.noteRequired")}
+    </p>
+  ) : outcome === "gone" ? (
+    <p className="alert warn" role="status" ref={outcomeRef} tabIndex={-1}>
+      {t("safeguarding.alert.notFound")}
+    </p>
+  ) : null;
+}
+
+/**
+ * One red line on a class's other pages: how many alerts are open, and a link to where they are
+ * handled (the class's Progress tab). An alert like the box, so a screen reader announces it too.
+ * `others`: the page already shows some of the class's alerts whole (a student's page).
+ */
+export function SafeguardingNotice({ count, href, others = false }: { count: number; href: string; others?: boolean }) {
+  const t = useT();
+  if (count === 0) return null;
+  return (
+    <p className="alert error safeguarding-notice" role="alert" data-testid="safeguarding-notice">
+      <span aria-hidden="true">⚠ </span>
+      <strong>{t(others ? "safeguarding.notice.others" : "safeguarding.notice.count", { count })}</strong>
+      {" — "}
+      <Link to={href}>{t("safeguarding.notice.review")}</Link>
+    </p>
+  );
+}
+
+export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
+  const t = useT();
+  const locale = useLocale();
+  const notice = <AlertOutcome outcome={outcome} />;
   if (alerts.length === 0) return notice;
   const categories = listOf(
     [...new Set(alerts.flatMap((a) => a.categories))].map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide")),

@@ -30,6 +30,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         <NavLink to="/playground">{t("nav.playground")}</NavLink>
         {user && user.role !== "student" ? <NavLink to="/teach">{t("nav.teach")}</NavLink> : null}
         {user?.role === "admin" ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
+        {user && user.role !== "student" ? <NavLink to="/help">{t("nav.help")}</NavLink> : null}
       </nav>
       <div className="header-tools">
         <nav aria-label={t("nav.language")} className="lang-switch">

@@ -14,8 +14,10 @@ import { z } from "zod";
 import { BIG_IDEAS, CHINA_2025_AREAS, CSTA_STANDARDS } from "../../guides/frameworks";
 import {
   GUIDE_SECTIONS,
+  HELP_SECTIONS,
   PLAN_SECTIONS,
   type CompiledGuides,
+  type CompiledHelp,
   type GuideSection,
   type LessonGuide,
 } from "../../guides/types";
@@ -30,6 +32,7 @@ import { locate, parseYamlFile, validateYaml } from "./yaml-file";
 
 export const GUIDE_FILES = { en: "guide.en.md", "zh-Hans": "guide.zh-Hans.md" } as const;
 export const PLAN_FILES = { en: "teaching-plan.en.md", "zh-Hans": "teaching-plan.zh-Hans.md" } as const;
+export const HELP_FILES = { en: "help.en.md", "zh-Hans": "help.zh-Hans.md" } as const;
 
 /** A class period is 40 or 45 minutes in the schools we write for. */
 const PERIOD_MINUTES = { min: 40, max: 45 };
@@ -84,6 +87,25 @@ export function compileGuides(lessonsDir: string, course: Course, options: Guide
       lessons,
       plan: { content: { en: { sections: plan.en }, "zh-Hans": { sections: plan["zh-Hans"] }, "zh-Hant": { sections: plan["zh-Hant"] } } },
     },
+    warnings,
+  };
+}
+
+export type HelpResult = { help: CompiledHelp; warnings: ContentError[] } | { errors: ContentError[]; warnings: ContentError[] };
+
+/**
+ * The help page for staff (help/help.{en,zh-Hans}.md → /help): the same sections, checks and
+ * zh-Hant derivation as the teaching plan. Every section in both languages, in HELP_SECTIONS.
+ */
+export function compileHelp(helpDir: string, options: GuideOptions = {}): HelpResult {
+  const dir = path.resolve(helpDir);
+  const root = path.resolve(options.root ?? path.dirname(dir));
+  const issues = new ContentIssues();
+  const sections = compileSectionFiles(dir, root, HELP_FILES, HELP_SECTIONS, issues, "the help page");
+  const warnings = sortContentErrors(issues.warnings);
+  if (issues.errors.length > 0 || !sections) return { errors: sortContentErrors(issues.errors), warnings };
+  return {
+    help: { content: { en: { sections: sections.en }, "zh-Hans": { sections: sections["zh-Hans"] }, "zh-Hant": { sections: sections["zh-Hant"] } } },
     warnings,
   };
 }

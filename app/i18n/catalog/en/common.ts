@@ -8,6 +8,7 @@ export const common = {
   "nav.playground": "Playground",
   "nav.teach": "Teach",
   "nav.admin": "Admin",
+  "nav.help": "Help",
   "nav.account": "Account",
   "nav.signIn": "Sign in",
   "nav.signOut": "Sign out",

@@ -389,4 +389,11 @@ export const teach = {
   "teach.dash.report.noRanked": "Not enough answers yet to rank questions.",
   "teach.dash.report.question": "Question",
   "teach.dash.report.overdue": "Overdue",
+  "teach.help.pageTitle": "Help — Lantern",
+  "teach.help.title": "Help for teachers and school admins",
+  "teach.help.lead": "How students sign in, how to run a class, what the playground does and how to handle a safeguarding alert — and, for the school's admin, models and the school's settings. How to teach each lesson is in the teaching guides.",
+  "teach.help.contents": "On this page",
+  "teach.help.adminTitle": "For the school's admin",
+  "teach.help.adminLead": "Only the school's admin sees this part.",
+  "teach.help.top": "Back to the contents",
 } as const;

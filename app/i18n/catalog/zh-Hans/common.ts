@@ -10,6 +10,7 @@ export const common: CatalogOf<typeof en> = {
   "nav.playground": "练习场",
   "nav.teach": "教学",
   "nav.admin": "管理",
+  "nav.help": "帮助",
   "nav.account": "账户",
   "nav.signIn": "登录",
   "nav.signOut": "退出登录",

@@ -379,4 +379,11 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.report.noRanked": "作答还不够多，暂时无法给题目排序。",
   "teach.dash.report.question": "题目",
   "teach.dash.report.overdue": "逾期学生",
+  "teach.help.pageTitle": "帮助 — Lantern",
+  "teach.help.title": "教师和学校管理员帮助",
+  "teach.help.lead": "学生怎样登录、怎样管理班级、练习场做什么、怎样处理安全保护提醒；学校管理员还能看到模型和学校设置。每一课怎么上，请看教学指南。",
+  "teach.help.contents": "本页内容",
+  "teach.help.adminTitle": "学校管理员",
+  "teach.help.adminLead": "只有学校管理员能看到这一部分。",
+  "teach.help.top": "回到目录",
 };
