@@ -120,6 +120,22 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   // found reading the help page's 繁體 (help/help.zh-Hans.md)
   ["只给", "只給", "only for (还是只给你选的学生): opencc writes 隻, the measure word for animals"],
   ["写明了", "寫明了", "写明 + 了 (has spelled out); opencc reads 明了 and writes 寫明瞭"],
+  // A spreadsheet's column is 欄 in Taiwan, where 列 is a row: "姓名那一列" would send a Taiwanese
+  // teacher to the wrong line (found reading the roster import's 繁體). A line of pasted text stays 行.
+  ["一列", "一欄", "a column (加一列学号, 这一列, 表格里的一列)"],
+  ["两列", "兩欄", "two columns (“姓”“名”两列)"],
+  ["各列", "各欄", "each column"],
+  ["其他列", "其他欄位", "other columns"],
+  ["姓名列", "姓名欄", "the name column"],
+  ["这些列", "這些欄位", "these columns"],
+  ["的列数", "的欄數", "how many columns"],
+  ["列的顺序", "欄位的順序", "the columns' order"],
+  ["列名", "欄位名稱", "a column's name"],
+  ["忽略的列", "忽略的欄位", "columns left out"],
+  ["用不到的列", "用不到的欄位", "columns not used"],
+  ["”列", "」欄", "the “{column}” column"],
+  ["标题行", "標題列", "a spreadsheet's header row is its 標題列 (row: 列)"],
+  ["单元格", "儲存格", "a spreadsheet's cell is 儲存格 in Taiwan"],
   ["“", "「", "Taiwan quotes with 「」"],
   ["”", "」", "Taiwan quotes with 「」"],
 ];

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { zhHant } from "../../app/i18n/catalog/zh-Hant";
 import { messageTexts } from "../../app/i18n/plural";
 import { compileCourse } from "~/course/build/compile-course";
-import { compileGuides } from "~/course/build/guides";
+import { compileGuides, compileHelp } from "~/course/build/guides";
 import { toHant } from "~/i18n/hant";
 import { tokenize } from "~/course/tokenizer.server";
 import type { Course } from "~/course/types";
@@ -49,6 +49,8 @@ const BAD_SEQUENCES: ReadonlyArray<readonly [bad: RegExp, meant: string]> = [
   [/投屏/, "showing on the projector is 投影"],
   [/聯網/, "being connected is 連網"],
   [/回復/, "a reply is 回覆 (回復 is recovering)"],
+  [/(?:一|兩|各|其他|姓名|這些|忽略的|用不到的)列(?![表出入印])|列數|列名|」列/, "a spreadsheet's column is 欄 (列 is a row in Taiwan)"],
+  [/標題行|單元格/, "a spreadsheet's header row is 標題列, a cell 儲存格"],
 ];
 
 function compiledCourse(): { course: Course; hantText: string } {
@@ -57,7 +59,10 @@ function compiledCourse(): { course: Course; hantText: string } {
   if ("errors" in compiled) throw new Error(`course does not compile: ${compiled.errors.map((e) => e.message).join("; ")}`);
   const guides = compileGuides(lessonsDir, compiled.course, { root: repoRoot });
   if ("errors" in guides) throw new Error(`guides do not compile: ${guides.errors.map((e) => e.message).join("; ")}`);
-  return { course: compiled.course, hantText: [...localeStrings(compiled.course, "zh-Hant"), ...localeStrings(guides.guides, "zh-Hant")].join("\n") };
+  const help = compileHelp(path.join(repoRoot, "help"), { root: repoRoot });
+  if ("errors" in help) throw new Error(`the help page does not compile: ${help.errors.map((e) => e.message).join("; ")}`);
+  const hantText = [compiled.course, guides.guides, help.help].flatMap((part) => localeStrings(part, "zh-Hant")).join("\n");
+  return { course: compiled.course, hantText };
 }
 
 function localeStrings(value: unknown, locale: string, inLocale = false): string[] {
@@ -106,7 +111,7 @@ describe("繁體中文 reads natively", () => {
     ({ course, hantText: courseText } = compiledCourse());
   }, 120_000);
 
-  it("the compiled zh-Hant course and teacher's guides contain no mainland-conversion sequences", () => {
+  it("the compiled zh-Hant course, teacher's guides and help page contain no mainland-conversion sequences", () => {
     expect(findBadSequences(courseText)).toEqual([]);
   });
 
