@@ -184,7 +184,13 @@ export async function markSafeguardingHandled(
   messageId: string,
   note: string,
 ): Promise<"handled" | "gone"> {
-  const whose = user.role === "admin" ? sql`cl.school_id = ${user.schoolId}` : sql`cl.teacher_id = ${user.id}`;
+  // Who may act is who sees the alert (listSafeguardingAlerts): a teacher only while the student is
+  // still in their class. Once the student has left, only the admin's list shows it; the former
+  // teacher's "mark handled" (a stale page, or an id kept from before) would close it there unseen.
+  const whose =
+    user.role === "admin"
+      ? sql`cl.school_id = ${user.schoolId}`
+      : sql`cl.teacher_id = ${user.id} and exists (select 1 from enrollments e where e.class_id = cl.id and e.student_id = m.user_id)`;
   return db().transaction(async (tx) => {
     const updated = await tx.execute<{ id: string }>(sql`
       update playground_messages m set flag_status = 'reviewed'

@@ -120,3 +120,36 @@ describe("the wrong person is refused, never a 500", () => {
     }
   });
 });
+
+// Security review (7 December): once a student has left a class, its teacher no longer sees the
+// student's open safeguarding alert (listSafeguardingAlerts) — only the admin does — nor can they
+// review the student's other flags (decideFlag). "Mark handled" still accepted the alert from the
+// former teacher, closing it on the only list that still showed it: the admin's.
+describe("a safeguarding alert of a student who has left the class", () => {
+  it("is not the former teacher's to mark handled (404, still open, nothing logged); the admin still can", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { db } = await import("../../app/utils/db.server");
+    const w = await world();
+    const [conversation] = await db().execute<{ id: string }>(sql`
+      insert into playground_conversations (user_id, class_id, title, model)
+      values (${w.student.id}, ${w.cls.id}, 'Chat', 'mini') returning id`);
+    const [message] = await db().execute<{ id: string }>(sql`
+      insert into playground_messages (conversation_id, user_id, role, text, status, flags, flag_status, severity)
+      values (${conversation!.id}, ${w.student.id}, 'user', 'a crisis message', 'complete', '{crisis_suicide}', 'open', 'safeguarding')
+      returning id`);
+    await db().execute(sql`delete from enrollments where class_id = ${w.cls.id} and student_id = ${w.student.id}`);
+    const form = { messageId: message!.id, note: "closed by the former teacher", back: "/teach" };
+    expect(await statusOf(safeguardingAction, w.teacher, "/teach/safeguarding", {}, form)).toBe(404);
+    const state = async () => {
+      const [row] = await db().execute<{ flag_status: string; handled: number }>(sql`
+        select m.flag_status, (select count(*)::int from flag_events fe where fe.message_id = m.id and fe.action = 'handled') as handled
+          from playground_messages m where m.id = ${message!.id}`);
+      return row;
+    };
+    expect(await state()).toEqual({ flag_status: "open", handled: 0 });
+    const request = await requestAs(w.admin, "/teach/safeguarding", { form: { ...form, note: "the admin's note", back: "/admin" } });
+    const response = (await safeguardingAction({ request, params: {}, context: {} } as ActionFunctionArgs).catch((r: unknown) => r)) as Response;
+    expect(response.headers.get("Location")).toBe("/admin?safeguarding=handled");
+    expect(await state()).toEqual({ flag_status: "reviewed", handled: 1 });
+  });
+});
