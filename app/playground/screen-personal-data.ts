@@ -208,6 +208,15 @@ function isSpelledPhoneNumber(match: string): boolean {
 }
 
 /**
+ * Words that name a phone, in both readings below: a number after one is a phone (the keyword
+ * rule), and a list of numbers in a message with one is read as a phone, not a sequence
+ * (CONTACT_WORD). Each adds the words only it can use: "call" is a contact word only as a verb,
+ * "number" announces a phone only as "my number".
+ */
+const PHONE_WORDS_EN = String.raw`phone|mobile|tel|telephone|sms|whats\s?app|signal|telegram`;
+const PHONE_WORDS_ZH = "电话|電話|手机|手機|手提|座机|座機|号码|號碼|联系方式|聯絡方式|聯繫方式|联系电话|聯絡電話|联络|聯絡|致电|致電|短信|簡訊|短訊";
+
+/**
  * Five numbers or more with the same separator that are, all of them, a sequence a lesson or
  * homework asks about (number-sequences.ts: "0, 1, 1, 2, 3, 5, 8", "… 377 610 987 1597", "1 2 6
  * 24 120 720 5040"), in which three numbers have a phone's groups by chance. Read in the text as
@@ -221,8 +230,10 @@ const NUMBER_LIST = /(?<![\d.])\d+(\s*[,，、;]\s*|\s+)\d+(?:\1\d+)+(?![\d.])/g
  * number after it ("call me", "call 2 9 50…"; not "we call these triangular numbers", "a function
  * call", "the text"); 联系 only as 联系方式/联系我 (这些数有什么联系 asks how numbers relate).
  */
-const CONTACT_WORD =
-  /\b(?:phone|mobile|cell\s?phone|tel|telephone|sms|dial|whats\s?app|wechat|we\s?chat|weixin|wx|vx|signal|telegram|kik|contact\s+(?:me|us)|reach\s+(?:me|us)|number|(?:call|ring|text|txt|msg|message|dm)(?=\s*(?:(?:me|us|him|her|them|my|our|mum|mom|dad|on|at)\b|[:#+(]|\d)))\b|电话|電話|手机|手機|号码|號碼|加我|微信|威信|联系方式|聯絡方式|聯繫方式|联系我|聯絡我|聯繫我|打给|打給|致电|致電|短信|簡訊|短訊/iu;
+const CONTACT_WORD = new RegExp(
+  String.raw`\b(?:${PHONE_WORDS_EN}|cell\s?phone|dial|wechat|we\s?chat|weixin|wx|vx|kik|contact\s+(?:me|us)|reach\s+(?:me|us)|number|(?:call|ring|text|txt|msg|message|dm)(?=\s*(?:(?:me|us|him|her|them|my|our|mum|mom|dad|on|at)\b|[:#+(]|\d)))\b|${PHONE_WORDS_ZH}|加我|微信|威信|联系我|聯絡我|聯繫我|打给|打給`,
+  "iu",
+);
 /** "number" in maths: "the next number", "each triangular number", "a number sequence". */
 const MATHS_NUMBER =
   /\b(?:(?:next|missing|following|nth|which|what|prime|square|cube|triangular|fibonacci|lucas|even|odd|whole|natural|each|every)\s+number|number\s+(?:sequences?|patterns?|series|line|comes|goes))\b/giu;
@@ -575,7 +586,7 @@ const DETECTORS: Detector[] = [
     // 我的电话号码是…, 我嘅電話係…
     kind: "phone",
     pattern: new RegExp(
-      String.raw`(?:\b(?:phone|tel|telephone|mobile|cell|whats\s?app|signal|telegram|sms|text\s+me|call\s+me|ring\s+me|reach\s+me|contact\s+me|my\s+(?:home\s+|mobile\s+|cell\s+|contact\s+)?number)|电话|電話|手机|手機|手提|联系方式|聯絡方式|联系电话|聯絡電話|联络|聯絡|座机|座機|号码|號碼|打给我|打給我|call我|致电|致電|短信|簡訊|短訊)[^\d\n.!?。！？]{0,30}?(\+?\(?\d(?:${KEYWORD_PHONE_SEP}{0,2}\d){6,14})${NUMBER_END}`,
+      String.raw`(?:\b(?:${PHONE_WORDS_EN}|cell|text\s+me|call\s+me|ring\s+me|reach\s+me|contact\s+me|my\s+(?:home\s+|mobile\s+|cell\s+|contact\s+)?number)|${PHONE_WORDS_ZH}|打给我|打給我|call我)[^\d\n.!?。！？]{0,30}?(\+?\(?\d(?:${KEYWORD_PHONE_SEP}{0,2}\d){6,14})${NUMBER_END}`,
       "giud",
     ),
     group: 1,
