@@ -7,7 +7,7 @@
  * message and a count at the start of the next). Across the joint between two parts only one
  * thing is checked: whether the digits at the end of one part and at the start of the next
  * together form a number whose shape is unmistakable — a mainland resident ID (check digit,
- * region, birth date), a mainland or Taiwan mobile, a Taiwan, Hong Kong or Macau ID. That is how
+ * region, birth date), a mainland, Taiwan or UK mobile, a Taiwan, Hong Kong or Macau ID. That is how
  * "my ID is 110105 1949" + "12310021" is caught, while "in 1998" + "2024 was…" is not.
  * A keyword at the end of one part may also announce a value at the start of the next ("my qq is"
  * + "123456789"): that is found by screening the joint, keeping only what lies wholly in the next
@@ -59,6 +59,8 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
   const joints = jointsOf(parts);
   const acrossJoints = [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts, joints), ...findTopicsAcrossParts(parts, joints, policy.blockedTopics)];
   for (const f of acrossJoints) {
+    // a piece both readings found ("my number is 077" + "00900" + "123": a keyword and a UK mobile's shape) is one piece
+    if (findings.some((k) => k.split && k.part === f.part && k.index === f.index && k.match === f.match)) continue;
     const overlapping = (k: ContextFinding) =>
       !k.split && k.part === f.part && f.index < k.index + k.match.length && k.index < f.index + f.match.length;
     for (let i = findings.length - 1; i >= 0; i--) if (overlapping(findings[i]!)) findings.splice(i, 1);
@@ -236,6 +238,9 @@ const SPLIT_SHAPES: { kind: PersonalDataKind; test: (s: string) => boolean }[] =
   { kind: "cn_resident_id", test: (s) => /^\d{17}[\dX]$/.test(s) && isValidResidentId(s) },
   { kind: "cn_mobile", test: (s) => /^(?:86)?1[3-9]\d{9}$/.test(s) && !/0{7}$/.test(s) },
   { kind: "phone", test: (s) => /^(?:886)?09\d{8}$/.test(s) },
+  // a UK mobile: a keyword before "07700" and "900123" in the next message was missed, because the
+  // number's own shape, not the keyword, finds it there (a fact-check of the help page, 7 December)
+  { kind: "phone", test: (s) => /^(?:07|447)\d{9}$/.test(s) },
   { kind: "phone", test: (s) => /^(?:852|853)[2-9]\d{7}$/.test(s) },
   { kind: "id_number", test: (s) => /^[A-Z][1289]\d{8}$/.test(s) && isValidTaiwanId(s) },
   { kind: "id_number", test: (s) => /^[A-Z]{1,2}\d{6}\([\dA]\)$/.test(s) || (/^[A-Z]{1,2}\d{6}[\dA]$/.test(s) && isValidHongKongId(s)) },

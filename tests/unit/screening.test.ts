@@ -445,6 +445,9 @@ describe("an e-mail, an address, a school and class, a number or a blocked topic
     [["我在育才中学", "初二3班"], "school_class", ["育才中学", "初二3班"]],
     [["I go to Riverside Middle School", "im in class 8B"], "school_class", ["Riverside Middle School", "im in class 8B"]],
     [["my number is 077", "00900", "123"], "phone", ["077", "00900", "123"]],
+    [["my phone number is 07700", "900123"], "phone", ["07700", "900123"]],
+    [["07700", "900 123"], "phone", ["07700", "900 123"]],
+    [["text me on +44 7700", "900123"], "phone", ["44 7700", "900123"]],
     [["赌", "博"], "blocked_topic", ["赌", "博"]],
     [["gamb", "ling"], "blocked_topic", ["gamb", "ling"]],
   ] as [string[], FindingKind, string[]][])("%j → %s", (messages, kind, matches) => {
