@@ -21,11 +21,13 @@ const newPassword = (role: "student" | "teacher" | "admin") =>
       if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEM_KEYS[problem] });
     });
 
+/** "This is a shared computer": a checkbox, present only when ticked. */
+const sharedComputer = z.literal("yes").optional().transform((v) => v === "yes");
+
 export const SignInSchema = z.object({
   login: z.string().trim().min(1, "form.required").max(200, "form.invalid"),
   password: z.string().min(1, "form.required").max(200, "form.invalid"),
-  /** "This is a shared computer": a checkbox, present only when ticked. */
-  shared: z.literal("yes").optional().transform((v) => v === "yes"),
+  shared: sharedComputer,
 });
 
 export const TeacherSignUpSchema = z.object({
@@ -45,6 +47,7 @@ export const JoinSchema = z.object({
   // as sign-in reads it: full-width letters (a Chinese keyboard's full-width mode) are the same name
   username: z.string().transform(normalizeUsername).pipe(z.string().regex(USERNAME_PATTERN, "auth.username.invalid")),
   password: newPassword("student"),
+  shared: sharedComputer,
 });
 
 export const LanguageSchema = z.object({ intent: z.literal("language"), locale: z.enum(LOCALES) });

@@ -96,6 +96,11 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["自行车道", "自行車道", "a bike lane is 自行車道 in Taiwan; opencc writes 腳踏車道"],
   ["权限", "權限", "access rights are 權限 in Taiwan; opencc writes 許可權 (a licence)"],
   ["如心理老师或德育主任", "如輔導老師或學務主任", "who handles a student at risk: 德育主任 is a mainland post; Taiwan has 輔導老師 and 學務主任"],
+  [
+    "遵守学校关于学术诚信的规定和教育部发布的《中小学生成式人工智能使用指南（2025年版）》",
+    "遵守學校關於學術誠信和使用人工智慧的規定",
+    "lesson 7's objective: mainland schools follow their ministry's guide; a Taiwanese student follows their school's rules (the step still tells of China's guide, as China's)",
+  ],
   // A claim that must hold for 繁體 too (measured in tests/unit/hant-wording.test.ts): in the
   // widget's tokenizer over half of Traditional characters are one token, as in 简体, but about
   // 3 in 10 take several tokens, against under 1 in 10 in 简体.

@@ -11,10 +11,11 @@ import { clearStateCookie, pendingLinkCookie, readStateCookie } from "~/utils/ss
  * goes back to the sign-in page, which names the reason in the user's language.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const result = await completeSsoLogin(new URL(request.url), await readStateCookie(request));
+  const started = await readStateCookie(request);
+  const result = await completeSsoLogin(new URL(request.url), started?.state ?? null);
   const headers = new Headers({ "Set-Cookie": await clearStateCookie(request) });
   if (result.ok === true) {
-    headers.append("Set-Cookie", await createSession(request, result.userId));
+    headers.append("Set-Cookie", await createSession(request, result.userId, { sharedComputer: started?.sharedComputer }));
     return redirect(safeRedirectTarget(request, result.next, homeFor(result)), { headers });
   }
   if (result.ok === "confirm") {

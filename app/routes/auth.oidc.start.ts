@@ -6,8 +6,13 @@ import { requireAnonymous } from "~/utils/auth.server";
 import { clientAddress } from "~/utils/forms.server";
 import { safeRedirectTarget } from "~/utils/safe-redirect.server";
 import { stateCookie } from "~/utils/sso-cookies.server";
+import { ssoContinuePage } from "~/utils/sso-continue.server";
+import { localeOf } from "~/utils/locale-of.server";
 
-/** GET /auth/oidc/start?school=…: off to the school's provider (PKCE, state, nonce). */
+/**
+ * GET /auth/oidc/start?school=…[&shared=yes][&via=form]: off to the school's provider (PKCE, state,
+ * nonce) — by a redirect, or from the sign-in page's form by a page that moves on by itself.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   // each start writes a login row for anyone who asks: bounded per client address
@@ -19,5 +24,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!school) return redirect("/signin?sso=not_configured");
   const started = await beginSsoLogin(school.schoolId, safeRedirectTarget(request, url.searchParams.get("next"), "") || null);
   if (!started.ok) return redirect(`/signin?sso=${started.reason}`);
-  return redirect(started.url, { headers: { "Set-Cookie": await stateCookie(request, started.state) } });
+  const sharedComputer = url.searchParams.get("shared") === "yes";
+  const cookie = await stateCookie(request, { state: started.state, sharedComputer });
+  // the sign-in page's form: its navigation may not be redirected off the site (sso-continue.server.ts)
+  if (url.searchParams.get("via") === "form") return ssoContinuePage(started.url, school.label, await localeOf(request), cookie);
+  return redirect(started.url, { headers: { "Set-Cookie": cookie } });
 }

@@ -15,6 +15,7 @@ import { createSession, getSessionUser } from "~/utils/session.server";
 import { waitMessage } from "~/utils/wait-message";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { Button } from "~/components/ui/button";
+import { SharedComputerChoice } from "~/components/ui/shared-computer-choice";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
 
@@ -70,7 +71,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     locale: await localeOf(request),
   });
-  return redirect("/learn?welcome=1", { headers: { "Set-Cookie": await createSession(request, joined.userId) } });
+  const cookie = await createSession(request, joined.userId, { sharedComputer: parsed.data.shared });
+  return redirect("/learn?welcome=1", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function JoinClass() {
@@ -146,6 +148,7 @@ export default function JoinClass() {
           autoComplete="new-password"
           error={errors.password}
         />
+        <SharedComputerChoice />
         <p className="small muted">{t("auth.join.privacy", { days: retentionDays })}</p>
         <Button type="submit" className="primary" inactive={busy}>
           {t("auth.join.submit")}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { SignInSchema } from "~/forms/auth.server";
 import { Field, FormError } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
+import { SharedComputerChoice } from "~/components/ui/shared-computer-choice";
 import { translator } from "~/i18n/catalogs.server";
 import { signIn } from "~/models/users.server";
 import { ssoButtons, teacherPasswordAllowed } from "~/models/sso.server";
@@ -84,14 +85,24 @@ export default function SignIn() {
         </div>
       ) : null}
       <FormError message={result?.message ?? ssoError} />
-      {sso.map((s) => (
-        <p key={s.schoolId}>
-          {/* a plain link: the provider's page is a full navigation, not a fetch */}
-          <a className="button primary sso" href={`/auth/oidc/start?school=${s.schoolId}${next ? `&next=${encodeURIComponent(next)}` : ""}`}>
-            {t("auth.sso.button", { provider: s.label })}
-          </a>
-        </p>
-      ))}
+      {sso.length > 0 ? (
+        // a plain form: the provider's page is a full navigation, not a fetch; the box goes with
+        // the school's button as it does with the password (a found gap: school sign-in on a shared
+        // computer kept the pupil signed in for days)
+        <form method="get" action="/auth/oidc/start" className="card sso-start">
+          <input type="hidden" name="via" value="form" />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          {/* before the button: it is pressed last, as the password form's is */}
+          <SharedComputerChoice hint={t("auth.sso.sharedHint")} />
+          {sso.map((s) => (
+            <p key={s.schoolId}>
+              <button type="submit" name="school" value={s.schoolId} className="primary sso">
+                {t("auth.sso.button", { provider: s.label })}
+              </button>
+            </p>
+          ))}
+        </form>
+      ) : null}
       {sso.length > 0 ? <p className="muted small">{t("auth.sso.orPassword")}</p> : null}
       {/* noValidate: the browser's own bubbles ("Please lengthen this text") speak its language, not the reader's; the server answers in theirs */}
       <Form method="post" action={next ? `/signin?next=${encodeURIComponent(next)}` : "/signin"} className="card" noValidate>
@@ -115,15 +126,7 @@ export default function SignIn() {
           required
           error={result?.errors.password}
         />
-        <div className="field">
-          <label className="choice">
-            <input type="checkbox" name="shared" value="yes" aria-describedby="f-shared-hint" />
-            <span>{t("auth.signIn.shared")}</span>
-          </label>
-          <p id="f-shared-hint" className="hint">
-            {t("auth.signIn.sharedHint")}
-          </p>
-        </div>
+        <SharedComputerChoice />
         <Button type="submit" className="primary" inactive={busy}>
           {t("auth.signIn.submit")}
         </Button>

@@ -6,6 +6,7 @@
 import { translator } from "~/i18n/catalogs.server";
 import { resolveLocale } from "~/i18n/locale.server";
 import { htmlLang } from "~/i18n/locales";
+import { escapeHtml } from "./escape-html";
 
 export const RETRY_AFTER_S = 5;
 
@@ -15,9 +16,6 @@ function wantsJson(request: Request): boolean {
   const accept = request.headers.get("Accept") ?? "";
   return accept.includes("application/json") && !accept.includes("text/html");
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export async function outageResponse(request: Request): Promise<Response> {
   const { locale } = await resolveLocale(request);

@@ -18,9 +18,26 @@ async function read(cookie: Cookie, request: Request): Promise<string | null> {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-export const stateCookie = (request: Request, value: string) => write(state, request, value);
+/**
+ * The state, and whether the sign-in began with "This is a shared computer" ticked: a fact about
+ * this browser, so it travels with it (".shared" after the state, which is base64url: never a dot).
+ */
+export interface StartedHere {
+  state: string;
+  sharedComputer: boolean;
+}
+
+const SHARED_MARK = ".shared";
+
+export const stateCookie = (request: Request, started: StartedHere) =>
+  write(state, request, started.sharedComputer ? `${started.state}${SHARED_MARK}` : started.state);
 export const clearStateCookie = (request: Request) => clear(state, request);
-export const readStateCookie = (request: Request) => read(state, request);
+export async function readStateCookie(request: Request): Promise<StartedHere | null> {
+  const value = await read(state, request);
+  if (value === null) return null;
+  const sharedComputer = value.endsWith(SHARED_MARK);
+  return { state: sharedComputer ? value.slice(0, -SHARED_MARK.length) : value, sharedComputer };
+}
 
 export const pendingLinkCookie = (request: Request, sealed: string) => write(pending, request, sealed);
 export const clearPendingLinkCookie = (request: Request) => clear(pending, request);

@@ -54,10 +54,12 @@ afterAll(async () => {
   await idp?.close();
 });
 
-async function throughProvider(b: OpenBrowser, sub: string, lang: typeof en) {
+async function throughProvider(b: OpenBrowser, sub: string, lang: typeof en, { sharedComputer = false } = {}) {
   const { page } = b;
   await page.goto("/signin");
-  await page.getByRole("link", { name: lang("auth.sso.button", { provider: "School ID" }) }).click();
+  const schoolForm = page.locator("form.sso-start");
+  if (sharedComputer) await schoolForm.getByLabel(lang("auth.signIn.shared")).check();
+  await schoolForm.getByRole("button", { name: lang("auth.sso.button", { provider: "School ID" }) }).click();
   await page.waitForURL((u) => u.href.startsWith(idp.issuer));
   await page.locator('input[name="login"]').fill(sub);
   await page.locator('input[name="password"]').fill("any");
@@ -105,8 +107,11 @@ describe("school sign-in in Chromium", () => {
     const visitor = await browser({ lang: "zh-Hans" });
     await visitor.page.goto("/signin");
     await screenshot(visitor.page, JOURNEY, "04-signin-with-button-zh-Hans");
-    await throughProvider(visitor, "student-1", zh);
+    // at a school computer: the box beside the school's button ends the session with the browser
+    await throughProvider(visitor, "student-1", zh, { sharedComputer: true });
     expect(new URL(visitor.page.url()).pathname).toBe("/learn");
+    const session = (await visitor.page.context().cookies()).find((c) => c.name.endsWith("lantern_session"));
+    expect(session?.expires).toBe(-1);
     const [row] = await testSql()<{ role: string; email: string | null; display_name: string }[]>`select role, email, display_name from users where username = 'wang.fang'`;
     expect(row).toEqual({ role: "student", email: null, display_name: "王芳" });
   });

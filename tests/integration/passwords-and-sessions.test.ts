@@ -161,6 +161,26 @@ describe("a shared computer", () => {
     expect(await visit(sharedCookie)).toBeNull();
     expect(await visit(ownCookie)).not.toBeNull();
   });
+
+  it("is offered when a student joins with a class code too (a join signed the pupil in for days)", async () => {
+    const { admin } = await makeSchool();
+    const cls = await makeClass(admin);
+    const join = async (username: string, shared: boolean) => {
+      const form: Record<string, string> = { displayName: "Sam", username, password: "kite-river-7" };
+      if (shared) form.shared = "yes";
+      return (await joinAction({ request: await requestAs(null, `/join/${cls.joinCode}`, { form }), params: { code: cls.joinCode }, context: ctx() })) as Response;
+    };
+    const suffix = cls.joinCode.toLowerCase();
+    const shared = await join(`shared-${suffix}`, true);
+    expect(shared.status).toBe(302);
+    expect(shared.headers.get("Set-Cookie")).not.toMatch(/Max-Age|Expires/i);
+    const own = await join(`own-${suffix}`, false);
+    expect(own.headers.get("Set-Cookie")).toMatch(/Max-Age=\d+/);
+    const idle = async (username: string) =>
+      (await db().select({ idleMinutes: sessions.idleMinutes }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.username, username)))[0]?.idleMinutes;
+    expect(await idle(`shared-${suffix}`)).toBe(SHARED_IDLE_MINUTES);
+    expect(await idle(`own-${suffix}`)).toBeNull();
+  });
 });
 
 describe("no enumeration", () => {

@@ -5,7 +5,7 @@
  * pages submitted by POST.
  */
 import { createCookie } from "@remix-run/node";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/catalog/en";
 import { zhHans } from "../../app/i18n/catalog/zh-Hans";
@@ -19,11 +19,13 @@ import { db } from "../../app/utils/db.server";
 import { updateSchoolSettings } from "../../app/models/schools.server";
 import { seal } from "../../app/utils/secret-box.server";
 import { getSessionUser } from "../../app/utils/session.server";
-import { schools, ssoIdentities, ssoLogins, users } from "../../db/schema";
+import { schools, sessions, ssoIdentities, ssoLogins, users } from "../../db/schema";
 import { cookieFor, makeSchool, makeUser, PASSWORD, requestAs } from "../factories";
 import { startFakeProvider, type FakeProvider } from "../fakes/oidc-provider";
 
 const LANTERN = "http://localhost";
+/** The session cookie's name over plain http (session-cookie.server.ts). */
+const SESSION_COOKIE = "lantern_session";
 const ctx = { nonce: "n", clientAddress: "10.20.0.7" };
 type LoaderLike = (args: { request: Request; params: Record<string, string>; context: typeof ctx }) => Promise<unknown>;
 const LANTERN_ROUTES: Record<string, { GET?: LoaderLike; POST?: LoaderLike }> = {
@@ -36,6 +38,8 @@ const LANTERN_ROUTES: Record<string, { GET?: LoaderLike; POST?: LoaderLike }> = 
 /** A browser: cookies per origin, redirects followed; Lantern's routes called in-process. */
 class Browser {
   jar = new Map<string, Map<string, string>>();
+  /** Every Set-Cookie line Lantern sent, with its attributes. */
+  setCookies: string[] = [];
   constructor(private lang = "en") {}
 
   private cookies(origin: string) {
@@ -44,6 +48,7 @@ class Browser {
   }
 
   private keep(origin: string, headers: Headers) {
+    if (origin === LANTERN) this.setCookies.push(...headers.getSetCookie());
     for (const line of headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(";");
       const [name, ...value] = pair!.split("=");
@@ -99,8 +104,8 @@ class Browser {
 }
 
 /** Signs in at the provider's development pages as `sub`, then consents; stops at Lantern's callback. */
-async function throughProvider(browser: Browser, sub: string, { stopAtCallback = false, rewrite = (u: URL) => u } = {}) {
-  const start = await browser.request("/auth/oidc/start");
+async function throughProvider(browser: Browser, sub: string, { stopAtCallback = false, rewrite = (u: URL) => u, start: startPath = "/auth/oidc/start" } = {}) {
+  const start = await browser.request(startPath);
   let page = await browser.go(rewrite(new URL(start.location!)).href);
   for (let step = 0; step < 4 && page.url.includes("/interaction/"); step++) {
     const action = /<form[^>]*action="([^"]+)"/.exec(page.body)![1]!;
@@ -144,6 +149,8 @@ beforeAll(async () => {
       { sub: "x-300", email: "eve@elsewhere.test", name: "Eve Outsider" },
       { sub: "t-400", email: "grace@school.test", name: "Grace Existing" },
       { sub: "s-500", email: "mo@students.school.test", name: "Mo Provider-Name" },
+      { sub: "s-201", email: "sam@students.school.test", name: "Sam Shared" },
+      { sub: "s-202", email: "kim@students.school.test", name: "Kim Home" },
     ],
     `${LANTERN}/auth/oidc/callback`,
   );
@@ -211,6 +218,34 @@ describe("the full code flow", () => {
     const again = new Browser();
     await throughProvider(again, "s-200");
     expect((await signedInUser(again))!.id).toBe(user!.id);
+  });
+
+  it("on a shared computer, ends with the browser or after 15 idle minutes; elsewhere, keeps the session", async () => {
+    const sessionOf = async (browser: Browser) => {
+      const user = await signedInUser(browser);
+      const [row] = await db().select({ idleMinutes: sessions.idleMinutes }).from(sessions).where(eq(sessions.userId, user!.id)).orderBy(desc(sessions.createdAt)).limit(1);
+      const cookie = browser.setCookies.find((line) => line.startsWith(`${SESSION_COOKIE}=`) && !/max-age=0/i.test(line))!;
+      return { idleMinutes: row!.idleMinutes, persistent: /max-age=\d+|expires=/i.test(cookie) };
+    };
+    // the sign-in page's box goes with the school's button (a GET form: ?school=…&shared=yes)
+    const shared = new Browser();
+    await throughProvider(shared, "s-201", { start: `/auth/oidc/start?school=${school.school.id}&shared=yes` });
+    expect(await sessionOf(shared)).toEqual({ idleMinutes: 15, persistent: false });
+    const own = new Browser();
+    await throughProvider(own, "s-202", { start: `/auth/oidc/start?school=${school.school.id}` });
+    expect(await sessionOf(own)).toEqual({ idleMinutes: null, persistent: true });
+  });
+
+  it("answers the sign-in page's form with a page that moves on to the provider (a form's redirect off the site is blocked by form-action)", async () => {
+    for (const [lang, catalog] of [["en", en], ["zh-CN", zhHans]] as const) {
+      const browser = new Browser(lang);
+      const res = await browser.request(`/auth/oidc/start?via=form&school=${school.school.id}&shared=yes`);
+      expect(res.status).toBe(200);
+      const target = /<meta http-equiv="refresh" content="0;url=([^"]+)">/.exec(res.body)?.[1]?.replace(/&amp;/g, "&");
+      expect(target?.startsWith(idp.issuer)).toBe(true);
+      expect(res.body).toContain(`<a href="${target!.replace(/&/g, "&amp;")}">${catalog["auth.sso.continue"].replace("{provider}", "School ID")}</a>`);
+      expect(browser.setCookies.some((line) => line.startsWith("lantern_sso_state=") && !/max-age=0/i.test(line))).toBe(true);
+    }
   });
 
   it("refuses an account from a domain that is not allowed, in the user's language", async () => {

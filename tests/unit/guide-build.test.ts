@@ -116,6 +116,9 @@ describe("the course's own guides", () => {
     expect(responsible.content.en.objectives.join(" ")).toMatch(/my school's rules/);
     // the 简体中文 objective still names the national guide, as mainland schools expect
     expect(responsible.content["zh-Hans"].objectives.join("")).toContain("《中小学生成式人工智能使用指南（2025年版）》");
+    // …and the 繁體中文 one, read in Taiwan and Hong Kong, the school's rules (the step tells of China's guide as China's)
+    expect(responsible.content["zh-Hant"].objectives.join("")).not.toContain("使用指南");
+    expect(responsible.content["zh-Hant"].objectives.join("")).toContain("遵守學校關於學術誠信和使用人工智慧的規定");
   });
 
   it("derive 繁體中文 from 简体中文", () => {

@@ -121,6 +121,8 @@ export const zhHant: Messages = {
   "auth.code.lookalike": "班級碼裡不會出現 0、O、1、I、L 這幾個容易看混的字元。請再對照一下黑板上的班級碼，可能是別的字母或數字。",
   "auth.code.invalid": "班級碼是 6 位字母和數字。",
   "auth.sso.button": "使用 {provider} 登入",
+  "auth.sso.sharedHint": "關掉瀏覽器，或者 15 分鐘沒有使用，就會自動退出 Lantern。學校帳號不會跟著退出：用完後請也退出學校帳號。",
+  "auth.sso.continue": "繼續前往 {provider}",
   "auth.sso.orPassword": "或者用 Lantern 使用者名稱和密碼登入：",
   "auth.sso.expired": "這次學校帳號登入已過期或已經用過。請點下面的按鈕重新開始。",
   "auth.sso.rejected": "學校登入服務返回的結果無法通過 Lantern 的驗證，所以沒有登入。請再試一次；如果仍然不行，請告訴學校的 Lantern 管理員。",

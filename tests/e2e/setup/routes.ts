@@ -133,7 +133,8 @@ export type Visitor = "anonymous" | "student" | "teacher";
 
 /** Who normally sees a page: the signed-in role the URL is for, or a visitor. */
 export function visitorsFor(pattern: string): Visitor[] {
-  if (/^\/(teach|admin)\b/.test(pattern)) return ["teacher"];
+  // staff pages: the help page is for teachers and admins (decision 032)
+  if (/^\/(teach|admin|help)\b/.test(pattern)) return ["teacher"];
   if (/^\/(playground)\b/.test(pattern)) return ["student"];
   if (/^\/learn\b/.test(pattern)) return ["anonymous", "student"];
   if (/^\/account\b/.test(pattern)) return ["student", "teacher"];

@@ -81,6 +81,8 @@ export const auth = {
   "auth.code.invalid": "A class code has 6 letters and numbers.",
 
   "auth.sso.button": "Sign in with {provider}",
+  "auth.sso.sharedHint": "You are signed out of Lantern when the browser closes, or after 15 minutes without using it. Your school account stays signed in: sign out of it too when you finish.",
+  "auth.sso.continue": "Continue to {provider}",
   "auth.sso.orPassword": "Or sign in with a Lantern username and password:",
   "auth.sso.expired": "That school sign-in had expired or was already used. Start again with the button below.",
   "auth.sso.rejected": "Your school's sign-in service sent an answer Lantern could not verify, so you were not signed in. Try again; if it keeps happening, tell your school's Lantern admin.",

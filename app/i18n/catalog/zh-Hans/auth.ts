@@ -83,6 +83,8 @@ export const auth: CatalogOf<typeof en> = {
   "auth.code.invalid": "班级码是 6 位字母和数字。",
 
   "auth.sso.button": "使用 {provider} 登录",
+  "auth.sso.sharedHint": "关掉浏览器，或者 15 分钟没有使用，就会自动退出 Lantern。学校账号不会跟着退出：用完后请也退出学校账号。",
+  "auth.sso.continue": "继续前往 {provider}",
   "auth.sso.orPassword": "或者用 Lantern 用户名和密码登录：",
   "auth.sso.expired": "这次学校账号登录已过期或已经用过。请点下面的按钮重新开始。",
   "auth.sso.rejected": "学校登录服务返回的结果无法通过 Lantern 的验证，所以没有登录。请再试一次；如果仍然不行，请告诉学校的 Lantern 管理员。",
