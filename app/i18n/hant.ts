@@ -95,6 +95,7 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["水平方向", "水平方向", "…but horizontal stays 水平"],
   ["自行车道", "自行車道", "a bike lane is 自行車道 in Taiwan; opencc writes 腳踏車道"],
   ["权限", "權限", "access rights are 權限 in Taiwan; opencc writes 許可權 (a licence)"],
+  ["心理老师", "輔導老師", "the school counsellor a student at risk is sent to (the support card): 心理老師 is a mainland post; a Taiwanese (or Hong Kong) student goes to the 輔導老師"],
   ["如心理老师或德育主任", "如輔導老師或學務主任", "who handles a student at risk: 德育主任 is a mainland post; Taiwan has 輔導老師 and 學務主任"],
   [
     "遵守学校关于学术诚信的规定和教育部发布的《中小学生成式人工智能使用指南（2025年版）》",

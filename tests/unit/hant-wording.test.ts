@@ -40,6 +40,7 @@ const BAD_SEQUENCES: ReadonlyArray<readonly [bad: RegExp, meant: string]> = [
   [/手機號(?!碼)/, "a phone number is 手機號碼"],
   [/身份證/, "Taiwan writes 身分證"],
   [/校醫/, "the school nurse is 校護"],
+  [/心理老師/, "the school counsellor (on the support card) is 輔導老師"],
   [/小測/, "a quiz is 小考"],
   [/公佈/, "Taiwan's standard form is 公布"],
   [/質量/, "quality is 品質 (質量 is physical mass)"],
