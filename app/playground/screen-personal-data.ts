@@ -181,6 +181,12 @@ function isSingleLetterAccount(value: string, folded: string, index: number): bo
 
 const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const SPELLED_DIGIT = String.raw`(?:(?:double|triple)\s+)?(?:${DIGIT_WORDS.join("|")}|oh|nought|\d)`;
+/**
+ * A group of up to five digits beside spelled ones: "07700 nine zero zero one two three", "9123 four
+ * five six seven" (the fold joins "0 7 7 0 0" into 07700 first). Only with a word on one side.
+ */
+const DIGIT_GROUP = String.raw`\d{2,5}`;
+const MIXED_DIGITS = String.raw`\b(?:${DIGIT_GROUP}(?:[\s,.\-]{1,3}${SPELLED_DIGIT})*[\s,.\-]{1,3}(?:${DIGIT_WORDS.join("|")}|oh|nought)|(?:${DIGIT_WORDS.join("|")}|oh|nought)(?:[\s,.\-]{1,3}${SPELLED_DIGIT})*[\s,.\-]{1,3}${DIGIT_GROUP})(?:[\s,.\-]{1,3}(?:${SPELLED_DIGIT}|${DIGIT_GROUP}))*\b`;
 
 function spelledDigits(words: string): string {
   let digits = "";
@@ -190,7 +196,7 @@ function spelledDigits(words: string): string {
       repeat = word === "double" ? 2 : 3;
       continue;
     }
-    const digit = /^\d$/.test(word) ? word : word === "oh" || word === "nought" ? "0" : String(DIGIT_WORDS.indexOf(word));
+    const digit = /^\d+$/.test(word) ? word : word === "oh" || word === "nought" ? "0" : String(DIGIT_WORDS.indexOf(word));
     digits += digit.repeat(repeat);
     repeat = 1;
   }
@@ -716,6 +722,12 @@ const DETECTORS: Detector[] = [
     // slip them past a screen; counting ("one two three … nine") and repeats ("oh oh oh") pass.
     kind: "phone",
     pattern: new RegExp(String.raw`\b${SPELLED_DIGIT}(?:[\s,.\-]{1,3}${SPELLED_DIGIT}){5,}\b`, "giu"),
+    accept: isSpelledPhoneNumber,
+  },
+  {
+    // …or in digits and words mixed: "my number is 07700 nine zero zero one two three".
+    kind: "phone",
+    pattern: new RegExp(MIXED_DIGITS, "giu"),
     accept: isSpelledPhoneNumber,
   },
   {

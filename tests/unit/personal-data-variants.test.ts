@@ -495,6 +495,11 @@ describe("reviewer's bypasses", () => {
     ["i want to die add me wx amychen2011", "account"],
     ["vx amychen2011", "account"],
     ["加我vx amychen2011", "account"],
+    // found in a 13-year-old's walk through the playground: digits and words mixed passed
+    ["my number is 0 7 7 0 0 nine zero zero one two three", "phone"],
+    ["my number is 07700 nine zero zero one two three", "phone"],
+    ["my phone is 9123 four five six seven", "phone"],
+    ["nine one two three 4567", "phone"],
   ] as const)("%s → %s", (text, kind) => {
     const result = screenPrompt(text, NO_TOPICS);
     expect(result.ok ? [] : result.findings.map((f) => f.kind)).toContain(kind);
@@ -515,6 +520,11 @@ describe("reviewer's bypasses", () => {
     "I walked 10 min to the park",
     "my wechat id is private",
     "IO is input and output",
+    "in 2023 three models came out",
+    "chapter 12 one two three four",
+    "the year 1969 one small step",
+    "I got 100 one hundred percent",
+    "score 42 seven times eight is 56",
   ])("%s passes", (text) => {
     expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
   });
