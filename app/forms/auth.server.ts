@@ -21,8 +21,11 @@ const newPassword = (role: "student" | "teacher" | "admin") =>
       if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEM_KEYS[problem] });
     });
 
-/** "This is a shared computer": a checkbox, present only when ticked. */
-const sharedComputer = z.literal("yes").optional().transform((v) => v === "yes");
+/**
+ * "This is a shared computer": a checkbox, present only when ticked. Any other value is an unticked
+ * box, not a form error: no field shows it, so a refusal would be a page with no message.
+ */
+const sharedComputer = z.unknown().optional().transform((v) => v === "yes");
 
 export const SignInSchema = z.object({
   login: z.string().trim().min(1, "form.required").max(200, "form.invalid"),

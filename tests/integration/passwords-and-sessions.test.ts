@@ -180,6 +180,14 @@ describe("a shared computer", () => {
       (await db().select({ idleMinutes: sessions.idleMinutes }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.username, username)))[0]?.idleMinutes;
     expect(await idle(`shared-${suffix}`)).toBe(SHARED_IDLE_MINUTES);
     expect(await idle(`own-${suffix}`)).toBeNull();
+    // a forged value is an unticked box, not a join refused with no message on the page
+    const forged = (await joinAction({
+      request: await requestAs(null, `/join/${cls.joinCode}`, { form: { displayName: "Sam", username: `odd-${suffix}`, password: "kite-river-7", shared: "maybe" } }),
+      params: { code: cls.joinCode },
+      context: ctx(),
+    })) as Response;
+    expect(forged.status).toBe(302);
+    expect(await idle(`odd-${suffix}`)).toBeNull();
   });
 });
 
