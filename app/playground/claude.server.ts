@@ -10,6 +10,7 @@ import Anthropic, {
   APIError,
   APIUserAbortError,
 } from "@anthropic-ai/sdk";
+import { guardedFetch, isAddressRefused, refusalIsFinal } from "./outbound.server";
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderErrorCode } from "./provider";
 
 export interface ClaudeConfig {
@@ -20,6 +21,11 @@ export interface ClaudeConfig {
   timeoutMs?: number;
   /** The SDK's own retries (429, 5xx, 529, connection failures); it honours `retry-after`. */
   maxRetries?: number;
+  /**
+   * A school's connection, at an address an admin typed: connected to only where the server's
+   * address policy allows (outbound.server.ts). The environment's own Claude is the operator's.
+   */
+  guarded?: boolean;
 }
 
 export interface ProviderFailure {
@@ -29,7 +35,7 @@ export interface ProviderFailure {
 
 const DEFAULT_BASE_URL = "https://api.anthropic.com";
 
-export function createAnthropicClient({ apiKey, baseURL, timeoutMs = 60_000, maxRetries = 2 }: ClaudeConfig): Anthropic {
+export function createAnthropicClient({ apiKey, baseURL, timeoutMs = 60_000, maxRetries = 2, guarded = false }: ClaudeConfig): Anthropic {
   return new Anthropic({
     // Always explicit: without a key the SDK goes looking for profiles and config files, and
     // without a base URL it reads ANTHROPIC_BASE_URL itself (env is read only in env.server.ts).
@@ -37,6 +43,7 @@ export function createAnthropicClient({ apiKey, baseURL, timeoutMs = 60_000, max
     baseURL: baseURL ?? DEFAULT_BASE_URL,
     timeout: timeoutMs,
     maxRetries,
+    ...(guarded ? { fetch: guardedFetch, middleware: [refusalIsFinal] } : {}),
   });
 }
 
@@ -181,6 +188,7 @@ function classifyInterruption(aborted: boolean, stalled: boolean): ProviderFailu
 
 /** Maps anything the SDK throws to a provider error code. Order matters: subclasses first. */
 export function classifyError(error: unknown): ProviderFailure {
+  if (isAddressRefused(error)) return { code: "address_refused" };
   if (error instanceof APIUserAbortError) return { code: "aborted" };
   if (error instanceof APIConnectionTimeoutError) return { code: "timeout" };
   if (error instanceof APIConnectionError) return { code: "connection" };

@@ -55,6 +55,8 @@ export function connectionConfig(c: Pick<ConnectionView, "kind" | "baseUrl">, ap
     baseURL: c.baseUrl,
     timeoutMs: c.kind === "local" ? Math.max(timeoutMs, 180_000) : timeoutMs,
     maxRetries: c.kind === "local" ? 0 : 2,
+    // an address an admin typed: only where the server's policy allows (decision 015, 2026-12-07)
+    guarded: true,
   };
 }
 
@@ -177,6 +179,7 @@ export type ConnectionTestCode =
   | "server"
   | "timeout"
   | "connection"
+  | "address_refused"
   | "tls"
   | "not_messages_api"
   | "no_model";
@@ -193,7 +196,7 @@ const TEST_TIMEOUT_MS = 20_000;
 /** The whole test's limit: an admin waits for one page, however many models are approved. */
 const TEST_DEADLINE_MS = 60_000;
 /** Failures of the address, key or account: every model would meet the same, so the test stops there. */
-const WHOLE_CONNECTION = new Set<ConnectionTestCode>(["auth", "permission", "not_found", "rate_limited", "timeout", "connection", "tls", "not_messages_api"]);
+const WHOLE_CONNECTION = new Set<ConnectionTestCode>(["auth", "permission", "not_found", "rate_limited", "timeout", "connection", "address_refused", "tls", "not_messages_api"]);
 
 /**
  * One click from the admin page: a one-token request to each approved model (or the first model,
@@ -245,6 +248,7 @@ function testFailure(error: unknown): Pick<ConnectionTestResult, "code" | "statu
     case "rate_limited":
     case "timeout":
     case "connection":
+    case "address_refused":
       return { code: failure.code, ...(failure.status ? { status: failure.status } : {}) };
     case "not_found":
       // The API says which: an unknown model is a not_found_error naming the model.

@@ -19,6 +19,7 @@ const KEYS: Record<ProviderErrorCode, PlainKey> = {
   overloaded: "playground.error.overloaded",
   timeout: "playground.error.timeout",
   connection: "playground.error.connection",
+  address_refused: "playground.error.address_refused",
   stream_error: "playground.error.stream_error",
   // the student pressed Stop: the same words as the chat's own "stopped" note
   aborted: "playground.stopped",

@@ -38,6 +38,7 @@ export const PROVIDER_ERROR_CODES = [
   "overloaded", // 529
   "timeout",
   "connection", // reset, refused, DNS…
+  "address_refused", // the server's policy does not allow connecting to the connection's address
   "stream_error", // an `error` event in the middle of a stream
   "aborted", // the student pressed stop or closed the page
 ] as const;

@@ -21,6 +21,7 @@ import {
   type ConnectionView,
 } from "~/models/model-connections.server";
 import { discoverModels, saveConnection, testConnection, type ConnectionTestResult } from "~/playground/connections.server";
+import { baseUrlRefused } from "~/playground/outbound.server";
 import { providersConfig } from "~/playground/providers.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { formObject, readForm } from "~/utils/forms.server";
@@ -55,7 +56,7 @@ type Result = {
 };
 
 /** Failures where the address itself did not answer as a server (found by a walk through the admin's pages: reported as "no list of models"). */
-const UNREACHED = new Set(["connection", "timeout"]);
+const UNREACHED = new Set(["connection", "timeout", "address_refused"]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -78,6 +79,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (id && !existing) return data<Result>({ errors: { id: "models.notFound" } }, { status: 404 });
   if (!parsed.ok) {
     return data<Result>({ errors: parsed.errors }, { status: 400 });
+  }
+  // An address the server's policy refuses is neither saved nor asked for its models (each
+  // connection is judged again when it is opened: a name may resolve elsewhere later).
+  if (await baseUrlRefused(parsed.data.baseUrl)) {
+    const models: ConnectionModel[] = parsed.data.models.map((m) => ({ ...m, approvedBy: null, approvedAt: null }));
+    const draft = { id: existing?.id ?? null, name: parsed.data.name, kind: parsed.data.kind, baseUrl: parsed.data.baseUrl, keyHint: existing?.keyHint ?? null, models };
+    return data<Result>({ errors: { baseUrl: "models.url.refused" }, draft }, { status: 400 });
   }
   // The saved key goes only to the address it was saved for: a new address (to list its models or
   // to save) needs the key typed again, or any admin session could send the key anywhere.

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_ADDRESS_POLICY_TEXT, parseAddressPolicy } from "./address-policy.server";
 
 const flag = (fallback: boolean) =>
   z
@@ -81,6 +82,19 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32, "must be 32 bytes, as 64 hex digits or base64")
     .optional(),
+  /**
+   * The addresses a school's model connection may reach (decision 015, 2026-12-07): public,
+   * private, loopback, CIDRs, host names. Link-local and cloud metadata addresses never.
+   */
+  MODEL_CONNECTIONS_ALLOW: z
+    .string()
+    .default(DEFAULT_ADDRESS_POLICY_TEXT)
+    .transform((value, ctx) => {
+      const parsed = parseAddressPolicy(value);
+      if (parsed.ok) return parsed.policy;
+      ctx.addIssue({ code: "custom", message: `${parsed.error}; e.g. public,private,loopback (the default), public, or 10.20.0.0/16,api.anthropic.com` });
+      return z.NEVER;
+    }),
   CLAUDE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   TRANSCRIPT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_REQUESTS: flag(true),

@@ -3,6 +3,7 @@
  * @anthropic-ai/sdk against two fake Anthropic APIs (A: the environment's Claude; B: a school's
  * local server with its own key), real PostgreSQL. The fakes' request logs prove who was called.
  */
+import net from "node:net";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -17,7 +18,9 @@ import { getSchoolSettings, readSchoolSettings } from "../../app/models/schools.
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
 import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
-import { listConnections } from "../../app/models/model-connections.server";
+import { createConnection, listConnections } from "../../app/models/model-connections.server";
+import { configureModelAddresses } from "../../app/playground/outbound.server";
+import { translator } from "../../app/i18n/catalogs.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { cookieFor, makeClass, makeSchool, makeStudentIn, requestAs } from "../factories";
@@ -476,5 +479,97 @@ describe("a local server's quirks", () => {
     expect(reply.note).not.toContain("Claude");
     expect(reply.outputTokens).toBeGreaterThanOrEqual(Math.ceil(arrived.join("").length / 4));
     expect(reply.estimated).toBe(true);
+  });
+});
+
+// Found in a review: on a district server shared by many schools (decision 015, 2026-12-07), any
+// school's admin could point "Find models" or a connection at the cloud's metadata service, the
+// district's network or the server's own loopback services and learn what answered there.
+describe("the server's address policy (MODEL_CONNECTIONS_ALLOW)", () => {
+  afterEach(() => {
+    configureModelAddresses(null);
+    vi.restoreAllMocks();
+  });
+
+  const count = async () => Number((await db().execute<{ n: string }>(sql`select count(*) as n from model_connections`))[0]!.n);
+  const lab = (baseUrl: string) => ({ name: "Lab", kind: "local", baseUrl, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.window": "8192", "model.0.approved": "on" });
+
+  it("by default the school's own server on this machine (127.0.0.1) works: found, saved, tested, used", async () => {
+    expect((await admin({ intent: "discover", ...lab(b.url) })).body.discovered).toEqual({ ok: true, n: 1 });
+    const c = await addB();
+    expect((await admin({ intent: "test", id: c.id })).body.test.results.map((r: { code: string }) => r.code)).toEqual(["ok"]);
+    const modelId = `${c.id}/llama3.2:3b`;
+    expect((await send(await studentOf([modelId]), modelId, "What is a token?")).last.type).toBe("done");
+  });
+
+  it("public: finding models at 127.0.0.1 or saving it is refused with the message, nothing is sent or written", async () => {
+    configureModelAddresses("public");
+    const before = await count();
+    for (const intent of ["discover", "save"]) {
+      for (const baseUrl of [b.url, b.url.replace("127.0.0.1", "0x7f.1"), b.url.replace("127.0.0.1", "2130706433"), b.url.replace("127.0.0.1", "[::ffff:127.0.0.1]")]) {
+        const refused = await admin({ intent, ...lab(baseUrl) });
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors).toEqual({ baseUrl: "models.url.refused" });
+        // the form comes back as typed, to correct
+        expect(refused.body.draft).toMatchObject({ id: null, name: "Lab", models: [{ id: "llama3.2:3b" }] });
+        expect(JSON.stringify(refused.body)).not.toContain(B_KEY);
+      }
+    }
+    expect(b.requests).toEqual([]);
+    expect(await count()).toBe(before);
+    // an existing connection moved to a refused address keeps its saved address
+    configureModelAddresses(null);
+    const c = await addB();
+    configureModelAddresses("public");
+    const moved = await admin({ intent: "save", id: c.id, ...lab(`http://127.0.0.1:9`) });
+    expect(moved.body.errors).toEqual({ baseUrl: "models.url.refused" });
+    expect((await listConnections(school.admin)).find((x) => x.id === c.id)?.baseUrl).toBe(b.url);
+  });
+
+  it("public: a connection saved before is refused when used — the student's message and the admin's test — and the server hears nothing", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const student = await studentOf([modelId]);
+    configureModelAddresses("public");
+    const sent = await send(student, modelId, "What is a token?");
+    expect(sent.last).toMatchObject({ type: "error", code: "address_refused" });
+    expect((sent.last as { message: string }).message).toBe(
+      "The playground isn't allowed to connect to School lab server: this server's settings don't let it reach that address. It's not your fault — please tell your teacher.",
+    );
+    const tested = await admin({ intent: "test", id: c.id });
+    expect(tested.body.test.results).toEqual([{ code: "address_refused", latencyMs: expect.any(Number), model: "llama3.2:3b" }]);
+    expect(b.requests).toEqual([]);
+  });
+
+  it("169.254.169.254, however written, is refused by default before any socket is opened", async () => {
+    const sockets = vi.spyOn(net, "connect");
+    const before = await count();
+    for (const baseUrl of ["http://169.254.169.254", "http://2852039166", "http://0xa9fea9fe:80", "http://[::ffff:a9fe:a9fe]", "http://[fe80::1]:11434"]) {
+      for (const intent of ["discover", "save"]) {
+        const refused = await admin({ intent, ...lab(baseUrl) });
+        expect(refused.body.errors, `${intent} ${baseUrl}`).toEqual({ baseUrl: "models.url.refused" });
+      }
+    }
+    expect(await count()).toBe(before);
+    // A connection already in the database at that address (saved by an older version): refused
+    // when a student uses it or the admin tests it, before any socket.
+    const stored = await createConnection(school.admin, { name: "Metadata", kind: "local", baseUrl: "http://169.254.169.254", apiKey: null, models: [{ id: "m", displayName: "m", contextWindow: 8192, approved: true }] });
+    const student = await studentOf([`${stored.id}/m`]);
+    expect((await send(student, `${stored.id}/m`, "hello")).last).toMatchObject({ type: "error", code: "address_refused" });
+    expect((await admin({ intent: "test", id: stored.id })).body.test.results[0].code).toBe("address_refused");
+    expect(sockets.mock.calls.filter(([options]) => String((options as { host?: string }).host).includes("169.254"))).toEqual([]);
+    expect(sockets.mock.calls.filter(([options]) => /a9fe|fe80/.test(String((options as { host?: string }).host)))).toEqual([]);
+  });
+
+  it("the message says the server's policy refuses the address, in the admin's language, and names no address", () => {
+    for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+      const t = translator(locale);
+      for (const key of ["models.url.refused", "models.test.address_refused"] as const) {
+        expect(t(key)).toContain("MODEL_CONNECTIONS_ALLOW");
+        expect(t(key)).not.toMatch(/\d+\.\d+\.\d+\.\d+|::/);
+      }
+    }
+    expect(translator("en")("models.url.refused")).toContain("This server's policy does not allow");
+    expect(translator("zh-Hans")("models.url.refused")).toContain("本服务器的设置不允许");
   });
 });

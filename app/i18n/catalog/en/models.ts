@@ -61,6 +61,8 @@ export const models = {
   "models.notFound": "That connection does not exist.",
   "models.url.invalid": "Enter an http:// or https:// address, without user name, query or fragment.",
   "models.url.https": "Use https, or confirm below that this unencrypted address is intended.",
+  "models.url.refused":
+    "This server's policy does not allow model connections to this address, so nothing was saved or sent. Whoever runs the server decides which networks it may reach (MODEL_CONNECTIONS_ALLOW): ask them, or use another address.",
   "models.window.invalid": "Give each approved model its context window (at least 1000 tokens).",
   "models.test.ok": "Works: {model} answered in {ms} ms.",
   "models.test.okInList": "works: answered in {ms} ms.",
@@ -73,6 +75,8 @@ export const models = {
   "models.test.timeout": "No answer in time. A local server may still be loading the model: test again in a minute.",
   "models.test.connection": "Cannot reach this address: the server is off, the port is wrong, or a firewall blocks it.",
   "models.test.tls": "The secure connection failed: the server's certificate is not trusted.",
+  "models.test.address_refused":
+    "Not tried: this server's policy does not allow connections to this address. Whoever runs the server decides which networks it may reach (MODEL_CONNECTIONS_ALLOW): ask them, or use another address.",
   "models.test.not_messages_api": "Something answered, but not with the Messages API. Check the base URL.",
   "models.test.no_model": "Add a model first, then test.",
   "models.test.not_tested": "Not tested: the test stops after a minute. Test again to check it.",

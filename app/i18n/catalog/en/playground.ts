@@ -81,6 +81,8 @@ export const playground = {
   "playground.error.timeout": "{service} took too long to answer. Try again — a shorter question can help.",
   "playground.error.connection":
     "The playground couldn't reach {service}. Try again in a moment. If it keeps happening, tell your teacher.",
+  "playground.error.address_refused":
+    "The playground isn't allowed to connect to {service}: this server's settings don't let it reach that address. It's not your fault — please tell your teacher.",
   "playground.error.stream_error":
     "{service} stopped in the middle of its answer, so what you see may be unfinished. Try asking again.",
 

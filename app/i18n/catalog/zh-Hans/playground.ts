@@ -71,6 +71,7 @@ export const playground: CatalogOf<typeof en> = {
   "playground.error.overloaded": "{service} 现在太忙了。请等一两分钟再试。",
   "playground.error.timeout": "{service} 回答得太久了。请再试一次，问题短一点会更快。",
   "playground.error.connection": "练习场暂时连不上 {service}。请稍后再试；如果一直这样，请告诉老师。",
+  "playground.error.address_refused": "练习场不能连接 {service}：本服务器的设置不允许连接它的地址。这不是你的错，请告诉老师。",
   "playground.error.stream_error": "{service} 回答到一半停下了，你看到的内容可能不完整。请再问一次。",
 
   "playground.closedHelp": "如果有什么事让你担心，不用等练习场开放：",
