@@ -16,6 +16,7 @@ export const zhHant: Messages = {
   "nav.signOut": "登出",
   "nav.language": "語言",
   "nav.main": "主導航",
+  "nav.menu": "選單",
   "home.title": "Lantern——人工智慧素養課堂",
   "home.lead": "七節動手實踐課，帶你弄懂 Claude 這樣的大型語言模型是怎麼工作的：詞元與預測下一個詞元、從回饋中學習、長上下文、誠實與不確定性、寫好提示詞，以及負責任地使用人工智慧。",
   "home.startReading": "開始學習",
