@@ -1472,7 +1472,7 @@ export const zhHant: Messages = {
   "teach.import.uploadLeadClass": "在你看過預覽並確認之前，不會有任何改動。再次匯入同一個檔案不會改變任何東西。",
   "teach.import.uploadLeadSchool": "檔案中的班級會按編號或名稱找到，找不到的會新建（歸檔案中指定的老師，否則歸你）。在你看過預覽並確認之前，不會有任何改動。再次匯入同一個檔案不會改變任何東西。",
   "teach.import.files": "名單檔案",
-  "teach.import.filesHint": "OneRoster CSV 匯出檔案（.zip 壓縮包，或一起選擇 users.csv、classes.csv、enrollments.csv 和 orgs.csv），或每行一名學生的 CSV 檔案。UTF-8、UTF-16 和 GB18030（中文版 Excel 預設）編碼都可以。",
+  "teach.import.filesHint": "OneRoster CSV 匯出檔案（.zip 壓縮包，或一起選擇 users.csv、classes.csv、enrollments.csv 和 orgs.csv），或每行一名學生的 CSV 檔案。UTF-8、UTF-16、GB18030（簡體中文版 Excel 預設）和 Big5（繁體中文版 Excel 預設，臺灣、香港常用）編碼都可以。",
   "teach.import.paste": "或從試算表貼上",
   "teach.import.pasteHintClass": "每行一名學生：姓名，然後是使用者名稱（可不填）、電子信箱（可不填，不會儲存）、班級（可不填）。有標題列時各欄順序不限：姓名（或「姓」「名」兩欄）、使用者名稱、信箱、學號（能區分同名的學生，不會儲存）；Name、Forename、Surname 等英文標題也能識別。其他欄位（例如出生日期、性別）不會讀取。從 Excel 或 Google 表格複製的儲存格直接貼上即可。",
   "teach.import.pasteHintSchool": "每行一名學生：姓名、使用者名稱（可不填）、電子信箱（可不填，不會儲存）、班級。有標題列時各欄順序不限：姓名（或「姓」「名」兩欄）、使用者名稱、信箱、學號（能區分同名的學生，不會儲存）、班級；Name、Forename、Surname、Class 等英文標題也能識別。其他欄位（例如出生日期、性別）不會讀取。從 Excel 或 Google 表格複製的儲存格直接貼上即可。",
