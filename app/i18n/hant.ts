@@ -180,6 +180,7 @@ export const HANT_TERMS: ReadonlyArray<readonly [hans: string, hant: string, why
   ["发件地址", "寄件地址", "the sender's address"],
   ["发件服务器", "外寄郵件伺服器", "the outgoing (SMTP) server is 外寄郵件伺服器 in Taiwan"],
   ["复习", "複習", "revising is 複習; opencc writes 打開復習 in one phrase"],
+  ["类型", "類型", "a kind (the responses export's column 类型: quiz or check); opencc writes 型別, a programming language's type"],
   ["Web 应用", "Web 應用程式", "a web application is 應用程式 in Taiwan"],
   ["教研组长", "課程負責人", "the head of a mainland teaching-research group: Taiwan's 領域召集人 and Hong Kong's 科主任 differ, so the plain 課程負責人"],
   // 教育部 alone is the reader's own ministry: in Taiwan and Hong Kong, China's must be named as China's

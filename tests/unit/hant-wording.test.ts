@@ -63,6 +63,7 @@ const BAD_SEQUENCES: ReadonlyArray<readonly [bad: RegExp, meant: string]> = [
   [/生成(?:登入卡|一張可列印|新密碼|一個註冊|邀請連結)|(?:由系統|網址|自動)生成|重新生成的預覽/, "making a card, password or link is 產生 (生成 is what a model does)"],
   [/發件|寄件人/, "an e-mail's sender is 寄件者"],
   [/復習/, "revising is 複習"],
+  [/型別/, "a kind is 類型 (型別 is a programming language's type)"],
   [/教研組/, "a mainland post: 課程負責人"],
   [/(?<!中國)教育部(?!門)/, "bare 教育部 reads as Taiwan's own ministry: China's is 中國教育部"],
 ];
@@ -219,6 +220,8 @@ describe("toHant: phrases that opencc's s2twp got wrong, in their sentences", ()
     "添加学生并生成登录卡": "新增學生並產生登入卡",
     "人工智能生成的内容": "人工智慧生成的內容",
     "发件人地址": "寄件者地址",
+    类型: "類型",
+    "三种类型": "三種類型",
     "课程标准对照（供教研组长使用）": "課程標準對照（供課程負責人使用）",
     "教育部发布的使用指南": "中國教育部發布的使用指南",
     "可以去找教育部门最近发布的调查": "可以去找教育部門最近發布的調查",

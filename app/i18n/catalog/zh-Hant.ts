@@ -612,7 +612,7 @@ export const zhHant: Messages = {
   "teach.dash.csv.lesson": "課程",
   "teach.dash.csv.questionId": "題目編號",
   "teach.dash.csv.question": "題目",
-  "teach.dash.csv.kind": "型別",
+  "teach.dash.csv.kind": "類型",
   "teach.dash.csv.attempt": "第幾次作答",
   "teach.dash.csv.answer": "答案",
   "teach.dash.csv.confidence": "把握程度",
