@@ -148,6 +148,12 @@ describe("繁體中文 reads natively", () => {
     // Building the tokenizer's 65k-rank vocabulary takes seconds on a busy machine.
   }, 60_000);
 
+  // found walking the class's progress as a Hong Kong or Taiwanese teacher: the filters' button said
+  // 應用, the mainland word for applying a setting (Taiwan's is 套用); both scripts now say what it does
+  it("the progress filters' button says 篩選, not the mainland 應用", () => {
+    expect(zhHant["teach.dash.filter.apply"]).toBe("篩選");
+  });
+
   it("finds each bad sequence it lists (the check can fail)", () => {
     expect(findBadSequences("請給模型編寫程式程式碼，換個渠道核實。")).toHaveLength(2);
     expect(findBadSequences("網際網路上的公開資訊，手機號碼")).toEqual([]);

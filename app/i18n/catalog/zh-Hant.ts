@@ -586,7 +586,7 @@ export const zhHant: Messages = {
   "teach.dash.filter.active": "現在在線的學生",
   "teach.dash.filter.notStarted": "還沒開始的學生",
   "teach.dash.filter.sort": "排序方式",
-  "teach.dash.filter.apply": "應用",
+  "teach.dash.filter.apply": "篩選",
   "teach.dash.filter.count": {"other":"顯示 {count} 名學生中的 {shown} 名。"},
   "teach.dash.filter.empty": "沒有符合條件的學生。請調整篩選條件。",
   "teach.dash.sort.name": "姓名",
