@@ -51,6 +51,11 @@ export async function rosterImportAction(request: Request, actor: SessionUser, s
       if (typeof value === "string" || value.size === 0) continue;
       files.push({ name: value.name.slice(0, 200), bytes: new Uint8Array(await value.arrayBuffer()) });
     }
+    // Nothing chosen and nothing pasted: the message goes by the paste box, not into a preview of
+    // four zeros and a "row that will not be imported" (found walking the import as a teacher new to it).
+    if (files.length === 0 && parsed.data.pasted.trim() === "") {
+      return { view: { stage: "form", errors: { pasted: "teach.import.problem.nothing" } }, status: 400 };
+    }
     const input = readRoster(files, parsed.data.pasted);
     const plan = await planRoster(actor, scope, input);
     return { view: previewView(plan, sealPreview(actor, scope, input, plan.fingerprint), false), status: 200 };

@@ -7,14 +7,20 @@
  * or GB18030. Many common characters' GB18030 bytes are valid UTF-8 too (郑 is D6 A3, read as
  * Hebrew ֣; 伟 CE B0, Greek ΰ): a file of such names is valid UTF-8 and was read as nonsense.
  * So GB18030 wins when its reading is clean — no broken character, and its two-byte characters
- * nearly all from GB2312's area (both bytes A1–FE: the 6,763 characters everyday Chinese uses) —
+ * nearly all GB2312's punctuation and its 6,763 characters (both bytes A1–FE, rows A1–A3 and B0–F7) —
  * and the UTF-8 reading is not (broken, or holding the letters such bytes make as UTF-8: Greek,
  * Cyrillic, Hebrew, Arabic, control characters). Names in those scripts written as UTF-8 read the other way
  * as rare characters outside GB2312 (a UTF-8 continuation byte is 80–BF), so they stay UTF-8. A
  * file that is UTF-8 in most lines but has a few broken ones stays UTF-8 and the broken
  * characters become U+FFFD, so the rows holding them are named as bad encoding.
+ *
+ * Traditional-Chinese Excel (Taiwan, Hong Kong) saves "CSV" as Big5, not GB18030: read as GB18030
+ * its names were nonsense without a single broken character (陳大文 → 朝ゅ…), found walking the
+ * roster import as a Hong Kong teacher. Big5's second byte is often 40–7E, so such a file is never
+ * GB2312-shaped; it is Big5 when every pair is Big5-shaped and nearly all are its punctuation or
+ * its 5,401 frequently used characters (lead byte A1–C6).
  */
-export type RosterEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
+export type RosterEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
 export const REPLACEMENT = "\uFFFD";
 
@@ -30,6 +36,10 @@ export function decodeRosterBytes(bytes: Uint8Array): { text: string; encoding: 
     const gb = decode("gb18030", bytes);
     if (!gb.includes(REPLACEMENT)) return { text: gb, encoding: "gb18030" };
   }
+  if (utf8 === null && readsAsEverydayBig5(bytes)) {
+    const big5 = decode("big5", bytes);
+    if (!big5.includes(REPLACEMENT)) return { text: big5, encoding: "big5" };
+  }
   if (utf8 !== null || hasMultiByteUtf8Line(bytes)) return { text: utf8 ?? decode("utf-8", bytes), encoding: "utf-8" };
   return { text: decode("gb18030", bytes), encoding: "gb18030" };
 }
@@ -42,7 +52,7 @@ export function decodeRosterBytes(bytes: Uint8Array): { text: string; encoding: 
  */
 const LETTERS_OF_MISREAD_GB18030 = /[\u0080-\u009f\u0180-\u07ff]/;
 
-/** Two-byte GB18030 characters nearly all in GB2312's area: text in everyday Chinese. */
+/** Two-byte GB18030 characters nearly all GB2312's punctuation or characters: text in everyday Chinese. */
 function readsAsEverydayChinese(bytes: Uint8Array): boolean {
   let pairs = 0;
   let everyday = 0;
@@ -57,7 +67,25 @@ function readsAsEverydayChinese(bytes: Uint8Array): boolean {
       continue;
     }
     pairs++;
-    if (lead >= 0xa1 && lead <= 0xfe && trail >= 0xa1 && trail <= 0xfe) everyday++;
+    // punctuation and full-width forms (rows A1–A3) or a character (rows B0–F7); not the kana,
+    // Greek, Cyrillic, pinyin and box-drawing rows (A4–A9), which Big5's characters read as
+    if (trail >= 0xa1 && trail <= 0xfe && ((lead >= 0xa1 && lead <= 0xa3) || (lead >= 0xb0 && lead <= 0xf7))) everyday++;
+    i++;
+  }
+  return pairs > 0 && everyday >= pairs * 0.9;
+}
+
+/** Every two-byte character Big5-shaped, nearly all punctuation or frequently used characters: Big5 text in everyday Chinese. */
+function readsAsEverydayBig5(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let everyday = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) continue;
+    const trail = bytes[i + 1] ?? 0;
+    if (lead === 0x80 || lead === 0xff || !((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe))) return false;
+    pairs++;
+    if (lead >= 0xa1 && lead <= 0xc6) everyday++;
     i++;
   }
   return pairs > 0 && everyday >= pairs * 0.9;

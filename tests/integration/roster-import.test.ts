@@ -199,6 +199,46 @@ describe("Chinese spreadsheets", () => {
   });
   const url = () => `/teach/classes/${chuyi.id}/import`;
 
+  // found walking the import as a Hong Kong teacher: Traditional-Chinese Excel saves "CSV" as Big5,
+  // which was read as GB18030 (陳大文 → 朝ゅ…) with not one row named as unreadable
+  it("a Big5 CSV from Traditional-Chinese Excel (Taiwan, Hong Kong) imports with the right names", async () => {
+    const cls = await makeClass(teacher, "中二甲班");
+    const decoder = new TextDecoder("big5");
+    const big5 = (text: string) => {
+      const out: number[] = [];
+      for (const ch of text) {
+        if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+        else {
+          search: for (let lead = 0xa1; lead <= 0xf9; lead++) {
+            for (let trail = 0x40; trail <= 0xfe; trail++) {
+              if (decoder.decode(Uint8Array.of(lead, trail)) === ch) {
+                out.push(lead, trail);
+                break search;
+              }
+            }
+          }
+        }
+      }
+      return Buffer.from(out);
+    };
+    const csv = new File([big5("姓名,學號\r\n陳大文,S001\r\n李小美,S002\r\n黃嘉欣,S003\r\n")], "中二甲.csv");
+    const view = await preview(classImport, teacher, `/teach/classes/${cls.id}/import`, { classId: cls.id }, { intent: "preview", files: [csv] });
+    expect(view.problems).toEqual([]);
+    expect(view.rows.map((r) => [r.line, r.displayName, r.action])).toEqual([
+      [2, "陳大文", "create"],
+      [3, "李小美", "create"],
+      [4, "黃嘉欣", "create"],
+    ]);
+  });
+
+  // found walking the import as a teacher new to it: pressing Preview with nothing chosen showed a
+  // preview of four zeros and the message as a "row that will not be imported"
+  it("a preview with no file and nothing pasted is a message by the paste box, not a preview", async () => {
+    const { status, view } = await post(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", pasted: "  \n" });
+    expect(status).toBe(400);
+    expect(view).toEqual({ stage: "form", errors: { pasted: "teach.import.problem.nothing" } });
+  });
+
   it("a GB18030 CSV from Chinese Excel imports with the right names and pinyin usernames", async () => {
     const view = await preview(classImport, teacher, url(), { classId: chuyi.id }, { intent: "preview", files: [file("plain-gb18030.csv")] });
     expect(view.problems).toEqual([]);

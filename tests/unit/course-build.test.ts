@@ -277,7 +277,7 @@ describe("compileCourse on the valid fixture", () => {
   it("derives zh-Hant from zh-Hans: text, titles, callouts, tryits and widget props", () => {
     const hant = first?.content["zh-Hant"];
     expect(hant?.title).toBe("第一步");
-    expect(hant?.summary).toBe("一個用到所有內容型別的小課程。");
+    expect(hant?.summary).toBe("一個用到所有內容類型的小課程。");
     expect(hant?.steps[0]?.title).toBe("猜下一個詞");
     expect(hant?.steps[0]?.blocks.at(-1)).toEqual({ t: "widget", name: "next-token", props: { text: "人工智慧軟體" } });
     const paragraph = hant?.steps[0]?.blocks[0];

@@ -119,6 +119,21 @@ describe("the course's own guides", () => {
     // …and the 繁體中文 one, read in Taiwan and Hong Kong, the school's rules (the step tells of China's guide as China's)
     expect(responsible.content["zh-Hant"].objectives.join("")).not.toContain("使用指南");
     expect(responsible.content["zh-Hant"].objectives.join("")).toContain("遵守學校關於學術誠信和使用人工智慧的規定");
+    // the plan's homework note too (found walking the guides as a Hong Kong or Taiwanese teacher:
+    // "作業安排遵循教育部 2025 年發布的…" read as their own ministry's rule)
+    const hantHomework = JSON.stringify(guides.guides.plan.content["zh-Hant"].sections.find((s) => s.id === "homework")!.blocks);
+    expect(hantHomework).toContain("作業安排遵守學校關於學術誠信和使用人工智慧的規定");
+    expect(hantHomework).not.toMatch(/(?<!中國)教育部/);
+  });
+
+  // found walking the guides as a Hong Kong or Taiwanese teacher: 在**“管理 → 模型”**中 showed its
+  // asterisks, as CommonMark does not close ** between a closing quote and a Chinese character
+  it("leave no Markdown asterisks unrendered in any language", () => {
+    if ("errors" in guides) throw new Error("no guides");
+    for (const locale of ["en", "zh-Hans", "zh-Hant"] as const) {
+      const texts = [guides.guides.plan, ...guides.guides.lessons].map((g) => JSON.stringify(g.content[locale]));
+      for (const text of texts) expect(text.match(/.{0,20}\*\*.{0,20}/g), locale).toBeNull();
+    }
   });
 
   it("derive 繁體中文 from 简体中文", () => {

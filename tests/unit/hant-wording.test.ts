@@ -52,6 +52,20 @@ const BAD_SEQUENCES: ReadonlyArray<readonly [bad: RegExp, meant: string]> = [
   [/回復/, "a reply is 回覆 (回復 is recovering)"],
   [/(?:一|兩|各|其他|姓名|這些|忽略的|用不到的)列(?![表出入印])|列數|列名|」列/, "a spreadsheet's column is 欄 (列 is a row in Taiwan)"],
   [/標題行|單元格/, "a spreadsheet's header row is 標題列, a cell 儲存格"],
+  // found walking the product as a Hong Kong or Taiwanese teacher new to AI
+  [/通過(?!了|檢查|不|時|[」。，、：；（）\n]|$| Lantern 的驗證)/, "by means of is 透過 (通過 is passing a check)"],
+  [/(?<!兆（)萬億/, "10¹² is 兆 in Taiwan, 萬億 in Hong Kong: 兆（萬億）"],
+  [/下劃線|短橫線/, "an underscore is 底線, a hyphen 連字號"],
+  [/導航/, "a site's navigation is 導覽"],
+  [/模板/, "a template is 範本"],
+  [/退出/, "signing out is 登出"],
+  [/聯繫(?:學校|家長|方式|人|她|我|上)/, "getting in touch is 聯絡"],
+  [/生成(?:登入卡|一張可列印|新密碼|一個註冊|邀請連結)|(?:由系統|網址|自動)生成|重新生成的預覽/, "making a card, password or link is 產生 (生成 is what a model does)"],
+  [/發件|寄件人/, "an e-mail's sender is 寄件者"],
+  [/復習/, "revising is 複習"],
+  [/型別/, "a kind is 類型 (型別 is a programming language's type)"],
+  [/教研組/, "a mainland post: 課程負責人"],
+  [/(?<!中國)教育部(?!門)/, "bare 教育部 reads as Taiwan's own ministry: China's is 中國教育部"],
 ];
 
 function compiledCourse(): { course: Course; hantText: string } {
@@ -134,6 +148,12 @@ describe("繁體中文 reads natively", () => {
     // Building the tokenizer's 65k-rank vocabulary takes seconds on a busy machine.
   }, 60_000);
 
+  // found walking the class's progress as a Hong Kong or Taiwanese teacher: the filters' button said
+  // 應用, the mainland word for applying a setting (Taiwan's is 套用); both scripts now say what it does
+  it("the progress filters' button says 篩選, not the mainland 應用", () => {
+    expect(zhHant["teach.dash.filter.apply"]).toBe("篩選");
+  });
+
   it("finds each bad sequence it lists (the check can fail)", () => {
     expect(findBadSequences("請給模型編寫程式程式碼，換個渠道核實。")).toHaveLength(2);
     expect(findBadSequences("網際網路上的公開資訊，手機號碼")).toEqual([]);
@@ -188,6 +208,29 @@ describe("toHant: phrases that opencc's s2twp got wrong, in their sentences", ()
     "这体现了我的水平": "這體現了我的水準",
     "画一条水平线": "畫一條水平線",
     "多修自行车道": "多修自行車道",
+    // found walking the product as a Hong Kong or Taiwanese teacher new to AI
+    "模型通过模仿这些回答来微调": "模型透過模仿這些回答來微調",
+    "他们第一次用这个邮箱通过学校账号登录时": "他們第一次用這個信箱透過學校帳號登入時",
+    "检查通过": "檢查通過",
+    "回复正好 {n} 行即为通过。": "回覆正好 {n} 行即為通過。",
+    "无法通过 Lantern 的验证": "無法通過 Lantern 的驗證",
+    "训练用了 1.4 万亿个词元的文本": "訓練用了 1.4 兆（萬億）個詞元的文本",
+    "点、短横线或下划线": "點、連字號或底線",
+    "步骤导航": "步驟導覽",
+    "下载模板（CSV）": "下載範本（CSV）",
+    "其他设备上的登录都已退出。": "其他裝置上的登入都已登出。",
+    "你已退出 Lantern": "你已登出 Lantern",
+    "请联系学校的 Lantern 管理员。": "請聯絡學校的 Lantern 管理員。",
+    "学校求助联系人": "學校求助聯絡人",
+    "把相隔很远的词联系起来": "把相隔很遠的詞聯繫起來",
+    "添加学生并生成登录卡": "新增學生並產生登入卡",
+    "人工智能生成的内容": "人工智慧生成的內容",
+    "发件人地址": "寄件者地址",
+    类型: "類型",
+    "三种类型": "三種類型",
+    "课程标准对照（供教研组长使用）": "課程標準對照（供課程負責人使用）",
+    "教育部发布的使用指南": "中國教育部發布的使用指南",
+    "可以去找教育部门最近发布的调查": "可以去找教育部門最近發布的調查",
     视频: "影片",
     信息: "資訊",
     软件: "軟體",

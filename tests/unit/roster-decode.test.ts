@@ -28,6 +28,27 @@ function gb18030(s: string): Buffer {
   return Buffer.from(out);
 }
 
+/** Big5 bytes found through the decoder, as gb18030 above (Node has no Big5 encoder either). */
+function big5(s: string): Buffer {
+  const decoder = new TextDecoder("big5");
+  const out: number[] = [];
+  for (const ch of s) {
+    if (ch.charCodeAt(0) < 0x80) {
+      out.push(ch.charCodeAt(0));
+      continue;
+    }
+    search: for (let lead = 0xa1; lead <= 0xf9; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (decoder.decode(Uint8Array.of(lead, trail)) === ch) {
+          out.push(lead, trail);
+          break search;
+        }
+      }
+    }
+  }
+  return Buffer.from(out);
+}
+
 describe("decodeRosterBytes", () => {
   it("reads UTF-8 with and without a BOM", () => {
     expect(decodeRosterBytes(Buffer.from(text))).toEqual({ text, encoding: "utf-8" });
@@ -75,5 +96,20 @@ describe("decodeRosterBytes", () => {
     ]) {
       expect(decodeRosterBytes(Buffer.from(names))).toEqual({ text: names, encoding: "utf-8" });
     }
+  });
+
+  // found walking the roster import as a Hong Kong teacher: Traditional-Chinese Excel's "CSV" is
+  // Big5, and it was read as GB18030 — every name nonsense, and not one row named as unreadable
+  it("reads Big5 (Traditional-Chinese Excel's CSV, Taiwan and Hong Kong) as Big5", () => {
+    const names = "姓名,學號,班別\r\n陳大文,S001,中二甲\r\n李小美,S002,中二甲\r\n張志明,S003,中二甲\r\n黃嘉欣,S004,中二甲\r\n林怡君,S005,中二甲\r\n";
+    expect(decodeRosterBytes(big5(names))).toEqual({ text: names, encoding: "big5" });
+    // one name only, the header in English
+    expect(decodeRosterBytes(big5("name\r\n陳志偉\r\n"))).toEqual({ text: "name\r\n陳志偉\r\n", encoding: "big5" });
+  });
+
+  it("still reads GB18030 as GB18030 beside the Big5 rule", () => {
+    expect(decodeRosterBytes(gb18030(text))).toEqual({ text, encoding: "gb18030" });
+    const names = "name\r\n郑伟\r\n谢强\r\n叶平\r\n张静\r\n";
+    expect(decodeRosterBytes(gb18030(names))).toEqual({ text: names, encoding: "gb18030" });
   });
 });

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { LOCALES, LOCALE_NAMES } from "~/i18n/locales";
 import { useLocale, useT } from "~/i18n/use-t";
 
@@ -11,6 +12,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
+  const staff = user !== null && user.role !== "student";
+  const menu = useStaffMenu(`${location.pathname}${location.search}`);
   const langHref = (lang: string) => {
     const params = new URLSearchParams(location.search);
     params.set("lang", lang);
@@ -25,6 +28,18 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         <LanternMark />
         <span>{t("app.name")}</span>
       </Link>
+      {staff ? (
+        // A phone's staff header: this toggle shows and hides the links that follow it (app.css,
+        // "Staff menu"); at any other width it is not shown and the links always are.
+        <details className="staff-menu" ref={menu}>
+          <summary>
+            <span>{t("nav.menu")}</span>
+            <svg className="staff-menu-mark" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+              <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="2" />
+            </svg>
+          </summary>
+        </details>
+      ) : null}
       <nav aria-label={t("nav.main")} className="main-nav">
         <NavLink to="/learn">{t("nav.learn")}</NavLink>
         <NavLink to="/playground">{t("nav.playground")}</NavLink>
@@ -57,6 +72,35 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
       </div>
     </header>
   );
+}
+
+/**
+ * The phone's staff menu (a <details> that works without JavaScript) is closed again when a link
+ * in it leads to another page (the header stays in place between pages), and by Escape from
+ * anywhere in the header, with focus back on its toggle.
+ */
+function useStaffMenu(where: string) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const shownAt = useRef(where);
+  useEffect(() => {
+    // not on the first render: a menu opened before the page's JavaScript ran stays open
+    if (shownAt.current === where) return;
+    shownAt.current = where;
+    if (menu.current) menu.current.open = false;
+  }, [where]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const details = menu.current;
+      if (event.key !== "Escape" || !details?.open) return;
+      const header = details.closest("header");
+      if (!header || !(event.target instanceof Node) || !header.contains(event.target)) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+  return menu;
 }
 
 function LanternMark() {

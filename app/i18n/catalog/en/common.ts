@@ -14,6 +14,7 @@ export const common = {
   "nav.signOut": "Sign out",
   "nav.language": "Language",
   "nav.main": "Main",
+  "nav.menu": "Menu",
 
   "home.title": "Lantern — an AI-literacy classroom",
   "home.lead":

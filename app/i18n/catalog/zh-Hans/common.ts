@@ -16,6 +16,7 @@ export const common: CatalogOf<typeof en> = {
   "nav.signOut": "退出登录",
   "nav.language": "语言",
   "nav.main": "主导航",
+  "nav.menu": "菜单",
 
   "home.title": "Lantern——人工智能素养课堂",
   "home.lead":

@@ -9,7 +9,7 @@ export const rosterImport = {
   "teach.import.uploadLeadClass": "在你看过预览并确认之前，不会有任何改动。再次导入同一个文件不会改变任何东西。",
   "teach.import.uploadLeadSchool": "文件中的班级会按编号或名称找到，找不到的会新建（归文件中指定的老师，否则归你）。在你看过预览并确认之前，不会有任何改动。再次导入同一个文件不会改变任何东西。",
   "teach.import.files": "名单文件",
-  "teach.import.filesHint": "OneRoster CSV 导出文件（.zip 压缩包，或一起选择 users.csv、classes.csv、enrollments.csv 和 orgs.csv），或每行一名学生的 CSV 文件。UTF-8、UTF-16 和 GB18030（中文版 Excel 默认）编码都可以。",
+  "teach.import.filesHint": "OneRoster CSV 导出文件（.zip 压缩包，或一起选择 users.csv、classes.csv、enrollments.csv 和 orgs.csv），或每行一名学生的 CSV 文件。UTF-8、UTF-16、GB18030（简体中文版 Excel 默认）和 Big5（繁体中文版 Excel 默认，台湾、香港常用）编码都可以。",
   "teach.import.paste": "或从电子表格粘贴",
   "teach.import.pasteHintClass": "每行一名学生：姓名，然后是用户名（可不填）、电子邮箱（可不填，不会保存）、班级（可不填）。有标题行时各列顺序不限：姓名（或“姓”“名”两列）、用户名、邮箱、学号（能区分同名的学生，不会保存）；Name、Forename、Surname 等英文标题也能识别。其他列（例如出生日期、性别）不会读取。从 Excel 或 Google 表格复制的单元格直接粘贴即可。",
   "teach.import.pasteHintSchool": "每行一名学生：姓名、用户名（可不填）、电子邮箱（可不填，不会保存）、班级。有标题行时各列顺序不限：姓名（或“姓”“名”两列）、用户名、邮箱、学号（能区分同名的学生，不会保存）、班级；Name、Forename、Surname、Class 等英文标题也能识别。其他列（例如出生日期、性别）不会读取。从 Excel 或 Google 表格复制的单元格直接粘贴即可。",

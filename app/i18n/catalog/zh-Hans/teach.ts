@@ -159,7 +159,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.filter.active": "现在在线的学生",
   "teach.dash.filter.notStarted": "还没开始的学生",
   "teach.dash.filter.sort": "排序方式",
-  "teach.dash.filter.apply": "应用",
+  "teach.dash.filter.apply": "筛选",
   "teach.dash.filter.count": { other: "显示 {count} 名学生中的 {shown} 名。" },
   "teach.dash.filter.empty": "没有符合条件的学生。请调整筛选条件。",
   "teach.dash.sort.name": "姓名",
