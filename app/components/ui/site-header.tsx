@@ -13,7 +13,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
   const locale = useLocale();
   const location = useLocation();
   const staff = user !== null && user.role !== "student";
-  const menu = useStaffMenu(`${location.pathname}${location.search}`);
+  const menu = useStaffMenu(`${location.pathname}${location.search}`, staff);
   const langHref = (lang: string) => {
     const params = new URLSearchParams(location.search);
     params.set("lang", lang);
@@ -79,7 +79,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
  * in it leads to another page (the header stays in place between pages), and by Escape from
  * anywhere in the header, with focus back on its toggle.
  */
-function useStaffMenu(where: string) {
+function useStaffMenu(where: string, staff: boolean) {
   const menu = useRef<HTMLDetailsElement>(null);
   const shownAt = useRef(where);
   useEffect(() => {
@@ -89,6 +89,8 @@ function useStaffMenu(where: string) {
     if (menu.current) menu.current.open = false;
   }, [where]);
   useEffect(() => {
+    // a student's header has no menu: no listener on every key of every lesson page
+    if (!staff) return;
     const onKey = (event: KeyboardEvent) => {
       const details = menu.current;
       if (event.key !== "Escape" || !details?.open) return;
@@ -99,7 +101,7 @@ function useStaffMenu(where: string) {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [staff]);
   return menu;
 }
 
