@@ -56,7 +56,13 @@ interface Rule {
    * read on the text before the match and after it. Kept out of `pattern`, whose every copy of them
    * made each message's reading slower (a regular expression's size costs on every message).
    */
-  unless?: { before: RegExp; after: RegExp };
+  unless?: { before?: RegExp; after?: RegExp };
+  /**
+   * Laughter or embarrassment within 100 characters either side takes the match back, a laughing
+   * emoji too ("omg so embarrassing i want to disappear", "i feel like dying lmao", "…😂"). Only
+   * for passive wishes that are everyday hyperbole as often as not: "i want to die lol" still matches.
+   */
+  jokes?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,6 +70,10 @@ interface Rule {
 
 const MYSELF = String.raw`(?:my\s?self|myslef|mysef|meself|mself)`;
 const SUICIDE_WORD = String.raw`(?:suicide|sucide|suicde|suiside|suicied|sewer\s?slide)`;
+/** "disappear" as students spell it ("dissapear", "disapear", "dissappear"), and "vanish". */
+const DISAPPEAR = String.raw`(?:dis{1,2}ap{1,2}(?:ea|e|a)r|vanish)`;
+/** Laughter and embarrassment, for the rules that jokes take back (`Rule.jokes`). */
+const JOKING = /\b(?:lol|lool|lmao|lmfao|rofl|xd|haha\w*|hehe\w*|jk|jking|just (?:kidding|joking)|im (?:joking|kidding)|embarrass\w*|cringe\w*|awkward|awks|mortified|humiliat\w*|hilarious|so funny)\b/;
 /** "I have", typed every way ("i have", "ive", "i ve"). */
 const I_HAVE = String.raw`(?:i have|ive|i ve)`;
 /** Games where dying is the point of the sentence, not the student. */
@@ -178,8 +188,8 @@ const EN: Rule[] = [
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
-  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would |will |even |ever |really )+(?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|was dead|were dead|disappeared|wasnt here|killed myself)\b/ },
-  { id: "en.suicide.disappear", category: "suicide", pattern: /\b(?:want|wanna|wish i could) (?:to )?disappear (?:forever|for good|and never come back)\b/ },
+  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: new RegExp(String.raw`\b(?:nobody|no one|noone|no body) (?:would |will |even |ever |really )+(?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|was dead|were dead|${DISAPPEAR}ed|wasnt here|killed myself)\b`) },
+  { id: "en.suicide.disappear", category: "suicide", pattern: new RegExp(String.raw`\b(?:want|wanna|wish i could) (?:to )?${DISAPPEAR} (?:forever|for good|and never come back)\b`) },
   { id: "en.suicide.pills", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:a bunch of|all|too many|lots of|loads of|a lot of|a whole bottle of) (?:my |the |of my |of the )?(?:pills|tablets|meds|medicine|painkillers)\b|\bi (?:just )?(?:overdosed|odd|od)\b/ },
   {
     id: "en.suicide.commit",
@@ -196,18 +206,18 @@ const EN: Rule[] = [
   {
     id: "en.suicide.not-be-here",
     category: "suicide",
-    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))(?!.{0,40}\b(?:boring|bored|(?:this|the) (?:lesson|class|meeting|assembly|party|trip) is)\b)|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
+    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))(?!.{0,40}\b(?:boring|bored|(?:this|the) (?:lesson|class|meeting|assembly|party|trip) is)\b)|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up|not be here(?=$| any ?more))\b|\bi wish i (?:didnt|did not) exist\b/,
   },
-  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|(?:whats|what is|wats|wuts)(?: even)? the point (?:of|in) (?:living|being alive|life|going on|existing)(?! (?:things|organisms|beings|creatures|cells|room|a|an|the|with|in|as|on|for|at|according|holiday|holidays|trips?|tiktok|insta|youtube|school)\b)|(?:dont|do not|cant|can not) (?:see|have|find) (?:a|any) reason to (?:live|keep living|go on|be alive))\b/ },
+  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|(?:whats|what is|wats|wuts)(?: even)? the point (?:of|in) (?:me |my )?(?:living|being alive|life|going on|existing|existence)(?! (?:things|organisms|beings|creatures|cells|cycles?|span|story|stories|skills?|lessons?|insurance|hacks?|room|a|an|the|with|in|as|on|for|at|according|holiday|holidays|trips?|tiktok|insta|youtube|school)\b)|(?:dont|do not|cant|can not) (?:see|have|find) (?:a|any) reason to (?:live|keep living|go on|be alive))\b/ },
   { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:(?:everyone|everybody|the world|my family|my friends|my parents|people|they) (?:would|will|d) be (?:so much |much )?(?:happier|better|better off) without me|(?:no one|nobody|noone) (?:would|will) (?:even |ever )?(?:miss|notice) me(?=$| if i (?:died|was gone|disappeared|wasnt here|killed myself)| when im gone| anyway)|(?:im|i am) (?:just )?(?:a|such a) burden (?:to|on|for) (?:everyone|everybody|my family|my parents|them|people)|better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
-  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? and (?:never|not) (?:wake up|ever wake up)\b/ },
+  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? (?:and|n) (?:never|not) (?:wake up|ever wake up)\b/ },
   { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:(?!about\b)${INTENT}|about to|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose(?! on (?!(?:\w+ ){0,3}(?:pills|meds|medicine|tablets|drugs|paracetamol|ibuprofen|painkillers|insulin)\b))|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}(?!.{0,40}\b(?:on time|as prescribed|like (?:the|my) doctor (?:said|told me)|the doctor (?:gave|told|said))\b)|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
   { id: "en.suicide.should-die", category: "suicide", pattern: new RegExp(String.raw`\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b${NOT_FIGURATIVE_DYING}`) },
   { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b(?!.{0,30}\b(?:homework|this (?:test|exam|class|lesson|game|level|week|essay|project))\b)|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
   { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\b(?:${I_HAVE} |i had |i )(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
   { id: "en.suicide.pills-many", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\w+ ){0,2}(?:\d{2,}|bottle|all|too many|lots|lot|loads|bunch|handful|whole|every)(?: \w+){0,4} (?:pills|tablets|meds|medicine|painkillers)\b/ },
   // …and, from a red team (7 December), a method or "not want to live" without 了, run together or not.
-  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\bwo\s?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo$|\b(?:wo\s?)?(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs|tiao\s?lou|shang\s?diao|ge\s?wan)\b/ },
+  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\bwo\s?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo$|\b(?:wo\s?)?(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs|tiao\s?lou|shang\s?diao|ge\s?wan)\b|\bwo\s?(?:zhen\s?de\s?|hao\s?|zhen\s?)?(?:xiang|yao)\s?xiao\s?shi(?:\s?le)?$/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
   // Asking for a method or the means: a question about how to die is a disclosure.
   { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these) )?${MEDS} (?:would|does|will) it take\b(?!\s(?:to (?:work|help|kick in|stop|fix|cure|feel better|get better)|for|before|a day|each day|per day))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
@@ -261,7 +271,59 @@ const EN: Rule[] = [
   { id: "en.suicide.goodbye", category: "suicide", pattern: /^(?:so |well |ok |okay |i guess )?this is (?:it )?(?:goodbye|my goodbye|the end)(?: (?:forever|everyone|world|for good|for real|then))?$|\b(?:goodbye|bye) (?:forever|cruel world)\b(?! (?:song|lyrics|tour|movie|film|album))|\bthis is (?:my )?goodbye\b(?= (?:i love|im sorry|sorry|forgive me|everyone|to everyone|to you all|to all of you))|\b(?:im done|i am done|im sorry|i cant anymore|i cant do this anymore)\b.{0,30}\b(?:goodbye|bye) (?:everyone|everybody|all|forever|world)\b/ },
   // Found by a red team (7 December): passive wishes to be dead, and asking for the means.
   { id: "en.suicide.dont-deserve", category: "suicide", pattern: /\bi (?:dont|do not|no longer) deserve to (?:live|be alive|exist)\b(?! (?:in|with|like|here|near|at|on)\b)|\bi (?:really |just )?hate (?:being alive|existing|my existence|living)(?=$| any ?more| so much| every day)/ },
-  { id: "en.suicide.easier-dead", category: "suicide", pattern: /\b(?:easier|simpler|better) (?:for (?:everyone|everybody|them|my family) )?if i (?:was|were|am) (?:dead|gone|never born)\b(?! (?:for|on|to|from|during|at|this|next|tomorrow|today)\b)|\bif i (?:was|were|died|disappeared)(?: (?:gone|dead|not here|not around))?(?: for good| forever)? (?:everyone|everybody|people|they|my (?:family|parents|friends|mum|mom|dad)|the world)(?: \w+){0,2} (?:would|will|d) be (?:so much |much )?(?:happier|better off|better)\b/ },
+  { id: "en.suicide.easier-dead", category: "suicide", pattern: /\b(?:easier|simpler|better) (?:for (?:everyone|everybody|them|my family) )?if i (?:just )?(?:(?:was|were|am) (?:dead|gone|never born)|died|(?:wasnt|werent) (?:here|around|alive|born)|didnt exist|stopped existing)\b(?! (?:for|on|to|from|during|at|this|next|tomorrow|today|in)\b)|\bif i (?:was|were|died|disappeared)(?: (?:gone|dead|not here|not around))?(?: for good| forever)? (?:everyone|everybody|people|they|my (?:family|parents|friends|mum|mom|dad)|the world)(?: \w+){0,2} (?:would|will|d) be (?:so much |much )?(?:happier|better off|better)\b/ },
+  // Passive wishes to be dead (7 December; decision 006, "Passive wishes to be dead"): what the ASQ
+  // asks first ("have you wished you were dead?"), said without "die" or with it softened. Each
+  // needs the student as the one who wishes; the ones as often said of embarrassment, heat or
+  // a boring lesson are taken back by laughter (`jokes`) and by what they name around them.
+  {
+    id: "en.suicide.want-to-disappear",
+    category: "suicide",
+    jokes: true,
+    // "i want to disappear", "i wish i could just disappear", "i want to vanish from this world" —
+    // not from a group chat, into a book, for a week, behind a curtain, or "when the teacher calls on me".
+    pattern: new RegExp(String.raw`(?:^|\bi )(?:(?:just|really|honestly|literally|actually|kinda|sometimes|so|only|genuinely|lowkey)\s)*(?:want|wanna|wana|wish i could|wish i can|would love to|need to)\s(?:to\s)?(?:just\s)?${DISAPPEAR}\b(?! (?:from (?!(?:this|the) (?:world|earth|planet)\b|earth\b|existence\b|everything\b|everyone\b|everybody\b|life\b)|in|into|for|off|to|with|after|before|during|under|behind|like|as|on|at|until|till|while|somewhere|and (?:go|live|travel|move|start|become|reappear|come back|be|have|see|watch|play|read))\b)`),
+    unless: { before: /\b(?:when|whenever|every time|everytime|each time)\b.{0,50}$|\b(?:magic|trick|magician|hide and seek|hide n seek)\b.{0,60}$/ },
+  },
+  {
+    id: "en.suicide.feel-like-dying",
+    category: "suicide",
+    jokes: true,
+    // "i feel like dying", "sometimes i feel like dying" — not "this homework makes me feel like
+    // dying", "i feel like im dying" (a body's pain), nor heat, a run, PE, cramps or a boring lesson.
+    pattern: new RegExp(String.raw`(?:^|\bi )(?:(?:just|really|honestly|literally|actually|kinda|kind of|sometimes|always|still|often|genuinely|lowkey|seriously|have been|ve been|been|am|m|keep)\s)*(?:feel|felt|feeling) like (?:just )?dying\b${NOT_FIGURATIVE_DYING}(?! (?:after|from|of)\b)`),
+    unless: {
+      before: /\b(?:hot|heat|sun|run|ran|running|workout|gym|pe|practice|training|cramps?|period|flu|sick|fever|homework|lesson|class|boring|bored)\b.{0,40}$/,
+      after: /^.{0,40}\b(?:hot|heat|sun|run|ran|running|workout|gym|pe|practice|training|cramps?|period|flu|sick|fever|homework|lesson|class|boring|bored)\b/,
+    },
+  },
+  {
+    id: "en.suicide.let-me-die",
+    category: "suicide",
+    jokes: true,
+    // "can i just die", "just let me die" as the whole message; "i cant wait to die"; "id rather be
+    // dead" — not "rather die than wear that", "let me die in peace", "can i die in minecraft".
+    pattern: new RegExp(String.raw`^(?:(?:omg|bro|honestly|ngl|fr|pls|plz|please|god|just|someone|somebody|can someone|like)\s)*(?:(?:can|could|may) i (?:just |please |pls |plz )?(?:die|be dead|stop existing)|let me (?:just )?die)(?:\s(?:now|already|pls|plz|please|rn|today|tonight|yet|fr))*$|\bi (?:cant|can not|cannot) wait (?:to|till i|until i|til i) (?:die|be dead|am dead|m dead)\b${NOT_FIGURATIVE_DYING}|\bi(?:d| would) (?:(?:honestly|literally|just|much|so much|really|actually|genuinely)\s)*rather (?:be dead|die|not (?:exist|be alive))\b(?!.{0,60}\bthan\b)${NOT_FIGURATIVE_DYING}`),
+  },
+  {
+    id: "en.suicide.welcome-death",
+    category: "suicide",
+    // "i wouldnt mind dying", "…if i didnt wake up", "i wish a car would hit me", "death sounds
+    // nice", "i wish i would just die" — not a character's, a story's or a game's.
+    pattern: new RegExp(String.raw`\bi (?:(?:honestly|really|actually|genuinely|just|literally)\s)*(?:wouldnt|would not|wont|will not|dont|do not) (?:(?:really|even|honestly)\s)*mind (?:dying|being dead|not waking up|not existing|if i (?:died|was dead|were dead|didnt wake up|did not wake up|never woke up|stopped existing|${DISAPPEAR}ed|got hit by a (?:car|bus|train|truck|lorry)))\b${NOT_FIGURATIVE_DYING}|\bi (?:wish|hope|pray) (?:that )?(?:a|the|some) (?:car|bus|train|truck|lorry|van) (?:(?:would|will|could|just)\s)*(?:(?:hits?|kills?|crush(?:es)?) me|runs? me over)\b|\b(?:death|dying|being dead|not existing|not being alive) (?:sounds|seems|looks|feels|would be|would feel) (?:(?:so|really|kinda|kind of|quite|pretty|actually|honestly|so much|just)\s)*(?:nice|good|peaceful|better|nicer|easier|appealing|comforting|freeing|a relief|an escape|like (?:a relief|an escape|the only way out|the answer|freedom|peace))\b|\bwish (?:i|id) would (?:just )?(?:die|drop dead|stop existing)\b${NOT_FIGURATIVE_DYING}`),
+    unless: {
+      before: /\b(?:character|story|book|novel|film|movie|game|minecraft|roblox|fortnite|villain|hero|respawn)\b.{0,60}$/,
+      after: /^.{0,60}\b(?:in (?:the|this|a|my) (?:game|story|book|film|movie)|minecraft|roblox|fortnite|respawns?|character)\b/,
+    },
+  },
+  {
+    id: "en.suicide.why-alive",
+    category: "suicide",
+    jokes: true,
+    // "why am i even alive", "why was i even born" — not "born in 2012", not an essay's question.
+    pattern: /\bwhy (?:am i|m i|im) (?:(?:even|still|stil)\s)*alive\b(?! (?:in|on|at|after|if|when|but)\b)|\bwhy do i (?:even|still) exist\b|\bwhy (?:was i|did i (?:even |ever )?(?:have to )?(?:get|be)) (?:(?:even|ever)\s)*born\b(?! (?:in|on|at|into|a|an|the|as|with|to|so|after|before|when|during)\b)/,
+    unless: { before: /\b(?:philosoph\w*|essay|debate)\b.{0,40}$/, after: /^.{0,40}\b(?:philosoph\w*|essay|debate)\b/ },
+  },
   {
     id: "en.suicide.means",
     category: "suicide",
@@ -485,9 +547,9 @@ const ZH_KEPT_FROM_FOOD = "(?:没人|没有人)(?:给我)?(?:做饭|煮饭|管�
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
   { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])|我(?:好|真系|真的)?想(?:去)?sei(?=$|[^a-z]|(?:la|lo|laa|loh|lor|a|ah)(?:$|[^a-z]))/ },
-  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
-  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|活唔落去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
-  { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
+  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|死咗算(?:啦|喇|了|数|罢|咯|$)|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨|自沙(?![滩漠发]))|(?:^|我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
+  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|(?:不|唔)想(?:再)?(?:活|待|留)在这个世界(?:上)?|活不下去|活唔落去|(?:不|唔)想(?:再)?(?:存在|醒来|醒过来|醒返|醒翻)|(?:^|我)(?:真系|真的)?唔想(?:再)?醒(?=$|[了喇啦。！!…,，~～])|(?:睡着|睡过去|睡下去|瞓着|瞓咗|睡咗|瞓)(?:了)?(?:就|之后)?(?:不要|不再|唔好|唔再|再也不|永远不|永远唔)(?:要)?(?:再)?醒|永远睡下去|(?:想|希望|但愿)(?:能)?(?:就这样)?(?:一睡不醒|一觉睡过去(?:就)?(?:不|再也不|永远不)(?:要)?(?:再)?醒)/ },
+  { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|(?:活着|做人|生存|活落去|活下去)(?:仲|还|到底)?有(?:什么|咩|乜|乜嘢)(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
   { id: "zh.suicide.intent", category: "suicide", pattern: /(?<!用户|判断|识别|检测|一个人|某人|人们)(?:想|要|打算|准备|计划|考虑|试过|尝试|决定|谂住|谂过|谂紧)(?:去|过)?(?:(?:吃药|喝药|食药|跳楼|跳河|跳海|上吊|割腕|烧炭)(?:来)?)?自杀(?!的(?:角色|人物|主角|情节|作文|文章|新闻|电影|书|问题|话题|预防|热线|用户))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
   { id: "zh.suicide.method", category: "suicide", pattern: /(?<!为什么|为啥|为何|干嘛)(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河(?![里中]|游泳|玩|边|抓|摸)|跳海(?![里中]|浪|边|玩|草|底捞|游泳)|跳江(?![里中]|南|游泳|玩|边)|跳湖(?![里中]|边|游泳|玩)|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|(?:从|由)[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台户]?(?:上)?跳(?:下|落))|(?:吃|吞|食)(?:了|咗)(?:一整瓶|整瓶|成樽|成瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
@@ -506,7 +568,32 @@ const ZH: Rule[] = [
   // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
   // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
-  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/ },
+  {
+    id: "zh.suicide.disappear",
+    category: "suicide",
+    pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/,
+    // 社死了，我想消失: embarrassment ("social death"), not a wish to be gone.
+    unless: { before: /(?:社死|尴尬|丢脸|丢人|出糗|好糗|糗死|羞死|社恐|哈哈|笑死)[^。！？!?]{0,12}$/, after: /^[^。！？!?]{0,8}(?:哈哈|社死|尴尬|丢脸|开玩笑|笑死|😂|🤣)/ },
+  },
+  // Passive wishes to be dead (7 December; decision 006): 要是我死了就好了, 如果我不存在就好了, 死了就解脱了
+  // — not 要是我死了就好了吗 or a game's 复活, not 我在游戏里死了, not a grandparent's suffering.
+  {
+    id: "zh.suicide.if-i-were-gone",
+    category: "suicide",
+    pattern: /我(?:要是|如果|若果|假如)?(?:能|可以|早点|直接|干脆)?(?:死了|死掉|死咗|不在了|唔喺度|消失了|不存在|唔存在|没(?:有)?出生|冇出世|没(?:有)?被生出来)(?:的话)?(?:就|都|便)?(?:会)?(?:好了|好啦|好喇|好咯|好|解脱了|轻松了|一了百了)(?=$|[。！!…,，~～啊吧])(?![^。！？!?]{0,12}(?:复活|重生|重来|游戏)|[^。！？!?]{0,2}(?:这个|这是|是)?(?:角色|主角|人物|台词|歌词))|(?:^|我)(?:要是|如果)?死(?:了|咗|掉)(?:就|才|便)(?:能|可以|会)?(?:解脱|一了百了|轻松|唔使再?痛苦|不用再?痛苦|不痛苦)/,
+  },
+  // 我为什么还活着, 我點解仲要生存 — not 人为什么要活着 (a question for everyone) or an essay's title.
+  {
+    id: "zh.suicide.why-alive",
+    category: "suicide",
+    pattern: /我(?:到底|究竟|真系)?(?:为什么|为啥|为何|点解|做咩|凭什么)(?:还|要|还要|仲|仲要)(?:活着|活住|生存|存在|活在(?:这个)?世界上)|我(?:到底|究竟)?(?:为什么|为啥|为何|点解)(?:会|要)?(?:被生下来|出生|出世|生出来)(?!在|于|喺)/,
+    unless: { before: /(?:作文|题目|哲学|辩论|论文)[^。！？!?]{0,10}$/, after: /^[^。！!]{0,16}(?:作文|题目|哲学|辩论|论文|哈哈|开玩笑)/ },
+  },
+  // 我好想被车撞 — not 我不想被车撞, 别被车撞.
+  { id: "zh.suicide.hit-by-car", category: "suicide", pattern: /(?<![不别唔])(?:想|希望|但愿|祈祷)(?:我)?(?:能|可以)?(?:俾|畀|被)(?:车|汽车|火车|卡车|货车|公交车|公车|巴士|的士|泥头车|地铁)撞(?:死|飞|一下)?(?![^。！？!?]{0,2}(?:的(?:话|人|视频)|到(?:他|她|别人)))/ },
+  // Cantonese 我唔想喺度 ("I don't want to be here"), as "i dont want to be here" in English — not
+  // 唔想喺度上堂 or a boring lesson.
+  { id: "zh.suicide.dont-want-to-be-here", category: "suicide", pattern: /(?:^|我)(?:真系|真的|好|实在)?唔想(?:再)?喺(?:度|呢度|呢个世界)(?:喇|啦|了|la|lu|lo|啊|呀)?(?=$|[。！!…,，~～])(?![^。！？!?]{0,8}(?:闷|无聊|上堂|上课|返学|堂))/ },
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /我(?:就)?是(?:个|一个)?(?:累赘|负担|拖累)(?=$|[。!！…]|吧|啊)|(?:没有|冇)我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:过得|活得|变得)?(?:更|更加|比较)?(?:好|开心|快乐|幸福|轻松)|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // Ways of dying named outright: 喝农药 (pesticide, a common method where it is at hand),
   // 捅/淹死/饿死自己, 吃药死掉; 去死 said of oneself (我还是去死吧); 活够了; 希望我死掉.
@@ -617,6 +704,8 @@ export function normaliseForCrisis(text: string): string {
   // A dropped g on the verbs the rules read ("i been cuttin myself", "hurtin", "starvin"; a red
   // team, 7 December).
   s = s.replace(/\b(cutt|hurt|harm|burn|starv|kill|dy|hitt|punch|scratch|slitt|think)in\b/g, "$1ing");
+  // "4ever" is "forever", not a look-alike "aever" ("i wanna sleep 4ever").
+  s = s.replace(/\b4\s?ever\b/g, "forever");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
   s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
     /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,
@@ -690,11 +779,20 @@ function heldUp(rule: Rule, text: string, found: RegExpExecArray, zh: boolean): 
 function takenBack(rule: Rule, text: string, found: RegExpExecArray): boolean {
   if (!rule.unless) return false;
   const end = found.index + found[0].length;
-  return rule.unless.before.test(text.slice(Math.max(0, found.index - 100), found.index)) || rule.unless.after.test(text.slice(end, end + 100));
+  return !!rule.unless.before?.test(text.slice(Math.max(0, found.index - 100), found.index)) || !!rule.unless.after?.test(text.slice(end, end + 100));
+}
+
+/** Laughter or embarrassment around a match of a rule that jokes take back (`Rule.jokes`). */
+function joked(rule: Rule, text: string, found: RegExpExecArray): boolean {
+  if (!rule.jokes) return false;
+  const end = found.index + found[0].length;
+  return JOKING.test(text.slice(Math.max(0, found.index - 100), found.index)) || JOKING.test(text.slice(end, end + 100));
 }
 
 /** Laughing emoji, which the spaced text drops: read as "lol" by the not-eating rule alone. */
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/gu;
+/** …and by the rules that jokes take back (`Rule.jokes`), with the skull ("i want to disappear 💀": "i'm dead"). */
+const JOKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F480}]/gu;
 
 /**
  * Days without food laughed off with an emoji right after ("i havent eaten in days 😂 whats for
@@ -702,6 +800,11 @@ const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/gu;
  * in crisis may joke, and "i want to die 😂" still matches.
  */
 function laughedOff(rule: Rule, text: string): boolean {
+  if (rule.jokes && text.match(JOKING_EMOJI)) {
+    const again = crisisForms(text.replace(JOKING_EMOJI, " lol ")).spaced;
+    const found = rule.pattern.exec(again);
+    return !found || takenBack(rule, again, found) || joked(rule, again, found);
+  }
   if (rule.id !== "en.not-eating.days" || !text.match(LAUGHING_EMOJI)) return false;
   return !rule.pattern.test(crisisForms(text.replace(LAUGHING_EMOJI, " lol ")).spaced);
 }
@@ -738,7 +841,7 @@ export function detectCrisis(text: string): CrisisResult {
   const { compact } = forms;
   for (const rule of EN_SPLIT.own) {
     const found = rule.pattern.exec(spaced);
-    if (found && !heldUp(rule, spaced, found, false) && !takenBack(rule, spaced, found) && !laughedOff(rule, text)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+    if (found && !heldUp(rule, spaced, found, false) && !takenBack(rule, spaced, found) && !joked(rule, spaced, found) && !laughedOff(rule, text)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
   }
   for (const word of spaced.split(" ")) {
     if (word.length < 8) continue;
