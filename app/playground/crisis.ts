@@ -56,14 +56,32 @@ interface Rule {
    * read on the text before the match and after it. Kept out of `pattern`, whose every copy of them
    * made each message's reading slower (a regular expression's size costs on every message).
    */
-  unless?: { before: RegExp; after: RegExp };
+  unless?: { before?: RegExp; after?: RegExp };
+  /**
+   * Laughter or embarrassment within 100 characters either side takes the match back, a laughing
+   * emoji too ("omg so embarrassing i want to disappear", "i feel like dying lmao", "…😂"). Only
+   * for passive wishes that are everyday hyperbole as often as not: "i want to die lol" still matches.
+   */
+  jokes?: true;
 }
 
 // ---------------------------------------------------------------------------------------------
 // English (matched on the spaced, normalised text)
 
 const MYSELF = String.raw`(?:my\s?self|myslef|mysef|meself|mself)`;
-const SUICIDE_WORD = String.raw`(?:suicide|sucide|suicde|suiside|suicied|sewer\s?slide)`;
+/**
+ * "suicide" as typed, censored ("s*icide", "su*cide": the star is a space by then) and spaced
+ * ("sui cide"; a red team, 7 December).
+ */
+const SUICIDE_WORD = String.raw`(?:suicide|sucide|suicde|suiside|suicied|sewer\s?slide|s ?u ?i ?c ?i ?d ?e|s icide|su cide|sui ide|suic de|suici e)`;
+/** "self harm", censored as "s*lf h*rm" (a red team, 7 December). */
+const SELF_HARM = String.raw`(?:self\s?harm|s(?:e| )lf\s?h(?:a| )rm)`;
+/** "disappear" as students spell it ("dissapear", "disapear", "dissappear"), and "vanish". */
+const DISAPPEAR = String.raw`(?:dis{1,2}ap{1,2}(?:ea|e|a)r|vanish)`;
+/** Heat, a run, sport, cramps or a boring lesson: why a student "feels like dying" who means tired. */
+const A_HARD_DAYS_WORK = String.raw`hot|heat|sun|run|ran|running|workout|gym|pe|practice|training|legs|muscles|cross country|race|marathon|laps|sprints?|beep test|bleep test|football|netball|rugby|hockey|match|cramps?|period|flu|sick|fever|homework|lesson|class|boring|bored`;
+/** Laughter and embarrassment, for the rules that jokes take back (`Rule.jokes`). */
+const JOKING = /\b(?:lol|lool|lmao|lmfao|rofl|xd|haha\w*|hehe\w*|jk|jking|just (?:kidding|joking)|im (?:joking|kidding)|embarrass\w*|cringe\w*|awkward|awks|mortified|humiliat\w*|hilarious|so funny)\b/;
 /** "I have", typed every way ("i have", "ive", "i ve"). */
 const I_HAVE = String.raw`(?:i have|ive|i ve)`;
 /** Games where dying is the point of the sentence, not the student. */
@@ -174,12 +192,12 @@ const EN: Rule[] = [
     id: "en.suicide.want-to-die",
     category: "suicide",
     // not someone else's wish: "why did juliet want to die", "if a user says they want to die"
-    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:die|dle|d e|be dead|diee+)\b${NOT_FIGURATIVE_DYING}`),
+    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
-  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: /\b(?:nobody|no one|noone|no body) (?:would |will |even |ever |really )+(?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|was dead|were dead|disappeared|wasnt here|killed myself)\b/ },
-  { id: "en.suicide.disappear", category: "suicide", pattern: /\b(?:want|wanna|wish i could) (?:to )?disappear (?:forever|for good|and never come back)\b/ },
+  { id: "en.suicide.nobody-would-care", category: "suicide", pattern: new RegExp(String.raw`\b(?:nobody|no one|noone|no body) (?:would |will |even |ever |really )+(?:care|notice|miss me)\b(?: \w+){0,3} (?:if|when) i (?:died|die|was gone|were gone|was dead|were dead|${DISAPPEAR}ed|wasnt here|killed myself)\b`) },
+  { id: "en.suicide.disappear", category: "suicide", pattern: new RegExp(String.raw`\b(?:want|wanna|wish i could) (?:to )?${DISAPPEAR} (?:forever|for good|and never come back)\b`) },
   { id: "en.suicide.pills", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:a bunch of|all|too many|lots of|loads of|a lot of|a whole bottle of) (?:my |the |of my |of the )?(?:pills|tablets|meds|medicine|painkillers)\b|\bi (?:just )?(?:overdosed|odd|od)\b/ },
   {
     id: "en.suicide.commit",
@@ -191,23 +209,23 @@ const EN: Rule[] = [
   {
     id: "en.suicide.thinking-about",
     category: "suicide",
-    pattern: new RegExp(String.raw`(?<!\b(?:is|was|are|were) (?!i\b)\w+ )\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it|things|everything)|dying|not being here|not waking up)\b(?!\s(?:with|between))`),
+    pattern: new RegExp(String.raw`(?<!\b(?:is|was|are|were) (?!i\b)\w+ )\b(?:thinking|thought|think|thoughts)\s(?:about|of)\s(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:my life|it all|it|things|everything)|dying|not being here|not waking up|jumping off (?:a|the|my|this|that) (?:\w+ )?(?:bridge|roof|rooftop|building|cliff|balcony|tower|car park|multi storey)|jumping in front of (?:a|the) (?:train|car|bus|truck|lorry)|hanging ${MYSELF}|overdosing)\b(?!\s(?:with|between))|\b(?:${SUICIDE_WORD}|killing ${MYSELF}|ending (?:it|it all|my life)|dying) (?:is|has been|s been|keeps|was|is always|is constantly) (?:always |constantly |really |still )?(?:on|in) my (?:mind|head)\b`),
   },
   {
     id: "en.suicide.not-be-here",
     category: "suicide",
-    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))(?!.{0,40}\b(?:boring|bored|(?:this|the) (?:lesson|class|meeting|assembly|party|trip) is)\b)|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up)\b|\bi wish i (?:didnt|did not) exist\b/,
+    pattern: /\b(?:dont|do not|never) (?:want|wanna) (?:to )?(?:be here|be alive|live|exist|wake up)(?: any\s?more| any longer| now)?\b(?!\s(?:in|at|with|for|on|when|if|during))(?!.{0,40}\b(?:boring|bored|(?:this|the) (?:lesson|class|meeting|assembly|party|trip) is)\b)|\b(?:want|wanna|wish i could|just want) (?:to )?(?:just )?(?:not exist|not be alive|stop existing|cease to exist|not wake up|not be here(?=$| any ?more))\b|\bi wish i (?:didnt|did not) exist\b/,
   },
-  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|(?:whats|what is|wats|wuts)(?: even)? the point (?:of|in) (?:living|being alive|life|going on|existing)(?! (?:things|organisms|beings|creatures|cells|room|a|an|the|with|in|as|on|for|at|according|holiday|holidays|trips?|tiktok|insta|youtube|school)\b)|(?:dont|do not|cant|can not) (?:see|have|find) (?:a|any) reason to (?:live|keep living|go on|be alive))\b/ },
-  { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:(?:everyone|everybody|the world|my family|my friends|my parents|people|they) (?:would|will|d) be (?:so much |much )?(?:happier|better|better off) without me|(?:no one|nobody|noone) (?:would|will) (?:even |ever )?(?:miss|notice) me(?=$| if i (?:died|was gone|disappeared|wasnt here|killed myself)| when im gone| anyway)|(?:im|i am) (?:just )?(?:a|such a) burden (?:to|on|for) (?:everyone|everybody|my family|my parents|them|people)|better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around))\b/ },
-  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? and (?:never|not) (?:wake up|ever wake up)\b/ },
+  { id: "en.suicide.no-reason", category: "suicide", pattern: /\b(?:(?:dont|do not|cant|can not) see (?:the|any) point (?:in|of) (?:living|life|going on|being alive)|no reason to live|nothing to live for|no point (?:in )?(?:living|being alive|going on)|life (?:isnt|is not) worth (?:living|it)|(?:whats|what is|wats|wuts)(?: even)? the point (?:of|in) (?:me |my )?(?:living|being alive|life|going on|existing|existence)(?! (?:things|organisms|beings|creatures|cells|cycles?|span|story|stories|skills?|lessons?|insurance|hacks?|room|a|an|the|with|in|as|on|for|at|according|holiday|holidays|trips?|tiktok|insta|youtube|school)\b)|(?:dont|do not|cant|can not) (?:see|have|find) (?:a|any) reason to (?:live|keep living|go on|be alive))\b/ },
+  { id: "en.suicide.better-off", category: "suicide", pattern: /\b(?:(?:everyone|everybody|the world|my family|my friends|my parents|people|they) (?:would|will|d) be (?:so much |much )?(?:happier|better|better off) without me|(?:no one|nobody|noone) (?:would|will) (?:even |ever )?(?:miss|notice) me(?=$| if i (?:died|was gone|disappeared|wasnt here|killed myself)| when im gone| anyway)|(?:im|i am) (?:just )?(?:a|such a) burden (?:to|on|for) (?:everyone|everybody|my family|my parents|them|people)|better off (?:without me|dead|if i (?:was|were)n?t? (?:here|around|alive|gone))|(?:happier|better) (?:if|when) i(?:m| am| was| were)? (?:gone|dead|not here|not around)|(?:happier|better off|better) (?:if|when) i (?:never existed|didnt exist|was never born|wasnt born|had never been born)(?! in (?:the|that|this|a|my|our) (?:game|group|team|chat|story|server)| in (?:minecraft|roblox|fortnite)))\b/ },
+  { id: "en.suicide.never-wake", category: "suicide", pattern: /\b(?:sleep|go to sleep|fall asleep)(?: forever)? (?:and|n) (?:never|not) (?:wake up|ever wake up)\b/ },
   { id: "en.suicide.method", category: "suicide", pattern: new RegExp(String.raw`\b(?:(?!about\b)${INTENT}|about to|i will|im going to|im gonna)\s(?:to\s)?(?:hang ${MYSELF}|overdose(?! on (?!(?:\w+ ){0,3}(?:pills|meds|medicine|tablets|drugs|paracetamol|ibuprofen|painkillers|insulin)\b))|od|take (?:all|every one) (?:of )?(?:(?:my|the|his|her|their|our) )?(?:\w+s )?${MEDS}(?!.{0,40}\b(?:on time|as prescribed|like (?:the|my) doctor (?:said|told me)|the doctor (?:gave|told|said))\b)|jump off (?:a|the|my) (?:bridge|roof|building|cliff|balcony)|slit my wrists?)\b`) },
   { id: "en.suicide.should-die", category: "suicide", pattern: new RegExp(String.raw`\bi (?:should|deserve to|might as well|may as well|just need to) (?:just )?(?:die|be dead)\b${NOT_FIGURATIVE_DYING}`) },
   { id: "en.suicide.done-with-life", category: "suicide", pattern: /\b(?:im|i am) (?:so |just |really )?(?:done with|tired of|sick of) (?:life|living|being alive|existing)\b(?!.{0,30}\b(?:homework|this (?:test|exam|class|lesson|game|level|week|essay|project))\b)|\bidw(?:anna)? (?:to )?(?:live|be alive|be here|exist)\b/ },
   { id: "en.suicide.tried", category: "suicide", pattern: new RegExp(String.raw`\b(?:${I_HAVE} |i had |i )(?:tried|attempted) (?:to )?(?:kill ${MYSELF}|hang ${MYSELF}|end my life|overdose|take my (?:own )?life)\b`) },
   { id: "en.suicide.pills-many", category: "suicide", pattern: /\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\w+ ){0,2}(?:\d{2,}|bottle|all|too many|lots|lot|loads|bunch|handful|whole|every)(?: \w+){0,4} (?:pills|tablets|meds|medicine|painkillers)\b/ },
   // …and, from a red team (7 December), a method or "not want to live" without 了, run together or not.
-  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\bwo\s?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo$|\b(?:wo\s?)?(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs|tiao\s?lou|shang\s?diao|ge\s?wan)\b/ },
+  { id: "en.suicide.pinyin", category: "suicide", pattern: /\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\bwo\s?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo$|\b(?:wo\s?)?(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs|tiao\s?lou|shang\s?diao|ge\s?wan)\b|\bwo\s?(?:zhen\s?de\s?|hao\s?|zhen\s?)?(?:xiang|yao)\s?xiao\s?shi(?:\s?le)?$/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
   // Asking for a method or the means: a question about how to die is a disclosure.
   { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these) )?${MEDS} (?:would|does|will) it take\b(?!\s(?:to (?:work|help|kick in|stop|fix|cure|feel better|get better)|for|before|a day|each day|per day))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
@@ -222,7 +240,7 @@ const EN: Rule[] = [
     id: "en.suicide.method-plain",
     category: "suicide",
     pattern: new RegExp(
-      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} off (?:a|the) (?:bridge|building|roof|cliff|balcony)|(?:drink|swallow) bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|\bi (?:just )?(?:drank|swallowed) bleach|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long does it take to (?:bleed out|die from (?:an )?overdose|suffocate|drown)\b|\bi (?:have |ve |just )?(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)(?! to (?:my )?(?:old |last )?(?:school|class|teacher|team|town|house|home|job|club|year))|suicide (?:notes?|letters?))\b|\bthis is my last (?:message|post|text|goodbye)\b|\b(?:${INTENT}|im going to|im gonna) (?:to )?end (?:things|everything)(?=(?: tonight| today| now)?$)|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?${MEDS}|\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\d{2,}|loads of|a (?:whole )?(?:box|bottle|pack|packet) of|all (?:of )?(?:the|my)) (?:\w+ )?${MEDS}|\bi (?:have |ve )?attempted(?: (?:suicide|last (?:year|month|week|night|time)|this (?:year|month|week)|before|again|twice|once|\d+ times)(?=$| )|$)|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b.{0,60}\b(?:what im (?:going|gonna) to do|(?:round|around) my neck|hang ${MYSELF}|end it)\b`,
+      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} off (?:a|the) (?:bridge|building|roof|cliff|balcony)|(?:drink|swallow) bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|\bi (?:just )?(?:drank|swallowed) bleach|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long does it take to (?:bleed out|die from (?:an )?overdose|suffocate|drown)\b|\b(?:i (?:have |ve |just )?|im |i am |ive been |i have been )(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)(?! to (?:my )?(?:old |last )?(?:school|class|teacher|team|town|house|home|job|club|year))|suicide (?:notes?|letters?))\b|\bthis is my last (?:message|post|text|goodbye)\b|\b(?:${INTENT}|im going to|im gonna) (?:to )?end (?:things|everything)(?=(?: tonight| today| now)?$)|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?${MEDS}|\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\d{2,}|loads of|a (?:whole )?(?:box|bottle|pack|packet) of|all (?:of )?(?:the|my)) (?:\w+ )?${MEDS}|\bi (?:have |ve )?attempted(?: (?:suicide|last (?:year|month|week|night|time)|this (?:year|month|week)|before|again|twice|once|\d+ times)(?=$| )|$)|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b(?! for (?:the |a |our |my )?(?:tug of war|climbing|skipping|swing|camping|pe|gym|boat|tent|dog|knots?|project)\b).{0,60}\b(?:what im (?:going|gonna) to do|i know what im (?:doing|going to do|gonna do) with it|(?:round|around) my neck|hang ${MYSELF}|end it)\b`,
     ),
   },
   { id: "en.suicide.dont-care-if-i-die", category: "suicide", pattern: /\b(?:i dont care|idc|i dont even care|i wouldnt care) (?:if|whether) i (?:die|died|live|wake up)\b(?! (?:in (?:the|this|a|my|that) (?:game|round|level|match)|in (?:minecraft|fortnite|roblox)))|\bi hope i (?:dont|never|do not) wake up(?=$| tomorrow$| again| ever)|\b(?:want|wanna|just want) (?:to )?(?:go to )?sleep forever(?=$| and (?:never|not))|\bi (?:wont|will not) be (?:around (?:much longer|for long)$|alive (?:tomorrow|much longer|for long|next week))\b|\b(?:this is|today is|tonight is|its) my last (?:day|night) (?:on earth|alive)\b/ },
@@ -261,7 +279,84 @@ const EN: Rule[] = [
   { id: "en.suicide.goodbye", category: "suicide", pattern: /^(?:so |well |ok |okay |i guess )?this is (?:it )?(?:goodbye|my goodbye|the end)(?: (?:forever|everyone|world|for good|for real|then))?$|\b(?:goodbye|bye) (?:forever|cruel world)\b(?! (?:song|lyrics|tour|movie|film|album))|\bthis is (?:my )?goodbye\b(?= (?:i love|im sorry|sorry|forgive me|everyone|to everyone|to you all|to all of you))|\b(?:im done|i am done|im sorry|i cant anymore|i cant do this anymore)\b.{0,30}\b(?:goodbye|bye) (?:everyone|everybody|all|forever|world)\b/ },
   // Found by a red team (7 December): passive wishes to be dead, and asking for the means.
   { id: "en.suicide.dont-deserve", category: "suicide", pattern: /\bi (?:dont|do not|no longer) deserve to (?:live|be alive|exist)\b(?! (?:in|with|like|here|near|at|on)\b)|\bi (?:really |just )?hate (?:being alive|existing|my existence|living)(?=$| any ?more| so much| every day)/ },
-  { id: "en.suicide.easier-dead", category: "suicide", pattern: /\b(?:easier|simpler|better) (?:for (?:everyone|everybody|them|my family) )?if i (?:was|were|am) (?:dead|gone|never born)\b(?! (?:for|on|to|from|during|at|this|next|tomorrow|today)\b)|\bif i (?:was|were|died|disappeared)(?: (?:gone|dead|not here|not around))?(?: for good| forever)? (?:everyone|everybody|people|they|my (?:family|parents|friends|mum|mom|dad)|the world)(?: \w+){0,2} (?:would|will|d) be (?:so much |much )?(?:happier|better off|better)\b/ },
+  { id: "en.suicide.easier-dead", category: "suicide", pattern: /\b(?:easier|simpler|better) (?:for (?:everyone|everybody|them|my family) )?if i (?:just )?(?:(?:was|were|am) (?:dead|gone|never born)|died|(?:wasnt|werent) (?:here|around|alive|born)|didnt exist|stopped existing)\b(?! (?:for|on|to|from|during|at|this|next|tomorrow|today|in)\b)|\bif i (?:was|were|died|disappeared)(?: (?:gone|dead|not here|not around))?(?: for good| forever)? (?:everyone|everybody|people|they|my (?:family|parents|friends|mum|mom|dad)|the world)(?: \w+){0,2} (?:would|will|d) be (?:so much |much )?(?:happier|better off|better)\b/ },
+  // Passive wishes to be dead (7 December; decision 006, "Passive wishes to be dead"): what the ASQ
+  // asks first ("have you wished you were dead?"), said without "die" or with it softened. Each
+  // needs the student as the one who wishes; the ones as often said of embarrassment, heat or
+  // a boring lesson are taken back by laughter (`jokes`) and by what they name around them.
+  {
+    id: "en.suicide.want-to-disappear",
+    category: "suicide",
+    jokes: true,
+    // "i want to disappear", "i wish i could just disappear", "i want to vanish from this world" —
+    // not from a group chat, into a book, for a week, behind a curtain, or "when the teacher calls on me".
+    pattern: new RegExp(String.raw`(?:^|\bi )(?:(?:just|really|honestly|literally|actually|kinda|sometimes|so|only|genuinely|lowkey)\s)*(?:want|wanna|wana|wish i could|wish i can|would love to|need to)\s(?:to\s)?(?:just\s)?${DISAPPEAR}\b(?! (?:from (?!(?:this|the) (?:world|earth|planet)\b|earth\b|existence\b|everything\b|everyone\b|everybody\b|life\b)|in|into|for|off|to|with|after|before|during|under|behind|like|as|on|at|until|till|while|somewhere|and (?:go|live|travel|move|start|become|reappear|come back|be|have|see|watch|play|read))\b)`),
+    unless: { before: /\b(?:when|whenever|every time|everytime|each time)\b.{0,50}$|\b(?:magic|trick|magician|hide and seek|hide n seek)\b.{0,60}$/ },
+  },
+  {
+    id: "en.suicide.feel-like-dying",
+    category: "suicide",
+    jokes: true,
+    // "i feel like dying", "sometimes i feel like dying" — not "this homework makes me feel like
+    // dying", "i feel like im dying" (a body's pain), nor heat, a run, PE, cramps or a boring lesson.
+    pattern: new RegExp(String.raw`(?:^|\bi )(?:(?:just|really|honestly|literally|actually|kinda|kind of|sometimes|always|still|often|genuinely|lowkey|seriously|have been|ve been|been|am|m|keep)\s)*(?:feel|felt|feeling) like (?:just )?dying\b${NOT_FIGURATIVE_DYING}(?! (?:after|from|of)\b)`),
+    unless: { before: new RegExp(String.raw`\b(?:${A_HARD_DAYS_WORK})\b.{0,40}$`), after: new RegExp(String.raw`^.{0,40}\b(?:${A_HARD_DAYS_WORK})\b`) },
+  },
+  {
+    id: "en.suicide.let-me-die",
+    category: "suicide",
+    jokes: true,
+    // "can i just die", "just let me die" as the whole message; "i cant wait to die"; "id rather be
+    // dead" — not "rather die than wear that", "let me die in peace", "can i die in minecraft".
+    pattern: new RegExp(String.raw`^(?:(?:omg|bro|honestly|ngl|fr|pls|plz|please|god|just|someone|somebody|can someone|like)\s)*(?:(?:can|could|may) i (?:just |please |pls |plz )?(?:die|be dead|stop existing)|let me (?:just )?die)(?:\s(?:now|already|pls|plz|please|rn|today|tonight|yet|fr))*$|\bi (?:cant|can not|cannot) wait (?:to|till i|until i|til i) (?:die|be dead|am dead|m dead)\b${NOT_FIGURATIVE_DYING}|\bi(?:d| would) (?:(?:honestly|literally|just|much|so much|really|actually|genuinely)\s)*rather (?:be dead|die|not (?:exist|be alive))\b(?!.{0,60}\bthan\b)${NOT_FIGURATIVE_DYING}`),
+  },
+  {
+    id: "en.suicide.welcome-death",
+    category: "suicide",
+    // "i wouldnt mind dying", "…if i didnt wake up", "i wish a car would hit me", "death sounds
+    // nice", "i wish i would just die" — not a character's, a story's or a game's.
+    pattern: new RegExp(String.raw`\bi (?:(?:honestly|really|actually|genuinely|just|literally)\s)*(?:wouldnt|would not|wont|will not|dont|do not) (?:(?:really|even|honestly)\s)*mind (?:dying|being dead|not waking up|not existing|if i (?:died|was dead|were dead|didnt wake up|did not wake up|never woke up|stopped existing|${DISAPPEAR}ed|got hit by a (?:car|bus|train|truck|lorry)))\b${NOT_FIGURATIVE_DYING}|\bi (?:wish|hope|pray) (?:that )?(?:a|the|some) (?:car|bus|train|truck|lorry|van) (?:(?:would|will|could|just)\s)*(?:(?:hits?|kills?|crush(?:es)?) me|runs? me over)\b(?! with (?:a|an|the|some|his|her) (?:\w+ )?(?:water balloon|balloon|snowball|ball|pillow|nerf|splash|puddle|water))|\b(?:death|dying|being dead|not existing|not being alive) (?:sounds|seems|looks|feels|would be|would feel) (?:(?:so|really|kinda|kind of|quite|pretty|actually|honestly|so much|just)\s)*(?:nice|good|peaceful|better|nicer|easier|appealing|comforting|freeing|a relief|an escape|like (?:a relief|an escape|the only way out|the answer|freedom|peace))\b|\bwish (?:i|id) would (?:just )?(?:die|drop dead|stop existing)\b${NOT_FIGURATIVE_DYING}`),
+    unless: {
+      before: /\b(?:character|story|book|novel|film|movie|game|minecraft|roblox|fortnite|villain|hero|respawn)\b.{0,60}$/,
+      after: /^.{0,60}\b(?:in (?:the|this|a|my) (?:game|story|book|film|movie)|minecraft|roblox|fortnite|respawns?|character)\b/,
+    },
+  },
+  {
+    id: "en.suicide.why-alive",
+    category: "suicide",
+    jokes: true,
+    // "why am i even alive", "why was i even born" — not "born in 2012", not an essay's question.
+    pattern: /\bwhy (?:am i|m i|im) (?:(?:even|still|stil)\s)*alive\b(?! (?:in|on|at|after|if|when|but)\b)|\bwhy do i (?:even|still) exist\b|\bwhy (?:was i|did i (?:even |ever )?(?:have to )?(?:get|be)) (?:(?:even|ever)\s)*born\b(?! (?:in|on|at|into|a|an|the|as|with|to|so|after|before|when|during)\b)/,
+    unless: { before: /\b(?:philosoph\w*|essay|debate)\b.{0,40}$/, after: /^.{0,40}\b(?:philosoph\w*|essay|debate)\b/ },
+  },
+  // A red team's probe (7 December): a plan with the means, "i wont be here anymore", searching for
+  // ways, a story's character who "is me".
+  {
+    id: "en.suicide.plan",
+    category: "suicide",
+    // "im gonna do it tonight. i have the pills ready" — not "do it tonight, the homework i mean".
+    pattern: new RegExp(String.raw`\b(?:im gonna|im going to|ill|i will|gonna|going to) (?:do it|end it|go through with it) (?:tonight|today|now|tomorrow|this weekend)\b.{0,60}\b(?:${MEDS}|rope|knife|blade|razor|bridge|roof|note|letter)\b|\b(?:${MEDS}|rope|knife|blade|razor)\b.{0,60}\b(?:im gonna|im going to|ill|i will) (?:do it|end it|go through with it) (?:tonight|today|now|tomorrow)\b`),
+  },
+  {
+    id: "en.suicide.wont-be-here",
+    category: "suicide",
+    // "tmr i wont be here anymore" — not moving house or school, nor "i wont be here tomorrow, dentist".
+    pattern: /\bi (?:wont|will not) be (?:here|around|alive) any ?more\b/,
+    unless: { after: /^.{0,60}\b(?:mov(?:e|ed|ing)|new school|transfer\w*|leaving (?:the |this )?(?:school|club|team|class)|graduat\w*|next (?:year|term)|holidays?|vacation|summer)\b/ },
+  },
+  {
+    id: "en.suicide.looked-up",
+    category: "suicide",
+    // "ive been looking up ways to die" — not in a game.
+    pattern: new RegExp(String.raw`\b(?:looking up|looked up|look up|googling|googled|searching|searched|researching|researched|reading about) (?:ways|how|the best way|the easiest way|methods|painless ways) (?:to|of) (?:die|dying|kill ${MYSELF}|end my life|commit ${SUICIDE_WORD}|${SUICIDE_WORD}|overdose|hang ${MYSELF})\b(?!\s(?:${IN_A_GAME}|in hardcore))`),
+  },
+  {
+    id: "en.suicide.its-me",
+    category: "suicide",
+    // A story's girl, boy or "oc" who wants to die, then "the girl is me", "my oc is basically me",
+    // "its about me" — the child's own disclosure told as fiction. Not a story alone.
+    pattern: new RegExp(String.raw`\b(?:girl|boy|character|oc|person|kid|teen|student|narrator|protagonist|she|he|they)\b.{0,40}\b(?:wants? to (?:die|kill (?:her|him|them) ?sel(?:f|ves))|kills? (?:her|him|them) ?sel(?:f|ves)|commits? ${SUICIDE_WORD}|is suicidal)\b.{0,80}\b(?:(?:(?:the|my|this) (?:girl|boy|character|oc|person|kid|narrator|protagonist|main character)|she|he|they) (?:is|s)|(?:its|it is|this is|its all|shes|hes)) (?:(?:basically|actually|really|secretly|literally|kind of|kinda|sort of|just|based on|about)\s)*me\b`),
+  },
   {
     id: "en.suicide.means",
     category: "suicide",
@@ -320,13 +415,27 @@ const EN: Rule[] = [
   },
   { id: "en.self-harm.cut-again", category: "self_harm", pattern: new RegExp(String.raw`\b(?:i|ive|i have)\s(?:been\s)?(?:cut|cutting|burnt|burned|hurt|hurting)\s${MYSELF}\s(?:again|on purpose|to feel|because|when)\b`) },
   { id: "en.self-harm.cut-myself", category: "self_harm", pattern: new RegExp(String.raw`\bi (?:just |always |sometimes |still )?(?:cut|burn|burned|burnt|scratch|scratched)\s${MYSELF}\b(?!\s(?:(?:a|an|some|another) (?:slice|piece|bit|portion|wedge|chunk|share|break|fringe)\b|shaving|cooking|by accident|accidentally|while|on (?:a|the|some) (?:paper|glass|knife|nail|fence|can|tin)|with (?:a|the) (?:paper|bread knife|scissors) (?:in|at) (?:class|school|art)))|\b(?:make ${MYSELF}|(?:until|till|til) (?:i|my (?:hands?|arms?|skin|knuckles)))\s?bleed\b|\b(?:${I_HAVE} |i )been cutting(?: again\b|$)`) },
+  // Asking how to cut: "how deep should i cut", "how to cut without leaving scars", "where to cut so
+  // nobody sees" (a red team, 7 December) — not onions, wood or a video.
+  {
+    id: "en.self-harm.how-to-cut",
+    category: "self_harm",
+    pattern: new RegExp(String.raw`\bhow (?:deep|hard) (?:should|do|can|would|to) (?:i )?cut(?: ${MYSELF}| my (?:arms?|wrists?|legs?|thighs?|skin))?(?=$| to | so | without | before )|\b(?:how|where) (?:to|do i|can i|do you|should i) (?:cut|${SELF_HARM}|sh)(?: ${MYSELF}| my (?:arms?|wrists?|legs?|thighs?|skin))? (?:without (?:leaving |it leaving |getting |having )?(?:scars|marks|a scar|anyone (?:knowing|noticing|seeing)|people (?:knowing|noticing|seeing)|my parents (?:knowing|noticing|seeing))|so (?:it doesnt|nobody|no one|noone|people dont|my parents dont) (?:show|scar|sees?|notices?|knows?|see|notice|know))\b`),
+  },
+  // Voices that tell the student to hurt themselves.
+  {
+    id: "en.self-harm.voices",
+    category: "self_harm",
+    pattern: new RegExp(String.raw`\b(?:voices?|(?:a|the) voice)(?: in my head)? (?:\w+ )?(?:tells?|told|telling|keeps? telling|says?|said) me to (?:hurt|cut|harm|burn|starve|kill) ${MYSELF}\b`),
+    unless: { before: /\b(?:song|lyrics?|poem|story|book|film|movie|character|game)\b.{0,40}$/ },
+  },
   { id: "en.self-harm.wrists", category: "self_harm", pattern: /\b(?:cut|cutting|cuts on|scars on|slit|slitting)\s(?:my)\s(?:wrists?|arms?|legs?|thighs?|skin)\b/ },
-  { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?!(?:\w+\s)?(?:learn\w*|read\w*|stud\w*|talk\w*|heard?|watch\w*|writ\w*|wrote|know|knew|research\w*) about)(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|sh again)\b/ },
+  { id: "en.self-harm.sh", category: "self_harm", pattern: /\b(?:i|im|ive|i have|been|started|start|want to|wanna|urge to|urges to|relapsed|relapse)\s(?!(?:\w+\s)?(?:learn\w*|read\w*|stud\w*|talk\w*|heard?|watch\w*|writ\w*|wrote|know|knew|research\w*) about)(?:\w+\s){0,2}(?:self\s?-?\s?harm(?:ing|ed)?|s(?:e| )lf\s?h(?:a| )rm(?:ing|ed)?|sh again)\b/ },
   // "sh" and "relapsed" as teens write them; cutting, hiding it, hurting or starving oneself.
   {
     id: "en.self-harm.slang",
     category: "self_harm",
-    pattern: /^i (?:want to |wanna |need to )?sh(?: again| last night| today| tonight)?$|\bi shd(?=$| last night| again| today| yesterday)|\b(?:urges? to|need to|want to|wanna) sh\b(?! (?:up|it))|\b(?:clean|free) (?:from|of) sh\b|\b(?:relapsed|relapsing) (?:on|with|into) sh\b|\bsh (?:urges|scars|cuts|wounds)\b|\bi (?:just |have |ve )?relapsed(?=$| again| last night| today| yesterday| after \d+| on sh| into sh)/,
+    pattern: /^i (?:want to |wanna |need to )?sh(?: again| last night| today| tonight)?$|\bi shd(?=$| last night| again| today| yesterday)|\b(?:urges? to|need to|want to|wanna) (?:sh|s h)\b(?! (?:up|it))|\b(?:clean|free) (?:from|of) sh\b|\b(?:relapsed|relapsing) (?:on|with|into) sh\b|\bsh (?:urges|scars|cuts|wounds)\b|\bi (?:just |have |ve )?relapsed(?=$| again| last night| today| yesterday| after \d+| on sh| into sh)/,
   },
   {
     id: "en.self-harm.cutting",
@@ -372,8 +481,17 @@ const EN: Rule[] = [
       String.raw`\b${FRIEND}s?${FEW_WORDS} (?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|stepmother|uncle|parents?|brother|boyfriend)s? (?:\w+ )?(?:hits|hit|beats|beat|kicks|kicked|chokes|choked|punches|punched|slaps|slapped|abuses|abused|touches|touched|hurts|hurt|burns|burned) (?:her|him|them)\b(?! (?:back|at|in |on |up (?:on|in|with|for)|with (?:a |the )?(?:pillow|ball|snowball|nerf|water)|every time|hair|feelings|face when|hand|shoulder|cheek|arm when))(?!.{0,25}\b(?:at|in) (?:fifa|chess|games?|cards|uno|mario|fortnite|minecraft|football|tennis|monopoly|everything)\b)|\b(?:an? )?(?:older|adult|grown) (?:guy|man|boy|woman|person)\b.{0,30}\b(?:asking|asked|asks) ${FRIEND}${FEW_WORDS} for (?:nudes|pics|photos|pictures)\b|\b${FRIEND}${FEW_WORDS} (?:is being groomed|(?:met|is meeting|is going to meet) (?:a|an|some|this) (?:older )?(?:man|guy|adult|stranger|person) (?:(?:she|he|they) met (?:online|on)|from (?:online|the internet|roblox|discord|snapchat|snap|tiktok|instagram)))\b|\b${FRIEND}${FEW_WORDS} (?:is|has been|was|keeps getting|gets) (?:being )?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b`,
     ),
   },
+  // Told to die, wished unborn or dead by a parent, threatened if they tell (a red team, 7 December):
+  // "everyone at school tells me to kys", "my mom said she wishes i was never born", "my dad said he'd
+  // kill me if i told" — not a game's chat, not "she wishes she was never born in winter".
+  {
+    id: "en.abuse.told-to-die",
+    category: "abuse",
+    pattern: new RegExp(String.raw`\b(?:everyone|everybody|people|they|kids|someone|somebody|(?:the )?(?:girls|boys|kids|people) (?:at|in) (?:school|my class|my year)|(?:my )?${CARER})\b(?: \w+){0,3} (?:tells?|told|telling|keeps? telling|keep saying|says?|said) (?:to )?me (?:to|i should) (?:go )?(?:kys|kill ${MYSELF}|die|go die|drop dead|unalive ${MYSELF})\b(?!\s(?:in|on) (?:fortnite|roblox|minecraft|the game|(?:game |fortnite |roblox )?chat|discord)\b)|\b(?:my )?(?:${CARER}|he|she|they)\b(?: \w+){0,2} (?:said|says|told me|tells me|keeps saying|keeps telling me|shouted|yelled|screamed) (?:that )?(?:(?:she|he|they) (?:wishes|wished|wish) (?:i was|i were|id|i had) (?:never (?:been )?born|dead)|(?:she|he|they) (?:should have|shouldve) (?:aborted|got rid of) me|i (?:was|am) a mistake)\b`),
+  },
+  { id: "en.abuse.threat-if-i-tell", category: "abuse", pattern: /\b(?:said|says|told me|threatened|threatens)\s(?:that\s)?(?:(?:he|she|they)(?:ll|d| will| would| is going to| is gonna| are going to)|to) (?:kill|hurt|beat|hit|stab|shoot) (?:me|my \w+) if i (?:ever )?(?:tell|told|say|said|talk|talked|snitch)\b(?! (?:\w+ )?(?:the |about the |what happens in the )?(?:spoiler|ending|answer|surprise|secret santa|plot twist|score)s?\b)/ },
   { id: "en.abuse.scared-of", category: "abuse", pattern: /\b(?:im|i am) (?:so |really |very )?(?:scared|afraid|terrified|frightened) of (?:my )?(?:dad|father|mum|mom|mother|stepdad|stepmom|stepmum|stepfather|uncle|parents|brother|mums boyfriend|moms boyfriend)\b/ },
-  { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting|i got|i just got)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b/ },
+  { id: "en.abuse.being-abused", category: "abuse", pattern: /\b(?:i am|im|i was|ive been|i have been|being|getting|i got|i just got)\s(?:\w+\s)?(?:abused|molested|raped|beaten|hit at home|sexually assaulted)\b|\b(?:i was|ive been|i have been|i got|i get|i keep getting|being|getting) (?:touched|groped|felt up) by (?:my |a |an |the |this |some |our )?(?:uncle|stepdad|step dad|dad|father|brother|stepbrother|cousin|grandpa|granddad|neighbou?r|coach|teacher|tutor|babysitter|boyfriend|man|guy|adult|stranger|older (?:boy|guy|man|kid))\b/ },
   // Grooming and sextortion online: pictures asked for in secret, a threat to post them, an adult "boyfriend".
   {
     id: "en.abuse.online",
@@ -436,7 +554,7 @@ const EN: Rule[] = [
   {
     id: "en.danger.threatened",
     category: "danger",
-    pattern: /\b(?:someone|somebody|they|he|she|a kid|kids|people|a boy|a girl)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:theyre|theyll|theyd|they are|they will|hes|hell|hed|he is|he will|shes|shell|shed|she will)(?: going to| gonna)? (?:stab|shoot|kill|beat|jump|hurt|beat up) me\b(?! (?:at|in|on) )|\b(?:someone|somebody|a kid|a boy|a girl|a student|he|she|they)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:hes|he is|shes|she is|theyre|they are|hell|shell|theyll)? ?(?:bringing|bring|going to bring|gonna bring) (?:a )?(?:gun|knife|weapon|bomb)s? (?:to school|tomorrow|into school|to class)\b|\b(?:someone|somebody|a man|a stranger|a guy) (?:is |s )?(?:in|inside|outside|breaking into|trying to get into) (?:my|our) (?:house|home|room|flat|apartment)(?=$| right now| and (?:i|im|he|she|they|it)| help| please)/,
+    pattern: /\b(?:someone|somebody|they|he|she|a kid|kids|people|a boy|a girl)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:theyre|theyll|theyd|they are|they will|hes|hell|hed|he is|he will|shes|shell|shed|she will)(?: going to| gonna)? (?:stab|shoot|kill|beat|jump|hurt|beat up) me\b(?! (?:at|in|on) )(?! if i (?:\w+ ){0,3}(?:the |about the )?(?:spoiler|ending|answer|plot twist|score)s?\b)|\b(?:someone|somebody|a kid|a boy|a girl|a student|he|she|they)\b(?: \w+){0,4} (?:said|says|told me|posted|threatened) (?:that )?(?:hes|he is|shes|she is|theyre|they are|hell|shell|theyll)? ?(?:bringing|bring|going to bring|gonna bring) (?:a )?(?:gun|knife|weapon|bomb)s? (?:to school|tomorrow|into school|to class)\b|\b(?:someone|somebody|a man|a stranger|a guy) (?:is |s )?(?:in|inside|outside|breaking into|trying to get into) (?:my|our) (?:house|home|room|flat|apartment)(?=$| right now| and (?:i|im|he|she|they|it)| help| please)/,
   },
   // "someone's following me" (the apostrophe dropped: "someones"), not a follower on an app
   { id: "en.danger.followed", category: "danger", pattern: /\b(?:someone|somebody|a man|a guy|a stranger|a car|he|they)(?:s| is| are| has been| keeps)? (?:following|stalking|watching) me\b(?! (?:play|playing|cook|cooking|draw|drawing|dance|dancing|do|doing|eat|eating|stream|streaming|game|gaming|sing|singing|skate|skating)\b)(?! (?:on|back on) (?:tiktok|insta|instagram|twitter|x|youtube|twitch|snap|snapchat|roblox|spotify|github|pinterest|social media|the app|here))|\bim being (?:followed|stalked)\b/ },
@@ -482,15 +600,39 @@ const ZH_LAUGHED_OFF = "(?![了啦喇]*[~～!！。，,…]*(?:哈哈|呵呵|嘻
 /** No one to feed the student, or someone keeping food from them: 妈妈生病了没人做饭, 家里没钱, 爸妈出去打工了, 爸爸说我不配吃饭. */
 const ZH_KEPT_FROM_FOOD = "(?:没人|没有人)(?:给我)?(?:做饭|煮饭|管我)|家里(?:没人|没有人|没钱|没有钱)|(?:没钱|没有钱)(?:吃饭|买吃的|买饭|买东西吃)|(?:爸|妈|爸爸|妈妈|爸妈|父母|他们)(?:都)?(?:出去|外出|去外地|到外地|在外地|去城里|出门)?打工|(?:爸|妈|爸爸|妈妈|爸妈|父母|他们)(?:都)?(?:不在家|不回家|不管我|生病|病了|住院|喝醉)|(?:爸|妈|爸爸|妈妈|爸妈|父母|继父|继母|后爸|后妈|他|她|他们)[^。！？!?]{0,4}?(?:说|骂|嫌)我(?:不配吃(?:饭|东西)|(?:太|好|很)?胖)";
 
+/** A question set for an essay, a debate or a philosophy lesson, or a lyric: 作文题目：我为什么要活着, 活着有什么意义？我们今天辩论. */
+const ZH_A_TOPIC_BEFORE = /(?:作文|题目|哲学|辩论|论文|歌词|台词)[^。！？!?]{0,10}$/;
+const ZH_A_TOPIC_AFTER = /^[^。！!]{0,16}(?:作文|题目|哲学|辩论|论文|歌词|台词|哈哈|开玩笑)/;
+/** 我不想醒来，这个梦太好了: a dream too good to leave. */
+const ZH_A_GOOD_DREAM = /^[^。！？!?]{0,8}(?:这个|那个)?(?:梦|美梦)(?:太|好|真|超)/;
+
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
   { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?<!不|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀)|(?:^|[我好真的])想(?:去)?4(?=$|[了啊啦呀。！!…~～])|我(?:好|真系|真的)?想(?:去)?sei(?=$|[^a-z]|(?:la|lo|laa|loh|lor|a|ah)(?:$|[^a-z]))/ },
-  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨)|(?:我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
-  { id: "zh.suicide.dont-want-to-live", category: "suicide", pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|活不下去|活唔落去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/ },
-  { id: "zh.suicide.tired-of-living", category: "suicide", pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|活着有什么(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/ },
+  { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|死咗算(?:啦|喇|了|数|罢|咯|$)|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨|自沙(?![滩漠发]))|(?:^|我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
+  {
+    id: "zh.suicide.dont-want-to-live",
+    category: "suicide",
+    pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|(?:不|唔)想(?:再)?(?:活|待|留)在这个世界(?:上)?|活不下去|活唔落去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/,
+    unless: { after: ZH_A_GOOD_DREAM },
+  },
+  // Not waking again (7 December): 我不想再醒过来了, 真想一睡不醒, Cantonese 我唔想再醒, 瞓咗就唔好再醒 — not a
+  // dream too good to leave (这个梦太好了) or a lie-in.
+  {
+    id: "zh.suicide.never-wake",
+    category: "suicide",
+    pattern: /(?:不|唔)想(?:再)?(?:醒过来|醒返|醒翻)|(?:^|我)(?:真系|真的)?唔想(?:再)?醒(?=$|[了喇啦。！!…,，~～])|(?:瞓着|瞓咗|睡咗|瞓)(?:了)?(?:就|之后)?(?:不要|不再|唔好|唔再|再也不|永远不|永远唔)(?:要)?(?:再)?醒|(?:想|希望|但愿)(?:能)?(?:就这样)?(?:一睡不醒|一觉睡过去(?:就)?(?:不|再也不|永远不)(?:要)?(?:再)?醒)/,
+    unless: { before: /(?:美梦|好梦|赖床|太困了|好困)[^。！？!?]{0,8}$/, after: ZH_A_GOOD_DREAM },
+  },
+  {
+    id: "zh.suicide.tired-of-living",
+    category: "suicide",
+    pattern: /活着(?:真的|好|太|真|很|特别|實在|实在)?(?:好)?(?:累|没意思|没有意思|没意义|没有意义|痛苦|辛苦|难受)|(?:活着|做人|生存|活落去|活下去)(?:仲|还|到底)?有(?:什么|咩|乜|乜嘢)(?:意思|意义|用)|(?:人生|生活)(?:真的)?没有?(?:意义|意思|希望)了/,
+    unless: { before: ZH_A_TOPIC_BEFORE, after: ZH_A_TOPIC_AFTER },
+  },
   { id: "zh.suicide.intent", category: "suicide", pattern: /(?<!用户|判断|识别|检测|一个人|某人|人们)(?:想|要|打算|准备|计划|考虑|试过|尝试|决定|谂住|谂过|谂紧)(?:去|过)?(?:(?:吃药|喝药|食药|跳楼|跳河|跳海|上吊|割腕|烧炭)(?:来)?)?自杀(?!的(?:角色|人物|主角|情节|作文|文章|新闻|电影|书|问题|话题|预防|热线|用户))|自杀的(?:念头|想法|冲动)/ },
   { id: "zh.suicide.end-life", category: "suicide", pattern: /(?:想|要|打算|准备)(?:去)?(?:结束|了结)(?:自己|我)(?:的)?(?:生命|一切)?|(?:想|要)(?:结束|了结)(?:生命|这一切)/ },
-  { id: "zh.suicide.method", category: "suicide", pattern: /(?<!为什么|为啥|为何|干嘛)(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河(?![里中]|游泳|玩|边|抓|摸)|跳海(?![里中]|浪|边|玩|草|底捞|游泳)|跳江(?![里中]|南|游泳|玩|边)|跳湖(?![里中]|边|游泳|玩)|跳桥|上吊|割腕|割脉|割动脉|吃安眠药|吞安眠药|(?:吃|吞)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|(?:从|由)[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台户]?(?:上)?跳(?:下|落))|(?:吃|吞|食)(?:了|咗)(?:一整瓶|整瓶|成樽|成瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
+  { id: "zh.suicide.method", category: "suicide", pattern: /(?<!为什么|为啥|为何|干嘛)(?:想|要|准备|打算)(?:去)?(?:跳楼|跳河(?![里中]|游泳|玩|边|抓|摸)|跳海(?![里中]|浪|边|玩|草|底捞|游泳)|跳江(?![里中]|南|游泳|玩|边)|跳湖(?![里中]|边|游泳|玩)|跳桥|上吊|割腕|割脉|割动脉|(?:吃|吞|食)安眠药(?![^。！？!?]{0,10}(?:才能?睡|先瞓|睡得着|瞓得着|入睡|助眠|失眠))|(?:吃|吞|食)(?:一整瓶|整瓶|一堆|很多|好多|一大把|所有的?)[^,，。.!！?？]{0,4}?药|烧炭|(?:从|由)[^,，。.!！?？]{0,6}?(?:楼|天台|桥|阳台|窗|屋顶|悬崖|顶楼)[上顶口台户]?(?:上)?跳(?:下|落))|(?:吃|吞|食)(?:了|咗)(?:一整瓶|整瓶|成樽|成瓶|一瓶|一堆|很多|好多|一大把|一把|几十|\d{2,})(?:片|粒|颗)?(?:的)?[^,，。.!！?？]{0,4}?药/ },
   // 把…药全吃了: a plan (要/想…) or a deed (我…), in the 把 shape the method rule above misses.
   // …and the pills named first (我有好多药我想全部吃了; a red team, 7 December), not a course of medicine.
   { id: "zh.suicide.all-the-pills", category: "suicide", pattern: /(?:想|要|准备|打算|我)(?:已经|刚刚|刚|今晚|现在)?把[^,，。.!！?？]{0,8}?(?:药|药片|药丸|安眠药)(?:全|全部|都|一次)(?:都)?(?:吃|吞)(?:了|掉|光|下去)?|(?<!(?:医生|医院|疗程|按时|说明书|医嘱|开的)[^。！？!?]{0,12})(?:药|药片|药丸|安眠药)[^。！？!?]{0,10}?(?:想|要|准备|打算)(?:把它们|把佢哋)?(?:全部|全|都|一次过|一次)(?:都)?(?:吃|吞|食)(?:了|掉|光|晒|下去)?(?!完|才|就会好)/ },
@@ -506,11 +648,36 @@ const ZH: Rule[] = [
   // 想不开 is also "can't get over it", but said of oneself as a whole statement (我想不开, 真的想不开)
   // it is the everyday euphemism for suicidal thoughts; 想不开的事, 别想不开 and 想不开窗 are left alone.
   { id: "zh.suicide.cant-get-past", category: "suicide", pattern: /(?:^|[^他她它])(?:我|真的|实在|总是|又|有点|好)想不开(?:了|啊|呀|啦|吧)?(?=$|[,，。.!！?？…~～、]|想死|要死|去死)/ },
-  { id: "zh.suicide.disappear", category: "suicide", pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/ },
+  {
+    id: "zh.suicide.disappear",
+    category: "suicide",
+    pattern: /想(?:要)?(?:永远)?(?:从(?:这个)?世界(?:上)?)?(?:永远)?消失(?:掉)?(?:算了|就好了)?(?=.{0,4}(?:永远|世界|算了|就好|再也))|想(?:从这个世界|永远)(?:上)?消失|(?:我|好|真)想消失(?:$|[了。!！…啊]|,|，)/,
+    // 社死了，我想消失: embarrassment ("social death"), not a wish to be gone.
+    unless: { before: /(?:社死|尴尬|丢脸|丢人|出糗|好糗|糗死|羞死|社恐|哈哈|笑死)[^。！？!?]{0,12}$/, after: /^[^。！？!?]{0,8}(?:哈哈|社死|尴尬|丢脸|开玩笑|笑死|😂|🤣)/ },
+  },
+  // Passive wishes to be dead (7 December; decision 006): 要是我死了就好了, 如果我不存在就好了, 死了就解脱了
+  // — not 要是我死了就好了吗 or a game's 复活, not 我在游戏里死了, not a grandparent's suffering.
+  {
+    id: "zh.suicide.if-i-were-gone",
+    category: "suicide",
+    pattern: /我(?:要是|如果|若果|假如)?(?:能|可以|早点|直接|干脆)?(?:死了|死掉|死咗|不在了|唔喺度|消失了|不存在|唔存在|没(?:有)?出生|冇出世|没(?:有)?被生出来)(?:的话)?(?:就|都|便)?(?:会)?(?:好了|好啦|好喇|好咯|好|解脱了|轻松了|一了百了)(?=$|[。！!…,，~～啊吧])(?![^。！？!?]{0,12}(?:复活|重生|重来|游戏)|[^。！？!?]{0,2}(?:这个|这是|是)?(?:角色|主角|人物|台词|歌词))|(?:^|我)(?:要是|如果)?死(?:了|咗|掉)(?:就|才|便)(?:能|可以|会)?(?:解脱|一了百了|轻松|唔使再?痛苦|不用再?痛苦|不痛苦)/,
+  },
+  // 我为什么还活着, 我點解仲要生存 — not 人为什么要活着 (a question for everyone) or an essay's title.
+  {
+    id: "zh.suicide.why-alive",
+    category: "suicide",
+    pattern: /我(?:到底|究竟|真系)?(?:为什么|为啥|为何|点解|做咩|凭什么)(?:还|要|还要|仲|仲要)(?:活着|活住|生存|存在|活在(?:这个)?世界上)|我(?:到底|究竟)?(?:为什么|为啥|为何|点解)(?:会|要)?(?:被生下来|出生|出世|生出来)(?!在|于|喺)/,
+    unless: { before: ZH_A_TOPIC_BEFORE, after: ZH_A_TOPIC_AFTER },
+  },
+  // 我好想被车撞 — not 我不想被车撞, 别被车撞.
+  { id: "zh.suicide.hit-by-car", category: "suicide", pattern: /(?<![不别唔])(?:想|希望|但愿|祈祷)(?:我)?(?:能|可以)?(?:俾|畀|被)(?:车|汽车|火车|卡车|货车|公交车|公车|巴士|的士|泥头车|地铁)撞(?:死|飞|一下)?(?![^。！？!?]{0,2}(?:的(?:话|人|视频)|到(?:他|她|别人)))/ },
+  // Cantonese 我唔想喺度 ("I don't want to be here"), as "i dont want to be here" in English — not
+  // 唔想喺度上堂 or a boring lesson.
+  { id: "zh.suicide.dont-want-to-be-here", category: "suicide", pattern: /(?:^|我)(?:真系|真的|好|实在)?唔想(?:再)?喺(?:度|呢度|呢个世界)(?:喇|啦|了|la|lu|lo|啊|呀)?(?=$|[。！!…,，~～])(?![^。！？!?]{0,8}(?:闷|无聊|上堂|上课|返学|堂))/ },
   { id: "zh.suicide.better-without-me", category: "suicide", pattern: /我(?:就)?是(?:个|一个)?(?:累赘|负担|拖累)(?=$|[。!！…]|吧|啊)|(?:没有|冇)我(?:的话)?(?:大家|他们|你们|爸妈|家人|世界)?(?:都)?会(?:过得|活得|变得)?(?:更|更加|比较)?(?:好|开心|快乐|幸福|轻松)|我(?:死了|不在了)(?:大家|他们|你们)?(?:都)?会(?:更)?(?:好|开心)/ },
   // Ways of dying named outright: 喝农药 (pesticide, a common method where it is at hand),
   // 捅/淹死/饿死自己, 吃药死掉; 去死 said of oneself (我还是去死吧); 活够了; 希望我死掉.
-  { id: "zh.suicide.named-way", category: "suicide", pattern: /我(?:好|真的)?想找个(?:地方|没人的地方)[^，。！？,!?]{0,8}?死(?:掉|了)?(?=$|[了吧啊。！!…，,])|(?:想|要|准备|打算|决定|干脆)(?:去)?(?:喝|吃|吞)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂|洗洁精|消毒水|漂白水)|我(?:已经|刚刚|刚)?(?:喝|吃|吞)了(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂)|(?:想|要|准备|打算)(?:去)?(?:淹死|饿死|毒死|烧死|勒死|掐死|弄死|闷死|撞死|摔死|捅死|杀死|电死)(?:我)?自己|(?:想|要|准备|打算)(?:去)?(?:吃药|喝药|跳楼|跳河|上吊|割腕|撞车|卧轨)(?:去)?死(?:掉|了)?(?![你您他她它])|(?<![你他她它叫让说骂])(?:我(?:还是|干脆|不如|就|也)?|还是|干脆|不如)去死(?=$|吧|好了|算了|得了|[。!！…,，])|我(?:已经|真的|早就|实在)?活够了(?=$|[。!！…,，]|吧|啊)|(?:希望|但愿|祈祷)(?:我|自己)(?:能|可以|快点|早点|赶紧|明天)?(?:死|死掉|死了|去死|被车撞死)|(?:希望|但愿)(?:我)?(?:明天|明早|早上|今晚睡着后)?(?:不要|别|不会|再也不|永远不)(?:再)?醒(?:来|过来)/ },
+  { id: "zh.suicide.named-way", category: "suicide", pattern: /我(?:好|真的)?想找个(?:地方|没人的地方)[^，。！？,!?]{0,8}?死(?:掉|了)?(?=$|[了吧啊。！!…，,])|(?:想|要|准备|打算|决定|干脆)(?:去)?(?:喝|吃|吞|食|饮)(?:了)?(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂|洗洁精|消毒水|漂白水)|我(?:已经|刚刚|刚)?(?:喝|吃|吞)了(?:农药|敌敌畏|百草枯|老鼠药|耗子药|毒药|除草剂|杀虫剂)|(?:想|要|准备|打算)(?:去)?(?:淹死|饿死|毒死|烧死|勒死|掐死|弄死|闷死|撞死|摔死|捅死|杀死|电死)(?:我)?自己|(?:想|要|准备|打算)(?:去)?(?:吃药|喝药|跳楼|跳河|上吊|割腕|撞车|卧轨)(?:去)?死(?:掉|了)?(?![你您他她它])|(?<![你他她它叫让说骂])(?:我(?:还是|干脆|不如|就|也)?|还是|干脆|不如)去死(?=$|吧|好了|算了|得了|[。!！…,，])|我(?:已经|真的|早就|实在)?活够了(?=$|[。!！…,，]|吧|啊)|(?:希望|但愿|祈祷)(?:我|自己)(?:能|可以|快点|早点|赶紧|明天)?(?:死|死掉|死了|去死|被车撞死)|(?:希望|但愿)(?:我)?(?:明天|明早|早上|今晚睡着后)?(?:不要|别|不会|再也不|永远不)(?:再)?醒(?:来|过来)/ },
   // Up high and about to jump: the place says what 跳 means.
   { id: "zh.suicide.up-high", category: "suicide", pattern: /(?:楼顶|天台|顶楼|屋顶|桥上|阳台上?|窗台|窗边|楼上|楼边|大桥)[^。！？!?]{0,10}?(?:想|要|准备|打算|就要)跳(?:下去|下来|楼|了)?(?!绳|舞|水|高|远|伞|棋)/ },
   // 这是我最后一条消息: a goodbye.
@@ -540,7 +707,7 @@ const ZH: Rule[] = [
   { id: "zh.abuse.friend", category: "abuse", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈|叔叔|舅舅|哥哥)[^,，。.!！?？]{0,4}?(?:打(?!败|扮|电话|游戏)|揍|踢|虐待|性侵|猥亵|摸(?!摸))(?:了)?(?:她|他)(?!电话|手机|的电话|的头|的脸|的手)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸)|${FRIEND_ZH}[^,，。.!！?？]{0,4}?被(?:她|他)?(?:爸|妈|爸爸|妈妈|继父|继母|后爸|后妈)[^,，。.!！?？]{0,3}?(?:打(?!败|扮|电话|游戏)|揍|虐待|摸(?!摸))|${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:被|让|叫)[^,，。.!！?？]{0,6}?(?:拍|发)(?:了)?(?:裸照|私密照)`) },
   { id: "zh.danger.friend", category: "danger", pattern: new RegExp(`${FRIEND_ZH}[^,，。.!！?？]{0,6}?(?:要|想|打算|准备|已经|又)?离家出走(?!的)|${FRIEND_ZH}(?:她|他|佢)?(?:已经|又)?(?:失踪|不见)了`) },
   // self-harm
-  { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:了(?=$|[。!！…,，]|手|自己)|手(?!机|指)|自己)|我(?:每次)?吃完(?:饭)?(?:就)?(?:去)?(?:吐(?![槽骨皮核籽刺])|催吐)(?![^。！？!?]{0,12}(?:肠胃炎|生病|发烧|晕车|食物中毒|感冒))|(?:我|又|偷偷|每次)(?:每天|经常|天天|总是|一直|老是|每次|都|在|会|去)*催吐|又想(?:划|割|𠝹|鎅)(?:了|手(?!机|指)|自己)|我(?:已经)?(?:割|划)了(?:好几|很多|几|无数)次|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己/ },
+  { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:(?:了|咗)(?=$|[。!！…,，]|手(?!机|指)|自己)|手(?!机|指)|自己)|我(?:每次)?吃完(?:饭)?(?:就)?(?:去)?(?:吐(?![槽骨皮核籽刺])|催吐)(?![^。！？!?]{0,12}(?:肠胃炎|生病|发烧|晕车|食物中毒|感冒))|(?:我|又|偷偷|每次)(?:每天|经常|天天|总是|一直|老是|每次|都|在|会|去)*催吐|又想(?:划|割|𠝹|鎅)(?:了|手(?!机|指)|自己)|我(?:已经)?(?:割|划)了(?:好几|很多|几|无数)次|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己/ },
   { id: "zh.self-harm", category: "self_harm", pattern: /(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手(?!机|指)|割手(?!机|指)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|(?<!小心|唔小心)(?:割|划|𠝹|鎅)(?:咗|了)自己(?![的嘅]?手指)|(?:想|要|准备|打算)(?:去|拿刀)?(?:捅|刺|扎|砍|烧)自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
   // abuse. 打我 but not 打我电话 (phones me) or 打死我也 (an idiom).
   {
@@ -557,7 +724,7 @@ const ZH: Rule[] = [
     pattern:
       /(?:俾|畀)(?:我的?|我嘅)?(?:爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|老母|继父|继母|后爸|后妈|家人|屋企人|叔叔|哥哥|家姐)[^,，。.!！?？]{0,3}?(?:打|揍|踢|抽|虾)(?!机|游戏|波|球|电话|针|牌|麻将|边炉|卡|工|字|扮|扫|篮|排|羽|乒|[a-z])|(?:他|她|佢|佢哋|他们|爸|妈|爸爸|妈妈|老爸|老妈|阿爸|阿妈|老豆|老窦|老母|继父|继母|后爸|后妈|叔叔|哥哥|家姐)[^,，。.!！?？]{0,6}?(?:打|揍|踢)(?:到|得)我(?:好|很|都|成身|全身|个头|块面)?(?:痛|疼|流血|出血|受伤|瘀|青|喊|哭|晕)/,
   },
-  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|摸我(?:的)?(?:身体|下面|隐私|胸|屁股|私处)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)|(?:逼|硬要|非要|强迫)我(?:做|跟他|和他|同他|跟她|和她)(?:那种事|那个事|那种事情|做爱|睡觉|睡|发生关系|上床)/ },
+  { id: "zh.abuse.abused", category: "abuse", pattern: /(?:被|遭到|受到)(?:了)?(?:家暴|虐待|性侵|猥亵|强奸|侵犯|性骚扰)|家暴我|性侵我|猥亵我|(?:摸|掂|揩|抚摸)我(?:的|嘅)?(?:身体|下面|下体|隐私|胸|屁股|私处|大腿)|(?:他|她|佢|有人|有个(?:大人|男人|叔叔)|叔叔|舅舅|伯伯|继父|后爸|哥哥|老师|教练)(?:晚上|半夜|夜里|经常|一直|总是|又|偷偷|老是|趁我睡着)*摸(?:了|咗)?我(?![的嘅]?(?:头|脸|額|额|手))|(?:让|叫|要|要求|逼|强迫)我(?:不要|别|唔好|不准|不许|不能)(?:告诉|同|跟|和|对)(?:别人|任何人|人|家长|爸妈|老师|妈妈|爸爸)|(?:让|叫|要|逼|强迫)我(?:唔好|不要|别|唔准)(?:话|讲|说)(?:俾|畀|给)(?:人|任何人|别人|屋企人|老师|阿妈|阿爸|妈妈|爸爸)(?:知|听)?(?![^。！？!?]{0,16}(?:惊喜|生日|礼物|秘密基地|答案))|(?:让|叫|要|逼|强迫)我(?:发|拍|给他看)(?:裸照|裸体|私密照)|强迫我(?:做|脱|摸|跟他|和他|发生)|(?:逼|硬要|非要|强迫)我(?:做|跟他|和他|同他|跟她|和她)(?:那种事|那个事|那种事情|做爱|睡觉|睡|发生关系|上床)/ },
   // 他说这是我们之间的秘密，不能告诉爸妈: secrecy asked for by someone (found in a 13-year-old's walk).
   { id: "zh.abuse.our-secret", category: "abuse", pattern: /(?:他|她|叔叔|网友|教练|老师|大叔|哥哥|男朋友|继父|后爸|邻居)[^。！？!?]{0,8}?说[^。！？!?]{0,4}?(?:这是|这个是|是)?我们(?:俩|两个)?(?:之间)?的(?:小)?秘密|我们(?:俩|两个)?(?:之间)?的(?:小)?秘密[,，]?(?:你)?(?:不能|不要|别|不准|不许)(?:告诉|跟|和|对)(?:爸妈|父母|家长|妈妈|爸爸|家里人)/ },
   // …and days without food for weight or on purpose: 为了减肥我三天没吃饭, 我故意三天没吃饭, …是故意的.
@@ -569,7 +736,7 @@ const ZH: Rule[] = [
     ),
   },
   { id: "zh.abuse.unsafe-home", category: "abuse", pattern: /不敢回家|(?:在)?家(?:里)?(?:很|好|不)?不安全(?!吗|么|嘛)|害怕回家/ },
-  { id: "zh.abuse.more", category: "abuse", pattern: /(?:让|叫|要|要求|逼)(?![^。！？!?]{0,40}(?:惊喜|生日|礼物))我(?:发|拍|影|给他看)(?:照片|相片|相|自拍|裸照|私密照)[^。！？!?]{0,16}?(?:不让|不要|别|唔好|不准|不许)(?:我)?(?:告诉|同|跟|讲|说)|(?:叫|让|要)我(?:send|发)(?:裸照|nudes)|被(?:我)?(?:的)?(?:叔叔|舅舅|伯伯|继父|后爸|爸爸|哥哥|老师|教练|表哥|邻居|男人|陌生人)摸(?:了|过)|(?:继父|后爸|叔叔|舅舅|爸爸|哥哥|表哥)[^,，。]{0,4}?(?:晚上|半夜|夜里)(?:会|经常|总是|老是)?(?:进|跑进|钻进)(?:我的?)?(?:房间|被窝|床)(?![^。！？!?,，]{0,3}(?:帮我|给我|看我|叫我|盖被|关灯|拿|打游戏|玩|找|借|吵|聊天))|(?:没人|没有人)给我饭吃|(?:爸|妈|爸爸|妈妈|父母)(?:不|从来不|都不)给我(?:饭吃|吃饭|吃的)(?=$|[。!！…,，]|了)|把我(?:关|锁)在(?:门外|外面|房间|厕所|阳台)(?:里)?(?:一整晚|一晚上|整晚|好几天|一天)/ },
+  { id: "zh.abuse.more", category: "abuse", pattern: /(?:让|叫|要|要求|逼)(?![^。！？!?]{0,40}(?:惊喜|生日|礼物))我(?:发|拍|影|给他看)(?:照片|相片|相|自拍|裸照|私密照)[^。！？!?]{0,16}?(?:不让|不要|别|唔好|不准|不许)(?:我)?(?:告诉|同|跟|讲|说)|(?:叫|让|要)我(?:send|发)(?:裸照|nudes)|被(?:我)?(?:的)?(?:叔叔|舅舅|伯伯|继父|后爸|爸爸|哥哥|老师|教练|表哥|邻居|男人|陌生人)摸(?:了|过)|(?:继父|后爸|叔叔|舅舅|爸爸|哥哥|表哥)[^,，。]{0,4}?(?:晚上|半夜|夜里)(?:会|经常|总是|老是)?(?:进|跑进|钻进|入|走入|走进|闯入)(?:我的?|我嘅)?(?:房间|房(?!子|租|价|东)|被窝|床)(?![^。！？!?,，]{0,3}(?:帮我|给我|看我|叫我|盖被|关灯|拿|打游戏|玩|找|借|吵|聊天))|(?:没人|没有人)给我饭吃|(?:爸|妈|爸爸|妈妈|父母)(?:不|从来不|都不)给我(?:饭吃|吃饭|吃的)(?=$|[。!！…,，]|了)|把我(?:关|锁)在(?:门外|外面|房间|厕所|阳台)(?:里)?(?:一整晚|一晚上|整晚|好几天|一天)/ },
   // immediate danger
   { id: "zh.danger.harm-others", category: "danger", pattern: /(?:要|想|打算|准备|会)(?:偷偷)?(?:带|拿)(?:着)?(?:刀|刀子|菜刀|水果刀|枪|凶器)(?![叉])(?:去|到|进)(?:学校|班|教室)|(?:要|想|打算|准备)(?:去)?(?:捅|砍)(?:死)?(?:他|她|他们|她们|人|同学|老师|那个)/ },
   { id: "zh.danger", category: "danger", pattern: /(?:把我|我被(?:我的?)?(?:爸妈|父母|爸|妈|爸爸|妈妈|家里人|继父|继母|后爸|后妈))赶出(?:了)?(?:家门|家(?![长教]))|(?:有人|陌生人|有个(?:陌生人|男的|男人|人))(?:一直|在|老是|总是|经常)*(?:跟踪|跟着)我(?!学|玩|一起|做|练|去|走|回家吃饭)|(?:有人|他|她|他们)(?:说|话)?要(?:杀|砍|捅|打死|弄死|打)(?:了)?我(?!电话|手机|的|们|屁股)|(?:放学|下课)(?:后)?(?:要|会|说要)(?:堵|打|揍)我|我(?:今晚|今天|明天|现在|马上)?(?:就)?(?:要|想|打算|准备|已经)(?:去)?离家出走(?![^。！？!?]{0,10}(?:旅行|去玩|开玩笑|哈哈))|我离家出走了|(?:我)?(?:现在)?(?:很|好)?危险(?:了)?[,，!！]?(?:救|帮)|威胁(?:要)?(?:杀|打|伤害)我/ },
@@ -617,6 +784,8 @@ export function normaliseForCrisis(text: string): string {
   // A dropped g on the verbs the rules read ("i been cuttin myself", "hurtin", "starvin"; a red
   // team, 7 December).
   s = s.replace(/\b(cutt|hurt|harm|burn|starv|kill|dy|hitt|punch|scratch|slitt|think)in\b/g, "$1ing");
+  // "4ever" is "forever", not a look-alike "aever" ("i wanna sleep 4ever").
+  s = s.replace(/\b4\s?ever\b/g, "forever");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
   s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
     /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,
@@ -690,11 +859,20 @@ function heldUp(rule: Rule, text: string, found: RegExpExecArray, zh: boolean): 
 function takenBack(rule: Rule, text: string, found: RegExpExecArray): boolean {
   if (!rule.unless) return false;
   const end = found.index + found[0].length;
-  return rule.unless.before.test(text.slice(Math.max(0, found.index - 100), found.index)) || rule.unless.after.test(text.slice(end, end + 100));
+  return !!rule.unless.before?.test(text.slice(Math.max(0, found.index - 100), found.index)) || !!rule.unless.after?.test(text.slice(end, end + 100));
+}
+
+/** Laughter or embarrassment around a match of a rule that jokes take back (`Rule.jokes`). */
+function joked(rule: Rule, text: string, found: RegExpExecArray): boolean {
+  if (!rule.jokes) return false;
+  const end = found.index + found[0].length;
+  return JOKING.test(text.slice(Math.max(0, found.index - 100), found.index)) || JOKING.test(text.slice(end, end + 100));
 }
 
 /** Laughing emoji, which the spaced text drops: read as "lol" by the not-eating rule alone. */
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/gu;
+/** …and by the rules that jokes take back (`Rule.jokes`), with the skull ("i want to disappear 💀": "i'm dead"). */
+const JOKING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}\u{1F480}]/gu;
 
 /**
  * Days without food laughed off with an emoji right after ("i havent eaten in days 😂 whats for
@@ -702,6 +880,11 @@ const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F639}]/gu;
  * in crisis may joke, and "i want to die 😂" still matches.
  */
 function laughedOff(rule: Rule, text: string): boolean {
+  if (rule.jokes && text.match(JOKING_EMOJI)) {
+    const again = crisisForms(text.replace(JOKING_EMOJI, " lol ")).spaced;
+    const found = rule.pattern.exec(again);
+    return !found || takenBack(rule, again, found) || joked(rule, again, found);
+  }
   if (rule.id !== "en.not-eating.days" || !text.match(LAUGHING_EMOJI)) return false;
   return !rule.pattern.test(crisisForms(text.replace(LAUGHING_EMOJI, " lol ")).spaced);
 }
@@ -738,7 +921,7 @@ export function detectCrisis(text: string): CrisisResult {
   const { compact } = forms;
   for (const rule of EN_SPLIT.own) {
     const found = rule.pattern.exec(spaced);
-    if (found && !heldUp(rule, spaced, found, false) && !takenBack(rule, spaced, found) && !laughedOff(rule, text)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
+    if (found && !heldUp(rule, spaced, found, false) && !takenBack(rule, spaced, found) && !joked(rule, spaced, found) && !laughedOff(rule, text)) matches.push({ category: rule.category, rule: rule.id, text: found[0] });
   }
   for (const word of spaced.split(" ")) {
     if (word.length < 8) continue;

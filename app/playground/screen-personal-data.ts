@@ -18,7 +18,7 @@ import { foldForScreening, phoneShaped } from "./digit-disguises";
 import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
 import { isNumberSequence, writtenAsAPhone } from "./number-sequences";
-import { foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
+import { CHINESE_DIGIT_CHARACTERS, chineseNumberValue, foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
 interface Detector {
@@ -211,6 +211,25 @@ function isSpelledPhoneNumber(match: string): boolean {
   // pi): only a phone's shape makes them one ("0, 7, 7, 0, 0, 9, 0, 0, 1, 2, 3").
   if (!/\p{L}/u.test(match) && !phoneShaped(digits, false)) return false;
   return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
+}
+
+/**
+ * Chinese numerals one to a digit, seven to fifteen of them, as typed (九一二三四五六七, 陸壹貳參肆伍陸柒):
+ * a number spelt out digit by digit, as "nine one two three four five six seven" is — a quantity
+ * has its places (九千一百二十三万…), so none is one. Eight bare digits (a Hong Kong number) count only
+ * after a keyword; spelt so they need none (a red team, 7 December). A space or two may part them.
+ */
+const NUMERAL_OR_PLACE = `${CHINESE_DIGIT_CHARACTERS}十拾百佰千仟万萬亿億0-9`;
+const SPELLED_CHINESE_DIGITS = new RegExp(
+  `(?<![${NUMERAL_OR_PLACE}])[${CHINESE_DIGIT_CHARACTERS}](?:[ \u3000]{0,2}[${CHINESE_DIGIT_CHARACTERS}]){6,14}(?![${NUMERAL_OR_PLACE}])`,
+  "gu",
+);
+/** …unless they count (一二三四五六七) or hold fewer than three digits (七七七七七七七七). */
+function isSpelledChineseNumber(run: string): boolean {
+  const digits = chineseNumberValue(run.replace(/[ \u3000]/g, "")) ?? "";
+  const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
+  const counting = steps.every((step) => step === 1) || steps.every((step) => step === -1);
+  return new Set(digits).size >= 3 && !counting;
 }
 
 /**
@@ -814,6 +833,9 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
       const [start, end] = originalSpan(mapped, index, index + value.length);
       candidates.push({ kind: detector.kind, match: original.slice(start, end), index: start });
     }
+  }
+  for (const m of matchesOf(original, SPELLED_CHINESE_DIGITS)) {
+    if (isSpelledChineseNumber(m[0])) candidates.push({ kind: "phone", match: m[0], index: m.index });
   }
   return keepMostSpecific(candidates);
 }

@@ -218,6 +218,11 @@ const MUST_BLOCK: [string, PersonalDataKind][] = [
   ["my number is 138 l234 5678", "cn_mobile"],
   ["call me 0770O 900123", "phone"],
   ["text me on o7700 9oo123", "phone"],
+  // A red team (7 December): a Hong Kong mobile in Chinese numerals, one numeral a digit, with no
+  // keyword — spelt out digit by digit like "nine one two three four five six seven"
+  ["九一二三四五六七", "phone"],
+  ["我嘅號碼唔話你知：九一二三 四五六七", "phone"],
+  ["陸壹貳參肆伍陸柒", "phone"],
 ];
 
 /** Must pass: the numbers lessons about language models are full of. */
@@ -329,6 +334,13 @@ const MUST_PASS: string[] = [
   "version 10 l0l",
   "H2O and CO2 are molecules",
   "其中四中有人读初二吗",
+  // beside the Chinese numerals spelt digit by digit (7 December): counting, a year, an idiom, a number with its places
+  "一二三四五六七八九十",
+  "数一数：一二三四五六七",
+  "二〇二四年",
+  "一五一十地告诉老师",
+  "九千一百二十三万四千五百六十七",
+  "七七七七七七七七",
 ];
 
 describe("personal data that must be blocked", () => {
