@@ -13,7 +13,7 @@ import type { Env } from "../app/utils/env.server";
 import { ADMISSION_WAIT_MS } from "./admission";
 import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
-import { answerOptions, malformedRequests, plainErrors, requestGuards, requestLog } from "./request-guards";
+import { answerOptions, malformedRequests, overlongPaths, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 import { isEventStream, PAGE_BROTLI } from "./write-body";
 
@@ -55,6 +55,7 @@ export function createHttpApp({ build, trustProxy, logRequests, admission }: Htt
   );
   app.use(securityHeaders);
   app.use(malformedRequests);
+  app.use(overlongPaths);
   app.use(answerOptions);
   const root = process.cwd();
   app.use(

@@ -1,0 +1,100 @@
+/**
+ * Hostile HTTP against the real built server (`npm start`'s build, its own database): requests
+ * written byte by byte on raw sockets, as an attacker's script sends them, never through a
+ * client that would tidy them up. Each attack is followed by a check that the server still
+ * answers its health check and a page.
+ */
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer, serverBuildIsStale, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
+
+let server: LanternServer;
+
+beforeAll(async () => {
+  if (serverBuildIsStale()) buildServer();
+  server = await startLanternServer({ databaseUrl: process.env.LANTERN_TEST_DATABASE_URL!, env: { LANTERN_DEMO: "0" } });
+}, 240_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+interface RawAnswer {
+  /** Everything the server sent, as Latin-1 (bytes kept one to one). */
+  text: string;
+  /** How the exchange ended: the server closed ("end"/"close"), or the wait ran out ("timeout"). */
+  ended: "end" | "close" | "timeout" | "error";
+  ms: number;
+}
+
+/** Sends `payload` on a new connection and collects what comes back until the server closes it or `timeoutMs` pass. */
+function raw(payload: string | Buffer, timeoutMs = 10_000): Promise<RawAnswer> {
+  return new Promise((resolve) => {
+    const socket = net.connect(server.port, "127.0.0.1");
+    const started = performance.now();
+    let received = Buffer.alloc(0);
+    const done = (ended: RawAnswer["ended"]) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text: received.toString("latin1"), ended, ms: performance.now() - started });
+    };
+    const timer = setTimeout(() => done("timeout"), timeoutMs);
+    socket.on("data", (chunk) => (received = Buffer.concat([received, chunk])));
+    socket.on("end", () => done("end"));
+    socket.on("close", () => done("close"));
+    socket.on("error", () => done("error"));
+    socket.on("connect", () => socket.write(payload));
+  });
+}
+
+const statusOf = (answer: RawAnswer) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer.text)?.[1] ?? 0);
+
+async function stillServing(): Promise<void> {
+  const health = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+  expect(health.status).toBe(200);
+  const page = await fetch(`${server.url}/learn`, { signal: AbortSignal.timeout(5_000) });
+  expect(page.status).toBe(200);
+  await page.text();
+}
+
+describe("paths no page has", () => {
+  it("a path of 7,000 segments is a quick 404, and the server lives (it died of an exhausted heap)", async () => {
+    const answer = await raw(`GET /${"a/".repeat(7_000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 30_000);
+    expect(statusOf(answer), server.output().slice(-2_000)).toBe(404);
+    expect(answer.ms).toBeLessThan(1_000);
+    expect(answer.text).toContain("Page not found");
+    await stillServing();
+  });
+
+  it("a run of thousands of slashes holds the thread for no time, in a path or in a route-discovery request", async () => {
+    const page = await (await fetch(`${server.url}/learn`)).text();
+    const version = /"version":\s*"([^"]+)"/.exec(page)?.[1];
+    expect(version).toBeDefined();
+    const slashes = `/a${"/".repeat(3_000)}b`;
+    for (const target of [slashes, `/__manifest?version=${version}&p=${slashes}`, `/__manifest?version=${version}&p=/learn&p=${slashes}`]) {
+      const answer = await raw(`GET ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 30_000);
+      expect(statusOf(answer), target.slice(0, 40)).toBe(404);
+      // before: 2.3 s for the route-discovery request, on the only thread
+      expect(answer.ms, target.slice(0, 40)).toBeLessThan(500);
+    }
+    // route discovery for Lantern's own paths is untouched
+    const manifest = await fetch(`${server.url}/__manifest?version=${version}&p=/learn&p=/teach/classes/x/roster/y/export.json`);
+    expect(manifest.status).toBe(200);
+    await stillServing();
+  });
+
+  it("the 404 speaks the reader's language and fits the client: a page, a data request, an API call", async () => {
+    const deep = "/x".repeat(40);
+    const zh = await fetch(`${server.url}${deep}`, { headers: { "Accept-Language": "zh-Hans" } });
+    expect(zh.status).toBe(404);
+    expect(await zh.text()).toContain("找不到页面");
+    const data = await fetch(`${server.url}${deep}.data`);
+    expect(data.status).toBe(404);
+    expect(data.headers.get("X-Remix-Response")).toBe("yes");
+    const api = await fetch(`${server.url}/api${deep}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: expect.any(String) });
+    // Lantern's deepest address still reaches its route (signed out: sent to sign in)
+    const export_ = await fetch(`${server.url}/teach/classes/c/roster/s/export.json`, { redirect: "manual" });
+    expect(export_.status).toBe(302);
+  });
+});
