@@ -98,3 +98,63 @@ describe("paths no page has", () => {
     expect(export_.status).toBe(302);
   });
 });
+
+describe("a refused body ends its connection", () => {
+  it("after a 413 the server says Connection: close and ends the connection, instead of cutting the next request on it", async () => {
+    const fields = Array.from({ length: 2_001 }, (_, i) => `f${i}=x`).join("&");
+    const socket = net.connect(server.port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    const started = performance.now();
+    let received = "";
+    let endedAt = 0;
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    const closed = new Promise<void>((resolve) => {
+      socket.once("end", () => (endedAt = performance.now() - started));
+      socket.once("close", () => resolve());
+      socket.once("error", () => resolve());
+    });
+    socket.write(
+      `POST /signin HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${fields.length}\r\n\r\n${fields}`,
+    );
+    // A client that keeps the connection (as the 413 used to invite) sends its next request on
+    // it; that request was cut without an answer two seconds after the refusal.
+    const next = `POST /signin HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 20\r\n\r\n`;
+    const later = setTimeout(() => socket.writable && socket.write(next + "login=a&pa"), 1_500);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    clearTimeout(later);
+    socket.destroy();
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(received.split("\r\n\r\n")[0]).toMatch(/\r\nConnection: close\r\n/i);
+    // the server ended it right after the answer (before: kept alive, then destroyed at 2 s)
+    expect(endedAt).toBeGreaterThan(0);
+    expect(endedAt).toBeLessThan(1_000);
+    await stillServing();
+  });
+
+  it("a client still sending a too-large body reads the whole 413", async () => {
+    for (const [path, type] of [["/api/tokenize", "application/json"], ["/signin", "application/x-www-form-urlencoded"]] as const) {
+      const socket = net.connect(server.port, "127.0.0.1");
+      let received = "";
+      socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+      const closed = new Promise<void>((resolve) => {
+        socket.once("close", () => resolve());
+        socket.once("error", () => resolve());
+      });
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      const chunk = Buffer.concat([Buffer.from("10000\r\n"), Buffer.alloc(0x10000, 0x61), Buffer.from("\r\n")]);
+      let sent = 0;
+      let open = true;
+      void closed.then(() => (open = false));
+      while (open && sent < 4_000_000) {
+        sent += 0x10000;
+        if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once("drain", resolve)), closed]);
+      }
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      socket.destroy();
+      expect(received, path).toMatch(/^HTTP\/1\.1 413 /);
+      const [, body = ""] = received.split("\r\n\r\n");
+      expect(body.length, path).toBeGreaterThan(20);
+    }
+    await stillServing();
+  });
+});
