@@ -27,6 +27,8 @@ const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 /** Methods Node reads but the Fetch API cannot carry (its Request refuses them); no page answers them. */
 const UNCARRIED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
+const SCHEMES = new Set(["http", "https"]);
+
 /** Whether a Host value is one a URL can be built on (a port of at most 65535, a real IP address). */
 function isHost(value: string): boolean {
   if (!HOST.test(value)) return false;
@@ -40,7 +42,7 @@ function isHost(value: string): boolean {
 /**
  * A request line or Host no browser sends is a client error: answered here, before the framework
  * tries to build a URL from it (which throws, a 500). That is a Host (or, behind a trusted proxy,
- * X-Forwarded-Host) that is not a host name, a target that is not a path (a proxy's
+ * X-Forwarded-Host) that is not a host name, an X-Forwarded-Proto (trusted) that is neither http nor https, a target that is not a path (a proxy's
  * `GET http://…`, `OPTIONS *`), and a method the Fetch API cannot carry (TRACE). The answer is
  * HTTP's own words, not a page.
  */
@@ -51,7 +53,8 @@ export const malformedRequests: RequestHandler = (req, res, next) => {
   }
   const host = (req.app.get("trust proxy") && req.headers["x-forwarded-host"]) || req.headers.host;
   const value = Array.isArray(host) ? host[0] : host;
-  if (!req.url.startsWith("/") || !value || !isHost(String(value).split(",")[0]!.trim())) {
+  // req.protocol: behind a trusted proxy, its X-Forwarded-Proto ("a b" or "file" broke the URL: a 500)
+  if (!req.url.startsWith("/") || !value || !isHost(String(value).split(",")[0]!.trim()) || !SCHEMES.has(req.protocol.toLowerCase())) {
     res.status(400).type("text/plain").send("Bad request");
     return;
   }
