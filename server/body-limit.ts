@@ -189,16 +189,29 @@ export function readBoundedBody(
 }
 
 /**
- * After the 413 is written: let the rest of the body drain (discarded, never kept) for a short
- * while, then close the connection — a client that keeps sending does not keep the socket.
- * Closing at once (Connection: close) would reset a connection whose unread data is still
- * arriving, and the client would lose the answer before reading it.
+ * A refusal (413, 415, 503) is the connection's last answer: it says `Connection: close`, so the
+ * client sends nothing more on it. The rest of the body then drains (discarded, never kept) for a
+ * short while, and the connection closes — a client that keeps sending does not keep the socket.
+ * - Node closes a `Connection: close` socket as soon as the answer is written (`destroySoon`):
+ *   unread body bytes still arriving would then reset the connection and the client could lose
+ *   the answer before reading it. Here only the writing side is closed at once; the socket is
+ *   destroyed after `lingerMs` (a "lingering close", as web servers do it).
+ * - Answered with `keep-alive` instead (as before), a client reused the connection — a browser
+ *   for its next page, a script for its next call — and the timer destroyed it under that
+ *   request, a second after it was sent, with no answer.
+ * Call it before the refusal's headers are written.
  */
-export function closeAfterRefusal(req: IncomingMessage, lingerMs = 2_000): void {
+export function closeAfterRefusal(req: IncomingMessage, res: ServerResponse, lingerMs = 2_000): void {
   const socket = req.socket;
-  req.on("data", () => {});
-  req.resume();
-  const timer = setTimeout(() => socket.destroy(), lingerMs);
-  timer.unref();
-  socket.once("close", () => clearTimeout(timer));
+  res.setHeader("Connection", "close");
+  socket.destroySoon = () => {
+    if (socket.writable) socket.end();
+  };
+  res.once("finish", () => {
+    req.on("data", () => {});
+    req.resume();
+    const timer = setTimeout(() => socket.destroy(), lingerMs);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+  });
 }

@@ -5,7 +5,7 @@
  * (`headersTimeout`), and an idle keep-alive one (`keepAliveTimeout`), but one that never sends
  * anything is kept for ever (docs/decisions/009-request-limits-and-proxies.md).
  */
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 /**
@@ -43,4 +43,70 @@ export function closeSilentConnections(server: Server, ms = FIRST_REQUEST_MS): v
     socket.once("close", () => clearTimeout(timer));
     httpConnection.call(this, socket);
   });
+}
+
+/**
+ * Bytes of request headers still arriving, over all the connections of a process, at most. Past it
+ * the connections holding the most are closed, down to half of it.
+ *
+ * Why: Node holds a request's headers until they are complete (up to 16 KB a connection, for
+ * `headersTimeout`: a minute), past 32 lines as JavaScript strings (53 KB of heap for 700 short
+ * lines sent, before MAX_HEADER_LINES in http.ts; about 1.2 bytes a byte since). An anonymous script
+ * that opened connections and sent 15 KB of header lines on each, never the blank line that ends
+ * them, filled the 128 MB heap after about 1,000 and the server died: the first-request timer above
+ * runs 15 s, and the connection ceiling is 10,000. A browser's headers are one or two kilobytes and
+ * arrive in one piece: 4 MB is thousands of them arriving at the same instant.
+ * This is counted between turns of the event loop: headers sent on thousands of connections in one
+ * burst are all read before the count runs, and only MAX_HEADER_LINES bounds what they hold then.
+ */
+export const MAX_UNFINISHED_HEADER_BYTES = 4_000_000;
+/** How often the bytes are counted (Node tells nothing while headers arrive; the socket counts what it read). */
+export const HEADER_CHECK_MS = 100;
+
+/**
+ * Counts, every `everyMs`, the bytes each connection has sent since its last answer ended (or
+ * since it opened) while no request of it is being answered — headers still on their way — and
+ * closes the largest when the sum passes `maxBytes`. Like closeSilentConnections, it wraps the
+ * server's connection handler: call it before shareConnections. Returns a stop for tests.
+ */
+export function boundUnfinishedHeaders(server: Server, maxBytes = MAX_UNFINISHED_HEADER_BYTES, everyMs = HEADER_CHECK_MS): () => void {
+  /** Per open connection: requests being answered, and the bytes it had sent when the last answer ended. */
+  const open = new Map<Socket, { answering: number; settled: number }>();
+  server.prependListener("request", (request: IncomingMessage, response: ServerResponse) => {
+    const watched = open.get(request.socket);
+    if (!watched) return;
+    watched.answering++;
+    response.once("close", () => {
+      watched.answering--;
+      watched.settled = request.socket.bytesRead;
+    });
+  });
+  const [httpConnection] = server.listeners("connection") as ((socket: Socket) => void)[];
+  if (!httpConnection) throw new Error("boundUnfinishedHeaders: the server has no connection handler yet");
+  server.removeListener("connection", httpConnection);
+  server.on("connection", function counted(this: Server, socket: Socket) {
+    open.set(socket, { answering: 0, settled: 0 });
+    socket.once("close", () => open.delete(socket));
+    httpConnection.call(this, socket);
+  });
+  const timer = setInterval(() => {
+    let total = 0;
+    const unfinished: [Socket, number][] = [];
+    for (const [socket, watched] of open) {
+      if (watched.answering > 0) continue;
+      const bytes = socket.bytesRead - watched.settled;
+      if (bytes <= 0) continue;
+      total += bytes;
+      unfinished.push([socket, bytes]);
+    }
+    if (total <= maxBytes) return;
+    unfinished.sort((a, b) => b[1] - a[1]);
+    for (const [socket, bytes] of unfinished) {
+      if (total <= maxBytes / 2) break;
+      socket.destroy();
+      total -= bytes;
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -17,7 +17,7 @@ import { registerDatabase } from "../app/utils/db.server";
 import { closeHealthProbe, markDatabaseDown, markDatabaseUp, watchDiskOf } from "../app/utils/database-health.server";
 import type { FromHelper, ToHelper } from "./helper-process";
 import { builtApp, keepConnectionsAlive } from "./http";
-import { closeSilentConnections } from "./connection-limits";
+import { boundUnfinishedHeaders, closeSilentConnections } from "./connection-limits";
 
 /** When it stops on its own (the main process is gone, or a signal): as long as the main process gives its connections. */
 const OWN_STOP_GRACE_MS = 20_000;
@@ -39,6 +39,7 @@ export async function runHelper(config: Env, log: (line: string) => void): Promi
   keepConnectionsAlive(server);
   // the main process caps how many there are; a silent one handed here is closed here
   closeSilentConnections(server);
+  boundUnfinishedHeaders(server);
   // Node starts tracking a server's connections — closing idle ones, answering 408 to a client
   // that never finishes its headers — when the server starts listening. This one never listens
   // (the main process does and hands it connections): without the event, emitted here by hand, a

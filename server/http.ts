@@ -13,7 +13,7 @@ import type { Env } from "../app/utils/env.server";
 import { ADMISSION_WAIT_MS } from "./admission";
 import { compressedAssets } from "./compressed-assets";
 import { createBoundedRemixHandler } from "./remix-handler";
-import { answerOptions, malformedRequests, plainErrors, requestGuards, requestLog } from "./request-guards";
+import { answerOptions, malformedRequests, overlongPaths, plainErrors, requestGuards, requestLog } from "./request-guards";
 import { securityHeaders } from "./security-headers";
 import { isEventStream, PAGE_BROTLI } from "./write-body";
 
@@ -55,6 +55,7 @@ export function createHttpApp({ build, trustProxy, logRequests, admission }: Htt
   );
   app.use(securityHeaders);
   app.use(malformedRequests);
+  app.use(overlongPaths);
   app.use(answerOptions);
   const root = process.cwd();
   app.use(
@@ -96,4 +97,16 @@ function publicFiles(dir: string): RequestHandler {
 export function keepConnectionsAlive(server: Server): void {
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  server.maxHeadersCount = MAX_HEADER_LINES;
 }
+
+/**
+ * Header lines of a request kept (Node ignores the ones past it; its default is 2,000). A browser
+ * sends about fifteen, a proxy adds a few. Node keeps a request's headers until they are complete,
+ * past 32 lines as JavaScript strings: 16 KB of short lines held 53–68 KB of heap per connection,
+ * and an anonymous script that sent them, unfinished, on 1,000 connections at once killed the
+ * server (its heap is 128 MB). With 64 kept the same lines hold 8 KB, and what a connection can
+ * hold is bounded by what it sends (16 KB at most: Node's header limit). See also
+ * boundUnfinishedHeaders (connection-limits.ts).
+ */
+export const MAX_HEADER_LINES = 64;

@@ -77,6 +77,11 @@ export function sendCrossSite(req: ExpressRequest, res: ExpressResponse): Promis
   return sendRefusal(req, res, 403, (t) => ({ title: t("error.forbidden.title"), message: t("error.crossSite") }));
 }
 
+/** An address no page has, refused before the framework looks it up (request-guards.ts: overlongPaths). */
+export function sendNotFound(req: ExpressRequest, res: ExpressResponse): Promise<void> {
+  return sendRefusal(req, res, 404, (t) => ({ title: t("error.notFound.title"), message: t("error.notFound.body") }));
+}
+
 /** A request the framework could not read (a malformed %-encoded path, say): 4xx, or 500. */
 export function sendUnreadable(req: ExpressRequest, res: ExpressResponse, status: number): Promise<void> {
   return sendRefusal(req, res, status, (t) =>

@@ -116,7 +116,7 @@ const REFUSED = Symbol("refused");
 /** The request's body, bounded in size, parts and time — or REFUSED, answered (or gone) here. */
 async function readBody(req: ExpressRequest, res: ExpressResponse): Promise<Buffer | typeof REFUSED> {
   const refuse = async (send: () => Promise<void>): Promise<typeof REFUSED> => {
-    res.once("finish", () => closeAfterRefusal(req));
+    closeAfterRefusal(req, res);
     await send();
     return REFUSED;
   };

@@ -17,7 +17,7 @@ import { closeHealthProbe, markDatabaseDown, markDatabaseUp, watchDiskOf } from 
 import { builtApp, keepConnectionsAlive } from "./http";
 import { runHelper } from "./helper-main";
 import { shareConnections, startHelper, type Helper } from "./helper-process";
-import { closeSilentConnections, limitConnections } from "./connection-limits";
+import { boundUnfinishedHeaders, closeSilentConnections, limitConnections } from "./connection-limits";
 import { startHousekeeping } from "./housekeeping";
 
 const log = (line: string) => console.log(`[lantern] ${line}`);
@@ -115,6 +115,7 @@ async function main() {
   keepConnectionsAlive(server);
   limitConnections(server);
   closeSilentConnections(server);
+  boundUnfinishedHeaders(server);
   shareConnections(server, (socket, serveHere) => (helper ? helper.dispatch(socket, serveHere) : serveHere(socket)));
   server.on("error", async (error: NodeJS.ErrnoException) => {
     console.error(

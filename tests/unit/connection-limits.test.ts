@@ -6,7 +6,7 @@
 import http from "node:http";
 import net from "node:net";
 import { afterEach, expect, it } from "vitest";
-import { closeSilentConnections, limitConnections } from "../../server/connection-limits";
+import { boundUnfinishedHeaders, closeSilentConnections, limitConnections } from "../../server/connection-limits";
 
 let server: http.Server | null = null;
 const sockets: net.Socket[] = [];
@@ -77,4 +77,41 @@ it("refuses connections past the ceiling, and takes new ones once some close", a
   await new Promise((r) => setTimeout(r, 50));
   const later = await open(port);
   expect(await ask(later.socket)).toMatch(/^HTTP\/1.1 200/);
+});
+
+it("closes the connections holding the most unfinished headers once their sum passes the bound, and no others", async () => {
+  let stop = () => {};
+  const port = await start((s) => (stop = boundUnfinishedHeaders(s, 6_000, 50)));
+  try {
+    // one that asked and waits, idle (keep-alive): never counted
+    const idle = await open(port);
+    expect(await ask(idle.socket)).toMatch(/^HTTP\/1.1 200/);
+    // a browser's request still arriving: 500 bytes
+    const small = await open(port);
+    small.socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-A: ${"a".repeat(460)}\r\n`);
+    // three that send 2.6 KB of header lines each and never finish: 8.3 KB in all, over the 6 KB
+    const heavy = await Promise.all(Array.from({ length: 3 }, () => open(port)));
+    for (const h of heavy) h.socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 300 }, (_, i) => `h${i}: v\r\n`).join("")}`);
+    // the heaviest go until the sum is at most half the bound: all three (8.3 KB → 0.5 KB)
+    for (const h of heavy) expect(await h.closed).toBeLessThan(1_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(small.socket.destroyed).toBe(false);
+    expect(idle.socket.destroyed).toBe(false);
+    expect(await ask(idle.socket)).toMatch(/200 OK[\s\S]*ok$/);
+  } finally {
+    stop();
+  }
+});
+
+it("keeps unfinished headers under the bound", async () => {
+  let stop = () => {};
+  const port = await start((s) => (stop = boundUnfinishedHeaders(s, 6_000, 50)));
+  try {
+    const slow = await Promise.all(Array.from({ length: 3 }, () => open(port)));
+    for (const s of slow) s.socket.write(`GET / HTTP/1.1\r\nHost: x\r\nX-A: ${"a".repeat(1_500)}\r\n`);
+    await new Promise((r) => setTimeout(r, 300));
+    for (const s of slow) expect(s.socket.destroyed).toBe(false);
+  } finally {
+    stop();
+  }
 });
