@@ -15,6 +15,7 @@ import { action as schoolImport } from "../../app/routes/admin.import";
 import { action as rosterAction } from "../../app/routes/teach.classes.$classId.roster";
 import type { RosterImportView } from "../../app/forms/roster-import.server";
 import { updateSchoolSettings } from "../../app/models/schools.server";
+import { encodeLegacy } from "../fixtures/legacy-encodings";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/auth.server";
 import { classes, enrollments, ssoIdentities, users } from "../../db/schema";
@@ -203,25 +204,7 @@ describe("Chinese spreadsheets", () => {
   // which was read as GB18030 (陳大文 → 朝ゅ…) with not one row named as unreadable
   it("a Big5 CSV from Traditional-Chinese Excel (Taiwan, Hong Kong) imports with the right names", async () => {
     const cls = await makeClass(teacher, "中二甲班");
-    const decoder = new TextDecoder("big5");
-    const big5 = (text: string) => {
-      const out: number[] = [];
-      for (const ch of text) {
-        if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-        else {
-          search: for (let lead = 0xa1; lead <= 0xf9; lead++) {
-            for (let trail = 0x40; trail <= 0xfe; trail++) {
-              if (decoder.decode(Uint8Array.of(lead, trail)) === ch) {
-                out.push(lead, trail);
-                break search;
-              }
-            }
-          }
-        }
-      }
-      return Buffer.from(out);
-    };
-    const csv = new File([big5("姓名,學號\r\n陳大文,S001\r\n李小美,S002\r\n黃嘉欣,S003\r\n")], "中二甲.csv");
+    const csv = new File([encodeLegacy("姓名,學號\r\n陳大文,S001\r\n李小美,S002\r\n黃嘉欣,S003\r\n", "big5")], "中二甲.csv");
     const view = await preview(classImport, teacher, `/teach/classes/${cls.id}/import`, { classId: cls.id }, { intent: "preview", files: [csv] });
     expect(view.problems).toEqual([]);
     expect(view.rows.map((r) => [r.line, r.displayName, r.action])).toEqual([

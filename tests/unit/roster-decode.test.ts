@@ -1,53 +1,15 @@
 /** Roster files as Chinese and other spreadsheets save them: the encoding is found, never guessed from the locale. */
 import { describe, expect, it } from "vitest";
 import { decodeRosterBytes } from "../../app/models/roster-decode";
+import { encodeLegacy } from "../fixtures/legacy-encodings";
 
 const text = "姓名,班级\r\n王小明,初一（3）班\r\n吕小龙,初一（3）班\r\n";
 const utf16 = (order: "le" | "be", bom: boolean) => {
   const le = Buffer.from((bom ? "\uFEFF" : "") + text, "utf16le");
   return order === "le" ? le : Buffer.from(le).swap16();
 };
-/** GB18030 bytes found through the decoder (Node has no GB18030 encoder). */
-function gb18030(s: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const out: number[] = [];
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80) {
-      out.push(ch.charCodeAt(0));
-      continue;
-    }
-    search: for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (decoder.decode(Uint8Array.of(lead, trail)) === ch) {
-          out.push(lead, trail);
-          break search;
-        }
-      }
-    }
-  }
-  return Buffer.from(out);
-}
-
-/** Big5 bytes found through the decoder, as gb18030 above (Node has no Big5 encoder either). */
-function big5(s: string): Buffer {
-  const decoder = new TextDecoder("big5");
-  const out: number[] = [];
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80) {
-      out.push(ch.charCodeAt(0));
-      continue;
-    }
-    search: for (let lead = 0xa1; lead <= 0xf9; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (decoder.decode(Uint8Array.of(lead, trail)) === ch) {
-          out.push(lead, trail);
-          break search;
-        }
-      }
-    }
-  }
-  return Buffer.from(out);
-}
+const gb18030 = (s: string) => encodeLegacy(s, "gb18030");
+const big5 = (s: string) => encodeLegacy(s, "big5");
 
 describe("decodeRosterBytes", () => {
   it("reads UTF-8 with and without a BOM", () => {
