@@ -81,4 +81,16 @@ describe("logs", () => {
     expect(printed[0]).toMatch(/^GET \/join\/… 200 /);
     expect(printed.join()).not.toContain("K7M2QP");
   });
+
+  it("write a hostile path of 14 KB as one short line", () => {
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
+    let finish = () => {};
+    const res = { statusCode: 404, on: (_: string, f: () => void) => (finish = f) };
+    requestLog({ method: "GET", path: "/a".repeat(7_000) } as never, res as never, () => {});
+    finish();
+    spy.mockRestore();
+    expect(printed[0]!.length).toBeLessThan(300);
+    expect(printed[0]).toMatch(/^GET (\/a){100}… \(14000 characters\) 404 /);
+  });
 });
