@@ -2,8 +2,10 @@
  * The main process's side of the helper: a second serving process, started and stopped by load
  * (helper-scaling.ts, docs/decisions/029-helper-process.md). The helper runs this same build with
  * `--helper` (helper-main.ts). The main process keeps accepting every connection and, while a
- * helper is ready, hands every other new one to it (the socket itself, over the IPC channel,
- * before a byte of it is read): both processes then share the load connection by connection, as
+ * helper is ready, hands new ones to it (the socket itself, over the IPC channel, before a byte
+ * of it is read): every other one while both are about as busy, every one to the less busy
+ * otherwise, and while it is much busier it lets some of its own kept-alive connections go so
+ * their browsers open new ones. Both processes then share the load connection by connection, as
  * Node's cluster module does. Letting both accept on one shared socket was tried first: the
  * kernel gave whichever process woke first all ten connections of a load test. The main process
  * keeps what there is one of: the embedded PostgreSQL, migrations, the demo seed, housekeeping.
@@ -16,7 +18,7 @@ import { availableParallelism } from "node:os";
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
 import { performance } from "node:perf_hooks";
-import { DEFAULT_RULE, helperDecision, type LoadSample, type ScalingRule } from "./helper-scaling";
+import { DEFAULT_RULE, handoverFor, helperDecision, shouldShed, type LoadSample, type ScalingRule } from "./helper-scaling";
 
 export type HelperMode = "auto" | "always" | "off";
 
@@ -50,6 +52,13 @@ export interface Helper {
    * it — including when the helper could not take it after all (it died a moment ago).
    */
   dispatch(socket: Socket, serveHere: (socket: Socket) => void): void;
+  /**
+   * Whether this process should close the connection of the answer it is about to send (it says
+   * `Connection: close`): true for one answer in SHED_EVERY while this process is busy and clearly
+   * busier than its helper (helper-scaling.ts: shouldShed). The browser opens a new connection for
+   * its next request, and that one is handed to the less busy process.
+   */
+  letConnectionGo(): boolean;
   /** Tell a running helper that the database went away or came back (the main process watches it). */
   database(available: boolean, reason?: string): void;
   /** Stop the helper and the scaling (on shutdown): resolves when it has exited. */
@@ -72,6 +81,12 @@ const KILL_AFTER_GRACE_MS = 10_000;
 const CONFIRM_WITHIN_MS = 5_000;
 const REPORT_WITHIN_MS = 10_000;
 const READY_WITHIN_MS = 30_000;
+/**
+ * While shedding, one answer in this many closes its connection. At 1,200 students the main process
+ * answers ~60 requests a second: ~15 connections a second move, a few hundred in the first minute,
+ * and each move costs its browser one new connection (a round trip on the school's network).
+ */
+const SHED_EVERY = 4;
 /** "always": a helper that died is started again after this pause (not in a tight loop). */
 const RESTART_AFTER_MS = 2_000;
 
@@ -79,7 +94,7 @@ export function startHelper(options: HelperOptions): Helper {
   const { log } = options;
   const rule = options.rule ?? DEFAULT_RULE;
   const mode = options.mode === "auto" && (options.cores ?? availableParallelism()) < 2 ? "off" : options.mode;
-  if (mode === "off") return { dispatch: (socket, serveHere) => serveHere(socket), database: () => {}, stop: async () => {} };
+  if (mode === "off") return { dispatch: (socket, serveHere) => serveHere(socket), letConnectionGo: () => false, database: () => {}, stop: async () => {} };
 
   let child: ChildProcess | null = null;
   /** The helper takes connections: it said it is ready and has not been asked to stop. */
@@ -110,6 +125,9 @@ export function startHelper(options: HelperOptions): Helper {
     back.serveHere(back.socket);
   };
   let helperLoad: number | null = null;
+  /** This process's loop over the last second (0–1), beside helperLoad, the helper's. */
+  let mainLoad = 0;
+  let answers = 0;
   let shuttingDown = false;
   let samples: LoadSample[] = [];
   let lastUtilization = performance.eventLoopUtilization();
@@ -193,6 +211,7 @@ export function startHelper(options: HelperOptions): Helper {
     const now = performance.eventLoopUtilization();
     const main = performance.eventLoopUtilization(now, lastUtilization).utilization;
     lastUtilization = now;
+    mainLoad = main;
     if (child && !child.killed && !shuttingDown && performance.now() - lastHeard > REPORT_WITHIN_MS) kill(child, "stopped answering");
     samples.push({ main, helper: child ? helperLoad : null });
     samples = samples.slice(-Math.max(rule.startSeconds, rule.stopSeconds));
@@ -214,11 +233,14 @@ export function startHelper(options: HelperOptions): Helper {
   return {
     dispatch: (socket, serveHere) => {
       turn = (turn + 1) % 2;
-      // At most every other connection, and one in flight at a time, as Node's cluster hands them
-      // to its workers: Node passes handles one by one anyway, each waiting for the helper's event
-      // loop to take it, and a busy helper would leave the next ones queued. Meanwhile this
-      // process serves them: a helper slow to confirm gets fewer.
-      if (!taking || !child?.connected || turn === 0 || handing) return serveHere(socket);
+      // Every other connection while the two loops are about as busy, every one to the less busy
+      // otherwise (helper-scaling.ts: handoverFor) — and one in flight at a time, as Node's cluster
+      // hands them to its workers: Node passes handles one by one anyway, each waiting for the
+      // helper's event loop to take it, and a busy helper would leave the next ones queued.
+      // Meanwhile this process serves them: a helper slow to confirm gets fewer.
+      if (!taking || !child?.connected || handing) return serveHere(socket);
+      const to = handoverFor(mainLoad, helperLoad);
+      if (to === "here" || (to === "alternate" && turn === 0)) return serveHere(socket);
       // Without its server, Node does not count the connection as the helper's in this server's
       // close(): that bookkeeping (net.Server's worker polling) sets the count to zero once the
       // helper is gone, and close() would stop waiting for connections this process still serves.
@@ -234,6 +256,7 @@ export function startHelper(options: HelperOptions): Helper {
       // end ("close") gives the connection back
       setTimeout(() => handing?.socket === socket && kill(helper, "did not take a connection"), CONFIRM_WITHIN_MS).unref();
     },
+    letConnectionGo: () => taking && shouldShed(mainLoad, helperLoad) && ++answers % SHED_EVERY === 0,
     database: (available, reason) => send({ type: "database", available, reason }),
     stop: async () => {
       shuttingDown = true;

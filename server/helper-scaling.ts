@@ -57,3 +57,32 @@ export function helperDecision(samples: readonly LoadSample[], helperRunning: bo
   if (window.some((s) => s.helper === null)) return "keep";
   return mean(window.map((s) => s.main + s.helper!)) <= rule.stopBelow ? "stop" : "keep";
 }
+
+/**
+ * Loads this far apart (event-loop utilisation, one second each) mean one process is doing more
+ * than its share: new connections all go to the other one until they are closer again.
+ */
+export const BALANCE_MARGIN = 0.15;
+/**
+ * The main process lets some of its kept-alive connections go (shedding) only when it is this busy
+ * and busier than its helper by twice the margin: a browser's connection lives as long as it keeps
+ * using it (keep-alive, 65 s idle), so the connections a school opened before the helper started
+ * would otherwise all stay here. In a capacity sweep to 1,200 students (7 December) the main
+ * process ran at 100–108 % of a core, pages waited seconds, and the helper used 10 %.
+ */
+export const SHED_ABOVE = 0.7;
+
+export type Handover = "helper" | "here" | "alternate";
+
+/** Where the next new connection goes, by the two loops' last second: the less busy, or every other. */
+export function handoverFor(main: number, helper: number | null): Handover {
+  if (helper === null) return "alternate";
+  if (main - helper >= BALANCE_MARGIN) return "helper";
+  if (helper - main >= BALANCE_MARGIN) return "here";
+  return "alternate";
+}
+
+/** Whether the main process should let some of its kept-alive connections go to be opened again (and handed over). */
+export function shouldShed(main: number, helper: number | null): boolean {
+  return helper !== null && main >= SHED_ABOVE && main - helper >= 2 * BALANCE_MARGIN;
+}

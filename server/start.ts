@@ -117,6 +117,11 @@ async function main() {
   closeSilentConnections(server);
   boundUnfinishedHeaders(server);
   shareConnections(server, (socket, serveHere) => (helper ? helper.dispatch(socket, serveHere) : serveHere(socket)));
+  // A kept-alive connection stays with the process that took it: while this one is much busier
+  // than its helper, a few of its answers close theirs, and the browsers' new ones go to the helper.
+  server.prependListener("request", (_request, response) => {
+    if (helper?.letConnectionGo()) response.setHeader("Connection", "close");
+  });
   server.on("error", async (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === "EADDRINUSE"

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, processTree, ROOT, serverBuildIsStale, sleep, startLanternServer, type LanternServer } from "../../scripts/harness/lantern-server";
-import { startHelper } from "../../server/helper-process";
+import { startHelper, type Helper } from "../../server/helper-process";
 
 function cpuTicks(pid: number): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -158,14 +158,14 @@ function answerFrom(port: number): Promise<string> {
  * A listening socket whose connections go through a helper's dispatch (the stand-in, misbehaving
  * as `stub` says; it answers "helper"), or are answered "main" here.
  */
-async function withStandIn(stub: string, run: (at: { port: number; pid: string; lines: string[] }) => Promise<void>) {
+async function withStandIn(stub: string, run: (at: { port: number; pid: string; lines: string[]; helper: Helper }) => Promise<void>) {
   const lines: string[] = [];
   const helper = startHelper({ mode: "always", script: STUB, env: { ...process.env, HELPER_STUB: stub }, log: (l) => lines.push(l) });
   const front = net.createServer({ pauseOnConnect: true }, (socket) => helper.dispatch(socket, (kept) => kept.end("main")));
   try {
     const pid = await waitFor("a helper", () => lines.map((l) => /helper process (\d+) is serving too/.exec(l)?.[1]).find(Boolean));
     await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
-    await run({ port: (front.address() as net.AddressInfo).port, pid, lines });
+    await run({ port: (front.address() as net.AddressInfo).port, pid, lines, helper });
   } finally {
     front.close();
     await helper.stop();
@@ -217,6 +217,24 @@ describe("the helper's life, with a stand-in helper", () => {
   it("leaves a connection the helper confirms to the helper", async () => {
     await withStandIn("", async ({ port }) => {
       expect([await answerFrom(port), await answerFrom(port), await answerFrom(port), await answerFrom(port)]).toEqual(["helper", "main", "helper", "main"]);
+    });
+  });
+
+  it("while the main loop is much busier, hands every new connection over and lets one answer in four close its own", async () => {
+    await withStandIn("", async ({ port, helper }) => {
+      // quiet: every other one, and every kept-alive connection stays
+      await sleep(1_100);
+      expect([await answerFrom(port), await answerFrom(port)].sort()).toEqual(["helper", "main"]);
+      expect(Array.from({ length: 8 }, () => helper.letConnectionGo())).not.toContain(true);
+      // this process's loop busy for two whole seconds (its load is sampled each second); the
+      // stand-in reports a loop at 1 %
+      const until = performance.now() + 2_100;
+      while (performance.now() < until) {
+        // busy
+      }
+      await sleep(20);
+      expect([await answerFrom(port), await answerFrom(port), await answerFrom(port), await answerFrom(port)]).toEqual(["helper", "helper", "helper", "helper"]);
+      expect(Array.from({ length: 8 }, () => helper.letConnectionGo()).filter(Boolean)).toHaveLength(2);
     });
   });
 

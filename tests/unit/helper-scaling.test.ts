@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RULE, helperDecision, type LoadSample } from "../../server/helper-scaling";
+import { DEFAULT_RULE, handoverFor, helperDecision, shouldShed, type LoadSample } from "../../server/helper-scaling";
 
 const rule = { startAbove: 0.6, startSeconds: 5, stopBelow: 0.35, stopSeconds: 10 };
 const seconds = (n: number, sample: LoadSample): LoadSample[] => Array.from({ length: n }, () => sample);
@@ -36,5 +36,26 @@ describe("when a helper process is started and stopped", () => {
   it("stops slower than it starts, so a class between two lessons does not fork a process each time", () => {
     expect(DEFAULT_RULE.stopSeconds).toBeGreaterThanOrEqual(10 * DEFAULT_RULE.startSeconds);
     expect(DEFAULT_RULE.stopBelow).toBeLessThan(DEFAULT_RULE.startAbove);
+  });
+});
+
+describe("sharing the load between the two processes", () => {
+  it("hands new connections to whichever loop is less busy, and every other one when they are close", () => {
+    expect(handoverFor(0.9, 0.2)).toBe("helper");
+    expect(handoverFor(0.3, 0.8)).toBe("here");
+    expect(handoverFor(0.5, 0.45)).toBe("alternate");
+    // a helper that has not reported yet gets every other one, as before
+    expect(handoverFor(1, null)).toBe("alternate");
+  });
+
+  it("lets the main process's kept-alive connections go only when it is busy and clearly busier than its helper", () => {
+    // the sweep's 1,200 students: main saturated, helper nearly idle
+    expect(shouldShed(1, 0.1)).toBe(true);
+    expect(shouldShed(0.75, 0.4)).toBe(true);
+    // busy, but the helper is as busy: moving connections would gain nothing
+    expect(shouldShed(0.95, 0.8)).toBe(false);
+    // a class of 40: nothing to gain either
+    expect(shouldShed(0.3, 0)).toBe(false);
+    expect(shouldShed(1, null)).toBe(false);
   });
 });
