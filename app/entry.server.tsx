@@ -4,6 +4,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { noteRequestError } from "./utils/database-health.server";
+import { errorForLog, loggedPath } from "./utils/server-log.server";
 import { PrerenderContext } from "./components/ui/prerendered";
 import { renderOnce } from "./components/ui/prerendered.server";
 import { renderBody } from "./utils/render-body.server";
@@ -50,7 +51,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Log once on the server; the user sees the error boundary, never the error.
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(errorForLog(error));
         },
       },
     );
@@ -58,7 +59,10 @@ export default function handleRequest(
   });
 }
 
-/** Server-side errors are logged without request bodies (they may hold passwords or chats). */
+/**
+ * Server-side errors are logged without request bodies, a failed query's parameters or a join
+ * code in the path (they may hold passwords, chats, names: server-log.server.ts).
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   // A lost database connection marks the database down: this request and the next ones get
@@ -71,5 +75,5 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   // Remix's warning that a request used the old `?_data=` form, raised for whoever sends one:
   // the request itself is answered as usual; a stack trace each time would let anyone fill the log.
   if (error instanceof Error && error.message.startsWith("Warning: Single fetch-enabled apps should not be making ?_data")) return;
-  console.error(`error ${request.method} ${new URL(request.url).pathname}:`, error);
+  console.error(`error ${request.method} ${loggedPath(new URL(request.url).pathname)}: ${errorForLog(error)}`);
 }

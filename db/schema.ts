@@ -94,7 +94,10 @@ export interface SafeguardingSettings {
   leadEmail: string;
   /** E-mail the class's teachers and the lead about each safeguarding flag. */
   emailAlerts: boolean;
-  /** Outgoing mail; the password never leaves the server (the settings page shows only whether one is set). */
+  /**
+   * Outgoing mail; the password is sealed (app/utils/mail.server.ts: sealSmtpPassword) and never
+   * leaves the server (the settings page shows only whether one is set).
+   */
   smtp: { host: string; port: number; security: "none" | "starttls" | "tls"; user: string; password: string; from: string } | null;
 }
 

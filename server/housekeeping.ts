@@ -1,6 +1,6 @@
 /**
  * Jobs that run at start and then daily: the transcript retention purge, and the purge of side
- * tables (throttle rows, ended sessions, old invitations, request-rate counters).
+ * tables (throttle rows, ended sessions, old invitations, old token counts, request-rate counters).
  */
 export async function runHousekeeping(log: (line: string) => void): Promise<void> {
   try {
@@ -15,9 +15,11 @@ export async function runHousekeeping(log: (line: string) => void): Promise<void
   try {
     const { purgeSideTables } = await import("../app/models/side-table-purge.server");
     const purged = await purgeSideTables();
-    const total = purged.throttles + purged.sessions + purged.invitations;
+    const total = purged.throttles + purged.sessions + purged.invitations + purged.ledgerDays;
     if (total > 0) {
-      log(`retention: deleted ${purged.throttles} throttle rows, ${purged.sessions} ended sessions, ${purged.invitations} old invitations`);
+      log(
+        `retention: deleted ${purged.throttles} throttle rows, ${purged.sessions} ended sessions, ${purged.invitations} old invitations, ${purged.ledgerDays} old token counts`,
+      );
     }
   } catch (error) {
     log(`side-table purge failed: ${(error as Error).message}`);

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { isCrossSite } from "../app/utils/http.server";
+import { loggedPath } from "../app/utils/server-log.server";
 import { sendCrossSite, sendNotFound, sendUnreadable } from "./refusal-answer";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -110,19 +111,13 @@ export const plainErrors: ErrorRequestHandler = (error, req, res, _next) => {
 
 /**
  * One line per request: method, path, status, milliseconds — never bodies, queries or cookies,
- * and no join codes (a class's code is what lets anyone join it).
+ * and no join codes (a class's code is what lets anyone join it; loggedPath).
  */
-/** Lantern's longest real address is well under this. */
-const LOGGED_PATH_MAX = 200;
-
 export const requestLog: RequestHandler = (req, res, next) => {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const path = req.path.replace(/^\/join\/[^/]+/, "/join/…");
-    // a hostile 14 KB path is one line of the log, not 14 KB of it
-    const shown = path.length > LOGGED_PATH_MAX ? `${path.slice(0, LOGGED_PATH_MAX)}… (${path.length} characters)` : path;
-    console.log(`${req.method} ${shown} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    console.log(`${req.method} ${loggedPath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 };

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { SafeguardingSettings } from "../../db/schema";
 import { FLAG_DECISIONS } from "~/models/flags.server";
 import { MAX_CHARS } from "~/utils/form-limits";
+import { openSmtpPassword, sealSmtpPassword } from "~/utils/mail.server";
 
 /** "Mark handled" on a safeguarding alert: a note is required. */
 export const HandleAlertSchema = z.object({
@@ -59,7 +60,8 @@ export function safeguardingFromForm(
         port: form.smtpPort,
         security: form.smtpSecurity,
         user: form.smtpUser,
-        password: form.smtpPassword || current.smtp?.password || "",
+        // sealed: a database dump or backup alone reveals no secret (a plain one saved before is sealed now)
+        password: sealSmtpPassword(form.smtpPassword || openSmtpPassword(current.smtp?.password ?? "")),
         from: form.smtpFrom,
       }
     : null;

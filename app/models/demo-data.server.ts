@@ -5,7 +5,8 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { classes, schools, users, type SchoolSettings } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, transaction } from "~/utils/db.server";
+import { forgetDeletedAccounts } from "./deleted-accounts.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { getSchoolSettings } from "./schools.server";
 
@@ -22,7 +23,8 @@ export async function demoDataOf(user: Pick<SessionUser, "schoolId">): Promise<D
  */
 export async function removeDemoData(admin: SessionUser): Promise<{ students: number; classes: number }> {
   if (admin.role !== "admin") return { students: 0, classes: 0 };
-  return db().transaction(async (tx) => {
+  return transaction(async () => {
+    const tx = db();
     const [school] = await tx
       .select({ settings: schools.settings })
       .from(schools)
@@ -34,8 +36,9 @@ export async function removeDemoData(admin: SessionUser): Promise<{ students: nu
       ? await tx
           .delete(users)
           .where(and(inArray(users.id, demo.studentIds), eq(users.schoolId, admin.schoolId), eq(users.role, "student")))
-          .returning({ id: users.id })
+          .returning({ id: users.id, username: users.username })
       : [];
+    await forgetDeletedAccounts(students);
     const removedClasses = demo.classIds.length
       ? await tx
           .delete(classes)

@@ -9,7 +9,7 @@ import type { SafeguardingSettings, SchoolSettings } from "../../db/schema";
 import { isLocale, type Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { db, executePrepared } from "~/utils/db.server";
+import { db, executePrepared, reasonOf } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
 import type { FlagAction, NotEmailedReason } from "./flag-events";
@@ -294,7 +294,7 @@ export async function notifySafeguarding(
       await logFlagEvent({ messageId, actorId: null, action: "email_failed", note: (error as Error).message.slice(0, 300) });
     }
   } catch (error) {
-    console.error(`safeguarding: could not record or send an alert: ${(error as Error).message}`);
+    console.error(`safeguarding: could not record or send an alert: ${reasonOf(error)}`);
   }
 }
 

@@ -28,6 +28,7 @@ import { generateStudentPassword, normalizeUsername } from "./credentials";
 import { usernameBaseOf } from "./username-base.server";
 import { nameKey } from "../utils/name-key";
 import { clearAccountThrottles } from "./throttle.server";
+import { forgetDeletedAccounts } from "./deleted-accounts.server";
 
 export interface NewStudentCard {
   id: string;
@@ -293,8 +294,14 @@ export async function issueNewPassword(actor: SessionUser, studentId: string): P
  */
 export async function deleteStudentAccount(actor: SessionUser, studentId: string): Promise<boolean> {
   const keepsRecord = actor.role === "admin" ? undefined : sql`not ${safeguardingRecordOfUser()}`;
-  const deleted = await db().delete(users).where(and(accountWithinReach(actor, studentId), keepsRecord)).returning({ id: users.id });
-  return deleted.length > 0;
+  return transaction(async () => {
+    const deleted = await db()
+      .delete(users)
+      .where(and(accountWithinReach(actor, studentId), keepsRecord))
+      .returning({ id: users.id, username: users.username });
+    await forgetDeletedAccounts(deleted);
+    return deleted.length > 0;
+  });
 }
 
 export async function resetStudentPassword(

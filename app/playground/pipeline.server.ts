@@ -22,7 +22,7 @@ import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/catalogs.server";
 import type { MessageKey } from "~/i18n/catalog/en";
 import type { SessionUser } from "~/utils/auth.server";
-import { transaction } from "~/utils/db.server";
+import { reasonOf, transaction } from "~/utils/db.server";
 import {
   findConversation,
   historyFor,
@@ -212,7 +212,7 @@ export async function* playgroundExchange(
     settled = true;
     yield last;
   } catch (error) {
-    console.error(`playground: exchange failed: ${(error as Error).message}`);
+    console.error(`playground: exchange failed: ${reasonOf(error)}`);
     const message = providerErrorMessage("server", locale, admitted.service);
     yield { type: "error", code: "server", message, status: "error", conversationId: turn.conversationId };
   } finally {
@@ -388,6 +388,8 @@ async function refuseBlocked({ user, locale }: Asking, a: Admitted, s: Screened)
   }
   const base = { ...refusal("blocked", locale), message: s.blocked!.explanation };
   if (a.input.regenerate) return base;
+  // Nothing was sent, and the student is told why even when the record of it could not be
+  // written: a failed write is the log's to say, not a 500 for the student.
   const stored = await recordPrompt(user, {
     conversationId: a.found?.conversation.id ?? null,
     classId: a.sandbox.homeClassId,
@@ -396,6 +398,9 @@ async function refuseBlocked({ user, locale }: Asking, a: Admitted, s: Screened)
     text: s.blocked!.stored,
     status: "blocked",
     flags: s.flags,
+  }).catch((error: unknown) => {
+    console.error(`playground: could not store a blocked prompt: ${reasonOf(error)}`);
+    return null;
   });
   return stored ? { ...base, conversationId: stored.conversationId, messageId: stored.messageId } : base;
 }
@@ -447,7 +452,7 @@ async function giveBack({ user }: Asking, claiming: ReturnType<typeof reserve>):
     const claim = await claiming;
     if (claim.ok) await settleAndRelease(user.id, claim.reservation, 0);
   } catch (error) {
-    console.error(`playground: could not give back a claim: ${(error as Error).message}`);
+    console.error(`playground: could not give back a claim: ${reasonOf(error)}`);
   }
 }
 
@@ -478,7 +483,7 @@ function storePrompt(asking: Asking, a: Admitted, s: Screened): Turn {
           return row !== null;
         },
         (error: unknown) => {
-          console.error(`playground: could not store a prompt: ${(error as Error).message}`);
+          console.error(`playground: could not store a prompt: ${reasonOf(error)}`);
           return false;
         },
       );

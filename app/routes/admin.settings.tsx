@@ -35,8 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schoolModels(admin),
   ]);
   const timeZone = settings.timeZone ?? serverTimeZone();
-  // The school's settings minus the SMTP password, which never leaves the server.
-  const { safeguarding: _secret, ...shown } = settings;
+  // The school's settings minus the SMTP password and the school sign-in (its sealed client secret
+  // and the e-mail addresses of pending links: /admin/signin shows what it may), which never leave the server.
+  const { safeguarding: _secret, sso: _sso, ...shown } = settings;
   return {
     name: school?.name ?? "",
     settings: shown,

@@ -1,5 +1,6 @@
 /**
- * Seals secrets the database keeps (model connections' API keys) with AES-256-GCM. The master key
+ * Seals secrets the database keeps (model connections' API keys, the sign-in client secret, the
+ * SMTP password) with AES-256-GCM. The master key
  * is never in the database: LANTERN_SECRET_KEY, or DATA_DIR/secret-key, created on first use
  * (0600, like the embedded database's password file). A stolen database dump alone reveals no key.
  *
@@ -24,8 +25,8 @@ const LEGACY_VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** What a value is sealed for. The first two are stored for as long as the school keeps them. */
-export type SealPurpose = "model-connection-key" | "sso-client-secret" | "sso-pending-link" | "roster-import-preview";
+/** What a value is sealed for. Keys, client secret and SMTP password are stored for as long as the school keeps them. */
+export type SealPurpose = "model-connection-key" | "sso-client-secret" | "smtp-password" | "sso-pending-link" | "roster-import-preview";
 const LONG_LIVED: ReadonlySet<SealPurpose> = new Set(["model-connection-key", "sso-client-secret"]);
 
 let cachedKey: Buffer | null = null;

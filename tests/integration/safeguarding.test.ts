@@ -402,7 +402,8 @@ describe("safeguarding flags reach an adult", () => {
       smtpSecurity: "none", smtpPassword: "", smtpFrom: "lantern@school.example",
     });
     const { getSafeguardingSettings } = await import("../../app/models/safeguarding.server");
-    expect((await getSafeguardingSettings(admin)).smtp?.password).toBe("s3cret-pass");
+    const { openSmtpPassword } = await import("../../app/utils/mail.server");
+    expect(openSmtpPassword((await getSafeguardingSettings(admin)).smtp?.password ?? "")).toBe("s3cret-pass");
     const test = await adminSettingsAction({ request: await requestAs(admin, "/admin/settings", { form: { intent: "test-mail" } }), params: {}, context: {} } as ActionFunctionArgs);
     expect(test).toMatchObject({ data: { testMail: { ok: true, to: "lead@school.example" } } });
     expect(inbox.map((m) => m.to)).toEqual([["lead@school.example"]]);

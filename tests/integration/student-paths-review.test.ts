@@ -8,29 +8,18 @@
  */
 import { sql } from "drizzle-orm";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
-import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
-import { startFakeAnthropic, type FakeAnthropic } from "../../scripts/harness/fake-anthropic";
+import { withFakeClaude } from "../setup/fake-claude";
 
 const CLAUDE = "claude-haiku-4-5";
-let fake: FakeAnthropic;
-
-beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  configureProviders({ claude: { apiKey: fake.apiKey, baseURL: fake.url, timeoutMs: 800, maxRetries: 0 }, claudeModels: [CLAUDE] });
-});
-afterEach(() => fake.reset());
-afterAll(async () => {
-  configureProviders(null);
-  await fake.close();
-});
+const fake = withFakeClaude([CLAUDE]);
 
 async function setup(policy: Record<string, unknown> = {}) {
   const { school } = await makeSchool();
@@ -49,7 +38,7 @@ async function stream(user: SessionUser, form: Record<string, string>, locale = 
   return { response, events, types: events.map((e) => e.type) };
 }
 
-const modelCalls = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/messages");
+const modelCalls = () => fake().requests.filter((r) => r.method === "POST" && r.path === "/v1/messages");
 const startOf = (events: StreamEvent[]) => events.find((e) => e.type === "start") as Extract<StreamEvent, { type: "start" }>;
 
 describe("a disclosure typed in bursts", () => {
