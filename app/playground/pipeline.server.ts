@@ -366,10 +366,16 @@ async function* holdForSupport(asking: Asking, a: Admitted, s: Screened): AsyncG
     const last = found.messages.findLast((m) => m.role === "user");
     held = { conversationId: found.conversation.id, messageId: last?.id ?? null, title: found.conversation.title };
   } else {
-    const stored = await recordPrompt(user, promptRecord(a, s));
-    if (!stored) throw new Error("the message held for the support card could not be stored");
-    if (s.crisis.matched) setTimeout(() => void raiseAlert(asking, stored.messageId), 0);
-    held = stored;
+    // The card whatever the database says: a child in crisis sees where to get help even when the
+    // message could not be kept (a full disk refuses writes, reads still work). The log tells the
+    // adults running the server; the alert itself needs the stored message.
+    const stored = await recordPrompt(user, promptRecord(a, s)).catch((error: unknown) => {
+      console.error(`playground: could not store a message held for the support card: ${reasonOf(error)}`);
+      return null;
+    });
+    if (stored && s.crisis.matched) setTimeout(() => void raiseAlert(asking, stored.messageId), 0);
+    if (!stored && s.crisis.matched) console.error(`safeguarding: a crisis message (${s.crisis.categories.join(", ")}) could not be stored: no alert was raised`);
+    held = stored ?? { conversationId: found?.conversation.id ?? "", messageId: null, title: found?.conversation.title ?? "" };
   }
   yield { type: "start", conversationId: held.conversationId, title: held.title, model: input.model };
   yield { type: "support", card: s.card!, held: true };

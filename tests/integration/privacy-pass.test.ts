@@ -97,6 +97,30 @@ describe("the log", () => {
     for (const words of ["PROMPTWORDS", "Ada Lovelace", "BLOCKEDWORDS", "Bo Chen", student.id]) expect(log).not.toContain(words);
   });
 
+  it("a crisis message the database fails to store still gets the support card, and the log says no alert was raised", async () => {
+    const { admin } = await makeSchool();
+    const cls = await makeClass(admin);
+    const student = await makeStudentIn(cls.id);
+    const undo = await refuseWrites("playground_messages", "insert", `new.user_id = '${student.id}'`);
+    let events: StreamEvent[] = [];
+    let status = 0;
+    const log = await errorLog(async () => {
+      try {
+        const answer = await stream(student, "CRISISWORDS i want to kill myself", "mini");
+        ({ events } = answer);
+        status = answer.response.status;
+      } finally {
+        await undo();
+      }
+    });
+    expect(status).toBe(200);
+    expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    expect(events[1]).toMatchObject({ type: "support", held: true });
+    expect(log).toMatch(/could not store a message held for the support card/);
+    expect(log).toMatch(/crisis message \(suicide\) could not be stored: no alert was raised/);
+    for (const words of ["CRISISWORDS", "kill myself", student.id]) expect(log).not.toContain(words);
+  });
+
   it("holds neither a failed query's parameters nor a join code when a page fails", async () => {
     let failure: unknown;
     try {
