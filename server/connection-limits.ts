@@ -70,14 +70,81 @@ export const MAX_UNFINISHED_HEADER_BYTES = 4_000_000;
 export const HEADER_CHECK_MS = 500;
 
 /**
+ * Header text Node has handed to JavaScript for requests not yet complete, over all the connections
+ * of a process, at most. Node passes a request's header lines to JavaScript in batches of 32 while
+ * they arrive (a browser sends about fifteen, all at once with the request: never a batch), and
+ * keeps them as strings until the request is complete. The count above runs between turns of the
+ * event loop, so a burst is read before it: 5,000 connections opened beforehand, each then sent 16
+ * KB of long header lines at once and never finished, held 80 MB of strings after one turn and the
+ * server died of an exhausted heap. Counted here as each batch arrives, inside that turn: past this
+ * sum the connection is closed there and then and its lines are dropped unkept.
+ */
+export const MAX_BATCHED_HEADER_BYTES = 4_000_000;
+
+/** The parser Node gives each connection (`socket.parser`): its callbacks are numbered slots. */
+interface HeaderParser {
+  socket: Socket | null;
+  [slot: number]: unknown;
+}
+type OnHeaders = (this: HeaderParser, headers: string[], url: string) => unknown;
+
+/** Per open connection: requests being answered, bytes read when the last answer ended, batched header text. */
+interface Watched {
+  answering: number;
+  settled: number;
+  batched: number;
+  pool: { total: number; max: number };
+}
+
+/** Every watched connection of the process, by socket (parsers are shared by all servers of a process). */
+const watchedSockets = new WeakMap<Socket, Watched>();
+/** Node's own batch handler, found on the first parser seen (the same function on every parser). */
+let nodeOnHeaders: OnHeaders | null = null;
+
+function onHeadersCounted(this: HeaderParser, headers: string[], url: string): unknown {
+  const socket = this.socket;
+  const watched = socket ? watchedSockets.get(socket) : undefined;
+  if (watched && socket) {
+    let bytes = url.length;
+    for (const line of headers) bytes += line.length;
+    watched.batched += bytes;
+    watched.pool.total += bytes;
+    if (watched.pool.total > watched.pool.max) {
+      socket.destroy();
+      return undefined;
+    }
+  }
+  return nodeOnHeaders!.call(this, headers, url);
+}
+
+/** Puts the counting batch handler on a connection's parser (once per parser: Node reuses them). */
+function countBatches(socket: Socket): void {
+  const parser = (socket as Socket & { parser?: HeaderParser }).parser;
+  const slot = (parser?.constructor as { kOnHeaders?: unknown } | undefined)?.kOnHeaders;
+  if (!parser || typeof slot !== "number" || parser[slot] === onHeadersCounted) return;
+  nodeOnHeaders ??= parser[slot] as OnHeaders;
+  parser[slot] = onHeadersCounted;
+}
+
+function forgetBatches(watched: Watched): void {
+  watched.pool.total -= watched.batched;
+  watched.batched = 0;
+}
+
+/**
  * Counts, every `everyMs`, the bytes each connection has sent since its last answer ended (or
  * since it opened) while no request of it is being answered — headers still on their way — and
  * closes the largest when the sum passes `maxBytes`. Like closeSilentConnections, it wraps the
  * server's connection handler: call it before shareConnections. Returns a stop for tests.
  */
-export function boundUnfinishedHeaders(server: Server, maxBytes = MAX_UNFINISHED_HEADER_BYTES, everyMs = HEADER_CHECK_MS): () => void {
-  /** Per open connection: requests being answered, and the bytes it had sent when the last answer ended. */
-  const open = new Map<Socket, { answering: number; settled: number }>();
+export function boundUnfinishedHeaders(
+  server: Server,
+  maxBytes = MAX_UNFINISHED_HEADER_BYTES,
+  everyMs = HEADER_CHECK_MS,
+  maxBatchedBytes = MAX_BATCHED_HEADER_BYTES,
+): () => void {
+  const open = new Map<Socket, Watched>();
+  const pool = { total: 0, max: maxBatchedBytes };
   // one listener for every answer, not a closure a request: this runs on every request the server takes
   function answered(this: ServerResponse) {
     const socket = this.req.socket;
@@ -89,6 +156,8 @@ export function boundUnfinishedHeaders(server: Server, maxBytes = MAX_UNFINISHED
   server.prependListener("request", (request: IncomingMessage, response: ServerResponse) => {
     const watched = open.get(request.socket);
     if (!watched) return;
+    // its headers are complete: the request holds them now, no longer the parser
+    if (watched.batched > 0) forgetBatches(watched);
     watched.answering++;
     response.on("close", answered);
   });
@@ -96,11 +165,17 @@ export function boundUnfinishedHeaders(server: Server, maxBytes = MAX_UNFINISHED
   if (!httpConnection) throw new Error("boundUnfinishedHeaders: the server has no connection handler yet");
   server.removeListener("connection", httpConnection);
   server.on("connection", function counted(this: Server, socket: Socket) {
-    open.set(socket, { answering: 0, settled: 0 });
-    socket.once("close", () => open.delete(socket));
+    const watched: Watched = { answering: 0, settled: 0, batched: 0, pool };
+    open.set(socket, watched);
+    watchedSockets.set(socket, watched);
+    socket.once("close", () => {
+      open.delete(socket);
+      forgetBatches(watched);
+    });
     httpConnection.call(this, socket);
+    countBatches(socket);
   });
-  const unfinishedBytes = (socket: Socket, watched: { answering: number; settled: number }) =>
+  const unfinishedBytes = (socket: Socket, watched: Watched) =>
     watched.answering > 0 ? 0 : socket.bytesRead - watched.settled;
   const timer = setInterval(() => {
     // The common case — a few kilobytes in all — allocates nothing: the list is made only past the limit.

@@ -115,3 +115,31 @@ it("keeps unfinished headers under the bound", async () => {
     stop();
   }
 });
+
+/** Header lines past Node's batch of 32, so it hands them to JavaScript before the request is complete. */
+const longLines = (count: number, width: number) => Array.from({ length: count }, (_, i) => `x-h${i}: ${"v".repeat(width)}\r\n`).join("");
+
+it("closes a connection at once when the header lines handed to JavaScript pass the bound, before any count runs", async () => {
+  let stop = () => {};
+  // the periodic count is a minute away: only the bound on batches can close anything here
+  const port = await start((s) => (stop = boundUnfinishedHeaders(s, 60_000_000, 60_000, 6_000)));
+  try {
+    const idle = await open(port);
+    expect(await ask(idle.socket)).toMatch(/^HTTP\/1.1 200/);
+    // 40 lines of 200 bytes (8 KB), never finished: a batch of 32 lines (6.6 KB) passes the bound
+    const heavy = await open(port);
+    heavy.socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${longLines(40, 200)}`);
+    expect(await heavy.closed).toBeLessThan(1_000);
+    // the others are untouched, and a request with many lines that is complete is answered, twice:
+    // its lines leave the sum when the request is complete
+    expect(idle.socket.destroyed).toBe(false);
+    for (let i = 0; i < 2; i++) {
+      const many = await open(port);
+      many.socket.write(`GET / HTTP/1.1\r\nHost: x\r\n${longLines(40, 100)}\r\n`);
+      expect(await ask(many.socket)).toMatch(/^HTTP\/1.1 200/);
+    }
+    expect(await ask(idle.socket)).toMatch(/200 OK[\s\S]*ok$/);
+  } finally {
+    stop();
+  }
+});
