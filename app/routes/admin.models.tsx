@@ -165,7 +165,7 @@ export default function AdminModels() {
       {connections.map((c) => (
         <div className="card" key={c.id} data-connection={c.id}>
           <h3>
-            {c.name} <span className="small muted">({c.enabled ? t("models.enabled") : t("models.disabled")})</span>
+            {c.name}<span className="small muted">{t("common.inParentheses", { text: c.enabled ? t("models.enabled") : t("models.disabled") })}</span>
           </h3>
           <p className="small muted">
             {t(`models.kind.${c.kind}`)} · <code>{c.baseUrl}</code> ·{" "}

@@ -4,6 +4,7 @@ import type { Messages } from "../translate";
 export const zhHant: Messages = {
   "app.name": "Lantern",
   "app.tagline": "動手試一試，弄懂人工智慧語言模型到底是怎麼工作的。",
+  "common.inParentheses": "（{text}）",
   "nav.skip": "跳到主要內容",
   "nav.home": "首頁",
   "nav.learn": "學習",
