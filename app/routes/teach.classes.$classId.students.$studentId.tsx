@@ -7,6 +7,7 @@ import { MarkedText } from "~/components/ui/marked-text";
 import { TableRegion } from "~/components/ui/table-region";
 import { withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
+import { modelLabeller } from "~/playground/connections.server";
 import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/teach/student-report.server";
 import { viewContextFor } from "~/teach/view-context.server";
 import { requireStaff } from "~/utils/auth.server";
@@ -20,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const ctx = await viewContextFor(request);
-  const view = await getStudentDetail(teacher, params.classId ?? "", params.studentId ?? "", ctx);
+  const detail = await getStudentDetail(teacher, params.classId ?? "", params.studentId ?? "", ctx);
+  const modelLabel = await modelLabeller(teacher, detail.transcripts.map((c) => c.model), ctx.t);
+  const view = { ...detail, transcripts: detail.transcripts.map((c) => ({ ...c, model: modelLabel(c.model) })) };
   return {
     view,
     // constants of a server module travel as data: the browser bundle has no server modules
