@@ -32,7 +32,7 @@ describe("the roster at 360 px", () => {
       const cell = page.locator("td", { hasText: name }).first();
       expect(await cell.evaluate(linesOf)).toBe(1);
 
-      const more = page.locator("details", { hasText: `${name} 的更多操作` });
+      const more = page.locator("details", { hasText: `${name}的更多操作` });
       await more.locator("summary").click();
       const confirm = more.locator("label", { hasText: "确定永久删除" });
       // at four characters a line the sentence took a screen of its own
