@@ -249,6 +249,16 @@ describe("model connections", () => {
     expect(JSON.stringify(page)).not.toContain(a.apiKey);
   });
 
+  // Found in a walk as a mainland school's admin: a local server saved with its model typed in
+  // but not ticked said only 连接已保存, and its test said 连接正常; no class could choose it
+  it("a connection saved with no model approved says that no class can choose it yet, and how", async () => {
+    const unticked = await admin({ intent: "save", name: "Unticked", kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.name": "Llama 3.2", "model.0.window": "8192" });
+    expect(unticked.body).toMatchObject({ saved: true, noneApproved: true });
+    const ticked = await admin({ intent: "save", name: "Ticked", kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.name": "Llama 3.2", "model.0.window": "8192", "model.0.approved": "on" });
+    expect(ticked.body.saved).toBe(true);
+    expect(ticked.body.noneApproved).toBeFalsy();
+  });
+
   // Found in a walk as a mainland teacher: a student's transcript was headed
   // "c6574927-95ce-…/qwen2.5:7b", where the student's own page said 通义千问 7B（本校） — 学校本地模型
   it("a transcript names the model as the playground does, not by the connection's id", async () => {

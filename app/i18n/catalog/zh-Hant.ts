@@ -1432,6 +1432,7 @@ export const zhHant: Messages = {
   "models.discoverFailed": "此服務不提供模型列表（{reason}），請手動輸入模型 ID。",
   "models.save": "儲存連線",
   "models.saved": "連線已儲存。",
+  "models.noneApproved": "這個連線還沒有批准給學生使用的模型，所以班級還選不到它：展開「{edit}」，在模型旁勾選「{approved}」，再儲存。",
   "models.offeredToNewClasses": "今後新建的班級會提供你批准的模型（設定 → 新班級可以使用的模型）。已有的班級，請任課老師在班級的練習場設定裡勾選。",
   "models.test": "測試",
   "models.disable": "停用",
