@@ -27,14 +27,29 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-/** Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
+/** Chinese characters and full-width punctuation: no space goes between two of them. */
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const isCjk = (ch: string | undefined) => ch !== undefined && CJK.test(ch);
+
+/**
+ * Fills `{name}` placeholders; a missing parameter stays visible rather than vanishing.
+ * 简体中文 puts a half-width space between Chinese and Latin letters or digits, and only there:
+ * "把学生导入 {name}" keeps its space for "7B 班" but reads 把学生导入初一（3）班, so a space
+ * beside a placeholder goes when the value's own character there is Chinese too.
+ */
 export function format(template: string, params?: Params): string {
   if (!params || !template.includes("{")) return template;
   const parts = partsOf(template);
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i]!;
-    text += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    const value = name in params ? String(params[name]) : `{${name}}`;
+    let after = parts[i + 1]!;
+    if (value !== "") {
+      if (text.endsWith(" ") && isCjk(text.at(-2)) && isCjk(value[0])) text = text.slice(0, -1);
+      if (after.startsWith(" ") && isCjk(after[1]) && isCjk(value.at(-1))) after = after.slice(1);
+    }
+    text += value + after;
   }
   return text;
 }

@@ -168,7 +168,12 @@ export async function listFlaggedExchanges(
       -- the other half of the exchange: the reply to a flagged prompt, or the prompt of a flagged reply
       select p.role, p.text from playground_messages p
       where p.conversation_id = m.conversation_id and p.id <> m.id
-        and ((m.role = 'user' and p.role = 'assistant' and p.created_at >= m.created_at)
+        and ((m.role = 'user' and p.role = 'assistant' and p.created_at >= m.created_at
+              -- a prompt held back or blocked got no reply: the next one answers a later prompt
+              and not exists (
+                select 1 from playground_messages later
+                where later.conversation_id = m.conversation_id and later.role = 'user' and later.id <> m.id
+                  and later.created_at > m.created_at and later.created_at <= p.created_at))
           or (m.role = 'assistant' and p.role = 'user' and p.created_at <= m.created_at))
       order by case when m.role = 'user' then p.created_at end asc,
                case when m.role = 'assistant' then p.created_at end desc

@@ -22,3 +22,14 @@ export function lastSeenSql(userId: SQL): SQL {
     (select max(m.created_at) from playground_messages m where m.user_id = ${userId})
   )`;
 }
+
+/**
+ * Whether `userId` did something today ("active today" on the teacher's home and the admin's
+ * overview): a learning event in the activity log (steps, lessons, answers) or a playground message
+ * at or after `since`. The playground counts as it does for "last seen": a student who spent the
+ * lesson there is online on the class page, and must not be missing from the day's count.
+ */
+export function activeSinceSql(userId: SQL, since: SQL): SQL {
+  return sql`(exists (select 1 from activity_log a where a.actor_id = ${userId} and a.created_at >= ${since})
+    or exists (select 1 from playground_messages m where m.user_id = ${userId} and m.created_at >= ${since}))`;
+}

@@ -103,6 +103,18 @@ export function modelChoices(offered: readonly ModelOption[], chosen: readonly s
   });
 }
 
+/**
+ * How the playground names each model, for the pages that show a stored conversation's model id:
+ * a connection's model by its display name and connection, never by the connection's id; one no
+ * longer offered (a connection removed or disabled) by the server's own name for it.
+ */
+export async function modelLabeller(actor: Actor, ids: readonly string[], t: Translate): Promise<(id: string) => string> {
+  // the school's connections are read only when a conversation used one: the page's queries stay as many
+  const offered = ids.some((id) => parseConnectionModelId(id)) ? await schoolModels(actor) : await availableModels();
+  const labels = new Map(modelChoices(offered, [], t).map((c) => [c.id, c.label]));
+  return (id) => labels.get(id) ?? parseConnectionModelId(id)?.modelId ?? id;
+}
+
 /** The ids a connection's approved models have in a class's or the school's list. */
 export function approvedModelIds(c: Pick<ConnectionView, "id" | "models">): string[] {
   return c.models.filter((m) => m.approved).map((m) => connectionModelId(c.id, m.id));

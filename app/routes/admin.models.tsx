@@ -44,6 +44,8 @@ type Result = {
   saved?: boolean;
   /** Models approved by this save were added to what new classes may use. */
   offeredToNewClasses?: boolean;
+  /** Saved with models, none of them approved: no class can choose it yet. */
+  noneApproved?: boolean;
   removed?: boolean;
   /** The form to show again (a failed save, or found models to approve). */
   draft?: Omit<ConnectionView, "id" | "enabled" | "updatedAt"> & { id: string | null };
@@ -113,7 +115,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
   const { offeredToNewClasses } = await saveConnection(admin, existing, parsed.data);
-  return data<Result>({ saved: true, offeredToNewClasses });
+  const noneApproved = parsed.data.models.length > 0 && !parsed.data.models.some((m) => m.approved);
+  return data<Result>({ saved: true, offeredToNewClasses, noneApproved });
 }
 
 /**
@@ -135,6 +138,7 @@ export default function AdminModels() {
         <div className="alert success" role="status">
           {t("models.saved")}
           {result.offeredToNewClasses ? <p>{t("models.offeredToNewClasses")}</p> : null}
+          {result.noneApproved ? <p>{t("models.noneApproved", { edit: t("models.edit"), approved: t("models.approved") })}</p> : null}
         </div>
       ) : null}
       {result?.removed ? (
@@ -165,7 +169,7 @@ export default function AdminModels() {
       {connections.map((c) => (
         <div className="card" key={c.id} data-connection={c.id}>
           <h3>
-            {c.name} <span className="small muted">({c.enabled ? t("models.enabled") : t("models.disabled")})</span>
+            {c.name}<span className="small muted">{t("common.inParentheses", { text: c.enabled ? t("models.enabled") : t("models.disabled") })}</span>
           </h3>
           <p className="small muted">
             {t(`models.kind.${c.kind}`)} · <code>{c.baseUrl}</code> ·{" "}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AlertHistory, HandleAlertForm } from "~/components/teach/safeguarding-alerts";
 import { Transcript } from "~/components/teach/transcript";
 import { useT } from "~/i18n/use-t";
+import { modelLabeller } from "~/playground/connections.server";
 import teachStyles from "~/styles/teach.css";
 import { getSafeguardingExchange } from "~/teach/safeguarding-exchange.server";
 import { viewContextFor } from "~/teach/view-context.server";
@@ -19,7 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  return getSafeguardingExchange(admin, params.messageId ?? "", await viewContextFor(request));
+  const ctx = await viewContextFor(request);
+  const exchange = await getSafeguardingExchange(admin, params.messageId ?? "", ctx);
+  const modelLabel = await modelLabeller(admin, [exchange.transcript.model], ctx.t);
+  return { ...exchange, transcript: { ...exchange.transcript, model: modelLabel(exchange.transcript.model) } };
 }
 
 export default function SafeguardingExchangePage() {

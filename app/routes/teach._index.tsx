@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NewClassSchema } from "~/forms/teach.server";
 import { Field } from "~/components/ui/field";
 import { getCourse } from "~/course/course.server";
+import { withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 import { translator } from "~/i18n/catalogs.server";
 import { localeOf } from "~/utils/locale-of.server";
@@ -72,7 +73,7 @@ export default function TeachHome() {
               <p className="small muted">
                 {c.joinEnabled ? (
                   <>
-                    {t("teach.joinCode")}: <strong className="join-code">{c.joinCode}</strong>
+                    {withColon(t("teach.joinCode"), t("guide.colon"))}<strong className="join-code">{c.joinCode}</strong>
                   </>
                 ) : (
                   t("teach.joinOff")

@@ -21,6 +21,7 @@ import playgroundStyles from "~/styles/playground.css";
 import { FlaggedList } from "~/components/teach/flagged-list";
 import { listFlaggedExchanges } from "~/models/flags.server";
 import { currentTimeZone } from "~/utils/request-scope.server";
+import { timeZoneLabel } from "~/utils/time-zone-names.server";
 import teachStyles from "~/styles/teach.css";
 // an action's error shows inside the site's frame, in the reader's language (error-page.tsx)
 export { ErrorPage as ErrorBoundary } from "~/components/ui/error-page";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     models: modelChoices(offered, policy.allowedModels, t),
     usage: { used: usage.used, budget: policy.classDailyTokens },
     preamble: safetyPreamble(locale),
-    timeZone: currentTimeZone(),
+    timeZone: timeZoneLabel(currentTimeZone(), locale),
     classId: cls.id,
     flags,
   };

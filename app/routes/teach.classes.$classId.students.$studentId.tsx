@@ -5,7 +5,9 @@ import { Transcript } from "~/components/teach/transcript";
 import { ScoringNote } from "~/components/teach/scoring-note";
 import { MarkedText } from "~/components/ui/marked-text";
 import { TableRegion } from "~/components/ui/table-region";
+import { withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
+import { modelLabeller } from "~/playground/connections.server";
 import { getStudentDetail, TRANSCRIPT_LIMIT, USAGE_DAYS } from "~/teach/student-report.server";
 import { viewContextFor } from "~/teach/view-context.server";
 import { requireStaff } from "~/utils/auth.server";
@@ -19,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const teacher = await requireStaff(request);
   const ctx = await viewContextFor(request);
-  const view = await getStudentDetail(teacher, params.classId ?? "", params.studentId ?? "", ctx);
+  const detail = await getStudentDetail(teacher, params.classId ?? "", params.studentId ?? "", ctx);
+  const modelLabel = await modelLabeller(teacher, detail.transcripts.map((c) => c.model), ctx.t);
+  const view = { ...detail, transcripts: detail.transcripts.map((c) => ({ ...c, model: modelLabel(c.model) })) };
   return {
     view,
     // constants of a server module travel as data: the browser bundle has no server modules
@@ -41,7 +45,7 @@ export default function StudentPage() {
         <Link to={`/teach/classes/${classId}`}>{t("teach.dash.student.back")}</Link>
       </p>
       <h2 className="student-name">
-        {student.displayName} <span className="muted small">({student.username})</span>
+        {student.displayName}<span className="muted small">{t("common.inParentheses", { text: student.username })}</span>
       </h2>
       <p className="muted">{t("teach.dash.lastSeen", { when: student.lastSeen })}</p>
 
@@ -96,7 +100,7 @@ export default function StudentPage() {
               .map((l) => (
                 <details key={l.slug} className="lesson-answers">
                   <summary>
-                    {l.number}. {l.title} <span className="small muted">({t("teach.dash.student.questionCount", { n: l.questions.length })})</span>
+                    {l.number}. {l.title}<span className="small muted">{t("common.inParentheses", { text: t("teach.dash.student.questionCount", { n: l.questions.length }) })}</span>
                   </summary>
                   <ol className="answer-list">
                     {l.questions.map((q) => (
@@ -108,7 +112,7 @@ export default function StudentPage() {
                           {q.attempts.map((a) => (
                             <li key={a.attempt}>
                               <span className={`badge ${a.correct ? "good" : a.notSure ? "" : "bad"}`}>{a.resultLabel}</span>{" "}
-                              {t("teach.dash.student.attemptN", { n: a.attempt })}: {a.answer}
+                              {withColon(t("teach.dash.student.attemptN", { n: a.attempt }), t("guide.colon"))}{a.answer}
                               {a.confidenceLabel ? <span className="muted"> · {a.confidenceLabel}</span> : null}
                               <span className="muted small"> · {a.at}</span>
                             </li>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireTeacherOf } from "~/models/classes.server";
+import { withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 import { requireStaff } from "~/utils/auth.server";
 import { ClassAlerts } from "~/components/teach/class-alerts";
@@ -55,7 +56,7 @@ export default function ClassFrame() {
         <div className="join-code-line">
           {cls.joinEnabled ? (
             <>
-              {t("teach.joinCode")}: <strong className="join-code">{cls.joinCode}</strong>
+              {withColon(t("teach.joinCode"), t("guide.colon"))}<strong className="join-code">{cls.joinCode}</strong>
               <JoinLink link={cls.joinLink} displayHref={`${base}/display`} />
             </>
           ) : (

@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { openFlagsSql } from "~/models/flags.server";
+import { activeSinceSql } from "~/models/last-seen.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { startOfSchoolDay } from "~/utils/school-time.server";
@@ -37,9 +38,8 @@ export async function listClassSummaries(teacher: SessionUser, now = new Date())
     with flags as (${openFlagsSql(sql`select id from classes where teacher_id = ${teacher.id}`)})
     select c.id, c.name, c.join_code, c.join_enabled, c.archived_at is not null as archived,
       (select count(*)::int from enrollments e where e.class_id = c.id) as students,
-      (select count(distinct a.actor_id)::int from enrollments e
-         join activity_log a on a.actor_id = e.student_id and a.created_at >= ${today}::timestamptz
-         where e.class_id = c.id) as active_today,
+      (select count(*)::int from enrollments e
+         where e.class_id = c.id and ${activeSinceSql(sql`e.student_id`, sql`${today}::timestamptz`)}) as active_today,
       (select count(*)::int from enrollments e
          join lesson_progress p on p.user_id = e.student_id and p.status = 'completed'
          where e.class_id = c.id) as completed_lessons,

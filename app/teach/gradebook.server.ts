@@ -7,6 +7,7 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { toCsv, type CsvCell } from "~/utils/csv";
 import { currentTimeZone } from "~/utils/request-scope.server";
+import { timeZoneLabel } from "~/utils/time-zone-names.server";
 import { getClassProgress, type ClassProgressView } from "./class-page.server";
 import type { ProgressQuery } from "./progress-query.server";
 import type { ViewContext } from "./view-context.server";
@@ -16,11 +17,12 @@ import type { ViewContext } from "./view-context.server";
  * lesson five columns a spreadsheet can compute with: the status as the page prints it (text),
  * the quiz points, the maximum and the percentage (numbers, never "7/9", which Excel and Google
  * Sheets read as a date), and the completion time as "2025-03-14 09:05" in the school's zone
- * (named in the header), which spreadsheets read as a date and time.
+ * (named in the header as the teacher's language names it, like the assignment page), which
+ * spreadsheets read as a date and time.
  */
-export function gradebookRows(view: ClassProgressView, ctx: Pick<ViewContext, "t">): CsvCell[][] {
+export function gradebookRows(view: ClassProgressView, ctx: Pick<ViewContext, "t" | "locale">): CsvCell[][] {
   const { t } = ctx;
-  const zone = currentTimeZone();
+  const zone = timeZoneLabel(currentTimeZone(), ctx.locale);
   const header: CsvCell[] = [t("teach.dash.csv.student"), t("teach.dash.csv.username")];
   for (const lesson of view.lessons) {
     const name = `${lesson.number}. ${lesson.title}`;

@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { getCourse } from "~/course/course.server";
 import { openFlagsSql } from "~/models/flags.server";
+import { activeSinceSql } from "~/models/last-seen.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { startOfSchoolDay } from "~/utils/school-time.server";
@@ -54,7 +55,7 @@ export async function getSchoolOverview(admin: SessionUser, now = new Date()): P
   const [row] = await db().execute<OverviewRow>(sql`
     with students as (
       select u.id,
-             exists (select 1 from activity_log a where a.actor_id = u.id and a.created_at >= ${today}::timestamptz) as active_today,
+             ${activeSinceSql(sql`u.id`, sql`${today}::timestamptz`)} as active_today,
              (select count(*) from lesson_progress lp where lp.user_id = u.id and lp.status = 'completed')::int as completed
       from users u
       where u.school_id = ${admin.schoolId} and u.role = 'student'

@@ -18,6 +18,7 @@ import { loadSandboxFacts } from "../../app/models/playground-sandbox.server";
 import { action as assignAction, loader as assignLoader } from "../../app/routes/teach.classes.$classId.assignments";
 import { action as settingsAction } from "../../app/routes/admin.settings";
 import { loader as progressLoader } from "../../app/routes/teach.classes.$classId._index";
+import { loader as playgroundTabLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { loader as learnLoader } from "../../app/routes/learn._index";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
 
@@ -173,6 +174,17 @@ describe("playground opening hours follow the school's zone", () => {
     expect(accessRefusal(sandbox.policy, true, mondayMorningInShanghai)).toBeNull();
     expect(accessRefusal(sandbox.policy, true, sundayEveningUtc)).toBe("closed");
     expect(accessRefusal(sandbox.policy, true, mondayAfterSchool)).toBe("closed");
+  });
+
+  // Found in a walk as a mainland teacher: the assignment page said 中国标准时间, the playground
+  // rules beside it 时间按学校所在时区（Asia/Shanghai）计算
+  it("the class's playground rules name the zone in the reader's language, as the assignment page does", async () => {
+    for (const [lang, zone] of [["zh-Hans", "中国标准时间"], ["en", "China Standard Time"]] as const) {
+      const rules = await run(playgroundTabLoader, teacher, `/teach/classes/${classId}/playground?lang=${lang}`);
+      const assigning = await run(assignLoader, teacher, `/teach/classes/${classId}/assignments?lang=${lang}`);
+      expect(rules.timeZone).toBe(zone);
+      expect(assigning.timeZone).toBe(zone);
+    }
   });
 });
 

@@ -75,7 +75,8 @@ describe("gradebook CSV in a spreadsheet engine", () => {
     const tokensCol = 2 + 5 * (tokens.number - 1);
     expect(header(tokensCol)).toMatch(/: status$/);
     expect(header(tokensCol + 1)).toMatch(/: quiz points$/);
-    expect(header(tokensCol + 4)).toMatch(/completed at \(Asia\/Shanghai\)$/);
+    // the zone as the reader's language names it, as the assignment page does
+    expect(header(tokensCol + 4)).toMatch(/completed at \(China Standard Time\)$/);
 
     // rows sorted by name: "=cmd" first, then 王小明
     const name = cell(sheet, 1, 0)!;
@@ -103,6 +104,14 @@ describe("gradebook CSV in a spreadsheet engine", () => {
     expect(cell(sheet, 2, tokensCol)).toMatchObject({ t: "s", v: "Not started" });
     expect(cell(sheet, 2, tokensCol + 1)?.v ?? null).toBeNull();
     expect(cell(sheet, 2, tokensCol + 2)).toMatchObject({ t: "n", v: tokens.quiz.length });
+  });
+
+  // Found in a walk as a mainland teacher: 完成时间（Asia/Shanghai） in a sheet otherwise in Chinese
+  it("names the school's zone in the teacher's language", async () => {
+    const request = await requestAs(teacher, `/teach/classes/${classId}/export/gradebook.csv?lang=zh-Hans`);
+    const res = (await inRequestScope(() => gradebookLoader({ request, params: { classId }, context: {} } as never), "GET")) as Response;
+    const sheet = sheetOf(new Uint8Array(await res.arrayBuffer()));
+    expect(cell(sheet, 0, 2 + 5 * (tokens.number - 1) + 4)?.v).toMatch(/：完成时间（中国标准时间）$/);
   });
 
   it("neutralises formulas in text only: a negative number stays a number", () => {

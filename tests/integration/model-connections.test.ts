@@ -13,6 +13,7 @@ import { loader as approvedCsvLoader } from "../../app/routes/admin.models.appro
 import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as classPolicyAction, loader as classPolicyLoader } from "../../app/routes/teach.classes.$classId.playground";
 import { loader as playgroundLoader } from "../../app/routes/playground";
+import { loader as studentPageLoader } from "../../app/routes/teach.classes.$classId.students.$studentId";
 import { action as settingsAction, loader as settingsLoader } from "../../app/routes/admin.settings";
 import { getSchoolSettings, readSchoolSettings } from "../../app/models/schools.server";
 import { createEventParser, type StreamEvent } from "../../app/playground/chat-events";
@@ -246,6 +247,34 @@ describe("model connections", () => {
     const page = (await modelsLoader({ request: await requestAs(school.admin, "/admin/models"), params: {}, context: {} } as LoaderFunctionArgs)) as { env: { baseUrl: string; models: string[] } };
     expect(page.env).toEqual({ baseUrl: a.url, models: [ENV_MODEL] });
     expect(JSON.stringify(page)).not.toContain(a.apiKey);
+  });
+
+  // Found in a walk as a mainland school's admin: a local server saved with its model typed in
+  // but not ticked said only 连接已保存, and its test said 连接正常; no class could choose it
+  it("a connection saved with no model approved says that no class can choose it yet, and how", async () => {
+    const unticked = await admin({ intent: "save", name: "Unticked", kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.name": "Llama 3.2", "model.0.window": "8192" });
+    expect(unticked.body).toMatchObject({ saved: true, noneApproved: true });
+    const ticked = await admin({ intent: "save", name: "Ticked", kind: "local", baseUrl: b.url, apiKey: B_KEY, "model.0.id": "llama3.2:3b", "model.0.name": "Llama 3.2", "model.0.window": "8192", "model.0.approved": "on" });
+    expect(ticked.body.saved).toBe(true);
+    expect(ticked.body.noneApproved).toBeFalsy();
+  });
+
+  // Found in a walk as a mainland teacher: a student's transcript was headed
+  // "c6574927-95ce-…/qwen2.5:7b", where the student's own page said 通义千问 7B（本校） — 学校本地模型
+  it("a transcript names the model as the playground does, not by the connection's id", async () => {
+    const c = await addB();
+    const modelId = `${c.id}/llama3.2:3b`;
+    const cls = await makeClass(school.admin);
+    await updatePlaygroundPolicy(school.admin, cls.id, { ...cls.playgroundPolicy, allowedModels: [modelId, "mini"], messagesPerMinute: 60 });
+    const student = await makeStudentIn(cls.id);
+    expect((await send(student, modelId, "What is a token?")).last.type).toBe("done");
+    expect((await send(student, "mini", "What is a token?")).last.type).toBe("done");
+    const page = await studentPageLoader({
+      request: await requestAs(school.admin, `/teach/classes/${cls.id}/students/${student.id}?lang=en`),
+      params: { classId: cls.id, studentId: student.id },
+      context: {},
+    } as never);
+    expect(page.view.transcripts.map((x) => x.model).sort()).toEqual(["Llama 3.2 — School lab server", "Mini model (offline) — not Claude"]);
   });
 });
 

@@ -32,6 +32,8 @@ async function openFlag(student: SessionUser, classId: string) {
   await db().execute(sql`
     insert into playground_messages (conversation_id, user_id, role, text, status, flags, flag_status, severity)
     values (${conv!.id}, ${student.id}, 'user', 'my number is 138 0013 8000', 'complete', '{personal_data}', 'open', 'personal_data')`);
+  // flagged two days ago: a flag stays open, but says nothing about today
+  await db().execute(sql`update playground_messages set created_at = now() - interval '2 days' where conversation_id = ${conv!.id}`);
 }
 
 async function activityAt(student: SessionUser, at: Date) {
@@ -96,5 +98,24 @@ describe("counts the teacher's reports share", () => {
     const { overview } = await call(adminLoader, admin, "/admin");
     expect(overview.classes.find((c) => c.id === classB)?.activeToday).toBe(1);
     expect(overview.totals.activeToday).toBe(1);
+  });
+
+  // Found in a walk as a mainland teacher: a student who spent the lesson in the playground was
+  // "online now" on the class page, yet the teacher's home said 今日活跃 1 for a class with two
+  it("active today counts a student who only used the playground today, as the class page's 'online now' does", async () => {
+    const classC = (await makeClass(teacher, "C")).id;
+    const chatter = await makeStudentIn(classC, { displayName: "Chatter" });
+    const [conv] = await db().execute<{ id: string }>(sql`
+      insert into playground_conversations (user_id, class_id, title, model) values (${chatter.id}, ${classC}, 'Chat', 'mini') returning id`);
+    await db().execute(sql`
+      insert into playground_messages (conversation_id, user_id, role, text, status) values (${conv!.id}, ${chatter.id}, 'user', 'what is a token?', 'complete')`);
+
+    const page = await call(classPageLoader, teacher, `/teach/classes/${classC}`, { classId: classC });
+    expect(page.view.students.find((s) => s.id === chatter.id)?.activeNow).toBe(true);
+    const home = await call(teachHomeLoader, teacher, "/teach");
+    expect(home.classes.find((c) => c.id === classC)?.activeToday).toBe(1);
+    const { overview } = await call(adminLoader, admin, "/admin");
+    expect(overview.classes.find((c) => c.id === classC)?.activeToday).toBe(1);
+    expect(overview.totals.activeToday).toBe(2);
   });
 });

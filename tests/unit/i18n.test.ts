@@ -102,6 +102,19 @@ describe("catalogs", () => {
     // the same template again, from the cache, with other values
     expect(format("{n}/{total}", { n: 1, total: 2 })).toBe("1/2");
   });
+
+  // Found in a walk as a mainland teacher: 加入 初一（3）班 on the projector, 把学生导入 初一（3）班,
+  // 确定永久删除 王小明 及其全部进度: the space is for Latin letters and digits, not for Chinese
+  it("keeps a space beside a placeholder only where Chinese meets Latin letters or digits", () => {
+    expect(format("加入 {name}", { name: "初一（3）班" })).toBe("加入初一（3）班");
+    expect(format("加入 {name}", { name: "7B 班" })).toBe("加入 7B 班");
+    expect(format("确定永久删除 {name} 及其全部进度。", { name: "王小明" })).toBe("确定永久删除王小明及其全部进度。");
+    expect(format("确定永久删除 {name} 及其全部进度。", { name: "Ada" })).toBe("确定永久删除 Ada 及其全部进度。");
+    expect(format("{name} 的更多操作", { name: "阿卜杜拉·买买提" })).toBe("阿卜杜拉·买买提的更多操作");
+    expect(format("最近 {n} 天", { n: 14 })).toBe("最近 14 天");
+    expect(format("Join {name}", { name: "初一（3）班" })).toBe("Join 初一（3）班");
+    expect(format("加入 {name}", { name: "" })).toBe("加入 ");
+  });
 });
 
 describe("locale negotiation", () => {

@@ -21,7 +21,7 @@ describe("a left-out row", () => {
   const repeat: RosterProblem = { file: "名单.csv", line: 5, key: "teach.import.problem.duplicateName", values: { name: "王小明" }, earlier: { file: "名单.csv", line: 2 } };
 
   it("names the row it repeats, in Chinese", () => {
-    expect(render("zh-Hans", repeat)).toBe(`名单.csv 第 5 行：前面已经有 王小明（第 2 行），所以这一行不再导入，不会重复创建账号。如果是两名同名的学生，请加一列学号，或给每人填写不同的用户名（或电子邮箱）来区分。`);
+    expect(render("zh-Hans", repeat)).toBe(`名单.csv 第 5 行：前面已经有王小明（第 2 行），所以这一行不再导入，不会重复创建账号。如果是两名同名的学生，请加一列学号，或给每人填写不同的用户名（或电子邮箱）来区分。`);
   });
 
   it("names the other file or the pasted text when the earlier row is there", () => {
@@ -54,6 +54,6 @@ describe("how the list was read", () => {
   it("says a registration group column was read for information only, and everyone joins this class", () => {
     const note: RosterNote = { file: null, key: "teach.import.note.groupNotThisClass", values: { column: "Reg", name: "8X Computing" }, lists: { groups: ["8X", "8Y"] } };
     expect(renderNote("en", note)).toMatch(/^The “Reg” column names 8X, 8Y, and none of these is this class, 8X Computing, so it was read for information only: every student in the list joins 8X Computing\./);
-    expect(renderNote("zh-Hans", { ...note, values: { column: "班级", name: "初一（3）班" }, lists: { groups: ["初一（1）班", "初一（2）班"] } })).toMatch(/^“班级”一列写的是 初一（1）班、初一（2）班，都不是本班（初一（3）班），所以这一列只作参考/);
+    expect(renderNote("zh-Hans", { ...note, values: { column: "班级", name: "初一（3）班" }, lists: { groups: ["初一（1）班", "初一（2）班"] } })).toMatch(/^“班级”一列写的是初一（1）班、初一（2）班，都不是本班（初一（3）班），所以这一列只作参考/);
   });
 });

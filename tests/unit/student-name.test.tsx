@@ -2,6 +2,9 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { StudentName } from "~/components/teach/student-name";
+import { en } from "~/i18n/catalog/en";
+import { zhHans } from "~/i18n/catalog/zh-Hans";
+import { I18nProvider } from "~/i18n/use-t";
 import { sharedNameKeys } from "~/utils/name-key";
 
 const roster = [
@@ -19,17 +22,30 @@ describe("names two students share", () => {
   it("show the username beside the name, and only then", () => {
     const shared = sharedNameKeys(roster);
     render(
-      <ul>
-        {roster.map((s) => (
-          <li key={s.username} data-testid={s.username}>
-            <StudentName student={s} shared={shared} />
-          </li>
-        ))}
-      </ul>,
+      <I18nProvider locale="en" messages={en}>
+        <ul>
+          {roster.map((s) => (
+            <li key={s.username} data-testid={s.username}>
+              <StudentName student={s} shared={shared} />
+            </li>
+          ))}
+        </ul>
+      </I18nProvider>,
     );
     expect(screen.getByTestId("ada.lovelace").textContent).toBe("Ada Lovelace (ada.lovelace)");
     expect(screen.getByTestId("ada.lovelace2").textContent).toBe("ada  lovelace (ada.lovelace2)");
     expect(screen.getByTestId("chenjing").textContent).toBe("陈静");
     expect(screen.getByTestId("grace").textContent).toBe("Grace");
+  });
+
+  it("in Chinese, with the reader's brackets", () => {
+    render(
+      <I18nProvider locale="zh-Hans" messages={zhHans}>
+        <p data-testid="name">
+          <StudentName student={roster[0]!} shared={sharedNameKeys(roster)} />
+        </p>
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId("name").textContent).toBe("Ada Lovelace（ada.lovelace）");
   });
 });

@@ -28,7 +28,7 @@ export function FinishScreen({ lesson, finish, signedIn }: { lesson: LessonHead;
                 <span className="objective-mark" aria-hidden="true">
                   {shown ? "✓" : "○"}
                 </span>
-                {o} <span className="objective-state">({shown ? t("learn.finish.shown") : t("learn.finish.notYet")})</span>
+                {o}<span className="objective-state">{t("common.inParentheses", { text: shown ? t("learn.finish.shown") : t("learn.finish.notYet") })}</span>
               </li>
             );
           })}

@@ -161,7 +161,7 @@ export function AssignmentForm({ editing, lessons, students, timeZone, errors, e
                   <label key={s.id} className="choice">
                     <input type="checkbox" name="students" value={s.id} defaultChecked={v?.students.includes(s.id)} />
                     <span>
-                      {s.displayName} <span className="muted small pick-username">({s.username})</span>
+                      {s.displayName}<span className="muted small pick-username">{t("common.inParentheses", { text: s.username })}</span>
                     </span>
                   </label>
                 ))}

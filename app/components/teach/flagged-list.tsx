@@ -22,7 +22,7 @@ export function FlaggedList({ classId, flags }: { classId: string; flags: FlagLi
   return (
     <section className="flagged" aria-labelledby="flags-h" id="flags" data-testid="flagged-list">
       <h2 id="flags-h">
-        {t("teach.dash.flags.title")} <span className="count">({flags.open.length})</span>
+        {t("teach.dash.flags.title")}<span className="count">{t("common.inParentheses", { text: flags.open.length })}</span>
       </h2>
       {outcome === "reviewed" || outcome === "dismissed" ? (
         <div className="alert success" role="status">
@@ -97,7 +97,7 @@ function FlagItem({ classId, flag }: { classId: string; flag: FlaggedExchange })
           <li key={i} className={`message ${m.role}${m.flagged ? " flagged" : ""}`}>
             <p className="message-meta small">
               <strong>{m.role === "user" ? t("teach.dash.student.roleStudent") : t("teach.dash.student.roleModel")}</strong>
-              {m.flagged ? <span className="visually-hidden"> ({t("teach.dash.student.flagged")})</span> : null}
+              {m.flagged ? <span className="visually-hidden">{t("common.inParentheses", { text: t("teach.dash.student.flagged") })}</span> : null}
             </p>
             <div className="message-text">{m.text}</div>
           </li>

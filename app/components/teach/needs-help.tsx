@@ -27,7 +27,7 @@ export function NeedsHelp({
   return (
     <section className="card needs-help" aria-labelledby="needs-help-h" data-testid="needs-help" ref={links}>
       <h2 id="needs-help-h">
-        {t("teach.dash.help.title")} <span className="count">({flagged.length})</span>
+        {t("teach.dash.help.title")}<span className="count">{t("common.inParentheses", { text: flagged.length })}</span>
       </h2>
       {flagged.length === 0 ? (
         <p className="muted">{t("teach.dash.help.none")}</p>

@@ -7,6 +7,7 @@
 import { Link } from "@remix-run/react";
 import { MarkedText } from "~/components/ui/marked-text";
 import type { QuestionInsight } from "~/teach/quiz-insight.server";
+import { withColon } from "~/i18n/list";
 import { useT } from "~/i18n/use-t";
 import { nameKey } from "~/utils/name-key";
 
@@ -73,7 +74,7 @@ export function QuizQuestion({
               {d.correct ? (
                 <span className="dist-right">
                   <span aria-hidden="true">✓ </span>
-                  {t("teach.dash.quiz.correctAnswer")}:{" "}
+                  {withColon(t("teach.dash.quiz.correctAnswer"), t("guide.colon"))}
                 </span>
               ) : null}
               <MarkedText text={d.label} />
@@ -119,7 +120,7 @@ export function QuizQuestion({
                       {i === 0 ? (
                         <th scope="rowgroup" rowSpan={l.attempts.length}>
                           <a href={studentHref(l.studentId)}>{l.displayName}</a>
-                          {sharedNames.includes(nameKey(l.displayName)) ? <span className="shared-username"> ({l.username})</span> : null}
+                          {sharedNames.includes(nameKey(l.displayName)) ? <span className="shared-username">{t("common.inParentheses", { text: l.username })}</span> : null}
                         </th>
                       ) : null}
                       <td>{a.attempt}</td>

@@ -1,3 +1,4 @@
+import { useT } from "~/i18n/use-t";
 import { nameKey } from "~/utils/name-key";
 
 /**
@@ -15,11 +16,13 @@ export function StudentName({
   /** A plain link: the list it is in moves inside the app on a click (useInAppLinks). */
   href?: string;
 }) {
+  const t = useT();
   const name = href ? <a href={href}>{student.displayName}</a> : student.displayName;
   if (!shared.includes(nameKey(student.displayName))) return <>{name}</>;
   return (
     <>
-      {name} <span className="shared-username">({student.username})</span>
+      {name}
+      <span className="shared-username">{t("common.inParentheses", { text: student.username })}</span>
     </>
   );
 }

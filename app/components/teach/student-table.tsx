@@ -15,7 +15,7 @@ export function StudentTable<S extends Student>({ students, caption, actions }: 
   const t = useT();
   return (
     <div className="table-scroll">
-      <table>
+      <table className="student-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -27,8 +27,8 @@ export function StudentTable<S extends Student>({ students, caption, actions }: 
         <tbody>
           {students.map((s) => (
             <tr key={s.id}>
-              <td>{s.displayName}</td>
-              <td>
+              <td className="student-table-name">{s.displayName}</td>
+              <td className="student-table-username">
                 <code className="username">{s.username}</code>
               </td>
               <td>{actions(s)}</td>

@@ -2,6 +2,8 @@
 export const common = {
   "app.name": "Lantern",
   "app.tagline": "Learn how AI language models really work — by trying them.",
+  // a note beside a name or a label: "Ada (ada.l)", "Flagged conversations (3)"
+  "common.inParentheses": " ({text})",
   "nav.skip": "Skip to main content",
   "nav.home": "Home",
   "nav.learn": "Learn",

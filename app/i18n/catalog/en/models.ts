@@ -48,6 +48,7 @@ export const models = {
   "models.discoverFailed": "This endpoint does not list its models ({reason}). Enter model ids by hand.",
   "models.save": "Save connection",
   "models.saved": "Connection saved.",
+  "models.noneApproved": "No model of this connection is approved for students yet, so no class can choose it: open “{edit}”, tick “{approved}” beside a model and save.",
   "models.offeredToNewClasses":
     "Classes made from now on will offer the models you approved (Settings → Models new classes may use). For a class that exists already, its teacher ticks them in the class's playground settings.",
   "models.test": "Test",

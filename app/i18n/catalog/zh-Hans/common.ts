@@ -4,6 +4,7 @@ import type { common as en } from "../en/common";
 export const common: CatalogOf<typeof en> = {
   "app.name": "Lantern",
   "app.tagline": "动手试一试，弄懂人工智能语言模型到底是怎么工作的。",
+  "common.inParentheses": "（{text}）",
   "nav.skip": "跳到主要内容",
   "nav.home": "首页",
   "nav.learn": "学习",

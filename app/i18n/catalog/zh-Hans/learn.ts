@@ -108,7 +108,7 @@ export const learn: CatalogOf<typeof en> = {
   "learn.feedback.not_sure": "你选了“我不确定”。",
   "learn.feedback.yourAnswer": "你的答案：",
   "learn.feedback.youSaid": "你的把握：{level}",
-  "learn.feedback.overconfident": "你当时很有把握，但这题答错了。谁都会遇到这种情况，值得再仔细看一看。",
+  "learn.feedback.overconfident": "你当时觉得有把握，但这题答错了。谁都会遇到这种情况，值得再仔细看一看。",
   "learn.feedback.notSureTryAgain": "这是诚实的回答，诚实永远不会让你丢分。再想一想，试一次吧：这道题做完后就会显示解释。",
   "learn.feedback.notSureNote": "这是诚实的回答，在这里诚实不会让你丢分。读读下面的解释，弄明白它。",
   "learn.feedback.rightAnswer": "正确答案：",

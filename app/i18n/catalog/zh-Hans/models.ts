@@ -48,6 +48,7 @@ export const models: CatalogOf<typeof en> = {
   "models.discoverFailed": "此服务不提供模型列表（{reason}），请手动输入模型 ID。",
   "models.save": "保存连接",
   "models.saved": "连接已保存。",
+  "models.noneApproved": "这个连接还没有批准给学生使用的模型，所以班级还选不到它：展开“{edit}”，在模型旁勾选“{approved}”，再保存。",
   "models.offeredToNewClasses": "今后新建的班级会提供你批准的模型（设置 → 新班级可以使用的模型）。已有的班级，请任课老师在班级的练习场设置里勾选。",
   "models.test": "测试",
   "models.disable": "停用",
