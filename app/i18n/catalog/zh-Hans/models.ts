@@ -4,7 +4,7 @@ import type { models as en } from "../en/models";
 /** 管理 → 模型：学校的模型连接。 */
 export const models: CatalogOf<typeof en> = {
   "admin.tab.models": "模型",
-  "playground.model.viaConnection": "{model} — {connection}",
+  "playground.model.viaConnection": "{model}——{connection}",
   "playground.model.where": "谁会收到你的提问：{where}",
   "models.csv.connection": "连接",
   "models.csv.approvedBy": "批准人",

@@ -14,7 +14,7 @@ export const playground: CatalogOf<typeof en> = {
   "playground.noKey.student": "练习场现在用的是离线迷你模型。它比 Claude 小得多，回答常常有点怪——这也是要学的一部分。",
 
   "playground.model.label": "模型",
-  "playground.model.mini": "迷你模型（离线）— 不是 Claude",
+  "playground.model.mini": "迷你模型（离线）——不是 Claude",
   "playground.model.hint": "这里只列出你的班级允许使用的模型。",
 
   "playground.chats": "我的对话",
