@@ -478,7 +478,7 @@ export const zhHant: Messages = {
   "teach.cards.csv": "下載 CSV 檔案",
   "teach.cards.print": "只會列印登入卡。沒有按鈕時，請用瀏覽器的「列印」功能。",
   "teach.cards.password": "密碼",
-  "teach.cards.where": "登入位置",
+  "teach.cards.where": "登入網址",
   "teach.cards.qrLabel": "登入頁面的QR Code，已填好這個使用者名稱",
   "teach.cards.scan": "掃描QR Code登入",
   "teach.roster.dupInClass": {"other":"{names} 已經在這個班級裡了——還要再新增嗎？"},

@@ -49,7 +49,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.cards.csv": "下载 CSV 文件",
   "teach.cards.print": "只会打印登录卡。没有按钮时，请用浏览器的“打印”功能。",
   "teach.cards.password": "密码",
-  "teach.cards.where": "登录位置",
+  "teach.cards.where": "登录网址",
   "teach.cards.qrLabel": "登录页面的二维码，已填好这个用户名",
   "teach.cards.scan": "扫描二维码登录",
   "teach.roster.dupInClass": { other: "{names} 已经在这个班级里了——还要再添加吗？" },
