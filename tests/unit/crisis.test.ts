@@ -601,6 +601,17 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "it would be easier if i just died"],
   ["suicide", "everyone would be better if i wasnt here"],
   ["suicide", "why am i even alive"],
+  // passive wishes said as the whole message (a known gap, 7 December)
+  ["suicide", "idk why i'm still here"],
+  ["suicide", "why am I still here?"],
+  ["suicide", "honestly why am i even here anymore"],
+  ["suicide", "whats the point of me"],
+  ["suicide", "what is the point of me anymore"],
+  ["suicide", "i shouldnt be alive"],
+  ["suicide", "I should never have been born"],
+  ["suicide", "我是大家的负担"],
+  ["suicide", "我只是家裡的負擔而已"],
+  ["suicide", "我为什么还在这个世界上"],
   ["suicide", "why was i even born"],
   ["suicide", "whats the point of me being alive"],
   ["suicide", "what's the point of my life"],
@@ -665,6 +676,12 @@ const MUST_MATCH: [string, string][] = [
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
 const MUST_PASS: string[] = [
+  // the same words about a place or a task, not a life
+  "idk why im still here, this class ended 10 minutes ago",
+  "why am i still here at school on a saturday",
+  "whats the point of me doing this homework",
+  "i shouldnt exist in this game, its a glitch",
+  "他觉得自己是大家的负担，这本书里写的",
   // look-alikes of the words made up on video sites
   "you should kys",
   "i told him to kys and got detention",
