@@ -9,7 +9,8 @@ import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { isUuid } from "./classes.server";
-import { collectStudentData, deleteStudentAccount, issueNewPassword, type NewStudentCard, openSafeguardingOfUser } from "./students.server";
+import { deleteStudentAccount, issueNewPassword, type NewStudentCard, openSafeguardingOfUser } from "./students.server";
+import { collectStudentData } from "./student-export.server";
 
 /** The student if they belong to the admin's school, otherwise a 404. */
 export async function requireSchoolStudent(admin: SessionUser, studentId: string) {

@@ -9,16 +9,7 @@
  * when no other teacher's class holds the student. Otherwise that needs the school's admin.
  */
 import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
-import {
-  activityLog,
-  classes,
-  enrollments,
-  lessonProgress,
-  playgroundConversations,
-  playgroundMessages,
-  quizAnswers,
-  users,
-} from "../../db/schema";
+import { classes, enrollments, users } from "../../db/schema";
 import { db, transaction } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -330,72 +321,6 @@ export async function moveToClass(teacher: SessionUser, fromClassId: string, stu
     await tx.delete(enrollments).where(and(eq(enrollments.classId, fromClassId), eq(enrollments.studentId, studentId)));
     await tx.insert(enrollments).values({ classId: toClassId, studentId }).onConflictDoNothing();
   });
-}
-
-type StudentIdentity = { id: string; displayName: string; username: string; createdAt: Date };
-
-/**
- * What Lantern holds on one student, as far as `classIds` reach: the learning record (progress,
- * answers, activity — one per student, shown on every class page of theirs) in full, the
- * playground and the memberships only for those classes. `"all"` is the admin's whole view.
- */
-export async function collectStudentData(student: StudentIdentity, classIds: string[] | "all") {
-  const inScope = (column: typeof classes.id | typeof playgroundConversations.classId) =>
-    classIds === "all" ? undefined : classIds.length === 0 ? sql`false` : inArray(column, classIds);
-  const conversations = await db()
-    .select()
-    .from(playgroundConversations)
-    .where(and(eq(playgroundConversations.userId, student.id), inScope(playgroundConversations.classId)));
-  const conversationIds = conversations.map((c) => c.id);
-  const [progress, answers, activity, messages, memberships] = await Promise.all([
-    db().select().from(lessonProgress).where(eq(lessonProgress.userId, student.id)),
-    db().select().from(quizAnswers).where(eq(quizAnswers.userId, student.id)),
-    db().select().from(activityLog).where(eq(activityLog.actorId, student.id)),
-    conversationIds.length === 0
-      ? Promise.resolve([])
-      : db().select().from(playgroundMessages).where(inArray(playgroundMessages.conversationId, conversationIds)),
-    db()
-      .select({ className: classes.name, joinedAt: enrollments.createdAt })
-      .from(enrollments)
-      .innerJoin(classes, eq(classes.id, enrollments.classId))
-      .where(and(eq(enrollments.studentId, student.id), inScope(classes.id))),
-  ]);
-  return {
-    exportedAt: new Date().toISOString(),
-    student: { displayName: student.displayName, username: student.username, createdAt: student.createdAt },
-    classes: memberships,
-    lessonProgress: progress,
-    quizAnswers: answers,
-    activity,
-    playground: { conversations, messages },
-  };
-}
-
-/**
- * A student's own download of what Lantern holds on them (the account page): all of it, as the
- * admin's export has it, less the school's safeguarding record about their messages (the flags,
- * their severity and state, the rules a crisis matched), which is the adults' to keep. Their words
- * are all there.
- */
-export async function exportOwnData(user: SessionUser) {
-  if (user.role !== "student") notFound();
-  const [student] = await db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, user.id));
-  if (!student) notFound();
-  const exported = await collectStudentData(student, "all");
-  const messages = exported.playground.messages.map(({ flags: _flags, flagStatus: _status, severity: _severity, crisis: _crisis, ...message }) => message);
-  const conversations = exported.playground.conversations.map(({ crisisAt: _crisisAt, ...conversation }) => conversation);
-  return { ...exported, playground: { conversations, messages } };
-}
-
-/** The student's data as this teacher may see it: only their own classes' playground and memberships. */
-export async function exportStudentData(teacher: SessionUser, classId: string, studentId: string) {
-  const student = await requireStudentOf(teacher, classId, studentId);
-  if (teacher.role === "admin") return collectStudentData(student, "all");
-  const own = await db().select({ id: classes.id }).from(classes).where(eq(classes.teacherId, teacher.id));
-  return collectStudentData(student, own.map((c) => c.id));
 }
 
 /** Deletes the student unless another teacher's class holds them (then it needs the admin). */

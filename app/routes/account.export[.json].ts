@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportOwnData } from "~/models/students.server";
+import { exportOwnData } from "~/models/student-export.server";
 import { requireUser } from "~/utils/auth.server";
 import { studentExportResponse } from "~/utils/student-export.server";
 

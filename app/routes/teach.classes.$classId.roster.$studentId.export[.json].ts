@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportStudentData } from "~/models/students.server";
+import { exportStudentData } from "~/models/student-export.server";
 import { requireStaff } from "~/utils/auth.server";
 import { studentExportResponse } from "~/utils/student-export.server";
 

@@ -104,7 +104,7 @@ export const zhHant: Messages = {
   "auth.account.languageSave": "儲存語言",
   "auth.account.languageSaved": "語言已儲存。",
   "auth.account.dataTitle": "我的資料",
-  "auth.account.dataBody": "你可以下載 Lantern 儲存的關於你的全部內容：你的班級、你在課程裡的進度和回答，以及你在練習場裡的對話。只有你、你的老師和學校的管理員能看到這些內容。如果想刪除，請告訴你的老師。",
+  "auth.account.dataBody": "你可以下載 Lantern 儲存的關於你的全部內容：你的班級、你在課程裡的進度和回答、你在練習場裡的對話和用量，以及你登入的時間。只有你、你的老師和學校的管理員能看到這些內容。如果想刪除，請告訴你的老師。",
   "auth.account.dataDownload": "下載我的資料（JSON 檔案）",
   "auth.account.passwordTitle": "修改密碼",
   "auth.account.current": "當前密碼",

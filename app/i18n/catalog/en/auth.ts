@@ -60,7 +60,7 @@ export const auth = {
   "auth.account.languageSave": "Save language",
   "auth.account.languageSaved": "Language saved.",
   "auth.account.dataTitle": "Your data",
-  "auth.account.dataBody": "You can download everything Lantern keeps about you: your classes, your progress and answers in the lessons, and your conversations in the playground. Only you, your teachers and your school's admin can see it. To have it deleted, ask your teacher.",
+  "auth.account.dataBody": "You can download everything Lantern keeps about you: your classes, your progress and answers in the lessons, your conversations in the playground and how much of it you used, and when you signed in. Only you, your teachers and your school's admin can see it. To have it deleted, ask your teacher.",
   "auth.account.dataDownload": "Download my data (JSON file)",
   "auth.account.passwordTitle": "Change password",
   "auth.account.current": "Current password",

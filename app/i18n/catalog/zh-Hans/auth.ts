@@ -62,7 +62,7 @@ export const auth: CatalogOf<typeof en> = {
   "auth.account.languageSave": "保存语言",
   "auth.account.languageSaved": "语言已保存。",
   "auth.account.dataTitle": "我的数据",
-  "auth.account.dataBody": "你可以下载 Lantern 保存的关于你的全部内容：你的班级、你在课程里的进度和回答，以及你在练习场里的对话。只有你、你的老师和学校的管理员能看到这些内容。如果想删除，请告诉你的老师。",
+  "auth.account.dataBody": "你可以下载 Lantern 保存的关于你的全部内容：你的班级、你在课程里的进度和回答、你在练习场里的对话和用量，以及你登录的时间。只有你、你的老师和学校的管理员能看到这些内容。如果想删除，请告诉你的老师。",
   "auth.account.dataDownload": "下载我的数据（JSON 文件）",
   "auth.account.passwordTitle": "修改密码",
   "auth.account.current": "当前密码",
