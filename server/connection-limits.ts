@@ -12,7 +12,7 @@ import type { Socket } from "node:net";
  * Connections open at once, over both processes (the main one accepts them all). Measured on the
  * built server: 3.0 KB of heap each, idle, over a 42 MB heap at rest. A browser opens up to six to
  * load a page and keeps them for the keep-alive minute, so 1,600 students at once — this
- * server's measured capacity — may hold 9,600; 10,000 of them take 30 MB of the 128 MB heap. Past
+ * server's measured capacity — may hold 9,600; 10,000 of them take 30 MB of the heap (192 MB, decision 005). Past
  * it, a new connection is closed at once and the browser tries again.
  */
 export const MAX_CONNECTIONS = 10_000;

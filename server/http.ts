@@ -105,7 +105,7 @@ export function keepConnectionsAlive(server: Server): void {
  * sends about fifteen, a proxy adds a few. Node keeps a request's headers until they are complete,
  * past 32 lines as JavaScript strings: 16 KB of short lines held 53–68 KB of heap per connection,
  * and an anonymous script that sent them, unfinished, on 1,000 connections at once killed the
- * server (its heap is 128 MB). With 64 kept the same lines hold 8 KB, and what a connection can
+ * server (its heap is 192 MB). With 64 kept the same lines hold 8 KB, and what a connection can
  * hold is bounded by what it sends (16 KB at most: Node's header limit). See also
  * boundUnfinishedHeaders (connection-limits.ts).
  */

@@ -18,7 +18,7 @@ export const MAX_ROSTER_ROWS = 5_000;
  * Lines of a OneRoster export read at most, its files together: it holds every enrolment of its
  * students (5,000 in ten classes each is 50,000 lines, with the users 55,000), and an export past
  * this is not read. Reading 50,000 enrolments with 5,000 users took 38 MB of heap, 100,000 took
- * 68 MB: the server has 128 MB (decision 027). Plain tables stop, together, one row past
+ * 68 MB: the server has 192 MB (decisions 027, 005). Plain tables stop, together, one row past
  * MAX_ROSTER_ROWS. The bound is the whole upload's, not each file's: a zip of forty tables of
  * 5,000 rows each was read whole before the count of students refused it (106 MB of heap).
  */

@@ -39,7 +39,7 @@ export function isAddressRefused(error: unknown): boolean {
 
 /**
  * undici is loaded when a school connection is first used: about 4 MB of heap a server without
- * connections does not spend (the app runs in 128 MB, decision 005).
+ * connections does not spend (the app runs in 192 MB, decision 005).
  */
 let undici: Promise<typeof import("undici")> | null = null;
 const loadUndici = () => (undici ??= import("undici"));

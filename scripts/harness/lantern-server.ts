@@ -32,6 +32,11 @@ export interface LanternServerOptions {
   cwd?: string;
   /** More flags for Node, after the server's own (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
   nodeFlags?: string[];
+  /**
+   * Print the server's last output should it exit before `stop()`: a suite's shared server that
+   * dies shows in every later test only as "connection refused", and CI keeps no other trace of why.
+   */
+  reportUnexpectedExit?: boolean;
 }
 
 export interface LanternServer {
@@ -141,6 +146,13 @@ export async function startLanternServer(options: LanternServerOptions): Promise
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
+  let stopping = false;
+  if (options.reportUnexpectedExit) {
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      process.stderr.write(`\n[lantern-server] the server on port ${port} exited unexpectedly (code ${code}, signal ${signal}); its last output:\n${output.slice(-8_000)}\n`);
+    });
+  }
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
@@ -169,7 +181,10 @@ export async function startLanternServer(options: LanternServerOptions): Promise
     startMs,
     databaseUrl,
     output: () => output,
-    stop: () => stopChild(child, options.dataDir),
+    stop: () => {
+      stopping = true;
+      return stopChild(child, options.dataDir);
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Oversized bodies, sent as a client that lies about nothing but sends too much: chunked, with no
  * Content-Length, to every kind of route. Each gets a 413 in the sender's language while the body
- * is still streaming, and the server (running with the 128 MB heap `npm start` gives it) keeps
+ * is still streaming, and the server (running with the 192 MB heap `npm start` gives it) keeps
  * answering. Before the limit counted streamed bytes, a 150 MB chunked JSON body aborted it.
  */
 import http from "node:http";

@@ -1,6 +1,6 @@
 /**
  * Roster uploads that are small on the wire and huge once read, sent to the real server (running
- * with the 128 MB heap `npm start` gives it): a teacher's file of empty lines, Excel's empty rows
+ * with the 192 MB heap `npm start` gives it): a teacher's file of empty lines, Excel's empty rows
  * (",,"), a zip of 18 KB that unpacks to 19 MB of line breaks, a file of bad quotation marks on
  * every line, and more rows than any import. Each gets the import page with a message in the
  * teacher's language, nothing is written, and the server keeps answering. Before the reader

@@ -123,6 +123,7 @@ async function startStack(appDir: string): Promise<Stack> {
         CLAUDE_TIMEOUT_MS: "10000",
       },
       echo: process.env.E2E_SERVER_LOG === "1",
+      reportUnexpectedExit: true,
       cwd: appDir,
     });
   } catch (error) {
