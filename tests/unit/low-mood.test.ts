@@ -26,6 +26,7 @@ const LOW_MOOD = [
   "i hate my life",
   "life is pointless",
   "whats the point of even trying",
+  "what's the point of me even trying",
   "i'm being bullied",
   "they keep bullying me",
   "some girls bully me every day",
@@ -90,6 +91,9 @@ const LOW_MOOD = [
 ];
 
 const NOT_LOW_MOOD = [
+  // a task, not a life (a walk in Chromium, 7 December: it got the low-mood card instead of a reply)
+  "whats the point of me doing this homework",
+  "what is the point of me learning french",
   "i cant do this question",
   "i can't do this maths homework, can you help",
   "i cant cope with this homework",

@@ -8,6 +8,7 @@ import { createMemoryRouter, RouterProvider } from "react-router-dom";
 import { describe, expect, it } from "vitest";
 import { SafeguardingAlerts } from "~/components/teach/safeguarding-alerts";
 import { en } from "~/i18n/catalog/en";
+import { listOf } from "~/i18n/list";
 import { I18nProvider } from "~/i18n/use-t";
 import type { SafeguardingAlert } from "~/models/safeguarding.server";
 
@@ -43,6 +44,24 @@ describe("the safeguarding list", () => {
     expect(more).toContain("Show 4 more alerts");
     expect(more!.match(/class="safeguarding-item"/g)).toHaveLength(4);
     expect(html.match(/name="messageId"/g)).toHaveLength(7);
+  });
+
+  it("names not eating last in its lead, so its two readings are not read as three (a walk, 7 December)", () => {
+    const element = (
+      <I18nProvider locale="en" messages={en}>
+        <SafeguardingAlerts
+          alerts={[{ ...alert(1), categories: ["not_eating"] }, { ...alert(2), categories: ["self_harm"] }, { ...alert(3), categories: ["suicide"] }]}
+          back="/teach"
+          outcome={null}
+        />
+      </I18nProvider>
+    );
+    const router = createMemoryRouter([{ path: "/", element }], { initialEntries: ["/"] });
+    const html = renderToStaticMarkup(<RouterProvider router={router} />);
+    // the lead as the teacher reads it: the categories in the order the alerts named them, but not eating last
+    const categories = listOf([en["safeguarding.category.self_harm"], en["safeguarding.category.suicide"], en["safeguarding.category.not_eating"]], "en");
+    const text = html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#x27;/g, "'");
+    expect(text).toContain(en["safeguarding.alert.lead"].replace("{categories}", categories));
   });
 
   it("has nothing to fold with three or fewer", () => {

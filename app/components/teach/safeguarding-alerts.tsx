@@ -57,13 +57,22 @@ export function SafeguardingNotice({ count, href, others = false }: { count: num
   );
 }
 
+/**
+ * Not eating is named with its two readings ("not eating for days — neglect or an eating
+ * disorder"): in the middle of the list the next category read as a third reading ("…, and
+ * self-harm"; a walk in Chromium, 7 December), so it comes last.
+ */
+const listedLast = (category: string) => (category === "not_eating" ? 1 : 0);
+
 export function SafeguardingAlerts({ alerts, back, outcome }: { alerts: SafeguardingAlert[]; back: string; outcome: string | null }) {
   const t = useT();
   const locale = useLocale();
   const notice = <AlertOutcome outcome={outcome} />;
   if (alerts.length === 0) return notice;
   const categories = listOf(
-    [...new Set(alerts.flatMap((a) => a.categories))].map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide")),
+    [...new Set(alerts.flatMap((a) => a.categories))]
+      .sort((a, b) => listedLast(a) - listedLast(b))
+      .map((c) => t(`safeguarding.category.${c}` as "safeguarding.category.suicide")),
     locale
   );
   const item = (a: SafeguardingAlert) => (
