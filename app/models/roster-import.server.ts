@@ -148,7 +148,9 @@ export async function planRoster(actor: SessionUser, scope: ImportScope, input: 
 
   const reserved = new Set(students.flatMap((s) => (s.username ? [s.username] : [])));
   const prefix = target ? target.joinCode.toLowerCase() : "student";
-  const bases = toCreate.map(({ student }, i) => student.username ?? usernameBaseOf(student.displayName) ?? `${prefix}-${String(i + 1).padStart(2, "0")}`);
+  const bases = await Promise.all(
+    toCreate.map(async ({ student }, i) => student.username ?? (await usernameBaseOf(student.displayName)) ?? `${prefix}-${String(i + 1).padStart(2, "0")}`),
+  );
   const generated = await allocateUsernames(
     bases.filter((_, i) => !toCreate[i]!.student.username),
     reserved,

@@ -55,7 +55,7 @@ export async function allocateUsernames(bases: string[], reserved: ReadonlySet<s
 export async function addStudents(teacher: SessionUser, classId: string, names: string[]): Promise<NewStudentCard[]> {
   const cls = await requireTeacherOf(teacher, classId);
   const codePrefix = cls.joinCode.toLowerCase();
-  const bases = names.map((name, i) => usernameBaseOf(name) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`);
+  const bases = await Promise.all(names.map(async (name, i) => (await usernameBaseOf(name)) ?? `${codePrefix}-${String(i + 1).padStart(2, "0")}`));
   const usernames = await allocateUsernames(bases);
   const credentials = await firstCredentials(names.length, "now");
   return transaction(async () => {
