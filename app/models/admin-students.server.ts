@@ -37,7 +37,7 @@ export async function adminDeleteStudent(admin: SessionUser, studentId: string):
 
 /** Everything Lantern holds on the student, across every class (a privacy request). */
 export async function adminExportStudent(admin: SessionUser, studentId: string) {
-  return collectStudentData(await requireSchoolStudent(admin, studentId), "all");
+  return collectStudentData((await requireSchoolStudent(admin, studentId)).id, "all");
 }
 
 /** Enough for any school's stragglers; more than this means something else went wrong. */

@@ -26,30 +26,37 @@ import { notFound } from "~/utils/http.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { requireStudentOf } from "./students.server";
 
-type StudentIdentity = { id: string; displayName: string; username: string; createdAt: Date };
-
 /**
  * What Lantern holds on one student, as far as `classIds` reach: the account and the learning
  * record (progress, answers, activity, sign-ins, tokens used — one per student, shown on every
  * class page of theirs) in full, the playground, the memberships and the lessons assigned to them
  * by name only for those classes. `"all"` is the admin's whole view.
  */
-export async function collectStudentData(student: StudentIdentity, classIds: string[] | "all") {
+export async function collectStudentData(studentId: string, classIds: string[] | "all") {
   const inScope = (column: typeof classes.id | typeof playgroundConversations.classId | typeof assignments.classId) =>
     classIds === "all" ? undefined : classIds.length === 0 ? sql`false` : inArray(column, classIds);
   const conversations = await db()
     .select()
     .from(playgroundConversations)
-    .where(and(eq(playgroundConversations.userId, student.id), inScope(playgroundConversations.classId)));
+    .where(and(eq(playgroundConversations.userId, studentId), inScope(playgroundConversations.classId)));
   const conversationIds = conversations.map((c) => c.id);
   const [account, progress, answers, activity, messages, memberships, assigned, signIns, schoolAccounts, tokens] = await Promise.all([
+    // the language they chose (null: the browser's), the school information system's id for them
+    // when the roster was imported, when their password was last set
     db()
-      .select({ language: users.locale, schoolRecordId: users.sourceId, passwordChangedAt: users.passwordChangedAt })
+      .select({
+        displayName: users.displayName,
+        username: users.username,
+        createdAt: users.createdAt,
+        language: users.locale,
+        schoolRecordId: users.sourceId,
+        passwordChangedAt: users.passwordChangedAt,
+      })
       .from(users)
-      .where(eq(users.id, student.id)),
-    db().select().from(lessonProgress).where(eq(lessonProgress.userId, student.id)),
-    db().select().from(quizAnswers).where(eq(quizAnswers.userId, student.id)),
-    db().select().from(activityLog).where(eq(activityLog.actorId, student.id)),
+      .where(eq(users.id, studentId)),
+    db().select().from(lessonProgress).where(eq(lessonProgress.userId, studentId)),
+    db().select().from(quizAnswers).where(eq(quizAnswers.userId, studentId)),
+    db().select().from(activityLog).where(eq(activityLog.actorId, studentId)),
     conversationIds.length === 0
       ? Promise.resolve([])
       : db().select().from(playgroundMessages).where(inArray(playgroundMessages.conversationId, conversationIds)),
@@ -57,36 +64,30 @@ export async function collectStudentData(student: StudentIdentity, classIds: str
       .select({ className: classes.name, joinedAt: enrollments.createdAt })
       .from(enrollments)
       .innerJoin(classes, eq(classes.id, enrollments.classId))
-      .where(and(eq(enrollments.studentId, student.id), inScope(classes.id))),
+      .where(and(eq(enrollments.studentId, studentId), inScope(classes.id))),
     // lessons given to the whole class are the class's; these were given to this student by name
     db()
       .select({ className: classes.name, lesson: assignments.lessonSlug, dueAt: assignments.dueAt, instructions: assignments.instructions, assignedAt: assignments.createdAt })
       .from(assignmentStudents)
       .innerJoin(assignments, eq(assignments.id, assignmentStudents.assignmentId))
       .innerJoin(classes, eq(classes.id, assignments.classId))
-      .where(and(eq(assignmentStudents.studentId, student.id), inScope(assignments.classId))),
+      .where(and(eq(assignmentStudents.studentId, studentId), inScope(assignments.classId))),
     // when and for how long they were signed in; never the session's token (only its hash is kept)
     db()
       .select({ signedInAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endsAt: sessions.expiresAt, sharedComputer: sql<boolean>`${sessions.idleMinutes} is not null` })
       .from(sessions)
-      .where(eq(sessions.userId, student.id)),
-    db().select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.createdAt }).from(ssoIdentities).where(eq(ssoIdentities.userId, student.id)),
+      .where(eq(sessions.userId, studentId)),
+    db().select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.createdAt }).from(ssoIdentities).where(eq(ssoIdentities.userId, studentId)),
     db()
       .select({ day: tokenLedger.day, used: tokenLedger.used })
       .from(tokenLedger)
-      .where(and(eq(tokenLedger.scope, "student"), eq(tokenLedger.scopeId, student.id))),
+      .where(and(eq(tokenLedger.scope, "student"), eq(tokenLedger.scopeId, studentId))),
   ]);
+  // deleted while the export was being read
+  if (!account[0]) notFound();
   return {
     exportedAt: new Date().toISOString(),
-    student: {
-      displayName: student.displayName,
-      username: student.username,
-      createdAt: student.createdAt,
-      // the language they chose (null: the browser's), the school information system's id for
-      // them when the roster was imported, when their password was last set
-      ...account[0],
-      schoolAccounts,
-    },
+    student: { ...account[0], schoolAccounts },
     classes: memberships,
     assignedToThem: assigned,
     lessonProgress: progress,
@@ -105,12 +106,7 @@ export async function collectStudentData(student: StudentIdentity, classIds: str
  */
 export async function exportOwnData(user: SessionUser) {
   if (user.role !== "student") notFound();
-  const [student] = await db()
-    .select({ id: users.id, displayName: users.displayName, username: users.username, createdAt: users.createdAt })
-    .from(users)
-    .where(eq(users.id, user.id));
-  if (!student) notFound();
-  const exported = await collectStudentData(student, "all");
+  const exported = await collectStudentData(user.id, "all");
   const messages = exported.playground.messages.map(({ flags: _flags, flagStatus: _status, severity: _severity, crisis: _crisis, ...message }) => message);
   const conversations = exported.playground.conversations.map(({ crisisAt: _crisisAt, ...conversation }) => conversation);
   return { ...exported, playground: { ...exported.playground, conversations, messages } };
@@ -119,7 +115,7 @@ export async function exportOwnData(user: SessionUser) {
 /** The student's data as this teacher may see it: only their own classes' playground, memberships and assignments. */
 export async function exportStudentData(teacher: SessionUser, classId: string, studentId: string) {
   const student = await requireStudentOf(teacher, classId, studentId);
-  if (teacher.role === "admin") return collectStudentData(student, "all");
+  if (teacher.role === "admin") return collectStudentData(student.id, "all");
   const own = await db().select({ id: classes.id }).from(classes).where(eq(classes.teacherId, teacher.id));
-  return collectStudentData(student, own.map((c) => c.id));
+  return collectStudentData(student.id, own.map((c) => c.id));
 }
