@@ -12,8 +12,12 @@ import type { Messages } from "./translate";
 
 /** Areas of the catalog only teachers' and admins' pages use. */
 export const STAFF_AREAS = ["teach.", "admin."];
-/** Areas no browser translates: text Lantern writes to the model, sent to pages as loader data. */
-export const SERVER_AREAS = ["modelPrompt."];
+/**
+ * Areas no browser translates, sent to pages already written: text Lantern writes to the model,
+ * and the support card, whose words follow the language of the student's message, not the page's
+ * (support-card-view.server.ts).
+ */
+export const SERVER_AREAS = ["modelPrompt.", "safeguarding.card."];
 export const CATALOG_PATH = "/i18n/";
 
 type Part = "student" | "staff";

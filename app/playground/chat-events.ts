@@ -11,11 +11,16 @@
  *           school's default; for low mood, the mini model), then `done` follows
  *   error   the exchange ended early or was refused; `message` is in the student's language
  */
+import type { Locale } from "~/i18n/locales";
 
-/** The school's contacts on the support card; its fixed words come from the catalog. */
+/**
+ * The support card: which card it is, and its words, chosen and filled in on the server
+ * (support-card-view.server.ts) in the language the student wrote in.
+ */
 export interface SupportCardView {
-  helpContact: string | null;
-  helpLine: string | null;
+  /** The card's language: the student's message's, which may not be the page's. */
+  lang: Locale;
+  words: SupportCardWords;
   /**
    * The message said someone hurts them: the card then does not send the child to "a parent or
    * carer" (who may be that someone), but to a teacher or another adult they trust.
@@ -39,6 +44,9 @@ export interface SupportCardView {
    */
   lowMood: boolean;
 }
+
+/** The card's fixed words (the catalog's `safeguarding.card` area), with the school's contacts in `contact` and `line`. */
+export type SupportCardWords = Record<"label" | "title" | "body" | "talk" | "teacher" | "contact" | "line" | "danger" | "footer", string>;
 
 export type MessageStatus = "complete" | "incomplete" | "error" | "blocked";
 

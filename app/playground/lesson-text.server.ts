@@ -25,7 +25,7 @@ import { crisisFlags, detectCrisisInTurn } from "./crisis";
 import { redactPersonalData, sandboxOf } from "./guard.server";
 import { detectLowMood } from "./low-mood";
 import { findPersonalData } from "./screen-personal-data";
-import { lowMoodCardOf, supportCardOf } from "./support-card-view";
+import { lowMoodCardOf, supportCardOf } from "./support-card-view.server";
 
 /** The answer as it may be stored: what was typed, with personal data blanked out. */
 export function storableAnswer(text: string): string {
@@ -50,7 +50,8 @@ export async function supportForLessonText(
   const crisis = detectCrisisInTurn(text, previous);
   if (!crisis.matched && !detectLowMood(text)) return null;
   const settings = user ? await getSafeguardingSettings(user) : DEFAULT_SAFEGUARDING;
-  if (!crisis.matched) return lowMoodCardOf(settings);
+  const cardFor = { text, pageLocale: locale, place: "lesson" } as const;
+  if (!crisis.matched) return lowMoodCardOf(settings, cardFor);
   if (user) {
     const { homeClassId } = sandboxOf(user, await loadSandboxFacts(user));
     const recorded = await recordPrompt(user, {
@@ -67,5 +68,5 @@ export async function supportForLessonText(
     // after the answer, as in the playground: a child in crisis never waits for a mail server
     if (recorded) setTimeout(() => void publicUrlOf(user).catch(() => null).then((origin) => notifySafeguarding(user, recorded.messageId, origin)), 0);
   }
-  return supportCardOf(settings, crisis.matches);
+  return supportCardOf(settings, crisis.matches, cardFor);
 }

@@ -328,6 +328,19 @@ function simplifiedOf(ch: string): string | undefined {
 }
 
 /**
+ * Which way a Han character leans: "traditional" when only Traditional writing uses it (們, 這,
+ * 殺), "simplified" when it is the Simplified form of a Traditional one (们, 这, 杀 — and a few
+ * that Traditional writing uses too, such as 台 and 里, which a message's other characters
+ * outvote), "either" for the rest (我, 想, 死).
+ */
+export function hanScriptOf(ch: string): "traditional" | "simplified" | "either" {
+  if (simplifiedOf(ch) !== undefined) return "traditional";
+  simplifiedForms ??= new Set(simplified!.values());
+  return simplifiedForms.has(ch) ? "simplified" : "either";
+}
+let simplifiedForms: Set<string> | null = null;
+
+/**
  * Lower case, no accents, look-alike letters as Latin, Traditional Chinese as Simplified;
  * length-preserving where it can be.
  */

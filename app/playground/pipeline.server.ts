@@ -40,7 +40,7 @@ import { sessionTokenHashOf } from "~/utils/session.server";
 import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models/stream-claims.server";
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
-import { lowMoodCardOf, supportCardOf } from "./support-card-view";
+import { lowMoodCardOf, supportCardOf } from "./support-card-view.server";
 import { detectLowMood } from "./low-mood";
 import { LOW_MOOD_FLAG, severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
@@ -337,16 +337,18 @@ async function screen({ user, locale, now }: Asking, a: Admitted): Promise<Scree
   // the same with and without JavaScript, and the message is stored without what was blocked.
   const lowMood = !crisis.matched && outcome.ok && detectLowMood(a.typed.prompt) !== null;
   const safeguarding = crisis.matched || lowMood ? await getSafeguardingSettings(user) : null;
+  const verdict = screeningVerdict({
+    crisis: crisis.matched,
+    sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false,
+    screenedOk: outcome.ok,
+    lowMood,
+    modelCanTalk: a.model.option.provider !== "mini",
+  });
+  const cardFor = { text: a.typed.prompt, pageLocale: locale, place: verdict === "send_after_card" ? "sent" : "held" } as const;
   return {
-    verdict: screeningVerdict({
-      crisis: crisis.matched,
-      sendCrisisToModel: safeguarding?.sendCrisisToModel ?? false,
-      screenedOk: outcome.ok,
-      lowMood,
-      modelCanTalk: a.model.option.provider !== "mini",
-    }),
+    verdict,
     crisis,
-    card: !safeguarding ? null : lowMood ? lowMoodCardOf(safeguarding) : supportCardOf(safeguarding, crisis.matches),
+    card: !safeguarding ? null : lowMood ? lowMoodCardOf(safeguarding, cardFor) : supportCardOf(safeguarding, crisis.matches, cardFor),
     flags: [...crisisFlags(crisis), ...(lowMood ? [LOW_MOOD_FLAG] : []), ...(outcome.ok ? outcome.flags : outcome.kinds)],
     blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation },
   };

@@ -394,7 +394,7 @@ export default function LessonPage() {
           {/* a literal: *.server modules are empty in the browser bundle */}
           {support ? (
             <div ref={supportRef} tabIndex={-1} className="support-anchor">
-              <SupportCard card={support} held={false} inLesson />
+              <SupportCard card={support} inLesson />
             </div>
           ) : null}
           {actionData && "kind" in actionData && actionData.kind === "save-failed" ? (

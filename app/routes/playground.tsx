@@ -42,7 +42,7 @@ import { requireUser } from "~/utils/auth.server";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 import { getSafeguardingSettings } from "~/models/safeguarding.server";
-import { lowMoodCardOf, supportCardOf } from "~/playground/support-card-view";
+import { closedHelpOf, lowMoodCardOf, supportCardOf } from "~/playground/support-card-view.server";
 import { LOW_MOOD_FLAG } from "~/models/severity";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
@@ -91,15 +91,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         title: found.conversation.title,
         model: found.conversation.model,
         systemPrompt: found.conversation.systemPrompt,
-        messages: found.messages.map((m, i) => ({
-          ...messageView(m, policy, locale, serviceOf(offered)),
+        messages: found.messages.map((m, i) => {
           // The support card follows a crisis or low-mood message; "held" when no reply from a model followed it.
-          support: m.crisis
-            ? { card: supportCardOf(safeguarding, m.crisis), held: found.messages[i + 1]?.role !== "assistant" }
-            : m.role === "user" && m.flags.includes(LOW_MOOD_FLAG)
-              ? { card: lowMoodCardOf(safeguarding), held: found.messages[i + 1]?.role !== "assistant" }
-              : null,
-        })),
+          const held = found.messages[i + 1]?.role !== "assistant";
+          const cardFor = { text: m.text, pageLocale: locale, place: held ? "held" : "sent" } as const;
+          return {
+            ...messageView(m, policy, locale, serviceOf(offered)),
+            support: m.crisis
+              ? { card: supportCardOf(safeguarding, m.crisis, cardFor), held }
+              : m.role === "user" && m.flags.includes(LOW_MOOD_FLAG)
+                ? { card: lowMoodCardOf(safeguarding, cardFor), held }
+                : null,
+          };
+        }),
         tokens: conversationTokens(found.messages),
       }
     : null;
@@ -118,7 +122,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     closedMessage: closedCode ? t(`playground.refused.${closedCode}`) : null,
     // While a student cannot type here, they can still see where help is (found in a walk as a
     // 13-year-old: outside the opening hours a child in crisis had nowhere to write and no one named).
-    closedHelp: closedCode && policy.kind === "student" ? supportCardOf(safeguarding, []) : null,
+    closedHelp: closedCode && policy.kind === "student" ? closedHelpOf(safeguarding, locale) : null,
     hours: policy.schedules.map((s) => formatSchedule(s, t, locale)),
     models,
     defaultModel,
@@ -258,9 +262,7 @@ export default function Playground() {
           {d.hours.length > 0 ? <p className="small">{t("playground.hours", { hours: d.hours.join("; ") })}</p> : null}
           {d.closedHelp ? (
             <p className="small" data-testid="closed-help">
-              {t("playground.closedHelp")}{" "}
-              {d.closedHelp.helpContact ? t("safeguarding.card.contact", { contact: d.closedHelp.helpContact }) : t("safeguarding.card.noContact")}{" "}
-              {d.closedHelp.helpLine ? t("safeguarding.card.line", { line: d.closedHelp.helpLine }) : null}
+              {d.closedHelp}
             </p>
           ) : null}
         </div>

@@ -724,15 +724,17 @@ describe("policy", () => {
       (await playgroundLoader({ request: await requestAs(closed.student, "/playground", { headers: { "Accept-Language": lang } }), params: {}, context: {} } as LoaderFunctionArgs)) as unknown as {
         closedMessage: string | null;
         hours: string[];
-        closedHelp: { helpContact: string | null } | null;
+        closedHelp: string | null;
       };
     const en = await load("en");
     expect(en.closedMessage).not.toBeNull();
-    expect(en.closedHelp).toMatchObject({ helpContact: null });
+    // no contact set: the card's own words name who can help at school
+    expect(en.closedHelp).toContain("your teacher, your form tutor or the school counsellor");
     expect(en.hours[0]).toContain("Mon, Tue, and Wed");
     const zh = await load("zh-CN");
     expect(zh.hours[0]).toMatch(/周一、周二和周三/);
     expect(zh.hours[0]).not.toContain(", ");
+    expect(zh.closedHelp).toMatch(/老师/);
   });
 
   it("several classes combine to the strictest rules", async () => {

@@ -24,6 +24,7 @@ import { configureProviders } from "../../app/playground/providers.server";
 import { updatePlaygroundPolicy } from "../../app/models/classes.server";
 import { listFlaggedExchanges } from "../../app/models/flags.server";
 import { translator } from "../../app/i18n/catalogs.server";
+import type { Locale } from "../../app/i18n/locales";
 import { db } from "../../app/utils/db.server";
 import type { SessionUser } from "../../app/utils/session.server";
 import { makeClass, makeSchool, makeStudentIn, makeUser, requestAs } from "../factories";
@@ -127,7 +128,8 @@ describe("crisis messages get the support card, before any model", () => {
     const { response, events } = await stream(student, prompt, model, locale);
     expect(response.status).toBe(200);
     expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
-    expect(events[1]).toMatchObject({ type: "support", held: true, card: { helpContact: null, helpLine: null } });
+    const t = translator(locale as Locale);
+    expect(events[1]).toMatchObject({ type: "support", held: true, card: { lang: locale, words: { contact: t("safeguarding.card.noContact"), line: t("safeguarding.card.noLine"), footer: t("safeguarding.card.notSent") } } });
     expect(events.some((e) => e.type === "text")).toBe(false);
     expect(modelCalls()).toHaveLength(0);
 
@@ -150,8 +152,36 @@ describe("crisis messages get the support card, before any model", () => {
     const page = await playgroundLoader({ request: await requestAs(student, location), params: {}, context: {} } as LoaderFunctionArgs);
     const [prompt] = page.current!.messages;
     expect(page.current!.messages).toHaveLength(1);
-    expect(prompt!.support).toEqual({ held: true, card: { helpContact: "Ms Chen, school counsellor, room 204", helpLine: "Childline 0800 1111", hurtBySomeone: false, aboutAFriend: false, notEating: false, lowMood: false } });
+    const t = translator("zh-Hans");
+    expect(prompt!.support).toMatchObject({ held: true, card: { lang: "zh-Hans", hurtBySomeone: false, aboutAFriend: false, notEating: false, lowMood: false } });
+    expect(prompt!.support!.card.words).toEqual({
+      label: t("safeguarding.card.label"),
+      title: t("safeguarding.card.title"),
+      body: t("safeguarding.card.body"),
+      talk: t("safeguarding.card.talk"),
+      teacher: t("safeguarding.card.teacher"),
+      contact: t("safeguarding.card.contact", { contact: "Ms Chen, school counsellor, room 204" }),
+      line: t("safeguarding.card.line", { line: "Childline 0800 1111" }),
+      danger: t("safeguarding.card.danger"),
+      footer: t("safeguarding.card.notSent"),
+    });
     expect(modelCalls()).toHaveLength(0);
+  });
+
+  // A child writes in the language they think in, whatever the page is set to (the school's
+  // choice, a shared computer's): the card that answers is in that language, streamed and on reload.
+  it.each([
+    ["en", "我不想活了", "zh-Hans"],
+    ["en", "我真係唔想再活落去", "zh-Hant"],
+    ["zh-Hans", "i dont want to be alive anymore", "en"],
+  ] as const)("a page in %s, a message written %s: the card in %s, streamed and when the conversation is opened again", async (pageLocale, prompt, cardLocale) => {
+    const { student } = await setup();
+    const { events } = await stream(student, prompt, "mini", pageLocale);
+    const support = events.find((e) => e.type === "support");
+    expect(support).toMatchObject({ card: { lang: cardLocale, words: { title: translator(cardLocale)("safeguarding.card.title"), talk: translator(cardLocale)("safeguarding.card.talk") } } });
+    const start = events.find((e) => e.type === "start") as Extract<StreamEvent, { type: "start" }>;
+    const page = await playgroundLoader({ request: await requestAs(student, `/playground?c=${start.conversationId}`, { headers: { "Accept-Language": pageLocale } }), params: {}, context: {} } as LoaderFunctionArgs);
+    expect(page.current!.messages[0]!.support!.card).toEqual((support as Extract<StreamEvent, { type: "support" }>).card);
   });
 
   // Found in a children-first pass: a crisis message with a phone number was held for the card

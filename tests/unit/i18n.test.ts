@@ -8,12 +8,12 @@ import { localeFromTag, negotiateAcceptLanguage } from "../../app/i18n/locales";
 import { rememberLocale, resolveLocale } from "../../app/i18n/locale.server";
 import { format } from "../../app/i18n/translate";
 import { messageTexts, type Message } from "../../app/i18n/plural";
-import { catalogAsset, catalogAssetAt, catalogUrlsFor, messagesForPath } from "../../app/i18n/catalog-assets.server";
+import { catalogAsset, catalogAssetAt, catalogUrlsFor, messagesForPath, SERVER_AREAS } from "../../app/i18n/catalog-assets.server";
 
 /** The placeholders an entry uses, over all its plural forms. */
 const placeholders = (message: Message) =>
   [...new Set(messageTexts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
-const serverOnly = (key: string) => key.startsWith("modelPrompt.");
+const serverOnly = (key: string) => SERVER_AREAS.some((area) => key.startsWith(area));
 
 describe("catalogs", () => {
   for (const [name, catalog] of [
@@ -44,10 +44,13 @@ describe("catalogs", () => {
     expect(zhHant["nav.playground"]).toBe("練習場");
   });
 
-  it("gives students' pages no teacher or admin strings, teachers' pages all, and no page the model's text", () => {
+  it("gives students' pages no teacher or admin strings, teachers' pages all, and no page the model's text or the support card's", () => {
     const student = messagesForPath("en", "/learn/tokens");
     const teacher = messagesForPath("en", "/teach/classes/x");
     expect(Object.keys(student).some((k) => k.startsWith("teach."))).toBe(false);
+    // the card's words come with the card, in the language of the message it answers
+    expect(Object.keys(messagesForPath("en", "/playground")).some((k) => k.startsWith("safeguarding.card."))).toBe(false);
+    expect(Object.keys(en).some((k) => k.startsWith("safeguarding.card."))).toBe(true);
     expect(Object.keys(teacher).sort()).toEqual(Object.keys(en).filter((k) => !serverOnly(k)).sort());
     expect(Object.keys(en).some(serverOnly)).toBe(true);
     expect(student["nav.learn"]).toBe(en["nav.learn"]);

@@ -67,7 +67,7 @@ export function MessageBubble({
   return (
     <>
       {bubble}
-      <SupportCard card={message.support.card} held={message.support.held} />
+      <SupportCard card={message.support.card} />
     </>
   );
 }
