@@ -187,14 +187,18 @@ export function requestsInLastMinuteSql(userId: string): SQL {
 }
 
 /** The user's last message of their own, in any conversation (what a blocked number's rest is read against). */
-export async function lastTypedMessage(userId: string): Promise<Pick<MessageRow, "role" | "status" | "flags" | "createdAt"> | null> {
-  const [row] = await db()
-    .select({ role: playgroundMessages.role, status: playgroundMessages.status, flags: playgroundMessages.flags, createdAt: playgroundMessages.createdAt })
+/**
+ * The student's last `n` messages, in any conversation, newest first: what they typed just before,
+ * read with a new message ("New chat" is a click away between the halves of a phone number or
+ * of "i just want to" ⏎ "die").
+ */
+export async function lastTypedMessages(userId: string, n: number): Promise<Pick<MessageRow, "role" | "status" | "flags" | "createdAt" | "text">[]> {
+  return db()
+    .select({ role: playgroundMessages.role, status: playgroundMessages.status, flags: playgroundMessages.flags, createdAt: playgroundMessages.createdAt, text: playgroundMessages.text })
     .from(playgroundMessages)
     .where(and(eq(playgroundMessages.userId, userId), eq(playgroundMessages.role, "user")))
     .orderBy(desc(playgroundMessages.createdAt))
-    .limit(1);
-  return row ?? null;
+    .limit(n);
 }
 
 export async function requestsInLastMinute(userId: string): Promise<number> {

@@ -923,7 +923,9 @@ const LAUGHING = /\u{1F602}|\u{1F923}|\u{1F62D}|\blol\b|\blmao|\bhaha|\bfunny\b|
 
 /** The text as the English rules see it. */
 export function normaliseForCrisis(text: string): string {
-  let s = foldLookalikeLetters(text.normalize("NFKC")).toLowerCase();
+  // Accents off the letters first ("díe", "kíll", "DİE"): NFKC keeps í a letter of its own, which
+  // no rule spells (a walk with a model key, 7 December: each went to the model with no card).
+  let s = foldLookalikeLetters(text.normalize("NFKC").normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC")).toLowerCase();
   s = s.replace(/\p{Cf}/gu, "");
   s = s.replace(/[\u2018\u2019\u02bc\u0060\u00b4']/g, "");
   // "havent eaten in 3 days" with the "i" left off, at the start of the message or of a sentence

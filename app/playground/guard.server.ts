@@ -363,6 +363,20 @@ export function blockedJustBefore(
   return last.flags;
 }
 
+/** Messages typed this long before a new conversation's first are read with it as one burst. */
+const BURST_MS = 5 * 60_000;
+
+/**
+ * A new conversation's first message has no message before it in the conversation, but the
+ * student may have pressed "New chat" between two halves ("i just want to" ⏎ New chat ⏎ "die";
+ * a walk with a model key, 7 December): their last messages elsewhere, typed a moment ago, a line
+ * each, oldest first, as `TypedByStudent.previous` reads them; null when there are none.
+ */
+export function burstBefore(newestFirst: readonly { text: string; createdAt: Date }[], now: Date): string | null {
+  const recent = newestFirst.filter((m) => now.getTime() - m.createdAt.getTime() <= BURST_MS && m.text.trim() !== "");
+  return recent.length > 0 ? recent.map((m) => m.text).reverse().join("\n") : null;
+}
+
 function topicWhere(findings: readonly ContextFinding[]): "prompt" | "system" | "history" {
   const topics = findings.filter((f) => f.kind === "blocked_topic");
   if (topics.some((f) => f.source === "prompt")) return "prompt";

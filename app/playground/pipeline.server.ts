@@ -26,7 +26,7 @@ import { reasonOf, transaction } from "~/utils/db.server";
 import {
   findConversation,
   historyFor,
-  lastTypedMessage,
+  lastTypedMessages,
   recordPrompt,
   recordReply,
   requestsInLastMinute,
@@ -57,6 +57,7 @@ import {
   accessRefusal,
   allowedModelIds,
   blockedJustBefore,
+  burstBefore,
   composeSystemPrompt,
   crisisInTurn,
   flagKinds,
@@ -324,13 +325,16 @@ interface Screened {
  * decides whether the message goes on, is blocked, or is answered with the support card alone.
  */
 async function screen({ user, locale, now }: Asking, a: Admitted): Promise<Screened> {
-  const crisis = crisisInTurn(a.typed);
-  // The student's message just before, in any conversation ("New chat" is a click away), is
-  // looked up only for a number sent with a few words at most: it may be the rest of one blocked.
-  const before = !a.input.regenerate && couldBeRestOfNumber(a.typed.prompt) ? await lastTypedMessage(user.id) : null;
+  // The student's messages just before, in any conversation ("New chat" is a click away), are
+  // looked up for a new conversation's first message (it may finish a thought typed elsewhere) and
+  // for a number sent with a few words at most (it may be the rest of one blocked).
+  const firstOfChat = a.typed.previous === null;
+  const restOfNumber = couldBeRestOfNumber(a.typed.prompt);
+  const before = !a.input.regenerate && (firstOfChat || restOfNumber) ? await lastTypedMessages(user.id, 2) : [];
+  const crisis = crisisInTurn(firstOfChat ? { ...a.typed, previous: burstBefore(before, now) } : a.typed);
   const outcome = screenOutgoing(a.typed.prompt, a.typed.system, a.sandbox.policy, locale, {
     history: a.typed.earlier,
-    blockedBefore: before ? blockedJustBefore([before], now) : [],
+    blockedBefore: restOfNumber && before[0] ? blockedJustBefore([before[0]], now) : [],
   });
   // Low mood only where there is no crisis (the crisis card says more, and raises the alert), and
   // not in a message blocked for personal data or a topic: that answer is the block's explanation,

@@ -57,6 +57,33 @@ describe("a disclosure typed in bursts", () => {
   });
 });
 
+// Found in a walk with a model key (7 December): the halves in two conversations, "New chat"
+// pressed between them, sent the second half to the model with no card and no flag.
+describe("a disclosure typed in bursts, with New chat pressed between the halves", () => {
+  it.each([
+    ["Claude", CLAUDE, "i just want to", "die"],
+    ["Claude, 简体", CLAUDE, "我真的好想", "死"],
+    ["the mini model", "mini", "i want to kill", "myself"],
+  ])("with %s: the second half gets the support card and never reaches the model", async (_name, model, first, second) => {
+    const { student } = await setup();
+    const one = await stream(student, { prompt: first, model });
+    expect(one.types).not.toContain("support");
+    const callsBefore = modelCalls().length;
+    const two = await stream(student, { prompt: second, model }); // no conversationId: a new chat
+    expect(startOf(two.events).conversationId).not.toBe(startOf(one.events).conversationId);
+    expect(two.types).toEqual(["start", "support", "done"]);
+    expect(modelCalls()).toHaveLength(callsBefore);
+  });
+
+  it("a first message typed long after the last one is read alone", async () => {
+    const { student } = await setup();
+    const one = await stream(student, { prompt: "i just want to", model: CLAUDE });
+    await db().execute(sql`update playground_messages set created_at = created_at - interval '6 minutes' where conversation_id = ${startOf(one.events).conversationId}`);
+    const two = await stream(student, { prompt: "die", model: CLAUDE });
+    expect(two.types).not.toContain("support");
+  });
+});
+
 describe("a disclosure written in base64, which a model reads as plain text", () => {
   it.each([
     ["Claude", CLAUDE, "aSB3YW50IHRvIGRpZQ=="],

@@ -8,6 +8,22 @@ import { crisisFlags, detectCrisis, detectCrisisInTurn, normaliseForCrisis } fro
 
 /** Disclosures that must reach an adult: English, 简体中文, 繁體中文, typos and indirect forms. */
 const MUST_MATCH: [string, string][] = [
+  // Accents on the letters (a walk with a model key, 7 December: each got no card and went to the
+  // model; the rules read NFKC text, where í stays a letter of its own). Zalgo and look-alikes passed.
+  ["suicide", "i want to díe"],
+  ["suicide", "i want to dïe"],
+  ["suicide", "i want to dié"],
+  ["suicide", "i want to dìe"],
+  ["suicide", "i want to kíll myself"],
+  ["suicide", "im going to kíll myself tonight"],
+  ["suicide", "kíll mysélf"],
+  ["self_harm", "i cüt myself again last night"],
+  ["suicide", "thinking about sùicide"],
+  ["suicide", "i want to end my lífe"],
+  ["abuse", "my dad hìts me when he is drunk"],
+  ["suicide", "I WANT TO DİE"],
+  ["suicide", "i want to dıe"],
+  ["suicide", "i want to di\u0301e"], // the accent as a combining mark
   // English, direct
   ["suicide", "I want to kill myself"],
   ["suicide", "i'm going to kill my self tonight"],
