@@ -15,7 +15,8 @@ import type { SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { requireTeacherOf } from "./classes.server";
 import { formatDateTime } from "~/utils/school-time.server";
-import type { CRISIS_FLAG_PREFIX, LOW_MOOD_FLAG, Severity } from "~/models/severity";
+import type { CRISIS_FLAG_PREFIX, HARMFUL_REPLY_FLAG_PREFIX, LOW_MOOD_FLAG, Severity } from "~/models/severity";
+import type { HarmfulReplyKind } from "~/playground/harmful-reply";
 import type { CrisisCategory } from "~/playground/crisis";
 import type { FindingKind, FlagKind, PersonalDataKind } from "~/playground/screen-types";
 
@@ -75,7 +76,12 @@ type Row = {
 };
 
 /** Every code a message can be flagged with: what the screening and the crisis check leave. */
-type FlagCode = FlagKind | FindingKind | `${typeof CRISIS_FLAG_PREFIX}${CrisisCategory}` | typeof LOW_MOOD_FLAG;
+type FlagCode =
+  | FlagKind
+  | FindingKind
+  | `${typeof CRISIS_FLAG_PREFIX}${CrisisCategory}`
+  | typeof LOW_MOOD_FLAG
+  | `${typeof HARMFUL_REPLY_FLAG_PREFIX}${HarmfulReplyKind}`;
 
 const personalDataOf = (kind: PersonalDataKind) => (t: Translate) =>
   t("teach.dash.flag.personalDataKind", { kind: t(`teach.dash.flag.pd.${kind}`) });
@@ -98,6 +104,9 @@ const FLAG_LABELS: Record<FlagCode, (t: Translate) => string> = {
   crisis_abuse: (t) => t("safeguarding.category.abuse"),
   crisis_danger: (t) => t("safeguarding.category.danger"),
   crisis_not_eating: (t) => t("safeguarding.category.not_eating"),
+  harmful_reply_urges_self_harm: (t) => t("safeguarding.category.harmful_reply_urges_self_harm"),
+  harmful_reply_self_harm_method: (t) => t("safeguarding.category.harmful_reply_self_harm_method"),
+  harmful_reply_grooming: (t) => t("safeguarding.category.harmful_reply_grooming"),
   violence: (t) => t("teach.dash.flag.violence"),
   sexual: (t) => t("teach.dash.flag.sexual"),
   jailbreak: (t) => t("teach.dash.flag.jailbreak"),

@@ -16,7 +16,7 @@ import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
 import type { ChatMessage } from "~/playground/provider";
 import type { CrisisMatch } from "~/playground/crisis";
-import { severityOf } from "~/models/severity";
+import { HARMFUL_REPLY_FLAG_PREFIX, severityOf } from "~/models/severity";
 
 type Acting = Pick<SessionUser, "id">;
 
@@ -216,7 +216,8 @@ export interface History {
 /**
  * The conversation as the model should see it: each sent prompt with its latest reply that has
  * text (a regenerated answer replaces the earlier one). Blocked prompts are never sent, and a
- * prompt whose call failed without any text is left out, so roles keep alternating.
+ * prompt whose call failed without any text, or whose reply was stopped for harming the child
+ * (harmful-reply.ts), is left out, so roles keep alternating.
  * `regenerate`: the last sent prompt is asked again, without the replies it already had.
  */
 export function historyFor(stored: readonly MessageRow[], next: { prompt: string } | { regenerate: true }): History | null {
@@ -230,7 +231,8 @@ export function historyFor(stored: readonly MessageRow[], next: { prompt: string
       if (m.status !== "blocked") turns.push({ prompt: m.text, reply: null });
     } else {
       const turn = turns.at(-1);
-      if (turn && m.text) turn.reply = m;
+      // a reply stopped for harming the child is never shown to a model again
+      if (turn && m.text && !m.flags.some((f) => f.startsWith(HARMFUL_REPLY_FLAG_PREFIX))) turn.reply = m;
     }
   }
   let prompt: string;

@@ -13,7 +13,7 @@ import { db, executePrepared, reasonOf } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { sendMail } from "~/utils/mail.server";
 import type { FlagAction, NotEmailedReason } from "./flag-events";
-import { CRISIS_FLAG_PREFIX, onlyAboutAFriend } from "./severity";
+import { CRISIS_FLAG_PREFIX, HARMFUL_REPLY_FLAG_PREFIX, onlyAboutAFriend } from "./severity";
 import { formatDateTime } from "~/utils/school-time.server";
 import { changeSchoolSettings, getSchoolSettings } from "./schools.server";
 
@@ -159,10 +159,16 @@ export async function listSafeguardingAlerts(
   }));
 }
 
-/** "crisis_self_harm" → "self_harm"; a reply the reply screen flagged reads "self_harm" too. */
+/**
+ * "crisis_self_harm" → "self_harm"; a reply stopped for harming the child keeps its flag
+ * ("harmful_reply_grooming"); a reply the reply screen flagged reads "self_harm".
+ */
 export function categoriesOf(flags: readonly string[]): string[] {
   const found = flags.filter((f) => f.startsWith(CRISIS_FLAG_PREFIX)).map((f) => f.slice(CRISIS_FLAG_PREFIX.length));
-  return found.length > 0 ? found : flags.includes("self_harm") ? ["self_harm"] : [];
+  if (found.length > 0) return found;
+  const harmful = flags.filter((f) => f.startsWith(HARMFUL_REPLY_FLAG_PREFIX));
+  if (harmful.length > 0) return harmful;
+  return flags.includes("self_harm") ? ["self_harm"] : [];
 }
 
 export function exchangeHref(classId: string, studentId: string, messageId: string): string {

@@ -1,7 +1,8 @@
 /**
  * How serious a flag is, from its codes — one rule for prompts and replies, sent or blocked.
  *
- *   safeguarding   a crisis match (crisis.ts), or a model reply the reply screen marks "self_harm":
+ *   safeguarding   a crisis match (crisis.ts), or a model reply the reply screen marks "self_harm"
+ *                  or stopped for harming the child (harmful-reply.ts):
  *                  a red alert for the class's teachers, the school admin and, when configured,
  *                  an e-mail to the teachers and the safeguarding lead
  *   personal_data  a prompt blocked for personal data (repeated attempts stand out in the list)
@@ -9,6 +10,9 @@
  *   review         everything else the screens noticed (violence, sexual words, …)
  */
 import type { PersonalDataKind } from "~/playground/screen-types";
+
+/** The flag of a model reply stopped for harming the child (app/playground/harmful-reply.ts): harmful_reply_<kind>. */
+export const HARMFUL_REPLY_FLAG_PREFIX = "harmful_reply_";
 
 /** Flags of the crisis screen (app/playground/crisis.ts) are named crisis_<category>. */
 export const CRISIS_FLAG_PREFIX = "crisis_";
@@ -50,7 +54,7 @@ const PERSONAL_DATA_CODES: Record<PersonalDataKind | "personal_data", true> = {
 export function severityOf(flags: readonly string[], message: { role: "user" | "assistant"; blocked: boolean }): Severity | null {
   if (flags.length === 0) return null;
   if (flags.some((f) => f.startsWith(CRISIS_FLAG_PREFIX))) return "safeguarding";
-  if (message.role === "assistant" && flags.includes("self_harm")) return "safeguarding";
+  if (message.role === "assistant" && (flags.includes("self_harm") || flags.some((f) => f.startsWith(HARMFUL_REPLY_FLAG_PREFIX)))) return "safeguarding";
   if (message.blocked && flags.some((f) => Object.hasOwn(PERSONAL_DATA_CODES, f))) return "personal_data";
   if (message.blocked && flags.includes("blocked_topic")) return "policy";
   return "review";

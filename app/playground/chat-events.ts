@@ -5,7 +5,7 @@
  *   start   the conversation this exchange belongs to (new chats learn their id here)
  *   text    a piece of the reply
  *   usage   input and output tokens, as the provider counted them (`estimated` when we counted)
- *   done    the reply is complete and stored
+ *   done    the reply is complete and stored, or was stopped for harming the child (`withheld`)
  *   support the message matched crisis detection (crisis.ts) or low mood (low-mood.ts): show the
  *           support card; `held` when the message was not sent to a model (for a crisis, the
  *           school's default; for low mood, the mini model), then `done` follows
@@ -55,7 +55,17 @@ export type StreamEvent =
   | { type: "support"; card: SupportCardView; held: boolean }
   | { type: "text"; text: string }
   | { type: "usage"; inputTokens: number; outputTokens: number; /** Counted from the text: the endpoint reported none. */ estimated?: boolean }
-  | { type: "done"; messageId: string; stopReason: string | null; flagged: boolean }
+  | {
+      type: "done";
+      messageId: string;
+      stopReason: string | null;
+      flagged: boolean;
+      /**
+       * The reply turned harmful to the child and was stopped (harmful-reply.ts): what to show
+       * instead of its words, in the student's language. The words already shown are taken away.
+       */
+      withheld?: string;
+    }
   | {
       type: "error";
       /** A provider error code ("timeout", "aborted", …) or a refusal ("blocked", "busy", …). */

@@ -41,6 +41,7 @@ import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
 import { lowMoodCardOf, supportCardOf } from "./support-card-view.server";
+import { findHarmfulReply, HARMFUL_REPLY_WINDOW, harmfulReplyFlag, type HarmfulReply } from "./harmful-reply";
 import { detectLowMood } from "./low-mood";
 import { LOW_MOOD_FLAG, severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
@@ -505,6 +506,8 @@ function storePrompt(asking: Asking, a: Admitted, s: Screened): Turn {
 interface Streamed extends StreamEnd {
   /** The endpoint reported no usage: the counts were estimated from the text. */
   estimated: boolean;
+  /** The reply turned harmful to the child (harmful-reply.ts): the model was stopped there. */
+  harmful: HarmfulReply | null;
   stopReason: string | null;
   latencyMs: number;
 }
@@ -545,12 +548,20 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
       estimated: false,
       stopReason: null,
       latencyMs: 0,
+      harmful: null,
     };
     for (let next = await first; !next.done; next = await events.next()) {
       const event = next.value;
       if (event.type === "text") {
         end.text += event.text;
         end.textEvents += 1;
+        // Read before it is shown: the piece that makes the reply harmful never reaches the
+        // student, and the model is stopped there (what came before is taken off their screen).
+        end.harmful = findHarmfulReply(streamingWindow(end.text));
+        if (end.harmful) {
+          upstream.abort();
+          break;
+        }
         yield event;
       } else if (event.type === "usage") {
         end.usage = { inputTokens: event.inputTokens, outputTokens: event.outputTokens };
@@ -575,6 +586,18 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
   }
 }
 
+/**
+ * The end of a streaming reply that is read again with each new piece: the last
+ * HARMFUL_REPLY_WINDOW characters, from a sentence's start (or a word's), so a cut never leaves
+ * "…t kill yourself" without the "don'" that made it caring.
+ */
+function streamingWindow(text: string): string {
+  if (text.length <= HARMFUL_REPLY_WINDOW) return text;
+  const tail = text.slice(-HARMFUL_REPLY_WINDOW);
+  const sentence = tail.search(/[.!?。！？\n]/u);
+  return sentence >= 0 ? tail.slice(sentence + 1) : tail.slice(tail.indexOf(" ") + 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // settle
 
@@ -586,8 +609,10 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
  */
 async function settle(asking: Asking, a: Admitted, turn: Turn, reservation: Reservation | null, end: Streamed): Promise<StreamEvent> {
   const { user, locale } = asking;
-  const { status, cost } = settlementOf(end);
-  const flags = end.text ? flagKinds(end.text, a.sandbox.policy.blockedTopics) : [];
+  // A reply stopped for harming the child is kept unfinished, costs what a stopped one costs, and
+  // is kept whole for the adults (the teacher reads what the model said; the student never again).
+  const { status, cost } = settlementOf(end.harmful ? { ...end, failure: "aborted" } : end);
+  const flags = [...(end.text ? flagKinds(end.text, a.sandbox.policy.blockedTopics) : []), ...(end.harmful ? [harmfulReplyFlag(end.harmful)] : [])];
   const messageId = await transaction(async () => {
     const id = await recordReply(user, {
       conversationId: turn.conversationId,
@@ -607,6 +632,7 @@ async function settle(asking: Asking, a: Admitted, turn: Turn, reservation: Rese
   if (severityOf(flags, { role: "assistant", blocked: false }) === "safeguarding") {
     void raiseAlert(asking, messageId);
   }
+  if (end.harmful) return { type: "done", messageId, stopReason: "withheld", flagged: true, withheld: translator(locale)("playground.reply.withheld") };
   if (end.failure === null) return { type: "done", messageId, stopReason: end.stopReason, flagged: flags.length > 0 };
   // The admin's one view of a model server that fails (found in a school admin's walk: a reply
   // cut off by the school's server left only "POST /api/playground/stream 200" in the log).

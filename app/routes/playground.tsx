@@ -43,7 +43,7 @@ import { MAX_CHARS } from "~/utils/form-limits";
 import { formObject, readForm, validate } from "~/utils/forms.server";
 import { getSafeguardingSettings } from "~/models/safeguarding.server";
 import { closedHelpOf, lowMoodCardOf, supportCardOf } from "~/playground/support-card-view.server";
-import { LOW_MOOD_FLAG } from "~/models/severity";
+import { HARMFUL_REPLY_FLAG_PREFIX, LOW_MOOD_FLAG } from "~/models/severity";
 import { localeOf } from "~/utils/locale-of.server";
 import playgroundStyles from "~/styles/playground.css";
 // links in safeguarding e-mails use the school's public address, never the Host header (decision 017)
@@ -206,12 +206,15 @@ function serviceOf(offered: readonly { id: string; connection: string | null }[]
 /** `service`: what a failed reply's note calls the model's service (serviceOf). */
 function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale, service: (model: string | null) => string): MessageView {
   let note: string | null = null;
-  if (m.status === "blocked") note = explainBlocked(m.flags, m.text, policy.blockedTopics, locale);
+  // A reply stopped for harming the child: its words are for the adults, never shown here again.
+  const withheld = m.role === "assistant" && m.flags.some((f) => f.startsWith(HARMFUL_REPLY_FLAG_PREFIX));
+  if (withheld) note = translator(locale)("playground.reply.withheld");
+  else if (m.status === "blocked") note = explainBlocked(m.flags, m.text, policy.blockedTopics, locale);
   else if (m.role === "assistant" && m.errorCode && isProviderCode(m.errorCode)) note = providerErrorMessage(m.errorCode, locale, service(m.model));
   return {
     id: m.id,
     role: m.role,
-    text: m.text,
+    text: withheld ? "" : m.text,
     model: m.model,
     inputTokens: m.inputTokens,
     outputTokens: m.outputTokens,

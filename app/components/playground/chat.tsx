@@ -141,11 +141,13 @@ export function Chat({
           pending.state === "streaming"
             ? "streaming"
             : pending.state === "done"
-              ? "complete"
+              ? pending.withheld
+                ? "incomplete"
+                : "complete"
               : pending.text
                 ? "incomplete"
                 : "error",
-        note: pending.error?.message ?? null,
+        note: pending.withheld ?? pending.error?.message ?? null,
       });
     }
   }

@@ -22,6 +22,8 @@ export interface PendingExchange {
   /** The message matched crisis detection: the support card, and whether the model saw it. */
   support: { card: SupportCardView; held: boolean } | null;
   error: { code: string; message: string; stored: boolean } | null;
+  /** The reply was stopped for harming the child: this says so, in place of its words. */
+  withheld: string | null;
 }
 
 interface Options {
@@ -68,6 +70,7 @@ export function useChatStream({ onStart, onSettled, messages }: Options) {
         support: null,
         state: "streaming",
         error: null,
+        withheld: null,
       });
 
       let ended = false;
@@ -91,7 +94,8 @@ export function useChatStream({ onStart, onSettled, messages }: Options) {
             break;
           case "done":
             ended = true;
-            update(() => ({ state: "done" }));
+            // a reply stopped for harming the child leaves the screen at once
+            update(() => (event.withheld ? { state: "done", text: "", withheld: event.withheld } : { state: "done" }));
             callbacks.current.onSettled(conversationId);
             break;
           case "error": {

@@ -33,6 +33,7 @@ export const playground = {
   "playground.regenerate.hint": "Asks the same prompt again, so you can see how sampling changes the answer.",
   "playground.writing": "Writing…",
   "playground.reply.image": "Picture, not shown: {description}",
+  "playground.reply.withheld": "Lantern stopped this reply and took it off your screen: the model started to say something that could hurt you. That is the model's mistake, not yours. Your teacher has been told. If anything it said upset you, talk to an adult you trust.",
   "playground.reply.table": "Table in the reply",
   "playground.reply.taskDone": "Done",
   "playground.reply.taskOpen": "Not done",

@@ -31,6 +31,7 @@ export const playground: CatalogOf<typeof en> = {
   "playground.regenerate.hint": "用同一条提示词再问一次，看看采样会让回答有什么不同。",
   "playground.writing": "正在回答…",
   "playground.reply.image": "图片（未显示）：{description}",
+  "playground.reply.withheld": "Lantern 拦下了这段回答，并把它从你的屏幕上撤掉了：模型开始说一些可能伤害你的话。这是模型的错，不是你的错。你的老师已经知道了。如果它说的话让你难过，请找你信任的大人聊一聊。",
   "playground.reply.table": "回复中的表格",
   "playground.reply.taskDone": "已完成",
   "playground.reply.taskOpen": "未完成",
