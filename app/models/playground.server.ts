@@ -219,16 +219,24 @@ export interface History {
  * prompt whose call failed without any text, or whose reply was stopped for harming the child
  * (harmful-reply.ts), is left out, so roles keep alternating.
  * `regenerate`: the last sent prompt is asked again, without the replies it already had.
+ * `crisisToModel`: the school's setting now — when off, a crisis message a model answered while it
+ * was on is not sent again with every later message (found in a walk with a model key, 7 December).
  */
-export function historyFor(stored: readonly MessageRow[], next: { prompt: string } | { regenerate: true }): History | null {
+export function historyFor(
+  stored: readonly MessageRow[],
+  next: { prompt: string } | { regenerate: true },
+  { crisisToModel = true }: { crisisToModel?: boolean } = {},
+): History | null {
   interface Turn {
     prompt: string;
     reply: MessageRow | null;
+    /** Kept back: a crisis message the school no longer lets models read. */
+    kept: boolean;
   }
   const turns: Turn[] = [];
   for (const m of stored) {
     if (m.role === "user") {
-      if (m.status !== "blocked") turns.push({ prompt: m.text, reply: null });
+      if (m.status !== "blocked") turns.push({ prompt: m.text, reply: null, kept: !crisisToModel && (m.crisis?.length ?? 0) > 0 });
     } else {
       const turn = turns.at(-1);
       // a reply stopped for harming the child is never shown to a model again
@@ -243,7 +251,7 @@ export function historyFor(stored: readonly MessageRow[], next: { prompt: string
   } else {
     prompt = next.prompt;
   }
-  const answered = turns.filter((t): t is Turn & { reply: MessageRow } => t.reply !== null);
+  const answered = turns.filter((t): t is Turn & { reply: MessageRow } => t.reply !== null && !t.kept);
   const messages: ChatMessage[] = answered.flatMap((t) => [
     { role: "user" as const, content: t.prompt },
     { role: "assistant" as const, content: t.reply.text },

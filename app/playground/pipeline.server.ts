@@ -288,7 +288,9 @@ async function applyPolicy({ user, locale, now }: Asking, input: ExchangeInput, 
   const ownSystem = tryit?.system ?? (policy.exploreMode ? input.system?.trim() || null : null);
 
   const next = input.regenerate ? ({ regenerate: true } as const) : { prompt: input.prompt ?? "" };
-  const history = found ? historyFor(found.messages, next) : input.regenerate ? null : historyFor([], next);
+  // A crisis message answered while the school let models read them is sent again only while it still does.
+  const crisisToModel = found?.messages.some((m) => (m.crisis?.length ?? 0) > 0) ? (await getSafeguardingSettings(user)).sendCrisisToModel : true;
+  const history = found ? historyFor(found.messages, next, { crisisToModel }) : input.regenerate ? null : historyFor([], next);
   if (!history) return refusal("nothing_to_regenerate", locale);
   if (!history.messages.at(-1)!.content.trim()) return refusal("empty", locale);
 

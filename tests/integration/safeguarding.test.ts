@@ -289,6 +289,21 @@ describe("crisis messages get the support card, before any model", () => {
     expect(modelCalls()).toHaveLength(1);
   });
 
+  // Found in a walk with a model key (7 December): after the admin turned the setting off, the
+  // disclosure answered while it was on went to the model again with every later message.
+  it("once the school turns it off, a disclosure answered while it was on is not sent again", async () => {
+    const { admin, student } = await setup();
+    await saveSafeguarding(admin, { sendCrisisToModel: "on" });
+    const { events } = await stream(student, "i want to kill myself", CLAUDE);
+    const conversationId = (events[0] as Extract<StreamEvent, { type: "start" }>).conversationId;
+    await saveSafeguarding(admin, { sendCrisisToModel: "" });
+    const request = await requestAs(student, "/api/playground/stream", { form: { prompt: "what is a token?", model: CLAUDE, conversationId } });
+    await ((await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response).text();
+    const sent = JSON.stringify(modelCalls().at(-1)!.body);
+    expect(sent).toContain("what is a token?");
+    expect(sent).not.toContain("kill myself");
+  });
+
   it("ordinary look-alikes reach the model as before", async () => {
     const { student } = await setup();
     const { events } = await stream(student, "this homework is killing me, what is a token?", CLAUDE);
