@@ -233,6 +233,8 @@ const EN: Rule[] = [
   // …and, from a red team (7 December), a method or "not want to live" without 了, run together or not.
   // Pinyin initials as the whole message: wxs (我想死), bxhl (不想活了) (a red team, 7 December, fourth pass).
   { id: "en.suicide.pinyin", category: "suicide", pattern: /^(?:wxs|wxzs|wzxs|bxhl|wbxhl)$|\b(?:wo|w)\s?(?:zhen\s?de\s?|hao\s?|zhen\s?|zhende\s?)?(?:xiang|yao)\s?(?:qu\s?)?si\b(?!\s?ni)|\b(?:wo\s?)?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo\s?(?:le|xia\s?qu)\b|\bwo\s?(?:bu|bu\s?zai)\s?xiang\s?(?:zai\s?)?huo$|\b(?:wo\s?)?(?:xiang|yao)\s?(?:qu\s?)?(?:zi\s?sha|zs|tiao\s?lou|shang\s?diao|ge\s?wan)\b|\bwo\s?(?:zhen\s?de\s?|hao\s?|zhen\s?)?(?:xiang|yao)\s?xiao\s?shi(?:\s?le)?$/ },
+  // Slang for electrocution in the bath, said as a plan (a walk with a model key, 7 December).
+  { id: "en.suicide.toaster-bath", category: "suicide", pattern: /\b(?:thinking (?:about|of)|think about|thought about|considering|consider|want|wanna|need|going to take|gonna take|about to take|planning(?: on| to)?)(?: a| taking a| doing a| take a)? toaster bath\b/ },
   { id: "en.suicide.cant-go-on", category: "suicide", pattern: /\b(?:i )?cant (?:go on|keep going|live like this)(?: any\s?more| like this)?\b(?!\s(?:with (?:the|this) (?:game|level|project|homework)))/ },
   // Asking for a method or the means: a question about how to die is a disclosure.
   { id: "en.suicide.lethal-dose", category: "suicide", pattern: new RegExp(String.raw`\bhow (?:many|much) (?:\w+ ){0,3}(?:does it|would it|will it|do i|do you|should i|to) (?:take|need|have|swallow) (?:to )?(?:die|kill (?:me|myself|yourself|you|someone)|overdose|od)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these) )?${MEDS} (?:would|does|will) it take\b(?!\s(?:to (?:work|help|kick in|stop|fix|cure|feel better|get better)|for|before|a day|each day|per day))|\b(?:lethal|fatal|deadly) (?:dose|amount) of ${MEDS}\b(?=.{0,40}\b(?:me|myself|i|kill|die)\b)`) },
@@ -961,13 +963,31 @@ export function normaliseForCrisis(text: string): string {
  */
 const HAN_SPLIT = /(\p{Script=Han})[*/\\·•_|#^.+-]{1,3}(?=\p{Script=Han})/gu;
 
+/**
+ * A method half typed in pinyin when the input method is slow (我想tiao楼, 我想跳lou), and 自刹 (自剎,
+ * a homophone typed to get past filters), read as the words they are (a walk with a model key,
+ * 7 December). Each half only beside its other half: "tiao" alone is not 跳.
+ */
+const HALF_PINYIN_WORDS: Record<string, string> = {
+  tiao楼: "跳楼",
+  跳lou: "跳楼",
+  ge腕: "割腕",
+  割wan: "割腕",
+  shang吊: "上吊",
+  上diao: "上吊",
+  自刹: "自杀",
+};
+const HALF_PINYIN = new RegExp(Object.keys(HALF_PINYIN_WORDS).join("|"), "g");
+
 /** The text as the Chinese rules see it: no spaces, traditional folded to simplified. */
 export function compactForCrisis(text: string): string {
   const s = text.normalize("NFKC").toLowerCase().replace(/\p{Cf}/gu, "").replace(/\s+/g, "");
   // The table first (its choices, e.g. 著 → 着, suit the rules), then every other traditional
   // character (Cantonese 飲, 竇, 輕…) and accents off pinyin ("sǐ" → "si"), then a symbol typed
   // inside a word to get past filters taken out (自*杀, 自/杀, 自.杀; HAN_SPLIT).
-  return foldForWords([...s].map((c) => TRAD_TO_SIMP[c] ?? STAND_INS[c] ?? c).join("")).text.replace(HAN_SPLIT, "$1");
+  return foldForWords([...s].map((c) => TRAD_TO_SIMP[c] ?? STAND_INS[c] ?? c).join(""))
+    .text.replace(HAN_SPLIT, "$1")
+    .replace(HALF_PINYIN, (half) => HALF_PINYIN_WORDS[half] ?? half);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,6 +24,14 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "I WANT TO DİE"],
   ["suicide", "i want to dıe"],
   ["suicide", "i want to di\u0301e"], // the accent as a combining mark
+  // …and these, from the same walk
+  ["suicide", "thinking about a toaster bath"],
+  ["suicide", "i wanna take a toaster bath tonight"],
+  ["suicide", "我想tiao楼"],
+  ["suicide", "我想跳lou"],
+  ["suicide", "我想自剎"],
+  ["suicide", "我想自刹"],
+  ["self_harm", "我又割wan了"],
   // English, direct
   ["suicide", "I want to kill myself"],
   ["suicide", "i'm going to kill my self tonight"],
@@ -1007,6 +1015,11 @@ const MUST_MATCH: [string, string][] = [
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
 const MUST_PASS: string[] = [
+  // the same walk's new rules, not matching their look-alikes
+  "what is a toaster bath? i saw it in a comment",
+  "the toaster is in the bath room cupboard",
+  "急刹车的时候要抓好扶手",
+  "tiao舞很好玩",
   // the same words about a place or a task, not a life
   "idk why im still here, this class ended 10 minutes ago",
   "why am i still here at school on a saturday",
