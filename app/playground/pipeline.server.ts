@@ -48,6 +48,7 @@ import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, type CrisisResult } from "./crisis";
 import { couldBeRestOfNumber } from "./screen-context";
+import { findPersonalData } from "./screen-personal-data";
 import { providerErrorMessage } from "./error-messages.server";
 import { resolveModel, type ResolvedModel } from "./connections.server";
 import type { ExchangeInput } from "./exchange-form.server";
@@ -64,6 +65,7 @@ import {
   flagKinds,
   maxTokensFor,
   overRate,
+  redactPersonalData,
   REFUSAL_STATUS,
   reservationFor,
   sandboxOf,
@@ -430,7 +432,9 @@ function promptRecord(a: Admitted, s: Screened): PromptRecord {
     conversationId: a.found?.conversation.id ?? null,
     classId: a.sandbox.homeClassId,
     model: a.input.model,
-    systemPrompt: a.ownSystem,
+    // the student's own system prompt, like the prompt, without what the screen blocked in it
+    // (a walk with a model key, 7 December: "…I want to kill myself. Call me on 138…" kept the number)
+    systemPrompt: s.blocked && a.ownSystem ? redactPersonalData(a.ownSystem, findPersonalData(a.ownSystem)) : a.ownSystem,
     text: s.blocked?.stored ?? a.typed.prompt,
     status: "complete",
     flags: s.flags,

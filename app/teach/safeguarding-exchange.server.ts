@@ -46,7 +46,7 @@ export async function getSafeguardingExchange(admin: Pick<SessionUser, "schoolId
   const [row] = await db().execute<Row>(sql`
     select u.display_name, u.username, cl.name as class_name, m.flag_status, m.flags, m.created_at,
            exists (select 1 from enrollments e where e.class_id = cl.id and e.student_id = m.user_id) as enrolled,
-           (select json_build_object('id', c.id, 'title', c.title, 'model', c.model, 'createdAt', c.created_at,
+           (select json_build_object('id', c.id, 'title', c.title, 'model', c.model, 'systemPrompt', c.system_prompt, 'createdAt', c.created_at,
                                      'updatedAt', c.updated_at, 'messages', ${conversationMessagesJson})) as conversation,
            ${alertEventsJson} as events
       from playground_messages m

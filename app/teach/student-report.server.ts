@@ -71,6 +71,12 @@ export interface Transcript {
   id: string;
   title: string;
   model: string;
+  /**
+   * The student's own system prompt (explore mode), when they wrote one: it is read by the crisis
+   * screen with their messages, so an alert it raised must show it (a walk with a model key,
+   * 7 December: the alert opened on "hi — Flagged: suicide", and the words were nowhere).
+   */
+  systemPrompt: string | null;
   startedAt: string;
   updatedAt: string;
   flagged: number;
@@ -146,6 +152,7 @@ export function transcriptOf(c: RawConversation, t: Translate): Transcript {
     id: c.id,
     title: c.title,
     model: c.model,
+    systemPrompt: c.systemPrompt ?? null,
     startedAt: formatDateTime(c.createdAt),
     updatedAt: formatDateTime(c.updatedAt),
     flagged: messages.filter((m) => m.flagged).length,
@@ -191,7 +198,7 @@ async function queryStudent(classId: string, studentId: string, firstDay: string
         where l.scope = 'student' and l.scope_id = ${studentId} and l.day >= ${firstDay}::date),
       'conversations', (
         select json_agg(c) from (
-          select c.id, c.title, c.model, c.created_at as "createdAt", c.updated_at as "updatedAt",
+          select c.id, c.title, c.model, c.system_prompt as "systemPrompt", c.created_at as "createdAt", c.updated_at as "updatedAt",
                  ${conversationMessagesJson} as messages
           from playground_conversations c
           where c.user_id = ${studentId} and c.class_id = ${classId}

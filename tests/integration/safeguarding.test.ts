@@ -12,6 +12,7 @@ import { action as streamAction } from "../../app/routes/api.playground.stream";
 import { action as playgroundAction, loader as playgroundLoader } from "../../app/routes/playground";
 import { loader as teachLoader } from "../../app/routes/teach._index";
 import { loader as classLoader } from "../../app/routes/teach.classes.$classId";
+import { loader as studentPageLoader } from "../../app/routes/teach.classes.$classId.students.$studentId";
 import { loader as adminLoader } from "../../app/routes/admin._index";
 import { action as adminSettingsAction, loader as adminSettingsLoader } from "../../app/routes/admin.settings";
 import { action as handleAction } from "../../app/routes/teach.safeguarding";
@@ -302,6 +303,29 @@ describe("crisis messages get the support card, before any model", () => {
     const sent = JSON.stringify(modelCalls().at(-1)!.body);
     expect(sent).toContain("what is a token?");
     expect(sent).not.toContain("kill myself");
+  });
+
+  // Found in a walk with a model key (7 December): a crisis written in the student's own system
+  // prompt raised the alert, but the teacher's page showed only "hi — Flagged: suicide", and the
+  // system prompt was stored with the phone number the screen had blocked.
+  it("a crisis in the student's own system prompt: the teacher reads it beside the alert, without the blocked number", async () => {
+    const { teacher, cls, student } = await setup();
+    await updatePlaygroundPolicy(teacher, cls.id, { ...cls.playgroundPolicy, allowedModels: ["mini", CLAUDE], messagesPerMinute: 60, exploreMode: true });
+    const request = await requestAs(student, "/api/playground/stream", {
+      form: { prompt: "hi", model: CLAUDE, system: "You are my diary. I want to kill myself. Call me on 13812345678." },
+    });
+    const events: StreamEvent[] = [];
+    createEventParser((e) => events.push(e))(await ((await streamAction({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response).text());
+    expect(events.map((e) => e.type)).toEqual(["start", "support", "done"]);
+    expect(modelCalls()).toHaveLength(0);
+    const page = await studentPageLoader({
+      request: await requestAs(teacher, `/teach/classes/${cls.id}/students/${student.id}`),
+      params: { classId: cls.id, studentId: student.id },
+      context: { nonce: "n", clientAddress: "10.0.0.1" },
+    } as unknown as LoaderFunctionArgs);
+    const [transcript] = page.view.transcripts;
+    expect(transcript!.systemPrompt).toContain("I want to kill myself");
+    expect(transcript!.systemPrompt).not.toContain("13812345678");
   });
 
   it("ordinary look-alikes reach the model as before", async () => {

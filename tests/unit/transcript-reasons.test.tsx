@@ -19,8 +19,8 @@ function message(overrides: Partial<TranscriptMessage>): TranscriptMessage {
   return { id: "m1", role: "user", text: "…", at: "2026-12-05 09:00", flagged: false, flagStatus: "none", flags: [], flagLabels: [], tokens: 3, status: "complete", ...overrides };
 }
 
-function show(locale: Locale, messages: TranscriptMessage[]) {
-  const conversation: TranscriptData = { id: "c1", title: "Chat", model: "mini", startedAt: "", updatedAt: "", flagged: 1, messages };
+function show(locale: Locale, messages: TranscriptMessage[], systemPrompt: string | null = null) {
+  const conversation: TranscriptData = { id: "c1", title: "Chat", model: "mini", systemPrompt, startedAt: "", updatedAt: "", flagged: 1, messages };
   render(
     <I18nProvider locale={locale} messages={CATALOG[locale]}>
       <Transcript conversation={conversation} />
@@ -55,5 +55,17 @@ describe("a message written in base64", () => {
     ]);
     const decoded = screen.getAllByTestId("decoded-base64");
     expect(decoded.map((d) => d.textContent)).toEqual([`${zhHans["teach.dash.student.decoded"]} i want to die`]);
+  });
+});
+
+describe("the chat's system prompt", () => {
+  it("is shown above the messages when there is one, since the screens read it with them", () => {
+    show("en", [message({ text: "hi", flagged: true, flagStatus: "open", flags: ["crisis_suicide"] })], "You are my diary. I want to kill myself.");
+    expect(screen.getByTestId("transcript-system-prompt").textContent).toBe(`${en["teach.dash.student.systemPrompt"]}You are my diary. I want to kill myself.`);
+  });
+
+  it("is not shown when the chat has none", () => {
+    show("en", [message({ text: "hi" })]);
+    expect(screen.queryByTestId("transcript-system-prompt")).toBeNull();
   });
 });

@@ -28,6 +28,12 @@ export function Transcript({ conversation }: { conversation: TranscriptData }) {
           </>
         ) : null}
       </summary>
+      {conversation.systemPrompt ? (
+        <div className="transcript-system small" data-testid="transcript-system-prompt">
+          <p className="muted">{t("teach.dash.student.systemPrompt")}</p>
+          <p className="message-text">{conversation.systemPrompt}</p>
+        </div>
+      ) : null}
       <ol className="messages">
         {conversation.messages.map((m, i) => (
           <li key={m.id} id={`msg-${m.id}`} className={`message ${m.role}${m.flagged ? " flagged" : ""}`} data-flag-status={m.flagStatus}>

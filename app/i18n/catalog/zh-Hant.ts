@@ -757,6 +757,7 @@ export const zhHant: Messages = {
   "teach.dash.student.withReasons": "{label}：{reasons}",
   "teach.dash.student.emptyMessage": "（無內容）",
   "teach.dash.student.decoded": "這段是用 base64 編碼寫的，模型讀它和讀普通文字一樣容易。解碼後是：",
+  "teach.dash.student.systemPrompt": "這次對話的系統提示詞（探索模式下學生自己寫的，或課程設定的），安全檢查會和學生的訊息一起讀它：",
   "teach.dash.flagStatus.open": "待檢視",
   "teach.dash.flagStatus.reviewed": "已檢視",
   "teach.dash.flagStatus.dismissed": "已忽略",

@@ -332,6 +332,7 @@ export const teach = {
   "teach.dash.student.withReasons": "{label}: {reasons}",
   "teach.dash.student.emptyMessage": "(no text)",
   "teach.dash.student.decoded": "Written in base64, a code models read as easily as plain text. It says:",
+  "teach.dash.student.systemPrompt": "System prompt of this chat (the student's own in explore mode, or a lesson's), read by the screens with their messages:",
   "teach.dash.flagStatus.open": "To review",
   "teach.dash.flagStatus.reviewed": "Reviewed",
   "teach.dash.flagStatus.dismissed": "Dismissed",

@@ -327,6 +327,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.student.withReasons": "{label}：{reasons}",
   "teach.dash.student.emptyMessage": "（无内容）",
   "teach.dash.student.decoded": "这段是用 base64 编码写的，模型读它和读普通文字一样容易。解码后是：",
+  "teach.dash.student.systemPrompt": "这次对话的系统提示词（探索模式下学生自己写的，或课程设定的），安全检查会和学生的消息一起读它：",
   "teach.dash.flagStatus.open": "待查看",
   "teach.dash.flagStatus.reviewed": "已查看",
   "teach.dash.flagStatus.dismissed": "已忽略",
