@@ -57,7 +57,11 @@ const REACH = 40;
 export function heldUpToAsk(text: string, start: number, end: number): boolean {
   const reach = text.slice(Math.max(0, start - REACH), start);
   const before = reach.slice(reach.lastIndexOf("\n") + 1);
-  const after = text.slice(end);
+  // Each run of spaces on a line as one space: the patterns below read spaces at several places in
+  // a row (SAME_LINE, then NOTHING_MORE), and on a long run that does not end the message they
+  // tried every way of sharing it out — a phrase and 1,500 spaces froze the server for 18 minutes
+  // (a security pass, 7 December). One space can be shared out only a few ways.
+  const after = text.slice(end).replace(/[^\S\n]+/g, " ");
   return (
     (ENDS_AFTER_EN.test(after) && (ASKS_BEFORE_EN.test(before) || MEANS_AFTER_EN.test(after))) ||
     (ENDS_AFTER_ZH.test(after) && (ASKS_BEFORE_ZH.test(before) || MEANS_AFTER_ZH.test(after)))

@@ -259,6 +259,77 @@ const CONTACT_WORD = new RegExp(
   String.raw`\b(?:${PHONE_WORDS_EN}|cell\s?phone|dial|wechat|we\s?chat|weixin|wx|vx|kik|contact\s+(?:me|us)|reach\s+(?:me|us)|number|(?:call|ring|text|txt|msg|message|dm)(?=\s*(?:(?:me|us|him|her|them|my|our|mum|mom|dad|on|at)\b|[:#+(]|\d)))\b|${PHONE_WORDS_ZH}|加我|微信|威信|联系我|聯絡我|聯繫我|打给|打給`,
   "iu",
 );
+/**
+ * A phone number said aloud in grouped number words, after a word about reaching someone (a walk
+ * with a model key, 7 December: each reached the model): "call me on one-three-eight, twelve
+ * thirty-four, fifty-six seventy-eight", "my number is thirteen eight, twelve thirty four…", "oh
+ * seven seven double oh, nine hundred one two three", 我的手机是十三八，十二三十四，五十六七十八. Only
+ * after such a word: "twenty, thirty, forty, fifty" in a sum is no one's number.
+ */
+const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const SAID_NUMBER = String.raw`(?:(?:double|triple)\s+)?(?:(?:${DIGIT_WORDS.slice(1).join("|")})\s+hundred|${TENS.join("|")}|${TEENS.join("|")}|${DIGIT_WORDS.join("|")}|oh|nought)`;
+const SAID_PHONE_EN = new RegExp(
+  String.raw`(?:${PHONE_WORDS_EN}|number|call(?:\s+me)?|ring(?:\s+me)?|text(?:\s+me)?|reach\s+me)\b[^.!?\n\d]{0,25}?\b(${SAID_NUMBER}(?:[\s,\-]{1,3}${SAID_NUMBER}){2,})\b`,
+  "giud",
+);
+const CHINESE_SAID_GROUP = /[一二三四五六七八九两兩]?十[一二三四五六七八九]?|[零〇○幺一二三四五六七八九两兩]/gu;
+const SAID_PHONE_ZH = new RegExp(
+  String.raw`(?:${PHONE_WORDS_ZH}|加我|微信)[^0-9${CHINESE_DIGIT_CHARACTERS}十。！？!?\n]{0,8}([${CHINESE_DIGIT_CHARACTERS}十兩两](?:[\s,，、.-]{0,2}[${CHINESE_DIGIT_CHARACTERS}十兩两])+)`,
+  "gud",
+);
+
+/** The digits a number said aloud stands for ("twelve thirty-four" → 1234, 三十四 → 34); "" when it is not one. */
+function saidDigits(words: string): string {
+  if (/\p{Script=Han}/u.test(words)) {
+    const run = words.replace(/[\s,，、.-]/g, "");
+    const parts = run.match(CHINESE_SAID_GROUP) ?? [];
+    if (parts.join("") !== run) return "";
+    return parts.map((p) => chineseNumberValue(p.replace(/[两兩]/g, "二")) ?? "").join("");
+  }
+  let digits = "";
+  let repeat = 1;
+  // "one-three-eight" is three words; "thirty-four" one
+  const said = words
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .flatMap((w) => (TENS.includes(w.split("-")[0]!) ? [w] : w.split("-")))
+    .filter(Boolean);
+  for (const word of said) {
+    if (word === "double" || word === "triple") {
+      repeat = word === "double" ? 2 : 3;
+      continue;
+    }
+    if (word === "hundred") {
+      digits += "00";
+      continue;
+    }
+    const [tens, unit] = word.split("-");
+    const value = /^\d+$/.test(word)
+      ? word
+      : TENS.includes(tens!)
+        ? `${TENS.indexOf(tens!) + 2}${unit ? DIGIT_WORDS.indexOf(unit) : 0}`
+        : TEENS.includes(word)
+          ? `1${TEENS.indexOf(word)}`
+          : word === "oh" || word === "nought"
+            ? "0"
+            : String(DIGIT_WORDS.indexOf(word));
+    digits += value.repeat(repeat);
+    repeat = 1;
+  }
+  return digits;
+}
+
+/** A said number with a phone's length, not counting, with three different digits at least. */
+function isSaidPhoneNumber(words: string): boolean {
+  // "thirty four" said as two words is one number, as "thirty-four" is
+  const digits = saidDigits(words.replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(one|two|three|four|five|six|seven|eight|nine)\b/giu, "$1-$2"));
+  if (!/^\d+$/.test(digits)) return false;
+  const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
+  const counting = steps.every((s) => s === 1) || steps.every((s) => s === -1);
+  return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
+}
+
 /** "number" in maths: "the next number", "each triangular number", "a number sequence". */
 const MATHS_NUMBER =
   /\b(?:(?:next|missing|following|nth|which|what|prime|square|cube|triangular|fibonacci|lucas|even|odd|whole|natural|each|every)\s+number|number\s+(?:sequences?|patterns?|series|line|comes|goes))\b/giu;
@@ -314,7 +385,7 @@ const isExampleEmail = (address: string) => isExampleAddress(address.slice(0, ad
 const SCHOOL_NOT_A_NAME_EN = String.raw`maths?|science|history|geography|physics|chemistry|biology|pe|gym|sports?|football|soccer|drama|normal|regular|typical|average|good|bad|great|top|nice|strict|real|different|traditional|state|charter|religious|catholic|christian|international|grammar|comprehensive|military|police|khan|u\.a\.?|kunugigaoka|karasuno|ouran|shuchiin`;
 // A named school with a class or year group in the same sentence. The school must have a name:
 // "my school", 我们学校 and "at school in year 8" pass, as does a class without a school.
-const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|nevermore|moordale|beauxbatons|durmstrang|xavier'?s?|springfield|ua|${SCHOOL_NOT_A_NAME_EN}`;
+const SCHOOL_GENERIC_EN = `${STOP_WORDS}|schools?|high|middle|primary|secondary|new|summer|sunday|boarding|public|private|local|best|same|another|online|home|driving|art|music|dance|language|chinese|english|coding|night|elementary|junior|senior|go|goes|going|went|attend|attends|attending|study|studies|called|named|class|form|grade|am|im|i'?m|hi|hello|hey|name|is|our|whole|entire|favourite|favorite|after|before|during|magic|wizard|hogwarts|nevermore|moordale|beauxbatons|durmstrang|xavier'?s?|ua|${SCHOOL_NOT_A_NAME_EN}`;
 const SCHOOL_KIND_EN = String.raw`international|grammar|high|middle|primary|secondary|junior\s+high|senior\s+high|elementary|community|comprehensive|catholic|christian|foreign\s+language`;
 const SCHOOL_EN = String.raw`(?<![\p{L}'’-])(?!(?:${SCHOOL_GENERIC_EN})\b)[\p{L}][\p{L}'’.-]*\s+(?:(?!(?:${STOP_WORDS})\b(?!\.))[\p{L}\d][\p{L}\d'’.-]*\s+){0,3}(?:(?:${SCHOOL_KIND_EN})\s+)?(?:school|academy|college|high|middle|elementary|primary|secondary)\b(?!\s+(?:trips?|bus(?:es)?|holidays?|uniforms?|days?|dances?|plays?|reports?|run|lunch(?:es)?|musical|friends?|work|year))`;
 /**
@@ -394,7 +465,7 @@ const FIRST_PERSON_EN = /\b(?:i|i['’]?m|im|me|my|we|we['’]?re|our|us)\b/i;
  * "Sam, 9C" (a secondary form: 5 to 13 and a letter, not 5G or 8K), and the US years: "a freshman
  * at", "sophomore year" (never "junior high"). Not a count: "year 9 students", "class 8 pupils".
  */
-const CLASS_EN = String.raw`\b(?:(?:class|form|year|yr|grade)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b(?!\s*(?:students\b|kids|pupils|people|years?|of\s+the|times?))|(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
+const CLASS_EN = String.raw`\b(?:(?:class|form|year|yr|grade)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b(?!\s*(?:students\b|kids|pupils|people|years?|of\s+the|times?))|(?:class|form|homeroom|tutor\s+group|year|yr|grade)\s*[-:#]?\s*\d{1,2}\s*[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|\broom\s*[-:#]?\s*\d{1,3}[a-z]?\b(?!\s*(?:%|percent|students\b|kids|pupils|people|years?|lessons?|times?))|y(?:[5-9]|1[0-3])\b|\d{1,2}(?:st|nd|rd|th)[\s-]+grade(?:rs?)?\b|(?:(?<=\b(?:in|from|school|academy|college)\s)|(?<=\p{L},\s))(?:[5-9]|1[0-3])(?![gk])[a-z]\b(?![\p{L}\d])|(?<=\b(?:a|an|am|im|i['’]m|as)\s)(?:freshman|sophomore|junior|senior)(?=\s+(?:at|in|from|@)\s)|\b(?:freshman|sophomore|junior|senior)\s+year\b)`;
 const SCHOOL_SUFFIX_ZH = "(?:实验学校|實驗學校|外国语学校|外國語學校|中学|中學|小学|小學|学校|學校|国中|國中|国小|國小|高中|书院|書院|附中|附小)";
 const SCHOOL_ZH = String.raw`\p{Script=Han}[\p{Script=Han}\d]{1,11}?${SCHOOL_SUFFIX_ZH}|\p{Script=Han}{1,6}?[一二三四五六七八九十]{1,2}中(?=(?:读|讀|念)?(?:初|高|中|小|[一二三四五六七八九\d(（]))`;
 /**
@@ -836,6 +907,12 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
   }
   for (const m of matchesOf(original, SPELLED_CHINESE_DIGITS)) {
     if (isSpelledChineseNumber(m[0])) candidates.push({ kind: "phone", match: m[0], index: m.index });
+  }
+  for (const said of [SAID_PHONE_EN, SAID_PHONE_ZH]) {
+    for (const m of matchesOf(original, said)) {
+      const [start, end] = m.indices![1]!;
+      if (isSaidPhoneNumber(m[1]!)) candidates.push({ kind: "phone", match: original.slice(start, end), index: start });
+    }
   }
   return keepMostSpecific(candidates);
 }

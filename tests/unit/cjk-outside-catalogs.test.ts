@@ -27,6 +27,7 @@ const ALLOWED: Record<string, string> = {
   "app/playground/normalize-text.ts": "Chinese numerals and their digits: a table for reading what a student types",
   "app/playground/held-up.ts": "question words and quotation marks: patterns matched against what a student types, never shown",
   "app/playground/helplines.ts": "help lines' names as they publish them: the screen reads their numbers, the names are never shown",
+  "app/playground/harmful-reply.ts": "phrases of a model's reply that harms a child: matched against what a model writes, never shown",
   "app/playground/message-language.ts": "Cantonese's own characters: read to tell which script a student wrote in, never shown",
   "app/playground/mini-model-engine.server.ts": "words the offline model skips when it looks for a question's topic",
   "app/course/build/": "the lesson compiler: its Chinese is about Chinese text (glossary, spacing, an objective's form) in messages to lesson authors",

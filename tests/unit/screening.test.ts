@@ -102,6 +102,11 @@ const TRUE_POSITIVES: [string, FindingKind, string][] = [
   ["地址：北京市海淀区中关村大街27号", "street_address", "北京市海淀区中关村大街27号"],
   // a named school with the child's class: with a name anywhere in the chat, one child of a few dozen
   ["Hi I'm Amy Chen from Riverside Middle School, class 8B", "school_class", "Riverside Middle School, class 8B"],
+  // a walk with a model key (7 December): Springfield was read as the Simpsons' only, and a room
+  // number was not a class; there are real Springfields, and a room names where a class sits
+  ["I am in class 7B at Springfield Middle School", "school_class", "class 7B at Springfield Middle School"],
+  ["my name is Amy Chen and I go to Springfield Middle School, class 7B", "school_class", "Springfield Middle School, class 7B"],
+  ["i go to lincoln high school in room 204", "school_class", "lincoln high school in room 204"],
   ["im amy from riverside middle school class 8b lol", "school_class", "riverside middle school class 8b"],
   ["my name is Tom and I am in Year 9 at St Mary's School", "school_class", "Year 9 at St Mary's School"],
   ["我叫王小明，在北京市第四中学初二三班", "school_class", "北京市第四中学初二三班"],
@@ -371,6 +376,32 @@ describe("a phone number parted by punctuation or emoji between its groups", () 
     "🎉🎉 2024 🎉 138 🎉",
   ])("passes: %s", (text) => {
     expect(findPersonalData(text)).toEqual([]);
+  });
+});
+
+// A walk with a model key (7 December): a phone number said aloud in grouped number words reached
+// the model. Only after a word about reaching someone: a sum of tens is no one's number.
+describe("a phone number said aloud in grouped number words", () => {
+  it.each([
+    ["call me on one-three-eight, twelve thirty-four, fifty-six seventy-eight", "one-three-eight, twelve thirty-four, fifty-six seventy-eight"],
+    ["my number is thirteen eight, twelve thirty four, fifty six seventy eight", "thirteen eight, twelve thirty four, fifty six seventy eight"],
+    ["my number is oh seven seven double oh, nine hundred one two three", "oh seven seven double oh, nine hundred one two three"],
+    ["我的手机是十三八，十二三十四，五十六七十八", "十三八，十二三十四，五十六七十八"],
+    ["加我微信 一三八 十二 三十四 五十六 七十八", "一三八 十二 三十四 五十六 七十八"],
+  ])("%s", (text, match) => {
+    expect(findPersonalData(text).map((f) => [f.kind, f.match])).toContainEqual(["phone", match]);
+  });
+
+  it.each([
+    "what is twenty, thirty, forty, fifty added up",
+    "call me in twenty minutes",
+    "the number is twelve",
+    "my phone has twenty three apps and fifty six photos",
+    "count with me: twenty one, twenty two, twenty three, twenty four",
+    "我的电话号码是一百二十个字",
+    "手机里有三十四张照片和五十六个视频",
+  ])("passes: %s", (text) => {
+    expect(findPersonalData(text).filter((f) => f.kind === "phone")).toEqual([]);
   });
 });
 
