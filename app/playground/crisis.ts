@@ -939,9 +939,9 @@ export function normaliseForCrisis(text: string): string {
   // "4ever" is "forever", not a look-alike "aever" ("i wanna sleep 4ever").
   s = s.replace(/\b4\s?ever\b/g, "forever");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
-  s = s.replace(/[a-z0-9@$]*[a-z][a-z0-9@$]*|[0-9@$]+[a-z][a-z0-9@$]*/g, (word) =>
-    /[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word,
-  );
+  // Each run read once: a pattern that required a letter inside the run retried every start of a
+  // long run with none ("$$$…": quadratic, a security pass, 7 December).
+  s = s.replace(/[a-z0-9@$]+/g, (word) => (/[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word));
   // A skull or a coffin for "die" after a wish ("i want to 💀"); alone it is laughter ("im 💀").
   if (!LAUGHING.test(s)) s = s.replace(/\b((?:want|wanna|wana|going|gonna|ready|need)(?: to)?\s*)(?:\u{1F480}|\u2620\uFE0F?|\u26B0\uFE0F?|\u{1FAA6})+/gu, "$1 die ");
   // A knife before "myself" is "stab" ("i want to 🔪 myself"; a red team, 7 December, fourth pass).
