@@ -34,8 +34,11 @@ async function get(path: string, cookie: string) {
 
 const catalogLinks = (html: string) => [...html.matchAll(/<link[^>]*href="(\/i18n\/[^"]+)"[^>]*data-asset/g)].map((m) => m[1]!);
 const isStaffKey = (key: string) => key.startsWith("teach.") || key.startsWith("admin.");
-/** What Lantern writes to the model (the safety preamble) never goes to a browser. */
-const isServerKey = (key: string) => key.startsWith("modelPrompt.");
+/**
+ * What Lantern writes to the model (the safety preamble) never goes to a browser, nor the support
+ * card's words (the card brings its own, in the language of the message it answers).
+ */
+const isServerKey = (key: string) => key.startsWith("modelPrompt.") || key.startsWith("safeguarding.card.");
 /** Strings of a page that look like untranslated catalog keys ("learn.quiz.title"). */
 const rawKeys = (text: string) => Object.keys(en).filter((key) => text.includes(key));
 
