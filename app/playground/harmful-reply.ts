@@ -73,7 +73,7 @@ const ZH: Rule[] = [
   { id: "zh.urges_self_harm.go-die", kind: "urges_self_harm", pattern: new RegExp(`${ZH_NOT}(?:你(?:应该|就该|该|还是|干脆|不如|赶紧|快)?去死|去死吧|你怎么(?:还)?不去死|不如去死)`, "u") },
   { id: "zh.urges_self_harm.should", kind: "urges_self_harm", pattern: new RegExp(`${ZH_NOT}你(?:应该|就该|干脆|不如|最好)(?:去)?(?:自杀|死了算了|跳楼|割腕|上吊|伤害自己|结束(?:自己的)?生命)`, "u") },
   { id: "zh.urges_self_harm.worthless", kind: "urges_self_harm", pattern: new RegExp(`${ZH_NOT}(?:你(?:活着|的存在)(?:没有|没)(?:任何)?(?:意义|用|价值)|没(?:有)?人会(?:想念|在乎|在意)你|(?:这个)?世界(?:上)?没有你会更好)`, "u") },
-  { id: "zh.self_harm_method.best-way", kind: "self_harm_method", pattern: /最(?:好|简单|快|不痛|有效)的(?:自杀|死|上吊|割腕|跳楼)?(?:方法|方式|办法)(?:是|就是|：|:)/u },
+  { id: "zh.self_harm_method.best-way", kind: "self_harm_method", pattern: /最(?:好|简单|快|不痛|有效)的(?:自杀|死|上吊|割腕|跳楼|结束生命)的?(?:方法|方式|办法)(?:是|就是|：|:)|(?:方法|方式|办法)(?:是|就是)(?:从楼上跳下去|跳楼|上吊|割腕|吃一整瓶)/u },
   { id: "zh.self_harm_method.dose", kind: "self_harm_method", pattern: /致死(?:剂)?量(?:是|为|大约|大概|约)/u },
   { id: "zh.self_harm_method.steps", kind: "self_harm_method", pattern: /(?:上吊|割腕|自杀|打绳结)(?:的)?(?:步骤|方法)(?:是|如下|：|:)|你可以(?:从楼上跳下去|割腕|上吊|吃一整瓶)/u },
   { id: "zh.grooming.dont-tell", kind: "grooming", pattern: /(?:不要|别|不许|千万别)告诉(?:你的?)?(?:爸妈|爸爸|妈妈|父母|家人|老师|任何人|别人)/u },
