@@ -83,7 +83,7 @@ const ZH: Rule[] = [
 ];
 
 /** How much of the end of a streaming reply is read again with each piece: more than any rule spans. */
-export const HARMFUL_REPLY_WINDOW = 400;
+const WINDOW = 400;
 
 /** The first harmful thing in `text` (a reply, or the end of one as it streams); null when none. */
 export function findHarmfulReply(text: string): HarmfulReply | null {
@@ -101,6 +101,18 @@ export function findHarmfulReply(text: string): HarmfulReply | null {
     if (found) return { kind: rule.kind, rule: rule.id, text: found[0] };
   }
   return null;
+}
+
+/**
+ * The first harmful thing in the end of a reply that is streaming, read again with each new piece:
+ * its last WINDOW characters, from a sentence's start (or a word's), so a cut never leaves
+ * "…t kill yourself" without the "don'" that made it caring.
+ */
+export function findHarmfulReplyAtEnd(text: string): HarmfulReply | null {
+  if (text.length <= WINDOW) return findHarmfulReply(text);
+  const tail = text.slice(-WINDOW);
+  const sentence = tail.search(/[.!?。！？\n]/u);
+  return findHarmfulReply(sentence >= 0 ? tail.slice(sentence + 1) : tail.slice(tail.indexOf(" ") + 1));
 }
 
 /** The flag a stopped reply leaves: harmful_reply_<kind> (a safeguarding alert, severity.ts). */

@@ -41,7 +41,7 @@ import { claimStreamAndReserve, MAX_STREAM_MS, settleAndRelease } from "~/models
 import { ledgerDay, type Reservation } from "~/models/token-ledger.server";
 import { getSafeguardingSettings, notifySafeguarding } from "~/models/safeguarding.server";
 import { lowMoodCardOf, supportCardOf } from "./support-card-view.server";
-import { findHarmfulReply, HARMFUL_REPLY_WINDOW, harmfulReplyFlag, type HarmfulReply } from "./harmful-reply";
+import { findHarmfulReplyAtEnd, harmfulReplyFlag, type HarmfulReply } from "./harmful-reply";
 import { detectLowMood } from "./low-mood";
 import { LOW_MOOD_FLAG, severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
@@ -563,7 +563,7 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
         end.textEvents += 1;
         // Read before it is shown: the piece that makes the reply harmful never reaches the
         // student, and the model is stopped there (what came before is taken off their screen).
-        end.harmful = findHarmfulReply(streamingWindow(end.text));
+        end.harmful = findHarmfulReplyAtEnd(end.text);
         if (end.harmful) {
           upstream.abort();
           break;
@@ -590,18 +590,6 @@ async function* stream(a: Admitted, turn: Turn, card: SupportCardView | null, cl
     if (!ended) upstream.abort();
     await events.return?.(undefined).catch(() => {});
   }
-}
-
-/**
- * The end of a streaming reply that is read again with each new piece: the last
- * HARMFUL_REPLY_WINDOW characters, from a sentence's start (or a word's), so a cut never leaves
- * "…t kill yourself" without the "don'" that made it caring.
- */
-function streamingWindow(text: string): string {
-  if (text.length <= HARMFUL_REPLY_WINDOW) return text;
-  const tail = text.slice(-HARMFUL_REPLY_WINDOW);
-  const sentence = tail.search(/[.!?。！？\n]/u);
-  return sentence >= 0 ? tail.slice(sentence + 1) : tail.slice(tail.indexOf(" ") + 1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -180,6 +180,8 @@ function isSingleLetterAccount(value: string, folded: string, index: number): bo
 }
 
 const DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const SPELLED_DIGIT = String.raw`(?:(?:double|triple)\s+)?(?:${DIGIT_WORDS.join("|")}|oh|nought|\d)`;
 /**
  * A group of up to five digits beside spelled ones: "07700 nine zero zero one two three", "9123 four
@@ -188,29 +190,58 @@ const SPELLED_DIGIT = String.raw`(?:(?:double|triple)\s+)?(?:${DIGIT_WORDS.join(
 const DIGIT_GROUP = String.raw`\d{2,5}`;
 const MIXED_DIGITS = String.raw`\b(?:${DIGIT_GROUP}(?:[\s,.\-]{1,3}${SPELLED_DIGIT})*[\s,.\-]{1,3}(?:${DIGIT_WORDS.join("|")}|oh|nought)|(?:${DIGIT_WORDS.join("|")}|oh|nought)(?:[\s,.\-]{1,3}${SPELLED_DIGIT})*[\s,.\-]{1,3}${DIGIT_GROUP})(?:[\s,.\-]{1,3}(?:${SPELLED_DIGIT}|${DIGIT_GROUP}))*\b`;
 
+/**
+ * The digits words say, as people read a number aloud: digit words and digits ("one three 8"),
+ * "oh", "double"/"triple", and grouped (teens, tens, "X hundred": "twelve thirty-four", "nine
+ * hundred one two three"). A word that says no digits makes the result not a number ("-1").
+ */
 function spelledDigits(words: string): string {
   let digits = "";
   let repeat = 1;
-  for (const word of words.toLowerCase().split(/[\s,.-]+/).filter(Boolean)) {
+  const said = words
+    .toLowerCase()
+    // "thirty four" said as two words is one number, as "thirty-four" is; "one-three-eight" is three
+    .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(one|two|three|four|five|six|seven|eight|nine)\b/g, "$1-$2")
+    .split(/[\s,.]+/)
+    .flatMap((w) => (TENS.includes(w.split("-")[0]!) ? [w] : w.split("-")))
+    .filter(Boolean);
+  for (const word of said) {
     if (word === "double" || word === "triple") {
       repeat = word === "double" ? 2 : 3;
       continue;
     }
-    const digit = /^\d+$/.test(word) ? word : word === "oh" || word === "nought" ? "0" : String(DIGIT_WORDS.indexOf(word));
-    digits += digit.repeat(repeat);
+    const [tens, unit] = word.split("-");
+    const value = /^\d+$/.test(word)
+      ? word
+      : word === "hundred"
+        ? "00"
+        : TENS.includes(tens!)
+          ? `${TENS.indexOf(tens!) + 2}${unit ? DIGIT_WORDS.indexOf(unit) : 0}`
+          : TEENS.includes(word)
+            ? `1${TEENS.indexOf(word)}`
+            : word === "oh" || word === "nought"
+              ? "0"
+              : String(DIGIT_WORDS.indexOf(word));
+    digits += value.repeat(repeat);
     repeat = 1;
   }
   return digits;
 }
 
-function isSpelledPhoneNumber(match: string): boolean {
-  const digits = spelledDigits(match);
+/** Digits with a phone's length, three different at least, not counting ("1234567"). */
+function couldBeAPhone(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
   const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
   const counting = steps.every((s) => s === 1) || steps.every((s) => s === -1);
+  return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
+}
+
+function isSpelledPhoneNumber(match: string): boolean {
+  const digits = spelledDigits(match);
   // Digits alone with commas between them are a list ("sort 5, 3, 8, 1, 9, 2, 7", the digits of
   // pi): only a phone's shape makes them one ("0, 7, 7, 0, 0, 9, 0, 0, 1, 2, 3").
   if (!/\p{L}/u.test(match) && !phoneShaped(digits, false)) return false;
-  return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
+  return couldBeAPhone(digits);
 }
 
 /**
@@ -266,8 +297,6 @@ const CONTACT_WORD = new RegExp(
  * seven seven double oh, nine hundred one two three", 我的手机是十三八，十二三十四，五十六七十八. Only
  * after such a word: "twenty, thirty, forty, fifty" in a sum is no one's number.
  */
-const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const SAID_NUMBER = String.raw`(?:(?:double|triple)\s+)?(?:(?:${DIGIT_WORDS.slice(1).join("|")})\s+hundred|${TENS.join("|")}|${TEENS.join("|")}|${DIGIT_WORDS.join("|")}|oh|nought)`;
 const SAID_PHONE_EN = new RegExp(
   String.raw`(?:${PHONE_WORDS_EN}|number|call(?:\s+me)?|ring(?:\s+me)?|text(?:\s+me)?|reach\s+me)\b[^.!?\n\d]{0,25}?\b(${SAID_NUMBER}(?:[\s,\-]{1,3}${SAID_NUMBER}){2,})\b`,
@@ -279,55 +308,12 @@ const SAID_PHONE_ZH = new RegExp(
   "gud",
 );
 
-/** The digits a number said aloud stands for ("twelve thirty-four" → 1234, 三十四 → 34); "" when it is not one. */
+/** The digits a number said aloud stands for ("twelve thirty-four" → 1234, 十二三十四 → 1234). */
 function saidDigits(words: string): string {
-  if (/\p{Script=Han}/u.test(words)) {
-    const run = words.replace(/[\s,，、.-]/g, "");
-    const parts = run.match(CHINESE_SAID_GROUP) ?? [];
-    if (parts.join("") !== run) return "";
-    return parts.map((p) => chineseNumberValue(p.replace(/[两兩]/g, "二")) ?? "").join("");
-  }
-  let digits = "";
-  let repeat = 1;
-  // "one-three-eight" is three words; "thirty-four" one
-  const said = words
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .flatMap((w) => (TENS.includes(w.split("-")[0]!) ? [w] : w.split("-")))
-    .filter(Boolean);
-  for (const word of said) {
-    if (word === "double" || word === "triple") {
-      repeat = word === "double" ? 2 : 3;
-      continue;
-    }
-    if (word === "hundred") {
-      digits += "00";
-      continue;
-    }
-    const [tens, unit] = word.split("-");
-    const value = /^\d+$/.test(word)
-      ? word
-      : TENS.includes(tens!)
-        ? `${TENS.indexOf(tens!) + 2}${unit ? DIGIT_WORDS.indexOf(unit) : 0}`
-        : TEENS.includes(word)
-          ? `1${TEENS.indexOf(word)}`
-          : word === "oh" || word === "nought"
-            ? "0"
-            : String(DIGIT_WORDS.indexOf(word));
-    digits += value.repeat(repeat);
-    repeat = 1;
-  }
-  return digits;
-}
-
-/** A said number with a phone's length, not counting, with three different digits at least. */
-function isSaidPhoneNumber(words: string): boolean {
-  // "thirty four" said as two words is one number, as "thirty-four" is
-  const digits = saidDigits(words.replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(one|two|three|four|five|six|seven|eight|nine)\b/giu, "$1-$2"));
-  if (!/^\d+$/.test(digits)) return false;
-  const steps = [...digits].slice(1).map((d, i) => Number(d) - Number(digits[i]));
-  const counting = steps.every((s) => s === 1) || steps.every((s) => s === -1);
-  return between(digits.length, 7, 15) && new Set(digits).size >= 3 && !counting;
+  if (!/\p{Script=Han}/u.test(words)) return spelledDigits(words);
+  const run = words.replace(/[\s,，、.-]/g, "");
+  const parts = run.match(CHINESE_SAID_GROUP) ?? [];
+  return parts.join("") === run ? parts.map((p) => chineseNumberValue(p.replace(/[两兩]/g, "二")) ?? "").join("") : "";
 }
 
 /** "number" in maths: "the next number", "each triangular number", "a number sequence". */
@@ -911,7 +897,7 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
   for (const said of [SAID_PHONE_EN, SAID_PHONE_ZH]) {
     for (const m of matchesOf(original, said)) {
       const [start, end] = m.indices![1]!;
-      if (isSaidPhoneNumber(m[1]!)) candidates.push({ kind: "phone", match: original.slice(start, end), index: start });
+      if (couldBeAPhone(saidDigits(m[1]!))) candidates.push({ kind: "phone", match: original.slice(start, end), index: start });
     }
   }
   return keepMostSpecific(candidates);

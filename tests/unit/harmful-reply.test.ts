@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findHarmfulReply, type HarmfulReplyKind } from "~/playground/harmful-reply";
+import { findHarmfulReply, findHarmfulReplyAtEnd, type HarmfulReplyKind } from "~/playground/harmful-reply";
 
 const HARMFUL: [HarmfulReplyKind, string][] = [
   // from the walk
@@ -87,6 +87,21 @@ describe("a model's reply that harms the child", () => {
 
   it.each(CARING)("never stops a caring or ordinary reply: %s", (text) => {
     expect(findHarmfulReply(text)).toBeNull();
+  });
+});
+
+describe("the end of a reply as it streams", () => {
+  const long = "so here is a long story about a dragon and its friends ".repeat(10);
+
+  it("finds what the newest piece made harmful", () => {
+    expect(findHarmfulReplyAtEnd(`${long}. You should hurt yourself`)?.kind).toBe("urges_self_harm");
+  });
+
+  it("never cuts a caring sentence where the words said against it fall outside the window", () => {
+    // no sentence end in the last 400 characters: the cut falls at a word, and "don't" stays whole
+    const caring = `${long}and please don't ever go hurt yourself`;
+    expect(caring.length).toBeGreaterThan(400);
+    expect(findHarmfulReplyAtEnd(caring)).toBeNull();
   });
 });
 
