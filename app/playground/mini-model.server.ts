@@ -29,8 +29,20 @@ export function getMiniModel(): MiniModelData {
   return model;
 }
 
-/** The playground's offline provider: pieces arrive a little apart, like a real stream. */
+/** Pieces arrive a little apart, like a real stream: the pause is for the reader's eye. */
+let tokenDelayMs = 25;
+
+/** The playground's offline provider. */
 export function getMiniModelProvider(): ChatProvider {
-  provider ??= createMiniModelProvider(getMiniModel(), { tokenDelayMs: 25 });
+  provider ??= createMiniModelProvider(getMiniModel(), { tokenDelayMs });
   return provider;
+}
+
+/**
+ * The pause between pieces. The integration suites set 0: they read what the pipeline does, not
+ * how a reply looks arriving, and 25 ms a piece made each offline exchange take 0.2–0.8 s.
+ */
+export function paceMiniModel(ms: number): void {
+  tokenDelayMs = ms;
+  provider = undefined;
 }

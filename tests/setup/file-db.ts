@@ -6,7 +6,12 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { connect, type Connection } from "../../db/client";
 import { registerDatabase } from "../../app/utils/db.server";
+import { paceMiniModel } from "../../app/playground/mini-model.server";
 import { adminUrlFor, databaseUrl } from "./db-urls";
+
+// The offline model's replies arrive at once here (a suite that needs a reply still streaming
+// paces it itself): see paceMiniModel.
+paceMiniModel(0);
 
 let admin: Connection | undefined;
 let conn: Connection | undefined;
