@@ -6,6 +6,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { noteRequestError } from "./utils/database-health.server";
 import { errorForLog, loggedPath } from "./utils/server-log.server";
 import { PrerenderContext } from "./components/ui/prerendered";
+import { ReplyMarkdown } from "./components/playground/reply-markdown";
+import { ServerReplyRenderer } from "./components/playground/reply-text";
 import { renderOnce } from "./components/ui/prerendered.server";
 import { renderBody } from "./utils/render-body.server";
 import { NonceContext } from "./utils/nonce";
@@ -31,7 +33,9 @@ export default function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <PrerenderContext.Provider value={renderOnce}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <ServerReplyRenderer.Provider value={ReplyMarkdown}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </ServerReplyRenderer.Provider>
         </PrerenderContext.Provider>
       </NonceContext.Provider>,
       {

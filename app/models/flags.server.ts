@@ -97,6 +97,7 @@ const FLAG_LABELS: Record<FlagCode, (t: Translate) => string> = {
   street_address: personalDataOf("street_address"),
   account: personalDataOf("account"),
   school_class: personalDataOf("school_class"),
+  password: personalDataOf("password"),
   blocked_topic: (t) => t("teach.dash.flag.topic"),
   self_harm: (t) => t("teach.dash.flag.selfHarm"),
   crisis_suicide: (t) => t("safeguarding.category.suicide"),

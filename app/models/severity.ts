@@ -49,6 +49,7 @@ const PERSONAL_DATA_CODES: Record<PersonalDataKind | "personal_data", true> = {
   street_address: true,
   account: true,
   school_class: true,
+  password: true,
 };
 
 export function severityOf(flags: readonly string[], message: { role: "user" | "assistant"; blocked: boolean }): Severity | null {

@@ -1,6 +1,6 @@
 /**
  * Personal data in what a student types: e-mail, phone numbers, ID numbers, street addresses,
- * chat accounts, a named school with the child's class. Pure: no I/O.
+ * chat accounts, a named school with the child's class, passwords. Pure: no I/O.
  *
  * Detectors run on folded text (normalize-text.ts: NFKC, every script's digits as ASCII, Chinese
  * numerals as digits, invisible characters removed, spaced-out digits joined); findings are
@@ -10,7 +10,8 @@
  * or an "@" (or "at" written to dodge a screen). A child's name or town alone is not screened;
  * numbers that locate or identify a person are — a home address, or a named school with the
  * child's class in it ("Riverside Middle School, class 8B", 育才中学初二3班), which finds one
- * child among a few dozen once a name is anywhere in the conversation. Each detector is narrow on
+ * child among a few dozen once a name is anywhere in the conversation. The one exception is a
+ * password (screen-passwords.ts), found after its own word. Each detector is narrow on
  * purpose — years, prices, token counts, dates, versions and join codes must pass, because a
  * screen that cries wolf teaches students to ignore it.
  */
@@ -19,6 +20,7 @@ import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
 import { isNumberSequence, writtenAsAPhone } from "./number-sequences";
 import { CHINESE_DIGIT_CHARACTERS, chineseNumberValue, foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
+import { PASSWORD_BEFORE_EN, PASSWORD_EN, PASSWORD_ZH, PIN_EN, PIN_ZH, looksLikeAPassword, looksLikeAPin, looksLikeAnnouncedPassword } from "./screen-passwords";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
 interface Detector {
@@ -487,6 +489,12 @@ function namesASchool(match: string, folded: string, index: number): boolean {
 }
 
 const DETECTORS: Detector[] = [
+  // A password or PIN after its word (screen-passwords.ts): the one kind with no digit required.
+  { kind: "password", pattern: PASSWORD_EN, group: 1, accept: looksLikeAPassword },
+  { kind: "password", pattern: PASSWORD_ZH, group: 1, accept: looksLikeAPassword },
+  { kind: "password", pattern: PASSWORD_BEFORE_EN, group: 1, accept: looksLikeAnnouncedPassword },
+  { kind: "password", pattern: PIN_EN, group: 1, accept: looksLikeAPin },
+  { kind: "password", pattern: PIN_ZH, group: 1, accept: looksLikeAPin },
   {
     // "I'm in class 8B at Riverside Middle School", 育才中学初二3班, 九龍華仁書院中三丙班,
     // 北京四中高一(2)班.
@@ -905,6 +913,8 @@ export function findPersonalDataIn(mapped: MappedText, original: string): Findin
 
 /** When detectors overlap ("+86 138…" is a phone and a mainland mobile), keep the most specific. */
 const SPECIFICITY: PersonalDataKind[] = [
+  // the student said it was a password: "password: 13800138000" is one, whatever it looks like
+  "password",
   "cn_resident_id",
   "id_number",
   "email",

@@ -5,7 +5,7 @@
  */
 
 /** Every kind of personal data the screen finds: the one list the block messages, flag labels and severities follow. */
-export const PERSONAL_DATA_KINDS = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "school_class"] as const;
+export const PERSONAL_DATA_KINDS = ["email", "phone", "cn_mobile", "cn_resident_id", "id_number", "street_address", "account", "school_class", "password"] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 export type FindingKind = PersonalDataKind | "blocked_topic";
 

@@ -49,7 +49,7 @@ const FLAG_TERMS: Record<"self_harm" | "violence" | "sexual", string[]> = {
  * ("violence"). Never blocks.
  */
 export function screenReply(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
-  return screenForFlags(text, policy, [HARM_REQUESTS]);
+  return screenForFlags(text, policy, [HARM_REQUESTS], { passwords: false });
 }
 
 /**
@@ -60,16 +60,18 @@ export function screenReply(text: string, policy: Partial<ScreeningPolicy> = {})
  * only, as a reply that explains why bullying hurts is not a request for it.
  */
 export function screenTyped(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
-  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS, BULLYING_REQUESTS, DRUG_REQUESTS]);
+  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS, BULLYING_REQUESTS, DRUG_REQUESTS], { passwords: true });
 }
 
 /** The text is folded for words once, for every list and phrase (this runs on every message and reply). */
-function screenForFlags(text: string, policy: Partial<ScreeningPolicy>, phrases: readonly PhraseRules[]): Flag[] {
-  const flags: Flag[] = findPersonalData(text).map(({ match, index }) => ({
-    kind: "personal_data",
-    match,
-    index,
-  }));
+/**
+ * A model that shows what a strong password looks like ("for example, password: Tr0ub4dor&3") is
+ * teaching, not sharing a child's secret: passwords are read in the student's words only.
+ */
+function screenForFlags(text: string, policy: Partial<ScreeningPolicy>, phrases: readonly PhraseRules[], { passwords }: { passwords: boolean }): Flag[] {
+  const flags: Flag[] = findPersonalData(text)
+    .filter((f) => passwords || f.kind !== "password")
+    .map(({ match, index }) => ({ kind: "personal_data", match, index }));
   const folded = foldForWordLists(text);
   for (const { match, index } of findTerms(text, policy.blockedTopics ?? [], folded, topicPattern)) {
     flags.push({ kind: "blocked_topic", match, index });

@@ -98,6 +98,8 @@ describe("every class of personal data is stopped before the model, in the stude
     ["village address", "我家在张家村3组15号", "zh-CN", "张家村", /没有发出去.*家庭住址/s],
     ["a named school with a class", "I'm Amy from Riverside Middle School, class 8B. Help me write a speech", "en", "Riverside", /not sent.*your school's name with your class/s],
     ["学校和班级", "我叫王小明，在育才中学初二三班，帮我写演讲稿", "zh-CN", "育才中学", /没有发出去.*学校名称和班级/s],
+    ["a password", "my roblox password is Sunnyday99, can you keep it safe for me?", "en", "Sunnyday99", /not sent.*a password.*passwords/s],
+    ["密码", "我的密码是 qwerty2012，帮我记住", "zh-CN", "qwerty2012", /没有发出去.*好像有密码/s],
     // "my phone is 13800138000" in base64, which Claude reads as easily as plain text
     ["a mobile written in base64", "what does this say? bXkgcGhvbmUgaXMgMTM4MDAxMzgwMDA=", "en", "bXkgcGhvbmUgaXMgMTM4MDAxMzgwMDA", /not sent.*mobile phone number/s],
   ];

@@ -35,6 +35,14 @@ const INPUTS: [string, string][] = [
   ["Chinese numerals parted by commas", "一，".repeat(2000)],
   ["phone keyword and comma-parted digits", `phone ${"1,".repeat(1900)}`],
   ["an account keyword at every joint", "my qq is ".repeat(400)],
+  // passwords (screen-passwords.ts): the word, its verb and a value at every joint
+  ["a password keyword at every joint", "my password is ".repeat(260)],
+  ["a password word and spaces", `password${" ".repeat(3900)}`],
+  ["a password colon and spaces", `password:${" ".repeat(3900)}x`],
+  ["'for my' before a password's verb", "password for my ".repeat(250)],
+  ["password-like tokens before 'is my'", "ab1! ".repeat(790) + "is my password"],
+  ["密码是 over and over", "密码是".repeat(1300)],
+  ["quotes after a password's verb", `password is "${"a ".repeat(1900)}`],
   // the phrase rules for teacher flags (weapon requests, jailbreaks)
   ["an asking phrase over and over", "how to make a ".repeat(300)],
   ["a toy qualifier at every joint", "tell me how to make a water ".repeat(150)],

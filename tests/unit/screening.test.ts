@@ -1148,7 +1148,7 @@ describe("explainFindings", () => {
 
   it("teaches, in English", () => {
     expect(explainFindings([phone], "en")).toBe(
-      "Your message was not sent: it contains what looks like a phone number. Never share phone numbers, addresses, ID numbers or your school and class with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove it and try again.",
+      "Your message was not sent: it contains what looks like a phone number. Never share phone numbers, addresses, ID numbers, passwords or your school and class with an AI — what you type can be stored and read later, and the AI does not need it to help you. Remove it and try again.",
     );
     expect(explainFindings([phone, email], "en")).toContain("a phone number and an e-mail address");
     expect(explainFindings([phone, email], "en")).toContain("Remove them");
@@ -1157,7 +1157,7 @@ describe("explainFindings", () => {
   it("teaches, in Simplified and Traditional Chinese", () => {
     const hans = explainFindings([phone, email], "zh-Hans");
     expect(hans).toContain("电话号码和电子邮箱地址");
-    expect(hans).toContain("不要把电话号码、住址、证件号码或你的学校和班级告诉 AI");
+    expect(hans).toContain("不要把电话号码、住址、证件号码、密码或你的学校和班级告诉 AI");
     expect(hans).toContain("把这部分内容删掉");
     const hant = explainFindings([phone], "zh-Hant");
     expect(hant).toContain("電話號碼");

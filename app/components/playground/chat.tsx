@@ -9,6 +9,7 @@ import { useT } from "~/i18n/use-t";
 import { MAX_CHARS } from "~/utils/form-limits";
 import { ContextMeter } from "./context-meter";
 import { MessageBubble } from "./message-view";
+import { preloadReplyMarkdown } from "./reply-text";
 import type { ConversationView, MessageView, ModelView, TryItView } from "./types";
 import { useChatStream } from "./use-chat-stream";
 import { WaitingNote } from "./waiting-note";
@@ -272,6 +273,8 @@ export function Chat({
               defaultValue={prefill}
               key={promptKey}
               onKeyDown={onKeyDown}
+              onFocus={preloadReplyMarkdown}
+              onPointerEnter={preloadReplyMarkdown}
               aria-describedby="pg-prompt-hint"
             />
             <p id="pg-prompt-hint" className={hydrated ? "hint pg-shortcut" : "hint"}>

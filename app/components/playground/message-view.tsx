@@ -1,5 +1,5 @@
 import { useLocale, useT } from "~/i18n/use-t";
-import { ReplyMarkdown } from "./reply-markdown";
+import { ReplyText } from "./reply-text";
 import { TryItGrade } from "./tryit-panel";
 import type { MessageView, TryItView } from "./types";
 import { SupportCard } from "./support-card";
@@ -46,7 +46,7 @@ export function MessageBubble({
       {isUser ? (
         <p className="pg-prompt">{message.text}</p>
       ) : message.text ? (
-        <ReplyMarkdown text={message.text} />
+        <ReplyText text={message.text} />
       ) : null}
       {message.note ? (
         <p className={`pg-note ${message.status === "blocked" || message.status === "error" ? "alert error" : "alert warn"}`}>

@@ -11,7 +11,8 @@
  *   conversation's address out of the other site's logs, `nofollow` marks it as not vouched for;
  * - images are never loaded (a browser would fetch any address the model wrote): an image
  *   becomes a labelled link to it, or only its description when its address is unsafe.
- * The libraries weigh ~40 KB gzipped, so only the playground's route imports this module.
+ * The libraries weigh ~40 KB gzipped: the browser loads this module as a chunk of its own, when a
+ * reply needs it (reply-text.tsx).
  */
 import { memo, type ComponentProps } from "react";
 import Markdown, { type Components } from "react-markdown";

@@ -12,6 +12,7 @@ export const screening = {
   "playground.screen.kind.street_address": "a home address",
   "playground.screen.kind.account": "an account name on a chat or social app",
   "playground.screen.kind.school_class": "your school's name with your class",
+  "playground.screen.kind.password": "a password",
 
   "playground.screen.found.prompt": "Your message was not sent: it contains what looks like {what}.",
   "playground.screen.found.split":
@@ -22,7 +23,7 @@ export const screening = {
   "playground.screen.found.context":
     "Your message was not sent: your system prompt or an earlier message in this conversation contains what looks like {what}, and they go to the AI with every message.",
   "playground.screen.advice":
-    "Never share phone numbers, addresses, ID numbers or your school and class with an AI — what you type can be stored and read later, and the AI does not need it to help you.",
+    "Never share phone numbers, addresses, ID numbers, passwords or your school and class with an AI — what you type can be stored and read later, and the AI does not need it to help you.",
   "playground.screen.act.prompt": { one: "Remove it and try again.", other: "Remove them and try again." },
   "playground.screen.act.split": "Leave that part out of this message and try again.",
   "playground.screen.act.system": {

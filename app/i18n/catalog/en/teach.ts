@@ -365,6 +365,7 @@ export const teach = {
   "teach.dash.flag.pd.street_address": "street address",
   "teach.dash.flag.pd.account": "chat or social app account",
   "teach.dash.flag.pd.school_class": "school and class",
+  "teach.dash.flag.pd.password": "password",
   "teach.dash.flag.selfHarm": "may be about self-harm",
   "teach.dash.flag.violence": "violent content",
   "teach.dash.flag.sexual": "sexual content",

@@ -358,6 +358,7 @@ export const teach: CatalogOf<typeof en> = {
   "teach.dash.flag.pd.street_address": "住址",
   "teach.dash.flag.pd.account": "聊天或社交软件账号",
   "teach.dash.flag.pd.school_class": "学校和班级",
+  "teach.dash.flag.pd.password": "密码",
   "teach.dash.flag.selfHarm": "可能涉及自我伤害",
   "teach.dash.flag.violence": "暴力内容",
   "teach.dash.flag.sexual": "色情内容",

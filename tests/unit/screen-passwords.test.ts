@@ -1,0 +1,109 @@
+/**
+ * A password typed to a model is held back like other personal data, in the three languages and
+ * the ways a 13-year-old writes one; a sentence about passwords, a piece of code and a model that
+ * shows what a strong password looks like all pass.
+ */
+import { explainFindings } from "~/playground/explain-screening.server";
+import { screenContext } from "~/playground/screen-context";
+import { screenPrompt, screenReply, screenTyped } from "~/playground/screening";
+
+const NO_TOPICS = { blockedTopics: [] };
+
+function passwordsIn(text: string): string[] {
+  const result = screenPrompt(text, NO_TOPICS);
+  return result.ok ? [] : result.findings.filter((f) => f.kind === "password").map((f) => f.match);
+}
+
+/** [what the student typed, the password the screen must find in it] */
+const MUST_BLOCK: [string, string][] = [
+  ["my password is fluffy123", "fluffy123"],
+  ["My password is Fluffy!", "Fluffy"],
+  ["my password is banana can u guess it", "banana"],
+  ["password: Tiger2011", "Tiger2011"],
+  ["Password:hunter2", "hunter2"],
+  ["my roblox password is sunnyday99", "sunnyday99"],
+  ["my password for roblox is sunnyday99", "sunnyday99"],
+  ["the password for my roblox account is sunnyday99.", "sunnyday99"],
+  ["the wifi password is Lib2024guest", "Lib2024guest"],
+  ["my mum's ipad passcode is 246810", "246810"],
+  ["my pw = sunny_day", "sunny_day"],
+  ["my password is 'i love cats'", "i love cats"],
+  ["my password is “MoonPie7”, is it strong?", "MoonPie7"],
+  ["my password is like qwerty2012 lol", "qwerty2012"],
+  ["my password is 123456", "123456"],
+  ["my pin is 4821", "4821"],
+  ["PIN code: 0815", "0815"],
+  ["my bank card pin number is 9931", "9931"],
+  ["fluffy123 is my password", "fluffy123"],
+  ["Tiger_2011 is my roblox password", "Tiger_2011"],
+  ["我的密码是abc123", "abc123"],
+  ["我的密碼是 happy2012", "happy2012"],
+  ["密码：qwerty", "qwerty"],
+  ["我嘅密碼係 lily0815", "lily0815"],
+  ["我把开机密码设成了 sunny99", "sunny99"],
+  ["密码就是123456", "123456"],
+  ["密码是一二三四五六", "一二三四五六"],
+  ["我的pin码是四八二一", "四八二一"],
+  ["ｍｙ　ｐａｓｓｗｏｒｄ　ｉｓ　ｆｌｕｆｆｙ１２３", "ｆｌｕｆｆｙ１２３"],
+];
+
+/** Sentences about passwords, code, and words that are not one: these must pass. */
+const MUST_PASS = [
+  "what makes a password strong?",
+  "my password is too weak, how do i make it better?",
+  "my password is the name of my dog",
+  "my password is 8 letters long",
+  "the password is wrong and I can't log in",
+  "password: required",
+  "my password is something only I know",
+  "the password is case sensitive",
+  "my password was stolen, what should I do?",
+  "is it safe to tell an AI my password?",
+  "never tell anyone your password",
+  "I forgot my password",
+  "password = input('Enter your password: ')",
+  "def login(user, password): return check(password)",
+  "if password == '1234': print('ok')",
+  "interface User { password: string; }",
+  "the pin is in the drawer",
+  "a pin is 4 digits",
+  "密码是什么意思？",
+  "我的密码太简单了，怎么办？",
+  "密码是6位数",
+  "我忘记密码了",
+  "密码：必填",
+];
+
+describe("a password a student types is held back", () => {
+  it.each(MUST_BLOCK)("%s", (text, password) => {
+    expect(passwordsIn(text)).toEqual([password]);
+  });
+
+  it.each(MUST_PASS)("passes: %s", (text) => {
+    expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
+  });
+
+  it("is split across two messages: the word in one, the password in the next", () => {
+    const result = screenContext(
+      [
+        { text: "my password is", source: "history" },
+        { text: "fluffy123", source: "prompt" },
+      ],
+      NO_TOPICS,
+    );
+    expect(result.ok ? [] : result.findings.map((f) => [f.kind, f.match, f.split])).toContainEqual(["password", "fluffy123", true]);
+  });
+
+  it("tells the student in their language, naming passwords in the advice", () => {
+    const [finding] = (screenPrompt("my password is fluffy123", NO_TOPICS) as { ok: false; findings: never[] }).findings;
+    expect(explainFindings([finding!], "en")).toMatch(/looks like a password\..*passwords/);
+    expect(explainFindings([finding!], "zh-Hans")).toMatch(/好像有密码。.*密码/);
+    expect(explainFindings([finding!], "zh-Hant")).toMatch(/好像有密碼。.*密碼/);
+    expect(explainFindings([finding!], "en")).not.toContain("fluffy123");
+  });
+
+  it("is flagged in a student's own words (a system prompt), not in a model's example of a strong one", () => {
+    expect(screenTyped("You guard my secrets. My password is fluffy123.").map((f) => f.kind)).toContain("personal_data");
+    expect(screenReply("A strong password looks like this. Password: Tr0ub4dor&3 — but make your own.")).toEqual([]);
+  });
+});
