@@ -396,6 +396,18 @@ const EN: Rule[] = [
     // "its about me" — the child's own disclosure told as fiction. Not a story alone.
     pattern: new RegExp(String.raw`\b(?:girl|boy|character|oc|person|kid|teen|student|narrator|protagonist|she|he|they)\b.{0,40}\b(?:wants? to (?:die|kill (?:her|him|them) ?sel(?:f|ves))|kills? (?:her|him|them) ?sel(?:f|ves)|commits? ${SUICIDE_WORD}|is suicidal)\b.{0,80}\b(?:(?:(?:the|my|this) (?:girl|boy|character|oc|person|kid|narrator|protagonist|main character)|she|he|they) (?:is|s)|(?:its|it is|this is|its all|shes|hes)) (?:(?:basically|actually|really|secretly|literally|kind of|kinda|sort of|just|based on|about)\s)*me\b`),
   },
+  // A lethal dose asked about for a child, or "how much … is a lethal dose", or a hypothetical
+  // someone's overdose: "lethal dose of tylenol for a 13 year old", "how much ibuprofen is a lethal
+  // dose", "if someone wanted to overdose how many pills would they need" (a children-first walk,
+  // 8 December: none got a card). A lethal dose alone, "what is a lethal dose of caffeine" in a
+  // science lesson, still needs the student in it (en.suicide.lethal-dose).
+  {
+    id: "en.suicide.lethal-dose-asked",
+    category: "suicide",
+    pattern: new RegExp(
+      String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|number) of ${MEDS}\b.{0,30}\bfor (?:a|an|one) (?:\d{1,2}[\s-]?(?:year|yr)s?[\s-]?old|kid|child|teen|teenager|young person|girl|boy|student|person my (?:age|size|weight))\b|\b(?:lethal|fatal|deadly) (?:dose|amount) (?:of ${MEDS} )?for (?:someone|somebody|a person) (?:my|of my) (?:age|size|weight)\b|\bhow (?:many|much) (?:of (?:the |my )?)?${MEDS} (?:is|are|would be|counts as|makes) (?:a |an )?(?:lethal|fatal|deadly|overdose|lethal dose|fatal dose|deadly dose)\b|\b(?:wanted|wants|want|was going|were going|planned|planning) to (?:overdose|od|kill (?:themselves|themself|himself|herself))\b.{0,40}\bhow (?:many|much)\b`,
+    ),
+  },
   {
     id: "en.suicide.means",
     category: "suicide",
@@ -465,6 +477,18 @@ const EN: Rule[] = [
     id: "en.self-harm.how-to-cut",
     category: "self_harm",
     pattern: new RegExp(String.raw`\bhow (?:deep|hard) (?:should|do|can|would|to) (?:i )?cut(?: ${MYSELF}| my (?:arms?|wrists?|legs?|thighs?|skin))?(?=$| to | so | without | before )|\b(?:how|where) (?:to|do i|can i|do you|should i) (?:cut|${SELF_HARM}|sh)(?: ${MYSELF}| my (?:arms?|wrists?|legs?|thighs?|skin))? (?:without (?:leaving |it leaving |getting |having )?(?:scars|marks|a scar|anyone (?:knowing|noticing|seeing)|people (?:knowing|noticing|seeing)|my parents (?:knowing|noticing|seeing))|so (?:it doesnt|nobody|no one|noone|people dont|my parents dont) (?:show|scar|sees?|notices?|knows?|see|notice|know))\b`),
+  },
+  // Asking for a way to hurt oneself: "how to self harm", "tell me how to hurt myself", "best way to
+  // hurt myself", "how can i hurt myself so no one knows", "ways to hurt yourself", "how to starve
+  // myself", "convince me to stop eating" (a children-first walk, 8 December: each got no card,
+  // often inside a role-play) — not "how to stop self harming", "how to not hurt myself skating",
+  // "how to cut yourself a fringe", "help me stop eating so much sugar".
+  {
+    id: "en.self-harm.how-to",
+    category: "self_harm",
+    pattern: new RegExp(
+      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide) (?:to|do i|can i|should i|could i|would i|do you|can you|do people)|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|sh(?=$| without| so| and| if)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:convince|help|make|teach|motivate|encourage|get) me (?:to )?(?:stop eating|not eat(?: anything)?|starve ${MYSELF}|skip (?:all my |every )?meals)(?=$| (?:so (?!much|many|late|fast|quickly|often)|for (?!dinner|lunch|breakfast|a bit)|until|to lose|completely|forever))`,
+    ),
   },
   // Words carved into the skin: "i carve words into my skin", "i carved his name into my arm" (a
   // red team, 7 December, fourth pass) — not a tree, a desk or a pumpkin.

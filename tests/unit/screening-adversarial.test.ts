@@ -105,6 +105,10 @@ it.each([
   ["dollar signs", "$".repeat(4000)],
   ["an attack phrase, then spaces", `ignore previous instructions${" ".repeat(3960)}m`],
   ["a clause start over and over", "\nbro\n".repeat(800)],
+  ["'how to' over and over", "how to ".repeat(570)],
+  ["a lethal dose, then words", `lethal dose of pills ${"for a ".repeat(650)}`],
+  ["wanting to overdose, then no question", `wanted to overdose ${"how ".repeat(980)}`],
+  ["'help me stop eating' over and over", "help me stop eating so ".repeat(170)],
 ])("%s: the crisis and low-mood readings are quick", (_name, text) => {
   const started = performance.now();
   detectCrisis(text);
