@@ -1124,7 +1124,29 @@ const splitByFriend = (rules: readonly Rule[]) => ({ friends: rules.filter((r) =
 const EN_SPLIT = splitByFriend(EN);
 const ZH_SPLIT = splitByFriend(ZH);
 
+/**
+ * A message typed backwards to test the screen ("eid ot tnaw i", 了活想不我): a model reads it
+ * as easily as forwards. Read forwards too, only when it looks backwards — English function words
+ * spelt backwards outnumber them spelt forwards, or a Chinese sentence ends on 我 or starts on a
+ * particle — so an ordinary message costs one test, not a second reading.
+ */
+const BACKWARDS_WORDS_EN = /(?<![\p{L}'])(?:ot|eht|ym|tnaw|annaw|dna|flesym|ti|si|ma|mi|tnod|tnac|lliw|ekil|tsuj|ynaM)(?![\p{L}'])/giu;
+const FORWARDS_WORDS_EN = /(?<![\p{L}'])(?:to|the|my|want|wanna|and|myself|it|is|am|im|dont|cant|will|like|just|many)(?![\p{L}'])/giu;
+const BACKWARDS_ZH = /^[\s"“「]*[了吧啊呢嘛]|我[\s。！？!?…~～.]*$/u;
+
+function looksTypedBackwards(text: string): boolean {
+  if (/\p{Script=Han}/u.test(text) && BACKWARDS_ZH.test(text)) return true;
+  const backwards = text.match(BACKWARDS_WORDS_EN)?.length ?? 0;
+  return backwards >= 2 && backwards > (text.match(FORWARDS_WORDS_EN)?.length ?? 0);
+}
+
 export function detectCrisis(text: string): CrisisResult {
+  const forwards = detectCrisisAsWritten(text);
+  if (forwards.matched || !looksTypedBackwards(text)) return forwards;
+  return detectCrisisAsWritten([...text].reverse().join(""));
+}
+
+function detectCrisisAsWritten(text: string): CrisisResult {
   const matches: CrisisMatch[] = [];
   const forms = crisisForms(text);
   const spaced = matchFriendRulesFirst(EN_SPLIT.friends, forms.spaced, " ", matches);

@@ -109,6 +109,8 @@ it.each([
   ["a lethal dose, then words", `lethal dose of pills ${"for a ".repeat(650)}`],
   ["wanting to overdose, then no question", `wanted to overdose ${"how ".repeat(980)}`],
   ["'help me stop eating' over and over", "help me stop eating so ".repeat(170)],
+  ["words typed backwards over and over (read forwards too)", "ot eht ym ".repeat(400)],
+  ["a Chinese sentence ending on 我, long", `${"的".repeat(3990)}我`],
 ])("%s: the crisis and low-mood readings are quick", (_name, text) => {
   const started = performance.now();
   detectCrisis(text);
