@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/harness/lantern-server";
 import { overflowsHorizontally } from "./setup/a11y";
-import { openBrowser, SCREENSHOT_DIR, screenshot } from "./setup/browser";
+import { followRequests, openBrowser, SCREENSHOT_DIR, screenshot } from "./setup/browser";
 import { closeTestSql, DEMO_STUDENTS } from "./setup/context";
 
 afterAll(() => closeTestSql());
@@ -34,11 +34,12 @@ describe("lesson widgets on a phone", () => {
     const browser = await openBrowser({ lang, as: DEMO_STUDENTS[0], viewport: { width: 360, height: 740 } });
     const wide: string[] = [];
     const broken: string[] = [];
+    const requests = followRequests(browser.page);
     try {
       // the finish page of a lesson the demo student has finished, with its calibration card
       for (const url of [...WIDGET_STEPS, `/learn/${course.lessons[0]!.slug}?view=done`]) {
         await browser.page.goto(url);
-        await browser.page.waitForLoadState("networkidle");
+        await requests.settled();
         // the table that ran past the edge, kept for a look
         if (url.endsWith("step=calibration")) await browser.page.locator(".cal-widget-table").screenshot({ path: path.join(SHOTS, `calibration-table-${lang}.png`) });
         // a token split over two lines reads as two tokens (found in a walk: "·footba/ll" in the next-token
@@ -69,10 +70,11 @@ describe("lesson widgets on a phone", () => {
   it.each(["en", "zh-Hans"] as const)("nothing scrolls sideways at 320 px with text spaced out (%s)", async (lang) => {
     const browser = await openBrowser({ lang, viewport: { width: 320, height: 640 } });
     const wide: string[] = [];
+    const requests = followRequests(browser.page);
     try {
       for (const url of WIDGET_STEPS) {
         await browser.page.goto(url);
-        await browser.page.waitForLoadState("networkidle");
+        await requests.settled();
         await browser.page.addStyleTag({ content: TEXT_SPACING });
         const width = await browser.page.evaluate(() => document.scrollingElement!.scrollWidth);
         if (width > 320) {

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
 import { inject } from "vitest";
 import { baseUrl, langCookieValue, SESSION_COOKIE, sessionCookieValueFor } from "./context";
 import { ROOT } from "../../../scripts/harness/lantern-server";
@@ -131,4 +131,28 @@ export async function screenshot(page: Page, journey: string, name: string): Pro
 /** True when the page scrolls sideways (content wider than the viewport). */
 export function scrollsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/**
+ * Follows a page's requests from now on: `settled()` then waits until the page has hydrated and
+ * none has been in flight for `quietMs`. Playwright's "networkidle" waits a fixed 500 ms of
+ * quiet, which a test opening twenty pages in a loop spends ten seconds on.
+ */
+export function followRequests(page: Page): { settled(quietMs?: number): Promise<void> } {
+  const inFlight = new Set<Request>();
+  page.on("request", (request) => inFlight.add(request));
+  page.on("requestfinished", (request) => inFlight.delete(request));
+  page.on("requestfailed", (request) => inFlight.delete(request));
+  return {
+    async settled(quietMs = 100) {
+      await page.waitForFunction(() => "__remixRouter" in window);
+      const until = Date.now() + 15_000;
+      let quietSince = Date.now();
+      while (Date.now() - quietSince < quietMs) {
+        if (Date.now() > until) throw new Error(`requests still in flight: ${[...inFlight].map((r) => r.url()).join(", ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (inFlight.size > 0) quietSince = Date.now();
+      }
+    },
+  };
 }
