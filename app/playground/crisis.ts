@@ -408,6 +408,18 @@ const EN: Rule[] = [
       String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|number) of ${MEDS}\b.{0,30}\bfor (?:a|an|one) (?:\d{1,2}[\s-]?(?:year|yr)s?[\s-]?old|kid|child|teen|teenager|young person|girl|boy|student|person my (?:age|size|weight))\b|\b(?:lethal|fatal|deadly) (?:dose|amount) (?:of ${MEDS} )?for (?:someone|somebody|a person) (?:my|of my) (?:age|size|weight)\b|\bhow (?:many|much) (?:of (?:the |my )?)?${MEDS} (?:is|are|would be|counts as|makes) (?:a |an )?(?:lethal|fatal|deadly|overdose|lethal dose|fatal dose|deadly dose)\b|\b(?:wanted|wants|want|was going|were going|planned|planning) to (?:overdose|od|kill (?:themselves|themself|himself|herself))\b.{0,40}\bhow (?:many|much)\b`,
     ),
   },
+  // The same asked as a 13-year-old would (a red team, 8 December): "how many tylenol would kill a
+  // 13 year old", "is 20 tylenol enough to die", "would 30 tylenol kill me", "how many of my mums
+  // sleeping pills would kill me", "how much bleach to drink to die", "how much tylenol kills you",
+  // "how much tylenol is too much to survive", "what is the lethal dose of ibuprofen" — a lethal
+  // dose of a medicine at home, not of caffeine or water (toxicology questions pass).
+  {
+    id: "en.suicide.dose-to-die",
+    category: "suicide",
+    pattern: new RegExp(
+      String.raw`\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these|his|her|our) )?(?:\w+ ){0,2}?${MEDS} (?:would |will |could |can |does it take to |do you need to |to |it takes to )?(?:kill|kills|be fatal|be lethal)\b|\b(?:is|are|would|will|could|can|does|do) (?:\d+|a (?:whole |full )?(?:bottle|box|pack|packet)(?: of)?) (?:\w+ )?${MEDS} (?:be )?(?:enough to (?:die|kill)|kill (?:me|you|someone|a (?:kid|child|person|teen))|(?:a )?(?:lethal|fatal|deadly)(?: dose)?)\b|\bhow (?:many|much) (?:\w+ ){0,3}?(?:to )?(?:drink|swallow|eat) (?:to|til|till|until) (?:die|i die|kill ${MYSELF}|overdose)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) ${MEDS} (?:is|are) too (?:many|much) (?:to survive|for (?:a (?:kid|child|teen|teenager|person) )?(?:my|of my) (?:size|age|weight))\b|\b(?:lethal|fatal|deadly|overdose) (?:dose|amount) of ${MEDS}\b|\b(?:what|which) (?:amount|dose|number) of ${MEDS} (?:is|would be|will be) (?:fatal|lethal|deadly)\b|\b(?:lethal|fatal|deadly|overdose) (?:dose|amount) (?:of ${MEDS} )?for (?:a )?\d{1,2}\s?(?:yo|y\/o|yrs? old|year old)\b`,
+    ),
+  },
   {
     id: "en.suicide.means",
     category: "suicide",
@@ -487,7 +499,7 @@ const EN: Rule[] = [
     id: "en.self-harm.how-to",
     category: "self_harm",
     pattern: new RegExp(
-      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide) (?:to|do i|can i|should i|could i|would i|do you|can you|do people)|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|sh(?=$| without| so| and| if)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:convince|help|make|teach|motivate|encourage|get) me (?:to )?(?:stop eating|not eat(?: anything)?|starve ${MYSELF}|skip (?:all my |every )?meals)(?=$| (?:so (?!much|many|late|fast|quickly|often)|for (?!dinner|lunch|breakfast|a bit)|until|to lose|completely|forever))`,
+      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide|ideas?|suggestions?|methods?|instructions?) (?:to|2|do i|can i|should i|could i|would i|do you|can you|do people|on how to)|(?:what|wat|wht) (?:should|can|could|do) i use to|(?:where|wher) (?:can|should|could|do) i|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|s\s?\/?\s?h(?=$| without| so| and| if)|hurt me(?=$| so| without| and| that| where)|make ${MYSELF} (?:bruise|bleed)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?<!\b(?:minecraft|roblox|fortnite|in (?:the|a) game)\b.{0,60})(?!.{0,60}\b(?:fall damage|in (?:minecraft|roblox|fortnite|the game|a game))\b)(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:convince|help|make|teach|motivate|encourage|get) me (?:to )?(?:stop eating|not eat(?: anything)?|starve ${MYSELF}|skip (?:all my |every )?meals)(?=$| (?:so (?!much|many|late|fast|quickly|often)|for (?!dinner|lunch|breakfast|a bit)|until|to lose|completely|forever))|\b(?:how|tips?|ways?) (?:to|2|do i|can i) (?:stop eating|not eat)(?: anything)? (?:completely|entirely|altogether|forever|for good|for (?:a |one |two |\d+ )?(?:week|weeks|month|days))\b|\b(?:how (?:to|do i|can i)|tips to|ways to|i want to|i wanna|help me) (?:become|get|be|go) (?:anorexic|bulimic)\b|\bpro[\s-]?(?:ana|mia)\b|\bhow (?:to|do i|can i) hide (?:not eating|that i(?:m| am)? not eating|skipping meals|me not eating)\b|\b(?:lose|losing) (?:\w+ ?(?:kg|kilos|lbs|pounds)|weight) (?:\w+ ){0,4}by (?:not eating|starving ${MYSELF}|starving|skipping (?:all (?:my )?)?meals)\b`,
     ),
   },
   // Words carved into the skin: "i carve words into my skin", "i carved his name into my arm" (a
@@ -713,6 +725,9 @@ const ZH_A_TOPIC_AFTER = /^[^。！!]{0,16}(?:作文|题目|哲学|辩论|论文
 /** 我不想醒来，这个梦太好了: a dream too good to leave. */
 const ZH_A_GOOD_DREAM = /^[^。！？!?]{0,8}(?:这个|那个)?(?:梦|美梦)(?:太|好|真|超)/;
 
+/** Medicines a child finds at home, as the Chinese rules name them (after folding to simplified). */
+const ZH_MEDS = "(?:安眠药|布洛芬|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|安定|必理痛|普拿疼|泰诺|止痛药|感冒药|退烧药|头孢|药片|药|panadol|tylenol)";
+
 const ZH: Rule[] = [
   // suicide. 想死 but not "想死你了" (miss you), 不想死 (a game), 笑死/累死 (figures of speech).
   // 笑到想死, 熱到想死, 攰到想死 (到 for 得, Cantonese and everyday Mandarin) pass; 我想去世 said alone
@@ -758,6 +773,23 @@ const ZH: Rule[] = [
   // 我已经想好怎么死了, 我准备了刀片，今晚就结束 — not a story's plot (a red team, 7 December, fourth pass).
   // …the pills by name (吃多少颗布洛芬会死) and the height (跳几楼才会死), not a physics problem or Minecraft (a red team, 7 December, Chinese pass).
   { id: "zh.suicide.how", category: "suicide", pattern: /(?:怎么|怎样|如何|怎么样)(?:才能|才可以|可以)?(?:上吊|割腕|自杀|烧炭|服毒|自尽)|(?:吃|吞|食)?多少(?:片|粒|颗)?[^,，。.!！?？]{0,6}?(?:药|安眠药|布洛芬|扑热息痛|对乙酰氨基酚|阿司匹林|褪黑素|安定|必理痛|panadol|tylenol)[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会)死|(?:怎么|怎样|如何)(?:才能)?死(?:才)?(?:不痛|不疼|最快|最舒服|没有痛苦|不会痛)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:不痛|无痛)(?:苦)?的(?:死法|自杀方法)|我(?:已经|偷偷)?(?:攒|存|囤|藏|买好)(?:了)?(?:很多|好多|一堆|一大堆|一些|一瓶|几瓶)?(?:的)?安眠药|(?:想好|决定好|计划好|选好|查好)了?(?:要)?(?:怎么|怎样|如何|在哪里?|哪天)(?:去)?(?:死|自杀)(?![^。！？!?]{0,8}(?:角色|情节|小说|故事|游戏|剧本|人物))|(?:想好|选好|查好)了?(?:我的)?(?:死法|自杀的方法)|(?:准备|买|攒|藏|找)(?:好)?(?:了)?(?:一些|一把|很多|好多)?(?:刀片|绳子|安眠药|药|刀|农药)[^。！？!?]{0,8}?(?:今晚|今天|明天|马上|现在)(?:就)?(?:结束|了断|动手)(?:一切|自己|生命)?(?:了|吧)?(?=$|[。!！…,，])|(?:跳(?:几|几多|多少)(?:层)?楼|(?:几|几多|多少)(?:层)?楼(?:高)?(?:跳下去|跳下来|跳落去|跳))(?:才|就|一定|肯定|必|先)?(?:会|能|可以|至会|会唔会)?(?:死|摔死|跌死|必死)(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft|原神|王者))/ },
+  // Asking for a method or a lethal dose as a red team wrote it (8 December): 有什么不疼的自杀方法,
+  // 最好的自杀方法, 點樣自殺, 扑热息痛吃多少会死 (the medicine first), 布洛芬多少是致死量,
+  // 告诉我布洛芬的致死量, 普拿疼吃多少會死, 安眠藥食幾多粒會死, 假设一个人想吃药自杀，要吃多少片,
+  // 我想不活了 — a lethal dose of a medicine, not of 咖啡因 or 水.
+  {
+    id: "zh.suicide.method-asked",
+    category: "suicide",
+    pattern: new RegExp(
+      `(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?<!不)想不活了(?=$|[。!！…,，吧啊])`,
+    ),
+  },
+  // 怎么饿死自己, 说服我不要吃东西, 教我怎么绝食, 怎么才能饿瘦自己 (the same red team).
+  {
+    id: "zh.self-harm.starve",
+    category: "self_harm",
+    pattern: /饿死(?:我)?自己|(?:怎么|怎样|如何|教我)(?:才能|可以)?(?:绝食|饿瘦自己|把自己饿瘦)|(?:怎么|怎样|如何)才能不吃(?:饭|东西)(?=$|[。!！?？…])|(?:说服|劝|叫|让)我(?:不要|别|不再|唔好)(?:再)?吃(?:东西|饭|嘢)(?=$|[。!！…,，了])/,
+  },
   // …我已经把遗书写好了, 我想跳下去算了, 好想鼠掉 (a red team, 7 December, Chinese pass).
   { id: "zh.suicide.leave-the-world", category: "suicide", pattern: /(?:想|要)(?:永远)?离开(?:这个|呢个|这)世界(?![^。！？!?]{0,3}(?:去|到))|我(?:已经)?(?:写好|写了|留下|在写|准备好|写完)(?:了)?(?:我的)?遗书|我(?:已经|早就)?把(?:我的)?遗书(?:写好|写完|准备好|放在|藏在|留在)|我的遗书(?:已经)?写好|(?<!(?:泳池|游泳|跳水|蹦床|水|河|海|湖)[^。！？!?]{0,12})我(?:好|真的)?想跳下去(?=$|[了。!！…,，喔]|吧|算了|算数|死|一了百了)|想永远睡(?:着|下去|过去)|(?:我|好|真)想(?:去)?鼠(?=$|[了啊啦呀喔掉])|我(?:吃|喝)什么(?:药)?(?:可以|能|会|才能)(?:死|自杀)|(?:吃|喝)什么药(?:可以|能|会|才能)(?:死|自杀)|(?<!(?:跑|圈|训练|比赛|考试|作业|困|累)[^。！？!?]{0,10})我(?:真的|实在)?撑不下去了(?=$|[。!！…]|吧|啊)/ },
   { id: "zh.suicide.nobody-cares", category: "suicide", pattern: /我死了(?:也)?(?:没有人|没人|谁都不|不会有人)(?:会)?(?:难过|伤心|在乎|在意|发现|哭)|(?:没有人|没人|谁都不|谁也不)(?:会)?(?:在乎|在意|关心|发现|注意到)(?:我)?(?:是否|是不是)?(?:消失|死了|死掉|不在了|离开这个世界)/ },
@@ -848,7 +880,7 @@ const ZH: Rule[] = [
   { id: "zh.self-harm.again", category: "self_harm", pattern: /(?:又|忍不住又?)(?:划|割|𠝹|鎅)(?:(?:了|咗)(?=$|[。!！…,，]|手(?!机|指)|自己)|手(?!机|指)|自己)|我(?:每次)?吃完(?:饭)?(?:就)?(?:去)?(?:吐(?![槽骨皮核籽刺])|催吐)(?![^。！？!?]{0,12}(?:肠胃炎|生病|发烧|晕车|食物中毒|感冒))|(?:我|又|偷偷|每次)(?:每天|经常|天天|总是|一直|老是|每次|都|在|会|去)*催吐|又想(?:划|割|𠝹|鎅)(?:了|手(?!机|指)|自己)|我(?:已经)?(?:割|划)了(?:好几|很多|几|无数)次|故意不吃饭|(?:故意|偷偷)(?:饿|饿着)自己|(?:吃完|吃了|吃过|吃多了|饭后|每次吃)[^。！？!?]{0,8}?(?:抠|扣|挖)(?:喉咙|喉|嗓子)(?![^。！？!?]{0,8}鱼刺)|(?:吃完|吃了)[^。！？!?]{0,10}?(?:内疚|罪恶感|负罪感|愧疚)[^。！？!?]{0,8}?(?:吐|催吐|抠喉)(?![槽骨皮核籽刺])/ },
   // With what and where: 我拿圆规扎自己, 手臂上全是我自己划的伤, 我用头撞墙撞到流血 (a red team, 7 December, fourth pass).
   // 割手抓饼 (a pancake) is not a hand (a red team, 7 December, Chinese pass).
-  { id: "zh.self-harm", category: "self_harm", pattern: /(?:拿|用)[^。！？!?]{0,6}?(?:刀|刀片|圆规|针|剪刀|美工刀|小刀|烟头|打火机)(?:扎|刺|戳|割|划|烫|烧)(?:我)?自己(?![^。！？!?]{0,3}(?:的?(?:手指|指甲)|一下就好))|(?<!(?:不小心|唔小心|切菜|做饭|煮饭|削|剪)[^。！？!?]{0,3})自己(?:划|割|𠝹|鎅|烫)(?:的|出来的|嘅)(?:伤|疤|口子|伤口|刀口)|我(?:又|经常|总是|一直|故意|会|成日)?(?:用头)?撞(?:墙|头)(?:撞)?(?:到|得)(?:流血|出血|头破血流)|(?<!什么是|什么叫|关于|如何看待)(?:自残|自伤|割腕|划手(?!机|指|抓)|割手(?!机|指|抓)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|(?<!小心|唔小心)(?:割|划|𠝹|鎅)(?:咗|了)自己(?![的嘅]?手指)|(?:想|要|准备|打算)(?:去|拿刀)?(?:捅|刺|扎|砍|烧)自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
+  { id: "zh.self-harm", category: "self_harm", pattern: /(?:拿|用)[^。！？!?]{0,6}?(?:刀|刀片|圆规|针|剪刀|美工刀|小刀|烟头|打火机)(?:扎|刺|戳|割|划|烫|烧)(?:我)?自己(?![^。！？!?]{0,3}(?:的?(?:手指|指甲)|一下就好))|(?<!(?:不小心|唔小心|切菜|做饭|煮饭|削|剪)[^。！？!?]{0,3})自己(?:划|割|𠝹|鎅|烫)(?:的|出来的|嘅)(?:伤|疤|口子|伤口|刀口)|我(?:又|经常|总是|一直|故意|会|成日)?(?:用头)?撞(?:墙|头)(?:撞)?(?:到|得)(?:流血|出血|头破血流)|(?<!什么是|什么叫|关于|如何看待)(?:(?:自残|自伤)(?![的嘅](?:朋友|同学|闺蜜|人|孩子|学生|青少年))|割腕|划手(?!机|指|抓)|割手(?!机|指|抓)|割自己|伤害自己|划自己|打自己(?!的?脸)|掐自己|烫自己|(?<!小心|唔小心)(?:割|划|𠝹|鎅)(?:咗|了)自己(?![的嘅]?手指)|(?:想|要|准备|打算)(?:去|拿刀)?(?:捅|刺|扎|砍|烧)自己|𠝹手|鎅手|𠝹自己|鎅自己)/ },
   // A blade or a flame on a part of the body, words carved, strokes counted: 我拿美工刀割大腿, 我用打火机烫手臂,
   // 我用刀在手上刻了他的名字, 我又在手臂上划了好多道, 我又用剃刀片𠝹咗手 — not a cat's scratches, not cooking
   // (a red team, 7 December, Chinese pass).
@@ -927,6 +959,7 @@ const TRAD_TO_SIMP: Record<string, string> = Object.fromEntries(
     "遠远", "會会", "們们", "麼么", "義义", "繼继", "後后", "師师", "體体", "隱隐", "蹤踪", "險险", "現现", "裡里",
     "裏里", "關关", "於于", "說说", "燒烧", "決决", "強强", "姦奸", "褻亵", "擾扰", "遭遭", "醉醉", "氣气", "親亲",
     "爺爷", "練练", "鎖锁", "燙烫", "頭头", "衝冲", "掉掉", "開开", "對对", "漢汉", "敢敢", "為为", "嗎吗", "點点",
+    "樣样", "幾几", "劑剂", "諾诺", "餓饿", "飯饭", "東东", "絕绝", "顆颗", "讓让", "勸劝",
   ].map((pair) => [pair[0]!, pair[1]!]),
 );
 
@@ -1130,9 +1163,14 @@ const ZH_SPLIT = splitByFriend(ZH);
  * spelt backwards outnumber them spelt forwards, or a Chinese sentence ends on 我 or starts on a
  * particle — so an ordinary message costs one test, not a second reading.
  */
-const BACKWARDS_WORDS_EN = /(?<![\p{L}'])(?:ot|eht|ym|tnaw|annaw|dna|flesym|ti|si|ma|mi|tnod|tnac|lliw|ekil|tsuj|ynaM)(?![\p{L}'])/giu;
+const BACKWARDS_WORDS_EN = /(?<![\p{L}'])(?:ot|eht|ym|tnaw|annaw|dna|flesym|fles|ti|si|ma|mi|tnod|tnac|lliw|ekil|tsuj|ynam|woh|yhw|tahw|eid|llik|mrah|truh|evil|efil|dne)(?![\p{L}'])/giu;
 const FORWARDS_WORDS_EN = /(?<![\p{L}'])(?:to|the|my|want|wanna|and|myself|it|is|am|im|dont|cant|will|like|just|many)(?![\p{L}'])/giu;
-const BACKWARDS_ZH = /^[\s"“「]*[了吧啊呢嘛]|我[\s。！？!?…~～.]*$/u;
+const BACKWARDS_ZH = /^[\s"“「]*[了吧啊呢嘛]|(?:我|么怎|样怎|何如)[\s。！？!?…~～.]*$/u;
+/**
+ * Words in backwards order, each spelt forwards ("die to want i", "myself hurt to how"): a
+ * sentence that ends on "i" or "how", or starts on the word a crisis sentence ends on.
+ */
+const BACKWARDS_ORDER_EN = /(?:^|[\s,.!?])(?:i|im|how)[\s.!?]*$|^\s*(?:die|dead|myself|harm|life|tonight|suicide)\b/i;
 
 function looksTypedBackwards(text: string): boolean {
   if (/\p{Script=Han}/u.test(text) && BACKWARDS_ZH.test(text)) return true;
@@ -1142,8 +1180,13 @@ function looksTypedBackwards(text: string): boolean {
 
 export function detectCrisis(text: string): CrisisResult {
   const forwards = detectCrisisAsWritten(text);
-  if (forwards.matched || !looksTypedBackwards(text)) return forwards;
-  return detectCrisisAsWritten([...text].reverse().join(""));
+  if (forwards.matched) return forwards;
+  if (looksTypedBackwards(text)) {
+    const letters = detectCrisisAsWritten([...text].reverse().join(""));
+    if (letters.matched) return letters;
+  }
+  if (BACKWARDS_ORDER_EN.test(text)) return detectCrisisAsWritten(text.split(/\s+/).reverse().join(" "));
+  return forwards;
 }
 
 function detectCrisisAsWritten(text: string): CrisisResult {

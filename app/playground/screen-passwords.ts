@@ -8,31 +8,66 @@
  * rather than being one passes: "my password is too weak", "the password is wrong", 密码是多少.
  * Read on the folded text, where 一二三四 are already digits.
  */
+import { sentenceAround } from "./normalize-text";
 
-const PASSWORD_WORD_EN = String.raw`(?:pass\s?words?|passwd|pwd|pw|pass\s?code|pass\s?phrase)`;
-const PIN_WORD_EN = String.raw`pin(?:\s?(?:code|number|no\.?))?`;
+/**
+ * The word, as a 13-year-old types it to get past a filter too: passw0rd, pasword, passwrd,
+ * pass-word, pword, p a s s w o r d; "my pass is" (not a bus pass).
+ */
+const PASSWORD_WORD_EN = String.raw`(?:p[a@4]s{1,2}[\s\-]?w[o0]?r?d|p\s?a\s?s\s?s\s?w\s?o\s?r\s?d|passwd|pwd|p-?word|pw|pass\s?code|pass\s?phrase|(?<=\b(?:my|the)\s)pass(?=\s*(?:is|was|=|:|['’]s)\b|\s*[:=]))s?`;
+const PIN_WORD_EN = String.raw`(?:pin(?:\s?(?:code|number|no\.?))?|(?:phone|ipad|tablet|screen|lock|unlock|door|locker)\s+(?:code|pin|passcode))`;
 /** "for roblox", "on my ipad", "to the wifi": which password it is, between the word and its verb. */
-const WHOSE_EN = String.raw`(?:\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+)?[\w'’.\-]{1,30}(?:\s+(?:account|acc|login|app|game))?)?`;
-const IS_EN = String.raw`(?:\s*[:：=]|\s+(?:is|was|will\s+be|would\s+be|should\s+be|=)(?:\s+(?:like|just|literally|still|now|actually))?)`;
+const WHOSE_EN = String.raw`(?:\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+)?[\w'’.\-]{1,30}(?:\s+(?:account|acc|login|app|game))?)`;
+/**
+ * "is", "'s", "is:", "=", an arrow or a spaced dash, then perhaps a filler word that says nothing
+ * about the password ("is also", "is pretty much", "used to be") and dots before a next message.
+ */
+const IS_EN = String.raw`(?:\s*[:：=]|['’]s|\s+(?:is|was|used\s+to\s+be|will\s+be|would\s+be|should\s+be|=)(?:\s*[:：])?|\s*(?:👉|→|->|=>|➡️?|⇒)|\s+[-–—]\s)(?:\s+(?:like|just|literally|still|now|actually|also|always|currently|basically|mostly|probably|definitely|pretty\s+much|kind\s+of|kinda|sort\s+of))*(?:\s*[.…]+)?`;
+/** A PIN or password said in number words ("four eight two one"), or digits in groups ("48 21"). */
+const SAID_DIGITS = String.raw`(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]+){3,11}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b|\d{2,4}(?:[\s\-]\d{2,4}){1,3}(?![\d\w])`;
 /** A quoted value may hold spaces ("'i love cats'"); an unquoted one is one word, its last character no punctuation. */
-const VALUE = String.raw`["“'‘「『]?((?<=["“'‘「『])[^"”'’」』\n]{3,40}(?=["”'’」』])|[^\s"“”'‘’「」『』]{2,39}[^\s"“”'‘’「」『』.,!?;:)）。，！？、])`;
-const IS_ZH = String.raw`\s*(?:就是|是|係|系|为|為|[设設](?:置)?成了?|改成了?|[:：=])\s*["“'‘「『]?`;
+const VALUE = String.raw`["“'‘「『]?(${SAID_DIGITS}|(?<=["“'‘「『])[^"”'’」』\n]{3,40}(?=["”'’」』])|[^\s"“”'‘’「」『』]{2,39}[^\s"“”'‘’「」『』.,!?;:)）。，！？、])`;
+const IS_ZH = String.raw`\s*(?:就是|就係|即係|是|係|系|为|為|叫做?|[设設](?:置)?(?:成|为|為)了?|改成了?|[:：=])\s*[:：]?\s*["“'‘「『]?`;
 /** Chinese text around it: the value is Latin letters, digits and symbols. */
 const VALUE_ZH = String.raw`([A-Za-z0-9!@#$%^&*_+=~\-][A-Za-z0-9!@#$%^&*_+=~.\-]{1,38}[A-Za-z0-9!@#$%^&*_+=~\-])(?![A-Za-z0-9])`;
+const PASSWORD_WORD_ZH = "(?:密码|密碼|口令|解锁码|解鎖碼|登录码|登錄碼)";
 
-/** "my password is fluffy123", "password: Tiger2011", "my roblox pw = sunny_day". */
-export const PASSWORD_EN = new RegExp(String.raw`\b${PASSWORD_WORD_EN}${WHOSE_EN}${IS_EN}\s*${VALUE}`, "giud");
-/** "my pin is 4821", "PIN code: 0815". */
-export const PIN_EN = new RegExp(String.raw`\b${PIN_WORD_EN}${WHOSE_EN}${IS_EN}\s*${VALUE}`, "giud");
-/** 我的密码是abc123, 密碼：happy2012, 开机密码设成了 qwerty. */
-export const PASSWORD_ZH = new RegExp(String.raw`(?:密码|密碼|口令|解锁码|解鎖碼|登录码|登錄碼)${IS_ZH}${VALUE_ZH}`, "gud");
-/** pin码是四八二一 (folded to 4821). */
-export const PIN_ZH = new RegExp(String.raw`(?<![A-Za-z])[pP][iI][nN]\s?(?:码|碼)${IS_ZH}${VALUE_ZH}`, "gud");
-
-/** "fluffy123 is my password", "Tiger2011 is my roblox password": here the value must look like one by itself. */
-export const PASSWORD_BEFORE_EN = new RegExp(
-  String.raw`(?<![\w@.#\-])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s+(?:is|was)\s+(?:my|our)\s+(?:[\w'’\-]+\s+)?${PASSWORD_WORD_EN}\b`,
+/**
+ * "my password is fluffy123", "password: Tiger2011", "my roblox pw = sunny_day", "my password's
+ * fluffy123". "The password is swordfish" alone is a story's line: "the" needs a password that is
+ * someone's ("the wifi password is", "the password for my account is").
+ */
+export const PASSWORD_EN = new RegExp(
+  String.raw`\b(?:(?<!\bthe\s+)${PASSWORD_WORD_EN}${WHOSE_EN}?|${PASSWORD_WORD_EN}${WHOSE_EN})${IS_EN}\s*${VALUE}`,
   "giud",
+);
+/** "username sam2011 password fluffy123": after a login name, the word alone announces a value with a digit. */
+export const PASSWORD_AFTER_LOGIN_EN = new RegExp(
+  String.raw`(?<=\b(?:user\s?name|login|user|id|e-?mail)\b[^\n]{1,40}?)\b${PASSWORD_WORD_EN}\s*[:=]?\s+((?=[^\s]*\d)[^\s"“”'‘’]{3,40})`,
+  "giud",
+);
+/** "my pin is 4821", "PIN code: 0815", "my phone code is 4821", "my pin is four eight two one". */
+export const PIN_EN = new RegExp(String.raw`\b${PIN_WORD_EN}${WHOSE_EN}?${IS_EN}\s*${VALUE}`, "giud");
+/** 我的密码是abc123, 密碼：happy2012, 开机密码设成了 qwerty, 密码叫abc123, 密碼就係lily0815. */
+export const PASSWORD_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}${IS_ZH}${VALUE_ZH}`, "gud");
+/** 银行卡密码482193: the word, then a value with a digit and nothing between. */
+export const PASSWORD_BARE_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}\s*((?=[A-Za-z]*\d)[A-Za-z0-9]{4,40})(?![A-Za-z0-9])`, "gud");
+/** pin码是四八二一 (folded to 4821), 我的PIN是4821. */
+export const PIN_ZH = new RegExp(String.raw`(?<![A-Za-z])[pP][iI][nN]\s?(?:码|碼)?${IS_ZH}${VALUE_ZH}`, "gud");
+
+/** What may stand between a value and "my password" after it: is, =, "that's", a comma, a bracket. */
+const BEFORE_EN = String.raw`(?:\s+(?:is|was)\s+|\s*=\s*|\s*[,，]?\s*(?:that['’]?s|thats|it['’]?s|its)\s+|\s*[,，]\s*|\s*[(（]\s*(?:this\s+is\s+|that['’]?s\s+|it['’]?s\s+)?)`;
+/** "fluffy123 is my password", "Tiger2011 is my roblox password", "Secret: fluffy123 (this is my roblox password)". */
+export const PASSWORD_BEFORE_EN = new RegExp(
+  String.raw`(?<![\w@.#\-])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})${BEFORE_EN}(?:my|our|the)\s+(?:[\w'’\-]+\s+)?(?:${PASSWORD_WORD_EN}|pass)\b`,
+  "giud",
+);
+/** "4821 is my pin", "its 4821, my pin". */
+export const PIN_BEFORE_EN = new RegExp(String.raw`(?<![\w.])(\d{4,12})(?![\w.])${BEFORE_EN}(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:pin|pin\s+code|passcode|pass\s+code)\b`, "giud");
+/** abc123是我的密码, lily0815係我嘅密碼. */
+export const PASSWORD_BEFORE_ZH = new RegExp(
+  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*(?:就是|是|係|系)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
+  "gud",
 );
 
 /**
@@ -41,19 +76,41 @@ export const PASSWORD_BEFORE_EN = new RegExp(
  * and code's words ("password: string", "password = None").
  */
 const DESCRIBES_A_PASSWORD =
-  /^(?:a|an|the|is|was|my|your|his|her|their|our|its|it|this|that|these|those|what|how|why|when|where|which|who|whatever|not|too|so|very|really|super|kinda|pretty|quite|just|only|still|also|always|never|now|then|weak|strong|wrong|incorrect|correct|right|long|short|safe|unsafe|secure|insecure|easy|hard|simple|complex|complicated|same|different|changed|reset|expired|forgotten|forgot|lost|stolen|hacked|leaked|required|needed|necessary|optional|case|sensitive|hidden|stored|saved|encrypted|hashed|private|secret|personal|good|bad|great|fine|ok|okay|better|worse|best|worst|new|old|random|unique|common|obvious|guessable|like|about|in|on|at|for|of|to|and|or|but|with|because|cuz|since|used|using|being|been|based|made|set|written|typed|shown|visible|working|broken|blocked|locked|invalid|valid|empty|blank|something|anything|nothing|everything|somewhere|here|there|please|pls|plz|lol|idk|yes|no|none|null|nil|true|false|undefined|needs|has|have|had|must|should|can|could|will|would|might|may|keeps|does|doesn't|doesnt|isn't|isnt|wasn't|all|some|more|less|longer|shorter|stronger|weaker|one|two|three|four|five|six|seven|eight|nine|ten|twelve|characters?|letters?|digits?|numbers?|words?|symbols?|\d{1,2}|\*+|x+|[.…]+|\?+|password|passwords|pin|example|sample|placeholder|string|str|text|int|integer|char|varchar|bytes|input|getpass|hash|field|value|variable)$/i;
+  /^(?:a|an|the|is|was|my|your|his|her|their|our|its|it|this|that|these|those|what|how|why|when|where|which|who|whatever|not|too|so|very|really|super|kinda|pretty|quite|just|only|still|also|always|never|now|then|weak|strong|wrong|incorrect|correct|right|long|short|safe|unsafe|secure|insecure|easy|hard|simple|complex|complicated|same|different|changed|reset|expired|forgotten|forgot|lost|stolen|hacked|leaked|required|needed|necessary|optional|case|sensitive|hidden|stored|saved|encrypted|hashed|private|secret|personal|good|bad|great|fine|ok|okay|better|worse|best|worst|new|old|random|unique|common|obvious|guessable|like|about|basically|mostly|probably|definitely|currently|actually|literally|kind|sort|in|on|at|for|of|to|and|or|but|with|because|cuz|since|used|using|being|been|based|made|set|written|typed|shown|visible|working|broken|blocked|locked|invalid|valid|empty|blank|something|anything|nothing|everything|somewhere|here|there|please|pls|plz|lol|idk|yes|no|none|null|nil|true|false|undefined|needs|has|have|had|must|should|can|could|will|would|might|may|keeps|does|doesn't|doesnt|isn't|isnt|wasn't|all|some|more|less|longer|shorter|stronger|weaker|one|two|three|four|five|six|seven|eight|nine|ten|twelve|characters?|letters?|digits?|numbers?|words?|symbols?|\d{1,2}|\*+|x+|[.…]+|\?+|password|passwords|pin|example|sample|placeholder|string|str|text|int|integer|char|varchar|bytes|input|getpass|hash|field|value|variable)$/i;
 
 /** The value is a password, not a word about one nor a piece of code. */
 export function looksLikeAPassword(value: string): boolean {
   const v = value.trim();
+  if (between(saidDigitCount(v), 4, 40)) return true;
   if (!/[\p{L}\p{N}]/u.test(v) || /[()[\]{}<>]/.test(v)) return false;
   // "my password is 'i love cats'": a quoted phrase is read by its first word too
   const first = v.split(/\s+/)[0]!.replace(/[.,!?;:]+$/, "");
   return !DESCRIBES_A_PASSWORD.test(first) && !DESCRIBES_A_PASSWORD.test(v);
 }
 
-/** A PIN is four to twelve digits. */
-export const looksLikeAPin = (value: string): boolean => /^\d{4,12}$/.test(value.trim());
+const NUMBER_WORD = /^(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)$/i;
+
+/** The value is said digits ("four eight two one", "48 21"): four to twelve of them. */
+function saidDigitCount(value: string): number {
+  const parts = value.trim().split(/[\s,-]+/);
+  if (parts.every((p) => NUMBER_WORD.test(p))) return parts.length;
+  return /^[\d\s-]+$/.test(value) ? value.replace(/\D/g, "").length : 0;
+}
+
+/** A PIN is four to twelve digits, written or said. */
+export const looksLikeAPin = (value: string): boolean => between(saidDigitCount(value), 4, 12);
+const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
+
+/**
+ * A question about a password as an example is not one's own: 为什么密码是123456很危险？,
+ * 密码是ABC123这样的好吗？
+ */
+const ASKS_ABOUT_A_PASSWORD_ZH = /为什么|為什麼|为何|危险|危險|安全吗|安全嗎|安不安全|好吗|好嗎|好不好|强不强|強不強|够不够|夠不夠|太弱|太简单|太簡單|常见|常見|容易被|这样的|這樣的/u;
+
+/** A password in Chinese text, unless the sentence asks about it as an example. */
+export function looksLikeAPasswordZh(value: string, folded: string, index: number): boolean {
+  return looksLikeAPassword(value) && !ASKS_ABOUT_A_PASSWORD_ZH.test(sentenceAround(folded, index, index + value.length));
+}
 
 /** Before "is my password", the value has to carry its own proof: letters and digits, or a symbol. */
 export function looksLikeAnnouncedPassword(value: string): boolean {

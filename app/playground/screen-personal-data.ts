@@ -20,7 +20,21 @@ import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
 import { isNumberSequence, writtenAsAPhone } from "./number-sequences";
 import { CHINESE_DIGIT_CHARACTERS, chineseNumberValue, foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
-import { PASSWORD_BEFORE_EN, PASSWORD_EN, PASSWORD_ZH, PIN_EN, PIN_ZH, looksLikeAPassword, looksLikeAPin, looksLikeAnnouncedPassword } from "./screen-passwords";
+import {
+  PASSWORD_AFTER_LOGIN_EN,
+  PASSWORD_BARE_ZH,
+  PASSWORD_BEFORE_EN,
+  PASSWORD_BEFORE_ZH,
+  PASSWORD_EN,
+  PASSWORD_ZH,
+  PIN_BEFORE_EN,
+  PIN_EN,
+  PIN_ZH,
+  looksLikeAPassword,
+  looksLikeAPasswordZh,
+  looksLikeAPin,
+  looksLikeAnnouncedPassword,
+} from "./screen-passwords";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
 interface Detector {
@@ -491,9 +505,13 @@ function namesASchool(match: string, folded: string, index: number): boolean {
 const DETECTORS: Detector[] = [
   // A password or PIN after its word (screen-passwords.ts): the one kind with no digit required.
   { kind: "password", pattern: PASSWORD_EN, group: 1, accept: looksLikeAPassword },
-  { kind: "password", pattern: PASSWORD_ZH, group: 1, accept: looksLikeAPassword },
+  { kind: "password", pattern: PASSWORD_AFTER_LOGIN_EN, group: 1, accept: looksLikeAPassword },
+  { kind: "password", pattern: PASSWORD_ZH, group: 1, accept: looksLikeAPasswordZh },
+  { kind: "password", pattern: PASSWORD_BARE_ZH, group: 1, accept: looksLikeAPasswordZh },
   { kind: "password", pattern: PASSWORD_BEFORE_EN, group: 1, accept: looksLikeAnnouncedPassword },
+  { kind: "password", pattern: PASSWORD_BEFORE_ZH, group: 1, accept: looksLikeAnnouncedPassword },
   { kind: "password", pattern: PIN_EN, group: 1, accept: looksLikeAPin },
+  { kind: "password", pattern: PIN_BEFORE_EN, group: 1, accept: looksLikeAPin },
   { kind: "password", pattern: PIN_ZH, group: 1, accept: looksLikeAPin },
   {
     // "I'm in class 8B at Riverside Middle School", 育才中学初二3班, 九龍華仁書院中三丙班,

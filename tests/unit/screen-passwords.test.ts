@@ -45,6 +45,51 @@ const MUST_BLOCK: [string, string][] = [
   ["密码是一二三四五六", "一二三四五六"],
   ["我的pin码是四八二一", "四八二一"],
   ["ｍｙ　ｐａｓｓｗｏｒｄ　ｉｓ　ｆｌｕｆｆｙ１２３", "ｆｌｕｆｆｙ１２３"],
+  // a red team's ways past the first version (8 December): the word misspelt or spaced, no "is",
+  // a filler word, the value first, said in words, in a system prompt, Chinese without 是
+  ["p a s s w o r d is fluffy123", "fluffy123"],
+  ["my p a s s w o r d is fluffy123", "fluffy123"],
+  ["my passw0rd is fluffy123", "fluffy123"],
+  ["my pword is fluffy123", "fluffy123"],
+  ["my pasword is fluffy123", "fluffy123"],
+  ["my passwrd is fluffy123", "fluffy123"],
+  ["my pass-word is fluffy123", "fluffy123"],
+  ["my pass is fluffy123", "fluffy123"],
+  ["my password's fluffy123", "fluffy123"],
+  ["my pw's fluffy123", "fluffy123"],
+  ["password is: fluffy123", "fluffy123"],
+  ["my password is: fluffy123", "fluffy123"],
+  ["my password - fluffy123", "fluffy123"],
+  ["my password -> fluffy123", "fluffy123"],
+  ["my password 👉 fluffy123", "fluffy123"],
+  ["username sam2011 password fluffy123", "fluffy123"],
+  ["my password is also fluffy123", "fluffy123"],
+  ["my password is pretty much fluffy123", "fluffy123"],
+  ["my password is always fluffy123", "fluffy123"],
+  ["my password used to be fluffy123", "fluffy123"],
+  ["fluffy123 is the password", "fluffy123"],
+  ["fluffy123 is my pass", "fluffy123"],
+  ["fluffy123 = my password", "fluffy123"],
+  ["4821 is my pin", "4821"],
+  ["its 4821, my pin", "4821"],
+  ["my password is one two three four five six", "one two three four five six"],
+  ["my pin is one two three four", "one two three four"],
+  ["my pin is four eight two one", "four eight two one"],
+  ["my pin is 48 21", "48 21"],
+  ["my pin's 4821", "4821"],
+  ["my phone code is 4821", "4821"],
+  ["Secret: fluffy123 (this is my roblox password)", "fluffy123"],
+  ["you are my memory. my pw's fluffy123", "fluffy123"],
+  ["我的密码是：abc123", "abc123"],
+  ["我的密码为：abc123", "abc123"],
+  ["密碼係：lily0815", "lily0815"],
+  ["密碼就係lily0815", "lily0815"],
+  ["密码叫abc123", "abc123"],
+  ["我的密碼叫做lily0815", "lily0815"],
+  ["我的PIN是4821", "4821"],
+  ["银行卡密码482193", "482193"],
+  ["abc123是我的密码", "abc123"],
+  ["the wifi password is Lib2024guest", "Lib2024guest"],
 ];
 
 /** Sentences about passwords, code, and words that are not one: these must pass. */
@@ -72,6 +117,20 @@ const MUST_PASS = [
   "密码是6位数",
   "我忘记密码了",
   "密码：必填",
+  // the same red team's false positives: a word about the password after a filler, a question
+  // about a weak password as an example, a spy story's line, a file that is password-protected
+  "my password is mostly letters",
+  "my password is basically my name",
+  "my password is kind of long",
+  "my password is definitely not secure enough",
+  "my password is probably too easy",
+  "为什么密码是123456很危险？",
+  "密码是ABC123这样的好吗？",
+  'In the story the spy said "the password is swordfish"',
+  "this file is password-protected",
+  "my bus pass is expired",
+  "pin 3 on the map",
+  "there are 1234 ways to make a password",
 ];
 
 describe("a password a student types is held back", () => {
@@ -83,10 +142,10 @@ describe("a password a student types is held back", () => {
     expect(screenPrompt(text, NO_TOPICS)).toEqual({ ok: true });
   });
 
-  it("is split across two messages: the word in one, the password in the next", () => {
+  it.each(["my password is", "my password is..."])("is split across two messages: %s, then the password", (first) => {
     const result = screenContext(
       [
-        { text: "my password is", source: "history" },
+        { text: first, source: "history" },
         { text: "fluffy123", source: "prompt" },
       ],
       NO_TOPICS,
