@@ -14,23 +14,24 @@ import { sentenceAround } from "./normalize-text";
  * The word, as a 13-year-old types it to get past a filter too: passw0rd, pasword, passwrd,
  * pass-word, pword, p a s s w o r d; "my pass is" (not a bus pass).
  */
-const PASSWORD_WORD_EN = String.raw`(?:p[a@4]s{1,2}[\s\-]?w[o0]?r?d|p\s?a\s?s\s?s\s?w\s?o\s?r\s?d|passwd|pwd|p-?word|pw|pass\s?code|pass\s?phrase|(?<=\b(?:my|the)\s)pass(?=\s*(?:is|was|=|:|['’]s)\b|\s*[:=]))s?`;
-const PIN_WORD_EN = String.raw`(?:pin(?:\s?(?:code|number|no\.?))?|(?:phone|ipad|tablet|screen|lock|unlock|door|locker)\s+(?:code|pin|passcode))`;
+const PASSWORD_WORD_EN = String.raw`(?:p[a@4][s$]{1,2}[\s\-]?w[o0]?r?d|p[a@4]ss?wr[o0]d|pswd|p\s?a\s?s\s?s\s?w\s?o\s?r\s?d|passwd|pwd|p-?word|pw|pass\s?code|pass\s?phrase|(?<=\b(?:my|the)\s)pass(?=\s*(?:is|was|=|:|['’]s)\b|\s*[:=])|(?<=\b(?:login|user(?:\s?name)?|id)\b[^\n]{1,40}?)pass(?=\s*[:=]))s?`;
+const PIN_WORD_EN = String.raw`(?:pin(?:\s?(?:code|number|no\.?))?|code\s+(?:to|for|of)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:phone|ipad|tablet|laptop|computer|locker|door|house|safe|bike\s+lock)|(?:phone|ipad|tablet|screen|lock|unlock|door|locker)\s+(?:code|pin|passcode))`;
 /** "for roblox", "on my ipad", "to the wifi": which password it is, between the word and its verb. */
-const WHOSE_EN = String.raw`(?:\s+(?:for|on|to|of)\s+(?:my\s+|the\s+|our\s+)?[\w'’.\-]{1,30}(?:\s+(?:account|acc|login|app|game))?)`;
+const WHOSE_EN = String.raw`(?:\s+(?:for|on|to|of|at|in)\s+(?:my\s+|the\s+|our\s+)?[\w'’.\-]{1,30}(?:\s+(?:account|acc|login|app|game))?)`;
 /**
  * "is", "'s", "is:", "=", an arrow or a spaced dash, then perhaps a filler word that says nothing
  * about the password ("is also", "is pretty much", "used to be") and dots before a next message.
  */
-const IS_EN = String.raw`(?:\s*[:：=]|['’]s|\s+(?:is|was|used\s+to\s+be|will\s+be|would\s+be|should\s+be|=)(?:\s*[:：])?|\s*(?:👉|→|->|=>|➡️?|⇒)|\s+[-–—]\s)(?:\s+(?:like|just|literally|still|now|actually|also|always|currently|basically|mostly|probably|definitely|pretty\s+much|kind\s+of|kinda|sort\s+of))*(?:\s*[.…]+)?`;
+const IS_EN = String.raw`(?:\s*[:：=]|['’]s|\s+(?:is|was|used\s+to\s+be|will\s+be|would\s+be|should\s+be|=)(?:\s*[:：])?|\s*(?:👉|→|->|=>|➡️?|⇒)|\s+[-–—]\s|\s*\?)(?:\s+(?:like|just|literally|still|now|actually|also|always|currently|basically|mostly|probably|definitely|pretty\s+much|kind\s+of|kinda|sort\s+of))*(?:\s*[.…]+)?`;
 /** A PIN or password said in number words ("four eight two one"), or digits in groups ("48 21"). */
 const SAID_DIGITS = String.raw`(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]+){3,11}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b|\d{2,4}(?:[\s\-]\d{2,4}){1,3}(?![\d\w])`;
 /** A quoted value may hold spaces ("'i love cats'"); an unquoted one is one word, its last character no punctuation. */
 const VALUE = String.raw`["“'‘「『]?(${SAID_DIGITS}|(?<=["“'‘「『])[^"”'’」』\n]{3,40}(?=["”'’」』])|[^\s"“”'‘’「」『』]{2,39}[^\s"“”'‘’「」『』.,!?;:)）。，！？、])`;
-const IS_ZH = String.raw`\s*(?:就是|就係|即係|是|係|系|为|為|叫做?|[设設](?:置)?(?:成|为|為)了?|改成了?|[:：=])\s*[:：]?\s*["“'‘「『]?`;
+const IS_ZH = String.raw`\s*(?:也|以前|之前|一直|一直都|都|还|還|好似|好像|应该|應該|大概|其实|其實)?\s*(?:就是|就係|即係|是|係|系|为|為|叫做?|[设設](?:置)?(?:成|为|為)了?|改成了?|[:：=？?]|→|👉|->|=>)\s*(?:→|👉)?\s*[:：]?\s*["“'‘「『]?`;
 /** Chinese text around it: the value is Latin letters, digits and symbols. */
 const VALUE_ZH = String.raw`([A-Za-z0-9!@#$%^&*_+=~\-][A-Za-z0-9!@#$%^&*_+=~.\-]{1,38}[A-Za-z0-9!@#$%^&*_+=~\-])(?![A-Za-z0-9])`;
-const PASSWORD_WORD_ZH = "(?:密码|密碼|口令|解锁码|解鎖碼|登录码|登錄碼)";
+/** Not a cipher (凯撒密码, 摩斯密码) nor cryptography (密码学). */
+const PASSWORD_WORD_ZH = "(?<!凯撒|凱撒|摩斯|替换|替換|维吉尼亚|維吉尼亞|古典|加密)(?:密码|密碼|口令|解锁码|解鎖碼|登录码|登錄碼)(?!学|學)";
 
 /**
  * "my password is fluffy123", "password: Tiger2011", "my roblox pw = sunny_day", "my password's
@@ -41,6 +42,19 @@ export const PASSWORD_EN = new RegExp(
   String.raw`\b(?:(?<!\bthe\s+)${PASSWORD_WORD_EN}${WHOSE_EN}?|${PASSWORD_WORD_EN}${WHOSE_EN})${IS_EN}\s*${VALUE}`,
   "giud",
 );
+/** "the password is fluffy123": a bare "the password" counts when the value looks like one by itself. */
+export const THE_PASSWORD_EN = new RegExp(String.raw`\bthe\s+${PASSWORD_WORD_EN}${IS_EN}\s*${VALUE}`, "giud");
+/** "i changed my password to fluffy123", "i use fluffy123 as my password". */
+export const PASSWORD_CHANGED_EN = new RegExp(
+  String.raw`\b(?:changed|change|changing|set|reset|made|make|updated|update)\s+(?:my|our|the)\s+(?:[\w'’\-]+\s+)?${PASSWORD_WORD_EN}\s+(?:to|as|into)\s+${VALUE}`,
+  "giud",
+);
+export const PASSWORD_USED_AS_EN = new RegExp(
+  String.raw`\b(?:use|used|using|have|had)\s+([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s+(?:as|for)\s+(?:my|our)\s+(?:[\w'’\-]+\s+)?${PASSWORD_WORD_EN}\b`,
+  "giud",
+);
+/** "PIN 4821", "PIN: 0815": four digits or more straight after the word. */
+export const PIN_BARE_EN = new RegExp(String.raw`\bpin(?:\s?(?:code|number|no\.?))?\s*[:#]?\s*(\d{4,12})(?![\d.,])`, "giud");
 /** "username sam2011 password fluffy123": after a login name, the word alone announces a value with a digit. */
 export const PASSWORD_AFTER_LOGIN_EN = new RegExp(
   String.raw`(?<=\b(?:user\s?name|login|user|id|e-?mail)\b[^\n]{1,40}?)\b${PASSWORD_WORD_EN}\s*[:=]?\s+((?=[^\s]*\d)[^\s"“”'‘’]{3,40})`,
@@ -56,14 +70,16 @@ export const PASSWORD_BARE_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}\s*((?=
 export const PIN_ZH = new RegExp(String.raw`(?<![A-Za-z])[pP][iI][nN]\s?(?:码|碼)?${IS_ZH}${VALUE_ZH}`, "gud");
 
 /** What may stand between a value and "my password" after it: is, =, "that's", a comma, a bracket. */
-const BEFORE_EN = String.raw`(?:\s+(?:is|was)\s+|\s*=\s*|\s*[,，]?\s*(?:that['’]?s|thats|it['’]?s|its)\s+|\s*[,，]\s*|\s*[(（]\s*(?:this\s+is\s+|that['’]?s\s+|it['’]?s\s+)?)`;
+const BEFORE_EN = String.raw`(?:\s+(?:is|was)\s+|\s*=\s*|\s+[-–—]\s+(?:that['’]?s\s+|thats\s+|it['’]?s\s+|its\s+)?|\s*[,，]?\s*(?:that['’]?s|thats|it['’]?s|its)\s+|\s*[,，]\s*|\s*[(（]\s*(?:this\s+is\s+|that['’]?s\s+|it['’]?s\s+)?)`;
 /** "fluffy123 is my password", "Tiger2011 is my roblox password", "Secret: fluffy123 (this is my roblox password)". */
 export const PASSWORD_BEFORE_EN = new RegExp(
-  String.raw`(?<![\w@.#\-])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})${BEFORE_EN}(?:my|our|the)\s+(?:[\w'’\-]+\s+)?(?:${PASSWORD_WORD_EN}|pass)\b`,
+  String.raw`(?<![\w@.#\-])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})${BEFORE_EN}(?:my|our|the)\s+(?:[\w'’\-]+\s+)?(?:${PASSWORD_WORD_EN}|pass)\b(?!\s+(?:in|for|from|of)\s+(?:my|the|this|a|our)\s+(?:\w+\s+)?(?:coding|code|exercise|example|homework|game|story|book|film|movie|lesson|quiz|puzzle|level))`,
   "giud",
 );
 /** "4821 is my pin", "its 4821, my pin". */
 export const PIN_BEFORE_EN = new RegExp(String.raw`(?<![\w.])(\d{4,12})(?![\w.])${BEFORE_EN}(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:pin|pin\s+code|passcode|pass\s+code)\b`, "giud");
+/** 我一直用abc123当密码. */
+export const PASSWORD_USED_AS_ZH = new RegExp(String.raw`用\s*${VALUE_ZH}\s*(?:当|當|做|作为|作為)\s*(?:我的|我嘅)?\s*${PASSWORD_WORD_ZH}`, "gud");
 /** abc123是我的密码, lily0815係我嘅密碼. */
 export const PASSWORD_BEFORE_ZH = new RegExp(
   String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*(?:就是|是|係|系)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
@@ -105,11 +121,15 @@ const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
  * A question about a password as an example is not one's own: 为什么密码是123456很危险？,
  * 密码是ABC123这样的好吗？
  */
-const ASKS_ABOUT_A_PASSWORD_ZH = /为什么|為什麼|为何|危险|危險|安全吗|安全嗎|安不安全|好吗|好嗎|好不好|强不强|強不強|够不够|夠不夠|太弱|太简单|太簡單|常见|常見|容易被|这样的|這樣的/u;
+const ASKS_ABOUT_A_PASSWORD_ZH = /为什么|為什麼|为何|危险|危險|安全吗|安全嗎|安不安全|好吗|好嗎|好不好|强不强|強不強|够不够|夠不夠|太弱|太简单|太簡單|常见|常見|容易被|这样的|這樣的|哪个|哪個|更弱|更强|更強|比较|比較/u;
+/** The student's own password ("我的密码是abc123，安全吗？") is theirs, whatever they ask about it. */
+const OWN_PASSWORD_ZH = /(?:我的|我嘅|我)[^。！？!?]{0,6}$/u;
 
 /** A password in Chinese text, unless the sentence asks about it as an example. */
 export function looksLikeAPasswordZh(value: string, folded: string, index: number): boolean {
-  return looksLikeAPassword(value) && !ASKS_ABOUT_A_PASSWORD_ZH.test(sentenceAround(folded, index, index + value.length));
+  if (!looksLikeAPassword(value)) return false;
+  const before = folded.slice(Math.max(0, index - 12), index).replace(/(?:密码|密碼|口令)[^。！？!?]*$/u, "");
+  return OWN_PASSWORD_ZH.test(before) || !ASKS_ABOUT_A_PASSWORD_ZH.test(sentenceAround(folded, index, index + value.length));
 }
 
 /** Before "is my password", the value has to carry its own proof: letters and digits, or a symbol. */

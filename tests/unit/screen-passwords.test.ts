@@ -90,6 +90,28 @@ const MUST_BLOCK: [string, string][] = [
   ["银行卡密码482193", "482193"],
   ["abc123是我的密码", "abc123"],
   ["the wifi password is Lib2024guest", "Lib2024guest"],
+  // the red team's third pass (8 December, evening)
+  ["the password is fluffy123", "fluffy123"],
+  ["the wifi password at home is fluffy123", "fluffy123"],
+  ["i changed my password to fluffy123", "fluffy123"],
+  ["i use fluffy123 as my password", "fluffy123"],
+  ["fluffy123 - thats my password", "fluffy123"],
+  ["my password? fluffy123", "fluffy123"],
+  ["my passwrod is fluffy123", "fluffy123"],
+  ["my pswd is fluffy123", "fluffy123"],
+  ["my pa$$word is fluffy123", "fluffy123"],
+  ["login: sam2011 pass: fluffy123", "fluffy123"],
+  ["the code to my phone is 4821", "4821"],
+  ["PIN 4821", "4821"],
+  ["我的密码也是abc123", "abc123"],
+  ["我的密码以前是abc123", "abc123"],
+  ["我的密码一直都是abc123", "abc123"],
+  ["我的密碼好似係lily0815", "lily0815"],
+  ["密码→abc123", "abc123"],
+  ["我的密码是👉abc123", "abc123"],
+  ["我一直用abc123当密码", "abc123"],
+  ["我的密码？abc123", "abc123"],
+  ["我的密码是abc123，安全吗？", "abc123"],
 ];
 
 /** Sentences about passwords, code, and words that are not one: these must pass. */
@@ -131,6 +153,12 @@ const MUST_PASS = [
   "my bus pass is expired",
   "pin 3 on the map",
   "there are 1234 ways to make a password",
+  "什么是密码学？凯撒密码是abc变成def吗",
+  "密码123456和password哪个更弱",
+  "abc123 is the password in my coding exercise",
+  "my password? i forgot it",
+  "the password is strong",
+  "i changed my password to something stronger",
 ];
 
 describe("a password a student types is held back", () => {
