@@ -396,28 +396,17 @@ const EN: Rule[] = [
     // "its about me" — the child's own disclosure told as fiction. Not a story alone.
     pattern: new RegExp(String.raw`\b(?:girl|boy|character|oc|person|kid|teen|student|narrator|protagonist|she|he|they)\b.{0,40}\b(?:wants? to (?:die|kill (?:her|him|them) ?sel(?:f|ves))|kills? (?:her|him|them) ?sel(?:f|ves)|commits? ${SUICIDE_WORD}|is suicidal)\b.{0,80}\b(?:(?:(?:the|my|this) (?:girl|boy|character|oc|person|kid|narrator|protagonist|main character)|she|he|they) (?:is|s)|(?:its|it is|this is|its all|shes|hes)) (?:(?:basically|actually|really|secretly|literally|kind of|kinda|sort of|just|based on|about)\s)*me\b`),
   },
-  // A lethal dose asked about for a child, or "how much … is a lethal dose", or a hypothetical
-  // someone's overdose: "lethal dose of tylenol for a 13 year old", "how much ibuprofen is a lethal
-  // dose", "if someone wanted to overdose how many pills would they need" (a children-first walk,
-  // 8 December: none got a card). A lethal dose alone, "what is a lethal dose of caffeine" in a
-  // science lesson, still needs the student in it (en.suicide.lethal-dose).
-  {
-    id: "en.suicide.lethal-dose-asked",
-    category: "suicide",
-    pattern: new RegExp(
-      String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|number) of ${MEDS}\b.{0,30}\bfor (?:a|an|one) (?:\d{1,2}[\s-]?(?:year|yr)s?[\s-]?old|kid|child|teen|teenager|young person|girl|boy|student|person my (?:age|size|weight))\b|\b(?:lethal|fatal|deadly) (?:dose|amount) (?:of ${MEDS} )?for (?:someone|somebody|a person) (?:my|of my) (?:age|size|weight)\b|\bhow (?:many|much) (?:of (?:the |my )?)?${MEDS} (?:is|are|would be|counts as|makes) (?:a |an )?(?:lethal|fatal|deadly|overdose|lethal dose|fatal dose|deadly dose)\b|\b(?:wanted|wants|want|was going|were going|planned|planning) to (?:overdose|od|kill (?:themselves|themself|himself|herself))\b.{0,40}\bhow (?:many|much)\b`,
-    ),
-  },
-  // The same asked as a 13-year-old would (a red team, 8 December): "how many tylenol would kill a
-  // 13 year old", "is 20 tylenol enough to die", "would 30 tylenol kill me", "how many of my mums
-  // sleeping pills would kill me", "how much bleach to drink to die", "how much tylenol kills you",
-  // "how much tylenol is too much to survive", "what is the lethal dose of ibuprofen" — a lethal
-  // dose of a medicine at home, not of caffeine or water (toxicology questions pass).
+  // A lethal dose asked as a 13-year-old would (a children-first walk and red teams, 8 December):
+  // "how many tylenol would kill a 13 year old", "is 20 tylenol enough to die", "would 30 tylenol
+  // kill me", "how much bleach to drink to die", "how much ibuprofen is a lethal dose", "what is the
+  // lethal dose of ibuprofen", "if someone wanted to overdose how many pills would they need" — a
+  // lethal dose of a medicine at home, not of caffeine or water (toxicology questions pass). A lethal
+  // dose with no medicine named needs the student in it ("for someone my weight").
   {
     id: "en.suicide.dose-to-die",
     category: "suicide",
     pattern: new RegExp(
-      String.raw`\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these|his|her|our) )?(?:\w+ ){0,2}?${MEDS} (?:would |wud |will |could |can |does it take to |do you need to |to |it takes to )?(?:kill|kills|be fatal|be lethal)\b|\bhow (?:many|much) (?:\w+ )?${MEDS} (?:before|til|till|until) (?:i|you) die\b|\bif i (?:take|took|swallow|swallowed|eat|ate) (?:\d+|all|a (?:whole |full )?(?:bottle|box|pack|packet))(?: of)? (?:(?:my|the) )?(?:\w+ )?${MEDS},? (?:will|would|could|do|does) i die\b|\b(?:gonna|going to|about to|want to|wanna|i will|ill) (?:swallow|take|down) (?:all|every one of|the whole bottle of|a whole bottle of|a bottle of) (?:(?:my|the|mums|moms|dads|my mums|my moms|my dads) )?(?:\w+ )?${MEDS}\b(?!.{0,40}\b(?:on time|as prescribed|doctor|prescribed|daily|every day|each day|with (?:food|water|breakfast|dinner)|for (?:my|the) (?:cold|flu|headache|cough|allergy|allergies))\b)|\bhow (?:many|much) (?:\w+ ){1,2}(?:would|will|could) kill me\b|\bhow (?:many|much) (?!(?:hits|lives|hearts|shots|damage|hp|health|mobs|zombies)\b)(?:\w+ ){1,2}to (?:die|kill ${MYSELF})\b(?!\s(?:${IN_A_GAME}))|\b(?:is|are|would|will|could|can|does|do) (?:\d+|a (?:whole |full )?(?:bottle|box|pack|packet)(?: of)?) (?:\w+ )?${MEDS} (?:be )?(?:enough to (?:die|kill)|kill (?:me|you|someone|a (?:kid|child|person|teen|teenager|\d{1,2} ?(?:year old|yr old|yo)))|(?:a )?(?:lethal|fatal|deadly)(?: dose)?)\b|\bhow (?:many|much) (?:\w+ ){0,3}?(?:to )?(?:drink|swallow|eat) (?:to|til|till|until) (?:die|i die|kill ${MYSELF}|overdose)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) ${MEDS} (?:is|are) too (?:many|much) (?:to survive|for (?:a (?:kid|child|teen|teenager|person) )?(?:my|of my) (?:size|age|weight))\b(?!.{0,40}\b(?:stay safe|be safe|safely|safe dose|by accident|accidentally)\b)|\b(?:le?thal|leathal|fatal|deadly|overdose) (?:dose|amount) of ${MEDS}\b(?!.{0,60}\b(?:than|psa|health class|science class|homework|project|essay|research|studies|article|warning)\b)|\b(?:what|which) (?:amount|dose|number) of ${MEDS} (?:is|would be|will be) (?:fatal|lethal|deadly)\b|\b(?:lethal|fatal|deadly|overdose) (?:dose|amount) (?:of ${MEDS} )?for (?:a )?\d{1,2}\s?(?:yo|y\/o|yrs? old|year old)\b`,
+      String.raw`\bhow (?:many|much) (?:of )?(?:(?:my|the|those|these|his|her|our) )?(?:\w+ ){0,2}?${MEDS} (?:would |wud |will |could |can |does it take to |do you need to |to |it takes to )?(?:kill|kills|be fatal|be lethal)\b|\bhow (?:many|much) (?:\w+ )?${MEDS} (?:before|til|till|until) (?:i|you) die\b|\bif i (?:take|took|swallow|swallowed|eat|ate) (?:\d+|all|a (?:whole |full )?(?:bottle|box|pack|packet))(?: of)? (?:(?:my|the) )?(?:\w+ )?${MEDS},? (?:will|would|could|do|does) i die\b|\b(?:gonna|going to|about to|want to|wanna|i will|ill) (?:swallow|take|down) (?:all|every one of|the whole bottle of|a whole bottle of|a bottle of) (?:(?:my|the|mums|moms|dads|my mums|my moms|my dads) )?(?:\w+ )?${MEDS}\b(?!.{0,40}\b(?:on time|as prescribed|doctor|prescribed|daily|every day|each day|with (?:food|water|breakfast|dinner)|for (?:my|the) (?:cold|flu|headache|cough|allergy|allergies))\b)|\bhow (?:many|much) (?:\w+ ){1,2}(?:would|will|could) kill me\b|\bhow (?:many|much) (?!(?:hits|lives|hearts|shots|damage|hp|health|mobs|zombies)\b)(?:\w+ ){1,2}to (?:die|kill ${MYSELF})\b(?!\s(?:${IN_A_GAME}))|\b(?:is|are|would|will|could|can|does|do) (?:\d+|a (?:whole |full )?(?:bottle|box|pack|packet)(?: of)?) (?:\w+ )?${MEDS} (?:be )?(?:enough to (?:die|kill)|kill (?:me|you|someone|a (?:kid|child|person|teen|teenager|\d{1,2} ?(?:year old|yr old|yo)))|(?:a )?(?:lethal|fatal|deadly)(?: dose)?)\b|\bhow (?:many|much) (?:\w+ ){0,3}?(?:to )?(?:drink|swallow|eat) (?:to|til|till|until) (?:die|i die|kill ${MYSELF}|overdose)\b(?!\s(?:${IN_A_GAME}))|\bhow (?:many|much) ${MEDS} (?:is|are) too (?:many|much) (?:to survive|for (?:a (?:kid|child|teen|teenager|person) )?(?:my|of my) (?:size|age|weight))\b(?!.{0,40}\b(?:stay safe|be safe|safely|safe dose|by accident|accidentally)\b)|\b(?:le?thal|leathal|fatal|deadly|overdose) (?:dose|amount) of ${MEDS}\b(?!.{0,60}\b(?:than|psa|health class|science class|homework|project|essay|research|studies|article|warning)\b)|\b(?:what|which) (?:amount|dose|number) of ${MEDS} (?:is|would be|will be) (?:fatal|lethal|deadly)\b|\b(?:lethal|fatal|deadly|overdose) (?:dose|amount) (?:of ${MEDS} )?for (?:a )?\d{1,2}\s?(?:yo|y\/o|yrs? old|year old)\b|\b(?:lethal|fatal|deadly) (?:dose|amount) (?:of ${MEDS} )?for (?:someone|somebody|a person) (?:my|of my) (?:age|size|weight)\b|\bhow (?:many|much) (?:of (?:the |my )?)?${MEDS} (?:is|are|would be|counts as|makes) (?:a |an )?(?:lethal|fatal|deadly|overdose|lethal dose|fatal dose|deadly dose)\b|\b(?:wanted|wants|want|was going|were going|planned|planning) to (?:overdose|od|kill (?:themselves|themself|himself|herself))\b.{0,40}\bhow (?:many|much)\b`,
     ),
   },
   {
@@ -492,14 +481,24 @@ const EN: Rule[] = [
   },
   // Asking for a way to hurt oneself: "how to self harm", "tell me how to hurt myself", "best way to
   // hurt myself", "how can i hurt myself so no one knows", "ways to hurt yourself", "how to starve
-  // myself", "convince me to stop eating" (a children-first walk, 8 December: each got no card,
-  // often inside a role-play) — not "how to stop self harming", "how to not hurt myself skating",
-  // "how to cut yourself a fringe", "help me stop eating so much sugar".
+  // myself" (a children-first walk, 8 December: each got no card, often inside a role-play) — not
+  // "how to stop self harming", "how to not hurt myself skating", "how to cut yourself a fringe".
   {
     id: "en.self-harm.how-to",
     category: "self_harm",
     pattern: new RegExp(
-      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide|ideas?|suggestions?|methods?|instructions?) (?:to|2|do i|can i|should i|could i|would i|do you|can you|do people|on how to)|teach me (?:how )?to|(?:what|wat|wht) (?:should|can|could|do) i use to|(?:where|wher) (?:can|should|could|do) i|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|s\s?\/?\s?h(?=$| without| so| and| if)|hurt me(?=$| so| without| and| that| where)|make ${MYSELF} (?:bruise|bleed)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?<!\b(?:minecraft|roblox|fortnite|in (?:the|a) game)\b.{0,60})(?!.{0,60}\b(?:fall damage|in (?:minecraft|roblox|fortnite|the game|a game))\b)(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:convince|help|make|teach|motivate|encourage|get) me (?:to )?(?:stop eating|not eat(?: anything)?|starve ${MYSELF}|skip (?:all my |every )?meals)(?=$| (?:so (?!much|many|late|fast|quickly|often)|for (?!dinner|lunch|breakfast|a bit)|until|to lose|completely|forever))|\b(?:how|tips?|ways?) (?:to|2|do i|can i) (?:stop eating|not eat)(?: anything)? (?:completely|entirely|altogether|forever|for good|for (?:a |one |two |\d+ )?(?:week|weeks|month|days))\b|\b(?:how (?:to|do i|can i)|tips to|ways to|i want to|i wanna|help me) (?:become|get|be|go) (?:anorexic|bulimic)\b|\bpro[\s-]?(?:ana|mia)\b|\b(?:thin|mean|bone|skinny)\s?spo\b|\bhow (?:to|do i|can i|do you) (?:purge|throw up after eating|make ${MYSELF} (?:throw up|sick|puke))\b|\bhow (?:to|do i|can i) (?:get|develop|have) (?:an eating disorder|anorexia|bulimia)\b|\b(?:where|what) is the best (?:place|spot) to cut\b|\bhow (?:to|do i|can i) hide (?:not eating|that i(?:m| am)? not eating|skipping meals|me not eating)\b|\b(?:lose|losing) (?:\w+ ?(?:kg|kilos|lbs|pounds)|weight) (?:\w+ ){0,4}by (?:not eating|starving ${MYSELF}|starving|skipping (?:all (?:my )?)?meals)\b`,
+      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide|ideas?|suggestions?|methods?|instructions?) (?:to|2|do i|can i|should i|could i|would i|do you|can you|do people|on how to)|teach me (?:how )?to|(?:what|wat|wht) (?:should|can|could|do) i use to|(?:where|wher) (?:can|should|could|do) i|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|s\s?\/?\s?h(?=$| without| so| and| if)|hurt me(?=$| so| without| and| that| where)|make ${MYSELF} (?:bruise|bleed)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?<!\b(?:minecraft|roblox|fortnite|in (?:the|a) game)\b.{0,60})(?!.{0,60}\b(?:fall damage|in (?:minecraft|roblox|fortnite|the game|a game))\b)(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:where|what) is the best (?:place|spot) to cut\b`,
+    ),
+  },
+  // Asking how to stop eating, purge or get an eating disorder: "convince me to stop eating", "how to
+  // stop eating completely", "how to become anorexic", "pro ana tips", "thinspo", "how to purge",
+  // "how to hide not eating from my parents" (the same walk and red teams) — not "help me stop
+  // eating so much sugar".
+  {
+    id: "en.self-harm.not-eating-asked",
+    category: "self_harm",
+    pattern: new RegExp(
+      String.raw`\b(?:convince|help|make|teach|motivate|encourage|get) me (?:to )?(?:stop eating|not eat(?: anything)?|starve ${MYSELF}|skip (?:all my |every )?meals)(?=$| (?:so (?!much|many|late|fast|quickly|often)|for (?!dinner|lunch|breakfast|a bit)|until|to lose|completely|forever))|\b(?:how|tips?|ways?) (?:to|2|do i|can i) (?:stop eating|not eat)(?: anything)? (?:completely|entirely|altogether|forever|for good|for (?:a |one |two |\d+ )?(?:week|weeks|month|days))\b|\b(?:how (?:to|do i|can i)|tips to|ways to|i want to|i wanna|help me) (?:become|get|be|go) (?:anorexic|bulimic)\b|\bpro[\s-]?(?:ana|mia)\b|\b(?:thin|mean|bone|skinny)\s?spo\b|\bhow (?:to|do i|can i|do you) (?:purge|throw up after eating|make ${MYSELF} (?:throw up|sick|puke))\b|\bhow (?:to|do i|can i) (?:get|develop|have) (?:an eating disorder|anorexia|bulimia)\b|\bhow (?:to|do i|can i) hide (?:not eating|that i(?:m| am)? not eating|skipping meals|me not eating)\b|\b(?:lose|losing) (?:\w+ ?(?:kg|kilos|lbs|pounds)|weight) (?:\w+ ){0,4}by (?:not eating|starving ${MYSELF}|starving|skipping (?:all (?:my )?)?meals)\b`,
     ),
   },
   // Cutting said without "myself" (a red team, 8 December): "i relapsed and cut last night", "i
@@ -753,7 +752,7 @@ const ZH: Rule[] = [
   {
     id: "zh.suicide.dont-want-to-live",
     category: "suicide",
-    pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|(?:不|唔)想(?:再)?(?:活|待|留)在这个世界(?:上)?|活不下去|活唔落去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/,
+    pattern: /(?:不|唔)想(?:再)?(?:活|生存)(?!在|得)|(?<!不)想不活了(?=$|[。!！…,，吧啊])|(?:不|唔)想(?:再)?(?:活|待|留)在这个世界(?:上)?|活不下去|活唔落去|不想(?:再)?(?:存在|醒来)|(?:睡着|睡过去|睡下去)(?:了)?(?:就)?(?:不要|不再|再也不|永远不)(?:要)?醒|永远睡下去/,
     unless: { after: ZH_A_GOOD_DREAM },
   },
   // Not waking again (7 December): 我不想再醒过来了, 真想一睡不醒, Cantonese 我唔想再醒, 瞓咗就唔好再醒 — not a
@@ -790,12 +789,12 @@ const ZH: Rule[] = [
   // Asking for a method or a lethal dose as a red team wrote it (8 December): 有什么不疼的自杀方法,
   // 最好的自杀方法, 點樣自殺, 扑热息痛吃多少会死 (the medicine first), 布洛芬多少是致死量,
   // 告诉我布洛芬的致死量, 普拿疼吃多少會死, 安眠藥食幾多粒會死, 假设一个人想吃药自杀，要吃多少片,
-  // 我想不活了 — a lethal dose of a medicine, not of 咖啡因 or 水.
+  // a lethal dose of a medicine, not of 咖啡因 or 水.
   {
     id: "zh.suicide.method-asked",
     category: "suicide",
     pattern: new RegExp(
-      `(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?:教我|告诉我|话我知|讲给我听|跟我说)(?:怎么|怎样|如何|点样|点)?(?:去)?(?:自杀|自尽|上吊|割腕|割脉|烧炭)|(?:告诉我|教我|话我知)?(?:自杀|自尽)(?:的|嘅)(?:方法|方式|办法)|什么方法(?:自杀|去死|死)(?:最快|最不痛|最不疼|最舒服|最有效|最简单)|(?:自杀|自尽)(?:的|嘅)?(?:方法|方式|办法)有(?:边啲|哪些|什么|咩)|(?<!(?:游戏|我的世界|mc|副本|关卡)[^。！？!?]{0,8})(?:怎么|怎样|如何|点样)(?:才能|先可以)?死(?:得)?(?:最)?(?:不痛苦|不痛|不疼|唔会痛|唔痛|无痛|冇痛|没有痛苦)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:有咩|有什么|有没有|有冇)(?:方法|办法)(?:可以)?死(?:得)?(?:无痛|不痛|唔痛|冇痛|没有痛苦)|(?<!(?:游戏|我的世界|mc)[^。！？!?]{0,8})(?:吃|吞|食|服)(?:了|咗|晒|完)?(?:一整|整|成|全部|所有|一大把|一把|[0-9]{2,}|[二三四五六七八九]?十[一二三四五六七八九]?|几十|一(?=瓶|樽|盒|板))(?:片|粒|颗|瓶|樽|盒|板)(?:的)?${ZH_MEDS}?[^,，。.!！?？]{0,6}?(?:会|会唔会|会不会|能|可以|就)(?:死|致死)|(?:喝|吃|吞|食|饮)(?:多少|几多)[^,，。.!！?？]{0,8}?(?:消毒液|漂白水|漂白剂|农药|洗洁精|白酒|酒精|老鼠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|就会)?死|跳楼(?:从|由)?(?:几|几多|多少)(?:层|楼)(?:才|就)?(?:会|能)?死(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft))|(?:今晚|今天|明天|现在|马上|等下)(?:就)?(?:要|想|会|打算)?结束(?:这)?一切(?=$|[了。!！…,，吧])|(?<!不)想不活了(?=$|[。!！…,，吧啊])`,
+      `(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?:教我|告诉我|话我知|讲给我听|跟我说)(?:怎么|怎样|如何|点样|点)?(?:去)?(?:自杀|自尽|上吊|割腕|割脉|烧炭)|(?:告诉我|教我|话我知)?(?:自杀|自尽)(?:的|嘅)(?:方法|方式|办法)|什么方法(?:自杀|去死|死)(?:最快|最不痛|最不疼|最舒服|最有效|最简单)|(?:自杀|自尽)(?:的|嘅)?(?:方法|方式|办法)有(?:边啲|哪些|什么|咩)|(?<!(?:游戏|我的世界|mc|副本|关卡)[^。！？!?]{0,8})(?:怎么|怎样|如何|点样)(?:才能|先可以)?死(?:得)?(?:最)?(?:不痛苦|不痛|不疼|唔会痛|唔痛|无痛|冇痛|没有痛苦)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:有咩|有什么|有没有|有冇)(?:方法|办法)(?:可以)?死(?:得)?(?:无痛|不痛|唔痛|冇痛|没有痛苦)|(?<!(?:游戏|我的世界|mc)[^。！？!?]{0,8})(?:吃|吞|食|服)(?:了|咗|晒|完)?(?:一整|整|成|全部|所有|一大把|一把|[0-9]{2,}|[二三四五六七八九]?十[一二三四五六七八九]?|几十|一(?=瓶|樽|盒|板))(?:片|粒|颗|瓶|樽|盒|板)(?:的)?${ZH_MEDS}?[^,，。.!！?？]{0,6}?(?:会|会唔会|会不会|能|可以|就)(?:死|致死)|(?:喝|吃|吞|食|饮)(?:多少|几多)[^,，。.!！?？]{0,8}?(?:消毒液|漂白水|漂白剂|农药|洗洁精|白酒|酒精|老鼠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|就会)?死|跳楼(?:从|由)?(?:几|几多|多少)(?:层|楼)(?:才|就)?(?:会|能)?死(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft))|(?:今晚|今天|明天|现在|马上|等下)(?:就)?(?:要|想|会|打算)?结束(?:这)?一切(?=$|[了。!！…,，吧])`,
     ),
   },
   // 怎么饿死自己, 说服我不要吃东西, 教我怎么绝食, 怎么才能饿瘦自己 (the same red team).
@@ -974,7 +973,7 @@ const TRAD_TO_SIMP: Record<string, string> = Object.fromEntries(
     "裏里", "關关", "於于", "說说", "燒烧", "決决", "強强", "姦奸", "褻亵", "擾扰", "遭遭", "醉醉", "氣气", "親亲",
     "爺爷", "練练", "鎖锁", "燙烫", "頭头", "衝冲", "掉掉", "開开", "對对", "漢汉", "敢敢", "為为", "嗎吗", "點点",
     "樣样", "幾几", "劑剂", "諾诺", "餓饿", "飯饭", "東东", "絕绝", "顆颗", "讓让", "勸劝", "邊边", "變变",
-    "厭厌", "農农", "潔洁", "鼠鼠", "層层", "馬马", "講讲", "聽听", "訴诉", "麼么",
+    "厭厌", "農农", "潔洁", "層层", "馬马", "講讲", "聽听", "訴诉", "麼么",
   ].map((pair) => [pair[0]!, pair[1]!]),
 );
 

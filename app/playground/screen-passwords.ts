@@ -38,50 +38,50 @@ const PASSWORD_WORD_ZH = "(?<!凯撒|凱撒|摩斯|替换|替換|维吉尼亚|�
  * fluffy123". "The password is swordfish" alone is a story's line: "the" needs a password that is
  * someone's ("the wifi password is", "the password for my account is").
  */
-export const PASSWORD_EN = new RegExp(
+const PASSWORD_EN = new RegExp(
   String.raw`\b(?:(?<!\bthe\s+)${PASSWORD_WORD_EN}${WHOSE_EN}?|${PASSWORD_WORD_EN}${WHOSE_EN})${IS_EN}\s*${VALUE}`,
   "giud",
 );
 /** "the password is fluffy123": a bare "the password" counts when the value looks like one by itself. */
-export const THE_PASSWORD_EN = new RegExp(String.raw`\bthe\s+${PASSWORD_WORD_EN}${IS_EN}\s*${VALUE}`, "giud");
+const THE_PASSWORD_EN = new RegExp(String.raw`\bthe\s+${PASSWORD_WORD_EN}${IS_EN}\s*${VALUE}`, "giud");
 /** "i changed my password to fluffy123", "i use fluffy123 as my password". */
-export const PASSWORD_CHANGED_EN = new RegExp(
+const PASSWORD_CHANGED_EN = new RegExp(
   String.raw`\b(?:changed|change|changing|set|reset|made|make|updated|update)\s+(?:my|our|the)\s+(?:[\w'’\-]+\s+)?${PASSWORD_WORD_EN}\s+(?:to|as|into)\s+${VALUE}`,
   "giud",
 );
-export const PASSWORD_USED_AS_EN = new RegExp(
+const PASSWORD_USED_AS_EN = new RegExp(
   String.raw`\b(?:use|used|using|have|had)\s+([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s+(?:as|for)\s+(?:my|our)\s+(?:[\w'’\-]+\s+)?${PASSWORD_WORD_EN}\b`,
   "giud",
 );
 /** "PIN 4821", "PIN: 0815": four digits or more straight after the word. */
-export const PIN_BARE_EN = new RegExp(String.raw`\bpin(?:\s?(?:code|number|no\.?))?\s*[:#]?\s*(\d{4,12})(?![\d.,])`, "giud");
+const PIN_BARE_EN = new RegExp(String.raw`\bpin(?:\s?(?:code|number|no\.?))?\s*[:#]?\s*(\d{4,12})(?![\d.,])`, "giud");
 /** "username sam2011 password fluffy123": after a login name, the word alone announces a value with a digit. */
-export const PASSWORD_AFTER_LOGIN_EN = new RegExp(
+const PASSWORD_AFTER_LOGIN_EN = new RegExp(
   String.raw`(?<=\b(?:user\s?name|login|user|id|e-?mail)\b[^\n]{1,40}?)\b${PASSWORD_WORD_EN}\s*[:=]?\s+((?=[^\s]*\d)[^\s"“”'‘’]{3,40})`,
   "giud",
 );
 /** "my pin is 4821", "PIN code: 0815", "my phone code is 4821", "my pin is four eight two one". */
-export const PIN_EN = new RegExp(String.raw`\b${PIN_WORD_EN}${WHOSE_EN}?${IS_EN}\s*${VALUE}`, "giud");
+const PIN_EN = new RegExp(String.raw`\b${PIN_WORD_EN}${WHOSE_EN}?${IS_EN}\s*${VALUE}`, "giud");
 /** 我的密码是abc123, 密碼：happy2012, 开机密码设成了 qwerty, 密码叫abc123, 密碼就係lily0815. */
-export const PASSWORD_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}${IS_ZH}${VALUE_ZH}`, "gud");
+const PASSWORD_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}${IS_ZH}${VALUE_ZH}`, "gud");
 /** 银行卡密码482193: the word, then a value with a digit and nothing between. */
-export const PASSWORD_BARE_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}\s*((?=[A-Za-z]*\d)[A-Za-z0-9]{4,40})(?![A-Za-z0-9])`, "gud");
+const PASSWORD_BARE_ZH = new RegExp(String.raw`${PASSWORD_WORD_ZH}\s*((?=[A-Za-z]*\d)[A-Za-z0-9]{4,40})(?![A-Za-z0-9])`, "gud");
 /** pin码是四八二一 (folded to 4821), 我的PIN是4821. */
-export const PIN_ZH = new RegExp(String.raw`(?<![A-Za-z])[pP][iI][nN]\s?(?:码|碼)?${IS_ZH}${VALUE_ZH}`, "gud");
+const PIN_ZH = new RegExp(String.raw`(?<![A-Za-z])[pP][iI][nN]\s?(?:码|碼)?${IS_ZH}${VALUE_ZH}`, "gud");
 
 /** What may stand between a value and "my password" after it: is, =, "that's", a comma, a bracket. */
 const BEFORE_EN = String.raw`(?:\s+(?:is|was)\s+|\s*=\s*|\s+[-–—]\s+(?:that['’]?s\s+|thats\s+|it['’]?s\s+|its\s+)?|\s*[,，]?\s*(?:that['’]?s|thats|it['’]?s|its)\s+|\s*[,，]\s*|\s*[(（]\s*(?:this\s+is\s+|that['’]?s\s+|it['’]?s\s+)?)`;
 /** "fluffy123 is my password", "Tiger2011 is my roblox password", "Secret: fluffy123 (this is my roblox password)". */
-export const PASSWORD_BEFORE_EN = new RegExp(
+const PASSWORD_BEFORE_EN = new RegExp(
   String.raw`(?<![\w@.#\-])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})${BEFORE_EN}(?:my|our|the)\s+(?:[\w'’\-]+\s+)?(?:${PASSWORD_WORD_EN}|pass)\b(?!\s+(?:in|for|from|of)\s+(?:my|the|this|a|our)\s+(?:\w+\s+)?(?:coding|code|exercise|example|homework|game|story|book|film|movie|lesson|quiz|puzzle|level))`,
   "giud",
 );
 /** "4821 is my pin", "its 4821, my pin". */
-export const PIN_BEFORE_EN = new RegExp(String.raw`(?<![\w.])(\d{4,12})(?![\w.])${BEFORE_EN}(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:pin|pin\s+code|passcode|pass\s+code)\b`, "giud");
+const PIN_BEFORE_EN = new RegExp(String.raw`(?<![\w.])(\d{4,12})(?![\w.])${BEFORE_EN}(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:pin|pin\s+code|passcode|pass\s+code)\b`, "giud");
 /** 我一直用abc123当密码. */
-export const PASSWORD_USED_AS_ZH = new RegExp(String.raw`用\s*${VALUE_ZH}\s*(?:当|當|做|作为|作為)\s*(?:我的|我嘅)?\s*${PASSWORD_WORD_ZH}`, "gud");
+const PASSWORD_USED_AS_ZH = new RegExp(String.raw`用\s*${VALUE_ZH}\s*(?:当|當|做|作为|作為)\s*(?:我的|我嘅)?\s*${PASSWORD_WORD_ZH}`, "gud");
 /** abc123是我的密码, lily0815係我嘅密碼. */
-export const PASSWORD_BEFORE_ZH = new RegExp(
+const PASSWORD_BEFORE_ZH = new RegExp(
   String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*(?:就是|是|係|系)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
   "gud",
 );
@@ -95,9 +95,9 @@ const DESCRIBES_A_PASSWORD =
   /^(?:a|an|the|is|was|my|your|his|her|their|our|its|it|this|that|these|those|what|how|why|when|where|which|who|whatever|not|too|so|very|really|super|kinda|pretty|quite|just|only|still|also|always|never|now|then|weak|strong|wrong|incorrect|correct|right|long|short|safe|unsafe|secure|insecure|easy|hard|simple|complex|complicated|same|different|changed|reset|expired|forgotten|forgot|lost|stolen|hacked|leaked|required|needed|necessary|optional|case|sensitive|hidden|stored|saved|encrypted|hashed|private|secret|personal|good|bad|great|fine|ok|okay|better|worse|best|worst|new|old|random|unique|common|obvious|guessable|like|about|basically|mostly|probably|definitely|currently|actually|literally|kind|sort|in|on|at|for|of|to|and|or|but|with|because|cuz|since|used|using|being|been|based|made|set|written|typed|shown|visible|working|broken|blocked|locked|invalid|valid|empty|blank|something|anything|nothing|everything|somewhere|here|there|please|pls|plz|lol|idk|yes|no|none|null|nil|true|false|undefined|needs|has|have|had|must|should|can|could|will|would|might|may|keeps|does|doesn't|doesnt|isn't|isnt|wasn't|all|some|more|less|longer|shorter|stronger|weaker|one|two|three|four|five|six|seven|eight|nine|ten|twelve|characters?|letters?|digits?|numbers?|words?|symbols?|\d{1,2}|\*+|x+|[.…]+|\?+|password|passwords|pin|example|sample|placeholder|string|str|text|int|integer|char|varchar|bytes|input|getpass|hash|field|value|variable)$/i;
 
 /** The value is a password, not a word about one nor a piece of code. */
-export function looksLikeAPassword(value: string): boolean {
+function looksLikeAPassword(value: string): boolean {
   const v = value.trim();
-  if (between(saidDigitCount(v), 4, 40)) return true;
+  if (saidDigitCount(v) >= 4) return true;
   if (!/[\p{L}\p{N}]/u.test(v) || /[()[\]{}<>]/.test(v)) return false;
   // "my password is 'i love cats'": a quoted phrase is read by its first word too
   const first = v.split(/\s+/)[0]!.replace(/[.,!?;:]+$/, "");
@@ -114,8 +114,10 @@ function saidDigitCount(value: string): number {
 }
 
 /** A PIN is four to twelve digits, written or said. */
-export const looksLikeAPin = (value: string): boolean => between(saidDigitCount(value), 4, 12);
-const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
+function looksLikeAPin(value: string): boolean {
+  const digits = saidDigitCount(value);
+  return digits >= 4 && digits <= 12;
+}
 
 /**
  * A question about a password as an example is not one's own: 为什么密码是123456很危险？,
@@ -123,16 +125,37 @@ const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
  */
 const ASKS_ABOUT_A_PASSWORD_ZH = /为什么|為什麼|为何|危险|危險|安全吗|安全嗎|安不安全|好吗|好嗎|好不好|强不强|強不強|够不够|夠不夠|太弱|太简单|太簡單|常见|常見|容易被|这样的|這樣的|哪个|哪個|更弱|更强|更強|比较|比較/u;
 /** The student's own password ("我的密码是abc123，安全吗？") is theirs, whatever they ask about it. */
-const OWN_PASSWORD_ZH = /(?:我的|我嘅|我)[^。！？!?]{0,6}$/u;
+const OWN_PASSWORD_ZH = /(?:我的|我嘅|我)[^。！？!?]{0,6}(?:密码|密碼|口令)[^。！？!?]*$/u;
 
 /** A password in Chinese text, unless the sentence asks about it as an example. */
-export function looksLikeAPasswordZh(value: string, folded: string, index: number): boolean {
+function looksLikeAPasswordZh(value: string, folded: string, index: number): boolean {
   if (!looksLikeAPassword(value)) return false;
-  const before = folded.slice(Math.max(0, index - 12), index).replace(/(?:密码|密碼|口令)[^。！？!?]*$/u, "");
-  return OWN_PASSWORD_ZH.test(before) || !ASKS_ABOUT_A_PASSWORD_ZH.test(sentenceAround(folded, index, index + value.length));
+  const own = OWN_PASSWORD_ZH.test(folded.slice(Math.max(0, index - 20), index));
+  return own || !ASKS_ABOUT_A_PASSWORD_ZH.test(sentenceAround(folded, index, index + value.length));
 }
 
 /** Before "is my password", the value has to carry its own proof: letters and digits, or a symbol. */
-export function looksLikeAnnouncedPassword(value: string): boolean {
+function looksLikeAnnouncedPassword(value: string): boolean {
   return looksLikeAPassword(value) && ((/\p{L}/u.test(value) && /\d/.test(value)) || /[!@#$%^&*_+=~]/.test(value));
 }
+
+/**
+ * Every way a password is written, each with the test its value must pass; the value is the
+ * pattern's first group. screen-personal-data.ts runs them with its other detectors.
+ */
+export const PASSWORD_DETECTORS = [
+  { pattern: PASSWORD_EN, accept: looksLikeAPassword },
+  { pattern: PASSWORD_AFTER_LOGIN_EN, accept: looksLikeAPassword },
+  { pattern: THE_PASSWORD_EN, accept: looksLikeAnnouncedPassword },
+  { pattern: PASSWORD_CHANGED_EN, accept: looksLikeAPassword },
+  { pattern: PASSWORD_USED_AS_EN, accept: looksLikeAnnouncedPassword },
+  { pattern: PASSWORD_USED_AS_ZH, accept: looksLikeAPassword },
+  { pattern: PIN_BARE_EN, accept: looksLikeAPin },
+  { pattern: PASSWORD_ZH, accept: looksLikeAPasswordZh },
+  { pattern: PASSWORD_BARE_ZH, accept: looksLikeAPasswordZh },
+  { pattern: PASSWORD_BEFORE_EN, accept: looksLikeAnnouncedPassword },
+  { pattern: PASSWORD_BEFORE_ZH, accept: looksLikeAnnouncedPassword },
+  { pattern: PIN_EN, accept: looksLikeAPin },
+  { pattern: PIN_BEFORE_EN, accept: looksLikeAPin },
+  { pattern: PIN_ZH, accept: looksLikeAPin },
+].map((detector) => ({ kind: "password" as const, group: 1, ...detector }));

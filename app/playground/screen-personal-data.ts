@@ -20,26 +20,7 @@ import { countryCodeBefore, isHelpLineNumber } from "./helplines";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId, passesLuhn } from "./id-checksums";
 import { isNumberSequence, writtenAsAPhone } from "./number-sequences";
 import { CHINESE_DIGIT_CHARACTERS, chineseNumberValue, foldForWords, matchesOf, originalSpan, sentenceAround, type MappedText } from "./normalize-text";
-import {
-  PASSWORD_AFTER_LOGIN_EN,
-  PASSWORD_BARE_ZH,
-  PASSWORD_BEFORE_EN,
-  PASSWORD_BEFORE_ZH,
-  PASSWORD_CHANGED_EN,
-  PASSWORD_EN,
-  PASSWORD_USED_AS_EN,
-  PASSWORD_USED_AS_ZH,
-  PASSWORD_ZH,
-  PIN_BARE_EN,
-  PIN_BEFORE_EN,
-  PIN_EN,
-  PIN_ZH,
-  THE_PASSWORD_EN,
-  looksLikeAPassword,
-  looksLikeAPasswordZh,
-  looksLikeAPin,
-  looksLikeAnnouncedPassword,
-} from "./screen-passwords";
+import { PASSWORD_DETECTORS } from "./screen-passwords";
 import type { Finding, PersonalDataKind } from "./screen-types";
 
 interface Detector {
@@ -509,20 +490,7 @@ function namesASchool(match: string, folded: string, index: number): boolean {
 
 const DETECTORS: Detector[] = [
   // A password or PIN after its word (screen-passwords.ts): the one kind with no digit required.
-  { kind: "password", pattern: PASSWORD_EN, group: 1, accept: looksLikeAPassword },
-  { kind: "password", pattern: PASSWORD_AFTER_LOGIN_EN, group: 1, accept: looksLikeAPassword },
-  { kind: "password", pattern: THE_PASSWORD_EN, group: 1, accept: looksLikeAnnouncedPassword },
-  { kind: "password", pattern: PASSWORD_CHANGED_EN, group: 1, accept: looksLikeAPassword },
-  { kind: "password", pattern: PASSWORD_USED_AS_EN, group: 1, accept: looksLikeAnnouncedPassword },
-  { kind: "password", pattern: PASSWORD_USED_AS_ZH, group: 1, accept: looksLikeAPassword },
-  { kind: "password", pattern: PIN_BARE_EN, group: 1, accept: looksLikeAPin },
-  { kind: "password", pattern: PASSWORD_ZH, group: 1, accept: looksLikeAPasswordZh },
-  { kind: "password", pattern: PASSWORD_BARE_ZH, group: 1, accept: looksLikeAPasswordZh },
-  { kind: "password", pattern: PASSWORD_BEFORE_EN, group: 1, accept: looksLikeAnnouncedPassword },
-  { kind: "password", pattern: PASSWORD_BEFORE_ZH, group: 1, accept: looksLikeAnnouncedPassword },
-  { kind: "password", pattern: PIN_EN, group: 1, accept: looksLikeAPin },
-  { kind: "password", pattern: PIN_BEFORE_EN, group: 1, accept: looksLikeAPin },
-  { kind: "password", pattern: PIN_ZH, group: 1, accept: looksLikeAPin },
+  ...PASSWORD_DETECTORS,
   {
     // "I'm in class 8B at Riverside Middle School", 育才中学初二3班, 九龍華仁書院中三丙班,
     // 北京四中高一(2)班.
