@@ -7,7 +7,7 @@
  *   arrives the replies the server wrote are kept as they are: the same nodes, no mismatch.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, type OpenBrowser } from "./setup/browser";
+import { openBrowser, screenshot, type OpenBrowser } from "./setup/browser";
 import { closeTestSql, demoClassId, fakeAnthropic, makeStudent } from "./setup/context";
 
 const REPLY = "Here is **the bold part**, and a table:\n\n| token | chance |\n| --- | --- |\n| cat | 0.6 |\n| dog | 0.3 |\n";
@@ -56,7 +56,34 @@ describe("the reply renderer's own chunk", () => {
     await expect.poll(() => reply.locator("strong").textContent(), { timeout: 10_000 }).toBe("the bold part");
     expect(await reply.locator("table td").allTextContents()).toEqual(["cat", "0.6", "dog", "0.3"]);
     conversationUrl = page.url();
+    await screenshot(page, "reply-markdown", "01-formatted-reply-en");
     expect(browser.problems).toEqual([]);
+  });
+
+  it("formats a streamed reply on a page in 简体中文 too", async () => {
+    const student = await makeStudent(await demoClassId(), "王小明");
+    const zh = await openBrowser({ lang: "zh-Hans", as: student.username });
+    try {
+      const { page } = zh;
+      await fakeAnthropic.reset();
+      await fakeAnthropic.script({ kind: "reply", text: "这是**加粗的部分**，还有一张表：\n\n| 词元 | 概率 |\n| --- | --- |\n| 猫 | 0.6 |\n| 狗 | 0.3 |\n" });
+      await page.goto("/playground");
+      await page.waitForFunction(hydrated);
+      const claude = await page.locator("#pg-model option").evaluateAll((options) =>
+        options.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith("claude")),
+      );
+      await page.selectOption("#pg-model", claude!);
+      await page.fill("#pg-prompt", "给我一张下一个词元的表");
+      await page.locator("#pg-prompt").press("Control+Enter");
+      await page.waitForURL(/\/playground\?c=/);
+      const reply = page.locator(".pg-message.from-model .md").last();
+      await expect.poll(() => reply.locator("strong").textContent(), { timeout: 10_000 }).toBe("加粗的部分");
+      expect(await reply.locator("table td").allTextContents()).toEqual(["猫", "0.6", "狗", "0.3"]);
+      await screenshot(page, "reply-markdown", "02-formatted-reply-zh-Hans");
+      expect(zh.problems).toEqual([]);
+    } finally {
+      await zh.close();
+    }
   });
 
   it("is held back while a page with formatted replies hydrates; when it comes, the server's replies stay as they were", async () => {
