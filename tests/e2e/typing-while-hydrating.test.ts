@@ -7,11 +7,15 @@
  * whether a load meets it depends on the machine: on a quiet 2-core machine this test failed
  * before the change (6 loads of 8 never hydrated); on one busy with other work it may miss the
  * moment and pass. With the change there is no such moment, so it cannot fail by chance.
+ *
+ * The same student may pick the playground's model before the scripts arrive. The pick must be the
+ * model that answers: React does not read a select back when it hydrates, and its next render put
+ * the default (Claude) back, so the offline model's student was answered by Claude.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./setup/browser";
-import { closeTestSql } from "./setup/context";
+import { closeTestSql, DEMO_STUDENTS, fakeAnthropic } from "./setup/context";
 import { compiledLesson } from "./setup/lesson-driver";
 
 let browser: OpenBrowser;
@@ -70,4 +74,42 @@ describe("typing while the page hydrates", () => {
     expect(outcomes).toEqual([]);
     expect(browser.problems).toEqual([]);
   }, 240_000);
+});
+
+describe("picking a model while the page hydrates", () => {
+  it("a student who picks the offline model before the scripts arrive is answered by it, not by Claude", async () => {
+    const student = await openBrowser({ as: DEMO_STUDENTS[5] });
+    try {
+      const { page } = student;
+      // the page's scripts are held back until the pick is made, as on a slow school network
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/build\/.*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto("/playground", { waitUntil: "domcontentloaded" });
+      const offered = await page.locator("#pg-model option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      // the default is a Claude model, so the pick changes something
+      expect(await page.inputValue("#pg-model")).not.toBe("mini");
+      expect(offered).toContain("mini");
+      await page.selectOption("#pg-model", "mini");
+      release();
+      await page.waitForFunction(() => "__remixRouter" in window);
+
+      const prompt = `picked before hydration ${Date.now()}`;
+      await page.fill("#pg-prompt", prompt);
+      await page.locator("#pg-prompt").press("Control+Enter");
+      const reply = page.locator(".pg-message.from-model").last();
+      await expect.poll(() => reply.getAttribute("class"), { timeout: 15_000 }).toContain("status-complete");
+      const miniLabel = await page.locator('#pg-model option[value="mini"]').textContent();
+      expect(await reply.locator(".pg-who span").first().textContent()).toBe(miniLabel);
+      expect(await page.inputValue("#pg-model")).toBe("mini");
+      const sentToClaude = (await fakeAnthropic.requests()).requests.filter((r) => JSON.stringify(r.body).includes(prompt));
+      expect(sentToClaude).toEqual([]);
+      expect(student.problems).toEqual([]);
+    } finally {
+      await student.close();
+    }
+  }, 60_000);
 });

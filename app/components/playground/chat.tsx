@@ -52,7 +52,19 @@ export function Chat({
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const [modelId, setModelId] = useState(defaultModel);
-  useEffect(() => setModelId(defaultModel), [defaultModel]);
+  // A model picked before the page hydrated is in the list, not in state: React does not read a
+  // select back when it hydrates, and its next render would put the default back, so a student on
+  // a slow network who chose the offline model had the message sent to Claude (found by a
+  // browser test that picked before hydration). The list is read once, on mount; later, another
+  // conversation's model replaces the choice.
+  const modelRef = useRef<HTMLSelectElement>(null);
+  const pickedBeforeHydration = useRef(true);
+  useEffect(() => {
+    const picked = pickedBeforeHydration.current ? modelRef.current?.value : undefined;
+    pickedBeforeHydration.current = false;
+    setModelId(picked && models.some((m) => m.id === picked) ? picked : defaultModel);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the models come with defaultModel
+  }, [defaultModel]);
   const model = models.find((m) => m.id === modelId) ?? models[0];
   const conversationId = conversation?.id ?? null;
   const tryitQuery = tryit ? `&tryit=${encodeURIComponent(tryit.ref)}` : "";
@@ -225,6 +237,7 @@ export function Chat({
               <label htmlFor="pg-model">{t("playground.model.label")}</label>
               <select
                 id="pg-model"
+                ref={modelRef}
                 name="model"
                 value={modelId}
                 onChange={(e) => setModelId(e.target.value)}
