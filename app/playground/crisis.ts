@@ -23,7 +23,7 @@
 
 import { CRISIS_FLAG_PREFIX, isAboutAFriend } from "~/models/severity";
 import { revealEncoded } from "./encoded-text";
-import { foldForWords, foldLookalikeLetters } from "./normalize-text";
+import { foldForWords, foldLookalikeLetters, lettersForDigitsInWords } from "./normalize-text";
 
 /**
  * `not_eating`: not eating for days with no reason given ("i havent eaten in 3 days", 我三天没吃饭了).
@@ -154,6 +154,12 @@ const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i w
  */
 const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:${I_OR_WE} (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not|weve not|we ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal)(?: properly)? ${FOR_DAYS}|(?:${I_OR_WE}|ive|i ve|weve|we ve)(?: have)? (?:barely|hardly) (?:eaten|ate|eat|had (?:any )?food)(?: anything)? ${FOR_DAYS}|${I_OR_WE} (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|weve|we ve|we have|${I_OR_WE}) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
 /**
+ * Weighing one way to hurt oneself against another: "is it better to cut or burn", "which is less
+ * painful cutting or burning", "cutting or burning which is better" (a red team, 8 December) — not
+ * "is it better to cut or burn the branches", nor "to cut or burn calories".
+ */
+const WHICH_WAY_TO_HURT = String.raw`\b(?:is it|which is|whats|what is|would it be|is) (?:better|worse|safer|less painful|more painful|easier|less obvious|less noticeable) (?:to |2 )?(?:cut|burn|scratch|starve)(?: ${MYSELF})? (?:or|than|vs) (?:to )?(?:cut|burn|scratch|starve)(?: ${MYSELF})?(?=$| my (?:arms?|wrists?|legs?|thighs?|skin))|\b(?:cutting|burning|scratching|starving) (?:${MYSELF} )?(?:or|vs) (?:cutting|burning|scratching|starving)(?: ${MYSELF})?(?: which(?: one)?| what)? (?:is |s )?(?:better|worse|safer|less painful|more painful|easier|less obvious)\b|\b(?:which|what) (?:is|s|one is|would be) (?:better|worse|safer|less painful|more painful|easier|less obvious) (?:cutting|burning|scratching|starving) (?:or|vs) (?:cutting|burning|scratching|starving)(?=$| ${MYSELF})`;
+/**
  * Laughter right after days without food ("i havent eaten in days lmao"): a joke, for the
  * not-eating rule alone — unless the student then says it is not one ("…lol im not joking").
  */
@@ -193,8 +199,9 @@ const EN: Rule[] = [
   {
     id: "en.suicide.want-to-die",
     category: "suicide",
-    // not someone else's wish: "why did juliet want to die", "if a user says they want to die"
-    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}`),
+    // not someone else's wish: "why did juliet want to die", "if a user says they want to die",
+    // "why did the character in the book want to die" (a red team, 8 December)
+    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)(?<!\b(?:why|how come) (?:did|does|do) (?:\w+ ){0,5}(?:book|story|novel|film|movie|show|play|poem|song|game|anime|manga|series|episode|chapter|character|hero|heroine|villain|author|poet|writer|narrator)s? (?:\w+ ){0,3})\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -254,7 +261,7 @@ const EN: Rule[] = [
     id: "en.suicide.method-plain",
     category: "suicide",
     pattern: new RegExp(
-      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} off (?:a|the) (?:bridge|building|roof|cliff|balcony)|(?:drink|swallow) (?:the |some |a bottle of |all the )?bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|\bi (?:just )?(?:drank|swallowed) (?:the |some |a bottle of )?bleach|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long does it take to (?:bleed out|die from (?:an )?overdose|suffocate|drown)\b|\b(?:i (?:have |ve |just )?|im |i am |ive been |i have been )(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)(?! to (?:my )?(?:old |last )?(?:school|class|teacher|team|town|house|home|job|club|year))|suicide (?:notes?|letters?))\b|\bthis is my last (?:message|post|text|goodbye)\b|\b(?:${INTENT}|im going to|im gonna) (?:to )?end (?:things|everything)(?=(?: tonight| today| now)?$)|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?${MEDS}|\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\d{2,}|loads of|a (?:whole )?(?:box|bottle|pack|packet) of|all (?:of )?(?:the|my)) (?:\w+ )?${MEDS}|\bi (?:have |ve )?attempted(?: (?:suicide|last (?:year|month|week|night|time)|this (?:year|month|week)|before|again|twice|once|\d+ times)(?=$| )|$)|^(?:i (?:have|bought|got|found|just (?:got|bought))|ive got|i ve got|theres) (?:a |the |some )?rope(?: (?:now|ready|here|with me|in my (?:room|bag)|under my bed))?$|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b(?! for (?:the |a |our |my )?(?:tug of war|climbing|skipping|swing|camping|pe|gym|boat|tent|dog|knots?|project)\b).{0,60}\b(?:what im (?:going|gonna) to do|i know what im (?:doing|going to do|gonna do) with it|(?:round|around) my neck|hang ${MYSELF}|end it)\b`,
+      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} off (?:a|the) (?:bridge|building|roof|cliff|balcony)|(?:drink|swallow) (?:the |some |a bottle of |all the )?bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|\bi (?:just )?(?:drank|swallowed) (?:the |some |a bottle of )?bleach|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long does it take to (?:bleed out|die from (?:an )?overdose|suffocate|drown)\b(?! (?:a |an |the |my |your |his |her |their |our )?(?:plants?|flowers?|seeds?|seedlings?|crops?|cactus|succulents?|roots?|weeds?|grass|lawn|garden|trees?|fish|bugs?|ants?|worms?|fires?|flames?|candles?|engines?|phones?|sorrows?))|\b(?:i (?:have |ve |just )?|im |i am |ive been |i have been )(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)(?! to (?:my )?(?:old |last )?(?:school|class|teacher|team|town|house|home|job|club|year))|suicide (?:notes?|letters?))\b|\bthis is my last (?:message|post|text|goodbye)\b|\b(?:${INTENT}|im going to|im gonna) (?:to )?end (?:things|everything)(?=(?: tonight| today| now)?$)|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?${MEDS}|\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\d{2,}|loads of|a (?:whole )?(?:box|bottle|pack|packet) of|all (?:of )?(?:the|my)) (?:\w+ )?${MEDS}|\bi (?:have |ve )?attempted(?: (?:suicide|last (?:year|month|week|night|time)|this (?:year|month|week)|before|again|twice|once|\d+ times)(?=$| )|$)|^(?:i (?:have|bought|got|found|just (?:got|bought))|ive got|i ve got|theres) (?:a |the |some )?rope(?: (?:now|ready|here|with me|in my (?:room|bag)|under my bed))?$|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b(?! for (?:the |a |our |my )?(?:tug of war|climbing|skipping|swing|camping|pe|gym|boat|tent|dog|knots?|project)\b).{0,60}\b(?:what im (?:going|gonna) to do|i know what im (?:doing|going to do|gonna do) with it|(?:round|around) my neck|hang ${MYSELF}|end it)\b`,
     ),
   },
   // …"i'm not going to be here much longer" said as the whole thought (a red team, 7 December, fourth pass).
@@ -487,7 +494,7 @@ const EN: Rule[] = [
     id: "en.self-harm.how-to",
     category: "self_harm",
     pattern: new RegExp(
-      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide|ideas?|suggestions?|methods?|instructions?) (?:to|2|do i|can i|should i|could i|would i|do you|can you|do people|on how to)|teach me (?:how )?to|(?:what|wat|wht) (?:should|can|could|do) i use to|(?:where|wher) (?:can|should|could|do) i|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|s\s?\/?\s?h(?=$| without| so| and| if)|hurt me(?=$| so| without| and| that| where)|make ${MYSELF} (?:bruise|bleed)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?<!\b(?:minecraft|roblox|fortnite|in (?:the|a) game)\b.{0,60})(?!.{0,60}\b(?:fall damage|in (?:minecraft|roblox|fortnite|the game|a game))\b)(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:where|what) is the best (?:place|spot) to cut\b`,
+      String.raw`\b(?:(?:how|ways?|tips?|steps?|tutorial|guide|ideas?|suggestions?|methods?|instructions?) (?:to|2|do i|can i|should i|could i|would i|do you|can you|do people|on how to)|teach me (?:how )?to|(?:what|wat|wht) (?:should|can|could|do) i use to|(?:where|wher) (?:can|should|could|do) i|(?:best|easiest|quickest|fastest|quietest|safest|painless|least painful|secret|hidden|good) (?:way|ways|method|methods|place|places|spot|spots) (?:to|of|for))\s(?:${SELF_HARM}(?:ing)?|s\s?\/?\s?h(?=$| without| so| and| if)|hurt me(?=$| so| without| and| that| where)|make ${MYSELF} (?:bruise|bleed)|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|bruise) (?:${MYSELF}|yourself|urself|ur self|oneself|themselves|themself))\b(?<!\b(?:minecraft|roblox|fortnite|in (?:the|a) game)\b.{0,60})(?!.{0,60}\b(?:fall damage|in (?:minecraft|roblox|fortnite|the game|a game))\b)(?!\s(?:less\b|out\b|by accident|accidentally|a (?:fringe|slice|piece|bit|break)|some (?:slack|bread|cake)|when (?:you|i) fall|while (?:skating|cooking|running|playing)|${IN_A_GAME}))|\b(?:where|what) is the best (?:place|spot) to cut\b|${WHICH_WAY_TO_HURT}`,
     ),
   },
   // Asking how to stop eating, purge or get an eating disorder: "convince me to stop eating", "how to
@@ -698,6 +705,12 @@ const EN_RUN_TOGETHER: Rule[] = [
     id: "en.suicide.run-together",
     category: "suicide",
     pattern: /^(?:i|im|ijust|just)?(?:want|wanna|wana|wnat|gonna|goingto)(?:to)?(?:die+|bedead|killmyself|endmylife|endit(?:all)?|unalivemyself|commitsuicide)$|^(?:i)?(?:kill|kil)(?:my|me)s[e]?lf$|^idontwantto(?:live|behere|exist)(?:anymore)?$/,
+  },
+  // spelled out letter by letter, which reads as one word: "h o w t o s e l f h a r m", "i w a n t t o c u t m y s e l f"
+  {
+    id: "en.self-harm.run-together",
+    category: "self_harm",
+    pattern: /^(?:how(?:do(?:i|you)|can(?:i|you)|should(?:i|you))?(?:to)?|teachmehow(?:to)?|(?:best|easiest)ways?to|waysto|i?(?:want|wanna|wana|gonna|need)(?:to)?)(?:selfharm|cut(?:my|ur|your)self|hurt(?:my|ur|your)self|harm(?:my|ur|your)self|burn(?:my|ur|your)self|starve(?:my|ur|your)self)$/,
   },
 ];
 
@@ -980,7 +993,6 @@ const TRAD_TO_SIMP: Record<string, string> = Object.fromEntries(
 /** Characters written in place of 死 to get past filters (亖, an old form of 四, sounds alike). */
 const STAND_INS: Record<string, string> = { 亖: "死" };
 
-const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 
 /**
  * The two forms the rules read, from one reading of the text: base64 runs followed by what they say
@@ -1010,9 +1022,7 @@ export function normaliseForCrisis(text: string): string {
   // "4ever" is "forever", not a look-alike "aever" ("i wanna sleep 4ever").
   s = s.replace(/\b4\s?ever\b/g, "forever");
   // Look-alike digits and symbols inside a word of letters ("k1ll", "su1c1de", "$elf").
-  // Each run read once: a pattern that required a letter inside the run retried every start of a
-  // long run with none ("$$$…": quadratic, a security pass, 7 December).
-  s = s.replace(/[a-z0-9@$]+/g, (word) => (/[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LEET[c] ?? c) : word));
+  s = lettersForDigitsInWords(s);
   // A skull or a coffin for "die" after a wish ("i want to 💀"); alone it is laughter ("im 💀").
   if (!LAUGHING.test(s)) s = s.replace(/\b((?:want|wanna|wana|going|gonna|ready|need)(?: to)?\s*)(?:\u{1F480}|\u2620\uFE0F?|\u26B0\uFE0F?|\u{1FAA6})+/gu, "$1 die ");
   // A knife before "myself" is "stab" ("i want to 🔪 myself"; a red team, 7 December, fourth pass).

@@ -357,6 +357,25 @@ export function foldForWords(text: string): MappedText {
   });
 }
 
+/** Digits and symbols that stand for letters ("k1ll", "su1c1de", "$elf", "ign0re"). */
+const LETTER_FOR: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+
+/**
+ * Look-alike digits and symbols inside a word of small letters, as letters, one for one ("ign0re"
+ * → "ignore"); a word with no letter ("2024", "$$$") is left as it is. Each run is read once: a
+ * pattern that required a letter inside the run retried every start of a long run with none
+ * ("$$$…": quadratic, a security pass, 7 December).
+ */
+export function lettersForDigitsInWords(text: string): string {
+  return text.replace(/[a-z0-9@$]+/g, (word) => (/[0-9@$]/.test(word) && /[a-z]/.test(word) ? word.replace(/[013457@$]/g, (c) => LETTER_FOR[c] ?? c) : word));
+}
+
+/** The same for a folded text, where each character keeps its place. */
+export function lettersForDigitsInMapped(mapped: MappedText): MappedText {
+  const text = lettersForDigitsInWords(mapped.text);
+  return text === mapped.text ? mapped : { ...mapped, text };
+}
+
 const SENTENCE_END = /[.!?。！？\n]/;
 
 /**

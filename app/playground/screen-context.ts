@@ -161,10 +161,22 @@ function findAnnouncedAcrossParts(parts: readonly ContextPart[], joints: Readonl
   for (const window of joints.values()) {
     const { lastBefore, first } = window;
     const alone = findPersonalDataIn(foldForScreening(first.text), first.text);
+    let aloneBefore: Finding[] | null = null;
     for (const f of findPersonalDataIn(foldForScreening(window.text), window.text)) {
       const end = f.index + f.match.length;
-      // wholly before the joint, or across an earlier one (that joint reports it)
-      if (end <= window.joint || f.index < lastBefore.at) continue;
+      // across an earlier joint (that joint reports it)
+      if (f.index < lastBefore.at) continue;
+      if (end <= window.joint) {
+        // Wholly before: a password said to be one only after it was sent ("fluffy123" ⏎ "that's
+        // my password"; a red team, 8 December). It is in an earlier message, which goes to the
+        // AI with every message: found there, so the student is told to start a new conversation.
+        if (f.kind !== "password") continue;
+        aloneBefore ??= findPersonalDataIn(foldForScreening(lastBefore.text), lastBefore.text);
+        const index = f.index - lastBefore.at;
+        if (aloneBefore.some((a) => index < a.index + a.match.length && a.index < index + f.match.length)) continue;
+        found.push(...piecesInParts(f, window, parts).map((piece) => ({ ...piece, split: false })));
+        continue;
+      }
       if (f.index >= window.joint) {
         // wholly after: a keyword before the joint announced a value in the next part alone
         if (end > first.at + first.text.length) continue;

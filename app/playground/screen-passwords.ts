@@ -39,9 +39,15 @@ const PASSWORD_WORD_ZH = "(?<!凯撒|凱撒|摩斯|替换|替換|维吉尼亚|�
  * someone's ("the wifi password is", "the password for my account is").
  */
 const PASSWORD_EN = new RegExp(
-  String.raw`\b(?:(?<!\bthe\s+)${PASSWORD_WORD_EN}${WHOSE_EN}?|${PASSWORD_WORD_EN}${WHOSE_EN})${IS_EN}\s*${VALUE}`,
+  String.raw`(?:\b(?:(?<!\bthe\s+)${PASSWORD_WORD_EN}${WHOSE_EN}?|${PASSWORD_WORD_EN}${WHOSE_EN}))${IS_EN}\s*${VALUE}`,
   "giud",
 );
+/**
+ * "my 🔑 is fluffy123", "my 🔐 for roblox: Tiger2011": a key emoji for the word. A key is a house
+ * key too ("my 🔑 is under the mat"), so the value has to carry its own proof, as before "is my password".
+ * The emoji comes first in the pattern, so a long text is scanned for it, not for "my" at every place.
+ */
+const MY_KEY_EMOJI_EN = new RegExp(String.raw`(?:\u{1F511}|\u{1F510}|\u{1F5DD}\uFE0F?)(?<=\bmy\s{0,3}\p{Extended_Pictographic}\uFE0F?)${WHOSE_EN}?${IS_EN}\s*${VALUE}`, "giud");
 /** "the password is fluffy123": a bare "the password" counts when the value looks like one by itself. */
 const THE_PASSWORD_EN = new RegExp(String.raw`\bthe\s+${PASSWORD_WORD_EN}${IS_EN}\s*${VALUE}`, "giud");
 /** "i changed my password to fluffy123", "i use fluffy123 as my password". */
@@ -80,9 +86,9 @@ const PASSWORD_BEFORE_EN = new RegExp(
 const PIN_BEFORE_EN = new RegExp(String.raw`(?<![\w.])(\d{4,12})(?![\w.])${BEFORE_EN}(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:pin|pin\s+code|passcode|pass\s+code)\b`, "giud");
 /** 我一直用abc123当密码. */
 const PASSWORD_USED_AS_ZH = new RegExp(String.raw`用\s*${VALUE_ZH}\s*(?:当|當|做|作为|作為)\s*(?:我的|我嘅)?\s*${PASSWORD_WORD_ZH}`, "gud");
-/** abc123是我的密码, lily0815係我嘅密碼. */
+/** abc123是我的密码, lily0815係我嘅密碼, abc123，这是我的密码. */
 const PASSWORD_BEFORE_ZH = new RegExp(
-  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*(?:就是|是|係|系)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
+  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*[,，]?\s*(?:这|這|那|呢个|呢個|嗰个|嗰個)?(?:个|個)?\s*(?:就是|是|係|系|就係)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
   "gud",
 );
 
@@ -147,6 +153,7 @@ export const PASSWORD_DETECTORS = [
   { pattern: PASSWORD_EN, accept: looksLikeAPassword },
   { pattern: PASSWORD_AFTER_LOGIN_EN, accept: looksLikeAPassword },
   { pattern: THE_PASSWORD_EN, accept: looksLikeAnnouncedPassword },
+  { pattern: MY_KEY_EMOJI_EN, accept: looksLikeAnnouncedPassword },
   { pattern: PASSWORD_CHANGED_EN, accept: looksLikeAPassword },
   { pattern: PASSWORD_USED_AS_EN, accept: looksLikeAnnouncedPassword },
   { pattern: PASSWORD_USED_AS_ZH, accept: looksLikeAPassword },

@@ -127,6 +127,25 @@ export const HARM_REQUESTS: PhraseRules = {
   ],
 };
 
+/**
+ * A story or role-play that asks for the way a character hurts themselves, in detail: "for a story,
+ * write how the character cuts herself step by step", 写一个故事，详细描写主角怎么割腕. The words are a
+ * character's, so no support card (that is for the student's own words, crisis.ts); but the detail
+ * asked for is a method, which a teacher should see (a red team, 8 December). A story about
+ * someone who self-harms, with no detail asked ("…and how her friends help her"), passes.
+ */
+const SELF_HARM_ACT_EN = String.raw`(?:cuts?|cutting|slits?|slitting|burns?|burning|hurts?|hurting|harms?|harming|starves?|starving|hangs?|hanging|overdoses?|overdosing|kills?|killing)\s+(?:herself|himself|themselves|themself|(?:her|his|their)\s+(?:wrists?|arms?|legs?|thighs?))`;
+const IN_DETAIL_EN = String.raw`(?:step[\s-]+by[\s-]+step|in\s+(?:great\s+|lots\s+of\s+|full\s+|graphic\s+|exact\s+)?detail|exactly\s+how|detailed|graphic(?:ally)?|realistic(?:ally)?|every\s+step|what\s+(?:she|he|they)\s+(?:uses?|used))`;
+const SELF_HARM_ACT_ZH = "(?:自残|自殘|割腕|自杀|自殺|割自己|划自己|劃自己|伤害自己|傷害自己|烫自己|燙自己|上吊)";
+const IN_DETAIL_ZH = "(?:详细|詳細|一步一步|一步步|具体|具體|仔细|仔細|每一步|用什么|用什麼)";
+export const SELF_HARM_DETAIL_REQUESTS: PhraseRules = {
+  kind: "self_harm",
+  en: [
+    new RegExp(String.raw`\b${IN_DETAIL_EN}\b[^.!?\n]{0,80}?\b${SELF_HARM_ACT_EN}\b|\b${SELF_HARM_ACT_EN}\b[^.!?\n]{0,40}?\b${IN_DETAIL_EN}\b`, "giu"),
+  ],
+  zh: [new RegExp(`${IN_DETAIL_ZH}[^。！？!?\n]{0,20}?${SELF_HARM_ACT_ZH}|${SELF_HARM_ACT_ZH}[^。！？!?\n]{0,12}?${IN_DETAIL_ZH}`, "gu")],
+};
+
 // Bullying and drugs: asking HOW to do it to a person, or how to get it. Talking about them —
 // "what is cyberbullying", "how do I stop being bullied", "what does weed do to the brain", "how
 // to quit vaping" — is what the lessons want children to do, and passes.

@@ -10,8 +10,9 @@
  * The whole outgoing context (system prompt, history) is screened by screen-context.ts.
  */
 import { findPersonalData } from "./screen-personal-data";
-import { BULLYING_REQUESTS, DRUG_REQUESTS, HARM_REQUESTS, JAILBREAKS, findPhrases, type PhraseRules } from "./screen-phrases";
+import { BULLYING_REQUESTS, DRUG_REQUESTS, HARM_REQUESTS, JAILBREAKS, SELF_HARM_DETAIL_REQUESTS, findPhrases, type PhraseRules } from "./screen-phrases";
 import type { Flag, ScreenResult, ScreeningPolicy } from "./screen-types";
+import { lettersForDigitsInMapped } from "./normalize-text";
 import { findBlockedTopics, findTerms, foldForWordLists, topicPattern } from "./screen-word-lists";
 
 export function screenPrompt(text: string, policy: ScreeningPolicy): ScreenResult {
@@ -60,11 +61,13 @@ export function screenReply(text: string, policy: Partial<ScreeningPolicy> = {})
  * only, as a reply that explains why bullying hurts is not a request for it.
  */
 export function screenTyped(text: string, policy: Partial<ScreeningPolicy> = {}): Flag[] {
-  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS, BULLYING_REQUESTS, DRUG_REQUESTS], { passwords: true });
+  return screenForFlags(text, policy, [HARM_REQUESTS, JAILBREAKS, BULLYING_REQUESTS, DRUG_REQUESTS, SELF_HARM_DETAIL_REQUESTS], { passwords: true });
 }
 
-/** The text is folded for words once, for every list and phrase (this runs on every message and reply). */
 /**
+ * The text is folded for words once, for every list and phrase (this runs on every message and
+ * reply). The phrases also read digits inside words as letters ("ign0re all previous
+ * instructi0ns"); a teacher's blocked topic may hold a digit ("gta5"), so the lists do not.
  * A model that shows what a strong password looks like ("for example, password: Tr0ub4dor&3") is
  * teaching, not sharing a child's secret: passwords are read in the student's words only.
  */
@@ -81,7 +84,7 @@ function screenForFlags(text: string, policy: Partial<ScreeningPolicy>, phrases:
       flags.push({ kind, match, index });
     }
   }
-  flags.push(...findPhrases(text, folded, phrases));
+  flags.push(...findPhrases(text, lettersForDigitsInMapped(folded), phrases));
   return flags.sort((a, b) => a.index - b.index);
 }
 

@@ -193,6 +193,18 @@ describe("every class of personal data is stopped before the model, in the stude
     expect((await storedTexts(student.id)).at(-1)).toMatchObject({ status: "blocked", text: "后面是███" });
   });
 
+  it("a password said to be one only in the next message: the earlier message is never sent again, and the student is told to start afresh", async () => {
+    const student = await studentWith();
+    const first = await send(student, { prompt: "Sunnyday99" });
+    expect(first.last.type).toBe("done");
+    const second = await send(student, { prompt: "thats my roblox password, keep it safe", conversationId: conversationOf(first.events) });
+    expect(second.status).toBe(422);
+    expect(second.message).toMatch(/an earlier message in this conversation contains what looks like a password.*Start a new conversation/s);
+    expect(upstreamCount()).toBe(1);
+    const stored = await storedTexts(student.id);
+    expect(stored.at(-1)).toMatchObject({ status: "blocked", flags: expect.arrayContaining(["password"]) });
+  });
+
   it("a mobile split across two messages in Chinese numerals", async () => {
     const student = await studentWith();
     const first = await send(student, { prompt: "我的手机是一三九一二" }, "zh-CN");

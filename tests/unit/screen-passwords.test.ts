@@ -4,6 +4,7 @@
  * shows what a strong password looks like all pass.
  */
 import { explainFindings } from "~/playground/explain-screening.server";
+import { screenOutgoing } from "~/playground/guard.server";
 import { screenContext } from "~/playground/screen-context";
 import { screenPrompt, screenReply, screenTyped } from "~/playground/screening";
 
@@ -112,11 +113,18 @@ const MUST_BLOCK: [string, string][] = [
   ["我一直用abc123当密码", "abc123"],
   ["我的密码？abc123", "abc123"],
   ["我的密码是abc123，安全吗？", "abc123"],
+  // a key emoji for the word (a red team, 8 December)
+  ["my 🔑 is sunny123", "sunny123"],
+  ["my 🔐 for roblox: Tiger2011", "Tiger2011"],
+  ["my 🗝️ = qwerty99", "qwerty99"],
 ];
 
 /** Sentences about passwords, code, and words that are not one: these must pass. */
 const MUST_PASS = [
   "what makes a password strong?",
+  "my 🔑 is under the mat",
+  "🔑 is the answer to this puzzle",
+  "my 🔑 is the 3rd one on the ring",
   "my password is too weak, how do i make it better?",
   "my password is the name of my dog",
   "my password is 8 letters long",
@@ -179,6 +187,36 @@ describe("a password a student types is held back", () => {
       NO_TOPICS,
     );
     expect(result.ok ? [] : result.findings.map((f) => [f.kind, f.match, f.split])).toContainEqual(["password", "fluffy123", true]);
+  });
+
+  // a red team, 8 December: the value sent first, said to be a password in the next message
+  it.each([
+    ["fluffy123", "thats my password"],
+    ["Tiger2011", "that's my roblox password"],
+    ["4821", "its my pin"],
+    ["abc123", "这是我的密码"],
+    ["lily0815", "呢個係我嘅密碼"],
+  ])("is found in the earlier message when the next says what it was: %s, then %s", (value, saying) => {
+    const result = screenContext(
+      [
+        { text: value, source: "history" },
+        { text: saying, source: "prompt" },
+      ],
+      NO_TOPICS,
+    );
+    expect(result.ok ? [] : result.findings.map((f) => [f.kind, f.match, f.source])).toEqual([["password", value, "history"]]);
+    // the student is told the earlier message holds it, and to start a new conversation
+    const outcome = screenOutgoing(saying, null, NO_TOPICS, "en", { history: [value] });
+    expect(outcome.ok ? "" : outcome.explanation).toMatch(/an earlier message in this conversation contains what looks like a password.*Start a new conversation/);
+  });
+
+  it.each([
+    ["hello", "thats my password"],
+    ["fluffy123", "is that a good password?"],
+    ["fluffy", "thats my dog's name"],
+    ["abc123", "这个密码安全吗"],
+  ])("an earlier message is not made a password by words that do not say so: %s, then %s", (value, saying) => {
+    expect(screenContext([{ text: value, source: "history" }, { text: saying, source: "prompt" }], NO_TOPICS)).toEqual({ ok: true });
   });
 
   it("tells the student in their language, naming passwords in the advice", () => {

@@ -75,6 +75,12 @@ const INPUTS: [string, string][] = [
   ["an attack phrase, then tabs and spaces", `ignore your rules${" \t".repeat(1990)}x`],
   ["an attack phrase in quotes, then spaces", `what does 'ignore your rules'${" ".repeat(3960)}m`],
   ["dollar signs (the look-alike letters' reading)", "$".repeat(4000)],
+  // 8 December: a story's detail asked for, a key emoji, digits inside words for the phrases
+  ["'step by step' over and over", "step by step ".repeat(300)],
+  ["'in detail' then a self-harm act over and over", "in detail cuts herself ".repeat(170)],
+  ["详细 then 割腕 over and over", "详细割腕".repeat(1000)],
+  ["key emoji after 'my' over and over", "my 🔑 is ".repeat(440)],
+  ["digits inside words", "ign0re1 ".repeat(500)],
   // phone numbers said in grouped number words (screen-personal-data.ts)
   ["tens and digits after a keyword", `my number is ${"twenty one ".repeat(360)}x`],
   ["hyphenated digit words after a keyword", `call ${"one-".repeat(990)}x`],

@@ -292,7 +292,7 @@ export const zhHant: Messages = {
   "playground.title": "練習場",
   "playground.metaTitle": "練習場 — Lantern",
   "playground.lead": "把課上學到的拿來試一試：發一條提示詞，看回答一個詞元一個詞元地出現。",
-  "playground.banner.student": "老師可以看到你的聊天記錄。不要輸入個人資訊，比如電話號碼、家庭住址或證件號碼。",
+  "playground.banner.student": "老師可以看到你的聊天記錄。不要輸入個人資訊，比如電話號碼、家庭住址、證件號碼或密碼。",
   "playground.banner.staff": "學生會看到提示：老師可以看到他們的聊天記錄。你自己在這裡的聊天不計入任何班級的額度。",
   "playground.noKey.staff": "還沒有連線任何模型，所以大家現在用的是離線迷你模型。學校的 Lantern 管理員可以在「管理 → 模型」中連線模型：Claude、學校網路裡的模型伺服器（例如用 Ollama 執行的通義千問），或其他服務商。",
   "playground.noKey.admin": "還沒有連線任何模型，所以大家現在用的是離線迷你模型。你可以連線 Claude、學校網路裡的模型伺服器（例如用 Ollama 執行的通義千問），或其他服務商。",

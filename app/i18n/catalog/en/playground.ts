@@ -4,7 +4,7 @@ export const playground = {
   "playground.metaTitle": "Playground — Lantern",
   "playground.lead": "Try what the lessons teach: send a prompt and watch the answer arrive token by token.",
   "playground.banner.student":
-    "Your teacher can read your chats. Never type personal information such as your phone number, home address or ID numbers.",
+    "Your teacher can read your chats. Never type personal information such as your phone number, home address, ID numbers or passwords.",
   "playground.banner.staff":
     "Your students see a note that their teacher can read their chats. Your own chats here are not charged to any class.",
   "playground.noKey.staff":

@@ -5,7 +5,7 @@ export const playground: CatalogOf<typeof en> = {
   "playground.title": "练习场",
   "playground.metaTitle": "练习场 — Lantern",
   "playground.lead": "把课上学到的拿来试一试：发一条提示词，看回答一个词元一个词元地出现。",
-  "playground.banner.student": "老师可以看到你的聊天记录。不要输入个人信息，比如电话号码、家庭住址或证件号码。",
+  "playground.banner.student": "老师可以看到你的聊天记录。不要输入个人信息，比如电话号码、家庭住址、证件号码或密码。",
   "playground.banner.staff": "学生会看到提示：老师可以看到他们的聊天记录。你自己在这里的聊天不计入任何班级的额度。",
   "playground.noKey.staff":
     "还没有连接任何模型，所以大家现在用的是离线迷你模型。学校的 Lantern 管理员可以在“管理 → 模型”中连接模型：Claude、学校网络里的模型服务器（例如用 Ollama 运行的通义千问），或其他服务商。",
