@@ -15,6 +15,9 @@ import { NonceContext } from "./utils/nonce";
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
+/** Run by the server once it listens (server/http.ts): what the first student's message would otherwise compile. */
+export { warmScreening as warmUp } from "./playground/warm-up.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

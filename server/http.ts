@@ -29,12 +29,24 @@ export interface HttpOptions {
 /** The app `npm start` serves, over the built Remix app, as the environment configures it: the main process and the helper serve the same. */
 export async function builtApp(config: Env) {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  warmUpSoon(build);
   return createHttpApp({
     build,
     trustProxy: config.TRUST_PROXY,
     logRequests: config.LOG_REQUESTS,
     admission: { active: config.MAX_ACTIVE_REQUESTS, queued: config.MAX_WAITING_REQUESTS },
   });
+}
+
+/**
+ * The screen's regular expressions compiled a moment after the server starts listening, a turn
+ * of the event loop each (app/playground/warm-up.server.ts): not before, where it would delay the
+ * start, nor at the first student's message, where it held up every request for about a second.
+ */
+const WARM_UP_AFTER_MS = 250;
+function warmUpSoon(build: ServerBuild) {
+  const { warmUp } = build.entry.module as { warmUp?: () => Promise<unknown> };
+  if (warmUp) setTimeout(() => void warmUp(), WARM_UP_AFTER_MS).unref();
 }
 
 export function createHttpApp({ build, trustProxy, logRequests, admission }: HttpOptions) {

@@ -23,6 +23,7 @@
 
 import { CRISIS_FLAG_PREFIX, isAboutAFriend } from "~/models/severity";
 import { revealEncoded } from "./encoded-text";
+import { hasSpelledOutRun, respelled } from "./spelled-out";
 import { foldForWords, foldLookalikeLetters, lettersForDigitsInWords } from "./normalize-text";
 
 /**
@@ -154,11 +155,21 @@ const OWN_REASON_NOT_TO_EAT = String.raw`${NOT_SOMEONE_ELSES}(?:\b(?:im|i am|i w
  */
 const NOT_EATEN_FOR_DAYS = String.raw`(?<!\b(?:feel|feels|felt|feeling) like |\b(?:as if|as though) )\b(?:(?:${I_OR_WE} (?:havent|havnt|havet|haven|hvnt|have not|aint)|ive not|i ve not|weve not|we ve not)\s(?:eaten|ate|eat|eaten anything|eaten any food|eaten a (?:proper |real |single |full |decent )?(?:meal|thing)|had (?:any )?food|had anything to eat|had a (?:proper |real |single |full |decent )?meal)(?: properly)? ${FOR_DAYS}|(?:${I_OR_WE}|ive|i ve|weve|we ve)(?: have)? (?:barely|hardly) (?:eaten|ate|eat|had (?:any )?food)(?: anything)? ${FOR_DAYS}|${I_OR_WE} (?:didnt|did not) eat(?: anything| any food| a thing| a (?:proper |real |single )?meal)? ${FOR_DAYS}|(?:ive|i ve|i have|weve|we ve|we have|${I_OR_WE}) (?:gone|been|went) (?:over |about |almost |nearly |like |literally )?${SOME} (?:whole |full |entire |straight )?(?:days|weeks) (?:without|with no) (?:eating(?: anything)?|food|any food|a meal|anything to eat))\b`;
 /**
- * Weighing one way to hurt oneself against another: "is it better to cut or burn", "which is less
- * painful cutting or burning", "cutting or burning which is better" (a red team, 8 December) — not
- * "is it better to cut or burn the branches", nor "to cut or burn calories".
+ * Weighing one way to hurt oneself against another: "is it better to cut or burn", "whats less
+ * painful cutting or burning", "which hurts less cutting or burning", "should i cut or burn",
+ * "cutting or burning which is better", "is cutting better than burning" (red teams, 8 December).
+ * The comparison is the whole question, or ends in a word that adds nothing ("lol", "tonight") or
+ * names the body: "…the branches", "…calories", "…for the rainforest", "…which is better for
+ * paracord" go on to name what is cut, and rope ends, split ends, weeds, land, minecraft or a
+ * fitness "cut" named before it make it about them.
  */
-const WHICH_WAY_TO_HURT = String.raw`\b(?:is it|which is|whats|what is|would it be|is) (?:better|worse|safer|less painful|more painful|easier|less obvious|less noticeable) (?:to |2 )?(?:cut|burn|scratch|starve)(?: ${MYSELF})? (?:or|than|vs) (?:to )?(?:cut|burn|scratch|starve)(?: ${MYSELF})?(?=$| my (?:arms?|wrists?|legs?|thighs?|skin))|\b(?:cutting|burning|scratching|starving) (?:${MYSELF} )?(?:or|vs) (?:cutting|burning|scratching|starving)(?: ${MYSELF})?(?: which(?: one)?| what)? (?:is |s )?(?:better|worse|safer|less painful|more painful|easier|less obvious)\b|\b(?:which|what) (?:is|s|one is|would be) (?:better|worse|safer|less painful|more painful|easier|less obvious) (?:cutting|burning|scratching|starving) (?:or|vs) (?:cutting|burning|scratching|starving)(?=$| ${MYSELF})`;
+const HURT_ACT = "(?:cut|cutt|burn|scratch|starve|purge)";
+const HURT_ACTING = "(?:cutting|burning|scratching|starving|purging)";
+const COMPARED = "(?:better|beter|worse|safer|less painful|more painful|easier|less obvious|less noticeable|hurts? less|hurts? more)";
+const OWN_BODY = String.raw`(?: ${MYSELF}| urself| yourself)?`;
+const NOTHING_MORE = String.raw`(?=$|(?: (?:lol|lmao|tho|though|tonight|rn|now|honestly|fr|pls|please|plz|answer|i need to know|for me))+$| (?:on )?my (?:arms?|wrists?|legs?|thighs?|skin|stomach)\b)`;
+const NOT_ABOUT_A_THING_BEFORE = String.raw`(?<!\b(?:rope|ropes|ends|hair|wood|logs?|branch(?:es)?|trees?|forest|rainforest|amazon|deforestation|land|firebreak|brush|minecraft|roblox|fortnite|game|paracord|fabric|nylon|thread|string|weeds?|grass|plants?|garden|hedge|fat|calories|bulk|bulking|bread|meat|steak|cake|paper|cardboard|cables?|wires?|cats?|dogs?|stubble|fields?|crops?)\b.{0,60})`;
+const WHICH_WAY_TO_HURT = String.raw`${NOT_ABOUT_A_THING_BEFORE}(?:\b(?:(?:is it|would it be|its|it is|is) ${COMPARED} (?:to |2 )?|(?:should i|do i|better to) )${HURT_ACT}${OWN_BODY} (?:or|than|vs) (?:to )?${HURT_ACT}${OWN_BODY}${NOTHING_MORE}|\b(?:which|what|whats)(?: is| s| one is| one| would be)? ${COMPARED} ${HURT_ACTING}${OWN_BODY} (?:or|vs|than) ${HURT_ACTING}${OWN_BODY}${NOTHING_MORE}|\b${HURT_ACTING}${OWN_BODY} (?:or|vs) ${HURT_ACTING}${OWN_BODY} (?:which|what)(?: one)? (?:is |s )?${COMPARED}${NOTHING_MORE}|\bis ${HURT_ACTING} ${COMPARED} than ${HURT_ACTING}${NOTHING_MORE})`;
 /**
  * Laughter right after days without food ("i havent eaten in days lmao"): a joke, for the
  * not-eating rule alone — unless the student then says it is not one ("…lol im not joking").
@@ -200,8 +211,10 @@ const EN: Rule[] = [
     id: "en.suicide.want-to-die",
     category: "suicide",
     // not someone else's wish: "why did juliet want to die", "if a user says they want to die",
-    // "why did the character in the book want to die" (a red team, 8 December)
-    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)(?<!\b(?:why|how come) (?:did|does|do) (?:\w+ ){0,5}(?:book|story|novel|film|movie|show|play|poem|song|game|anime|manga|series|episode|chapter|character|hero|heroine|villain|author|poet|writer|narrator)s? (?:\w+ ){0,3})\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}`),
+    // "why did the character in the book want to die" (a red team, 8 December) — but not when the
+    // student is among the words ("why do i read books and want to die", "why does the song make me
+    // want to die") or says the wish is theirs too ("…want to die, i feel the same"; a fifth pass)
+    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)(?<!\b(?:why|how come) (?:did|does|do) (?:(?!(?:i|im|me|my|and|when|while|but|so|because|cause)\b)\w+ ){0,5}(?:book|story|novel|film|movie|show|play|poem|song|game|anime|manga|series|episode|chapter|character|hero|heroine|villain|author|poet|writer|narrator)s? (?:(?!(?:i|im|me|my|and|when|while|but|so|because|cause|make|makes|made|remind|reminds|reminded)\b)\w+ ){0,3})\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}|\b(?:want|wants|wanted) to die\b(?=.{0,40}\b(?:i feel the same|i feel that way|i feel like that|same here|me too|so do i|i do too|like me|because i do|cause i do|i relate)\b)`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -261,7 +274,7 @@ const EN: Rule[] = [
     id: "en.suicide.method-plain",
     category: "suicide",
     pattern: new RegExp(
-      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} off (?:a|the) (?:bridge|building|roof|cliff|balcony)|(?:drink|swallow) (?:the |some |a bottle of |all the )?bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|\bi (?:just )?(?:drank|swallowed) (?:the |some |a bottle of )?bleach|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long does it take to (?:bleed out|die from (?:an )?overdose|suffocate|drown)\b(?! (?:a |an |the |my |your |his |her |their |our )?(?:plants?|flowers?|seeds?|seedlings?|crops?|cactus|succulents?|roots?|weeds?|grass|lawn|garden|trees?|fish|bugs?|ants?|worms?|fires?|flames?|candles?|engines?|phones?|sorrows?))|\b(?:i (?:have |ve |just )?|im |i am |ive been |i have been )(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)(?! to (?:my )?(?:old |last )?(?:school|class|teacher|team|town|house|home|job|club|year))|suicide (?:notes?|letters?))\b|\bthis is my last (?:message|post|text|goodbye)\b|\b(?:${INTENT}|im going to|im gonna) (?:to )?end (?:things|everything)(?=(?: tonight| today| now)?$)|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?${MEDS}|\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\d{2,}|loads of|a (?:whole )?(?:box|bottle|pack|packet) of|all (?:of )?(?:the|my)) (?:\w+ )?${MEDS}|\bi (?:have |ve )?attempted(?: (?:suicide|last (?:year|month|week|night|time)|this (?:year|month|week)|before|again|twice|once|\d+ times)(?=$| )|$)|^(?:i (?:have|bought|got|found|just (?:got|bought))|ive got|i ve got|theres) (?:a |the |some )?rope(?: (?:now|ready|here|with me|in my (?:room|bag)|under my bed))?$|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b(?! for (?:the |a |our |my )?(?:tug of war|climbing|skipping|swing|camping|pe|gym|boat|tent|dog|knots?|project)\b).{0,60}\b(?:what im (?:going|gonna) to do|i know what im (?:doing|going to do|gonna do) with it|(?:round|around) my neck|hang ${MYSELF}|end it)\b`,
+      String.raw`\b(?:${INTENT}|im going to|im gonna|i will|ill)\s(?:to\s)?(?:off ${MYSELF}|ctb\b|yeet ${MYSELF} off (?:a|the) (?:bridge|building|roof|cliff|balcony)|(?:drink|swallow) (?:the |some |a bottle of |all the )?bleach|(?:jump|step|walk|lie down) in front of (?:a|the) (?:train|car|bus|truck|lorry))|\bi (?:just )?(?:drank|swallowed) (?:the |some |a bottle of )?bleach|^ctb$|\bhow (?:many|much) (?:\w+ ){0,2}?${MEDS} (?:would|will|does it take to|do i need to) kill (?:me|you|a person|someone)\b|\bhow long (?:does it|would it|will it|till i|until i|do you|does someone|would i) (?:take (?:to |2 )|(?=bleed|drown|suffocate))?(?:bleed out|die from (?:an )?overdose|suffocate|drown)\b(?=$| (?:${MYSELF}|yourself|urself|me|a person|someone|somebody|a human|people|in|if|when|after|from|with|under|because)\b)|\b(?:i (?:have |ve |just )?|im |i am |ive been |i have been )(?:wrote|written|writing|left|finished) (?:my |a )?(?:goodbye (?:letters?|notes?|messages?)(?! to (?:my )?(?:old |last )?(?:school|class|teacher|team|town|house|home|job|club|year))|suicide (?:notes?|letters?))\b|\bthis is my last (?:message|post|text|goodbye)\b|\b(?:${INTENT}|im going to|im gonna) (?:to )?end (?:things|everything)(?=(?: tonight| today| now)?$)|\b(?:saving|saved|stockpiling|hoarding) (?:up )?(?:my |all my )?${MEDS}|\bi (?:just )?(?:took|swallowed|have taken|ve taken) (?:\d{2,}|loads of|a (?:whole )?(?:box|bottle|pack|packet) of|all (?:of )?(?:the|my)) (?:\w+ )?${MEDS}|\bi (?:have |ve )?attempted(?: (?:suicide|last (?:year|month|week|night|time)|this (?:year|month|week)|before|again|twice|once|\d+ times)(?=$| )|$)|^(?:i (?:have|bought|got|found|just (?:got|bought))|ive got|i ve got|theres) (?:a |the |some )?rope(?: (?:now|ready|here|with me|in my (?:room|bag)|under my bed))?$|\bi (?:have|bought|got|found|tied) (?:a |the )?rope\b(?! for (?:the |a |our |my )?(?:tug of war|climbing|skipping|swing|camping|pe|gym|boat|tent|dog|knots?|project)\b).{0,60}\b(?:what im (?:going|gonna) to do|i know what im (?:doing|going to do|gonna do) with it|(?:round|around) my neck|hang ${MYSELF}|end it)\b`,
     ),
   },
   // …"i'm not going to be here much longer" said as the whole thought (a red team, 7 December, fourth pass).
@@ -759,7 +772,8 @@ const ZH: Rule[] = [
   // 笑到想死, 熱到想死, 攰到想死 (到 for 得, Cantonese and everyday Mandarin) pass; 我想去世 said alone
   // is the wish (not 原地去世, not 想去世界各地) (a red team, 7 December, fourth pass).
   // 想四 for 想死 and i want to 紫砂; 你想死吗 (said to someone else), 想死磕 (to grind at), 做功課做到想死 pass (a red team, 7 December, Chinese pass).
-  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?:^|[我好真])想(?:要)?去世(?=$|了|啊|[。!！…,，~～])|(?<!不|你|您|你哋|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得|累到|笑到|饿到|热到|困到|忙到|烦到|气到|急到|吵到|冷到|冻到|闷到|无聊到|撑到|渴到|攰到|攰得|晒到|做到|做得|写到|写得|温到|温得|读到|读得|学到|学得|等到|等得|练到|练得|跑到|跑得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记磕守缠背]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀|紫砂|自鲨|跳楼|鼠)|(?:^|[我好真的])想(?:去)?[4四](?=$|[了啊啦呀喔。！!…~～])|我(?:好|真系|真的)?想(?:去)?sei(?=$|[^a-z]|(?:la|lo|laa|loh|lor|a|ah)(?:$|[^a-z]))/ },
+  // not a character's wish: 为什么书里的角色想死 (as the English rule; a fifth red-team pass, 8 December)
+  { id: "zh.suicide.want-to-die", category: "suicide", pattern: /(?:^|[我好真])想(?:要)?去世(?=$|了|啊|[。!！…,，~～])|(?<!(?:书|书里|书里面|小说|小说里|电影|电影里|故事|故事里|动漫|漫画|剧里|剧中|歌里|书中|小说中|入面)(?:的|嘅|个|個)?(?:角色|主角|人物|男主|女主|主人公|主人翁)|不|你|您|你哋|累得|笑得|饿得|热得|困得|忙得|多得|烦得|气得|急得|吵得|冷得|闷得|无聊得|撑得|渴得|累到|笑到|饿到|热到|困到|忙到|烦到|气到|急到|吵到|冷到|冻到|闷到|无聊到|撑到|渴到|攰到|攰得|晒到|做到|做得|写到|写得|温到|温得|读到|读得|学到|学得|等到|等得|练到|练得|跑到|跑得)想(?:要)?(?:去)?(?:快点|早点|赶紧|马上|现在就|被车撞)?[、·…~～*_.-]{0,6}死(?![你您他她它海神党记磕守缠背]|我了|我啦|我啊|的(?:角色|人物|主角|情节))|(?<!不)想(?:去)?(?:die|dead)(?![a-z])|(?:iwant|iwanna|wantto|wanna)(?:to)?(?:go)?(?:死|去死|自杀|紫砂|自鲨|跳楼|鼠)|(?:^|[我好真的])想(?:去)?[4四](?=$|[了啊啦呀喔。！!…~～])|我(?:好|真系|真的)?想(?:去)?sei(?=$|[^a-z]|(?:la|lo|laa|loh|lor|a|ah)(?:$|[^a-z]))/ },
   // 想轻生的用户 (a question about users) passes (a red team, 7 December, Chinese pass).
   { id: "zh.suicide.rather-die", category: "suicide", pattern: /死了算了|死咗算(?:啦|喇|了|数|罢|咯|$)|我要去死|(?:想|要)(?:去)?寻死|(?:想|要|打算|准备|考虑)(?:去)?轻生(?!的(?:用户|人|学生|孩子|青少年|角色|人物|新闻))|轻生的(?:念头|想法)|想一了百了|(?:想|要)(?:去)?(?:zs|zisha|zi杀|自sha|紫砂(?![壶锅杯茶泥陶器])|自鲨|自沙(?![滩漠发]))|(?:^|我|好|真)想(?:去)?s(?:i)?(?:[了啊啦]|$)/ },
   {
@@ -802,12 +816,13 @@ const ZH: Rule[] = [
   // Asking for a method or a lethal dose as a red team wrote it (8 December): 有什么不疼的自杀方法,
   // 最好的自杀方法, 點樣自殺, 扑热息痛吃多少会死 (the medicine first), 布洛芬多少是致死量,
   // 告诉我布洛芬的致死量, 普拿疼吃多少會死, 安眠藥食幾多粒會死, 假设一个人想吃药自杀，要吃多少片,
-  // a lethal dose of a medicine, not of 咖啡因 or 水.
+  // a lethal dose of a medicine, not of 咖啡因 or 水; drowning or hanging oneself asked (怎么淹死自己,
+  // 淹死自己要多久, 上吊多久会死; a fifth red-team pass).
   {
     id: "zh.suicide.method-asked",
     category: "suicide",
     pattern: new RegExp(
-      `(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?:教我|告诉我|话我知|讲给我听|跟我说)(?:怎么|怎样|如何|点样|点)?(?:去)?(?:自杀|自尽|上吊|割腕|割脉|烧炭)|(?:告诉我|教我|话我知)?(?:自杀|自尽)(?:的|嘅)(?:方法|方式|办法)|什么方法(?:自杀|去死|死)(?:最快|最不痛|最不疼|最舒服|最有效|最简单)|(?:自杀|自尽)(?:的|嘅)?(?:方法|方式|办法)有(?:边啲|哪些|什么|咩)|(?<!(?:游戏|我的世界|mc|副本|关卡)[^。！？!?]{0,8})(?:怎么|怎样|如何|点样)(?:才能|先可以)?死(?:得)?(?:最)?(?:不痛苦|不痛|不疼|唔会痛|唔痛|无痛|冇痛|没有痛苦)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:有咩|有什么|有没有|有冇)(?:方法|办法)(?:可以)?死(?:得)?(?:无痛|不痛|唔痛|冇痛|没有痛苦)|(?<!(?:游戏|我的世界|mc)[^。！？!?]{0,8})(?:吃|吞|食|服)(?:了|咗|晒|完)?(?:一整|整|成|全部|所有|一大把|一把|[0-9]{2,}|[二三四五六七八九]?十[一二三四五六七八九]?|几十|一(?=瓶|樽|盒|板))(?:片|粒|颗|瓶|樽|盒|板)(?:的)?${ZH_MEDS}?[^,，。.!！?？]{0,6}?(?:会|会唔会|会不会|能|可以|就)(?:死|致死)|(?:喝|吃|吞|食|饮)(?:多少|几多)[^,，。.!！?？]{0,8}?(?:消毒液|漂白水|漂白剂|农药|洗洁精|白酒|酒精|老鼠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|就会)?死|跳楼(?:从|由)?(?:几|几多|多少)(?:层|楼)(?:才|就)?(?:会|能)?死(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft))|(?:今晚|今天|明天|现在|马上|等下)(?:就)?(?:要|想|会|打算)?结束(?:这)?一切(?=$|[了。!！…,，吧])`,
+      `(?:怎么|怎样|如何|点样|点先|点可以)(?:才能|可以|才可以)?(?:淹死|溺死|浸死|闷死|勒死|吊死)自己|(?:淹死|溺死|浸死|闷死|勒死|吊死)自己(?:要|需要)?(?:多久|多长时间|几耐|几长时间|会不会|会唔会|痛不痛|痛唔痛|辛不辛苦|难不难受)|(?:上吊|割脉|割腕|淹死|溺死|烧炭)(?:要|需要)?(?:多久|多长时间|几耐|几分钟)(?:才)?(?:会|先会|至会)?(?:死|断气)|(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?:教我|告诉我|话我知|讲给我听|跟我说)(?:怎么|怎样|如何|点样|点)?(?:去)?(?:自杀|自尽|上吊|割腕|割脉|烧炭)|(?:告诉我|教我|话我知)?(?:自杀|自尽)(?:的|嘅)(?:方法|方式|办法)|什么方法(?:自杀|去死|死)(?:最快|最不痛|最不疼|最舒服|最有效|最简单)|(?:自杀|自尽)(?:的|嘅)?(?:方法|方式|办法)有(?:边啲|哪些|什么|咩)|(?<!(?:游戏|我的世界|mc|副本|关卡)[^。！？!?]{0,8})(?:怎么|怎样|如何|点样)(?:才能|先可以)?死(?:得)?(?:最)?(?:不痛苦|不痛|不疼|唔会痛|唔痛|无痛|冇痛|没有痛苦)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:有咩|有什么|有没有|有冇)(?:方法|办法)(?:可以)?死(?:得)?(?:无痛|不痛|唔痛|冇痛|没有痛苦)|(?<!(?:游戏|我的世界|mc)[^。！？!?]{0,8})(?:吃|吞|食|服)(?:了|咗|晒|完)?(?:一整|整|成|全部|所有|一大把|一把|[0-9]{2,}|[二三四五六七八九]?十[一二三四五六七八九]?|几十|一(?=瓶|樽|盒|板))(?:片|粒|颗|瓶|樽|盒|板)(?:的)?${ZH_MEDS}?[^,，。.!！?？]{0,6}?(?:会|会唔会|会不会|能|可以|就)(?:死|致死)|(?:喝|吃|吞|食|饮)(?:多少|几多)[^,，。.!！?？]{0,8}?(?:消毒液|漂白水|漂白剂|农药|洗洁精|白酒|酒精|老鼠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|就会)?死|跳楼(?:从|由)?(?:几|几多|多少)(?:层|楼)(?:才|就)?(?:会|能)?死(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft))|(?:今晚|今天|明天|现在|马上|等下)(?:就)?(?:要|想|会|打算)?结束(?:这)?一切(?=$|[了。!！…,，吧])`,
     ),
   },
   // 怎么饿死自己, 说服我不要吃东西, 教我怎么绝食, 怎么才能饿瘦自己 (the same red team).
@@ -1181,6 +1196,11 @@ const splitByFriend = (rules: readonly Rule[]) => ({ friends: rules.filter((r) =
 const EN_SPLIT = splitByFriend(EN);
 const ZH_SPLIT = splitByFriend(ZH);
 
+/** Every rule's pattern, for warm-up.server.ts to compile before a student's message needs it. */
+export function crisisRulePatterns(): RegExp[] {
+  return [...EN, ...EN_RUN_TOGETHER, ...ZH].flatMap((rule) => [rule.pattern, ...(rule.unless ? [rule.unless.before, rule.unless.after] : [])].filter((p): p is RegExp => p instanceof RegExp));
+}
+
 /**
  * A message typed backwards to test the screen ("eid ot tnaw i", 了活想不我): a model reads it
  * as easily as forwards. Read forwards too, only when it looks backwards — English function words
@@ -1210,6 +1230,19 @@ export function detectCrisis(text: string): CrisisResult {
     if (letters.matched) return letters;
   }
   if (BACKWARDS_ORDER_EN.test(text)) return detectCrisisAsWritten(text.split(/\s+/).reverse().join(" "));
+  // A 1 stands for an i ("k1ll", read so by the normaliser) or an l ("myse1f", "se1f harm"; a
+  // fifth red-team pass): the other reading, only for a message with a 1 beside a letter.
+  if (/\p{L}1|1\p{L}/u.test(text)) {
+    const ells = detectCrisisAsWritten(text.replace(/(?<=\p{L})1+|1+(?=\p{L})/gu, (ones) => "l".repeat(ones.length)));
+    if (ells.matched) return ells;
+  }
+  // spelled out letter by letter: the letters parted into words again (spelled-out.ts)
+  if (hasSpelledOutRun(text)) {
+    for (const digitsAsLetters of [false, true]) {
+      const words = detectCrisisAsWritten(respelled(text, digitsAsLetters));
+      if (words.matched) return words;
+    }
+  }
   return forwards;
 }
 

@@ -19,6 +19,7 @@
 import { foldForScreening } from "./digit-disguises";
 import { foldNumeralsAtEdges, originalSpan, type MappedText } from "./normalize-text";
 import { isValidHongKongId, isValidResidentId, isValidTaiwanId } from "./id-checksums";
+import { passwordNamedAfter } from "./screen-passwords";
 import { findPersonalDataIn } from "./screen-personal-data";
 import type { Finding, PersonalDataKind, ScreeningPolicy } from "./screen-types";
 import { findBlockedTopics } from "./screen-word-lists";
@@ -58,6 +59,14 @@ export function screenContext(parts: readonly ContextPart[], policy: ScreeningPo
   // The text around each joint, taken once for the two readings of it.
   const joints = jointsOf(parts);
   const acrossJoints = [...findSplitAcrossParts(parts, atEdges), ...findAnnouncedAcrossParts(parts, joints), ...findTopicsAcrossParts(parts, joints, policy.blockedTopics)];
+  // A password said to be one only after it was sent ("fluffy123" ⏎ "that's my password"; a red
+  // team, 8 December): it is in the earlier message, which goes to the AI with every message, so
+  // it is found there and the student is told to start a new conversation.
+  for (let i = 1; i < parts.length; i++) {
+    const named = passwordNamedAfter(parts[i - 1]!.text, parts[i]!.text);
+    if (!named || findings.some((k) => k.part === i - 1 && k.index < named.index + named.match.length && named.index < k.index + k.match.length)) continue;
+    findings.push({ kind: "password", ...named, part: i - 1, source: parts[i - 1]!.source, split: false });
+  }
   for (const f of acrossJoints) {
     // a piece both readings found ("my number is 077" + "00900" + "123": a keyword and a UK mobile's shape) is one piece
     if (findings.some((k) => k.split && k.part === f.part && k.index === f.index && k.match === f.match)) continue;
@@ -161,22 +170,10 @@ function findAnnouncedAcrossParts(parts: readonly ContextPart[], joints: Readonl
   for (const window of joints.values()) {
     const { lastBefore, first } = window;
     const alone = findPersonalDataIn(foldForScreening(first.text), first.text);
-    let aloneBefore: Finding[] | null = null;
     for (const f of findPersonalDataIn(foldForScreening(window.text), window.text)) {
       const end = f.index + f.match.length;
-      // across an earlier joint (that joint reports it)
-      if (f.index < lastBefore.at) continue;
-      if (end <= window.joint) {
-        // Wholly before: a password said to be one only after it was sent ("fluffy123" ⏎ "that's
-        // my password"; a red team, 8 December). It is in an earlier message, which goes to the
-        // AI with every message: found there, so the student is told to start a new conversation.
-        if (f.kind !== "password") continue;
-        aloneBefore ??= findPersonalDataIn(foldForScreening(lastBefore.text), lastBefore.text);
-        const index = f.index - lastBefore.at;
-        if (aloneBefore.some((a) => index < a.index + a.match.length && a.index < index + f.match.length)) continue;
-        found.push(...piecesInParts(f, window, parts).map((piece) => ({ ...piece, split: false })));
-        continue;
-      }
+      // wholly before the joint, or across an earlier one (that joint reports it)
+      if (end <= window.joint || f.index < lastBefore.at) continue;
       if (f.index >= window.joint) {
         // wholly after: a keyword before the joint announced a value in the next part alone
         if (end > first.at + first.text.length) continue;

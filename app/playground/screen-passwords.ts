@@ -31,7 +31,7 @@ const IS_ZH = String.raw`\s*(?:也|以前|之前|一直|一直都|都|还|還|�
 /** Chinese text around it: the value is Latin letters, digits and symbols. */
 const VALUE_ZH = String.raw`([A-Za-z0-9!@#$%^&*_+=~\-][A-Za-z0-9!@#$%^&*_+=~.\-]{1,38}[A-Za-z0-9!@#$%^&*_+=~\-])(?![A-Za-z0-9])`;
 /** Not a cipher (凯撒密码, 摩斯密码) nor cryptography (密码学). */
-const PASSWORD_WORD_ZH = "(?<!凯撒|凱撒|摩斯|替换|替換|维吉尼亚|維吉尼亞|古典|加密)(?:密码|密碼|口令|解锁码|解鎖碼|登录码|登錄碼)(?!学|學)";
+const PASSWORD_WORD_ZH = "(?<!凯撒|凱撒|摩斯|替换|替換|维吉尼亚|維吉尼亞|古典|加密)(?:密码|密碼|口令|解锁码|解鎖碼|登录码|登錄碼|(?<=我的|我嘅)(?:\u{1F511}|\u{1F510}))(?!学|學)";
 
 /**
  * "my password is fluffy123", "password: Tiger2011", "my roblox pw = sunny_day", "my password's
@@ -43,11 +43,12 @@ const PASSWORD_EN = new RegExp(
   "giud",
 );
 /**
- * "my 🔑 is fluffy123", "my 🔐 for roblox: Tiger2011": a key emoji for the word. A key is a house
+ * "my 🔑 is fluffy123", "my roblox 🔑: Tiger2011", "🔑: sunny123" (a message that starts with it),
+ * 我的🔑是abc123 (PASSWORD_WORD_ZH): a key emoji for the word. A key is a house
  * key too ("my 🔑 is under the mat"), so the value has to carry its own proof, as before "is my password".
  * The emoji comes first in the pattern, so a long text is scanned for it, not for "my" at every place.
  */
-const MY_KEY_EMOJI_EN = new RegExp(String.raw`(?:\u{1F511}|\u{1F510}|\u{1F5DD}\uFE0F?)(?<=\bmy\s{0,3}\p{Extended_Pictographic}\uFE0F?)${WHOSE_EN}?${IS_EN}\s*${VALUE}`, "giud");
+const MY_KEY_EMOJI_EN = new RegExp(String.raw`(?:\u{1F511}|\u{1F510}|\u{1F5DD}\uFE0F?)(?<=(?:\bmy\s{0,3}(?:[\w'’\-]{1,20}\s{1,3})?|^\s{0,3})\p{Extended_Pictographic}\uFE0F?)${WHOSE_EN}?${IS_EN}\s*${VALUE}`, "giud");
 /** "the password is fluffy123": a bare "the password" counts when the value looks like one by itself. */
 const THE_PASSWORD_EN = new RegExp(String.raw`\bthe\s+${PASSWORD_WORD_EN}${IS_EN}\s*${VALUE}`, "giud");
 /** "i changed my password to fluffy123", "i use fluffy123 as my password". */
@@ -88,7 +89,7 @@ const PIN_BEFORE_EN = new RegExp(String.raw`(?<![\w.])(\d{4,12})(?![\w.])${BEFOR
 const PASSWORD_USED_AS_ZH = new RegExp(String.raw`用\s*${VALUE_ZH}\s*(?:当|當|做|作为|作為)\s*(?:我的|我嘅)?\s*${PASSWORD_WORD_ZH}`, "gud");
 /** abc123是我的密码, lily0815係我嘅密碼, abc123，这是我的密码. */
 const PASSWORD_BEFORE_ZH = new RegExp(
-  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*[,，]?\s*(?:这|這|那|呢个|呢個|嗰个|嗰個)?(?:个|個)?\s*(?:就是|是|係|系|就係)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
+  String.raw`(?<![A-Za-z0-9])([A-Za-z0-9!@#$%^&*_+=~.\-]{3,40})\s*(?:[,，]\s*)?(?:(?:这|這|那|呢个|呢個|嗰个|嗰個)(?:个|個)?\s*)?(?:就是|是|係|系|就係)\s*(?:我的|我嘅|我)\s*\p{Script=Han}{0,4}?(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼))`,
   "gud",
 );
 
@@ -98,7 +99,7 @@ const PASSWORD_BEFORE_ZH = new RegExp(
  * and code's words ("password: string", "password = None").
  */
 const DESCRIBES_A_PASSWORD =
-  /^(?:a|an|the|is|was|my|your|his|her|their|our|its|it|this|that|these|those|what|how|why|when|where|which|who|whatever|not|too|so|very|really|super|kinda|pretty|quite|just|only|still|also|always|never|now|then|weak|strong|wrong|incorrect|correct|right|long|short|safe|unsafe|secure|insecure|easy|hard|simple|complex|complicated|same|different|changed|reset|expired|forgotten|forgot|lost|stolen|hacked|leaked|required|needed|necessary|optional|case|sensitive|hidden|stored|saved|encrypted|hashed|private|secret|personal|good|bad|great|fine|ok|okay|better|worse|best|worst|new|old|random|unique|common|obvious|guessable|like|about|basically|mostly|probably|definitely|currently|actually|literally|kind|sort|in|on|at|for|of|to|and|or|but|with|because|cuz|since|used|using|being|been|based|made|set|written|typed|shown|visible|working|broken|blocked|locked|invalid|valid|empty|blank|something|anything|nothing|everything|somewhere|here|there|please|pls|plz|lol|idk|yes|no|none|null|nil|true|false|undefined|needs|has|have|had|must|should|can|could|will|would|might|may|keeps|does|doesn't|doesnt|isn't|isnt|wasn't|all|some|more|less|longer|shorter|stronger|weaker|one|two|three|four|five|six|seven|eight|nine|ten|twelve|characters?|letters?|digits?|numbers?|words?|symbols?|\d{1,2}|\*+|x+|[.…]+|\?+|password|passwords|pin|example|sample|placeholder|string|str|text|int|integer|char|varchar|bytes|input|getpass|hash|field|value|variable)$/i;
+  /^(?:a|an|the|is|was|my|your|his|her|their|our|its|it|this|that|these|those|what|how|why|when|where|which|who|whatever|not|too|so|very|really|super|kinda|pretty|quite|just|only|still|also|always|never|now|then|weak|strong|wrong|incorrect|correct|right|long|short|safe|unsafe|secure|insecure|easy|hard|simple|complex|complicated|same|different|changed|reset|expired|forgotten|forgot|lost|stolen|hacked|leaked|required|needed|necessary|optional|case|sensitive|hidden|stored|saved|encrypted|hashed|private|secret|personal|good|bad|great|fine|ok|okay|better|worse|best|worst|new|old|random|unique|common|obvious|guessable|like|about|basically|mostly|probably|definitely|currently|actually|literally|kind|sort|in|on|at|for|of|to|and|or|but|with|because|cuz|since|used|using|being|been|based|made|set|written|typed|shown|visible|working|broken|blocked|locked|invalid|valid|empty|blank|something|anything|nothing|everything|somewhere|here|there|please|pls|plz|lol|idk|yes|no|none|null|nil|true|false|undefined|needs|has|have|had|must|should|can|could|will|would|might|may|keeps|does|doesn't|doesnt|isn't|isnt|wasn't|all|some|more|less|longer|shorter|stronger|weaker|one|two|three|four|five|six|seven|eight|nine|ten|twelve|characters?|letters?|digits?|numbers?|words?|symbols?|\d{1,2}|\*+|x+|[.…]+|\?+|password|passwords|pin|example|sample|placeholder|string|str|text|int|integer|char|varchar|bytes|input|getpass|hash|field|value|variable|problem|problems|issue|issues|hint|hints|manager|checker|strength|requirements?|rules?|policy|recovery)$/i;
 
 /** The value is a password, not a word about one nor a piece of code. */
 function looksLikeAPassword(value: string): boolean {
@@ -166,3 +167,28 @@ export const PASSWORD_DETECTORS = [
   { pattern: PIN_BEFORE_EN, accept: looksLikeAPin },
   { pattern: PIN_ZH, accept: looksLikeAPin },
 ].map((detector) => ({ kind: "password" as const, group: 1, ...detector }));
+
+/**
+ * The next message says the one before was a password: "thats my password", "yeah this is my
+ * pin", "what i just typed is my password", 这是我的密码, 呢個係我嘅密碼 — said as the message, or
+ * followed by a new sentence ("thats my password, is it strong?"), not going on about something
+ * else ("its my password that doesnt work").
+ */
+const NAMES_THE_ONE_BEFORE_EN = new RegExp(
+  String.raw`^\s*(?:(?:yeah|yes|ye|ok|okay|so|and|btw|fyi|lol|lmao|\^+|↑)[\s,]*)*(?:(?:that|this|it)(?:\s+one)?(?:\s+(?:is|was)|['’]?s)|its|what\s+i\s+(?:just\s+)?(?:typed|wrote|sent)\s+(?:is|was))?\s*(?:also\s+)?(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:${PASSWORD_WORD_EN}|pin|passcode|\u{1F511})(?:\s+(?:btw|lol|lmao|haha|ok))?\s*(?:$|[.,!?;:…]|\s+(?:is|was)\s+it\b)`,
+  "iu",
+);
+const NAMES_THE_ONE_BEFORE_ZH = new RegExp(
+  String.raw`^\s*(?:这|這|那|上面|上面那个|上面嗰個|呢個|呢个|嗰個|嗰个)?(?:个|個)?\s*(?:就是|是|係|系|就係)\s*(?:我的|我嘅|我)\s*(?:[A-Za-z]{1,12}|\p{Script=Han}{1,4})?\s*(?:的|嘅)?\s*(?:${PASSWORD_WORD_ZH}|[pP][iI][nN]\s?(?:码|碼)?|password)\s*(?:$|[。，,！!？?~～…])`,
+  "iu",
+);
+/** The message before is the value alone: "fluffy123", "\"fluffy123\"", 4821. */
+const A_VALUE_ALONE = /^\s*["“'‘「『]?([^\s"“”'‘’「」『』]{3,40}?)["”'’」』]?[.!]*\s*$/u;
+
+/** The password in `before`, when `after` says that is what it was; null otherwise. */
+export function passwordNamedAfter(before: string, after: string): { match: string; index: number } | null {
+  if (!NAMES_THE_ONE_BEFORE_EN.test(after) && !NAMES_THE_ONE_BEFORE_ZH.test(after)) return null;
+  const alone = A_VALUE_ALONE.exec(before);
+  if (!alone || !looksLikeAPassword(alone[1]!)) return null;
+  return { match: alone[1]!, index: before.indexOf(alone[1]!) };
+}

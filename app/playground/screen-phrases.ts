@@ -138,8 +138,16 @@ const SELF_HARM_ACT_EN = String.raw`(?:cuts?|cutting|slits?|slitting|burns?|burn
 const IN_DETAIL_EN = String.raw`(?:step[\s-]+by[\s-]+step|in\s+(?:great\s+|lots\s+of\s+|full\s+|graphic\s+|exact\s+)?detail|exactly\s+how|detailed|graphic(?:ally)?|realistic(?:ally)?|every\s+step|what\s+(?:she|he|they)\s+(?:uses?|used))`;
 const SELF_HARM_ACT_ZH = "(?:自残|自殘|割腕|自杀|自殺|割自己|划自己|劃自己|伤害自己|傷害自己|烫自己|燙自己|上吊)";
 const IN_DETAIL_ZH = "(?:详细|詳細|一步一步|一步步|具体|具體|仔细|仔細|每一步|用什么|用什麼)";
+/**
+ * Helping, first aid, recovery, a reason, literature or a kitchen around it: "step by step how to
+ * help a friend who cuts herself", "a story about how she stopped hurting herself, in detail",
+ * "in detail, why do people hurt themselves", "…when romeo kills himself", "…burns himself on the
+ * stove" (a fifth red-team pass, 8 December).
+ */
+const NOT_A_METHOD_ASKED = /\b(?:help|helping|helps|support|supporting|first aid|treat|treating|what to do|stop|stopped|stopping|used to|recover|recovered|recovery|got better|get better|counsell?or|therapist|why|reasons?|signs?|notice|prevent|cope|coping|romeo|juliet|hamlet|ophelia|macbeth|shakespeare|essay|summary|summari[sz]e|analy[sz]e|analysis|theme|stove|oven|glass|knife while|a slice|by accident|accidentally)\b|帮助|幫助|帮忙|幫忙|急救|康复|康復|好起来|好起來|阻止|预防|預防|为什么|為什麼|点解|點解|热线|熱線|原因/u;
 export const SELF_HARM_DETAIL_REQUESTS: PhraseRules = {
   kind: "self_harm",
+  unless: NOT_A_METHOD_ASKED,
   en: [
     new RegExp(String.raw`\b${IN_DETAIL_EN}\b[^.!?\n]{0,80}?\b${SELF_HARM_ACT_EN}\b|\b${SELF_HARM_ACT_EN}\b[^.!?\n]{0,40}?\b${IN_DETAIL_EN}\b`, "giu"),
   ],

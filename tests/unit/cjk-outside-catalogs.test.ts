@@ -23,6 +23,7 @@ const ALLOWED: Record<string, string> = {
   "app/playground/screening.ts": "flag words: matched against what a student types, never shown",
   "app/playground/screen-personal-data.ts": "personal-data patterns (addresses, schools, keywords): matched against what a student types, never shown",
   "app/playground/screen-passwords.ts": "the word for a password (密码, 口令, PIN码) and its verbs: matched against what a student types, never shown",
+  "app/playground/warm-up.server.ts": "two short sample messages the screen reads once after a start, to compile its patterns; never shown",
   "app/playground/screen-word-lists.ts": "emoji read as the Chinese character they stand for: matched against what a student types",
   "app/playground/screen-phrases.ts": "request phrases (weapons, bullying, drugs, rules): matched against what a student types, never shown",
   "app/playground/normalize-text.ts": "Chinese numerals and their digits: a table for reading what a student types",

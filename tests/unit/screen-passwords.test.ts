@@ -117,6 +117,10 @@ const MUST_BLOCK: [string, string][] = [
   ["my 🔑 is sunny123", "sunny123"],
   ["my 🔐 for roblox: Tiger2011", "Tiger2011"],
   ["my 🗝️ = qwerty99", "qwerty99"],
+  ["my roblox 🔑 is sunny123", "sunny123"],
+  ["🔑: sunny123", "sunny123"],
+  ["我的🔑是abc123", "abc123"],
+  ["我嘅🔑係lily0815", "lily0815"],
 ];
 
 /** Sentences about passwords, code, and words that are not one: these must pass. */
@@ -124,6 +128,8 @@ const MUST_PASS = [
   "what makes a password strong?",
   "my 🔑 is under the mat",
   "🔑 is the answer to this puzzle",
+  "the 🔑 to success: work24",
+  "thats my password's problem, it keeps expiring",
   "my 🔑 is the 3rd one on the ring",
   "my password is too weak, how do i make it better?",
   "my password is the name of my dog",
@@ -196,6 +202,14 @@ describe("a password a student types is held back", () => {
     ["4821", "its my pin"],
     ["abc123", "这是我的密码"],
     ["lily0815", "呢個係我嘅密碼"],
+    // a fifth red-team pass
+    ["fluffy123", "that is my password"],
+    ["fluffy123", "yeah thats my password"],
+    ["fluffy123", "what i just typed is my password"],
+    ["qwerty", "thats my password"],
+    ["123456", "这是我的密码"],
+    ["abc123", "这是我的QQ密码"],
+    ["hello", "thats my password, is it strong?"],
   ])("is found in the earlier message when the next says what it was: %s, then %s", (value, saying) => {
     const result = screenContext(
       [
@@ -211,7 +225,12 @@ describe("a password a student types is held back", () => {
   });
 
   it.each([
-    ["hello", "thats my password"],
+    ["i have a ps4", "its my password that doesnt work, how do i reset it"],
+    ["我在玩gta5", "这是我的密码问题吗"],
+    ["windows11", "thats my password's problem, it keeps expiring"],
+    ["level5", "its my password hint, is that bad?"],
+    ["hello", "thats my password checker, is it any good?"],
+    ["lol", "thats my password"],
     ["fluffy123", "is that a good password?"],
     ["fluffy", "thats my dog's name"],
     ["abc123", "这个密码安全吗"],

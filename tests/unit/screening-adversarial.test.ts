@@ -81,6 +81,17 @@ const INPUTS: [string, string][] = [
   ["详细 then 割腕 over and over", "详细割腕".repeat(1000)],
   ["key emoji after 'my' over and over", "my 🔑 is ".repeat(440)],
   ["digits inside words", "ign0re1 ".repeat(500)],
+  // a red team's fifth pass: runs of white space in a text with a character past Latin-1 (V8 then
+  // reads it as two-byte), where three adjacent \s* in the value-then-是我的密码 pattern took
+  // 11.9 s on 2,000 characters and more than 2 minutes on 4,000
+  ["a value, then spaces, then 是", `abc${" ".repeat(3990)}是`],
+  ["是, a value, then spaces", `是abc${" ".repeat(3990)}`],
+  ["a value, then new lines, then 是", `abc${"\n".repeat(3990)}是`],
+  ["a curly apostrophe, a value, then spaces", `it’s abc${" ".repeat(3985)}x`],
+  ["an emoji, a value, then spaces", `😀 abc${" ".repeat(3990)}`],
+  ["a key emoji, a word, then spaces", `my 🔑 for my ${"a".repeat(30)}${" ".repeat(3900)}x`],
+  ["an emoji, an act, then spaces", `😀 cuts${" ".repeat(3980)}her`],
+  ["an emoji, two words parted by long runs of spaces", `😀 what${" ".repeat(1990)}she${" ".repeat(1990)}x`],
   // phone numbers said in grouped number words (screen-personal-data.ts)
   ["tens and digits after a keyword", `my number is ${"twenty one ".repeat(360)}x`],
   ["hyphenated digit words after a keyword", `call ${"one-".repeat(990)}x`],
@@ -117,6 +128,11 @@ it.each([
   ["'help me stop eating' over and over", "help me stop eating so ".repeat(170)],
   ["words typed backwards over and over (read forwards too)", "ot eht ym ".repeat(400)],
   ["a Chinese sentence ending on 我, long", `${"的".repeat(3990)}我`],
+  // the readings added 8 December: letters spelled out (parted into words again), 1 for l
+  ["a message spelled out letter by letter, long", "h o w t o ".repeat(400)],
+  ["letters and digits spelled out, long", "a 1 b 3 ".repeat(500)],
+  ["ones beside letters over and over", "se1f ".repeat(800)],
+  ["a comparison's words over and over", "is it better to cut or burn ".repeat(140)],
 ])("%s: the crisis and low-mood readings are quick", (_name, text) => {
   const started = performance.now();
   detectCrisis(text);
