@@ -414,8 +414,12 @@ export function redactPersonalData(text: string, findings: readonly Finding[]): 
   return out + text.slice(at);
 }
 
-/** The explanation for a stored blocked prompt, rebuilt from its flags (what the student saw). */
-export function explainBlocked(kinds: readonly string[], text: string, blockedTopics: readonly string[], locale: Locale): string {
+/**
+ * The explanation for a stored blocked prompt, rebuilt from its flags (what the student saw).
+ * `ownSystem`: the conversation has the student's own system prompt, so what was found outside the
+ * message may be there; without one it was in an earlier message.
+ */
+export function explainBlocked(kinds: readonly string[], text: string, blockedTopics: readonly string[], locale: Locale, ownSystem: boolean): string {
   const findings: Finding[] = kinds
     .filter((k): k is FindingKind => k !== "blocked_topic" && isFindingKind(k))
     .map((kind) => ({ kind, match: "", index: 0 }));
@@ -425,9 +429,10 @@ export function explainBlocked(kinds: readonly string[], text: string, blockedTo
     findings.push(...(found.length > 0 ? found : [{ kind: "blocked_topic" as const, match: "…", index: 0 }]));
   }
   // The personal data in the new message was redacted when it was stored; with no mark left, it
-  // was elsewhere in what the message would have sent (the system prompt or an earlier message).
+  // was elsewhere in what the message would have sent (the system prompt or an earlier message:
+  // "your system prompt" read oddly to a student who never wrote one).
   const personalInPrompt = text.includes(REDACTED);
-  const where = findings.some((f) => f.kind !== "blocked_topic") && !personalInPrompt ? "context" : "prompt";
+  const where = findings.some((f) => f.kind !== "blocked_topic") && !personalInPrompt ? (ownSystem ? "context" : "history") : "prompt";
   return explainFindings(findings, locale, where);
 }
 

@@ -411,7 +411,9 @@ async function refuseBlocked({ user, locale }: Asking, a: Admitted, s: Screened)
     conversationId: a.found?.conversation.id ?? null,
     classId: a.sandbox.homeClassId,
     model: a.input.model,
-    systemPrompt: a.found?.conversation.systemPrompt ?? null,
+    // a new conversation keeps the student's own system prompt without what was blocked in it, as
+    // promptRecord does: shown again, the note then says where the blocked part was
+    systemPrompt: a.found ? a.found.conversation.systemPrompt : a.ownSystem ? redactPersonalData(a.ownSystem, findPersonalData(a.ownSystem)) : null,
     text: s.blocked!.stored,
     status: "blocked",
     flags: s.flags,

@@ -172,10 +172,12 @@ export const PASSWORD_DETECTORS = [
  * The next message says the one before was a password: "thats my password", "yeah this is my
  * pin", "what i just typed is my password", 这是我的密码, 呢個係我嘅密碼 — said as the message, or
  * followed by a new sentence ("thats my password, is it strong?"), not going on about something
- * else ("its my password that doesnt work").
+ * else ("its my password that doesnt work"). Without "that" or "this" it is the whole message
+ * ("my password btw"): "hello" ⏎ "my password, how do i make it stronger?" asks about one.
  */
+const PASSWORD_NAME_EN = String.raw`(?:${PASSWORD_WORD_EN}|pin|passcode|\u{1F511})`;
 const NAMES_THE_ONE_BEFORE_EN = new RegExp(
-  String.raw`^\s*(?:(?:yeah|yes|ye|ok|okay|so|and|btw|fyi|lol|lmao|\^+|↑)[\s,]*)*(?:(?:that|this|it)(?:\s+one)?(?:\s+(?:is|was)|['’]?s)|its|what\s+i\s+(?:just\s+)?(?:typed|wrote|sent)\s+(?:is|was))?\s*(?:also\s+)?(?:my|our)\s+(?:[\w'’\-]+\s+)?(?:${PASSWORD_WORD_EN}|pin|passcode|\u{1F511})(?:\s+(?:btw|lol|lmao|haha|ok))?\s*(?:$|[.,!?;:…]|\s+(?:is|was)\s+it\b)`,
+  String.raw`^\s*(?:(?:yeah|yes|ye|ok|okay|so|and|btw|fyi|lol|lmao|oops|wait|omg|\^|↑)[\s,]*)*(?:(?:(?:that|this|it)(?:\s+one)?(?:\s+(?:is|was)|['’]?s)|its|what\s+i\s+(?:just\s+)?(?:typed|wrote|sent)\s+(?:is|was))\s*(?:also\s+)?(?:my|our)\s+(?:[\w'’\-]+\s+)?${PASSWORD_NAME_EN}(?:\s+(?:btw|lol|lmao|haha|ok))?\s*(?:$|[.,!?;:…]|\s+(?:is|was)\s+it\b)|(?:my|our)\s+(?:[\w'’\-]+\s+)?${PASSWORD_NAME_EN}(?:\s+(?:btw|lol|lmao|haha))?\s*[.!…]*\s*$)`,
   "iu",
 );
 const NAMES_THE_ONE_BEFORE_ZH = new RegExp(

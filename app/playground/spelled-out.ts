@@ -1,13 +1,13 @@
 /**
  * A message spelled out letter by letter ("h o w t o k i l l m y s e l f", "m y d a d h i t s
  * m e", "i h a v e n t e a t e n i n 4 d a y s"): the crisis rules read words, and joining the
- * letters gives one long word they do not know. Here the letters are parted into words again, by
- * the fewest letters left over and then the fewest words, from a list of the words the rules are
- * made of (a fifth red-team pass, 8 December). Pure; run only on a message with such a run.
+ * letters gives one long word they do not know. Here the letters are parted into words again, the
+ * fewest words first, from a list of the words the rules are made of (a fifth red-team pass, 8
+ * December). Pure; run only on a message with such a run; linear in its length.
  */
 
-/** Six single letters or digits or more, each followed by a space, dot, dash or underscore. */
-const SPELLED_RUN = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@$][\s.\-_]{1,2}){5,}[\p{L}\p{N}@$](?![\p{L}\p{N}])/gu;
+/** Six single Latin letters or digits or more, each followed by a space, dot, dash or underscore. */
+const SPELLED_RUN = /(?<![\p{L}\p{N}])(?:[a-zA-Z0-9@$][\s.\-_]{1,2}){5,}[a-zA-Z0-9@$](?![\p{L}\p{N}])/gu;
 
 export function hasSpelledOutRun(text: string): boolean {
   SPELLED_RUN.lastIndex = 0;
@@ -26,23 +26,33 @@ const WORDS = new Set(
 );
 const LONGEST = Math.max(...[...WORDS].map((w) => w.length));
 
-/** The letters parted into words of the list, the fewest letters left over first. */
-function parted(letters: string): string {
+/**
+ * The letters parted into words of the list, the fewest words first; null when a letter is left
+ * over: a word spelled out for emphasis ("D I E T I N G", "D E L I V E R") is not a run of the
+ * rules' words, and read as one it gave a card. A digit stands alone ("in 4 days").
+ */
+function parted(letters: string): string | null {
   const n = letters.length;
-  // best[k]: the cheapest parting of letters[k..]: [cost, words]; a letter left over costs 10, a word 1
-  const best: [number, string[]][] = Array.from({ length: n + 1 }, () => [Infinity, []]);
-  best[n] = [0, []];
+  // words[k]: the fewest words letters[k..] parts into (Infinity: it does not); next[k]: where the first ends
+  const words = new Array<number>(n + 1).fill(Infinity);
+  const next = new Array<number>(n + 1).fill(-1);
+  words[n] = 0;
   for (let k = n - 1; k >= 0; k--) {
-    const alone = best[k + 1]!;
-    best[k] = [alone[0] + 10, [letters[k]!, ...alone[1]]];
+    if (/[0-9]/.test(letters[k]!) && words[k + 1]! + 1 < words[k]!) {
+      words[k] = words[k + 1]! + 1;
+      next[k] = k + 1;
+    }
     for (let len = 1; len <= LONGEST && k + len <= n; len++) {
-      const word = letters.slice(k, k + len);
-      if (!WORDS.has(word)) continue;
-      const rest = best[k + len]!;
-      if (rest[0] + 1 < best[k]![0]) best[k] = [rest[0] + 1, [word, ...rest[1]]];
+      if (words[k + len]! + 1 < words[k]! && WORDS.has(letters.slice(k, k + len))) {
+        words[k] = words[k + len]! + 1;
+        next[k] = k + len;
+      }
     }
   }
-  return best[0]![1].join(" ");
+  if (words[0] === Infinity) return null;
+  const out: string[] = [];
+  for (let k = 0; k < n; k = next[k]!) out.push(letters.slice(k, next[k]!));
+  return out.join(" ");
 }
 
 const LETTER_FOR_DIGIT: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
@@ -55,6 +65,6 @@ export function respelled(text: string, digitsAsLetters = false): string {
   return text.replace(SPELLED_RUN, (run) => {
     let letters = run.replace(/[\s.\-_]/g, "").toLowerCase();
     if (digitsAsLetters) letters = letters.replace(/[013457@$]/g, (c) => LETTER_FOR_DIGIT[c] ?? c);
-    return parted(letters);
+    return parted(letters) ?? run;
   });
 }

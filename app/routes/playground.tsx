@@ -96,7 +96,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           const held = found.messages[i + 1]?.role !== "assistant";
           const cardFor = { text: m.text, pageLocale: locale, place: held ? "held" : "sent" } as const;
           return {
-            ...messageView(m, policy, locale, serviceOf(offered)),
+            ...messageView(m, policy, locale, serviceOf(offered), found.conversation.systemPrompt !== null),
             support: m.crisis
               ? { card: supportCardOf(safeguarding, m.crisis, cardFor), held }
               : m.role === "user" && m.flags.includes(LOW_MOOD_FLAG)
@@ -203,13 +203,13 @@ function serviceOf(offered: readonly { id: string; connection: string | null }[]
   return (model) => (model && (offered.find((o) => o.id === model)?.connection ?? parseConnectionModelId(model)?.modelId)) || "Claude";
 }
 
-/** `service`: what a failed reply's note calls the model's service (serviceOf). */
-function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale, service: (model: string | null) => string): MessageView {
+/** `service`: what a failed reply's note calls the model's service (serviceOf); `ownSystem`: the conversation has the student's own system prompt. */
+function messageView(m: MessageRow, policy: EffectivePolicy, locale: Locale, service: (model: string | null) => string, ownSystem: boolean): MessageView {
   let note: string | null = null;
   // A reply stopped for harming the child: its words are for the adults, never shown here again.
   const withheld = m.role === "assistant" && m.flags.some((f) => f.startsWith(HARMFUL_REPLY_FLAG_PREFIX));
   if (withheld) note = translator(locale)("playground.reply.withheld");
-  else if (m.status === "blocked") note = explainBlocked(m.flags, m.text, policy.blockedTopics, locale);
+  else if (m.status === "blocked") note = explainBlocked(m.flags, m.text, policy.blockedTopics, locale, ownSystem);
   else if (m.role === "assistant" && m.errorCode && isProviderCode(m.errorCode)) note = providerErrorMessage(m.errorCode, locale, service(m.model));
   return {
     id: m.id,

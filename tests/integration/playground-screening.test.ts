@@ -203,6 +203,15 @@ describe("every class of personal data is stopped before the model, in the stude
     expect(upstreamCount()).toBe(1);
     const stored = await storedTexts(student.id);
     expect(stored.at(-1)).toMatchObject({ status: "blocked", flags: expect.arrayContaining(["password"]) });
+    // Shown again later, the note names the earlier message, not a system prompt the student never wrote
+    const page = (await playgroundLoader({
+      request: await requestAs(student, `/playground?c=${conversationOf(first.events)}`),
+      params: {},
+      context: {},
+    } as unknown as LoaderFunctionArgs)) as unknown as { current: { messages: { status: string; note: string | null }[] } };
+    const note = page.current.messages.find((m) => m.status === "blocked")?.note ?? "";
+    expect(note).toMatch(/an earlier message in this conversation contains what looks like a password.*Start a new conversation/s);
+    expect(note).not.toMatch(/system prompt/);
   });
 
   it("a mobile split across two messages in Chinese numerals", async () => {

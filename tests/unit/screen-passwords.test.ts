@@ -210,6 +210,8 @@ describe("a password a student types is held back", () => {
     ["123456", "这是我的密码"],
     ["abc123", "这是我的QQ密码"],
     ["hello", "thats my password, is it strong?"],
+    ["fluffy123", "my password btw"],
+    ["fluffy123", "oops that was my password"],
   ])("is found in the earlier message when the next says what it was: %s, then %s", (value, saying) => {
     const result = screenContext(
       [
@@ -231,6 +233,10 @@ describe("a password a student types is held back", () => {
     ["level5", "its my password hint, is that bad?"],
     ["hello", "thats my password checker, is it any good?"],
     ["lol", "thats my password"],
+    // a sixth pass: with no "that", a question about a password is not one
+    ["hello", "my password, how do i make it stronger?"],
+    ["help", "my password!! i forgot it"],
+    ["hey", "my pin?"],
     ["fluffy123", "is that a good password?"],
     ["fluffy", "thats my dog's name"],
     ["abc123", "这个密码安全吗"],

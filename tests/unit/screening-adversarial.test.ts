@@ -92,6 +92,11 @@ const INPUTS: [string, string][] = [
   ["a key emoji, a word, then spaces", `my 🔑 for my ${"a".repeat(30)}${" ".repeat(3900)}x`],
   ["an emoji, an act, then spaces", `😀 cuts${" ".repeat(3980)}her`],
   ["an emoji, two words parted by long runs of spaces", `😀 what${" ".repeat(1990)}she${" ".repeat(1990)}x`],
+  // a sixth pass: carets before "thats my password" (a nested repeat: 30 of them took 4 s), and
+  // Chinese typed with ASCII full stops (a school's name read as one long word: 2 s)
+  ["carets", `${"^".repeat(3999)}x`],
+  ["Chinese with ASCII full stops", "我.".repeat(2000)],
+  ["a rant with ASCII full stops", "今天好累.不想上学.".repeat(400)],
   // phone numbers said in grouped number words (screen-personal-data.ts)
   ["tens and digits after a keyword", `my number is ${"twenty one ".repeat(360)}x`],
   ["hyphenated digit words after a keyword", `call ${"one-".repeat(990)}x`],
@@ -133,6 +138,8 @@ it.each([
   ["letters and digits spelled out, long", "a 1 b 3 ".repeat(500)],
   ["ones beside letters over and over", "se1f ".repeat(800)],
   ["a comparison's words over and over", "is it better to cut or burn ".repeat(140)],
+  ["Chinese characters spaced out, long", "我 ".repeat(2000)],
+  ["letters spaced out, long", "a ".repeat(2000)],
 ])("%s: the crisis and low-mood readings are quick", (_name, text) => {
   const started = performance.now();
   detectCrisis(text);
