@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { playgroundConversations, playgroundMessages } from "../../db/schema";
-import { commitWithoutWaitingForDisk, db, executePrepared, textArraySql } from "~/utils/db.server";
+import { commitWithoutWaitingForDisk, db, executePrepared, textArraySql, transaction } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { isUuid } from "./classes.server";
 import type { SessionUser } from "~/utils/auth.server";
@@ -132,6 +132,32 @@ export async function recordPrompt(
       from conv
     returning conversation_id, id as message_id, (select title from conv) as title, ${commit} as commit_mode`);
   return row ? { conversationId: row.conversation_id, messageId: row.message_id, title: row.title } : null;
+}
+
+/**
+ * An earlier message of the user's own, found later to hold personal data ("fluffy123" ⏎ "that's my
+ * password"): stored again without it, and the conversation's title too when it was made from it
+ * (the sidebar showed the password). The model's replies in the conversation lose the `values`
+ * too, each replaced by `mark` (a model may say it back). Only the user's own conversation.
+ */
+export async function redactEarlierMessage(
+  user: Acting,
+  conversationId: string,
+  earlier: { messageId: string; text: string; redacted: string },
+  values: readonly string[],
+  mark: string,
+): Promise<void> {
+  const { messageId, text, redacted } = earlier;
+  await transaction(async () => {
+    await db().execute(sql`update playground_messages set text = ${redacted}
+                            where id = ${messageId} and conversation_id = ${conversationId} and user_id = ${user.id} and role = 'user'`);
+    for (const value of values) {
+      await db().execute(sql`update playground_messages set text = replace(text, ${value}, ${mark})
+                              where conversation_id = ${conversationId} and user_id = ${user.id} and role = 'assistant' and strpos(text, ${value}) > 0`);
+    }
+    await db().execute(sql`update playground_conversations set title = ${titleFrom(redacted)}
+                            where id = ${conversationId} and user_id = ${user.id} and title = ${titleFrom(text)}`);
+  });
 }
 
 /** A prompt the teacher may need to see after a crash: flagged, a crisis, or blocked. */

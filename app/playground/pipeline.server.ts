@@ -28,6 +28,7 @@ import {
   historyFor,
   lastTypedMessages,
   recordPrompt,
+  redactEarlierMessage,
   recordReply,
   requestsInLastMinute,
   titleFrom,
@@ -47,7 +48,8 @@ import { LOW_MOOD_FLAG, severityOf } from "~/models/severity";
 import type { ChatRequest } from "./provider";
 import type { StreamEvent, SupportCardView } from "./chat-events";
 import { crisisFlags, type CrisisResult } from "./crisis";
-import { couldBeRestOfNumber } from "./screen-context";
+import { couldBeRestOfNumber, type ContextFinding } from "./screen-context";
+import type { Finding } from "./screen-types";
 import { findPersonalData } from "./screen-personal-data";
 import { providerErrorMessage } from "./error-messages.server";
 import { resolveModel, type ResolvedModel } from "./connections.server";
@@ -65,6 +67,7 @@ import {
   flagKinds,
   maxTokensFor,
   overRate,
+  REDACTED,
   redactPersonalData,
   REFUSAL_STATUS,
   reservationFor,
@@ -321,7 +324,7 @@ interface Screened {
   /** The stored prompt's flags: the crisis categories, then what the screen found (or what blocked it). */
   flags: string[];
   /** Blocked by the screen: the prompt without its personal data, and why, in the student's language. */
-  blocked: { stored: string; explanation: string } | null;
+  blocked: { stored: string; explanation: string; earlier: { text: string; redacted: string; values: string[] }[] } | null;
 }
 
 /**
@@ -359,8 +362,27 @@ async function screen({ user, locale, now }: Asking, a: Admitted): Promise<Scree
     crisis,
     card: !safeguarding ? null : lowMood ? lowMoodCardOf(safeguarding, cardFor) : supportCardOf(safeguarding, crisis.matches, cardFor),
     flags: [...crisisFlags(crisis), ...(lowMood ? [LOW_MOOD_FLAG] : []), ...(outcome.ok ? outcome.flags : outcome.kinds)],
-    blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation },
+    blocked: outcome.ok ? null : { stored: outcome.stored, explanation: outcome.explanation, earlier: earlierToRedact(a.typed, outcome.findings) },
   };
+}
+
+/**
+ * Earlier messages found to hold a password only now ("fluffy123" ⏎ "that's my password"): stored
+ * again without it (screenOutgoing's parts are the student's system prompt, if any, then these
+ * messages, then the prompt).
+ */
+function earlierToRedact(typed: TypedByStudent, findings: readonly Finding[]): { text: string; redacted: string; values: string[] }[] {
+  const first = typed.system ? 1 : 0;
+  const byPart = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.kind !== "password" || !("source" in f) || (f as ContextFinding).source !== "history") continue;
+    const part = (f as ContextFinding).part;
+    byPart.set(part, [...(byPart.get(part) ?? []), f]);
+  }
+  return [...byPart].flatMap(([part, found]) => {
+    const text = typed.earlier[part - first];
+    return text === undefined ? [] : [{ text, redacted: redactPersonalData(text, found), values: found.map((f) => f.match) }];
+  });
 }
 
 /**
@@ -421,6 +443,14 @@ async function refuseBlocked({ user, locale }: Asking, a: Admitted, s: Screened)
     console.error(`playground: could not store a blocked prompt: ${reasonOf(error)}`);
     return null;
   });
+  for (const { text, redacted, values } of s.blocked!.earlier) {
+    const earlier = a.found?.messages.findLast((m) => m.role === "user" && m.text === text);
+    if (a.found && earlier) {
+      await redactEarlierMessage(user, a.found.conversation.id, { messageId: earlier.id, text, redacted }, values, REDACTED).catch((error: unknown) => {
+        console.error(`playground: could not redact an earlier message: ${reasonOf(error)}`);
+      });
+    }
+  }
   return stored ? { ...base, conversationId: stored.conversationId, messageId: stored.messageId } : base;
 }
 

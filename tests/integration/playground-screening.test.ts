@@ -212,6 +212,11 @@ describe("every class of personal data is stopped before the model, in the stude
     const note = page.current.messages.find((m) => m.status === "blocked")?.note ?? "";
     expect(note).toMatch(/an earlier message in this conversation contains what looks like a password.*Start a new conversation/s);
     expect(note).not.toMatch(/system prompt/);
+    // the earlier message and the conversation's title (made from it) no longer hold the password
+    expect(stored.map((m) => m.text).join("\n")).not.toContain("Sunnyday99");
+    const [conversation] = await db().execute<{ title: string }>(sql`select title from playground_conversations where id = ${conversationOf(first.events)}`);
+    expect(conversation!.title).not.toContain("Sunnyday99");
+    expect(page.current.messages.map((m) => (m as { text?: string }).text ?? "").join("\n")).not.toContain("Sunnyday99");
   });
 
   it("a mobile split across two messages in Chinese numerals", async () => {
