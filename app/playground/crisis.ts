@@ -169,7 +169,9 @@ const COMPARED = "(?:better|beter|worse|safer|less painful|more painful|easier|l
 const OWN_BODY = String.raw`(?: ${MYSELF}| urself| yourself)?`;
 const NOTHING_MORE = String.raw`(?=$|(?: (?:lol|lmao|tho|though|tonight|rn|now|honestly|fr|pls|please|plz|answer|i need to know|for me))+$| (?:on )?my (?:arms?|wrists?|legs?|thighs?|skin|stomach)\b)`;
 const NOT_ABOUT_A_THING_BEFORE = String.raw`(?<!\b(?:rope|ropes|ends|hair|wood|logs?|branch(?:es)?|trees?|forest|rainforest|amazon|deforestation|land|firebreak|brush|minecraft|roblox|fortnite|game|paracord|fabric|nylon|thread|string|weeds?|grass|plants?|garden|hedge|fat|calories|bulk|bulking|bread|meat|steak|cake|paper|cardboard|cables?|wires?|cats?|dogs?|stubble|fields?|crops?|laces?|shoelaces?|bracelets?|threads?|hoodie|letters|project|dt|laser|chemistry|magnesium|ribbon|terraria|stardew|diet|summer body|candles?|wicks?|pumpkins?|leaves|ends)\b.{0,60})`;
-const WHICH_WAY_TO_HURT = String.raw`${NOT_ABOUT_A_THING_BEFORE}(?:\b(?:(?:is it|would it be|its|it is|is) ${COMPARED} (?:to |2 )?|(?:should i|do i|better to) )${HURT_ACT}${OWN_BODY} (?:or|than|vs) (?:to )?${HURT_ACT}${OWN_BODY}${NOTHING_MORE}|\b(?:which|what|whats)(?: is| s| one is| one| would be)? ${COMPARED} ${HURT_ACTING}${OWN_BODY} (?:or|vs|than) ${HURT_ACTING}${OWN_BODY}${NOTHING_MORE}|\b${HURT_ACTING}${OWN_BODY} (?:or|vs) ${HURT_ACTING}${OWN_BODY} (?:which|what)(?: one)? (?:is |s )?${COMPARED}${NOTHING_MORE}|\bis ${HURT_ACTING} ${COMPARED} than ${HURT_ACTING}${NOTHING_MORE})`;
+// (the lookahead first: the lookbehind then runs only where a comparison can start, not at every
+// character of every message, which made the how-to rule six times slower)
+const WHICH_WAY_TO_HURT = String.raw`(?=\b(?:is|would|its|it|should|do|better|which|what|whats|cutting|burning|scratching|starving|purging)\b)${NOT_ABOUT_A_THING_BEFORE}(?:\b(?:(?:is it|would it be|its|it is|is) ${COMPARED} (?:to |2 )?|(?:should i|do i|better to) )${HURT_ACT}${OWN_BODY} (?:or|than|vs) (?:to )?${HURT_ACT}${OWN_BODY}${NOTHING_MORE}|\b(?:which|what|whats)(?: is| s| one is| one| would be)? ${COMPARED} ${HURT_ACTING}${OWN_BODY} (?:or|vs|than) ${HURT_ACTING}${OWN_BODY}${NOTHING_MORE}|\b${HURT_ACTING}${OWN_BODY} (?:or|vs) ${HURT_ACTING}${OWN_BODY} (?:which|what)(?: one)? (?:is |s )?${COMPARED}${NOTHING_MORE}|\bis ${HURT_ACTING} ${COMPARED} than ${HURT_ACTING}${NOTHING_MORE})`;
 /**
  * Laughter right after days without food ("i havent eaten in days lmao"): a joke, for the
  * not-eating rule alone — unless the student then says it is not one ("…lol im not joking").
@@ -214,7 +216,7 @@ const EN: Rule[] = [
     // "why did the character in the book want to die" (a red team, 8 December) — but not when the
     // student is among the words ("why do i read books and want to die", "why does the song make me
     // want to die") or says the wish is theirs too ("…want to die, i feel the same"; a fifth pass)
-    pattern: new RegExp(String.raw`(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)(?<!\b(?:why|how come) (?:did|does|do) (?:(?!(?:i|im|me|and|when|while|but|so|because|cause)\b)\w+ ){0,5}(?:book|story|novel|film|movie|show|play|poem|song|game|anime|manga|series|episode|chapter|character|hero|heroine|villain|author|poet|writer|narrator|protagonist|antagonist|main character|mc)s? (?:(?:i|we) (?:read|am reading|are reading|watch|watched|saw|studied|are studying|listened to) (?:in class )?)?(?:(?!(?:i|im|me|my|and|when|while|but|so|because|cause|make|makes|made|remind|reminds|reminded)\b)\w+ ){0,3})\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}|\b(?:want|wants|wanted) to die\b(?=.{0,40}\b(?:i feel the same|i feel that way|i feel like that|same here|same|me too|so do i|i do too|like me|because i do|cause i do|i relate|literally me|mood|relatable|asking for myself|thats me|its me)\b)`),
+    pattern: new RegExp(String.raw`(?=[wjirn])(?<!\b(?:they|people|users?|characters?|did (?!i\b)\w+|does \w+|do (?!i\b)\w+)\s)(?<!\b(?:why|how come) (?:did|does|do) (?:(?!(?:i|im|me|and|when|while|but|so|because|cause)\b)\w+ ){0,5}(?:book|story|novel|film|movie|show|play|poem|song|game|anime|manga|series|episode|chapter|character|hero|heroine|villain|author|poet|writer|narrator|protagonist|antagonist|main character|mc)s? (?:(?:i|we) (?:read|am reading|are reading|watch|watched|saw|studied|are studying|listened to) (?:in class )?)?(?:(?!(?:i|im|me|my|and|when|while|but|so|because|cause|make|makes|made|remind|reminds|reminded)\b)\w+ ){0,3})\b(?:(?:want|wanna|wan|wnat|wnt|wamt|watn|wana|whant|wish i could|just want|i wanna|i want|ready|need)\s?(?:(?:to|too|tto)\s)?|wont (?:to|too) )(?:just\s)?(?:go\s)?(?:di+e+|dle|d e|be dead)\b${NOT_FIGURATIVE_DYING}|\b(?:want|wants|wanted) to die\b(?=.{0,40}\b(?:i feel the same|i feel that way|i feel like that|same here|same|me too|so do i|i do too|like me|because i do|cause i do|i relate|literally me|mood|relatable|asking for myself|thats me|its me)\b)`),
   },
   { id: "en.suicide.wish-dead", category: "suicide", pattern: /\bwish (?:i|id) (?:was|were|had) (?:dead|never been born|not born|died)\b(?! (?:cool|like|chill|good|funny|smart|pretty|in (?:the )?(?:19|20)\d0s))|\bwish (?:i|id) (?:never existed|wasnt alive|werent alive|was never born|could disappear forever)\b(?! in )|\bwish (?:i|id) (?:wasnt|werent|hadnt been) born\b/ },
   { id: "en.suicide.end-my-life", category: "suicide", pattern: /\bend(?:ing)?\s(?:my\s?life|my\s?own\s?life|it all|my existence)\b|\b(?:want|wanna|going|gonna|ready) (?:to )?end it(?: now| tonight| today)?$/ },
@@ -712,7 +714,7 @@ const EN: Rule[] = [
   // world, and an adult who has a child's nudes or asks for them.
   { id: "en.suicide.no-will-to-live", category: "suicide", pattern: /\b(?:i(?:ve| have)? lost|i (?:dont|do not) have|i have no|ive got no|i got no) (?:the |any |all )?will to live\b|\bi (?:want|wanna|need|am ready|im ready) to leave this (?:world|earth|life)\b(?! (?:a better|better|and (?:go|travel|explore|visit|live)|behind|for (?:mars|space)))/ },
   { id: "en.self-harm.bleeding", category: "self_harm", pattern: /\bi (?:think i |just |accidentally )?cut (?:myself )?(?:too|to|really|so|way too) deep\b(?! (?:into|in) (?:the|my) (?:wood|paper|cake|bread|onion|fabric))|\b(?:my )?cuts? (?:(?:is|are|wont|will not|keeps?|keep on|still|wont stop|will not stop) )+(?:bleeding|stop bleeding)\b|\bcut (?:myself )?and (?:it )?(?:wont|will not|cant|doesnt) stop bleeding\b/ },
-  { id: "en.suicide.how-asked", category: "suicide", pattern: /\bhow (?:do|can|could|would|should) (?:i|u|you) (?:overdose|od|die(?=$| (?:quickly|fast|painlessly|peacefully|without|tonight|in my sleep))|kill (?:my|your|ur) ?self|hang (?:my|your|ur) ?self)\b(?! on (?:caffeine|coffee|water|vitamins?|sugar|energy drinks?))(?!.{0,40}\b(?:minecraft|roblox|fortnite|terraria|skyrim|game|level|boss|hardcore|survival)\b)|\bhow to (?:overdose|od)(?: on (?:pills|tablets|meds|medicine|\w+))?(?=$| without| fast| quickly| tonight)|\bi want to know how to die\b|\b(?:i have|ive got|i got|i bought|i made|i tied|theres) (?:a |the )?noose\b(?!.{0,40}\b(?:knot|scouts?|halloween|decoration|costume|prop|history|western)\b)/ },
+  { id: "en.suicide.how-asked", category: "suicide", pattern: /\bhow (?:do|can|could|would|should) (?:i|u|you) (?:overdose|od|die(?=$| (?:quickly|fast|painlessly|peacefully|without|tonight|in my sleep))|kill (?:my|your|ur) ?self|hang (?:my|your|ur) ?self)\b(?! on (?:caffeine|coffee|water|vitamins?|sugar|energy drinks?))(?!.{0,40}\b(?:minecraft|roblox|fortnite|terraria|skyrim|game|level|boss|hardcore|survival)\b)|\bhow to (?:overdose|od)(?: on (?:pills|tablets|meds|medicine|\w+))?(?=$| without| fast| quickly| tonight)|\bi want to know how to die\b|\b(?:is|does) hanging (?:yourself |urself |myself |your ?self )?(?:painless|hurt|painful|quick)\b(?!.{0,40}\b(?:history|execution|executions|criminals?|medieval|in the past)\b)|\bwhat happens (?:if|when) (?:you|u|i) hang (?:yourself|urself|myself|your self)\b|\b(?:i have|ive got|i got|i bought|i made|i tied|theres) (?:a |the )?noose\b(?!.{0,40}\b(?:knot|scouts?|halloween|decoration|costume|prop|history|western)\b)/ },
   { id: "en.abuse.nudes", category: "abuse", pattern: /\b(?:he|she|they|someone|a guy|this guy|an? (?:adult|man|older (?:man|guy)))\s(?:has|got|have|saved|screenshotted) my (?:nudes|nude pics|nude photos|naked pics|naked photos)\b|\bblackmail(?:ed|ing)? (?:me )?(?:with|over|using) (?:my )?(?:nudes|nude pics|naked pics|pics|photos)\b|\b(?:an? (?:adult|grown up|man|guy|older (?:man|guy)|\d{2} ?(?:year old|yo)(?: (?:man|guy))?))\b.{0,30}\b(?:wants|is asking|asked|keeps asking|asks|wants me to send) (?:me )?(?:for |to send (?:him |her |them )?)?(?:my )?(?:nudes|nude pics|naked pics|pics of my body)\b/ },
 ];
 
@@ -786,7 +788,7 @@ const ZH: Rule[] = [
   // 我应该去死, 我唔配活, 我想安乐死, 我想割喉; which way to die asked (哪种死法最不痛苦, 有冇唔痛嘅死法, 怎么死比较快);
   // a cut that will not stop bleeding (我割太深了血止不住) (a sixth red-team pass, 8 December) — not in a
   // game (在游戏里怎么死最不痛苦, 怎么死最快可以复活) nor a villain's line.
-  { id: "zh.suicide.said-plainly", category: "suicide", pattern: /(?<!(?:游戏|我的世界|迷你世界|mc|minecraft|roblox|王者|原神|蛋仔)[^。！？!?]{0,8})(?:我(?:是不是|係咪|系咪)?(?:应该|應該|应该要)去死|我(?:不值得|唔值得|不配|唔配)(?:活|生存|活着|活下去)|我想(?:安乐死|割喉|割颈|用刀捅自己|捅死自己)|(?:哪种|哪一种|什么|咩|边种|乜嘢)死法|(?:唔痛|不痛|无痛|舒服)(?:嘅|的)死法|(?:怎么|怎样|点样|点)死(?:最|比较|会)?(?:快|唔痛|不痛|舒服))(?![^。！？!?]{0,12}(?:我的世界|迷你世界|游戏|复活|mc|minecraft|roblox|的话|台词|反派|角色|说的))/ },
+  { id: "zh.suicide.said-plainly", category: "suicide", pattern: /(?=[我哪什咩边乜唔不无舒怎点])(?<!(?:游戏|我的世界|迷你世界|mc|minecraft|roblox|王者|原神|蛋仔)[^。！？!?]{0,8})(?:我(?:是不是|係咪|系咪)?(?:应该|應該|应该要)去死|我(?:不值得|唔值得|不配|唔配)(?:活|生存|活着|活下去)|我想(?:安乐死|割喉|割颈|用刀捅自己|捅死自己)|(?:哪种|哪一种|什么|咩|边种|乜嘢)死法|(?:唔痛|不痛|无痛|舒服)(?:嘅|的)死法|(?:怎么|怎样|点样|点)死(?:最|比较|会)?(?:快|唔痛|不痛|舒服))(?![^。！？!?]{0,12}(?:我的世界|迷你世界|游戏|复活|mc|minecraft|roblox|的话|台词|反派|角色|说的))/ },
   { id: "zh.self-harm.bleeding", category: "self_harm", pattern: /(?:割|鎅)(?:得|到)?太深(?:了|咗)?[^。！？!?]{0,6}?(?:血止不住|止唔到血|止不住血|一直流血)/ },
   {
     id: "zh.suicide.dont-want-to-live",
@@ -834,7 +836,7 @@ const ZH: Rule[] = [
     id: "zh.suicide.method-asked",
     category: "suicide",
     pattern: new RegExp(
-      `(?:怎么|怎样|如何|点样|点先|点可以)(?:才能|可以|才可以)?(?:淹死|溺死|浸死|闷死|勒死|吊死)自己|(?:淹死|溺死|浸死|闷死|勒死|吊死)自己(?:要|需要)?(?:多久|多长时间|几耐|几长时间|会不会|会唔会|痛不痛|痛唔痛|辛不辛苦|难不难受)|(?:上吊|割脉|割腕|淹死|溺死|烧炭)(?:要|需要)?(?:多久|多长时间|几耐|几分钟)(?:才)?(?:会|先会|至会)?(?:死|断气)|(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?:教我|告诉我|话我知|讲给我听|跟我说)(?:怎么|怎样|如何|点样|点)?(?:去)?(?:自杀|自尽|上吊|割腕|割脉|烧炭)|(?:告诉我|教我|话我知)?(?:自杀|自尽)(?:的|嘅)(?:方法|方式|办法)|什么方法(?:自杀|去死|死)(?:最快|最不痛|最不疼|最舒服|最有效|最简单)|(?:自杀|自尽)(?:的|嘅)?(?:方法|方式|办法)有(?:边啲|哪些|什么|咩)|(?<!(?:游戏|我的世界|mc|副本|关卡)[^。！？!?]{0,8})(?:怎么|怎样|如何|点样)(?:才能|先可以)?死(?:得)?(?:最)?(?:不痛苦|不痛|不疼|唔会痛|唔痛|无痛|冇痛|没有痛苦)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:有咩|有什么|有没有|有冇)(?:方法|办法)(?:可以)?死(?:得)?(?:无痛|不痛|唔痛|冇痛|没有痛苦)|(?<!(?:游戏|我的世界|mc)[^。！？!?]{0,8})(?:吃|吞|食|服)(?:了|咗|晒|完)?(?:一整|整|成|全部|所有|一大把|一把|[0-9]{2,}|[二三四五六七八九]?十[一二三四五六七八九]?|几十|一(?=瓶|樽|盒|板))(?:片|粒|颗|瓶|樽|盒|板)(?:的)?${ZH_MEDS}?[^,，。.!！?？]{0,6}?(?:会|会唔会|会不会|能|可以|就)(?:死|致死)|(?:喝|吃|吞|食|饮)(?:多少|几多)[^,，。.!！?？]{0,8}?(?:消毒液|漂白水|漂白剂|农药|洗洁精|白酒|酒精|老鼠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|就会)?死|跳楼(?:从|由)?(?:几|几多|多少)(?:层|楼)(?:才|就)?(?:会|能)?死(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft))|(?:今晚|今天|明天|现在|马上|等下)(?:就)?(?:要|想|会|打算)?结束(?:这)?一切(?=$|[了。!！…,，吧])`,
+      `(?:怎么|怎样|如何|点样|点先|点可以)(?:才能|可以|才可以)?(?:淹死|溺死|浸死|闷死|勒死|吊死)自己|(?:淹死|溺死|浸死|闷死|勒死|吊死)自己(?:要|需要)?(?:多久|多长时间|几耐|几长时间|会不会|会唔会|痛不痛|痛唔痛|辛不辛苦|难不难受)|(?:上吊|割脉|割腕|淹死|溺死|烧炭)(?<!(?:崇祯|皇帝|古人|古代|历史|他|她|佢|犯人|死刑|电影|小说)[^。！？!?，,]{0,4}..)(?:要|需要)?(?:多久|多长时间|几耐|几分钟)(?:才)?(?:会|先会|至会)?(?:死|断气)|(?:有什么|有没有|有冇|有啥|有咩|最好的?|最快的?|最有效的?|最简单的?|最舒服的?|不疼的?|不痛的?|无痛的?|没有痛苦的?|唔痛的?)(?:的)?(?:自杀|自尽|轻生)(?:的)?(?:方法|方式|办法|手段|法子)|(?:自杀|自尽)(?:的)?(?:方法|方式|办法)(?:有哪些|有什么|是什么|有咩|系咩|有边啲)|(?:点样|点先|点可以)(?:可以|先可以|至可以|先)?(?:上吊|割脉|割腕|自杀|烧炭|自尽)|${ZH_MEDS}[^,，。.!！?？]{0,8}?(?:吃|吞|食|服)?(?:多少|几多|几)(?:片|粒|颗|盒|瓶|毫克|克|mg)?[^,，。.!！?？]{0,6}?(?:会|才会|能|可以|就会|先会|至会|会唔会|就)?(?:死|致死|毙命)|${ZH_MEDS}[^,，。.!！?？]{0,6}?(?:致死量|致死剂量|致命剂量|致死的剂量)|(?:吃|吞|食|服)(?:多少|几多|几)(?:片|粒|颗|盒|瓶)?${ZH_MEDS}[^,，。.!！?？]{0,4}?(?:会|才会|能|可以|就会|先会|至会)?(?:死|致死)|(?:吃|服|食)药(?:去)?(?:自杀|死)[^。！？!?]{0,10}(?:多少|几多|几)(?:片|粒|颗|盒)|(?:教我|告诉我|话我知|讲给我听|跟我说)(?:怎么|怎样|如何|点样|点)?(?:去)?(?:自杀|自尽|上吊|割腕|割脉|烧炭)|(?:告诉我|教我|话我知)?(?:自杀|自尽)(?:的|嘅)(?:方法|方式|办法)|什么方法(?:自杀|去死|死)(?:最快|最不痛|最不疼|最舒服|最有效|最简单)|(?:自杀|自尽)(?:的|嘅)?(?:方法|方式|办法)有(?:边啲|哪些|什么|咩)|(?<!(?:游戏|我的世界|mc|副本|关卡)[^。！？!?]{0,8})(?:怎么|怎样|如何|点样)(?:才能|先可以)?死(?:得)?(?:最)?(?:不痛苦|不痛|不疼|唔会痛|唔痛|无痛|冇痛|没有痛苦)(?![^。！？!?]{0,12}(?:我的世界|游戏|mc|复活|重生|关卡|副本|吃鸡|王者))|(?:有咩|有什么|有没有|有冇)(?:方法|办法)(?:可以)?死(?:得)?(?:无痛|不痛|唔痛|冇痛|没有痛苦)|(?<!(?:游戏|我的世界|mc)[^。！？!?]{0,8})(?:吃|吞|食|服)(?:了|咗|晒|完)?(?:一整|整|成|全部|所有|一大把|一把|[0-9]{2,}|[二三四五六七八九]?十[一二三四五六七八九]?|几十|一(?=瓶|樽|盒|板))(?:片|粒|颗|瓶|樽|盒|板)(?:的)?${ZH_MEDS}?[^,，。.!！?？]{0,6}?(?:会|会唔会|会不会|能|可以|就)(?:死|致死)|(?:喝|吃|吞|食|饮)(?:多少|几多)[^,，。.!！?？]{0,8}?(?:消毒液|漂白水|漂白剂|农药|洗洁精|白酒|酒精|老鼠药)[^,，。.!！?？]{0,4}?(?:会|才会|能|就会)?死|跳楼(?:从|由)?(?:几|几多|多少)(?:层|楼)(?:才|就)?(?:会|能)?死(?!.{0,14}(?:物理|题|游戏|我的世界|mc|minecraft))|(?:今晚|今天|明天|现在|马上|等下)(?:就)?(?:要|想|会|打算)?结束(?:这)?一切(?=$|[了。!！…,，吧])`,
     ),
   },
   // 怎么饿死自己, 说服我不要吃东西, 教我怎么绝食, 怎么才能饿瘦自己 (the same red team).
@@ -1054,6 +1056,8 @@ export function normaliseForCrisis(text: string): string {
   if (!LAUGHING.test(s)) s = s.replace(/\b((?:want|wanna|wana|going|gonna|ready|need)(?: to)?\s*)(?:\u{1F480}|\u2620\uFE0F?|\u26B0\uFE0F?|\u{1FAA6})+/gu, "$1 die ");
   // A knife before "myself" is "stab" ("i want to 🔪 myself"; a red team, 7 December, fourth pass).
   s = s.replace(/\u{1F52A}\uFE0F?\s*(?=my\s?self\b)/gu, " stab ");
+  // A knot for "hang" in the same place ("i want to 🪢 myself"; a sixth pass).
+  s = s.replace(/\u{1FAA2}\uFE0F?\s*(?=my\s?self\b)/gu, " hang ");
   // Punctuation between letters is a space ("self-harm", "end.my.life"); repeated letters stay.
   s = s.replace(/[^\p{L}\p{N}\s]+/gu, " ");
   s = s.replace(/\s+/g, " ").trim();
@@ -1234,6 +1238,13 @@ function looksTypedBackwards(text: string): boolean {
   return backwards >= 2 && backwards > (text.match(FORWARDS_WORDS_EN)?.length ?? 0);
 }
 
+/**
+ * The 1-as-l and spelled-out readings read the whole message again, once or twice: for a message
+ * up to this long, as such messages are ("i want to kill myse1f", "h o w t o …"). A long one would
+ * pay for them on every message that has a "1st" or a list "a b c d e f" in it.
+ */
+const OTHER_READINGS_UP_TO = 1_000;
+
 export function detectCrisis(text: string): CrisisResult {
   const forwards = detectCrisisAsWritten(text);
   if (forwards.matched) return forwards;
@@ -1245,14 +1256,17 @@ export function detectCrisis(text: string): CrisisResult {
   // A 1 stands for an i ("k1ll", read so by the normaliser) or an l ("myse1f", "se1f harm"; a
   // fifth red-team pass): the other reading, only for a message with a 1 beside a letter; a 1
   // before an l stays an i there ("i want to k1ll myse1f").
-  if (/\p{L}1|1\p{L}/u.test(text)) {
+  if (text.length <= OTHER_READINGS_UP_TO && /\p{L}1|1\p{L}/u.test(text)) {
     const ells = detectCrisisAsWritten(text.replace(/1(?=l)/g, "i").replace(/(?<=\p{L})1+|1+(?=\p{L})/gu, (ones) => "l".repeat(ones.length)));
     if (ells.matched) return ells;
   }
   // spelled out letter by letter: the letters parted into words again (spelled-out.ts)
-  if (hasSpelledOutRun(text)) {
-    for (const digitsAsLetters of [false, true]) {
-      const words = detectCrisisAsWritten(respelled(text, digitsAsLetters));
+  if (text.length <= OTHER_READINGS_UP_TO && hasSpelledOutRun(text)) {
+    // each reading only when it parts a run into other words than the text already has
+    const readings = new Set([respelled(text, false), respelled(text, true)]);
+    readings.delete(text);
+    for (const reading of readings) {
+      const words = detectCrisisAsWritten(reading);
       if (words.matched) return words;
     }
   }

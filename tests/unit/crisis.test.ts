@@ -1202,6 +1202,10 @@ const MUST_MATCH: [string, string][] = [
   ["suicide", "有冇唔痛嘅死法"],
   ["abuse", "我爸爸非礼我"],
   ["abuse", "我阿叔摸我"],
+  ["suicide", "is hanging painless"],
+  ["suicide", "does hanging hurt"],
+  ["suicide", "what happens if you hang yourself"],
+  ["suicide", "i want to 🪢 myself"],
 ];
 
 /** Look-alikes that must pass: figures of speech, computing, history, literature, games. */
@@ -1640,6 +1644,9 @@ const MUST_PASS: string[] = [
   "i want to leave this world a better place",
   "i cut too deep into the wood",
   "we learned about the will to live in class",
+  "崇祯上吊多久才死的",
+  "is hanging painless? we are learning about executions in history",
+  "does hanging clothes outside hurt the fabric",
   "Hamlet says to be or not to be, is he thinking about suicide?",
   // everyday life
   "someone is following me on tiktok",

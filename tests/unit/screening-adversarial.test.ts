@@ -81,17 +81,6 @@ const INPUTS: [string, string][] = [
   ["详细 then 割腕 over and over", "详细割腕".repeat(1000)],
   ["key emoji after 'my' over and over", "my 🔑 is ".repeat(440)],
   ["digits inside words", "ign0re1 ".repeat(500)],
-  // a red team's fifth pass: runs of white space in a text with a character past Latin-1 (V8 then
-  // reads it as two-byte), where three adjacent \s* in the value-then-是我的密码 pattern took
-  // 11.9 s on 2,000 characters and more than 2 minutes on 4,000
-  ["a value, then spaces, then 是", `abc${" ".repeat(3990)}是`],
-  ["是, a value, then spaces", `是abc${" ".repeat(3990)}`],
-  ["a value, then new lines, then 是", `abc${"\n".repeat(3990)}是`],
-  ["a curly apostrophe, a value, then spaces", `it’s abc${" ".repeat(3985)}x`],
-  ["an emoji, a value, then spaces", `😀 abc${" ".repeat(3990)}`],
-  ["a key emoji, a word, then spaces", `my 🔑 for my ${"a".repeat(30)}${" ".repeat(3900)}x`],
-  ["an emoji, an act, then spaces", `😀 cuts${" ".repeat(3980)}her`],
-  ["an emoji, two words parted by long runs of spaces", `😀 what${" ".repeat(1990)}she${" ".repeat(1990)}x`],
   // a sixth pass: carets before "thats my password" (a nested repeat: 30 of them took 4 s), and
   // Chinese typed with ASCII full stops (a school's name read as one long word: 2 s)
   ["carets", `${"^".repeat(3999)}x`],
@@ -112,6 +101,31 @@ function consecutivePrimesFrom(from: number, count: number): number[] {
   }
   return primes;
 }
+
+// A red team's fifth pass (8 December): runs of white space in a text with a character past
+// Latin-1 (V8 then reads it as two-byte), where three adjacent \s* in the value-then-是我的密码
+// pattern took 11.9 s on 2,000 characters and more than 2 minutes on 4,000. Read linearly such a
+// text still costs ~0.4 s on this VM (every pattern walks the run), so the bound here is 3 s: what
+// it guards against takes many seconds to minutes.
+const TWO_BYTE_RUNS: [string, string][] = [
+  ["a value, then spaces, then 是", `abc${" ".repeat(3990)}是`],
+  ["是, a value, then spaces", `是abc${" ".repeat(3990)}`],
+  ["a value, then new lines, then 是", `abc${"\n".repeat(3990)}是`],
+  ["a curly apostrophe, a value, then spaces", `it’s abc${" ".repeat(3985)}x`],
+  ["an emoji, a value, then spaces", `😀 abc${" ".repeat(3990)}`],
+  ["a key emoji, a word, then spaces", `my 🔑 for my ${"a".repeat(30)}${" ".repeat(3900)}x`],
+  ["an emoji, an act, then spaces", `😀 cuts${" ".repeat(3980)}her`],
+  ["an emoji, two words parted by long runs of spaces", `😀 what${" ".repeat(1990)}she${" ".repeat(1990)}x`],
+];
+
+it.each(TWO_BYTE_RUNS)("%s is screened in linear time", (_name, text) => {
+  const started = performance.now();
+  screenPrompt(text, { blockedTopics: ["gambling", "video games", "赌博"] });
+  screenContext([{ source: "history", text }, { source: "prompt", text }], { blockedTopics: ["gambling"] });
+  screenTyped(text, { blockedTopics: ["gambling"] });
+  screenReply(text);
+  expect(performance.now() - started).toBeLessThan(3_000);
+});
 
 it.each(INPUTS)("%s is screened quickly", (_name, text) => {
   const started = performance.now();
@@ -136,6 +150,9 @@ it.each([
   // the readings added 8 December: letters spelled out (parted into words again), 1 for l
   ["a message spelled out letter by letter, long", "h o w t o ".repeat(400)],
   ["letters and digits spelled out, long", "a 1 b 3 ".repeat(500)],
+  // the longest message the other readings run on (crisis.ts, OTHER_READINGS_UP_TO)
+  ["letters and digits spelled out, 1,000 characters", "a 1 b 3 ".repeat(125)],
+  ["ones beside letters, 1,000 characters", "se1f ".repeat(200)],
   ["ones beside letters over and over", "se1f ".repeat(800)],
   ["a comparison's words over and over", "is it better to cut or burn ".repeat(140)],
   ["Chinese characters spaced out, long", "我 ".repeat(2000)],
