@@ -373,12 +373,10 @@ async function screen({ user, locale, now }: Asking, a: Admitted): Promise<Scree
  */
 function earlierToRedact(typed: TypedByStudent, findings: readonly Finding[]): { text: string; redacted: string; values: string[] }[] {
   const first = typed.system ? 1 : 0;
+  // screenOutgoing's findings are the context screen's, with their part and source
+  const inHistory = (f: Finding): f is ContextFinding => f.kind === "password" && (f as Partial<ContextFinding>).source === "history";
   const byPart = new Map<number, Finding[]>();
-  for (const f of findings) {
-    if (f.kind !== "password" || !("source" in f) || (f as ContextFinding).source !== "history") continue;
-    const part = (f as ContextFinding).part;
-    byPart.set(part, [...(byPart.get(part) ?? []), f]);
-  }
+  for (const f of findings.filter(inHistory)) byPart.set(f.part, [...(byPart.get(f.part) ?? []), f]);
   return [...byPart].flatMap(([part, found]) => {
     const text = typed.earlier[part - first];
     return text === undefined ? [] : [{ text, redacted: redactPersonalData(text, found), values: found.map((f) => f.match) }];

@@ -5,6 +5,7 @@
  * fewest words first, from a list of the words the rules are made of (a fifth red-team pass, 8
  * December). Pure; run only on a message with such a run; linear in its length.
  */
+import { lettersForDigitsInWords } from "./normalize-text";
 
 /** Six single Latin letters or digits or more, each followed by a space, dot, dash or underscore. */
 const SPELLED_RUN = /(?<![\p{L}\p{N}])(?:[a-zA-Z0-9@$][\s.\-_]{1,2}){5,}[a-zA-Z0-9@$](?![\p{L}\p{N}])/gu;
@@ -55,8 +56,6 @@ function parted(letters: string): string | null {
   return out.join(" ");
 }
 
-const LETTER_FOR_DIGIT: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
-
 /**
  * The text with each spelled-out run parted into words; `digitsAsLetters` reads 0, 3, 4… as
  * letters first ("h 0 w t 0 …").
@@ -64,7 +63,7 @@ const LETTER_FOR_DIGIT: Record<string, string> = { "0": "o", "1": "i", "3": "e",
 export function respelled(text: string, digitsAsLetters = false): string {
   return text.replace(SPELLED_RUN, (run) => {
     let letters = run.replace(/[\s.\-_]/g, "").toLowerCase();
-    if (digitsAsLetters) letters = letters.replace(/[013457@$]/g, (c) => LETTER_FOR_DIGIT[c] ?? c);
+    if (digitsAsLetters) letters = lettersForDigitsInWords(letters);
     return parted(letters) ?? run;
   });
 }
